@@ -1,0 +1,29 @@
+# datavis: `make run` starts everything locally, `make test` runs the suite, `make bench`
+# measures. Each target creates the virtual environment in .venv first when needed.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+
+.PHONY: install test bench qstash-dev clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python bench/qstash_dev_bench.py
+
+qstash-dev: install
+	$(BIN)/python -m datavis.qstash_dev
+
+clean:
+	rm -rf $(VENV) .pytest_cache
