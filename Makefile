@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install test bench qstash-dev clean
+.PHONY: install test bench run qstash-dev clean
 
 install: $(STAMP)
 
@@ -19,8 +19,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+run: install
+	$(BIN)/python -m datavis.local
+
 bench: install
 	$(BIN)/python bench/qstash_dev_bench.py
+	$(BIN)/python bench/analysis_quality.py
+	$(BIN)/python bench/analysis_speed.py
+	$(BIN)/python bench/e2e_bench.py
 
 qstash-dev: install
 	$(BIN)/python -m datavis.qstash_dev

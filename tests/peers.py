@@ -267,3 +267,198 @@ class Recorder:
                     raise AssertionError(f"expected {count} deliveries to {path_prefix}, "
                                          f"got {len(found)}")
                 self._lock.wait(left)
+
+
+class LiveApp:
+    """The app under gunicorn (``gunicorn -c gunicorn.conf.py wsgi:app``) on a free port."""
+
+    def __init__(self, workdir: Path, env: dict[str, str], port: int | None = None) -> None:
+        self.workdir = workdir
+        self.port = port or free_port()
+        self.extra_env = env
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log_path = workdir / "gunicorn.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "LiveApp":
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("QSTASH_", "DATABASE_URL", "DATA_DIR", "API_", "DATAVIS_"))}
+        env.update({"GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": "2",
+                    "GUNICORN_THREADS": "4", "GUNICORN_ACCESS_LOG": "",
+                    "DATA_DIR": str(self.workdir / "data"),
+                    "DATABASE_URL": f"sqlite:///{self.workdir / 'datavis.sqlite3'}",
+                    "PYTHONUNBUFFERED": "1"})
+        env.update(self.extra_env)
+        log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+        import httpx
+
+        def up() -> bool:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {self.log_path.read_text()[-3000:]}")
+            try:
+                return httpx.get(self.url + "/health/live", timeout=1).status_code == 200
+            except httpx.HTTPError:
+                return False
+        wait_until(up, timeout=60, interval=0.1, message="gunicorn to answer")
+        return self
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+
+class FaultProxy:
+    """A forwarding HTTP proxy on loopback that can break chosen requests.
+
+    ``fail(path, times, when)``: the next ``times`` requests to ``path`` get a 503 without
+    reaching the app (``when="before"``), or reach the app and then lose its answer to a 502
+    (``when="after"``, the case that makes QStash deliver again after the work was done).
+    """
+
+    def __init__(self, target: str) -> None:
+        import http.client
+        self.target = urlsplit(target)
+        self.faults: dict[str, list[str]] = {}
+        self.seen: list[tuple[str, int]] = []
+        self._lock = threading.Lock()
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                when = proxy._take(self.path.split("?")[0])
+                status, headers, payload = 503, [("Content-Type", "application/json")], b'{"fault":"before"}'
+                if when != "before":
+                    conn = http.client.HTTPConnection(proxy.target.hostname, proxy.target.port, timeout=120)
+                    try:
+                        conn.request(self.command, self.path, body=body, headers={
+                            k: v for k, v in self.headers.items() if k.lower() != "connection"})
+                        res = conn.getresponse()
+                        status, headers, payload = res.status, res.getheaders(), res.read()
+                    finally:
+                        conn.close()
+                    if when == "after":
+                        status, headers, payload = 502, [("Content-Type", "application/json")], b'{"fault":"after"}'
+                with proxy._lock:
+                    proxy.seen.append((self.path, status))
+                self.send_response(status)
+                for key, value in headers:
+                    if key.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(key, value)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _handle
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_port}"
+
+    def fail(self, path: str, times: int, when: str = "before") -> None:
+        with self._lock:
+            self.faults.setdefault(path, []).extend([when] * times)
+
+    def _take(self, path: str) -> str | None:
+        with self._lock:
+            queue_ = self.faults.get(path)
+            if queue_:
+                return queue_.pop(0)
+        return None
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+NGINX_CONF = """
+worker_processes 1;
+daemon off;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+{user}
+events {{ worker_connections 512; }}
+http {{
+    access_log {dir}/access.log;
+    client_body_temp_path {dir}/body;
+    proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi;
+    uwsgi_temp_path {dir}/uwsgi;
+    scgi_temp_path {dir}/scgi;
+    client_max_body_size 110m;
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://127.0.0.1:{upstream};
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_set_header X-Forwarded-Host $http_host;
+            proxy_set_header X-Forwarded-Port $server_port;
+            proxy_read_timeout 300s;
+        }}
+    }}
+}}
+"""
+
+
+class Nginx:
+    """Debian's nginx as a reverse proxy on a free port, in front of ``upstream_port``."""
+
+    def __init__(self, binary: str, workdir: Path, upstream_port: int) -> None:
+        self.binary = binary
+        self.dir = workdir / "nginx"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        user = "user root;" if os.geteuid() == 0 else ""
+        (self.dir / "nginx.conf").write_text(NGINX_CONF.format(
+            dir=self.dir, port=self.port, upstream=upstream_port, user=user))
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://localhost:{self.port}"
+
+    def start(self) -> "Nginx":
+        self.proc = subprocess.Popen([self.binary, "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        def up() -> bool:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"nginx exited: {(self.dir / 'error.log').read_text()[-2000:]}")
+            with socket.socket() as sock:
+                return sock.connect_ex(("127.0.0.1", self.port)) == 0
+        wait_until(up, timeout=20, message="nginx to listen")
+        return self
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGQUIT)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()

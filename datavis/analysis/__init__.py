@@ -1,0 +1,18 @@
+"""datavis.analysis: plain-English questions about a CSV dataset → safe SQL → a Vega-Lite
+chart → an insight quoting real numbers, with or without an LLM.
+
+    ingest_csv(csv_path, dataset_dir, name=..., limits=IngestLimits()) -> Dataset
+    load_dataset(dataset_dir) -> Dataset
+    answer(dataset_dir, question, previous=None, is_follow_up=False, settings=AnalysisSettings()) -> Answer
+    render(spec, "png" | "svg") -> bytes
+"""
+from .engine import answer
+from .errors import AnalysisError, BadDataset, TransientAnalysisError, Unanswerable, UnsafeQuery
+from .ingest import ingest_csv, load_dataset
+from .models import AnalysisSettings, Answer, Dataset, IngestLimits
+from .render import render
+
+__all__ = [
+    "AnalysisError", "AnalysisSettings", "Answer", "BadDataset", "Dataset", "IngestLimits", "TransientAnalysisError",
+    "Unanswerable", "UnsafeQuery", "answer", "ingest_csv", "load_dataset", "render",
+]

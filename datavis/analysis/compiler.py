@@ -1,0 +1,328 @@
+"""Plan → one DuckDB SELECT over the dataset table, plus the shape of its result.
+
+Only this module writes SQL text. Identifiers come from the profile (quoted), literals are
+escaped here, so a plan from a model or from a question cannot inject SQL.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .errors import Unanswerable
+from .names import quote_ident
+from .plan import AGG_WORDS, Filter, Measure, Plan
+
+TABLE = "data"
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+COLOR_LIMIT = 10  # series kept in a coloured chart (largest first)
+
+
+@dataclass
+class Query:
+    sql: str
+    kind: str  # aggregate | raw | kpi | histogram | boxplot | table
+    x: str | None = None  # result column of the x axis
+    x_type: str | None = None  # nominal | ordinal | temporal | quantitative
+    x_sort: list[str] | None = None  # explicit ordinal order (weekdays, months)
+    ys: list[str] = field(default_factory=list)  # result columns of the measures
+    color: str | None = None
+    share: str | None = None  # result column with the % of total
+    extra: dict = field(default_factory=dict)
+
+
+def lit(value, kind: str = "text") -> str:
+    """A SQL literal for a filter value of a column of type `kind`."""
+    if value is None:
+        return "NULL"
+    if kind in ("integer", "number") and not isinstance(value, bool):
+        num = float(value) if not isinstance(value, (int, float)) else value
+        if isinstance(num, float) and not math.isfinite(num):
+            raise Unanswerable(f"'{value}' is not a usable number")
+        return repr(int(num)) if float(num).is_integer() and abs(num) < 2**53 else repr(float(num))
+    if kind in ("date", "datetime"):
+        text = str(value)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?", text):
+            raise Unanswerable(f"'{value}' is not a date (use YYYY-MM-DD)")
+        return f"TIMESTAMP '{text}'" if kind == "datetime" else f"DATE '{text[:10]}'"
+    if kind == "boolean":
+        return "TRUE" if str(value).lower() in ("true", "1", "yes", "t", "y") else "FALSE"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def measure_label(m: Measure, column_label: str | None = None) -> str:
+    if m.column is None or m.agg == "count" and m.column is None:
+        return "Count"
+    name = column_label or m.column
+    if m.agg == "none":
+        return name
+    if m.agg == "count":
+        return f"Count of {name}"
+    if m.agg == "count_distinct":
+        return f"Distinct {name}"
+    return f"{AGG_WORDS[m.agg]} {name}"
+
+
+def agg_expr(m: Measure, col_type: str | None) -> str:
+    if m.column is None:
+        return "count(*)"
+    q = quote_ident(m.column)
+    if col_type == "boolean" and m.agg in ("sum", "avg", "median"):
+        q = f"CAST({q} AS INTEGER)"
+    return {"sum": f"sum({q})", "avg": f"avg({q})", "median": f"median({q})", "min": f"min({q})",
+            "max": f"max({q})", "count": f"count({q})", "count_distinct": f"count(DISTINCT {q})",
+            "none": q}[m.agg]
+
+
+def filter_sql(f: Filter, profile: dict) -> str:
+    col = profile["_by_name"][f.column]
+    kind = "integer" if col.get("year_like") else col["type"]
+    q = quote_ident(f.column)
+    vals = list(f.values)
+    if f.op in ("is_null", "not_null"):
+        return f"{q} IS {'NOT ' if f.op == 'not_null' else ''}NULL"
+    if not vals:
+        raise Unanswerable(f"the filter on '{f.column}' has no value")
+    # text compares case-insensitively, except values spelled exactly as in the data (the usual
+    # case: they come from the profile), which keeps DuckDB's fast path for plain equality
+    known = {v for v, _ in col.get("values", [])}
+    text = kind == "text" and not all(str(x) in known for x in vals)
+    target = f"lower({q})" if text else q
+    if kind == "text" and not text:
+        kind = "plain_text"
+
+    def v(x):
+        return f"lower({lit(x)})" if text else lit(x, "text" if kind == "plain_text" else kind)
+
+    if f.op in ("=", "!=", ">", ">=", "<", "<="):
+        op = "<>" if f.op == "!=" else f.op
+        if f.op in ("=", "!=") and len(vals) > 1:
+            return f"{target} {'NOT ' if f.op == '!=' else ''}IN ({', '.join(v(x) for x in vals)})"
+        return f"{target} {op} {v(vals[0])}"
+    if f.op in ("in", "not_in"):
+        return f"{target} {'NOT ' if f.op == 'not_in' else ''}IN ({', '.join(v(x) for x in vals)})"
+    if f.op == "between":
+        if len(vals) < 2:
+            raise Unanswerable(f"'between' on '{f.column}' needs two values")
+        lo, hi = vals[0], vals[1]
+        k = "text" if kind == "plain_text" else kind
+        return f"{q} BETWEEN {lit(lo, k)} AND {lit(hi, k)}"
+    likes = []
+    for val in vals:  # several values: any of them ("the letters D or S")
+        pattern = str(val).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        wrapped = pattern + "%" if f.op == "starts_with" else "%" + pattern + "%"
+        likes.append(f"{q}::VARCHAR ILIKE {lit(wrapped)} ESCAPE '\\'")
+    like = " OR ".join(likes)
+    return f"NOT ({like})" if f.op == "not_contains" else f"({like})" if len(likes) > 1 else like
+
+
+def where_sql(plan: Plan, profile: dict, extra: list[str] | None = None) -> str:
+    parts = [filter_sql(f, profile) for f in plan.filters] + (extra or [])
+    return (" WHERE " + " AND ".join(f"({p})" for p in parts)) if parts else ""
+
+
+def dimension_expr(plan: Plan, profile: dict) -> tuple[str, str, list[str] | None, str | None]:
+    """(SQL expression, Vega-Lite type, explicit sort, order expression) of the x axis."""
+    d = plan.dimension
+    col = profile["_by_name"][d.column]
+    q = quote_ident(d.column)
+    g = d.grain
+    if col["type"] in ("date", "datetime") and g:
+        if g == "weekday":
+            return f"dayname({q})", "ordinal", WEEKDAYS, f"min(isodow({q}))"
+        if g == "month_of_year":
+            return f"monthname({q})", "ordinal", MONTHS, f"min(month({q}))"
+        if g == "hour_of_day":
+            return f"hour({q})", "ordinal", None, None
+        if g in ("hour",):
+            return f"date_trunc('hour', {q})", "temporal", None, None
+        return f"CAST(date_trunc('{g}', {q}) AS DATE)", "temporal", None, None
+    if col["type"] in ("date", "datetime"):
+        return q, "temporal", None, None
+    if col.get("year_like"):
+        return q, "ordinal", None, None
+    if col["type"] in ("integer", "number") and col.get("role") == "measure" and not col.get("groupable"):
+        return q, "quantitative" if plan.intent in ("correlation",) else "ordinal", None, None
+    if col["type"] in ("integer", "number"):
+        return q, "ordinal", None, None
+    return q, "nominal", None, None
+
+
+def _unique_alias(name: str, taken: set[str]) -> str:
+    alias, n = name, 2
+    while alias.lower() in taken:
+        alias, n = f"{name} ({n})", n + 1
+    taken.add(alias.lower())
+    return alias
+
+
+def compile_plan(plan: Plan, profile: dict, max_rows: int) -> Query:
+    by_name = profile["_by_name"]
+    measures = plan.measures or [Measure(column=None, agg="count")]
+    if plan.chart == "table" and plan.dimension is None:
+        return _table(plan, profile, max_rows)
+    if plan.dimension is not None and plan.dimension.bins:
+        return _histogram(plan, profile)
+    if plan.chart == "boxplot" and measures[0].column:
+        return _boxplot(plan, profile, measures[0])
+    raw = all(m.agg == "none" for m in measures)
+    if raw:
+        return _raw(plan, profile, measures, max_rows)
+    if plan.dimension is None:
+        taken: set[str] = set()
+        sel = [f"{agg_expr(m, by_name[m.column]['type'] if m.column else None)} AS "
+               f"{quote_ident(_unique_alias(measure_label(m), taken))}" for m in measures]
+        ys = [s.rsplit(" AS ", 1)[1].strip('"').replace('""', '"') for s in sel]
+        sql = f"SELECT {', '.join(sel)} FROM {TABLE}{where_sql(plan, profile)}"
+        return Query(sql=sql, kind="kpi", ys=ys)
+    return _aggregate(plan, profile, measures, max_rows)
+
+
+def _aggregate(plan: Plan, profile: dict, measures: list[Measure], max_rows: int) -> Query:
+    by_name = profile["_by_name"]
+    taken: set[str] = set()
+    xexpr, xtype, xsort, xorder = dimension_expr(plan, profile)
+    x = _unique_alias(plan.dimension.column, taken)
+    color = _unique_alias(plan.color, taken) if plan.color else None
+    ys = [_unique_alias(measure_label(m), taken) for m in measures]
+    aggs = [agg_expr(m, by_name[m.column]["type"] if m.column else None) for m in measures]
+    where = where_sql(plan, profile)
+    select = [f"{xexpr} AS {quote_ident(x)}"]
+    if color:
+        select.append(f"{quote_ident(plan.color)} AS {quote_ident(color)}")
+    select += [f"{a} AS {quote_ident(y)}" for a, y in zip(aggs, ys)]
+    share = None
+    if plan.share and not color and measures[0].agg in ("sum", "count", "count_distinct"):
+        share = _unique_alias("Share of total", taken)
+        total = f"(SELECT {aggs[0]} FROM {TABLE}{where})"
+        select.append(f"{aggs[0]} * 100.0 / NULLIF({total}, 0) AS {quote_ident(share)}")
+    ctes = []
+    conds: list[str] = []
+    limit_rows = plan.limit
+    first_y = quote_ident(ys[0])
+    if color and plan.limit:
+        # top-N applies to the x values (ranked by their total), every series kept for them
+        desc = "DESC" if (plan.order is None or plan.order.desc) else "ASC"
+        ctes.append(f"top_x AS (SELECT {xexpr} AS k FROM {TABLE}{where} GROUP BY 1 ORDER BY {aggs[0]} {desc} "
+                    f"NULLS LAST LIMIT {int(plan.limit)})")
+        conds.append(f"{xexpr} IN (SELECT k FROM top_x)")
+        limit_rows = None
+    if color:
+        ccol = by_name[plan.color]
+        if ccol["distinct"] > COLOR_LIMIT:
+            ctes.append(f"top_color AS (SELECT {quote_ident(plan.color)} AS k FROM {TABLE}{where} GROUP BY 1 "
+                        f"ORDER BY {aggs[0]} DESC NULLS LAST LIMIT {COLOR_LIMIT})")
+            conds.append(f"{quote_ident(plan.color)} IN (SELECT k FROM top_color)")
+    where_all = where_sql(plan, profile, conds)
+    order = _order_sql(plan, xtype, xorder, x, first_y, color)
+    limit = int(limit_rows) if limit_rows else max_rows + 1
+    sql = (("WITH " + ", ".join(ctes) + " ") if ctes else "") + \
+        f"SELECT {', '.join(select)} FROM {TABLE}{where_all} GROUP BY ALL ORDER BY {order} LIMIT {limit}"
+    return Query(sql=sql, kind="aggregate", x=x, x_type=xtype, x_sort=xsort, ys=ys, color=color, share=share)
+
+
+def _order_sql(plan: Plan, xtype: str, xorder: str | None, x: str, first_y: str, color: str | None) -> str:
+    qx = quote_ident(x)
+    xkey = xorder or qx
+    if plan.order is not None:
+        d = "DESC" if plan.order.desc else "ASC"
+        if plan.order.by == "dimension":
+            return f"{xkey} {d} NULLS LAST" + (f", {quote_ident(color)}" if color else "")
+        return f"{first_y} {d} NULLS LAST, {qx}" + (f", {quote_ident(color)}" if color else "")
+    if plan.limit:  # top-N without a direction: largest first
+        return f"{first_y} DESC NULLS LAST, {qx}"
+    if xtype in ("temporal", "ordinal", "quantitative") or color:
+        return f"{xkey} ASC NULLS LAST" + (f", {quote_ident(color)}" if color else "")
+    return f"{first_y} DESC NULLS LAST, {qx}"
+
+
+def _raw(plan: Plan, profile: dict, measures: list[Measure], max_rows: int) -> Query:
+    taken: set[str] = set()
+    select, ys = [], []
+    x = None
+    xtype = None
+    nonnull = []
+    if plan.dimension is not None:
+        xexpr, xtype, _, _ = dimension_expr(plan, profile)
+        x = _unique_alias(plan.dimension.column, taken)
+        select.append(f"{quote_ident(plan.dimension.column)} AS {quote_ident(x)}")
+    for m in measures:
+        y = _unique_alias(m.column, taken)
+        ys.append(y)
+        select.append(f"{quote_ident(m.column)} AS {quote_ident(y)}")
+        nonnull.append(f"{quote_ident(m.column)} IS NOT NULL")
+    color = None
+    if plan.color:
+        color = _unique_alias(plan.color, taken)
+        select.append(f"{quote_ident(plan.color)} AS {quote_ident(color)}")
+    where = where_sql(plan, profile, nonnull if plan.dimension is None else None)
+    order = ""
+    if plan.order is not None:
+        key = quote_ident(ys[0]) if plan.order.by == "measure" or x is None else quote_ident(x)
+        order = f" ORDER BY {key} {'DESC' if plan.order.desc else 'ASC'} NULLS LAST"
+    elif plan.limit:
+        order = f" ORDER BY {quote_ident(ys[0])} DESC NULLS LAST"
+    limit = int(plan.limit) if plan.limit else max_rows + 1
+    sample = ""
+    if not order and profile["row_count"] > max_rows:
+        # a scatter of a big table: a repeatable sample instead of the first rows
+        sample = f" USING SAMPLE reservoir({max_rows} ROWS) REPEATABLE (42)"
+    sql = f"SELECT {', '.join(select)} FROM {TABLE}{where}{order} LIMIT {limit}"
+    if sample:
+        sql = f"SELECT * FROM (SELECT {', '.join(select)} FROM {TABLE}{where}){sample}"
+    return Query(sql=sql, kind="raw", x=x, x_type=xtype if xtype != "quantitative" or x else None, ys=ys,
+                 color=color, extra={"sampled": bool(sample)})
+
+
+def _table(plan: Plan, profile: dict, max_rows: int) -> Query:
+    cols = [m.column for m in plan.measures if m.column] or [c["name"] for c in profile["columns"][:12]]
+    order = ""
+    if plan.order is not None and plan.measures and plan.measures[0].column:
+        order = f" ORDER BY {quote_ident(plan.measures[0].column)} {'DESC' if plan.order.desc else 'ASC'} NULLS LAST"
+    limit = int(plan.limit) if plan.limit else min(max_rows, 100) + 1
+    sql = f"SELECT {', '.join(quote_ident(c) for c in cols)} FROM {TABLE}{where_sql(plan, profile)}{order} LIMIT {limit}"
+    return Query(sql=sql, kind="table", ys=cols)
+
+
+def nice_bins(lo: float, hi: float, target: int) -> tuple[float, float]:
+    """(start, width) of about `target` bins with a round width covering [lo, hi]."""
+    if hi <= lo:
+        return lo, 1.0
+    raw = (hi - lo) / max(target, 1)
+    mag = 10 ** math.floor(math.log10(raw))
+    width = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    return math.floor(lo / width) * width, width
+
+
+def _histogram(plan: Plan, profile: dict) -> Query:
+    d = plan.dimension
+    col = profile["_by_name"][d.column]
+    lo, hi = float(col.get("min") or 0), float(col.get("max") or 0)
+    start, width = nice_bins(lo, hi, d.bins or 20)
+    if col["type"] == "integer" and width < 1:
+        start, width = math.floor(lo), 1.0
+    q = quote_ident(d.column)
+    b = f"floor(({q} - {start!r}) / {width!r}) * {width!r} + {start!r}"
+    sql = (f"SELECT {b} AS bin_start, {b} + {width!r} AS bin_end, count(*) AS \"Count\" FROM {TABLE}"
+           f"{where_sql(plan, profile, [f'{q} IS NOT NULL'])} GROUP BY ALL ORDER BY bin_start")
+    return Query(sql=sql, kind="histogram", x="bin_start", x_type="quantitative", ys=["Count"],
+                 extra={"bin_end": "bin_end", "width": width, "column": d.column})
+
+
+def _boxplot(plan: Plan, profile: dict, m: Measure) -> Query:
+    q = quote_ident(m.column)
+    group = plan.dimension.column if plan.dimension else None
+    stats = (f"min({q}) AS \"min\", quantile_cont({q}, 0.25) AS q1, median({q}) AS median, "
+             f"quantile_cont({q}, 0.75) AS q3, max({q}) AS \"max\", count({q}) AS n")
+    where = where_sql(plan, profile, [f"{q} IS NOT NULL"])
+    if group:
+        g = quote_ident(group)
+        sql = (f"SELECT {g} AS {g}, {stats} FROM {TABLE}{where} GROUP BY ALL ORDER BY median DESC, {g} "
+               f"LIMIT 50")
+    else:
+        sql = f"SELECT {stats} FROM {TABLE}{where}"
+    return Query(sql=sql, kind="boxplot", x=group, x_type="nominal", ys=["median"],
+                 extra={"column": m.column})
+

@@ -1,0 +1,209 @@
+"""Cue phrases found in a question (regex over the normalised token text), each mapped back
+to token positions so the matcher can skip words that were already understood."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, NUMBER_WORDS
+from .matching import Tok
+
+
+@dataclass
+class Cue:
+    kind: str
+    value: object
+    start: int  # token span
+    end: int
+
+
+class Text:
+    """The question as lower-case tokens joined by spaces, with char → token mapping."""
+
+    def __init__(self, toks: list[Tok]):
+        self.toks = toks
+        parts, self.char_tok = [], []
+        pos = 0
+        for t in toks:
+            if parts:
+                parts.append(" ")
+                self.char_tok.append(t.i)
+                pos += 1
+            parts.append(t.text)
+            self.char_tok.extend([t.i] * len(t.text))
+            pos += len(t.text)
+        self.s = "".join(parts)
+        self.protected = {t.i for t in toks if t.raw.lower() != t.text and re.search(r"[_a-z][A-Z_]|_", t.raw)}
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Token span of the char span [a, b)."""
+        if not self.toks:
+            return 0, 0
+        a = min(a, len(self.char_tok) - 1)
+        b = max(a + 1, min(b, len(self.char_tok)))
+        return self.char_tok[a], self.char_tok[b - 1] + 1
+
+    def find(self, pattern: str, flags=0, protect: bool = True):
+        """Matches of `pattern` with their token spans; none inside a snake/camel-case name
+        ("monthly_rental" is a column, not the grain word "monthly")."""
+        for m in re.finditer(pattern, self.s, flags):
+            a, b = self.span(m.start(), m.end())
+            if protect and any(k in self.protected for k in range(a, b)) and m.end() > m.start():
+                continue
+            yield m, (a, b)
+
+
+_DESC = (r"desc\w*|decreasing|decending|high(?:er)? to low(?:er)?|highest to (?:the )?lowest|largest to smallest|"
+         r"biggest to smallest|most to least|z to a|reverse alphabetical(?:ly)?|descennding|big to small|"
+         r"greatest to least|max to min|newest first|latest first|largest first|biggest first|highest first")
+_ASC = (r"asc\w*|increasing|low(?:er)? to high(?:er)?|lowest to (?:the )?highest|smallest to largest|least to most|"
+        r"a to z|alphabetical(?:ly)?|alphabetic|small to big|min to max|oldest first|earliest first|"
+        r"smallest first|lowest first|chronological(?:ly)?")
+
+def find_order(text: Text) -> tuple[Cue | None, tuple[int, int] | None, str | None]:
+    """(order cue with value desc: bool, token span of the whole order clause, target words)."""
+    found = None
+    for m, (a, b) in text.find(rf"\b({_DESC}|{_ASC})\b"):
+        desc = bool(re.fullmatch(_DESC, m.group(1)))
+        found = (m, a, b, desc)
+    if found is None:
+        m2 = next(iter(text.find(r"\b(sort|order|rank)(?:ed)? (?:it |them |the \w+ )?(?:by|on) ")), None)
+        if m2 is None:
+            return None, None, None
+        m, (a, b) = m2
+        desc = None
+        found = (m, a, b, desc)
+    m, a, b, desc = found
+    # the clause: from the sort verb before the direction word (or a comma) to the end of the sentence part
+    start = a
+    for k in range(a - 1, max(-1, a - 14), -1):
+        t = text.toks[k].text
+        if t in (",", ".", "?") or (t == "and" and k < a - 1 and text.toks[k + 1].text in ("i", "could", "please", "sort", "order", "list", "rank", "display", "show")):
+            break
+        start = k
+    end = b
+    if end < len(text.toks) and text.toks[end].text in ("by", "on"):
+        k = end + 1
+        while k < len(text.toks) and k < end + 7 and text.toks[k].text not in (",", ".", "?", "and", "for", "in",
+                                                                                "where", "with", "only"):
+            k += 1
+        end = k
+    while end < len(text.toks) and text.toks[end].text in ("order", "please", "sorting", "orders", "by", "the", "of",
+                                                              "y", "x", "axis", "bars", "bar", "values", "value", "?", "."):
+        end += 1
+    clause = " ".join(t.text for t in text.toks[start:end])
+    return Cue("order", desc, a, b), (start, end), clause
+
+
+def order_target(clause: str) -> str | None:
+    """'x' (dimension), 'y' (measure) or None from the words of an order clause."""
+    if re.search(r"\b(x|x axis|x-axis|xaxis)\b", clause):
+        return "x"
+    if re.search(r"\b(y|y axis|y-axis|yaxis)\b", clause):
+        return "y"
+    if re.search(r"\b(bars?|names?|labels?|alphabetical\w*|a to z|z to a|categor\w+|chronological\w*)\b", clause):
+        return "x"
+    if re.search(r"\b(total|number|count|how many|amount|values?|sum|average|size|sizes|frequency|counts|"
+                 r"descennding count|percentage|proportion|largest|biggest|most)\b", clause):
+        return "y"
+    return None
+
+
+def find_limit(text: Text) -> tuple[Cue | None, bool]:
+    """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
+    nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
+    for m, (a, b) in text.find(rf"\b(top|bottom|first|best|worst|highest|lowest|largest|smallest|biggest|leading|"
+                               rf"least|most)\s+(\d+|{nums})\b"):
+        n = int(m.group(2)) if m.group(2).isdigit() else NUMBER_WORDS[m.group(2)]
+        desc = m.group(1) not in ("bottom", "worst", "lowest", "smallest", "least")
+        return Cue("limit", (n, desc), a, b), True
+    for m, (a, b) in text.find(rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least)\b"):
+        n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
+        desc = m.group(2) not in ("lowest", "smallest", "worst", "least")
+        return Cue("limit", (n, desc), a, b), True
+    for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
+        return Cue("limit", (10, m.group(2) == "top"), a, b), False
+    return None, False
+
+
+def find_chart(text: Text) -> Cue | None:
+    best = None
+    for word, chart in sorted(CHART_WORDS.items(), key=lambda kv: -len(kv[0])):
+        # words that are often column names count as chart words only as "line chart" / "as a line"
+        ambiguous = word in ("line", "lines", "area", "point", "points", "dot", "table", "kpi", "bars")
+        pat = rf"\b{re.escape(word)}\b"
+        if ambiguous:
+            w = re.escape(word)
+            pat = rf"\b{w}\b(?= (?:chart|graph|plot|diagram|card))|(?:(?<=\bas a )|(?<=\bas an )|(?<=\bas )){w}\b(?! of)"
+        for m, (a, b) in text.find(pat):
+            if best is None or a < best.start:
+                best = Cue("chart", chart, a, b)
+            break
+    for m, (a, b) in text.find(r"\b(stacked|stack|grouped|group(?:ing)?|side by side|clustered|multi|multiple)"
+                               r"(?= (bar|line|column|scatter|chart|lines|bars))"):
+        return Cue("chart_mod", m.group(1), a, b) if best is None else Cue("chart", best.value, min(a, best.start),
+                                                                           max(b, best.end))
+    return best
+
+
+def chart_modifier(text: Text) -> str | None:
+    m = re.search(r"\b(stacked|grouped|group|grouping|side by side|clustered|normali[sz]ed|100%)\b", text.s)
+    return m.group(1) if m else None
+
+
+def find_grain(text: Text) -> Cue | None:
+    for word, grain in sorted(GRAIN_WORDS.items(), key=lambda kv: -len(kv[0])):
+        for m, (a, b) in text.find(rf"\b{re.escape(word)}\b"):
+            return Cue("grain", grain, a, b)
+    for m, (a, b) in text.find(r"\bbin(?:s|ned|ning)? .{0,40}?\b(?:into|by) (?:the |a )?(weekday|week|month|year|quarter|day|hour)s?\b"):
+        g = {"weekday": "weekday", "week": "week", "month": "month", "year": "year", "quarter": "quarter",
+             "day": "day", "hour": "hour"}[m.group(1)]
+        return Cue("grain", g, a, b)
+    return None
+
+
+def find_aggs(text: Text) -> list[Cue]:
+    out: list[Cue] = []
+    taken: set[int] = set()
+    phrases = sorted(((p, agg) for agg, ps in AGG_CUES.items() for p in ps), key=lambda x: -len(x[0]))
+    for phrase, agg in phrases:
+        for m, (a, b) in text.find(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"):
+            if any(k in taken for k in range(a, b)):
+                continue
+            out.append(Cue("agg", agg, a, b))
+            taken.update(range(a, b))
+    return sorted(out, key=lambda c: c.start)
+
+
+GROUP_CUE = (r"\b(?:grouped by|group(?:ed)? by attribute|group by|grouping by|broken down by|break(?:down)? by|split by|"
+             r"segmented by|for each|for every|in each|of each|from each|by each|per|by|each|every|across|among|"
+             r"for different|of different|in different|over|versus|vs|against|according to|"
+             r"colou?red by|stacked by|with respect to|within each)\b")
+COLOR_CUE = r"\b(colou?red by|stacked by|split by|broken down by|break(?:down)? by|segmented by|group(?:ed)? by attribute|" \
+            r"grouping by|grouped by|group by|and by|also by|by \w+ and)\b"
+
+
+def find_groups(text: Text) -> list[Cue]:
+    return [Cue("group", m.group(0), a, b) for m, (a, b) in text.find(GROUP_CUE)]
+
+
+def has(text: Text, pattern: str) -> bool:
+    return re.search(pattern, text.s) is not None
+
+
+TREND = r"\b(trend|trends|tendency|over time|through time|evolution|evolve[sd]?|growth|grow|grew|change[sd]? over|" \
+        r"progress|history|historical|timeline|time series|over the (?:years|months|weeks|days|quarters)|" \
+        r"year over year|month over month|development)\b"
+SHARE = r"\b(proportion|proportions|share|shares|percentage of|percent of|% of|fraction|breakdown|composition|" \
+        r"make up|makes up|contribution|contribute|mix|split of|part of the total|of the total|of total|ratio of)\b"
+CORREL = r"\b(correlat\w*|relationship|relation|related to|associat\w+|vs\.?|versus|against|depend\w*|affect\w*|" \
+         r"impact of|scatter)\b"
+DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|variance|outliers?|" \
+          r"skew\w*|box ?plot)\b"
+RESET = r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|from scratch)\b"
+FOLLOWUP = (r"^\s*(now|what about|how about|and (what|how|by|for|only|just)|only|just|exclude|excluding|without|"
+            r"instead|as a|as an|make it|show (it|that|this|them) as|change (it|that|the chart)|switch|"
+            r"split (it |that |this )?by|break (it |that |this )?down|also|same|but|filter|top \d+|bottom \d+|"
+            r"sort|order|drill|zoom|limit|remove|drop|add|include|compare (it|that)|what if|then|ok|okay|"
+            r"and\b|in \d{4}|for \d{4}|only for|by (month|week|day|year|quarter)|monthly|weekly|daily|yearly|"
+            r"quarterly|as (a )?(bar|line|pie|area|scatter|table|donut)|(bar|line|pie|area|scatter|donut) chart\??$)")

@@ -1,0 +1,110 @@
+"""The explainable plan (what GET /charts/<id> shows) and the chart title, in the dataset's
+own column names: "Total Revenue by Region, 2023 only"."""
+from __future__ import annotations
+
+from .compiler import Query, measure_label
+from .format import fmt_number
+from .plan import Filter, Plan
+
+VL_TIME_UNITS = {"year": "year", "quarter": "yearquarter", "month": "yearmonth", "week": "yearweek",
+                 "day": "yearmonthdate", "hour": "yearmonthdatehours", "weekday": "day",
+                 "month_of_year": "month", "hour_of_day": "hours"}
+_GRAIN_WORDS = {"year": "year", "quarter": "quarter", "month": "month", "week": "week", "day": "day",
+                "hour": "hour", "weekday": "day of week", "month_of_year": "month of year",
+                "hour_of_day": "hour of day"}
+_OPS = {"=": "", "!=": "excluding ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "at most ",
+        "in": "", "not_in": "excluding ", "between": "between ", "contains": "containing ",
+        "not_contains": "not containing ", "starts_with": "starting with ", "is_null": "missing",
+        "not_null": "present"}
+
+
+def _agg_name(agg: str | None) -> str | None:
+    return None if agg in (None, "none") else agg
+
+
+def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> dict:
+    x = y = None
+    measures = [{"field": m.column, "aggregate": _agg_name(m.agg)} for m in plan.measures]
+    if plan.dimension is not None:
+        d = plan.dimension
+        x = {"field": d.column, "time_unit": VL_TIME_UNITS.get(d.grain) if d.grain else None,
+             "bin": bool(d.bins) or None}
+        if q.kind == "histogram":
+            y = {"field": None, "aggregate": "count"}
+        elif plan.measures:
+            m = plan.measures[0]
+            y = {"field": m.column, "aggregate": _agg_name(m.agg)}
+    elif len(plan.measures) >= 2 and q.kind == "raw":
+        x = {"field": plan.measures[0].column, "time_unit": None, "bin": None}
+        y = {"field": plan.measures[1].column, "aggregate": None}
+    elif plan.measures:
+        m = plan.measures[0]
+        y = {"field": m.column, "aggregate": _agg_name(m.agg)}
+    order = None
+    if plan.order is not None:
+        order = {"by": "x" if plan.order.by == "dimension" else "y", "desc": plan.order.desc,
+                 "explicit": explicit_order}
+    return {
+        "intent": plan.intent, "chart_type": chart, "x": x, "y": y, "measures": measures, "color": plan.color,
+        "filters": [{"field": f.column, "op": f.op, "value": f.values[0] if len(f.values) == 1 else f.values}
+                    for f in plan.filters],
+        "order": order, "limit": plan.limit, "share": plan.share, "period": plan.period,
+        "assumptions": list(dict.fromkeys(plan.assumptions)),
+        "data_fields": {"x": q.x if q.x else (q.ys[0] if q.kind == "raw" and len(q.ys) > 1 else None),
+                        "y": (q.ys[1] if q.kind == "raw" and q.x is None and len(q.ys) > 1 else
+                              (q.ys[0] if q.ys else None)),
+                        "color": q.color},
+    }
+
+
+def filter_phrase(f: Filter, period: str | None = None) -> str:
+    vals = [fmt_number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v) for v in f.values]
+    if f.op == "between":
+        return f"{f.column} between {vals[0]} and {vals[1]}"
+    if f.op in ("=", "in"):
+        return f"{' or '.join(vals)} only"
+    if f.op in ("is_null", "not_null"):
+        return f"{f.column} {_OPS[f.op]}"
+    if f.op in ("!=", "not_in"):
+        return f"excluding {' and '.join(vals)}"
+    return f"{f.column} {_OPS[f.op]}{' or '.join(vals)}"
+
+
+def title_for(plan: Plan, q: Query, profile: dict) -> str:
+    if q.kind == "histogram":
+        head = f"Distribution of {plan.dimension.column}"
+    elif q.kind == "boxplot":
+        head = f"Spread of {plan.measures[0].column}" + (f" by {plan.dimension.column}" if plan.dimension else "")
+    elif q.kind == "table":
+        head = "Rows of " + ", ".join(q.ys[:4])
+    elif q.kind == "raw" and plan.dimension is None:
+        head = f"{plan.measures[1].column} vs {plan.measures[0].column}" if len(plan.measures) > 1 else plan.measures[0].column
+    else:
+        label = measure_label(plan.measures[0]) if plan.measures else "Count"
+        if plan.measures and plan.measures[0].column is None:
+            label = "Number of rows"
+        head = label
+        if plan.dimension is not None:
+            d = plan.dimension
+            grain = f" ({_GRAIN_WORDS[d.grain]})" if d.grain else ""
+            if plan.limit:
+                head = f"{'Top' if not plan.order or plan.order.desc else 'Bottom'} {plan.limit} {d.column} by {label}"
+            else:
+                head = f"{label} by {d.column}{grain}"
+        if plan.color:
+            head += f", split by {plan.color}"
+        if plan.share and plan.dimension is not None:
+            head = "Share of " + head[0].lower() + head[1:]
+    parts = []
+    temporal_done = False
+    for f in plan.filters:
+        col = profile["_by_name"].get(f.column, {})
+        if col.get("role") == "temporal" and plan.period and f.op in ("between", ">=", "<=", "=", "<", ">"):
+            if not temporal_done:
+                parts.append(plan.period.split(" (")[0])
+                temporal_done = True
+            continue
+        parts.append(filter_phrase(f))
+    if parts:
+        head += ", " + ", ".join(parts)
+    return head[:200]

@@ -1,0 +1,166 @@
+"""Words the embedded planner knows: synonyms and abbreviations of column words, and the
+cue words of aggregations, grouping, ordering, time grains and chart types."""
+from __future__ import annotations
+
+# Abbreviation -> full word (both directions are tried when matching column names).
+ABBREVIATIONS = {
+    "amt": "amount", "qty": "quantity", "rev": "revenue", "cust": "customer", "dt": "date", "num": "number",
+    "no": "number", "nbr": "number", "nr": "number", "pct": "percent", "perc": "percent", "avg": "average",
+    "yr": "year", "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "sec": "second",
+    "dept": "department", "emp": "employee", "mgr": "manager", "prod": "product", "cat": "category",
+    "ref": "reference", "stu": "student", "acc": "account", "acct": "account", "bal": "balance",
+    "addr": "address", "tel": "telephone", "desc": "description", "qtr": "quarter", "mo": "month",
+    "wk": "week", "temp": "temperature", "info": "information", "org": "organization", "org.": "organization",
+    "cnt": "count", "ctry": "country", "st": "state", "loc": "location", "img": "image", "pop": "population",
+    "est": "estimate", "max": "maximum", "fname": "first name", "lname": "last name", "dob": "date of birth",
+    "id": "identifier", "mph": "mile per hour", "sqft": "square foot", "sku": "product", "usd": "dollar",
+    "eur": "euro", "gbp": "pound", "lat": "latitude", "lon": "longitude", "lng": "longitude", "w/": "with",
+    "yoy": "year over year", "ytd": "year to date", "dur": "duration", "conv": "conversion", "attr": "attribute",
+    "cmi": "cmi", "gpa": "grade point average", "phd": "doctorate", "univ": "university", "pos": "position",
+    "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
+}
+
+# Synonym groups: words in a group match each other (tier 3 of matching).
+SYNONYM_GROUPS = [
+    {"revenue", "sales", "turnover", "income", "sale", "takings"},
+    {"profit", "margin", "earning", "earnings", "gain"},
+    {"customer", "client", "user", "buyer", "shopper", "account", "member", "subscriber"},
+    {"order", "purchase", "transaction", "sale", "deal", "booking"},
+    {"quantity", "unit", "volume", "qty", "count", "items"},
+    {"cost", "spend", "expense", "expenditure", "spending"},
+    {"region", "area", "territory", "zone"},
+    {"product", "item", "sku", "article", "good"},
+    {"category", "type", "kind", "class", "group"},
+    {"segment", "tier", "category"},
+    {"employee", "staff", "headcount", "worker", "personnel"},
+    {"price", "cost"},
+    {"country", "nation", "nationality"},
+    {"city", "town"},
+    {"salary", "pay", "wage", "compensation"},
+    {"date", "day", "time", "when"},
+    {"signup", "registration", "sign", "join", "registered", "joined", "signups"},
+    {"channel", "source", "medium"},
+    {"plan", "subscription", "package"},
+    {"gender", "sex"},
+    {"age", "old", "older", "younger"},
+    {"rating", "score", "stars"},
+    {"temperature", "temp", "heat"},
+    {"visitor", "visit", "session", "traffic"},
+    {"discount", "rebate", "markdown"},
+    {"store", "shop", "outlet", "branch"},
+    {"job", "occupation", "title", "position", "role"},
+    {"conversion", "converted", "convert", "converts", "conversions"},
+    {"churn", "churned", "churns"},
+    {"visit", "visitor", "visits"},
+    {"hour", "hours", "time"},
+]
+SYNONYMS: dict[str, set[str]] = {}
+for _group in SYNONYM_GROUPS:
+    for _w in _group:
+        SYNONYMS.setdefault(_w, set()).update(_group - {_w})
+
+# Gender-like values people write in words.
+VALUE_ALIASES = {
+    "female": ["f", "female", "w", "woman", "women"], "females": ["f", "female"], "women": ["f", "female", "w"],
+    "woman": ["f", "female", "w"], "girls": ["f", "female"], "male": ["m", "male", "man", "men"],
+    "males": ["m", "male"], "men": ["m", "male"], "man": ["m", "male"], "boys": ["m", "male"],
+    "yes": ["y", "yes", "true", "1"], "no": ["n", "no", "false", "0"],
+}
+
+# Well-known codes people write out in full ("in Texas" -> TX).
+US_STATES = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
+    "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID",
+    "illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
+    "maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
+    "mississippi": "MS", "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
+    "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY", "north carolina": "NC",
+    "north dakota": "ND", "ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA",
+    "rhode island": "RI", "south carolina": "SC", "south dakota": "SD", "tennessee": "TN", "texas": "TX",
+    "utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
+    "wisconsin": "WI", "wyoming": "WY", "united states": "US", "usa": "US", "united kingdom": "UK",
+    "britain": "UK", "england": "UK",
+}
+for _name, _code in US_STATES.items():
+    VALUE_ALIASES.setdefault(_name, [_code.lower()])
+
+# People-like nouns: "users under 25" compares their age.
+PEOPLE = {"user", "users", "customer", "customers", "people", "person", "persons", "student", "students",
+          "employee", "employees", "player", "players", "member", "members", "client", "clients", "patient",
+          "patients", "visitor", "visitors", "participant", "participants", "respondent", "respondents"}
+
+# Words that never name a column on their own (filler, question words, chart words).
+STOPWORDS = {
+    "a", "an", "the", "of", "for", "in", "on", "at", "to", "by", "and", "or", "with", "from", "as", "is", "are",
+    "was", "were", "be", "been", "what", "which", "who", "whom", "whose", "how", "me", "my", "i", "we", "our",
+    "you", "your", "it", "its", "that", "this", "these", "those", "there", "their", "them", "they", "show",
+    "give", "tell", "list", "display", "plot", "draw", "visualize", "visualise", "chart", "graph", "please",
+    "could", "can", "would", "will", "want", "like", "see", "find", "get", "return", "report", "compute",
+    "calculate", "create", "make", "do", "does", "did", "have", "has", "had", "each", "every", "all", "per",
+    "any", "some", "about", "data", "dataset", "table", "value", "values", "using", "use", "let", "s", "us",
+    "into", "than", "then", "also", "just", "only", "so", "if", "but", "not", "no", "over", "under", "between",
+    "bar", "pie", "line", "scatter", "histogram", "plot", "stacked", "grouped", "group", "donut", "area",
+    "here", "where", "when", "why", "up", "out", "down", "via", "based", "according", "along", "together",
+    "different", "distinct", "unique", "versus", "vs", "against", "across", "among", "within", "during",
+    "visualization", "visualisation", "via", "show", "showing", "shows", "shown", "x", "y", "axis", "axes",
+    "bars", "kind", "sort", "order", "ordered", "sorted", "rank", "ranked", "asc", "desc", "ascending",
+    "descending", "low", "high", "lowest", "highest", "top", "bottom", "number", "total", "sum", "average",
+    "mean", "count", "many", "much", "amount", "proportion", "percentage", "share", "distribution", "trend",
+    "attribute", "whole", "overall", "combined", "should", "may", "might", "own", "other", "same", "more",
+    "less", "most", "least", "one", "two", "three", "first", "last", "next", "previous", "year", "month",
+    "week", "day", "quarter", "date", "time", "name", "type", "then", "bin", "interval", "grouping",
+    "colored", "coloured", "color", "colour", "relationship", "correlation", "comparison", "compare",
+    "tendency", "change", "changes", "within", "monthly", "yearly", "weekly", "daily", "quarterly",
+}
+# Generic words that may name a column, but only weakly on their own (partial matches).
+GENERIC = {"name", "id", "type", "code", "date", "number", "value", "time", "year", "detail", "details", "other",
+           "info", "information", "description", "status", "flag", "total", "count", "amount", "percent", "rate",
+           "level", "class", "group", "category", "key", "min", "max", "mean", "avg", "day", "month", "in", "to",
+           "from", "of", "the", "and", "on", "at", "by", "for", "with", "a", "per", "is"}
+
+AGG_CUES = {
+    "sum": ["total", "sum", "sum of", "overall", "combined", "aggregate", "cumulative", "altogether", "in total"],
+    "avg": ["average", "avg", "mean", "typical", "on average", "averaged"],
+    "median": ["median", "middle"],
+    "max": ["max", "maximum", "highest", "largest", "biggest", "greatest", "most", "peak", "top", "maximal",
+            "longest", "oldest", "best", "record"],
+    "min": ["min", "minimum", "lowest", "smallest", "least", "fewest", "minimal", "shortest", "youngest",
+            "worst", "cheapest"],
+    "count": ["how many", "number of", "count", "count of", "# of", "frequency", "how often", "tally",
+              "total number", "the number"],
+}
+
+CHART_WORDS = {
+    "bar": "bar", "bars": "bar", "column chart": "bar", "histogram": "histogram", "pie": "arc", "donut": "arc",
+    "doughnut": "arc", "line": "line", "lines": "line", "area": "area", "scatter": "point", "scatterplot": "point",
+    "point": "point", "points": "point", "dot": "point", "bubble": "point", "box plot": "boxplot",
+    "boxplot": "boxplot", "box and whisker": "boxplot", "table": "table", "heatmap": "heatmap", "heat map": "heatmap",
+    "kpi": "kpi", "number card": "kpi",
+}
+
+GRAIN_WORDS = {
+    "hourly": "hour", "by hour": "hour", "per hour": "hour", "each hour": "hour", "hour by hour": "hour",
+    "daily": "day", "by day": "day", "per day": "day", "each day": "day", "day by day": "day", "by date": "day",
+    "weekly": "week", "by week": "week", "per week": "week", "each week": "week", "week by week": "week",
+    "monthly": "month", "by month": "month", "per month": "month", "each month": "month", "month by month": "month",
+    "month over month": "month", "quarterly": "quarter", "by quarter": "quarter", "per quarter": "quarter",
+    "each quarter": "quarter", "yearly": "year", "annual": "year", "annually": "year", "by year": "year",
+    "per year": "year", "each year": "year", "year over year": "year", "year by year": "year",
+    "weekday": "weekday", "weekdays": "weekday", "day of week": "weekday", "day of the week": "weekday",
+    "days of the week": "weekday", "days of week": "weekday", "day-of-week": "weekday",
+    "month of year": "month_of_year", "month of the year": "month_of_year", "months of the year": "month_of_year",
+    "seasonality": "month_of_year", "hour of day": "hour_of_day", "hour of the day": "hour_of_day",
+    "time of day": "hour_of_day", "hours of the day": "hour_of_day",
+}
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+    "a dozen": 12, "dozen": 12, "a couple": 2, "couple": 2, "a few": 3,
+}
+
+MONTH_NAMES = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}

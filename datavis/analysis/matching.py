@@ -1,0 +1,316 @@
+"""Words → columns and values, in tiers (exact, abbreviation, fuzzy for typos, synonyms,
+partial names, acronyms, and values of the data such as "in the West").
+
+The question is tokenised once; each column's name is normalised once per profile (cached
+with the profile), and only columns sharing a (corrected) word with a span are scored, so a
+table with thousands of columns stays fast.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .lexicon import ABBREVIATIONS, GENERIC, STOPWORDS, SYNONYMS, VALUE_ALIASES
+from .names import singular, split_name
+
+_TOKEN = re.compile(
+    r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[kmb]\b|bn\b)?|[A-Za-z][A-Za-z0-9_']*|[<>]=?|!=|==?|#|\?|,|\.", re.I)
+_EDGE_BAD = STOPWORDS - {"date", "name", "type", "year", "month", "day", "week", "quarter", "time", "number",
+                         "total", "count", "amount", "value", "share", "rank", "order", "class", "area", "line",
+                         "point", "group", "kind", "trend", "other", "percentage", "distribution", "average",
+                         "first", "last", "low", "high", "x", "y"}
+
+
+_ENTITY_SUFFIX = {"id", "identifier", "name", "code", "number", "key", "title", "no", "num", "nbr"}
+_CUE_WORDS = {"number", "count", "total", "sum", "average", "mean", "amount", "max", "min", "maximum", "minimum"}
+_CONNECTORS = {"of", "the", "a", "an", "in", "for", "and", "to", "per", "on", "at", "by"}
+
+
+@dataclass
+class Tok:
+    i: int
+    text: str  # lower case
+    sing: str  # singular
+    raw: str  # as typed
+    start: int
+    end: int
+    word: int  # index of the typed word it came from (snake/camel parts share it)
+
+
+@dataclass
+class Mention:
+    column: str
+    start: int  # token span [start, end)
+    end: int
+    score: float
+    tier: str
+    words: str
+    runner_up: str | None = None
+
+
+@dataclass
+class ValueMention:
+    column: str
+    value: str
+    start: int
+    end: int
+    score: float
+    words: str
+    alternatives: list[str] = field(default_factory=list)
+
+
+def tokenize(text: str) -> list[Tok]:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    toks: list[Tok] = []
+    for w, m in enumerate(_TOKEN.finditer(text)):
+        raw = m.group(0)
+        if raw.endswith("'s"):
+            raw = raw[:-2]
+        raw = raw.strip("'")
+        if not raw:
+            continue
+        parts = split_name(raw) if re.match(r"[A-Za-z]", raw) else [raw.lower()]
+        if len(parts) > 1 and "_" not in raw and not re.search(r"[a-z][A-Z]", raw):
+            parts = [raw.lower()]
+        for p in parts or [raw.lower()]:
+            toks.append(Tok(len(toks), p, singular(p), raw, m.start(), m.end(), w))
+    return toks
+
+
+def _expand(token: str) -> list[str]:
+    full = ABBREVIATIONS.get(token)
+    return full.split() if full else [token]
+
+
+class ColumnIndex:
+    """Normalised names and values of a profile's columns, built once per profile."""
+
+    def __init__(self, profile: dict):
+        self.columns = profile["columns"]
+        self.by_name = profile["_by_name"]
+        self.forms: dict[str, list[str]] = {}  # column -> expanded tokens
+        self.plain: dict[str, list[str]] = {}  # column -> tokens as named
+        self.vocab_index: dict[str, set[str]] = {}
+        for c in self.columns:
+            toks = [singular(t) for t in split_name(c["name"])] or [c["name"].lower()]
+            expanded = [singular(e) for t in toks for e in _expand(t)]
+            self.plain[c["name"]] = toks
+            self.forms[c["name"]] = expanded
+            joined = "".join(toks)
+            if len(toks) > 1:
+                self.vocab_index.setdefault(joined, set()).add(c["name"])  # "pageviews" -> Page Views
+            for t in set(toks) | set(expanded):
+                self.vocab_index.setdefault(t, set()).add(c["name"])
+                for s in SYNONYMS.get(t, ()):
+                    self.vocab_index.setdefault(s, set()).add(c["name"])
+        self.vocab = [v for v in self.vocab_index if len(v) >= 4]
+        self.acronyms: dict[str, set[str]] = {}
+        for c in self.columns:
+            if c["name"].isupper() and c["name"].isalpha() and len(c["name"]) <= 4:
+                self.acronyms.setdefault(c["name"].lower(), set()).add(c["name"])
+        self.stems: dict[str, set[str]] = {}
+        for v, cols in self.vocab_index.items():
+            if len(v) >= 4:
+                self.stems.setdefault(stem(v), set()).update(cols)
+        self.values: dict[str, list[tuple[str, str, int]]] = {}
+        for c in self.columns:
+            if c.get("role") in ("measure",) and c["type"] != "integer" or c["type"] in ("date", "datetime"):
+                continue
+            for v, n in c.get("values", []):
+                key = " ".join(singular(t) for t in split_name(v)) if re.search(r"[A-Za-z]", v) else v.lower()
+                if key:
+                    self.values.setdefault(key, []).append((c["name"], v, n))
+        self._fuzzy_cache: dict[str, list[str]] = {}
+
+    def corrections(self, word: str) -> list[str]:
+        """Vocabulary words within a typo of `word` (rapidfuzz ratio ≥ 85)."""
+        if len(word) < 4 or word in self.vocab_index or word in STOPWORDS:
+            return []
+        hit = self._fuzzy_cache.get(word)
+        if hit is None:
+            cutoff = 85 if len(word) >= 6 else 88
+            hit = [m for m, s, _ in process.extract(word, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)]
+            self._fuzzy_cache[word] = hit
+        return hit
+
+
+def get_index(profile: dict) -> ColumnIndex:
+    idx = profile.get("_matcher")
+    if idx is None:
+        idx = ColumnIndex(profile)
+        profile["_matcher"] = idx
+    return idx
+
+
+def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
+    if q == c:
+        return 1.0
+    if q.isdigit() and c.isdigit() and int(q) == int(c):
+        return 1.0  # "sku 7" -> sku_007
+    if c in _expand(q) or q in _expand(c) or ABBREVIATIONS.get(q) == ABBREVIATIONS.get(c, "\0"):
+        return 0.95
+    if q in SYNONYMS and c in SYNONYMS[q]:
+        return 0.8
+    if c in idx.corrections(q):
+        return 0.88
+    if len(q) > 5 and stem(q) == stem(c):
+        return 0.85  # "majoring" -> Major, "trains" -> train
+    return 0.0
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "er", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def find_mentions(toks: list[Tok], profile: dict, skip: set[int] | None = None) -> list[Mention]:
+    """Best non-overlapping spans naming columns."""
+    idx = get_index(profile)
+    skip = skip or set()
+    n = len(toks)
+    cands: list[Mention] = []
+    question_words = {t.sing for t in toks}
+    for i in range(n):
+        if i in skip or not re.match(r"[a-z0-9]", toks[i].text):
+            continue
+        for j in range(i + 1, min(n, i + 7) + 1):
+            if any(k in skip for k in range(i, j)) or not re.match(r"[a-z0-9]", toks[j - 1].text):
+                break
+            span = toks[i:j]
+            words = [t.sing for t in span]
+            if any(w in (",", ".", "?") for w in words):
+                break
+            cols: set[str] = set()
+            for w in words:
+                cols |= idx.vocab_index.get(w, set())
+                if w.isdigit():
+                    cols |= idx.vocab_index.get(w.zfill(3), set()) | idx.vocab_index.get(w.zfill(2), set())
+                for e in _expand(w):
+                    cols |= idx.vocab_index.get(e, set())
+                for cw in idx.corrections(w):
+                    cols |= idx.vocab_index.get(cw, set())
+                cols |= idx.stems.get(stem(w), set())
+            if len(words) >= 2:  # acronym columns: "hours spent" -> HS
+                acr = "".join(w[0] for w in words if w not in _CONNECTORS)
+                cols |= idx.acronyms.get(acr, set())
+            scored = []
+            # "types of codes of products" also reads as "product type code" (not when a cue word is inside)
+            flipped = None
+            if "of" in words[1:-1] and not set(words) & _CUE_WORDS:
+                parts = [w for w in words if w not in _CONNECTORS]
+                flipped = parts[::-1]
+            for col in cols:
+                s, tier = _span_score(words, col, idx, question_words)
+                if flipped and s < 0.9:
+                    s2, tier2 = _span_score(flipped, col, idx, question_words)
+                    if s2 > s:
+                        s, tier = s2 * 0.97, tier2
+                if s > 0:
+                    scored.append((s, col, tier))
+            if not scored:
+                continue
+            scored.sort(key=lambda x: (-x[0], len(idx.forms[x[1]]), x[1]))
+            best = scored[0]
+            runner = scored[1][1] if len(scored) > 1 and scored[1][0] >= best[0] - 0.02 else None
+            cands.append(Mention(best[1], i, j, best[0], best[2], " ".join(t.text for t in span), runner))
+    # greedy: best score first (longer spans win near-ties)
+    cands.sort(key=lambda m: (-(m.score + 0.03 * min(m.end - m.start, 4)), m.start))
+    taken: set[int] = set()
+    chosen: list[Mention] = []
+    for m in cands:
+        if any(k in taken for k in range(m.start, m.end)):
+            continue
+        if m.score < 0.5:
+            continue
+        chosen.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: set[str]) -> tuple[float, str]:
+    plain, forms = idx.plain[col], idx.forms[col]
+    # edges of a span must be content words unless the whole column name is covered
+    exact = words == plain or words == forms or "".join(words) == "".join(plain)
+    if exact:
+        return 1.0, "exact"
+    if words[0] in _EDGE_BAD or words[-1] in _EDGE_BAD:
+        return 0.0, ""
+    content_words = [w for w in words if w not in STOPWORDS or w in forms or w in plain]
+    if not content_words:
+        return 0.0, ""
+    # acronym: "hours spent" -> HS
+    if len(words) >= 2 and col.isupper() and len(col) <= 4 and \
+            "".join(w[0] for w in words if w not in _CONNECTORS) == col.lower():
+        return 0.75, "acronym"
+    col_content = [c for c in forms if c not in _CONNECTORS or c in words] or forms
+    used: set[int] = set()
+    total = 0.0
+    last_k = -1
+    for pos, w in enumerate(words):
+        if w in _CONNECTORS and w not in forms and 0 < pos < len(words) - 1:
+            continue  # "budget of the department": connectors inside a span need no match
+        best, best_k = 0.0, -1
+        for k, c in enumerate(col_content):
+            if k in used or k < last_k:  # words keep the column name's order ("number of stu" is not STU_NUM)
+                continue
+            s = _token_score(w, c, idx)
+            if s > best:
+                best, best_k = s, k
+        if best == 0.0:
+            return 0.0, ""
+        used.add(best_k)
+        last_k = best_k
+        total += best
+    mean = total / max(len(used), 1)
+    coverage = len(used) / len(col_content)
+    if coverage >= 1.0:
+        tier = "exact" if mean >= 0.99 else ("abbreviation" if mean >= 0.95 else
+                                              ("fuzzy" if mean >= 0.85 else "synonym"))
+        return mean * (1.0 if mean >= 0.95 else 0.95), tier
+    # partial: the span names part of the column ("budget" -> Budget_in_Billions)
+    matched = [col_content[k] for k in used]
+    rest = [c for k, c in enumerate(col_content) if k not in used]
+    if rest and all(c in _ENTITY_SUFFIX for c in rest) and not all(m in GENERIC for m in matched):
+        return 0.88 * mean, "entity"  # "customers" -> Customer Name, "orders" -> Order ID
+    generic = all(m in GENERIC for m in matched)
+    context = sum(1 for k, c in enumerate(col_content) if k not in used and c in question_words)
+    if generic and not context and len(idx.vocab_index.get(matched[0], ())) != 1:
+        return 0.0, ""  # "number" alone does not name STU_NUM (but "names" names the only *name column)
+    score = mean * (0.55 + 0.3 * coverage) * (0.75 if generic else 1.0) + 0.02 * context
+    return min(score, 0.9), "partial"
+
+
+def find_values(toks: list[Tok], profile: dict, skip: set[int]) -> list[ValueMention]:
+    """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F)."""
+    idx = get_index(profile)
+    out: list[ValueMention] = []
+    n = len(toks)
+    taken: set[int] = set(skip)
+    for length in (4, 3, 2, 1):
+        for i in range(0, n - length + 1):
+            if any(k in taken for k in range(i, i + length)):
+                continue
+            span = toks[i:i + length]
+            if not all(re.match(r"[a-z0-9$]", t.text) for t in span):
+                continue
+            key = " ".join(t.sing for t in span)
+            hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span))
+            if length == 1:
+                if key in STOPWORDS or len(key) < 2 or re.fullmatch(r"[\d.,$%]+", key):
+                    hits = None
+                if not hits and span[0].text in VALUE_ALIASES:
+                    hits = []
+                    for alias in VALUE_ALIASES[span[0].text]:
+                        hits += idx.values.get(alias, [])
+            if not hits:
+                continue
+            hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))
+            col, value, _ = hits[0]
+            out.append(ValueMention(col, value, i, i + length, 0.9 if length > 1 else 0.85,
+                                    " ".join(t.raw for t in span), [h[0] for h in hits[1:]]))
+            taken.update(range(i, i + length))
+    return sorted(out, key=lambda v: v.start)

@@ -1,0 +1,58 @@
+"""The dataclasses the service exchanges with the analysis engine (see the package docstring)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    """Upload limits; the service fills these from its configuration."""
+
+    max_rows: int = 5_000_000
+    max_columns: int = 2_000
+    max_line_bytes: int = 1_000_000
+    max_cell_chars: int = 100_000
+
+
+@dataclass
+class Dataset:
+    """What ingest returns and the service stores (as JSON) in its database."""
+
+    row_count: int
+    columns: list[dict]  # [{"name", "type", "role", ...}]
+    profile: dict  # compact JSON-safe profile, also written to the dataset dir
+    sample_rows: list[dict]  # first rows, JSON-safe values
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """How `answer()` runs.
+
+    model: a pydantic-ai model name (``DATAVIS_MODEL``) or a pydantic-ai ``Model`` instance
+    (tests inject ``TestModel``/``FunctionModel``); None = embedded planner only.
+    """
+
+    model: Any = None
+    word_insights_with_model: bool = True
+    timeout_seconds: float = 10.0  # query time limit
+    max_rows: int = 5_000  # row cap of a result
+    model_timeout_seconds: float = 30.0  # one model call
+    model_settings: dict | None = None  # passed to pydantic-ai (temperature, max_tokens...)
+    fall_back_to_embedded: bool = True  # when the model's plan still fails after the repair round
+
+
+@dataclass
+class Answer:
+    """One answered question: chart, data, SQL, explainable plan, insight and follow-up state."""
+
+    chart_type: str  # bar|line|area|arc|point|histogram|boxplot|kpi|table
+    title: str
+    spec: dict  # Vega-Lite v5 with inline data.values
+    data: list[dict]  # result rows, JSON-safe
+    sql: str  # the exact SQL that ran
+    plan: dict  # explainable plan in the dataset's own column names
+    insight: str  # 2-3 sentences quoting real numbers
+    state: dict  # opaque, JSON-serialisable; pass back as `previous`
+    planner: str  # "embedded" | "llm" | "llm+repair" | "embedded (model failed)"
+    facts: list[dict] = field(default_factory=list)  # the computed facts behind the insight

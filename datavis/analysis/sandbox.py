@@ -1,0 +1,108 @@
+"""Run one read-only SELECT over a dataset, whatever produced it.
+
+Layers, each enough on its own for some attacks: (1) the text must parse as exactly one
+statement of type SELECT (DuckDB's own parser decides, so comments and string tricks do not
+fool a keyword list); (2) the database file is opened read-only with external access off
+(no file reads/writes, no ATTACH/INSTALL/LOAD/COPY) and the configuration locked (no SET to
+undo it); (3) a timer interrupts queries that run past the time limit (cross joins); (4) at
+most `max_rows` + 1 rows are fetched from a streaming result.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from .errors import TransientAnalysisError, UnsafeQuery
+from .store import data_file
+
+_CONFIG = {
+    "enable_external_access": False,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "allow_community_extensions": False,
+    "memory_limit": "1GB",
+    "lock_configuration": True,  # last: nothing above can be changed back by the query
+}
+
+
+@dataclass
+class Result:
+    columns: list[str]
+    types: list[str]
+    rows: list[tuple]
+    truncated: bool
+
+
+def check_statement(sql: str) -> None:
+    """Accept exactly one SELECT statement (CTEs allowed); raise UnsafeQuery otherwise."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as e:
+        raise UnsafeQuery(f"the query is not valid SQL: {_short(e)}") from None
+    if len(statements) != 1:
+        raise UnsafeQuery(f"only one SQL statement may run, this text has {len(statements)}")
+    kind = statements[0].type
+    if kind != duckdb.StatementType.SELECT:
+        raise UnsafeQuery(f"only a read-only SELECT may run, this is a {kind.name} statement")
+
+
+class Sandbox:
+    """One locked, read-only connection to a dataset for the queries of one answer (opening a
+    DuckDB database costs ~20 ms, so an answer that needs two queries opens it once)."""
+
+    def __init__(self, dataset_dir: Path, timeout: float = 10.0):
+        self.timeout = timeout
+        path = data_file(dataset_dir)
+        if not path.exists():
+            raise UnsafeQuery("this dataset is not available any more; upload the file again")
+        try:
+            self.con = duckdb.connect(str(path), read_only=True, config=dict(_CONFIG))
+        except duckdb.IOException as e:  # e.g. the file is locked by a writer
+            raise TransientAnalysisError(f"the dataset could not be opened: {_short(e)}") from None
+
+    def __enter__(self) -> "Sandbox":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def run(self, sql: str, *, params: list | None = None, max_rows: int = 5000) -> Result:
+        check_statement(sql)
+        timer = threading.Timer(self.timeout, self.con.interrupt)
+        timer.daemon = True
+        try:
+            timer.start()
+            try:
+                cur = self.con.execute(sql, params or [])
+                rows = cur.fetchmany(max_rows + 1)
+            except duckdb.InterruptException:
+                raise UnsafeQuery(f"the query took longer than {self.timeout:g} s and was stopped") from None
+            except duckdb.PermissionException as e:
+                raise UnsafeQuery(f"the query tried something that is not allowed: {_short(e)}") from None
+            except duckdb.OutOfMemoryException:
+                raise UnsafeQuery("the query needed too much memory and was stopped") from None
+        finally:
+            timer.cancel()
+            timer.join()
+        columns = [d[0] for d in cur.description]
+        types = [str(d[1]) for d in cur.description]
+        return Result(columns, types, rows[:max_rows], len(rows) > max_rows)
+
+
+def run_select(dataset_dir: Path, sql: str, *, params: list | None = None, timeout: float = 10.0,
+               max_rows: int = 5000) -> Result:
+    """Run one statement in a fresh sandbox (checked before the database is even opened)."""
+    check_statement(sql)
+    with Sandbox(dataset_dir, timeout) as box:
+        return box.run(sql, params=params, max_rows=max_rows)
+
+
+def _short(e: Exception) -> str:
+    text = str(e).strip().splitlines()
+    return text[0][:300] if text else type(e).__name__

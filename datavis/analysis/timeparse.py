@@ -1,0 +1,175 @@
+"""Time words → date ranges: "in 2023", "Q3 2024", "March 2024", "since 2022", "between 2021 and
+2023", and relative periods ("last 6 months", "this year", "YTD") anchored to the latest date
+in the data, not today (a dataset from 2019 asked about "last month" means its last month)."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .lexicon import MONTH_NAMES, NUMBER_WORDS
+
+_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+          "quarter": "quarter", "quarters": "quarter", "year": "year", "years": "year"}
+_MONTH_RE = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+_NUM_RE = r"\d+|" + "|".join(k for k in NUMBER_WORDS if " " not in k)
+
+
+@dataclass
+class Period:
+    start: int  # char span in the normalised text
+    end: int
+    lo: dt.date | None
+    hi: dt.date | None  # inclusive
+    label: str
+    relative: bool = False
+
+
+def month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    k = d.year * 12 + d.month - 1 + n
+    return dt.date(k // 12, k % 12 + 1, 1)
+
+
+def period_start(d: dt.date, unit: str) -> dt.date:
+    if unit == "day":
+        return d
+    if unit == "week":
+        return d - dt.timedelta(days=d.weekday())
+    if unit == "month":
+        return d.replace(day=1)
+    if unit == "quarter":
+        return dt.date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+    return dt.date(d.year, 1, 1)
+
+
+def period_end(start: dt.date, unit: str) -> dt.date:
+    if unit == "day":
+        return start
+    if unit == "week":
+        return start + dt.timedelta(days=6)
+    if unit == "month":
+        return month_end(start.year, start.month)
+    if unit == "quarter":
+        return month_end(start.year, start.month + 2)
+    return dt.date(start.year, 12, 31)
+
+
+def shift(start: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "day":
+        return start + dt.timedelta(days=n)
+    if unit == "week":
+        return start + dt.timedelta(days=7 * n)
+    if unit == "month":
+        return add_months(start, n)
+    if unit == "quarter":
+        return add_months(start, 3 * n)
+    return dt.date(start.year + n, 1, 1)
+
+
+def _num(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBER_WORDS[text]
+
+
+def _date_of(text: str) -> tuple[dt.date, dt.date] | None:
+    """A date-ish phrase → (first day, last day) of what it names."""
+    text = text.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if m:
+        d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        return d, d
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
+    if m:
+        return dt.date(int(m[1]), int(m[2]), 1), month_end(int(m[1]), int(m[2]))
+    m = re.fullmatch(rf"({_MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", text)
+    if m:
+        d = dt.date(int(m[3]), MONTH_NAMES[m[1]], int(m[2]))
+        return d, d
+    m = re.fullmatch(rf"({_MONTH_RE})\.?,? (\d{{4}})", text)
+    if m:
+        y, mo = int(m[2]), MONTH_NAMES[m[1]]
+        return dt.date(y, mo, 1), month_end(y, mo)
+    m = re.fullmatch(r"q([1-4]),? (\d{4})|(\d{4}) q([1-4])", text)
+    if m:
+        q, y = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+        s = dt.date(y, 3 * q - 2, 1)
+        return s, period_end(s, "quarter")
+    m = re.fullmatch(r"(\d{4})", text)
+    if m and 1800 <= int(m[1]) <= 2100:
+        y = int(m[1])
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    return None
+
+
+_DATEISH = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}|(?:{_MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|" \
+           rf"(?:{_MONTH_RE})\.?,? \d{{4}}|q[1-4],? \d{{4}}|\d{{4}} q[1-4]|\d{{4}})"
+
+
+def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
+    """Periods named in `text` (lower case). Relative ones need `anchor` (latest date in the data)."""
+    out: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, lo, hi, label, relative=False):
+        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+            return
+        taken.append((m.start(), m.end()))
+        out.append(Period(m.start(), m.end(), lo, hi, label, relative))
+
+    for m in re.finditer(rf"\b(?:between|from) ({_DATEISH}) (?:and|to|until|through|-) ({_DATEISH})\b", text):
+        a, b = _date_of(m[1]), _date_of(m[2])
+        if a and b and a[0] <= b[1]:
+            add(m, a[0], b[1], f"from {m[1]} to {m[2]}")
+    if anchor is not None:
+        for m in re.finditer(rf"\b(?:in |over |during |for )?(?:the )?(?:last|past|previous|trailing|recent) "
+                             rf"({_NUM_RE}) (days?|weeks?|months?|quarters?|years?)\b", text):
+            n, unit = _num(m[1]), _UNITS[m[2]]
+            lo = shift(period_start(anchor, unit), unit, -(n - 1)) if unit != "day" else anchor - dt.timedelta(days=n - 1)
+            if unit == "week":
+                lo = anchor - dt.timedelta(days=7 * n - 1)
+            add(m, lo, anchor, f"the last {n} {unit}s of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
+        for m in re.finditer(r"\b(?:in |during |for )?(?:the )?(this|current|latest|most recent|last|previous|past|prior)"
+                             r" (day|week|month|quarter|year)\b", text):
+            which, unit = m[1], m[2]
+            start = period_start(anchor, unit)
+            if which in ("last", "previous", "past", "prior"):
+                # "last month" of a dataset that ends on the last day of a month is that month
+                complete = period_end(start, unit) == anchor
+                if not complete:
+                    start = shift(start, unit, -1)
+                end = min(period_end(start, unit), anchor)
+            else:
+                end = anchor
+            add(m, start, end, f"the {which} {unit} of the data ({start.isoformat()} to {end.isoformat()})", True)
+        for m in re.finditer(r"\b(ytd|year to date|year-to-date|mtd|month to date|qtd|quarter to date)\b", text):
+            unit = {"y": "year", "m": "month", "q": "quarter"}[m[1][0]]
+            start = period_start(anchor, unit)
+            add(m, start, anchor, f"{unit} to date ({start.isoformat()} to {anchor.isoformat()})", True)
+    for m in re.finditer(rf"\b(since|after|from|starting|beginning) ({_DATEISH})\b", text):
+        d = _date_of(m[2])
+        if d:
+            lo = d[0] if m[1] != "after" else d[1] + dt.timedelta(days=1)
+            add(m, lo, None, f"{'after' if m[1] == 'after' else 'since'} {m[2]}")
+    for m in re.finditer(rf"\b(before|until|till|through|up to|prior to|to) ({_DATEISH})\b", text):
+        d = _date_of(m[2])
+        if d and (m[1] != "to" or not re.fullmatch(r"\d{4}", m[2]) or True):
+            hi = d[0] - dt.timedelta(days=1) if m[1] in ("before", "prior to") else d[1]
+            add(m, None, hi, f"{m[1]} {m[2]}")
+    for m in re.finditer(rf"\b(?:(?:in|during|for|of|only|just|within|on) )?(?:the )?({_DATEISH})\b", text):
+        plain_year = re.fullmatch(r"\d{4}", m[1])
+        before = text[max(0, m.start() - 25):m.start()]
+        if plain_year and re.search(r"(than|over|under|above|below|least|most|exceeds?|equals?|to|[<>=])\s*$", before):
+            continue  # "more than 2000" is a number, not a year
+        d = _date_of(m[1])
+        if d:
+            add(m, d[0], d[1], f"in {m[1]}")
+    if anchor is not None:
+        for m in re.finditer(rf"\b(?:in|during|for) ({_MONTH_RE})\b(?! \d)", text):
+            mo = MONTH_NAMES[m[1]]
+            y = anchor.year if mo <= anchor.month else anchor.year - 1
+            add(m, dt.date(y, mo, 1), month_end(y, mo), f"in {calendar.month_name[mo]} {y}", True)
+    return sorted(out, key=lambda p: p.start)

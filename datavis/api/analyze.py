@@ -1,0 +1,30 @@
+"""Asking a question (published to QStash, answered later in the chat) and following it."""
+from flask_smorest import Blueprint
+
+from datavis.api.schemas import AnalyzeAccepted, AnalyzeIn, TaskOut
+from datavis.services import tasks
+
+blp = Blueprint("analyze", __name__, description="Questions and their progress")
+
+
+@blp.route("/analyze", methods=["POST"])
+@blp.arguments(AnalyzeIn)
+@blp.response(202, AnalyzeAccepted)
+@blp.alt_response(404, description="no such file")
+@blp.alt_response(409, description="request_id reused for another question, or chat about another file")
+@blp.alt_response(503, description="QStash unavailable: retry with the same request_id")
+def analyze(args):
+    """Queue a question about a dataset; the answer arrives in the chat.
+
+    The same ``request_id`` again answers 202 for the same task and never asks twice.
+    """
+    return tasks.submit(args["prompt"], args["file_id"], args["chat_id"], args["request_id"],
+                        args["is_follow_up"], args["last_chart_id"])
+
+
+@blp.route("/tasks/<request_id>", methods=["GET"])
+@blp.response(200, TaskOut)
+@blp.alt_response(404, description="no such task")
+def get_task(request_id):
+    """A question's progress: queued, processing, retrying, completed, failed, enqueue_failed."""
+    return tasks.get_task(request_id)

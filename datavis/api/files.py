@@ -1,0 +1,43 @@
+"""Datasets: upload a CSV, list, read the profile and sample rows, delete."""
+from flask import request
+from flask_smorest import Blueprint
+
+from datavis.api.schemas import FileDetail, FileList, FileOut, FileUpload
+from datavis.services import files
+
+blp = Blueprint("files", __name__, url_prefix="/files", description="CSV datasets")
+
+
+@blp.route("", methods=["POST"])
+@blp.arguments(FileUpload, location="files")
+@blp.response(201, FileOut)
+@blp.alt_response(400, description="empty, malformed, non-UTF-8 or over-limit CSV")
+@blp.alt_response(413, description="larger than MAX_UPLOAD_MB")
+@blp.alt_response(415, description="not a CSV file")
+def upload(args):
+    """Upload a CSV file (multipart field ``file``); it is profiled and stored once."""
+    upload_ = args["file"]
+    return files.upload(upload_.stream, upload_.filename, upload_.mimetype or request.mimetype)
+
+
+@blp.route("", methods=["GET"])
+@blp.response(200, FileList)
+def list_files():
+    """List the uploaded datasets, newest first."""
+    return {"files": files.list_files()}
+
+
+@blp.route("/<file_id>", methods=["GET"])
+@blp.response(200, FileDetail)
+@blp.alt_response(404, description="no such file")
+def get_file(file_id):
+    """A dataset's columns (with types), row count and first rows."""
+    return files.get_file(file_id)
+
+
+@blp.route("/<file_id>", methods=["DELETE"])
+@blp.response(204)
+@blp.alt_response(404, description="no such file")
+def delete_file(file_id):
+    """Delete a dataset and its stored data."""
+    files.delete_file(file_id)

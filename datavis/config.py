@@ -1,0 +1,115 @@
+"""Settings from the environment (and ``.env``, where the environment wins).
+
+Every variable is listed, with its default, in ``.env.example`` and the README.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from dotenv import load_dotenv
+
+from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
+
+log = logging.getLogger("datavis")
+
+LOCAL_QSTASH_URL = "http://127.0.0.1:8080"
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be used; the app refuses to start with it."""
+
+
+def _int(env: dict[str, str], name: str, default: int, minimum: int = 0) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def _float(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive, got {value}")
+    return value
+
+
+def _list(env: dict[str, str], name: str) -> list[str]:
+    return [item.strip() for item in env.get(name, "").split(",") if item.strip()]
+
+
+def from_env(environ: dict[str, str] | None = None, *, dotenv: bool = True) -> dict[str, Any]:
+    """Flask config keys read from ``environ`` (default: the process environment, after
+    loading ``./.env`` without overriding what is already set, unless ``dotenv`` is off)."""
+    if environ is None:
+        if dotenv:
+            load_dotenv(Path.cwd() / ".env", override=False)
+        environ = dict(os.environ)
+    env = environ
+    data_dir = Path(env.get("DATA_DIR") or "var/data").resolve()
+    token = env.get("QSTASH_TOKEN", "").strip()
+    local_qstash = not token
+    config: dict[str, Any] = {
+        "API_URL": (env.get("API_URL") or "http://127.0.0.1:8000").rstrip("/"),
+        "DATA_DIR": str(data_dir),
+        "DATABASE_URL": env.get("DATABASE_URL") or f"sqlite:///{data_dir / 'datavis.sqlite3'}",
+        "DB_LOCK_TIMEOUT": _float(env, "DB_LOCK_TIMEOUT", 5.0),
+        "MAX_UPLOAD_MB": _int(env, "MAX_UPLOAD_MB", 100, 1),
+        "MAX_JSON_KB": _int(env, "MAX_JSON_KB", 64, 1),
+        "PROXY_FIX_HOPS": _int(env, "PROXY_FIX_HOPS", 0),
+        # QStash: with no token, the local QStash-compatible server and its dev credentials.
+        "QSTASH_LOCAL": local_qstash,
+        "QSTASH_URL": (env.get("QSTASH_URL") or (LOCAL_QSTASH_URL if local_qstash else
+                                                 "https://qstash.upstash.io")).rstrip("/"),
+        "QSTASH_TOKEN": token or DEV_TOKEN,
+        "QSTASH_CURRENT_SIGNING_KEY": env.get("QSTASH_CURRENT_SIGNING_KEY")
+        or (DEV_CURRENT_SIGNING_KEY if local_qstash else ""),
+        "QSTASH_NEXT_SIGNING_KEY": env.get("QSTASH_NEXT_SIGNING_KEY")
+        or (DEV_NEXT_SIGNING_KEY if local_qstash else ""),
+        "QSTASH_RETRIES": _int(env, "QSTASH_RETRIES", 3),
+        "QSTASH_RETRY_DELAY": env.get("QSTASH_RETRY_DELAY", "").strip() or None,
+        "QSTASH_DELIVERY_TIMEOUT": _int(env, "QSTASH_DELIVERY_TIMEOUT", 120, 1),
+        "QSTASH_QUEUE": env.get("QSTASH_QUEUE", "").strip() or None,
+        "QSTASH_QUEUE_PARALLELISM": _int(env, "QSTASH_QUEUE_PARALLELISM", 0),
+        "QSTASH_FLOW_CONTROL_KEY": env.get("QSTASH_FLOW_CONTROL_KEY", "").strip() or None,
+        "QSTASH_FLOW_CONTROL_PARALLELISM": _int(env, "QSTASH_FLOW_CONTROL_PARALLELISM", 0),
+        "QSTASH_URL_GROUP": env.get("QSTASH_URL_GROUP", "").strip() or None,
+        "QSTASH_PUBLISH_TIMEOUT": _float(env, "QSTASH_PUBLISH_TIMEOUT", 10.0),
+        "QSTASH_PUBLISH_ATTEMPTS": _int(env, "QSTASH_PUBLISH_ATTEMPTS", 3, 1),
+        "HEALTH_QSTASH_TTL": _int(env, "HEALTH_QSTASH_TTL", 300),
+        # Analysis.
+        "DATAVIS_MODEL": env.get("DATAVIS_MODEL", "").strip() or None,
+        "ANALYSIS_TIMEOUT": _float(env, "ANALYSIS_TIMEOUT", 10.0),
+        "ANALYSIS_MAX_ROWS": _int(env, "ANALYSIS_MAX_ROWS", 5000, 1),
+        "TASK_LEASE_SECONDS": _int(env, "TASK_LEASE_SECONDS", 120, 1),
+        "CSV_MAX_ROWS": _int(env, "CSV_MAX_ROWS", 5_000_000, 1),
+        "CSV_MAX_COLUMNS": _int(env, "CSV_MAX_COLUMNS", 2_000, 1),
+        "CSV_MAX_LINE_BYTES": _int(env, "CSV_MAX_LINE_BYTES", 1_000_000, 1),
+        "CSV_MAX_CELL_CHARS": _int(env, "CSV_MAX_CELL_CHARS", 100_000, 1),
+        # Public API protection.
+        "API_KEYS": _list(env, "API_KEYS"),
+        "CORS_ORIGINS": _list(env, "CORS_ORIGINS"),
+        "LOGFIRE_TOKEN": env.get("LOGFIRE_TOKEN", "").strip() or None,
+        "LOGFIRE_CONSOLE": env.get("LOGFIRE_CONSOLE", "").strip().lower() in ("1", "true", "yes"),
+        "LOG_LEVEL": env.get("LOG_LEVEL", "INFO").upper(),
+    }
+    if not local_qstash and not (config["QSTASH_CURRENT_SIGNING_KEY"] and config["QSTASH_NEXT_SIGNING_KEY"]):
+        raise ConfigError("QSTASH_TOKEN is set, so QSTASH_CURRENT_SIGNING_KEY and "
+                          "QSTASH_NEXT_SIGNING_KEY are required to verify QStash's deliveries")
+    if not config["API_URL"].startswith(("http://", "https://")):
+        raise ConfigError(f"API_URL must be an absolute http(s) URL, got {config['API_URL']!r}")
+    return config

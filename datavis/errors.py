@@ -1,0 +1,130 @@
+"""One JSON error shape for every error, and the domain errors services raise.
+
+Every error answer is ``{"code": 404, "status": "Not Found", "message": "...", "errors": {...}}``
+(``errors`` only for field-level validation problems), the shape flask-smorest documents.
+"""
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from flask import Flask, has_request_context, jsonify, request
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
+
+log = logging.getLogger("datavis")
+
+
+class DomainError(Exception):
+    """A service refused something; views let it propagate and it becomes a JSON error."""
+
+    status = 400
+
+    def __init__(self, message: str, *, errors: dict[str, Any] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.message, self.errors, self.headers = message, errors, headers or {}
+
+
+class InvalidInput(DomainError):
+    status = 400
+
+
+class Unauthorized(DomainError):
+    status = 401
+
+
+class NotFound(DomainError):
+    status = 404
+
+
+class Conflict(DomainError):
+    status = 409
+
+
+class PayloadTooLarge(DomainError):
+    status = 413
+
+
+class UnsupportedMediaType(DomainError):
+    status = 415
+
+
+class QueueUnavailable(DomainError):
+    """QStash refused the task or could not be reached: the client may retry."""
+
+    status = 503
+
+
+def error_response(status: int, message: str, errors: dict[str, Any] | None = None,
+                   headers: dict[str, str] | None = None):
+    try:
+        name = HTTPStatus(status).phrase
+    except ValueError:
+        name = "Error"
+    payload: dict[str, Any] = {"code": status, "status": name, "message": message}
+    if errors:
+        payload["errors"] = errors
+    response = jsonify(payload)
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def _describe_validation(messages: dict[str, Any]) -> str:
+    """'prompt: Missing data for required field.' from webargs' nested messages."""
+    parts = []
+    for location, fields in messages.items():
+        if isinstance(fields, dict):
+            for field, problems in fields.items():
+                text = problems if isinstance(problems, str) else "; ".join(map(str, problems)) \
+                    if isinstance(problems, list) else str(problems)
+                parts.append(f"{field}: {text}")
+        else:
+            parts.append(f"{location}: {fields}")
+    return "invalid input — " + ", ".join(parts) if parts else "invalid input"
+
+
+def _too_large() -> str:
+    limit = request.max_content_length if has_request_context() else None
+    if not limit:
+        return "the request body is too large"
+    size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
+    return f"the request body is too large: the limit for {request.path} is {size}"
+
+
+def handle_http_exception(error: HTTPException):
+    data = getattr(error, "data", None) or {}
+    errors = data.get("errors") or data.get("messages")
+    message = data.get("message")
+    if message is None and isinstance(error, RequestEntityTooLarge):
+        message = _too_large()
+    if message is None:
+        message = _describe_validation(errors) if errors else (error.description or error.name)
+    return error_response(error.code or 500, message, errors, data.get("headers"))
+
+
+def handle_domain_error(error: DomainError):
+    return error_response(error.status, error.message, error.errors, error.headers)
+
+
+def handle_database_unavailable(error: OperationalError):
+    # Locked, down or timed out: the same request a moment later will likely succeed.
+    log.warning("database unavailable: %s", error.orig)
+    return error_response(503, "the database is busy or unavailable; retry in a moment",
+                          headers={"Retry-After": "1"})
+
+
+def handle_unexpected(error: Exception):
+    if isinstance(error, HTTPException):
+        return handle_http_exception(error)
+    log.exception("unhandled error")
+    return error_response(500, InternalServerError.description)
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(OperationalError, handle_database_unavailable)
+    app.register_error_handler(Exception, handle_unexpected)

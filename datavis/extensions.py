@@ -1,0 +1,63 @@
+"""Extensions, created unbound here and bound to the app in ``create_app`` with ``init_app``."""
+from __future__ import annotations
+
+import logging
+
+import httpx
+from flask import Flask, current_app
+from flask_smorest import Api
+from qstash import QStash, Receiver
+
+from datavis.errors import handle_http_exception
+
+log = logging.getLogger("datavis")
+
+
+class DatavisApi(Api):
+    """flask-smorest's Api with datavis's error shape (documented under DEFAULT_ERROR)."""
+
+    def handle_http_exception(self, error):
+        return handle_http_exception(error)
+
+
+class QStashClients:
+    """The official SDK client (publishing) and Receiver (verifying) for the app."""
+
+    KEY = "datavis.qstash"
+
+    def init_app(self, app: Flask) -> None:
+        config = app.config
+        attempts = config["QSTASH_PUBLISH_ATTEMPTS"]
+        client = QStash(
+            config["QSTASH_TOKEN"], base_url=config["QSTASH_URL"],
+            # The SDK retries only connection errors; a short schedule keeps /analyze quick
+            # (its default waits ~12 s in all before a 503 could be answered).
+            retry={"retries": attempts - 1, "backoff": lambda n: 100 * (n + 1)},
+        )
+        # The SDK's httpx client waits up to 600 s by default; /analyze must answer quickly.
+        client.http._client.timeout = httpx.Timeout(config["QSTASH_PUBLISH_TIMEOUT"], connect=3.0)
+        receiver = Receiver(config["QSTASH_CURRENT_SIGNING_KEY"], config["QSTASH_NEXT_SIGNING_KEY"])
+        app.extensions[self.KEY] = (client, receiver)
+        if config["QSTASH_LOCAL"]:
+            log.warning("*" * 78)
+            log.warning("QSTASH_TOKEN is not set: using the LOCAL QStash-compatible server at %s "
+                        "with its public dev credentials. Never run production like this.",
+                        config["QSTASH_URL"])
+            log.warning("*" * 78)
+
+    @property
+    def client(self) -> QStash:
+        return current_app.extensions[self.KEY][0]
+
+    @property
+    def receiver(self) -> Receiver:
+        return current_app.extensions[self.KEY][1]
+
+    def close(self, app: Flask) -> None:
+        clients = app.extensions.get(self.KEY)
+        if clients:
+            clients[0].http._client.close()
+
+
+api = DatavisApi()
+qstash = QStashClients()

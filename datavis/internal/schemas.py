@@ -1,0 +1,45 @@
+"""Shapes of what QStash delivers: our task, and QStash's failure-callback body."""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
+
+from datavis.api.schemas import CLIENT, ID
+
+
+class TaskMessage(Schema):
+    """The body ``/analyze`` publishes (unknown keys ignored: newer publishers may add some)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    request_id = fields.String(required=True, validate=CLIENT)
+    chat_id = fields.String(required=True, validate=CLIENT)
+    file_id = fields.String(required=True, validate=ID)
+    prompt = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    is_follow_up = fields.Boolean(load_default=False)
+    last_chart_id = fields.String(load_default=None, allow_none=True)
+
+
+class FailureCallback(Schema):
+    """QStash's failure callback: the failed message's body comes back base64-encoded."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    sourceMessageId = fields.String(required=True)
+    sourceBody = fields.String(required=True)
+    status = fields.Integer(load_default=None, allow_none=True)
+    retried = fields.Integer(load_default=None, allow_none=True)
+    dlqId = fields.String(load_default=None, allow_none=True)
+
+    @validates_schema
+    def _source_is_a_task(self, data, **kwargs):
+        try:
+            source = json.loads(base64.b64decode(data["sourceBody"], validate=True))
+        except (binascii.Error, ValueError):
+            raise ValidationError("sourceBody is not base64 JSON", "sourceBody") from None
+        data["task"] = TaskMessage().load(source)

@@ -1,0 +1,63 @@
+"""The QStash receiver. Every request is verified first (401 and nothing touched when the
+signature is missing, invalid or replayed); then the answer says to QStash what to do:
+2xx done, 489 + ``Upstash-NonRetryable-Error`` never retry, 409/5xx retry later."""
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, jsonify, request
+from marshmallow import ValidationError
+
+from datavis.errors import error_response
+from datavis.internal.schemas import FailureCallback, TaskMessage
+from datavis.services import processing, signatures, tasks
+from datavis.services.publisher import FAILED_PATH, PROCESS_PATH
+
+bp = Blueprint("internal", __name__)
+NON_RETRYABLE = {"Upstash-NonRetryable-Error": "true"}
+
+
+def _verified_json() -> dict:
+    """The JSON body of a verified QStash request, or raise (401 / 489)."""
+    body = request.get_data(as_text=True)
+    signatures.verify(request.headers.get("Upstash-Signature"), body, request.path)
+    try:
+        data = json.loads(body)
+    except ValueError:
+        raise ValidationError("the body is not JSON") from None
+    if not isinstance(data, dict):
+        raise ValidationError("the body must be a JSON object")
+    return data
+
+
+@bp.errorhandler(ValidationError)
+def _malformed(error: ValidationError):
+    # A malformed task will never get better: tell QStash not to retry it.
+    return error_response(489, "malformed task", errors={"json": error.messages},
+                          headers=NON_RETRYABLE)
+
+
+@bp.post(PROCESS_PATH)
+def process_analysis_task():
+    """Run one delivered analysis task and post its answer to the chat."""
+    task = TaskMessage().load(_verified_json())
+    result = processing.process(task["request_id"], request.headers.get("Upstash-Message-Id"))
+    if result.outcome in ("completed", "duplicate"):
+        return jsonify(status=result.outcome, request_id=task["request_id"], chart_id=result.chart_id)
+    if result.outcome == "unanswerable":
+        return error_response(489, result.detail, headers=NON_RETRYABLE)
+    if result.outcome == "unknown":
+        return error_response(489, result.detail, headers=NON_RETRYABLE)
+    if result.outcome == "busy":
+        return error_response(409, result.detail)
+    return error_response(503, "temporary failure, retry later")
+
+
+@bp.post(FAILED_PATH)
+def analysis_failed():
+    """QStash's failure callback: the task ran out of retries; apologise once in the chat."""
+    callback = FailureCallback().load(_verified_json())
+    task = callback["task"]
+    reason = f"QStash gave up after {callback['retried']} retries (last status {callback['status']})"
+    posted = tasks.fail_finally(task["request_id"], reason)
+    return jsonify(status="failed" if posted else "unchanged", request_id=task["request_id"])

@@ -1,0 +1,106 @@
+"""``make run``: the whole system on one machine, no account and no key.
+
+Starts the local QStash-compatible server (unless ``QSTASH_TOKEN`` points at real QStash),
+the app under gunicorn with SQLite and local files, loads the sample dataset, and prints how
+to ask a question. Ctrl-C stops everything.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from dotenv import load_dotenv
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "sample_data" / "sales.csv"
+
+
+def _wait(url: str, procs: list[subprocess.Popen], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for proc in procs:
+            if proc.poll() is not None:
+                raise SystemExit(f"{proc.args[2] if len(proc.args) > 2 else proc.args} exited "
+                                 f"with code {proc.returncode}; see the messages above")
+        try:
+            if httpx.get(url, timeout=1).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer within {timeout:.0f}s")
+
+
+def _sample_file(api: str) -> dict:
+    for item in httpx.get(f"{api}/files", timeout=10).json()["files"]:
+        if item["name"] == SAMPLE.name:
+            return item
+    with SAMPLE.open("rb") as fh:
+        res = httpx.post(f"{api}/files", files={"file": (SAMPLE.name, fh, "text/csv")}, timeout=60)
+    res.raise_for_status()
+    return res.json()
+
+
+def main() -> None:
+    load_dotenv(ROOT / ".env", override=False)
+    port = int(os.environ.get("PORT") or 8000)
+    env = dict(os.environ)
+    env.setdefault("API_URL", f"http://127.0.0.1:{port}")
+    env.setdefault("DATA_DIR", str(ROOT / "var" / "data"))
+    env["PORT"] = str(port)
+    env["GUNICORN_BIND"] = env.get("GUNICORN_BIND") or f"127.0.0.1:{port}"
+    api = env["API_URL"].rstrip("/")
+    Path(env["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    procs: list[subprocess.Popen] = []
+
+    def stop(*_args) -> None:
+        for proc in reversed(procs):
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        for proc in procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    if not env.get("QSTASH_TOKEN"):
+        qstash_port = int(env.get("QSTASH_DEV_PORT") or 8080)
+        env.setdefault("QSTASH_URL", f"http://127.0.0.1:{qstash_port}")
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "datavis.qstash_dev", "--port", str(qstash_port),
+             "--data-file", str(Path(env["DATA_DIR"]).parent / "qstash-dev.sqlite3")],
+            cwd=ROOT, env=env))
+        _wait(f"{env['QSTASH_URL']}/", procs)
+    procs.append(subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
+                                   "wsgi:app"], cwd=ROOT, env=env))
+    _wait(f"{api}/health/live", procs)
+    sample = _sample_file(api)
+    ask = json.dumps({"prompt": "total revenue by region", "file_id": sample["id"],
+                      "chat_id": "demo"})
+    print(f"""
+datavis is running: API {api} (docs {api}/docs), QStash {env.get('QSTASH_URL')}
+Sample dataset {sample['name']}: file_id {sample['id']} ({sample['row_count']} rows).
+
+Ask a question:
+  curl -s -X POST {api}/analyze -H 'Content-Type: application/json' -d '{ask}'
+Read the answer (it appears in a second or so):
+  curl -s {api}/chats/demo/messages
+The chart: {api}/charts/<chart_id> (JSON), {api}/charts/<chart_id>.png
+Ctrl-C stops everything.
+""", flush=True)
+    while all(proc.poll() is None for proc in procs):
+        time.sleep(0.5)
+    stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Charts: the stored answer of a task, and its server-side rendering (vl-convert)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import logfire
+from flask import current_app
+from sqlalchemy import select
+
+from datavis import analysis
+from datavis.errors import NotFound
+from datavis.store import db
+from datavis.store.tables import charts
+
+FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+def get_chart(chart_id: str) -> dict[str, Any]:
+    with db.engine.connect() as conn:
+        row = conn.execute(select(charts).where(charts.c.id == chart_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"chart {chart_id!r} not found")
+    return dict(row)
+
+
+def render(chart_id: str, fmt: str) -> bytes:
+    """The chart as PNG or SVG, rendered once and kept next to the datasets."""
+    chart = get_chart(chart_id)
+    path = Path(current_app.config["DATA_DIR"]) / "charts" / f"{chart_id}.{fmt}"
+    if path.exists():
+        return path.read_bytes()
+    with logfire.span("render chart", chart_id=chart_id, format=fmt):
+        data = analysis.render(chart["spec"], fmt)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)  # atomic: a concurrent reader sees all of it or nothing
+    return data

@@ -1,0 +1,76 @@
+"""Chats and their messages. A chat is bound to one dataset; the frontend reads its
+messages oldest first, optionally only those after a message id it already has."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from datavis.errors import Conflict, NotFound
+from datavis.services import files
+from datavis.services.ids import new_id
+from datavis.store import db
+from datavis.store.tables import chats, messages, utcnow
+
+
+def _find(conn: Connection, chat_id: str) -> dict[str, Any] | None:
+    row = conn.execute(select(chats).where(chats.c.id == chat_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def create_chat(file_id: str, title: str | None = None, chat_id: str | None = None) -> dict[str, Any]:
+    files.get_file(file_id)
+    row = {"id": chat_id or new_id("chat"), "file_id": file_id, "title": title,
+           "created_at": utcnow()}
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(insert(chats).values(**row))
+    except IntegrityError:
+        raise Conflict(f"chat {row['id']!r} already exists") from None
+    return row
+
+
+def ensure_chat(conn: Connection, chat_id: str, file_id: str) -> dict[str, Any]:
+    """The chat, created bound to ``file_id`` when the frontend made up a new id."""
+    chat = _find(conn, chat_id)
+    if chat is None:
+        chat = {"id": chat_id, "file_id": file_id, "title": None, "created_at": utcnow()}
+        conn.execute(insert(chats).values(**chat))
+    elif chat["file_id"] != file_id:
+        raise Conflict(f"chat {chat_id!r} is about file {chat['file_id']!r}, not {file_id!r}; "
+                       "start a new chat for another file")
+    return chat
+
+
+def get_chat(chat_id: str) -> dict[str, Any]:
+    with db.engine.connect() as conn:
+        chat = _find(conn, chat_id)
+    if chat is None:
+        raise NotFound(f"chat {chat_id!r} not found")
+    return chat
+
+
+def list_messages(chat_id: str, after: int | None = None) -> list[dict[str, Any]]:
+    query = select(messages).where(messages.c.chat_id == chat_id)
+    if after is not None:
+        query = query.where(messages.c.id > after)
+    with db.engine.connect() as conn:
+        if _find(conn, chat_id) is None:
+            raise NotFound(f"chat {chat_id!r} not found")
+        rows = conn.execute(query.order_by(messages.c.id)).mappings().all()
+    return [dict(r) for r in rows]
+
+
+def deliver(conn: Connection, chat_id: str, role: str, content: str, *,
+            request_id: str | None = None, chart_id: str | None = None,
+            error: bool = False) -> int:
+    """Append a message to the chat, inside the caller's transaction; returns its id.
+
+    The unique (request_id, role) index makes a second user or assistant message for the
+    same request impossible: it raises IntegrityError and the caller's transaction rolls back.
+    """
+    result = conn.execute(insert(messages).values(
+        chat_id=chat_id, role=role, content=content, request_id=request_id,
+        chart_id=chart_id, error=error, created_at=utcnow()))
+    return int(result.inserted_primary_key[0])

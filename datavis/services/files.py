@@ -1,0 +1,96 @@
+"""Datasets: upload (validated, profiled and stored once as a columnar file), list, read,
+delete. The files live under ``DATA_DIR/files/<id>``; the database keeps their metadata."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import logfire
+from flask import current_app
+from sqlalchemy import Connection, delete, insert, select
+
+from datavis import analysis
+from datavis.errors import InvalidInput, NotFound, UnsupportedMediaType
+from datavis.services.ids import new_id
+from datavis.store import db
+from datavis.store.tables import files, utcnow
+
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+CSV_TYPES = ("text/csv", "application/csv", "text/tab-separated-values")
+
+
+def data_dir() -> Path:
+    return Path(current_app.config["DATA_DIR"])
+
+
+def dataset_dir(file_id: str) -> Path:
+    return data_dir() / "files" / file_id
+
+
+def _limits() -> analysis.IngestLimits:
+    c = current_app.config
+    return analysis.IngestLimits(max_rows=c["CSV_MAX_ROWS"], max_columns=c["CSV_MAX_COLUMNS"],
+                                 max_line_bytes=c["CSV_MAX_LINE_BYTES"],
+                                 max_cell_chars=c["CSV_MAX_CELL_CHARS"])
+
+
+def upload(stream: BinaryIO, filename: str, content_type: str) -> dict[str, Any]:
+    """Store an uploaded CSV: all of it (columnar file, profile, row) or nothing."""
+    name = Path(filename or "").name.strip()
+    if not name:
+        raise InvalidInput("the upload has no file name", errors={"files": {"file": ["missing file name"]}})
+    mimetype = (content_type or "").split(";")[0].strip().lower()
+    # The name or the declared type must say CSV; the content itself is checked by ingest.
+    if not (name.lower().endswith(CSV_SUFFIXES) or mimetype in CSV_TYPES):
+        raise UnsupportedMediaType(f"{name!r} is not a CSV file: upload a .csv file")
+    file_id = new_id("file")
+    tmp_dir = data_dir() / "tmp"
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    tmp_path = tmp_dir / f"{file_id}.upload"
+    target = dataset_dir(file_id)
+    try:
+        with open(tmp_path, "wb") as out:
+            shutil.copyfileobj(stream, out, 1024 * 1024)
+        size = tmp_path.stat().st_size
+        with logfire.span("ingest dataset", file_id=file_id, file_name=name, size_bytes=size):
+            try:
+                dataset = analysis.ingest_csv(tmp_path, target, name=name, limits=_limits())
+            except analysis.BadDataset as exc:
+                raise InvalidInput(f"{name}: {exc}", errors={"files": {"file": [str(exc)]}}) from None
+        row = {"id": file_id, "name": name[:255], "row_count": dataset.row_count,
+               "size_bytes": size, "columns": dataset.columns, "sample_rows": dataset.sample_rows,
+               "created_at": utcnow()}
+        with db.engine.begin() as conn:
+            conn.execute(insert(files).values(**row))
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    finally:
+        tmp_path.unlink(missing_ok=True)
+    return row
+
+
+def list_files() -> list[dict[str, Any]]:
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(files).order_by(files.c.created_at.desc())).mappings().all()
+    return [dict(r) for r in rows]
+
+
+def exists(conn: Connection, file_id: str) -> bool:
+    return conn.execute(select(files.c.id).where(files.c.id == file_id)).first() is not None
+
+
+def get_file(file_id: str) -> dict[str, Any]:
+    with db.engine.connect() as conn:
+        row = conn.execute(select(files).where(files.c.id == file_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"file {file_id!r} not found")
+    return dict(row)
+
+
+def delete_file(file_id: str) -> None:
+    with db.engine.begin() as conn:
+        if conn.execute(delete(files).where(files.c.id == file_id)).rowcount == 0:
+            raise NotFound(f"file {file_id!r} not found")
+    shutil.rmtree(dataset_dir(file_id), ignore_errors=True)

@@ -1,0 +1,67 @@
+"""Readiness of the components the service needs: database, storage, QStash.
+
+The QStash check is a real API call (the signing-keys endpoint) with a short timeout, and
+its result is cached, so frequent health probes never turn into a polling cost; nothing is
+called while nobody asks.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from flask import current_app
+from sqlalchemy import text
+
+from datavis.store import db
+
+_lock = threading.Lock()
+
+
+def _database() -> dict[str, Any]:
+    try:
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return {"status": "ok", "backend": db.engine.url.get_backend_name()}
+    except Exception as exc:
+        return {"status": "error", "error": type(exc).__name__}
+
+
+def _storage() -> dict[str, Any]:
+    root = Path(current_app.config["DATA_DIR"])
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        probe = root / f".health-{os.getpid()}"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+        return {"status": "ok"}
+    except OSError as exc:
+        return {"status": "error", "error": exc.strerror or type(exc).__name__}
+
+
+def _qstash() -> dict[str, Any]:
+    c = current_app.config
+    cache = current_app.extensions.setdefault("datavis.health", {})
+    now = time.monotonic()
+    with _lock:
+        cached = cache.get("qstash")
+        if cached and now - cached[0] < c["HEALTH_QSTASH_TTL"]:
+            return {**cached[1], "cached": True}
+        try:
+            res = httpx.get(c["QSTASH_URL"] + "/v2/keys", timeout=2.0,
+                            headers={"Authorization": f"Bearer {c['QSTASH_TOKEN']}"})
+            result = ({"status": "ok"} if res.status_code == 200 else
+                      {"status": "error", "error": f"QStash answered {res.status_code}"})
+        except httpx.HTTPError as exc:
+            result = {"status": "error", "error": type(exc).__name__}
+        result["local"] = c["QSTASH_LOCAL"]
+        cache["qstash"] = (now, result)
+    return {**result, "cached": False}
+
+
+def readiness() -> tuple[bool, dict[str, Any]]:
+    components = {"database": _database(), "storage": _storage(), "qstash": _qstash()}
+    return all(c["status"] == "ok" for c in components.values()), components

@@ -1,0 +1,251 @@
+"""The life of an analysis task, idempotent on its request id.
+
+queued ──publish fails──► enqueue_failed ──same request again──► queued
+  │ (QStash delivers; the receiver claims it with a lease)
+  ▼
+processing ──answer stored──► completed
+  │ ├─ the question cannot be answered ─► failed (one helpful message)
+  │ └─ transient error ─► retrying ─► (next delivery claims it again)
+  └─ QStash gives up (failure callback) ─► failed (one apology)
+
+Every transition is a conditional UPDATE: the claim's attempt number is a fencing token, so
+a delivery that lost its lease (or raced another one) cannot write an answer.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import logfire
+from flask import current_app
+from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from datavis.errors import Conflict, NotFound
+from datavis.services import chat, files, publisher
+from datavis.services.ids import new_id
+from datavis.store import db
+from datavis.store.tables import charts, tasks, utcnow
+
+QUEUED, PROCESSING, RETRYING = "queued", "processing", "retrying"
+COMPLETED, FAILED, ENQUEUE_FAILED = "completed", "failed", "enqueue_failed"
+CLAIMABLE = (QUEUED, RETRYING, ENQUEUE_FAILED)
+DONE = (COMPLETED, FAILED)
+
+
+def _row(conn, request_id: str) -> dict[str, Any] | None:
+    row = conn.execute(select(tasks).where(tasks.c.request_id == request_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def get_task(request_id: str) -> dict[str, Any]:
+    with db.engine.connect() as conn:
+        task = _row(conn, request_id)
+    if task is None:
+        raise NotFound(f"task {request_id!r} not found")
+    return task
+
+
+def _accepted(task: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "message": "Your question is queued; the answer will appear in the chat.",
+        "task_id": task["request_id"], "request_id": task["request_id"],
+        "message_id": task["message_id"], "queue_name": task["queue_name"],
+        "chat_id": task["chat_id"], "status": task["status"],
+        "status_url": f"{current_app.config['API_URL']}/tasks/{task['request_id']}",
+    }
+
+
+def _record(request_id: str, prompt: str, file_id: str, chat_id: str, is_follow_up: bool,
+            last_chart_id: str | None) -> dict[str, Any]:
+    """The task and the user's message, written together, or the task already recorded."""
+    now = utcnow()
+    task = {"request_id": request_id, "chat_id": chat_id, "file_id": file_id, "prompt": prompt,
+            "is_follow_up": is_follow_up, "last_chart_id": last_chart_id, "status": QUEUED,
+            "attempts": 0, "published": False, "created_at": now, "updated_at": now}
+    for attempt in range(3):
+        try:
+            with db.engine.begin() as conn:
+                existing = _row(conn, request_id)
+                if existing is not None:
+                    return existing
+                if not files.exists(conn, file_id):
+                    raise NotFound(f"file {file_id!r} not found")
+                chat.ensure_chat(conn, chat_id, file_id)
+                conn.execute(insert(tasks).values(**task))
+                chat.deliver(conn, chat_id, "user", prompt, request_id=request_id)
+            return task
+        except IntegrityError:
+            # Another request created the same task or the same new chat at the same
+            # moment: look again, now that its transaction is committed.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def submit(prompt: str, file_id: str, chat_id: str, request_id: str | None = None,
+           is_follow_up: bool = False, last_chart_id: str | None = None) -> dict[str, Any]:
+    """Record the task and the user's message, publish it, and say where to follow it.
+
+    The same request id again returns the same task; it is published again only if it
+    never was (QStash's deduplication id makes that safe even if it actually was).
+    """
+    request_id = request_id or new_id("req")
+    task = _record(request_id, prompt, file_id, chat_id, is_follow_up, last_chart_id)
+    if (task["chat_id"], task["file_id"], task["prompt"]) != (chat_id, file_id, prompt):
+        raise Conflict(f"request_id {request_id!r} was already used for another question")
+    if not task["published"]:
+        task = _publish(task)
+    return _accepted(task)
+
+
+def _publish(task: dict[str, Any]) -> dict[str, Any]:
+    request_id = task["request_id"]
+    try:
+        published = publisher.publish_task(task)
+    except Exception as exc:
+        with db.engine.begin() as conn:
+            conn.execute(update(tasks).where(tasks.c.request_id == request_id,
+                                             tasks.c.status.in_((QUEUED, ENQUEUE_FAILED)))
+                         .values(status=ENQUEUE_FAILED, error=str(exc)[:500], updated_at=utcnow()))
+        raise
+    with db.engine.begin() as conn:
+        conn.execute(update(tasks).where(tasks.c.request_id == request_id).values(
+            published=True, message_id=published.message_id, queue_name=published.queue_name,
+            updated_at=utcnow()))
+        # It may have been delivered already (a publish that "failed" after QStash stored it).
+        conn.execute(update(tasks).where(tasks.c.request_id == request_id,
+                                         tasks.c.status == ENQUEUE_FAILED)
+                     .values(status=QUEUED, error=None))
+        return _row(conn, request_id)
+
+
+# ---------------------------------------------------------------------------- receiver side
+@dataclasses.dataclass
+class Claim:
+    outcome: str                    # "claimed", "done", "busy", "unknown"
+    task: dict[str, Any] | None = None
+
+    @property
+    def token(self) -> int:
+        return self.task["attempts"] if self.task else 0
+
+
+def claim(request_id: str, qstash_message_id: str | None) -> Claim:
+    """Take the task for this delivery, atomically, under a lease."""
+    now = utcnow()
+    lease = now + dt.timedelta(seconds=current_app.config["TASK_LEASE_SECONDS"])
+    claimable = or_(tasks.c.status.in_(CLAIMABLE),
+                    and_(tasks.c.status == PROCESSING, tasks.c.lease_until < now))
+    with db.engine.begin() as conn:
+        values: dict[str, Any] = {"status": PROCESSING, "attempts": tasks.c.attempts + 1,
+                                  "lease_until": lease, "updated_at": now}
+        if qstash_message_id:
+            values["message_id"] = qstash_message_id
+        result = conn.execute(update(tasks).where(tasks.c.request_id == request_id, claimable)
+                              .values(**values))
+        task = _row(conn, request_id)
+    if task is None:
+        return Claim("unknown")
+    if result.rowcount == 1:
+        return Claim("claimed", task)
+    return Claim("done" if task["status"] in DONE else "busy", task)
+
+
+def _fenced(claim_: Claim):
+    return and_(tasks.c.request_id == claim_.task["request_id"],
+                tasks.c.status == PROCESSING, tasks.c.attempts == claim_.token)
+
+
+def complete(claim_: Claim, answer: Any) -> str | None:
+    """Store the chart, post the answer, mark the task completed: all or nothing.
+
+    Returns the chart id, or None when this delivery lost its claim meanwhile.
+    """
+    task = claim_.task
+    chart_id = new_id("chart")
+    now = utcnow()
+    with logfire.span("deliver answer to chat", request_id=task["request_id"],
+                      chat_id=task["chat_id"], chart_id=chart_id):
+        try:
+            with db.engine.begin() as conn:
+                won = conn.execute(update(tasks).where(_fenced(claim_)).values(
+                    status=COMPLETED, chart_id=chart_id, lease_until=None, error=None,
+                    updated_at=now)).rowcount
+                if won != 1:
+                    conn.rollback()
+                    return None
+                conn.execute(insert(charts).values(
+                    id=chart_id, chat_id=task["chat_id"], file_id=task["file_id"],
+                    request_id=task["request_id"], chart_type=answer.chart_type,
+                    title=answer.title, spec=answer.spec, data=answer.data, sql=answer.sql,
+                    plan=answer.plan, state=answer.state, insight=answer.insight, created_at=now))
+                chat.deliver(conn, task["chat_id"], "assistant", answer.insight,
+                             request_id=task["request_id"], chart_id=chart_id)
+        except IntegrityError:
+            return None  # an answer for this request already exists
+    return chart_id
+
+
+def fail_permanently(claim_: Claim, message: str) -> bool:
+    """The question cannot be answered: one helpful assistant message, task failed."""
+    task = claim_.task
+    try:
+        with db.engine.begin() as conn:
+            if conn.execute(update(tasks).where(_fenced(claim_)).values(
+                    status=FAILED, error=message[:2000], lease_until=None,
+                    updated_at=utcnow())).rowcount != 1:
+                conn.rollback()
+                return False
+            chat.deliver(conn, task["chat_id"], "assistant", message,
+                         request_id=task["request_id"], error=True)
+    except IntegrityError:
+        return False
+    return True
+
+
+def release(claim_: Claim, error: str) -> None:
+    """A transient failure: let QStash's next delivery claim it again."""
+    with db.engine.begin() as conn:
+        conn.execute(update(tasks).where(_fenced(claim_)).values(
+            status=RETRYING, error=error[:2000], lease_until=None, updated_at=utcnow()))
+
+
+APOLOGY = ("Sorry, I could not answer “{prompt}”: something went wrong on our side and "
+           "retrying did not help. Please ask again in a moment.")
+
+
+def fail_finally(request_id: str, reason: str) -> bool:
+    """QStash gave up on the task: mark it failed and apologise, once."""
+    try:
+        with db.engine.begin() as conn:
+            task = _row(conn, request_id)
+            if task is None:
+                return False
+            done = conn.execute(update(tasks).where(tasks.c.request_id == request_id,
+                                                    tasks.c.status.notin_(DONE))
+                                .values(status=FAILED, error=reason[:2000], lease_until=None,
+                                        updated_at=utcnow())).rowcount
+            if done != 1:
+                conn.rollback()
+                return False
+            chat.deliver(conn, task["chat_id"], "assistant", APOLOGY.format(prompt=task["prompt"]),
+                         request_id=request_id, error=True)
+    except IntegrityError:
+        return False
+    return True
+
+
+def previous_state(task: dict[str, Any]) -> dict[str, Any] | None:
+    """The plan state of the answer a follow-up builds on: the chart the frontend named
+    (if it belongs to this chat), else the chat's latest chart."""
+    query = select(charts.c.state).where(charts.c.chat_id == task["chat_id"])
+    with db.engine.connect() as conn:
+        if task.get("last_chart_id"):
+            row = conn.execute(query.where(charts.c.id == task["last_chart_id"])).first()
+            if row:
+                return row[0]
+        row = conn.execute(query.where(charts.c.request_id != task["request_id"])
+                           .order_by(charts.c.created_at.desc()).limit(1)).first()
+    return row[0] if row else None

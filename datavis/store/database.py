@@ -1,0 +1,92 @@
+"""The database extension: one SQLAlchemy engine per app, bound with ``init_app``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+
+from .tables import metadata
+
+EXTENSION_KEY = "datavis.db"
+
+
+def _on_connect(backend: str, lock_timeout: float):
+    millis = int(lock_timeout * 1000)
+
+    def configure(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        if backend == "sqlite":
+            # We issue BEGIN ourselves (see _begin_immediate), not the sqlite3 module.
+            dbapi_connection.isolation_level = None
+            # WAL lets readers and one writer work at once (gunicorn threads and workers).
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA busy_timeout={millis}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+        else:
+            # A locked or stuck database fails the request (QStash retries it) instead of
+            # holding a worker until gunicorn kills it.
+            cursor.execute(f"SET lock_timeout = {millis}")
+            cursor.execute(f"SET statement_timeout = {max(millis * 6, 30000)}")
+            dbapi_connection.commit()
+        cursor.close()
+    return configure
+
+
+def make_engine(database_url: str, lock_timeout: float = 5.0) -> Engine:
+    url = make_url(database_url)
+    backend = url.get_backend_name()
+    options: dict = {}
+    if backend == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        options["connect_args"] = {"check_same_thread": False, "timeout": lock_timeout}
+    else:
+        options.update(pool_pre_ping=True, pool_size=5, max_overflow=10)
+    engine = create_engine(url, **options)
+    event.listen(engine, "connect", _on_connect(backend, lock_timeout))
+    if backend == "sqlite":
+        event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def _begin_immediate(conn) -> None:
+    # A SQLite transaction that reads and then writes cannot wait for the write lock (SQLite
+    # answers "database is locked" at once to avoid a deadlock); taking it at BEGIN makes
+    # concurrent writers queue up within the busy timeout instead.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_schema(engine: Engine) -> None:
+    """Create missing tables (idempotent). Several processes starting at once may race on
+    the same CREATE; the loser simply finds the tables there on its second look."""
+    try:
+        metadata.create_all(engine)
+    except (OperationalError, ProgrammingError, IntegrityError):
+        metadata.create_all(engine)
+
+
+class Database:
+    """Holds the app's engine; services reach it through ``db.engine``."""
+
+    def init_app(self, app: Flask) -> None:
+        app.extensions[EXTENSION_KEY] = make_engine(app.config["DATABASE_URL"],
+                                                    app.config["DB_LOCK_TIMEOUT"])
+
+    @property
+    def engine(self) -> Engine:
+        return current_app.extensions[EXTENSION_KEY]
+
+    def create_all(self) -> None:
+        create_schema(self.engine)
+
+    def dispose(self, app: Flask) -> None:
+        engine = app.extensions.get(EXTENSION_KEY)
+        if engine is not None:
+            engine.dispose()
+
+
+db = Database()

@@ -1,0 +1,202 @@
+"""A load harness over the real system: many /analyze requests at a time, faults injected
+while they run, then an audit of the database: every accepted request has exactly one
+answer, none is lost, none is doubled. Used by the load tests and by ``make bench``."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import statistics
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Callable
+
+import httpx
+import sqlalchemy
+from sqlalchemy import func, select
+
+from datavis.store.tables import messages, tasks
+from tests.conftest import SALES_CSV
+from tests.peers import DevQStash, LiveApp, wait_until
+
+LOAD_REQUESTS = int(os.environ.get("DATAVIS_LOAD_REQUESTS", "500"))
+LOAD_CONCURRENCY = int(os.environ.get("DATAVIS_LOAD_CONCURRENCY", "32"))
+QUESTIONS = ["total revenue by region", "average profit by category", "revenue by month",
+             "how many orders per customer segment", "top 5 products by revenue",
+             "total units by product", "max unit price by category", "profit over time"]
+
+
+@dataclasses.dataclass
+class Stack:
+    """The local QStash server (state in SQLite) and the app under gunicorn."""
+
+    workdir: Path
+    database_url: str
+    workers: int = 3
+    env: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.qstash = DevQStash(self.workdir, time_scale=1,
+                                data_file=self.workdir / "qstash.sqlite3",
+                                env={"QSTASH_DEV_LOG_LEVEL": "WARNING"})
+        self.app: LiveApp | None = None
+        self.engine = sqlalchemy.create_engine(self.database_url)
+
+    def start(self) -> "Stack":
+        self.qstash.start()
+        self.app = LiveApp(self.workdir, {
+            "API_URL": "", "QSTASH_URL": self.qstash.url, "DATABASE_URL": self.database_url,
+            "GUNICORN_WORKERS": str(self.workers), "GUNICORN_THREADS": "8",
+            # A steady retry schedule, long enough to outlive a restart of the app.
+            "QSTASH_RETRIES": "30", "QSTASH_RETRY_DELAY": "500", "QSTASH_DELIVERY_TIMEOUT": "60",
+            "TASK_LEASE_SECONDS": "5", "DB_LOCK_TIMEOUT": "2", "LOG_LEVEL": "WARNING",
+            **self.env})
+        self.app.extra_env["API_URL"] = self.app.url
+        self.app.start()
+        return self
+
+    def stop(self) -> None:
+        if self.app:
+            self.app.stop()
+        self.qstash.close_clients()
+        self.qstash.stop()
+        self.engine.dispose()
+
+    @property
+    def url(self) -> str:
+        return self.app.url
+
+    def upload(self) -> str:
+        with open(SALES_CSV, "rb") as fh:
+            res = httpx.post(self.url + "/files", files={"file": ("sales.csv", fh, "text/csv")},
+                             timeout=60)
+        res.raise_for_status()
+        return res.json()["id"]
+
+    def worker_pids(self) -> list[int]:
+        master = self.app.proc.pid
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        return [int(pid) for pid in children]
+
+    def kill_a_worker(self) -> int:
+        pid = self.worker_pids()[0]
+        os.kill(pid, signal.SIGKILL)
+        return pid
+
+
+@dataclasses.dataclass
+class Run:
+    prefix: str
+    accepted: dict[str, float]          # request id -> when /analyze accepted it
+    retried_503: int
+    elapsed: float
+
+    @property
+    def pattern(self) -> str:
+        return f"{self.prefix}-%"
+
+
+def fire(stack: Stack, file_id: str, count: int = LOAD_REQUESTS,
+         concurrency: int = LOAD_CONCURRENCY, prefix: str = "load",
+         during: Callable[[], None] | None = None, deadline: float = 300) -> Run:
+    """Send ``count`` questions, ``concurrency`` at a time, each retried by the client on
+    503 or a refused connection (as a frontend would) until accepted; ``during`` runs once
+    a third of them are in."""
+    accepted: dict[str, float] = {}
+    retried = 0
+    lock = threading.Lock()
+    started = threading.Event()
+    local = threading.local()
+    clients: list[httpx.Client] = []
+
+    def one(i: int) -> None:
+        nonlocal retried
+        client = getattr(local, "client", None)
+        if client is None:
+            client = local.client = httpx.Client(timeout=60)
+            with lock:
+                clients.append(client)
+        rid = f"{prefix}-{i}"
+        payload = {"prompt": QUESTIONS[i % len(QUESTIONS)], "file_id": file_id,
+                   "chat_id": f"{prefix}-chat-{i % 25}", "request_id": rid}
+        stop_at = time.monotonic() + deadline
+        while True:
+            try:
+                res = client.post(stack.url + "/analyze", json=payload)
+                if res.status_code == 202:
+                    break
+                assert res.status_code in (502, 503), (res.status_code, res.text)
+            except httpx.TransportError:
+                pass
+            with lock:
+                retried += 1
+            if time.monotonic() > stop_at:
+                raise AssertionError(f"{rid} was never accepted")
+            time.sleep(0.2)  # a client's retry pause, not a wait for our own work
+        with lock:
+            accepted[rid] = time.time()
+            if len(accepted) >= count // 3:
+                started.set()
+
+    injector = None
+    if during:
+        def inject() -> None:
+            started.wait(timeout=deadline)
+            during()
+        injector = threading.Thread(target=inject)
+        injector.start()
+    began = time.monotonic()
+    try:
+        with ThreadPoolExecutor(concurrency) as pool:
+            list(pool.map(one, range(count)))
+    finally:
+        for client in clients:
+            client.close()
+    if injector:
+        injector.join()
+    return Run(prefix, accepted, retried, time.monotonic() - began)
+
+
+def settle(stack: Stack, run: Run, timeout: float = 300) -> None:
+    """Wait until every accepted task is completed or failed."""
+    def finished() -> int:
+        with stack.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(tasks).where(
+                tasks.c.status.in_(("completed", "failed")),
+                tasks.c.request_id.like(run.pattern))).scalar()
+    wait_until(lambda: finished() >= len(run.accepted), timeout=timeout, interval=0.25,
+               message=f"{len(run.accepted)} tasks to finish")
+
+
+def audit(stack: Stack, run: Run) -> dict[str, float]:
+    """Exactly one user and one assistant message per accepted request, every task
+    completed; returns end-to-end latency figures (accepted → answer stored)."""
+    with stack.engine.connect() as conn:
+        counts = conn.execute(
+            select(messages.c.request_id, messages.c.role, func.count())
+            .where(messages.c.request_id.like(run.pattern))
+            .group_by(messages.c.request_id, messages.c.role)).all()
+        statuses = dict(conn.execute(select(tasks.c.request_id, tasks.c.status)
+                                     .where(tasks.c.request_id.like(run.pattern))).all())
+        answered = conn.execute(
+            select(messages.c.request_id, messages.c.created_at, tasks.c.created_at)
+            .join(tasks, tasks.c.request_id == messages.c.request_id)
+            .where(messages.c.role == "assistant", messages.c.request_id.like(run.pattern))).all()
+    per_request: dict[str, dict[str, int]] = {}
+    for request_id, role, n in counts:
+        per_request.setdefault(request_id, {})[role] = n
+    problems = {rid: roles for rid, roles in per_request.items() if roles != {"user": 1, "assistant": 1}}
+    missing = set(run.accepted) - set(per_request)
+    unexpected = set(per_request) - set(run.accepted)
+    not_completed = {rid: s for rid, s in statuses.items() if s != "completed"}
+    assert not problems and not missing and not unexpected and not not_completed, (
+        f"doubled or missing answers: {dict(list(problems.items())[:5])}; lost: {sorted(missing)[:5]}; "
+        f"unexpected: {sorted(unexpected)[:5]}; not completed: {dict(list(not_completed.items())[:5])}")
+    latencies = sorted((answer_at - asked_at).total_seconds() for _, answer_at, asked_at in answered)
+    return {"requests": len(run.accepted), "elapsed_s": round(run.elapsed, 2),
+            "accepted_per_s": round(len(run.accepted) / run.elapsed, 1),
+            "client_retries": run.retried_503,
+            "latency_p50_ms": round(statistics.median(latencies) * 1000, 1),
+            "latency_p99_ms": round(latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))] * 1000, 1)}

@@ -1,0 +1,108 @@
+"""POST /analyze: validated, recorded, published to (real, local) QStash, idempotent."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.peers import wait_until
+
+PROCESS = "/internal/process-analysis_tasks"
+
+
+def ask(client, file_id, **extra):
+    payload = {"prompt": "total revenue by region", "file_id": file_id, "chat_id": "chat-1", **extra}
+    return client.post("/analyze", json=payload)
+
+
+def test_accepted_and_published(client, sales, wired, qstash_dev):
+    res = ask(client, sales["id"], request_id="req-1")
+    assert res.status_code == 202
+    body = res.get_json()
+    assert body["request_id"] == body["task_id"] == "req-1"
+    assert body["chat_id"] == "chat-1" and body["queue_name"] is None
+    assert body["message_id"].startswith("msg_")
+    assert body["status_url"] == f"{wired.url}/tasks/req-1"
+    [delivery] = wired.wait_for(PROCESS)
+    assert delivery.verified, delivery.error
+    assert json.loads(delivery.body) == {
+        "request_id": "req-1", "chat_id": "chat-1", "file_id": sales["id"],
+        "prompt": "total revenue by region", "is_follow_up": False, "last_chart_id": None}
+    assert delivery.header("Upstash-Message-Id") == body["message_id"]
+    message = qstash_dev.client().log.list(filter={"message_id": body["message_id"]}).logs[-1]
+    assert message.max_retries == 3
+    assert message.failure_callback == f"{wired.url}/internal/analysis-failed"
+    task = client.get("/tasks/req-1").get_json()
+    assert task["status"] == "queued" and task["message_id"] == body["message_id"]
+    [user] = client.get("/chats/chat-1/messages").get_json()["messages"]
+    assert (user["role"], user["content"], user["request_id"]) == ("user", "total revenue by region", "req-1")
+    chat = client.get("/chats/chat-1").get_json()
+    assert chat["file_id"] == sales["id"]  # an unknown chat id creates the chat
+
+
+def test_same_request_id_is_one_task(client, sales, wired):
+    first = ask(client, sales["id"], request_id="req-2").get_json()
+    again = ask(client, sales["id"], request_id="req-2")
+    assert again.status_code == 202 and again.get_json()["message_id"] == first["message_id"]
+    assert len(client.get("/chats/chat-1/messages").get_json()["messages"]) == 1
+    wired.wait_for(PROCESS)
+    conflict = ask(client, sales["id"], request_id="req-2", prompt="another question")
+    assert conflict.status_code == 409 and "req-2" in conflict.get_json()["message"]
+
+
+def test_request_id_is_generated(client, sales, wired):
+    body = ask(client, sales["id"]).get_json()
+    assert body["request_id"].startswith("req_")
+    assert client.get(f"/tasks/{body['request_id']}").status_code == 200
+
+
+def test_unknown_file_enqueues_nothing(client, wired, qstash_dev):
+    res = ask(client, "file_missing")
+    assert res.status_code == 404 and "file_missing" in res.get_json()["message"]
+    assert client.get("/chats/chat-1").status_code == 404
+    assert qstash_dev.client().log.list().logs == []
+
+
+def test_chat_about_another_file(client, sales, wired):
+    ask(client, sales["id"], request_id="a")
+    from tests.conftest import upload_csv
+    other = upload_csv(client, name="other.csv")
+    res = ask(client, other["id"], request_id="b")
+    assert res.status_code == 409 and "another file" in res.get_json()["message"]
+
+
+@pytest.mark.parametrize("payload, field", [
+    ({"file_id": "f", "chat_id": "c"}, "prompt"),
+    ({"prompt": "", "file_id": "f", "chat_id": "c"}, "prompt"),
+    ({"prompt": "q", "chat_id": "c"}, "file_id"),
+    ({"prompt": "q", "file_id": "f"}, "chat_id"),
+    ({"prompt": "q", "file_id": "f", "chat_id": "bad id!"}, "chat_id"),
+    ({"prompt": "q", "file_id": "f", "chat_id": "c", "is_follow_up": "maybe"}, "is_follow_up"),
+    ({"prompt": "q", "file_id": "f", "chat_id": "c", "request_id": "x" * 65}, "request_id"),
+    ({"prompt": 5, "file_id": "f", "chat_id": "c"}, "prompt"),
+])
+def test_malformed_payloads(client, payload, field):
+    res = client.post("/analyze", json=payload)
+    assert res.status_code == 422
+    assert field in res.get_json()["errors"]["json"]
+
+
+def test_qstash_down_then_retry(client, sales, app, qstash_dev, tmp_path):
+    recorder_url = "http://127.0.0.1:9"  # deliveries are not what this test looks at
+    app.config.update(API_URL=recorder_url)
+    res = ask(client, sales["id"], request_id="req-down")
+    assert res.status_code == 503
+    assert "same request_id" in res.get_json()["message"]
+    task = client.get("/tasks/req-down").get_json()
+    assert task["status"] == "enqueue_failed" and task["message_id"] is None
+    assert len(client.get("/chats/chat-1/messages").get_json()["messages"]) == 1
+    # QStash is back: the client sends the same request again.
+    from datavis.extensions import qstash
+    app.config["QSTASH_URL"] = qstash_dev.url
+    qstash.close(app)
+    qstash.init_app(app)
+    retry = ask(client, sales["id"], request_id="req-down")
+    assert retry.status_code == 202 and retry.get_json()["message_id"].startswith("msg_")
+    assert client.get("/tasks/req-down").get_json()["status"] == "queued"
+    assert len(client.get("/chats/chat-1/messages").get_json()["messages"]) == 1
+    wait_until(lambda: qstash_dev.client().log.list().logs, message="the publish in QStash logs")

@@ -1,0 +1,97 @@
+"""The app shell: config, OpenAPI, docs, health, the error shape, the CLI."""
+from __future__ import annotations
+
+import pytest
+
+from datavis import create_app
+from datavis.config import ConfigError, from_env
+
+
+def test_openapi_and_docs(client):
+    spec = client.get("/openapi.json").get_json()
+    assert spec["info"]["title"] == "datavis"
+    assert spec["servers"] == [{"url": "http://datavis.test"}]
+    for path in ("/files", "/files/{file_id}", "/chats", "/chats/{chat_id}/messages", "/analyze",
+                 "/tasks/{request_id}", "/charts/{chart_id}", "/charts/{chart_id}.png"):
+        assert path in spec["paths"], path
+    assert not any(p.startswith(("/internal", "/health")) for p in spec["paths"])
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and b"swagger" in docs.data.lower()
+
+
+def test_errors_share_one_shape(client):
+    for response, status in ((client.get("/nope"), 404), (client.get("/files/file_x"), 404),
+                             (client.delete("/openapi.json"), 405),
+                             (client.post("/analyze", json={"prompt": ""}), 422)):
+        body = response.get_json()
+        assert response.status_code == status
+        assert set(body) >= {"code", "status", "message"} and body["code"] == status
+    invalid = client.post("/analyze", json={"prompt": "", "extra": 1}).get_json()
+    assert set(invalid["errors"]["json"]) == {"prompt", "file_id", "chat_id", "extra"}
+    assert "prompt" in invalid["message"] and "file_id" in invalid["message"]
+
+
+def test_malformed_json_is_a_clear_400(client):
+    res = client.post("/analyze", data="{not json", content_type="application/json")
+    assert res.status_code == 400
+    assert res.get_json()["code"] == 400
+
+
+def test_json_body_limit(client):
+    res = client.post("/analyze", json={"prompt": "x" * 70_000, "file_id": "f", "chat_id": "c"})
+    assert res.status_code == 413
+    assert "large" in res.get_json()["message"].lower()
+
+
+def test_liveness_and_readiness(client, qstash_dev, app):
+    assert client.get("/health/live").get_json() == {"status": "ok"}
+    down = client.get("/health")
+    assert down.status_code == 503
+    components = down.get_json()["components"]
+    assert components["database"]["status"] == "ok" and components["storage"]["status"] == "ok"
+    assert components["qstash"]["status"] == "error"
+    app.config["QSTASH_URL"] = qstash_dev.url
+    app.extensions.pop("datavis.health")  # forget the cached QStash check
+    up = client.get("/health")
+    assert up.status_code == 200 and up.get_json()["components"]["qstash"]["status"] == "ok"
+    again = client.get("/health").get_json()["components"]["qstash"]
+    assert again["cached"] is True  # probes do not turn into QStash calls
+
+
+def test_init_db_cli(runner):
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0 and "tables ready" in result.output
+
+
+def test_config_defaults_to_the_local_qstash(app_config):
+    config = from_env({})
+    assert config["QSTASH_LOCAL"] is True
+    assert config["QSTASH_URL"] == "http://127.0.0.1:8080"
+    assert config["QSTASH_CURRENT_SIGNING_KEY"].startswith("sig_")
+    assert config["QSTASH_RETRIES"] == 3 and config["MAX_UPLOAD_MB"] == 100
+
+
+def test_config_refuses_what_cannot_work():
+    with pytest.raises(ConfigError, match="SIGNING_KEY"):
+        from_env({"QSTASH_TOKEN": "real-token"})
+    with pytest.raises(ConfigError, match="QSTASH_RETRIES"):
+        from_env({"QSTASH_RETRIES": "many"})
+    with pytest.raises(ConfigError, match="API_URL"):
+        from_env({"API_URL": "datavis.example.com"})
+
+
+def test_environment_wins_over_dotenv(tmp_path, monkeypatch, app_config):
+    (tmp_path / ".env").write_text("QSTASH_RETRIES=7\nANALYSIS_MAX_ROWS=99\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("QSTASH_RETRIES", "5")
+    config = from_env()
+    assert config["QSTASH_RETRIES"] == 5 and config["ANALYSIS_MAX_ROWS"] == 99
+    monkeypatch.delenv("ANALYSIS_MAX_ROWS")
+    app = create_app({**app_config, "TESTING": True})
+    try:
+        assert app.config["QSTASH_RETRIES"] == 5
+    finally:
+        from datavis.extensions import qstash
+        from datavis.store import db
+        qstash.close(app)
+        db.dispose(app)

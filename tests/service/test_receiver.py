@@ -1,0 +1,206 @@
+"""The QStash receiver: verified deliveries, idempotent processing, exactly one answer."""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+
+import pytest
+
+from datavis import analysis
+from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY
+from datavis.qstash_dev.signing import sign
+from datavis.services import tasks
+from datavis.store import db, tables
+from sqlalchemy import update
+
+PROCESS = "/internal/process-analysis_tasks"
+FAILED = "/internal/analysis-failed"
+
+
+def ask(client, file_id, prompt="total revenue by region", request_id="req-1"):
+    res = client.post("/analyze", json={"prompt": prompt, "file_id": file_id,
+                                        "chat_id": "chat-1", "request_id": request_id})
+    assert res.status_code == 202, res.get_json()
+    return res.get_json()
+
+
+def forward(client, delivery):
+    """Hand a delivery QStash made (captured at API_URL) to the app, byte for byte."""
+    return client.post(delivery.path, data=delivery.body, headers={
+        k: v for k, v in delivery.headers.items()
+        if k.lower().startswith("upstash-") or k.lower() == "content-type"})
+
+
+def signed_post(client, app, path, body: bytes, key=DEV_CURRENT_SIGNING_KEY, url=None):
+    token = sign(key, url or app.config["API_URL"] + path, body)
+    return client.post(path, data=body, headers={"Upstash-Signature": token,
+                                                 "Content-Type": "application/json"})
+
+
+def messages(client):
+    return client.get("/chats/chat-1/messages").get_json()["messages"]
+
+
+def test_delivery_answers_in_the_chat_once(client, app, sales, wired):
+    accepted = ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    res = forward(client, delivery)
+    assert res.status_code == 200, res.get_json()
+    assert res.get_json()["status"] == "completed"
+    user, answer = messages(client)
+    assert answer["role"] == "assistant" and answer["request_id"] == "req-1"
+    assert answer["chart_id"] and not answer["error"]
+    assert any(ch.isdigit() for ch in answer["content"])  # the insight quotes numbers
+    task = client.get("/tasks/req-1").get_json()
+    assert task["status"] == "completed" and task["attempts"] == 1
+    assert task["chart_id"] == answer["chart_id"] and task["message_id"] == accepted["message_id"]
+    chart = client.get(f"/charts/{answer['chart_id']}").get_json()
+    assert chart["chart_type"] == "bar" and chart["spec"]["$schema"].startswith("https://vega.github.io/schema/vega-lite/v5")
+    assert {row for r in chart["data"] for row in r.values() if isinstance(row, str)} >= {"North", "South", "East", "West"}
+    assert chart["plan"]["y"]["aggregate"] == "sum" and chart["plan"]["y"]["field"] == "revenue"
+    assert chart["plan"]["x"]["field"] == "region"
+    assert "SELECT" in chart["sql"].upper()
+    png = client.get(f"/charts/{answer['chart_id']}.png")
+    assert png.status_code == 200 and png.data[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = client.get(f"/charts/{answer['chart_id']}.svg")
+    assert svg.mimetype == "image/svg+xml" and b"<svg" in svg.data
+    # The same captured request replayed: refused, nothing changes.
+    replay = forward(client, delivery)
+    assert replay.status_code == 401 and "replayed" in replay.get_json()["message"]
+    # QStash delivering the message again (new signature, at-least-once): a no-op 200.
+    again = signed_post(client, app, PROCESS, delivery.body)
+    assert again.status_code == 200 and again.get_json()["status"] == "duplicate"
+    assert len(messages(client)) == 2
+    assert client.get("/tasks/req-1").get_json()["attempts"] == 1
+
+
+@pytest.mark.parametrize("case", ["missing", "garbage", "wrong key", "tampered", "wrong url",
+                                  "other route", "expired", "not yet valid"])
+def test_bad_signatures_change_nothing(client, app, sales, wired, case):
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    url = app.config["API_URL"] + PROCESS
+    body = delivery.body
+    headers = {"Content-Type": "application/json"}
+    if case == "garbage":
+        headers["Upstash-Signature"] = "not.a.jwt"
+    elif case == "wrong key":
+        headers["Upstash-Signature"] = sign("sig_attacker_key_0000000000000", url, body)
+    elif case == "tampered":
+        headers["Upstash-Signature"] = delivery.header("Upstash-Signature")
+        body = body.replace(b"region", b"product")
+    elif case == "wrong url":
+        headers["Upstash-Signature"] = sign(DEV_CURRENT_SIGNING_KEY, "http://evil.example" + PROCESS, body)
+    elif case == "other route":
+        headers["Upstash-Signature"] = sign(DEV_CURRENT_SIGNING_KEY, app.config["API_URL"] + FAILED, body)
+    elif case == "expired":
+        headers["Upstash-Signature"] = sign(DEV_CURRENT_SIGNING_KEY, url, body, now=1_000_000_000)
+    elif case == "not yet valid":
+        headers["Upstash-Signature"] = sign(DEV_CURRENT_SIGNING_KEY, url, body, now=4_000_000_000)
+    res = client.post(PROCESS, data=body, headers=headers)
+    assert res.status_code == 401 and res.get_json()["code"] == 401
+    assert client.get("/tasks/req-1").get_json()["status"] == "queued"
+    assert len(messages(client)) == 1
+    # The real delivery still works afterwards.
+    assert forward(client, delivery).status_code == 200
+
+
+def test_next_signing_key_is_accepted(client, app, sales, wired):
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    res = signed_post(client, app, PROCESS, delivery.body, key=DEV_NEXT_SIGNING_KEY)
+    assert res.status_code == 200 and res.get_json()["status"] == "completed"
+
+
+@pytest.mark.parametrize("body", [b"not json", b"[1, 2]", b'{"request_id": "req-1"}',
+                                  b'{"request_id": "r", "chat_id": "c", "file_id": "f", "prompt": ""}'])
+def test_malformed_task_is_non_retryable(client, app, body):
+    res = signed_post(client, app, PROCESS, body)
+    assert res.status_code == 489
+    assert res.headers["Upstash-NonRetryable-Error"] == "true"
+
+
+def test_unknown_task_is_non_retryable(client, app):
+    body = json.dumps({"request_id": "ghost", "chat_id": "c", "file_id": "f", "prompt": "q"}).encode()
+    res = signed_post(client, app, PROCESS, body)
+    assert res.status_code == 489 and res.headers["Upstash-NonRetryable-Error"] == "true"
+
+
+def test_unanswerable_question_gets_one_helpful_message(client, app, sales, wired):
+    ask(client, sales["id"], prompt="what is the meaning of life?")
+    [delivery] = wired.wait_for(PROCESS)
+    res = forward(client, delivery)
+    assert res.status_code == 489 and res.headers["Upstash-NonRetryable-Error"] == "true"
+    _, reply = messages(client)
+    assert reply["role"] == "assistant" and reply["error"] is True and reply["chart_id"] is None
+    assert "revenue" in reply["content"].lower()  # says what the data can answer
+    assert client.get("/tasks/req-1").get_json()["status"] == "failed"
+    # QStash then calls the failure callback: no second message.
+    assert _failure_callback(client, app, delivery).status_code == 200
+    assert len(messages(client)) == 2
+
+
+def _failure_callback(client, app, delivery):
+    body = json.dumps({"status": 500, "retried": 3, "maxRetries": 3, "sourceMessageId": "msg_x",
+                       "sourceBody": base64.b64encode(delivery.body).decode(),
+                       "url": app.config["API_URL"] + PROCESS, "dlqId": "1-1"}).encode()
+    return signed_post(client, app, FAILED, body)
+
+
+def test_final_failure_apologises_once(client, app, sales, wired):
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    first = _failure_callback(client, app, delivery)
+    assert first.status_code == 200 and first.get_json()["status"] == "failed"
+    second = _failure_callback(client, app, delivery)
+    assert second.get_json()["status"] == "unchanged"
+    _, apology = messages(client)
+    assert apology["error"] is True and "total revenue by region" in apology["content"]
+    assert client.get("/tasks/req-1").get_json()["status"] == "failed"
+    # A late delivery of the task after the failure changes nothing either.
+    late = signed_post(client, app, PROCESS, delivery.body)
+    assert late.status_code == 200 and late.get_json()["status"] == "duplicate"
+    assert len(messages(client)) == 2
+
+
+def test_delivery_while_another_is_processing_is_retried_later(client, app, sales, wired):
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    with app.app_context():
+        claim = tasks.claim("req-1", "msg_other")
+    assert claim.outcome == "claimed"
+    busy = signed_post(client, app, PROCESS, delivery.body)
+    assert busy.status_code == 409
+    assert "Upstash-NonRetryable-Error" not in busy.headers
+    # The other delivery's worker dies and its lease runs out: the next delivery takes over.
+    with app.app_context(), db.engine.begin() as conn:
+        conn.execute(update(tables.tasks).values(lease_until=tables.utcnow() - dt.timedelta(seconds=1)))
+    assert signed_post(client, app, PROCESS, delivery.body).status_code == 200
+    with app.app_context():
+        assert tasks.complete(claim, object()) is None  # the stale claim can no longer write
+    assert len(messages(client)) == 2
+
+
+def test_transient_error_is_retried_then_answered(client, app, sales, wired, monkeypatch):
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    real = analysis.answer
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise analysis.TransientAnalysisError("model timed out")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analysis, "answer", flaky)
+    first = signed_post(client, app, PROCESS, delivery.body)
+    assert first.status_code == 503
+    task = client.get("/tasks/req-1").get_json()
+    assert task["status"] == "retrying" and "model timed out" in task["error"]
+    assert len(messages(client)) == 1
+    second = signed_post(client, app, PROCESS, delivery.body)
+    assert second.status_code == 200
+    assert client.get("/tasks/req-1").get_json()["attempts"] == 2
+    assert len(messages(client)) == 2
