@@ -321,16 +321,20 @@ class LiveApp:
 
 
 class FaultProxy:
-    """A forwarding HTTP proxy on loopback that can break chosen requests.
+    """A forwarding HTTP proxy on loopback that can break chosen requests, and spreads
+    requests over several app instances in turn (a load balancer).
 
     ``fail(path, times, when)``: the next ``times`` requests to ``path`` get a 503 without
     reaching the app (``when="before"``), or reach the app and then lose its answer to a 502
     (``when="after"``, the case that makes QStash deliver again after the work was done).
     """
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, *targets: str) -> None:
         import http.client
-        self.target = urlsplit(target)
+        import itertools
+        self.targets = itertools.cycle([urlsplit(t) for t in targets])
+        self.routed: list[tuple[str, int]] = []  # (path, upstream port)
+        self.signatures: list[str] = []          # Upstash-Signature values that went by
         self.faults: dict[str, list[str]] = {}
         self.seen: list[tuple[str, int]] = []
         self._lock = threading.Lock()
@@ -343,9 +347,15 @@ class FaultProxy:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 when = proxy._take(self.path.split("?")[0])
+                if self.headers.get("Upstash-Signature"):
+                    with proxy._lock:
+                        proxy.signatures.append(self.headers["Upstash-Signature"])
                 status, headers, payload = 503, [("Content-Type", "application/json")], b'{"fault":"before"}'
                 if when != "before":
-                    conn = http.client.HTTPConnection(proxy.target.hostname, proxy.target.port, timeout=120)
+                    with proxy._lock:
+                        target = next(proxy.targets)
+                        proxy.routed.append((self.path, target.port))
+                    conn = http.client.HTTPConnection(target.hostname, target.port, timeout=120)
                     try:
                         conn.request(self.command, self.path, body=body, headers={
                             k: v for k, v in self.headers.items() if k.lower() != "connection"})

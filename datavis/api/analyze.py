@@ -1,7 +1,7 @@
 """Asking a question (published to QStash, answered later in the chat) and following it."""
 from flask_smorest import Blueprint
 
-from datavis.api.schemas import AnalyzeAccepted, AnalyzeIn, TaskOut
+from datavis.api.schemas import AnalyzeAccepted, AnalyzeIn, Error, TaskOut
 from datavis.services import tasks
 
 blp = Blueprint("analyze", __name__, description="Questions and their progress")
@@ -10,9 +10,9 @@ blp = Blueprint("analyze", __name__, description="Questions and their progress")
 @blp.route("/analyze", methods=["POST"])
 @blp.arguments(AnalyzeIn)
 @blp.response(202, AnalyzeAccepted)
-@blp.alt_response(404, description="no such file")
-@blp.alt_response(409, description="request_id reused for another question, or chat about another file")
-@blp.alt_response(503, description="QStash unavailable: retry with the same request_id")
+@blp.alt_response(404, schema=Error, description="no such file")
+@blp.alt_response(409, schema=Error, description="request_id reused for another question, or chat about another file")
+@blp.alt_response(503, schema=Error, description="QStash unavailable: retry with the same request_id")
 def analyze(args):
     """Queue a question about a dataset; the answer arrives in the chat.
 
@@ -24,7 +24,7 @@ def analyze(args):
 
 @blp.route("/tasks/<request_id>", methods=["GET"])
 @blp.response(200, TaskOut)
-@blp.alt_response(404, description="no such task")
+@blp.alt_response(404, schema=Error, description="no such task")
 def get_task(request_id):
     """A question's progress: queued, processing, retrying, completed, failed, enqueue_failed."""
     return tasks.get_task(request_id)

@@ -2,7 +2,7 @@
 from flask import Response
 from flask_smorest import Blueprint
 
-from datavis.api.schemas import ChartOut
+from datavis.api.schemas import ChartOut, Error
 from datavis.services import charts
 
 blp = Blueprint("charts", __name__, url_prefix="/charts", description="Charts")
@@ -10,7 +10,7 @@ blp = Blueprint("charts", __name__, url_prefix="/charts", description="Charts")
 
 @blp.route("/<chart_id>", methods=["GET"])
 @blp.response(200, ChartOut)
-@blp.alt_response(404, description="no such chart")
+@blp.alt_response(404, schema=Error, description="no such chart")
 def get_chart(chart_id):
     """A chart: Vega-Lite v5 spec with inline data, the rows, the SQL and the plan."""
     return charts.get_chart(chart_id)
@@ -24,7 +24,7 @@ def _image(chart_id: str, fmt: str) -> Response:
 @blp.route("/<chart_id>.png", methods=["GET"])
 @blp.doc(responses={"200": {"description": "PNG image",
                             "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}}})
-@blp.alt_response(404, description="no such chart")
+@blp.alt_response(404, schema=Error, description="no such chart")
 def chart_png(chart_id):
     """The chart rendered as PNG."""
     return _image(chart_id, "png")
@@ -33,7 +33,7 @@ def chart_png(chart_id):
 @blp.route("/<chart_id>.svg", methods=["GET"])
 @blp.doc(responses={"200": {"description": "SVG image",
                             "content": {"image/svg+xml": {"schema": {"type": "string"}}}}})
-@blp.alt_response(404, description="no such chart")
+@blp.alt_response(404, schema=Error, description="no such chart")
 def chart_svg(chart_id):
     """The chart rendered as SVG."""
     return _image(chart_id, "svg")

@@ -1,7 +1,7 @@
 """Chats bound to a dataset, and their messages."""
 from flask_smorest import Blueprint
 
-from datavis.api.schemas import ChatIn, ChatOut, MessageList, MessagesQuery
+from datavis.api.schemas import ChatIn, ChatOut, Error, MessageList, MessagesQuery
 from datavis.services import chat
 
 blp = Blueprint("chats", __name__, url_prefix="/chats", description="Chats and messages")
@@ -10,8 +10,8 @@ blp = Blueprint("chats", __name__, url_prefix="/chats", description="Chats and m
 @blp.route("", methods=["POST"])
 @blp.arguments(ChatIn)
 @blp.response(201, ChatOut)
-@blp.alt_response(404, description="no such file")
-@blp.alt_response(409, description="a chat with that id exists")
+@blp.alt_response(404, schema=Error, description="no such file")
+@blp.alt_response(409, schema=Error, description="a chat with that id exists")
 def create_chat(args):
     """Start a chat about a dataset (``id`` optional: frontends may choose their own)."""
     return chat.create_chat(args["file_id"], args["title"], args["id"])
@@ -19,7 +19,7 @@ def create_chat(args):
 
 @blp.route("/<chat_id>", methods=["GET"])
 @blp.response(200, ChatOut)
-@blp.alt_response(404, description="no such chat")
+@blp.alt_response(404, schema=Error, description="no such chat")
 def get_chat(chat_id):
     """A chat."""
     return chat.get_chat(chat_id)
@@ -28,7 +28,7 @@ def get_chat(chat_id):
 @blp.route("/<chat_id>/messages", methods=["GET"])
 @blp.arguments(MessagesQuery, location="query")
 @blp.response(200, MessageList)
-@blp.alt_response(404, description="no such chat")
+@blp.alt_response(404, schema=Error, description="no such chat")
 def list_messages(args, chat_id):
     """The chat's messages, oldest first; ``after`` returns only newer ones (for polling)."""
     return {"messages": chat.list_messages(chat_id, args["after"])}

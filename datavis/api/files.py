@@ -2,7 +2,7 @@
 from flask import request
 from flask_smorest import Blueprint
 
-from datavis.api.schemas import FileDetail, FileList, FileOut, FileUpload
+from datavis.api.schemas import Error, FileDetail, FileList, FileOut, FileUpload
 from datavis.services import files
 
 blp = Blueprint("files", __name__, url_prefix="/files", description="CSV datasets")
@@ -11,9 +11,9 @@ blp = Blueprint("files", __name__, url_prefix="/files", description="CSV dataset
 @blp.route("", methods=["POST"])
 @blp.arguments(FileUpload, location="files")
 @blp.response(201, FileOut)
-@blp.alt_response(400, description="empty, malformed, non-UTF-8 or over-limit CSV")
-@blp.alt_response(413, description="larger than MAX_UPLOAD_MB")
-@blp.alt_response(415, description="not a CSV file")
+@blp.alt_response(400, schema=Error, description="empty, malformed, non-UTF-8 or over-limit CSV")
+@blp.alt_response(413, schema=Error, description="larger than MAX_UPLOAD_MB")
+@blp.alt_response(415, schema=Error, description="not a CSV file")
 def upload(args):
     """Upload a CSV file (multipart field ``file``); it is profiled and stored once."""
     upload_ = args["file"]
@@ -29,7 +29,7 @@ def list_files():
 
 @blp.route("/<file_id>", methods=["GET"])
 @blp.response(200, FileDetail)
-@blp.alt_response(404, description="no such file")
+@blp.alt_response(404, schema=Error, description="no such file")
 def get_file(file_id):
     """A dataset's columns (with types), row count and first rows."""
     return files.get_file(file_id)
@@ -37,7 +37,7 @@ def get_file(file_id):
 
 @blp.route("/<file_id>", methods=["DELETE"])
 @blp.response(204)
-@blp.alt_response(404, description="no such file")
+@blp.alt_response(404, schema=Error, description="no such file")
 def delete_file(file_id):
     """Delete a dataset and its stored data."""
     files.delete_file(file_id)

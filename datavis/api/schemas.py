@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask_smorest.error_handler import ErrorSchema as Error  # the one error shape
 from marshmallow import RAISE, Schema, fields, validate
 
 from datavis.services.ids import CLIENT_ID
@@ -73,7 +74,7 @@ class ChatOut(Schema):
 
 
 class MessagesQuery(StrictSchema):
-    after = fields.Integer(load_default=None, validate=validate.Range(min=0),
+    after = fields.Integer(load_default=None, validate=validate.Range(min=0, max=2**63 - 1),
                            metadata={"description": "only messages with a larger id"})
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData,
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData,
                         String, Table, Text)
 
 metadata = MetaData()
@@ -36,7 +36,8 @@ chats = Table(
 
 messages = Table(
     "messages", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    # 64-bit ids (SQLite's INTEGER PRIMARY KEY is already 64-bit and must stay INTEGER).
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
     Column("chat_id", String(64), ForeignKey("chats.id", ondelete="CASCADE"), nullable=False),
     Column("role", String(16), nullable=False),
     Column("content", Text, nullable=False),

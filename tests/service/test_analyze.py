@@ -106,3 +106,34 @@ def test_qstash_down_then_retry(client, sales, app, qstash_dev, tmp_path):
     assert client.get("/tasks/req-down").get_json()["status"] == "queued"
     assert len(client.get("/chats/chat-1/messages").get_json()["messages"]) == 1
     wait_until(lambda: qstash_dev.client().log.list().logs, message="the publish in QStash logs")
+
+
+def test_publish_through_a_queue(client, app, sales, wired, qstash_dev):
+    app.config.update(QSTASH_QUEUE="analysis", QSTASH_QUEUE_PARALLELISM=2)
+    body = ask(client, sales["id"], request_id="req-q").get_json()
+    assert body["queue_name"] == "analysis"
+    assert client.get("/tasks/req-q").get_json()["status"] == "queued"
+    [delivery] = wired.wait_for(PROCESS)
+    assert delivery.verified
+    queue = qstash_dev.client().queue.get("analysis")
+    assert queue.parallelism == 2
+
+
+def test_publish_with_flow_control(client, app, sales, wired, qstash_dev):
+    app.config.update(QSTASH_FLOW_CONTROL_KEY="datavis", QSTASH_FLOW_CONTROL_PARALLELISM=3)
+    body = ask(client, sales["id"], request_id="req-fc").get_json()
+    wired.wait_for(PROCESS)
+    [created] = [e for e in qstash_dev.client().log.list(filter={"message_id": body["message_id"]}).logs
+                 if e.state.value == "CREATED"]
+    assert (created.flow_control.key, created.flow_control.parallelism) == ("datavis", 3)
+    assert qstash_dev.client().flow_control.get("datavis").parallelism_max == 3
+
+
+def test_publish_to_a_url_group(client, app, sales, wired, qstash_dev):
+    qstash_dev.client().url_group.upsert_endpoints(
+        url_group="datavis-instances", endpoints=[{"url": wired.url + PROCESS}])
+    app.config.update(QSTASH_URL_GROUP="datavis-instances")
+    body = ask(client, sales["id"], request_id="req-g").get_json()
+    [delivery] = wired.wait_for(PROCESS)
+    assert delivery.header("Upstash-Topic-Name") == "datavis-instances"
+    assert delivery.header("Upstash-Message-Id") == body["message_id"]

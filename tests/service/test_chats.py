@@ -23,3 +23,5 @@ def test_chat_errors(client, sales):
     assert client.get("/chats/none/messages").status_code == 404
     res = client.get("/chats/none/messages?after=abc")
     assert res.status_code == 422 and "after" in res.get_json()["errors"]["query"]
+    huge = client.get("/chats/none/messages?after=99999999999999999999999")  # found by fuzzing
+    assert huge.status_code == 422

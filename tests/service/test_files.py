@@ -72,3 +72,25 @@ def test_oversized_upload(client, app):
     assert res.status_code == 413
     assert "100 KB" in res.get_json()["message"]
     assert leftovers(app) == []
+
+
+@pytest.mark.parametrize("limit, content, words", [
+    ({"CSV_MAX_ROWS": 3}, b"a,b\n" + b"1,2\n" * 4, "rows"),
+    ({"CSV_MAX_COLUMNS": 3}, b"a,b,c,d\n1,2,3,4\n", "columns"),
+    ({"CSV_MAX_LINE_BYTES": 50}, b"a,b\n1," + b"x" * 80 + b"\n", "line"),
+    ({"CSV_MAX_CELL_CHARS": 10}, b"a,b\n1,\"" + b"y" * 20 + b"\"\n", "cell"),
+])
+def test_csv_limits(client, app, limit, content, words):
+    app.config.update(limit)
+    res = post_file(client, content)
+    assert res.status_code == 400
+    assert words in res.get_json()["message"].lower()
+    assert leftovers(app) == []
+
+
+def test_formula_cells_are_neutralised(client):
+    content = b"name,note,amount\nAda,=HYPERLINK(\"http://evil\"),5\nBob,@SUM(A1),-3\nCy,+1+1,2\n"
+    file = post_file(client, content).get_json()
+    rows = client.get(f"/files/{file['id']}").get_json()["sample_rows"]
+    assert [r["note"] for r in rows] == ["'=HYPERLINK(\"http://evil\")", "'@SUM(A1)", "'+1+1"]
+    assert [r["amount"] for r in rows] == [5, -3, 2]  # numbers stay numbers
