@@ -11,9 +11,11 @@ from flask import Flask
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    # Imported here, not at the top: `python -m datavis.qstash_dev` imports this package and
+    # should not pay for Flask, DuckDB and the rest.
     from datavis import cli, config, errors, guards, observability
     from datavis.api import blueprints
-    from datavis.extensions import api, qstash
+    from datavis.extensions import api, openapi_settings, qstash
     from datavis.health import bp as health_bp
     from datavis.internal import bp as internal_bp
     from datavis.store import db
@@ -23,21 +25,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Configuration: the environment (and .env, except under tests), then the test's own.
     app.config.update(config.from_env(dotenv=not (test_config or {}).get("TESTING")))
     app.config.update(test_config or {})
-    spec_options = {"servers": [{"url": app.config["API_URL"]}],
-                    "info": {"description": "Ask questions about CSV datasets; answers "
-                                            "(chart + insight) arrive in the chat."}}
-    if app.config["API_KEYS"]:
-        spec_options["components"] = {"securitySchemes": {
-            "apiKey": {"type": "http", "scheme": "bearer", "description": "an API key"}}}
-        spec_options["security"] = [{"apiKey": []}]
-    app.config.update(
-        MAX_CONTENT_LENGTH=app.config["MAX_UPLOAD_MB"] * 1024 * 1024,
-        API_TITLE="datavis", API_VERSION="1.0", OPENAPI_VERSION="3.0.3",
-        OPENAPI_URL_PREFIX="/", OPENAPI_JSON_PATH="openapi.json",
-        OPENAPI_SWAGGER_UI_PATH="docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
-        API_SPEC_OPTIONS=spec_options,
-    )
+    app.config.update(MAX_CONTENT_LENGTH=app.config["MAX_UPLOAD_MB"] * 1024 * 1024,
+                      **openapi_settings(app.config))
 
     # Extensions.
     observability.init_app(app)
@@ -60,6 +49,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # CLI: `flask --app datavis init-db`, ...
     cli.init_app(app)
 
+    # Missing tables are created (idempotent; gunicorn's master also does it before forking).
     if app.config.get("AUTO_CREATE_DB", True):
         with app.app_context():
             db.create_all()

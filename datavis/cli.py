@@ -1,9 +1,12 @@
 """Command-line tasks: ``flask --app datavis <command>``."""
 from __future__ import annotations
 
+import datetime as dt
+
 import click
 from flask import Flask
 
+from datavis.services import maintenance
 from datavis.store import db
 
 
@@ -13,3 +16,11 @@ def init_app(app: Flask) -> None:
         """Create the database tables (idempotent)."""
         db.create_all()
         click.echo(f"tables ready in {db.engine.url.render_as_string(hide_password=True)}")
+
+    @app.cli.command("sweep")
+    @click.option("--older-than", default=600, show_default=True,
+                  help="only touch what is at least this many seconds old")
+    def sweep(older_than: int) -> None:
+        """Publish stranded tasks; remove leftovers of interrupted uploads."""
+        result = maintenance.sweep(dt.timedelta(seconds=older_than))
+        click.echo(" ".join(f"{key}={value}" for key, value in result.items()))

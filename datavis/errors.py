@@ -1,7 +1,8 @@
 """One JSON error shape for every error, and the domain errors services raise.
 
 Every error answer is ``{"code": 404, "status": "Not Found", "message": "...", "errors": {...}}``
-(``errors`` only for field-level validation problems), the shape flask-smorest documents.
+(``errors`` only for field-level validation problems; ``request_id`` when a question could
+not be queued, so the client can retry it), documented as ``Error`` in the OpenAPI document.
 """
 from __future__ import annotations
 
@@ -10,10 +11,19 @@ from http import HTTPStatus
 from typing import Any
 
 from flask import Flask, has_request_context, jsonify, request
+from flask_smorest.error_handler import ErrorSchema
+from marshmallow import fields
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 log = logging.getLogger("datavis")
+
+
+class ErrorOut(ErrorSchema):
+    """The one error shape, as the OpenAPI document describes it."""
+
+    request_id = fields.String(metadata={"description": "the request to retry, when a question "
+                                                        "could not be queued"})
 
 
 class DomainError(Exception):
@@ -22,13 +32,14 @@ class DomainError(Exception):
     status = 400
 
     def __init__(self, message: str, *, errors: dict[str, Any] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+                 headers: dict[str, str] | None = None, request_id: str | None = None) -> None:
         super().__init__(message)
         self.message, self.errors, self.headers = message, errors, headers or {}
+        self.request_id = request_id
 
 
 class InvalidInput(DomainError):
-    status = 400
+    """Well-formed input the service cannot use (400)."""
 
 
 class Unauthorized(DomainError):
@@ -58,7 +69,7 @@ class QueueUnavailable(DomainError):
 
 
 def error_response(status: int, message: str, errors: dict[str, Any] | None = None,
-                   headers: dict[str, str] | None = None):
+                   headers: dict[str, str] | None = None, request_id: str | None = None):
     try:
         name = HTTPStatus(status).phrase
     except ValueError:
@@ -66,6 +77,8 @@ def error_response(status: int, message: str, errors: dict[str, Any] | None = No
     payload: dict[str, Any] = {"code": status, "status": name, "message": message}
     if errors:
         payload["errors"] = errors
+    if request_id:
+        payload["request_id"] = request_id
     response = jsonify(payload)
     response.status_code = status
     response.headers.update(headers or {})
@@ -106,14 +119,18 @@ def handle_http_exception(error: HTTPException):
 
 
 def handle_domain_error(error: DomainError):
-    return error_response(error.status, error.message, error.errors, error.headers)
+    return error_response(error.status, error.message, error.errors, error.headers,
+                          error.request_id)
 
 
 def handle_database_unavailable(error: OperationalError):
     # Locked, down or timed out: the same request a moment later will likely succeed.
-    log.warning("database unavailable: %s", error.orig)
+    log.warning("database unavailable: %s", type(error.orig).__name__)
+    # QStash obeys Retry-After instead of its backoff, which would burn its retries in
+    # seconds: only the public API's clients get the hint.
+    internal = has_request_context() and request.path.startswith("/internal/")
     return error_response(503, "the database is busy or unavailable; retry in a moment",
-                          headers={"Retry-After": "1"})
+                          headers=None if internal else {"Retry-After": "1"})
 
 
 def handle_unexpected(error: Exception):

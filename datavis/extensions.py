@@ -8,7 +8,7 @@ from flask import Flask, current_app
 from flask_smorest import Api
 from qstash import QStash, Receiver
 
-from datavis.errors import handle_http_exception
+from datavis.errors import ErrorOut, handle_http_exception
 
 log = logging.getLogger("datavis")
 
@@ -16,8 +16,27 @@ log = logging.getLogger("datavis")
 class DatavisApi(Api):
     """flask-smorest's Api with datavis's error shape (documented under DEFAULT_ERROR)."""
 
+    ERROR_SCHEMA = ErrorOut
+
     def handle_http_exception(self, error):
         return handle_http_exception(error)
+
+
+def openapi_settings(config) -> dict:
+    """flask-smorest's settings: the document at /openapi.json, docs at /docs, the public
+    address as its server, and bearer auth when API keys are on."""
+    options: dict = {"servers": [{"url": config["API_URL"]}],
+                     "info": {"description": "Ask questions about CSV datasets; answers "
+                                             "(chart + insight) arrive in the chat."}}
+    if config["API_KEYS"]:
+        options["components"] = {"securitySchemes": {
+            "apiKey": {"type": "http", "scheme": "bearer", "description": "an API key"}}}
+        options["security"] = [{"apiKey": []}]
+    return {"API_TITLE": "datavis", "API_VERSION": "1.0", "OPENAPI_VERSION": "3.0.3",
+            "OPENAPI_URL_PREFIX": "/", "OPENAPI_JSON_PATH": "openapi.json",
+            "OPENAPI_SWAGGER_UI_PATH": "docs",
+            "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+            "API_SPEC_OPTIONS": options}
 
 
 class QStashClients:

@@ -57,6 +57,7 @@ class DevQStash:
         self.proc: subprocess.Popen[str] | None = None
         self.env: dict[str, str] = {}
         self.log_path = workdir / "qstash-dev.log"
+        self.stdout: list[str] = []
         self._clients: list[QStash] = []
 
     @property
@@ -88,7 +89,10 @@ class DevQStash:
                 raise RuntimeError("qstash_dev did not start in time") from None
             match = re.match(r'^(QSTASH_\w+)="(.*)"$', line.strip())
             if match:
-                found[match.group(1)] = match.group(2)
+                name, value = match.groups()
+                # Credentials the server got from its environment are not printed back.
+                found[name] = self.extra_env[name] if value.startswith("<") else value
+            self.stdout.append(line)
         self.env = found
         self.port = int(found["QSTASH_URL"].rsplit(":", 1)[1])
         return self

@@ -1,5 +1,4 @@
 """Datasets: upload a CSV, list, read the profile and sample rows, delete."""
-from flask import request
 from flask_smorest import Blueprint
 
 from datavis.api.schemas import Error, FileDetail, FileList, FileOut, FileUpload
@@ -16,8 +15,8 @@ blp = Blueprint("files", __name__, url_prefix="/files", description="CSV dataset
 @blp.alt_response(415, schema=Error, description="not a CSV file")
 def upload(args):
     """Upload a CSV file (multipart field ``file``); it is profiled and stored once."""
-    upload_ = args["file"]
-    return files.upload(upload_.stream, upload_.filename, upload_.mimetype or request.mimetype)
+    upload = args["file"]
+    return files.upload(upload.stream, upload.filename, upload.mimetype)
 
 
 @blp.route("", methods=["GET"])

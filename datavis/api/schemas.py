@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask_smorest.error_handler import ErrorSchema as Error  # the one error shape
 from marshmallow import RAISE, Schema, fields, validate
 
+from datavis.errors import ErrorOut as Error  # noqa: F401  (the views document it)
 from datavis.services.ids import CLIENT_ID
 
 ID = validate.Regexp(r"^[A-Za-z0-9_.:-]{1,64}$", error="must be 1-64 letters, digits, '_', '-', '.' or ':'")

@@ -1,4 +1,5 @@
-"""``/health/live`` for the process manager, ``/health`` for load balancers."""
+"""``/health/live`` for process managers and probes (always open), ``/health`` for
+operators and load balancers (behind the API key when API_KEYS is set)."""
 from flask import Blueprint, jsonify, request
 
 from datavis.services import health

@@ -44,12 +44,11 @@ def process_analysis_task():
     result = processing.process(task["request_id"], request.headers.get("Upstash-Message-Id"))
     if result.outcome in ("completed", "duplicate"):
         return jsonify(status=result.outcome, request_id=task["request_id"], chart_id=result.chart_id)
-    if result.outcome == "unanswerable":
-        return error_response(489, result.detail, headers=NON_RETRYABLE)
-    if result.outcome == "unknown":
+    if result.outcome in ("unanswerable", "unknown"):
         return error_response(489, result.detail, headers=NON_RETRYABLE)
     if result.outcome == "busy":
         return error_response(409, result.detail)
+    # No Retry-After: QStash's own backoff spaces the retries (it would obey the header).
     return error_response(503, "temporary failure, retry later")
 
 

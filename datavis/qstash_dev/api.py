@@ -132,10 +132,8 @@ async def get_message(request: web.Request) -> web.Response:
 
 
 async def cancel_message(request: web.Request) -> web.Response:
-    engine = _engine(request)
-    if not engine.cancel(request.match_info["id"]):
+    if not _engine(request).cancel(request.match_info["id"]):
         raise ApiError(404, f"message {request.match_info['id']} not found or already done")
-    engine.store.commit()
     return web.json_response({"cancelled": 1})
 
 

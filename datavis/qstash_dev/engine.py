@@ -96,6 +96,7 @@ class Engine:
         # QStash removes a message "shortly after delivery": GET still finds it meanwhile.
         self.recent: collections.OrderedDict[str, tuple[float, m.Message]] = collections.OrderedDict()
         self.flow_waiting: dict[str, collections.OrderedDict[str, None]] = {}
+        self.flow_timers: dict[str, asyncio.TimerHandle] = {}  # one pending pump per key
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.tasks: set[asyncio.Task] = set()
         self.daily = ("", 0)
@@ -120,9 +121,10 @@ class Engine:
         self.store.commit()
 
     async def stop(self) -> None:
-        for handle in self.timers.values():
+        for handle in [*self.timers.values(), *self.flow_timers.values()]:
             handle.cancel()
         self.timers.clear()
+        self.flow_timers.clear()
         if getattr(self, "_housekeeping_handle", None):
             self._housekeeping_handle.cancel()
         for task in list(self.tasks):
@@ -350,7 +352,7 @@ class Engine:
             return
         if msg.queue:
             q = self.queues.get(msg.queue)
-            if q is not None and (q.paused or msg.id not in q.window()):
+            if q is None or q.paused or msg.id not in q.window():
                 return  # its queue wakes it when it reaches the head
         flow = msg.options.flow
         if flow is not None:
@@ -359,7 +361,7 @@ class Engine:
             if wait:
                 self.flow_waiting.setdefault(fk.key, collections.OrderedDict())[msg.id] = None
                 if wait != math.inf:
-                    self.loop.call_later(wait, self._pump_flow, fk.key)
+                    self._pump_flow_later(fk.key, wait)
                 return
         if self.active >= self.config.concurrency:
             self.waiting[msg.id] = None
@@ -373,14 +375,21 @@ class Engine:
             if msg:
                 self._consider(msg)
 
+    def _pump_flow_later(self, key: str, wait: float) -> None:
+        if key not in self.flow_timers:
+            self.flow_timers[key] = self.loop.call_later(wait, self._pump_flow, key)
+
     def _pump_flow(self, key: str) -> None:
+        handle = self.flow_timers.pop(key, None)
+        if handle:
+            handle.cancel()
         waiting = self.flow_waiting.get(key)
         fk = self.flows.get(key)
         while waiting and fk:
             wait = self._flow_blocked(fk, time.time())
             if wait:
                 if wait != math.inf:
-                    self.loop.call_later(wait, self._pump_flow, key)
+                    self._pump_flow_later(key, wait)
                 return
             msg_id, _ = waiting.popitem(last=False)
             msg = self.messages.get(msg_id)
@@ -443,7 +452,7 @@ class Engine:
             raise
         except asyncio.TimeoutError:
             result = Attempt(error=f"request timed out after {timeout:g}s")
-        except (aiohttp.ClientError, OSError, ValueError) as exc:
+        except Exception as exc:  # any failure is a failed attempt; the slot must come back
             result = Attempt(error=f"{type(exc).__name__}: {exc}".strip())
         self._finish(msg, result)
 
@@ -681,25 +690,32 @@ class Engine:
         return msg.api()
 
     def cancel(self, msg_id: str) -> bool:
-        msg = self.messages.get(msg_id)
-        if msg is None or msg.final or msg.cancel_requested:
-            return False
-        self._log(msg, "CANCEL_REQUESTED")
-        if msg.state == m.ACTIVE:
-            msg.cancel_requested = True  # its attempt is in flight; no retry after it
-            self._save(msg)
-        else:
-            msg.state = m.CANCELED
-            self._log(msg, "CANCELED")
-            self._finalize(msg)
-        return True
+        return self.cancel_many([msg_id]) == 1
 
     def cancel_many(self, ids: list[str] | None) -> int:
+        """Cancel pending messages (all of them when ``ids`` is None). Every one is marked
+        before any is removed: removing one moves its queue on, and the next message of the
+        queue must not start when it is being cancelled too."""
         if ids is None:
             ids = [i for i, msg in self.messages.items() if not msg.final]
-        cancelled = sum(1 for i in ids if self.cancel(i))
+        marked = []
+        for msg_id in ids:
+            msg = self.messages.get(msg_id)
+            if msg is None or msg.final or msg.cancel_requested:
+                continue
+            self._log(msg, "CANCEL_REQUESTED")
+            if msg.state == m.ACTIVE:
+                msg.cancel_requested = True  # its attempt is in flight; no retry after it
+                self._save(msg)
+            else:
+                msg.state = m.CANCELED
+                self._log(msg, "CANCELED")
+            marked.append(msg)
+        for msg in marked:
+            if msg.state == m.CANCELED:
+                self._finalize(msg)
         self.store.commit()
-        return cancelled
+        return len(marked)
 
     # ------------------------------------------------------------------ DLQ API
     def dlq_api(self, entry: dict[str, Any]) -> dict[str, Any]:
@@ -801,8 +817,7 @@ class Engine:
 
     def delete_queue(self, name: str) -> None:
         q = self.get_queue(name)
-        for msg_id in list(q.order):
-            self.cancel(msg_id)
+        self.cancel_many(list(q.order))
         self.queues.pop(name, None)
         self.store.delete("queue", name)
         self.store.commit()
@@ -924,11 +939,7 @@ class Engine:
     def pause_schedule(self, schedule_id: str, paused: bool) -> None:
         schedule = self.get_schedule(schedule_id)
         schedule.paused = paused
-        self._arm_schedule(schedule)
-        if paused:
-            handle = self.timers.pop(schedule_id, None)
-            if handle:
-                handle.cancel()
+        self._arm_schedule(schedule)  # cancels the pending trigger; re-arms only if resumed
         self.store.commit()
 
     def get_schedule(self, schedule_id: str) -> m.Schedule:

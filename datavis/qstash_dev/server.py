@@ -10,14 +10,25 @@ import sys
 from aiohttp import web
 
 from .api import make_app
-from .config import DevConfig
+from .config import DEV_TOKEN, DevConfig
 from .engine import Engine
 from .store import open_store
 
 
+FROM_ENVIRONMENT = "<as set in your environment>"
+
+
 def banner(config: DevConfig, engine: Engine) -> str:
+    """What to set to use it, as Upstash's dev server prints it. Credentials that came from
+    the environment are not echoed: they may be real ones."""
     state = (f"SQLite file {config.data_file} (kept across restarts)" if config.data_file
              else "in memory (lost when it stops; use --data-file to keep it)")
+    token = FROM_ENVIRONMENT if config.token != DEV_TOKEN else config.token
+    current, nxt = engine.keys["current"], engine.keys["next"]
+    if config.current_signing_key == current:
+        current = FROM_ENVIRONMENT
+    if config.next_signing_key == nxt:
+        nxt = FROM_ENVIRONMENT
     return "\n".join([
         f"datavis local QStash-compatible server listening on {config.url}",
         f"state: {state}; time scale: {config.time_scale:g}",
@@ -25,9 +36,9 @@ def banner(config: DevConfig, engine: Engine) -> str:
         "Use these environment variables to publish to it and verify its deliveries:",
         "",
         f'QSTASH_URL="{config.url}"',
-        f'QSTASH_TOKEN="{config.token}"',
-        f'QSTASH_CURRENT_SIGNING_KEY="{engine.keys["current"]}"',
-        f'QSTASH_NEXT_SIGNING_KEY="{engine.keys["next"]}"',
+        f'QSTASH_TOKEN="{token}"',
+        f'QSTASH_CURRENT_SIGNING_KEY="{current}"',
+        f'QSTASH_NEXT_SIGNING_KEY="{nxt}"',
         "",
     ])
 

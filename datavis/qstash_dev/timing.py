@@ -151,12 +151,14 @@ def compile_retry_delay(expression: str) -> ast.Expression:
 
 
 def _evaluate(node: ast.AST, retried: int) -> float:
+    # Everything is a float: an overflow raises or becomes inf at once, where integers
+    # would grow without bound ((9 ** 64) ** 64 ...) and stall the event loop.
     if isinstance(node, ast.Expression):
         return _evaluate(node.body, retried)
     if isinstance(node, ast.Constant):
-        return node.value
+        return float(node.value)
     if isinstance(node, ast.Name):
-        return retried
+        return float(retried)
     if isinstance(node, ast.BinOp):
         left, right = _evaluate(node.left, retried), _evaluate(node.right, retried)
         if isinstance(node.op, ast.Pow) and abs(right) > 64:
@@ -170,13 +172,13 @@ def _evaluate(node: ast.AST, retried: int) -> float:
         raise DurationError("exponent too large in retry delay")
     if name == "exp" and args[0] > 64:
         return float("inf")
-    return _FUNCTIONS[name][1](*args)
+    return float(_FUNCTIONS[name][1](*args))
 
 
 def retry_delay_seconds(expression: str, retried: int) -> float:
     """The wait (seconds, capped at a day) an ``Upstash-Retry-Delay`` expression gives."""
     try:
-        millis = float(_evaluate(compile_retry_delay(expression), retried))
+        millis = _evaluate(compile_retry_delay(expression), retried)
     except (ArithmeticError, ValueError) as exc:
         if isinstance(exc, DurationError):
             raise

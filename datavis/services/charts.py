@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 
 
 def get_chart(chart_id: str) -> dict[str, Any]:
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         row = conn.execute(select(charts).where(charts.c.id == chart_id)).mappings().first()
     if row is None:
         raise NotFound(f"chart {chart_id!r} not found")
@@ -34,7 +35,7 @@ def render(chart_id: str, fmt: str) -> bytes:
     with logfire.span("render chart", chart_id=chart_id, format=fmt):
         data = analysis.render(chart["spec"], fmt)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)  # atomic: a concurrent reader sees all of it or nothing
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as tmp:
+        tmp.write(data)
+    os.replace(tmp.name, path)  # atomic: a concurrent reader sees all of it or nothing
     return data

@@ -24,7 +24,7 @@ def create_chat(file_id: str, title: str | None = None, chat_id: str | None = No
     row = {"id": chat_id or new_id("chat"), "file_id": file_id, "title": title,
            "created_at": utcnow()}
     try:
-        with db.engine.begin() as conn:
+        with db.transaction() as conn:
             conn.execute(insert(chats).values(**row))
     except IntegrityError:
         raise Conflict(f"chat {row['id']!r} already exists") from None
@@ -44,7 +44,7 @@ def ensure_chat(conn: Connection, chat_id: str, file_id: str) -> dict[str, Any]:
 
 
 def get_chat(chat_id: str) -> dict[str, Any]:
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         chat = _find(conn, chat_id)
     if chat is None:
         raise NotFound(f"chat {chat_id!r} not found")
@@ -55,7 +55,7 @@ def list_messages(chat_id: str, after: int | None = None) -> list[dict[str, Any]
     query = select(messages).where(messages.c.chat_id == chat_id)
     if after is not None:
         query = query.where(messages.c.id > after)
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         if _find(conn, chat_id) is None:
             raise NotFound(f"chat {chat_id!r} not found")
         rows = conn.execute(query.order_by(messages.c.id)).mappings().all()
@@ -70,6 +70,10 @@ def deliver(conn: Connection, chat_id: str, role: str, content: str, *,
     The unique (request_id, role) index makes a second user or assistant message for the
     same request impossible: it raises IntegrityError and the caller's transaction rolls back.
     """
+    # Lock the chat row first: on PostgreSQL, ids are drawn from a sequence before commit,
+    # and two concurrent transactions could commit ids out of order, so that a client
+    # polling with ?after=<last id> would skip one. One writer per chat keeps them in order.
+    conn.execute(select(chats.c.id).where(chats.c.id == chat_id).with_for_update())
     result = conn.execute(insert(messages).values(
         chat_id=chat_id, role=role, content=content, request_id=request_id,
         chart_id=chart_id, error=error, created_at=utcnow()))

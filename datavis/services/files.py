@@ -61,7 +61,7 @@ def upload(stream: BinaryIO, filename: str, content_type: str) -> dict[str, Any]
         row = {"id": file_id, "name": name[:255], "row_count": dataset.row_count,
                "size_bytes": size, "columns": dataset.columns, "sample_rows": dataset.sample_rows,
                "created_at": utcnow()}
-        with db.engine.begin() as conn:
+        with db.transaction() as conn:
             conn.execute(insert(files).values(**row))
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
@@ -72,7 +72,7 @@ def upload(stream: BinaryIO, filename: str, content_type: str) -> dict[str, Any]
 
 
 def list_files() -> list[dict[str, Any]]:
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         rows = conn.execute(select(files).order_by(files.c.created_at.desc())).mappings().all()
     return [dict(r) for r in rows]
 
@@ -82,7 +82,7 @@ def exists(conn: Connection, file_id: str) -> bool:
 
 
 def get_file(file_id: str) -> dict[str, Any]:
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         row = conn.execute(select(files).where(files.c.id == file_id)).mappings().first()
     if row is None:
         raise NotFound(f"file {file_id!r} not found")
@@ -90,7 +90,7 @@ def get_file(file_id: str) -> dict[str, Any]:
 
 
 def delete_file(file_id: str) -> None:
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         if conn.execute(delete(files).where(files.c.id == file_id)).rowcount == 0:
             raise NotFound(f"file {file_id!r} not found")
     shutil.rmtree(dataset_dir(file_id), ignore_errors=True)

@@ -6,7 +6,7 @@ called while nobody asks.
 """
 from __future__ import annotations
 
-import os
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -23,7 +23,7 @@ _lock = threading.Lock()
 
 def _database() -> dict[str, Any]:
     try:
-        with db.engine.connect() as conn:
+        with db.read() as conn:
             conn.execute(text("SELECT 1"))
         return {"status": "ok", "backend": db.engine.url.get_backend_name()}
     except Exception as exc:
@@ -34,9 +34,9 @@ def _storage() -> dict[str, Any]:
     root = Path(current_app.config["DATA_DIR"])
     try:
         root.mkdir(parents=True, exist_ok=True)
-        probe = root / f".health-{os.getpid()}"
-        probe.write_bytes(b"ok")
-        probe.unlink()
+        with tempfile.NamedTemporaryFile(dir=root, prefix=".health-") as probe:
+            probe.write(b"ok")
+            probe.flush()
         return {"status": "ok"}
     except OSError as exc:
         return {"status": "error", "error": exc.strerror or type(exc).__name__}

@@ -37,6 +37,7 @@ def _answer(task: dict) -> analysis.Answer:
 
 
 def process(request_id: str, qstash_message_id: str | None) -> Result:
+    """Claim the task, answer it and store the answer, or say why not (see Result)."""
     claim = tasks.claim(request_id, qstash_message_id)
     if claim.outcome == "unknown":
         return Result("unknown", f"no task {request_id!r}")
@@ -45,23 +46,42 @@ def process(request_id: str, qstash_message_id: str | None) -> Result:
     if claim.outcome == "busy":
         return Result("busy", "another delivery is processing this task")
     task = claim.task
-    with logfire.span("run analysis", request_id=request_id, chat_id=task["chat_id"],
-                      message_id=qstash_message_id, attempt=claim.token):
-        try:
+    try:
+        with logfire.span("run analysis", request_id=request_id, chat_id=task["chat_id"],
+                          message_id=qstash_message_id, attempt=claim.token):
             answer = _answer(task)
-        except analysis.Unanswerable as exc:
-            if tasks.fail_permanently(claim, str(exc)):
-                return Result("unanswerable", str(exc))
-            return Result("busy", "lost the claim while failing")
-        except (analysis.TransientAnalysisError, SQLAlchemyError) as exc:
-            log.warning("task %s: transient failure, QStash will retry: %s", request_id, exc)
-            tasks.release(claim, f"{type(exc).__name__}: {exc}")
-            return Result("retry", str(exc))
-        except Exception as exc:
-            log.exception("task %s: analysis crashed", request_id)
-            tasks.release(claim, f"{type(exc).__name__}: {exc}")
-            raise
-    chart_id = tasks.complete(claim, answer)
+        chart_id = tasks.complete(claim, answer)
+    except analysis.Unanswerable as exc:
+        try:
+            failed = tasks.fail_permanently(claim, str(exc))
+        except SQLAlchemyError:
+            _release(claim, "temporary failure: the database was unavailable")
+            return Result("retry", "database unavailable")
+        if failed:
+            return Result("unanswerable", str(exc))
+        return Result("busy", "lost the claim while failing")
+    except analysis.TransientAnalysisError as exc:
+        log.warning("task %s: transient failure, QStash will retry: %s", request_id, exc)
+        _release(claim, f"temporary failure: {exc}")
+        return Result("retry", str(exc))
+    except SQLAlchemyError:
+        log.warning("task %s: database failure, QStash will retry", request_id, exc_info=True)
+        _release(claim, "temporary failure: the database was unavailable")
+        return Result("retry", "database unavailable")
+    except Exception:
+        log.exception("task %s: analysis crashed", request_id)
+        _release(claim, "internal error")
+        raise
     if chart_id is None:
         return Result("busy", "lost the claim before storing the answer")
     return Result("completed", chart_id=chart_id)
+
+
+def _release(claim: tasks.Claim, error: str) -> None:
+    """Give the task back at once, so QStash's next delivery need not wait for the lease.
+    (If even that fails, the lease runs out and a later delivery takes it over.)"""
+    try:
+        tasks.release(claim, error)
+    except SQLAlchemyError:
+        log.warning("task %s: could not release the claim; it expires with its lease",
+                    claim.task["request_id"])

@@ -75,7 +75,11 @@ def publish_task(task: dict[str, Any]) -> Published:
                         common["flow_control"]["parallelism"] = c["QSTASH_FLOW_CONTROL_PARALLELISM"]
                 res = qstash.client.message.publish_json(url=callback_url(PROCESS_PATH), **common)
         except (QStashError, httpx.HTTPError, OSError) as exc:
-            log.warning("publishing task %s failed: %s", task["request_id"], exc)
+            refused = isinstance(exc, QStashError) and "status: 4" in str(exc) and "status: 429" not in str(exc)
+            # A 4xx other than 429 is a setting QStash rejects (token, retry delay, URL):
+            # retrying will not help, an operator must look.
+            log.log(logging.ERROR if refused else logging.WARNING,
+                    "publishing task %s failed: %s", task["request_id"], exc)
             raise QueueUnavailable(
                 "the task queue (QStash) is unavailable right now; nothing was lost — "
                 "send the same request again (same request_id) to retry"

@@ -22,7 +22,7 @@ from flask import current_app
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from datavis.errors import Conflict, NotFound
+from datavis.errors import Conflict, NotFound, QueueUnavailable
 from datavis.services import chat, files, publisher
 from datavis.services.ids import new_id
 from datavis.store import db
@@ -40,7 +40,7 @@ def _row(conn, request_id: str) -> dict[str, Any] | None:
 
 
 def get_task(request_id: str) -> dict[str, Any]:
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         task = _row(conn, request_id)
     if task is None:
         raise NotFound(f"task {request_id!r} not found")
@@ -64,9 +64,10 @@ def _record(request_id: str, prompt: str, file_id: str, chat_id: str, is_follow_
     task = {"request_id": request_id, "chat_id": chat_id, "file_id": file_id, "prompt": prompt,
             "is_follow_up": is_follow_up, "last_chart_id": last_chart_id, "status": QUEUED,
             "attempts": 0, "published": False, "created_at": now, "updated_at": now}
-    for attempt in range(3):
+    conflicts = 0
+    while True:
         try:
-            with db.engine.begin() as conn:
+            with db.transaction() as conn:
                 existing = _row(conn, request_id)
                 if existing is not None:
                     return existing
@@ -79,9 +80,9 @@ def _record(request_id: str, prompt: str, file_id: str, chat_id: str, is_follow_
         except IntegrityError:
             # Another request created the same task or the same new chat at the same
             # moment: look again, now that its transaction is committed.
-            if attempt == 2:
+            conflicts += 1
+            if conflicts == 3:
                 raise
-    raise AssertionError("unreachable")
 
 
 def submit(prompt: str, file_id: str, chat_id: str, request_id: str | None = None,
@@ -93,7 +94,8 @@ def submit(prompt: str, file_id: str, chat_id: str, request_id: str | None = Non
     """
     request_id = request_id or new_id("req")
     task = _record(request_id, prompt, file_id, chat_id, is_follow_up, last_chart_id)
-    if (task["chat_id"], task["file_id"], task["prompt"]) != (chat_id, file_id, prompt):
+    asked = (chat_id, file_id, prompt, is_follow_up, last_chart_id)
+    if tuple(task[k] for k in ("chat_id", "file_id", "prompt", "is_follow_up", "last_chart_id")) != asked:
         raise Conflict(f"request_id {request_id!r} was already used for another question")
     if not task["published"]:
         task = _publish(task)
@@ -104,13 +106,14 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
     request_id = task["request_id"]
     try:
         published = publisher.publish_task(task)
-    except Exception as exc:
-        with db.engine.begin() as conn:
+    except QueueUnavailable as exc:
+        with db.transaction() as conn:
             conn.execute(update(tasks).where(tasks.c.request_id == request_id,
                                              tasks.c.status.in_((QUEUED, ENQUEUE_FAILED)))
-                         .values(status=ENQUEUE_FAILED, error=str(exc)[:500], updated_at=utcnow()))
+                         .values(status=ENQUEUE_FAILED, error=exc.message, updated_at=utcnow()))
+        exc.request_id = request_id  # the client retries with it (it may have been generated)
         raise
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         conn.execute(update(tasks).where(tasks.c.request_id == request_id).values(
             published=True, message_id=published.message_id, queue_name=published.queue_name,
             updated_at=utcnow()))
@@ -119,6 +122,24 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
                                          tasks.c.status == ENQUEUE_FAILED)
                      .values(status=QUEUED, error=None))
         return _row(conn, request_id)
+
+
+def republish_stale(older_than: dt.timedelta) -> tuple[int, int]:
+    """Publish the tasks that were recorded but never reached QStash (the client gave up
+    after a 503, or the process died in between): (published, still failing)."""
+    cutoff = utcnow() - older_than
+    with db.read() as conn:
+        stale = conn.execute(select(tasks).where(
+            tasks.c.published.is_(False), tasks.c.status.in_((QUEUED, ENQUEUE_FAILED)),
+            tasks.c.updated_at < cutoff)).mappings().all()
+    published = failed = 0
+    for task in stale:
+        try:
+            _publish(dict(task))
+            published += 1
+        except QueueUnavailable:
+            failed += 1
+    return published, failed
 
 
 # ---------------------------------------------------------------------------- receiver side
@@ -138,7 +159,7 @@ def claim(request_id: str, qstash_message_id: str | None) -> Claim:
     lease = now + dt.timedelta(seconds=current_app.config["TASK_LEASE_SECONDS"])
     claimable = or_(tasks.c.status.in_(CLAIMABLE),
                     and_(tasks.c.status == PROCESSING, tasks.c.lease_until < now))
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         values: dict[str, Any] = {"status": PROCESSING, "attempts": tasks.c.attempts + 1,
                                   "lease_until": lease, "updated_at": now}
         if qstash_message_id:
@@ -169,7 +190,7 @@ def complete(claim_: Claim, answer: Any) -> str | None:
     with logfire.span("deliver answer to chat", request_id=task["request_id"],
                       chat_id=task["chat_id"], chart_id=chart_id):
         try:
-            with db.engine.begin() as conn:
+            with db.transaction() as conn:
                 won = conn.execute(update(tasks).where(_fenced(claim_)).values(
                     status=COMPLETED, chart_id=chart_id, lease_until=None, error=None,
                     updated_at=now)).rowcount
@@ -192,7 +213,7 @@ def fail_permanently(claim_: Claim, message: str) -> bool:
     """The question cannot be answered: one helpful assistant message, task failed."""
     task = claim_.task
     try:
-        with db.engine.begin() as conn:
+        with db.transaction() as conn:
             if conn.execute(update(tasks).where(_fenced(claim_)).values(
                     status=FAILED, error=message[:2000], lease_until=None,
                     updated_at=utcnow())).rowcount != 1:
@@ -207,7 +228,7 @@ def fail_permanently(claim_: Claim, message: str) -> bool:
 
 def release(claim_: Claim, error: str) -> None:
     """A transient failure: let QStash's next delivery claim it again."""
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         conn.execute(update(tasks).where(_fenced(claim_)).values(
             status=RETRYING, error=error[:2000], lease_until=None, updated_at=utcnow()))
 
@@ -219,7 +240,7 @@ APOLOGY = ("Sorry, I could not answer “{prompt}”: something went wrong on ou
 def fail_finally(request_id: str, reason: str) -> bool:
     """QStash gave up on the task: mark it failed and apologise, once."""
     try:
-        with db.engine.begin() as conn:
+        with db.transaction() as conn:
             task = _row(conn, request_id)
             if task is None:
                 return False
@@ -241,7 +262,7 @@ def previous_state(task: dict[str, Any]) -> dict[str, Any] | None:
     """The plan state of the answer a follow-up builds on: the chart the frontend named
     (if it belongs to this chat), else the chat's latest chart."""
     query = select(charts.c.state).where(charts.c.chat_id == task["chat_id"])
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         if task.get("last_chart_id"):
             row = conn.execute(query.where(charts.c.id == task["last_chart_id"])).first()
             if row:

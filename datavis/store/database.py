@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from .tables import metadata
 
 EXTENSION_KEY = "datavis.db"
+WRITE_OPTION = "datavis_write"
 
 
 def _on_connect(backend: str, lock_timeout: float):
@@ -49,15 +50,18 @@ def make_engine(database_url: str, lock_timeout: float = 5.0) -> Engine:
     engine = create_engine(url, **options)
     event.listen(engine, "connect", _on_connect(backend, lock_timeout))
     if backend == "sqlite":
-        event.listen(engine, "begin", _begin_immediate)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def _begin_immediate(conn) -> None:
+def _sqlite_begin(conn) -> None:
     # A SQLite transaction that reads and then writes cannot wait for the write lock (SQLite
-    # answers "database is locked" at once to avoid a deadlock); taking it at BEGIN makes
-    # concurrent writers queue up within the busy timeout instead.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # answers "database is locked" at once to avoid a deadlock): write transactions take it
+    # at BEGIN and queue up within the busy timeout; reads stay lock-free (WAL).
+    if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
 
 
 def create_schema(engine: Engine) -> None:
@@ -70,7 +74,8 @@ def create_schema(engine: Engine) -> None:
 
 
 class Database:
-    """Holds the app's engine; services reach it through ``db.engine``."""
+    """Holds the app's engine. Services write in ``db.transaction()`` and read in
+    ``db.read()``."""
 
     def init_app(self, app: Flask) -> None:
         app.extensions[EXTENSION_KEY] = make_engine(app.config["DATABASE_URL"],
@@ -79,6 +84,14 @@ class Database:
     @property
     def engine(self) -> Engine:
         return current_app.extensions[EXTENSION_KEY]
+
+    def transaction(self):
+        """A write transaction, committed on success, rolled back on error."""
+        return self.engine.execution_options(**{WRITE_OPTION: True}).begin()
+
+    def read(self):
+        """A connection for reading."""
+        return self.engine.connect()
 
     def create_all(self) -> None:
         create_schema(self.engine)

@@ -223,6 +223,44 @@ def test_flow_control_parallelism(qstash, recorder):
     wait_state(qstash, second.message_id, "DELIVERED")
 
 
+def test_deleting_a_queue_cancels_what_it_holds(qstash, recorder):
+    qstash.queue.upsert("doomed", parallelism=1)
+    head = qstash.message.enqueue(queue="doomed", url=recorder.url + "/hold/head", body="1")
+    rest = [qstash.message.enqueue(queue="doomed", url=recorder.url + f"/never{n}", body="x").message_id
+            for n in range(3)]
+    recorder.wait_for("/hold/head")
+    qstash.queue.delete("doomed")
+    recorder.release("head")
+    wait_state(qstash, head.message_id, "DELIVERED")  # it was in flight: too late to stop
+    for message_id in rest:
+        assert states(qstash, message_id)[-1] == "CANCELED"
+    assert recorder.calls("/never") == []
+
+
+def test_flow_control_rate(qstash, recorder):
+    flow = {"key": "rated", "rate": 2, "period": "100s"}  # 100 s scaled: 1 s
+    ids = [qstash.message.publish(url=recorder.url + f"/rate{n}", body="r", flow_control=flow).message_id
+           for n in range(4)]
+    calls = recorder.wait_for("/rate", 4, timeout=30)
+    for message_id in ids:
+        wait_state(qstash, message_id, "DELIVERED")
+    times = sorted(c.at for c in calls)
+    assert times[1] - times[0] < 0.9 and times[2] - times[0] >= 0.9  # the third waits a period
+
+
+def test_banner_does_not_echo_credentials_from_the_environment(tmp_path):
+    env = {"QSTASH_TOKEN": "real-token-123", "QSTASH_CURRENT_SIGNING_KEY": "sig_realcurrent",
+           "QSTASH_NEXT_SIGNING_KEY": "sig_realnext"}
+    server = DevQStash(tmp_path, env=env).start()
+    try:
+        printed = "".join(server.stdout)
+        assert not any(secret in printed for secret in env.values())
+        assert server.client().signing_key.get().current == "sig_realcurrent"
+    finally:
+        server.close_clients()
+        server.stop()
+
+
 def test_restart_with_data_file_mid_retry_loses_nothing(tmp_path):
     server = DevQStash(tmp_path, data_file=tmp_path / "qstash.sqlite3").start()
     recorder = Recorder(server.receiver())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -93,9 +94,12 @@ def test_qstash_down_then_retry(client, sales, app, qstash_dev, tmp_path):
     res = ask(client, sales["id"], request_id="req-down")
     assert res.status_code == 503
     assert "same request_id" in res.get_json()["message"]
+    assert res.get_json()["request_id"] == "req-down"
+    generated = ask(client, sales["id"])  # without a request_id: told which one to retry
+    assert generated.status_code == 503 and generated.get_json()["request_id"].startswith("req_")
     task = client.get("/tasks/req-down").get_json()
     assert task["status"] == "enqueue_failed" and task["message_id"] is None
-    assert len(client.get("/chats/chat-1/messages").get_json()["messages"]) == 1
+    assert len(client.get("/chats/chat-1/messages").get_json()["messages"]) == 2
     # QStash is back: the client sends the same request again.
     from datavis.extensions import qstash
     app.config["QSTASH_URL"] = qstash_dev.url
@@ -104,7 +108,7 @@ def test_qstash_down_then_retry(client, sales, app, qstash_dev, tmp_path):
     retry = ask(client, sales["id"], request_id="req-down")
     assert retry.status_code == 202 and retry.get_json()["message_id"].startswith("msg_")
     assert client.get("/tasks/req-down").get_json()["status"] == "queued"
-    assert len(client.get("/chats/chat-1/messages").get_json()["messages"]) == 1
+    assert len(client.get("/chats/chat-1/messages").get_json()["messages"]) == 2
     wait_until(lambda: qstash_dev.client().log.list().logs, message="the publish in QStash logs")
 
 
@@ -137,3 +141,26 @@ def test_publish_to_a_url_group(client, app, sales, wired, qstash_dev):
     [delivery] = wired.wait_for(PROCESS)
     assert delivery.header("Upstash-Topic-Name") == "datavis-instances"
     assert delivery.header("Upstash-Message-Id") == body["message_id"]
+
+
+def test_sweep_publishes_stranded_tasks_and_removes_leftovers(client, app, sales, runner, qstash_dev):
+    res = ask(client, sales["id"], request_id="stranded")  # QStash unreachable: 503
+    assert res.status_code == 503
+    data = Path(app.config["DATA_DIR"])
+    (data / "tmp" / "file_dead.upload").write_bytes(b"half an upload")
+    (data / "files" / "file_orphan").mkdir()
+    from datavis.extensions import qstash
+    app.config["QSTASH_URL"] = qstash_dev.url
+    qstash.close(app)
+    qstash.init_app(app)
+    young = runner.invoke(args=["sweep"])  # default: only what is 10 minutes old
+    assert "republished=0" in young.output and "removed_uploads=0" in young.output
+    result = runner.invoke(args=["sweep", "--older-than", "0"])
+    assert result.exit_code == 0, result.output
+    assert result.output.split() == ["republished=1", "still_unpublished=0", "removed_uploads=1",
+                                     "removed_datasets=1"]
+    task = client.get("/tasks/stranded").get_json()
+    assert task["status"] == "queued" and task["message_id"].startswith("msg_")
+    assert not (data / "tmp" / "file_dead.upload").exists()
+    assert not (data / "files" / "file_orphan").exists()
+    assert (data / "files" / sales["id"]).exists()

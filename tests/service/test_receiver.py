@@ -13,6 +13,7 @@ from datavis.qstash_dev.signing import sign
 from datavis.services import tasks
 from datavis.store import db, tables
 from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 
 PROCESS = "/internal/process-analysis_tasks"
 FAILED = "/internal/analysis-failed"
@@ -203,4 +204,22 @@ def test_transient_error_is_retried_then_answered(client, app, sales, wired, mon
     second = signed_post(client, app, PROCESS, delivery.body)
     assert second.status_code == 200
     assert client.get("/tasks/req-1").get_json()["attempts"] == 2
+    assert len(messages(client)) == 2
+
+
+def test_failure_after_the_claim_releases_it(client, app, sales, wired, monkeypatch):
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    real = tasks.complete
+
+    def locked(*args, **kwargs):
+        raise OperationalError("UPDATE tasks", {}, Exception("database is locked"))
+    monkeypatch.setattr(tasks, "complete", locked)
+    first = signed_post(client, app, PROCESS, delivery.body)
+    assert first.status_code == 503 and "Retry-After" not in first.headers
+    task = client.get("/tasks/req-1").get_json()
+    assert task["status"] == "retrying"  # released: the next delivery need not wait a lease
+    assert "locked" not in task["error"]  # no database internals in a public answer
+    monkeypatch.setattr(tasks, "complete", real)
+    assert signed_post(client, app, PROCESS, delivery.body).status_code == 200
     assert len(messages(client)) == 2
