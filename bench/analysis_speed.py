@@ -4,7 +4,8 @@ usage: python bench/analysis_speed.py [--sizes 10000,100000,1000000] [--repeat 1
 
 Per size: the CSV upload (validation + DuckDB conversion + profile, `ingest_csv`) and the
 end-to-end latency of `answer()` (profile from cache, planning, one or two sandboxed
-queries in a fresh read-only connection, chart spec, insight) for a mix of question types.
+queries on a cursor of the process's read-only connection to the dataset (opened by the
+first question), chart spec, insight) for a mix of question types.
 Timings depend on the machine; compare ratios, not absolute numbers.
 """
 from __future__ import annotations

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -29,7 +30,9 @@ def main() -> None:
     database_url = args.database_url or f"sqlite:///{workdir / 'datavis.sqlite3'}"
     stack = Stack(workdir, database_url, workers=args.workers).start()
     try:
-        run = fire(stack, stack.upload(), args.requests, args.concurrency, prefix="bench")
+        # A prefix of its own: a shared PostgreSQL database may hold earlier runs.
+        run = fire(stack, stack.upload(), args.requests, args.concurrency,
+                   prefix=f"bench{int(time.time())}")
         settle(stack, run)
         figures = audit(stack, run)
     finally:

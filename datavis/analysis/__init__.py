@@ -5,14 +5,16 @@ chart → an insight quoting real numbers, with or without an LLM.
     load_dataset(dataset_dir) -> Dataset
     answer(dataset_dir, question, previous=None, is_follow_up=False, settings=AnalysisSettings()) -> Answer
     render(spec, "png" | "svg") -> bytes
+    forget(dataset_dir)                                  # close this process's handle
 """
 from .engine import answer
 from .errors import AnalysisError, BadDataset, TransientAnalysisError, Unanswerable, UnsafeQuery
 from .ingest import ingest_csv, load_dataset
 from .models import AnalysisSettings, Answer, Dataset, IngestLimits
 from .render import render
+from .sandbox import forget
 
 __all__ = [
     "AnalysisError", "AnalysisSettings", "Answer", "BadDataset", "Dataset", "IngestLimits", "TransientAnalysisError",
-    "Unanswerable", "UnsafeQuery", "answer", "ingest_csv", "load_dataset", "render",
+    "Unanswerable", "UnsafeQuery", "answer", "forget", "ingest_csv", "load_dataset", "render",
 ]

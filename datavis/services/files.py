@@ -93,4 +93,5 @@ def delete_file(file_id: str) -> None:
     with db.transaction() as conn:
         if conn.execute(delete(files).where(files.c.id == file_id)).rowcount == 0:
             raise NotFound(f"file {file_id!r} not found")
+    analysis.forget(dataset_dir(file_id))
     shutil.rmtree(dataset_dir(file_id), ignore_errors=True)

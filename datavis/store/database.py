@@ -78,16 +78,17 @@ class Database:
     ``db.read()``."""
 
     def init_app(self, app: Flask) -> None:
-        app.extensions[EXTENSION_KEY] = make_engine(app.config["DATABASE_URL"],
-                                                    app.config["DB_LOCK_TIMEOUT"])
+        engine = make_engine(app.config["DATABASE_URL"], app.config["DB_LOCK_TIMEOUT"])
+        # The same engine and pool, flagged so that SQLite takes the write lock at BEGIN.
+        app.extensions[EXTENSION_KEY] = (engine, engine.execution_options(**{WRITE_OPTION: True}))
 
     @property
     def engine(self) -> Engine:
-        return current_app.extensions[EXTENSION_KEY]
+        return current_app.extensions[EXTENSION_KEY][0]
 
     def transaction(self):
         """A write transaction, committed on success, rolled back on error."""
-        return self.engine.execution_options(**{WRITE_OPTION: True}).begin()
+        return current_app.extensions[EXTENSION_KEY][1].begin()
 
     def read(self):
         """A connection for reading."""
@@ -97,9 +98,9 @@ class Database:
         create_schema(self.engine)
 
     def dispose(self, app: Flask) -> None:
-        engine = app.extensions.get(EXTENSION_KEY)
-        if engine is not None:
-            engine.dispose()
+        engines = app.extensions.get(EXTENSION_KEY)
+        if engines is not None:
+            engines[0].dispose()
 
 
 db = Database()

@@ -174,11 +174,31 @@ def test_help_lists_columns_and_an_example(datasets):
     assert "Region" in e.value.message and "Try for example" in e.value.message
 
 
-def test_no_threads_or_connections_left(datasets):
+def test_no_threads_left_and_databases_are_shared(datasets):
+    from datavis.analysis import sandbox
+    ask(datasets["sales"], "revenue by region")
     before = threading.active_count()
     for q in ("revenue by region", "distribution of revenue", "monthly profit"):
         ask(datasets["sales"], q)
     assert threading.active_count() == before
+    [database] = [d for k, d in sandbox._open.items() if k.startswith(str(datasets["sales"]))]
+    assert database.users == 0  # every answer's cursor was given back
+
+
+def test_evicted_database_closes_after_its_last_cursor(datasets, monkeypatch):
+    from datavis.analysis import sandbox
+    for dataset in datasets.values():
+        sandbox.forget(dataset)  # start from a process that has none open
+    monkeypatch.setattr(sandbox, "MAX_OPEN_DATASETS", 1)
+    first = sandbox.Sandbox(datasets["sales"])
+    assert first.run("SELECT count(*) FROM data").rows[0][0] > 0
+    second = sandbox.Sandbox(datasets["signups"])  # evicts the sales database...
+    assert first.run("SELECT count(*) FROM data").rows[0][0] > 0  # ...which still serves its cursor
+    first.close()
+    assert first._database.evicted and first._database.users == 0
+    second.close()
+    sandbox.forget(datasets["signups"])
+    assert not any(k.startswith(str(datasets["signups"])) for k in sandbox._open)
 
 
 def test_large_scatter_is_sampled_and_correlation_uses_all_rows(write_csv, tmp_path):
