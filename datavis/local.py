@@ -32,7 +32,7 @@ def _wait(url: str, procs: list[subprocess.Popen], timeout: float = 60) -> None:
             if httpx.get(url, timeout=1).status_code < 500:
                 return
         except httpx.HTTPError:
-            pass
+            pass  # not listening yet
         time.sleep(0.2)
     raise SystemExit(f"{url} did not answer within {timeout:.0f}s")
 

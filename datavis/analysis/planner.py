@@ -894,7 +894,7 @@ def _auto_grain(col: dict, filters: list[Filter], explicit: bool) -> str | None:
                 if f.op == "between":
                     hi_d = min(hi_d, dt.date.fromisoformat(str(f.values[1])[:10]))
             except ValueError:
-                pass
+                continue  # a filter value that is not a date does not narrow the range
     days = (hi_d - lo_d).days + 1
     if explicit and col["type"] == "date" and col["distinct"] <= 1000 and days <= 1100:
         return None

@@ -15,33 +15,36 @@ KINDS = ("message", "queue", "group", "dlq", "dedup", "schedule", "flow", "meta"
 
 
 class MemoryStore:
-    """State lives only in the engine's memory."""
+    """State lives only in the engine's memory: there is nothing to load, and every write
+    is a deliberate no-op (the engine already holds the value)."""
 
     persistent = False
 
     def load(self, kind: str) -> Iterator[tuple[str, Any]]:
+        """The stored records of one kind: none in memory."""
         return iter(())
 
     def load_events(self, limit: int) -> list[dict[str, Any]]:
+        """The latest log events, oldest first: none in memory."""
         return []
 
     def put(self, kind: str, key: str, value: Any) -> None:
-        pass
+        """Record ``value`` under ``(kind, key)``."""
 
     def delete(self, kind: str, key: str) -> None:
-        pass
+        """Forget the record ``(kind, key)``."""
 
     def add_event(self, seq: int, event: dict[str, Any]) -> None:
-        pass
+        """Append a log event."""
 
     def prune_events(self, below_seq: int) -> None:
-        pass
+        """Drop log events older than ``below_seq``."""
 
     def commit(self) -> None:
-        pass
+        """Make every write so far durable."""
 
     def close(self) -> None:
-        pass
+        """Release the storage."""
 
 
 class SqliteStore(MemoryStore):
