@@ -88,14 +88,14 @@ def error_response(status: int, message: str, errors: dict[str, Any] | None = No
 def _describe_validation(messages: dict[str, Any]) -> str:
     """'prompt: Missing data for required field.' from webargs' nested messages."""
     parts = []
-    for location, fields in messages.items():
-        if isinstance(fields, dict):
-            for field, problems in fields.items():
+    for location, problems_by_field in messages.items():
+        if isinstance(problems_by_field, dict):
+            for field, problems in problems_by_field.items():
                 text = problems if isinstance(problems, str) else "; ".join(map(str, problems)) \
                     if isinstance(problems, list) else str(problems)
                 parts.append(f"{field}: {text}")
         else:
-            parts.append(f"{location}: {fields}")
+            parts.append(f"{location}: {problems_by_field}")
     return "invalid input — " + ", ".join(parts) if parts else "invalid input"
 
 

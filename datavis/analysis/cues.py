@@ -167,7 +167,7 @@ def find_aggs(text: Text) -> list[Cue]:
     taken: set[int] = set()
     phrases = sorted(((p, agg) for agg, ps in AGG_CUES.items() for p in ps), key=lambda x: -len(x[0]))
     for phrase, agg in phrases:
-        for m, (a, b) in text.find(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"):
+        for _m, (a, b) in text.find(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"):
             if any(k in taken for k in range(a, b)):
                 continue
             out.append(Cue("agg", agg, a, b))

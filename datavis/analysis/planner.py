@@ -793,7 +793,7 @@ def _prefer_label(dims: list[str], p: Parsed, profile: dict) -> list[str]:
         if first is not None and first.tier == "partial" and by_name[dims[0]]["role"] == "identifier":
             return [label["name"]] + dims[1:]
         return dims
-    for g, (a, b) in p.text.find(r"\b(each|every|per|for each|of each|by each)\b"):
+    for _g, (_a, b) in p.text.find(r"\b(each|every|per|for each|of each|by each)\b"):
         if b < len(p.toks) and not any(m.start == b for m in p.mentions) and re.match(r"[a-z]", p.toks[b].text):
             return [label["name"]]
     if re.search(r"\bnames?\b", p.text.s):

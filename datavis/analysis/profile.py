@@ -130,7 +130,7 @@ def _column_stats_long(con, table: str, cols: list[tuple[str, str]]) -> dict[str
         for c, t in numeric:
             r = got.get(c, (c, 0, 0, None, None, None, None, None, 0))
             as_int = duck_type(t) == "integer"
-            conv = (lambda v: int(v) if v is not None and as_int else jsonable(v))
+            conv = (lambda v, as_int=as_int: int(v) if v is not None and as_int else jsonable(v))
             out[c] = {"non_null": r[1], "distinct": r[2], "min": conv(r[3]), "max": conv(r[4]), "mean": jsonable(r[5]),
                       "std": jsonable(r[6]), "median": jsonable(r[7]), "negatives": r[8]}
     if text:

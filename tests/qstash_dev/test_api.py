@@ -95,7 +95,7 @@ def test_cancel_one_many_and_all(qstash, recorder):
     assert qstash.message.cancel_many([ids[1], ids[2]]) == 2
     assert qstash.message.cancel_all() == 1
     for message_id in ids:
-        wait_until(lambda: "404" in _get_error(qstash, message_id), message="cancelled to vanish")
+        wait_until(lambda m=message_id: "404" in _get_error(qstash, m), message="cancelled to vanish")
     assert recorder.calls("/") == []
 
 
