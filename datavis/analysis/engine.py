@@ -19,7 +19,8 @@ from .jsonsafe import rows_to_dicts
 from .models import AnalysisSettings, Answer
 from .names import quote_ident
 from .plan import Plan, validate_plan
-from .planner import build_plan, help_message, parse
+from .parsing import parse
+from .planner import build_plan, help_message
 from .sandbox import Sandbox
 from .store import load_profile
 

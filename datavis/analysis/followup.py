@@ -6,7 +6,8 @@ import re
 
 from .errors import Unanswerable
 from .plan import Dimension, Measure, Order, Plan
-from .planner import Parsed, _numeric, build_plan, main_temporal
+from .parsing import Parsed, is_numeric, main_temporal
+from .planner import build_plan
 
 
 def is_follow_up(p: Parsed, previous: Plan | None, forced: bool) -> bool:
@@ -37,8 +38,8 @@ def apply_follow_up(prev: Plan, p: Parsed, profile: dict) -> tuple[Plan, list[st
         plan.filters, plan.period = [], None
         changes.append("filters removed")
     # measure: "what about profit?", "average instead"
-    measure_cols = [m for m in free if _numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"]
-    dim_cols = [m for m in free if not (_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure")]
+    measure_cols = [m for m in free if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"]
+    dim_cols = [m for m in free if not (is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure")]
     agg = next((c.value for c in p.aggs), None)
     if measure_cols:
         col = by_name[measure_cols[0].column]
@@ -69,7 +70,7 @@ def apply_follow_up(prev: Plan, p: Parsed, profile: dict) -> tuple[Plan, list[st
         if color_words and plan.dimension is not None and d != plan.dimension.column:
             plan.color = d
             changes.append("colour")
-        elif by_name[d]["role"] == "temporal" and not _numeric(by_name[d]) or by_name[d].get("year_like"):
+        elif by_name[d]["role"] == "temporal" and not is_numeric(by_name[d]) or by_name[d].get("year_like"):
             plan.dimension = Dimension(column=d, grain=p.grain if by_name[d]["type"] != "integer" else None)
             plan.intent = "trend"
             changes.append("dimension")
