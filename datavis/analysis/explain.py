@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .compiler import Query, measure_label
 from .format import fmt_number
+from .names import humanize
 from .plan import Filter, Plan
 
 VL_TIME_UNITS = {"year": "year", "quarter": "yearquarter", "month": "yearmonth", "week": "yearweek",
@@ -70,15 +71,23 @@ def filter_phrase(f: Filter, period: str | None = None) -> str:
     return f"{f.column} {_OPS[f.op]}{' or '.join(vals)}"
 
 
+def _words(column: str) -> str:
+    """A column as words inside a title: 'order_date' → 'order date', 'Region' stays."""
+    text = humanize(column)
+    return text[0].lower() + text[1:] if column == column.lower() else text
+
+
 def title_for(plan: Plan, q: Query, profile: dict) -> str:
     if q.kind == "histogram":
-        head = f"Distribution of {plan.dimension.column}"
+        head = f"Distribution of {_words(plan.dimension.column)}"
     elif q.kind == "boxplot":
-        head = f"Spread of {plan.measures[0].column}" + (f" by {plan.dimension.column}" if plan.dimension else "")
+        head = f"Spread of {_words(plan.measures[0].column)}" + (
+            f" by {_words(plan.dimension.column)}" if plan.dimension else "")
     elif q.kind == "table":
         head = "Rows of " + ", ".join(q.ys[:4])
     elif q.kind == "raw" and plan.dimension is None:
-        head = f"{plan.measures[1].column} vs {plan.measures[0].column}" if len(plan.measures) > 1 else plan.measures[0].column
+        head = (f"{humanize(plan.measures[1].column)} vs {_words(plan.measures[0].column)}"
+                if len(plan.measures) > 1 else humanize(plan.measures[0].column))
     else:
         label = measure_label(plan.measures[0]) if plan.measures else "Count"
         if plan.measures and plan.measures[0].column is None:
@@ -88,11 +97,12 @@ def title_for(plan: Plan, q: Query, profile: dict) -> str:
             d = plan.dimension
             grain = f" ({_GRAIN_WORDS[d.grain]})" if d.grain else ""
             if plan.limit:
-                head = f"{'Top' if not plan.order or plan.order.desc else 'Bottom'} {plan.limit} {d.column} by {label}"
+                head = (f"{'Top' if not plan.order or plan.order.desc else 'Bottom'} {plan.limit} "
+                        f"{_words(d.column)} by {label}")
             else:
-                head = f"{label} by {d.column}{grain}"
+                head = f"{label} by {_words(d.column)}{grain}"
         if plan.color:
-            head += f", split by {plan.color}"
+            head += f", split by {_words(plan.color)}"
         if plan.share and plan.dimension is not None:
             head = "Share of " + head[0].lower() + head[1:]
     parts = []
