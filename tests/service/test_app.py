@@ -95,3 +95,14 @@ def test_environment_wins_over_dotenv(tmp_path, monkeypatch, app_config):
         from datavis.store import db
         qstash.close(app)
         db.dispose(app)
+
+
+def test_reads_do_not_wait_for_a_writer(app, client):
+    """A write transaction in progress holds SQLite's write lock; reads must not queue
+    behind it (WAL), or polling clients would time out under load."""
+    from datavis.store import db
+    app.config["DB_LOCK_TIMEOUT"] = 0.2
+    with app.app_context(), db.transaction() as conn:
+        conn.exec_driver_sql("INSERT INTO seen_signatures (jti, expires_at) VALUES ('x', 0)")
+        assert client.get("/files").status_code == 200
+        assert client.get("/tasks/none").status_code == 404
