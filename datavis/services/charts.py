@@ -8,22 +8,16 @@ from typing import Any
 
 import logfire
 from flask import current_app
-from sqlalchemy import select
 
 from datavis import analysis
-from datavis.errors import NotFound
-from datavis.store import db
+from datavis.store import rows
 from datavis.store.tables import charts
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 
 
 def get_chart(chart_id: str) -> dict[str, Any]:
-    with db.read() as conn:
-        row = conn.execute(select(charts).where(charts.c.id == chart_id)).mappings().first()
-    if row is None:
-        raise NotFound(f"chart {chart_id!r} not found")
-    return dict(row)
+    return rows.get(charts, chart_id, "chart")
 
 
 def render(chart_id: str, fmt: str) -> bytes:

@@ -10,13 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from datavis.errors import Conflict, NotFound
 from datavis.services import files
 from datavis.services.ids import new_id
-from datavis.store import db
+from datavis.store import db, rows
 from datavis.store.tables import chats, messages, utcnow
-
-
-def _find(conn: Connection, chat_id: str) -> dict[str, Any] | None:
-    row = conn.execute(select(chats).where(chats.c.id == chat_id)).mappings().first()
-    return dict(row) if row else None
 
 
 def create_chat(file_id: str, title: str | None = None, chat_id: str | None = None) -> dict[str, Any]:
@@ -33,7 +28,7 @@ def create_chat(file_id: str, title: str | None = None, chat_id: str | None = No
 
 def ensure_chat(conn: Connection, chat_id: str, file_id: str) -> dict[str, Any]:
     """The chat, created bound to ``file_id`` when the frontend made up a new id."""
-    chat = _find(conn, chat_id)
+    chat = rows.find(conn, chats, chat_id)
     if chat is None:
         chat = {"id": chat_id, "file_id": file_id, "title": None, "created_at": utcnow()}
         conn.execute(insert(chats).values(**chat))
@@ -44,11 +39,7 @@ def ensure_chat(conn: Connection, chat_id: str, file_id: str) -> dict[str, Any]:
 
 
 def get_chat(chat_id: str) -> dict[str, Any]:
-    with db.read() as conn:
-        chat = _find(conn, chat_id)
-    if chat is None:
-        raise NotFound(f"chat {chat_id!r} not found")
-    return chat
+    return rows.get(chats, chat_id, "chat")
 
 
 def list_messages(chat_id: str, after: int | None = None) -> list[dict[str, Any]]:
@@ -56,10 +47,10 @@ def list_messages(chat_id: str, after: int | None = None) -> list[dict[str, Any]
     if after is not None:
         query = query.where(messages.c.id > after)
     with db.read() as conn:
-        if _find(conn, chat_id) is None:
+        if rows.find(conn, chats, chat_id) is None:
             raise NotFound(f"chat {chat_id!r} not found")
-        rows = conn.execute(query.order_by(messages.c.id)).mappings().all()
-    return [dict(r) for r in rows]
+        found = conn.execute(query.order_by(messages.c.id)).mappings().all()
+    return [dict(r) for r in found]
 
 
 def deliver(conn: Connection, chat_id: str, role: str, content: str, *,

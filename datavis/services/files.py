@@ -13,7 +13,7 @@ from sqlalchemy import Connection, delete, insert, select
 from datavis import analysis
 from datavis.errors import InvalidInput, NotFound, UnsupportedMediaType
 from datavis.services.ids import new_id
-from datavis.store import db
+from datavis.store import db, rows
 from datavis.store.tables import files, utcnow
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -73,8 +73,8 @@ def upload(stream: BinaryIO, filename: str, content_type: str) -> dict[str, Any]
 
 def list_files() -> list[dict[str, Any]]:
     with db.read() as conn:
-        rows = conn.execute(select(files).order_by(files.c.created_at.desc())).mappings().all()
-    return [dict(r) for r in rows]
+        found = conn.execute(select(files).order_by(files.c.created_at.desc())).mappings().all()
+    return [dict(r) for r in found]
 
 
 def exists(conn: Connection, file_id: str) -> bool:
@@ -82,11 +82,7 @@ def exists(conn: Connection, file_id: str) -> bool:
 
 
 def get_file(file_id: str) -> dict[str, Any]:
-    with db.read() as conn:
-        row = conn.execute(select(files).where(files.c.id == file_id)).mappings().first()
-    if row is None:
-        raise NotFound(f"file {file_id!r} not found")
-    return dict(row)
+    return rows.get(files, file_id, "file")
 
 
 def delete_file(file_id: str) -> None:

@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from datavis.errors import Conflict, NotFound, QueueUnavailable
 from datavis.services import chat, files, publisher
 from datavis.services.ids import new_id
-from datavis.store import db
+from datavis.store import db, rows
 from datavis.store.tables import charts, tasks, utcnow
 
 QUEUED, PROCESSING, RETRYING = "queued", "processing", "retrying"
@@ -34,17 +34,8 @@ CLAIMABLE = (QUEUED, RETRYING, ENQUEUE_FAILED)
 DONE = (COMPLETED, FAILED)
 
 
-def _row(conn, request_id: str) -> dict[str, Any] | None:
-    row = conn.execute(select(tasks).where(tasks.c.request_id == request_id)).mappings().first()
-    return dict(row) if row else None
-
-
 def get_task(request_id: str) -> dict[str, Any]:
-    with db.read() as conn:
-        task = _row(conn, request_id)
-    if task is None:
-        raise NotFound(f"task {request_id!r} not found")
-    return task
+    return rows.get(tasks, request_id, "task")
 
 
 def _accepted(task: dict[str, Any]) -> dict[str, Any]:
@@ -68,7 +59,7 @@ def _record(request_id: str, prompt: str, file_id: str, chat_id: str, is_follow_
     while True:
         try:
             with db.transaction() as conn:
-                existing = _row(conn, request_id)
+                existing = rows.find(conn, tasks, request_id)
                 if existing is not None:
                     return existing
                 if not files.exists(conn, file_id):
@@ -121,7 +112,7 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
         conn.execute(update(tasks).where(tasks.c.request_id == request_id,
                                          tasks.c.status == ENQUEUE_FAILED)
                      .values(status=QUEUED, error=None))
-        return _row(conn, request_id)
+        return rows.find(conn, tasks, request_id)
 
 
 def republish_stale(older_than: dt.timedelta) -> tuple[int, int]:
@@ -166,7 +157,7 @@ def claim(request_id: str, qstash_message_id: str | None) -> Claim:
             values["message_id"] = qstash_message_id
         result = conn.execute(update(tasks).where(tasks.c.request_id == request_id, claimable)
                               .values(**values))
-        task = _row(conn, request_id)
+        task = rows.find(conn, tasks, request_id)
     if task is None:
         return Claim("unknown")
     if result.rowcount == 1:
@@ -241,7 +232,7 @@ def fail_finally(request_id: str, reason: str) -> bool:
     """QStash gave up on the task: mark it failed and apologise, once."""
     try:
         with db.transaction() as conn:
-            task = _row(conn, request_id)
+            task = rows.find(conn, tasks, request_id)
             if task is None:
                 return False
             done = conn.execute(update(tasks).where(tasks.c.request_id == request_id,
