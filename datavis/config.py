@@ -4,7 +4,6 @@ Every variable is listed, with its default, in ``.env.example`` and the README.
 """
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,6 @@ from typing import Any
 from dotenv import load_dotenv
 
 from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
-
-log = logging.getLogger("datavis")
 
 LOCAL_QSTASH_URL = "http://127.0.0.1:8080"
 

@@ -54,10 +54,6 @@ class Conflict(DomainError):
     status = 409
 
 
-class PayloadTooLarge(DomainError):
-    status = 413
-
-
 class UnsupportedMediaType(DomainError):
     status = 415
 

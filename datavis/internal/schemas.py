@@ -5,23 +5,19 @@ import base64
 import binascii
 import json
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validates_schema
 
-from datavis.api.schemas import CLIENT, ID
+from datavis.api.schemas import CLIENT, AnalyzeIn
 
 
-class TaskMessage(Schema):
-    """The body ``/analyze`` publishes (unknown keys ignored: newer publishers may add some)."""
+class TaskMessage(AnalyzeIn):
+    """The body ``/analyze`` publishes: its own input, with the request id always set
+    (unknown keys ignored: newer publishers may add some)."""
 
     class Meta:
         unknown = EXCLUDE
 
     request_id = fields.String(required=True, validate=CLIENT)
-    chat_id = fields.String(required=True, validate=CLIENT)
-    file_id = fields.String(required=True, validate=ID)
-    prompt = fields.String(required=True, validate=validate.Length(min=1, max=2000))
-    is_follow_up = fields.Boolean(load_default=False)
-    last_chart_id = fields.String(load_default=None, allow_none=True)
 
 
 class FailureCallback(Schema):

@@ -8,7 +8,7 @@ from typing import Any, BinaryIO
 
 import logfire
 from flask import current_app
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import delete, insert, select
 
 from datavis import analysis
 from datavis.errors import InvalidInput, NotFound, UnsupportedMediaType
@@ -75,10 +75,6 @@ def list_files() -> list[dict[str, Any]]:
     with db.read() as conn:
         found = conn.execute(select(files).order_by(files.c.created_at.desc())).mappings().all()
     return [dict(r) for r in found]
-
-
-def exists(conn: Connection, file_id: str) -> bool:
-    return conn.execute(select(files.c.id).where(files.c.id == file_id)).first() is not None
 
 
 def get_file(file_id: str) -> dict[str, Any]:

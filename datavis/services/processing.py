@@ -55,8 +55,7 @@ def process(request_id: str, qstash_message_id: str | None) -> Result:
         try:
             failed = tasks.fail_permanently(claim, str(exc))
         except SQLAlchemyError:
-            _release(claim, "temporary failure: the database was unavailable")
-            return Result("retry", "database unavailable")
+            return _database_down(claim)
         if failed:
             return Result("unanswerable", str(exc))
         return Result("busy", "lost the claim while failing")
@@ -65,9 +64,7 @@ def process(request_id: str, qstash_message_id: str | None) -> Result:
         _release(claim, f"temporary failure: {exc}")
         return Result("retry", str(exc))
     except SQLAlchemyError:
-        log.warning("task %s: database failure, QStash will retry", request_id, exc_info=True)
-        _release(claim, "temporary failure: the database was unavailable")
-        return Result("retry", "database unavailable")
+        return _database_down(claim)
     except Exception:
         log.exception("task %s: analysis crashed", request_id)
         _release(claim, "internal error")
@@ -75,6 +72,13 @@ def process(request_id: str, qstash_message_id: str | None) -> Result:
     if chart_id is None:
         return Result("busy", "lost the claim before storing the answer")
     return Result("completed", chart_id=chart_id)
+
+
+def _database_down(claim: tasks.Claim) -> Result:
+    log.warning("task %s: database failure, QStash will retry", claim.task["request_id"],
+                exc_info=True)
+    _release(claim, "temporary failure: the database was unavailable")
+    return Result("retry", "database unavailable")
 
 
 def _release(claim: tasks.Claim, error: str) -> None:

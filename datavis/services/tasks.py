@@ -23,9 +23,9 @@ from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from datavis.errors import Conflict, NotFound, QueueUnavailable
-from datavis.services import chat, files, publisher
+from datavis.services import chat, publisher
 from datavis.services.ids import new_id
-from datavis.store import db, rows
+from datavis.store import db, rows, tables
 from datavis.store.tables import charts, tasks, utcnow
 
 QUEUED, PROCESSING, RETRYING = "queued", "processing", "retrying"
@@ -62,7 +62,7 @@ def _record(request_id: str, prompt: str, file_id: str, chat_id: str, is_follow_
                 existing = rows.find(conn, tasks, request_id)
                 if existing is not None:
                     return existing
-                if not files.exists(conn, file_id):
+                if rows.find(conn, tables.files, file_id) is None:
                     raise NotFound(f"file {file_id!r} not found")
                 chat.ensure_chat(conn, chat_id, file_id)
                 conn.execute(insert(tasks).values(**task))
@@ -170,51 +170,49 @@ def _fenced(claim_: Claim):
                 tasks.c.status == PROCESSING, tasks.c.attempts == claim_.token)
 
 
+def _settle(condition, values: dict[str, Any], task: dict[str, Any], content: str, *,
+            chart: dict[str, Any] | None = None, error: bool = False) -> bool:
+    """In one transaction: move the task (only while ``condition`` holds), store its chart if
+    any, and post its one non-user message. False if the condition no longer held or the
+    request already has its message."""
+    try:
+        with db.transaction() as conn:
+            moved = conn.execute(update(tasks).where(condition).values(
+                **values, lease_until=None, updated_at=utcnow())).rowcount
+            if moved != 1:
+                conn.rollback()
+                return False
+            if chart:
+                conn.execute(insert(charts).values(**chart))
+            chat.deliver(conn, task["chat_id"], "assistant", content, request_id=task["request_id"],
+                         chart_id=chart["id"] if chart else None, error=error)
+    except IntegrityError:
+        return False
+    return True
+
+
 def complete(claim_: Claim, answer: Any) -> str | None:
     """Store the chart, post the answer, mark the task completed: all or nothing.
 
     Returns the chart id, or None when this delivery lost its claim meanwhile.
     """
     task = claim_.task
-    chart_id = new_id("chart")
-    now = utcnow()
+    chart = {"id": new_id("chart"), "chat_id": task["chat_id"], "file_id": task["file_id"],
+             "request_id": task["request_id"], "chart_type": answer.chart_type,
+             "title": answer.title, "spec": answer.spec, "data": answer.data, "sql": answer.sql,
+             "plan": answer.plan, "state": answer.state, "insight": answer.insight,
+             "created_at": utcnow()}
     with logfire.span("deliver answer to chat", request_id=task["request_id"],
-                      chat_id=task["chat_id"], chart_id=chart_id):
-        try:
-            with db.transaction() as conn:
-                won = conn.execute(update(tasks).where(_fenced(claim_)).values(
-                    status=COMPLETED, chart_id=chart_id, lease_until=None, error=None,
-                    updated_at=now)).rowcount
-                if won != 1:
-                    conn.rollback()
-                    return None
-                conn.execute(insert(charts).values(
-                    id=chart_id, chat_id=task["chat_id"], file_id=task["file_id"],
-                    request_id=task["request_id"], chart_type=answer.chart_type,
-                    title=answer.title, spec=answer.spec, data=answer.data, sql=answer.sql,
-                    plan=answer.plan, state=answer.state, insight=answer.insight, created_at=now))
-                chat.deliver(conn, task["chat_id"], "assistant", answer.insight,
-                             request_id=task["request_id"], chart_id=chart_id)
-        except IntegrityError:
-            return None  # an answer for this request already exists
-    return chart_id
+                      chat_id=task["chat_id"], chart_id=chart["id"]):
+        stored = _settle(_fenced(claim_), {"status": COMPLETED, "chart_id": chart["id"], "error": None},
+                         task, answer.insight, chart=chart)
+    return chart["id"] if stored else None
 
 
 def fail_permanently(claim_: Claim, message: str) -> bool:
     """The question cannot be answered: one helpful assistant message, task failed."""
-    task = claim_.task
-    try:
-        with db.transaction() as conn:
-            if conn.execute(update(tasks).where(_fenced(claim_)).values(
-                    status=FAILED, error=message[:2000], lease_until=None,
-                    updated_at=utcnow())).rowcount != 1:
-                conn.rollback()
-                return False
-            chat.deliver(conn, task["chat_id"], "assistant", message,
-                         request_id=task["request_id"], error=True)
-    except IntegrityError:
-        return False
-    return True
+    return _settle(_fenced(claim_), {"status": FAILED, "error": message[:2000]}, claim_.task,
+                   message, error=True)
 
 
 def release(claim_: Claim, error: str) -> None:
@@ -230,23 +228,13 @@ APOLOGY = ("Sorry, I could not answer “{prompt}”: something went wrong on ou
 
 def fail_finally(request_id: str, reason: str) -> bool:
     """QStash gave up on the task: mark it failed and apologise, once."""
-    try:
-        with db.transaction() as conn:
-            task = rows.find(conn, tasks, request_id)
-            if task is None:
-                return False
-            done = conn.execute(update(tasks).where(tasks.c.request_id == request_id,
-                                                    tasks.c.status.notin_(DONE))
-                                .values(status=FAILED, error=reason[:2000], lease_until=None,
-                                        updated_at=utcnow())).rowcount
-            if done != 1:
-                conn.rollback()
-                return False
-            chat.deliver(conn, task["chat_id"], "assistant", APOLOGY.format(prompt=task["prompt"]),
-                         request_id=request_id, error=True)
-    except IntegrityError:
+    with db.read() as conn:
+        task = rows.find(conn, tasks, request_id)
+    if task is None:
         return False
-    return True
+    return _settle(and_(tasks.c.request_id == request_id, tasks.c.status.notin_(DONE)),
+                   {"status": FAILED, "error": reason[:2000]}, task,
+                   APOLOGY.format(prompt=task["prompt"]), error=True)
 
 
 def previous_state(task: dict[str, Any]) -> dict[str, Any] | None:

@@ -5,6 +5,7 @@ import base64
 import datetime as dt
 import json
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import pytest
 
@@ -186,7 +187,9 @@ def test_delivery_while_another_is_processing_is_retried_later(client, app, sale
         conn.execute(update(tables.tasks).values(lease_until=tables.utcnow() - dt.timedelta(seconds=1)))
     assert signed_post(client, app, PROCESS, delivery.body).status_code == 200
     with app.app_context():
-        assert tasks.complete(claim, object()) is None  # the stale claim can no longer write
+        late = SimpleNamespace(chart_type="bar", title="late", spec={}, data=[], sql="SELECT 1",
+                               plan={}, state={}, insight="a late answer")
+        assert tasks.complete(claim, late) is None  # the stale claim can no longer write
     assert len(messages(client)) == 2
 
 
