@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from datavis.store.tables import messages, tasks
 from tests.conftest import SALES_CSV
-from tests.peers import DevQStash, LiveApp, wait_until
+from tests.peers import DevQStash, LiveApp, free_port, wait_until
 
 LOAD_REQUESTS = int(os.environ.get("DATAVIS_LOAD_REQUESTS", "500"))
 LOAD_CONCURRENCY = int(os.environ.get("DATAVIS_LOAD_CONCURRENCY", "32"))
@@ -46,14 +46,15 @@ class Stack:
 
     def start(self) -> "Stack":
         self.qstash.start()
+        port = free_port()
         self.app = LiveApp(self.workdir, {
-            "API_URL": "", "QSTASH_URL": self.qstash.url, "DATABASE_URL": self.database_url,
+            "API_URL": f"http://127.0.0.1:{port}", "QSTASH_URL": self.qstash.url,
+            "DATABASE_URL": self.database_url,
             "GUNICORN_WORKERS": str(self.workers), "GUNICORN_THREADS": "8",
             # A steady retry schedule, long enough to outlive a restart of the app.
             "QSTASH_RETRIES": "30", "QSTASH_RETRY_DELAY": "500", "QSTASH_DELIVERY_TIMEOUT": "60",
             "TASK_LEASE_SECONDS": "5", "DB_LOCK_TIMEOUT": "2", "LOG_LEVEL": "WARNING",
-            **self.env})
-        self.app.extra_env["API_URL"] = self.app.url
+            **self.env}, port=port)
         self.app.start()
         return self
 
