@@ -10,7 +10,7 @@ from typing import Any
 
 from dotenv import load_dotenv
 
-from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
+from datavis.qstash_dev.credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
 
 LOCAL_QSTASH_URL = "http://127.0.0.1:8080"
 

@@ -10,6 +10,7 @@ import re
 import time
 from typing import Iterable, Mapping
 
+from .errors import Invalid
 from .timing import DurationError, compile_retry_delay, parse_duration
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
@@ -24,7 +25,7 @@ _NOT_FORWARDED = {
 _CALLBACK_SETTINGS = ("retries", "timeout", "delay", "method", "retry-delay")
 
 
-class OptionError(ValueError):
+class OptionError(Invalid):
     """A configuration header QStash would refuse with 400."""
 
 

@@ -1,21 +1,26 @@
-"""Running the server: bind, start the engine, print the environment to use, stop cleanly."""
+"""Running the server: bind, start the engine, print the environment to use, stop cleanly.
+``main`` is the command-line entry point, the one place a bad setting becomes an exit."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
-import os
 import signal
 import sys
 
 from aiohttp import web
 
-from .api import make_app
-from .config import DEV_TOKEN, DevConfig
+from .config import DEV_TOKEN, ConfigError, DevConfig, load
 from .engine import Engine
+from .http_api import make_app
 from .store import open_store
 
-
 FROM_ENVIRONMENT = "<as set in your environment>"
+log = logging.getLogger("datavis.qstash_dev")
+
+
+class CannotListen(Exception):
+    """The port is taken (or not ours to bind)."""
 
 
 def banner(config: DevConfig, engine: Engine) -> str:
@@ -24,11 +29,9 @@ def banner(config: DevConfig, engine: Engine) -> str:
     state = (f"SQLite file {config.data_file} (kept across restarts)" if config.data_file
              else "in memory (lost when it stops; use --data-file to keep it)")
     token = FROM_ENVIRONMENT if config.token != DEV_TOKEN else config.token
-    current, nxt = engine.keys["current"], engine.keys["next"]
-    if config.current_signing_key == current:
-        current = FROM_ENVIRONMENT
-    if config.next_signing_key == nxt:
-        nxt = FROM_ENVIRONMENT
+    keys = engine.keys.get()
+    current = FROM_ENVIRONMENT if config.current_signing_key == keys.current else keys.current
+    nxt = FROM_ENVIRONMENT if config.next_signing_key == keys.next else keys.next
     return "\n".join([
         f"datavis local QStash-compatible server listening on {config.url}",
         f"state: {state}; time scale: {config.time_scale:g}",
@@ -44,6 +47,7 @@ def banner(config: DevConfig, engine: Engine) -> str:
 
 
 async def serve(config: DevConfig) -> None:
+    """Serve until SIGINT or SIGTERM; raises :class:`CannotListen` if the port is taken."""
     engine = Engine(config, open_store(config.data_file))
     await engine.start()
     runner = web.AppRunner(make_app(engine), access_log=None, handle_signals=False)
@@ -54,9 +58,9 @@ async def serve(config: DevConfig) -> None:
     except OSError as exc:
         await runner.cleanup()
         await engine.stop()
-        raise SystemExit(f"cannot listen on {config.host}:{config.port}: {exc.strerror}") from exc
-    config.port = runner.addresses[0][1]
-    print(banner(config, engine), flush=True)
+        raise CannotListen(f"cannot listen on {config.host}:{config.port}: {exc.strerror}") from exc
+    bound = dataclasses.replace(config, port=runner.addresses[0][1])
+    print(banner(bound, engine), flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -64,10 +68,18 @@ async def serve(config: DevConfig) -> None:
     await stop.wait()
     await runner.cleanup()
     await engine.stop()
-    logging.getLogger("datavis.qstash_dev").info("stopped")
+    log.info("stopped")
 
 
-def main(config: DevConfig) -> None:
-    logging.basicConfig(level=os.environ.get("QSTASH_DEV_LOG_LEVEL", "INFO").upper(),
-                        stream=sys.stderr, format="%(asctime)s qstash-dev %(message)s")
-    asyncio.run(serve(config))
+def main(argv: list[str] | None = None) -> None:
+    """``python -m datavis.qstash_dev [--port N] [--data-file PATH]``."""
+    try:
+        config = load(argv)
+    except ConfigError as exc:
+        raise SystemExit(f"qstash_dev: {exc}") from None
+    logging.basicConfig(level=config.log_level, stream=sys.stderr,
+                        format="%(asctime)s qstash-dev %(message)s")
+    try:
+        asyncio.run(serve(config))
+    except CannotListen as exc:
+        raise SystemExit(f"qstash_dev: {exc}") from None

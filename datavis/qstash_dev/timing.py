@@ -10,7 +10,7 @@ import math
 import operator
 import re
 import time
-from typing import Callable
+from typing import Callable, cast
 
 ONE_DAY = 86400.0
 
@@ -101,14 +101,14 @@ def default_backoff(retried: int) -> float:
 
 # --- Upstash-Retry-Delay: a tiny arithmetic language, evaluated without eval() ----------
 
-_FUNCTIONS = {
+_FUNCTIONS: dict[str, tuple[int, Callable[..., float]]] = {
     "pow": (2, math.pow), "exp": (1, math.exp), "sqrt": (1, math.sqrt), "abs": (1, abs),
     "floor": (1, math.floor), "ceil": (1, math.ceil), "round": (1, round),
     "min": (2, min), "max": (2, max),
 }
-_BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+_BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
            ast.Div: operator.truediv, ast.Mod: operator.mod, ast.Pow: operator.pow}
-_UNARY = {ast.UAdd: operator.pos, ast.USub: operator.neg}
+_UNARY: dict[type[ast.unaryop], Callable[[float], float]] = {ast.UAdd: operator.pos, ast.USub: operator.neg}
 _MAX_EXPRESSION = 512
 
 
@@ -156,7 +156,7 @@ def _evaluate(node: ast.AST, retried: int) -> float:
     if isinstance(node, ast.Expression):
         return _evaluate(node.body, retried)
     if isinstance(node, ast.Constant):
-        return float(node.value)
+        return float(cast(float, node.value))  # _check let only numbers through
     if isinstance(node, ast.Name):
         return float(retried)
     if isinstance(node, ast.BinOp):
@@ -166,8 +166,9 @@ def _evaluate(node: ast.AST, retried: int) -> float:
         return _BINARY[type(node.op)](left, right)
     if isinstance(node, ast.UnaryOp):
         return _UNARY[type(node.op)](_evaluate(node.operand, retried))
-    name = node.func.id  # type: ignore[attr-defined]
-    args = [_evaluate(a, retried) for a in node.args]  # type: ignore[attr-defined]
+    assert isinstance(node, ast.Call) and isinstance(node.func, ast.Name)  # _check made sure
+    name = node.func.id
+    args = [_evaluate(a, retried) for a in node.args]
     if name == "pow" and abs(args[1]) > 64:
         raise DurationError("exponent too large in retry delay")
     if name == "exp" and args[0] > 64:
