@@ -139,6 +139,18 @@ class DevQStash:
     def receiver(self) -> Receiver:
         return Receiver(self.env["QSTASH_CURRENT_SIGNING_KEY"], self.env["QSTASH_NEXT_SIGNING_KEY"])
 
+    @property
+    def auth(self) -> dict[str, str]:
+        """The ``Authorization`` header of a raw HTTP call to its API."""
+        return {"Authorization": "Bearer " + self.env["QSTASH_TOKEN"]}
+
+    def __enter__(self) -> "DevQStash":
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close_clients()
+        self.stop()
+
 
 @dataclasses.dataclass
 class Delivery:
@@ -207,6 +219,12 @@ class Recorder:
             event.set()
         self.server.shutdown()
         self.server.server_close()
+
+    def __enter__(self) -> "Recorder":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def release(self, name: str) -> None:
         self._holds.setdefault(name, threading.Event()).set()

@@ -1,27 +1,20 @@
-"""Deliveries of the local QStash server, seen by a real receiver through qstash.Receiver."""
+"""Deliveries of the local QStash server, seen by a real receiver through qstash.Receiver.
+
+The tests share one server (see conftest.py); each has its own receiver, so its own URLs."""
 from __future__ import annotations
 
 import base64
 import json
 import time
 
+import pytest
 from qstash import Receiver
+from qstash.errors import SignatureError
 
 from tests.peers import DevQStash, Recorder, wait_until
 
 
-def states(qstash, message_id: str) -> list[str]:
-    """The message's log states, oldest first."""
-    logs = qstash.log.list(filter={"message_id": message_id}).logs
-    return [log.state.value for log in reversed(logs)]
-
-
-def wait_state(qstash, message_id: str, state: str) -> list[str]:
-    return wait_until(lambda: state in states(qstash, message_id) and states(qstash, message_id),
-                      message=f"{message_id} to reach {state}")
-
-
-def test_delivery_is_signed_and_carries_qstash_headers(qstash, recorder):
+def test_delivery_is_signed_and_carries_qstash_headers(qstash, recorder, states, wait_state):
     res = qstash.message.publish_json(url=recorder.url + "/hook?a=1&b=two", body={"hello": "wörld"},
                                       headers={"X-Custom": "yes"})
     [delivery] = recorder.wait_for("/hook")
@@ -46,20 +39,14 @@ def test_signature_binds_url_and_body(qstash, qstash_dev, recorder):
     signature = delivery.header("Upstash-Signature")
     receiver.verify(signature=signature, body="exact body", url=recorder.url + "/sig")
     for body, url in (("tampered", recorder.url + "/sig"), ("exact body", recorder.url + "/other")):
-        try:
+        with pytest.raises(SignatureError):
             receiver.verify(signature=signature, body=body, url=url)
-        except Exception:
-            continue
-        raise AssertionError(f"signature accepted for {body!r} at {url}")
     forged = Receiver("sig_wrongwrongwrongwrongwrongwr", "sig_wrongwrongwrongwrongwrongw2")
-    try:
+    with pytest.raises(SignatureError):
         forged.verify(signature=signature, body="exact body", url=recorder.url + "/sig")
-    except Exception:
-        return
-    raise AssertionError("a wrong key verified the signature")
 
 
-def test_fails_twice_then_succeeds(qstash, recorder):
+def test_fails_twice_then_succeeds(qstash, qstash_dev, recorder, states, wait_state, gone):
     res = qstash.message.publish_json(url=recorder.url + "/flaky/a?fail=2", body={"n": 1}, retries=3)
     wait_state(qstash, res.message_id, "DELIVERED")
     calls = recorder.calls("/flaky/a")
@@ -69,19 +56,11 @@ def test_fails_twice_then_succeeds(qstash, recorder):
     assert states(qstash, res.message_id) == [
         "CREATED", "ACTIVE", "ERROR", "RETRY", "ACTIVE", "ERROR", "RETRY", "ACTIVE", "DELIVERED"]
     # Final: nothing is pending for it any more, so no further delivery can happen.
-    wait_until(lambda: _gone(qstash, res.message_id), message="message to be removed")
+    wait_until(lambda: gone(qstash_dev, res.message_id), message="message to be removed")
     assert len(recorder.calls("/flaky/a")) == 3
 
 
-def _gone(qstash, message_id: str) -> bool:
-    try:
-        qstash.message.get(message_id)
-    except Exception as exc:
-        return "404" in str(exc)
-    return False
-
-
-def test_non_retryable_489_goes_straight_to_the_dlq(qstash, recorder):
+def test_non_retryable_489_goes_straight_to_the_dlq(qstash, recorder, states, wait_state):
     res = qstash.message.publish_json(url=recorder.url + "/nonretryable", body={}, retries=5)
     wait_state(qstash, res.message_id, "FAILED")
     assert len(recorder.calls("/nonretryable")) == 1
@@ -92,7 +71,7 @@ def test_non_retryable_489_goes_straight_to_the_dlq(qstash, recorder):
     assert states(qstash, res.message_id) == ["CREATED", "ACTIVE", "ERROR", "FAILED"]
 
 
-def test_exhausted_retries_reach_dlq_and_failure_callback_once(qstash, qstash_dev, recorder):
+def test_exhausted_retries_reach_dlq_and_failure_callback_once(qstash, recorder, wait_state):
     res = qstash.message.publish_json(
         url=recorder.url + "/404", body={"job": 7}, retries=2,
         failure_callback=recorder.url + "/failed", headers={"X-Job": "7"},
@@ -127,7 +106,7 @@ def test_callback_after_every_attempt(qstash, recorder):
     assert all(c.verified for c in calls)
 
 
-def test_retry_delay_expression_and_retry_after(qstash, recorder):
+def test_retry_delay_expression_and_retry_after(qstash, recorder, wait_state):
     # 100000 ms scaled by 0.01 = 1 s, versus QStash's default first backoff (1 s → 10 ms).
     res = qstash.message.publish(url=recorder.url + "/flaky/expr?fail=1", body="x",
                                  retry_delay="100000 * (1 + retried)")
@@ -143,7 +122,7 @@ def test_retry_delay_expression_and_retry_after(qstash, recorder):
     assert second.at - first.at >= 0.9
 
 
-def test_per_attempt_timeout(qstash, recorder):
+def test_per_attempt_timeout(qstash, recorder, wait_state):
     res = qstash.message.publish(url=recorder.url + "/slow?sleep=3000", body="x", retries=0,
                                  timeout="1s")
     wait_state(qstash, res.message_id, "FAILED")
@@ -151,7 +130,7 @@ def test_per_attempt_timeout(qstash, recorder):
     assert entry.response_status == 0
 
 
-def test_slow_endpoint_does_not_delay_others(qstash, recorder):
+def test_slow_endpoint_does_not_delay_others(qstash, recorder, states, wait_state):
     held = qstash.message.publish(url=recorder.url + "/hold/h1", body="slow")
     recorder.wait_for("/hold/h1")
     fast = qstash.message.publish(url=recorder.url + "/fast", body="fast")
@@ -162,7 +141,7 @@ def test_slow_endpoint_does_not_delay_others(qstash, recorder):
     wait_state(qstash, held.message_id, "DELIVERED")
 
 
-def test_delay_and_not_before(qstash, recorder):
+def test_delay_and_not_before(qstash, recorder, states):
     delayed = qstash.message.publish(url=recorder.url + "/delayed", body="d", delay="100s")
     message = qstash.message.get(delayed.message_id)
     assert message.not_before - message.created_at >= 99_000
@@ -187,7 +166,7 @@ def test_url_group_fans_out(qstash, recorder):
     assert {c.header("Upstash-Message-Id") for c in calls} == {r.message_id for r in res}
 
 
-def test_fifo_queue_waits_for_its_retrying_head(qstash, recorder):
+def test_fifo_queue_waits_for_its_retrying_head(qstash, recorder, states):
     qstash.queue.upsert("orders", parallelism=1)
     first = qstash.message.enqueue(queue="orders", url=recorder.url + "/flaky/q1?fail=2", body="1")
     for n in (2, 3):
@@ -209,7 +188,7 @@ def test_paused_queue_holds_messages(qstash, recorder):
     recorder.wait_for("/p1")
 
 
-def test_flow_control_parallelism(qstash, recorder):
+def test_flow_control_parallelism(qstash, recorder, wait_state):
     flow = {"key": "tenant-1", "parallelism": 1}
     qstash.message.publish(url=recorder.url + "/hold/f1", body="1", flow_control=flow)
     second = qstash.message.publish(url=recorder.url + "/f2", body="2", flow_control=flow)
@@ -223,7 +202,7 @@ def test_flow_control_parallelism(qstash, recorder):
     wait_state(qstash, second.message_id, "DELIVERED")
 
 
-def test_deleting_a_queue_cancels_what_it_holds(qstash, recorder):
+def test_deleting_a_queue_cancels_what_it_holds(qstash, recorder, states, wait_state):
     qstash.queue.upsert("doomed", parallelism=1)
     head = qstash.message.enqueue(queue="doomed", url=recorder.url + "/hold/head", body="1")
     rest = [qstash.message.enqueue(queue="doomed", url=recorder.url + f"/never{n}", body="x").message_id
@@ -237,7 +216,7 @@ def test_deleting_a_queue_cancels_what_it_holds(qstash, recorder):
     assert recorder.calls("/never") == []
 
 
-def test_flow_control_rate(qstash, recorder):
+def test_flow_control_rate(qstash, recorder, wait_state):
     flow = {"key": "rated", "rate": 2, "period": "100s"}  # 100 s scaled: 1 s
     ids = [qstash.message.publish(url=recorder.url + f"/rate{n}", body="r", flow_control=flow).message_id
            for n in range(4)]
@@ -251,20 +230,15 @@ def test_flow_control_rate(qstash, recorder):
 def test_banner_does_not_echo_credentials_from_the_environment(tmp_path):
     env = {"QSTASH_TOKEN": "real-token-123", "QSTASH_CURRENT_SIGNING_KEY": "sig_realcurrent",
            "QSTASH_NEXT_SIGNING_KEY": "sig_realnext"}
-    server = DevQStash(tmp_path, env=env).start()
-    try:
+    with DevQStash(tmp_path, env=env) as server:
         printed = "".join(server.stdout)
         assert not any(secret in printed for secret in env.values())
         assert server.client().signing_key.get().current == "sig_realcurrent"
-    finally:
-        server.close_clients()
-        server.stop()
 
 
-def test_restart_with_data_file_mid_retry_loses_nothing(tmp_path):
-    server = DevQStash(tmp_path, data_file=tmp_path / "qstash.sqlite3").start()
-    recorder = Recorder(server.receiver())
-    try:
+def test_restart_with_data_file_mid_retry_loses_nothing(tmp_path, wait_state):
+    with DevQStash(tmp_path, data_file=tmp_path / "qstash.sqlite3") as server, \
+            Recorder(server.receiver()) as recorder:
         qstash = server.client()
         qstash.url_group.upsert_endpoints(url_group="kept", endpoints=[{"url": recorder.url + "/g"}])
         qstash.queue.upsert("kept-queue", parallelism=3)
@@ -292,7 +266,3 @@ def test_restart_with_data_file_mid_retry_loses_nothing(tmp_path):
         server.restart(sig=9)
         assert server.client().message.get(accepted.message_id).body == "k"
         recorder.wait_for("/after-kill", timeout=30)
-    finally:
-        recorder.close()
-        server.close_clients()
-        server.stop()

@@ -1,15 +1,21 @@
-"""Pure pieces of the local QStash server: durations, retry delays, options, signatures."""
+"""Pure pieces of the local QStash server: settings, durations, retry delays, options,
+signatures."""
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import jwt
 import pytest
 from qstash import Receiver
 
 from datavis.qstash_dev import options as opts
-from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY
+from datavis.qstash_dev.config import ConfigError, DevConfig, load
+from datavis.qstash_dev.credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY
 from datavis.qstash_dev.signing import body_hash, sign
 from datavis.qstash_dev.timing import (DurationError, default_backoff, parse_duration,
                                        retry_after_seconds, retry_delay_seconds)
+from tests.peers import ROOT
 
 
 @pytest.mark.parametrize("text, seconds", [
@@ -100,3 +106,33 @@ def test_signature_is_what_the_receiver_expects():
     Receiver(DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY).verify(
         signature=token, body="body", url="http://127.0.0.1/x")
     assert body_hash(b"") == "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU="
+
+
+def test_settings_come_from_flags_then_environment_then_defaults():
+    env = {"QSTASH_DEV_PORT": "9000", "QSTASH_DEV_TIME_SCALE": "0.5", "QSTASH_DEV_DAILY_LIMIT": "7",
+           "QSTASH_TOKEN": "tok", "QSTASH_DEV_LOG_LEVEL": "warning", "QSTASH_DEV_CONCURRENCY": ""}
+    config = load(["--port", "0", "--data-file", "q.sqlite3"], env)
+    assert (config.port, config.data_file, config.time_scale, config.daily_limit) == (0, "q.sqlite3", 0.5, 7)
+    assert (config.token, config.log_level, config.concurrency) == ("tok", "WARNING", 100)
+    assert load([], {}) == DevConfig()
+    with pytest.raises(AttributeError):
+        config.port = 1  # frozen: built once
+
+
+@pytest.mark.parametrize("name, value", [
+    ("QSTASH_DEV_TIME_SCALE", "fast"), ("QSTASH_DEV_TIME_SCALE", "nan"), ("QSTASH_DEV_PORT", "70000"),
+    ("QSTASH_DEV_CONCURRENCY", "0"), ("QSTASH_DEV_DEFAULT_RETRIES", "-1"),
+    ("QSTASH_DEV_DAILY_LIMIT", "1.5"), ("QSTASH_DEV_LOG_LEVEL", "loud"),
+])
+def test_a_bad_setting_names_its_variable(name, value):
+    with pytest.raises(ConfigError, match=name):
+        load([], {name: value})
+
+
+def test_a_bad_setting_stops_the_command_cleanly():
+    env = {"QSTASH_DEV_MAX_TIMEOUT": "forever", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "datavis.qstash_dev", "--port", "0"], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "QSTASH_DEV_MAX_TIMEOUT must be a number" in done.stderr
+    assert "Traceback" not in done.stderr
