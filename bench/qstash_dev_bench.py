@@ -1,5 +1,6 @@
-"""Benchmark of the local QStash server: publishes/s through the official SDK and delivery
-latency (publish call → receiver) to a local receiver.
+"""Benchmark of the local QStash server: publishes/s through the official SDK, delivery
+latency (publish call → receiver) to a local receiver, and the server's own CPU time per
+message (publish, delivery and logs; steadier than wall-clock figures on a shared machine).
 
     python bench/qstash_dev_bench.py [--messages 3000] [--threads 1,4] [--data-file]
 
@@ -44,6 +45,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run(server: DevQStash, receiver_url: str, messages: int, threads: int) -> dict:
     import httpx
     sent: dict[str, float] = {}
@@ -58,6 +65,7 @@ def run(server: DevQStash, receiver_url: str, messages: int, threads: int) -> di
             with lock:
                 sent[res.message_id] = start
 
+    cpu_before = cpu_seconds(server.proc.pid)
     began = time.perf_counter()
     pool = [threading.Thread(target=worker) for _ in range(threads)]
     for t in pool:
@@ -68,11 +76,13 @@ def run(server: DevQStash, receiver_url: str, messages: int, threads: int) -> di
     seen = wait_until(lambda: (s := httpx.get(receiver_url + "/stats").json()) and
                       all(m in s for m in sent) and s, timeout=120, interval=0.2,
                       message="all deliveries")
+    server_cpu = cpu_seconds(server.proc.pid) - cpu_before
     latencies = [(seen[m] - t) * 1000 for m, t in sent.items()]
     return {"threads": threads, "messages": len(sent), "publishes_per_s": round(len(sent) / elapsed),
             "latency_ms_p50": round(percentile(latencies, 0.5), 2),
             "latency_ms_p99": round(percentile(latencies, 0.99), 2),
-            "latency_ms_mean": round(statistics.fmean(latencies), 2)}
+            "latency_ms_mean": round(statistics.fmean(latencies), 2),
+            "server_cpu_ms_per_message": round(server_cpu * 1000 / len(sent), 3)}
 
 
 def main() -> None:

@@ -75,12 +75,7 @@ def _facts(msg: m.Message) -> m.Record:
             facts[key] = value
     if o.timeout is not None:
         facts["timeout"] = m.ms(o.timeout)
-    if o.callback.forward:
-        facts["callbackHeaders"] = m.header_lists(o.callback.forward)
-    if o.failure_callback.forward:
-        facts["failureCallbackHeaders"] = m.header_lists(o.failure_callback.forward)
-    if o.flow:
-        facts.update(m.flow_fields(o.flow))
+    facts.update(m.forwarding_fields(o, suffix="s"))
     return facts
 
 

@@ -42,10 +42,19 @@ def header_lists(headers: Mapping[str, str]) -> dict[str, list[str]]:
     return {k: [v] for k, v in headers.items()}
 
 
-def flow_fields(flow: opts.Flow) -> Record:
-    """The flow-control fields QStash reports for a message, a schedule or a log event."""
-    return {"flowControlKey": flow.key, "parallelism": flow.parallelism, "rate": flow.rate,
-            "period": int(flow.period) if flow.period is not None else 1}
+def forwarding_fields(o: opts.Options, suffix: str = "") -> Record:
+    """Callback headers and flow control, as QStash reports them for a message or a schedule
+    (its log events spell the header fields with an ``s``: ``suffix``)."""
+    out: Record = {}
+    if o.callback.forward:
+        out["callbackHeader" + suffix] = header_lists(o.callback.forward)
+    if o.failure_callback.forward:
+        out["failureCallbackHeader" + suffix] = header_lists(o.failure_callback.forward)
+    if o.flow:
+        flow = o.flow
+        out.update(flowControlKey=flow.key, parallelism=flow.parallelism, rate=flow.rate,
+                   period=int(flow.period) if flow.period is not None else 1)
+    return out
 
 
 @dataclasses.dataclass

@@ -127,7 +127,7 @@ class Scheduler:
             fk = self.state.flows[flow.key]
             fk.active += 1
             fk.rate_count += 1
-        self.state.save(msg)
+        # Not saved: a restart turns ACTIVE back into the state stored before it anyway.
         self.log.add(msg, "ACTIVE")
         self.state.commit_soon()
         task = asyncio.get_running_loop().create_task(self.deliver(msg))

@@ -3,15 +3,14 @@
 The engine keeps its state in memory and writes every change through; a write is committed
 before the API answers, so a restart loses no accepted message. WAL with
 ``synchronous=NORMAL`` survives a killed process (not a power cut), which is what a
-development server needs, at a fraction of a full sync's cost.
+development server needs, at a fraction of a full sync's cost. Records are JSON under a
+kind (message, queue, group, dlq, dedup, schedule, flow, meta) and a key; log events apart.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 from typing import Any, Iterator
-
-KINDS = ("message", "queue", "group", "dlq", "dedup", "schedule", "flow", "meta")
 
 
 class MemoryStore:

@@ -20,18 +20,6 @@ def body_fields(body: bytes, key: str = "body") -> dict[str, str]:
         return {key + "Base64": m.b64(body)}
 
 
-def _forwarding_fields(o: opts.Options) -> Json:
-    """Callback headers and flow control, shown alike for messages and schedules."""
-    out: Json = {}
-    if o.callback.forward:
-        out["callbackHeader"] = m.header_lists(o.callback.forward)
-    if o.failure_callback.forward:
-        out["failureCallbackHeader"] = m.header_lists(o.failure_callback.forward)
-    if o.flow:
-        out.update(m.flow_fields(o.flow))
-    return out
-
-
 def message(msg: m.Message) -> Json:
     """The Message object of ``GET /v2/messages/{id}``."""
     o = msg.options
@@ -51,7 +39,7 @@ def message(msg: m.Message) -> Json:
                        ("retryDelayExpression", o.retry_delay)):
         if value is not None:
             out[key] = value
-    out.update(_forwarding_fields(o))
+    out.update(m.forwarding_fields(o))
     if o.label:
         out["label"] = o.label
         out["labels"] = msg.labels
@@ -121,7 +109,7 @@ def schedule(s: Schedule, default_retries: int) -> Json:
         "nextScheduleTime": m.ms(s.next_time) if s.next_time else None,
     }
     out.update({k: v for k, v in optional.items() if v is not None})
-    out.update(_forwarding_fields(o))
+    out.update(m.forwarding_fields(o))
     return out
 
 
