@@ -103,7 +103,9 @@ class Engine:
         self._sweep_later()
 
     def snapshot(self, events: int = 100) -> Snapshot:
-        """A read-only view of the whole state (copies: changing them changes nothing)."""
+        """A read-only view of the whole state: copies of the records, so changing their
+        fields changes nothing here (a message's headers, body and options are shared: the
+        server never changes them either)."""
         state = self.state
         return Snapshot(
             taken_at=time.time(), concurrency=self.config.concurrency,

@@ -22,7 +22,6 @@ _NOT_FORWARDED = {
     "host", "content-length", "authorization", "connection", "keep-alive", "accept-encoding",
     "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "user-agent",
 }
-_CALLBACK_SETTINGS = ("retries", "timeout", "delay", "method", "retry-delay")
 
 
 class OptionError(Invalid):

@@ -106,9 +106,12 @@ _FUNCTIONS: dict[str, tuple[int, Callable[..., float]]] = {
     "floor": (1, math.floor), "ceil": (1, math.ceil), "round": (1, round),
     "min": (2, min), "max": (2, max),
 }
-_BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-           ast.Div: operator.truediv, ast.Mod: operator.mod, ast.Pow: operator.pow}
-_UNARY: dict[type[ast.unaryop], Callable[[float], float]] = {ast.UAdd: operator.pos, ast.USub: operator.neg}
+_BINARY: dict[type[ast.operator], Callable[[float, float], float]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+    ast.Div: operator.truediv, ast.Mod: operator.mod, ast.Pow: operator.pow,
+}
+_UNARY: dict[type[ast.unaryop], Callable[[float], float]] = {ast.UAdd: operator.pos,
+                                                             ast.USub: operator.neg}
 _MAX_EXPRESSION = 512
 
 

@@ -32,4 +32,6 @@ def test_snapshot_shows_the_state_and_changing_it_changes_nothing():
         finally:
             await engine.stop()
 
-    asyncio.run(scenario())
+    # Its own loop, leaving the thread's current one alone (asyncio.run would unset it).
+    with asyncio.Runner(loop_factory=asyncio.new_event_loop) as runner:
+        runner.run(scenario())
