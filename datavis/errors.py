@@ -58,6 +58,12 @@ class UnsupportedMediaType(DomainError):
     status = 415
 
 
+class InvalidField(DomainError):
+    """A value that is well-formed JSON but unusable, named in ``errors`` (422)."""
+
+    status = 422
+
+
 class QueueUnavailable(DomainError):
     """QStash refused the task or could not be reached: the client may retry."""
 

@@ -6,7 +6,7 @@ import logging
 import httpx
 from flask import Flask, current_app
 from flask_smorest import Api
-from qstash import QStash, Receiver
+from qstash import QStash
 
 from datavis.errors import ErrorOut, handle_http_exception
 
@@ -40,7 +40,8 @@ def openapi_settings(config) -> dict:
 
 
 class QStashClients:
-    """The official SDK client (publishing) and Receiver (verifying) for the app."""
+    """The official SDK client the app publishes with (deliveries are verified by
+    ``services.signatures``)."""
 
     KEY = "datavis.qstash"
 
@@ -55,8 +56,7 @@ class QStashClients:
         )
         # The SDK's httpx client waits up to 600 s by default; /analyze must answer quickly.
         client.http._client.timeout = httpx.Timeout(config["QSTASH_PUBLISH_TIMEOUT"], connect=3.0)
-        receiver = Receiver(config["QSTASH_CURRENT_SIGNING_KEY"], config["QSTASH_NEXT_SIGNING_KEY"])
-        app.extensions[self.KEY] = (client, receiver)
+        app.extensions[self.KEY] = client
         if config["QSTASH_LOCAL"]:
             log.warning("*" * 78)
             log.warning("QSTASH_TOKEN is not set: using the LOCAL QStash-compatible server at %s "
@@ -66,16 +66,12 @@ class QStashClients:
 
     @property
     def client(self) -> QStash:
-        return current_app.extensions[self.KEY][0]
-
-    @property
-    def receiver(self) -> Receiver:
-        return current_app.extensions[self.KEY][1]
+        return current_app.extensions[self.KEY]
 
     def close(self, app: Flask) -> None:
-        clients = app.extensions.get(self.KEY)
-        if clients:
-            clients[0].http._client.close()
+        client = app.extensions.get(self.KEY)
+        if client:
+            client.http._client.close()
 
 
 api = DatavisApi()
