@@ -71,3 +71,35 @@ def reply(client, chat_id: str, request_id: str) -> dict:
     [found] = [m for m in client.get(f"/chats/{chat_id}/messages?limit=500").get_json()["messages"]
                if m["request_id"] == request_id and m["role"] != "user"]
     return found
+
+
+def spec_fields(node, found=None) -> set[str]:
+    """Every field name a Vega-Lite spec's encodings refer to (its inline data aside)."""
+    found = set() if found is None else found
+    if isinstance(node, dict):
+        if isinstance(node.get("field"), str):
+            found.add(node["field"])
+        for key, value in node.items():
+            if key != "data":
+                spec_fields(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            spec_fields(item, found)
+    return found
+
+
+def check_chart(client, chart_id: str) -> dict:
+    """A stored chart is sound: its spec is Vega-Lite v5 whose every field exists in its
+    data, and it renders to PNG and SVG through the routes. Returns the chart."""
+    res = client.get(f"/charts/{chart_id}")
+    assert res.status_code == 200, res.get_json()
+    chart = res.get_json()
+    spec = chart["spec"]
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/v5")
+    keys = {key for row in spec["data"]["values"] for key in row}
+    assert spec_fields(spec) <= keys, (spec_fields(spec) - keys, keys)
+    png = client.get(f"/charts/{chart_id}.png")
+    assert png.status_code == 200 and png.data.startswith(b"\x89PNG\r\n\x1a\n"), png.data[:300]
+    svg = client.get(f"/charts/{chart_id}.svg")
+    assert svg.status_code == 200 and b"<svg" in svg.data[:200], svg.data[:300]
+    return chart
