@@ -15,6 +15,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # should not pay for Flask, DuckDB and the rest.
     from datavis import cli, config, errors, guards, observability
     from datavis.api import blueprints
+    from datavis.api.docs import bp as docs_bp
     from datavis.extensions import api, openapi_settings, qstash
     from datavis.health import bp as health_bp
     from datavis.internal import bp as internal_bp
@@ -34,9 +35,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     qstash.init_app(app)
     api.init_app(app)
 
-    # Blueprints: the public API (documented), the QStash receiver, health.
+    # Blueprints: the public API (documented) and its docs page, the QStash receiver, health.
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
+    app.register_blueprint(docs_bp)
     app.register_blueprint(internal_bp)
     app.register_blueprint(health_bp)
 

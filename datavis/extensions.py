@@ -23,8 +23,8 @@ class DatavisApi(Api):
 
 
 def openapi_settings(config) -> dict:
-    """flask-smorest's settings: the document at /openapi.json, docs at /docs, the public
-    address as its server, and bearer auth when API keys are on."""
+    """flask-smorest's settings: the document at /openapi.json, the public address as its
+    server, and bearer auth when API keys are on."""
     options: dict = {"servers": [{"url": config["API_URL"]}],
                      "info": {"description": "Ask questions about CSV datasets; answers "
                                              "(chart + insight) arrive in the chat."}}
@@ -33,9 +33,8 @@ def openapi_settings(config) -> dict:
             "apiKey": {"type": "http", "scheme": "bearer", "description": "an API key"}}}
         options["security"] = [{"apiKey": []}]
     return {"API_TITLE": "datavis", "API_VERSION": "1.0", "OPENAPI_VERSION": "3.0.3",
+            # /docs is the app's own page (datavis.api.docs), not flask-smorest's CDN one.
             "OPENAPI_URL_PREFIX": "/", "OPENAPI_JSON_PATH": "openapi.json",
-            "OPENAPI_SWAGGER_UI_PATH": "docs",
-            "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
             "API_SPEC_OPTIONS": options}
 
 
