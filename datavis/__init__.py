@@ -28,6 +28,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.update(test_config or {})
     app.config.update(MAX_CONTENT_LENGTH=app.config["MAX_UPLOAD_MB"] * 1024 * 1024,
                       **openapi_settings(app.config))
+    # Under `flask run`, the refusal gunicorn.conf.py makes: no public port with dev keys.
+    if (host := config.flask_run_host()) is not None:
+        config.check_bind(app.config, [host])
 
     # Extensions.
     observability.init_app(app)

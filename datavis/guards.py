@@ -11,6 +11,7 @@ import hmac
 
 from flask import Flask, Response, request
 from flask_cors import CORS
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from datavis.errors import InvalidField, InvalidInput, NotFound, Unauthorized, UnsupportedMediaType
@@ -105,9 +106,16 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def limit_body_size() -> None:
         if request.path in UPLOAD_PATHS:
-            return  # MAX_CONTENT_LENGTH (MAX_UPLOAD_MB) applies
+            return  # MAX_CONTENT_LENGTH (MAX_UPLOAD_MB) applies; the form parser enforces it
         request.max_content_length = (INTERNAL_BODY_LIMIT if request.path.startswith(INTERNAL_PREFIX)
                                       else json_limit)
+        if request.url_rule is None:
+            return  # no such route: the 404 or 405 needs no body
+        if request.content_length is None and request.headers.get("Transfer-Encoding"):
+            # A chunked body has no length to check up front, and reading it whole stops
+            # quietly at the limit (Werkzeug): reaching the limit means it was too large.
+            if len(request.get_data(cache=True)) >= request.max_content_length:
+                raise RequestEntityTooLarge()
 
     @app.before_request
     def require_api_key() -> None:
@@ -121,6 +129,8 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def require_wellformed_input() -> None:
+        if request.url_rule is None:
+            return  # no such route: the 404 or 405 needs no body
         check_parameters()
         if not request.path.startswith(INTERNAL_PREFIX):
             check_json_body()
