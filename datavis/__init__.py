@@ -22,6 +22,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from datavis.store import db
 
     app = Flask(__name__)
+    # "/files//x" is a 404 like any unknown path, not an HTML redirect echoing it.
+    app.url_map.merge_slashes = False
 
     # Configuration: the environment (and .env, except under tests), then the test's own.
     app.config.update(config.from_env(dotenv=not (test_config or {}).get("TESTING")))
