@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
+import click
 from dotenv import load_dotenv
 
 from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
@@ -152,8 +153,6 @@ def check_bind(config: dict[str, Any], addresses: Iterable[str]) -> None:
 
 def flask_run_host() -> str | None:
     """The ``--host`` of ``flask run`` when it is the command creating the app, else None."""
-    import click
-
     ctx = click.get_current_context(silent=True)
     if ctx is None or ctx.info_name != "run" or "host" not in ctx.params:
         return None

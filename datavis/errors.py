@@ -64,6 +64,13 @@ class InvalidField(DomainError):
     status = 422
 
 
+class RenderFailed(DomainError):
+    """A stored chart vl-convert cannot render: a bug, recorded and answered the same way
+    each time rather than rendered again."""
+
+    status = 500
+
+
 class QueueUnavailable(DomainError):
     """QStash refused the task or could not be reached: the client may retry."""
 

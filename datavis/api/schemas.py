@@ -14,7 +14,6 @@ from datavis.errors import ErrorOut as Error  # noqa: F401  (the views document 
 from datavis.services.ids import CLIENT_ID
 
 
-
 class FullMatch(validate.Regexp):
     """A pattern the whole value must match: Python's ``$`` also matches before a final
     newline, so ``Regexp`` alone lets "id\\n" through. (The pattern is what OpenAPI shows.)"""

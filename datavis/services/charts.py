@@ -15,19 +15,13 @@ import logfire
 from flask import current_app
 
 from datavis import analysis
-from datavis.errors import DomainError
+from datavis.errors import RenderFailed
 from datavis.store import rows
 from datavis.store.tables import charts
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 FAILED = ".failed"
 log = logging.getLogger("datavis")
-
-
-class RenderFailed(DomainError):
-    """A stored chart that vl-convert cannot render: a bug, answered the same way each time."""
-
-    status = 500
 
 
 def get_chart(chart_id: str) -> dict[str, Any]:
