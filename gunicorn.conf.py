@@ -6,14 +6,20 @@ import os
 
 from dotenv import load_dotenv
 
+from datavis.config import check_bind, dev_credentials, from_env
+
 load_dotenv(override=False)
+settings = from_env(dotenv=False)  # (just loaded)
 
 
 def _int(name: str, default: int) -> int:
     return int(os.environ.get(name) or default)
 
 
-bind = os.environ.get("GUNICORN_BIND") or f"0.0.0.0:{_int('PORT', 8000)}"
+# With Upstash's public dev keys anyone can sign a delivery: loopback only, unless a real
+# token is set (or ALLOW_DEV_QSTASH_ON_PUBLIC_BIND=1; on_starting checks any bind, -b too).
+bind = os.environ.get("GUNICORN_BIND") or \
+    f"{'127.0.0.1' if dev_credentials(settings) else '0.0.0.0'}:{_int('PORT', 8000)}"
 workers = _int("GUNICORN_WORKERS", 2)
 threads = _int("GUNICORN_THREADS", 4)
 worker_class = "gthread"
@@ -24,16 +30,38 @@ graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = 5
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
-# Forwarded headers are handled by the app's ProxyFix (PROXY_FIX_HOPS), not gunicorn.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Forwarded headers mean only what PROXY_FIX_HOPS says (the app's ProxyFix): gunicorn itself
+# trusts no peer, not even loopback (its default, and FORWARDED_ALLOW_IPS, would let any
+# local process or a proxy's client set the scheme).
+forwarded_allow_ips = ""
+secure_scheme_headers = {}
+# gunicorn 25+ opens a control socket in $HOME shared by every instance of the user: nothing
+# here uses it, so there is none.
+control_socket_disable = True
+# gunicorn drains at most 64 KB of a body the app left unread (a 413, a 401 before reading)
+# before reusing the connection, and drops it otherwise after answering "keep-alive": a
+# request whose body may exceed that is answered with "Connection: close" instead.
+DRAIN_LIMIT = 64 * 1024
+
+
+def pre_request(worker, req):
+    for name, value in req.headers:
+        if (name == "CONTENT-LENGTH" and value.isdigit() and int(value) > DRAIN_LIMIT) or \
+                (name == "TRANSFER-ENCODING" and "chunked" in value.lower()):
+            req.force_close()
 
 
 def on_starting(server):
-    """Create the tables once in the master, before the workers start (without building
-    the app here: tracing set up before fork would not survive in the workers)."""
-    from datavis.config import from_env
+    """Refuse a public bind with dev keys; create the tables once in the master, before the
+    workers start (without building the app here: tracing set up before fork would not
+    survive in the workers)."""
+    from datavis.config import ConfigError
     from datavis.store.database import create_schema, make_engine
 
-    engine = make_engine(from_env()["DATABASE_URL"])
+    try:
+        check_bind(settings, server.cfg.bind)
+    except ConfigError as exc:
+        raise SystemExit(f"datavis: {exc}") from None
+    engine = make_engine(settings["DATABASE_URL"])
     create_schema(engine)
     engine.dispose()

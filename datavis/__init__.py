@@ -15,18 +15,24 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # should not pay for Flask, DuckDB and the rest.
     from datavis import cli, config, errors, guards, observability
     from datavis.api import blueprints
+    from datavis.api.docs import bp as docs_bp
     from datavis.extensions import api, openapi_settings, qstash
     from datavis.health import bp as health_bp
     from datavis.internal import bp as internal_bp
     from datavis.store import db
 
     app = Flask(__name__)
+    # "/files//x" is a 404 like any unknown path, not an HTML redirect echoing it.
+    app.url_map.merge_slashes = False
 
     # Configuration: the environment (and .env, except under tests), then the test's own.
     app.config.update(config.from_env(dotenv=not (test_config or {}).get("TESTING")))
     app.config.update(test_config or {})
     app.config.update(MAX_CONTENT_LENGTH=app.config["MAX_UPLOAD_MB"] * 1024 * 1024,
                       **openapi_settings(app.config))
+    # Under `flask run`, the refusal gunicorn.conf.py makes: no public port with dev keys.
+    if (host := config.flask_run_host()) is not None:
+        config.check_bind(app.config, [host])
 
     # Extensions.
     observability.init_app(app)
@@ -34,9 +40,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     qstash.init_app(app)
     api.init_app(app)
 
-    # Blueprints: the public API (documented), the QStash receiver, health.
+    # Blueprints: the public API (documented) and its docs page, the QStash receiver, health.
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
+    app.register_blueprint(docs_bp)
     app.register_blueprint(internal_bp)
     app.register_blueprint(health_bp)
 

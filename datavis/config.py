@@ -4,10 +4,12 @@ Every variable is listed, with its default, in ``.env.example`` and the README.
 """
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
+import click
 from dotenv import load_dotenv
 
 from datavis.qstash_dev.credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
@@ -103,6 +105,7 @@ def from_env(environ: dict[str, str] | None = None, *, dotenv: bool = True) -> d
         "LOGFIRE_TOKEN": env.get("LOGFIRE_TOKEN", "").strip() or None,
         "LOGFIRE_CONSOLE": env.get("LOGFIRE_CONSOLE", "").strip().lower() in ("1", "true", "yes"),
         "LOG_LEVEL": env.get("LOG_LEVEL", "INFO").upper(),
+        "ALLOW_DEV_QSTASH_ON_PUBLIC_BIND": env.get("ALLOW_DEV_QSTASH_ON_PUBLIC_BIND", "").strip() == "1",
     }
     if not local_qstash and not (config["QSTASH_CURRENT_SIGNING_KEY"] and config["QSTASH_NEXT_SIGNING_KEY"]):
         raise ConfigError("QSTASH_TOKEN is set, so QSTASH_CURRENT_SIGNING_KEY and "
@@ -110,3 +113,47 @@ def from_env(environ: dict[str, str] | None = None, *, dotenv: bool = True) -> d
     if not config["API_URL"].startswith(("http://", "https://")):
         raise ConfigError(f"API_URL must be an absolute http(s) URL, got {config['API_URL']!r}")
     return config
+
+
+def dev_credentials(config: dict[str, Any]) -> bool:
+    """Deliveries are verified with Upstash's public development keys: anyone can sign."""
+    dev = {DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY}
+    return bool(dev & {config["QSTASH_CURRENT_SIGNING_KEY"], config["QSTASH_NEXT_SIGNING_KEY"]})
+
+
+def is_loopback(address: str) -> bool:
+    """Whether a listening address (``host:port``, ``[v6]:port``, ``unix:path``, a bare
+    host) reaches only this machine. Host names other than localhost count as public."""
+    if address.startswith("unix:"):
+        return True
+    host = address
+    if address.startswith("["):
+        host = address[1:].split("]", 1)[0]
+    elif address.count(":") == 1:
+        host = address.rsplit(":", 1)[0]
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name, empty ("all interfaces"), fd://…: not provably local
+
+
+def check_bind(config: dict[str, Any], addresses: Iterable[str]) -> None:
+    """Refuse to listen beyond loopback while anyone could forge QStash's signature."""
+    public = [a for a in addresses if not is_loopback(a)]
+    if public and dev_credentials(config) and not config["ALLOW_DEV_QSTASH_ON_PUBLIC_BIND"]:
+        raise ConfigError(
+            f"refusing to listen on {', '.join(public)}: QStash deliveries are verified with "
+            "Upstash's public development signing keys (QSTASH_TOKEN is not set, or the keys are the "
+            "dev ones), so anyone who reaches this port could forge a delivery. Listen on 127.0.0.1, "
+            "or set QSTASH_TOKEN, QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY from the "
+            "Upstash console, or set ALLOW_DEV_QSTASH_ON_PUBLIC_BIND=1 if this network is trusted.")
+
+
+def flask_run_host() -> str | None:
+    """The ``--host`` of ``flask run`` when it is the command creating the app, else None."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or ctx.info_name != "run" or "host" not in ctx.params:
+        return None
+    return str(ctx.params["host"])

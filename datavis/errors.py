@@ -58,6 +58,19 @@ class UnsupportedMediaType(DomainError):
     status = 415
 
 
+class InvalidField(DomainError):
+    """A value that is well-formed JSON but unusable, named in ``errors`` (422)."""
+
+    status = 422
+
+
+class RenderFailed(DomainError):
+    """A stored chart vl-convert cannot render: a bug, recorded and answered the same way
+    each time rather than rendered again."""
+
+    status = 500
+
+
 class QueueUnavailable(DomainError):
     """QStash refused the task or could not be reached: the client may retry."""
 

@@ -6,7 +6,7 @@ import logging
 import httpx
 from flask import Flask, current_app
 from flask_smorest import Api
-from qstash import QStash, Receiver
+from qstash import QStash
 
 from datavis.errors import ErrorOut, handle_http_exception
 
@@ -23,8 +23,8 @@ class DatavisApi(Api):
 
 
 def openapi_settings(config) -> dict:
-    """flask-smorest's settings: the document at /openapi.json, docs at /docs, the public
-    address as its server, and bearer auth when API keys are on."""
+    """flask-smorest's settings: the document at /openapi.json, the public address as its
+    server, and bearer auth when API keys are on."""
     options: dict = {"servers": [{"url": config["API_URL"]}],
                      "info": {"description": "Ask questions about CSV datasets; answers "
                                              "(chart + insight) arrive in the chat."}}
@@ -33,14 +33,14 @@ def openapi_settings(config) -> dict:
             "apiKey": {"type": "http", "scheme": "bearer", "description": "an API key"}}}
         options["security"] = [{"apiKey": []}]
     return {"API_TITLE": "datavis", "API_VERSION": "1.0", "OPENAPI_VERSION": "3.0.3",
+            # /docs is the app's own page (datavis.api.docs), not flask-smorest's CDN one.
             "OPENAPI_URL_PREFIX": "/", "OPENAPI_JSON_PATH": "openapi.json",
-            "OPENAPI_SWAGGER_UI_PATH": "docs",
-            "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
             "API_SPEC_OPTIONS": options}
 
 
 class QStashClients:
-    """The official SDK client (publishing) and Receiver (verifying) for the app."""
+    """The official SDK client the app publishes with (deliveries are verified by
+    ``services.signatures``)."""
 
     KEY = "datavis.qstash"
 
@@ -55,8 +55,7 @@ class QStashClients:
         )
         # The SDK's httpx client waits up to 600 s by default; /analyze must answer quickly.
         client.http._client.timeout = httpx.Timeout(config["QSTASH_PUBLISH_TIMEOUT"], connect=3.0)
-        receiver = Receiver(config["QSTASH_CURRENT_SIGNING_KEY"], config["QSTASH_NEXT_SIGNING_KEY"])
-        app.extensions[self.KEY] = (client, receiver)
+        app.extensions[self.KEY] = client
         if config["QSTASH_LOCAL"]:
             log.warning("*" * 78)
             log.warning("QSTASH_TOKEN is not set: using the LOCAL QStash-compatible server at %s "
@@ -66,16 +65,12 @@ class QStashClients:
 
     @property
     def client(self) -> QStash:
-        return current_app.extensions[self.KEY][0]
-
-    @property
-    def receiver(self) -> Receiver:
-        return current_app.extensions[self.KEY][1]
+        return current_app.extensions[self.KEY]
 
     def close(self, app: Flask) -> None:
-        clients = app.extensions.get(self.KEY)
-        if clients:
-            clients[0].http._client.close()
+        client = app.extensions.get(self.KEY)
+        if client:
+            client.http._client.close()
 
 
 api = DatavisApi()

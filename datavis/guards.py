@@ -1,23 +1,35 @@
-"""Request guards that apply before any view: proxy headers, body size limits, API keys
-and CORS.
+"""Request guards that apply before any view: proxy headers, body size limits, API keys,
+well-formed input and CORS; and the security headers every answer carries.
 
 Public routes are everything but ``/health/live`` (always open, for process managers) and
-``/internal/*`` (QStash only: they accept nothing but a valid QStash signature).
+``/internal/*`` (QStash only: they accept nothing but a valid QStash signature, and parse
+their body only once it is verified).
 """
 from __future__ import annotations
 
 import hmac
 
-from flask import Flask, request
+from flask import Flask, Response, request
 from flask_cors import CORS
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from datavis.errors import Unauthorized
+from datavis.errors import InvalidField, InvalidInput, NotFound, Unauthorized, UnsupportedMediaType
+from datavis.inputs import BadInput, parse_json, printable, text_problem
 
 UPLOAD_PATHS = ("/files",)
 INTERNAL_PREFIX = "/internal/"
 OPEN_PATHS = ("/health/live",)
 INTERNAL_BODY_LIMIT = 1024 * 1024  # QStash callbacks carry base64 response bodies
+BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
+# Contract 3: every HTML page runs under this policy (no inline script, no eval, no CDN).
+HTML_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+            "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+# An SVG opened on its own is a document that could run script: it gets none of the origin.
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+ALWAYS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
 
 
 def _is_public(path: str) -> bool:
@@ -28,6 +40,54 @@ def _valid_key(given: str, keys: list[str]) -> bool:
     # Compare against every key, each in constant time, so timing tells nothing.
     matches = [hmac.compare_digest(given.encode(), key.encode()) for key in keys]
     return any(matches)
+
+
+def check_parameters() -> None:
+    """Path and query values must be storable text: an id with a NUL cannot exist (404),
+    a query value with one is refused naming it (422)."""
+    for name, value in (request.view_args or {}).items():
+        problem = text_problem(value) if isinstance(value, str) else None
+        if problem:
+            raise NotFound(f"not found: the {name} in the path {problem}")
+    for name, value in request.args.items(multi=True):
+        problem = text_problem(name) or text_problem(value)
+        if problem:
+            raise InvalidField(f"invalid input — {printable(name)}: {problem}",
+                               errors={"query": {printable(name): [problem]}})
+
+
+def check_json_body() -> None:
+    """A public request's body is JSON (415 otherwise), nested within bounds (400) and its
+    strings are valid text (422 naming the field), before any schema parses it."""
+    if request.method not in BODY_METHODS or request.path in UPLOAD_PATHS:
+        return
+    raw = request.get_data(cache=True)  # bounded by the body limit; read once, cached
+    if not raw:
+        return
+    if not request.is_json:
+        raise UnsupportedMediaType(f"{request.path} takes a JSON body: send it with "
+                                   f"'Content-Type: application/json', not {request.mimetype or 'none'!r}")
+    try:
+        parse_json(raw)
+    except BadInput as exc:
+        if exc.field is None:
+            raise InvalidInput(exc.message, errors={"json": [exc.message]}) from None
+        raise InvalidField(f"invalid input — {exc.message}",
+                           errors={"json": {exc.field: [exc.problem]}}) from None
+
+
+def security_headers(response: Response, private: bool) -> Response:
+    for name, value in ALWAYS.items():
+        response.headers.setdefault(name, value)
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Content-Security-Policy", HTML_CSP)
+    elif response.mimetype == "image/svg+xml":
+        response.headers.setdefault("Content-Security-Policy", SVG_CSP)
+    cache = response.headers.get("Cache-Control", "")
+    if private and "public" in cache:
+        # Behind API keys nothing may sit in a shared cache for anyone to read.
+        response.headers["Cache-Control"] = cache.replace("public", "private")
+    return response
 
 
 def init_app(app: Flask) -> None:
@@ -46,9 +106,16 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def limit_body_size() -> None:
         if request.path in UPLOAD_PATHS:
-            return  # MAX_CONTENT_LENGTH (MAX_UPLOAD_MB) applies
+            return  # MAX_CONTENT_LENGTH (MAX_UPLOAD_MB) applies; the form parser enforces it
         request.max_content_length = (INTERNAL_BODY_LIMIT if request.path.startswith(INTERNAL_PREFIX)
                                       else json_limit)
+        if request.url_rule is None:
+            return  # no such route: the 404 or 405 needs no body
+        if request.content_length is None and request.headers.get("Transfer-Encoding"):
+            # A chunked body has no length to check up front, and reading it whole stops
+            # quietly at the limit (Werkzeug): reaching the limit means it was too large.
+            if len(request.get_data(cache=True)) >= request.max_content_length:
+                raise RequestEntityTooLarge()
 
     @app.before_request
     def require_api_key() -> None:
@@ -59,3 +126,15 @@ def init_app(app: Flask) -> None:
         if scheme.lower() != "bearer" or not given.strip() or not _valid_key(given.strip(), keys):
             raise Unauthorized("a valid API key is required: send 'Authorization: Bearer <key>'",
                                headers={"WWW-Authenticate": 'Bearer realm="datavis"'})
+
+    @app.before_request
+    def require_wellformed_input() -> None:
+        if request.url_rule is None:
+            return  # no such route: the 404 or 405 needs no body
+        check_parameters()
+        if not request.path.startswith(INTERNAL_PREFIX):
+            check_json_body()
+
+    @app.after_request
+    def add_security_headers(response: Response) -> Response:
+        return security_headers(response, private=bool(keys))

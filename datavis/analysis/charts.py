@@ -5,6 +5,8 @@ decides (notes §7). SQL already sorted the rows, so nominal axes keep the data'
 """
 from __future__ import annotations
 
+import re
+
 from .compiler import Query
 from .format import fmt_number, is_money
 from .names import humanize
@@ -17,9 +19,49 @@ MAX_BARS = 60
 _WIDTH, _HEIGHT = 560, 320
 
 
-def vf(name: str) -> str:
-    """A Vega-Lite field reference for any column name (dots and brackets escaped)."""
-    return name.replace("\\", "\\\\").replace(".", "\\.").replace("[", "\\[").replace("]", "\\]")
+_PATH_CHARS = set("\\.[]'\"")
+
+
+def _plain(name: str) -> bool:
+    return name.isprintable() and not _PATH_CHARS & set(name)
+
+
+def plain_fields(spec: dict) -> dict:
+    """Vega-Lite reads quotes, dots, brackets and backslashes in a field name as an access
+    path, and its escaping fails for some of them (quotes, backslashes, line breaks): the
+    data keys that hold any are renamed to plain words in the spec, and every encoding of
+    them keeps the column's own name as its title. The chart's ``data`` keeps the names."""
+    values = spec.get("data", {}).get("values") or []
+    names = list(dict.fromkeys(key for row in values for key in row))
+    taken, renamed = set(names), {}
+    for name in names:
+        if _plain(name):
+            continue
+        base = re.sub(r"\W+", "_", name).strip("_") or "field"
+        new, n = base, 1
+        while new in taken:
+            n += 1
+            new = f"{base}_{n}"
+        taken.add(new)
+        renamed[name] = new
+    if renamed:
+        spec["data"] = {"values": [{renamed.get(k, k): v for k, v in row.items()} for row in values]}
+        _rename_fields(spec, renamed)
+    return spec
+
+
+def _rename_fields(node, renamed: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        field = node.get("field")
+        if isinstance(field, str) and field in renamed:
+            node.setdefault("title", field)
+            node["field"] = renamed[field]
+        for key, value in node.items():
+            if key != "data":
+                _rename_fields(value, renamed)
+    elif isinstance(node, list):
+        for item in node:
+            _rename_fields(item, renamed)
 
 
 def choose_chart(plan: Plan, q: Query, rows: list[dict]) -> str:
@@ -58,13 +100,13 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict]) -> str:
 
 def _num_axis(field_name: str, label: str, money: bool) -> dict:
     fmt = "$~s" if money else "~s"
-    return {"field": vf(field_name), "type": "quantitative", "title": label, "axis": {"format": fmt}}
+    return {"field": field_name, "type": "quantitative", "title": label, "axis": {"format": fmt}}
 
 
 def _tooltip(fields: list[tuple[str, str, str]]) -> list[dict]:
     out = []
     for name, typ, title in fields:
-        t = {"field": vf(name), "type": typ, "title": title}
+        t = {"field": name, "type": typ, "title": title}
         if typ == "quantitative":
             t["format"] = ",.2~f"
         out.append(t)
@@ -73,6 +115,11 @@ def _tooltip(fields: list[tuple[str, str, str]]) -> list[dict]:
 
 def build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, profile: dict,
                y_labels: dict[str, str]) -> dict:
+    return plain_fields(_build_spec(chart, plan, q, rows, title, profile, y_labels))
+
+
+def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, profile: dict,
+                y_labels: dict[str, str]) -> dict:
     base = {"$schema": SCHEMA, "title": {"text": title, "anchor": "start"}, "data": {"values": rows},
             "config": {"view": {"stroke": None}, "axis": {"labelLimit": 180}}}
     by_name = profile["_by_name"]
@@ -86,12 +133,12 @@ def build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, p
         return _boxplot(base, plan, q, rows)
     if q.x is None:  # scatter of two measures
         xm, ym = q.ys[0], q.ys[1]
-        enc = {"x": {"field": vf(xm), "type": "quantitative", "title": humanize(xm), "scale": {"zero": False}},
-               "y": {"field": vf(ym), "type": "quantitative", "title": humanize(ym), "scale": {"zero": False}},
+        enc = {"x": {"field": xm, "type": "quantitative", "title": humanize(xm), "scale": {"zero": False}},
+               "y": {"field": ym, "type": "quantitative", "title": humanize(ym), "scale": {"zero": False}},
                "tooltip": _tooltip([(xm, "quantitative", xm), (ym, "quantitative", ym)])}
         if q.color:
-            enc["color"] = {"field": vf(q.color), "type": "nominal", "title": humanize(q.color)}
-            enc["tooltip"].append({"field": vf(q.color), "type": "nominal"})
+            enc["color"] = {"field": q.color, "type": "nominal", "title": humanize(q.color)}
+            enc["tooltip"].append({"field": q.color, "type": "nominal"})
         return {**base, "mark": {"type": "point", "filled": True, "opacity": 0.7}, "encoding": enc,
                 "width": _WIDTH, "height": _HEIGHT}
     y = q.ys[0]
@@ -103,7 +150,7 @@ def build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, p
         xlabel += {"year": " (year)", "quarter": " (quarter)", "month": " (month)", "week": " (week)",
                    "day": " (day)", "hour": " (hour)", "weekday": " (day of week)",
                    "month_of_year": " (month of year)", "hour_of_day": " (hour of day)"}[plan.dimension.grain]
-    xenc: dict = {"field": vf(q.x), "type": q.x_type or "nominal", "title": xlabel}
+    xenc: dict = {"field": q.x, "type": q.x_type or "nominal", "title": xlabel}
     if q.x_type == "temporal":
         grain = plan.dimension.grain if plan.dimension else None
         if grain in _TIME_UNITS:
@@ -123,13 +170,13 @@ def build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, p
     tooltip = _tooltip(tips)
     if q.x_type == "temporal":
         tooltip[0]["timeUnit"] = xenc["timeUnit"]
-    color = {"field": vf(q.color), "type": "nominal", "title": humanize(q.color), "sort": None} if q.color else None
+    color = {"field": q.color, "type": "nominal", "title": humanize(q.color), "sort": None} if q.color else None
     n = len({r.get(q.x) for r in rows})
     if chart == "arc":
         return {**base, "mark": {"type": "arc", "innerRadius": 60, "tooltip": True},
-                "encoding": {"theta": {"field": vf(y), "type": "quantitative", "stack": True},
-                             "color": {"field": vf(q.x), "type": "nominal", "title": xlabel, "sort": None},
-                             "order": {"field": vf(y), "type": "quantitative", "sort": "descending"},
+                "encoding": {"theta": {"field": y, "type": "quantitative", "stack": True},
+                             "color": {"field": q.x, "type": "nominal", "title": xlabel, "sort": None},
+                             "order": {"field": y, "type": "quantitative", "sort": "descending"},
                              "tooltip": tooltip},
                 "view": {"stroke": None}, "width": _HEIGHT, "height": _HEIGHT}
     if chart in ("line", "area"):
@@ -149,8 +196,8 @@ def build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, p
                 "width": _WIDTH, "height": _HEIGHT}
     if chart == "heatmap":
         enc = {"x": {**xenc, "type": "ordinal" if q.x_type != "nominal" else "nominal"},
-               "y": {"field": vf(q.color), "type": "nominal", "title": humanize(q.color), "sort": None},
-               "color": {"field": vf(y), "type": "quantitative", "title": ylabel}, "tooltip": tooltip}
+               "y": {"field": q.color, "type": "nominal", "title": humanize(q.color), "sort": None},
+               "color": {"field": y, "type": "quantitative", "title": ylabel}, "tooltip": tooltip}
         return {**base, "mark": "rect", "encoding": enc, "width": _WIDTH}
     # bar (stacked / grouped with a colour)
     data = rows
@@ -173,7 +220,7 @@ def build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, p
     if color:
         enc["color"] = color
         if plan.stacking == "group" and not plan.share:
-            enc["xOffset" if not horizontal else "yOffset"] = {"field": vf(q.color), "type": "nominal", "sort": None}
+            enc["xOffset" if not horizontal else "yOffset"] = {"field": q.color, "type": "nominal", "sort": None}
         elif plan.share:
             (enc["x"] if horizontal else enc["y"])["stack"] = "normalize"
             (enc["x"] if horizontal else enc["y"])["axis"] = {"format": "%"}
@@ -246,7 +293,7 @@ def _histogram(base: dict, q: Query, rows: list[dict]) -> dict:
 def _boxplot(base: dict, plan: Plan, q: Query, rows: list[dict]) -> dict:
     col = q.extra["column"]
     ytitle = humanize(col)
-    x = {"field": vf(q.x), "type": "nominal", "sort": None, "title": humanize(q.x)} if q.x else None
+    x = {"field": q.x, "type": "nominal", "sort": None, "title": humanize(q.x)} if q.x else None
 
     def enc(extra: dict) -> dict:
         e = dict(extra)

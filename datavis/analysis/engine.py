@@ -16,6 +16,7 @@ from .explain import explain, title_for
 from .followup import apply_follow_up, is_follow_up
 from .insights import compute_facts, word_insight
 from .jsonsafe import rows_to_dicts
+from .matching import left_out
 from .models import AnalysisSettings, Answer
 from .names import quote_ident
 from .plan import Plan, validate_plan
@@ -98,11 +99,16 @@ def _correlation_stats(box: Sandbox, plan: Plan, profile: dict) -> dict:
 
 def present(ex: Executed, profile: dict, question: str, planner: str, changes: list[str]) -> Answer:
     plan, q, rows = ex.plan, ex.query, ex.rows
+    used = {str(v).lower() for f in plan.filters for v in [f.column, *f.values]} | {
+        c.lower() for c in [*(m.column for m in plan.measures), plan.dimension and plan.dimension.column,
+                            plan.color] if c}
+    plan.assumptions += [a for a in left_out(question, used, profile) if a not in plan.assumptions]
     chart = choose_chart(plan, q, rows)
     title = title_for(plan, q, profile)
     y_labels = {y: y for y in q.ys}
     spec = build_spec(chart, plan, q, rows, title, profile, y_labels)
-    facts = compute_facts(plan, q, rows, chart, profile, ex.extra)
+    sampled = bool(q.extra.get("sampled")) and len(rows) < profile["row_count"]
+    facts = compute_facts(plan, q, rows, chart, profile, ex.extra, partial=ex.truncated or sampled)
     measure = (measure_label(plan.measures[0]) if plan.measures else "Count")
     if plan.measures and plan.measures[0].column is None:
         measure = "Number of rows"
@@ -111,6 +117,8 @@ def present(ex: Executed, profile: dict, question: str, planner: str, changes: l
     insight = word_insight(facts, plan, measure, plan.dimension.column if plan.dimension else None)
     if ex.truncated:
         insight += f" Only the first {len(rows):,} rows are shown."
+    elif sampled:
+        insight += f" The chart shows a random sample of {len(rows):,} rows."
     if changes and changes != ["new question"]:
         title_change = ", ".join(dict.fromkeys(changes))
         plan.evidence.append(f"follow-up: changed {title_change}")

@@ -42,7 +42,8 @@ def _money(plan: Plan, profile: dict) -> tuple[bool, str]:
 
 
 def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: dict,
-                  extra: dict | None = None) -> list[dict]:
+                  extra: dict | None = None, partial: bool = False) -> list[dict]:
+    """``partial``: the rows are cut or sampled, so no total or share of it can be told."""
     facts: list[dict] = []
     money, sym = _money(plan, profile)
 
@@ -105,7 +106,8 @@ def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: d
             lead = max(totals, key=lambda k: totals[k])
             s = sum(v for v in totals.values() if v > 0)
             facts.append({"kind": "series_leader", "series": q.color, "name": _label(lead, None), "total": totals[lead],
-                          "text": f(totals[lead]), "share": totals[lead] / s if s and totals[lead] >= 0 else None,
+                          "text": f(totals[lead]),
+                          "share": totals[lead] / s if s and totals[lead] >= 0 and not partial else None,
                           "count": len(totals)})
         agg_by_x: dict = {}
         for xv, v in vals:
@@ -136,8 +138,8 @@ def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: d
         positive = all(v >= 0 for _, v in vals)
         fact = {"kind": "extremes", "top": _label(top[0], grain), "top_value": top[1], "top_text": f(top[1]),
                 "bottom": _label(bottom[0], grain), "bottom_value": bottom[1], "bottom_text": f(bottom[1]),
-                "count": len(vals)}
-        if additive and positive and total > 0:
+                "count": len(vals), "partial": partial}
+        if additive and positive and total > 0 and not partial:
             fact["top_share"] = top[1] / total
             fact["total_text"] = f(total)
             if len(vals) >= 4:
@@ -195,6 +197,8 @@ def word_insight(facts: list[dict], plan: Plan, measure: str, dimension: str | N
                 s.append(f"{fct['label']}{period} is {fct['text']}.")
         elif k == "extremes":
             lead = f"{fct['top']} has the highest {measure.lower()} with {fct['top_text']}"
+            if fct.get("partial"):
+                lead = f"Among the {fct['count']:,} shown, {lead}"
             if fct.get("top_share") is not None and fct["count"] > 1:
                 lead += f", {fmt_pct(fct['top_share'])} of the total {fct['total_text']}"
             s.append(lead + ".")
@@ -253,6 +257,7 @@ def _notes(plan: Plan) -> str:
     reads = [a for a in plan.assumptions if a.startswith("I read")]
     if reads:
         parts.append("; ".join(dict.fromkeys(reads[:2])))
+    parts += [a for a in plan.assumptions if a.startswith("I could not use")][:2]
     anchored = [a for a in plan.assumptions if "anchored to" in a]
     if anchored:
         parts.append(anchored[0][0].upper() + anchored[0][1:])

@@ -17,6 +17,7 @@ from .names import singular, split_name
 
 _TOKEN = re.compile(
     r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[kmb]\b|bn\b)?|[A-Za-z][A-Za-z0-9_']*|[<>]=?|!=|==?|#|\?|,|\.", re.I)
+_UNUSUAL = re.compile(r"[^A-Za-z0-9 ]")
 _EDGE_BAD = STOPWORDS - {"date", "name", "type", "year", "month", "day", "week", "quarter", "time", "number",
                          "total", "count", "amount", "value", "share", "rank", "order", "class", "area", "line",
                          "point", "group", "kind", "trend", "other", "percentage", "distribution", "average",
@@ -115,13 +116,18 @@ class ColumnIndex:
             if len(v) >= 4:
                 self.stems.setdefault(stem(v), set()).update(cols)
         self.values: dict[str, list[tuple[str, str, int]]] = {}
+        # Names and values with punctuation or non-Latin letters: (column, value or None).
+        self.unusual: list[tuple[str, str | None]] = [
+            (c["name"], None) for c in self.columns if _UNUSUAL.search(c["name"]) and len(c["name"].strip()) >= 2]
         for c in self.columns:
             if c.get("role") in ("measure",) and c["type"] != "integer" or c["type"] in ("date", "datetime"):
                 continue
             for v, n in c.get("values", []):
-                key = " ".join(singular(t) for t in split_name(v)) if re.search(r"[A-Za-z]", v) else v.lower()
+                key = value_key(v)
                 if key:
                     self.values.setdefault(key, []).append((c["name"], v, n))
+                if _UNUSUAL.search(v) and len(v.strip()) >= 2:
+                    self.unusual.append((c["name"], v))
         self._fuzzy_cache: dict[str, list[str]] = {}
 
     def corrections(self, word: str) -> list[str]:
@@ -134,6 +140,26 @@ class ColumnIndex:
             hit = [m for m, s, _ in process.extract(word, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)]
             self._fuzzy_cache[word] = hit
         return hit
+
+
+def value_key(text: str) -> str:
+    """A data value or a span of the question, normalised alike ("O'Brien" and "o'brien"
+    both -> "o brien"), so that punctuation inside a value cannot hide it."""
+    return " ".join(singular(t) for t in split_name(text)) if re.search(r"[A-Za-z]", text) else text.lower()
+
+
+def left_out(question: str, used: set[str], profile: dict) -> list[str]:
+    """Column names and values of the data written in the question that the words cannot
+    show whole (punctuation, non-Latin letters) and that the plan does not use (``used``:
+    its columns and filter values, lower case): said in the answer, never dropped silently."""
+    text = question.lower()
+    out = []
+    for column, value in get_index(profile).unusual:
+        low = (value if value is not None else column).lower()
+        if low in text and low not in used and re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", text):
+            out.append(f"I could not use '{value}' (a value of {column}) in this answer" if value is not None
+                       else f"I could not use the column '{column}' in this answer")
+    return out
 
 
 def get_index(profile: dict) -> ColumnIndex:
@@ -297,7 +323,7 @@ def find_values(toks: list[Tok], profile: dict, skip: set[int]) -> list[ValueMen
             span = toks[i:i + length]
             if not all(re.match(r"[a-z0-9$]", t.text) for t in span):
                 continue
-            key = " ".join(t.sing for t in span)
+            key = value_key(" ".join(t.text for t in span))
             hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span))
             if length == 1:
                 if key in STOPWORDS or len(key) < 2 or re.fullmatch(r"[\d.,$%]+", key):

@@ -30,5 +30,6 @@ def get_chat(chat_id):
 @blp.response(200, MessageList)
 @blp.alt_response(404, schema=Error, description="no such chat")
 def list_messages(args, chat_id):
-    """The chat's messages, oldest first; ``after`` returns only newer ones (for polling)."""
-    return {"messages": chat.list_messages(chat_id, args["after"])}
+    """The chat's messages, oldest first, a page at a time; ``after`` returns only newer
+    ones (for polling and for the next page, ``next_after``)."""
+    return chat.list_messages(chat_id, args["after"], args["limit"])

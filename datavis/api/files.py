@@ -1,7 +1,7 @@
 """Datasets: upload a CSV, list, read the profile and sample rows, delete."""
 from flask_smorest import Blueprint
 
-from datavis.api.schemas import Error, FileDetail, FileList, FileOut, FileUpload
+from datavis.api.schemas import Error, FileDetail, FileList, FileOut, FilesQuery, FileUpload
 from datavis.services import files
 
 blp = Blueprint("files", __name__, url_prefix="/files", description="CSV datasets")
@@ -20,10 +20,11 @@ def upload(args):
 
 
 @blp.route("", methods=["GET"])
+@blp.arguments(FilesQuery, location="query")
 @blp.response(200, FileList)
-def list_files():
-    """List the uploaded datasets, newest first."""
-    return {"files": files.list_files()}
+def list_files(args):
+    """List the uploaded datasets, newest first, a page at a time (``next_cursor``)."""
+    return files.list_files(args["limit"], args["cursor"])
 
 
 @blp.route("/<file_id>", methods=["GET"])
@@ -38,5 +39,6 @@ def get_file(file_id):
 @blp.response(204)
 @blp.alt_response(404, schema=Error, description="no such file")
 def delete_file(file_id):
-    """Delete a dataset and its stored data."""
+    """Delete a dataset and everything derived from it: its chats (messages, tasks,
+    charts), rendered images and cached connections."""
     files.delete_file(file_id)

@@ -2,16 +2,31 @@
 file exist, is the chat about that file...) belong to the services."""
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import re
+import unicodedata
 
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 from datavis.errors import ErrorOut as Error  # noqa: F401  (the views document it)
 from datavis.services.ids import CLIENT_ID
 
-ID = validate.Regexp(r"^[A-Za-z0-9_.:-]{1,64}$", error="must be 1-64 letters, digits, '_', '-', '.' or ':'")
-CLIENT = validate.Regexp(CLIENT_ID, error="must be 1-64 letters, digits, '_', '-', '.' or ':', "
-                                          "starting with a letter or digit")
+
+class FullMatch(validate.Regexp):
+    """A pattern the whole value must match: Python's ``$`` also matches before a final
+    newline, so ``Regexp`` alone lets "id\\n" through. (The pattern is what OpenAPI shows.)"""
+
+    def __call__(self, value):
+        if self.regex.fullmatch(value) is None:
+            raise ValidationError(self._format_error(value))
+        return value
+
+
+ID = FullMatch(r"^[A-Za-z0-9_.:-]{1,64}$", error="must be 1-64 letters, digits, '_', '-', '.' or ':'")
+CLIENT = FullMatch(CLIENT_ID, error="must be 1-64 letters, digits, '_', '-', '.' or ':', "
+                                    "starting with a letter or digit")
 
 
 class UTCDateTime(fields.DateTime):
@@ -27,6 +42,50 @@ class UTCDateTime(fields.DateTime):
 class StrictSchema(Schema):
     class Meta:
         unknown = RAISE
+
+
+class AsciiInteger(fields.Integer):
+    """An integer in ASCII digits: ``int()`` alone also reads "١" (Arabic-Indic) or "1_0"."""
+
+    DIGITS = re.compile(r"-?[0-9]{1,20}")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and not self.DIGITS.fullmatch(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class Cursor(fields.Field):
+    """An opaque position in a list, newest first: (created_at, id) of the last item seen."""
+
+    default_error_messages = {"invalid": "not a cursor given out by this API"}
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        created_at, key = value
+        return base64.urlsafe_b64encode(f"{created_at.isoformat()}|{key}".encode()).decode().rstrip("=")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        try:
+            text = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+            created_at, key = text.split("|")
+            position = dt.datetime.fromisoformat(created_at), key
+        except (TypeError, ValueError, binascii.Error):
+            raise self.make_error("invalid") from None
+        if not ID.regex.fullmatch(key) or position[0].tzinfo is not None:
+            raise self.make_error("invalid")
+        return position
+
+
+def visible_text(value: str) -> None:
+    """Some letter, digit, punctuation or symbol: not only spaces, NULs or zero-width marks."""
+    if not any(unicodedata.category(ch)[0] in "LNPS" for ch in value):
+        raise ValidationError("must contain words, not only spaces or invisible characters")
+
+
+LIMIT = {"load_default": 100, "validate": validate.Range(min=1, max=500),
+         "metadata": {"description": "at most this many items (default 100, at most 500)"}}
 
 
 # ------------------------------------------------------------------- files
@@ -54,8 +113,16 @@ class FileDetail(FileOut):
     sample_rows = fields.List(fields.Dict(), required=True)
 
 
+class FilesQuery(StrictSchema):
+    limit = AsciiInteger(**LIMIT)
+    cursor = Cursor(load_default=None, metadata={
+        "type": "string", "description": "next_cursor of the previous page"})
+
+
 class FileList(Schema):
     files = fields.List(fields.Nested(FileOut), required=True)
+    next_cursor = Cursor(required=True, allow_none=True, metadata={
+        "type": "string", "nullable": True, "description": "the next page's cursor; null on the last page"})
 
 
 # ------------------------------------------------------------------- chats
@@ -74,8 +141,9 @@ class ChatOut(Schema):
 
 
 class MessagesQuery(StrictSchema):
-    after = fields.Integer(load_default=None, validate=validate.Range(min=0, max=2**63 - 1),
-                           metadata={"description": "only messages with a larger id"})
+    after = AsciiInteger(load_default=None, validate=validate.Range(min=0, max=2**63 - 1),
+                         metadata={"description": "only messages with a larger id"})
+    limit = AsciiInteger(**LIMIT)
 
 
 class MessageOut(Schema):
@@ -90,11 +158,13 @@ class MessageOut(Schema):
 
 class MessageList(Schema):
     messages = fields.List(fields.Nested(MessageOut), required=True)
+    next_after = fields.Integer(required=True, allow_none=True, metadata={
+        "description": "pass as after= for the next page; null when there is nothing more now"})
 
 
 # ------------------------------------------------------------------- analyze and tasks
 class AnalyzeIn(StrictSchema):
-    prompt = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    prompt = fields.String(required=True, validate=[validate.Length(min=1, max=2000), visible_text])
     file_id = fields.String(required=True, validate=ID)
     chat_id = fields.String(required=True, validate=CLIENT)
     request_id = fields.String(load_default=None, allow_none=True, validate=CLIENT,

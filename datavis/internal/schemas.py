@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import base64
-import binascii
-import json
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validates_schema
 
-from datavis.api.schemas import CLIENT, AnalyzeIn
+from datavis.api.schemas import CLIENT, AnalyzeIn, AsciiInteger
+from datavis.inputs import parse_json
 
 
 class TaskMessage(AnalyzeIn):
@@ -28,14 +27,14 @@ class FailureCallback(Schema):
 
     sourceMessageId = fields.String(required=True)
     sourceBody = fields.String(required=True)
-    status = fields.Integer(load_default=None, allow_none=True)
-    retried = fields.Integer(load_default=None, allow_none=True)
+    status = AsciiInteger(load_default=None, allow_none=True)
+    retried = AsciiInteger(load_default=None, allow_none=True)
     dlqId = fields.String(load_default=None, allow_none=True)
 
     @validates_schema
     def _source_is_a_task(self, data, **kwargs):
         try:
-            source = json.loads(base64.b64decode(data["sourceBody"], validate=True))
-        except (binascii.Error, ValueError):
+            source = parse_json(base64.b64decode(data["sourceBody"], validate=True))
+        except ValueError:  # binascii.Error and inputs.BadInput are ValueErrors
             raise ValidationError("sourceBody is not base64 JSON", "sourceBody") from None
         data["task"] = TaskMessage().load(source)

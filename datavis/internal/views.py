@@ -3,28 +3,36 @@ signature is missing, invalid or replayed); then the answer says to QStash what 
 2xx done, 489 + ``Upstash-NonRetryable-Error`` never retry, 409/5xx retry later."""
 from __future__ import annotations
 
-import json
+import re
 
 from flask import Blueprint, jsonify, request
 from marshmallow import ValidationError
 
 from datavis.errors import error_response
+from datavis.inputs import BadInput, parse_json
 from datavis.internal.schemas import FailureCallback, TaskMessage
 from datavis.services import processing, signatures, tasks
 from datavis.services.publisher import FAILED_PATH, PROCESS_PATH
 
 bp = Blueprint("internal", __name__)
 NON_RETRYABLE = {"Upstash-NonRetryable-Error": "true"}
+# The signature does not cover headers: Upstash-Message-Id is kept only if it looks like one.
+MESSAGE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
+
+
+def _message_id() -> str | None:
+    value = request.headers.get("Upstash-Message-Id", "")
+    return value if MESSAGE_ID.fullmatch(value) else None
 
 
 def _verified_json() -> dict:
     """The JSON body of a verified QStash request, or raise (401 / 489)."""
-    body = request.get_data(as_text=True)
+    body = request.get_data()
     signatures.verify(request.headers.get("Upstash-Signature"), body, request.path)
     try:
-        data = json.loads(body)
-    except ValueError:
-        raise ValidationError("the body is not JSON") from None
+        data = parse_json(body)  # only now: an unverified body is never parsed
+    except BadInput as exc:
+        raise ValidationError(exc.problem, exc.field or "_body") from None
     if not isinstance(data, dict):
         raise ValidationError("the body must be a JSON object")
     return data
@@ -33,7 +41,7 @@ def _verified_json() -> dict:
 @bp.errorhandler(ValidationError)
 def _malformed(error: ValidationError):
     # A malformed task will never get better: tell QStash not to retry it.
-    return error_response(489, "malformed task", errors={"json": error.messages},
+    return error_response(489, "malformed task", errors={"json": error.normalized_messages()},
                           headers=NON_RETRYABLE)
 
 
@@ -41,7 +49,7 @@ def _malformed(error: ValidationError):
 def process_analysis_task():
     """Run one delivered analysis task and post its answer to the chat."""
     task = TaskMessage().load(_verified_json())
-    result = processing.process(task["request_id"], request.headers.get("Upstash-Message-Id"))
+    result = processing.process(task["request_id"], _message_id())
     if result.outcome in ("completed", "duplicate"):
         return jsonify(status=result.outcome, request_id=task["request_id"], chart_id=result.chart_id)
     if result.outcome in ("unanswerable", "unknown"):

@@ -15,11 +15,11 @@ from datavis.store.tables import chats, messages, utcnow
 
 
 def create_chat(file_id: str, title: str | None = None, chat_id: str | None = None) -> dict[str, Any]:
-    files.get_file(file_id)
     row = {"id": chat_id or new_id("chat"), "file_id": file_id, "title": title,
            "created_at": utcnow()}
     try:
         with db.transaction() as conn:
+            files.hold(conn, file_id)
             conn.execute(insert(chats).values(**row))
     except IntegrityError:
         raise Conflict(f"chat {row['id']!r} already exists") from None
@@ -42,15 +42,18 @@ def get_chat(chat_id: str) -> dict[str, Any]:
     return rows.get(chats, chat_id, "chat")
 
 
-def list_messages(chat_id: str, after: int | None = None) -> list[dict[str, Any]]:
+def list_messages(chat_id: str, after: int | None = None, limit: int = 100) -> dict[str, Any]:
+    """Up to ``limit`` messages after ``after``, oldest first, and ``next_after``: where the
+    next page starts, or None when there is nothing more right now."""
     query = select(messages).where(messages.c.chat_id == chat_id)
     if after is not None:
         query = query.where(messages.c.id > after)
     with db.read() as conn:
         if rows.find(conn, chats, chat_id) is None:
             raise NotFound(f"chat {chat_id!r} not found")
-        found = conn.execute(query.order_by(messages.c.id)).mappings().all()
-    return [dict(r) for r in found]
+        found = [dict(r) for r in conn.execute(query.order_by(messages.c.id).limit(limit + 1)).mappings()]
+    more = len(found) > limit
+    return {"messages": found[:limit], "next_after": found[limit - 1]["id"] if more else None}
 
 
 def deliver(conn: Connection, chat_id: str, role: str, content: str, *,

@@ -2,19 +2,22 @@
 delete. The files live under ``DATA_DIR/files/<id>``; the database keeps their metadata."""
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import logfire
 from flask import current_app
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, and_, delete, insert, or_, select
 
 from datavis import analysis
 from datavis.errors import InvalidInput, NotFound, UnsupportedMediaType
+from datavis.inputs import text_problem
+from datavis.services import charts as charts_service
 from datavis.services.ids import new_id
 from datavis.store import db, rows
-from datavis.store.tables import files, utcnow
+from datavis.store.tables import charts, chats, files, messages, tasks, utcnow
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 CSV_TYPES = ("text/csv", "application/csv", "text/tab-separated-values")
@@ -40,6 +43,9 @@ def upload(stream: BinaryIO, filename: str, content_type: str) -> dict[str, Any]
     name = Path(filename or "").name.strip()
     if not name:
         raise InvalidInput("the upload has no file name", errors={"files": {"file": ["missing file name"]}})
+    problem = text_problem(name)
+    if problem:
+        raise InvalidInput(f"the file name {problem}", errors={"files": {"file": [f"the file name {problem}"]}})
     mimetype = (content_type or "").split(";")[0].strip().lower()
     # The name or the declared type must say CSV; the content itself is checked by ingest.
     if not (name.lower().endswith(CSV_SUFFIXES) or mimetype in CSV_TYPES):
@@ -71,19 +77,48 @@ def upload(stream: BinaryIO, filename: str, content_type: str) -> dict[str, Any]
     return row
 
 
-def list_files() -> list[dict[str, Any]]:
+def list_files(limit: int = 100, cursor: tuple[dt.datetime, str] | None = None) -> dict[str, Any]:
+    """A page of datasets, newest first, and the cursor of the next page (None: last page)."""
+    query = select(files).order_by(files.c.created_at.desc(), files.c.id.desc()).limit(limit + 1)
+    if cursor is not None:
+        created_at, file_id = cursor
+        query = query.where(or_(files.c.created_at < created_at,
+                                and_(files.c.created_at == created_at, files.c.id < file_id)))
     with db.read() as conn:
-        found = conn.execute(select(files).order_by(files.c.created_at.desc())).mappings().all()
-    return [dict(r) for r in found]
+        found = [dict(r) for r in conn.execute(query).mappings()]
+    last = found[limit - 1] if len(found) > limit else None
+    return {"files": found[:limit], "next_cursor": (last["created_at"], last["id"]) if last else None}
 
 
 def get_file(file_id: str) -> dict[str, Any]:
     return rows.get(files, file_id, "file")
 
 
+def hold(conn: Connection, file_id: str) -> None:
+    """Inside the caller's transaction: the file exists, and stays until it commits (a
+    deletion waits), so nothing is attached to a file being deleted. Else NotFound."""
+    found = conn.execute(select(files.c.id).where(files.c.id == file_id).with_for_update(read=True)).first()
+    if found is None:
+        raise NotFound(f"file {file_id!r} not found")
+
+
 def delete_file(file_id: str) -> None:
+    """Delete a dataset and everything derived from it, in one transaction: its chats with
+    their messages, tasks and charts; then the rendered images, this process's open
+    connection and the files. A task of the file delivered later finds nothing (489)."""
     with db.transaction() as conn:
         if conn.execute(delete(files).where(files.c.id == file_id)).rowcount == 0:
             raise NotFound(f"file {file_id!r} not found")
+        # A chat, its tasks and its charts all carry the file they are about. Tasks go
+        # first: that waits for an answer being stored right now (it holds its task's
+        # row), whose chart and message the next statements then see; a later one finds
+        # no task to complete. New tasks and chats wait on the file row (FOR SHARE).
+        conn.execute(delete(tasks).where(tasks.c.file_id == file_id))
+        chart_ids = list(conn.execute(select(charts.c.id).where(charts.c.file_id == file_id)).scalars())
+        conn.execute(delete(charts).where(charts.c.file_id == file_id))
+        its_chats = select(chats.c.id).where(chats.c.file_id == file_id)
+        conn.execute(delete(messages).where(messages.c.chat_id.in_(its_chats)))
+        conn.execute(delete(chats).where(chats.c.file_id == file_id))
+    charts_service.forget_images(chart_ids)
     analysis.forget(dataset_dir(file_id))
     shutil.rmtree(dataset_dir(file_id), ignore_errors=True)

@@ -42,7 +42,7 @@ def process(request_id: str, qstash_message_id: str | None) -> Result:
     if claim.outcome == "unknown":
         return Result("unknown", f"no task {request_id!r}")
     if claim.outcome == "done":
-        return Result("duplicate", f"task already {claim.task['status']}")
+        return Result("duplicate", f"task already {claim.task['status']}", claim.task["chart_id"])
     if claim.outcome == "busy":
         return Result("busy", "another delivery is processing this task")
     task = claim.task

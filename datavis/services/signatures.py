@@ -1,12 +1,24 @@
 """Checking that a request really comes from QStash, once.
 
-The signature is verified with ``qstash.Receiver`` over the raw body and the public URL
-built from ``API_URL`` (never ``request.url``: behind a proxy or TLS terminator it differs
-from the URL QStash signed). A verified token's ``jti`` is remembered until it expires, so
-a captured request replayed within its validity is refused too.
+The ``Upstash-Signature`` JWT is checked as ``qstash.Receiver`` checks it (HS256 with the
+current, then the next signing key; issuer ``Upstash``; ``sub`` = the public URL built from
+``API_URL``, never ``request.url``, which differs behind a proxy; ``body`` = the SHA-256 of
+the raw body), with two differences the SDK cannot give:
+
+- a clock leeway of ``LEEWAY_SECONDS`` on ``exp``, ``nbf`` and ``iat`` (the SDK's
+  ``clock_tolerance`` is ignored in qstash 3.4.0, and PyJWT refuses an ``iat`` a second in
+  the future, so a server whose clock lags QStash's would refuse every delivery);
+- a token may live at most ``MAX_TOKEN_SECONDS`` (QStash's live 300 s): its id must be
+  remembered until it expires, and "never" cannot be stored.
+
+A verified token's ``jti`` is remembered (as a fixed-length hash: any length, no collision)
+until it expires plus the leeway, so a captured request replayed is refused.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import random
 import time
 
@@ -17,34 +29,57 @@ from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError
 
 from datavis.errors import Unauthorized
-from datavis.extensions import qstash
 from datavis.store import db
 from datavis.store.tables import seen_signatures
 
+LEEWAY_SECONDS = 30
+MAX_TOKEN_SECONDS = 3600
+REQUIRED_CLAIMS = ["iss", "sub", "exp", "nbf", "jti", "body"]
 
-def verify(signature: str | None, body: str, path: str) -> dict:
+
+def _claims(token: str) -> dict:
+    """The token's claims, checked with whichever signing key made it, or Unauthorized."""
+    config = current_app.config
+    for key in (config["QSTASH_CURRENT_SIGNING_KEY"], config["QSTASH_NEXT_SIGNING_KEY"]):
+        try:
+            return jwt.decode(token, key, algorithms=["HS256"], issuer="Upstash",
+                              leeway=LEEWAY_SECONDS, options={"require": REQUIRED_CLAIMS})
+        except jwt.InvalidSignatureError:
+            continue  # maybe signed with the other key (rotation)
+        except jwt.ExpiredSignatureError:
+            raise Unauthorized("expired Upstash-Signature") from None
+        except jwt.ImmatureSignatureError:
+            raise Unauthorized("Upstash-Signature not valid yet") from None
+        except jwt.InvalidTokenError:
+            break
+    raise Unauthorized("invalid Upstash-Signature")
+
+
+def verify(signature: str | None, body: bytes, path: str) -> dict:
     """The verified claims of a QStash request to ``path``, or Unauthorized."""
     if not signature:
         raise Unauthorized("missing Upstash-Signature header")
-    url = current_app.config["API_URL"] + path
     with logfire.span("verify qstash signature", path=path):
-        try:
-            qstash.receiver.verify(signature=signature, body=body, url=url)
-            # verify() checked everything but returns nothing: read the claims it accepted.
-            claims = jwt.decode(signature, options={"verify_signature": False})
-        except Exception:  # SignatureError, and KeyError for a token without a body claim
-            raise Unauthorized("invalid Upstash-Signature") from None
-    jti, expires = claims.get("jti"), claims.get("exp")
+        claims = _claims(signature)
+    if claims["sub"] != current_app.config["API_URL"] + path:
+        raise Unauthorized("invalid Upstash-Signature: signed for another URL")
+    digest = base64.urlsafe_b64encode(hashlib.sha256(body).digest()).rstrip(b"=").decode()
+    if not isinstance(claims["body"], str) or not hmac.compare_digest(claims["body"].rstrip("="), digest):
+        raise Unauthorized("invalid Upstash-Signature: the body does not match")
+    jti, expires = claims["jti"], claims["exp"]
     if not isinstance(jti, str) or not isinstance(expires, int):
         raise Unauthorized("invalid Upstash-Signature")
-    _remember(jti, expires)
+    if expires > time.time() + MAX_TOKEN_SECONDS:
+        raise Unauthorized(f"invalid Upstash-Signature: valid for more than {MAX_TOKEN_SECONDS} s")
+    _remember(jti, expires + LEEWAY_SECONDS)
     return claims
 
 
 def _remember(jti: str, expires: int) -> None:
+    key = hashlib.sha256(jti.encode("utf-8", "surrogatepass")).hexdigest()
     try:
         with db.transaction() as conn:
-            conn.execute(insert(seen_signatures).values(jti=jti[:80], expires_at=expires))
+            conn.execute(insert(seen_signatures).values(jti=key, expires_at=expires))
             if random.random() < 0.05:  # forget expired ids now and then, not on a timer
                 conn.execute(delete(seen_signatures).where(seen_signatures.c.expires_at < time.time()))
     except IntegrityError:

@@ -22,10 +22,10 @@ from flask import current_app
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from datavis.errors import Conflict, NotFound, QueueUnavailable
-from datavis.services import chat, publisher
+from datavis.errors import Conflict, QueueUnavailable
+from datavis.services import chat, files, publisher
 from datavis.services.ids import new_id
-from datavis.store import db, rows, tables
+from datavis.store import db, rows
 from datavis.store.tables import charts, tasks, utcnow
 
 QUEUED, PROCESSING, RETRYING = "queued", "processing", "retrying"
@@ -62,8 +62,7 @@ def _record(request_id: str, prompt: str, file_id: str, chat_id: str, is_follow_
                 existing = rows.find(conn, tasks, request_id)
                 if existing is not None:
                     return existing
-                if rows.find(conn, tables.files, file_id) is None:
-                    raise NotFound(f"file {file_id!r} not found")
+                files.hold(conn, file_id)
                 chat.ensure_chat(conn, chat_id, file_id)
                 conn.execute(insert(tasks).values(**task))
                 chat.deliver(conn, chat_id, "user", prompt, request_id=request_id)

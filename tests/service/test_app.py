@@ -106,3 +106,20 @@ def test_reads_do_not_wait_for_a_writer(app, client):
         conn.exec_driver_sql("INSERT INTO seen_signatures (jti, expires_at) VALUES ('x', 0)")
         assert client.get("/files").status_code == 200
         assert client.get("/tasks/none").status_code == 404
+
+
+def test_docs_page_is_served_by_the_app(client):
+    """No CDN and no inline script: every script and stylesheet of /docs is a file of the
+    app (the browser test in tests/e2e/test_docs.py runs it under the CSP)."""
+    import re
+    page = client.get("/docs")
+    html = page.get_data(as_text=True)
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+    assert scripts and all('src="/' in attrs and not body.strip() for attrs, body in scripts)
+    assert "//" not in "".join(re.findall(r'(?:src|href)="([^"]*)"', html))  # nothing from elsewhere
+    for url in re.findall(r'(?:src|href)="([^"]*)"', html):
+        with client.get(url) as asset:
+            assert asset.status_code == 200 and asset.mimetype in ("text/javascript", "text/css"), url
+    with client.get("/docs/assets/LICENSE") as licence:
+        assert "Apache License" in licence.get_data(as_text=True)
+    assert client.get("/docs/assets/swagger-editor.js").status_code == 404

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SALES_CSV
+from tests.helpers import ask_through_qstash, delivery_of, forward, upload_bytes
 
 
 def post_file(client, content: bytes, name="data.csv", mimetype="text/csv"):
@@ -94,3 +96,87 @@ def test_formula_cells_are_neutralised(client):
     rows = client.get(f"/files/{file['id']}").get_json()["sample_rows"]
     assert [r["note"] for r in rows] == ["'=HYPERLINK(\"http://evil\")", "'@SUM(A1)", "'+1+1"]
     assert [r["amount"] for r in rows] == [5, -3, 2]  # numbers stay numbers
+
+
+def _open_paths() -> set[str]:
+    """Files this process holds open (the test client runs the app in this process)."""
+    fds = Path("/proc/self/fd")
+    found = set()
+    for fd in fds.iterdir():
+        try:
+            found.add(os.readlink(fd))
+        except OSError:
+            pass  # closed meanwhile
+    return found
+
+
+def test_deleting_a_dataset_removes_everything_derived_from_it(client, app, sales, wired):
+    """Contract 6: its chats, messages, tasks, charts, rendered images and open connection
+    go; another dataset's stay; a task of it delivered later is acknowledged, writing nothing."""
+    other = upload_bytes(client, b"region,sales\nWest,10\nEast,20\n", "other.csv")
+    answered, _ = ask_through_qstash(client, wired, sales["id"], "total revenue by region", "chat-a", "req-a")
+    chart_id = answered.get_json()["chart_id"]
+    unanswerable, _ = ask_through_qstash(client, wired, sales["id"], "what is the meaning of life?", "chat-b", "req-b")
+    assert unanswerable.status_code == 489
+    kept, _ = ask_through_qstash(client, wired, other["id"], "total sales by region", "chat-o", "req-o")
+    kept_chart = kept.get_json()["chart_id"]
+    # A question still in flight when the file goes.
+    assert client.post("/analyze", json={"prompt": "average profit by category", "file_id": sales["id"],
+                                         "chat_id": "chat-a", "request_id": "req-late"}).status_code == 202
+    late = delivery_of(wired, "req-late")
+    for fmt in ("png", "svg"):
+        assert client.get(f"/charts/{chart_id}.{fmt}").status_code == 200
+        assert client.get(f"/charts/{kept_chart}.{fmt}").status_code == 200
+    images = Path(app.config["DATA_DIR"]) / "charts"
+    dataset = Path(app.config["DATA_DIR"]) / "files" / sales["id"]
+    assert any(str(dataset) in path for path in _open_paths())  # its connection is cached
+
+    assert client.delete(f"/files/{sales['id']}").status_code == 204
+
+    for url in (f"/files/{sales['id']}", "/chats/chat-a", "/chats/chat-a/messages", "/chats/chat-b",
+                f"/charts/{chart_id}", f"/charts/{chart_id}.png", f"/charts/{chart_id}.svg",
+                "/tasks/req-a", "/tasks/req-b", "/tasks/req-late"):
+        assert client.get(url).status_code == 404, url
+    assert sorted(p.name for p in images.iterdir()) == [f"{kept_chart}.png", f"{kept_chart}.svg"]
+    assert not dataset.exists()
+    assert not any(str(dataset) in path for path in _open_paths())
+    # The other dataset is untouched.
+    assert [m["role"] for m in client.get("/chats/chat-o/messages").get_json()["messages"]] == ["user", "assistant"]
+    assert client.get(f"/charts/{kept_chart}.png").status_code == 200
+    # The task delivered after the deletion: acknowledged for good, nothing written.
+    res = forward(client, late)
+    assert res.status_code == 489 and res.headers["Upstash-NonRetryable-Error"] == "true"
+    assert client.get("/chats/chat-a").status_code == 404
+    assert client.get("/tasks/req-late").status_code == 404
+    # Nothing can be attached to it any more.
+    assert client.post("/chats", json={"file_id": sales["id"]}).status_code == 404
+    assert client.post("/analyze", json={"prompt": "total revenue by region", "file_id": sales["id"],
+                                         "chat_id": "chat-a"}).status_code == 404
+
+
+def test_files_are_listed_a_page_at_a_time(client):
+    """Contract 5: newest first, ``limit`` (default 100, at most 500) and an opaque cursor;
+    a file uploaded while paging shows up on no later page, none is skipped or repeated."""
+    made = [upload_bytes(client, f"n,v\nx,{i}\n".encode(), f"f{i}.csv")["id"] for i in range(5)]
+    seen, cursor, pages = [], None, 0
+    while True:
+        res = client.get("/files", query_string={"limit": 2, **({"cursor": cursor} if cursor else {})})
+        assert res.status_code == 200
+        page = res.get_json()
+        assert len(page["files"]) <= 2
+        seen += [f["id"] for f in page["files"]]
+        pages += 1
+        if pages == 1:
+            upload_bytes(client, b"n,v\nx,9\n", "newer.csv")
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == made[::-1] and pages == 3
+    everything = client.get("/files").get_json()
+    assert len(everything["files"]) == 6 and everything["next_cursor"] is None
+    assert len(client.get("/files?limit=500").get_json()["files"]) == 6
+    for params in ({"limit": 0}, {"limit": 501}, {"limit": "ten"}, {"limit": "٣"}, {"cursor": "nope"},
+                   {"cursor": "bm90IGEgY3Vyc29y"}, {"cursor": ""}):
+        res = client.get("/files", query_string=params)
+        assert res.status_code == 422, params
+        assert set(res.get_json()["errors"]["query"]) == set(params)

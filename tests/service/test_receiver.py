@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import time
 from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
@@ -17,28 +18,13 @@ from datavis.store import db, tables
 from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 
-PROCESS = "/internal/process-analysis_tasks"
-FAILED = "/internal/analysis-failed"
-
+from tests.helpers import FAILED, PROCESS, forward, signed_post, token_with
 
 def ask(client, file_id, prompt="total revenue by region", request_id="req-1"):
     res = client.post("/analyze", json={"prompt": prompt, "file_id": file_id,
                                         "chat_id": "chat-1", "request_id": request_id})
     assert res.status_code == 202, res.get_json()
     return res.get_json()
-
-
-def forward(client, delivery):
-    """Hand a delivery QStash made (captured at API_URL) to the app, byte for byte."""
-    return client.post(delivery.path, data=delivery.body, headers={
-        k: v for k, v in delivery.headers.items()
-        if k.lower().startswith("upstash-") or k.lower() == "content-type"})
-
-
-def signed_post(client, app, path, body: bytes, key=DEV_CURRENT_SIGNING_KEY, url=None):
-    token = sign(key, url or app.config["API_URL"] + path, body)
-    return client.post(path, data=body, headers={"Upstash-Signature": token,
-                                                 "Content-Type": "application/json"})
 
 
 def messages(client):
@@ -80,6 +66,7 @@ def test_delivery_answers_in_the_chat_once(client, app, sales, wired):
     # QStash delivering the message again (new signature, at-least-once): a no-op 200.
     again = signed_post(client, app, PROCESS, delivery.body)
     assert again.status_code == 200 and again.get_json()["status"] == "duplicate"
+    assert again.get_json()["chart_id"] == answer["chart_id"]  # not null
     assert len(messages(client)) == 2
     assert client.get("/tasks/req-1").get_json()["attempts"] == 1
 
@@ -233,3 +220,93 @@ def test_failure_after_the_claim_releases_it(client, app, sales, wired, monkeypa
     monkeypatch.setattr(tasks, "complete", real)
     assert signed_post(client, app, PROCESS, delivery.body).status_code == 200
     assert len(messages(client)) == 2
+
+
+# ------------------------------------------------------------------ signed but hostile
+def test_hostile_bodies_with_a_valid_signature_are_non_retryable(client, app, sales, wired):
+    """Deep nesting, invalid Unicode and NUL in a validly signed body: 489 naming the
+    problem (QStash must not retry it), never 500; unsigned, the body is not even parsed."""
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    task = json.loads(delivery.body)
+    deep = b'{"prompt":' + b"[" * 30_000 + b"]" * 30_000 + b"}"
+    bad = {"lone surrogate": (json.dumps({**task, "prompt": "revenue \ud800 by region"}).encode(), "prompt"),
+           "NUL": (json.dumps({**task, "chat_id": "chat\u0000"}).encode(), "chat_id"),
+           "not UTF-8": (json.dumps({**task, "prompt": "@"}).encode().replace(b"@", b"\xff"), "prompt"),
+           "deep": (deep, "_body"), "huge integer": (b'{"request_id": ' + b"9" * 5000 + b"}", "_body")}
+    for name, (body, field) in bad.items():
+        assert client.post(PROCESS, data=body, content_type="application/json").status_code == 401
+        for path, payload in ((PROCESS, body), (FAILED, _callback_body(app, body))):
+            res = signed_post(client, app, path, payload)
+            assert res.status_code == 489, (name, path, res.get_json())
+            assert res.headers["Upstash-NonRetryable-Error"] == "true"
+            if path == PROCESS:
+                assert field in res.get_json()["errors"]["json"], name
+    assert client.get("/tasks/req-1").get_json()["status"] == "queued"
+    assert len(messages(client)) == 1
+
+
+def _callback_body(app, source: bytes) -> bytes:
+    return json.dumps({"status": 500, "retried": 3, "sourceMessageId": "msg_x",
+                       "sourceBody": base64.b64encode(source).decode(),
+                       "url": app.config["API_URL"] + PROCESS}).encode()
+
+
+def _post_token(client, path, body, token, headers=None):
+    return client.post(path, data=body, headers={"Upstash-Signature": token,
+                                                 "Content-Type": "application/json", **(headers or {})})
+
+
+def test_signed_hostile_claims_are_refused_cleanly(client, app, sales, wired):
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    now = int(time.time())
+    for claims in ({"exp": 10**20}, {"exp": 2**63}, {"exp": now + 3 * 3600}, {"exp": "tomorrow"},
+                   {"jti": 12345}, {"jti": None}, {"nbf": now + 120}, {"iat": now + 120},
+                   {"exp": now - 120}, {"iss": "Someone"}, {"body": None}, {"body": 42}):
+        res = _post_token(client, PROCESS, delivery.body, token_with(app, PROCESS, delivery.body, **claims))
+        assert res.status_code == 401, (claims, res.get_json())
+    assert client.get("/tasks/req-1").get_json()["status"] == "queued"
+    assert len(messages(client)) == 1
+
+
+@pytest.mark.parametrize("skew", [-25, 25])
+def test_clock_leeway(client, app, sales, wired, skew):
+    """QStash's clock may run a little ahead of ours or behind it (LEEWAY_SECONDS = 30)."""
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    now = int(time.time()) + skew
+    token = token_with(app, PROCESS, delivery.body, iat=now, nbf=now, exp=now + 300 if skew > 0 else int(time.time()) + skew)
+    res = _post_token(client, PROCESS, delivery.body, token)
+    assert res.status_code == 200, res.get_json()
+
+
+def test_token_ids_are_remembered_whole(client, app, sales, wired):
+    """Two different ids sharing a long prefix are two tokens; the same id is a replay."""
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    prefix = "jwt_" + "x" * 200
+    first = _post_token(client, PROCESS, delivery.body, token_with(app, PROCESS, delivery.body, jti=prefix + "A"))
+    second = _post_token(client, PROCESS, delivery.body, token_with(app, PROCESS, delivery.body, jti=prefix + "B"))
+    assert first.get_json()["status"] == "completed"
+    assert second.status_code == 200 and second.get_json()["status"] == "duplicate"
+    replay = _post_token(client, PROCESS, delivery.body, token_with(app, PROCESS, delivery.body, jti=prefix + "B"))
+    assert replay.status_code == 401 and "replayed" in replay.get_json()["message"]
+
+
+def test_unsigned_message_id_header_is_not_stored_unless_it_is_one(client, app, sales, wired):
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    for n, header in enumerate(["<script>alert(1)</script>" * 13, "msg_" + "a" * 400, "msg x", "msg_été", ""]):
+        body = json.loads(delivery.body) | {"request_id": f"req-{n}"}
+        accepted = ask(client, sales["id"], request_id=f"req-{n}")
+        res = signed_post(client, app, PROCESS, json.dumps(body).encode(),
+                          headers={"Upstash-Message-Id": header.encode().decode("latin-1")})
+        assert res.status_code == 200, res.get_json()
+        task = client.get(f"/tasks/req-{n}").get_json()
+        assert task["message_id"] == accepted["message_id"], header  # what QStash answered at publish
+    # A header that is a message id (a URL group's copy has its own) is kept.
+    body = json.loads(delivery.body) | {"request_id": "req-other"}
+    ask(client, sales["id"], request_id="req-other")
+    signed_post(client, app, PROCESS, json.dumps(body).encode(), headers={"Upstash-Message-Id": "msg_Other123"})
+    assert client.get("/tasks/req-other").get_json()["message_id"] == "msg_Other123"

@@ -1,0 +1,105 @@
+"""Helpers shared by test modules: the QStash flow through the app's test client (ask,
+capture QStash's delivery at API_URL, hand it to the receiver), signed requests made with
+the local server's dev keys, and CSV uploads of any content."""
+from __future__ import annotations
+
+import io
+import json
+import time
+
+import jwt
+
+from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY
+from datavis.qstash_dev.signing import body_hash, random_id, sign
+
+PROCESS = "/internal/process-analysis_tasks"
+FAILED = "/internal/analysis-failed"
+
+
+def upload_bytes(client, content: bytes, name: str = "data.csv") -> dict:
+    res = client.post("/files", data={"file": (io.BytesIO(content), name, "text/csv")},
+                      content_type="multipart/form-data")
+    assert res.status_code == 201, res.get_json()
+    return res.get_json()
+
+
+def forward(client, delivery):
+    """Hand a delivery QStash made (captured at API_URL) to the app, byte for byte."""
+    return client.post(delivery.path, data=delivery.body, headers={
+        k: v for k, v in delivery.headers.items()
+        if k.lower().startswith("upstash-") or k.lower() == "content-type"})
+
+
+def signed_post(client, app, path, body: bytes, key=DEV_CURRENT_SIGNING_KEY, url=None, now=None,
+                headers=None):
+    """POST ``body`` to ``path`` signed as QStash signs (the local server's signer)."""
+    token = sign(key, url or app.config["API_URL"] + path, body, now=now)
+    return client.post(path, data=body, headers={"Upstash-Signature": token,
+                                                 "Content-Type": "application/json", **(headers or {})})
+
+
+def token_with(app, path: str, body: bytes, /, **claims) -> str:
+    """A validly signed token (dev key) whose claims are QStash's with ``claims`` replacing
+    or adding some: signed but hostile values."""
+    now = int(time.time())
+    payload = {"iss": "Upstash", "sub": app.config["API_URL"] + path, "iat": now, "nbf": 0,
+               "exp": now + 300, "jti": random_id("jwt_"), "body": body_hash(body), **claims}
+    return jwt.encode(payload, DEV_CURRENT_SIGNING_KEY, algorithm="HS256")
+
+
+def ask_through_qstash(client, wired, file_id: str, prompt: str, chat_id: str, request_id: str):
+    """POST /analyze, wait for the local QStash server's signed delivery, hand it to the
+    receiver: (receiver's answer, the delivery)."""
+    res = client.post("/analyze", json={"prompt": prompt, "file_id": file_id, "chat_id": chat_id,
+                                        "request_id": request_id})
+    assert res.status_code == 202, res.get_json()
+    delivery = delivery_of(wired, request_id)
+    return forward(client, delivery), delivery
+
+
+def delivery_of(wired, request_id: str):
+    """QStash's (first) delivery of ``request_id``, waiting for it."""
+    def mine():
+        return [d for d in wired.calls(PROCESS) if json.loads(d.body)["request_id"] == request_id]
+    while not mine():
+        wired.wait_for(PROCESS, len(wired.calls(PROCESS)) + 1, timeout=30)
+    return mine()[0]
+
+
+def reply(client, chat_id: str, request_id: str) -> dict:
+    """The one non-user message of ``request_id`` in the chat."""
+    [found] = [m for m in client.get(f"/chats/{chat_id}/messages?limit=500").get_json()["messages"]
+               if m["request_id"] == request_id and m["role"] != "user"]
+    return found
+
+
+def spec_fields(node, found=None) -> set[str]:
+    """Every field name a Vega-Lite spec's encodings refer to (its inline data aside)."""
+    found = set() if found is None else found
+    if isinstance(node, dict):
+        if isinstance(node.get("field"), str):
+            found.add(node["field"])
+        for key, value in node.items():
+            if key != "data":
+                spec_fields(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            spec_fields(item, found)
+    return found
+
+
+def check_chart(client, chart_id: str) -> dict:
+    """A stored chart is sound: its spec is Vega-Lite v5 whose every field exists in its
+    data, and it renders to PNG and SVG through the routes. Returns the chart."""
+    res = client.get(f"/charts/{chart_id}")
+    assert res.status_code == 200, res.get_json()
+    chart = res.get_json()
+    spec = chart["spec"]
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/v5")
+    keys = {key for row in spec["data"]["values"] for key in row}
+    assert spec_fields(spec) <= keys, (spec_fields(spec) - keys, keys)
+    png = client.get(f"/charts/{chart_id}.png")
+    assert png.status_code == 200 and png.data.startswith(b"\x89PNG\r\n\x1a\n"), png.data[:300]
+    svg = client.get(f"/charts/{chart_id}.svg")
+    assert svg.status_code == 200 and b"<svg" in svg.data[:200], svg.data[:300]
+    return chart
