@@ -20,6 +20,9 @@ OPEN_PATHS = ("/health/live",)
 INTERNAL_BODY_LIMIT = 1024 * 1024  # QStash callbacks carry base64 response bodies
 
 
+PAGE_BLUEPRINT = "web"  # the chat page and its assets hold no data; its API calls carry the key
+
+
 def _is_public(path: str) -> bool:
     return not path.startswith(INTERNAL_PREFIX) and path not in OPEN_PATHS
 
@@ -52,8 +55,9 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def require_api_key() -> None:
-        if not keys or not _is_public(request.path) or request.method == "OPTIONS":
-            return  # CORS preflights carry no credentials by design
+        if not keys or not _is_public(request.path) or request.method == "OPTIONS" \
+                or request.blueprint == PAGE_BLUEPRINT:
+            return  # CORS preflights carry no credentials by design; nor does loading the page
         header = request.headers.get("Authorization", "")
         scheme, _, given = header.partition(" ")
         if scheme.lower() != "bearer" or not given.strip() or not _valid_key(given.strip(), keys):

@@ -17,6 +17,8 @@ from datavis.store import db, tables
 from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 
+from tests.helpers import forward
+
 PROCESS = "/internal/process-analysis_tasks"
 FAILED = "/internal/analysis-failed"
 
@@ -26,13 +28,6 @@ def ask(client, file_id, prompt="total revenue by region", request_id="req-1"):
                                         "chat_id": "chat-1", "request_id": request_id})
     assert res.status_code == 202, res.get_json()
     return res.get_json()
-
-
-def forward(client, delivery):
-    """Hand a delivery QStash made (captured at API_URL) to the app, byte for byte."""
-    return client.post(delivery.path, data=delivery.body, headers={
-        k: v for k, v in delivery.headers.items()
-        if k.lower().startswith("upstash-") or k.lower() == "content-type"})
 
 
 def signed_post(client, app, path, body: bytes, key=DEV_CURRENT_SIGNING_KEY, url=None):
@@ -188,7 +183,7 @@ def test_delivery_while_another_is_processing_is_retried_later(client, app, sale
     assert signed_post(client, app, PROCESS, delivery.body).status_code == 200
     with app.app_context():
         late = SimpleNamespace(chart_type="bar", title="late", spec={}, data=[], sql="SELECT 1",
-                               plan={}, state={}, insight="a late answer")
+                               plan={}, state={}, insight="a late answer", alternatives=[])
         assert tasks.complete(claim, late) is None  # the stale claim can no longer write
     assert len(messages(client)) == 2
 
