@@ -8,9 +8,13 @@ that for all of its streams, and only while at least one stream is open:
 - PostgreSQL: the writing transaction sends ``NOTIFY datavis_events, '<chat id>'`` (delivered
   on commit, to every listening process on every instance); the watcher ``LISTEN``s on one
   dedicated connection and wakes the streams of that chat.
-- SQLite (one machine): the watcher reads ``PRAGMA data_version`` every ``EVENTS_POLL_MS``
-  (it changes when another connection commits; reading it touches only shared memory), and
-  only when it changed looks up which chats got new events.
+- SQLite (one machine): every commit writes to the database's files, so the watcher waits
+  on Linux's inotify for writes in the database's directory (no CPU while nothing is
+  written), then reads ``PRAGMA data_version`` (it changes when another connection commits;
+  reading it touches only shared memory) and, only when it changed, looks up which chats got
+  new events. A write may be seen a moment before its commit is visible, so it looks again
+  a few times 2 ms apart after a write, and every 100 ms in any case. Without inotify
+  (another OS) it reads ``data_version`` every ``EVENTS_POLL_MS``.
 
 With no stream open there is no thread, no connection and no query. The hub also holds the
 process's stream budget (``EVENTS_MAX_STREAMS``): gunicorn runs that many threads on top of
@@ -18,10 +22,14 @@ its request threads, so open streams can never take the threads QStash's deliver
 """
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
+import select as io_select
 import threading
 import time
 import weakref
+from pathlib import Path
 from typing import Iterable
 
 from flask import Flask, current_app
@@ -31,6 +39,10 @@ log = logging.getLogger("datavis")
 
 CHANNEL = "datavis_events"
 EXTENSION_KEY = "datavis.event_hub"
+IN_MODIFY = 0x00000002
+# With inotify, a write may be seen a moment before its commit becomes visible: look again a
+# few times shortly after a write, and every SAFETY_SECONDS in any case.
+RECHECKS, RECHECK_SECONDS, SAFETY_SECONDS = 5, 0.002, 0.1
 _hubs: "weakref.WeakSet[Hub]" = weakref.WeakSet()
 
 
@@ -138,18 +150,26 @@ class Hub:
 
     def _watch_sqlite(self) -> None:
         raw = self.engine.raw_connection()
+        database = self.engine.url.database
+        doorbell = _writes_in(Path(database).resolve().parent) if database not in (None, "", ":memory:") else None
         try:
             cursor = raw.cursor()
             version = cursor.execute("PRAGMA data_version").fetchone()[0]
             last = cursor.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
             # Events committed before this point may have raced a stream's first read.
             self.wake()
+            soon = 0  # looks left at short intervals: a write was seen, its commit was not yet
             while not self._stop_if_idle():
-                time.sleep(self.poll_seconds)
+                if doorbell is None:
+                    time.sleep(self.poll_seconds)
+                elif io_select.select([doorbell], [], [], RECHECK_SECONDS if soon else SAFETY_SECONDS)[0]:
+                    os.read(doorbell, 65536)  # which file does not matter: look once
+                    soon = RECHECKS + 1
+                soon = max(0, soon - 1)
                 now = cursor.execute("PRAGMA data_version").fetchone()[0]
                 if now == version:
                     continue
-                version = now
+                version, soon = now, 0
                 found = cursor.execute("SELECT chat_id, max(id) FROM events WHERE id > ? "
                                        "GROUP BY chat_id", (last,)).fetchall()
                 if found:
@@ -157,6 +177,8 @@ class Hub:
                     self.wake(row[0] for row in found)
         finally:
             raw.close()
+            if doorbell is not None:
+                os.close(doorbell)
 
     def _watch_postgres(self) -> None:
         raw = self.engine.raw_connection()
@@ -171,6 +193,22 @@ class Hub:
                     self.wake((note.payload,))
         finally:
             raw.invalidate()  # a LISTENing connection must not go back to the pool
+
+
+def _writes_in(directory: Path) -> int | None:
+    """A non-blocking inotify descriptor that becomes readable when a file directly in
+    ``directory`` is written to (Linux), or None where inotify is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+    except (OSError, AttributeError):
+        return None
+    if fd < 0:
+        return None
+    if libc.inotify_add_watch(fd, os.fsencode(directory), IN_MODIFY) < 0:
+        os.close(fd)
+        return None
+    return fd
 
 
 def notify(conn: Connection, chat_id: str) -> None:

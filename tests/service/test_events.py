@@ -66,9 +66,23 @@ def test_the_whole_story_of_a_question_replays_and_resumes(client, sales, wired)
     assert ready["id"] == ids[1] and [e["id"] for e in rest] == ids[2:]
 
 
-def test_a_stream_is_woken_by_a_commit_on_another_connection(app, client, sales, wired):
-    """The stream waits on the process's watcher (SQLite: data_version; PostgreSQL:
+def test_a_stream_is_woken_by_a_commit_on_another_connection(app, client, sales, wired, caplog):
+    """The stream waits on the process's watcher (SQLite: inotify + data_version; PostgreSQL:
     LISTEN/NOTIFY), not on its heartbeat: the events arrive before any keep-alive."""
+    woken_by_a_commit(app, client, sales)
+    assert "event watcher" not in caplog.text  # (its error path would also wake streams)
+
+
+def test_without_inotify_the_sqlite_watcher_polls(app, client, sales, wired, database_url,
+                                                  monkeypatch, caplog):
+    if not database_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL is woken by LISTEN/NOTIFY")
+    monkeypatch.setattr(event_hub, "_writes_in", lambda directory: None)
+    woken_by_a_commit(app, client, sales)
+    assert "event watcher" not in caplog.text
+
+
+def woken_by_a_commit(app, client, sales):
     app.config["EVENTS_HEARTBEAT_SECONDS"] = 60
     ask(client, sales["id"], "req-0")  # the chat exists
     res, _ = open_stream(client)

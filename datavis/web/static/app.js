@@ -42,6 +42,7 @@ function randomId(prefix) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const number = (n) => Number(n).toLocaleString("en-US");
+const when = (iso) => new Date(iso).toLocaleString(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
 function notice(text) {
   $("notice").hidden = !text;
@@ -76,7 +77,7 @@ function showWelcome() {
 function fileItem(file) {
   const open = el("a", { class: "file-open", href: `/?file=${encodeURIComponent(file.id)}` },
     el("span", { class: "file-name" }, file.name),
-    el("span", { class: "muted" }, `${number(file.row_count)} rows · ${file.columns.length} columns`));
+    el("span", { class: "muted" }, `${number(file.row_count)} rows · ${file.columns.length} columns · ${when(file.created_at)}`));
   open.addEventListener("click", (event) => {
     event.preventDefault();
     toggleSidebar(false);

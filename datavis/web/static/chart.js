@@ -15,18 +15,22 @@ function fitted(spec, description) {
   return copy;
 }
 
+// SVG keeps marks in the document (crisp, inspectable); past this many rows a canvas draws
+// several times faster (a 5,000-point scatter: ~400 ms as SVG on a slow machine).
+const SVG_MAX_ROWS = 1000;
+
 export async function draw(element, chart, description) {
   const result = await window.vegaEmbed(element, fitted(chart.spec, description), {
-    renderer: "svg",
+    renderer: chart.data.length > SVG_MAX_ROWS ? "canvas" : "svg",
     actions: false,
     ast: true,
     expr: window.vega.expressionInterpreter,
     tooltip: { theme: "light" },
   });
-  const svg = element.querySelector("svg");
-  if (svg) {
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", `${chart.title}. ${description}`);
+  const drawing = element.querySelector("svg, canvas");
+  if (drawing) {
+    drawing.setAttribute("role", "img");
+    drawing.setAttribute("aria-label", `${chart.title}. ${description}`);
   }
   return result.view;
 }
@@ -52,8 +56,9 @@ function csvCell(value) {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv(rows) {
-  const columns = [];
+// `first`: the columns to put first (the chart's x, colour and y), in that order.
+export function toCsv(rows, first = []) {
+  const columns = first.filter((name) => name && rows.some((row) => name in row));
   for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
   const lines = [columns.map(csvCell).join(",")];
   for (const row of rows) lines.push(columns.map((column) => csvCell(row[column])).join(","));
@@ -76,7 +81,8 @@ export async function download(chart, kind) {
     // Rendered by the server (vl-convert): the same image the API gives other clients.
     save(await blob(`/charts/${id}.${kind}`), `${name}.${kind}`);
   } else if (kind === "csv") {
-    save(new Blob([toCsv(chart.data)], { type: "text/csv" }), `${name}.csv`);
+    const fields = (chart.plan && chart.plan.data_fields) || {};
+    save(new Blob([toCsv(chart.data, [fields.x, fields.color, fields.y])], { type: "text/csv" }), `${name}.csv`);
   } else if (kind === "spec") {
     save(new Blob([JSON.stringify(chart.spec, null, 2)], { type: "application/json" }), `${name}.vl.json`);
   } else {
