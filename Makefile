@@ -27,6 +27,7 @@ bench: install
 	$(BIN)/python bench/analysis_quality.py
 	$(BIN)/python bench/analysis_speed.py
 	$(BIN)/python bench/e2e_bench.py
+	$(BIN)/python bench/web_latency.py
 
 qstash-dev: install
 	$(BIN)/python -m datavis.qstash_dev

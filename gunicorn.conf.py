@@ -21,7 +21,11 @@ def _int(name: str, default: int) -> int:
 bind = os.environ.get("GUNICORN_BIND") or \
     f"{'127.0.0.1' if dev_credentials(settings) else '0.0.0.0'}:{_int('PORT', 8000)}"
 workers = _int("GUNICORN_WORKERS", 2)
-threads = _int("GUNICORN_THREADS", 4)
+# gthread: each open event stream (GET /chats/<id>/events) holds a thread for its life. The
+# app refuses streams beyond EVENTS_MAX_STREAMS per worker (503 + Retry-After), and the
+# worker gets that many threads on top of GUNICORN_THREADS: at least GUNICORN_THREADS threads
+# always remain for requests and QStash's deliveries, however many pages are open.
+threads = _int("GUNICORN_THREADS", 4) + _int("EVENTS_MAX_STREAMS", 16)
 worker_class = "gthread"
 # A worker busy longer than this is killed. It must exceed the longest analysis (query time
 # limit + an LLM call or two + rendering), or QStash's delivery would be cut short.
@@ -65,3 +69,19 @@ def on_starting(server):
     engine = make_engine(settings["DATABASE_URL"])
     create_schema(engine)
     engine.dispose()
+
+
+def post_worker_init(worker):
+    """On SIGTERM (shutdown, reload), end the worker's open event streams at once, instead of
+    holding the graceful shutdown for graceful_timeout; pages reconnect and resume."""
+    import signal
+
+    from datavis.services.event_hub import close_all
+
+    stop = signal.getsignal(signal.SIGTERM)
+
+    def end_streams_then_stop(signum, frame):
+        close_all()
+        stop(signum, frame)
+
+    signal.signal(signal.SIGTERM, end_streams_then_stop)

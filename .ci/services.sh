@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts the servers the test suite uses beyond Python:
-# PostgreSQL (the scale-out database) and nginx (the reverse proxy in front of gunicorn).
+# PostgreSQL (the scale-out database) and nginx (the reverse proxy in front of gunicorn),
+# and Debian's chromium (the browser tests of the chat page drive it with Playwright).
 # Prints the environment lines to export. Idempotent.
 set -euo pipefail
 PG_PORT=${PG_PORT:-54329}
@@ -9,6 +10,7 @@ PG_DIR=${PG_DIR:-/tmp/datavis-ci-pg}
 need=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq >&2

@@ -19,9 +19,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from datavis.extensions import api, openapi_settings, qstash
     from datavis.health import bp as health_bp
     from datavis.internal import bp as internal_bp
+    from datavis.services import event_hub
     from datavis.store import db
+    from datavis.web import bp as web_bp
 
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)  # the page's assets are the web blueprint's
     # "/files//x" is a 404 like any unknown path, not an HTML redirect echoing it.
     app.url_map.merge_slashes = False
 
@@ -37,15 +39,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Extensions.
     observability.init_app(app)
     db.init_app(app)
+    event_hub.init_app(app)
     qstash.init_app(app)
     api.init_app(app)
 
-    # Blueprints: the public API (documented) and its docs page, the QStash receiver, health.
+    # Blueprints: the public API (documented) and its docs page, the QStash receiver, health,
+    # the chat page.
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     app.register_blueprint(docs_bp)
     app.register_blueprint(internal_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(web_bp)
 
     # Errors: one JSON shape everywhere.
     errors.register_error_handlers(app)

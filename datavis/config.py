@@ -99,6 +99,12 @@ def from_env(environ: dict[str, str] | None = None, *, dotenv: bool = True) -> d
         "CSV_MAX_COLUMNS": _int(env, "CSV_MAX_COLUMNS", 2_000, 1),
         "CSV_MAX_LINE_BYTES": _int(env, "CSV_MAX_LINE_BYTES", 1_000_000, 1),
         "CSV_MAX_CELL_CHARS": _int(env, "CSV_MAX_CELL_CHARS", 100_000, 1),
+        # Live chat events (Server-Sent Events): open streams per process (gunicorn adds
+        # that many threads to GUNICORN_THREADS), SQLite watcher period, heartbeat, lifetime.
+        "EVENTS_MAX_STREAMS": _int(env, "EVENTS_MAX_STREAMS", 16, 1),
+        "EVENTS_POLL_MS": _int(env, "EVENTS_POLL_MS", 5, 1),
+        "EVENTS_HEARTBEAT_SECONDS": _float(env, "EVENTS_HEARTBEAT_SECONDS", 15.0),
+        "EVENTS_STREAM_SECONDS": _float(env, "EVENTS_STREAM_SECONDS", 300.0),
         # Public API protection.
         "API_KEYS": _list(env, "API_KEYS"),
         "CORS_ORIGINS": _list(env, "CORS_ORIGINS"),

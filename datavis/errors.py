@@ -71,6 +71,12 @@ class RenderFailed(DomainError):
     status = 500
 
 
+class ServiceBusy(DomainError):
+    """A capacity limit is reached right now (e.g. open event streams): retry later."""
+
+    status = 503
+
+
 class QueueUnavailable(DomainError):
     """QStash refused the task or could not be reached: the client may retry."""
 

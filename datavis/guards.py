@@ -32,6 +32,9 @@ SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox
 ALWAYS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
 
 
+PAGE_BLUEPRINT = "web"  # the chat page and its assets hold no data; its API calls carry the key
+
+
 def _is_public(path: str) -> bool:
     return not path.startswith(INTERNAL_PREFIX) and path not in OPEN_PATHS
 
@@ -119,8 +122,9 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def require_api_key() -> None:
-        if not keys or not _is_public(request.path) or request.method == "OPTIONS":
-            return  # CORS preflights carry no credentials by design
+        if not keys or not _is_public(request.path) or request.method == "OPTIONS" \
+                or request.blueprint == PAGE_BLUEPRINT:
+            return  # CORS preflights carry no credentials by design; nor does loading the page
         header = request.headers.get("Authorization", "")
         scheme, _, given = header.partition(" ")
         if scheme.lower() != "bearer" or not given.strip() or not _valid_key(given.strip(), keys):

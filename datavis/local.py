@@ -1,8 +1,8 @@
 """``make run``: the whole system on one machine, no account and no key.
 
 Starts the local QStash-compatible server (unless ``QSTASH_TOKEN`` points at real QStash),
-the app under gunicorn with SQLite and local files, loads the sample dataset, and prints how
-to ask a question. Ctrl-C stops everything.
+the app under gunicorn with SQLite and local files, loads the sample dataset, and prints the
+chat page's address and how to ask with curl. Ctrl-C stops everything.
 """
 from __future__ import annotations
 
@@ -87,10 +87,11 @@ def main() -> None:
     ask = json.dumps({"prompt": "total revenue by region", "file_id": sample["id"],
                       "chat_id": "demo"})
     print(f"""
-datavis is running: API {api} (docs {api}/docs), QStash {env.get('QSTASH_URL')}
+datavis is running. Open the chat page: {api}/
+API {api} (docs {api}/docs), QStash {env.get('QSTASH_URL')}
 Sample dataset {sample['name']}: file_id {sample['id']} ({sample['row_count']} rows).
 
-Ask a question:
+Or ask with curl:
   curl -s -X POST {api}/analyze -H 'Content-Type: application/json' -d '{ask}'
 Read the answer (it appears in a second or so):
   curl -s {api}/chats/demo/messages

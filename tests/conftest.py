@@ -40,7 +40,7 @@ def recorder(qstash_dev):
 
 # ------------------------------------------------------------------ the Flask app
 ENV_PREFIXES = ("QSTASH_", "DATABASE_URL", "DATA_DIR", "API_", "DATAVIS_", "LOGFIRE_", "CORS_",
-                "MAX_", "CSV_", "ANALYSIS_", "PROXY_FIX", "TASK_LEASE", "HEALTH_")
+                "MAX_", "CSV_", "ANALYSIS_", "PROXY_FIX", "TASK_LEASE", "HEALTH_", "EVENTS_")
 
 
 POSTGRES_URL = os.environ.get("DATAVIS_TEST_POSTGRES_URL")

@@ -1,11 +1,13 @@
-"""Helpers shared by test modules: the QStash flow through the app's test client (ask,
-capture QStash's delivery at API_URL, hand it to the receiver), signed requests made with
-the local server's dev keys, and CSV uploads of any content."""
+"""Helpers shared by test modules (imported, never copied): the QStash flow through the
+app's test client (ask, capture QStash's delivery at API_URL, hand it to the receiver), signed
+requests made with the local server's dev keys, CSV uploads of any content, and reading
+Server-Sent Events."""
 from __future__ import annotations
 
 import io
 import json
 import time
+from typing import Any, Iterable, Iterator
 
 import jwt
 
@@ -103,3 +105,33 @@ def check_chart(client, chart_id: str) -> dict:
     svg = client.get(f"/charts/{chart_id}.svg")
     assert svg.status_code == 200 and b"<svg" in svg.data[:200], svg.data[:300]
     return chart
+
+
+def sse(chunks: Iterable[bytes | str]) -> Iterator[dict[str, Any]]:
+    """The frames of a text/event-stream body, as they complete: ``{"id", "event", "data"}``
+    (data parsed as JSON), ``{"comment": text}`` for keep-alives, ``{"retry": ms}``."""
+    buffer = ""
+    for chunk in chunks:
+        buffer += chunk.decode() if isinstance(chunk, bytes) else chunk
+        *blocks, buffer = buffer.split("\n\n")
+        for block in blocks:
+            frame: dict[str, Any] = {}
+            for line in block.split("\n"):
+                field, _, value = line.partition(":")
+                value = value[1:] if value.startswith(" ") else value
+                if field == "":
+                    frame["comment"] = value
+                elif field == "id":
+                    frame["id"] = int(value)
+                elif field == "event":
+                    frame["event"] = value
+                elif field == "data":
+                    frame["data"] = json.loads(value)
+                elif field == "retry":
+                    frame["retry"] = int(value)
+            yield frame
+
+
+def events_only(frames: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Only the frames that are events (not keep-alives or the retry hint)."""
+    return (frame for frame in frames if "event" in frame)

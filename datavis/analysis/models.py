@@ -5,6 +5,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+# Plan edits (revise(); README, "Revisions"): the values each kind of edit accepts.
+EDIT_AGGREGATES = ("sum", "avg", "median", "min", "max", "count", "count_distinct")
+EDIT_TIME_UNITS = ("year", "quarter", "month", "week", "day", "weekday", "month_of_year", "hour")
+EDIT_CHART_TYPES = ("bar", "line", "area", "arc", "point", "table", "kpi", "histogram", "boxplot", "heatmap")
+
+
 @dataclass(frozen=True)
 class IngestLimits:
     """Upload limits; the service fills these from its configuration."""
@@ -56,3 +62,5 @@ class Answer:
     state: dict  # opaque, JSON-serialisable; pass back as `previous`
     planner: str  # "embedded" | "llm" | "llm+repair" | "embedded (model failed)"
     facts: list[dict] = field(default_factory=list)  # the computed facts behind the insight
+    # the next readings when the planner is unsure: [{"question": str, "plan": <explained plan>}]
+    alternatives: list[dict] = field(default_factory=list)

@@ -1,9 +1,9 @@
-"""Charts: the answer's spec, data, SQL and plan, and server-rendered images."""
+"""Charts: the answer's spec, data, SQL and plan, server-rendered images, and revisions."""
 from flask import Response
 from flask_smorest import Blueprint
 
-from datavis.api.schemas import ChartOut, Error
-from datavis.services import charts
+from datavis.api.schemas import AnalyzeAccepted, ChartOut, Error, RevisionIn
+from datavis.services import charts, revisions
 
 blp = Blueprint("charts", __name__, url_prefix="/charts", description="Charts")
 
@@ -37,3 +37,19 @@ def chart_png(chart_id):
 def chart_svg(chart_id):
     """The chart rendered as SVG."""
     return _image(chart_id, "svg")
+
+
+@blp.route("/<chart_id>/revisions", methods=["POST"])
+@blp.arguments(RevisionIn)
+@blp.response(202, AnalyzeAccepted)
+@blp.alt_response(404, schema=Error, description="no such chart")
+@blp.alt_response(409, schema=Error, description="request_id reused for another question")
+@blp.alt_response(503, schema=Error, description="QStash unavailable: retry with the same request_id")
+def revise_chart(args, chart_id):
+    """Re-answer a chart with one plan edit (a "How I read it" chip changed).
+
+    Like ``/analyze``: the task and a user message describing the change are recorded, the
+    task is published, and exactly one answer arrives in the chart's chat. An edit that
+    cannot apply to this chart is answered there with the reason.
+    """
+    return revisions.submit(chart_id, args["edit"], args["request_id"])

@@ -8,8 +8,9 @@ import datetime as dt
 import re
 import unicodedata
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, pre_dump, validate
 
+from datavis.analysis.models import EDIT_AGGREGATES, EDIT_CHART_TYPES, EDIT_TIME_UNITS
 from datavis.errors import ErrorOut as Error  # noqa: F401  (the views document it)
 from datavis.services.ids import CLIENT_ID
 
@@ -146,7 +147,22 @@ class MessagesQuery(StrictSchema):
     limit = AsciiInteger(**LIMIT)
 
 
-class MessageOut(Schema):
+class Alternative(Schema):
+    question = fields.String(required=True, metadata={"description": "ask this to get that reading"})
+    plan = fields.Dict(required=True, metadata={"description": "the explained plan of that reading"})
+
+
+class WithAlternatives(Schema):
+    """Answers carry ``alternatives`` (the next readings when the planner was unsure); never null."""
+
+    alternatives = fields.List(fields.Nested(Alternative), required=True)
+
+    @pre_dump
+    def _none_is_empty(self, data, **kwargs):
+        return {**data, "alternatives": data.get("alternatives") or []}
+
+
+class MessageOut(WithAlternatives):
     id = fields.Integer(required=True)
     role = fields.String(required=True, metadata={"description": "user or assistant"})
     content = fields.String(required=True)
@@ -160,6 +176,22 @@ class MessageList(Schema):
     messages = fields.List(fields.Nested(MessageOut), required=True)
     next_after = fields.Integer(required=True, allow_none=True, metadata={
         "description": "pass as after= for the next page; null when there is nothing more now"})
+
+
+class EventsQuery(StrictSchema):
+    last_event_id = AsciiInteger(load_default=None, validate=validate.Range(min=0, max=2**63 - 1),
+                                   metadata={"description": "resume after this event id (0: the "
+                                                            "whole history); default: from now on"})
+
+
+class EventsHeaders(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    last_event_id = AsciiInteger(data_key="Last-Event-ID", load_default=None,
+                                   validate=validate.Range(min=0, max=2**63 - 1),
+                                   metadata={"description": "sent by EventSource when it "
+                                                            "reconnects; wins over the query"})
 
 
 # ------------------------------------------------------------------- analyze and tasks
@@ -198,7 +230,7 @@ class TaskOut(Schema):
 
 
 # ------------------------------------------------------------------- charts
-class ChartOut(Schema):
+class ChartOut(WithAlternatives):
     id = fields.String(required=True)
     chat_id = fields.String(required=True)
     file_id = fields.String(required=True)
@@ -214,3 +246,33 @@ class ChartOut(Schema):
                        "limit, assumptions"})
     insight = fields.String(required=True)
     created_at = UTCDateTime(required=True)
+
+
+# ------------------------------------------------------------------- revisions
+COLUMN = validate.Length(min=1, max=300)
+
+
+class PlanEdit(StrictSchema):
+    """Exactly one change to a chart's plan (a "How I read it" chip)."""
+
+    aggregate = fields.String(validate=validate.OneOf(EDIT_AGGREGATES),
+                              metadata={"description": "of the first measure"})
+    measure = fields.String(validate=COLUMN, metadata={"description": "a column"})
+    dimension = fields.String(validate=COLUMN, metadata={"description": "a column"})
+    time_unit = fields.String(allow_none=True, validate=validate.OneOf(EDIT_TIME_UNITS))
+    color = fields.String(allow_none=True, validate=COLUMN, metadata={"description": "a column, or null"})
+    chart_type = fields.String(validate=validate.OneOf(EDIT_CHART_TYPES))
+    remove_filter = fields.Integer(strict=True, validate=validate.Range(min=0, max=10_000),
+                                   metadata={"description": "index into plan.filters"})
+    limit = fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=1, max=100_000))
+
+
+def _one_change(edit: dict) -> None:
+    if len(edit) != 1:
+        raise ValidationError(f"an edit changes exactly one thing: one of {', '.join(PlanEdit().fields)}")
+
+
+class RevisionIn(StrictSchema):
+    edit = fields.Nested(PlanEdit, required=True, validate=_one_change)
+    request_id = fields.String(load_default=None, allow_none=True, validate=CLIENT,
+                               metadata={"description": "idempotency key; generated when absent"})

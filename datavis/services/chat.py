@@ -8,7 +8,7 @@ from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from datavis.errors import Conflict, NotFound
-from datavis.services import files
+from datavis.services import events, files
 from datavis.services.ids import new_id
 from datavis.store import db, rows
 from datavis.store.tables import chats, messages, utcnow
@@ -58,8 +58,9 @@ def list_messages(chat_id: str, after: int | None = None, limit: int = 100) -> d
 
 def deliver(conn: Connection, chat_id: str, role: str, content: str, *,
             request_id: str | None = None, chart_id: str | None = None,
-            error: bool = False) -> int:
-    """Append a message to the chat, inside the caller's transaction; returns its id.
+            error: bool = False, alternatives: list[dict] | None = None) -> int:
+    """Append a message to the chat, and its event, inside the caller's transaction;
+    returns its id.
 
     The unique (request_id, role) index makes a second user or assistant message for the
     same request impossible: it raises IntegrityError and the caller's transaction rolls back.
@@ -68,7 +69,10 @@ def deliver(conn: Connection, chat_id: str, role: str, content: str, *,
     # and two concurrent transactions could commit ids out of order, so that a client
     # polling with ?after=<last id> would skip one. One writer per chat keeps them in order.
     conn.execute(select(chats.c.id).where(chats.c.id == chat_id).with_for_update())
-    result = conn.execute(insert(messages).values(
-        chat_id=chat_id, role=role, content=content, request_id=request_id,
-        chart_id=chart_id, error=error, created_at=utcnow()))
-    return int(result.inserted_primary_key[0])
+    message = {"chat_id": chat_id, "role": role, "content": content, "request_id": request_id,
+               "chart_id": chart_id, "error": error, "alternatives": alternatives or None,
+               "created_at": utcnow()}
+    result = conn.execute(insert(messages).values(**message))
+    message_id = int(result.inserted_primary_key[0])
+    events.message_added(conn, {"id": message_id, **message})
+    return message_id

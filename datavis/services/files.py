@@ -17,7 +17,7 @@ from datavis.inputs import text_problem
 from datavis.services import charts as charts_service
 from datavis.services.ids import new_id
 from datavis.store import db, rows
-from datavis.store.tables import charts, chats, files, messages, tasks, utcnow
+from datavis.store.tables import charts, chats, events, files, messages, tasks, utcnow
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 CSV_TYPES = ("text/csv", "application/csv", "text/tab-separated-values")
@@ -104,7 +104,7 @@ def hold(conn: Connection, file_id: str) -> None:
 
 def delete_file(file_id: str) -> None:
     """Delete a dataset and everything derived from it, in one transaction: its chats with
-    their messages, tasks and charts; then the rendered images, this process's open
+    their messages, events, tasks and charts; then the rendered images, this process's open
     connection and the files. A task of the file delivered later finds nothing (489)."""
     with db.transaction() as conn:
         if conn.execute(delete(files).where(files.c.id == file_id)).rowcount == 0:
@@ -118,6 +118,7 @@ def delete_file(file_id: str) -> None:
         conn.execute(delete(charts).where(charts.c.file_id == file_id))
         its_chats = select(chats.c.id).where(chats.c.file_id == file_id)
         conn.execute(delete(messages).where(messages.c.chat_id.in_(its_chats)))
+        conn.execute(delete(events).where(events.c.chat_id.in_(its_chats)))
         conn.execute(delete(chats).where(chats.c.file_id == file_id))
     charts_service.forget_images(chart_ids)
     analysis.forget(dataset_dir(file_id))

@@ -32,7 +32,12 @@ def _answer(task: dict) -> analysis.Answer:
     if not dataset.exists():
         raise analysis.Unanswerable("The dataset this chat is about has been deleted; "
                                     "upload it again and start a new chat.")
-    return analysis.answer(dataset, task["prompt"], previous=tasks.previous_state(task),
+    previous = tasks.previous_state(task)
+    if task.get("edit"):
+        if previous is None:
+            raise analysis.Unanswerable("The chart to change no longer exists; ask the question again.")
+        return analysis.revise(dataset, previous, task["edit"], settings=_settings())
+    return analysis.answer(dataset, task["prompt"], previous=previous,
                            is_follow_up=task["is_follow_up"], settings=_settings())
 
 

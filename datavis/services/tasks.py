@@ -23,7 +23,7 @@ from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from datavis.errors import Conflict, QueueUnavailable
-from datavis.services import chat, files, publisher
+from datavis.services import chat, events, files, publisher
 from datavis.services.ids import new_id
 from datavis.store import db, rows
 from datavis.store.tables import charts, tasks, utcnow
@@ -49,12 +49,13 @@ def _accepted(task: dict[str, Any]) -> dict[str, Any]:
 
 
 def _record(request_id: str, prompt: str, file_id: str, chat_id: str, is_follow_up: bool,
-            last_chart_id: str | None) -> dict[str, Any]:
+            last_chart_id: str | None, edit: dict[str, Any] | None) -> dict[str, Any]:
     """The task and the user's message, written together, or the task already recorded."""
     now = utcnow()
     task = {"request_id": request_id, "chat_id": chat_id, "file_id": file_id, "prompt": prompt,
-            "is_follow_up": is_follow_up, "last_chart_id": last_chart_id, "status": QUEUED,
-            "attempts": 0, "published": False, "created_at": now, "updated_at": now}
+            "is_follow_up": is_follow_up, "last_chart_id": last_chart_id, "edit": edit,
+            "status": QUEUED, "attempts": 0, "published": False, "created_at": now,
+            "updated_at": now}
     conflicts = 0
     while True:
         try:
@@ -66,6 +67,7 @@ def _record(request_id: str, prompt: str, file_id: str, chat_id: str, is_follow_
                 chat.ensure_chat(conn, chat_id, file_id)
                 conn.execute(insert(tasks).values(**task))
                 chat.deliver(conn, chat_id, "user", prompt, request_id=request_id)
+                events.task_changed(conn, task)
             return task
         except IntegrityError:
             # Another request created the same task or the same new chat at the same
@@ -76,16 +78,19 @@ def _record(request_id: str, prompt: str, file_id: str, chat_id: str, is_follow_
 
 
 def submit(prompt: str, file_id: str, chat_id: str, request_id: str | None = None,
-           is_follow_up: bool = False, last_chart_id: str | None = None) -> dict[str, Any]:
+           is_follow_up: bool = False, last_chart_id: str | None = None,
+           edit: dict[str, Any] | None = None) -> dict[str, Any]:
     """Record the task and the user's message, publish it, and say where to follow it.
 
     The same request id again returns the same task; it is published again only if it
     never was (QStash's deduplication id makes that safe even if it actually was).
+    ``edit`` makes it a revision of the chart ``last_chart_id`` (a plan edit, no question).
     """
     request_id = request_id or new_id("req")
-    task = _record(request_id, prompt, file_id, chat_id, is_follow_up, last_chart_id)
-    asked = (chat_id, file_id, prompt, is_follow_up, last_chart_id)
-    if tuple(task[k] for k in ("chat_id", "file_id", "prompt", "is_follow_up", "last_chart_id")) != asked:
+    task = _record(request_id, prompt, file_id, chat_id, is_follow_up, last_chart_id, edit)
+    asked = (chat_id, file_id, prompt, is_follow_up, last_chart_id, edit)
+    if tuple(task[k] for k in ("chat_id", "file_id", "prompt", "is_follow_up", "last_chart_id",
+                               "edit")) != asked:
         raise Conflict(f"request_id {request_id!r} was already used for another question")
     if not task["published"]:
         task = _publish(task)
@@ -98,9 +103,11 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
         published = publisher.publish_task(task)
     except QueueUnavailable as exc:
         with db.transaction() as conn:
-            conn.execute(update(tasks).where(tasks.c.request_id == request_id,
-                                             tasks.c.status.in_((QUEUED, ENQUEUE_FAILED)))
-                         .values(status=ENQUEUE_FAILED, error=exc.message, updated_at=utcnow()))
+            if conn.execute(update(tasks).where(tasks.c.request_id == request_id,
+                                                tasks.c.status.in_((QUEUED, ENQUEUE_FAILED)))
+                            .values(status=ENQUEUE_FAILED, error=exc.message,
+                                    updated_at=utcnow())).rowcount:
+                events.task_changed(conn, task, status=ENQUEUE_FAILED, error=exc.message)
         exc.request_id = request_id  # the client retries with it (it may have been generated)
         raise
     with db.transaction() as conn:
@@ -108,10 +115,13 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
             published=True, message_id=published.message_id, queue_name=published.queue_name,
             updated_at=utcnow()))
         # It may have been delivered already (a publish that "failed" after QStash stored it).
-        conn.execute(update(tasks).where(tasks.c.request_id == request_id,
-                                         tasks.c.status == ENQUEUE_FAILED)
-                     .values(status=QUEUED, error=None))
-        return rows.find(conn, tasks, request_id)
+        requeued = conn.execute(update(tasks).where(tasks.c.request_id == request_id,
+                                                    tasks.c.status == ENQUEUE_FAILED)
+                                .values(status=QUEUED, error=None)).rowcount
+        task = rows.find(conn, tasks, request_id)
+        if requeued:
+            events.task_changed(conn, task)
+        return task
 
 
 def republish_stale(older_than: dt.timedelta) -> tuple[int, int]:
@@ -157,6 +167,8 @@ def claim(request_id: str, qstash_message_id: str | None) -> Claim:
         result = conn.execute(update(tasks).where(tasks.c.request_id == request_id, claimable)
                               .values(**values))
         task = rows.find(conn, tasks, request_id)
+        if result.rowcount == 1:
+            events.task_changed(conn, task)
     if task is None:
         return Claim("unknown")
     if result.rowcount == 1:
@@ -184,7 +196,9 @@ def _settle(condition, values: dict[str, Any], task: dict[str, Any], content: st
             if chart:
                 conn.execute(insert(charts).values(**chart))
             chat.deliver(conn, task["chat_id"], "assistant", content, request_id=task["request_id"],
-                         chart_id=chart["id"] if chart else None, error=error)
+                         chart_id=chart["id"] if chart else None, error=error,
+                         alternatives=chart["alternatives"] if chart else None)
+            events.task_changed(conn, task, **values)
     except IntegrityError:
         return False
     return True
@@ -200,7 +214,7 @@ def complete(claim_: Claim, answer: Any) -> str | None:
              "request_id": task["request_id"], "chart_type": answer.chart_type,
              "title": answer.title, "spec": answer.spec, "data": answer.data, "sql": answer.sql,
              "plan": answer.plan, "state": answer.state, "insight": answer.insight,
-             "created_at": utcnow()}
+             "alternatives": answer.alternatives, "created_at": utcnow()}
     with logfire.span("deliver answer to chat", request_id=task["request_id"],
                       chat_id=task["chat_id"], chart_id=chart["id"]):
         stored = _settle(_fenced(claim_), {"status": COMPLETED, "chart_id": chart["id"], "error": None},
@@ -217,8 +231,10 @@ def fail_permanently(claim_: Claim, message: str) -> bool:
 def release(claim_: Claim, error: str) -> None:
     """A transient failure: let QStash's next delivery claim it again."""
     with db.transaction() as conn:
-        conn.execute(update(tasks).where(_fenced(claim_)).values(
-            status=RETRYING, error=error[:2000], lease_until=None, updated_at=utcnow()))
+        if conn.execute(update(tasks).where(_fenced(claim_)).values(
+                status=RETRYING, error=error[:2000], lease_until=None,
+                updated_at=utcnow())).rowcount:
+            events.task_changed(conn, claim_.task, status=RETRYING, error=error[:2000])
 
 
 APOLOGY = ("Sorry, I could not answer “{prompt}”: something went wrong on our side and "
@@ -243,8 +259,8 @@ def previous_state(task: dict[str, Any]) -> dict[str, Any] | None:
     with db.read() as conn:
         if task.get("last_chart_id"):
             row = conn.execute(query.where(charts.c.id == task["last_chart_id"])).first()
-            if row:
-                return row[0]
+            if row or task.get("edit"):  # a revision changes that chart, no other
+                return row[0] if row else None
         row = conn.execute(query.where(charts.c.request_id != task["request_id"])
                            .order_by(charts.c.created_at.desc()).limit(1)).first()
     return row[0] if row else None

@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask, current_app
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.schema import CreateColumn
 
 from .tables import metadata
 
@@ -71,6 +72,26 @@ def create_schema(engine: Engine) -> None:
         metadata.create_all(engine)
     except (OperationalError, ProgrammingError, IntegrityError):
         metadata.create_all(engine)
+    _add_missing_columns(engine)
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Add the nullable columns a newer version introduced to tables an older one created
+    (create_all never alters a table), so an existing database keeps working."""
+    existing = inspect(engine)
+    for table in metadata.sorted_tables:
+        have = {column["name"] for column in existing.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have or not column.nullable:
+                continue
+            ddl = CreateColumn(column).compile(dialect=engine.dialect)
+            try:
+                with engine.begin() as conn:
+                    conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {ddl}")
+            except (OperationalError, ProgrammingError):
+                # Another process starting at the same moment added it first.
+                if column.name not in {c["name"] for c in inspect(engine).get_columns(table.name)}:
+                    raise
 
 
 class Database:

@@ -45,6 +45,8 @@ messages = Table(
     Column("request_id", String(64), nullable=True),
     Column("error", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(), nullable=False, default=utcnow),
+    # The answer's alternative readings [{question, plan}] (also on its chart).
+    Column("alternatives", JSON, nullable=True),
     Index("ix_messages_chat", "chat_id", "id"),
     # The heart of "exactly one answer": a second user message or a second assistant
     # message for the same request cannot be written, whatever races happen.
@@ -59,6 +61,8 @@ tasks = Table(
     Column("prompt", Text, nullable=False),
     Column("is_follow_up", Boolean, nullable=False, default=False),
     Column("last_chart_id", String(40), nullable=True),
+    # A revision of the chart last_chart_id: one plan edit (a chip changed), else null.
+    Column("edit", JSON, nullable=True),
     Column("status", String(20), nullable=False),
     Column("attempts", Integer, nullable=False, default=0),
     Column("message_id", String(80), nullable=True),     # QStash's
@@ -85,7 +89,24 @@ charts = Table(
     Column("plan", JSON, nullable=False),
     Column("state", JSON, nullable=False),
     Column("insight", Text, nullable=False),
+    Column("alternatives", JSON, nullable=True),
     Column("created_at", DateTime(), nullable=False, default=utcnow),
+)
+
+# What happened in a chat, for its event stream (GET /chats/<id>/events): a task's stage or
+# a new message, written in the transaction that made the change. Ids only grow, and within
+# one chat they commit in order (the writer holds the chat's row lock), so resuming after a
+# disconnect is "id > Last-Event-ID".
+events = Table(
+    "events", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("chat_id", String(64), ForeignKey("chats.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),       # "task" or "message"
+    Column("data", JSON, nullable=False),
+    Column("created_at", DateTime(), nullable=False, default=utcnow),
+    Index("ix_events_chat", "chat_id", "id"),
+    # Never reuse an id (SQLite would reuse the largest after a delete): watchers compare ids.
+    sqlite_autoincrement=True,
 )
 
 # JWT ids of verified QStash signatures, kept until the token expires: a captured request

@@ -65,6 +65,7 @@ def hostile_strings(schema) -> None:
 
 
 def test_public_api_conforms(app, client):
+    app.config["EVENTS_STREAM_SECONDS"] = 0.1  # event streams end, so their bodies can be read
     file = upload_csv(client)  # real data behind the routes, not only 404s
     chat = client.post("/chats", json={"file_id": file["id"]}).get_json()
     known = {"file_id": file["id"], "chat_id": chat["id"]}

@@ -175,7 +175,7 @@ def test_delivery_while_another_is_processing_is_retried_later(client, app, sale
     assert signed_post(client, app, PROCESS, delivery.body).status_code == 200
     with app.app_context():
         late = SimpleNamespace(chart_type="bar", title="late", spec={}, data=[], sql="SELECT 1",
-                               plan={}, state={}, insight="a late answer")
+                               plan={}, state={}, insight="a late answer", alternatives=[])
         assert tasks.complete(claim, late) is None  # the stale claim can no longer write
     assert len(messages(client)) == 2
 
