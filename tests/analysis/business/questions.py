@@ -461,6 +461,7 @@ ORDERS = [
      None, {"bar"}),
     ("ret05", "retail_orders", "which four stores sold the most units",
      'SELECT "Store", SUM("Qty") FROM t GROUP BY 1 ORDER BY 2 DESC LIMIT 4', None, {"bar"}),
+    # judgment: in-store orders have no carrier and are left out
     ("ret06", "retail_orders", "median shipping days for each carrier",
      'SELECT "Carrier", MEDIAN("Delivery Days") FROM t WHERE "Carrier" IS NOT NULL GROUP BY 1', None, {"bar"}),
     # judgment: the plain mean over orders, 0% discounts included
@@ -481,6 +482,7 @@ ORDERS = [
      'SELECT AVG("Sales") FROM t WHERE "Customer Type" = \'Member\'', None, {"kpi"}),
     ("ret13", "retail_orders", "how many orders were returned because of wrong size",
      'SELECT COUNT(*) FROM t WHERE "Return Reason" = \'Wrong size\'', None, {"kpi"}),
+    # judgment: orders that were not returned (no reason) are left out
     ("ret14", "retail_orders", "breakdown of return reasons",
      'SELECT "Return Reason", COUNT(*) AS share_returns FROM t WHERE "Return Reason" IS NOT NULL GROUP BY 1',
      None, {"arc", "bar"}),
@@ -510,6 +512,7 @@ ORDERS = [
      'SELECT "Store", MEDIAN("Sales") FROM t GROUP BY 1', None, {"boxplot"}),
     ("ret25", "retail_orders", "How many orders used a 30% discount",
      'SELECT COUNT(*) FROM t WHERE "Discount" = \'30%\'', None, {"kpi"}),
+    # judgment: in-store orders have no carrier and are left out
     ("ret26", "retail_orders", "returned orders by carrier",
      'SELECT "Carrier", COUNT(*) FROM t WHERE "Returned" AND "Carrier" IS NOT NULL GROUP BY 1', None, {"bar"}),
     ("ret27", "retail_orders", "avg delivery days by month in 2024",
