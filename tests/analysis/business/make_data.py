@@ -15,7 +15,8 @@ subscriptions.csv    SaaS customers, camelCase headers, plan, mrr, status active
 retail_orders.csv    store and online orders 2023–2024: "Qty", "Discount" as "15%", Returned Yes/No,
                      carrier and delivery days for online orders
 
-Every dataset's latest date is the last day of a month, so "last 3 months" is unambiguous.
+The time series (web analytics, invoices, tickets, subscriptions, orders) end on the last day of a
+month, so "last 3 months" is unambiguous; the HR and inventory snapshots do not.
 """
 from __future__ import annotations
 
