@@ -16,6 +16,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from datavis.errors import InvalidField, InvalidInput, NotFound, Unauthorized, UnsupportedMediaType
 from datavis.inputs import BadInput, parse_json, printable, text_problem
+from datavis.services.ids import CLIENT_ID
 
 UPLOAD_PATHS = ("/files",)
 INTERNAL_PREFIX = "/internal/"
@@ -46,12 +47,15 @@ def _valid_key(given: str, keys: list[str]) -> bool:
 
 
 def check_parameters() -> None:
-    """Path and query values must be storable text: an id with a NUL cannot exist (404),
-    a query value with one is refused naming it (422)."""
+    """Path and query values must be storable text: an id with a NUL cannot exist, nor can
+    one of another shape than ids have (404, before any body is read); a query value with
+    one is refused naming it (422)."""
     for name, value in (request.view_args or {}).items():
         problem = text_problem(value) if isinstance(value, str) else None
         if problem:
             raise NotFound(f"not found: the {name} in the path {problem}")
+        if name.endswith("_id") and isinstance(value, str) and not CLIENT_ID.match(value):
+            raise NotFound(f"not found: no {name.removesuffix('_id')} has the id {printable(value)!r}")
     for name, value in request.args.items(multi=True):
         problem = text_problem(name) or text_problem(value)
         if problem:
