@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: install test bench run qstash-dev clean
+.PHONY: install lock check-lock lint test bench run qstash-dev clean
 
 install: $(STAMP)
 
@@ -16,7 +16,18 @@ $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-test: install
+# The locks (requirements*.txt) are compiled from requirements*.in; see README, "Dependencies".
+lock: install
+	tools/lock.sh $(LOCK_ARGS)
+
+check-lock: install
+	tools/lock.sh --check
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy  # MYPY_PLACEHOLDER
+
+test: check-lock lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 run: install

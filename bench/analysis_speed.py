@@ -74,7 +74,8 @@ def main() -> None:
     sizes = [int(s) for s in a.sizes.split(",")]
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"DuckDB {duckdb.__version__}")
-    print(f"{'rows':>9} {'CSV MB':>7} {'ingest s':>9} {'answer p50 ms':>14} {'p95 ms':>8} {'max ms':>8}   per question p50 ms")
+    print(f"{'rows':>9} {'CSV MB':>7} {'ingest s':>9} {'answer p50 ms':>14} {'p95 ms':>8} {'max ms':>8}"
+          "   per question p50 ms")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             csv = Path(tmp) / f"sales_{n}.csv"

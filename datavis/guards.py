@@ -101,7 +101,8 @@ def init_app(app: Flask) -> None:
     hops = app.config["PROXY_FIX_HOPS"]
     if hops:
         # Trust exactly the configured number of proxies for X-Forwarded-* headers.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # Flask's documented way
+app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
                                 x_port=hops, x_prefix=hops)
     if app.config["CORS_ORIGINS"]:
         CORS(app, resources={r"^/(?!internal/).*": {"origins": app.config["CORS_ORIGINS"]}},
@@ -118,11 +119,11 @@ def init_app(app: Flask) -> None:
                                       else json_limit)
         if request.url_rule is None:
             return  # no such route: the 404 or 405 needs no body
-        if request.content_length is None and request.headers.get("Transfer-Encoding"):
-            # A chunked body has no length to check up front, and reading it whole stops
-            # quietly at the limit (Werkzeug): reaching the limit means it was too large.
-            if len(request.get_data(cache=True)) >= request.max_content_length:
-                raise RequestEntityTooLarge()
+        # A chunked body has no length to check up front, and reading it whole stops
+        # quietly at the limit (Werkzeug): reaching the limit means it was too large.
+        if (request.content_length is None and request.headers.get("Transfer-Encoding")
+                and len(request.get_data(cache=True)) >= request.max_content_length):
+            raise RequestEntityTooLarge()
 
     @app.before_request
     def require_api_key() -> None:

@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "sample_data" / "sales.csv"
 
 
-def _wait(url: str, procs: list[subprocess.Popen], timeout: float = 60) -> None:
+def _wait(url: str, procs: list[subprocess.Popen[bytes]], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for proc in procs:
             if proc.poll() is not None:
-                raise SystemExit(f"{proc.args[2] if len(proc.args) > 2 else proc.args} exited "
+                raise SystemExit(f"{proc.args!r} exited "
                                  f"with code {proc.returncode}; see the messages above")
         try:
             if httpx.get(url, timeout=1).status_code < 500:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import io
 import json
 import time
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import jwt
 

@@ -14,10 +14,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from qstash import QStash, Receiver
@@ -75,17 +76,16 @@ class DevQStash:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "DevQStash":
+    def start(self) -> DevQStash:
         env = {k: v for k, v in os.environ.items() if not k.startswith("QSTASH_")}
         env.update({"QSTASH_DEV_TIME_SCALE": str(self.time_scale), "PYTHONUNBUFFERED": "1"})
         env.update(self.extra_env)
         cmd = [sys.executable, "-m", "datavis.qstash_dev", "--port", str(self.port)]
         if self.data_file:
             cmd += ["--data-file", str(self.data_file)]
-        log = open(self.log_path, "a")
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                     stderr=log, text=True)
-        log.close()
+        with open(self.log_path, "a") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                         stderr=log, text=True)
         lines: queue.Queue[str] = queue.Queue()
         self._reader = threading.Thread(target=self._pump, args=(self.proc, lines), daemon=True)
         self._reader.start()
@@ -121,7 +121,7 @@ class DevQStash:
             self.proc.stdout.close()
         self.proc = None
 
-    def restart(self, sig: int = signal.SIGTERM) -> "DevQStash":
+    def restart(self, sig: int = signal.SIGTERM) -> DevQStash:
         self.stop(sig)
         return self.start()
 
@@ -144,7 +144,7 @@ class DevQStash:
         """The ``Authorization`` header of a raw HTTP call to its API."""
         return {"Authorization": "Bearer " + self.env["QSTASH_TOKEN"]}
 
-    def __enter__(self) -> "DevQStash":
+    def __enter__(self) -> DevQStash:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:
@@ -220,7 +220,7 @@ class Recorder:
         self.server.shutdown()
         self.server.server_close()
 
-    def __enter__(self) -> "Recorder":
+    def __enter__(self) -> Recorder:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -338,12 +338,12 @@ class LiveApp:
         env.update({k: v for k, v in self.extra_env.items() if v is not None})
         for name in [k for k, v in self.extra_env.items() if v is None]:
             env.pop(name, None)
-        log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(self._command(), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        log.close()
+        with open(self.log_path, "ab") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(self._command(), cwd=ROOT, env=env, stdout=log,
+                                         stderr=subprocess.STDOUT)
         return self.proc
 
-    def start(self) -> "LiveApp":
+    def start(self) -> LiveApp:
         self.launch()
         import httpx
 
@@ -505,7 +505,7 @@ class Nginx:
     def url(self) -> str:
         return f"http://localhost:{self.port}"
 
-    def start(self) -> "Nginx":
+    def start(self) -> Nginx:
         self.proc = subprocess.Popen([self.binary, "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

@@ -7,6 +7,7 @@ import binascii
 import datetime as dt
 import re
 import unicodedata
+from typing import Any
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, pre_dump, validate
 
@@ -25,7 +26,8 @@ class FullMatch(validate.Regexp):
         return value
 
 
-ID = FullMatch(r"^[A-Za-z0-9_.:-]{1,64}$", error="must be 1-64 letters, digits, '_', '-', '.' or ':'")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+ID = FullMatch(ID_PATTERN, error="must be 1-64 letters, digits, '_', '-', '.' or ':'")
 CLIENT = FullMatch(CLIENT_ID, error="must be 1-64 letters, digits, '_', '-', '.' or ':', "
                                     "starting with a letter or digit")
 
@@ -35,9 +37,9 @@ class UTCDateTime(fields.DateTime):
 
     def _serialize(self, value, attr, obj, **kwargs):
         if isinstance(value, dt.datetime) and value.tzinfo is None:
-            value = value.replace(tzinfo=dt.timezone.utc)
+            value = value.replace(tzinfo=dt.UTC)
         text = super()._serialize(value, attr, obj, **kwargs)
-        return text.replace("+00:00", "Z") if text else text
+        return text.replace("+00:00", "Z") if isinstance(text, str) else text
 
 
 class StrictSchema(Schema):
@@ -74,7 +76,7 @@ class Cursor(fields.Field):
             position = dt.datetime.fromisoformat(created_at), key
         except (TypeError, ValueError, binascii.Error):
             raise self.make_error("invalid") from None
-        if not ID.regex.fullmatch(key) or position[0].tzinfo is not None:
+        if not ID_PATTERN.fullmatch(key) or position[0].tzinfo is not None:
             raise self.make_error("invalid")
         return position
 
@@ -85,7 +87,7 @@ def visible_text(value: str) -> None:
         raise ValidationError("must contain words, not only spaces or invisible characters")
 
 
-LIMIT = {"load_default": 100, "validate": validate.Range(min=1, max=500),
+LIMIT: dict[str, Any] = {"load_default": 100, "validate": validate.Range(min=1, max=500),
          "metadata": {"description": "at most this many items (default 100, at most 500)"}}
 
 

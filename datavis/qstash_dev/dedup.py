@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import time
-from typing import Mapping
+from collections.abc import Mapping
 
 from . import options as opts
 from .model import Published

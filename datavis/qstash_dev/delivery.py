@@ -72,7 +72,7 @@ class Delivery:
                 return m.Attempt(status=resp.status, headers=answered, body=body)
         except asyncio.CancelledError:
             raise
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return m.Attempt(error=f"request timed out after {timeout:g}s")
         except Exception as exc:  # any failure is a failed attempt; the slot must come back
             return m.Attempt(error=f"{type(exc).__name__}: {exc}".strip())

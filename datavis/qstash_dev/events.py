@@ -9,7 +9,8 @@ from __future__ import annotations
 import collections
 import dataclasses
 import time
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from . import model as m
 from .store import MemoryStore

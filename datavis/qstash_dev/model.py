@@ -10,7 +10,8 @@ import base64
 import copy
 import dataclasses
 import hashlib
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from . import options as opts
 

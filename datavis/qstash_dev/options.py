@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from .errors import Invalid
 from .timing import DurationError, compile_retry_delay, parse_duration

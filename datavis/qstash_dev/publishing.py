@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from typing import Mapping
+from collections.abc import Mapping
 
 from . import model as m
 from . import options as opts

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .model import Attempt, Message, Published, Record, b64
 

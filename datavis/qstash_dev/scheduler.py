@@ -12,7 +12,8 @@ import asyncio
 import collections
 import math
 import time
-from typing import Any, Callable, Coroutine
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from . import model as m
 from .config import DevConfig

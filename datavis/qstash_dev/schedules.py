@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import time
 
-from croniter import croniter  # type: ignore[import-untyped]  # no type hints shipped
+from croniter import croniter
 
 from .errors import Invalid, NotFound, QStashDevError
 from .publishing import Publisher

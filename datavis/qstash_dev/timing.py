@@ -10,7 +10,8 @@ import math
 import operator
 import re
 import time
-from typing import Callable, cast
+from collections.abc import Callable
+from typing import cast
 
 ONE_DAY = 86400.0
 

@@ -29,8 +29,8 @@ import select as io_select
 import threading
 import time
 import weakref
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from flask import Flask, current_app
 from sqlalchemy import Connection, Engine, func, select
@@ -43,7 +43,7 @@ IN_MODIFY = 0x00000002
 # With inotify, a write may be seen a moment before its commit becomes visible: look again a
 # few times shortly after a write, and every SAFETY_SECONDS in any case.
 RECHECKS, RECHECK_SECONDS, SAFETY_SECONDS = 5, 0.002, 0.1
-_hubs: "weakref.WeakSet[Hub]" = weakref.WeakSet()
+_hubs: weakref.WeakSet[Hub] = weakref.WeakSet()
 
 
 class Waiter:
@@ -184,6 +184,7 @@ class Hub:
         raw = self.engine.raw_connection()
         try:
             listener = raw.driver_connection
+            assert listener is not None  # a fresh raw connection has its driver connection
             listener.rollback()
             listener.autocommit = True
             listener.execute(f"LISTEN {CHANNEL}")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from flask import Flask, current_app
 from sqlalchemy import Connection, func, insert, select
@@ -123,7 +124,8 @@ def open_stream(chat_id: str, last_event_id: int | None) -> EventStream:
             if last_event_id is None:
                 last_event_id = conn.execute(select(func.coalesce(func.max(events.c.id), 0))
                                              .where(events.c.chat_id == chat_id)).scalar_one()
-        return EventStream(current_app._get_current_object(), hub, chat_id, last_event_id)
+        return EventStream(current_app._get_current_object(), hub  # type: ignore[attr-defined]
+, chat_id, last_event_id)
     except BaseException:
         hub.give_slot()
         raise

@@ -9,9 +9,9 @@ import signal
 import statistics
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable
 
 import httpx
 import sqlalchemy
@@ -44,7 +44,7 @@ class Stack:
         self.app: LiveApp | None = None
         self.engine = sqlalchemy.create_engine(self.database_url)
 
-    def start(self) -> "Stack":
+    def start(self) -> Stack:
         self.qstash.start()
         port = free_port()
         self.app = LiveApp(self.workdir, {

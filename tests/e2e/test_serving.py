@@ -126,7 +126,8 @@ def exchange(sock: socket.socket, request: bytes) -> tuple[str, bytes]:
             raise ConnectionError(f"closed before an answer: {data!r}")
         data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
-    length = int(next(line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")))
+    length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
+                      if line.lower().startswith(b"content-length")))
     while len(body) < length:
         body += sock.recv(65536)
     return head.decode("latin-1"), body
@@ -169,11 +170,12 @@ def test_an_unread_body_never_leaves_a_dead_keep_alive_connection(tmp_path):
                     assert "connection: close" in head.lower(), head
                     assert sock.recv(1) == b""  # and it does close
         # A pooled client never meets a "server disconnected".
+        json_type = {"Content-Type": "application/json"}
         with httpx.Client(base_url=app.url, headers={"Authorization": "Bearer key-one"}, timeout=10) as http:
             for _ in range(5):
-                assert http.post("/analyze", content=big, headers={"Content-Type": "application/json"}).status_code == 413
+                assert http.post("/analyze", content=big, headers=json_type).status_code == 413
                 assert http.get("/health/live").status_code == 200
-                assert http.post("/analyze", content=small, headers={"Content-Type": "application/json"}).status_code == 413
+                assert http.post("/analyze", content=small, headers=json_type).status_code == 413
                 assert http.get("/files").status_code == 200
     finally:
         app.stop()

@@ -7,7 +7,8 @@ cancelling every message) takes ``private_qstash_dev``, a server of its own.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest

@@ -1,6 +1,7 @@
 """Datasets: upload, read, list, delete; bad uploads get a clear 4xx and leave nothing."""
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from pathlib import Path
@@ -103,10 +104,8 @@ def _open_paths() -> set[str]:
     fds = Path("/proc/self/fd")
     found = set()
     for fd in fds.iterdir():
-        try:
+        with contextlib.suppress(OSError):  # closed meanwhile
             found.add(os.readlink(fd))
-        except OSError:
-            pass  # closed meanwhile
     return found
 
 

@@ -101,7 +101,8 @@ def test_the_reported_payloads(client, sales):
 @pytest.mark.parametrize("body", [
     b"[" * 33 + b"]" * 33,                                       # just past the bound
     b'{"prompt": ' + b'{"a": ' * 40 + b"1" + b"}" * 40 + b"}",    # objects
-    b'{"prompt": "' + b"[" * 5000 + b'", "x": ' + b"[" * 40 + b"]" * 40 + b"}",  # brackets in a string do not count; after it they do
+    # brackets in a string do not count; after it they do
+    b'{"prompt": "' + b"[" * 5000 + b'", "x": ' + b"[" * 40 + b"]" * 40 + b"}",
 ])
 def test_deep_nesting_on_every_json_route_is_a_400(client, body):
     for method, path, _ in json_routes(client):
@@ -121,7 +122,7 @@ def test_nesting_within_the_bound_reaches_the_schema(client, sales):
 
 @pytest.mark.parametrize("number", [b"1" * 5000, b"NaN", b"Infinity", b"-Infinity", b"1e999"])
 def test_numbers_python_cannot_hold_are_a_400(client, number):
-    for method, path, schema in json_routes(client):
+    for method, path, _schema in json_routes(client):
         res = client.open(path, method=method, data=b'{"x": ' + number + b"}", content_type="application/json")
         assert res.status_code == 400 and res.get_json()["message"] == "the body is not valid JSON", path
 
@@ -139,7 +140,7 @@ def test_a_body_that_is_not_json_is_a_415(client, sales, content_type):
 
 def test_nul_in_any_path_parameter_is_a_404(client, sales):
     checked = 0
-    for _, path, method, operation in operations(client):
+    for _, path, method, _operation in operations(client):
         if "{" not in path:
             continue
         for bad in ("a%00b", "%00", "%ff%fe", "%ed%a0%80", "/x", "a//b", "%2F%2Fx"):
@@ -155,7 +156,7 @@ def test_nul_in_any_path_parameter_is_a_404(client, sales):
 def test_query_parameters_take_text_and_ascii_digits_only(client):
     chat = "/chats/none/messages"
     checked = 0
-    for _, path, method, operation in operations(client):
+    for _, path, _method, operation in operations(client):
         for param in operation.get("parameters", []):
             if param["in"] != "query":
                 continue

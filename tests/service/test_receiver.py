@@ -9,16 +9,16 @@ from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
+from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 
 from datavis import analysis
 from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY
 from datavis.qstash_dev.signing import sign
 from datavis.services import tasks
 from datavis.store import db, tables
-from sqlalchemy import update
-from sqlalchemy.exc import OperationalError
-
 from tests.helpers import FAILED, PROCESS, forward, signed_post, token_with
+
 
 def ask(client, file_id, prompt="total revenue by region", request_id="req-1"):
     res = client.post("/analyze", json={"prompt": prompt, "file_id": file_id,
@@ -46,7 +46,8 @@ def test_delivery_answers_in_the_chat_once(client, app, sales, wired):
     assert task["chart_id"] == answer["chart_id"] and task["message_id"] == accepted["message_id"]
     chart = client.get(f"/charts/{answer['chart_id']}").get_json()
     assert chart["chart_type"] == "bar" and chart["spec"]["$schema"].startswith("https://vega.github.io/schema/vega-lite/v5")
-    assert {row for r in chart["data"] for row in r.values() if isinstance(row, str)} >= {"North", "South", "East", "West"}
+    labels = {row for r in chart["data"] for row in r.values() if isinstance(row, str)}
+    assert labels >= {"North", "South", "East", "West"}
     assert chart["plan"]["y"]["aggregate"] == "sum" and chart["plan"]["y"]["field"] == "revenue"
     assert chart["plan"]["x"]["field"] == "region"
     assert "SELECT" in chart["sql"].upper()
@@ -276,7 +277,8 @@ def test_clock_leeway(client, app, sales, wired, skew):
     ask(client, sales["id"])
     [delivery] = wired.wait_for(PROCESS)
     now = int(time.time()) + skew
-    token = token_with(app, PROCESS, delivery.body, iat=now, nbf=now, exp=now + 300 if skew > 0 else int(time.time()) + skew)
+    exp = now + 300 if skew > 0 else int(time.time()) + skew
+    token = token_with(app, PROCESS, delivery.body, iat=now, nbf=now, exp=exp)
     res = _post_token(client, PROCESS, delivery.body, token)
     assert res.status_code == 200, res.get_json()
 
