@@ -25,7 +25,7 @@ check-lock: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy  # MYPY_PLACEHOLDER
+	$(BIN)/mypy
 
 test: check-lock lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -2,37 +2,29 @@
 
     gunicorn -c gunicorn.conf.py wsgi:app
 """
-import os
+from datavis.binding import check_bind, default_bind
+from datavis.config import ConfigError, Settings
 
-from dotenv import load_dotenv
-
-from datavis.config import check_bind, dev_credentials, from_env
-
-load_dotenv(override=False)
-settings = from_env(dotenv=False)  # (just loaded)
-
-
-def _int(name: str, default: int) -> int:
-    return int(os.environ.get(name) or default)
-
+try:
+    settings = Settings.from_env()  # the same settings the app reads (.env included)
+except ConfigError as exc:
+    raise SystemExit(f"datavis: {exc}") from None
 
 # With Upstash's public dev keys anyone can sign a delivery: loopback only, unless a real
 # token is set (or ALLOW_DEV_QSTASH_ON_PUBLIC_BIND=1; on_starting checks any bind, -b too).
-bind = os.environ.get("GUNICORN_BIND") or \
-    f"{'127.0.0.1' if dev_credentials(settings) else '0.0.0.0'}:{_int('PORT', 8000)}"
-workers = _int("GUNICORN_WORKERS", 2)
+bind = default_bind(settings)
+workers = settings.gunicorn_workers
 # gthread: each open event stream (GET /chats/<id>/events) holds a thread for its life. The
 # app refuses streams beyond EVENTS_MAX_STREAMS per worker (503 + Retry-After), and the
 # worker gets that many threads on top of GUNICORN_THREADS: at least GUNICORN_THREADS threads
 # always remain for requests and QStash's deliveries, however many pages are open.
-threads = _int("GUNICORN_THREADS", 4) + _int("EVENTS_MAX_STREAMS", 16)
+threads = settings.gunicorn_threads + settings.events_max_streams
 worker_class = "gthread"
-# A worker busy longer than this is killed. It must exceed the longest analysis (query time
-# limit + an LLM call or two + rendering), or QStash's delivery would be cut short.
-timeout = _int("GUNICORN_TIMEOUT", max(120, 4 * int(float(os.environ.get("ANALYSIS_TIMEOUT") or 10))))
-graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+# A worker busy longer than this is killed (see Settings.worker_timeout).
+timeout = settings.worker_timeout
+graceful_timeout = settings.gunicorn_graceful_timeout
 keepalive = 5
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
+accesslog = settings.gunicorn_access_log  # GUNICORN_ACCESS_LOG set but empty: no access log
 errorlog = "-"
 # Forwarded headers mean only what PROXY_FIX_HOPS says (the app's ProxyFix): gunicorn itself
 # trusts no peer, not even loopback (its default, and FORWARDED_ALLOW_IPS, would let any
@@ -59,14 +51,13 @@ def on_starting(server):
     """Refuse a public bind with dev keys; create the tables once in the master, before the
     workers start (without building the app here: tracing set up before fork would not
     survive in the workers)."""
-    from datavis.config import ConfigError
     from datavis.store.database import create_schema, make_engine
 
     try:
         check_bind(settings, server.cfg.bind)
     except ConfigError as exc:
         raise SystemExit(f"datavis: {exc}") from None
-    engine = make_engine(settings["DATABASE_URL"])
+    engine = make_engine(settings.database_url, settings.db_lock_timeout)
     create_schema(engine)
     engine.dispose()
 

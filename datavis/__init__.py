@@ -13,7 +13,7 @@ from flask import Flask
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Imported here, not at the top: `python -m datavis.qstash_dev` imports this package and
     # should not pay for Flask, DuckDB and the rest.
-    from datavis import cli, config, errors, guards, observability
+    from datavis import binding, cli, config, errors, guards, observability
     from datavis.api import blueprints
     from datavis.api.docs import bp as docs_bp
     from datavis.extensions import api, openapi_settings, qstash
@@ -27,14 +27,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # "/files//x" is a 404 like any unknown path, not an HTML redirect echoing it.
     app.url_map.merge_slashes = False
 
-    # Configuration: the environment (and .env, except under tests), then the test's own.
-    app.config.update(config.from_env(dotenv=not (test_config or {}).get("TESTING")))
-    app.config.update(test_config or {})
-    app.config.update(MAX_CONTENT_LENGTH=app.config["MAX_UPLOAD_MB"] * 1024 * 1024,
-                      **openapi_settings(app.config))
+    # Settings: the environment (and .env, except under tests), then the test's own; Flask's
+    # own keys (TESTING, ...) go to app.config.
+    overrides = test_config or {}
+    settings = config.Settings.from_env(dotenv=not overrides.get("TESTING")).replace(overrides)
+    config.init_app(app, settings)
+    app.config.update(MAX_CONTENT_LENGTH=settings.max_upload_mb * 1024 * 1024,
+                      **openapi_settings(settings))
+    app.config.update(overrides)
     # Under `flask run`, the refusal gunicorn.conf.py makes: no public port with dev keys.
-    if (host := config.flask_run_host()) is not None:
-        config.check_bind(app.config, [host])
+    if (host := binding.flask_run_host()) is not None:
+        binding.check_bind(settings, [host])
 
     # Extensions.
     observability.init_app(app)

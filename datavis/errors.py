@@ -16,6 +16,19 @@ from marshmallow import fields
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
+from datavis.domain_errors import (  # noqa: F401  # re-exported: views and services import them here
+    Conflict,
+    DomainError,
+    InvalidField,
+    InvalidInput,
+    NotFound,
+    QueueUnavailable,
+    RenderFailed,
+    ServiceBusy,
+    Unauthorized,
+    UnsupportedMediaType,
+)
+
 log = logging.getLogger("datavis")
 
 
@@ -26,61 +39,15 @@ class ErrorOut(ErrorSchema):
                                                         "could not be queued"})
 
 
-class DomainError(Exception):
-    """A service refused something; views let it propagate and it becomes a JSON error."""
-
-    status = 400
-
-    def __init__(self, message: str, *, errors: dict[str, Any] | None = None,
-                 headers: dict[str, str] | None = None, request_id: str | None = None) -> None:
-        super().__init__(message)
-        self.message, self.errors, self.headers = message, errors, headers or {}
-        self.request_id = request_id
+# Each domain error's HTTP status: the one place where services' refusals become HTTP.
+STATUS: dict[type[DomainError], int] = {
+    InvalidInput: 400, Unauthorized: 401, NotFound: 404, Conflict: 409, UnsupportedMediaType: 415,
+    InvalidField: 422, RenderFailed: 500, ServiceBusy: 503, QueueUnavailable: 503,
+}
 
 
-class InvalidInput(DomainError):
-    """Well-formed input the service cannot use (400)."""
-
-
-class Unauthorized(DomainError):
-    status = 401
-
-
-class NotFound(DomainError):
-    status = 404
-
-
-class Conflict(DomainError):
-    status = 409
-
-
-class UnsupportedMediaType(DomainError):
-    status = 415
-
-
-class InvalidField(DomainError):
-    """A value that is well-formed JSON but unusable, named in ``errors`` (422)."""
-
-    status = 422
-
-
-class RenderFailed(DomainError):
-    """A stored chart vl-convert cannot render: a bug, recorded and answered the same way
-    each time rather than rendered again."""
-
-    status = 500
-
-
-class ServiceBusy(DomainError):
-    """A capacity limit is reached right now (e.g. open event streams): retry later."""
-
-    status = 503
-
-
-class QueueUnavailable(DomainError):
-    """QStash refused the task or could not be reached: the client may retry."""
-
-    status = 503
+def status_of(error: DomainError) -> int:
+    return next((code for cls, code in STATUS.items() if isinstance(error, cls)), 400)
 
 
 def error_response(status: int, message: str, errors: dict[str, Any] | None = None,
@@ -134,8 +101,8 @@ def handle_http_exception(error: HTTPException):
 
 
 def handle_domain_error(error: DomainError):
-    return error_response(error.status, error.message, error.errors, error.headers,
-                          error.request_id)
+    headers = {"Retry-After": str(error.retry_after)} if error.retry_after else None
+    return error_response(status_of(error), error.message, error.errors, headers, error.request_id)
 
 
 def handle_database_unavailable(error: OperationalError):

@@ -8,6 +8,7 @@ from flask import Flask, current_app
 from flask_smorest import Api
 from qstash import QStash
 
+from datavis.config import Settings, settings_of
 from datavis.errors import ErrorOut, handle_http_exception
 
 log = logging.getLogger("datavis")
@@ -22,13 +23,13 @@ class DatavisApi(Api):
         return handle_http_exception(error)
 
 
-def openapi_settings(config) -> dict:
+def openapi_settings(settings: Settings) -> dict:
     """flask-smorest's settings: the document at /openapi.json, the public address as its
     server, and bearer auth when API keys are on."""
-    options: dict = {"servers": [{"url": config["API_URL"]}],
+    options: dict = {"servers": [{"url": settings.api_url}],
                      "info": {"description": "Ask questions about CSV datasets; answers "
                                              "(chart + insight) arrive in the chat."}}
-    if config["API_KEYS"]:
+    if settings.api_keys:
         options["components"] = {"securitySchemes": {
             "apiKey": {"type": "http", "scheme": "bearer", "description": "an API key"}}}
         options["security"] = [{"apiKey": []}]
@@ -45,22 +46,24 @@ class QStashClients:
     KEY = "datavis.qstash"
 
     def init_app(self, app: Flask) -> None:
-        config = app.config
-        attempts = config["QSTASH_PUBLISH_ATTEMPTS"]
+        settings = settings_of(app)
+        attempts = settings.qstash_publish_attempts
         client = QStash(
-            config["QSTASH_TOKEN"], base_url=config["QSTASH_URL"],
+            settings.qstash_token, base_url=settings.qstash_url,
             # The SDK retries only connection errors; a short schedule keeps /analyze quick
             # (its default waits ~12 s in all before a 503 could be answered).
             retry={"retries": attempts - 1, "backoff": lambda n: 100 * (n + 1)},
         )
         # The SDK's httpx client waits up to 600 s by default; /analyze must answer quickly.
-        client.http._client.timeout = httpx.Timeout(config["QSTASH_PUBLISH_TIMEOUT"], connect=3.0)
+        # qstash 3.4.0 has no public setting for it: its one httpx client is reached here, and
+        # only here.
+        client.http._client.timeout = httpx.Timeout(settings.qstash_publish_timeout, connect=3.0)
         app.extensions[self.KEY] = client
-        if config["QSTASH_LOCAL"]:
+        if settings.qstash_local:
             log.warning("*" * 78)
             log.warning("QSTASH_TOKEN is not set: using the LOCAL QStash-compatible server at %s "
                         "with its public dev credentials. Never run production like this.",
-                        config["QSTASH_URL"])
+                        settings.qstash_url)
             log.warning("*" * 78)
 
     @property

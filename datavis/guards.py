@@ -14,7 +14,8 @@ from flask_cors import CORS
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from datavis.errors import InvalidField, InvalidInput, NotFound, Unauthorized, UnsupportedMediaType
+from datavis.config import settings_of
+from datavis.errors import InvalidField, InvalidInput, NotFound, UnsupportedMediaType, error_response
 from datavis.inputs import BadInput, parse_json, printable, text_problem
 from datavis.services.ids import CLIENT_ID
 
@@ -40,7 +41,7 @@ def _is_public(path: str) -> bool:
     return not path.startswith(INTERNAL_PREFIX) and path not in OPEN_PATHS
 
 
-def _valid_key(given: str, keys: list[str]) -> bool:
+def _valid_key(given: str, keys: tuple[str, ...]) -> bool:
     # Compare against every key, each in constant time, so timing tells nothing.
     matches = [hmac.compare_digest(given.encode(), key.encode()) for key in keys]
     return any(matches)
@@ -98,18 +99,19 @@ def security_headers(response: Response, private: bool) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    hops = app.config["PROXY_FIX_HOPS"]
+    settings = settings_of(app)
+    hops = settings.proxy_fix_hops
     if hops:
         # Trust exactly the configured number of proxies for X-Forwarded-* headers.
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # Flask's documented way
 app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
                                 x_port=hops, x_prefix=hops)
-    if app.config["CORS_ORIGINS"]:
-        CORS(app, resources={r"^/(?!internal/).*": {"origins": app.config["CORS_ORIGINS"]}},
+    if settings.cors_origins:
+        CORS(app, resources={r"^/(?!internal/).*": {"origins": settings.cors_origins}},
              allow_headers=["Authorization", "Content-Type"],
              methods=["GET", "POST", "DELETE", "OPTIONS"], max_age=600)
-    json_limit = app.config["MAX_JSON_KB"] * 1024
-    keys = app.config["API_KEYS"]
+    json_limit = settings.max_json_kb * 1024
+    keys = settings.api_keys
 
     @app.before_request
     def limit_body_size() -> None:
@@ -126,15 +128,16 @@ app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
             raise RequestEntityTooLarge()
 
     @app.before_request
-    def require_api_key() -> None:
+    def require_api_key() -> Response | None:
         if not keys or not _is_public(request.path) or request.method == "OPTIONS" \
                 or request.blueprint == PAGE_BLUEPRINT:
-            return  # CORS preflights carry no credentials by design; nor does loading the page
+            return None  # CORS preflights carry no credentials by design; nor does loading the page
         header = request.headers.get("Authorization", "")
         scheme, _, given = header.partition(" ")
         if scheme.lower() != "bearer" or not given.strip() or not _valid_key(given.strip(), keys):
-            raise Unauthorized("a valid API key is required: send 'Authorization: Bearer <key>'",
-                               headers={"WWW-Authenticate": 'Bearer realm="datavis"'})
+            return error_response(401, "a valid API key is required: send 'Authorization: Bearer <key>'",
+                                  headers={"WWW-Authenticate": 'Bearer realm="datavis"'})
+        return None
 
     @app.before_request
     def require_wellformed_input() -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 import httpx
 from dotenv import load_dotenv
 
+from datavis.config import ConfigError, Settings
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "sample_data" / "sales.csv"
 
@@ -47,17 +49,28 @@ def _sample_file(api: str) -> dict:
     return res.json()
 
 
-def main() -> None:
+def _environment() -> tuple[Settings, dict[str, str]]:
+    """The settings (checked once, here) and the environment the children get: local
+    defaults for the public URL, the data folder and the bind."""
     load_dotenv(ROOT / ".env", override=False)
-    port = int(os.environ.get("PORT") or 8000)
     env = dict(os.environ)
+    port = Settings.from_env(env).port
     env.setdefault("API_URL", f"http://127.0.0.1:{port}")
     env.setdefault("DATA_DIR", str(ROOT / "var" / "data"))
-    env["PORT"] = str(port)
     env["GUNICORN_BIND"] = env.get("GUNICORN_BIND") or f"127.0.0.1:{port}"
-    api = env["API_URL"].rstrip("/")
-    Path(env["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
-    procs: list[subprocess.Popen] = []
+    if not env.get("QSTASH_TOKEN"):
+        env.setdefault("QSTASH_URL", f"http://127.0.0.1:{Settings.from_env(env).qstash_dev_port}")
+    return Settings.from_env(env), env
+
+
+def main() -> None:
+    try:
+        settings, env = _environment()
+    except ConfigError as exc:
+        raise SystemExit(f"datavis: {exc}") from None
+    api = settings.api_url
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    procs: list[subprocess.Popen[bytes]] = []
 
     def stop(*_args) -> None:
         for proc in reversed(procs):
@@ -72,14 +85,12 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    if not env.get("QSTASH_TOKEN"):
-        qstash_port = int(env.get("QSTASH_DEV_PORT") or 8080)
-        env.setdefault("QSTASH_URL", f"http://127.0.0.1:{qstash_port}")
+    if settings.qstash_local:
         procs.append(subprocess.Popen(
-            [sys.executable, "-m", "datavis.qstash_dev", "--port", str(qstash_port),
-             "--data-file", str(Path(env["DATA_DIR"]).parent / "qstash-dev.sqlite3")],
+            [sys.executable, "-m", "datavis.qstash_dev", "--port", str(settings.qstash_dev_port),
+             "--data-file", str(settings.data_dir.parent / "qstash-dev.sqlite3")],
             cwd=ROOT, env=env))
-        _wait(f"{env['QSTASH_URL']}/", procs)
+        _wait(f"{settings.qstash_url}/", procs)
     procs.append(subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
                                    "wsgi:app"], cwd=ROOT, env=env))
     _wait(f"{api}/health/live", procs)
@@ -88,7 +99,7 @@ def main() -> None:
                       "chat_id": "demo"})
     print(f"""
 datavis is running. Open the chat page: {api}/
-API {api} (docs {api}/docs), QStash {env.get('QSTASH_URL')}
+API {api} (docs {api}/docs), QStash {settings.qstash_url}
 Sample dataset {sample['name']}: file_id {sample['id']} ({sample['row_count']} rows).
 
 Or ask with curl:

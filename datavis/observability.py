@@ -11,17 +11,20 @@ import logging
 import logfire
 from flask import Flask
 
+from datavis.config import settings_of
+
 _configured = False
 
 
 def init_app(app: Flask) -> None:
     global _configured
-    logging.basicConfig(level=app.config["LOG_LEVEL"],
+    settings = settings_of(app)
+    logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not _configured:
         logfire.configure(
-            send_to_logfire="if-token-present", token=app.config["LOGFIRE_TOKEN"],
-            service_name="datavis", console=None if app.config["LOGFIRE_CONSOLE"] else False,
+            send_to_logfire="if-token-present", token=settings.logfire_token,
+            service_name="datavis", console=None if settings.logfire_console else False,
             inspect_arguments=False,
         )
         logfire.instrument_httpx()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import uuid
-from pathlib import Path
 
 import pytest
 import sqlalchemy
@@ -12,6 +11,7 @@ import sqlalchemy
 from datavis import create_app
 from datavis.extensions import qstash as qstash_clients
 from datavis.store import db
+from tests.helpers import reconfigure, upload_csv
 from tests.peers import DevQStash, Recorder
 
 
@@ -100,15 +100,6 @@ def runner(app):
     return app.test_cli_runner()
 
 
-SALES_CSV = Path(__file__).resolve().parent.parent / "datavis" / "sample_data" / "sales.csv"
-
-
-def upload_csv(client, path: Path = SALES_CSV, name: str | None = None) -> dict:
-    with open(path, "rb") as fh:
-        res = client.post("/files", data={"file": (fh, name or path.name, "text/csv")},
-                          content_type="multipart/form-data")
-    assert res.status_code == 201, res.get_json()
-    return res.get_json()
 
 
 @pytest.fixture
@@ -122,8 +113,6 @@ def wired(app, qstash_dev):
     """An app publishing to the real local QStash server, whose deliveries a Recorder
     (standing at API_URL) captures so a test can hand them to the app's receiver."""
     recorder = Recorder(qstash_dev.receiver())
-    app.config.update(API_URL=recorder.url, QSTASH_URL=qstash_dev.url)
-    qstash_clients.close(app)
-    qstash_clients.init_app(app)
+    reconfigure(app, API_URL=recorder.url, QSTASH_URL=qstash_dev.url)
     yield recorder
     recorder.close()

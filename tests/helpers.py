@@ -8,15 +8,38 @@ import io
 import json
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import jwt
 
+from datavis.config import settings_of
+from datavis.extensions import qstash
 from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY
 from datavis.qstash_dev.signing import body_hash, random_id, sign
 
 PROCESS = "/internal/process-analysis_tasks"
 FAILED = "/internal/analysis-failed"
+
+
+SALES_CSV = Path(__file__).resolve().parent.parent / "datavis" / "sample_data" / "sales.csv"
+
+
+def upload_csv(client, path: Path = SALES_CSV, name: str | None = None) -> dict:
+    with open(path, "rb") as fh:
+        res = client.post("/files", data={"file": (fh, name or path.name, "text/csv")},
+                          content_type="multipart/form-data")
+    assert res.status_code == 201, res.get_json()
+    return res.get_json()
+
+
+def reconfigure(app, **changes) -> None:
+    """Give a running app other settings (as a restart with another environment would):
+    ``reconfigure(app, QSTASH_URL=...)``; the QStash client is built again for them."""
+    app.extensions["datavis.settings"] = settings_of(app).replace(changes)
+    qstash.close(app)
+    qstash.init_app(app)
+    app.extensions.pop("datavis.health", None)  # forget the cached QStash check
 
 
 def upload_bytes(client, content: bytes, name: str = "data.csv") -> dict:
@@ -36,7 +59,7 @@ def forward(client, delivery):
 def signed_post(client, app, path, body: bytes, key=DEV_CURRENT_SIGNING_KEY, url=None, now=None,
                 headers=None):
     """POST ``body`` to ``path`` signed as QStash signs (the local server's signer)."""
-    token = sign(key, url or app.config["API_URL"] + path, body, now=now)
+    token = sign(key, url or settings_of(app).public_url(path), body, now=now)
     return client.post(path, data=body, headers={"Upstash-Signature": token,
                                                  "Content-Type": "application/json", **(headers or {})})
 
@@ -45,9 +68,18 @@ def token_with(app, path: str, body: bytes, /, **claims) -> str:
     """A validly signed token (dev key) whose claims are QStash's with ``claims`` replacing
     or adding some: signed but hostile values."""
     now = int(time.time())
-    payload = {"iss": "Upstash", "sub": app.config["API_URL"] + path, "iat": now, "nbf": 0,
+    payload = {"iss": "Upstash", "sub": settings_of(app).public_url(path), "iat": now, "nbf": 0,
                "exp": now + 300, "jti": random_id("jwt_"), "body": body_hash(body), **claims}
     return jwt.encode(payload, DEV_CURRENT_SIGNING_KEY, algorithm="HS256")
+
+
+def accepted_question(client, file_id, prompt="total revenue by region", request_id="req-1",
+                      chat_id="chat-1") -> dict:
+    """POST /analyze and expect 202: the accepted answer."""
+    res = client.post("/analyze", json={"prompt": prompt, "file_id": file_id,
+                                        "chat_id": chat_id, "request_id": request_id})
+    assert res.status_code == 202, res.get_json()
+    return res.get_json()
 
 
 def ask_through_qstash(client, wired, file_id: str, prompt: str, chat_id: str, request_id: str):

@@ -1,7 +1,10 @@
 """Charts: the answer's spec, data, SQL and plan, server-rendered images, and revisions."""
+from typing import Literal
+
 from flask import Response
 from flask_smorest import Blueprint
 
+from datavis.api.analyze import with_status_url
 from datavis.api.schemas import AnalyzeAccepted, ChartOut, Error, RevisionIn
 from datavis.services import charts, revisions
 
@@ -16,7 +19,7 @@ def get_chart(chart_id):
     return charts.get_chart(chart_id)
 
 
-def _image(chart_id: str, fmt: str) -> Response:
+def _image(chart_id: str, fmt: Literal["png", "svg"]) -> Response:
     return Response(charts.render(chart_id, fmt), mimetype=charts.FORMATS[fmt],
                     headers={"Cache-Control": "public, max-age=86400"})
 
@@ -52,4 +55,4 @@ def revise_chart(args, chart_id):
     task is published, and exactly one answer arrives in the chart's chat. An edit that
     cannot apply to this chart is answered there with the reason.
     """
-    return revisions.submit(chart_id, args["edit"], args["request_id"])
+    return with_status_url(revisions.submit(chart_id, args["edit"], args["request_id"]))

@@ -3,20 +3,26 @@ from __future__ import annotations
 
 import base64
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validates_schema
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
 
-from datavis.api.schemas import CLIENT, AnalyzeIn, AsciiInteger
+from datavis.api.schemas import CLIENT, ID, AsciiInteger, visible_text
 from datavis.inputs import parse_json
 
 
-class TaskMessage(AnalyzeIn):
-    """The body ``/analyze`` publishes: its own input, with the request id always set
-    (unknown keys ignored: newer publishers may add some)."""
+class TaskMessage(Schema):
+    """The body the publisher (``services.publisher``) sends through QStash: the task's keys,
+    declared here on their own (unknown keys ignored: newer publishers may add some). Only
+    ``request_id`` is used: the task itself is read from the database."""
 
     class Meta:
         unknown = EXCLUDE
 
     request_id = fields.String(required=True, validate=CLIENT)
+    chat_id = fields.String(required=True, validate=CLIENT)
+    file_id = fields.String(required=True, validate=ID)
+    prompt = fields.String(required=True, validate=[validate.Length(min=1, max=2000), visible_text])
+    is_follow_up = fields.Boolean(load_default=False)
+    last_chart_id = fields.String(load_default=None, allow_none=True, validate=ID)
 
 
 class FailureCallback(Schema):

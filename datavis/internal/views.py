@@ -8,13 +8,19 @@ import re
 from flask import Blueprint, jsonify, request
 from marshmallow import ValidationError
 
+from datavis import config
 from datavis.errors import error_response
 from datavis.inputs import BadInput, parse_json
 from datavis.internal.schemas import FailureCallback, TaskMessage
-from datavis.services import processing, signatures, tasks
-from datavis.services.publisher import FAILED_PATH, PROCESS_PATH
+from datavis.services import publisher, receiving, signatures
+
+PROCESS_PATH = "/internal/process-analysis_tasks"
+FAILED_PATH = "/internal/analysis-failed"
 
 bp = Blueprint("internal", __name__)
+# The publisher addresses deliveries to these routes (at the public URL, API_URL).
+bp.record_once(lambda state: publisher.register_receiver(
+    state.app, publisher.ReceiverPaths(process=PROCESS_PATH, failed=FAILED_PATH)))  # type: ignore[arg-type]
 NON_RETRYABLE = {"Upstash-NonRetryable-Error": "true"}
 # The signature does not cover headers: Upstash-Message-Id is kept only if it looks like one.
 MESSAGE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
@@ -28,7 +34,7 @@ def _message_id() -> str | None:
 def _verified_json() -> dict:
     """The JSON body of a verified QStash request, or raise (401 / 489)."""
     body = request.get_data()
-    signatures.verify(request.headers.get("Upstash-Signature"), body, request.path)
+    signatures.verify(request.headers.get("Upstash-Signature"), body, config.current().public_url(request.path))
     try:
         data = parse_json(body)  # only now: an unverified body is never parsed
     except BadInput as exc:
@@ -49,7 +55,7 @@ def _malformed(error: ValidationError):
 def process_analysis_task():
     """Run one delivered analysis task and post its answer to the chat."""
     task = TaskMessage().load(_verified_json())
-    result = processing.process(task["request_id"], _message_id())
+    result = receiving.process(task["request_id"], _message_id())
     if result.outcome in ("completed", "duplicate"):
         return jsonify(status=result.outcome, request_id=task["request_id"], chart_id=result.chart_id)
     if result.outcome in ("unanswerable", "unknown"):
@@ -66,5 +72,5 @@ def analysis_failed():
     callback = FailureCallback().load(_verified_json())
     task = callback["task"]
     reason = f"QStash gave up after {callback['retried']} retries (last status {callback['status']})"
-    posted = tasks.fail_finally(task["request_id"], reason)
+    posted = receiving.fail_finally(task["request_id"], reason)
     return jsonify(status="failed" if posted else "unchanged", request_id=task["request_id"])

@@ -10,6 +10,6 @@ Layout: ``engine`` composes the core (``state``, ``scheduler``, ``delivery``, ``
 raises the domain errors of ``errors``; ``http_api`` is the HTTP layer; ``config`` the settings;
 ``credentials`` the public development credentials.
 """
-from .credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
+from datavis.dev_credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
 
 __all__ = ["DEV_CURRENT_SIGNING_KEY", "DEV_NEXT_SIGNING_KEY", "DEV_TOKEN"]

@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from .credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
+from datavis.dev_credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
 
 __all__ = ["ConfigError", "DevConfig", "load", "DEV_TOKEN", "DEV_CURRENT_SIGNING_KEY",
            "DEV_NEXT_SIGNING_KEY"]

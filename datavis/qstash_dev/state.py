@@ -11,10 +11,11 @@ import asyncio
 import collections
 import time
 
+from datavis.dev_credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY
+
 from . import model as m
 from . import options as opts
 from .config import DevConfig
-from .credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY
 from .records import DedupRecord, DlqEntry, FlowKey, Queue, Schedule, SigningKeys, UrlGroup
 from .store import MemoryStore
 

@@ -1,4 +1,5 @@
-"""Charts: the stored answer of a task, and its server-side rendering (vl-convert).
+"""Charts: the stored answer of a task (the only place chart rows are built and read), and
+its server-side rendering (vl-convert).
 
 Images are rendered once and kept under ``DATA_DIR/charts``; so is a failure: a spec that
 cannot be rendered is not rendered again on every request (``<id>.<fmt>.failed`` holds why).
@@ -10,15 +11,16 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import logfire
-from flask import current_app
+from sqlalchemy import select
 
-from datavis import analysis
+from datavis import analysis, config
 from datavis.errors import RenderFailed
-from datavis.store import rows
-from datavis.store.tables import charts
+from datavis.services.ids import new_id
+from datavis.store import db, rows
+from datavis.store.tables import charts, utcnow
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 FAILED = ".failed"
@@ -29,8 +31,31 @@ def get_chart(chart_id: str) -> dict[str, Any]:
     return rows.get(charts, chart_id, "chart")
 
 
+def new_row(task: dict[str, Any], answer: analysis.Answer) -> dict[str, Any]:
+    """The chart row of a task's answer (stored with the answer message by ``claims``)."""
+    return {"id": new_id("chart"), "chat_id": task["chat_id"], "file_id": task["file_id"],
+            "request_id": task["request_id"], "chart_type": answer.chart_type,
+            "title": answer.title, "spec": answer.spec, "data": answer.data, "sql": answer.sql,
+            "plan": answer.plan, "state": answer.state, "insight": answer.insight,
+            "alternatives": answer.alternatives, "created_at": utcnow()}
+
+
+def previous_state(task: dict[str, Any]) -> dict[str, Any] | None:
+    """The plan state of the answer a follow-up builds on: the chart the frontend named
+    (if it belongs to this chat), else the chat's latest chart."""
+    query = select(charts.c.state).where(charts.c.chat_id == task["chat_id"])
+    with db.read() as conn:
+        if task.get("last_chart_id"):
+            row = conn.execute(query.where(charts.c.id == task["last_chart_id"])).first()
+            if row or task.get("edit"):  # a revision changes that chart, no other
+                return row[0] if row else None
+        row = conn.execute(query.where(charts.c.request_id != task["request_id"])
+                           .order_by(charts.c.created_at.desc()).limit(1)).first()
+    return row[0] if row else None
+
+
 def _images() -> Path:
-    return Path(current_app.config["DATA_DIR"]) / "charts"
+    return config.current().data_dir / "charts"
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -40,7 +65,7 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(tmp.name, path)  # atomic: a concurrent reader sees all of it or nothing
 
 
-def render(chart_id: str, fmt: str) -> bytes:
+def render(chart_id: str, fmt: Literal["png", "svg"]) -> bytes:
     """The chart as PNG or SVG, rendered once and kept next to the datasets."""
     chart = get_chart(chart_id)
     path = _images() / f"{chart_id}.{fmt}"

@@ -35,6 +35,8 @@ from pathlib import Path
 from flask import Flask, current_app
 from sqlalchemy import Connection, Engine, func, select
 
+from datavis.config import settings_of
+
 log = logging.getLogger("datavis")
 
 CHANNEL = "datavis_events"
@@ -224,8 +226,8 @@ def init_app(app: Flask) -> None:
     from datavis.store.database import EXTENSION_KEY as DB_KEY
 
     app.extensions[EXTENSION_KEY] = Hub(app.extensions[DB_KEY][0],
-                                        max_streams=app.config["EVENTS_MAX_STREAMS"],
-                                        poll_seconds=app.config["EVENTS_POLL_MS"] / 1000)
+                                        max_streams=settings_of(app).events_max_streams,
+                                        poll_seconds=settings_of(app).events_poll_ms / 1000)
 
 
 def hub() -> Hub:

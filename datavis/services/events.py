@@ -15,6 +15,7 @@ from typing import Any
 from flask import Flask, current_app
 from sqlalchemy import Connection, func, insert, select
 
+from datavis.config import settings_of
 from datavis.errors import NotFound, ServiceBusy
 from datavis.services import event_hub
 from datavis.store import db, rows
@@ -76,9 +77,9 @@ class EventStream:
         self._open = True
 
     def __iter__(self) -> Iterator[dict[str, Any] | None]:
-        config = self.app.config
-        heartbeat = config["EVENTS_HEARTBEAT_SECONDS"]
-        ends_at = time.monotonic() + config["EVENTS_STREAM_SECONDS"]
+        settings = settings_of(self.app)
+        heartbeat = settings.events_heartbeat_seconds
+        ends_at = time.monotonic() + settings.events_stream_seconds
         last = self.start
         yield {"id": last, "kind": "ready", "data": {"chat_id": self.chat_id, "last_event_id": last}}
         while True:
@@ -116,7 +117,7 @@ def open_stream(chat_id: str, last_event_id: int | None) -> EventStream:
     hub = event_hub.hub()
     if not hub.take_slot():
         raise ServiceBusy(f"too many open event streams on this server ({hub.max_streams}); "
-                          "retry shortly", headers={"Retry-After": "2"})
+                          "retry shortly", retry_after=2)
     try:
         with db.read() as conn:
             if rows.find(conn, chats, chat_id) is None:

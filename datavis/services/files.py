@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import logfire
-from flask import current_app
 from sqlalchemy import Connection, and_, delete, insert, or_, select
 
-from datavis import analysis
+from datavis import analysis, config
 from datavis.errors import InvalidInput, NotFound, UnsupportedMediaType
 from datavis.inputs import text_problem
 from datavis.services import charts as charts_service
@@ -24,7 +23,7 @@ CSV_TYPES = ("text/csv", "application/csv", "text/tab-separated-values")
 
 
 def data_dir() -> Path:
-    return Path(current_app.config["DATA_DIR"])
+    return config.current().data_dir
 
 
 def dataset_dir(file_id: str) -> Path:
@@ -32,10 +31,9 @@ def dataset_dir(file_id: str) -> Path:
 
 
 def _limits() -> analysis.IngestLimits:
-    c = current_app.config
-    return analysis.IngestLimits(max_rows=c["CSV_MAX_ROWS"], max_columns=c["CSV_MAX_COLUMNS"],
-                                 max_line_bytes=c["CSV_MAX_LINE_BYTES"],
-                                 max_cell_chars=c["CSV_MAX_CELL_CHARS"])
+    s = config.current()
+    return analysis.IngestLimits(max_rows=s.csv_max_rows, max_columns=s.csv_max_columns,
+                                 max_line_bytes=s.csv_max_line_bytes, max_cell_chars=s.csv_max_cell_chars)
 
 
 def upload(stream: BinaryIO, filename: str, content_type: str) -> dict[str, Any]:

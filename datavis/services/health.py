@@ -9,13 +9,13 @@ from __future__ import annotations
 import tempfile
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
 import httpx
 from flask import current_app
 from sqlalchemy import text
 
+from datavis import config
 from datavis.store import db
 
 _lock = threading.Lock()
@@ -31,7 +31,7 @@ def _database() -> dict[str, Any]:
 
 
 def _storage() -> dict[str, Any]:
-    root = Path(current_app.config["DATA_DIR"])
+    root = config.current().data_dir
     try:
         root.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=root, prefix=".health-") as probe:
@@ -43,21 +43,21 @@ def _storage() -> dict[str, Any]:
 
 
 def _qstash() -> dict[str, Any]:
-    c = current_app.config
+    s = config.current()
     cache = current_app.extensions.setdefault("datavis.health", {})
     now = time.monotonic()
     with _lock:
         cached = cache.get("qstash")
-        if cached and now - cached[0] < c["HEALTH_QSTASH_TTL"]:
+        if cached and now - cached[0] < s.health_qstash_ttl:
             return {**cached[1], "cached": True}
         try:
-            res = httpx.get(c["QSTASH_URL"] + "/v2/keys", timeout=2.0,
-                            headers={"Authorization": f"Bearer {c['QSTASH_TOKEN']}"})
-            result = ({"status": "ok"} if res.status_code == 200 else
+            res = httpx.get(s.qstash_url + "/v2/keys", timeout=2.0,
+                            headers={"Authorization": f"Bearer {s.qstash_token}"})
+            result: dict[str, Any] = ({"status": "ok"} if res.status_code == 200 else
                       {"status": "error", "error": f"QStash answered {res.status_code}"})
         except httpx.HTTPError as exc:
             result = {"status": "error", "error": type(exc).__name__}
-        result["local"] = c["QSTASH_LOCAL"]
+        result["local"] = s.qstash_local
         cache["qstash"] = (now, result)
     return {**result, "cached": False}
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from datavis.services import files, tasks
+from datavis.services import files, submission
 from datavis.store import db
 from datavis.store.tables import files as files_table
 
@@ -17,7 +17,7 @@ from datavis.store.tables import files as files_table
 def sweep(older_than: dt.timedelta) -> dict[str, Any]:
     """Publish tasks that never reached QStash, and remove what interrupted uploads left:
     temporary upload files and dataset folders without a database row."""
-    published, failing = tasks.republish_stale(older_than)
+    published, failing = submission.republish_stale(older_than)
     cutoff = time.time() - older_than.total_seconds()
     removed_uploads = 0
     for path in (files.data_dir() / "tmp").glob("*.upload"):

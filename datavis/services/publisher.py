@@ -7,17 +7,26 @@ from typing import Any
 
 import httpx
 import logfire
-from flask import current_app
+from flask import Flask, current_app
 from qstash.errors import QStashError
 
-from datavis.errors import QueueUnavailable
+from datavis import config
+from datavis.domain_errors import QueueUnavailable
 from datavis.extensions import qstash
 
 log = logging.getLogger("datavis")
 
-PROCESS_PATH = "/internal/process-analysis_tasks"
-FAILED_PATH = "/internal/analysis-failed"
 LABEL = "datavis-analysis"
+RECEIVER_KEY = "datavis.receiver_paths"
+
+
+@dataclasses.dataclass(frozen=True)
+class ReceiverPaths:
+    """Where the app receives deliveries; the receiver blueprint owns the routes and
+    registers them here (``register_receiver``) when it is registered on the app."""
+
+    process: str
+    failed: str
 
 
 @dataclasses.dataclass
@@ -26,9 +35,12 @@ class Published:
     queue_name: str | None
 
 
-def callback_url(path: str) -> str:
-    """The public URL QStash calls and signs (``sub``): always built from API_URL."""
-    return current_app.config["API_URL"] + path
+def register_receiver(app: Flask, paths: ReceiverPaths) -> None:
+    app.extensions[RECEIVER_KEY] = paths
+
+
+def _receiver() -> ReceiverPaths:
+    return current_app.extensions[RECEIVER_KEY]
 
 
 def _ensure_queue(name: str, parallelism: int) -> None:
@@ -39,41 +51,53 @@ def _ensure_queue(name: str, parallelism: int) -> None:
         done.add(name)
 
 
+def _options(task: dict[str, Any], s: config.Settings) -> dict[str, Any]:
+    """The SDK's publish options common to every destination."""
+    body = {key: task[key] for key in ("request_id", "chat_id", "file_id", "prompt",
+                                       "is_follow_up", "last_chart_id")}
+    options: dict[str, Any] = {
+        "body": body,
+        "deduplication_id": task["request_id"],
+        "retries": s.qstash_retries,
+        "failure_callback": s.public_url(_receiver().failed),
+        "timeout": s.qstash_delivery_timeout,
+        "label": LABEL,
+    }
+    if s.qstash_retry_delay:
+        options["retry_delay"] = s.qstash_retry_delay
+    return options
+
+
+def _send(options: dict[str, Any], s: config.Settings) -> str:
+    """Publish to the configured destination (a queue, a URL group, or the receiver's URL);
+    QStash's message id (the first one, for a URL group)."""
+    url = s.public_url(_receiver().process)
+    if s.qstash_queue:
+        if s.qstash_queue_parallelism:
+            _ensure_queue(s.qstash_queue, s.qstash_queue_parallelism)
+        queued = qstash.client.message.enqueue_json(queue=s.qstash_queue, url=url, **options)
+        return queued[0].message_id if isinstance(queued, list) else queued.message_id
+    if s.qstash_url_group:
+        res = qstash.client.message.publish_json(url_group=s.qstash_url_group, **options)
+    else:
+        if s.qstash_flow_control_key:
+            options["flow_control"] = {"key": s.qstash_flow_control_key}
+            if s.qstash_flow_control_parallelism:
+                options["flow_control"]["parallelism"] = s.qstash_flow_control_parallelism
+        res = qstash.client.message.publish_json(url=url, **options)
+    return res[0].message_id if isinstance(res, list) else res.message_id
+
+
 def publish_task(task: dict[str, Any]) -> Published:
     """Publish one task; deduplicated by its request id, so publishing twice is harmless.
 
     Raises QueueUnavailable when QStash refuses it or cannot be reached.
     """
-    c = current_app.config
-    body = {key: task[key] for key in ("request_id", "chat_id", "file_id", "prompt",
-                                       "is_follow_up", "last_chart_id")}
-    common: dict[str, Any] = {
-        "body": body,
-        "deduplication_id": task["request_id"],
-        "retries": c["QSTASH_RETRIES"],
-        "failure_callback": callback_url(FAILED_PATH),
-        "timeout": c["QSTASH_DELIVERY_TIMEOUT"],
-        "label": LABEL,
-    }
-    if c["QSTASH_RETRY_DELAY"]:
-        common["retry_delay"] = c["QSTASH_RETRY_DELAY"]
-    queue = c["QSTASH_QUEUE"]
-    attributes = {"request_id": task["request_id"], "chat_id": task["chat_id"], "queue": queue}
+    s = config.current()
+    attributes = {"request_id": task["request_id"], "chat_id": task["chat_id"], "queue": s.qstash_queue}
     with logfire.span("publish analysis task", **attributes) as span:
         try:
-            if queue:
-                if c["QSTASH_QUEUE_PARALLELISM"]:
-                    _ensure_queue(queue, c["QSTASH_QUEUE_PARALLELISM"])
-                res = qstash.client.message.enqueue_json(queue=queue, url=callback_url(PROCESS_PATH),
-                                                         **common)
-            elif c["QSTASH_URL_GROUP"]:
-                res = qstash.client.message.publish_json(url_group=c["QSTASH_URL_GROUP"], **common)
-            else:
-                if c["QSTASH_FLOW_CONTROL_KEY"]:
-                    common["flow_control"] = {"key": c["QSTASH_FLOW_CONTROL_KEY"]}
-                    if c["QSTASH_FLOW_CONTROL_PARALLELISM"]:
-                        common["flow_control"]["parallelism"] = c["QSTASH_FLOW_CONTROL_PARALLELISM"]
-                res = qstash.client.message.publish_json(url=callback_url(PROCESS_PATH), **common)
+            message_id = _send(_options(task, s), s)
         except (QStashError, httpx.HTTPError, OSError) as exc:
             refused = isinstance(exc, QStashError) and "status: 4" in str(exc) and "status: 429" not in str(exc)
             # A 4xx other than 429 is a setting QStash rejects (token, retry delay, URL):
@@ -84,6 +108,5 @@ def publish_task(task: dict[str, Any]) -> Published:
                 "the task queue (QStash) is unavailable right now; nothing was lost — "
                 "send the same request again (same request_id) to retry"
             ) from exc
-        message_id = res[0].message_id if isinstance(res, list) else res.message_id
         span.set_attribute("message_id", message_id)
-    return Published(message_id=message_id, queue_name=queue)
+    return Published(message_id=message_id, queue_name=s.qstash_queue)

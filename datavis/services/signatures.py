@@ -24,10 +24,10 @@ import time
 
 import jwt
 import logfire
-from flask import current_app
 from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError
 
+from datavis import config
 from datavis.errors import Unauthorized
 from datavis.store import db
 from datavis.store.tables import seen_signatures
@@ -39,8 +39,8 @@ REQUIRED_CLAIMS = ["iss", "sub", "exp", "nbf", "jti", "body"]
 
 def _claims(token: str) -> dict:
     """The token's claims, checked with whichever signing key made it, or Unauthorized."""
-    config = current_app.config
-    for key in (config["QSTASH_CURRENT_SIGNING_KEY"], config["QSTASH_NEXT_SIGNING_KEY"]):
+    settings = config.current()
+    for key in (settings.qstash_current_signing_key, settings.qstash_next_signing_key):
         try:
             return jwt.decode(token, key, algorithms=["HS256"], issuer="Upstash",
                               leeway=LEEWAY_SECONDS, options={"require": REQUIRED_CLAIMS})
@@ -55,13 +55,13 @@ def _claims(token: str) -> dict:
     raise Unauthorized("invalid Upstash-Signature")
 
 
-def verify(signature: str | None, body: bytes, path: str) -> dict:
-    """The verified claims of a QStash request to ``path``, or Unauthorized."""
+def verify(signature: str | None, body: bytes, url: str) -> dict:
+    """The verified claims of a QStash request to the public ``url``, or Unauthorized."""
     if not signature:
         raise Unauthorized("missing Upstash-Signature header")
-    with logfire.span("verify qstash signature", path=path):
+    with logfire.span("verify qstash signature", url=url):
         claims = _claims(signature)
-    if claims["sub"] != current_app.config["API_URL"] + path:
+    if claims["sub"] != url:
         raise Unauthorized("invalid Upstash-Signature: signed for another URL")
     digest = base64.urlsafe_b64encode(hashlib.sha256(body).digest()).rstrip(b"=").decode()
     if not isinstance(claims["body"], str) or not hmac.compare_digest(claims["body"].rstrip("="), digest):

@@ -9,6 +9,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.schema import CreateColumn
 
+from datavis.config import settings_of
+
 from .tables import metadata
 
 EXTENSION_KEY = "datavis.db"
@@ -99,7 +101,8 @@ class Database:
     ``db.read()``."""
 
     def init_app(self, app: Flask) -> None:
-        engine = make_engine(app.config["DATABASE_URL"], app.config["DB_LOCK_TIMEOUT"])
+        settings = settings_of(app)
+        engine = make_engine(settings.database_url, settings.db_lock_timeout)
         # The same engine and pool, flagged so that SQLite takes the write lock at BEGIN.
         app.extensions[EXTENSION_KEY] = (engine, engine.execution_options(**{WRITE_OPTION: True}))
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
-from datavis.errors import NotFound
+from datavis.domain_errors import NotFound
 
 from .database import db
 

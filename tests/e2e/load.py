@@ -18,7 +18,7 @@ import sqlalchemy
 from sqlalchemy import func, select
 
 from datavis.store.tables import messages, tasks
-from tests.conftest import SALES_CSV
+from tests.helpers import SALES_CSV
 from tests.peers import DevQStash, LiveApp, free_port, wait_until
 
 LOAD_REQUESTS = int(os.environ.get("DATAVIS_LOAD_REQUESTS", "500"))

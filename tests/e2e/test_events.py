@@ -15,8 +15,7 @@ import sqlalchemy
 from sqlalchemy import func, select
 
 from datavis.store.tables import events, messages, tasks
-from tests.conftest import SALES_CSV
-from tests.helpers import events_only, sse
+from tests.helpers import SALES_CSV, events_only, sse
 from tests.peers import DevQStash, LiveApp, free_port
 
 pytestmark = pytest.mark.e2e

@@ -7,7 +7,7 @@ import pytest
 from qstash.log import LogState
 
 from datavis.qstash_dev.signing import sign
-from tests.conftest import SALES_CSV
+from tests.helpers import SALES_CSV
 from tests.peers import wait_until
 
 pytestmark = pytest.mark.e2e

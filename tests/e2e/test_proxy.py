@@ -7,7 +7,7 @@ import shutil
 import httpx
 import pytest
 
-from tests.conftest import SALES_CSV
+from tests.helpers import SALES_CSV
 from tests.peers import DevQStash, LiveApp, Nginx, free_port, wait_until
 
 pytestmark = pytest.mark.e2e

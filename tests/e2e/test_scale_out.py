@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.conftest import SALES_CSV
+from tests.helpers import SALES_CSV
 from tests.peers import DevQStash, FaultProxy, LiveApp, free_port, wait_until
 
 pytestmark = pytest.mark.e2e

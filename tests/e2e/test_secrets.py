@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from datavis.qstash_dev.signing import sign
-from tests.conftest import SALES_CSV
+from tests.helpers import SALES_CSV
 from tests.peers import DevQStash, FaultProxy, LiveApp, free_port, wait_until
 
 pytestmark = pytest.mark.e2e

@@ -9,9 +9,9 @@ import jwt
 import pytest
 from qstash import Receiver
 
+from datavis.dev_credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY
 from datavis.qstash_dev import options as opts
 from datavis.qstash_dev.config import ConfigError, DevConfig, load
-from datavis.qstash_dev.credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY
 from datavis.qstash_dev.signing import body_hash, sign
 from datavis.qstash_dev.timing import (
     DurationError,

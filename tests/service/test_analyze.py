@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from datavis.config import settings_of
+from tests.helpers import reconfigure
 from tests.peers import wait_until
 
 PROCESS = "/internal/process-analysis_tasks"
@@ -66,7 +67,7 @@ def test_unknown_file_enqueues_nothing(client, wired, qstash_dev):
 
 def test_chat_about_another_file(client, sales, wired):
     ask(client, sales["id"], request_id="a")
-    from tests.conftest import upload_csv
+    from tests.helpers import upload_csv
     other = upload_csv(client, name="other.csv")
     res = ask(client, other["id"], request_id="b")
     assert res.status_code == 409 and "another file" in res.get_json()["message"]
@@ -90,7 +91,7 @@ def test_malformed_payloads(client, payload, field):
 
 def test_qstash_down_then_retry(client, sales, app, qstash_dev, tmp_path):
     recorder_url = "http://127.0.0.1:9"  # deliveries are not what this test looks at
-    app.config.update(API_URL=recorder_url)
+    reconfigure(app, API_URL=recorder_url)
     res = ask(client, sales["id"], request_id="req-down")
     assert res.status_code == 503
     assert "same request_id" in res.get_json()["message"]
@@ -101,10 +102,7 @@ def test_qstash_down_then_retry(client, sales, app, qstash_dev, tmp_path):
     assert task["status"] == "enqueue_failed" and task["message_id"] is None
     assert len(client.get("/chats/chat-1/messages").get_json()["messages"]) == 2
     # QStash is back: the client sends the same request again.
-    from datavis.extensions import qstash
-    app.config["QSTASH_URL"] = qstash_dev.url
-    qstash.close(app)
-    qstash.init_app(app)
+    reconfigure(app, QSTASH_URL=qstash_dev.url)
     retry = ask(client, sales["id"], request_id="req-down")
     assert retry.status_code == 202 and retry.get_json()["message_id"].startswith("msg_")
     assert client.get("/tasks/req-down").get_json()["status"] == "queued"
@@ -113,7 +111,7 @@ def test_qstash_down_then_retry(client, sales, app, qstash_dev, tmp_path):
 
 
 def test_publish_through_a_queue(client, app, sales, wired, qstash_dev):
-    app.config.update(QSTASH_QUEUE="analysis", QSTASH_QUEUE_PARALLELISM=2)
+    reconfigure(app, QSTASH_QUEUE="analysis", QSTASH_QUEUE_PARALLELISM=2)
     body = ask(client, sales["id"], request_id="req-q").get_json()
     assert body["queue_name"] == "analysis"
     assert client.get("/tasks/req-q").get_json()["status"] == "queued"
@@ -124,7 +122,7 @@ def test_publish_through_a_queue(client, app, sales, wired, qstash_dev):
 
 
 def test_publish_with_flow_control(client, app, sales, wired, qstash_dev):
-    app.config.update(QSTASH_FLOW_CONTROL_KEY="datavis", QSTASH_FLOW_CONTROL_PARALLELISM=3)
+    reconfigure(app, QSTASH_FLOW_CONTROL_KEY="datavis", QSTASH_FLOW_CONTROL_PARALLELISM=3)
     body = ask(client, sales["id"], request_id="req-fc").get_json()
     wired.wait_for(PROCESS)
     [created] = [e for e in qstash_dev.client().log.list(filter={"message_id": body["message_id"]}).logs
@@ -136,7 +134,7 @@ def test_publish_with_flow_control(client, app, sales, wired, qstash_dev):
 def test_publish_to_a_url_group(client, app, sales, wired, qstash_dev):
     qstash_dev.client().url_group.upsert_endpoints(
         url_group="datavis-instances", endpoints=[{"url": wired.url + PROCESS}])
-    app.config.update(QSTASH_URL_GROUP="datavis-instances")
+    reconfigure(app, QSTASH_URL_GROUP="datavis-instances")
     body = ask(client, sales["id"], request_id="req-g").get_json()
     [delivery] = wired.wait_for(PROCESS)
     assert delivery.header("Upstash-Topic-Name") == "datavis-instances"
@@ -146,13 +144,10 @@ def test_publish_to_a_url_group(client, app, sales, wired, qstash_dev):
 def test_sweep_publishes_stranded_tasks_and_removes_leftovers(client, app, sales, runner, qstash_dev):
     res = ask(client, sales["id"], request_id="stranded")  # QStash unreachable: 503
     assert res.status_code == 503
-    data = Path(app.config["DATA_DIR"])
+    data = settings_of(app).data_dir
     (data / "tmp" / "file_dead.upload").write_bytes(b"half an upload")
     (data / "files" / "file_orphan").mkdir()
-    from datavis.extensions import qstash
-    app.config["QSTASH_URL"] = qstash_dev.url
-    qstash.close(app)
-    qstash.init_app(app)
+    reconfigure(app, QSTASH_URL=qstash_dev.url)
     young = runner.invoke(args=["sweep"])  # default: only what is 10 minutes old
     assert "republished=0" in young.output and "removed_uploads=0" in young.output
     result = runner.invoke(args=["sweep", "--older-than", "0"])

@@ -1,10 +1,15 @@
 """The app shell: config, OpenAPI, docs, health, the error shape, the CLI."""
 from __future__ import annotations
 
+import dataclasses
+import runpy
+from pathlib import Path
+
 import pytest
 
 from datavis import create_app
-from datavis.config import ConfigError, from_env
+from datavis.config import ConfigError, Settings, settings_of
+from tests.helpers import reconfigure
 
 
 def test_openapi_and_docs(client):
@@ -50,8 +55,7 @@ def test_liveness_and_readiness(client, qstash_dev, app):
     components = down.get_json()["components"]
     assert components["database"]["status"] == "ok" and components["storage"]["status"] == "ok"
     assert components["qstash"]["status"] == "error"
-    app.config["QSTASH_URL"] = qstash_dev.url
-    app.extensions.pop("datavis.health")  # forget the cached QStash check
+    reconfigure(app, QSTASH_URL=qstash_dev.url)  # (forgets the cached QStash check)
     up = client.get("/health")
     assert up.status_code == 200 and up.get_json()["components"]["qstash"]["status"] == "ok"
     again = client.get("/health").get_json()["components"]["qstash"]
@@ -64,32 +68,54 @@ def test_init_db_cli(runner):
 
 
 def test_config_defaults_to_the_local_qstash(app_config):
-    config = from_env({})
-    assert config["QSTASH_LOCAL"] is True
-    assert config["QSTASH_URL"] == "http://127.0.0.1:8080"
-    assert config["QSTASH_CURRENT_SIGNING_KEY"].startswith("sig_")
-    assert config["QSTASH_RETRIES"] == 3 and config["MAX_UPLOAD_MB"] == 100
+    settings = Settings.from_env({})
+    assert settings.qstash_local is True and settings.uses_dev_keys
+    assert settings.qstash_url == "http://127.0.0.1:8080"
+    assert settings.qstash_current_signing_key.startswith("sig_")
+    assert settings.qstash_retries == 3 and settings.max_upload_mb == 100
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        settings.qstash_retries = 5  # type: ignore[misc]
 
 
 def test_config_refuses_what_cannot_work():
     with pytest.raises(ConfigError, match="SIGNING_KEY"):
-        from_env({"QSTASH_TOKEN": "real-token"})
+        Settings.from_env({"QSTASH_TOKEN": "real-token"})
     with pytest.raises(ConfigError, match="QSTASH_RETRIES"):
-        from_env({"QSTASH_RETRIES": "many"})
+        Settings.from_env({"QSTASH_RETRIES": "many"})
     with pytest.raises(ConfigError, match="API_URL"):
-        from_env({"API_URL": "datavis.example.com"})
+        Settings.from_env({"API_URL": "datavis.example.com"})
+
+
+def test_bad_configuration_names_every_wrong_variable():
+    with pytest.raises(ConfigError) as refused:
+        Settings.from_env({"QSTASH_RETRIES": "many", "ANALYSIS_TIMEOUT": "-1", "GUNICORN_WORKERS": "0",
+                           "LOG_LEVEL": "loud"})
+    for name in ("QSTASH_RETRIES", "ANALYSIS_TIMEOUT", "GUNICORN_WORKERS", "LOG_LEVEL"):
+        assert name in str(refused.value)
+
+
+def test_gunicorn_reads_the_same_settings(monkeypatch, tmp_path):
+    for key in ("GUNICORN_TIMEOUT", "GUNICORN_BIND", "QSTASH_TOKEN", "PORT"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.setenv("ANALYSIS_TIMEOUT", "45")
+    conf = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    assert conf["timeout"] == 180 and conf["bind"] == "127.0.0.1:8000"
+    monkeypatch.setenv("ANALYSIS_TIMEOUT", "soon")
+    with pytest.raises(SystemExit, match="ANALYSIS_TIMEOUT"):
+        runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
 
 
 def test_environment_wins_over_dotenv(tmp_path, monkeypatch, app_config):
     (tmp_path / ".env").write_text("QSTASH_RETRIES=7\nANALYSIS_MAX_ROWS=99\n")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("QSTASH_RETRIES", "5")
-    config = from_env()
-    assert config["QSTASH_RETRIES"] == 5 and config["ANALYSIS_MAX_ROWS"] == 99
+    settings = Settings.from_env()
+    assert settings.qstash_retries == 5 and settings.analysis_max_rows == 99
     monkeypatch.delenv("ANALYSIS_MAX_ROWS")
     app = create_app({**app_config, "TESTING": True})
     try:
-        assert app.config["QSTASH_RETRIES"] == 5
+        assert settings_of(app).qstash_retries == 5
     finally:
         from datavis.extensions import qstash
         from datavis.store import db
@@ -101,7 +127,7 @@ def test_reads_do_not_wait_for_a_writer(app, client):
     """A write transaction in progress holds SQLite's write lock; reads must not queue
     behind it (WAL), or polling clients would time out under load."""
     from datavis.store import db
-    app.config["DB_LOCK_TIMEOUT"] = 0.2
+    reconfigure(app, DB_LOCK_TIMEOUT=0.2)
     with app.app_context(), db.transaction() as conn:
         conn.exec_driver_sql("INSERT INTO seen_signatures (jti, expires_at) VALUES ('x', 0)")
         assert client.get("/files").status_code == 200

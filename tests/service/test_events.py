@@ -8,10 +8,10 @@ import threading
 import pytest
 from sqlalchemy import delete, func, select
 
-from datavis.services import event_hub, processing
+from datavis.services import event_hub, receiving
 from datavis.store import db
 from datavis.store.tables import chats, events
-from tests.helpers import events_only, forward, sse
+from tests.helpers import events_only, forward, reconfigure, sse
 from tests.peers import wait_until
 
 PROCESS = "/internal/process-analysis_tasks"
@@ -83,7 +83,7 @@ def test_without_inotify_the_sqlite_watcher_polls(app, client, sales, wired, dat
 
 
 def woken_by_a_commit(app, client, sales):
-    app.config["EVENTS_HEARTBEAT_SECONDS"] = 60
+    reconfigure(app, EVENTS_HEARTBEAT_SECONDS=60)
     ask(client, sales["id"], "req-0")  # the chat exists
     res, _ = open_stream(client)
     got: queue.Queue = queue.Queue()
@@ -123,7 +123,7 @@ def test_the_watcher_runs_only_while_a_stream_is_open(app, client, sales):
 
 
 def test_streams_beyond_the_budget_are_refused_with_retry_after(app, client, sales):
-    app.config["EVENTS_MAX_STREAMS"] = 2
+    reconfigure(app, EVENTS_MAX_STREAMS=2)
     event_hub.init_app(app)
     client.post("/chats", json={"file_id": sales["id"], "id": "chat-1"})
     opened = [open_stream(client)[0] for _ in range(2)]
@@ -168,5 +168,5 @@ def test_nothing_is_recorded_for_a_change_that_did_not_happen(app, client, sales
     [delivery] = wired.wait_for(PROCESS)
     assert forward(client, delivery).status_code == 200
     with app.app_context():  # QStash delivering it again: a no-op, and no event
-        assert processing.process("req-1", None).outcome == "duplicate"
+        assert receiving.process("req-1", None).outcome == "duplicate"
     assert count() == 5

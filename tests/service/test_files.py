@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SALES_CSV
-from tests.helpers import ask_through_qstash, delivery_of, forward, upload_bytes
+from datavis.config import settings_of
+from tests.helpers import SALES_CSV, ask_through_qstash, delivery_of, forward, reconfigure, upload_bytes
 
 
 def post_file(client, content: bytes, name="data.csv", mimetype="text/csv"):
@@ -18,7 +18,7 @@ def post_file(client, content: bytes, name="data.csv", mimetype="text/csv"):
 
 
 def leftovers(app) -> list[str]:
-    root = Path(app.config["DATA_DIR"])
+    root = settings_of(app).data_dir
     return [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()
             and not p.name.startswith("datavis.sqlite3")]
 
@@ -84,7 +84,7 @@ def test_oversized_upload(client, app):
     ({"CSV_MAX_CELL_CHARS": 10}, b"a,b\n1,\"" + b"y" * 20 + b"\"\n", "cell"),
 ])
 def test_csv_limits(client, app, limit, content, words):
-    app.config.update(limit)
+    reconfigure(app, **limit)
     res = post_file(client, content)
     assert res.status_code == 400
     assert words in res.get_json()["message"].lower()
@@ -126,8 +126,8 @@ def test_deleting_a_dataset_removes_everything_derived_from_it(client, app, sale
     for fmt in ("png", "svg"):
         assert client.get(f"/charts/{chart_id}.{fmt}").status_code == 200
         assert client.get(f"/charts/{kept_chart}.{fmt}").status_code == 200
-    images = Path(app.config["DATA_DIR"]) / "charts"
-    dataset = Path(app.config["DATA_DIR"]) / "files" / sales["id"]
+    images = settings_of(app).data_dir / "charts"
+    dataset = settings_of(app).data_dir / "files" / sales["id"]
     assert any(str(dataset) in path for path in _open_paths())  # its connection is cached
 
     assert client.delete(f"/files/{sales['id']}").status_code == 204

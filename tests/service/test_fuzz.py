@@ -22,8 +22,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.conftest import upload_csv
-from tests.helpers import ask_through_qstash, check_chart
+from tests.helpers import ask_through_qstash, check_chart, reconfigure, upload_csv
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
@@ -67,7 +66,7 @@ def hostile_strings(schema) -> None:
 
 
 def test_public_api_conforms(app, client):
-    app.config["EVENTS_STREAM_SECONDS"] = 0.1  # event streams end, so their bodies can be read
+    reconfigure(app, EVENTS_STREAM_SECONDS=0.1)  # event streams end, so their bodies can be read
     file = upload_csv(client)  # real data behind the routes, not only 404s
     chat = client.post("/chats", json={"file_id": file["id"]}).get_json()
     known = {"file_id": file["id"], "chat_id": chat["id"]}

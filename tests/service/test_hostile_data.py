@@ -10,7 +10,8 @@ import io
 import pytest
 
 from datavis import analysis
-from tests.helpers import ask_through_qstash, check_chart, reply, upload_bytes
+from datavis.config import settings_of
+from tests.helpers import ask_through_qstash, check_chart, reconfigure, reply, upload_bytes
 
 
 def csv_bytes(header: list[str], rows: list[list]) -> bytes:
@@ -67,7 +68,7 @@ def test_a_value_in_the_question_is_used_or_said(client, wired, value):
 
 
 def test_an_insight_on_a_cut_result_quotes_no_total(client, app, wired):
-    app.config["ANALYSIS_MAX_ROWS"] = 50
+    reconfigure(app, ANALYSIS_MAX_ROWS=50)
     rows = [[f"c{i:03d}", 1] for i in range(60)]
     file = upload_bytes(client, csv_bytes(["customer", "amount"], rows))
     for n, question in enumerate(["total amount by customer", "count of rows by customer",
@@ -96,4 +97,4 @@ def test_a_chart_that_cannot_render_is_not_rendered_again(client, app, wired, sa
     assert calls == ["png"]  # once, then the recorded failure answers
     assert client.get(f"/charts/{chart_id}.svg").status_code == 500 and calls == ["png", "svg"]
     assert client.delete(f"/files/{sales['id']}").status_code == 204
-    assert not any((app.config["DATA_DIR"] and __import__("pathlib").Path(app.config["DATA_DIR"], "charts")).iterdir())
+    assert not any((settings_of(app).data_dir / "charts").iterdir())

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import SALES_CSV
+from datavis.config import settings_of
+from tests.helpers import SALES_CSV
 
 # A valid value for each field a JSON body may require; a new required field must be added.
 VALID = {"prompt": "total revenue by region", "chat_id": "chat-in", "title": "a title",
@@ -203,4 +203,4 @@ def test_an_upload_whose_name_is_not_text_is_refused(app, client, sales, name):
     assert res.status_code == 400, res.get_json()
     assert "file name" in res.get_json()["message"] and "file" in res.get_json()["errors"]["files"]
     assert [f["id"] for f in client.get("/files").get_json()["files"]] == [sales["id"]]
-    assert [p.name for p in (Path(app.config["DATA_DIR"]) / "files").iterdir()] == [sales["id"]]
+    assert [p.name for p in (settings_of(app).data_dir / "files").iterdir()] == [sales["id"]]

@@ -13,18 +13,13 @@ from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 
 from datavis import analysis
+from datavis.config import settings_of
 from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY
 from datavis.qstash_dev.signing import sign
-from datavis.services import tasks
+from datavis.services import claims as task_claims
 from datavis.store import db, tables
 from tests.helpers import FAILED, PROCESS, forward, signed_post, token_with
-
-
-def ask(client, file_id, prompt="total revenue by region", request_id="req-1"):
-    res = client.post("/analyze", json={"prompt": prompt, "file_id": file_id,
-                                        "chat_id": "chat-1", "request_id": request_id})
-    assert res.status_code == 202, res.get_json()
-    return res.get_json()
+from tests.helpers import accepted_question as ask
 
 
 def messages(client):
@@ -77,7 +72,7 @@ def test_delivery_answers_in_the_chat_once(client, app, sales, wired):
 def test_bad_signatures_change_nothing(client, app, sales, wired, case):
     ask(client, sales["id"])
     [delivery] = wired.wait_for(PROCESS)
-    url = app.config["API_URL"] + PROCESS
+    url = settings_of(app).public_url(PROCESS)
     body = delivery.body
     headers = {"Content-Type": "application/json"}
     if case == "garbage":
@@ -90,7 +85,7 @@ def test_bad_signatures_change_nothing(client, app, sales, wired, case):
     elif case == "wrong url":
         headers["Upstash-Signature"] = sign(DEV_CURRENT_SIGNING_KEY, "http://evil.example" + PROCESS, body)
     elif case == "other route":
-        headers["Upstash-Signature"] = sign(DEV_CURRENT_SIGNING_KEY, app.config["API_URL"] + FAILED, body)
+        headers["Upstash-Signature"] = sign(DEV_CURRENT_SIGNING_KEY, settings_of(app).public_url(FAILED), body)
     elif case == "expired":
         headers["Upstash-Signature"] = sign(DEV_CURRENT_SIGNING_KEY, url, body, now=1_000_000_000)
     elif case == "not yet valid":
@@ -141,7 +136,7 @@ def test_unanswerable_question_gets_one_helpful_message(client, app, sales, wire
 def _failure_callback(client, app, delivery):
     body = json.dumps({"status": 500, "retried": 3, "maxRetries": 3, "sourceMessageId": "msg_x",
                        "sourceBody": base64.b64encode(delivery.body).decode(),
-                       "url": app.config["API_URL"] + PROCESS, "dlqId": "1-1"}).encode()
+                       "url": settings_of(app).public_url(PROCESS), "dlqId": "1-1"}).encode()
     return signed_post(client, app, FAILED, body)
 
 
@@ -165,8 +160,8 @@ def test_delivery_while_another_is_processing_is_retried_later(client, app, sale
     ask(client, sales["id"])
     [delivery] = wired.wait_for(PROCESS)
     with app.app_context():
-        claim = tasks.claim("req-1", "msg_other")
-    assert claim.outcome == "claimed"
+        claim = task_claims.claim("req-1", "msg_other")
+    assert isinstance(claim, task_claims.Claim)
     busy = signed_post(client, app, PROCESS, delivery.body)
     assert busy.status_code == 409
     assert "Upstash-NonRetryable-Error" not in busy.headers
@@ -177,7 +172,7 @@ def test_delivery_while_another_is_processing_is_retried_later(client, app, sale
     with app.app_context():
         late = SimpleNamespace(chart_type="bar", title="late", spec={}, data=[], sql="SELECT 1",
                                plan={}, state={}, insight="a late answer", alternatives=[])
-        assert tasks.complete(claim, late) is None  # the stale claim can no longer write
+        assert task_claims.complete(claim, late) is None  # the stale claim can no longer write
     assert len(messages(client)) == 2
 
 
@@ -208,17 +203,17 @@ def test_transient_error_is_retried_then_answered(client, app, sales, wired, mon
 def test_failure_after_the_claim_releases_it(client, app, sales, wired, monkeypatch):
     ask(client, sales["id"])
     [delivery] = wired.wait_for(PROCESS)
-    real = tasks.complete
+    real = task_claims.complete
 
     def locked(*args, **kwargs):
         raise OperationalError("UPDATE tasks", {}, Exception("database is locked"))
-    monkeypatch.setattr(tasks, "complete", locked)
+    monkeypatch.setattr(task_claims, "complete", locked)
     first = signed_post(client, app, PROCESS, delivery.body)
     assert first.status_code == 503 and "Retry-After" not in first.headers
     task = client.get("/tasks/req-1").get_json()
     assert task["status"] == "retrying"  # released: the next delivery need not wait a lease
     assert "locked" not in task["error"]  # no database internals in a public answer
-    monkeypatch.setattr(tasks, "complete", real)
+    monkeypatch.setattr(task_claims, "complete", real)
     assert signed_post(client, app, PROCESS, delivery.body).status_code == 200
     assert len(messages(client)) == 2
 
@@ -250,7 +245,7 @@ def test_hostile_bodies_with_a_valid_signature_are_non_retryable(client, app, sa
 def _callback_body(app, source: bytes) -> bytes:
     return json.dumps({"status": 500, "retried": 3, "sourceMessageId": "msg_x",
                        "sourceBody": base64.b64encode(source).decode(),
-                       "url": app.config["API_URL"] + PROCESS}).encode()
+                       "url": settings_of(app).public_url(PROCESS)}).encode()
 
 
 def _post_token(client, path, body, token, headers=None):

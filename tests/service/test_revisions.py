@@ -7,7 +7,7 @@ import json
 import pytest
 
 from datavis import analysis
-from datavis.services import processing
+from datavis.services import receiving
 from tests.helpers import forward
 
 PROCESS = "/internal/process-analysis_tasks"
@@ -117,7 +117,7 @@ def test_alternatives_are_stored_and_returned(client, sales, wired, monkeypatch)
         answer = real(*args, **kwargs)
         answer.alternatives = [{"question": "total profit by region", "plan": answer.plan}]
         return answer
-    monkeypatch.setattr(processing.analysis, "answer", unsure)
+    monkeypatch.setattr(receiving.analysis, "answer", unsure)
     client.post("/analyze", json={"prompt": "total revenue by region", "file_id": sales["id"],
                                   "chat_id": "chat-1", "request_id": "ask-1"})
     assert forward(client, wired.wait_for(PROCESS)[-1]).status_code == 200

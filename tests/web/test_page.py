@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import SALES_CSV
+from tests.helpers import SALES_CSV
 from tests.web.conftest import start_site, stop_site
 
 pytestmark = pytest.mark.e2e

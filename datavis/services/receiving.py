@@ -5,11 +5,11 @@ import dataclasses
 import logging
 
 import logfire
-from flask import current_app
 from sqlalchemy.exc import SQLAlchemyError
 
-from datavis import analysis
-from datavis.services import files, tasks
+from datavis import analysis, config
+from datavis.services import charts, claims, files
+from datavis.services.claims import Claim, Refused, fail_finally  # noqa: F401  # the receiver's API
 
 log = logging.getLogger("datavis")
 
@@ -22,9 +22,9 @@ class Result:
 
 
 def _settings() -> analysis.AnalysisSettings:
-    c = current_app.config
-    return analysis.AnalysisSettings(model=c["DATAVIS_MODEL"], timeout_seconds=c["ANALYSIS_TIMEOUT"],
-                                     max_rows=c["ANALYSIS_MAX_ROWS"])
+    s = config.current()
+    return analysis.AnalysisSettings(model=s.datavis_model, timeout_seconds=s.analysis_timeout,
+                                     max_rows=s.analysis_max_rows)
 
 
 def _answer(task: dict) -> analysis.Answer:
@@ -32,7 +32,7 @@ def _answer(task: dict) -> analysis.Answer:
     if not dataset.exists():
         raise analysis.Unanswerable("The dataset this chat is about has been deleted; "
                                     "upload it again and start a new chat.")
-    previous = tasks.previous_state(task)
+    previous = charts.previous_state(task)
     if task.get("edit"):
         if previous is None:
             raise analysis.Unanswerable("The chart to change no longer exists; ask the question again.")
@@ -41,56 +41,60 @@ def _answer(task: dict) -> analysis.Answer:
                            is_follow_up=task["is_follow_up"], settings=_settings())
 
 
+def _refused(refusal: Refused, request_id: str) -> Result:
+    if refusal.reason == "unknown" or refusal.task is None:
+        return Result("unknown", f"no task {request_id!r}")
+    if refusal.reason == "done":
+        return Result("duplicate", f"task already {refusal.task['status']}", refusal.task["chart_id"])
+    return Result("busy", "another delivery is processing this task")
+
+
 def process(request_id: str, qstash_message_id: str | None) -> Result:
     """Claim the task, answer it and store the answer, or say why not (see Result)."""
-    claim = tasks.claim(request_id, qstash_message_id)
-    if claim.outcome == "unknown":
-        return Result("unknown", f"no task {request_id!r}")
-    if claim.outcome == "done":
-        return Result("duplicate", f"task already {claim.task['status']}", claim.task["chart_id"])
-    if claim.outcome == "busy":
-        return Result("busy", "another delivery is processing this task")
-    task = claim.task
+    held = claims.claim(request_id, qstash_message_id)
+    if isinstance(held, Refused):
+        return _refused(held, request_id)
     try:
-        with logfire.span("run analysis", request_id=request_id, chat_id=task["chat_id"],
-                          message_id=qstash_message_id, attempt=claim.token):
-            answer = _answer(task)
-        chart_id = tasks.complete(claim, answer)
+        with logfire.span("run analysis", request_id=request_id, chat_id=held.task["chat_id"],
+                          message_id=qstash_message_id, attempt=held.token):
+            answer = _answer(held.task)
+        chart_id = claims.complete(held, answer)
     except analysis.Unanswerable as exc:
-        try:
-            failed = tasks.fail_permanently(claim, str(exc))
-        except SQLAlchemyError:
-            return _database_down(claim)
-        if failed:
-            return Result("unanswerable", str(exc))
-        return Result("busy", "lost the claim while failing")
+        return _unanswerable(held, str(exc))
     except analysis.TransientAnalysisError as exc:
         log.warning("task %s: transient failure, QStash will retry: %s", request_id, exc)
-        _release(claim, f"temporary failure: {exc}")
+        _release(held, f"temporary failure: {exc}")
         return Result("retry", str(exc))
     except SQLAlchemyError:
-        return _database_down(claim)
+        return _database_down(held)
     except Exception:
         log.exception("task %s: analysis crashed", request_id)
-        _release(claim, "internal error")
+        _release(held, "internal error")
         raise
     if chart_id is None:
         return Result("busy", "lost the claim before storing the answer")
     return Result("completed", chart_id=chart_id)
 
 
-def _database_down(claim: tasks.Claim) -> Result:
-    log.warning("task %s: database failure, QStash will retry", claim.task["request_id"],
-                exc_info=True)
-    _release(claim, "temporary failure: the database was unavailable")
+def _unanswerable(held: Claim, reason: str) -> Result:
+    try:
+        failed = claims.fail_permanently(held, reason)
+    except SQLAlchemyError:
+        return _database_down(held)
+    return Result("unanswerable", reason) if failed else Result("busy", "lost the claim while failing")
+
+
+def _database_down(held: Claim) -> Result:
+    log.warning("task %s: database failure, QStash will retry", held.task["request_id"], exc_info=True)
+    _release(held, "temporary failure: the database was unavailable")
     return Result("retry", "database unavailable")
 
 
-def _release(claim: tasks.Claim, error: str) -> None:
+def _release(held: Claim, error: str) -> None:
     """Give the task back at once, so QStash's next delivery need not wait for the lease.
     (If even that fails, the lease runs out and a later delivery takes it over.)"""
     try:
-        tasks.release(claim, error)
+        claims.release(held, error)
     except SQLAlchemyError:
         log.warning("task %s: could not release the claim; it expires with its lease",
-                    claim.task["request_id"])
+                    held.task["request_id"])
