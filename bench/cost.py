@@ -56,6 +56,13 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / TICKS
 
 
+def redeliveries(engine, pattern: str) -> int:
+    """Deliveries beyond the first (a 409 or 503 answered to QStash, which retried)."""
+    with engine.connect() as conn:
+        attempts = conn.execute(select(tasks.c.attempts).where(tasks.c.request_id.like(pattern))).scalars()
+        return sum(max(0, n - 1) for n in attempts)
+
+
 def bare_duckdb_cpu(engine, data_dir: Path, file_id: str, pattern: str) -> tuple[float, int]:
     """CPU seconds to run each answered question's SQL once as a bare DuckDB query (one
     connection opened once, results fetched), and how many queries that was."""

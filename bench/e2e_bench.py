@@ -64,6 +64,7 @@ def main() -> None:
         app_cpu = cost.cpu_seconds(app_pids) - app_before
         qstash_cpu = cost.cpu_seconds(qstash_pids) - qstash_before
         figures = audit(stack, run)
+        figures["redeliveries"] = cost.redeliveries(stack.engine, run.pattern)
         duck_cpu, queries = cost.bare_duckdb_cpu(stack.engine, workdir / "data", file_id, run.pattern)
     finally:
         stack.stop()

@@ -73,6 +73,7 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     logfire_token: str | None = None
     logfire_console: bool = False
+    tracing: bool = False                       # default: on with a Logfire token or console
     log_level: str = "INFO"
     allow_dev_qstash_on_public_bind: bool = False
     # Serving (gunicorn.conf.py, python -m datavis.local).
@@ -208,6 +209,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
         events_stream_seconds=r.number("EVENTS_STREAM_SECONDS", 300.0),
         api_keys=r.items("API_KEYS"), cors_origins=r.items("CORS_ORIGINS"),
         logfire_token=r.text("LOGFIRE_TOKEN"), logfire_console=r.flag("LOGFIRE_CONSOLE"),
+        tracing=r.flag("TRACING") if r.text("TRACING") else bool(r.text("LOGFIRE_TOKEN") or r.flag("LOGFIRE_CONSOLE")),
         log_level=(r.text("LOG_LEVEL") or "INFO").upper(),
         allow_dev_qstash_on_public_bind=r.flag("ALLOW_DEV_QSTASH_ON_PUBLIC_BIND", "1"),
         port=r.integer("PORT", 8000, 1), gunicorn_bind=r.text("GUNICORN_BIND"),

@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
-import logfire
 from sqlalchemy import select
 
-from datavis import analysis, config
+from datavis import analysis, config, observability
 from datavis.errors import RenderFailed
 from datavis.services.ids import new_id
 from datavis.store import db, rows
@@ -73,7 +72,7 @@ def render(chart_id: str, fmt: Literal["png", "svg"]) -> bytes:
     if path.exists():
         return path.read_bytes()
     if not failed.exists():
-        with logfire.span("render chart", chart_id=chart_id, format=fmt):
+        with observability.span("render chart", chart_id=chart_id, format=fmt):
             try:
                 data = analysis.render(chart["spec"], fmt)
             except ValueError as exc:  # vl-convert's errors: the spec will not get better

@@ -68,7 +68,8 @@ def deliver(conn: Connection, chat_id: str, role: str, content: str, *,
     # Lock the chat row first: on PostgreSQL, ids are drawn from a sequence before commit,
     # and two concurrent transactions could commit ids out of order, so that a client
     # polling with ?after=<last id> would skip one. One writer per chat keeps them in order.
-    conn.execute(select(chats.c.id).where(chats.c.id == chat_id).with_for_update())
+    if conn.dialect.name != "sqlite":  # SQLite has one writer at a time: nothing to lock
+        conn.execute(select(chats.c.id).where(chats.c.id == chat_id).with_for_update())
     message = {"chat_id": chat_id, "role": role, "content": content, "request_id": request_id,
                "chart_id": chart_id, "error": error, "alternatives": alternatives or None,
                "created_at": utcnow()}

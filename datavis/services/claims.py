@@ -9,11 +9,10 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-import logfire
 from sqlalchemy import ColumnElement, and_, insert, or_, update
 from sqlalchemy.exc import IntegrityError
 
-from datavis import config
+from datavis import config, observability
 from datavis.services import charts as chart_rows
 from datavis.services import chat, events
 from datavis.services.task_states import CLAIMABLE, COMPLETED, DONE, FAILED, PROCESSING, RETRYING
@@ -101,7 +100,7 @@ def complete(held: Claim, answer: Any) -> str | None:
     """
     task = held.task
     chart = chart_rows.new_row(task, answer)
-    with logfire.span("deliver answer to chat", request_id=task["request_id"],
+    with observability.span("deliver answer to chat", request_id=task["request_id"],
                       chat_id=task["chat_id"], chart_id=chart["id"]):
         stored = _settle(_fenced(held), {"status": COMPLETED, "chart_id": chart["id"], "error": None},
                          task, answer.insight, chart=chart)

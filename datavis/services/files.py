@@ -7,10 +7,9 @@ import shutil
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import logfire
 from sqlalchemy import Connection, and_, delete, insert, or_, select
 
-from datavis import analysis, config
+from datavis import analysis, config, observability
 from datavis.errors import InvalidInput, NotFound, UnsupportedMediaType
 from datavis.inputs import text_problem
 from datavis.services import charts as charts_service
@@ -57,7 +56,7 @@ def upload(stream: BinaryIO, filename: str, content_type: str) -> dict[str, Any]
         with open(tmp_path, "wb") as out:
             shutil.copyfileobj(stream, out, 1024 * 1024)
         size = tmp_path.stat().st_size
-        with logfire.span("ingest dataset", file_id=file_id, file_name=name, size_bytes=size):
+        with observability.span("ingest dataset", file_id=file_id, file_name=name, size_bytes=size):
             try:
                 dataset = analysis.ingest_csv(tmp_path, target, name=name, limits=_limits())
             except analysis.BadDataset as exc:

@@ -6,11 +6,10 @@ import logging
 from typing import Any
 
 import httpx
-import logfire
 from flask import Flask, current_app
 from qstash.errors import QStashError
 
-from datavis import config
+from datavis import config, observability
 from datavis.domain_errors import QueueUnavailable
 from datavis.extensions import qstash
 
@@ -95,7 +94,7 @@ def publish_task(task: dict[str, Any]) -> Published:
     """
     s = config.current()
     attributes = {"request_id": task["request_id"], "chat_id": task["chat_id"], "queue": s.qstash_queue}
-    with logfire.span("publish analysis task", **attributes) as span:
+    with observability.span("publish analysis task", **attributes) as span:
         try:
             message_id = _send(_options(task, s), s)
         except (QStashError, httpx.HTTPError, OSError) as exc:

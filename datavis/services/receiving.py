@@ -4,10 +4,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-import logfire
 from sqlalchemy.exc import SQLAlchemyError
 
-from datavis import analysis, config
+from datavis import analysis, config, observability
 from datavis.services import charts, claims, files
 from datavis.services.claims import Claim, Refused, fail_finally  # noqa: F401  # the receiver's API
 
@@ -55,7 +54,7 @@ def process(request_id: str, qstash_message_id: str | None) -> Result:
     if isinstance(held, Refused):
         return _refused(held, request_id)
     try:
-        with logfire.span("run analysis", request_id=request_id, chat_id=held.task["chat_id"],
+        with observability.span("run analysis", request_id=request_id, chat_id=held.task["chat_id"],
                           message_id=qstash_message_id, attempt=held.token):
             answer = _answer(held.task)
         chart_id = claims.complete(held, answer)

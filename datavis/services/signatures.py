@@ -23,11 +23,10 @@ import random
 import time
 
 import jwt
-import logfire
 from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError
 
-from datavis import config
+from datavis import config, observability
 from datavis.errors import Unauthorized
 from datavis.store import db
 from datavis.store.tables import seen_signatures
@@ -59,7 +58,7 @@ def verify(signature: str | None, body: bytes, url: str) -> dict:
     """The verified claims of a QStash request to the public ``url``, or Unauthorized."""
     if not signature:
         raise Unauthorized("missing Upstash-Signature header")
-    with logfire.span("verify qstash signature", url=url):
+    with observability.span("verify qstash signature", url=url):
         claims = _claims(signature)
     if claims["sub"] != url:
         raise Unauthorized("invalid Upstash-Signature: signed for another URL")

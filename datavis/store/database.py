@@ -1,10 +1,13 @@
 """The database extension: one SQLAlchemy engine per app, bound with ``init_app``."""
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from flask import Flask, current_app
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.schema import CreateColumn
@@ -104,15 +107,23 @@ class Database:
         settings = settings_of(app)
         engine = make_engine(settings.database_url, settings.db_lock_timeout)
         # The same engine and pool, flagged so that SQLite takes the write lock at BEGIN.
-        app.extensions[EXTENSION_KEY] = (engine, engine.execution_options(**{WRITE_OPTION: True}))
+        # SQLite's writers of one process also queue on a lock of their own: SQLite's busy
+        # handler retries after sleeps of up to 100 ms, so a writer often slept while the
+        # lock was free (the tail of the answer times under load); a thread lock hands it
+        # over at once. Other processes still meet the busy handler.
+        writers = threading.RLock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
+        app.extensions[EXTENSION_KEY] = (engine, engine.execution_options(**{WRITE_OPTION: True}), writers)
 
     @property
     def engine(self) -> Engine:
         return current_app.extensions[EXTENSION_KEY][0]
 
-    def transaction(self):
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
         """A write transaction, committed on success, rolled back on error."""
-        return current_app.extensions[EXTENSION_KEY][1].begin()
+        _, writer, writers = current_app.extensions[EXTENSION_KEY]
+        with writers, writer.begin() as conn:
+            yield conn
 
     def read(self):
         """A connection for reading."""

@@ -2,8 +2,15 @@
 the chat id and the QStash message id (logfire, captured in memory)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import PROCESS, forward
 from tests.helpers import accepted_question as ask
+
+
+@pytest.fixture
+def app_config(app_config):
+    return {**app_config, "TRACING": True}  # (on by default only with a Logfire token or console)
 
 
 def test_spans_carry_the_ids(client, sales, wired, capfire):
@@ -22,3 +29,21 @@ def test_spans_carry_the_ids(client, sales, wired, capfire):
     assert deliver["request_id"] == "req-trace" and deliver["chart_id"].startswith("chart_")
     assert any(name.startswith("POST /internal/process-analysis_tasks") or "process_analysis_task" in name
                for name in spans), sorted(spans)  # the Flask request itself is traced
+
+
+def test_no_tracing_without_somewhere_to_send_it(untraced_app, capfire):
+    client = untraced_app.test_client()
+    assert client.get("/files").status_code == 200
+    assert capfire.exporter.exported_spans_as_dict() == []
+
+
+@pytest.fixture
+def untraced_app(app_config):
+    from datavis import create_app
+    from datavis.extensions import qstash
+    from datavis.store import db
+
+    app = create_app({**app_config, "TRACING": False})
+    yield app
+    qstash.close(app)
+    db.dispose(app)
