@@ -73,7 +73,7 @@ def deliver(conn: Connection, chat_id: str, role: str, content: str, *,
     message = {"chat_id": chat_id, "role": role, "content": content, "request_id": request_id,
                "chart_id": chart_id, "error": error, "alternatives": alternatives or None,
                "created_at": utcnow()}
-    result = conn.execute(insert(messages).values(**message))
+    result = conn.execute(insert(messages), message)
     message_id = int(result.inserted_primary_key[0])  # type: ignore[index]  # always set on INSERT
     events.message_added(conn, {"id": message_id, **message})
     return message_id

@@ -83,7 +83,7 @@ def _settle(condition: ColumnElement[bool], values: dict[str, Any], task: dict[s
                 conn.rollback()
                 return False
             if chart:
-                conn.execute(insert(charts).values(**chart))
+                conn.execute(insert(charts), chart)
             chat.deliver(conn, task["chat_id"], "assistant", content, request_id=task["request_id"],
                          chart_id=chart["id"] if chart else None, error=error,
                          alternatives=chart["alternatives"] if chart else None)

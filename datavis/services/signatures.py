@@ -78,7 +78,7 @@ def _remember(jti: str, expires: int) -> None:
     key = hashlib.sha256(jti.encode("utf-8", "surrogatepass")).hexdigest()
     try:
         with db.transaction() as conn:
-            conn.execute(insert(seen_signatures).values(jti=key, expires_at=expires))
+            conn.execute(insert(seen_signatures), {"jti": key, "expires_at": expires})
             if random.random() < 0.05:  # forget expired ids now and then, not on a timer
                 conn.execute(delete(seen_signatures).where(seen_signatures.c.expires_at < time.time()))
     except IntegrityError:

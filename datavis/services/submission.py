@@ -35,7 +35,7 @@ def _record(task: dict[str, Any]) -> dict[str, Any]:
                     return existing
                 files.hold(conn, task["file_id"])
                 chat.ensure_chat(conn, task["chat_id"], task["file_id"])
-                conn.execute(insert(tasks).values(**task))
+                conn.execute(insert(tasks), task)
                 chat.deliver(conn, task["chat_id"], "user", task["prompt"], request_id=task["request_id"])
                 events.task_changed(conn, task)
             return task
