@@ -13,10 +13,10 @@ from flask import Flask
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Imported here, not at the top: `python -m datavis.qstash_dev` imports this package and
     # should not pay for Flask, DuckDB and the rest.
-    from datavis import binding, cli, config, errors, guards, observability
+    from datavis import cli, errors, guards, observability
     from datavis.api import blueprints
     from datavis.api.docs import bp as docs_bp
-    from datavis.extensions import api, openapi_settings, qstash
+    from datavis.extensions import api, qstash
     from datavis.health import bp as health_bp
     from datavis.internal import bp as internal_bp
     from datavis.services import event_hub
@@ -27,17 +27,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # "/files//x" is a 404 like any unknown path, not an HTML redirect echoing it.
     app.url_map.merge_slashes = False
 
-    # Settings: the environment (and .env, except under tests), then the test's own; Flask's
-    # own keys (TESTING, ...) go to app.config.
-    overrides = test_config or {}
-    settings = config.Settings.from_env(dotenv=not overrides.get("TESTING")).replace(overrides)
-    config.init_app(app, settings)
-    app.config.update(MAX_CONTENT_LENGTH=settings.max_upload_mb * 1024 * 1024,
-                      **openapi_settings(settings))
-    app.config.update(overrides)
-    # Under `flask run`, the refusal gunicorn.conf.py makes: no public port with dev keys.
-    if (host := binding.flask_run_host()) is not None:
-        binding.check_bind(settings, [host])
+    # Settings: the environment (and .env, except under tests), then the test's own.
+    _configure(app, test_config or {})
 
     # Extensions.
     observability.init_app(app)
@@ -69,3 +60,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         with app.app_context():
             db.create_all()
     return app
+
+
+def _configure(app: Flask, overrides: dict[str, Any]) -> None:
+    """The settings, read once; Flask's own keys (TESTING, ...) go to app.config."""
+    from datavis import binding, config
+    from datavis.extensions import openapi_settings
+
+    settings = config.Settings.from_env(dotenv=not overrides.get("TESTING")).replace(overrides)
+    config.init_app(app, settings)
+    app.config.update(MAX_CONTENT_LENGTH=settings.max_upload_mb * 1024 * 1024,
+                      **openapi_settings(settings))
+    app.config.update(overrides)
+    # Under `flask run`, the refusal gunicorn.conf.py makes: no public port with dev keys.
+    if (host := binding.flask_run_host()) is not None:
+        binding.check_bind(settings, [host])

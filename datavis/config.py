@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from dotenv import load_dotenv
 from flask import Flask, current_app
 
 from datavis.dev_credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KEY, DEV_TOKEN
+from datavis.envvars import EnvReader
 
 LOCAL_QSTASH_URL = "http://127.0.0.1:8080"
 UPSTASH_QSTASH_URL = "https://qstash.upstash.io"
 EXTENSION_KEY = "datavis.settings"
-T = TypeVar("T")
 
 
 class ConfigError(ValueError):
@@ -130,59 +130,11 @@ class Settings:
         return self.gunicorn_timeout or max(120, 4 * int(self.analysis_timeout))
 
 
-class _Reader:
-    """Reads variables, collecting every problem instead of stopping at the first."""
-
-    def __init__(self, env: Mapping[str, str]) -> None:
-        self.env = env
-        self.problems: list[str] = []
-
-    def text(self, name: str) -> str | None:
-        return self.env.get(name, "").strip() or None
-
-    def _typed(self, name: str, cast: Callable[[str], T], kind: str, default: T) -> T:
-        raw = self.text(name)
-        if raw is None:
-            return default
-        try:
-            return cast(raw)
-        except ValueError:
-            self.problems.append(f"{name} must be {kind}, got {raw!r}")
-            return default
-
-    def integer(self, name: str, default: int, minimum: int = 0) -> int:
-        value = self._typed(name, int, "an integer", default)
-        if value < minimum:
-            self.problems.append(f"{name} must be at least {minimum}, got {value}")
-        return value
-
-    def optional_integer(self, name: str, minimum: int = 1) -> int | None:
-        return self.integer(name, 0, minimum) if self.text(name) else None
-
-    def number(self, name: str, default: float) -> float:
-        value = self._typed(name, float, "a number", default)
-        if not value > 0 or value == float("inf"):
-            self.problems.append(f"{name} must be a positive number, got {value}")
-        return value
-
-    def flag(self, name: str, *truthy: str) -> bool:
-        return (self.text(name) or "").lower() in (truthy or ("1", "true", "yes"))
-
-    def items(self, name: str) -> tuple[str, ...]:
-        return tuple(item.strip() for item in self.env.get(name, "").split(",") if item.strip())
-
-
-def _parse(env: Mapping[str, str]) -> Settings:
-    r = _Reader(env)
+def _qstash(r: EnvReader, env: Mapping[str, str]) -> dict[str, Any]:
+    """The QStash settings: with no token, the local server and its dev credentials."""
     token = r.text("QSTASH_TOKEN")
     local = token is None
-    data_dir = Path(env.get("DATA_DIR") or "var/data").resolve()
-    settings = Settings(
-        api_url=env.get("API_URL") or Settings.api_url, data_dir=data_dir,
-        database_url=env.get("DATABASE_URL") or "",
-        db_lock_timeout=r.number("DB_LOCK_TIMEOUT", 5.0),
-        max_upload_mb=r.integer("MAX_UPLOAD_MB", 100, 1), max_json_kb=r.integer("MAX_JSON_KB", 64, 1),
-        proxy_fix_hops=r.integer("PROXY_FIX_HOPS", 0),
+    return dict(
         qstash_local=local,
         qstash_url=(env.get("QSTASH_URL") or (LOCAL_QSTASH_URL if local else UPSTASH_QSTASH_URL)).rstrip("/"),
         qstash_token=token or DEV_TOKEN,
@@ -197,7 +149,20 @@ def _parse(env: Mapping[str, str]) -> Settings:
         qstash_url_group=r.text("QSTASH_URL_GROUP"),
         qstash_publish_timeout=r.number("QSTASH_PUBLISH_TIMEOUT", 10.0),
         qstash_publish_attempts=r.integer("QSTASH_PUBLISH_ATTEMPTS", 3, 1),
-        health_qstash_ttl=r.integer("HEALTH_QSTASH_TTL", 300),
+        health_qstash_ttl=r.integer("HEALTH_QSTASH_TTL", 300)
+    )
+
+
+def _parse(env: Mapping[str, str]) -> Settings:
+    r = EnvReader(env)
+    data_dir = Path(env.get("DATA_DIR") or "var/data").resolve()
+    settings = Settings(
+        api_url=env.get("API_URL") or Settings.api_url, data_dir=data_dir,
+        database_url=env.get("DATABASE_URL") or "",
+        db_lock_timeout=r.number("DB_LOCK_TIMEOUT", 5.0),
+        max_upload_mb=r.integer("MAX_UPLOAD_MB", 100, 1), max_json_kb=r.integer("MAX_JSON_KB", 64, 1),
+        proxy_fix_hops=r.integer("PROXY_FIX_HOPS", 0),
+        **_qstash(r, env),
         datavis_model=r.text("DATAVIS_MODEL"), analysis_timeout=r.number("ANALYSIS_TIMEOUT", 10.0),
         analysis_max_rows=r.integer("ANALYSIS_MAX_ROWS", 5000, 1),
         task_lease_seconds=r.integer("TASK_LEASE_SECONDS", 120, 1),

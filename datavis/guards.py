@@ -14,7 +14,7 @@ from flask_cors import CORS
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from datavis.config import settings_of
+from datavis.config import Settings, settings_of
 from datavis.errors import InvalidField, InvalidInput, NotFound, UnsupportedMediaType, error_response
 from datavis.inputs import BadInput, parse_json, printable, text_problem
 from datavis.services.ids import CLIENT_ID
@@ -98,18 +98,22 @@ def security_headers(response: Response, private: bool) -> Response:
     return response
 
 
-def init_app(app: Flask) -> None:
-    settings = settings_of(app)
+def _outer_layers(app: Flask, settings: Settings) -> None:
+    """Proxy headers and CORS: what wraps the app rather than checks each request."""
     hops = settings.proxy_fix_hops
     if hops:
         # Trust exactly the configured number of proxies for X-Forwarded-* headers.
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # Flask's documented way
-app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
-                                x_port=hops, x_prefix=hops)
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops)
     if settings.cors_origins:
         CORS(app, resources={r"^/(?!internal/).*": {"origins": settings.cors_origins}},
              allow_headers=["Authorization", "Content-Type"],
              methods=["GET", "POST", "DELETE", "OPTIONS"], max_age=600)
+
+
+def init_app(app: Flask) -> None:
+    settings = settings_of(app)
+    _outer_layers(app, settings)
     json_limit = settings.max_json_kb * 1024
     keys = settings.api_keys
 

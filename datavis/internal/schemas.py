@@ -5,7 +5,7 @@ import base64
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
 
-from datavis.api.schemas import CLIENT, ID, AsciiInteger, visible_text
+from datavis.api.fields import CLIENT, ID, AsciiInteger, visible_text
 from datavis.inputs import parse_json
 
 
