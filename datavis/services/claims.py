@@ -53,15 +53,14 @@ def claim(request_id: str, qstash_message_id: str | None) -> Claim | Refused:
     if qstash_message_id:
         values["message_id"] = qstash_message_id
     with db.transaction() as conn:
-        taken = conn.execute(update(tasks).where(tasks.c.request_id == request_id, claimable)
-                             .values(**values)).rowcount == 1
+        taken = rows.update_one(conn, tasks, request_id, update(tasks).where(
+            tasks.c.request_id == request_id, claimable).values(**values))
+        if taken is not None:
+            events.task_changed(conn, taken)
+            return Claim(taken)
         task = rows.find(conn, tasks, request_id)
-        if taken and task is not None:
-            events.task_changed(conn, task)
     if task is None:
         return Refused("unknown")
-    if taken:
-        return Claim(task)
     return Refused("done" if task["status"] in DONE else "busy", task)
 
 

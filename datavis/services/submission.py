@@ -82,15 +82,15 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
         exc.request_id = request_id  # the client retries with it (it may have been generated)
         raise
     with db.transaction() as conn:
-        conn.execute(update(tasks).where(tasks.c.request_id == request_id).values(
-            published=True, message_id=published.message_id, queue_name=published.queue_name,
-            updated_at=utcnow()))
         # It may have been delivered already (a publish that "failed" after QStash stored it).
         requeued = conn.execute(update(tasks).where(tasks.c.request_id == request_id,
                                                     tasks.c.status == ENQUEUE_FAILED)
                                 .values(status=QUEUED, error=None)).rowcount
-        stored = rows.find(conn, tasks, request_id)
-        assert stored is not None  # written above, in this transaction
+        stored = rows.update_one(conn, tasks, request_id, update(tasks).where(
+            tasks.c.request_id == request_id).values(
+            published=True, message_id=published.message_id, queue_name=published.queue_name,
+            updated_at=utcnow()))
+        assert stored is not None  # recorded before publishing, and never deleted while queued
         if requeued:
             events.task_changed(conn, stored)
         return stored

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, Update, select
 
 from datavis.domain_errors import NotFound
 
@@ -24,3 +24,14 @@ def get(table: Table, key: str, what: str) -> dict[str, Any]:
     if row is None:
         raise NotFound(f"{what} {key!r} not found")
     return row
+
+
+def update_one(conn: Connection, table: Table, key: str, statement: Update) -> dict[str, Any] | None:
+    """Run an UPDATE of the row ``key``; the row as it is now if it changed it, else None.
+    One statement where the database can return the row (SQLite 3.35+, PostgreSQL)."""
+    if conn.dialect.update_returning:
+        row = conn.execute(statement.returning(*table.c)).mappings().first()
+        return dict(row) if row else None
+    if conn.execute(statement).rowcount != 1:
+        return None
+    return find(conn, table, key)
