@@ -206,9 +206,11 @@ def init_app(app: Flask, settings: Settings) -> None:
 
 
 def settings_of(app: Flask) -> Settings:
-    return app.extensions[EXTENSION_KEY]
+    settings: Settings = app.extensions[EXTENSION_KEY]
+    return settings
 
 
 def current() -> Settings:
     """The settings of the app handling this request (or CLI command)."""
-    return current_app.extensions[EXTENSION_KEY]
+    settings: Settings = current_app.extensions[EXTENSION_KEY]
+    return settings

@@ -31,7 +31,7 @@ class Claim:
 
     @property
     def token(self) -> int:
-        return self.task["attempts"]
+        return int(self.task["attempts"])
 
 
 @dataclasses.dataclass(frozen=True)

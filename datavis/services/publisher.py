@@ -39,7 +39,8 @@ def register_receiver(app: Flask, paths: ReceiverPaths) -> None:
 
 
 def _receiver() -> ReceiverPaths:
-    return current_app.extensions[RECEIVER_KEY]
+    paths: ReceiverPaths = current_app.extensions[RECEIVER_KEY]
+    return paths
 
 
 def _ensure_queue(name: str, parallelism: int) -> None:

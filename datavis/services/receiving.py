@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from datavis import analysis, config, observability
 from datavis.services import charts, claims, files
-from datavis.services.claims import Claim, Refused, fail_finally  # noqa: F401  # the receiver's API
+from datavis.services.claims import Claim, Refused, fail_finally
+
+__all__ = ["Result", "fail_finally", "process"]
 
 log = logging.getLogger("datavis")
 
@@ -26,7 +29,7 @@ def _settings() -> analysis.AnalysisSettings:
                                      max_rows=s.analysis_max_rows)
 
 
-def _answer(task: dict) -> analysis.Answer:
+def _answer(task: dict[str, Any]) -> analysis.Answer:
     dataset = files.dataset_dir(task["file_id"])
     if not dataset.exists():
         raise analysis.Unanswerable("The dataset this chat is about has been deleted; "

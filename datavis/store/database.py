@@ -125,7 +125,7 @@ class Database:
         with writers, writer.begin() as conn:
             yield conn
 
-    def read(self):
+    def read(self) -> Connection:
         """A connection for reading."""
         return self.engine.connect()
 
