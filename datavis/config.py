@@ -90,6 +90,13 @@ def from_env(environ: dict[str, str] | None = None, *, dotenv: bool = True) -> d
         "QSTASH_PUBLISH_TIMEOUT": _float(env, "QSTASH_PUBLISH_TIMEOUT", 10.0),
         "QSTASH_PUBLISH_ATTEMPTS": _int(env, "QSTASH_PUBLISH_ATTEMPTS", 3, 1),
         "HEALTH_QSTASH_TTL": _int(env, "HEALTH_QSTASH_TTL", 300),
+        # The queue: QStash (default) or the Redis rollback path (RQ; `flask --app datavis worker`).
+        "QUEUE_BACKEND": env.get("QUEUE_BACKEND", "").strip().lower() or "qstash",
+        "REDIS_URL": env.get("REDIS_URL", "").strip() or "redis://127.0.0.1:6379/0",
+        "RQ_QUEUE": env.get("RQ_QUEUE", "").strip() or "datavis",
+        "RQ_MAINTENANCE_SECONDS": _int(env, "RQ_MAINTENANCE_SECONDS", 600, 1),
+        # An idle worker blocks on Redis for RQ_WORKER_TTL - 15 s between heartbeats.
+        "RQ_WORKER_TTL": _int(env, "RQ_WORKER_TTL", 420, 16),
         # Analysis.
         "DATAVIS_MODEL": env.get("DATAVIS_MODEL", "").strip() or None,
         "ANALYSIS_TIMEOUT": _float(env, "ANALYSIS_TIMEOUT", 10.0),
@@ -116,6 +123,8 @@ def from_env(environ: dict[str, str] | None = None, *, dotenv: bool = True) -> d
     if not local_qstash and not (config["QSTASH_CURRENT_SIGNING_KEY"] and config["QSTASH_NEXT_SIGNING_KEY"]):
         raise ConfigError("QSTASH_TOKEN is set, so QSTASH_CURRENT_SIGNING_KEY and "
                           "QSTASH_NEXT_SIGNING_KEY are required to verify QStash's deliveries")
+    if config["QUEUE_BACKEND"] not in ("qstash", "rq"):
+        raise ConfigError(f"QUEUE_BACKEND must be qstash or rq, got {config['QUEUE_BACKEND']!r}")
     if not config["API_URL"].startswith(("http://", "https://")):
         raise ConfigError(f"API_URL must be an absolute http(s) URL, got {config['API_URL']!r}")
     return config

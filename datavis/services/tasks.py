@@ -23,7 +23,8 @@ from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from datavis.errors import Conflict, QueueUnavailable
-from datavis.services import chat, events, files, publisher
+from datavis import queueing
+from datavis.services import chat, events, files
 from datavis.services.ids import new_id
 from datavis.store import db, rows
 from datavis.store.tables import charts, tasks, utcnow
@@ -100,7 +101,7 @@ def submit(prompt: str, file_id: str, chat_id: str, request_id: str | None = Non
 def _publish(task: dict[str, Any]) -> dict[str, Any]:
     request_id = task["request_id"]
     try:
-        published = publisher.publish_task(task)
+        published = queueing.publish(task)
     except QueueUnavailable as exc:
         with db.transaction() as conn:
             if conn.execute(update(tasks).where(tasks.c.request_id == request_id,

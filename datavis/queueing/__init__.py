@@ -1,0 +1,39 @@
+"""The task queue behind one small interface: ``publish(task)`` and ``check()``.
+
+Two backends, chosen by ``QUEUE_BACKEND`` at start-up (switching is a restart):
+
+- ``qstash`` (default): QStash pushes each task to the app's signed internal route.
+- ``rq``: the rollback path. Tasks go to Redis through RQ and ``flask --app datavis worker``
+  runs them, calling the same processing and failure functions as the QStash receiver.
+
+Only the transport differs; the services call this module and never ask which one is on.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app
+
+from datavis.services.publisher import Published
+
+BACKENDS = ("qstash", "rq")
+
+
+def _backend():
+    # Imported on use: the qstash backend never loads RQ, and the other way round.
+    if current_app.config["QUEUE_BACKEND"] == "rq":
+        from datavis.queueing import redis_queue as backend
+    else:
+        from datavis.queueing import qstash_queue as backend
+    return backend
+
+
+def publish(task: dict[str, Any]) -> Published:
+    """Queue one task (idempotent on its request id); QueueUnavailable when the queue
+    refuses it or cannot be reached."""
+    return _backend().publish(task)
+
+
+def check() -> dict[str, Any]:
+    """The queue's readiness for /health: ``{"backend", "status", ...}``."""
+    return {"backend": current_app.config["QUEUE_BACKEND"], **_backend().check()}
