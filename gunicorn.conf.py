@@ -85,3 +85,10 @@ def post_worker_init(worker):
         stop(signum, frame)
 
     signal.signal(signal.SIGTERM, end_streams_then_stop)
+
+
+def child_exit(server, worker):
+    """A worker is gone: drop its live gauges from /metrics (multiprocess mode)."""
+    from datavis.metrics import mark_process_dead
+
+    mark_process_dead(worker.pid)

@@ -14,6 +14,8 @@ from typing import Any
 
 from flask import current_app
 
+from datavis import metrics
+from datavis.errors import QueueUnavailable
 from datavis.services.publisher import Published
 
 BACKENDS = ("qstash", "rq")
@@ -31,7 +33,11 @@ def _backend():
 def publish(task: dict[str, Any]) -> Published:
     """Queue one task (idempotent on its request id); QueueUnavailable when the queue
     refuses it or cannot be reached."""
-    return _backend().publish(task)
+    try:
+        return _backend().publish(task)
+    except QueueUnavailable:
+        metrics.enqueue_failed(current_app.config["QUEUE_BACKEND"])
+        raise
 
 
 def check() -> dict[str, Any]:

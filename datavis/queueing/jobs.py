@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from datavis import metrics
 from datavis.services import processing, tasks
 
 log = logging.getLogger("datavis")
@@ -39,4 +40,5 @@ def on_failure(job, connection, exc_type, exc_value, traceback) -> None:
     request_id = job.args[0]
     reason = f"RQ gave up after its retries (last error: {exc_type.__name__}: {exc_value})"
     if tasks.fail_finally(request_id, reason):
+        metrics.task_failed()
         log.warning("task %s failed for good: %s", request_id, reason)

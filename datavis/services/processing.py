@@ -8,7 +8,7 @@ import logfire
 from flask import current_app
 from sqlalchemy.exc import SQLAlchemyError
 
-from datavis import analysis
+from datavis import analysis, metrics
 from datavis.services import files, tasks
 
 log = logging.getLogger("datavis")
@@ -43,6 +43,16 @@ def _answer(task: dict) -> analysis.Answer:
 
 def process(request_id: str, qstash_message_id: str | None) -> Result:
     """Claim the task, answer it and store the answer, or say why not (see Result)."""
+    try:
+        result = _process(request_id, qstash_message_id)
+    except Exception:
+        metrics.delivery("error")
+        raise
+    metrics.delivery(result.outcome)
+    return result
+
+
+def _process(request_id: str, qstash_message_id: str | None) -> Result:
     claim = tasks.claim(request_id, qstash_message_id)
     if claim.outcome == "unknown":
         return Result("unknown", f"no task {request_id!r}")
@@ -53,7 +63,7 @@ def process(request_id: str, qstash_message_id: str | None) -> Result:
     task = claim.task
     try:
         with logfire.span("run analysis", request_id=request_id, chat_id=task["chat_id"],
-                          message_id=qstash_message_id, attempt=claim.token):
+                          message_id=qstash_message_id, attempt=claim.token), metrics.analysis_timer():
             answer = _answer(task)
         chart_id = tasks.complete(claim, answer)
     except analysis.Unanswerable as exc:
@@ -76,6 +86,7 @@ def process(request_id: str, qstash_message_id: str | None) -> Result:
         raise
     if chart_id is None:
         return Result("busy", "lost the claim before storing the answer")
+    metrics.answered(task["created_at"])
     return Result("completed", chart_id=chart_id)
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from datavis.errors import Conflict, QueueUnavailable
-from datavis import queueing
+from datavis import metrics, queueing
 from datavis.services import chat, events, files
 from datavis.services.ids import new_id
 from datavis.store import db, rows
@@ -69,6 +69,7 @@ def _record(request_id: str, prompt: str, file_id: str, chat_id: str, is_follow_
                 conn.execute(insert(tasks).values(**task))
                 chat.deliver(conn, chat_id, "user", prompt, request_id=request_id)
                 events.task_changed(conn, task)
+            metrics.task_accepted()
             return task
         except IntegrityError:
             # Another request created the same task or the same new chat at the same
