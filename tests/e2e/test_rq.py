@@ -145,7 +145,19 @@ def test_transient_failure_retried_then_one_apology(tmp_path, database_url):
         [apology] = system.replies("rq-down")
         assert apology["error"] is True and apology["content"].startswith("Sorry")
         assert "RQ gave up" in task["error"]
-        assert len(FailedJobRegistry("datavis", connection=system.redis.client())) == 1
+        failed = FailedJobRegistry("datavis", connection=system.redis.client())
+        assert len(failed) == 1
+        # The operators' page lists it (RQ's failed job registry) and retries it: the job
+        # runs again, finds its task settled, and posts nothing.
+        [entry] = system.http.get("/ops/api/dead-letters").json()["entries"]
+        assert entry["request_id"] == "rq-down" and entry["task"]["status"] == "failed"
+        assert "RetryLater" in entry["last_response"]
+        assert system.http.post(f"/ops/api/dead-letters/{entry['id']}/retry").status_code == 202
+        finished = FinishedJobRegistry("datavis", connection=system.redis.client())
+        wait_until(lambda: entry["id"] in finished.get_job_ids(), timeout=30,
+                   message="the retried job to finish")
+        assert len(failed) == 0 and len(system.replies("rq-down")) == 1
+        assert system.http.get("/ops/api/dead-letters").json()["entries"] == []
     finally:
         system.stop()
         model.close()
