@@ -103,12 +103,21 @@ def _qstash_call(what: str, call):
         raise QueueUnavailable("QStash cannot be reached right now") from exc
 
 
+def _said(body: str | None) -> str:
+    """What the receiver answered: the message of its JSON error, else the body."""
+    try:
+        data = json.loads(body or "")
+    except ValueError:
+        return (body or "")[:300]
+    return str(data.get("message") if isinstance(data, dict) and data.get("message") else body)[:300]
+
+
 def _qstash_dlq() -> list[dict[str, Any]]:
     from datavis.extensions import qstash
     res = _qstash_call("list", lambda: qstash.client.dlq.list(count=100))
     return [{"id": m.dlq_id, "message_id": m.message_id, "url": m.url,
              "request_id": _request_id_of(m.body), "attempts": (m.max_retries or 0) + 1,
-             "last_status": m.response_status, "last_response": (m.response_body or "")[:300],
+             "last_status": m.response_status, "last_response": _said(m.response_body),
              "at": _iso(dt.datetime.fromtimestamp(m.created_at / 1000, dt.timezone.utc)
                         .replace(tzinfo=None)) if m.created_at else None}
             for m in res.messages]
