@@ -71,6 +71,11 @@ class Stack:
         self.app.start()
         self.rq = [RQWorker(self.workdir, self.worker_env(), name=f"worker-{i}").start()
                    for i in range(self.rq_workers if self.redis else 0)]
+        if self.rq:
+            from rq import Worker
+            with self.redis.client() as conn:
+                wait_until(lambda: Worker.count(connection=conn) >= len(self.rq), timeout=60,
+                           interval=0.05, message="the RQ workers to listen")
         return self
 
     def worker_env(self) -> dict[str, str]:
