@@ -7,9 +7,11 @@ import os
 from dotenv import load_dotenv
 
 from datavis.config import check_bind, dev_credentials, from_env
+from datavis.metrics import use_shared_dir
 
 load_dotenv(override=False)
 settings = from_env(dotenv=False)  # (just loaded)
+use_shared_dir(settings)  # /metrics adds up every worker's files (prometheus multiprocess mode)
 
 
 def _int(name: str, default: int) -> int:

@@ -30,17 +30,24 @@ ANSWER_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 7200)
 _m: dict[str, Any] = {}
 
 
+def use_shared_dir(config: dict[str, Any]) -> None:
+    """Multiprocess mode in ``PROMETHEUS_MULTIPROC_DIR``, by default ``DATA_DIR/metrics``
+    (gunicorn's master calls this too, so that its workers inherit it and ``child_exit``
+    finds their files)."""
+    if ENV not in os.environ:
+        if "prometheus_client" in sys.modules:
+            log.warning("prometheus_client was imported before %s was set: "
+                        "/metrics shows this process only", ENV)
+            return
+        os.environ[ENV] = str(Path(config["DATA_DIR"]) / "metrics")
+    Path(os.environ[ENV]).mkdir(parents=True, exist_ok=True)
+
+
 def init_app(app: Flask) -> None:
     """Choose the mode, create the metrics once per process, count busy request threads."""
     if not _m:
-        if ENV not in os.environ and not app.config.get("TESTING"):
-            if "prometheus_client" in sys.modules:
-                log.warning("prometheus_client was imported before the app set %s: "
-                            "/metrics shows this process only", ENV)
-            else:
-                os.environ[ENV] = str(Path(app.config["DATA_DIR"]) / "metrics")
-        if os.environ.get(ENV):
-            Path(os.environ[ENV]).mkdir(parents=True, exist_ok=True)
+        if not app.config.get("TESTING") or os.environ.get(ENV):
+            use_shared_dir(app.config)
         _create()
 
     @app.before_request
