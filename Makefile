@@ -39,6 +39,7 @@ bench: install
 	$(BIN)/python bench/analysis_speed.py
 	$(BIN)/python bench/e2e_bench.py
 	$(BIN)/python bench/web_latency.py
+	$(BIN)/python bench/queue_backends.py
 
 qstash-dev: install
 	$(BIN)/python -m datavis.qstash_dev

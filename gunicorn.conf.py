@@ -4,11 +4,13 @@
 """
 from datavis.binding import check_bind, default_bind
 from datavis.config import ConfigError, Settings
+from datavis.metrics import use_shared_dir
 
 try:
     settings = Settings.from_env()  # the same settings the app reads (.env included)
 except ConfigError as exc:
     raise SystemExit(f"datavis: {exc}") from None
+use_shared_dir(settings.data_dir)  # /metrics adds up every worker's files (prometheus multiprocess mode)
 
 # With Upstash's public dev keys anyone can sign a delivery: loopback only, unless a real
 # token is set (or ALLOW_DEV_QSTASH_ON_PUBLIC_BIND=1; on_starting checks any bind, -b too).
@@ -76,3 +78,10 @@ def post_worker_init(worker):
         stop(signum, frame)
 
     signal.signal(signal.SIGTERM, end_streams_then_stop)
+
+
+def child_exit(server, worker):
+    """A worker is gone: drop its live gauges from /metrics (multiprocess mode)."""
+    from datavis.metrics import mark_process_dead
+
+    mark_process_dead(worker.pid)

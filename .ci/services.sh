@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts the servers the test suite uses beyond Python:
 # PostgreSQL (the scale-out database) and nginx (the reverse proxy in front of gunicorn),
-# and Debian's chromium (the browser tests of the chat page drive it with Playwright).
+# Debian's chromium (the browser tests of the chat page drive it with Playwright), and
+# Debian's redis-server (the RQ backend's tests start their own, on a free port).
 # Prints the environment lines to export. Idempotent.
 set -euo pipefail
 PG_PORT=${PG_PORT:-54329}
@@ -11,6 +12,7 @@ need=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium fonts-dejavu-core)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq >&2
@@ -34,3 +36,4 @@ if ! $RUN "$PG_BIN/pg_ctl" -D "$PG_DIR" status >/dev/null 2>&1; then
 fi
 echo "export DATAVIS_TEST_POSTGRES_URL=postgresql+psycopg://datavis@127.0.0.1:$PG_PORT/datavis_test"
 echo "export DATAVIS_TEST_NGINX=$(command -v nginx || echo /usr/sbin/nginx)"
+echo "export DATAVIS_TEST_REDIS=$(command -v redis-server || echo /usr/bin/redis-server)"

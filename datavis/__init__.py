@@ -13,12 +13,13 @@ from flask import Flask
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Imported here, not at the top: `python -m datavis.qstash_dev` imports this package and
     # should not pay for Flask, DuckDB and the rest.
-    from datavis import cli, errors, guards, observability
+    from datavis import cli, errors, guards, metrics, observability
     from datavis.api import blueprints
     from datavis.api.docs import bp as docs_bp
     from datavis.extensions import api, qstash
     from datavis.health import bp as health_bp
     from datavis.internal import bp as internal_bp
+    from datavis.ops import metrics_bp, ops_bp, ops_page_bp
     from datavis.services import event_hub
     from datavis.store import db
     from datavis.web import bp as web_bp
@@ -32,6 +33,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     # Extensions.
     observability.init_app(app)
+    metrics.init_app(app)
     db.init_app(app)
     event_hub.init_app(app)
     qstash.init_app(app)
@@ -45,6 +47,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(internal_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(web_bp)
+    app.register_blueprint(metrics_bp)  # /metrics
+    app.register_blueprint(ops_bp)      # /ops/api/*, the operators' page's JSON
+    app.register_blueprint(ops_page_bp)  # /ops, the operators' page
 
     # Errors: one JSON shape everywhere.
     errors.register_error_handlers(app)

@@ -6,11 +6,14 @@ import datetime as dt
 import click
 from flask import Flask
 
+from datavis.queueing import worker
 from datavis.services import maintenance
 from datavis.store import db
 
 
 def init_app(app: Flask) -> None:
+    worker.init_app(app)  # flask --app datavis worker (QUEUE_BACKEND=rq)
+
     @app.cli.command("init-db")
     def init_db() -> None:
         """Create the database tables (idempotent)."""

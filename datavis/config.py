@@ -53,6 +53,12 @@ class Settings:
     qstash_publish_timeout: float = 10.0
     qstash_publish_attempts: int = 3
     health_qstash_ttl: int = 300
+    # The queue: QStash (default) or the Redis rollback path (RQ; `flask --app datavis worker`).
+    queue_backend: str = "qstash"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    rq_queue: str = "datavis"
+    rq_maintenance_seconds: int = 600
+    rq_worker_ttl: int = 420                    # an idle worker blocks on Redis this - 15 s between heartbeats
     # Analysis.
     datavis_model: str | None = None
     analysis_timeout: float = 10.0
@@ -153,6 +159,15 @@ def _qstash(r: EnvReader, env: Mapping[str, str]) -> dict[str, Any]:
     )
 
 
+def _queue(r: EnvReader) -> dict[str, Any]:
+    return dict(
+        queue_backend=(r.text("QUEUE_BACKEND") or "qstash").lower(),
+        redis_url=r.text("REDIS_URL") or Settings.redis_url, rq_queue=r.text("RQ_QUEUE") or Settings.rq_queue,
+        rq_maintenance_seconds=r.integer("RQ_MAINTENANCE_SECONDS", 600, 1),
+        rq_worker_ttl=r.integer("RQ_WORKER_TTL", 420, 16),
+    )
+
+
 def _parse(env: Mapping[str, str]) -> Settings:
     r = EnvReader(env)
     data_dir = Path(env.get("DATA_DIR") or "var/data").resolve()
@@ -162,7 +177,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
         db_lock_timeout=r.number("DB_LOCK_TIMEOUT", 5.0),
         max_upload_mb=r.integer("MAX_UPLOAD_MB", 100, 1), max_json_kb=r.integer("MAX_JSON_KB", 64, 1),
         proxy_fix_hops=r.integer("PROXY_FIX_HOPS", 0),
-        **_qstash(r, env),
+        **_qstash(r, env), **_queue(r),
         datavis_model=r.text("DATAVIS_MODEL"), analysis_timeout=r.number("ANALYSIS_TIMEOUT", 10.0),
         analysis_max_rows=r.integer("ANALYSIS_MAX_ROWS", 5000, 1),
         task_lease_seconds=r.integer("TASK_LEASE_SECONDS", 120, 1),
@@ -195,6 +210,8 @@ def _check(s: Settings, problems: list[str]) -> None:
     if not s.qstash_local and not (s.qstash_current_signing_key and s.qstash_next_signing_key):
         problems.append("QSTASH_TOKEN is set, so QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY "
                         "are required to verify QStash's deliveries")
+    if s.queue_backend not in ("qstash", "rq"):
+        problems.append(f"QUEUE_BACKEND must be qstash or rq, got {s.queue_backend!r}")
     if not s.api_url.startswith(("http://", "https://")):
         problems.append(f"API_URL must be an absolute http(s) URL, got {s.api_url!r}")
     if s.log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):

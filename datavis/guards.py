@@ -34,7 +34,8 @@ SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox
 ALWAYS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
 
 
-PAGE_BLUEPRINT = "web"  # the chat page and its assets hold no data; its API calls carry the key
+# The pages and their assets hold no data; their API calls carry the key.
+PAGE_BLUEPRINTS = ("web", "ops_page")
 
 
 def _is_public(path: str) -> bool:
@@ -134,7 +135,7 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def require_api_key() -> Response | None:
         if not keys or not _is_public(request.path) or request.method == "OPTIONS" \
-                or request.blueprint == PAGE_BLUEPRINT:
+                or request.blueprint in PAGE_BLUEPRINTS:
             return None  # CORS preflights carry no credentials by design; nor does loading the page
         header = request.headers.get("Authorization", "")
         scheme, _, given = header.partition(" ")

@@ -3,11 +3,15 @@
 Starts the local QStash-compatible server (unless ``QSTASH_TOKEN`` points at real QStash),
 the app under gunicorn with SQLite and local files, loads the sample dataset, and prints the
 chat page's address and how to ask with curl. Ctrl-C stops everything.
+
+With ``QUEUE_BACKEND=rq`` (the Redis rollback path) it also starts Debian's ``redis-server``
+(unless ``REDIS_URL`` is set: then that Redis is used) and an RQ worker beside gunicorn.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -47,6 +51,43 @@ def _sample_file(api: str) -> dict:
         res = httpx.post(f"{api}/files", files={"file": (SAMPLE.name, fh, "text/csv")}, timeout=60)
     res.raise_for_status()
     return res.json()
+
+
+def _rq(settings: Settings, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
+    """redis-server (AOF on, files under var/redis) unless REDIS_URL is given, and one worker."""
+    procs: list[subprocess.Popen[bytes]] = []
+    if not env.get("REDIS_URL"):
+        server = shutil.which("redis-server") or "/usr/sbin/redis-server"
+        if not Path(server).exists():
+            raise SystemExit("QUEUE_BACKEND=rq needs redis-server: apt-get install redis-server "
+                             "(or set REDIS_URL to a running Redis)")
+        port = int(env.get("REDIS_PORT") or 6379)
+        folder = settings.data_dir.parent / "redis"
+        folder.mkdir(parents=True, exist_ok=True)
+        procs.append(subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1",
+                                       "--dir", str(folder), "--appendonly", "yes"], cwd=ROOT))
+        env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+        _wait_redis(env["REDIS_URL"], procs)
+    procs.append(subprocess.Popen([sys.executable, "-m", "flask", "--app", "datavis", "worker"],
+                                  cwd=ROOT, env=env))
+    return procs
+
+
+def _wait_redis(url: str, procs: list[subprocess.Popen[bytes]], timeout: float = 20) -> None:
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    client = Redis.from_url(url, socket_connect_timeout=1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(proc.poll() is not None for proc in procs):
+            raise SystemExit("redis-server exited; see the messages above")
+        try:
+            client.ping()
+            return
+        except RedisError:
+            time.sleep(0.1)
+    raise SystemExit(f"Redis at {url} did not answer within {timeout:.0f}s")
 
 
 def _environment() -> tuple[Settings, dict[str, str]]:
@@ -91,6 +132,8 @@ def main() -> None:
              "--data-file", str(settings.data_dir.parent / "qstash-dev.sqlite3")],
             cwd=ROOT, env=env))
         _wait(f"{settings.qstash_url}/", procs)
+    if settings.queue_backend == "rq":
+        procs.extend(_rq(settings, env))
     procs.append(subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
                                    "wsgi:app"], cwd=ROOT, env=env))
     _wait(f"{api}/health/live", procs)
@@ -99,7 +142,9 @@ def main() -> None:
                       "chat_id": "demo"})
     print(f"""
 datavis is running. Open the chat page: {api}/
-API {api} (docs {api}/docs), QStash {settings.qstash_url}
+API {api} (docs {api}/docs), queue: {settings.queue_backend} \
+({env['REDIS_URL'] if settings.queue_backend == 'rq' else settings.qstash_url})
+Operators: {api}/ops (tasks, failures, dead letters), {api}/metrics (Prometheus)
 Sample dataset {sample['name']}: file_id {sample['id']} ({sample['row_count']} rows).
 
 Or ask with curl:

@@ -6,10 +6,10 @@
 # .in files and the locks disagree, so someone edited one without the other.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PIP_COMPILE=${PIP_COMPILE:-.venv/bin/pip-compile}
+PIP_COMPILE_BIN=${PIP_COMPILE_BIN:-.venv/bin/pip-compile}
 export CUSTOM_COMPILE_COMMAND="make lock"
 compile() {
-    "$PIP_COMPILE" --quiet --allow-unsafe --no-strip-extras --no-emit-index-url \
+    "$PIP_COMPILE_BIN" --quiet --allow-unsafe --no-strip-extras --no-emit-index-url \
         --no-emit-find-links --no-emit-trusted-host "$@"
 }
 if [ "${1:-}" = "--check" ]; then
@@ -17,7 +17,7 @@ if [ "${1:-}" = "--check" ]; then
     trap 'rm -rf "$scratch"' EXIT
     cp requirements.in requirements-dev.in requirements.txt requirements-dev.txt "$scratch"/
     root=$PWD
-    (cd "$scratch" && PIP_COMPILE="$root/$PIP_COMPILE" && \
+    (cd "$scratch" && PIP_COMPILE_BIN="$(cd "$root" && realpath "$PIP_COMPILE_BIN")" && \
         compile -o requirements.txt requirements.in 2>/dev/null && \
         compile -o requirements-dev.txt requirements-dev.in 2>/dev/null) || \
         { echo "lock check: pip-compile failed" >&2; exit 1; }

@@ -8,7 +8,8 @@ import re
 from flask import Blueprint, jsonify, request
 from marshmallow import ValidationError
 
-from datavis import config
+from datavis import config, metrics
+from datavis.domain_errors import Unauthorized
 from datavis.errors import error_response
 from datavis.inputs import BadInput, parse_json
 from datavis.internal.schemas import FailureCallback, TaskMessage
@@ -34,7 +35,11 @@ def _message_id() -> str | None:
 def _verified_json() -> dict:
     """The JSON body of a verified QStash request, or raise (401 / 489)."""
     body = request.get_data()
-    signatures.verify(request.headers.get("Upstash-Signature"), body, config.current().public_url(request.path))
+    try:
+        signatures.verify(request.headers.get("Upstash-Signature"), body, config.current().public_url(request.path))
+    except Unauthorized:
+        metrics.signature_rejected()
+        raise
     try:
         data = parse_json(body)  # only now: an unverified body is never parsed
     except BadInput as exc:
@@ -73,4 +78,6 @@ def analysis_failed():
     task = callback["task"]
     reason = f"QStash gave up after {callback['retried']} retries (last status {callback['status']})"
     posted = receiving.fail_finally(task["request_id"], reason)
+    if posted:
+        metrics.task_failed()
     return jsonify(status="failed" if posted else "unchanged", request_id=task["request_id"])

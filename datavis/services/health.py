@@ -42,7 +42,7 @@ def _storage() -> dict[str, Any]:
         return {"status": "error", "error": exc.strerror or type(exc).__name__}
 
 
-def _qstash() -> dict[str, Any]:
+def qstash_check() -> dict[str, Any]:
     s = config.current()
     cache = current_app.extensions.setdefault("datavis.health", {})
     now = time.monotonic()
@@ -63,5 +63,10 @@ def _qstash() -> dict[str, Any]:
 
 
 def readiness() -> tuple[bool, dict[str, Any]]:
-    components = {"database": _database(), "storage": _storage(), "qstash": _qstash()}
+    from datavis import queueing
+
+    # The queue in use, by its own check: "qstash" (keys call) or "redis" (ping).
+    queue = queueing.check()
+    name = "qstash" if queue["backend"] == "qstash" else "redis"
+    components = {"database": _database(), "storage": _storage(), name: queue}
     return all(c["status"] == "ok" for c in components.values()), components

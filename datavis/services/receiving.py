@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from datavis import analysis, config, observability
+from datavis import analysis, config, metrics, observability
 from datavis.services import charts, claims, files
 from datavis.services.claims import Claim, Refused, fail_finally
 
@@ -53,12 +53,22 @@ def _refused(refusal: Refused, request_id: str) -> Result:
 
 def process(request_id: str, qstash_message_id: str | None) -> Result:
     """Claim the task, answer it and store the answer, or say why not (see Result)."""
+    try:
+        result = _process(request_id, qstash_message_id)
+    except Exception:
+        metrics.delivery("error")
+        raise
+    metrics.delivery(result.outcome)
+    return result
+
+
+def _process(request_id: str, qstash_message_id: str | None) -> Result:
     held = claims.claim(request_id, qstash_message_id)
     if isinstance(held, Refused):
         return _refused(held, request_id)
     try:
         with observability.span("run analysis", request_id=request_id, chat_id=held.task["chat_id"],
-                          message_id=qstash_message_id, attempt=held.token):
+                                message_id=qstash_message_id, attempt=held.token), metrics.analysis_timer():
             answer = _answer(held.task)
         chart_id = claims.complete(held, answer)
     except analysis.Unanswerable as exc:
@@ -75,6 +85,7 @@ def process(request_id: str, qstash_message_id: str | None) -> Result:
         raise
     if chart_id is None:
         return Result("busy", "lost the claim before storing the answer")
+    metrics.answered(held.task["created_at"])
     return Result("completed", chart_id=chart_id)
 
 

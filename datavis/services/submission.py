@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from datavis import metrics, queueing
 from datavis.domain_errors import Conflict, QueueUnavailable
-from datavis.services import chat, events, files, publisher
+from datavis.services import chat, events, files
 from datavis.services.ids import new_id
 from datavis.services.task_states import ENQUEUE_FAILED, QUEUED
 from datavis.store import db, rows
@@ -38,6 +39,7 @@ def _record(task: dict[str, Any]) -> dict[str, Any]:
                 conn.execute(insert(tasks), task)
                 chat.deliver(conn, task["chat_id"], "user", task["prompt"], request_id=task["request_id"])
                 events.task_changed(conn, task)
+            metrics.task_accepted()
             return task
         except IntegrityError:
             # Another request created the same task or the same new chat at the same
@@ -71,7 +73,7 @@ def submit(prompt: str, file_id: str, chat_id: str, request_id: str | None = Non
 def _publish(task: dict[str, Any]) -> dict[str, Any]:
     request_id = task["request_id"]
     try:
-        published = publisher.publish_task(task)
+        published = queueing.publish(task)
     except QueueUnavailable as exc:
         with db.transaction() as conn:
             if conn.execute(update(tasks).where(tasks.c.request_id == request_id,

@@ -19,10 +19,12 @@ from sqlalchemy import func, select
 
 from datavis.store.tables import messages, tasks
 from tests.helpers import SALES_CSV
-from tests.peers import DevQStash, LiveApp, free_port, wait_until
+from tests.peers import REDIS_SERVER, DevQStash, LiveApp, RedisServer, RQWorker, free_port, wait_until
 
 LOAD_REQUESTS = int(os.environ.get("DATAVIS_LOAD_REQUESTS", "500"))
 LOAD_CONCURRENCY = int(os.environ.get("DATAVIS_LOAD_CONCURRENCY", "32"))
+# The load and fault suite runs on both queue backends (RQ when redis-server is installed).
+BACKENDS = ["qstash"] + (["rq"] if REDIS_SERVER else [])
 QUESTIONS = ["total revenue by region", "average profit by category", "revenue by month",
              "how many orders per customer segment", "top 5 products by revenue",
              "total units by product", "max unit price by category", "profit over time"]
@@ -30,23 +32,34 @@ QUESTIONS = ["total revenue by region", "average profit by category", "revenue b
 
 @dataclasses.dataclass
 class Stack:
-    """The local QStash server (state in SQLite) and the app under gunicorn."""
+    """The local QStash server (state in SQLite) and the app under gunicorn; with
+    ``backend="rq"``, also redis-server (AOF on) and ``rq_workers`` RQ worker processes."""
 
     workdir: Path
     database_url: str
     workers: int = 3
     env: dict[str, str] = dataclasses.field(default_factory=dict)
+    backend: str = "qstash"
+    rq_workers: int = 2
 
     def __post_init__(self) -> None:
         self.qstash = DevQStash(self.workdir, time_scale=1,
                                 data_file=self.workdir / "qstash.sqlite3",
                                 env={"QSTASH_DEV_LOG_LEVEL": "WARNING"})
+        self.redis = RedisServer(self.workdir) if self.backend == "rq" else None
+        self.rq: list[RQWorker] = []
         self.app: LiveApp | None = None
         self.engine = sqlalchemy.create_engine(self.database_url)
 
     def start(self) -> Stack:
         self.qstash.start()
         port = free_port()
+        if self.redis:
+            self.redis.start()
+            # Abandoned jobs are looked for every second or so (RQ's default: 10 minutes,
+            # once an idle worker's 405 s wait on Redis ends).
+            self.env = {"QUEUE_BACKEND": "rq", "REDIS_URL": self.redis.url,
+                        "RQ_MAINTENANCE_SECONDS": "1", "RQ_WORKER_TTL": "16", **self.env}
         self.app = LiveApp(self.workdir, {
             "API_URL": f"http://127.0.0.1:{port}", "QSTASH_URL": self.qstash.url,
             "DATABASE_URL": self.database_url,
@@ -56,11 +69,26 @@ class Stack:
             "TASK_LEASE_SECONDS": "5", "DB_LOCK_TIMEOUT": "2", "LOG_LEVEL": "WARNING",
             **self.env}, port=port)
         self.app.start()
+        self.rq = [RQWorker(self.workdir, self.worker_env(), name=f"worker-{i}").start()
+                   for i in range(self.rq_workers if self.redis else 0)]
+        if self.rq:
+            from rq import Worker
+            with self.redis.client() as conn:
+                wait_until(lambda: Worker.count(connection=conn) >= len(self.rq), timeout=60,
+                           interval=0.05, message="the RQ workers to listen")
         return self
 
+    def worker_env(self) -> dict[str, str]:
+        """The RQ workers' environment: the app's, as a deployment would share it."""
+        return {k: v for k, v in self.app.extra_env.items() if k not in ("API_URL",)}
+
     def stop(self) -> None:
+        for worker in self.rq:
+            worker.stop()
         if self.app:
             self.app.stop()
+        if self.redis:
+            self.redis.stop()
         self.qstash.close_clients()
         self.qstash.stop()
         self.engine.dispose()
@@ -82,9 +110,29 @@ class Stack:
         return [int(pid) for pid in children]
 
     def kill_a_worker(self) -> int:
-        pid = self.worker_pids()[0]
-        os.kill(pid, signal.SIGKILL)
+        """SIGKILL a gunicorn worker (QStash) or an RQ worker while it runs a task (RQ),
+        then start an RQ worker in its place, as a process manager would."""
+        if not self.redis:
+            pid = self.worker_pids()[0]
+            os.kill(pid, signal.SIGKILL)
+            return pid
+        from rq import Worker
+        with self.redis.client() as conn:
+            victim = self.rq[0]
+            wait_until(lambda: any(w.pid == victim.proc.pid and w.get_current_job_id()
+                                   for w in Worker.all(connection=conn)),
+                       timeout=60, interval=0.005, message="the RQ worker to be running a task")
+        pid = victim.proc.pid
+        victim.stop(signal.SIGKILL)
+        victim.start()
         return pid
+
+    def restart_queue(self) -> None:
+        """Restart the queue's server with its data: QStash's SQLite file, Redis's AOF."""
+        if self.redis:
+            self.redis.restart()
+        else:
+            self.qstash.restart()
 
 
 @dataclasses.dataclass

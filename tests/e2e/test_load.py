@@ -16,16 +16,16 @@ import sqlalchemy
 
 from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY
 from datavis.qstash_dev.signing import sign
-from tests.e2e.load import LOAD_REQUESTS, Stack, audit, fire, settle
+from tests.e2e.load import BACKENDS, LOAD_REQUESTS, Stack, audit, fire, settle
 from tests.peers import wait_until
 
 pytestmark = pytest.mark.e2e
 FAULT_REQUESTS = max(20, LOAD_REQUESTS // 5)
 
 
-@pytest.fixture
-def stack(tmp_path, database_url):
-    stack = Stack(tmp_path, database_url).start()
+@pytest.fixture(params=BACKENDS)
+def stack(request, tmp_path, database_url):
+    stack = Stack(tmp_path, database_url, backend=request.param).start()
     yield stack
     stack.stop()
 
@@ -53,7 +53,10 @@ def test_worker_killed_mid_analysis(stack):
                during=lambda: killed.append(stack.kill_a_worker()))
     settle(stack, run)
     audit(stack, run)
-    assert killed and killed[0] not in stack.worker_pids()  # gunicorn replaced it
+    if stack.backend == "qstash":
+        assert killed and killed[0] not in stack.worker_pids()  # gunicorn replaced it
+    else:
+        assert killed and "AbandonedJobError" in "".join(w.log for w in stack.rq)
 
 
 def test_app_stopped_and_restarted(stack):
@@ -66,9 +69,10 @@ def test_app_stopped_and_restarted(stack):
     audit(stack, run)
 
 
-def test_qstash_restarted_with_its_data_file(stack):
+def test_queue_restarted_with_its_data_file(stack):
+    """QStash restarted with its SQLite file, or redis-server restarted with AOF on."""
     run = fire(stack, stack.upload(), FAULT_REQUESTS, prefix="qrestart",
-               during=lambda: stack.qstash.restart())
+               during=stack.restart_queue)
     settle(stack, run)
     audit(stack, run)
 

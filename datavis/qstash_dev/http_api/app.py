@@ -9,6 +9,7 @@ from aiohttp import web
 from ..engine import Engine
 from ..errors import DailyLimitExceeded, Invalid, NotFound, QStashDevError
 from . import admin_views as admin
+from . import dashboard
 from . import message_views as msgs
 from .context import ENGINE, engine_of
 
@@ -56,12 +57,16 @@ async def errors_and_auth(request: web.Request, handler: Handler) -> web.StreamR
 
 
 async def index(request: web.Request) -> web.Response:
+    if dashboard.wants_html(request):  # a browser: the dashboard
+        return await dashboard.page(request)
     return web.json_response({"name": "datavis.qstash_dev",
                               "about": "local QStash-compatible server; API under /v2"})
 
 
 def _routes(r: web.UrlDispatcher) -> None:
     r.add_get("/", index)
+    r.add_get("/dashboard/{name}", dashboard.asset)
+    r.add_get("/v2/dashboard/messages", dashboard.messages)
     r.add_post("/v2/publish/{dest:.+}", msgs.publish)
     r.add_post("/v2/enqueue/{queue}/{dest:.+}", msgs.enqueue)
     r.add_post("/v2/batch", msgs.batch)

@@ -1,0 +1,34 @@
+"""``flask --app datavis worker``: the RQ worker of the rollback backend.
+
+One process runs one task at a time, in the process itself (RQ's SimpleWorker: no fork per
+job, so the app, its database pool and the open datasets are reused). Run more processes for
+more parallelism. RQ's scheduler runs inside, for the retries' waits. A worker killed
+mid-task leaves its job in RQ's started registry; the next worker's maintenance finds it
+abandoned, calls the failure callback (which apologises only when no retry is left) and
+retries it, and the task's claim makes sure it is answered once.
+"""
+from __future__ import annotations
+
+import click
+from flask import Flask
+
+from datavis import config
+
+
+def init_app(app: Flask) -> None:
+    @app.cli.command("worker")
+    @click.option("--burst", is_flag=True, help="stop once the queue is empty (to drain it)")
+    def worker(burst: bool) -> None:
+        """Run an RQ worker for the analysis tasks (QUEUE_BACKEND=rq)."""
+        from rq import SimpleWorker
+
+        from datavis.queueing import redis_queue
+
+        s = config.current()
+        worker = SimpleWorker([redis_queue.queue()], connection=redis_queue.connection(),
+                              maintenance_interval=s.rq_maintenance_seconds,
+                              worker_ttl=s.rq_worker_ttl,
+                              # A killed worker's job counts as abandoned 60 s after its
+                              # last heartbeat, taken this often while it runs.
+                              job_monitoring_interval=min(30, s.rq_worker_ttl - 15))
+        worker.work(burst=burst, with_scheduler=True, logging_level=s.log_level)
