@@ -20,7 +20,9 @@ WATCH_CSP = """document.addEventListener("securitypolicyviolation", (e) => {
 });"""
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running in the main
+# thread while it is open, and asyncio.run() in any later test would refuse to start.
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
