@@ -15,9 +15,26 @@ from tests.helpers import reconfigure, upload_csv
 from tests.peers import DevQStash, Recorder
 
 
+@pytest.fixture(scope="module")
+def shared_qstash_dev(tmp_path_factory):
+    """One local QStash server for a whole test module (see ``qstash_dev``). Deduplication is
+    off (window 0): the module's tests reuse request ids such as "req-1"."""
+    server = DevQStash(tmp_path_factory.mktemp("qstash-dev"),
+                       env={"QSTASH_DEV_DEDUP_WINDOW": "0"}).start()
+    yield server
+    server.close_clients()
+    server.stop()
+
+
 @pytest.fixture
-def qstash_dev(tmp_path):
-    """A fresh local QStash server, waits scaled by 0.01 (QStash's 12 s backoff → 0.12 s)."""
+def qstash_dev(request, tmp_path):
+    """A local QStash server, waits scaled by 0.01 (QStash's 12 s backoff → 0.12 s): a fresh
+    one per test, or one per module in modules that set ``SHARE_QSTASH_DEV = True`` because
+    no test there looks at the server's own state (logs, queues, deduplication) — each test
+    has its own receiver, so deliveries never cross tests."""
+    if getattr(request.module, "SHARE_QSTASH_DEV", False):
+        yield request.getfixturevalue("shared_qstash_dev")
+        return
     server = DevQStash(tmp_path).start()
     yield server
     server.close_clients()

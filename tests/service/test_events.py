@@ -14,6 +14,8 @@ from datavis.store.tables import chats, events
 from tests.helpers import events_only, forward, reconfigure, sse
 from tests.peers import wait_until
 
+SHARE_QSTASH_DEV = True  # one local QStash server for the module (tests/conftest.py)
+
 PROCESS = "/internal/process-analysis_tasks"
 
 

@@ -11,6 +11,8 @@ import pytest
 from datavis.config import settings_of
 from tests.helpers import SALES_CSV, ask_through_qstash, delivery_of, forward, reconfigure, upload_bytes
 
+SHARE_QSTASH_DEV = True  # one local QStash server for the module (tests/conftest.py)
+
 
 def post_file(client, content: bytes, name="data.csv", mimetype="text/csv"):
     return client.post("/files", data={"file": (io.BytesIO(content), name, mimetype)},

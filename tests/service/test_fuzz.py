@@ -24,6 +24,8 @@ from schemathesis.specs.openapi.checks import (
 
 from tests.helpers import ask_through_qstash, check_chart, reconfigure, upload_csv
 
+SHARE_QSTASH_DEV = True  # one local QStash server for the module (tests/conftest.py)
+
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
 HOSTILE_CHARS = ["\x00", "\u202e", "\u200f", "\u200b", "\u2060", "\ufeff", "'", '"', "\\", "`", "<", ">",

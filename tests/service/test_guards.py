@@ -9,6 +9,8 @@ from datavis.store import db
 from tests.helpers import ask_through_qstash, upload_bytes
 from tests.peers import Recorder
 
+SHARE_QSTASH_DEV = True  # one local QStash server for the module (tests/conftest.py)
+
 
 @pytest.fixture
 def make_app(app_config):

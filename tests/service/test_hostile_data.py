@@ -13,6 +13,8 @@ from datavis import analysis
 from datavis.config import settings_of
 from tests.helpers import ask_through_qstash, check_chart, reconfigure, reply, upload_bytes
 
+SHARE_QSTASH_DEV = True  # one local QStash server for the module (tests/conftest.py)
+
 
 def csv_bytes(header: list[str], rows: list[list]) -> bytes:
     out = io.StringIO()

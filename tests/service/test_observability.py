@@ -7,6 +7,8 @@ import pytest
 from tests.helpers import PROCESS, forward
 from tests.helpers import accepted_question as ask
 
+SHARE_QSTASH_DEV = True  # one local QStash server for the module (tests/conftest.py)
+
 
 @pytest.fixture
 def app_config(app_config):

@@ -21,6 +21,8 @@ from datavis.store import db, tables
 from tests.helpers import FAILED, PROCESS, forward, signed_post, token_with
 from tests.helpers import accepted_question as ask
 
+SHARE_QSTASH_DEV = True  # one local QStash server for the module (tests/conftest.py)
+
 
 def messages(client):
     return client.get("/chats/chat-1/messages").get_json()["messages"]

@@ -10,6 +10,8 @@ from datavis import analysis
 from datavis.services import receiving
 from tests.helpers import forward
 
+SHARE_QSTASH_DEV = True  # one local QStash server for the module (tests/conftest.py)
+
 PROCESS = "/internal/process-analysis_tasks"
 
 
