@@ -69,6 +69,7 @@ def test_dashboard_shows_the_queue_and_acts_on_the_dlq(open_page, tmp_path):
         wait_until(lambda: not ({m.dlq_id for m in client.dlq.list().messages} & entries),
                    timeout=30, message="both original entries gone")
         assert len(client.dlq.list().messages) <= 1  # the retried message may fail again
+        page.context.close()  # before the server goes: the page refreshes every 2 s
     finally:
         qstash.close_clients()
         qstash.stop()
