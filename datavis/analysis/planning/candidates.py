@@ -1,0 +1,135 @@
+"""Candidate plans: the rule planner's reading and every one-slot edit of it that the question's
+links allow (another aggregation, another linked column on x, colour added or dropped, an order,
+a chart type, a time grain). Each candidate records its edits; the ranker scores them."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..errors import Unanswerable
+from ..parsing import Parsed, is_numeric
+from ..plan import Dimension, Measure, Order, Plan, validate_plan
+
+AGGS = ("sum", "avg", "max", "min", "none")
+CHARTS = ("bar", "line", "arc", "point")
+GRAINS = (None, "year", "month", "weekday")
+
+
+@dataclass
+class Candidate:
+    """One reading: a validated plan and the edits that turned the rule reading into it."""
+
+    plan: Plan
+    edits: tuple[str, ...]
+
+
+def _linked(parsed: Parsed) -> list[str]:
+    return list(dict.fromkeys(m.column for m in parsed.mentions))
+
+
+def _edit(base: Plan, change) -> Plan:
+    plan = base.model_copy(deep=True)
+    change(plan)
+    return plan
+
+
+def _agg_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
+    by_name = profile["_by_name"]
+    m0 = base.measures[0] if base.measures else None
+    if len(base.measures) > 1:
+        return
+    if m0 is not None and m0.column and is_numeric(by_name[m0.column]):
+        for agg in (*AGGS, "count"):
+            if agg != m0.agg and (agg != "none" or base.dimension is not None):
+                measure = Measure(column=None, agg="count") if agg == "count" else Measure(column=m0.column, agg=agg)
+                yield f"agg:{agg}", _edit(base, lambda p, m=measure: setattr(p, "measures", [m]))
+        return
+    used = {base.dimension.column if base.dimension else None, base.color}
+    for col in _linked(parsed):
+        if col in used or not is_numeric(by_name[col]):
+            continue
+        for agg in AGGS:
+            if agg != "none" or base.dimension is not None:
+                yield f"measure:{agg}", _edit(base, lambda p, m=Measure(column=col, agg=agg): setattr(p, "measures", [m]))
+
+
+def _dimension(col: dict, parsed: Parsed) -> Dimension:
+    grain = parsed.grain if col["type"] in ("date", "datetime") else None
+    return Dimension(column=col["name"], grain=grain)
+
+
+def _dim_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
+    by_name = profile["_by_name"]
+    measured = {m.column for m in base.measures}
+    current = base.dimension.column if base.dimension else None
+    for col in _linked(parsed):
+        if col == current or col in measured or col == base.color:
+            continue
+        dim = _dimension(by_name[col], parsed)
+        yield "dim:other", _edit(base, lambda p, d=dim: setattr(p, "dimension", d))
+        if current is not None and base.color is None:
+            yield "dim:color_old", _edit(base, lambda p, d=dim, c=current: (setattr(p, "dimension", d),
+                                                                            setattr(p, "color", c)))
+    if current is not None and len(base.measures) == 1 and base.measures[0].agg != "none":
+        yield "dim:drop", _edit(base, lambda p: (setattr(p, "dimension", None), setattr(p, "color", None),
+                                                 setattr(p, "order", None), setattr(p, "limit", None)))
+
+
+def _color_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
+    if base.color is not None:
+        yield "color:drop", _edit(base, lambda p: setattr(p, "color", None))
+        return
+    if base.dimension is None:
+        return
+    used = {m.column for m in base.measures} | {base.dimension.column}
+    for col in _linked(parsed):
+        info = profile["_by_name"][col]
+        if col not in used and not (is_numeric(info) and info["role"] == "measure"):
+            yield "color:add", _edit(base, lambda p, c=col: setattr(p, "color", c))
+
+
+def _order_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
+    if base.dimension is None:
+        return
+    if base.order is not None:
+        yield "order:drop", _edit(base, lambda p: (setattr(p, "order", None), setattr(p, "limit", None)))
+    for by in ("measure", "dimension"):
+        for desc in (True, False):
+            if base.order is None or (base.order.by, base.order.desc) != (by, desc):
+                yield f"order:{by}", _edit(base, lambda p, o=Order(by=by, desc=desc): setattr(p, "order", o))
+
+
+def _chart_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
+    if base.dimension is None and len(base.measures) < 2:
+        return
+    for chart in CHARTS:
+        if chart != base.chart:
+            yield f"chart:{chart}", _edit(base, lambda p, c=chart: setattr(p, "chart", c))
+
+
+def _grain_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
+    if base.dimension is None or profile["_by_name"][base.dimension.column]["type"] not in ("date", "datetime"):
+        return
+    for grain in GRAINS:
+        if grain != base.dimension.grain:
+            yield f"grain:{grain}", _edit(base, lambda p, g=grain: setattr(p.dimension, "grain", g))
+
+
+EDITORS = (_agg_edits, _dim_edits, _color_edits, _order_edits, _chart_edits, _grain_edits)
+
+
+def generate(base: Plan, parsed: Parsed, profile: dict) -> list[Candidate]:
+    """The rule reading first, then every valid one-slot edit of it (duplicates dropped)."""
+    out = [Candidate(base, ())]
+    seen = {base.model_dump_json(exclude={"assumptions", "evidence"})}
+    for editor in EDITORS:
+        for name, plan in editor(base, parsed, profile):
+            try:
+                plan = validate_plan(plan, profile)
+            except Unanswerable:
+                continue
+            key = plan.model_dump_json(exclude={"assumptions", "evidence"})
+            if key not in seen:
+                seen.add(key)
+                out.append(Candidate(plan, (name,)))
+    return out
