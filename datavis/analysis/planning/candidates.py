@@ -5,14 +5,46 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+import re
 
 from ..errors import Unanswerable
+from ..lexicon import CHART_WORDS
 from ..parsing import Parsed, is_numeric
 from ..plan import Dimension, Measure, Order, Plan, validate_plan
 
 AGGS = ("sum", "avg", "max", "min", "none")
 CHARTS = ("bar", "line", "arc", "point")
 GRAINS = (None, "year", "month", "weekday")
+MAX_UNLINKED = 12  # columns tried as the x axis of a single-number reading
+
+
+@dataclass
+class Licence:
+    """What the question's words allow an edit to introduce: a candidate needs a link for every
+    change it makes (nvBench has no single-number charts and few business conventions, so edits
+    the words do not ask for would learn its habits instead of the question's meaning)."""
+
+    aggs: set[str]
+    charts: set[str]
+    grains: set[str | None]
+    ordered: bool
+    grouped: bool
+
+
+_GROUP_WORDS = re.compile(r"\b(by|per|each|every|across|group|grouped|different|for all|breakdown|split)\b")
+_GRAIN_NAMES = {"year": "year", "years": "year", "yearly": "year", "annual": "year", "month": "month",
+                "months": "month", "monthly": "month", "weekday": "weekday", "weekdays": "weekday",
+                "week": "weekday", "quarter": "quarter", "quarterly": "quarter"}
+
+
+def licence(question: str, parsed: Parsed) -> Licence:
+    text = question.lower()
+    words = set(re.findall(r"[a-z]+", text))
+    aggs = {str(c.value) for c in parsed.aggs} or {"none"}
+    charts = {CHART_WORDS[w] for w in words if w in CHART_WORDS}
+    grains = {None} | {g for w, g in _GRAIN_NAMES.items() if w in words}
+    ordered = parsed.order_desc is not None or bool(parsed.order_target) or bool(parsed.limit)
+    return Licence(aggs, charts, grains, ordered, bool(_GROUP_WORDS.search(text)))
 
 
 @dataclass
@@ -33,14 +65,22 @@ def _edit(base: Plan, change) -> Plan:
     return plan
 
 
-def _agg_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
+def _raw_allowed(base: Plan, profile: dict, lic: Licence) -> bool:
+    """Unaggregated values on a per-row or numeric x, or when no word groups ("by", "per", "each"):
+    "revenue by country" sums, it never repeats a bar per row."""
+    d = base.dimension
+    col = profile["_by_name"][d.column] if d is not None else None
+    return col is not None and not d.grain and (bool(col.get("unique")) or is_numeric(col) or not lic.grouped)
+
+
+def _agg_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
     by_name = profile["_by_name"]
     m0 = base.measures[0] if base.measures else None
     if len(base.measures) > 1:
         return
     if m0 is not None and m0.column and is_numeric(by_name[m0.column]):
         for agg in (*AGGS, "count"):
-            if agg != m0.agg and (agg != "none" or base.dimension is not None):
+            if agg != m0.agg and agg in lic.aggs and (agg != "none" or _raw_allowed(base, profile, lic)):
                 measure = Measure(column=None, agg="count") if agg == "count" else Measure(column=m0.column, agg=agg)
                 yield f"agg:{agg}", _edit(base, lambda p, m=measure: setattr(p, "measures", [m]))
         return
@@ -49,7 +89,7 @@ def _agg_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str,
         if col in used or not is_numeric(by_name[col]):
             continue
         for agg in AGGS:
-            if agg != "none" or base.dimension is not None:
+            if agg in lic.aggs and (agg != "none" or _raw_allowed(base, profile, lic)):
                 yield f"measure:{agg}", _edit(base, lambda p, m=Measure(column=col, agg=agg): setattr(p, "measures", [m]))
 
 
@@ -58,24 +98,38 @@ def _dimension(col: dict, parsed: Parsed) -> Dimension:
     return Dimension(column=col["name"], grain=grain)
 
 
-def _dim_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
+def is_identifier(col: dict) -> bool:
+    """Identifiers (E0001…, unique per row) label rows; they are never a category to chart."""
+    return col["role"] == "identifier" or (col["type"] == "text" and bool(col.get("unique")) and
+                                           bool(set(col.get("tokens") or []) & {"id", "code", "key", "no"}))
+
+
+def _dim_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
     by_name = profile["_by_name"]
     measured = {m.column for m in base.measures}
     current = base.dimension.column if base.dimension else None
+    if len(base.measures) > 1 or (current is None and not lic.grouped):
+        return
     for col in _linked(parsed):
-        if col == current or col in measured or col == base.color:
+        if col == current or col in measured or col == base.color or is_identifier(by_name[col]):
             continue
         dim = _dimension(by_name[col], parsed)
         yield "dim:other", _edit(base, lambda p, d=dim: setattr(p, "dimension", d))
         if current is not None and base.color is None:
             yield "dim:color_old", _edit(base, lambda p, d=dim, c=current: (setattr(p, "dimension", d),
                                                                             setattr(p, "color", c)))
-    if current is not None and len(base.measures) == 1 and base.measures[0].agg != "none":
+    if current is None:  # a single number: any category of the table may be what it is split by
+        linked = set(_linked(parsed))
+        for col in profile["columns"][:MAX_UNLINKED]:
+            if col["name"] not in linked | measured and col["role"] in ("dimension", "temporal"):
+                dim = _dimension(col, parsed)
+                yield "dim:unlinked", _edit(base, lambda p, d=dim: setattr(p, "dimension", d))
+    if current is not None and not lic.grouped and len(base.measures) == 1 and base.measures[0].agg != "none":
         yield "dim:drop", _edit(base, lambda p: (setattr(p, "dimension", None), setattr(p, "color", None),
                                                  setattr(p, "order", None), setattr(p, "limit", None)))
 
 
-def _color_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
+def _color_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
     if base.color is not None:
         yield "color:drop", _edit(base, lambda p: setattr(p, "color", None))
         return
@@ -84,12 +138,12 @@ def _color_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[st
     used = {m.column for m in base.measures} | {base.dimension.column}
     for col in _linked(parsed):
         info = profile["_by_name"][col]
-        if col not in used and not (is_numeric(info) and info["role"] == "measure"):
+        if col not in used and not (is_numeric(info) and info["role"] == "measure") and not is_identifier(info):
             yield "color:add", _edit(base, lambda p, c=col: setattr(p, "color", c))
 
 
-def _order_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
-    if base.dimension is None:
+def _order_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+    if base.dimension is None or not (lic.ordered or base.order is not None):
         return
     if base.order is not None:
         yield "order:drop", _edit(base, lambda p: (setattr(p, "order", None), setattr(p, "limit", None)))
@@ -99,31 +153,39 @@ def _order_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[st
                 yield f"order:{by}", _edit(base, lambda p, o=Order(by=by, desc=desc): setattr(p, "order", o))
 
 
-def _chart_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
+def _chart_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
     if base.dimension is None and len(base.measures) < 2:
         return
     for chart in CHARTS:
-        if chart != base.chart:
+        if chart != base.chart and chart in lic.charts:
             yield f"chart:{chart}", _edit(base, lambda p, c=chart: setattr(p, "chart", c))
 
 
-def _grain_edits(base: Plan, parsed: Parsed, profile: dict) -> Iterator[tuple[str, Plan]]:
-    if base.dimension is None or profile["_by_name"][base.dimension.column]["type"] not in ("date", "datetime"):
+def _grain_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+    if base.dimension is None:
+        return
+    col = profile["_by_name"][base.dimension.column]
+    if col["type"] not in ("date", "datetime"):
+        if col.get("year_like"):
+            grain = None if base.dimension.grain else "year"
+            if grain in lic.grains:
+                yield f"grain:{grain}", _edit(base, lambda p, g=grain: setattr(p.dimension, "grain", g))
         return
     for grain in GRAINS:
-        if grain != base.dimension.grain:
+        if grain != base.dimension.grain and grain in lic.grains:
             yield f"grain:{grain}", _edit(base, lambda p, g=grain: setattr(p.dimension, "grain", g))
 
 
 EDITORS = (_agg_edits, _dim_edits, _color_edits, _order_edits, _chart_edits, _grain_edits)
 
 
-def generate(base: Plan, parsed: Parsed, profile: dict) -> list[Candidate]:
-    """The rule reading first, then every valid one-slot edit of it (duplicates dropped)."""
+def generate(question: str, base: Plan, parsed: Parsed, profile: dict) -> list[Candidate]:
+    """The rule reading first, then every valid one-slot edit of it the words licence (duplicates dropped)."""
+    lic = licence(question, parsed)
     out = [Candidate(base, ())]
     seen = {base.model_dump_json(exclude={"assumptions", "evidence"})}
     for editor in EDITORS:
-        for name, plan in editor(base, parsed, profile):
+        for name, plan in editor(base, parsed, profile, lic):
             try:
                 plan = validate_plan(plan, profile)
             except Unanswerable:

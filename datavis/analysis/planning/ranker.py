@@ -46,8 +46,10 @@ def scored(question: str, parsed: Parsed, base: Plan, profile: dict) -> list[tup
     w = model()["weights"]
     ctx = context(question, parsed)
     out = []
-    for cand in generate(base, parsed, profile):
+    for cand in generate(question, base, parsed, profile):
         r = readout(cand.plan, profile)
+        if cand.edits:
+            cand.plan.evidence.append(f"ranker: the rule reading edited ({', '.join(cand.edits)})")
         out.append((score(features(cand, r, ctx, profile), w), cand.plan, r))
     out.sort(key=lambda t: -t[0])
     return out
