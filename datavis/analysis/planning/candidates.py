@@ -14,7 +14,7 @@ from ..plan import Dimension, Measure, Order, Plan, validate_plan
 
 AGGS = ("sum", "avg", "max", "min", "none")
 CHARTS = ("bar", "line", "arc", "point")
-GRAINS = (None, "year", "month", "weekday")
+GRAINS = (None, "year", "quarter", "month", "week", "weekday")
 MAX_UNLINKED = 12  # columns tried as the x axis of a single-number reading
 
 
@@ -34,7 +34,7 @@ class Licence:
 _GROUP_WORDS = re.compile(r"\b(by|per|each|every|across|group|grouped|different|for all|breakdown|split)\b")
 _GRAIN_NAMES = {"year": "year", "years": "year", "yearly": "year", "annual": "year", "month": "month",
                 "months": "month", "monthly": "month", "weekday": "weekday", "weekdays": "weekday",
-                "week": "weekday", "quarter": "quarter", "quarterly": "quarter"}
+                "week": "week", "weekly": "week", "quarter": "quarter", "quarterly": "quarter"}
 
 
 def licence(question: str, parsed: Parsed) -> Licence:
@@ -42,7 +42,7 @@ def licence(question: str, parsed: Parsed) -> Licence:
     words = set(re.findall(r"[a-z]+", text))
     aggs = {str(c.value) for c in parsed.aggs} or {"none"}
     charts = {CHART_WORDS[w] for w in words if w in CHART_WORDS}
-    grains = {None} | {g for w, g in _GRAIN_NAMES.items() if w in words}
+    grains = {g for w, g in _GRAIN_NAMES.items() if w in words} or {None}
     ordered = parsed.order_desc is not None or bool(parsed.order_target) or bool(parsed.limit)
     return Licence(aggs, charts, grains, ordered, bool(_GROUP_WORDS.search(text)))
 
@@ -111,7 +111,9 @@ def _dim_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Itera
     if len(base.measures) > 1 or (current is None and not lic.grouped):
         return
     for col in _linked(parsed):
-        if col == current or col in measured or col == base.color or is_identifier(by_name[col]):
+        info = by_name[col]
+        if col in (current, base.color) or col in measured or is_identifier(info) or \
+                (current is not None and is_numeric(info) and info["role"] == "measure"):
             continue
         dim = _dimension(by_name[col], parsed)
         yield "dim:other", _edit(base, lambda p, d=dim: setattr(p, "dimension", d))
@@ -130,8 +132,9 @@ def _dim_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Itera
 
 
 def _color_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
-    if base.color is not None:
-        yield "color:drop", _edit(base, lambda p: setattr(p, "color", None))
+    if base.color is not None:  # a colour the question names stays (no edit drops what was asked)
+        if base.color not in _linked(parsed):
+            yield "color:drop", _edit(base, lambda p: setattr(p, "color", None))
         return
     if base.dimension is None:
         return
@@ -145,7 +148,7 @@ def _color_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Ite
 def _order_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
     if base.dimension is None or not (lic.ordered or base.order is not None):
         return
-    if base.order is not None:
+    if base.order is not None and not lic.ordered:
         yield "order:drop", _edit(base, lambda p: (setattr(p, "order", None), setattr(p, "limit", None)))
     for by in ("measure", "dimension"):
         for desc in (True, False):
