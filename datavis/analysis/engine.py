@@ -23,6 +23,7 @@ from .plan import Plan, validate_plan
 from .parsing import parse
 from .planner import build_plan, help_message
 from .planning import choose
+from .presentation.wording import count_label
 from .planning.features import readout
 from .planning.ranker import describe
 from .sandbox import Sandbox
@@ -73,7 +74,7 @@ def embedded_plan(question: str, profile: dict, prev: Plan | None,
 def alternative(plan: Plan, profile: dict, settings: AnalysisSettings) -> dict:
     """A reading the user can pick in one click: the question that asks for it and its plan."""
     q = compile_plan(plan, profile, settings.max_rows)
-    return {"question": describe(plan), "plan": explain(plan, q, readout(plan, profile)["mark"])}
+    return {"question": describe(plan, profile), "plan": explain(plan, q, readout(plan, profile)["mark"])}
 
 
 def execute(dataset_dir: Path, plan: Plan, profile: dict, settings: AnalysisSettings) -> Executed:
@@ -124,7 +125,7 @@ def present(ex: Executed, profile: dict, question: str, planner: str, changes: l
     facts = compute_facts(plan, q, rows, chart, profile, ex.extra, partial=ex.truncated or sampled)
     measure = (measure_label(plan.measures[0]) if plan.measures else "Count")
     if plan.measures and plan.measures[0].column is None:
-        measure = "Number of rows"
+        measure = count_label(profile)
     if q.kind == "raw" and plan.measures and plan.measures[0].column:
         measure = plan.measures[-1].column if plan.dimension is None else plan.measures[0].column
     insight = word_insight(facts, plan, measure, plan.dimension.column if plan.dimension else None)

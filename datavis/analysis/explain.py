@@ -6,6 +6,7 @@ from .compiler import Query, measure_label
 from .format import fmt_number
 from .names import humanize
 from .plan import Filter, Plan
+from .presentation.wording import count_label
 
 VL_TIME_UNITS = {"year": "year", "quarter": "yearquarter", "month": "yearmonth", "week": "yearweek",
                  "day": "yearmonthdate", "hour": "yearmonthdatehours", "weekday": "day",
@@ -91,7 +92,7 @@ def title_for(plan: Plan, q: Query, profile: dict) -> str:
     else:
         label = measure_label(plan.measures[0]) if plan.measures else "Count"
         if plan.measures and plan.measures[0].column is None:
-            label = "Number of rows"
+            label = count_label(profile)
         head = label
         if plan.dimension is not None:
             d = plan.dimension

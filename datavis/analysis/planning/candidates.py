@@ -141,7 +141,8 @@ def _color_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Ite
     used = {m.column for m in base.measures} | {base.dimension.column}
     for col in _linked(parsed):
         info = profile["_by_name"][col]
-        if col not in used and not (is_numeric(info) and info["role"] == "measure") and not is_identifier(info):
+        if col not in used and not (is_numeric(info) and info["role"] == "measure") and not is_identifier(info) \
+                and not info.get("unique"):
             yield "color:add", _edit(base, lambda p, c=col: setattr(p, "color", c))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..parsing import Parsed
 from ..plan import AGG_WORDS, Plan
+from ..presentation.wording import count_label
 from .candidates import generate
 from .features import context, features, readout
 
@@ -72,15 +73,15 @@ def choose(question: str, parsed: Parsed, base: Plan, profile: dict) -> Ranked:
     return Ranked(ranked[0][1], margin, alts)
 
 
-def describe(plan: Plan) -> str:
+def describe(plan: Plan, profile: dict) -> str:
     """A plan as a short question, for an alternative's one-click button."""
     m = plan.measures[0] if plan.measures else None
     if m is None or m.column is None:
-        what = "number of rows"
+        what = count_label(profile).lower()
     elif m.agg == "none":
         what = m.column
     else:
-        what = f"{AGG_WORDS.get(m.agg, m.agg).lower()} {m.column}".replace("number of ", "number of ")
+        what = f"{AGG_WORDS.get(m.agg, m.agg).lower()} {m.column}"
     text = what
     if plan.dimension is not None:
         grain = f" per {plan.dimension.grain.replace('_', ' ')}" if plan.dimension.grain else ""
