@@ -15,7 +15,6 @@ from ..plan import Dimension, Measure, Order, Plan, validate_plan
 AGGS = ("sum", "avg", "max", "min", "none")
 CHARTS = ("bar", "line", "arc", "point")
 GRAINS = (None, "year", "quarter", "month", "week", "weekday")
-MAX_UNLINKED = 12  # columns tried as the x axis of a single-number reading
 
 
 @dataclass
@@ -31,7 +30,7 @@ class Licence:
     grouped: bool
 
 
-_GROUP_WORDS = re.compile(r"\b(by|per|each|every|across|group|grouped|different|for all|breakdown|split)\b")
+_GROUP_WORDS = re.compile(r"\b(by|per|each|every|across|group|grouped|for all|breakdown|split)\b")
 _GRAIN_NAMES = {"year": "year", "years": "year", "yearly": "year", "annual": "year", "month": "month",
                 "months": "month", "monthly": "month", "weekday": "weekday", "weekdays": "weekday",
                 "week": "week", "weekly": "week", "quarter": "quarter", "quarterly": "quarter"}
@@ -41,8 +40,10 @@ def licence(question: str, parsed: Parsed) -> Licence:
     text = question.lower()
     words = set(re.findall(r"[a-z]+", text))
     aggs = {str(c.value) for c in parsed.aggs} or {"none"}
+    if parsed.order_desc is not None or parsed.limit:  # "which region has the highest profit" ranks regions
+        aggs -= {"max", "min"}
     charts = {CHART_WORDS[w] for w in words if w in CHART_WORDS}
-    grains = {g for w, g in _GRAIN_NAMES.items() if w in words} or {None}
+    grains = {g for w, g in _GRAIN_NAMES.items() if w in words}
     ordered = parsed.order_desc is not None or bool(parsed.order_target) or bool(parsed.limit)
     return Licence(aggs, charts, grains, ordered, bool(_GROUP_WORDS.search(text)))
 
@@ -120,12 +121,6 @@ def _dim_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Itera
         if current is not None and base.color is None:
             yield "dim:color_old", _edit(base, lambda p, d=dim, c=current: (setattr(p, "dimension", d),
                                                                             setattr(p, "color", c)))
-    if current is None:  # a single number: any category of the table may be what it is split by
-        linked = set(_linked(parsed))
-        for col in profile["columns"][:MAX_UNLINKED]:
-            if col["name"] not in linked | measured and col["role"] in ("dimension", "temporal"):
-                dim = _dimension(col, parsed)
-                yield "dim:unlinked", _edit(base, lambda p, d=dim: setattr(p, "dimension", d))
     if current is not None and not lic.grouped and len(base.measures) == 1 and base.measures[0].agg != "none":
         yield "dim:drop", _edit(base, lambda p: (setattr(p, "dimension", None), setattr(p, "color", None),
                                                  setattr(p, "order", None), setattr(p, "limit", None)))
@@ -166,13 +161,13 @@ def _chart_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Ite
 
 
 def _grain_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
-    if base.dimension is None:
+    if base.dimension is None or parsed.grain:  # a grain phrase ("month of year") was read already
         return
     col = profile["_by_name"][base.dimension.column]
     if col["type"] not in ("date", "datetime"):
         if col.get("year_like"):
-            grain = None if base.dimension.grain else "year"
-            if grain in lic.grains:
+            if not base.dimension.grain and "year" in lic.grains:
+                grain = "year"
                 yield f"grain:{grain}", _edit(base, lambda p, g=grain: setattr(p.dimension, "grain", g))
         return
     for grain in GRAINS:
