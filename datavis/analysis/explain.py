@@ -61,6 +61,9 @@ def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> di
 
 def filter_phrase(f: Filter, period: str | None = None) -> str:
     vals = [fmt_number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v) for v in f.values]
+    if f.op in ("=", "!=") and len(f.values) == 1 and isinstance(f.values[0], bool):
+        holds = f.values[0] == (f.op == "=")  # a Yes/No column reads as its name
+        return f"{f.column} only" if holds else f"not {f.column}"
     if f.op == "between":
         return f"{f.column} between {vals[0]} and {vals[1]}"
     if f.op in ("=", "in"):

@@ -39,7 +39,9 @@ def apply_follow_up(prev: Plan, p: Parsed, profile: dict) -> tuple[Plan, list[st
         changes.append("filters removed")
     # measure: "what about profit?", "average instead"
     measure_cols = [m for m in free if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"]
-    dim_cols = [m for m in free if not (is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure")]
+    # identifiers ("workers" → Employee ID) never become the chart's categories
+    dim_cols = [m for m in free if not (is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure")
+                and by_name[m.column]["role"] != "identifier"]
     agg = next((c.value for c in p.aggs), None)
     if measure_cols:
         col = by_name[measure_cols[0].column]
