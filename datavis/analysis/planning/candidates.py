@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import re
 
 from ..errors import Unanswerable
-from ..lexicon import CHART_WORDS
+from ..lexicon import CHART_WORDS, PEOPLE
 from ..parsing import Parsed, is_numeric
+from ..presentation.wording import counted_noun
 from ..plan import Dimension, Measure, Order, Plan, validate_plan
 
 AGGS = ("sum", "avg", "max", "min", "none")
@@ -28,6 +29,7 @@ class Licence:
     grains: set[str | None]
     ordered: bool
     grouped: bool
+    entity: bool  # the question names what the rows are ("employees", "who")
 
 
 _GROUP_WORDS = re.compile(r"\b(by|per|each|every|across|group|grouped|for all|breakdown|split)\b")
@@ -36,7 +38,7 @@ _GRAIN_NAMES = {"year": "year", "years": "year", "yearly": "year", "annual": "ye
                 "week": "week", "weekly": "week", "quarter": "quarter", "quarterly": "quarter"}
 
 
-def licence(question: str, parsed: Parsed) -> Licence:
+def licence(question: str, parsed: Parsed, profile: dict) -> Licence:
     text = question.lower()
     words = set(re.findall(r"[a-z]+", text))
     aggs = {str(c.value) for c in parsed.aggs} or {"none"}
@@ -45,7 +47,9 @@ def licence(question: str, parsed: Parsed) -> Licence:
     charts = {CHART_WORDS[w] for w in words if w in CHART_WORDS}
     grains = {g for w, g in _GRAIN_NAMES.items() if w in words}
     ordered = parsed.order_desc is not None or bool(parsed.order_target) or bool(parsed.limit)
-    return Licence(aggs, charts, grains, ordered, bool(_GROUP_WORDS.search(text)))
+    noun = counted_noun(profile)
+    entity = bool(words & {"who", "whom", noun, noun.rstrip("s")} | (words & PEOPLE))
+    return Licence(aggs, charts, grains, ordered, bool(_GROUP_WORDS.search(text)), entity)
 
 
 @dataclass
@@ -63,6 +67,8 @@ def _linked(parsed: Parsed) -> list[str]:
 def _edit(base: Plan, change) -> Plan:
     plan = base.model_copy(deep=True)
     change(plan)
+    if plan.chart == "kpi" and plan.dimension is not None:  # a number that gained an axis is a chart
+        plan.chart = "auto"
     return plan
 
 
@@ -141,6 +147,28 @@ def _color_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Ite
             yield "color:add", _edit(base, lambda p, c=col: setattr(p, "color", c))
 
 
+def _split_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+    """Several values of one column asked for ("men and women across departments") may be the colour."""
+    if base.dimension is None or base.color is not None:
+        return
+    for f in base.filters:
+        if f.op == "in" and len(f.values) >= 2 and f.column != base.dimension.column:
+            yield "color:values", _edit(base, lambda p, c=f.column: setattr(p, "color", c))
+
+
+def _entity_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+    """"the 5 highest paid employees": the rows themselves, named by their label column."""
+    if base.dimension is not None or not base.limit or len(base.measures) != 1 or not base.measures[0].column:
+        return
+    label = next((c for c in profile["columns"] if c["type"] == "text" and c.get("unique")
+                  and set(c.get("tokens") or []) & {"name", "title", "label"}), None)
+    label = label or next((c for c in profile["columns"] if is_identifier(c) and c.get("unique")), None)
+    if label is not None and lic.entity:
+        m = Measure(column=base.measures[0].column, agg="none")
+        yield "dim:entity", _edit(base, lambda p: (setattr(p, "dimension", Dimension(column=label["name"])),
+                                                   setattr(p, "measures", [m]), setattr(p, "intent", "rank")))
+
+
 def _order_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
     if base.dimension is None or not (lic.ordered or base.order is not None):
         return
@@ -175,12 +203,13 @@ def _grain_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Ite
             yield f"grain:{grain}", _edit(base, lambda p, g=grain: setattr(p.dimension, "grain", g))
 
 
-EDITORS = (_agg_edits, _dim_edits, _color_edits, _order_edits, _chart_edits, _grain_edits)
+EDITORS = (_agg_edits, _dim_edits, _color_edits, _split_edits, _entity_edits, _order_edits, _chart_edits,
+           _grain_edits)
 
 
 def generate(question: str, base: Plan, parsed: Parsed, profile: dict) -> list[Candidate]:
     """The rule reading first, then every valid one-slot edit of it the words licence (duplicates dropped)."""
-    lic = licence(question, parsed)
+    lic = licence(question, parsed, profile)
     out = [Candidate(base, ())]
     seen = {base.model_dump_json(exclude={"assumptions", "evidence"})}
     for editor in EDITORS:

@@ -26,7 +26,11 @@ class Context:
 
 
 def context(question: str, parsed: Parsed) -> Context:
-    words = tuple(dict.fromkeys(_WORD.findall(question.lower())))
+    """Words that name a column or a value are left out of the conjunctions: weights learned on
+    one table's column names would not carry to another table (delexicalised, as in SEMPRE)."""
+    linked = {t.text for m in parsed.mentions for t in parsed.toks[m.start:m.end]}
+    linked |= {t.text for v in parsed.values for t in parsed.toks[v.start:v.end]}
+    words = tuple(w for w in dict.fromkeys(_WORD.findall(question.lower())) if w not in linked)
     links: dict[str, tuple[str, str]] = {}
     for m in parsed.mentions:
         before = parsed.toks[m.start - 1].text if m.start > 0 else "^"
