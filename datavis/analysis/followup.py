@@ -135,6 +135,9 @@ def apply_follow_up(prev: Plan, p: Parsed, profile: dict) -> tuple[Plan, list[st
         # nothing recognised as an edit: treat it as a new question (it must stand on its own)
         return build_plan(p, profile), ["new question"]
     plan.evidence = list(dict.fromkeys(plan.evidence + p.evidence))
+    used = {m.column for m in plan.measures} | {f.column for f in plan.filters} | {plan.color} | \
+        ({plan.dimension.column} if plan.dimension else set())  # a reading the plan does not use is not claimed
     plan.assumptions = list(dict.fromkeys(plan.assumptions + p.notes + [
-        f"I read '{m.words}' as {m.column}" for m in p.mentions if m.tier != "exact" and m.words.lower() != m.column.lower()]))
+        f"I read '{m.words}' as {m.column}" for m in p.mentions
+        if m.column in used and m.tier != "exact" and m.words.lower() != m.column.lower()]))
     return plan, changes

@@ -151,6 +151,15 @@ def _clip(v):
     return v[:MAX_VALUE_CHARS] if isinstance(v, str) else v
 
 
+_CODE = re.compile(r"[A-Za-z]{0,4}[-_#]?\d{2,}")
+
+
+def _code_like(info: dict) -> bool:
+    """E0001…E0800 or INV-1002: a unique text column of codes labels rows (an identifier)."""
+    lo, hi = info.get("min"), info.get("max")
+    return isinstance(lo, str) and isinstance(hi, str) and bool(_CODE.fullmatch(lo) and _CODE.fullmatch(hi))
+
+
 def _assign_role(info: dict, row_count: int) -> None:
     tokens = set(info["tokens"])
     kind, nn, nd = info["type"], info["non_null"], info["distinct"]
@@ -179,7 +188,7 @@ def _assign_role(info: dict, row_count: int) -> None:
             info["money"] = True
         info["groupable"] = nd <= 30 and kind == "integer"
         return
-    if kind == "text" and unique and id_named:
+    if kind == "text" and unique and (id_named or _code_like(info)):
         info["role"] = "identifier"
         return
     info["role"] = "dimension"

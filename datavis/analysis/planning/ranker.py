@@ -18,9 +18,11 @@ WEIGHTS = Path(__file__).with_name("weights.json")
 _state: dict = {}
 
 
-# A small hand-written prior where nvBench says nothing (it has no question about the rows themselves):
-# added to the fitted weights, never fitted.
-PRIOR = {"edit=dim:entity": 1.0}
+# A small hand-written prior where nvBench says nothing: it has no question about the rows themselves
+# ("the 5 highest paid employees"), and no comparison of a few values across another column ("men and
+# women across departments" splits by gender). Added to the fitted weights, never fitted.
+PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.0, "edit=color:values|vs": 1.0,
+         "edit=color:values|versus": 1.0}
 
 
 def use_weights(model: dict | None) -> None:
