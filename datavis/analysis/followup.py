@@ -8,6 +8,7 @@ from .errors import Unanswerable
 from .plan import Dimension, Measure, Order, Plan
 from .parsing import Parsed, is_numeric, main_temporal
 from .planner import build_plan
+from .profile import is_identifier
 
 
 def is_follow_up(p: Parsed, previous: Plan | None, forced: bool) -> bool:
@@ -41,7 +42,7 @@ def apply_follow_up(prev: Plan, p: Parsed, profile: dict) -> tuple[Plan, list[st
     measure_cols = [m for m in free if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"]
     # identifiers ("workers" → Employee ID) never become the chart's categories
     dim_cols = [m for m in free if not (is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure")
-                and by_name[m.column]["role"] != "identifier"]
+                and not is_identifier(by_name[m.column])]
     agg = next((c.value for c in p.aggs), None)
     if measure_cols:
         col = by_name[measure_cols[0].column]

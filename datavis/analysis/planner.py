@@ -14,6 +14,7 @@ from .matching import Mention
 from .names import humanize
 from .parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
 from .plan import Dimension, Filter, Measure, Order, Plan
+from .profile import is_identifier
 
 
 # ---------------------------------------------------------------- building the plan
@@ -55,7 +56,7 @@ def build_plan(p: Parsed, profile: dict) -> Plan:
             elif is_numeric(col) and col["role"] == "measure" and not col.get("groupable"):
                 measures.append(Measure(column=m.column, agg="sum" if col.get("additive", True) else "avg"))
                 measure_mentions.append(m)
-            elif col["role"] in ("identifier",) or (p.distinct and _distinct_near(p, cue, m)):
+            elif is_identifier(col) or (p.distinct and _distinct_near(p, cue, m)):
                 if col.get("unique"):
                     count_rows = True
                 else:
@@ -152,7 +153,7 @@ def build_plan(p: Parsed, profile: dict) -> Plan:
     # are often the counted entity ("documents", "companies"), never a colour on their own
     if not dims and not (p.correl and len([m for m in measures if m.agg == "none"]) >= 2):
         for m in dim_others:
-            if m.column not in dims and role[m.column]["role"] != "identifier":
+            if m.column not in dims and not is_identifier(role[m.column]):
                 dims.append(m.column)
                 break
     elif dims and not measures and p.color is None and _by_follows(p):

@@ -154,10 +154,17 @@ def _clip(v):
 _CODE = re.compile(r"[A-Za-z]{0,4}[-_#]?\d{2,}")
 
 
-def _code_like(info: dict) -> bool:
+def code_like(info: dict) -> bool:
     """E0001…E0800 or INV-1002: a unique text column of codes labels rows (an identifier)."""
     lo, hi = info.get("min"), info.get("max")
     return isinstance(lo, str) and isinstance(hi, str) and bool(_CODE.fullmatch(lo) and _CODE.fullmatch(hi))
+
+
+def is_identifier(col: dict) -> bool:
+    """Identifiers (E0001…, unique per row) label rows; they are never a category to chart."""
+    return col["role"] == "identifier" or (col["type"] == "text" and bool(col.get("unique")) and
+                                           (bool(set(col.get("tokens") or []) & {"id", "code", "key", "no"})
+                                            or code_like(col)))
 
 
 def _assign_role(info: dict, row_count: int) -> None:
@@ -188,7 +195,7 @@ def _assign_role(info: dict, row_count: int) -> None:
             info["money"] = True
         info["groupable"] = nd <= 30 and kind == "integer"
         return
-    if kind == "text" and unique and (id_named or _code_like(info)):
+    if kind == "text" and unique and id_named:
         info["role"] = "identifier"
         return
     info["role"] = "dimension"

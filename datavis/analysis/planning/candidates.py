@@ -11,6 +11,7 @@ from ..errors import Unanswerable
 from ..lexicon import CHART_WORDS, PEOPLE
 from ..parsing import Parsed, is_numeric
 from ..presentation.wording import counted_noun
+from ..profile import is_identifier
 from ..plan import Dimension, Measure, Order, Plan, validate_plan
 
 AGGS = ("sum", "avg", "max", "min", "none")
@@ -103,12 +104,6 @@ def _agg_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Itera
 def _dimension(col: dict, parsed: Parsed) -> Dimension:
     grain = parsed.grain if col["type"] in ("date", "datetime") else None
     return Dimension(column=col["name"], grain=grain)
-
-
-def is_identifier(col: dict) -> bool:
-    """Identifiers (E0001…, unique per row) label rows; they are never a category to chart."""
-    return col["role"] == "identifier" or (col["type"] == "text" and bool(col.get("unique")) and
-                                           bool(set(col.get("tokens") or []) & {"id", "code", "key", "no"}))
 
 
 def _dim_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
