@@ -99,7 +99,7 @@ def _probs(ex, w) -> list[float]:
     return [v / z for v in e]
 
 
-def train(data, epochs: int, rate: float = 0.2, l2: float = 1e-4) -> dict[str, float]:
+def train(data, epochs: int, rate: float = 0.2, l2: float = 0.05) -> dict[str, float]:
     counts = Counter(k for ex in data for k in {k for f, _ in ex for k in f})
     keep = {k for k, n in counts.items() if n >= MIN_COUNT}
     data = [[({k: v for k, v in f.items() if k in keep}, ok) for f, ok in ex] for ex in data
