@@ -121,6 +121,12 @@ def find_limit(text: Text) -> tuple[Cue | None, bool]:
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         desc = m.group(2) not in ("lowest", "smallest", "worst", "least")
         return Cue("limit", (n, desc), a, b), True
+    # "which 3 stores sold the most units": the number, then the superlative a few words on
+    for m, _span in text.find(rf"\b(?:which|what|the|our|my)\s+(\d{{1,2}}|{nums})\s+(?:[a-z]+\s+){{1,4}}?(?:the\s+)?"
+                              rf"(most|highest|largest|biggest|best|top|lowest|least|fewest|smallest|worst)\b"):
+        n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
+        a, b = text.span(m.start(1), m.end(1))
+        return Cue("limit", (n, m.group(2) not in ("lowest", "least", "fewest", "smallest", "worst")), a, b), True
     for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
         return Cue("limit", (10, m.group(2) == "top"), a, b), False
     return None, False

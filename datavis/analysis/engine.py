@@ -22,6 +22,10 @@ from .names import quote_ident
 from .plan import Plan, validate_plan
 from .parsing import parse
 from .planner import build_plan, help_message
+from .planning import choose
+from .presentation.wording import count_label
+from .planning.features import readout
+from .planning.ranker import describe
 from .sandbox import Sandbox
 from .store import load_profile
 
@@ -49,7 +53,10 @@ def previous_plan(previous: dict | None, profile: dict) -> Plan | None:
         return None
 
 
-def embedded_plan(question: str, profile: dict, prev: Plan | None, forced: bool) -> tuple[Plan, list[str]]:
+def embedded_plan(question: str, profile: dict, prev: Plan | None,
+                  forced: bool) -> tuple[Plan, list[str], list[Plan]]:
+    """The rule reading of a follow-up edits the previous plan; a new question's readings are
+    ranked, and the next ones come back when the ranker is unsure."""
     parsed = parse(question, profile)
     if parsed.reset:
         rest = re.sub(r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|"
@@ -59,8 +66,15 @@ def embedded_plan(question: str, profile: dict, prev: Plan | None, forced: bool)
         parsed = parse(rest, profile)
         prev = None
     if is_follow_up(parsed, prev, forced):
-        return apply_follow_up(prev, parsed, profile)
-    return build_plan(parsed, profile), []
+        return (*apply_follow_up(prev, parsed, profile), [])
+    ranked = choose(question, parsed, build_plan(parsed, profile), profile)
+    return ranked.plan, [], ranked.alternatives
+
+
+def alternative(plan: Plan, profile: dict, settings: AnalysisSettings) -> dict:
+    """A reading the user can pick in one click: the question that asks for it and its plan."""
+    q = compile_plan(plan, profile, settings.max_rows)
+    return {"question": describe(plan, profile), "plan": explain(plan, q, readout(plan, profile)["mark"])}
 
 
 def execute(dataset_dir: Path, plan: Plan, profile: dict, settings: AnalysisSettings) -> Executed:
@@ -111,7 +125,7 @@ def present(ex: Executed, profile: dict, question: str, planner: str, changes: l
     facts = compute_facts(plan, q, rows, chart, profile, ex.extra, partial=ex.truncated or sampled)
     measure = (measure_label(plan.measures[0]) if plan.measures else "Count")
     if plan.measures and plan.measures[0].column is None:
-        measure = "Number of rows"
+        measure = count_label(profile)
     if q.kind == "raw" and plan.measures and plan.measures[0].column:
         measure = plan.measures[-1].column if plan.dimension is None else plan.measures[0].column
     insight = word_insight(facts, plan, measure, plan.dimension.column if plan.dimension else None)
@@ -143,11 +157,13 @@ def answer(dataset_dir: Path, question: str, *, previous: dict | None = None, is
     prev = previous_plan(previous, profile)
     if settings.model is not None:
         return llm.answer_with_model(dataset_dir, question, profile, prev, is_follow_up, settings)
-    plan, changes = embedded_plan(question, profile, prev, is_follow_up)
+    plan, changes, alternatives = embedded_plan(question, profile, prev, is_follow_up)
     try:
         ex = execute(dataset_dir, plan, profile, settings)
     except duckdb.Error as e:  # a compiled plan must run; this is a bug, but the user gets a clear answer
         raise Unanswerable(f"I could not compute that ({str(e).splitlines()[0][:200]}). "
                            + help_message(profile)) from e
-    return present(ex, profile, question, "embedded", changes)
+    ans = present(ex, profile, question, "embedded", changes)
+    ans.alternatives = [alternative(p, profile, settings) for p in alternatives]
+    return ans
 

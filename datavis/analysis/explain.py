@@ -6,6 +6,7 @@ from .compiler import Query, measure_label
 from .format import fmt_number
 from .names import humanize
 from .plan import Filter, Plan
+from .presentation.wording import count_label
 
 VL_TIME_UNITS = {"year": "year", "quarter": "yearquarter", "month": "yearmonth", "week": "yearweek",
                  "day": "yearmonthdate", "hour": "yearmonthdatehours", "weekday": "day",
@@ -60,6 +61,9 @@ def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> di
 
 def filter_phrase(f: Filter, period: str | None = None) -> str:
     vals = [fmt_number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v) for v in f.values]
+    if f.op in ("=", "!=") and len(f.values) == 1 and isinstance(f.values[0], bool):
+        holds = f.values[0] == (f.op == "=")  # a Yes/No column reads as its name
+        return f"{f.column} only" if holds else f"not {f.column}"
     if f.op == "between":
         return f"{f.column} between {vals[0]} and {vals[1]}"
     if f.op in ("=", "in"):
@@ -91,7 +95,7 @@ def title_for(plan: Plan, q: Query, profile: dict) -> str:
     else:
         label = measure_label(plan.measures[0]) if plan.measures else "Count"
         if plan.measures and plan.measures[0].column is None:
-            label = "Number of rows"
+            label = count_label(profile)
         head = label
         if plan.dimension is not None:
             d = plan.dimension

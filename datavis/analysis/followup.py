@@ -8,6 +8,7 @@ from .errors import Unanswerable
 from .plan import Dimension, Measure, Order, Plan
 from .parsing import Parsed, is_numeric, main_temporal
 from .planner import build_plan
+from .profile import is_identifier
 
 
 def is_follow_up(p: Parsed, previous: Plan | None, forced: bool) -> bool:
@@ -39,7 +40,9 @@ def apply_follow_up(prev: Plan, p: Parsed, profile: dict) -> tuple[Plan, list[st
         changes.append("filters removed")
     # measure: "what about profit?", "average instead"
     measure_cols = [m for m in free if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"]
-    dim_cols = [m for m in free if not (is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure")]
+    # identifiers ("workers" → Employee ID) never become the chart's categories
+    dim_cols = [m for m in free if not (is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure")
+                and not is_identifier(by_name[m.column])]
     agg = next((c.value for c in p.aggs), None)
     if measure_cols:
         col = by_name[measure_cols[0].column]
@@ -133,6 +136,9 @@ def apply_follow_up(prev: Plan, p: Parsed, profile: dict) -> tuple[Plan, list[st
         # nothing recognised as an edit: treat it as a new question (it must stand on its own)
         return build_plan(p, profile), ["new question"]
     plan.evidence = list(dict.fromkeys(plan.evidence + p.evidence))
+    used = {m.column for m in plan.measures} | {f.column for f in plan.filters} | {plan.color} | \
+        ({plan.dimension.column} if plan.dimension else set())  # a reading the plan does not use is not claimed
     plan.assumptions = list(dict.fromkeys(plan.assumptions + p.notes + [
-        f"I read '{m.words}' as {m.column}" for m in p.mentions if m.tier != "exact" and m.words.lower() != m.column.lower()]))
+        f"I read '{m.words}' as {m.column}" for m in p.mentions
+        if m.column in used and m.tier != "exact" and m.words.lower() != m.column.lower()]))
     return plan, changes

@@ -10,6 +10,7 @@ import statistics
 from .compiler import MONTHS, Query
 from .format import currency, fmt_change, fmt_number, fmt_pct, is_money
 from .plan import Plan
+from .presentation.wording import counted_noun
 
 
 def _label(v, grain: str | None) -> str:
@@ -56,8 +57,12 @@ def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: d
         for y, m in zip(q.ys, plan.measures):
             col = profile["_by_name"].get(m.column or "", {})
             mm = is_money(col) and m.agg not in ("count", "count_distinct")
-            facts.append({"kind": "kpi", "label": y, "value": row.get(y),
-                          "text": fmt_number(row.get(y), money=mm, symbol=currency(col)), "period": plan.period})
+            fact = {"kind": "kpi", "label": y, "value": row.get(y),
+                    "text": fmt_number(row.get(y), money=mm, symbol=currency(col)), "period": plan.period}
+            if col.get("type") == "boolean" and m.agg == "avg" and isinstance(row.get(y), (int, float)):
+                # a Yes/No column averaged is the share of rows where it holds
+                fact.update(share_of=m.column, text=fmt_pct(row.get(y)), noun=counted_noun(profile))
+            facts.append(fact)
         return facts
     if q.kind == "histogram":
         s = extra or {}
@@ -190,9 +195,12 @@ def word_insight(facts: list[dict], plan: Plan, measure: str, dimension: str | N
         k = fct["kind"]
         if k == "kpi":
             period = f" for {fct['period'].split(' (')[0]}" if fct.get("period") else ""
+            noun = measure[len("Number of "):] if measure.startswith("Number of ") else "rows"
             if fct["label"] == "Count":
                 cond = "" if not plan.filters else " that match"
-                s.append(f"There are {fct['text']} rows{cond}{period}.")
+                s.append(f"There are {fct['text']} {noun}{cond}{period}.")
+            elif fct.get("share_of"):
+                s.append(f"{fct['share_of']} holds for {fct['text']} of the {fct['noun']}{period}.")
             else:
                 s.append(f"{fct['label']}{period} is {fct['text']}.")
         elif k == "extremes":

@@ -36,7 +36,7 @@ SYNONYM_GROUPS = [
     {"price", "cost"},
     {"country", "nation", "nationality"},
     {"city", "town"},
-    {"salary", "pay", "wage", "compensation"},
+    {"salary", "pay", "wage", "compensation", "paid", "payroll"},
     {"date", "day", "time", "when"},
     {"signup", "registration", "sign", "join", "registered", "joined", "signups"},
     {"channel", "source", "medium"},

@@ -109,7 +109,7 @@ def answer_with_model(dataset_dir: Path, question: str, profile: dict, prev: Pla
     except UserError as e:
         # a model that cannot be set up (unknown name, no API key) is a configuration problem:
         # answer with the embedded planner and say so, rather than fail every question
-        plan, changes = embedded_plan(question, profile, prev, forced)
+        plan, changes, _alternatives = embedded_plan(question, profile, prev, forced)
         ans = present(execute(dataset_dir, plan, profile, settings), profile, question,
                       "embedded (model unavailable)", changes)
         ans.plan["assumptions"].append(f"the configured model could not be used: {str(e)[:160]}")
@@ -145,7 +145,7 @@ def answer_with_model(dataset_dir: Path, question: str, profile: dict, prev: Pla
     if ex is None:
         if not settings.fall_back_to_embedded:
             raise Unanswerable(f"I could not turn that question into a chart: {error}")
-        plan, changes = embedded_plan(question, profile, prev, forced)
+        plan, changes, _alternatives = embedded_plan(question, profile, prev, forced)
         ex = execute(dataset_dir, plan, profile, settings)
         return present(ex, profile, question, "embedded (model failed)", changes)
     answer = present(ex, profile, question, planner, [])

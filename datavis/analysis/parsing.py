@@ -182,6 +182,7 @@ def parse(question: str, profile: dict) -> Parsed:
     p.mentions = mentions
     _numeric_filters(p, profile, consumed)
     _text_filters(p, profile)
+    _boolean_filters(p, profile)
     _value_filters(p, values, profile)
     p.values = values
 
@@ -419,6 +420,28 @@ def _text_filters(p: Parsed, profile: dict) -> None:
         if target and by_name[target.column]["type"] == "text":
             p.filters.append(Filter(column=target.column, op="starts_with", values=[_raw_word(p, m.group(1), a)]))
             p.filter_mentions.add(id(target))
+
+
+_BOOL_GROUP = {"by", "per", "each", "across", "vs", "versus", "split", "between", "of"}
+_BOOL_SHARE = re.compile(r"\b(percent|percentage|share|proportion|ratio|rate|fraction)\b|%")
+
+
+def _boolean_filters(p: Parsed, profile: dict) -> None:
+    """A Yes/No column named as a quality ("only remote workers", "orders that were returned",
+    "non-remote staff") is a filter, not a True/False category; "by Remote" and shares keep it."""
+    if _BOOL_SHARE.search(p.question.lower()):
+        return
+    for m in p.mentions:
+        col = profile["_by_name"][m.column]
+        before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
+        after = p.toks[m.end].text if m.end < len(p.toks) else ""
+        if col["type"] != "boolean" or id(m) in p.filter_mentions or (before and before[-1] in _BOOL_GROUP) or \
+                after in _BOOL_GROUP | {"over", "and", "rate"}:  # "conversion by channel" measures it
+            continue
+        neg = any(w in ("not", "non", "no", "never", "without", "excluding") for w in before)
+        p.filters.append(Filter(column=m.column, op="=", values=[not neg]))
+        p.filter_mentions.add(id(m))
+        p.evidence.append(f"'{m.words}' → {m.column} = {'No' if neg else 'Yes'}")
 
 
 def _raw_word(p: Parsed, word: str, near: int) -> str:

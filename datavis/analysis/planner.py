@@ -14,6 +14,7 @@ from .matching import Mention
 from .names import humanize
 from .parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
 from .plan import Dimension, Filter, Measure, Order, Plan
+from .profile import is_identifier
 
 
 # ---------------------------------------------------------------- building the plan
@@ -55,7 +56,7 @@ def build_plan(p: Parsed, profile: dict) -> Plan:
             elif is_numeric(col) and col["role"] == "measure" and not col.get("groupable"):
                 measures.append(Measure(column=m.column, agg="sum" if col.get("additive", True) else "avg"))
                 measure_mentions.append(m)
-            elif col["role"] in ("identifier",) or (p.distinct and _distinct_near(p, cue, m)):
+            elif is_identifier(col) or (p.distinct and _distinct_near(p, cue, m)):
                 if col.get("unique"):
                     count_rows = True
                 else:
@@ -152,7 +153,7 @@ def build_plan(p: Parsed, profile: dict) -> Plan:
     # are often the counted entity ("documents", "companies"), never a colour on their own
     if not dims and not (p.correl and len([m for m in measures if m.agg == "none"]) >= 2):
         for m in dim_others:
-            if m.column not in dims and role[m.column]["role"] != "identifier":
+            if m.column not in dims and not is_identifier(role[m.column]):
                 dims.append(m.column)
                 break
     elif dims and not measures and p.color is None and _by_follows(p):
@@ -480,19 +481,31 @@ def _auto_grain(col: dict, filters: list[Filter], explicit: bool) -> str | None:
 
 
 def help_message(profile: dict, question: str | None = None) -> str:
-    """What a user can ask of this dataset: its columns and two example questions."""
+    """What a user can ask of this dataset: its columns and three questions it can answer."""
     cols = profile["columns"]
-    measures = [c["name"] for c in cols if c["role"] == "measure"]
-    dims = [c["name"] for c in cols if c["role"] == "dimension" and c["distinct"] <= 50]
-    temporal = [c["name"] for c in cols if c["role"] == "temporal"]
     names = ", ".join(c["name"] for c in cols[:15]) + (f" and {len(cols) - 15} more" if len(cols) > 15 else "")
-    examples = []
-    if measures and dims:
-        examples.append(f"total {humanize(measures[0]).lower()} by {humanize(dims[0]).lower()}")
-    if measures and temporal:
-        examples.append(f"{humanize(measures[0]).lower()} by month")
-    if dims and not examples:
-        examples.append(f"how many rows per {humanize(dims[0]).lower()}")
-    ex = " or ".join(f"“{e}”" for e in examples[:2]) or "“how many rows are there?”"
+    ex = ", ".join(f"“{e}”" for e in example_questions(profile)) or "“how many rows are there?”"
     lead = f"I could not find a column of this dataset in “{question.strip()[:120]}”. " if question else ""
     return f"{lead}Its columns are {names}. Try for example {ex}."
+
+
+def example_questions(profile: dict) -> list[str]:
+    """Up to three questions the data can answer, built from its measures, categories and dates."""
+    cols = profile["columns"]
+    measures = [humanize(c["name"]).lower() for c in cols if c["role"] == "measure"]
+    dims = [humanize(c["name"]).lower() for c in cols if c["role"] == "dimension" and c["distinct"] <= 50]
+    temporal = [c for c in cols if c["role"] == "temporal"]
+    out = []
+    if measures and dims:
+        out.append(f"total {measures[0]} by {dims[0]}")
+    if measures and temporal:
+        out.append(f"{measures[0]} by {'year' if temporal[0].get('year_like') else 'month'}")
+    if len(measures) > 1 and dims:
+        out.append(f"average {measures[1]} by {dims[-1]}")
+    if dims:
+        out.append(f"how many rows per {dims[0]}")
+    if temporal:
+        out.append(f"number of rows per {'year' if temporal[0].get('year_like') else 'month'}")
+    if measures:
+        out.append(f"distribution of {measures[0]}")
+    return list(dict.fromkeys(out))[:3]

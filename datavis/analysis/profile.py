@@ -151,6 +151,22 @@ def _clip(v):
     return v[:MAX_VALUE_CHARS] if isinstance(v, str) else v
 
 
+_CODE = re.compile(r"[A-Za-z]{0,4}[-_#]?\d{2,}")
+
+
+def code_like(info: dict) -> bool:
+    """E0001…E0800 or INV-1002: a unique text column of codes labels rows (an identifier)."""
+    lo, hi = info.get("min"), info.get("max")
+    return isinstance(lo, str) and isinstance(hi, str) and bool(_CODE.fullmatch(lo) and _CODE.fullmatch(hi))
+
+
+def is_identifier(col: dict) -> bool:
+    """Identifiers (E0001…, unique per row) label rows; they are never a category to chart."""
+    return col["role"] == "identifier" or (col["type"] == "text" and bool(col.get("unique")) and
+                                           (bool(set(col.get("tokens") or []) & {"id", "code", "key", "no"})
+                                            or code_like(col)))
+
+
 def _assign_role(info: dict, row_count: int) -> None:
     tokens = set(info["tokens"])
     kind, nn, nd = info["type"], info["non_null"], info["distinct"]

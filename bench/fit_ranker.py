@@ -1,0 +1,172 @@
+"""Fit the planner's ranker on nvBench-train and write datavis/analysis/planning/weights.json.
+
+usage: python bench/fit_ranker.py [--epochs N]
+
+Every paraphrase (`nl_all`) of every training item is parsed, the rule reading and its one-slot
+edits are generated (datavis.analysis.planning.candidates), and each candidate is labelled right
+when what it would show equals the gold chart on the scorer's fields (mark, x, y+aggregate,
+colour, time unit, order; ../shared/eval/score_nvbench.py). The weights maximise the log of the
+probability of the right candidates (softmax over the question's candidates; AdaGrad, L2).
+Questions with no right candidate teach nothing and are skipped. The margin threshold under which
+alternatives are offered is the smallest one at which answers above it are 95% right, judged on a
+fifth of the tables left out of a first fit; when no cut reaches 95%, the most precise cut that still
+answers at least half of the questions without alternatives.
+`fit(items, items_dir, dir_of)` is what bench/analysis_quality.py calls for each CV fold.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from datavis.analysis.errors import AnalysisError  # noqa: E402
+from datavis.analysis.parsing import parse  # noqa: E402
+from datavis.analysis.planner import build_plan  # noqa: E402
+from datavis.analysis.planning.candidates import generate  # noqa: E402
+from datavis.analysis.planning.features import context, features, readout  # noqa: E402
+from datavis.analysis.planning.ranker import WEIGHTS  # noqa: E402
+from datavis.analysis.store import load_profile  # noqa: E402
+
+_CACHE: dict[tuple[str, str], list[tuple[dict, bool]] | None] = {}
+MIN_COUNT = 5
+CONFIDENT_TARGET = 0.95
+
+
+def _sc():
+    from analysis_quality import _scorer  # noqa: PLC0415
+
+    return _scorer()
+
+
+def is_right(r: dict, it: dict, sc) -> bool:
+    ex, ey = it["x"], it["y"]
+    eagg = sc.nagg(ey["aggregate"])
+    order = {"by": r["order"][0], "desc": r["order"][1]} if r["order"] else None
+    return (sc.nmark(r["mark"]) == it["mark"]
+            and sc.nfield(r["x"]) == sc.nfield(ex["field"]) and sc.nagg(ex["aggregate"]) is None
+            and sc.nagg(r["agg"]) == eagg and (eagg == "count" or sc.nfield(r["y"] or "*") == sc.nfield(ey["field"]))
+            and sc.nfield(r["color"]) == sc.nfield(it.get("color"))
+            and sc.nunit(r["time_unit"]) == sc.EXPECTED_UNITS.get(ex["time_unit"], ex["time_unit"])
+            and sc.order_ok(it.get("order"), sc.norder(order, r["x"], r["y"]), it))
+
+
+def examples(question: str, it: dict, profile: dict, sc) -> list[tuple[dict, bool]] | None:
+    try:
+        parsed = parse(question, profile)
+        base = build_plan(parsed, profile)
+        cands = generate(question, base, parsed, profile)
+    except AnalysisError:
+        return None
+    ctx = context(question, parsed)
+    out = []
+    for c in cands:
+        try:
+            r = readout(c.plan, profile)
+        except AnalysisError:
+            continue
+        out.append((features(c, r, ctx, profile), is_right(r, it, sc)))
+    return out
+
+
+def extract(items: list[dict], items_dir: Path, dir_of) -> list[list[tuple[dict, bool]]]:
+    sc = _sc()
+    data = []
+    for it in items:
+        profile = load_profile(dir_of(items_dir, it))["profile"]
+        for q in it.get("nl_all") or [it["question"]]:
+            key = (it["id"], q)
+            if key not in _CACHE:
+                _CACHE[key] = examples(q, it, profile, sc)
+            if _CACHE[key]:
+                data.append(_CACHE[key])
+    return data
+
+
+def _probs(ex, w) -> list[float]:
+    s = [sum(w.get(k, 0.0) for k in f) for f, _ in ex]
+    top = max(s)
+    e = [math.exp(v - top) for v in s]
+    z = sum(e)
+    return [v / z for v in e]
+
+
+def train(data, epochs: int, rate: float = 0.2, l2: float = 0.05) -> dict[str, float]:
+    counts = Counter(k for ex in data for k in {k for f, _ in ex for k in f})
+    keep = {k for k, n in counts.items() if n >= MIN_COUNT}
+    data = [[({k: v for k, v in f.items() if k in keep}, ok) for f, ok in ex] for ex in data
+            if any(ok for _, ok in ex) and not all(ok for _, ok in ex)]
+    w: dict[str, float] = {}
+    g2: dict[str, float] = {}
+    for _ in range(epochs):
+        for ex in data:
+            p = _probs(ex, w)
+            pr = sum(pi for pi, (_, ok) in zip(p, ex) if ok)
+            grad: dict[str, float] = {}
+            for pi, (f, ok) in zip(p, ex):
+                coef = pi - (pi / pr if ok else 0.0)  # d(-log P(right))/d score
+                for k in f:
+                    grad[k] = grad.get(k, 0.0) + coef
+            for k, gk in grad.items():
+                gk += l2 * w.get(k, 0.0)
+                g2[k] = g2.get(k, 0.0) + gk * gk
+                w[k] = w.get(k, 0.0) - rate * gk / math.sqrt(g2[k] + 1e-8)
+    return {k: round(v, 3) for k, v in w.items() if abs(v) >= 0.01}
+
+
+def margin_threshold(data, w) -> float:
+    """Smallest margin above which the answers to `data` (not fitted on) are CONFIDENT_TARGET right."""
+    outcomes = []
+    for ex in data:
+        s = sorted(((sum(w.get(k, 0.0) for k in f), ok) for f, ok in ex), key=lambda t: -t[0])
+        if len(s) > 1:  # a single reading has no alternative to offer
+            outcomes.append((s[0][0] - s[1][0], s[0][1]))
+    outcomes.sort(key=lambda t: -t[0])
+    best, right = math.inf, 0
+    prec = []
+    for i, (m, ok) in enumerate(outcomes, 1):
+        right += ok
+        prec.append((right / i, m, i))
+        if right / i >= CONFIDENT_TARGET:
+            best = m
+    if best == math.inf and prec:  # unreachable: the most precise cut that still answers half outright
+        best = max((p for p in prec if p[2] >= len(prec) // 2), key=lambda p: p[0])[1]
+    return 0.0 if best == math.inf else round(best, 4)
+
+
+def _held_out(item: dict) -> bool:
+    return int(hashlib.sha1(("margin:" + item["csv"]).encode()).hexdigest(), 16) % 5 == 0
+
+
+def fit(items: list[dict], items_dir: Path, dir_of, epochs: int = 6) -> dict:
+    """Weights from all `items`; the margin threshold from a fit on 80% of their tables, judged on the rest."""
+    inner = train(extract([i for i in items if not _held_out(i)], items_dir, dir_of), epochs)
+    margin = margin_threshold(extract([i for i in items if _held_out(i)], items_dir, dir_of), inner)
+    return {"weights": train(extract(items, items_dir, dir_of), epochs), "margin": margin}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--epochs", type=int, default=6)
+    a = ap.parse_args()
+    from analysis_quality import TRAIN, Tables, load_items  # noqa: PLC0415
+
+    items = load_items(TRAIN)
+    with tempfile.TemporaryDirectory() as tmp:
+        tables = Tables(Path(tmp))
+        m = fit(items, TRAIN.parent, tables.dir, a.epochs)
+        tables.close()
+    WEIGHTS.write_text(json.dumps({"fitted_on": "nvbench-train", "items": len(items), **m}, sort_keys=True) + "\n")
+    print(f"{len(m['weights'])} weights, margin {m['margin']} -> {WEIGHTS}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Features of a candidate plan for the ranker: what the plan would show (chart mark, y
+aggregation, x role, time unit, colour, order) alone and conjoined with the question's words,
+how its columns were linked (link tier, the word before the link), and which edit made it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..charts import choose_chart
+from ..compiler import compile_plan
+from ..explain import explain
+from ..parsing import Parsed
+from ..plan import Plan
+from .candidates import Candidate
+
+_WORD = re.compile(r"[a-z]+|\d+")
+_FAKE_POINTS = 12  # category count assumed when estimating the chart a plan gets before it runs
+
+
+@dataclass
+class Context:
+    """What the features read from the question: its words and the columns' links."""
+
+    words: tuple[str, ...]
+    links: dict[str, tuple[str, str]]  # column -> (link tier, word before the link)
+
+
+def context(question: str, parsed: Parsed) -> Context:
+    """Words that name a column or a value are left out of the conjunctions: weights learned on
+    one table's column names would not carry to another table (delexicalised, as in SEMPRE)."""
+    linked = {t.text for m in parsed.mentions for t in parsed.toks[m.start:m.end]}
+    linked |= {t.text for v in parsed.values for t in parsed.toks[v.start:v.end]}
+    words = tuple(w for w in dict.fromkeys(_WORD.findall(question.lower())) if w not in linked)
+    links: dict[str, tuple[str, str]] = {}
+    for m in parsed.mentions:
+        before = parsed.toks[m.start - 1].text if m.start > 0 else "^"
+        links.setdefault(m.column, (m.tier, before))
+    return Context(words, links)
+
+
+def readout(plan: Plan, profile: dict) -> dict:
+    """What the plan would show, in the scorer's terms, without running it."""
+    q = compile_plan(plan, profile, 5000)
+    n = _FAKE_POINTS
+    if plan.dimension is not None and not plan.dimension.grain:
+        n = max(1, min(n, profile["_by_name"][plan.dimension.column].get("distinct") or n))
+    rows = [{**{y: 1 for y in q.ys}, q.x: i, **({q.color: i % 3} if q.color else {})} for i in range(n)] if q.x else []
+    chart = choose_chart(plan, q, rows)
+    e = explain(plan, q, chart)
+    x, y = e.get("x") or {}, e.get("y") or {}
+    order = e.get("order")
+    return {"mark": chart, "x": x.get("field"), "time_unit": x.get("time_unit"), "y": y.get("field"),
+            "agg": y.get("aggregate"), "color": e.get("color"),
+            "order": (order["by"], order["desc"]) if order else None}
+
+
+def _role(col: str | None, profile: dict) -> str:
+    if col is None:
+        return "none"
+    info = profile["_by_name"].get(col)
+    return f"{info['role']}/{info['type']}" if info else "none"
+
+
+def _link(col: str | None, ctx: Context, kind: str) -> list[str]:
+    if col is None:
+        return [f"{kind}link=none"]
+    tier, before = ctx.links.get(col, ("unlinked", ""))
+    return [f"{kind}link={tier}", f"{kind}before={before}"]
+
+
+def pieces(r: dict, plan: Plan, profile: dict) -> list[str]:
+    """The plan's parts that conjoin with question words."""
+    order = "none" if r["order"] is None else f"{r['order'][0]}:{r['order'][1]}"
+    return [f"mark={r['mark']}", f"agg={r['agg']}", f"x={_role(r['x'], profile)}", f"tu={r['time_unit']}",
+            f"color={r['color'] is not None}", f"order={order}", f"limit={plan.limit is not None}",
+            f"ycount={r['y'] is None}"]
+
+
+def features(cand: Candidate, r: dict, ctx: Context, profile: dict) -> dict[str, float]:
+    """Sparse binary features of one candidate."""
+    plan = cand.plan
+    f: dict[str, float] = {"base": 1.0} if not cand.edits else {}
+    for e in cand.edits:
+        f[f"edit={e}"] = 1.0
+    parts = pieces(r, plan, profile)
+    for p in parts:
+        f[p] = 1.0
+        for w in ctx.words:
+            f[f"{p}|{w}"] = 1.0
+    for e in cand.edits:
+        for w in ctx.words:
+            f[f"edit={e}|{w}"] = 1.0
+    ycol = plan.measures[0].column if plan.measures else None
+    for name in (*_link(r["x"], ctx, "x"), *_link(ycol, ctx, "y"), *_link(r["color"], ctx, "c")):
+        f[name] = 1.0
+    f[f"mark={r['mark']}&x={_role(r['x'], profile)}"] = 1.0
+    f[f"agg={r['agg']}&y={_role(ycol, profile)}"] = 1.0
+    return f

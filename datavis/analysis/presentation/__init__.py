@@ -1,0 +1,1 @@
+"""Presentation: how answers are worded for people (what is counted, not "rows")."""

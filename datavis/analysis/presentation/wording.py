@@ -1,0 +1,34 @@
+"""Words for people: a count names what each row is ("employees", "tickets"), taken from the
+table's identifier column ("Employee ID" → employees) or, failing that, from a plural table name."""
+from __future__ import annotations
+
+import re
+
+from ..names import split_name
+
+_ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref"}
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("sh", "ch", "x")) else "s")
+
+
+def counted_noun(profile: dict) -> str:
+    """What one row of the table is, in the plural; "rows" when the data does not say."""
+    for col in profile["columns"]:
+        if col["role"] == "identifier" and col.get("unique"):
+            words = [w.lower() for w in split_name(col["name"])]
+            if len(words) >= 2 and words[-1] in _ID_WORDS and re.fullmatch(r"[a-z]{3,}", words[-2]):
+                return _plural(words[-2])
+    name = [w.lower() for w in split_name(str(profile.get("name") or ""))]
+    if name and re.fullmatch(r"[a-z]{4,}s", name[-1]) and not name[-1].endswith(("ss", "ics", "us")):
+        return name[-1]
+    return "rows"
+
+
+def count_label(profile: dict) -> str:
+    return f"Number of {counted_noun(profile)}"
