@@ -116,16 +116,29 @@ class Stack:
             pid = self.worker_pids()[0]
             os.kill(pid, signal.SIGKILL)
             return pid
-        from rq import Worker
-        with self.redis.client() as conn:
-            victim = self.rq[0]
-            wait_until(lambda: any(w.pid == victim.proc.pid and w.get_current_job_id()
-                                   for w in Worker.all(connection=conn)),
-                       timeout=60, interval=0.005, message="the RQ worker to be running a task")
+        victim = self.rq[0]
         pid = victim.proc.pid
+        with self.redis.client() as conn:
+            wait_until(lambda: self._frozen_mid_task(conn, pid), timeout=60, interval=0.005,
+                       message="the RQ worker to be caught running a task")
         victim.stop(signal.SIGKILL)
         victim.start()
         return pid
+
+    @staticmethod
+    def _frozen_mid_task(conn, pid: int) -> bool:
+        """Freeze the RQ worker; keep it frozen (True) only if it is inside a started job,
+        so that the SIGKILL that follows is sure to land mid-task, not just after one."""
+        from rq import Worker
+        from rq.job import Job, JobStatus
+
+        os.kill(pid, signal.SIGSTOP)
+        worker = next((w for w in Worker.all(connection=conn) if w.pid == pid), None)
+        job_id = worker.get_current_job_id() if worker else None
+        if job_id and Job.fetch(job_id, connection=conn).get_status() == JobStatus.STARTED:
+            return True
+        os.kill(pid, signal.SIGCONT)
+        return False
 
     def restart_queue(self) -> None:
         """Restart the queue's server with its data: QStash's SQLite file, Redis's AOF."""
