@@ -109,9 +109,9 @@ def train(data, epochs: int, rate: float = 0.2, l2: float = 0.05) -> dict[str, f
     for _ in range(epochs):
         for ex in data:
             p = _probs(ex, w)
-            pr = sum(pi for pi, (_, ok) in zip(p, ex) if ok)
+            pr = sum(pi for pi, (_, ok) in zip(p, ex, strict=True) if ok)
             grad: dict[str, float] = {}
-            for pi, (f, ok) in zip(p, ex):
+            for pi, (f, ok) in zip(p, ex, strict=True):
                 coef = pi - (pi / pr if ok else 0.0)  # d(-log P(right))/d score
                 for k in f:
                     grad[k] = grad.get(k, 0.0) + coef
