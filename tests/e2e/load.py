@@ -140,6 +140,16 @@ class Stack:
         os.kill(pid, signal.SIGCONT)
         return False
 
+    def rq_idle(self) -> bool:
+        """Nothing waiting, running or scheduled in RQ (a retried job has run)."""
+        from rq import Queue
+        from rq.registry import ScheduledJobRegistry, StartedJobRegistry
+
+        with self.redis.client() as conn:
+            queue = Queue("datavis", connection=conn)
+            return (len(queue) == 0 and StartedJobRegistry(queue=queue).count == 0
+                    and ScheduledJobRegistry(queue=queue).count == 0)
+
     def restart_queue(self) -> None:
         """Restart the queue's server with its data: QStash's SQLite file, Redis's AOF."""
         if self.redis:
