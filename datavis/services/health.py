@@ -1,24 +1,14 @@
-"""Readiness of the components the service needs: database, storage, QStash.
-
-The QStash check is a real API call (the signing-keys endpoint) with a short timeout, and
-its result is cached, so frequent health probes never turn into a polling cost; nothing is
-called while nobody asks.
-"""
+"""Readiness of the components the service needs: database, storage, and the queue in use
+(its own check, in ``datavis.queueing``)."""
 from __future__ import annotations
 
 import tempfile
-import threading
-import time
 from typing import Any
 
-import httpx
-from flask import current_app
 from sqlalchemy import text
 
-from datavis import config
+from datavis import config, queueing
 from datavis.store import db
-
-_lock = threading.Lock()
 
 
 def _database() -> dict[str, Any]:
@@ -42,29 +32,7 @@ def _storage() -> dict[str, Any]:
         return {"status": "error", "error": exc.strerror or type(exc).__name__}
 
 
-def qstash_check() -> dict[str, Any]:
-    s = config.current()
-    cache = current_app.extensions.setdefault("datavis.health", {})
-    now = time.monotonic()
-    with _lock:
-        cached = cache.get("qstash")
-        if cached and now - cached[0] < s.health_qstash_ttl:
-            return {**cached[1], "cached": True}
-        try:
-            res = httpx.get(s.qstash_url + "/v2/keys", timeout=2.0,
-                            headers={"Authorization": f"Bearer {s.qstash_token}"})
-            result: dict[str, Any] = ({"status": "ok"} if res.status_code == 200 else
-                      {"status": "error", "error": f"QStash answered {res.status_code}"})
-        except httpx.HTTPError as exc:
-            result = {"status": "error", "error": type(exc).__name__}
-        result["local"] = s.qstash_local
-        cache["qstash"] = (now, result)
-    return {**result, "cached": False}
-
-
 def readiness() -> tuple[bool, dict[str, Any]]:
-    from datavis import queueing
-
     # The queue in use, by its own check: "qstash" (keys call) or "redis" (ping).
     queue = queueing.check()
     name = "qstash" if queue["backend"] == "qstash" else "redis"
