@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 from sqlalchemy import select
 
-from datavis.analysis.store import data_file
+from datavis.analysis.datasets.store import data_file
 from datavis.store.tables import charts, tasks
 from tests.helpers import SALES_CSV
 

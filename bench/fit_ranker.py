@@ -28,13 +28,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from datavis.analysis.datasets.store import load_profile  # noqa: E402
 from datavis.analysis.errors import AnalysisError  # noqa: E402
-from datavis.analysis.parsing import parse  # noqa: E402
-from datavis.analysis.planner import build_plan  # noqa: E402
+from datavis.analysis.language.parsing import parse  # noqa: E402
 from datavis.analysis.planning.candidates import generate  # noqa: E402
 from datavis.analysis.planning.features import context, features, readout  # noqa: E402
 from datavis.analysis.planning.ranker import WEIGHTS  # noqa: E402
-from datavis.analysis.store import load_profile  # noqa: E402
+from datavis.analysis.planning.rules import build_plan  # noqa: E402
 
 _CACHE: dict[tuple[str, str], list[tuple[dict, bool]] | None] = {}
 MIN_COUNT = 5

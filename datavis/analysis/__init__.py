@@ -10,11 +10,11 @@ chart → an insight quoting real numbers, with or without an LLM.
 """
 from .engine import answer
 from .errors import AnalysisError, BadDataset, TransientAnalysisError, Unanswerable, UnsafeQuery
-from .ingest import ingest_csv, load_dataset
+from .datasets.ingest import ingest_csv, load_dataset
 from .models import AnalysisSettings, Answer, Dataset, IngestLimits
-from .render import render
+from .presentation.render import render
 from .revise import revise
-from .sandbox import forget
+from .sql.sandbox import forget
 
 __all__ = [
     "AnalysisError", "AnalysisSettings", "Answer", "BadDataset", "Dataset", "IngestLimits", "TransientAnalysisError",

@@ -8,26 +8,26 @@ from pathlib import Path
 import duckdb
 from pydantic import ValidationError
 
-from . import llm
-from .charts import build_spec, choose_chart
-from .compiler import Query, compile_plan, measure_label, where_sql
+from .planning import llm
+from .presentation.vegalite import build_spec, choose_chart
+from .sql.compiler import Query, compile_plan, measure_label, where_sql
 from .errors import Unanswerable
-from .explain import explain, title_for
-from .followup import apply_follow_up, is_follow_up
-from .insights import compute_facts, word_insight
-from .jsonsafe import rows_to_dicts
-from .matching import left_out
+from .presentation.explain import explain, title_for
+from .planning.followup import apply_follow_up, is_follow_up
+from .presentation.insights import compute_facts, word_insight
+from .sql.jsonsafe import rows_to_dicts
+from .language.matching import left_out
 from .models import AnalysisSettings, Answer
-from .names import quote_ident
-from .plan import Plan, validate_plan
-from .parsing import parse
-from .planner import build_plan, help_message
+from .language.names import quote_ident
+from .planning.plan import Plan, validate_plan
+from .language.parsing import parse
+from .planning.rules import build_plan, help_message
 from .planning import choose
 from .presentation.wording import count_label
 from .planning.features import readout
 from .planning.ranker import describe
-from .sandbox import Sandbox
-from .store import load_profile
+from .sql.sandbox import Sandbox
+from .datasets.store import load_profile
 
 MAX_QUESTION_CHARS = 2000
 STATE_VERSION = 1

@@ -175,7 +175,7 @@ def test_help_lists_columns_and_an_example(datasets):
 
 
 def test_no_threads_left_and_databases_are_shared(datasets):
-    from datavis.analysis import sandbox
+    from datavis.analysis.sql import sandbox
     ask(datasets["sales"], "revenue by region")
     before = threading.active_count()
     for q in ("revenue by region", "distribution of revenue", "monthly profit"):
@@ -186,7 +186,7 @@ def test_no_threads_left_and_databases_are_shared(datasets):
 
 
 def test_evicted_database_closes_after_its_last_cursor(datasets, monkeypatch):
-    from datavis.analysis import sandbox
+    from datavis.analysis.sql import sandbox
     for dataset in datasets.values():
         sandbox.forget(dataset)  # start from a process that has none open
     monkeypatch.setattr(sandbox, "MAX_OPEN_DATASETS", 1)

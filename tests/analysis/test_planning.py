@@ -7,11 +7,11 @@ import json
 import pytest
 
 from datavis.analysis import Unanswerable, answer
-from datavis.analysis.parsing import parse
-from datavis.analysis.planner import build_plan
+from datavis.analysis.language.parsing import parse
+from datavis.analysis.planning.rules import build_plan
 from datavis.analysis.planning import ranker
 from datavis.analysis.planning.candidates import generate
-from datavis.analysis.store import load_profile
+from datavis.analysis.datasets.store import load_profile
 
 
 def test_shipped_weights_are_fitted_on_the_training_corpus():

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import re
 
 from ..errors import Unanswerable
-from ..lexicon import CHART_WORDS, PEOPLE
-from ..parsing import Parsed, is_numeric
+from ..language.lexicon import CHART_WORDS, PEOPLE
+from ..language.parsing import Parsed, is_numeric
 from ..presentation.wording import counted_noun
-from ..profile import is_identifier
-from ..plan import Dimension, Measure, Order, Plan, validate_plan
+from ..datasets.profile import is_identifier
+from .plan import Dimension, Measure, Order, Plan, validate_plan
 
 AGGS = ("sum", "avg", "max", "min", "none")
 CHARTS = ("bar", "line", "arc", "point")

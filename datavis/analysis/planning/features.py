@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..charts import choose_chart
-from ..compiler import compile_plan
-from ..explain import explain
-from ..parsing import Parsed
-from ..plan import Plan
+from ..presentation.vegalite import choose_chart
+from ..sql.compiler import compile_plan
+from ..presentation.explain import explain
+from ..language.parsing import Parsed
+from .plan import Plan
 from .candidates import Candidate
 
 _WORD = re.compile(r"[a-z]+|\d+")

@@ -8,8 +8,8 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..parsing import Parsed
-from ..plan import AGG_WORDS, Plan
+from ..language.parsing import Parsed
+from .plan import AGG_WORDS, Plan
 from ..presentation.wording import count_label
 from .candidates import generate
 from .features import context, features, readout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import split_name
+from ..language.names import split_name
 
 _ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref"}
 

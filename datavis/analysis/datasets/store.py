@@ -5,7 +5,7 @@ import json
 import threading
 from pathlib import Path
 
-from .errors import Unanswerable
+from ..errors import Unanswerable
 
 DATA_FILE = "data.duckdb"
 PROFILE_FILE = "profile.json"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import duckdb
 
-from .errors import TransientAnalysisError, UnsafeQuery
-from .store import data_file
+from ..errors import TransientAnalysisError, UnsafeQuery
+from ..datasets.store import data_file
 
 _CONFIG = {
     "enable_external_access": False,

@@ -9,9 +9,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .errors import Unanswerable
-from .names import quote_ident
-from .plan import AGG_WORDS, Filter, Measure, Plan
+from ..errors import Unanswerable
+from ..language.names import quote_ident
+from ..planning.plan import AGG_WORDS, Filter, Measure, Plan
 
 TABLE = "data"
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

@@ -7,8 +7,8 @@ import re
 
 import duckdb
 
-from .jsonsafe import jsonable, rows_to_dicts
-from .names import norm_tokens, quote_ident
+from ..sql.jsonsafe import jsonable, rows_to_dicts
+from ..language.names import norm_tokens, quote_ident
 
 PROFILE_VERSION = 1
 MAX_VALUES = 1000  # distinct values kept per low-cardinality column (value matching: "in the West")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .errors import Unanswerable
+from ..errors import Unanswerable
 from .plan import Dimension, Measure, Order, Plan
-from .parsing import Parsed, is_numeric, main_temporal
-from .planner import build_plan
-from .profile import is_identifier
+from ..language.parsing import Parsed, is_numeric, main_temporal
+from .rules import build_plan
+from ..datasets.profile import is_identifier
 
 
 def is_follow_up(p: Parsed, previous: Plan | None, forced: bool) -> bool:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import duckdb
 
-from .errors import BadDataset
-from .models import Dataset, IngestLimits
-from .names import quote_ident
+from ..errors import BadDataset
+from ..models import Dataset, IngestLimits
+from ..language.names import quote_ident
 from .profile import build_profile, columns_summary, sample_rows
 from .store import DATA_FILE, PROFILE_FILE, load_profile
 

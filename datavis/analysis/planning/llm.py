@@ -18,9 +18,9 @@ from pydantic_ai.exceptions import (AgentRunError, ModelAPIError, ModelHTTPError
                                     UsageLimitExceeded, UserError)
 from pydantic_ai.usage import UsageLimits
 
-from .errors import TransientAnalysisError, Unanswerable, UnsafeQuery
-from .matching import find_mentions, tokenize
-from .models import AnalysisSettings, Answer
+from ..errors import TransientAnalysisError, Unanswerable, UnsafeQuery
+from ..language.matching import find_mentions, tokenize
+from ..models import AnalysisSettings, Answer
 from .plan import Plan
 
 PROFILE_CHAR_BUDGET = 12_000
@@ -102,7 +102,7 @@ def _call(agent: Agent, prompt: str, settings: AnalysisSettings, history=None):
 
 def answer_with_model(dataset_dir: Path, question: str, profile: dict, prev: Plan | None, forced: bool,
                       settings: AnalysisSettings) -> Answer:
-    from .engine import embedded_plan, execute, present  # engine imports this module
+    from ..engine import embedded_plan, execute, present  # engine imports this module
 
     try:
         agent = _agent(settings, Plan, PLAN_INSTRUCTIONS)

@@ -2,11 +2,11 @@
 own column names: "Total Revenue by Region, 2023 only"."""
 from __future__ import annotations
 
-from .compiler import Query, measure_label
+from ..sql.compiler import Query, measure_label
 from .format import fmt_number
-from .names import humanize
-from .plan import Filter, Plan
-from .presentation.wording import count_label
+from ..language.names import humanize
+from ..planning.plan import Filter, Plan
+from .wording import count_label
 
 VL_TIME_UNITS = {"year": "year", "quarter": "yearquarter", "month": "yearmonth", "week": "yearweek",
                  "day": "yearmonthdate", "hour": "yearmonthdatehours", "weekday": "day",

@@ -7,10 +7,10 @@ import datetime as dt
 import math
 import statistics
 
-from .compiler import MONTHS, Query
+from ..sql.compiler import MONTHS, Query
 from .format import currency, fmt_change, fmt_number, fmt_pct, is_money
-from .plan import Plan
-from .presentation.wording import counted_noun
+from ..planning.plan import Plan
+from .wording import counted_noun
 
 
 def _label(v, grain: str | None) -> str:

@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import cues as C
-from .errors import Unanswerable
-from .lexicon import PEOPLE
-from .matching import Mention
-from .names import humanize
-from .parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
+from ..language import cues as C
+from ..errors import Unanswerable
+from ..language.lexicon import PEOPLE
+from ..language.matching import Mention
+from ..language.names import humanize
+from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
 from .plan import Dimension, Filter, Measure, Order, Plan
-from .profile import is_identifier
+from ..datasets.profile import is_identifier
 
 
 # ---------------------------------------------------------------- building the plan

@@ -1,0 +1,1 @@
+"""SQL: a plan compiled into one read-only DuckDB SELECT, run in a sandbox, results made JSON-safe."""
