@@ -1,5 +1,4 @@
-"""Charts: the stored answer of a task (the only place chart rows are built and read), and
-its server-side rendering (vl-convert).
+"""A chart's images: its stored spec rendered server-side (vl-convert) as PNG or SVG.
 
 Images are rendered once and kept under ``DATA_DIR/charts``; so is a failure: a spec that
 cannot be rendered is not rendered again on every request (``<id>.<fmt>.failed`` holds why).
@@ -11,49 +10,18 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
-
-from sqlalchemy import select
+from typing import Literal
 
 from datavis import analysis, config, observability
 from datavis.errors import RenderFailed
-from datavis.services.ids import new_id
-from datavis.store import db, rows
-from datavis.store.tables import charts, utcnow
+from datavis.services import chart_rows
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 FAILED = ".failed"
 log = logging.getLogger("datavis")
 
 
-def get_chart(chart_id: str) -> dict[str, Any]:
-    return rows.get(charts, chart_id, "chart")
-
-
-def new_row(task: dict[str, Any], answer: analysis.Answer) -> dict[str, Any]:
-    """The chart row of a task's answer (stored with the answer message by ``claims``)."""
-    return {"id": new_id("chart"), "chat_id": task["chat_id"], "file_id": task["file_id"],
-            "request_id": task["request_id"], "chart_type": answer.chart_type,
-            "title": answer.title, "spec": answer.spec, "data": answer.data, "sql": answer.sql,
-            "plan": answer.plan, "state": answer.state, "insight": answer.insight,
-            "alternatives": answer.alternatives, "created_at": utcnow()}
-
-
-def previous_state(task: dict[str, Any]) -> dict[str, Any] | None:
-    """The plan state of the answer a follow-up builds on: the chart the frontend named
-    (if it belongs to this chat), else the chat's latest chart."""
-    query = select(charts.c.state).where(charts.c.chat_id == task["chat_id"])
-    with db.read() as conn:
-        if task.get("last_chart_id"):
-            row = conn.execute(query.where(charts.c.id == task["last_chart_id"])).first()
-            if row or task.get("edit"):  # a revision changes that chart, no other
-                return row[0] if row else None
-        row = conn.execute(query.where(charts.c.request_id != task["request_id"])
-                           .order_by(charts.c.created_at.desc()).limit(1)).first()
-    return row[0] if row else None
-
-
-def _images() -> Path:
+def _folder() -> Path:
     return config.current().data_dir / "charts"
 
 
@@ -66,8 +34,8 @@ def _write(path: Path, data: bytes) -> None:
 
 def render(chart_id: str, fmt: Literal["png", "svg"]) -> bytes:
     """The chart as PNG or SVG, rendered once and kept next to the datasets."""
-    chart = get_chart(chart_id)
-    path = _images() / f"{chart_id}.{fmt}"
+    chart = chart_rows.get(chart_id)
+    path = _folder() / f"{chart_id}.{fmt}"
     failed = path.with_name(path.name + FAILED)
     if path.exists():
         return path.read_bytes()
@@ -84,9 +52,9 @@ def render(chart_id: str, fmt: Literal["png", "svg"]) -> bytes:
     raise RenderFailed(f"chart {chart_id!r} cannot be rendered as {fmt}: {failed.read_text()}")
 
 
-def forget_images(chart_ids: Iterable[str]) -> None:
+def forget(chart_ids: Iterable[str]) -> None:
     """Remove the rendered images (and recorded failures) of these charts."""
-    folder = _images()
+    folder = _folder()
     for chart_id in chart_ids:
         for fmt in FORMATS:
             for path in (folder / f"{chart_id}.{fmt}", folder / f"{chart_id}.{fmt}{FAILED}"):
