@@ -1,4 +1,5 @@
-"""One JSON error shape for every error, and the domain errors services raise.
+"""One JSON error shape for every error, and the HTTP status of each domain error
+(``datavis.domain_errors``: what services and the store raise).
 
 Every error answer is ``{"code": 404, "status": "Not Found", "message": "...", "errors": {...}}``
 (``errors`` only for field-level validation problems; ``request_id`` when a question could
@@ -16,7 +17,7 @@ from marshmallow import fields
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
-from datavis.domain_errors import (  # noqa: F401  # re-exported: views and services import them here
+from datavis.domain_errors import (
     Conflict,
     DomainError,
     InvalidField,

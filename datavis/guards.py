@@ -15,7 +15,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from datavis.config import Settings, settings_of
-from datavis.errors import InvalidField, InvalidInput, NotFound, UnsupportedMediaType, error_response
+from datavis.domain_errors import InvalidField, InvalidInput, NotFound, UnsupportedMediaType
+from datavis.errors import error_response
 from datavis.inputs import BadInput, parse_json, printable, text_problem
 from datavis.services.ids import CLIENT_ID
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from datavis import analysis, config, observability
-from datavis.errors import RenderFailed
+from datavis.domain_errors import RenderFailed
 from datavis.services import chart_rows
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}

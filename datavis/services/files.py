@@ -10,7 +10,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import Connection, and_, delete, insert, or_, select
 
 from datavis import analysis, config, observability
-from datavis.errors import InvalidInput, NotFound, UnsupportedMediaType
+from datavis.domain_errors import InvalidInput, NotFound, UnsupportedMediaType
 from datavis.inputs import text_problem
 from datavis.services import chart_images
 from datavis.services.ids import new_id
