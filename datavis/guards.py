@@ -81,8 +81,8 @@ def check_json_body() -> None:
         parse_json(raw)
     except BadInput as exc:
         if exc.field is None:
-            raise InvalidInput(exc.message, errors={"json": [exc.message]}) from None
-        raise InvalidField(f"invalid input — {exc.message}",
+            raise InvalidInput(exc.detail, errors={"json": [exc.detail]}) from None
+        raise InvalidField(f"invalid input — {exc.detail}",
                            errors={"json": {exc.field: [exc.problem]}}) from None
 
 
