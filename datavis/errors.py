@@ -1,4 +1,5 @@
-"""One JSON error shape for every error, and the domain errors services raise.
+"""One JSON error shape for every error, and the HTTP status of each domain error
+(``datavis.domain_errors``: what services and the store raise).
 
 Every error answer is ``{"code": 404, "status": "Not Found", "message": "...", "errors": {...}}``
 (``errors`` only for field-level validation problems; ``request_id`` when a question could
@@ -16,7 +17,7 @@ from marshmallow import fields
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
-from datavis.domain_errors import (  # noqa: F401  # re-exported: views and services import them here
+from datavis.domain_errors import (
     Conflict,
     DomainError,
     InvalidField,
@@ -50,13 +51,14 @@ def status_of(error: DomainError) -> int:
     return next((code for cls, code in STATUS.items() if isinstance(error, cls)), 400)
 
 
-def error_response(status: int, message: str, errors: dict[str, Any] | None = None,
+def error_response(status: int, detail: str, errors: dict[str, Any] | None = None,
                    headers: dict[str, str] | None = None, request_id: str | None = None):
     try:
         name = HTTPStatus(status).phrase
     except ValueError:
         name = "Error"
-    payload: dict[str, Any] = {"code": status, "status": name, "message": message}
+    # "message" is the public field name; in the code, error text is a "detail".
+    payload: dict[str, Any] = {"code": status, "status": name, "message": detail}
     if errors:
         payload["errors"] = errors
     if request_id:
@@ -67,10 +69,10 @@ def error_response(status: int, message: str, errors: dict[str, Any] | None = No
     return response
 
 
-def _describe_validation(messages: dict[str, Any]) -> str:
-    """'prompt: Missing data for required field.' from webargs' nested messages."""
+def _describe_validation(problems_by_location: dict[str, Any]) -> str:
+    """'prompt: Missing data for required field.' from webargs' nested problems."""
     parts = []
-    for location, problems_by_field in messages.items():
+    for location, problems_by_field in problems_by_location.items():
         if isinstance(problems_by_field, dict):
             for field, problems in problems_by_field.items():
                 text = problems if isinstance(problems, str) else "; ".join(map(str, problems)) \
@@ -92,12 +94,12 @@ def _too_large() -> str:
 def handle_http_exception(error: HTTPException):
     data = getattr(error, "data", None) or {}
     errors = data.get("errors") or data.get("messages")
-    message = data.get("message")
-    if message is None and isinstance(error, RequestEntityTooLarge):
-        message = _too_large()
-    if message is None:
-        message = _describe_validation(errors) if errors else (error.description or error.name)
-    return error_response(error.code or 500, message, errors, data.get("headers"))
+    detail = data.get("message")  # flask-smorest's abort(message=...)
+    if detail is None and isinstance(error, RequestEntityTooLarge):
+        detail = _too_large()
+    if detail is None:
+        detail = _describe_validation(errors) if errors else (error.description or error.name)
+    return error_response(error.code or 500, detail, errors, data.get("headers"))
 
 
 def handle_domain_error(error: DomainError):

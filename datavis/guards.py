@@ -15,7 +15,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from datavis.config import Settings, settings_of
-from datavis.errors import InvalidField, InvalidInput, NotFound, UnsupportedMediaType, error_response
+from datavis.domain_errors import InvalidField, InvalidInput, NotFound, UnsupportedMediaType
+from datavis.errors import error_response
 from datavis.inputs import BadInput, parse_json, printable, text_problem
 from datavis.services.ids import CLIENT_ID
 
@@ -80,8 +81,8 @@ def check_json_body() -> None:
         parse_json(raw)
     except BadInput as exc:
         if exc.field is None:
-            raise InvalidInput(exc.message, errors={"json": [exc.message]}) from None
-        raise InvalidField(f"invalid input — {exc.message}",
+            raise InvalidInput(exc.detail, errors={"json": [exc.detail]}) from None
+        raise InvalidField(f"invalid input — {exc.detail}",
                            errors={"json": {exc.field: [exc.problem]}}) from None
 
 

@@ -27,8 +27,8 @@ class BadInput(ValueError):
 
     def __init__(self, problem: str, field: str | None = None) -> None:
         self.problem, self.field = problem, field
-        self.message = f"{field}: {problem}" if field else problem
-        super().__init__(self.message)
+        self.detail = f"{field}: {problem}" if field else problem
+        super().__init__(self.detail)
 
 
 def text_problem(value: str) -> str | None:

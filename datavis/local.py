@@ -16,7 +16,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import httpx
 from dotenv import load_dotenv
@@ -104,16 +106,9 @@ def _environment() -> tuple[Settings, dict[str, str]]:
     return Settings.from_env(env), env
 
 
-def main() -> None:
-    try:
-        settings, env = _environment()
-    except ConfigError as exc:
-        raise SystemExit(f"datavis: {exc}") from None
-    api = settings.api_url
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    procs: list[subprocess.Popen[bytes]] = []
-
-    def stop(*_args) -> None:
+def _stopper(procs: list[subprocess.Popen[bytes]]) -> Callable[..., NoReturn]:
+    """Stop the children, newest first (gunicorn before the queue it publishes to), then exit."""
+    def stop(*_args: object) -> NoReturn:
         for proc in reversed(procs):
             if proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
@@ -123,9 +118,12 @@ def main() -> None:
             except subprocess.TimeoutExpired:
                 proc.kill()
         raise SystemExit(0)
+    return stop
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+
+def _start(settings: Settings, env: dict[str, str], procs: list[subprocess.Popen[bytes]]) -> None:
+    """The local QStash server (unless real QStash is configured), Redis and a worker (RQ
+    backend), then gunicorn; each is waited for before the next starts."""
     if settings.qstash_local:
         procs.append(subprocess.Popen(
             [sys.executable, "-m", "datavis.qstash_dev", "--port", str(settings.qstash_dev_port),
@@ -136,14 +134,17 @@ def main() -> None:
         procs.extend(_rq(settings, env))
     procs.append(subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
                                    "wsgi:app"], cwd=ROOT, env=env))
-    _wait(f"{api}/health/live", procs)
-    sample = _sample_file(api)
+    _wait(f"{settings.api_url}/health/live", procs)
+
+
+def _print_how_to_ask(settings: Settings, env: dict[str, str], sample: dict) -> None:
+    api = settings.api_url
+    queue_at = env["REDIS_URL"] if settings.queue_backend == "rq" else settings.qstash_url
     ask = json.dumps({"prompt": "total revenue by region", "file_id": sample["id"],
                       "chat_id": "demo"})
     print(f"""
 datavis is running. Open the chat page: {api}/
-API {api} (docs {api}/docs), queue: {settings.queue_backend} \
-({env['REDIS_URL'] if settings.queue_backend == 'rq' else settings.qstash_url})
+API {api} (docs {api}/docs), queue: {settings.queue_backend} ({queue_at})
 Operators: {api}/ops (tasks, failures, dead letters), {api}/metrics (Prometheus)
 Sample dataset {sample['name']}: file_id {sample['id']} ({sample['row_count']} rows).
 
@@ -154,6 +155,21 @@ Read the answer (it appears in a second or so):
 The chart: {api}/charts/<chart_id> (JSON), {api}/charts/<chart_id>.png
 Ctrl-C stops everything.
 """, flush=True)
+
+
+def main() -> None:
+    try:
+        settings, env = _environment()
+    except ConfigError as exc:
+        raise SystemExit(f"datavis: {exc}") from None
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    procs: list[subprocess.Popen[bytes]] = []
+    stop = _stopper(procs)
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    _start(settings, env, procs)
+    _print_how_to_ask(settings, env, _sample_file(settings.api_url))
+    # Supervise: when any child dies, stop the others rather than run half a system.
     while all(proc.poll() is None for proc in procs):
         time.sleep(0.5)
     stop()

@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from datavis.api.analyze import with_status_url
 from datavis.api.schemas import AnalyzeAccepted, ChartOut, Error, RevisionIn
-from datavis.services import charts, revisions
+from datavis.services import chart_images, chart_rows, revisions
 
 blp = Blueprint("charts", __name__, url_prefix="/charts", description="Charts")
 
@@ -16,11 +16,11 @@ blp = Blueprint("charts", __name__, url_prefix="/charts", description="Charts")
 @blp.alt_response(404, schema=Error, description="no such chart")
 def get_chart(chart_id):
     """A chart: Vega-Lite v5 spec with inline data, the rows, the SQL and the plan."""
-    return charts.get_chart(chart_id)
+    return chart_rows.get(chart_id)
 
 
 def _image(chart_id: str, fmt: Literal["png", "svg"]) -> Response:
-    return Response(charts.render(chart_id, fmt), mimetype=charts.FORMATS[fmt],
+    return Response(chart_images.render(chart_id, fmt), mimetype=chart_images.FORMATS[fmt],
                     headers={"Cache-Control": "public, max-age=86400"})
 
 

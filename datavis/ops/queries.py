@@ -13,11 +13,12 @@ from sqlalchemy import func, or_, select
 
 from datavis import config
 from datavis.domain_errors import NotFound, QueueUnavailable
+from datavis.services.task_states import COMPLETED, ENQUEUE_FAILED, FAILED, PROCESSING, QUEUED, RETRYING
 from datavis.store import db
 from datavis.store.tables import tasks, utcnow
 
-STATUSES = ("queued", "processing", "retrying", "completed", "failed", "enqueue_failed")
-TROUBLE = ("failed", "retrying", "enqueue_failed")
+STATUSES = (QUEUED, PROCESSING, RETRYING, COMPLETED, FAILED, ENQUEUE_FAILED)
+TROUBLE = (FAILED, RETRYING, ENQUEUE_FAILED)
 WINDOWS = {"hour": dt.timedelta(hours=1), "day": dt.timedelta(days=1)}
 
 
@@ -43,7 +44,7 @@ def summary(limit: int = 10) -> dict[str, Any]:
                                        .group_by(tasks.c.status)).all())
             by_status[name] = counts
         # Durations are computed here, not in SQL: the same code on SQLite and PostgreSQL.
-        done = conn.execute(select(tasks).where(tasks.c.status == "completed",
+        done = conn.execute(select(tasks).where(tasks.c.status == COMPLETED,
                                                 tasks.c.created_at >= now - WINDOWS["day"])
                             .order_by(tasks.c.updated_at.desc()).limit(5000)).all()
         failing = conn.execute(select(tasks).where(or_(tasks.c.status.in_(TROUBLE),

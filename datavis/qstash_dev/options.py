@@ -10,8 +10,10 @@ import re
 import time
 from collections.abc import Iterable, Mapping
 
+from datavis.retry_schedule import DurationError, compile_retry_delay
+
 from .errors import Invalid
-from .timing import DurationError, compile_retry_delay, parse_duration
+from .timing import parse_duration
 
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
 NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")

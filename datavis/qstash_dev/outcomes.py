@@ -6,6 +6,8 @@ import json
 import logging
 import time
 
+from datavis.retry_schedule import DurationError, default_backoff, retry_delay_seconds
+
 from . import model as m
 from . import options as opts
 from .config import DevConfig
@@ -14,7 +16,7 @@ from .events import EventLog
 from .publishing import Publisher
 from .scheduler import Scheduler
 from .state import State
-from .timing import DurationError, default_backoff, retry_after_seconds, retry_delay_seconds
+from .timing import retry_after_seconds
 
 log = logging.getLogger("datavis.qstash_dev")
 

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from datavis.errors import Conflict, NotFound
+from datavis.domain_errors import Conflict, NotFound
 from datavis.services import events, files
 from datavis.services.ids import new_id
 from datavis.store import db, rows

@@ -13,8 +13,7 @@ from sqlalchemy import ColumnElement, and_, insert, or_, update
 from sqlalchemy.exc import IntegrityError
 
 from datavis import config, observability
-from datavis.services import charts as chart_rows
-from datavis.services import chat, events
+from datavis.services import chart_rows, chat, events
 from datavis.services.task_states import CLAIMABLE, COMPLETED, DONE, FAILED, PROCESSING, RETRYING
 from datavis.store import db, rows
 from datavis.store.tables import charts, tasks, utcnow

@@ -16,7 +16,7 @@ from flask import Flask, current_app
 from sqlalchemy import Connection, func, insert, select
 
 from datavis.config import settings_of
-from datavis.errors import NotFound, ServiceBusy
+from datavis.domain_errors import NotFound, ServiceBusy
 from datavis.services import event_hub
 from datavis.store import db, rows
 from datavis.store.tables import chats, events, utcnow

@@ -10,9 +10,9 @@ from typing import Any, BinaryIO
 from sqlalchemy import Connection, and_, delete, insert, or_, select
 
 from datavis import analysis, config, observability
-from datavis.errors import InvalidInput, NotFound, UnsupportedMediaType
+from datavis.domain_errors import InvalidInput, NotFound, UnsupportedMediaType
 from datavis.inputs import text_problem
-from datavis.services import charts as charts_service
+from datavis.services import chart_images
 from datavis.services.ids import new_id
 from datavis.store import db, rows
 from datavis.store.tables import charts, chats, events, files, messages, tasks, utcnow
@@ -117,6 +117,6 @@ def delete_file(file_id: str) -> None:
         conn.execute(delete(messages).where(messages.c.chat_id.in_(its_chats)))
         conn.execute(delete(events).where(events.c.chat_id.in_(its_chats)))
         conn.execute(delete(chats).where(chats.c.file_id == file_id))
-    charts_service.forget_images(chart_ids)
+    chart_images.forget(chart_ids)
     analysis.forget(dataset_dir(file_id))
     shutil.rmtree(dataset_dir(file_id), ignore_errors=True)

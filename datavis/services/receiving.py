@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from datavis import analysis, config, metrics, observability
-from datavis.services import charts, claims, files
+from datavis.services import chart_rows, claims, files
 from datavis.services.claims import Claim, Refused, fail_finally
 
 __all__ = ["Result", "fail_finally", "process"]
@@ -34,7 +34,7 @@ def _answer(task: dict[str, Any]) -> analysis.Answer:
     if not dataset.exists():
         raise analysis.Unanswerable("The dataset this chat is about has been deleted; "
                                     "upload it again and start a new chat.")
-    previous = charts.previous_state(task)
+    previous = chart_rows.previous_state(task)
     if task.get("edit"):
         if previous is None:
             raise analysis.Unanswerable("The chart to change no longer exists; ask the question again.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from datavis.services import charts, submission
+from datavis.services import chart_rows, submission
 
 AGGREGATE_WORDS = {"sum": "total", "avg": "average", "median": "median", "min": "minimum",
                    "max": "maximum", "count": "count of rows", "count_distinct": "count of distinct values"}
@@ -64,6 +64,6 @@ def describe(edit: dict[str, Any], plan: dict[str, Any]) -> str:
 
 def submit(chart_id: str, edit: dict[str, Any], request_id: str | None = None) -> dict[str, Any]:
     """Queue the revision of a chart (NotFound if there is no such chart); 202 like /analyze."""
-    chart = charts.get_chart(chart_id)
+    chart = chart_rows.get(chart_id)
     return submission.submit(describe(edit, chart["plan"]), chart["file_id"], chart["chat_id"],
                              request_id, is_follow_up=True, last_chart_id=chart_id, edit=edit)

@@ -27,7 +27,7 @@ from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError
 
 from datavis import config, observability
-from datavis.errors import Unauthorized
+from datavis.domain_errors import Unauthorized
 from datavis.store import db
 from datavis.store.tables import seen_signatures
 

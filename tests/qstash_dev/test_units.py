@@ -13,13 +13,8 @@ from datavis.dev_credentials import DEV_CURRENT_SIGNING_KEY, DEV_NEXT_SIGNING_KE
 from datavis.qstash_dev import options as opts
 from datavis.qstash_dev.config import ConfigError, DevConfig, load
 from datavis.qstash_dev.signing import body_hash, sign
-from datavis.qstash_dev.timing import (
-    DurationError,
-    default_backoff,
-    parse_duration,
-    retry_after_seconds,
-    retry_delay_seconds,
-)
+from datavis.qstash_dev.timing import parse_duration, retry_after_seconds
+from datavis.retry_schedule import DurationError, default_backoff, retry_delay_seconds
 from tests.peers import ROOT
 
 

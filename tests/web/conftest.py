@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -65,6 +65,20 @@ def site(tmp_path_factory) -> Iterator[Site]:
     running = start_site(tmp_path_factory.mktemp("site"))
     yield running
     stop_site(running)
+
+
+@pytest.fixture
+def make_site(tmp_path) -> Iterator[Callable[..., Site]]:
+    """A site of the test's own, with other settings (``make_site("name", API_KEYS=...)``);
+    stopped when the test ends."""
+    started: list[Site] = []
+
+    def make(name: str, **env: str) -> Site:
+        started.append(start_site(tmp_path / name, **env))
+        return started[-1]
+    yield make
+    for running in reversed(started):
+        stop_site(running)
 
 
 class Shots:

@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from tests.helpers import SALES_CSV
 from tests.peers import wait_until
-from tests.web.conftest import start_site, stop_site
 
 KEY = "ops-key"
 
@@ -34,39 +33,36 @@ def _replies(site, request_id: str) -> int:
     return len([m for m in messages["messages"] if m["request_id"] == request_id and m["role"] != "user"])
 
 
-def test_ops_page_shows_the_queue_and_retries_a_dead_letter(open_page, tmp_path):
-    site = start_site(tmp_path / "ops", API_KEYS=KEY)
-    try:
-        _seed(site)
-        page, shot = open_page(width=1280, height=1000, expected_statuses=(401,))
-        page.goto(site.url + "/ops")
-        expect(page.locator("#key-dialog")).to_be_visible()
-        page.fill("#key-input", KEY)
-        page.press("#key-input", "Enter")
-        expect(page.locator("body[data-loaded=true]")).to_be_attached()
-        expect(page.locator("#backend")).to_have_text("QStash")
-        completed = page.locator("#by-status tr[data-id=completed] td")
-        expect(completed.nth(1)).to_have_text("2")
-        expect(completed.nth(2)).to_have_text("2")
-        expect(page.locator("#by-status tr[data-id=failed] td").nth(1)).to_have_text("1")
-        expect(page.locator("#failing tbody tr")).to_have_count(1)
-        expect(page.locator("#failing tbody tr").first).to_contain_text("page-2")
-        expect(page.locator("#slowest tbody tr")).to_have_count(2)
-        row = page.locator("#dead-letters tbody tr").first
-        expect(row).to_contain_text("page-2")
-        expect(row).to_contain_text("489")
-        path = shot("ops", full_page=True)
-        shutil.copy(path, "/tmp/ops-page.png")
-        client = site.qstash.client()
+def test_ops_page_shows_the_queue_and_retries_a_dead_letter(open_page, make_site):
+    site = make_site("ops", API_KEYS=KEY)
+    _seed(site)
+    page, shot = open_page(width=1280, height=1000, expected_statuses=(401,))
+    page.goto(site.url + "/ops")
+    expect(page.locator("#key-dialog")).to_be_visible()
+    page.fill("#key-input", KEY)
+    page.press("#key-input", "Enter")
+    expect(page.locator("body[data-loaded=true]")).to_be_attached()
+    expect(page.locator("#backend")).to_have_text("QStash")
+    completed = page.locator("#by-status tr[data-id=completed] td")
+    expect(completed.nth(1)).to_have_text("2")
+    expect(completed.nth(2)).to_have_text("2")
+    expect(page.locator("#by-status tr[data-id=failed] td").nth(1)).to_have_text("1")
+    expect(page.locator("#failing tbody tr")).to_have_count(1)
+    expect(page.locator("#failing tbody tr").first).to_contain_text("page-2")
+    expect(page.locator("#slowest tbody tr")).to_have_count(2)
+    row = page.locator("#dead-letters tbody tr").first
+    expect(row).to_contain_text("page-2")
+    expect(row).to_contain_text("489")
+    path = shot("ops", full_page=True)
+    shutil.copy(path, "/tmp/ops-page.png")
+    client = site.qstash.client()
 
-        def delivered() -> int:
-            return sum(e.state.value == "DELIVERED" for e in client.log.list().logs)
-        before = delivered()
-        row.get_by_role("button", name="Retry").click()
-        expect(page.locator("#dead-letters tbody tr td.empty")).to_have_text("no dead letters")
-        # Delivered again, found settled: still one reply.
-        wait_until(lambda: delivered() > before, timeout=30, message="the retried delivery")
-        assert _replies(site, "page-2") == 1
-        shot("after-retry", full_page=True)
-    finally:
-        stop_site(site)
+    def delivered() -> int:
+        return sum(e.state.value == "DELIVERED" for e in client.log.list().logs)
+    before = delivered()
+    row.get_by_role("button", name="Retry").click()
+    expect(page.locator("#dead-letters tbody tr td.empty")).to_have_text("no dead letters")
+    # Delivered again, found settled: still one reply.
+    wait_until(lambda: delivered() > before, timeout=30, message="the retried delivery")
+    assert _replies(site, "page-2") == 1
+    shot("after-retry", full_page=True)

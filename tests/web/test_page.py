@@ -9,7 +9,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.helpers import SALES_CSV
-from tests.web.conftest import start_site, stop_site
 
 pytestmark = pytest.mark.e2e
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -186,28 +185,25 @@ def test_delete_a_dataset_after_confirming(open_page, site):
     shot("deleted")
 
 
-def test_api_key_is_asked_once_and_kept_for_the_session(open_page, tmp_path):
-    site = start_site(tmp_path / "keyed", API_KEYS="right-key")
-    try:
-        page, shot = open_page(expected_statuses=(401,))
-        page.goto(site.url)
-        dialog = page.locator("#key-dialog")
-        expect(dialog).to_be_visible()
-        shot("asked")
-        page.fill("#key-input", "wrong-key")
-        page.press("#key-input", "Enter")
-        expect(page.locator("#key-error")).to_contain_text("refused")
-        page.fill("#key-input", "right-key")
-        page.press("#key-input", "Enter")
-        expect(dialog).to_be_hidden()
-        expect(page.locator("#files-empty")).to_be_visible()
-        upload_sales(page)  # the upload and every later call carry the key
-        ask(page, "total revenue by region")
-        wait_for_answer(page, 1)  # the event stream too: fetch() sends the key
-        page.reload()
-        wait_for_answer(page, 1)
-        expect(dialog).to_be_hidden()  # kept for the session: not asked again
-        shot("after-reload")
-        page.context.close()  # before the server goes: its stream would retry and log errors
-    finally:
-        stop_site(site)
+def test_api_key_is_asked_once_and_kept_for_the_session(open_page, make_site):
+    site = make_site("keyed", API_KEYS="right-key")
+    page, shot = open_page(expected_statuses=(401,))
+    page.goto(site.url)
+    dialog = page.locator("#key-dialog")
+    expect(dialog).to_be_visible()
+    shot("asked")
+    page.fill("#key-input", "wrong-key")
+    page.press("#key-input", "Enter")
+    expect(page.locator("#key-error")).to_contain_text("refused")
+    page.fill("#key-input", "right-key")
+    page.press("#key-input", "Enter")
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#files-empty")).to_be_visible()
+    upload_sales(page)  # the upload and every later call carry the key
+    ask(page, "total revenue by region")
+    wait_for_answer(page, 1)  # the event stream too: fetch() sends the key
+    page.reload()
+    wait_for_answer(page, 1)
+    expect(dialog).to_be_hidden()  # kept for the session: not asked again
+    shot("after-reload")
+    page.context.close()  # before the server goes: its stream would retry and log errors

@@ -1,0 +1,39 @@
+"""Chart rows: the stored answer of a task (the only place chart rows are built and read),
+and the plan state a follow-up builds on. Their images are ``chart_images``."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from datavis import analysis
+from datavis.services.ids import new_id
+from datavis.store import db, rows
+from datavis.store.tables import charts, utcnow
+
+
+def get(chart_id: str) -> dict[str, Any]:
+    return rows.get(charts, chart_id, "chart")
+
+
+def new_row(task: dict[str, Any], answer: analysis.Answer) -> dict[str, Any]:
+    """The chart row of a task's answer (stored with the answer message by ``claims``)."""
+    return {"id": new_id("chart"), "chat_id": task["chat_id"], "file_id": task["file_id"],
+            "request_id": task["request_id"], "chart_type": answer.chart_type,
+            "title": answer.title, "spec": answer.spec, "data": answer.data, "sql": answer.sql,
+            "plan": answer.plan, "state": answer.state, "insight": answer.insight,
+            "alternatives": answer.alternatives, "created_at": utcnow()}
+
+
+def previous_state(task: dict[str, Any]) -> dict[str, Any] | None:
+    """The plan state of the answer a follow-up builds on: the chart the frontend named
+    (if it belongs to this chat), else the chat's latest chart."""
+    query = select(charts.c.state).where(charts.c.chat_id == task["chat_id"])
+    with db.read() as conn:
+        if task.get("last_chart_id"):
+            row = conn.execute(query.where(charts.c.id == task["last_chart_id"])).first()
+            if row or task.get("edit"):  # a revision changes that chart, no other
+                return row[0] if row else None
+        row = conn.execute(query.where(charts.c.request_id != task["request_id"])
+                           .order_by(charts.c.created_at.desc()).limit(1)).first()
+    return row[0] if row else None
