@@ -280,7 +280,7 @@ def _choose_mentions(cands: list[Mention]) -> list[Mention]:
 def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: set[str]) -> tuple[float, str]:
     plain, forms = idx.plain[col], idx.forms[col]
     # edges of a span must be content words unless the whole column name is covered
-    exact = words == plain or words == forms or "".join(words) == "".join(plain)
+    exact = words in (plain, forms) or "".join(words) == "".join(plain)
     if exact:
         return 1.0, "exact"
     if words[0] in _EDGE_BAD or words[-1] in _EDGE_BAD:

@@ -10,10 +10,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..planning.plan import Filter
 from . import cues as C
 from .lexicon import NUMBER_WORDS, PEOPLE
 from .matching import Mention, Tok, ValueMention, find_mentions, find_values, tokenize
-from ..planning.plan import Filter
 from .timeparse import find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
@@ -281,9 +281,9 @@ def _versus(p: Parsed, g: C.Cue, nxt: Mention | None, by_name: dict) -> None:
     if prev and nxt and is_numeric(by_name[prev.column]) and is_numeric(by_name[nxt.column]):
         p.correl = True
         return
-    if prev and (nxt is None or is_numeric(by_name[nxt.column]) or _agg_between(p, g.end, nxt)):
-        if prev not in p.groups:
-            p.groups.append(prev)
+    if prev and (nxt is None or is_numeric(by_name[nxt.column]) or _agg_between(p, g.end, nxt)) \
+            and prev not in p.groups:
+        p.groups.append(prev)
 
 
 def _axes(p: Parsed) -> None:
@@ -412,7 +412,8 @@ class _NumberFilters:
         self.used_spans.append((a, b))
         if not isinstance(near, str):
             p.filter_mentions.add(id(near))
-        p.evidence.append(f"'{' '.join(t.text for t in p.text.toks[a:b])}' → {col} {op} {', '.join(str(v) for v in vals)}")
+        words = " ".join(t.text for t in p.text.toks[a:b])
+        p.evidence.append(f"'{words}' → {col} {op} {', '.join(str(v) for v in vals)}")
 
     def ranges(self) -> None:
         """'between 60 and 120'; a four-digit range is a period's when a period was read."""
@@ -491,7 +492,8 @@ def _text_filters(p: Parsed, profile: dict) -> None:
             if mm.end <= a and a - mm.end <= 4 and by_name[mm.column]["type"] == "text":
                 target = mm
         if target is None:
-            target_name = next((c["name"] for c in profile["columns"] if c["type"] == "text" and "name" in c["tokens"]), None)
+            target_name = next((c["name"] for c in profile["columns"]
+                                if c["type"] == "text" and "name" in c["tokens"]), None)
         else:
             target_name = target.column
             p.filter_mentions.add(id(target))
@@ -499,7 +501,7 @@ def _text_filters(p: Parsed, profile: dict) -> None:
             raw_vals = [_raw_word(p, v, a) for v in vals]
             p.filters.append(Filter(column=target_name, op="contains", values=raw_vals))
             p.evidence.append(f"'{m.group(0)}' → {target_name} contains {' or '.join(raw_vals)}")
-    for m, (a, b) in text.find(r"\b(?:starting|starts|beginning|begins) with (?:the letter )?([a-z0-9]{1,20})\b"):
+    for m, (a, _b) in text.find(r"\b(?:starting|starts|beginning|begins) with (?:the letter )?([a-z0-9]{1,20})\b"):
         target = _prev_mention(p, a, within=2)
         if target and by_name[target.column]["type"] == "text":
             p.filters.append(Filter(column=target.column, op="starts_with", values=[_raw_word(p, m.group(1), a)]))

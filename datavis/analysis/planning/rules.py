@@ -8,14 +8,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..language import cues as C
+from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
+from ..language import cues as C
 from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
 from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
 from .plan import Dimension, Filter, Measure, Order, Plan
-from ..datasets.profile import is_identifier
 
 
 # ---------------------------------------------------------------- building the plan
@@ -281,9 +281,8 @@ def _identifier_columns(d: _Draft, ids: list[Mention]) -> None:
     p = d.p
     if not d.measures and len(ids) >= 2 and not d.dims:
         d.measures = [Measure(column=m.column, agg="none") for m in ids[:2]]
-    elif ids and not d.dims and len(d.measures) == 1 and ids[0].tier not in ("partial", "entity"):
-        d.dims.append(ids[0].column)
-    elif ids and not d.dims and not d.measures and d.count_rows:
+    elif ids and not d.dims and (len(d.measures) == 1 and ids[0].tier not in ("partial", "entity")
+                                 or not d.measures and d.count_rows):
         d.dims.append(ids[0].column)
     elif len(ids) == 1 and not d.measures and d.dims and p.correl and ids[0].tier != "partial":
         d.measures.append(Measure(column=ids[0].column, agg="none"))
@@ -350,10 +349,9 @@ def _colour(d: _Draft) -> None:
     time axis); never the x axis itself."""
     p, dims = d.p, d.dims
     color = p.color
-    if color is None and len(dims) >= 2 and len([g for g in p.groups if g.column in dims]) >= 2:
-        color = dims[1]
-    elif color is None and len(dims) >= 2 and d.col(dims[0])["role"] == "temporal" and dims[1] in \
-            [g.column for g in p.groups]:
+    if color is None and len(dims) >= 2 and (
+            len([g for g in p.groups if g.column in dims]) >= 2
+            or d.col(dims[0])["role"] == "temporal" and dims[1] in [g.column for g in p.groups]):
         color = dims[1]
     if color and dims and color == dims[0]:
         color = dims[1] if len(dims) > 1 else None
