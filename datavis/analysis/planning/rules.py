@@ -44,10 +44,16 @@ def build_plan(p: Parsed, profile: dict) -> Plan:
     """The rule reading of a parsed question.
 
     The phases share one draft and also edit the parse (`p.groups`, `p.color`, `p.grain`, the
-    order): the candidate generator reads the parse afterwards. Their order matters — measures
-    first, so the mentions they use do not become axes; then the dimensions from what is left;
-    then time, which may push a category to colour; then colour; then the chart shapes that end
-    the reading early (scatter, distribution, KPI) before the general x-axis chart.
+    order), which the candidate generator reads afterwards. Their order matters:
+    - measures first (cued, then an explicit y axis), so the mentions they spend do not become axes;
+    - a Yes/No mention is a filter only when something else is measured, so it comes after them;
+    - groups that are really rows or rankings are dropped once we know whether anything is aggregated;
+    - dimensions are built from the groups and whatever the measures left over;
+    - the label column and the colour asked for are placed before time, because a time axis
+      pushes the first category to colour only when no colour was asked for;
+    - the colour is settled last, from the final axis order;
+    - then the shapes that end the reading early (raw scatter, distribution, KPI or a listing)
+      before the general chart over an x axis.
     """
     d = _start(p, profile)
     _cued_measures(d)
@@ -65,12 +71,8 @@ def build_plan(p: Parsed, profile: dict) -> Plan:
     dim = _default_measures(d)
     plan = _distribution(d, dim)
     if plan is None:
-        plan = _kpi(d, dim)
-    if plan is not None:
-        return _finish(plan, p, profile)
-    dcol, grain = _dimension_and_aggregations(d, dim)
-    _intent_and_chart(d, dim, dcol, grain)
-    return _finish(d.plan, p, profile)
+        plan = _kpi(d) if dim is None else _axis_chart(d, dim)
+    return _finish(plan, p, profile)
 
 
 def _start(p: Parsed, profile: dict) -> _Draft:
@@ -419,10 +421,8 @@ def _distribution(d: _Draft, dim: str | None) -> Plan | None:
     return None
 
 
-def _kpi(d: _Draft, dim: str | None) -> Plan | None:
+def _kpi(d: _Draft) -> Plan:
     """No x axis: one number per measure (total or average when not asked), or a listing of rows."""
-    if dim is not None:
-        return None
     p, plan = d.p, d.plan
     for m in d.measures:
         if m.agg == "none":
@@ -439,6 +439,13 @@ def _kpi(d: _Draft, dim: str | None) -> Plan | None:
     if plan.chart not in ("kpi", "table"):
         plan.chart = "kpi"
     return plan
+
+
+def _axis_chart(d: _Draft, dim: str) -> Plan:
+    """A chart over the x axis `dim`: its grain and aggregations, then intent and chart type."""
+    dcol, grain = _dimension_and_aggregations(d, dim)
+    _intent_and_chart(d, dim, dcol, grain)
+    return d.plan
 
 
 def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
