@@ -60,6 +60,9 @@ _ASC = (r"asc\w*|increasing|low(?:er)? to high(?:er)?|lowest to (?:the )?highest
         r"a to z|alphabetical(?:ly)?|alphabetic|small to big|min to max|oldest first|earliest first|"
         r"smallest first|lowest first|chronological(?:ly)?")
 
+_CLAUSE_STARTS = ("i", "could", "please", "sort", "order", "list", "rank", "display", "show")  # "…, and sort …"
+
+
 def find_order(text: Text) -> tuple[Cue | None, tuple[int, int] | None, str | None]:
     """(order cue with value desc: bool, token span of the whole order clause, target words)."""
     found = None
@@ -78,7 +81,7 @@ def find_order(text: Text) -> tuple[Cue | None, tuple[int, int] | None, str | No
     start = a
     for k in range(a - 1, max(-1, a - 14), -1):
         t = text.toks[k].text
-        if t in (",", ".", "?") or (t == "and" and k < a - 1 and text.toks[k + 1].text in ("i", "could", "please", "sort", "order", "list", "rank", "display", "show")):
+        if t in (",", ".", "?") or (t == "and" and k < a - 1 and text.toks[k + 1].text in _CLAUSE_STARTS):
             break
         start = k
     end = b
@@ -88,8 +91,9 @@ def find_order(text: Text) -> tuple[Cue | None, tuple[int, int] | None, str | No
                                                                                 "where", "with", "only"):
             k += 1
         end = k
-    while end < len(text.toks) and text.toks[end].text in ("order", "please", "sorting", "orders", "by", "the", "of",
-                                                              "y", "x", "axis", "bars", "bar", "values", "value", "?", "."):
+    while end < len(text.toks) and text.toks[end].text in (
+            "order", "please", "sorting", "orders", "by", "the", "of", "y", "x", "axis", "bars", "bar", "values",
+            "value", "?", "."):
         end += 1
     clause = " ".join(t.text for t in text.toks[start:end])
     return Cue("order", desc, a, b), (start, end), clause
@@ -117,7 +121,8 @@ def find_limit(text: Text) -> tuple[Cue | None, bool]:
         n = int(m.group(2)) if m.group(2).isdigit() else NUMBER_WORDS[m.group(2)]
         desc = m.group(1) not in ("bottom", "worst", "lowest", "smallest", "least")
         return Cue("limit", (n, desc), a, b), True
-    for m, (a, b) in text.find(rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least)\b"):
+    for m, (a, b) in text.find(
+            rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least)\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         desc = m.group(2) not in ("lowest", "smallest", "worst", "least")
         return Cue("limit", (n, desc), a, b), True
@@ -140,8 +145,9 @@ def find_chart(text: Text) -> Cue | None:
         pat = rf"\b{re.escape(word)}\b"
         if ambiguous:
             w = re.escape(word)
-            pat = rf"\b{w}\b(?= (?:chart|graph|plot|diagram|card))|(?:(?<=\bas a )|(?<=\bas an )|(?<=\bas )){w}\b(?! of)"
-        for m, (a, b) in text.find(pat):
+            pat = (rf"\b{w}\b(?= (?:chart|graph|plot|diagram|card))"
+                   rf"|(?:(?<=\bas a )|(?<=\bas an )|(?<=\bas )){w}\b(?! of)")
+        for _m, (a, b) in text.find(pat):
             if best is None or a < best.start:
                 best = Cue("chart", chart, a, b)
             break
@@ -159,9 +165,10 @@ def chart_modifier(text: Text) -> str | None:
 
 def find_grain(text: Text) -> Cue | None:
     for word, grain in sorted(GRAIN_WORDS.items(), key=lambda kv: -len(kv[0])):
-        for m, (a, b) in text.find(rf"\b{re.escape(word)}\b"):
+        for _m, (a, b) in text.find(rf"\b{re.escape(word)}\b"):
             return Cue("grain", grain, a, b)
-    for m, (a, b) in text.find(r"\bbin(?:s|ned|ning)? .{0,40}?\b(?:into|by) (?:the |a )?(weekday|week|month|year|quarter|day|hour)s?\b"):
+    for m, (a, b) in text.find(r"\bbin(?:s|ned|ning)? .{0,40}?\b(?:into|by) (?:the |a )?"
+                               r"(weekday|week|month|year|quarter|day|hour)s?\b"):
         g = {"weekday": "weekday", "week": "week", "month": "month", "year": "year", "quarter": "quarter",
              "day": "day", "hour": "hour"}[m.group(1)]
         return Cue("grain", g, a, b)
@@ -181,12 +188,12 @@ def find_aggs(text: Text) -> list[Cue]:
     return sorted(out, key=lambda c: c.start)
 
 
-GROUP_CUE = (r"\b(?:grouped by|group(?:ed)? by attribute|group by|grouping by|broken down by|break(?:down)? by|split by|"
-             r"segmented by|for each|for every|in each|of each|from each|by each|per|by|each|every|across|among|"
-             r"for different|of different|in different|over|versus|vs|against|according to|"
+GROUP_CUE = (r"\b(?:grouped by|group(?:ed)? by attribute|group by|grouping by|broken down by|break(?:down)? by|"
+             r"split by|segmented by|for each|for every|in each|of each|from each|by each|per|by|each|every|"
+             r"across|among|for different|of different|in different|over|versus|vs|against|according to|"
              r"colou?red by|stacked by|with respect to|within each)\b")
-COLOR_CUE = r"\b(colou?red by|stacked by|split by|broken down by|break(?:down)? by|segmented by|group(?:ed)? by attribute|" \
-            r"grouping by|grouped by|group by|and by|also by|by \w+ and)\b"
+COLOR_CUE = r"\b(colou?red by|stacked by|split by|broken down by|break(?:down)? by|segmented by|" \
+            r"group(?:ed)? by attribute|grouping by|grouped by|group by|and by|also by|by \w+ and)\b"
 
 
 def find_groups(text: Text) -> list[Cue]:

@@ -194,7 +194,9 @@ def stem(word: str) -> str:
 
 
 def find_mentions(toks: list[Tok], profile: dict, skip: set[int] | None = None) -> list[Mention]:
-    """Best non-overlapping spans naming columns."""
+    """Best non-overlapping spans naming columns: every span of up to 7 words (not crossing a
+    skipped token or punctuation) is scored against the columns its words point at, then the
+    best-scoring spans are kept greedily."""
     idx = get_index(profile)
     skip = skip or set()
     n = len(toks)
@@ -210,40 +212,58 @@ def find_mentions(toks: list[Tok], profile: dict, skip: set[int] | None = None) 
             words = [t.sing for t in span]
             if any(w in (",", ".", "?") for w in words):
                 break
-            cols: set[str] = set()
-            for w in words:
-                cols |= idx.vocab_index.get(w, set())
-                if w.isdigit():
-                    cols |= idx.vocab_index.get(w.zfill(3), set()) | idx.vocab_index.get(w.zfill(2), set())
-                for e in _expand(w):
-                    cols |= idx.vocab_index.get(e, set())
-                for cw in idx.corrections(w):
-                    cols |= idx.vocab_index.get(cw, set())
-                cols |= idx.stems.get(stem(w), set())
-            if len(words) >= 2:  # acronym columns: "hours spent" -> HS
-                acr = "".join(w[0] for w in words if w not in _CONNECTORS)
-                cols |= idx.acronyms.get(acr, set())
-            scored = []
-            # "types of codes of products" also reads as "product type code" (not when a cue word is inside)
-            flipped = None
-            if "of" in words[1:-1] and not set(words) & _CUE_WORDS:
-                parts = [w for w in words if w not in _CONNECTORS]
-                flipped = parts[::-1]
-            for col in cols:
-                s, tier = _span_score(words, col, idx, question_words)
-                if flipped and s < 0.9:
-                    s2, tier2 = _span_score(flipped, col, idx, question_words)
-                    if s2 > s:
-                        s, tier = s2 * 0.97, tier2
-                if s > 0:
-                    scored.append((s, col, tier))
-            if not scored:
-                continue
-            scored.sort(key=lambda x: (-x[0], len(idx.forms[x[1]]), x[1]))
-            best = scored[0]
-            runner = scored[1][1] if len(scored) > 1 and scored[1][0] >= best[0] - 0.02 else None
-            cands.append(Mention(best[1], i, j, best[0], best[2], " ".join(t.text for t in span), runner))
-    # greedy: best score first (longer spans win near-ties)
+            m = _span_mention(span, words, i, idx, question_words)
+            if m is not None:
+                cands.append(m)
+    return _choose_mentions(cands)
+
+
+def _span_columns(words: list[str], idx: ColumnIndex) -> set[str]:
+    """Columns any word of the span can point at: as written, zero-padded, expanded, corrected,
+    by stem; and an all-caps acronym column spelled by the span's initials."""
+    cols: set[str] = set()
+    for w in words:
+        cols |= idx.vocab_index.get(w, set())
+        if w.isdigit():
+            cols |= idx.vocab_index.get(w.zfill(3), set()) | idx.vocab_index.get(w.zfill(2), set())
+        for e in _expand(w):
+            cols |= idx.vocab_index.get(e, set())
+        for cw in idx.corrections(w):
+            cols |= idx.vocab_index.get(cw, set())
+        cols |= idx.stems.get(stem(w), set())
+    if len(words) >= 2:  # acronym columns: "hours spent" -> HS
+        acr = "".join(w[0] for w in words if w not in _CONNECTORS)
+        cols |= idx.acronyms.get(acr, set())
+    return cols
+
+
+def _span_mention(span: list[Tok], words: list[str], i: int, idx: ColumnIndex,
+                  question_words: set[str]) -> Mention | None:
+    """The best column for one span, with a runner-up when it is within 0.02; None if none scores."""
+    # "types of codes of products" also reads as "product type code" (not when a cue word is inside)
+    flipped = None
+    if "of" in words[1:-1] and not set(words) & _CUE_WORDS:
+        parts = [w for w in words if w not in _CONNECTORS]
+        flipped = parts[::-1]
+    scored = []
+    for col in _span_columns(words, idx):
+        s, tier = _span_score(words, col, idx, question_words)
+        if flipped and s < 0.9:
+            s2, tier2 = _span_score(flipped, col, idx, question_words)
+            if s2 > s:
+                s, tier = s2 * 0.97, tier2
+        if s > 0:
+            scored.append((s, col, tier))
+    if not scored:
+        return None
+    scored.sort(key=lambda x: (-x[0], len(idx.forms[x[1]]), x[1]))
+    best = scored[0]
+    runner = scored[1][1] if len(scored) > 1 and scored[1][0] >= best[0] - 0.02 else None
+    return Mention(best[1], i, i + len(span), best[0], best[2], " ".join(t.text for t in span), runner)
+
+
+def _choose_mentions(cands: list[Mention]) -> list[Mention]:
+    """Greedy: best score first (longer spans win near-ties), no overlap, none under 0.5; in text order."""
     cands.sort(key=lambda m: (-(m.score + 0.03 * min(m.end - m.start, 4)), m.start))
     taken: set[int] = set()
     chosen: list[Mention] = []
@@ -260,7 +280,7 @@ def find_mentions(toks: list[Tok], profile: dict, skip: set[int] | None = None) 
 def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: set[str]) -> tuple[float, str]:
     plain, forms = idx.plain[col], idx.forms[col]
     # edges of a span must be content words unless the whole column name is covered
-    exact = words == plain or words == forms or "".join(words) == "".join(plain)
+    exact = words in (plain, forms) or "".join(words) == "".join(plain)
     if exact:
         return 1.0, "exact"
     if words[0] in _EDGE_BAD or words[-1] in _EDGE_BAD:

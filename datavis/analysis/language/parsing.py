@@ -1,7 +1,7 @@
 """What the words of a question say, for the embedded planner: columns and values mentioned,
 aggregation and chart cues, periods, numbers compared to columns, and the filters they make.
 
-parse() returns a Parsed; planner.build_plan() turns it into a Plan, and followup.py uses it
+parse() returns a Parsed; planning.rules.build_plan() turns it into a Plan, and followup.py uses it
 to edit a previous plan.
 """
 from __future__ import annotations
@@ -10,10 +10,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..planning.plan import Filter
 from . import cues as C
 from .lexicon import NUMBER_WORDS, PEOPLE
 from .matching import Mention, Tok, ValueMention, find_mentions, find_values, tokenize
-from ..planning.plan import Filter
 from .timeparse import find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
@@ -115,41 +115,77 @@ def anchor_of(col: dict | None) -> dt.date | None:
 
 
 def parse(question: str, profile: dict) -> Parsed:
+    """What the words of `question` say about `profile`'s columns.
+
+    The readers run in an order that matters: clauses that are not columns (order, top-N, chart,
+    grain, periods) are consumed first so their words are not read as columns; then column
+    mentions and values, the filters that spend them, the aggregation cues left over, and last
+    the groups and axes, which point at the mentions that remain.
+    """
     toks = tokenize(question)
     text = C.Text(toks)
     p = Parsed(question, toks, text)
-    by_name = profile["_by_name"]
-    consumed: set[int] = set()
-    # words inside a multi-word column name ("monthly fee", "page views") are that column, not cues
-    for m in find_mentions(toks, profile):
-        if m.tier == "exact" and m.end - m.start >= 2:
-            text.protected.update(range(m.start, m.end))
+    consumed: set[int] = set()  # tokens a clause has spent: not column names
+    _protect_column_names(p, profile)
     p.reset = C.has(text, C.RESET)
     p.followup_cue = C.has(text, C.FOLLOWUP)
+    _order_and_limit(p, profile, consumed)
+    _chart_and_grain(p, consumed)
+    _question_kind(p)
+    _periods(p, profile, consumed)
+    values = _mentions_and_values(p, profile, consumed)
+    _numeric_filters(p, profile, consumed)
+    _text_filters(p, profile)
+    _boolean_filters(p, profile)
+    _value_filters(p, values, profile)
+    p.values = values
+    _aggregation_cues(p, consumed)
+    _groups(p, profile, consumed)
+    _axes(p)
+    return p
 
-    # order and top-N clauses ("list by the y axis in desc", "top 5")
-    cue, clause_span, clause = C.find_order(text)
+
+def _protect_column_names(p: Parsed, profile: dict) -> None:
+    """Words inside a multi-word column name ("monthly fee", "page views") are that column, not cues."""
+    for m in find_mentions(p.toks, profile):
+        if m.tier == "exact" and m.end - m.start >= 2:
+            p.text.protected.update(range(m.start, m.end))
+
+
+def _order_and_limit(p: Parsed, profile: dict, consumed: set[int]) -> None:
+    """Order and top-N clauses ("list by the y axis in desc", "top 5"); a column named in the
+    order clause is its target."""
+    cue, clause_span, clause = C.find_order(p.text)
     if cue is not None:
         p.order_desc = cue.value
         p.order_target = C.order_target(clause or "")
         consumed.update(range(*clause_span))
-        clause_mentions = find_mentions(toks[clause_span[0]:clause_span[1]], profile)
+        clause_mentions = find_mentions(p.toks[clause_span[0]:clause_span[1]], profile)
         if clause_mentions and p.order_target is None:
             p.order_target = clause_mentions[0].column
-    lim, numbered = C.find_limit(text)
+    lim, _numbered = C.find_limit(p.text)
     if lim is not None:
         p.limit, p.limit_desc = lim.value
         consumed.update(range(lim.start, lim.end))
-    chart = C.find_chart(text)
+
+
+def _chart_and_grain(p: Parsed, consumed: set[int]) -> None:
+    """The chart asked for (a chart word of another kind is still consumed), its modifier, the time grain."""
+    chart = C.find_chart(p.text)
     if chart is not None:
         if chart.kind == "chart":
             p.chart = chart.value
         consumed.update(range(chart.start, chart.end))
-    p.chart_mod = C.chart_modifier(text)
-    grain = C.find_grain(text)
+    p.chart_mod = C.chart_modifier(p.text)
+    grain = C.find_grain(p.text)
     if grain is not None:
         p.grain = grain.value
         consumed.update(range(grain.start, grain.end))
+
+
+def _question_kind(p: Parsed) -> None:
+    """Words that say what kind of answer is wanted: trend, share, correlation, distribution, rows."""
+    text = p.text
     p.trend = C.has(text, C.TREND)
     p.share = C.has(text, C.SHARE)
     p.correl = C.has(text, C.CORREL)
@@ -158,38 +194,44 @@ def parse(question: str, profile: dict) -> Parsed:
                             r"table of|raw rows|the rows)\b")
     p.distinct = C.has(text, r"\b(distinct|unique|different)\b")
 
-    # periods anchored to the latest date of the main temporal column
+
+def _periods(p: Parsed, profile: dict, consumed: set[int]) -> None:
+    """Periods become filters on the main temporal column; relative ones are anchored to its
+    latest date, and say so."""
+    text = p.text
     tcol = main_temporal(profile)
     anchor = anchor_of(tcol)
-    if tcol is not None:
-        for per in find_periods(text.s, anchor):
-            a, b = text.span(per.start, per.end)
-            consumed.update(range(a, b))
-            p.filters.append(_period_filter(tcol, per.lo, per.hi))
-            p.period, p.period_relative = per.label, per.relative
-            if per.relative:
-                p.notes.append(f"'{text.s[per.start:per.end].strip()}' is anchored to the latest date in the "
-                               f"data: {per.label}")
+    if tcol is None:
+        return
+    for per in find_periods(text.s, anchor):
+        a, b = text.span(per.start, per.end)
+        consumed.update(range(a, b))
+        p.filters.append(_period_filter(tcol, per.lo, per.hi))
+        p.period, p.period_relative = per.label, per.relative
+        if per.relative:
+            p.notes.append(f"'{text.s[per.start:per.end].strip()}' is anchored to the latest date in the "
+                           f"data: {per.label}")
 
-    # column mentions, then numbers that compare a column ("age older than 18"), then values ("West")
+
+def _mentions_and_values(p: Parsed, profile: dict, consumed: set[int]) -> list[ValueMention]:
+    """Column mentions (numbers may be part of a name: "sku 7"), then values of the data ("West")
+    outside strong mentions and stand-alone numbers; a mention overlapping a value gives way."""
+    toks = p.toks
     # numbers typed as words of their own ("meter_200" keeps its 200 as part of the name)
     number_toks = {t.i for t in toks if re.fullmatch(_NUM, t.text) and t.raw.lower() == t.text}
-    mentions = find_mentions(toks, profile, skip=consumed)  # numbers may be part of a name ("sku 7")
+    mentions = find_mentions(toks, profile, skip=consumed)
     strong = {k for m in mentions if m.score >= 0.9 for k in range(m.start, m.end)}
     values = find_values(toks, profile, skip=consumed | strong | number_toks)
     value_toks = {k for v in values for k in range(v.start, v.end)}
-    mentions = [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))]
-    p.mentions = mentions
-    _numeric_filters(p, profile, consumed)
-    _text_filters(p, profile)
-    _boolean_filters(p, profile)
-    _value_filters(p, values, profile)
-    p.values = values
+    p.mentions = [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))]
+    return values
 
-    # aggregation cues; a cue inside a longer column name ("number of employees") is the column
-    aggs = C.find_aggs(text)
+
+def _aggregation_cues(p: Parsed, consumed: set[int]) -> None:
+    """Aggregation cues not consumed; a cue inside a longer column name ("number of employees") is
+    the column, and a column named like a cue ("total") is the cue when a column follows."""
     kept = []
-    for a in aggs:
+    for a in C.find_aggs(p.text):
         if any(k in consumed for k in range(a.start, a.end)):
             continue
         inside = [m for m in p.mentions if m.start <= a.start and a.end <= m.end]
@@ -197,7 +239,6 @@ def parse(question: str, profile: dict) -> Parsed:
             m = inside[0]
             if (m.end - m.start) > (a.end - a.start):
                 continue
-            # the cue word is itself a column name ("total"): the cue wins when a column follows
             if any(o.start >= a.end and o.start - a.end <= 3 for o in p.mentions if o is not m):
                 p.mentions.remove(m)
             else:
@@ -205,22 +246,19 @@ def parse(question: str, profile: dict) -> Parsed:
         kept.append(a)
     p.aggs = kept
 
-    # grouping: a column right after by/per/each/across...
+
+def _groups(p: Parsed, profile: dict, consumed: set[int]) -> None:
+    """Grouping: a column right after by/per/each/across…; "by region and segment" groups both;
+    a colour cue ("coloured by") after a dimension makes it the colour; "X vs Y" is _versus."""
+    by_name = profile["_by_name"]
     ids = {id(m) for m in p.mentions}
-    for g in C.find_groups(text):
+    for g in C.find_groups(p.text):
         if any(k in consumed for k in range(g.start, g.end)) and g.value not in ("by", "per"):
             continue
         m = _next_mention(p, g.end)
         word = g.value
         if word in ("versus", "vs", "against"):
-            prev = _prev_mention(p, g.start)
-            nxt = m
-            if prev and nxt and is_numeric(by_name[prev.column]) and is_numeric(by_name[nxt.column]):
-                p.correl = True
-                continue
-            if prev and (nxt is None or is_numeric(by_name[nxt.column]) or _agg_between(p, g.end, nxt)):
-                if prev not in p.groups:
-                    p.groups.append(prev)
+            _versus(p, g, m, by_name)
             continue
         if word == "over" and m is None:
             continue
@@ -234,12 +272,27 @@ def parse(question: str, profile: dict) -> Parsed:
                 nxt = _next_mention(p, k + 1, within=1)
                 if nxt is not None and nxt not in p.groups and not is_numeric(by_name[nxt.column]):
                     p.groups.append(nxt)
-    # x axis / y axis named explicitly ("x axis building y axis maximal capacity")
-    for m, (a, b) in text.find(r"\bx(?: |-)?axis (?:is |as |shows? |with )?"):
+
+
+def _versus(p: Parsed, g: C.Cue, nxt: Mention | None, by_name: dict) -> None:
+    """"price vs rating" (two numbers) is a correlation; "sales vs region" groups by the column
+    before when the one after is a number or is aggregated."""
+    prev = _prev_mention(p, g.start)
+    if prev and nxt and is_numeric(by_name[prev.column]) and is_numeric(by_name[nxt.column]):
+        p.correl = True
+        return
+    if prev and (nxt is None or is_numeric(by_name[nxt.column]) or _agg_between(p, g.end, nxt)) \
+            and prev not in p.groups:
+        p.groups.append(prev)
+
+
+def _axes(p: Parsed) -> None:
+    """x axis / y axis named explicitly ("x axis building y axis maximal capacity")."""
+    for _m, (_a, b) in p.text.find(r"\bx(?: |-)?axis (?:is |as |shows? |with )?"):
         nm = _next_mention(p, b, within=2)
         if nm:
             p.x_axis = nm.column
-    for m, (a, b) in text.find(r"\by(?: |-)?axis (?:is |as |shows? |with )?"):
+    for _m, (_a, b) in p.text.find(r"\by(?: |-)?axis (?:is |as |shows? |with )?"):
         ag = next((c for c in p.aggs if b <= c.start <= b + 1), None)
         nm = _next_mention(p, (ag.end if ag else b), within=2)
         if nm:
@@ -247,7 +300,6 @@ def parse(question: str, profile: dict) -> Parsed:
             p.y_axis_agg = ag.value if ag else None
         elif ag and ag.value == "count":
             p.y_axis_agg = "count"
-    return p
 
 
 def _period_filter(col: dict, lo: dt.date | None, hi: dt.date | None) -> Filter:
@@ -306,13 +358,32 @@ def _dim_before(p: Parsed, pos: int, profile: dict) -> bool:
 
 
 def _numeric_filters(p: Parsed, profile: dict, consumed: set[int]) -> None:
-    """Comparisons with a number: 'price between 60 and 120', 'older than 18', 'less than 1500 hours'."""
-    text, by_name = p.text, profile["_by_name"]
-    used_spans: list[tuple[int, int]] = []
+    """Comparisons with a number: 'price between 60 and 120', 'older than 18', 'less than 1500 hours',
+    'problem id is 10'. Ranges are read first, so their numbers are not read again as comparisons."""
+    reader = _NumberFilters(p, profile, consumed)
+    reader.ranges()
+    reader.comparisons()
+    reader.equalities()
 
-    def column_near(a: int, b: int) -> Mention | str | None:
+
+@dataclass
+class _NumberFilters:
+    """Filters comparing a column with a number, and the token spans they have spent."""
+
+    p: Parsed
+    profile: dict
+    consumed: set[int]
+    used_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def spent(self, a: int, b: int) -> bool:
+        return any(not (b <= s or a >= e) for s, e in self.used_spans)
+
+    def column_near(self, a: int, b: int) -> Mention | str | None:
+        """The numeric column a number at tokens [a, b) compares: an age word, a numeric mention
+        just before or after, a mention repeated by the unit word; else a lexicon column or None."""
+        p, by_name = self.p, self.profile["_by_name"]
         phrase = " ".join(t.text for t in p.toks[max(0, a - 3):b])
-        lex = _lexicon_column(phrase, profile)
+        lex = _lexicon_column(phrase, self.profile)
         if lex and re.search(r"older|younger|aged?\b", phrase):
             return lex
         before = [m for m in p.mentions if m.end <= a and a - m.end <= 5 and is_numeric(by_name[m.column])]
@@ -329,54 +400,68 @@ def _numeric_filters(p: Parsed, profile: dict, consumed: set[int]) -> None:
                     return m
         return lex
 
-    def add(col: str, op: str, vals: list, a: int, b: int, m: Mention | None):
-        c = by_name[col]
+    def add(self, near: Mention | str, op: str, vals: list, a: int, b: int) -> None:
+        """A filter on `near` (a mention, or a column name from the lexicon); none on dates."""
+        col = near if isinstance(near, str) else near.column
+        c = self.profile["_by_name"][col]
         if c["type"] in ("date", "datetime"):
             return
+        p = self.p
         p.filters.append(Filter(column=col, op=op, values=[_num_value(v, c) for v in vals]))
-        consumed.update(range(a, b))
-        used_spans.append((a, b))
-        if m is not None:
-            p.filter_mentions.add(id(m))
-        p.evidence.append(f"'{' '.join(t.text for t in text.toks[a:b])}' → {col} {op} {', '.join(str(v) for v in vals)}")
+        self.consumed.update(range(a, b))
+        self.used_spans.append((a, b))
+        if not isinstance(near, str):
+            p.filter_mentions.add(id(near))
+        words = " ".join(t.text for t in p.text.toks[a:b])
+        p.evidence.append(f"'{words}' → {col} {op} {', '.join(str(v) for v in vals)}")
 
-    for m, (a, b) in text.find(rf"\b(?:between|in the range of|in the range|from|range of) ({_NUM}) (?:and|to|-) ({_NUM})\b"):
-        lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
-        if lo is None or hi is None or re.fullmatch(r"\d{4}", m.group(1)) and _has_year_period(p):
-            continue
-        col = column_near(a, b)
-        if col:
-            add(col if isinstance(col, str) else col.column, "between", [lo, hi], a, b,
-                None if isinstance(col, str) else col)
-    for pattern, op in _COMPARATORS:
-        for m, (a, b) in text.find(rf"\b(?:is |are |was |be )?(?:{pattern}) (?:the |a |an |of )?({_NUM})(?!\w)"):
-            if any(not (b <= s or a >= e) for s, e in used_spans):
+    def ranges(self) -> None:
+        """'between 60 and 120'; a four-digit range is a period's when a period was read."""
+        for m, (a, b) in self.p.text.find(
+                rf"\b(?:between|in the range of|in the range|from|range of) ({_NUM}) (?:and|to|-) ({_NUM})\b"):
+            lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
+            if lo is None or hi is None or re.fullmatch(r"\d{4}", m.group(1)) and _has_year_period(self.p):
                 continue
-            v = parse_number(m.group(1))
-            if v is None:
+            col = self.column_near(a, b)
+            if col:
+                self.add(col, "between", [lo, hi], a, b)
+
+    def comparisons(self) -> None:
+        """'more than 5', 'at least 18'; 'not more than' flips the operator."""
+        p = self.p
+        for pattern, op in _COMPARATORS:
+            for m, (a, b) in p.text.find(rf"\b(?:is |are |was |be )?(?:{pattern}) (?:the |a |an |of )?({_NUM})(?!\w)"):
+                if self.spent(a, b):
+                    continue
+                v = parse_number(m.group(1))
+                if v is None:
+                    continue
+                col = self.column_near(a, b)
+                if col is None:
+                    continue
+                neg = a > 0 and p.toks[a - 1].text in ("not", "n't") and op in (">", "<", "=")
+                real_op = {">": "<=", "<": ">=", "=": "!="}[op] if neg else op
+                self.add(col, real_op, [v], a, b)
+
+    def equalities(self) -> None:
+        """"<column> (is) (not) (in) <number>" for whole-number columns: "problem id is 10",
+        "not majoring in 600" (a text column whose values are numbers compares as text)."""
+        p, by_name = self.p, self.profile["_by_name"]
+        for m in list(p.mentions):
+            col = by_name[m.column]
+            if not is_numeric(col) and not col.get("values"):
                 continue
-            col = column_near(a, b)
-            if col is None:
-                continue
-            name = col if isinstance(col, str) else col.column
-            neg = a > 0 and p.toks[a - 1].text in ("not", "n't") and op in (">", "<", "=")
-            real_op = {">": "<=", "<": ">=", "=": "!="}[op] if neg else op
-            add(name, real_op, [v], a, b, None if isinstance(col, str) else col)
-    # "<column> (is) (not) (in) <number>" for whole-number columns: "problem id is 10", "not majoring in 600"
-    for m in list(p.mentions):
-        col = by_name[m.column]
-        if not is_numeric(col) and not col.get("values"):
-            continue
-        k = m.end
-        neg = any(p.toks[j].text in NEGATIONS for j in range(max(0, m.start - 3), m.start))
-        while k < len(p.toks) and p.toks[k].text in ("is", "are", "in", "of", "=", "equal", "to", "equals", "not", "n't"):
-            neg = neg or p.toks[k].text in ("not", "n't")
-            k += 1
-        if k < len(p.toks) and k > m.end and re.fullmatch(r"-?\d+(\.\d+)?", p.toks[k].text) and \
-                k not in consumed and not any(not (k + 1 <= s or k >= e) for s, e in used_spans) and \
-                (is_numeric(col) or p.toks[k].text in {str(v[0]).lower() for v in col.get("values", [])}):
-            v = parse_number(p.toks[k].text)
-            add(m.column, "!=" if neg else "=", [v if is_numeric(col) else p.toks[k].text], m.end, k + 1, m)
+            k = m.end
+            neg = any(p.toks[j].text in NEGATIONS for j in range(max(0, m.start - 3), m.start))
+            while k < len(p.toks) and p.toks[k].text in ("is", "are", "in", "of", "=", "equal", "to", "equals", "not",
+                                                         "n't"):
+                neg = neg or p.toks[k].text in ("not", "n't")
+                k += 1
+            if k < len(p.toks) and k > m.end and re.fullmatch(r"-?\d+(\.\d+)?", p.toks[k].text) and \
+                    k not in self.consumed and not self.spent(k, k + 1) and \
+                    (is_numeric(col) or p.toks[k].text in {str(v[0]).lower() for v in col.get("values", [])}):
+                v = parse_number(p.toks[k].text)
+                self.add(m, "!=" if neg else "=", [v if is_numeric(col) else p.toks[k].text], m.end, k + 1)
 
 
 def _has_year_period(p: Parsed) -> bool:
@@ -407,7 +492,8 @@ def _text_filters(p: Parsed, profile: dict) -> None:
             if mm.end <= a and a - mm.end <= 4 and by_name[mm.column]["type"] == "text":
                 target = mm
         if target is None:
-            target_name = next((c["name"] for c in profile["columns"] if c["type"] == "text" and "name" in c["tokens"]), None)
+            target_name = next((c["name"] for c in profile["columns"]
+                                if c["type"] == "text" and "name" in c["tokens"]), None)
         else:
             target_name = target.column
             p.filter_mentions.add(id(target))
@@ -415,7 +501,7 @@ def _text_filters(p: Parsed, profile: dict) -> None:
             raw_vals = [_raw_word(p, v, a) for v in vals]
             p.filters.append(Filter(column=target_name, op="contains", values=raw_vals))
             p.evidence.append(f"'{m.group(0)}' → {target_name} contains {' or '.join(raw_vals)}")
-    for m, (a, b) in text.find(r"\b(?:starting|starts|beginning|begins) with (?:the letter )?([a-z0-9]{1,20})\b"):
+    for m, (a, _b) in text.find(r"\b(?:starting|starts|beginning|begins) with (?:the letter )?([a-z0-9]{1,20})\b"):
         target = _prev_mention(p, a, within=2)
         if target and by_name[target.column]["type"] == "text":
             p.filters.append(Filter(column=target.column, op="starts_with", values=[_raw_word(p, m.group(1), a)]))

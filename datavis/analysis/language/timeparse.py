@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import MONTH_NAMES, NUMBER_WORDS
 
@@ -105,60 +105,105 @@ def _date_of(text: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-_DATEISH = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}|(?:{_MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|" \
+_DATEISH = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}|" \
+           rf"(?:{_MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|" \
            rf"(?:{_MONTH_RE})\.?,? \d{{4}}|q[1-4],? \d{{4}}|\d{{4}} q[1-4]|\d{{4}})"
 
 
 def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
-    """Periods named in `text` (lower case). Relative ones need `anchor` (latest date in the data)."""
-    out: list[Period] = []
-    taken: list[tuple[int, int]] = []
+    """Periods named in `text` (lower case). Relative ones need `anchor` (latest date in the data).
 
-    def add(m: re.Match, lo, hi, label, relative=False):
-        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+    The readers run from the most specific phrasing to the least, and a span already read is not
+    read again: "between 2021 and 2023" before "since 2021", both before a bare "2021"."""
+    found = _Found()
+    _explicit_ranges(text, found)
+    if anchor is not None:
+        _trailing_periods(text, anchor, found)
+        _calendar_periods(text, anchor, found)
+        _to_date_periods(text, anchor, found)
+    _open_ranges(text, found)
+    _named_dates(text, found)
+    if anchor is not None:
+        _month_names(text, anchor, found)
+    return sorted(found.out, key=lambda p: p.start)
+
+
+@dataclass
+class _Found:
+    """Periods read so far, and the char spans they cover."""
+
+    out: list[Period] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, m: re.Match, lo: dt.date | None, hi: dt.date | None, label: str, relative: bool = False) -> None:
+        if any(not (m.end() <= a or m.start() >= b) for a, b in self.taken):
             return
-        taken.append((m.start(), m.end()))
-        out.append(Period(m.start(), m.end(), lo, hi, label, relative))
+        self.taken.append((m.start(), m.end()))
+        self.out.append(Period(m.start(), m.end(), lo, hi, label, relative))
 
+
+def _explicit_ranges(text: str, found: _Found) -> None:
+    """"between 2021 and 2023", "from March 2024 to June 2024"."""
     for m in re.finditer(rf"\b(?:between|from) ({_DATEISH}) (?:and|to|until|through|-) ({_DATEISH})\b", text):
         a, b = _date_of(m[1]), _date_of(m[2])
         if a and b and a[0] <= b[1]:
-            add(m, a[0], b[1], f"from {m[1]} to {m[2]}")
-    if anchor is not None:
-        for m in re.finditer(rf"\b(?:in |over |during |for )?(?:the )?(?:last|past|previous|trailing|recent) "
-                             rf"({_NUM_RE}) (days?|weeks?|months?|quarters?|years?)\b", text):
-            n, unit = _num(m[1]), _UNITS[m[2]]
-            lo = shift(period_start(anchor, unit), unit, -(n - 1)) if unit != "day" else anchor - dt.timedelta(days=n - 1)
-            if unit == "week":
-                lo = anchor - dt.timedelta(days=7 * n - 1)
-            add(m, lo, anchor, f"the last {n} {unit}s of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
-        for m in re.finditer(r"\b(?:in |during |for )?(?:the )?(this|current|latest|most recent|last|previous|past|prior)"
-                             r" (day|week|month|quarter|year)\b", text):
-            which, unit = m[1], m[2]
-            start = period_start(anchor, unit)
-            if which in ("last", "previous", "past", "prior"):
-                # "last month" of a dataset that ends on the last day of a month is that month
-                complete = period_end(start, unit) == anchor
-                if not complete:
-                    start = shift(start, unit, -1)
-                end = min(period_end(start, unit), anchor)
-            else:
-                end = anchor
-            add(m, start, end, f"the {which} {unit} of the data ({start.isoformat()} to {end.isoformat()})", True)
-        for m in re.finditer(r"\b(ytd|year to date|year-to-date|mtd|month to date|qtd|quarter to date)\b", text):
-            unit = {"y": "year", "m": "month", "q": "quarter"}[m[1][0]]
-            start = period_start(anchor, unit)
-            add(m, start, anchor, f"{unit} to date ({start.isoformat()} to {anchor.isoformat()})", True)
+            found.add(m, a[0], b[1], f"from {m[1]} to {m[2]}")
+
+
+def _trailing_periods(text: str, anchor: dt.date, found: _Found) -> None:
+    """"the last 6 months": the last n units up to the anchor, the anchor's own unit included."""
+    for m in re.finditer(rf"\b(?:in |over |during |for )?(?:the )?(?:last|past|previous|trailing|recent) "
+                         rf"({_NUM_RE}) (days?|weeks?|months?|quarters?|years?)\b", text):
+        n, unit = _num(m[1]), _UNITS[m[2]]
+        lo = shift(period_start(anchor, unit), unit, -(n - 1)) if unit != "day" else anchor - dt.timedelta(days=n - 1)
+        if unit == "week":
+            lo = anchor - dt.timedelta(days=7 * n - 1)
+        found.add(m, lo, anchor, f"the last {n} {unit}s of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
+
+
+def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
+    """"this month" (to the anchor), "last month" (the previous complete one)."""
+    for m in re.finditer(r"\b(?:in |during |for )?(?:the )?(this|current|latest|most recent|last|previous|past|prior)"
+                         r" (day|week|month|quarter|year)\b", text):
+        which, unit = m[1], m[2]
+        start = period_start(anchor, unit)
+        if which in ("last", "previous", "past", "prior"):
+            # "last month" of a dataset that ends on the last day of a month is that month
+            complete = period_end(start, unit) == anchor
+            if not complete:
+                start = shift(start, unit, -1)
+            end = min(period_end(start, unit), anchor)
+        else:
+            end = anchor
+        found.add(m, start, end, f"the {which} {unit} of the data ({start.isoformat()} to {end.isoformat()})", True)
+
+
+def _to_date_periods(text: str, anchor: dt.date, found: _Found) -> None:
+    """"YTD", "month to date", "quarter to date"."""
+    for m in re.finditer(r"\b(ytd|year to date|year-to-date|mtd|month to date|qtd|quarter to date)\b", text):
+        unit = {"y": "year", "m": "month", "q": "quarter"}[m[1][0]]
+        start = period_start(anchor, unit)
+        found.add(m, start, anchor, f"{unit} to date ({start.isoformat()} to {anchor.isoformat()})", True)
+
+
+def _open_ranges(text: str, found: _Found) -> None:
+    """"since 2022", "after March 2024" (exclusive), "before 2020" (exclusive), "until 2023"."""
     for m in re.finditer(rf"\b(since|after|from|starting|beginning) ({_DATEISH})\b", text):
         d = _date_of(m[2])
         if d:
             lo = d[0] if m[1] != "after" else d[1] + dt.timedelta(days=1)
-            add(m, lo, None, f"{'after' if m[1] == 'after' else 'since'} {m[2]}")
+            found.add(m, lo, None, f"{'after' if m[1] == 'after' else 'since'} {m[2]}")
     for m in re.finditer(rf"\b(before|until|till|through|up to|prior to|to) ({_DATEISH})\b", text):
         d = _date_of(m[2])
-        if d and (m[1] != "to" or not re.fullmatch(r"\d{4}", m[2]) or True):
+        # "to 2020" ends a period too: a check meant to skip a plain year after "to" never applied
+        # (its condition ended in "or True"), and skipping it would change answers
+        if d:
             hi = d[0] - dt.timedelta(days=1) if m[1] in ("before", "prior to") else d[1]
-            add(m, None, hi, f"{m[1]} {m[2]}")
+            found.add(m, None, hi, f"{m[1]} {m[2]}")
+
+
+def _named_dates(text: str, found: _Found) -> None:
+    """"in 2023", "Q3 2024", "March 2024", "2024-05" — not a year compared as a number ("more than 2000")."""
     for m in re.finditer(rf"\b(?:(?:in|during|for|of|only|just|within|on) )?(?:the )?({_DATEISH})\b", text):
         plain_year = re.fullmatch(r"\d{4}", m[1])
         before = text[max(0, m.start() - 25):m.start()]
@@ -166,10 +211,12 @@ def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
             continue  # "more than 2000" is a number, not a year
         d = _date_of(m[1])
         if d:
-            add(m, d[0], d[1], f"in {m[1]}")
-    if anchor is not None:
-        for m in re.finditer(rf"\b(?:in|during|for) ({_MONTH_RE})\b(?! \d)", text):
-            mo = MONTH_NAMES[m[1]]
-            y = anchor.year if mo <= anchor.month else anchor.year - 1
-            add(m, dt.date(y, mo, 1), month_end(y, mo), f"in {calendar.month_name[mo]} {y}", True)
-    return sorted(out, key=lambda p: p.start)
+            found.add(m, d[0], d[1], f"in {m[1]}")
+
+
+def _month_names(text: str, anchor: dt.date, found: _Found) -> None:
+    """"in March" with no year: the latest March up to the anchor."""
+    for m in re.finditer(rf"\b(?:in|during|for) ({_MONTH_RE})\b(?! \d)", text):
+        mo = MONTH_NAMES[m[1]]
+        y = anchor.year if mo <= anchor.month else anchor.year - 1
+        found.add(m, dt.date(y, mo, 1), month_end(y, mo), f"in {calendar.month_name[mo]} {y}", True)

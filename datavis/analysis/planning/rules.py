@@ -6,304 +6,463 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
-from ..language import cues as C
+from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
+from ..language import cues as C
 from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
 from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
 from .plan import Dimension, Filter, Measure, Order, Plan
-from ..datasets.profile import is_identifier
 
 
 # ---------------------------------------------------------------- building the plan
+@dataclass
+class _Draft:
+    """What the phases of build_plan decide, in the order they decide it.
+
+    `used` holds the mentions already spent as measures (or boolean filters), so a later phase does
+    not make them an axis too; `dims` is the candidate x axis first, then a possible colour."""
+
+    p: Parsed
+    profile: dict
+    plan: Plan
+    free: list[Mention]  # mentions not used only by a filter ("price between 60 and 120")
+    measures: list[Measure] = field(default_factory=list)
+    used: list[Mention] = field(default_factory=list)
+    count_rows: bool = False
+    dims: list[str] = field(default_factory=list)
+    color: str | None = None
+
+    def col(self, m: Mention | str) -> dict:
+        return self.profile["_by_name"][m if isinstance(m, str) else m.column]
+
+
 def build_plan(p: Parsed, profile: dict) -> Plan:
-    by_name = profile["_by_name"]
-    role = {m.column: by_name[m.column] for m in p.mentions}
+    """The rule reading of a parsed question.
+
+    The phases share one draft and also edit the parse (`p.groups`, `p.color`, `p.grain`, the
+    order), which the candidate generator reads afterwards. Their order matters:
+    - measures first (cued, then an explicit y axis), so the mentions they spend do not become axes;
+    - a Yes/No mention is a filter only when something else is measured, so it comes after them;
+    - groups that are really rows or rankings are dropped once we know whether anything is aggregated;
+    - dimensions are built from the groups and whatever the measures left over;
+    - the label column and the colour asked for are placed before time, because a time axis
+      pushes the first category to colour only when no colour was asked for;
+    - the colour is settled last, from the final axis order;
+    - then the shapes that end the reading early (raw scatter, distribution, KPI or a listing)
+      before the general chart over an x axis.
+    """
+    d = _start(p, profile)
+    _cued_measures(d)
+    _axis_measure(d)
+    _boolean_mentions(d)
+    _drop_row_groups(d)
+    _dimensions(d)
+    _label_and_colour_order(d)
+    _limit_time_unit(d)
+    _time_axis(d)
+    _colour(d)
+    plan = _raw_scatter(d)
+    if plan is not None:
+        return _finish(plan, p, profile)
+    dim = _default_measures(d)
+    plan = _distribution(d, dim)
+    if plan is None:
+        plan = _kpi(d) if dim is None else _axis_chart(d, dim)
+    return _finish(plan, p, profile)
+
+
+def _start(p: Parsed, profile: dict) -> _Draft:
+    """The plan keeps the parse's filters, notes and evidence; every mention adds evidence."""
     plan = Plan(filters=list(p.filters), assumptions=list(p.notes), evidence=list(p.evidence), period=p.period)
-    # mentions used only to filter ("price between 60 and 120") do not become axes
     free = [m for m in p.mentions if id(m) not in p.filter_mentions]
     for m in p.mentions:
         tier = "" if m.tier == "exact" else f" ({m.tier})"
         plan.evidence.append(f"'{m.words}' → {m.column}{tier}")
+    return _Draft(p=p, profile=profile, plan=plan, free=free)
 
-    # measures named after an aggregation cue
-    measures: list[Measure] = []
-    measure_mentions: list[Mention] = []
-    count_rows = False
+
+def _cued_measures(d: _Draft) -> None:
+    """Measures named after an aggregation cue ("average salary", "number of orders"). A cue on a
+    text column reads the numeric column right after it; "which … highest" ranks instead."""
+    p = d.p
     which = re.search(r"\b(which|who|whose)\b|\bwhat (?!is\b|are\b|was\b|were\b|s\b)\w+", p.text.s)
     for cue in p.aggs:
-        m = _mention_after_cue(p, cue, free)
+        m = _mention_after_cue(p, cue, d.free)
         agg = cue.value
-        if agg != "count" and m is not None and not is_numeric(role[m.column]) and role[m.column]["type"] != "boolean":
-            nxt = next((o for o in free if o.start >= m.end and o.start - m.end <= 2 and is_numeric(role[o.column])), None)
+        if agg != "count" and m is not None and not is_numeric(d.col(m)) and d.col(m)["type"] != "boolean":
+            nxt = next((o for o in d.free if o.start >= m.end and o.start - m.end <= 2 and is_numeric(d.col(o))), None)
             m = nxt or m
-        if agg in ("max", "min") and which and which.start() < _char_of(p, cue.start) and m is not None and \
-                p.toks[cue.start].text not in ("max", "maximum", "min", "minimum", "maximal", "minimal"):
-            # "which region has the highest profit": rank regions by profit, not the largest single row
-            p.order_desc = agg == "max" if p.order_desc is None else p.order_desc
-            p.order_target = p.order_target or "y"
+        if _ranks_by_extreme(p, cue, m, which):
             continue
         if agg == "count":
-            if m is None or id(m) in {id(g) for g in p.groups} and not is_numeric(role[m.column]):
-                count_rows = True
-                continue
-            col = role[m.column]
-            if is_numeric(col) and _cue_has_total(p, cue) and not col.get("year_like"):
-                measures.append(Measure(column=m.column, agg="sum"))
-                measure_mentions.append(m)
-            elif is_numeric(col) and col["role"] == "measure" and not col.get("groupable"):
-                measures.append(Measure(column=m.column, agg="sum" if col.get("additive", True) else "avg"))
-                measure_mentions.append(m)
-            elif is_identifier(col) or (p.distinct and _distinct_near(p, cue, m)):
-                if col.get("unique"):
-                    count_rows = True
-                else:
-                    measures.append(Measure(column=m.column, agg="count_distinct"))
-                measure_mentions.append(m)
-            else:
-                # "number of <dimension>": count rows per value of it, unless another column is
-                # grouped ("how many companies per headquarters": companies are what is counted)
-                count_rows = True
-                if m.tier == "entity" and not p.groups and not col.get("unique"):
-                    # "how many customers are there": distinct customers
-                    measures.append(Measure(column=m.column, agg="count_distinct"))
-                    measure_mentions.append(m)
-                    count_rows = False
-                elif p.groups and not _grouped_elsewhere(p, m) or m.tier in ("partial", "entity"):
-                    measure_mentions.append(m)
-                elif m not in p.groups and not _grouped_elsewhere(p, m):
-                    p.groups.append(m)
-            continue
-        if m is None:
-            continue
-        col = role[m.column]
-        if agg in ("max", "min") and not is_numeric(col) and col["type"] not in ("date", "datetime"):
-            continue  # "the most common region": not an aggregate of text
-        if agg in ("sum", "avg", "median") and not is_numeric(col) and col["type"] != "boolean":
-            if agg == "sum":
-                count_rows = True
-            continue
-        if m in measure_mentions:
-            continue
-        measures.append(Measure(column=m.column, agg=agg))
-        measure_mentions.append(m)
-    if p.y_axis and not any(x.column == p.y_axis for x in measures):
-        col = by_name[p.y_axis]
+            _count_cue(d, cue, m)
+        else:
+            _aggregate_cue(d, agg, m)
+
+
+def _ranks_by_extreme(p: Parsed, cue: C.Cue, m: Mention | None, which: re.Match | None) -> bool:
+    """"which region has the highest profit": rank regions by profit, not the largest single row
+    (sets the parse's order); "the maximum …" keeps max."""
+    if cue.value in ("max", "min") and which and which.start() < _char_of(p, cue.start) and m is not None and \
+            p.toks[cue.start].text not in ("max", "maximum", "min", "minimum", "maximal", "minimal"):
+        p.order_desc = cue.value == "max" if p.order_desc is None else p.order_desc
+        p.order_target = p.order_target or "y"
+        return True
+    return False
+
+
+def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
+    """"number of X": rows, a sum of a numeric X, distinct values of an identifier, or rows per X."""
+    p = d.p
+    if m is None or id(m) in {id(g) for g in p.groups} and not is_numeric(d.col(m)):
+        d.count_rows = True
+        return
+    col = d.col(m)
+    if is_numeric(col) and _cue_has_total(p, cue) and not col.get("year_like"):
+        d.measures.append(Measure(column=m.column, agg="sum"))
+        d.used.append(m)
+    elif is_numeric(col) and col["role"] == "measure" and not col.get("groupable"):
+        d.measures.append(Measure(column=m.column, agg="sum" if col.get("additive", True) else "avg"))
+        d.used.append(m)
+    elif is_identifier(col) or (p.distinct and _distinct_near(p, cue, m)):
+        if col.get("unique"):
+            d.count_rows = True
+        else:
+            d.measures.append(Measure(column=m.column, agg="count_distinct"))
+        d.used.append(m)
+    else:
+        # "number of <dimension>": count rows per value of it, unless another column is
+        # grouped ("how many companies per headquarters": companies are what is counted)
+        d.count_rows = True
+        if m.tier == "entity" and not p.groups and not col.get("unique"):
+            # "how many customers are there": distinct customers
+            d.measures.append(Measure(column=m.column, agg="count_distinct"))
+            d.used.append(m)
+            d.count_rows = False
+        elif p.groups and not _grouped_elsewhere(p, m) or m.tier in ("partial", "entity"):
+            d.used.append(m)
+        elif m not in p.groups and not _grouped_elsewhere(p, m):
+            p.groups.append(m)
+
+
+def _aggregate_cue(d: _Draft, agg: str, m: Mention | None) -> None:
+    """sum/avg/median/max/min of the mentioned column, when that column can be aggregated so."""
+    if m is None:
+        return
+    col = d.col(m)
+    if agg in ("max", "min") and not is_numeric(col) and col["type"] not in ("date", "datetime"):
+        return  # "the most common region": not an aggregate of text
+    if agg in ("sum", "avg", "median") and not is_numeric(col) and col["type"] != "boolean":
+        if agg == "sum":
+            d.count_rows = True
+        return
+    if m in d.used:
+        return
+    d.measures.append(Measure(column=m.column, agg=agg))
+    d.used.append(m)
+
+
+def _axis_measure(d: _Draft) -> None:
+    """An explicit y axis ("y axis average price") replaces the cued measures."""
+    p = d.p
+    if p.y_axis and not any(x.column == p.y_axis for x in d.measures):
         agg = p.y_axis_agg
         if agg == "count":
-            count_rows = True
+            d.count_rows = True
         elif agg:
-            measures = [Measure(column=p.y_axis, agg=agg)]
-        measure_mentions += [m for m in free if m.column == p.y_axis]
-    elif p.y_axis_agg == "count" and not measures:
-        count_rows = True
+            d.measures = [Measure(column=p.y_axis, agg=agg)]
+        d.used += [m for m in d.free if m.column == p.y_axis]
+    elif p.y_axis_agg == "count" and not d.measures:
+        d.count_rows = True
 
+
+def _boolean_mentions(d: _Draft) -> None:
+    """A Yes/No column left over filters what is counted or measured ("remote employees"), or,
+    with nothing else measured, is the share of rows where it is true."""
+    p = d.p
     group_ids = {id(g) for g in p.groups}
-    for m in free:
-        col = role[m.column]
-        if col["type"] != "boolean" or id(m) in group_ids or m in measure_mentions:
+    for m in d.free:
+        col = d.col(m)
+        if col["type"] != "boolean" or id(m) in group_ids or m in d.used:
             continue
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         neg = any(p.toks[k].text in NEGATIONS for k in range(max(0, m.start - 2), m.start))
         adjective = after in PEOPLE or after in ("orders", "order", "rows", "records", "ones", "items", "accounts")
-        if count_rows or measures or adjective:
-            plan.filters.append(Filter(column=m.column, op="=", values=[not neg]))
+        if d.count_rows or d.measures or adjective:
+            d.plan.filters.append(Filter(column=m.column, op="=", values=[not neg]))
         else:
-            measures.append(Measure(column=m.column, agg="avg"))
-            plan.assumptions.append(f"I showed the share of rows where {m.column} is true")
-        measure_mentions.append(m)
-    # "average revenue per order": a unique id after per/by is the row itself, not a group
-    if any(x.agg not in ("none", "count") for x in measures) or count_rows:
+            d.measures.append(Measure(column=m.column, agg="avg"))
+            d.plan.assumptions.append(f"I showed the share of rows where {m.column} is true")
+        d.used.append(m)
+
+
+def _drop_row_groups(d: _Draft) -> None:
+    """Groups that are not groups: a unique id after per/by ("average revenue per order") is the
+    row itself; a measure after "by" ("top 5 customers by revenue") ranks another column."""
+    p = d.p
+    if any(x.agg not in ("none", "count") for x in d.measures) or d.count_rows:
         for g in list(p.groups):
-            col = role[g.column]
+            col = d.col(g)
             if col.get("unique") and (col["role"] == "identifier" or g.tier == "entity"):
                 p.groups.remove(g)
-    # "top 5 customers by revenue": a (non-groupable) measure after "by" ranks another column
-    text_mentions = [m for m in free if not is_numeric(role[m.column]) and m not in measure_mentions]
+    text_mentions = [m for m in d.free if not is_numeric(d.col(m)) and m not in d.used]
     for g in list(p.groups):
-        col = role[g.column]
+        col = d.col(g)
         if is_numeric(col) and col["role"] == "measure" and not col.get("groupable") and \
-                [t for t in text_mentions if t.column != g.column] and g.column not in [x.column for x in measures]:
+                [t for t in text_mentions if t.column != g.column] and g.column not in [x.column for x in d.measures]:
             p.groups.remove(g)
-    # dimension(s): grouped columns first, explicit x axis wins
-    group_cols = [g for g in p.groups if g not in measure_mentions or not is_numeric(role[g.column])]
-    dims: list[str] = []
+
+
+def _dimensions(d: _Draft) -> None:
+    """The x axis candidates: the explicit x axis and grouped columns first, then what the
+    measures left over — plain numbers become measures, a free text column an axis, identifiers
+    an axis or a pair to plot."""
+    _grouped_dimensions(d)
+    numeric, ids, texts = _ungrouped(d)
+    for m in numeric:
+        if m.column not in [x.column for x in d.measures]:
+            d.measures.append(Measure(column=m.column, agg="none"))  # "none" = not asked; decided below
+            d.used.append(m)
+    _free_text_dimension(d, texts)
+    _identifier_columns(d, ids)
+    _plain_numeric_axis(d)
+
+
+def _grouped_dimensions(d: _Draft) -> None:
+    """Grouped columns in order, an explicit x axis first; a numeric group already measured is not one."""
+    p = d.p
+    group_cols = [g for g in p.groups if g not in d.used or not is_numeric(d.col(g))]
     if p.x_axis:
-        dims.append(p.x_axis)
+        d.dims.append(p.x_axis)
     for g in group_cols:
-        if g.column not in dims and g.column not in [m.column for m in measures if m.agg != "count_distinct"]:
-            dims.append(g.column)
+        if g.column not in d.dims and g.column not in [m.column for m in d.measures if m.agg != "count_distinct"]:
+            d.dims.append(g.column)
+
+
+def _ungrouped(d: _Draft) -> tuple[list[Mention], list[Mention], list[Mention]]:
+    """Mentions neither measured nor grouped, as (numeric measures, numeric identifiers, the rest).
+    A partial or entity match of a text column is left out ("customers" is what is counted),
+    unless it follows top/bottom N ("top 5 customers")."""
+    p = d.p
     limit_end = max((k + 1 for k in range(len(p.toks)) if p.toks[k].text in ("top", "bottom")), default=-9)
-    others = [m for m in free if m not in measure_mentions and m not in p.groups and m.column not in dims
-              and not (m.tier in ("partial", "entity") and not is_numeric(role[m.column])
+    others = [m for m in d.free if m not in d.used and m not in p.groups and m.column not in d.dims
+              and not (m.tier in ("partial", "entity") and not is_numeric(d.col(m))
                        and not (p.limit and m.start <= limit_end + 2))]
-    numeric_others = [m for m in others if is_numeric(role[m.column]) and role[m.column]["role"] in ("measure",)
-                      and not role[m.column].get("year_like")]
-    id_others = [m for m in others if is_numeric(role[m.column]) and role[m.column]["role"] == "identifier"]
-    dim_others = [m for m in others if m not in numeric_others and m not in id_others]
+    numeric = [m for m in others if is_numeric(d.col(m)) and d.col(m)["role"] in ("measure",)
+               and not d.col(m).get("year_like")]
+    ids = [m for m in others if is_numeric(d.col(m)) and d.col(m)["role"] == "identifier"]
+    rest = [m for m in others if m not in numeric and m not in ids]
+    return numeric, ids, rest
 
-    # plain numeric mentions are measures (aggregated by default rules below)
-    for m in numeric_others:
-        if m.column not in [x.column for x in measures]:
-            measures.append(Measure(column=m.column, agg="none"))  # "none" = not asked; decided below
-            measure_mentions.append(m)
-    # free (un-cued) text columns become the x axis only when nothing is grouped explicitly; they
-    # are often the counted entity ("documents", "companies"), never a colour on their own
-    if not dims and not (p.correl and len([m for m in measures if m.agg == "none"]) >= 2):
-        for m in dim_others:
-            if m.column not in dims and not is_identifier(role[m.column]):
-                dims.append(m.column)
+
+def _free_text_dimension(d: _Draft, texts: list[Mention]) -> None:
+    """Free (un-cued) text columns become the x axis only when nothing is grouped explicitly; they
+    are often the counted entity ("documents", "companies"), never a colour on their own — except
+    "<column> by <column>" with nothing measured ("plan by country": count by country, coloured by plan)."""
+    p = d.p
+    if not d.dims and not (p.correl and len([m for m in d.measures if m.agg == "none"]) >= 2):
+        for m in texts:
+            if m.column not in d.dims and not is_identifier(d.col(m)):
+                d.dims.append(m.column)
                 break
-    elif dims and not measures and p.color is None and _by_follows(p):
-        # "plan by country": count by country, coloured by plan
-        lead = [m for m in dim_others if m.end <= min((g.start for g in p.groups), default=0)
-                and role[m.column]["role"] == "dimension" and m.column not in dims]
-        if lead and role[lead[0].column]["distinct"] <= 30:
+    elif d.dims and not d.measures and p.color is None and _by_follows(p):
+        lead = [m for m in texts if m.end <= min((g.start for g in p.groups), default=0)
+                and d.col(m)["role"] == "dimension" and m.column not in d.dims]
+        if lead and d.col(lead[0])["distinct"] <= 30:
             p.color = lead[0].column
-            dims.append(lead[0].column)
-    # "relationship between id A and id B": identifiers can be plotted against each other
-    if not measures and len(id_others) >= 2 and not dims:
-        measures = [Measure(column=m.column, agg="none") for m in id_others[:2]]
-    elif id_others and not dims and len(measures) == 1 and id_others[0].tier not in ("partial", "entity"):
-        dims.append(id_others[0].column)
-    elif id_others and not dims and not measures and count_rows:
-        dims.append(id_others[0].column)
-    elif len(id_others) == 1 and not measures and dims and p.correl and id_others[0].tier != "partial":
-        measures.append(Measure(column=id_others[0].column, agg="none"))
-    # "X and the average of Y": with an aggregated measure, a plain numeric column is the x axis
-    if not dims and any(m.agg != "none" for m in measures) and any(m.agg == "none" for m in measures):
-        plain = next(m for m in measures if m.agg == "none")
-        measures.remove(plain)
-        dims.append(plain.column)
+            d.dims.append(lead[0].column)
 
-    dims = _prefer_label(dims, p, profile)
-    # a dimension named in an order clause only ("order by Name") is not an axis
-    if p.color and p.color in dims and len(dims) > 1:
-        dims.remove(p.color)
-        dims.insert(1, p.color)
-    if dims and p.color == dims[0]:
+
+def _identifier_columns(d: _Draft, ids: list[Mention]) -> None:
+    """Numeric identifiers: two of them are plotted against each other ("relationship between id A
+    and id B"); one is the x axis of a single measure or of a count, or a second correlated value."""
+    p = d.p
+    if not d.measures and len(ids) >= 2 and not d.dims:
+        d.measures = [Measure(column=m.column, agg="none") for m in ids[:2]]
+    elif ids and not d.dims and (len(d.measures) == 1 and ids[0].tier not in ("partial", "entity")
+                                 or not d.measures and d.count_rows):
+        d.dims.append(ids[0].column)
+    elif len(ids) == 1 and not d.measures and d.dims and p.correl and ids[0].tier != "partial":
+        d.measures.append(Measure(column=ids[0].column, agg="none"))
+
+
+def _plain_numeric_axis(d: _Draft) -> None:
+    """"X and the average of Y": with an aggregated measure, a plain numeric column is the x axis."""
+    if not d.dims and any(m.agg != "none" for m in d.measures) and any(m.agg == "none" for m in d.measures):
+        plain = next(m for m in d.measures if m.agg == "none")
+        d.measures.remove(plain)
+        d.dims.append(plain.column)
+
+
+def _label_and_colour_order(d: _Draft) -> None:
+    """A half-named id means the label column (_prefer_label); a colour asked for goes second,
+    and is dropped when it is the x axis itself."""
+    p = d.p
+    d.dims = _prefer_label(d.dims, p, d.profile)
+    if p.color and p.color in d.dims and len(d.dims) > 1:
+        d.dims.remove(p.color)
+        d.dims.insert(1, p.color)
+    if d.dims and p.color == d.dims[0]:
         p.color = None
 
-    if not dims and p.limit:
-        unit = re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s)
-        tcol0 = main_temporal(profile)
-        if unit and tcol0 is not None:
-            dims.append(tcol0["name"])
-            g = {"days": None, "weeks": "week", "months": "month", "years": "year", "quarters": "quarter",
-                 "hours": "hour"}[unit.group(1)]
-            p.grain = g if tcol0["type"] in ("date", "datetime") and (g or tcol0["type"] == "datetime") else None
-            if g is None and tcol0["type"] == "datetime":
-                p.grain = "day"
-    # temporal: trend words or a grain ask for a date dimension
-    tcol = None
-    for d in dims:
-        if by_name[d]["role"] == "temporal":
-            tcol = by_name[d]
-            break
-    if tcol is None and (p.trend or p.grain) and not (p.correl and len(measures) >= 2):
-        tcol = main_temporal(profile)
-        if tcol is not None:
-            if dims and by_name[dims[0]]["role"] != "temporal":
-                if not p.color:
-                    p.color = dims[0]
-                dims = [tcol["name"]] + [d for d in dims if d != tcol["name"]]
-            else:
-                dims.insert(0, tcol["name"])
-            plan.assumptions.append(f"time axis: {tcol['name']}")
-    elif tcol is not None and dims[0] != tcol["name"] and (p.trend or p.grain):
-        dims.remove(tcol["name"])
-        dims.insert(0, tcol["name"])
 
-    # colour: a second grouped dimension
+def _limit_time_unit(d: _Draft) -> None:
+    """"top 5 days / months": with no other axis, the main date column at that grain (sets p.grain)."""
+    p = d.p
+    if d.dims or not p.limit:
+        return
+    unit = re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s)
+    tcol0 = main_temporal(d.profile)
+    if unit and tcol0 is not None:
+        d.dims.append(tcol0["name"])
+        g = {"days": None, "weeks": "week", "months": "month", "years": "year", "quarters": "quarter",
+             "hours": "hour"}[unit.group(1)]
+        p.grain = g if tcol0["type"] in ("date", "datetime") and (g or tcol0["type"] == "datetime") else None
+        if g is None and tcol0["type"] == "datetime":
+            p.grain = "day"
+
+
+def _time_axis(d: _Draft) -> None:
+    """Trend words or a grain put a date column first: the one named, else the main one — and a
+    category that was the x axis becomes the colour. Not for a correlation of two measures."""
+    p, by_name = d.p, d.profile["_by_name"]
+    tcol = next((by_name[x] for x in d.dims if by_name[x]["role"] == "temporal"), None)
+    if tcol is None and (p.trend or p.grain) and not (p.correl and len(d.measures) >= 2):
+        tcol = main_temporal(d.profile)
+        if tcol is not None:
+            if d.dims and by_name[d.dims[0]]["role"] != "temporal":
+                if not p.color:
+                    p.color = d.dims[0]
+                d.dims = [tcol["name"]] + [x for x in d.dims if x != tcol["name"]]
+            else:
+                d.dims.insert(0, tcol["name"])
+            d.plan.assumptions.append(f"time axis: {tcol['name']}")
+    elif tcol is not None and d.dims[0] != tcol["name"] and (p.trend or p.grain):
+        d.dims.remove(tcol["name"])
+        d.dims.insert(0, tcol["name"])
+
+
+def _colour(d: _Draft) -> None:
+    """The colour: the one asked for, else a second grouped dimension (or a grouped column after a
+    time axis); never the x axis itself."""
+    p, dims = d.p, d.dims
     color = p.color
-    if color is None and len(dims) >= 2 and len([g for g in p.groups if g.column in dims]) >= 2:
-        color = dims[1]
-    elif color is None and len(dims) >= 2 and by_name[dims[0]]["role"] == "temporal" and dims[1] in \
-            [g.column for g in p.groups]:
+    if color is None and len(dims) >= 2 and (
+            len([g for g in p.groups if g.column in dims]) >= 2
+            or d.col(dims[0])["role"] == "temporal" and dims[1] in [g.column for g in p.groups]):
         color = dims[1]
     if color and dims and color == dims[0]:
         color = dims[1] if len(dims) > 1 else None
+    d.color = color
 
-    # two measures, no dimension: a scatter of raw values
-    if not dims and len([m for m in measures if m.agg == "none"]) >= 2 and not count_rows:
-        plan.measures = [Measure(column=m.column, agg="none") for m in measures[:2]]
-        plan.intent = "correlation"
-        plan.color = color if color else (p.color if p.color else None)
-        if color is None and p.groups:
-            g = [x.column for x in p.groups if x.column not in [m.column for m in plan.measures]]
-            plan.color = g[0] if g else None
-        plan.chart = _chart(p.chart, "point")
-        return _finish(plan, p, profile)
 
-    dim = dims[0] if dims else None
-    if dim is not None and not measures:
-        count_rows = True
-    if count_rows and not measures:
-        measures = [Measure(column=None, agg="count")]
-    if count_rows and measures and all(m.agg == "none" for m in measures) and dim is not None and not p.y_axis:
+def _raw_scatter(d: _Draft) -> Plan | None:
+    """Two plain measures and no dimension: a scatter of raw values, coloured by a group if any."""
+    p, plan, color = d.p, d.plan, d.color
+    if d.dims or len([m for m in d.measures if m.agg == "none"]) < 2 or d.count_rows:
+        return None
+    plan.measures = [Measure(column=m.column, agg="none") for m in d.measures[:2]]
+    plan.intent = "correlation"
+    plan.color = color if color else (p.color if p.color else None)
+    if color is None and p.groups:
+        g = [x.column for x in p.groups if x.column not in [m.column for m in plan.measures]]
+        plan.color = g[0] if g else None
+    plan.chart = _chart(p.chart, "point")
+    return plan
+
+
+def _default_measures(d: _Draft) -> str | None:
+    """The x axis (or None), with a row count when nothing is measured; a question with neither an
+    axis nor a measure counts the matching rows when it filters, else it cannot be answered."""
+    p = d.p
+    dim = d.dims[0] if d.dims else None
+    if dim is not None and not d.measures:
+        d.count_rows = True
+    if d.count_rows and not d.measures:
+        d.measures = [Measure(column=None, agg="count")]
+    if d.count_rows and d.measures and all(m.agg == "none" for m in d.measures) and dim is not None and not p.y_axis:
         # "number of X per Y" with a numeric X that is not a measure on its own
-        measures = [Measure(column=None, agg="count")]
-
-    if dim is None and not measures:
+        d.measures = [Measure(column=None, agg="count")]
+    if dim is None and not d.measures:
         if p.filters:
-            measures = [Measure(column=None, agg="count")]
-            plan.assumptions.append("I counted the rows that match")
+            d.measures = [Measure(column=None, agg="count")]
+            d.plan.assumptions.append("I counted the rows that match")
         else:
-            raise Unanswerable(help_message(profile, p.question))
+            raise Unanswerable(help_message(d.profile, p.question))
+    return dim
 
-    # distribution of one measure: histogram, or boxplot by a dimension
+
+def _distribution(d: _Draft, dim: str | None) -> Plan | None:
+    """The distribution of one plain measure: a histogram, or a boxplot by a (non-unique)
+    dimension; a histogram asked for over a numeric measure axis bins that axis."""
+    p, plan, measures, by_name = d.p, d.plan, d.measures, d.profile["_by_name"]
     if p.distrib and len(measures) == 1 and measures[0].column and measures[0].agg == "none" and \
             p.chart not in ("bar", "arc", "line", "point", "area"):
         if dim is None or p.chart == "histogram":
             plan.measures = [Measure(column=None, agg="count")]
             plan.dimension = Dimension(column=measures[0].column, bins=20)
             plan.intent, plan.chart = "distribution", "histogram"
-            return _finish(plan, p, profile)
+            return plan
         if not by_name[dim].get("unique"):
             plan.measures = [Measure(column=measures[0].column, agg="none")]
             plan.dimension = Dimension(column=dim)
             plan.intent, plan.chart = "distribution", "boxplot"
-            return _finish(plan, p, profile)
+            return plan
     if p.chart == "histogram" and dim and is_numeric(by_name[dim]) and by_name[dim]["role"] == "measure" and \
             len(measures) <= 1 and (not measures or measures[0].column is None):
         plan.measures = [Measure(column=None, agg="count")]
         plan.dimension = Dimension(column=dim, bins=20)
         plan.intent, plan.chart = "distribution", "histogram"
-        return _finish(plan, p, profile)
+        return plan
+    return None
 
-    if dim is None:
-        # KPI (or a list of rows)
-        for m in measures:
-            if m.agg == "none":
-                col = by_name[m.column]
-                m.agg = "sum" if col.get("additive", True) else "avg"
-                plan.assumptions.append(f"I used the {'total' if m.agg == 'sum' else 'average'} of {m.column}")
-        if p.listing and all(m.column for m in measures):
-            plan.measures = [Measure(column=m.column, agg="none") for m in measures]
-            plan.intent, plan.chart = "table", "table"
-            return _finish(plan, p, profile)
-        plan.measures = measures
-        plan.intent = "kpi"
-        plan.chart = "kpi" if p.chart in (None, "kpi") else p.chart
-        if plan.chart not in ("kpi", "table"):
-            plan.chart = "kpi"
-        return _finish(plan, p, profile)
 
-    dcol = by_name[dim]
+def _kpi(d: _Draft) -> Plan:
+    """No x axis: one number per measure (total or average when not asked), or a listing of rows."""
+    p, plan = d.p, d.plan
+    for m in d.measures:
+        if m.agg == "none":
+            col = d.col(m.column)
+            m.agg = "sum" if col.get("additive", True) else "avg"
+            plan.assumptions.append(f"I used the {'total' if m.agg == 'sum' else 'average'} of {m.column}")
+    if p.listing and all(m.column for m in d.measures):
+        plan.measures = [Measure(column=m.column, agg="none") for m in d.measures]
+        plan.intent, plan.chart = "table", "table"
+        return plan
+    plan.measures = d.measures
+    plan.intent = "kpi"
+    plan.chart = "kpi" if p.chart in (None, "kpi") else p.chart
+    if plan.chart not in ("kpi", "table"):
+        plan.chart = "kpi"
+    return plan
+
+
+def _axis_chart(d: _Draft, dim: str) -> Plan:
+    """A chart over the x axis `dim`: its grain and aggregations, then intent and chart type."""
+    dcol, grain = _dimension_and_aggregations(d, dim)
+    _intent_and_chart(d, dim, dcol, grain)
+    return d.plan
+
+
+def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
+    """The x axis with its time grain, and the aggregation of each measure not asked for: raw when
+    each x value is one row, else sum (additive) / avg (intensive). Keeps one measure (two for a
+    correlation or a table). Returns the x column's profile and the grain."""
+    p, plan = d.p, d.plan
+    dcol = d.col(dim)
     grain = None
     if dcol["type"] in ("date", "datetime"):
         grain = p.grain or _auto_grain(dcol, plan.filters, explicit=dim in [m.column for m in p.mentions])
-    elif dcol.get("year_like"):
-        grain = None
     plan.dimension = Dimension(column=dim, grain=grain)
-    # default aggregations: raw when each x value is one row, else sum (additive) / avg (intensive)
     unique_x = bool(dcol.get("unique")) and not grain
-    for m in measures:
+    for m in d.measures:
         if m.agg == "none":
-            col = by_name[m.column]
-            if unique_x and not p.share or (unique_x and p.share and not color):
+            col = d.col(m.column)
+            if unique_x and not p.share or (unique_x and p.share and not d.color):
                 m.agg = "none"
             elif col["role"] == "identifier":
                 m.agg = "sum"
@@ -311,15 +470,19 @@ def build_plan(p: Parsed, profile: dict) -> Plan:
                 m.agg = "sum" if col.get("additive", True) else "avg"
                 plan.assumptions.append(f"I used the {'total' if m.agg == 'sum' else 'average'} of {m.column} "
                                         f"per {dim}")
-    if unique_x and any(m.agg != "none" for m in measures) and any(m.agg == "none" for m in measures):
-        for m in measures:
+    if unique_x and any(m.agg != "none" for m in d.measures) and any(m.agg == "none" for m in d.measures):
+        for m in d.measures:
             if m.agg == "none":
                 m.agg = "sum"
-    # one measure per chart, two for a correlation or a table
-    plan.measures = measures[:2] if (p.correl or p.chart == "table") else measures[:1]
-    plan.color = color if color != dim else None
+    plan.measures = d.measures[:2] if (p.correl or p.chart == "table") else d.measures[:1]
+    plan.color = d.color if d.color != dim else None
+    return dcol, grain
 
-    # intent
+
+def _intent_and_chart(d: _Draft, dim: str, dcol: dict, grain: str | None) -> None:
+    """Intent from the words and the axis (correlation, trend, share, rank, compare), then the
+    chart asked for; two numeric columns row by row become a scatter with no dimension."""
+    p, plan = d.p, d.plan
     if p.correl and len(plan.measures) >= 2:
         plan.intent = "correlation"
     elif dcol["role"] == "temporal" or grain:
@@ -338,10 +501,8 @@ def build_plan(p: Parsed, profile: dict) -> Plan:
         plan.chart = "point"
     if plan.intent == "correlation" and is_numeric(dcol) and not dcol.get("year_like") and \
             len(plan.measures) == 1 and plan.measures[0].agg == "none" and plan.chart in ("auto", "point"):
-        # two numeric columns, row by row: a scatter of raw values
         plan.measures = [Measure(column=dim, agg="none"), plan.measures[0]]
         plan.dimension = None
-    return _finish(plan, p, profile)
 
 
 def _by_follows(p: Parsed) -> bool:
