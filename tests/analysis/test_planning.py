@@ -62,3 +62,15 @@ def test_a_question_nothing_links_names_the_columns_and_three_questions(datasets
     msg = e.value.message
     assert "Region" in msg and "Revenue" in msg
     assert msg.count("“") >= 4  # the question quoted, then three suggestions
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a number range next to a period keeps both: the range is not a pair of years
+    ("total revenue for revenue between 1000 and 5000 in 2023", {("Revenue", "between"), ("Order Date", "between")}),
+    # "from 50 to 2000" is a number range, not a period ending in the year 2000
+    ("number of orders with quantity from 50 to 2000", {("Quantity", "between")}),
+])
+def test_number_ranges_and_periods_are_read_apart(datasets, question, expected):
+    profile = load_profile(datasets["sales"])["profile"]
+    filters = build_plan(parse(question, profile), profile).filters
+    assert {(f.column, f.op) for f in filters} == expected

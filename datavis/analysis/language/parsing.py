@@ -420,7 +420,7 @@ class _NumberFilters:
         for m, (a, b) in self.p.text.find(
                 rf"\b(?:between|in the range of|in the range|from|range of) ({_NUM}) (?:and|to|-) ({_NUM})\b"):
             lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
-            if lo is None or hi is None or re.fullmatch(r"\d{4}", m.group(1)) and _has_year_period(self.p):
+            if lo is None or hi is None or _looks_like_years(lo, hi) and _has_year_period(self.p):
                 continue
             col = self.column_near(a, b)
             if col:
@@ -466,6 +466,11 @@ class _NumberFilters:
 
 def _has_year_period(p: Parsed) -> bool:
     return p.period is not None
+
+
+def _looks_like_years(lo: float, hi: float) -> bool:
+    """"between 2019 and 2021" is the period's; "between 1000 and 5000" stays a number range."""
+    return all(float(v).is_integer() and 1900 <= v <= 2100 for v in (lo, hi))
 
 
 def _lexicon_column(phrase: str, profile: dict) -> str | None:

@@ -195,8 +195,10 @@ def _open_ranges(text: str, found: _Found) -> None:
             found.add(m, lo, None, f"{'after' if m[1] == 'after' else 'since'} {m[2]}")
     for m in re.finditer(rf"\b(before|until|till|through|up to|prior to|to) ({_DATEISH})\b", text):
         d = _date_of(m[2])
-        # "to 2020" ends a period too: a check meant to skip a plain year after "to" never applied
-        # (its condition ended in "or True"), and skipping it would change answers
+        # a bare "to" ends a period only on its own: "compared to 2021" names a second year and
+        # "from 50000 to 2000" is a number range (a date range was read by _explicit_ranges)
+        if m[1] == "to" and re.search(r"(compared|relative|versus|vs\.?|from \S+|between \S+)\s*$", text[:m.start()]):
+            continue
         if d:
             hi = d[0] - dt.timedelta(days=1) if m[1] in ("before", "prior to") else d[1]
             found.add(m, None, hi, f"{m[1]} {m[2]}")
