@@ -2,10 +2,10 @@
 own column names: "Total Revenue by Region, 2023 only"."""
 from __future__ import annotations
 
-from ..sql.compiler import Query, measure_label
-from .format import fmt_number
 from ..language.names import humanize
 from ..planning.plan import Filter, Plan
+from ..sql.compiler import Query, measure_label
+from .format import fmt_number
 from .wording import count_label
 
 VL_TIME_UNITS = {"year": "year", "quarter": "yearquarter", "month": "yearmonth", "week": "yearweek",

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from ..sql.compiler import Query
-from .format import fmt_number, is_money
 from ..language.names import humanize
 from ..planning.plan import Plan
+from ..sql.compiler import Query
+from .format import fmt_number, is_money
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 _TIME_UNITS = {"year": "utcyear", "quarter": "utcyearquarter", "month": "utcyearmonth", "week": "utcyearmonthdate",
