@@ -155,6 +155,7 @@ def _measure_facts(plan: Plan, q: Query, rows: list[dict], y: str, m: Measure, p
     else:
         fact = _extremes_fact(vals, q.extra.get("other_x"), additive, partial, f,
                               plan.dimension.grain if plan.dimension else None)
+    fact["direct"] = not q.color  # its values are the rows' own (check.py verifies them)
     facts.append(fact)
     if plan.intent == "correlation" and len(vals) >= 3 and all(_number(x) for x, _ in vals):
         r_val = _pearson([(float(x), float(v)) for x, v in vals])
