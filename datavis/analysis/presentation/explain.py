@@ -86,7 +86,7 @@ def _words(column: str) -> str:
 def _measures_label(plan: Plan, q: Query, profile: dict) -> str:
     """The measures of an aggregate as words: "Total Revenue and Total Profit", "Number of orders"."""
     labels = []
-    for i, m in enumerate(plan.measures or [None]):
+    for m in plan.measures or [None]:
         if m is None or m.column is None:
             labels.append(count_label(profile))
         else:

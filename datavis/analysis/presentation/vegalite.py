@@ -255,7 +255,7 @@ def _fold(ax: Axes, plan: Plan, q: Query, rows: list[dict], profile: dict, y_lab
     if q.x_type == "temporal":
         tooltip[0]["timeUnit"] = ax.x["timeUnit"]
     series = {"field": mkey, "type": "nominal", "title": None, "sort": labels}
-    meta = {"fold": {"key": mkey, "value": vkey, "measures": dict(zip(labels, q.ys, strict=True))}}
+    meta = {"fold": {"key": mkey, "value": vkey, "keep": keep, "measures": dict(zip(labels, q.ys, strict=True))}}
     if q.color:  # the colour keeps its column; one panel per measure, each on its own scale
         return Axes(x=ax.x, y=yenc, tooltip=tooltip, color=ax.color, n=ax.n, xlabel=ax.xlabel, ylabel=ylabel,
                     data=data, folded=mkey, meta={**meta, "panels": series})
@@ -330,7 +330,7 @@ def _cap_bars(base: dict, plan: Plan, q: Query, ax: Axes) -> list[dict]:
         if q.share:
             other[q.share] = sum(r.get(q.share) or 0 for r in rest)
         data.append(other)
-        ax.meta["other_bar"] = {"label": label, "rest": len(rest)}
+        ax.meta["other_bar"] = {"label": label, "rest": len(rest), "sums": [k for k in (q.ys[0], q.share) if k]}
     ax.meta["bars_cut"] = {"kept": len(keep), "of": ax.n}
     base["data"] = {"values": data}
     return data
@@ -392,6 +392,12 @@ def _kpi(base: dict, plan: Plan, q: Query, rows: list[dict], profile: dict) -> d
                 {"mark": {"type": "text", "fontSize": 15, "dy": 42, "color": "#555"},
                  "encoding": {"x": {"field": "label", "type": "nominal", "axis": None, "sort": None},
                               "text": {"field": "label", "type": "nominal"}}}]}
+
+
+def table_spec(rows: list[dict], title: str) -> dict:
+    """A table of the rows (the first 50), e.g. when a chart's data failed the answer check."""
+    return plain_fields(_table({"$schema": SCHEMA, "title": {"text": title, "anchor": "start"},
+                                "config": {"view": {"stroke": None}}}, rows))
 
 
 def _table(base: dict, rows: list[dict]) -> dict:
