@@ -358,14 +358,17 @@ def word_insight(facts: list[dict], plan: Plan, measure: str, dimension: str | N
     one sentence for each (up to three)."""
     s: list[str] = []
     for fct in facts:
-        s += _SENTENCES[fct["kind"]](fct, plan, measure)
+        if fct["kind"] != "series_cut":
+            s += _SENTENCES[fct["kind"]](fct, plan, measure)
     measures = len({f["measure"] for f in facts if f.get("measure")})
     keep = max(2, min(measures, 3))
     s = s[:keep]
+    # what the chart leaves out is always said
+    s += [t for fct in facts if fct["kind"] == "series_cut" for t in _series_cut_sentences(fct, plan, measure)]
     note = _notes(plan)
     if note:
         s.append(note)
-    return " ".join(s[:keep + 1])
+    return " ".join(s[:keep + 2])
 
 
 def _notes(plan: Plan) -> str:
