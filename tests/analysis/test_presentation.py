@@ -19,6 +19,7 @@ from datavis.analysis.planning.plan import Plan
 from datavis.analysis.presentation.check import check_answer, numbers_in
 
 from .conftest import SUITE_DATA
+from .test_hr_table import _write_employees
 
 SALES = SUITE_DATA / "sales.csv"
 
@@ -142,11 +143,20 @@ def test_other_is_not_a_value_of_the_data(tmp_path):
 
 def test_counts_name_what_is_counted_on_the_axis(datasets):
     ans = answer(datasets["sales"], "number of orders by region")
-    assert ans.spec["encoding"]["x" if "y" not in ans.spec["encoding"] else "y"]["title"] in (
-        "Number of orders", "Region")
-    assert "Number of orders" in {ans.spec["encoding"]["x"]["title"], ans.spec["encoding"]["y"]["title"]}
+    assert ans.spec["encoding"]["y"]["title"] == "Number of orders"
     hist = answer(datasets["sales"], "distribution of revenue")
     assert hist.spec["encoding"]["y"]["title"] == "Number of orders"
+
+
+def test_hires_each_year_never_say_rows(tmp_path):
+    """The HR table of issue 11 under a table name that says nothing: the identifier column
+    (Employee, holding E0001…) names what is counted, in the title, the axis and the insight."""
+    _write_employees(tmp_path / "export.csv")
+    ingest_csv(tmp_path / "export.csv", tmp_path / "ds", name="export")
+    ans = answer(tmp_path / "ds", "How many people did we hire each year?")
+    words = " ".join([ans.title, ans.insight, ans.spec["encoding"]["y"]["title"]]).lower()
+    assert "rows" not in words and "count" not in words
+    assert ans.spec["encoding"]["y"]["title"] == "Number of employees" and "employees" in ans.insight.lower()
 
 
 def test_hostile_measure_names_fold_and_render(write_csv, tmp_path):
