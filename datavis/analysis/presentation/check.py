@@ -116,7 +116,7 @@ def _unverified_facts(facts: list[dict], rows: list[dict]) -> list[str]:
             values = {round(float(v), 9) for r in rows for v in r.values() if _is_number(v)}
         for key in keys:
             v = fact.get(key)
-            if _is_number(v) and round(float(v), 9) not in values:
+            if _is_number(v) and values is not None and round(float(v), 9) not in values:
                 bad.append(f"fact {i} ({fact.get('kind')}): {key} {v!r} is not in the result")
     return bad
 

@@ -3,7 +3,7 @@ own column names: "Total Revenue by Region, 2023 only"."""
 from __future__ import annotations
 
 from ..language.names import humanize
-from ..planning.plan import Filter, Plan
+from ..planning.plan import Filter, Measure, Plan
 from ..sql.compiler import Query, measure_label
 from .format import fmt_number
 from .wording import count_label
@@ -86,8 +86,8 @@ def _words(column: str) -> str:
 def _measures_label(plan: Plan, q: Query, profile: dict) -> str:
     """The measures of an aggregate as words: "Total Revenue and Total Profit", "Number of orders"."""
     labels = []
-    for m in plan.measures or [None]:
-        if m is None or m.column is None:
+    for m in plan.measures or [Measure(column=None, agg="count")]:
+        if m.column is None:
             labels.append(count_label(profile))
         else:
             labels.append(measure_label(m))

@@ -114,7 +114,7 @@ def _num_axis(field_name: str, label: str, money: bool) -> dict:
     return {"field": field_name, "type": "quantitative", "title": label, "axis": {"format": fmt}}
 
 
-def _tooltip(fields: list[tuple[str, str, str]]) -> list[dict]:
+def _tooltip(fields: list[tuple[str | None, str, str]]) -> list[dict]:
     out = []
     for name, typ, title in fields:
         t = {"field": name, "type": typ, "title": title}
@@ -222,7 +222,7 @@ def _axes(plan: Plan, q: Query, rows: list[dict], profile: dict, y_labels: dict[
     tooltip = _tooltip(tips)
     if q.x_type == "temporal":
         tooltip[0]["timeUnit"] = xenc["timeUnit"]
-    color = None
+    color: dict | None = None
     if q.color:
         color = {"field": q.color, "type": "nominal", "title": humanize(q.color), "sort": None}
         other = q.extra.get("other_color")
