@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from ..planning.plan import Plan
 from .format import fmt_change, fmt_number, fmt_pct
@@ -47,7 +48,7 @@ def numbers_in(text: str) -> list[str]:
     return [t.rstrip(",") for t in _NUMBER.findall(text)]
 
 
-def _is_number(v) -> bool:
+def _is_number(v) -> TypeGuard[float]:
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 
