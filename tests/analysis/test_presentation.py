@@ -233,3 +233,12 @@ def test_a_capped_chart_ends_with_an_other_bar_that_the_check_accepts(tmp_path):
     assert check_answer(plan, chart, spec, insight, facts, rows, ans.title).problems == []
     spec["data"]["values"][-1]["Total amount"] += 1
     assert check_answer(plan, chart, spec, insight, facts, rows, ans.title).chart == "table"
+
+
+def test_folded_data_that_is_not_the_result_becomes_a_table(datasets):
+    ans = revised(datasets["sales"], {"measures": TWO, "dimension": {"column": "Region"}})
+    plan, chart, spec, insight, facts, rows = _parts(ans)
+    assert check_answer(plan, chart, spec, insight, facts, rows, ans.title).problems == []
+    spec["data"]["values"] = spec["data"]["values"][:-1]  # a measure of the last region lost
+    checked = check_answer(plan, chart, spec, insight, facts, rows, ans.title)
+    assert checked.chart == "table" and checked.insight == insight

@@ -95,12 +95,13 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict]) -> str:
         return "heatmap" if q.color and not several else "bar"
     if asked == "kpi":
         return "table" if len(rows) > 1 else "kpi"
-    # automatic
-    if plan.intent == "correlation" and len(q.ys) >= 2:
+    # automatic; "A vs B" over categories (nominal x) compares them side by side: bars, not dots
+    related = plan.intent == "correlation" and q.x_type != "nominal"
+    if related and len(q.ys) >= 2:
         return "point"
     if q.x_type == "temporal" or (q.x_type == "ordinal" and plan.intent == "trend" and not q.x_sort):
         return "line" if n >= 3 else "bar"
-    if plan.intent == "correlation":
+    if related:
         return "point"
     if plan.intent == "part_to_whole" and not q.color and not several and positive and 1 < n <= 8:
         return "arc"
