@@ -242,3 +242,16 @@ def test_folded_data_that_is_not_the_result_becomes_a_table(datasets):
     spec["data"]["values"] = spec["data"]["values"][:-1]  # a measure of the last region lost
     checked = check_answer(plan, chart, spec, insight, facts, rows, ans.title)
     assert checked.chart == "table" and checked.insight == insight
+
+
+def test_two_raw_measures_per_row_are_grouped_bars(datasets, sales):
+    plan = {"intent": "rank", "measures": [{"column": "Revenue", "agg": "none"}, {"column": "Profit", "agg": "none"}],
+            "dimension": {"column": "Order ID"}, "order": {"by": "measure", "desc": True}}
+    ans = revised(datasets["sales"], plan, {"limit": 5})
+    table = {i: (v, p) for i, v, p in sales.execute('SELECT "Order ID", Revenue, Profit FROM t').fetchall()}
+    top = [v for (v,) in sales.execute("SELECT Revenue FROM t ORDER BY 1 DESC LIMIT 5").fetchall()]
+    assert [r["Revenue"] for r in ans.data] == top  # ties in Revenue may come in any order
+    assert all(table[r["Order ID"]] == (r["Revenue"], r["Profit"]) for r in ans.data)
+    assert ans.chart_type == "bar" and ans.spec["encoding"]["xOffset"]["field"] == "Measure"
+    assert "All 5 have the same revenue ($8,800)" in ans.insight and "has the highest profit" in ans.insight
+    assert render(ans.spec, "svg").decode().startswith("<svg")

@@ -55,7 +55,7 @@ def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> di
         "data_fields": {"x": q.x if q.x else (q.ys[0] if q.kind == "raw" and len(q.ys) > 1 else None),
                         "y": (q.ys[1] if q.kind == "raw" and q.x is None and len(q.ys) > 1 else
                               (q.ys[0] if q.ys else None)),
-                        "ys": list(q.ys) if q.kind in ("aggregate", "kpi") else None,
+                        "ys": list(q.ys) if q.kind == "kpi" or q.several else None,
                         "color": q.color},
         "other": q.extra.get("other_x") or q.extra.get("other_color"),
     }

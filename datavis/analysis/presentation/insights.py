@@ -67,7 +67,7 @@ def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: d
     if q.kind == "raw" and q.x is None and len(q.ys) >= 2:
         return [_scatter_fact(q, rows, extra or {})]
     measures = plan.measures or [Measure(column=None, agg="count")]
-    several = q.kind == "aggregate" and len(q.ys) > 1
+    several = q.several
     facts: list[dict] = []
     for i, y in enumerate(q.ys if several else q.ys[:1]):
         m = measures[min(i, len(measures) - 1)]
@@ -269,6 +269,8 @@ def _kpi_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
 
 def _extremes_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
     if fct.get("measure"):  # one sentence per measure when there are several
+        if fct["count"] > 1 and fct["top_value"] == fct["bottom_value"]:
+            return [f"All {fct['count']} have the same {fct['measure'].lower()} ({fct['top_text']})."]
         text = f"{fct['top']} has the highest {fct['measure'].lower()} ({fct['top_text']})"
         if fct["count"] > 1:
             text += f" and {fct['bottom']} the lowest ({fct['bottom_text']})"

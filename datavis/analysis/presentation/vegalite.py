@@ -83,7 +83,7 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict]) -> str:
         return "point" if len(q.ys) >= 2 else "table"
     asked = plan.chart
     n = len({r.get(q.x) for r in rows})
-    several = q.kind == "aggregate" and len(q.ys) > 1  # folded into one series per measure
+    several = q.several  # folded into one series per measure
     positive = all((r.get(q.ys[0]) or 0) >= 0 for r in rows)
     if asked == "histogram" or asked == "boxplot":
         asked = "bar"
@@ -161,7 +161,7 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, 
     if q.x is None:
         return _scatter(base, q)
     ax = _axes(plan, q, rows, profile, y_labels)
-    if q.kind == "aggregate" and len(q.ys) > 1:
+    if q.several:
         ax = _fold(ax, plan, q, rows, profile, y_labels)
     builder = {"arc": _arc, "line": _line, "area": _line, "point": _point, "heatmap": _heatmap}.get(chart, _bar)
     spec = builder({**base, "data": {"values": ax.data}}, chart, plan, q, ax)

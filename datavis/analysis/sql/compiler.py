@@ -32,6 +32,11 @@ class Query:
     share: str | None = None  # result column with the % of total
     extra: dict = field(default_factory=dict)
 
+    @property
+    def several(self) -> bool:
+        """Two or more measures over an x axis: one series per measure."""
+        return self.kind in ("aggregate", "raw") and self.x is not None and len(self.ys) > 1
+
 
 def lit(value, kind: str = "text") -> str:
     """A SQL literal for a filter value of a column of type `kind`."""
