@@ -197,8 +197,12 @@ def check_answer(plan: Plan, chart: str, spec: dict, insight: str, facts: list[d
     """Check an answer before it is sent and repair what disagrees instead of failing it: a
     sentence quoting a number the result does not hold is dropped; a chart whose data is not
     the result becomes a table of the result."""
-    text, problems = check_insight(insight, facts, rows, plan_context(plan))
-    spec_problems = check_spec(spec, rows, chart)
+    try:
+        text, problems = check_insight(insight, facts, rows, plan_context(plan))
+        spec_problems = check_spec(spec, rows, chart)
+    except Exception:  # noqa: BLE001 - a bug in the check must not cost the user the answer
+        log.exception("answer check crashed; the answer goes out unchecked")
+        return Checked(chart=chart, spec=spec, insight=insight, problems=["the check crashed"])
     if spec_problems:
         spec, chart = table_spec(rows, title), "table"
     for problem in (*problems, *spec_problems):
