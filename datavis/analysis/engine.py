@@ -14,6 +14,7 @@ from .sql.compiler import Query, compile_plan, measure_label, where_sql
 from .errors import Unanswerable
 from .presentation.explain import explain, title_for
 from .planning.followup import apply_follow_up, is_follow_up
+from .presentation.check import check_answer
 from .presentation.insights import compute_facts, word_insight
 from .sql.jsonsafe import rows_to_dicts
 from .language.matching import left_out
@@ -133,6 +134,8 @@ def present(ex: Executed, profile: dict, question: str, planner: str, changes: l
         insight += f" Only the first {len(rows):,} rows are shown."
     elif sampled:
         insight += f" The chart shows a random sample of {len(rows):,} rows."
+    checked = check_answer(plan, chart, spec, insight, facts, rows, title)  # never sent wrong
+    chart, spec, insight = checked.chart, checked.spec, checked.insight
     if changes and changes != ["new question"]:
         title_change = ", ".join(dict.fromkeys(changes))
         plan.evidence.append(f"follow-up: changed {title_change}")

@@ -53,12 +53,15 @@ class Plan(BaseModel):
     """What to compute and how to show it."""
 
     intent: Intent = "compare"
-    measures: list[Measure] = Field(default_factory=list, description="one; two for a scatter of two measures")
+    measures: list[Measure] = Field(default_factory=list, description="one or more: with a dimension each is a "
+                                    "series (grouped bars, lines); two raw measures without one make a scatter")
     dimension: Dimension | None = None
     color: str | None = Field(None, description="a second dimension (series / stack)")
     filters: list[Filter] = Field(default_factory=list)
     order: Order | None = Field(None, description="only when the question asks for an order or top/bottom N")
     limit: int | None = Field(None, description="top/bottom N")
+    other: bool = Field(False, description="with a limit: the groups past the top N summed into one 'Other' "
+                                           "group shown last ('top 5 and the rest'); sum and count only")
     chart: Chart = "auto"
     horizontal: bool | None = None
     share: bool = Field(False, description="show each value as a share of the total")

@@ -2,10 +2,10 @@
 own column names: "Total Revenue by Region, 2023 only"."""
 from __future__ import annotations
 
+from ..language.names import humanize
+from ..planning.plan import Filter, Measure, Plan
 from ..sql.compiler import Query, measure_label
 from .format import fmt_number
-from ..language.names import humanize
-from ..planning.plan import Filter, Plan
 from .wording import count_label
 
 VL_TIME_UNITS = {"year": "year", "quarter": "yearquarter", "month": "yearmonth", "week": "yearweek",
@@ -55,7 +55,9 @@ def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> di
         "data_fields": {"x": q.x if q.x else (q.ys[0] if q.kind == "raw" and len(q.ys) > 1 else None),
                         "y": (q.ys[1] if q.kind == "raw" and q.x is None and len(q.ys) > 1 else
                               (q.ys[0] if q.ys else None)),
+                        "ys": list(q.ys) if q.kind == "kpi" or q.several else None,
                         "color": q.color},
+        "other": q.extra.get("other_x") or q.extra.get("other_color"),
     }
 
 
@@ -81,6 +83,17 @@ def _words(column: str) -> str:
     return text[0].lower() + text[1:] if column == column.lower() else text
 
 
+def _measures_label(plan: Plan, q: Query, profile: dict) -> str:
+    """The measures of an aggregate as words: "Total Revenue and Total Profit", "Number of orders"."""
+    labels = []
+    for m in plan.measures or [Measure(column=None, agg="count")]:
+        if m.column is None:
+            labels.append(count_label(profile))
+        else:
+            labels.append(measure_label(m))
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
 def title_for(plan: Plan, q: Query, profile: dict) -> str:
     if q.kind == "histogram":
         head = f"Distribution of {_words(plan.dimension.column)}"
@@ -93,16 +106,14 @@ def title_for(plan: Plan, q: Query, profile: dict) -> str:
         head = (f"{humanize(plan.measures[1].column)} vs {_words(plan.measures[0].column)}"
                 if len(plan.measures) > 1 else humanize(plan.measures[0].column))
     else:
-        label = measure_label(plan.measures[0]) if plan.measures else "Count"
-        if plan.measures and plan.measures[0].column is None:
-            label = count_label(profile)
+        label = _measures_label(plan, q, profile)
         head = label
         if plan.dimension is not None:
             d = plan.dimension
             grain = f" ({_GRAIN_WORDS[d.grain]})" if d.grain else ""
             if plan.limit:
                 head = (f"{'Top' if not plan.order or plan.order.desc else 'Bottom'} {plan.limit} "
-                        f"{_words(d.column)} by {label}")
+                        f"{_words(d.column)}{' and the rest' if q.extra.get('other_x') else ''} by {label}")
             else:
                 head = f"{label} by {_words(d.column)}{grain}"
         if plan.color:

@@ -1,16 +1,23 @@
 """Facts computed from the result (extremes and rank, share of total, change and trend,
 spread and outliers, correlation strength, KPI with its period), phrased into two or three
-sentences that quote the real numbers. A model, when configured, only rewords these facts."""
+sentences that quote the real numbers. A model, when configured, only rewords these facts.
+
+With several measures each gets its own facts (tagged with its label); an "Other" group or
+series (the rest past the top N, see sql/compiler.py) counts in totals and shares but is never
+called the highest or the lowest."""
 from __future__ import annotations
 
 import datetime as dt
 import math
 import statistics
+from collections.abc import Callable
 
+from ..planning.plan import Measure, Plan
 from ..sql.compiler import MONTHS, Query
 from .format import currency, fmt_change, fmt_number, fmt_pct, is_money
-from ..planning.plan import Plan
-from .wording import counted_noun
+from .wording import count_label, counted_noun
+
+ADDITIVE = ("sum", "count", "count_distinct")
 
 
 def _label(v, grain: str | None) -> str:
@@ -35,128 +42,186 @@ def _label(v, grain: str | None) -> str:
     return str(v)
 
 
-def _money(plan: Plan, profile: dict) -> tuple[bool, str]:
-    if not plan.measures or plan.measures[0].column is None or plan.measures[0].agg in ("count", "count_distinct"):
+def _money(m: Measure | None, profile: dict) -> tuple[bool, str]:
+    if m is None or m.column is None or m.agg in ("count", "count_distinct"):
         return False, "$"
-    col = profile["_by_name"].get(plan.measures[0].column, {})
+    col = profile["_by_name"].get(m.column, {})
     return is_money(col), currency(col)
+
+
+def _number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
 def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: dict,
                   extra: dict | None = None, partial: bool = False) -> list[dict]:
     """``partial``: the rows are cut or sampled, so no total or share of it can be told."""
+    if q.kind == "kpi":
+        return _kpi_facts(plan, q, rows, profile)
+    if q.kind == "histogram":
+        return [_histogram_fact(q, rows, extra or {})]
+    if q.kind == "boxplot":
+        return _boxplot_facts(q, rows)
+    if q.kind == "table":
+        return [{"kind": "rows", "n": len(rows)}]
+    if q.kind == "raw" and q.x is None and len(q.ys) >= 2:
+        return [_scatter_fact(q, rows, extra or {})]
+    measures = plan.measures or [Measure(column=None, agg="count")]
+    several = q.several
     facts: list[dict] = []
-    money, sym = _money(plan, profile)
+    for i, y in enumerate(q.ys if several else q.ys[:1]):
+        m = measures[min(i, len(measures) - 1)]
+        label = (count_label(profile) if m.column is None else y) if several else None
+        facts += _measure_facts(plan, q, rows, y, m, profile, partial, label)
+    cut = q.extra.get("series_cut")
+    if cut:
+        facts.append({"kind": "series_cut", "series": q.color, **cut})
+    return facts
+
+
+def _kpi_facts(plan: Plan, q: Query, rows: list[dict], profile: dict) -> list[dict]:
+    row = rows[0] if rows else {}
+    facts = []
+    for y, m in zip(q.ys, plan.measures, strict=False):
+        col = profile["_by_name"].get(m.column or "", {})
+        mm = is_money(col) and m.agg not in ("count", "count_distinct")
+        fact = {"kind": "kpi", "label": y, "value": row.get(y),
+                "text": fmt_number(row.get(y), money=mm, symbol=currency(col)), "period": plan.period}
+        if col.get("type") == "boolean" and m.agg == "avg" and _number(row.get(y)):
+            # a Yes/No column averaged is the share of rows where it holds
+            fact.update(share_of=m.column, text=fmt_pct(row.get(y)), noun=counted_noun(profile))
+        facts.append(fact)
+    return facts
+
+
+def _histogram_fact(q: Query, rows: list[dict], s: dict) -> dict:
+    total = sum(r["Count"] for r in rows)
+    peak = max(rows, key=lambda r: r["Count"]) if rows else None
+    return {"kind": "distribution", "column": q.extra["column"], "n": total,
+            "median": s.get("median"), "q1": s.get("q1"), "q3": s.get("q3"), "min": s.get("min"),
+            "max": s.get("max"), "outliers": s.get("outliers"),
+            "peak_from": peak["bin_start"] if peak else None, "peak_to": peak["bin_end"] if peak else None,
+            "peak_count": peak["Count"] if peak else None}
+
+
+def _boxplot_facts(q: Query, rows: list[dict]) -> list[dict]:
+    if rows and q.x:
+        hi, lo = max(rows, key=lambda r: r["median"] or 0), min(rows, key=lambda r: r["median"] or 0)
+        return [{"kind": "spread", "column": q.extra["column"], "highest": hi[q.x], "highest_median": hi["median"],
+                 "lowest": lo[q.x], "lowest_median": lo["median"], "groups": len(rows)}]
+    if rows:
+        r = rows[0]
+        return [{"kind": "spread", "column": q.extra["column"], "median": r["median"], "q1": r["q1"],
+                 "q3": r["q3"], "min": r["min"], "max": r["max"], "n": r["n"]}]
+    return []
+
+
+def _scatter_fact(q: Query, rows: list[dict], extra: dict) -> dict:
+    xs = [(r[q.ys[0]], r[q.ys[1]]) for r in rows if _number(r.get(q.ys[0])) and _number(r.get(q.ys[1]))]
+    r_val = extra.get("corr")
+    n = extra.get("n") or len(xs)
+    if r_val is None and len(xs) >= 3:
+        r_val = _pearson(xs)
+    return {"kind": "correlation", "x": q.ys[0], "y": q.ys[1], "r": r_val, "n": n, "strength": _strength(r_val)}
+
+
+def _measure_facts(plan: Plan, q: Query, rows: list[dict], y: str, m: Measure, profile: dict, partial: bool,
+                   label: str | None) -> list[dict]:
+    """The facts of one measure column of an aggregate or raw result."""
+    money, sym = _money(m, profile)
 
     def f(v):
         return fmt_number(v, money=money, symbol=sym)
 
-    grain = plan.dimension.grain if plan.dimension else None
-    if q.kind == "kpi":
-        row = rows[0] if rows else {}
-        for y, m in zip(q.ys, plan.measures):
-            col = profile["_by_name"].get(m.column or "", {})
-            mm = is_money(col) and m.agg not in ("count", "count_distinct")
-            fact = {"kind": "kpi", "label": y, "value": row.get(y),
-                    "text": fmt_number(row.get(y), money=mm, symbol=currency(col)), "period": plan.period}
-            if col.get("type") == "boolean" and m.agg == "avg" and isinstance(row.get(y), (int, float)):
-                # a Yes/No column averaged is the share of rows where it holds
-                fact.update(share_of=m.column, text=fmt_pct(row.get(y)), noun=counted_noun(profile))
-            facts.append(fact)
-        return facts
-    if q.kind == "histogram":
-        s = extra or {}
-        total = sum(r["Count"] for r in rows)
-        peak = max(rows, key=lambda r: r["Count"]) if rows else None
-        facts.append({"kind": "distribution", "column": q.extra["column"], "n": total,
-                      "median": s.get("median"), "q1": s.get("q1"), "q3": s.get("q3"), "min": s.get("min"),
-                      "max": s.get("max"), "outliers": s.get("outliers"),
-                      "peak_from": peak["bin_start"] if peak else None, "peak_to": peak["bin_end"] if peak else None,
-                      "peak_count": peak["Count"] if peak else None})
-        return facts
-    if q.kind == "boxplot":
-        if rows and q.x:
-            hi, lo = max(rows, key=lambda r: r["median"] or 0), min(rows, key=lambda r: r["median"] or 0)
-            facts.append({"kind": "spread", "column": q.extra["column"], "highest": hi[q.x], "highest_median": hi["median"],
-                          "lowest": lo[q.x], "lowest_median": lo["median"], "groups": len(rows)})
-        elif rows:
-            r = rows[0]
-            facts.append({"kind": "spread", "column": q.extra["column"], "median": r["median"], "q1": r["q1"],
-                          "q3": r["q3"], "min": r["min"], "max": r["max"], "n": r["n"]})
-        return facts
-    if q.kind == "table":
-        facts.append({"kind": "rows", "n": len(rows)})
-        return facts
-    if q.kind == "raw" and q.x is None and len(q.ys) >= 2:
-        xs = [(r[q.ys[0]], r[q.ys[1]]) for r in rows if isinstance(r.get(q.ys[0]), (int, float))
-              and isinstance(r.get(q.ys[1]), (int, float))]
-        r_val = (extra or {}).get("corr")
-        n = (extra or {}).get("n") or len(xs)
-        if r_val is None and len(xs) >= 3:
-            r_val = _pearson(xs)
-        facts.append({"kind": "correlation", "x": q.ys[0], "y": q.ys[1], "r": r_val, "n": n,
-                      "strength": _strength(r_val)})
-        return facts
-    y = q.ys[0]
-    vals = [(r.get(q.x), r.get(y)) for r in rows if isinstance(r.get(y), (int, float)) and not isinstance(r.get(y), bool)]
-    if not vals:
-        facts.append({"kind": "empty"})
-        return facts
-    if q.color:
-        totals: dict = {}
-        for r in rows:
-            if isinstance(r.get(y), (int, float)):
-                totals[r.get(q.color)] = totals.get(r.get(q.color), 0) + r[y]
-        if totals:
-            lead = max(totals, key=lambda k: totals[k])
-            s = sum(v for v in totals.values() if v > 0)
-            facts.append({"kind": "series_leader", "series": q.color, "name": _label(lead, None), "total": totals[lead],
-                          "text": f(totals[lead]),
-                          "share": totals[lead] / s if s and totals[lead] >= 0 and not partial else None,
-                          "count": len(totals)})
-        agg_by_x: dict = {}
-        for xv, v in vals:
-            agg_by_x[xv] = agg_by_x.get(xv, 0) + v
-        vals = list(agg_by_x.items())
-    additive = plan.measures and plan.measures[0].agg in ("sum", "count", "count_distinct") or \
-        (plan.measures and plan.measures[0].agg == "none" and plan.share)
+    additive = m.agg in ADDITIVE or (m.agg == "none" and plan.share)
+    pairs = [(r.get(q.x), r.get(y), r.get(q.color) if q.color else None) for r in rows if _number(r.get(y))]
+    if not pairs:
+        return [{"kind": "empty"}]
+    facts: list[dict] = []
+    if q.color and additive:
+        leader = _series_leader(q, pairs, partial, f)
+        facts += [leader] if leader else []
+        by_x: dict = {}
+        for xv, v, _ in pairs:
+            by_x[xv] = by_x.get(xv, 0) + v
+        vals = list(by_x.items())
+    elif q.color:  # an average per series does not add up across series: rank the (x, series) pairs
+        vals = [(f"{_label(xv, None)} ({_label(c, None)})", v) for xv, v, c in pairs]
+    else:
+        vals = [(xv, v) for xv, v, _ in pairs]
     temporal = q.x_type == "temporal" or (plan.intent == "trend" and q.x_type == "ordinal" and not q.x_sort)
     if temporal and len(vals) >= 2:
-        pts = sorted(vals, key=lambda t: (t[0] is None, t[0]))
-        (x0, v0), (x1, v1) = pts[0], pts[-1]
-        peak = max(pts, key=lambda t: t[1])
-        low = min(pts, key=lambda t: t[1])
-        change = (v1 - v0) / abs(v0) if v0 else None
-        jumps = [(pts[i][0], pts[i][1] - pts[i - 1][1]) for i in range(1, len(pts))]
-        big = max(jumps, key=lambda t: abs(t[1])) if jumps else None
-        facts.append({"kind": "trend", "first": _label(x0, grain), "first_value": v0, "first_text": f(v0),
-                      "last": _label(x1, grain), "last_value": v1, "last_text": f(v1), "change": change,
-                      "peak": _label(peak[0], grain), "peak_value": peak[1], "peak_text": f(peak[1]),
-                      "low": _label(low[0], grain), "low_value": low[1], "low_text": f(low[1]),
-                      "points": len(pts), "direction": _direction([v for _, v in pts]),
-                      "biggest_change_at": _label(big[0], grain) if big else None,
-                      "biggest_change": big[1] if big else None})
+        fact = _trend_fact(vals, plan.dimension.grain if plan.dimension else None, f)
     else:
-        ordered = sorted(vals, key=lambda t: -t[1])
-        top, bottom = ordered[0], ordered[-1]
-        total = sum(v for _, v in vals)
-        positive = all(v >= 0 for _, v in vals)
-        fact = {"kind": "extremes", "top": _label(top[0], grain), "top_value": top[1], "top_text": f(top[1]),
-                "bottom": _label(bottom[0], grain), "bottom_value": bottom[1], "bottom_text": f(bottom[1]),
-                "count": len(vals), "partial": partial}
-        if additive and positive and total > 0 and not partial:
-            fact["top_share"] = top[1] / total
-            fact["total_text"] = f(total)
-            if len(vals) >= 4:
-                fact["top3_share"] = sum(v for _, v in ordered[:3]) / total
-        if bottom[1] > 0 and len(vals) > 1:
-            fact["ratio"] = top[1] / bottom[1]
-        facts.append(fact)
-        if plan.intent == "correlation" and len(vals) >= 3 and all(isinstance(x, (int, float)) for x, _ in vals):
-            r_val = _pearson([(float(x), float(v)) for x, v in vals])
-            facts.append({"kind": "correlation", "x": q.x, "y": y, "r": r_val, "n": len(vals),
-                          "strength": _strength(r_val)})
+        fact = _extremes_fact(vals, q.extra.get("other_x"), additive, partial, f,
+                              plan.dimension.grain if plan.dimension else None)
+    fact["direct"] = not q.color  # its values are the rows' own (check.py verifies them)
+    facts.append(fact)
+    if plan.intent == "correlation" and len(vals) >= 3 and all(_number(x) for x, _ in vals):
+        r_val = _pearson([(float(x), float(v)) for x, v in vals])
+        facts.append({"kind": "correlation", "x": q.x, "y": y, "r": r_val, "n": len(vals),
+                      "strength": _strength(r_val)})
+    for fact in facts:
+        if label:
+            fact["measure"] = label
     return facts
+
+
+def _series_leader(q: Query, pairs: list[tuple], partial: bool, f: Callable) -> dict | None:
+    """The largest series of a coloured chart by its total (an "Other" series is not a leader)."""
+    other = q.extra.get("other_color")
+    totals: dict = {}
+    for _, v, c in pairs:
+        totals[c] = totals.get(c, 0) + v
+    named = {k: v for k, v in totals.items() if not (other is not None and k == other)}
+    if not named:
+        return None
+    lead = max(named, key=lambda k: named[k])
+    s = sum(v for v in totals.values() if v > 0)
+    return {"kind": "series_leader", "series": q.color, "name": _label(lead, None), "total": named[lead],
+            "text": f(named[lead]), "share": named[lead] / s if s and named[lead] >= 0 and not partial else None,
+            "count": len(named), "other": other if len(named) < len(totals) else None}
+
+
+def _trend_fact(vals: list[tuple], grain: str | None, f: Callable) -> dict:
+    pts = sorted(vals, key=lambda t: (t[0] is None, t[0]))
+    (x0, v0), (x1, v1) = pts[0], pts[-1]
+    peak = max(pts, key=lambda t: t[1])
+    low = min(pts, key=lambda t: t[1])
+    change = (v1 - v0) / abs(v0) if v0 else None
+    jumps = [(pts[i][0], pts[i][1] - pts[i - 1][1]) for i in range(1, len(pts))]
+    big = max(jumps, key=lambda t: abs(t[1])) if jumps else None
+    return {"kind": "trend", "first": _label(x0, grain), "first_value": v0, "first_text": f(v0),
+            "last": _label(x1, grain), "last_value": v1, "last_text": f(v1), "change": change,
+            "peak": _label(peak[0], grain), "peak_value": peak[1], "peak_text": f(peak[1]),
+            "low": _label(low[0], grain), "low_value": low[1], "low_text": f(low[1]),
+            "points": len(pts), "direction": _direction([v for _, v in pts]),
+            "biggest_change_at": _label(big[0], grain) if big else None,
+            "biggest_change": big[1] if big else None}
+
+
+def _extremes_fact(vals: list[tuple], other, additive: bool, partial: bool, f: Callable,
+                   grain: str | None) -> dict:
+    """Highest and lowest group; an "Other" group adds to the total only."""
+    total = sum(v for _, v in vals)
+    positive = all(v >= 0 for _, v in vals)
+    rest = [v for x, v in vals if other is not None and x == other]
+    named = [(x, v) for x, v in vals if not (other is not None and x == other)] or vals
+    ordered = sorted(named, key=lambda t: -t[1])
+    top, bottom = ordered[0], ordered[-1]
+    fact = {"kind": "extremes", "top": _label(top[0], grain), "top_value": top[1], "top_text": f(top[1]),
+            "bottom": _label(bottom[0], grain), "bottom_value": bottom[1], "bottom_text": f(bottom[1]),
+            "count": len(named), "partial": partial}
+    if rest:
+        fact.update(other=other, other_value=rest[0], other_text=f(rest[0]))
+    if additive and positive and total > 0 and not partial:
+        fact["top_share"] = top[1] / total
+        fact["total_text"] = f(total)
+        if len(named) >= 4:
+            fact["top3_share"] = sum(v for _, v in ordered[:3]) / total
+    if bottom[1] > 0 and len(named) > 1:
+        fact["ratio"] = top[1] / bottom[1]
+    return fact
 
 
 def _pearson(xs: list[tuple[float, float]]) -> float | None:
@@ -170,7 +235,8 @@ def _strength(r: float | None) -> str | None:
     if r is None or math.isnan(r):
         return None
     a = abs(r)
-    word = "very weak" if a < 0.1 else "weak" if a < 0.3 else "moderate" if a < 0.5 else "strong" if a < 0.8 else "very strong"
+    word = ("very weak" if a < 0.1 else "weak" if a < 0.3 else "moderate" if a < 0.5 else "strong" if a < 0.8
+            else "very strong")
     return f"{word} {'positive' if r > 0 else 'negative'}"
 
 
@@ -188,76 +254,123 @@ def _direction(values: list[float]) -> str:
     return "rising" if rel > 0.1 else "falling" if rel < -0.1 else "roughly flat"
 
 
+# --- wording ---------------------------------------------------------------------------------
+
+def _kpi_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+    period = f" for {fct['period'].split(' (')[0]}" if fct.get("period") else ""
+    noun = measure[len("Number of "):] if measure.startswith("Number of ") else "rows"
+    if fct["label"] == "Count":
+        cond = "" if not plan.filters else " that match"
+        return [f"There are {fct['text']} {noun}{cond}{period}."]
+    if fct.get("share_of"):
+        return [f"{fct['share_of']} holds for {fct['text']} of the {fct['noun']}{period}."]
+    return [f"{fct['label']}{period} is {fct['text']}."]
+
+
+def _extremes_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+    if fct.get("measure"):  # one sentence per measure when there are several
+        if fct["count"] > 1 and fct["top_value"] == fct["bottom_value"]:
+            return [f"All {fct['count']} have the same {fct['measure'].lower()} ({fct['top_text']})."]
+        text = f"{fct['top']} has the highest {fct['measure'].lower()} ({fct['top_text']})"
+        if fct["count"] > 1:
+            text += f" and {fct['bottom']} the lowest ({fct['bottom_text']})"
+        return [text + "."]
+    lead = f"{fct['top']} has the highest {measure.lower()} with {fct['top_text']}"
+    if fct.get("partial"):
+        lead = f"Among the {fct['count']:,} shown, {lead}"
+    if fct.get("top_share") is not None and fct["count"] > 1:
+        lead += f", {fmt_pct(fct['top_share'])} of the total {fct['total_text']}"
+    out = [lead + "."]
+    if fct["count"] > 1:
+        tail = f"{fct['bottom']} is lowest with {fct['bottom_text']}"
+        if fct.get("ratio") and fct["ratio"] >= 1.05 and math.isfinite(fct["ratio"]):
+            tail += f" (the top is {fct['ratio']:.1f}× that)"
+        if fct.get("top3_share") is not None and fct["count"] > 4:
+            tail += f"; the top 3 of {fct['count']} make up {fmt_pct(fct['top3_share'])}"
+        elif fct.get("other"):
+            tail += f"; the rest, shown as {fct['other']}, add up to {fct['other_text']}"
+        out.append(tail + ".")
+    return out
+
+
+def _trend_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+    ch = f" ({fmt_change(fct['change'])})" if fct.get("change") is not None else ""
+    if fct.get("measure"):
+        return [f"{fct['measure']} went from {fct['first_text']} in {fct['first']} to {fct['last_text']} in "
+                f"{fct['last']}{ch}, {fct['direction']}."]
+    return [f"{measure} went from {fct['first_text']} in {fct['first']} to {fct['last_text']} in "
+            f"{fct['last']}{ch}, {fct['direction']} over {fct['points']} periods.",
+            f"The peak was {fct['peak_text']} in {fct['peak']} and the low {fct['low_text']} in {fct['low']}."]
+
+
+def _series_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+    share = f" ({fmt_pct(fct['share'])} of the total)" if fct.get("share") is not None else ""
+    rest = f" (and {fct['other']})" if fct.get("other") else ""
+    return [f"Of the {fct['count']} {fct['series']} series{rest}, {fct['name']} is the largest with "
+            f"{fct['text']}{share}."]
+
+
+def _series_cut_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+    return [f"Only the {fct['kept']} largest of {fct['of']:,} {fct['series']} series are shown (an average "
+            "of the rest would not compare with them)."]
+
+
+def _correlation_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+    if fct.get("r") is None:
+        return [f"There are too few points to measure how {fct['x']} and {fct['y']} move together."]
+    return [f"{fct['x']} and {fct['y']} have a {fct['strength']} correlation (r = {fct['r']:.2f}, "
+            f"{fct['n']:,} points)."]
+
+
+def _distribution_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+    out = []
+    if fct.get("median") is not None:
+        out.append(f"The median {fct['column']} is {fmt_number(fct['median'])}; half of the values lie between "
+                   f"{fmt_number(fct['q1'])} and {fmt_number(fct['q3'])} (range {fmt_number(fct['min'])} to "
+                   f"{fmt_number(fct['max'])}, {fct['n']:,} values).")
+    if fct.get("outliers"):
+        out.append(f"{fct['outliers']:,} values are outliers (beyond 1.5× the interquartile range).")
+    elif fct.get("peak_from") is not None:
+        out.append(f"The most common range is {fmt_number(fct['peak_from'])} to {fmt_number(fct['peak_to'])} "
+                   f"({fct['peak_count']:,} values).")
+    return out
+
+
+def _spread_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+    if "highest" in fct:
+        return [f"{fct['highest']} has the highest median {fct['column']} ({fmt_number(fct['highest_median'])}) "
+                f"and {fct['lowest']} the lowest ({fmt_number(fct['lowest_median'])}), across "
+                f"{fct['groups']} groups."]
+    return [f"The median {fct['column']} is {fmt_number(fct['median'])}, with half of the values between "
+            f"{fmt_number(fct['q1'])} and {fmt_number(fct['q3'])}."]
+
+
+_SENTENCES: dict[str, Callable[[dict, Plan, str], list[str]]] = {
+    "kpi": _kpi_sentences, "extremes": _extremes_sentences, "trend": _trend_sentences,
+    "series_leader": _series_sentences, "series_cut": _series_cut_sentences,
+    "correlation": _correlation_sentences, "distribution": _distribution_sentences,
+    "spread": _spread_sentences,
+    "rows": lambda fct, plan, measure: [f"Here are {fct['n']:,} matching rows."],
+    "empty": lambda fct, plan, measure: ["No rows match this question, so there is nothing to chart."],
+}
+
+
 def word_insight(facts: list[dict], plan: Plan, measure: str, dimension: str | None) -> str:
-    """Two or three sentences from the facts (the template wording)."""
+    """Two or three sentences from the facts (the template wording); with several measures,
+    one sentence for each (up to three)."""
     s: list[str] = []
     for fct in facts:
-        k = fct["kind"]
-        if k == "kpi":
-            period = f" for {fct['period'].split(' (')[0]}" if fct.get("period") else ""
-            noun = measure[len("Number of "):] if measure.startswith("Number of ") else "rows"
-            if fct["label"] == "Count":
-                cond = "" if not plan.filters else " that match"
-                s.append(f"There are {fct['text']} {noun}{cond}{period}.")
-            elif fct.get("share_of"):
-                s.append(f"{fct['share_of']} holds for {fct['text']} of the {fct['noun']}{period}.")
-            else:
-                s.append(f"{fct['label']}{period} is {fct['text']}.")
-        elif k == "extremes":
-            lead = f"{fct['top']} has the highest {measure.lower()} with {fct['top_text']}"
-            if fct.get("partial"):
-                lead = f"Among the {fct['count']:,} shown, {lead}"
-            if fct.get("top_share") is not None and fct["count"] > 1:
-                lead += f", {fmt_pct(fct['top_share'])} of the total {fct['total_text']}"
-            s.append(lead + ".")
-            if fct["count"] > 1:
-                tail = f"{fct['bottom']} is lowest with {fct['bottom_text']}"
-                if fct.get("ratio") and fct["ratio"] >= 1.05 and math.isfinite(fct["ratio"]):
-                    tail += f" (the top is {fct['ratio']:.1f}× that)"
-                if fct.get("top3_share") is not None and fct["count"] > 4:
-                    tail += f"; the top 3 of {fct['count']} make up {fmt_pct(fct['top3_share'])}"
-                s.append(tail + ".")
-        elif k == "trend":
-            ch = f" ({fmt_change(fct['change'])})" if fct.get("change") is not None else ""
-            s.append(f"{measure} went from {fct['first_text']} in {fct['first']} to {fct['last_text']} in "
-                     f"{fct['last']}{ch}, {fct['direction']} over {fct['points']} periods.")
-            s.append(f"The peak was {fct['peak_text']} in {fct['peak']} and the low {fct['low_text']} in {fct['low']}.")
-        elif k == "series_leader":
-            share = f" ({fmt_pct(fct['share'])} of the total)" if fct.get("share") is not None else ""
-            s.append(f"Of the {fct['count']} {fct['series']} series, {fct['name']} is the largest with {fct['text']}{share}.")
-        elif k == "correlation":
-            if fct.get("r") is None:
-                s.append(f"There are too few points to measure how {fct['x']} and {fct['y']} move together.")
-            else:
-                s.append(f"{fct['x']} and {fct['y']} have a {fct['strength']} correlation (r = {fct['r']:.2f}, "
-                         f"{fct['n']:,} points).")
-        elif k == "distribution":
-            if fct.get("median") is not None:
-                s.append(f"The median {fct['column']} is {fmt_number(fct['median'])}; half of the values lie between "
-                         f"{fmt_number(fct['q1'])} and {fmt_number(fct['q3'])} (range {fmt_number(fct['min'])} to "
-                         f"{fmt_number(fct['max'])}, {fct['n']:,} values).")
-            if fct.get("outliers"):
-                s.append(f"{fct['outliers']:,} values are outliers (beyond 1.5× the interquartile range).")
-            elif fct.get("peak_from") is not None:
-                s.append(f"The most common range is {fmt_number(fct['peak_from'])} to {fmt_number(fct['peak_to'])} "
-                         f"({fct['peak_count']:,} values).")
-        elif k == "spread":
-            if "highest" in fct:
-                s.append(f"{fct['highest']} has the highest median {fct['column']} ({fmt_number(fct['highest_median'])}) "
-                         f"and {fct['lowest']} the lowest ({fmt_number(fct['lowest_median'])}), across "
-                         f"{fct['groups']} groups.")
-            else:
-                s.append(f"The median {fct['column']} is {fmt_number(fct['median'])}, with half of the values between "
-                         f"{fmt_number(fct['q1'])} and {fmt_number(fct['q3'])}.")
-        elif k == "rows":
-            s.append(f"Here are {fct['n']:,} matching rows.")
-        elif k == "empty":
-            s.append("No rows match this question, so there is nothing to chart.")
-    s = s[:2]
+        if fct["kind"] != "series_cut":
+            s += _SENTENCES[fct["kind"]](fct, plan, measure)
+    measures = len({f["measure"] for f in facts if f.get("measure")})
+    keep = max(2, min(measures, 3))
+    s = s[:keep]
+    # what the chart leaves out is always said
+    s += [t for fct in facts if fct["kind"] == "series_cut" for t in _series_cut_sentences(fct, plan, measure)]
     note = _notes(plan)
     if note:
         s.append(note)
-    return " ".join(s[:3])
+    return " ".join(s[:keep + 2])
 
 
 def _notes(plan: Plan) -> str:

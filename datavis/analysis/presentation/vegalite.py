@@ -2,20 +2,30 @@
 
 An explicit chart word wins when the result can be drawn that way; otherwise the shape
 decides (notes §7). SQL already sorted the rows, so nominal axes keep the data's order.
+Several measures are folded into one series each (grouped bars, a multi-line chart);
+``usermeta.datavis`` says how the spec's data derives from the rows, for check.py.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from ..language.names import humanize
+from ..planning.plan import Measure, Plan
 from ..sql.compiler import Query
 from .format import fmt_number, is_money
-from ..language.names import humanize
-from ..planning.plan import Plan
+from .wording import count_label, counted_noun
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 _TIME_UNITS = {"year": "utcyear", "quarter": "utcyearquarter", "month": "utcyearmonth", "week": "utcyearmonthdate",
                "day": "utcyearmonthdate", "hour": "utcyearmonthdatehours"}
 MAX_BARS = 60
+_PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d",
+            "#bab0ac"]  # Vega's tableau10, the default for nominal colours
+_OTHER_GREY = "#d4d4d4"
+_GRAIN_SUFFIX = {"year": " (year)", "quarter": " (quarter)", "month": " (month)", "week": " (week)",
+                 "day": " (day)", "hour": " (hour)", "weekday": " (day of week)",
+                 "month_of_year": " (month of year)", "hour_of_day": " (hour of day)"}
 _WIDTH, _HEIGHT = 560, 320
 
 
@@ -73,27 +83,29 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict]) -> str:
         return "point" if len(q.ys) >= 2 else "table"
     asked = plan.chart
     n = len({r.get(q.x) for r in rows})
+    several = q.several  # folded into one series per measure
     positive = all((r.get(q.ys[0]) or 0) >= 0 for r in rows)
     if asked == "histogram" or asked == "boxplot":
         asked = "bar"
     if asked in ("bar", "line", "area", "point", "table"):
         return asked
     if asked == "arc":
-        return "arc" if positive and not q.color else "bar"
+        return "arc" if positive and not q.color and not several else "bar"
     if asked == "heatmap":
-        return "heatmap" if q.color else "bar"
+        return "heatmap" if q.color and not several else "bar"
     if asked == "kpi":
         return "table" if len(rows) > 1 else "kpi"
-    # automatic
-    if plan.intent == "correlation" and len(q.ys) >= 2:
+    # automatic; "A vs B" over categories (nominal x) compares them side by side: bars, not dots
+    related = plan.intent == "correlation" and q.x_type != "nominal"
+    if related and len(q.ys) >= 2:
         return "point"
     if q.x_type == "temporal" or (q.x_type == "ordinal" and plan.intent == "trend" and not q.x_sort):
         return "line" if n >= 3 else "bar"
-    if plan.intent == "correlation":
+    if related:
         return "point"
-    if plan.intent == "part_to_whole" and not q.color and positive and 1 < n <= 8:
+    if plan.intent == "part_to_whole" and not q.color and not several and positive and 1 < n <= 8:
         return "arc"
-    if q.color and n > 12 and len({r.get(q.color) for r in rows}) > 8:
+    if q.color and not several and n > 12 and len({r.get(q.color) for r in rows}) > 8:
         return "heatmap"
     return "bar"
 
@@ -103,7 +115,7 @@ def _num_axis(field_name: str, label: str, money: bool) -> dict:
     return {"field": field_name, "type": "quantitative", "title": label, "axis": {"format": fmt}}
 
 
-def _tooltip(fields: list[tuple[str, str, str]]) -> list[dict]:
+def _tooltip(fields: list[tuple[str | None, str, str]]) -> list[dict]:
     out = []
     for name, typ, title in fields:
         t = {"field": name, "type": typ, "title": title}
@@ -118,50 +130,91 @@ def build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, p
     return plain_fields(_build_spec(chart, plan, q, rows, title, profile, y_labels))
 
 
+@dataclass
+class Axes:
+    """The encodings shared by the charts of an x axis and one or more measures."""
+
+    x: dict
+    y: dict
+    tooltip: list[dict]
+    color: dict | None
+    n: int  # distinct x values
+    xlabel: str
+    ylabel: str
+    data: list[dict]  # the rows as the spec holds them (folded when there are several measures)
+    folded: str | None = None  # the field naming the measure of each folded row
+    meta: dict = field(default_factory=dict)  # how the spec's data derives from the rows (check.py)
+
+
 def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, profile: dict,
                 y_labels: dict[str, str]) -> dict:
     base = {"$schema": SCHEMA, "title": {"text": title, "anchor": "start"}, "data": {"values": rows},
             "config": {"view": {"stroke": None}, "axis": {"labelLimit": 180}}}
-    by_name = profile["_by_name"]
     if chart == "kpi":
         return _kpi(base, plan, q, rows, profile)
     if chart == "table":
         return _table(base, rows)
     if chart == "histogram":
-        return _histogram(base, q, rows)
+        return _histogram(base, q, rows, profile)
     if chart == "boxplot":
         return _boxplot(base, plan, q, rows)
-    if q.x is None:  # scatter of two measures
-        xm, ym = q.ys[0], q.ys[1]
-        enc = {"x": {"field": xm, "type": "quantitative", "title": humanize(xm), "scale": {"zero": False}},
-               "y": {"field": ym, "type": "quantitative", "title": humanize(ym), "scale": {"zero": False}},
-               "tooltip": _tooltip([(xm, "quantitative", xm), (ym, "quantitative", ym)])}
-        if q.color:
-            enc["color"] = {"field": q.color, "type": "nominal", "title": humanize(q.color)}
-            enc["tooltip"].append({"field": q.color, "type": "nominal"})
-        return {**base, "mark": {"type": "point", "filled": True, "opacity": 0.7}, "encoding": enc,
-                "width": _WIDTH, "height": _HEIGHT}
-    y = q.ys[0]
-    ylabel = y_labels.get(y, y)
-    measure_col = plan.measures[0].column if plan.measures else None
-    money = bool(measure_col and is_money(by_name.get(measure_col, {})) and plan.measures[0].agg not in ("count", "count_distinct"))
+    if q.x is None:
+        return _scatter(base, q)
+    ax = _axes(plan, q, rows, profile, y_labels)
+    if q.several:
+        ax = _fold(ax, plan, q, rows, profile, y_labels)
+    builder = {"arc": _arc, "line": _line, "area": _line, "point": _point, "heatmap": _heatmap}.get(chart, _bar)
+    spec = builder({**base, "data": {"values": ax.data}}, chart, plan, q, ax)
+    if ax.meta:
+        spec["usermeta"] = {"datavis": ax.meta}
+    return spec
+
+
+def _scatter(base: dict, q: Query) -> dict:
+    xm, ym = q.ys[0], q.ys[1]
+    enc = {"x": {"field": xm, "type": "quantitative", "title": humanize(xm), "scale": {"zero": False}},
+           "y": {"field": ym, "type": "quantitative", "title": humanize(ym), "scale": {"zero": False}},
+           "tooltip": _tooltip([(xm, "quantitative", xm), (ym, "quantitative", ym)])}
+    if q.color:
+        enc["color"] = {"field": q.color, "type": "nominal", "title": humanize(q.color)}
+        enc["tooltip"].append({"field": q.color, "type": "nominal"})
+    return {**base, "mark": {"type": "point", "filled": True, "opacity": 0.7}, "encoding": enc,
+            "width": _WIDTH, "height": _HEIGHT}
+
+
+def _y_label(y: str, m: Measure | None, profile: dict, y_labels: dict[str, str]) -> str:
+    """A measure's axis title; a count names what is counted ("Number of employees")."""
+    if m is not None and m.column is None and m.agg == "count":
+        return count_label(profile)
+    return y_labels.get(y, y)
+
+
+def _money(plan: Plan, profile: dict, measures: list[Measure] | None = None) -> bool:
+    ms = measures if measures is not None else plan.measures[:1]
+    return bool(ms) and all(m.column and is_money(profile["_by_name"].get(m.column, {}))
+                            and m.agg not in ("count", "count_distinct") for m in ms)
+
+
+def _x_encoding(plan: Plan, q: Query) -> tuple[dict, str]:
     xlabel = humanize(plan.dimension.column) if plan.dimension else humanize(q.x)
     if plan.dimension and plan.dimension.grain:
-        xlabel += {"year": " (year)", "quarter": " (quarter)", "month": " (month)", "week": " (week)",
-                   "day": " (day)", "hour": " (hour)", "weekday": " (day of week)",
-                   "month_of_year": " (month of year)", "hour_of_day": " (hour of day)"}[plan.dimension.grain]
+        xlabel += _GRAIN_SUFFIX[plan.dimension.grain]
     xenc: dict = {"field": q.x, "type": q.x_type or "nominal", "title": xlabel}
     if q.x_type == "temporal":
         grain = plan.dimension.grain if plan.dimension else None
-        if grain in _TIME_UNITS:
-            xenc["timeUnit"] = _TIME_UNITS[grain]
-        else:
-            xenc["timeUnit"] = "utcyearmonthdate"
+        xenc["timeUnit"] = _TIME_UNITS.get(grain or "", "utcyearmonthdate")
     elif q.x_sort:
         xenc["sort"] = q.x_sort
     else:
         xenc["sort"] = None  # SQL order
-    yenc = _num_axis(y, ylabel, money)
+    return xenc, xlabel
+
+
+def _axes(plan: Plan, q: Query, rows: list[dict], profile: dict, y_labels: dict[str, str]) -> Axes:
+    y = q.ys[0]
+    ylabel = _y_label(y, plan.measures[0] if plan.measures else None, profile, y_labels)
+    xenc, xlabel = _x_encoding(plan, q)
+    yenc = _num_axis(y, ylabel, _money(plan, profile))
     tips = [(q.x, "temporal" if q.x_type == "temporal" else "nominal", xlabel), (y, "quantitative", ylabel)]
     if q.color:
         tips.insert(1, (q.color, "nominal", humanize(q.color)))
@@ -170,74 +223,158 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, 
     tooltip = _tooltip(tips)
     if q.x_type == "temporal":
         tooltip[0]["timeUnit"] = xenc["timeUnit"]
-    color = {"field": q.color, "type": "nominal", "title": humanize(q.color), "sort": None} if q.color else None
+    color: dict | None = None
+    if q.color:
+        color = {"field": q.color, "type": "nominal", "title": humanize(q.color), "sort": None}
+        other = q.extra.get("other_color")
+        if other is not None:  # the rest comes last in the legend, in grey
+            series = [s for s in dict.fromkeys(r.get(q.color) for r in rows) if s != other]
+            color["sort"] = series + [other]
+            color["scale"] = {"domain": series + [other],
+                              "range": [_PALETTE[i % len(_PALETTE)] for i in range(len(series))] + [_OTHER_GREY]}
     n = len({r.get(q.x) for r in rows})
-    if chart == "arc":
-        return {**base, "mark": {"type": "arc", "innerRadius": 60, "tooltip": True},
-                "encoding": {"theta": {"field": y, "type": "quantitative", "stack": True},
-                             "color": {"field": q.x, "type": "nominal", "title": xlabel, "sort": None},
-                             "order": {"field": y, "type": "quantitative", "sort": "descending"},
-                             "tooltip": tooltip},
-                "view": {"stroke": None}, "width": _HEIGHT, "height": _HEIGHT}
-    if chart in ("line", "area"):
-        mark = {"type": "line", "point": n <= 60, "tooltip": True} if chart == "line" else \
-            {"type": "area", "line": True, "opacity": 0.6, "tooltip": True}
-        if q.x_type == "nominal":
-            xenc["type"] = "ordinal"
-        enc = {"x": xenc, "y": yenc, "tooltip": tooltip}
-        if color:
-            enc["color"] = color
-        return {**base, "mark": mark, "encoding": enc, "width": _WIDTH, "height": _HEIGHT}
-    if chart == "point":
-        enc = {"x": xenc, "y": {**yenc, "scale": {"zero": False}}, "tooltip": tooltip}
-        if color:
-            enc["color"] = color
-        return {**base, "mark": {"type": "point", "filled": True, "size": 60}, "encoding": enc,
-                "width": _WIDTH, "height": _HEIGHT}
-    if chart == "heatmap":
-        enc = {"x": {**xenc, "type": "ordinal" if q.x_type != "nominal" else "nominal"},
-               "y": {"field": q.color, "type": "nominal", "title": humanize(q.color), "sort": None},
-               "color": {"field": y, "type": "quantitative", "title": ylabel}, "tooltip": tooltip}
-        return {**base, "mark": "rect", "encoding": enc, "width": _WIDTH}
-    # bar (stacked / grouped with a colour)
-    data = rows
-    if n > MAX_BARS and q.x_type == "nominal":
-        keep = list(dict.fromkeys(r.get(q.x) for r in rows))[:MAX_BARS]
-        data = [r for r in rows if r.get(q.x) in set(keep)]
-        base["data"] = {"values": data}
+    return Axes(x=xenc, y=yenc, tooltip=tooltip, color=color, n=n, xlabel=xlabel, ylabel=ylabel, data=rows)
+
+
+def _fold(ax: Axes, plan: Plan, q: Query, rows: list[dict], profile: dict, y_labels: dict[str, str]) -> Axes:
+    """Several measures become one series each: the rows are folded in Python (a measure name
+    becomes a value, not a field name, so no Vega-Lite field path can break on it)."""
+    measures = plan.measures or [Measure(column=None, agg="count")]
+    labels = [_y_label(y, measures[min(i, len(measures) - 1)], profile, y_labels) for i, y in enumerate(q.ys)]
+    taken = {k for r in rows[:1] for k in r}
+    mkey = next(k for k in ("Measure", "measure", "Measure (series)", "_measure") if k not in taken)
+    vkey = next(k for k in ("Value", "value", "Value (measure)", "_value") if k not in taken)
+    keep = [k for k in (q.x, q.color) if k]
+    data = [{**{k: r.get(k) for k in keep}, mkey: label, vkey: r.get(y)}
+            for r in rows for y, label in zip(q.ys, labels, strict=True)]
+    ylabel = " and ".join(labels) if len(labels) <= 3 else "Value"
+    yenc = _num_axis(vkey, ylabel, _money(plan, profile, measures))
+    tips = [(q.x, "temporal" if q.x_type == "temporal" else "nominal", ax.xlabel)]
+    if q.color:
+        tips.append((q.color, "nominal", humanize(q.color)))
+    tooltip = _tooltip(tips + [(mkey, "nominal", "Measure"), (vkey, "quantitative", "Value")])
+    if q.x_type == "temporal":
+        tooltip[0]["timeUnit"] = ax.x["timeUnit"]
+    series = {"field": mkey, "type": "nominal", "title": None, "sort": labels}
+    meta = {"fold": {"key": mkey, "value": vkey, "keep": keep, "measures": dict(zip(labels, q.ys, strict=True))}}
+    if q.color:  # the colour keeps its column; one panel per measure, each on its own scale
+        return Axes(x=ax.x, y=yenc, tooltip=tooltip, color=ax.color, n=ax.n, xlabel=ax.xlabel, ylabel=ylabel,
+                    data=data, folded=mkey, meta={**meta, "panels": series})
+    return Axes(x=ax.x, y=yenc, tooltip=tooltip, color=series, n=ax.n, xlabel=ax.xlabel, ylabel=ylabel,
+                data=data, folded=mkey, meta=meta)
+
+
+def _panels(spec: dict, ax: Axes) -> dict:
+    """Several measures and a colour: one row of the chart per measure, independent y scales."""
+    panels = ax.meta.pop("panels", None)
+    if panels:
+        spec["encoding"]["row"] = {**panels, "header": {"labelAngle": 0, "labelAlign": "left"}}
+        spec["resolve"] = {"scale": {"y": "independent"}}
+        spec["height"] = _HEIGHT // 2
+        spec["encoding"]["y"]["title"] = None
+    return spec
+
+
+def _arc(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+    y = q.ys[0]
+    return {**base, "mark": {"type": "arc", "innerRadius": 60, "tooltip": True},
+            "encoding": {"theta": {"field": y, "type": "quantitative", "stack": True},
+                         "color": {"field": q.x, "type": "nominal", "title": ax.xlabel, "sort": None},
+                         "order": {"field": y, "type": "quantitative", "sort": "descending"},
+                         "tooltip": ax.tooltip},
+            "view": {"stroke": None}, "width": _HEIGHT, "height": _HEIGHT}
+
+
+def _line(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+    mark = {"type": "line", "point": ax.n <= 60, "tooltip": True} if chart == "line" else \
+        {"type": "area", "line": True, "opacity": 0.6, "tooltip": True}
+    xenc = {**ax.x, "type": "ordinal"} if q.x_type == "nominal" else ax.x
+    yenc = dict(ax.y)
+    if chart == "area" and ax.folded and not q.color:
+        yenc["stack"] = None  # measures overlap; stacking revenue on profit would add them up
+        mark["opacity"] = 0.4
+    enc = {"x": xenc, "y": yenc, "tooltip": ax.tooltip}
+    if ax.color:
+        enc["color"] = ax.color
+    return _panels({**base, "mark": mark, "encoding": enc, "width": _WIDTH, "height": _HEIGHT}, ax)
+
+
+def _point(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+    enc = {"x": ax.x, "y": {**ax.y, "scale": {"zero": False}}, "tooltip": ax.tooltip}
+    if ax.color:
+        enc["color"] = ax.color
+    return _panels({**base, "mark": {"type": "point", "filled": True, "size": 60}, "encoding": enc,
+                    "width": _WIDTH, "height": _HEIGHT}, ax)
+
+
+def _heatmap(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+    enc = {"x": {**ax.x, "type": "ordinal" if q.x_type != "nominal" else "nominal"},
+           "y": {"field": q.color, "type": "nominal", "title": humanize(q.color), "sort": None},
+           "color": {"field": q.ys[0], "type": "quantitative", "title": ax.ylabel}, "tooltip": ax.tooltip}
+    return {**base, "mark": "rect", "encoding": enc, "width": _WIDTH}
+
+
+def _cap_bars(base: dict, plan: Plan, q: Query, ax: Axes) -> list[dict]:
+    """Past MAX_BARS nominal bars, the first MAX_BARS - 1 (SQL order) are drawn and, for a single
+    additive measure, the rest as one "Other" bar; otherwise only the first MAX_BARS."""
+    if ax.n <= MAX_BARS or q.x_type != "nominal":
+        return ax.data
+    xs = list(dict.fromkeys(r.get(q.x) for r in ax.data))
+    additive = not ax.folded and not q.color and all(m.agg in ("sum", "count") for m in plan.measures[:1])
+    keep = set(xs[:MAX_BARS - 1] if additive else xs[:MAX_BARS])
+    data = [r for r in ax.data if r.get(q.x) in keep]
+    if additive:
+        rest = [r for r in ax.data if r.get(q.x) not in keep]
+        label = next(w for w in (f"Other ({len(rest)} more)", f"All others ({len(rest)} more)")
+                     if w not in keep)
+        other = {q.x: label, q.ys[0]: sum(r.get(q.ys[0]) or 0 for r in rest)}
+        if q.share:
+            other[q.share] = sum(r.get(q.share) or 0 for r in rest)
+        data.append(other)
+        ax.meta["other_bar"] = {"label": label, "rest": len(rest), "sums": [k for k in (q.ys[0], q.share) if k]}
+    ax.meta["bars_cut"] = {"kept": len(keep), "of": ax.n}
+    base["data"] = {"values": data}
+    return data
+
+
+def _bar(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+    """Bars, stacked or grouped with a colour; several measures side by side."""
+    data = _cap_bars(base, plan, q, ax)
+    n = min(ax.n, MAX_BARS)
     long_labels = max((len(str(r.get(q.x))) for r in data), default=0) > 14
     horizontal = plan.horizontal if plan.horizontal is not None else \
-        (q.x_type == "nominal" and (min(n, MAX_BARS) > 10 or long_labels) and not q.color)
+        (q.x_type == "nominal" and (n > 10 or long_labels) and not ax.color)
+    xenc, yenc = ax.x, dict(ax.y)
     if q.x_type == "temporal":
         xenc = {**xenc, "type": "ordinal" if plan.dimension and plan.dimension.grain in ("year",) else "temporal"}
         if xenc["type"] == "ordinal":
             xenc["timeUnit"] = _TIME_UNITS.get(plan.dimension.grain, "utcyear")
-    enc: dict = {"tooltip": tooltip}
-    if horizontal:
-        enc["y"], enc["x"] = xenc, yenc
-    else:
-        enc["x"], enc["y"] = xenc, yenc
-    if color:
-        enc["color"] = color
-        if plan.stacking == "group" and not plan.share:
-            enc["xOffset" if not horizontal else "yOffset"] = {"field": q.color, "type": "nominal", "sort": None}
+    enc: dict = {"tooltip": ax.tooltip}
+    enc["y" if horizontal else "x"], enc["x" if horizontal else "y"] = xenc, yenc
+    offset = "yOffset" if horizontal else "xOffset"
+    if ax.color:
+        enc["color"] = ax.color
+        if ax.folded and not q.color:  # measures side by side, never stacked (they do not add up)
+            enc[offset] = {"field": ax.folded, "type": "nominal", "sort": ax.color["sort"]}
+        elif plan.stacking == "group" and not plan.share:
+            enc[offset] = {"field": q.color, "type": "nominal", "sort": ax.color.get("sort")}
         elif plan.share:
-            (enc["x"] if horizontal else enc["y"])["stack"] = "normalize"
-            (enc["x"] if horizontal else enc["y"])["axis"] = {"format": "%"}
+            yenc["stack"] = "normalize"
+            yenc["axis"] = {"format": "%"}
     spec = {**base, "mark": {"type": "bar", "tooltip": True}, "encoding": enc}
     if horizontal:
         spec["width"] = _WIDTH - 120
         spec["height"] = {"step": 18}
     else:
-        spec["width"] = _WIDTH if n > 6 else {"step": 60}
+        spec["width"] = _WIDTH if ax.n > 6 or ax.folded else {"step": 60}
         spec["height"] = _HEIGHT
-    return spec
+    return _panels(spec, ax)
 
 
 def _kpi(base: dict, plan: Plan, q: Query, rows: list[dict], profile: dict) -> dict:
     row = rows[0] if rows else {}
     values = []
-    for y, m in zip(q.ys, plan.measures or []):
+    for y, m in zip(q.ys, plan.measures or [], strict=False):
         col = profile["_by_name"].get(m.column or "", {})
         money = is_money(col) and m.agg not in ("count", "count_distinct")
         v = row.get(y)
@@ -256,6 +393,12 @@ def _kpi(base: dict, plan: Plan, q: Query, rows: list[dict], profile: dict) -> d
                 {"mark": {"type": "text", "fontSize": 15, "dy": 42, "color": "#555"},
                  "encoding": {"x": {"field": "label", "type": "nominal", "axis": None, "sort": None},
                               "text": {"field": "label", "type": "nominal"}}}]}
+
+
+def table_spec(rows: list[dict], title: str) -> dict:
+    """A table of the rows (the first 50), e.g. when a chart's data failed the answer check."""
+    return plain_fields(_table({"$schema": SCHEMA, "title": {"text": title, "anchor": "start"},
+                                "config": {"view": {"stroke": None}}}, rows))
 
 
 def _table(base: dict, rows: list[dict]) -> dict:
@@ -277,16 +420,16 @@ def _table(base: dict, rows: list[dict]) -> dict:
             "width": {"step": 130}, "height": {"step": 20}}
 
 
-def _histogram(base: dict, q: Query, rows: list[dict]) -> dict:
+def _histogram(base: dict, q: Query, rows: list[dict], profile: dict) -> dict:
     col = q.extra["column"]
     return {**base, "mark": {"type": "bar", "tooltip": True, "binSpacing": 1},
             "encoding": {"x": {"field": "bin_start", "type": "quantitative", "bin": {"binned": True,
                                                                                      "step": q.extra["width"]},
                                "title": humanize(col)},
                          "x2": {"field": "bin_end"},
-                         "y": {"field": "Count", "type": "quantitative", "title": "Number of rows"},
+                         "y": {"field": "Count", "type": "quantitative", "title": count_label(profile)},
                          "tooltip": _tooltip([("bin_start", "quantitative", "from"), ("bin_end", "quantitative", "to"),
-                                              ("Count", "quantitative", "rows")])},
+                                              ("Count", "quantitative", counted_noun(profile))])},
             "width": _WIDTH, "height": _HEIGHT}
 
 

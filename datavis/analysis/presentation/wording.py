@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..datasets.profile import is_identifier
 from ..language.names import split_name
 
+_NOT_NOUNS = {"id", "ids", "key", "code", "uuid", "guid", "ref", "name", "title", "label", "number", "index"}
 _ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref"}
 
 
@@ -18,12 +20,15 @@ def _plural(word: str) -> str:
 
 
 def counted_noun(profile: dict) -> str:
-    """What one row of the table is, in the plural; "rows" when the data does not say."""
+    """What one row of the table is, in the plural; "rows" when the data does not say: the
+    identifier column's name ("Employee ID", or "Employee" holding E0001…), else the table's."""
     for col in profile["columns"]:
-        if col["role"] == "identifier" and col.get("unique"):
+        if is_identifier(col) and col.get("unique"):
             words = [w.lower() for w in split_name(col["name"])]
             if len(words) >= 2 and words[-1] in _ID_WORDS and re.fullmatch(r"[a-z]{3,}", words[-2]):
                 return _plural(words[-2])
+            if len(words) == 1 and re.fullmatch(r"[a-z]{3,}", words[0]) and words[0] not in _NOT_NOUNS:
+                return _plural(words[0])
     name = [w.lower() for w in split_name(str(profile.get("name") or ""))]
     if name and re.fullmatch(r"[a-z]{4,}s", name[-1]) and not name[-1].endswith(("ss", "ics", "us")):
         return name[-1]

@@ -32,6 +32,11 @@ class Query:
     share: str | None = None  # result column with the % of total
     extra: dict = field(default_factory=dict)
 
+    @property
+    def several(self) -> bool:
+        """Two or more measures over an x axis: one series per measure."""
+        return self.kind in ("aggregate", "raw") and self.x is not None and len(self.ys) > 1
+
 
 def lit(value, kind: str = "text") -> str:
     """A SQL literal for a filter value of a column of type `kind`."""
@@ -180,6 +185,27 @@ def compile_plan(plan: Plan, profile: dict, max_rows: int) -> Query:
     return _aggregate(plan, profile, measures, max_rows)
 
 
+ADDITIVE = ("sum", "count")  # aggregations whose groups add up, so the rest can be one "Other" group
+OTHER_LABELS = ("Other", "All others", "All the rest")
+
+
+def other_label(col: dict) -> str:
+    """The name of the rest bucket: "Other", unless the column holds a value spelled so."""
+    known = {str(v).strip().lower() for v, _ in col.get("values", [])}
+    return next((w for w in OTHER_LABELS if w.lower() not in known), "(rest)")
+
+
+@dataclass
+class _Parts:
+    """The pieces of an aggregate SELECT, built up by the steps of _aggregate."""
+
+    ctes: list[str] = field(default_factory=list)
+    conds: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+    rest_x: str = ""  # ORDER BY key that puts an "Other" x group last
+    rest_color: str = ""  # … and an "Other" series last
+
+
 def _aggregate(plan: Plan, profile: dict, measures: list[Measure], max_rows: int) -> Query:
     by_name = profile["_by_name"]
     taken: set[str] = set()
@@ -189,53 +215,85 @@ def _aggregate(plan: Plan, profile: dict, measures: list[Measure], max_rows: int
     ys = [_unique_alias(measure_label(m), taken) for m in measures]
     aggs = [agg_expr(m, by_name[m.column]["type"] if m.column else None) for m in measures]
     where = where_sql(plan, profile)
-    select = [f"{xexpr} AS {quote_ident(x)}"]
+    additive = all(m.agg in ADDITIVE for m in measures)
+    parts = _Parts()
+    xsel = _rank_x(plan, profile, parts, xexpr, xtype, aggs[0], additive)
+    csel = _rank_color(plan, profile, parts, aggs[0], additive) if color else None
+    select = [f"{xsel} AS {quote_ident(x)}"]
     if color:
-        select.append(f"{quote_ident(plan.color)} AS {quote_ident(color)}")
-    select += [f"{a} AS {quote_ident(y)}" for a, y in zip(aggs, ys)]
+        select.append(f"{csel} AS {quote_ident(color)}")
+    select += [f"{a} AS {quote_ident(y)}" for a, y in zip(aggs, ys, strict=True)]
     share = None
     if plan.share and not color and measures[0].agg in ("sum", "count", "count_distinct"):
         share = _unique_alias("Share of total", taken)
         total = f"(SELECT {aggs[0]} FROM {TABLE}{where})"
         select.append(f"{aggs[0]} * 100.0 / NULLIF({total}, 0) AS {quote_ident(share)}")
-    ctes = []
-    conds: list[str] = []
-    limit_rows = plan.limit
-    first_y = quote_ident(ys[0])
-    if color and plan.limit:
-        # top-N applies to the x values (ranked by their total), every series kept for them
-        desc = "DESC" if (plan.order is None or plan.order.desc) else "ASC"
-        ctes.append(f"top_x AS (SELECT {xexpr} AS k FROM {TABLE}{where} GROUP BY 1 ORDER BY {aggs[0]} {desc} "
-                    f"NULLS LAST LIMIT {int(plan.limit)})")
-        conds.append(f"{xexpr} IN (SELECT k FROM top_x)")
-        limit_rows = None
-    if color:
-        ccol = by_name[plan.color]
-        if ccol["distinct"] > COLOR_LIMIT:
-            ctes.append(f"top_color AS (SELECT {quote_ident(plan.color)} AS k FROM {TABLE}{where} GROUP BY 1 "
-                        f"ORDER BY {aggs[0]} DESC NULLS LAST LIMIT {COLOR_LIMIT})")
-            conds.append(f"{quote_ident(plan.color)} IN (SELECT k FROM top_color)")
-    where_all = where_sql(plan, profile, conds)
-    order = _order_sql(plan, xtype, xorder, x, first_y, color)
+    order = _order_sql(plan, xtype, xorder, x, quote_ident(ys[0]), color, parts)
+    limit_rows = None if (color or "other_x" in parts.extra) else plan.limit
     limit = int(limit_rows) if limit_rows else max_rows + 1
-    sql = (("WITH " + ", ".join(ctes) + " ") if ctes else "") + \
-        f"SELECT {', '.join(select)} FROM {TABLE}{where_all} GROUP BY ALL ORDER BY {order} LIMIT {limit}"
-    return Query(sql=sql, kind="aggregate", x=x, x_type=xtype, x_sort=xsort, ys=ys, color=color, share=share)
+    sql = (("WITH " + ", ".join(parts.ctes) + " ") if parts.ctes else "") + \
+        (f"SELECT {', '.join(select)} FROM {TABLE}{where_sql(plan, profile, parts.conds)} GROUP BY ALL "
+         f"ORDER BY {order} LIMIT {limit}")
+    return Query(sql=sql, kind="aggregate", x=x, x_type=xtype, x_sort=xsort, ys=ys, color=color, share=share,
+                 extra=parts.extra)
 
 
-def _order_sql(plan: Plan, xtype: str, xorder: str | None, x: str, first_y: str, color: str | None) -> str:
+def _rank_x(plan: Plan, profile: dict, parts: _Parts, xexpr: str, xtype: str, agg: str,
+            additive: bool) -> str:
+    """The x expression; with a colour and a limit, only the top-N x values (ranked by their
+    total) are kept with every series; with ``plan.other`` the rest is one "Other" group."""
+    other = plan.other and plan.limit and additive and xtype == "nominal"
+    if not plan.limit or not (plan.color or other):
+        return xexpr
+    desc = "DESC" if (plan.order is None or plan.order.desc) else "ASC"
+    parts.ctes.append(f"top_x AS (SELECT {xexpr} AS k FROM {TABLE}{where_sql(plan, profile, [f'{xexpr} IS NOT NULL'])} "
+                      f"GROUP BY 1 ORDER BY {agg} {desc} NULLS LAST, 1 LIMIT {int(plan.limit)})")
+    if not other:
+        parts.conds.append(f"{xexpr} IN (SELECT k FROM top_x)")
+        return xexpr
+    label = other_label(profile["_by_name"][plan.dimension.column])
+    parts.extra["other_x"] = label
+    parts.rest_x = f"max(CASE WHEN {xexpr} IN (SELECT k FROM top_x) THEN 0 ELSE 1 END), "
+    return f"CASE WHEN {xexpr} IN (SELECT k FROM top_x) THEN CAST({xexpr} AS VARCHAR) ELSE {lit(label)} END"
+
+
+def _rank_color(plan: Plan, profile: dict, parts: _Parts, agg: str, additive: bool) -> str:
+    """The colour expression: past COLOR_LIMIT series, the largest are kept and, for an additive
+    aggregation, the rest (missing values included) is one "Other" series; an average or a
+    median of the rest would not be comparable with the series, so those are left out instead."""
+    ccol = profile["_by_name"][plan.color]
+    qc = quote_ident(plan.color)
+    if ccol["distinct"] <= COLOR_LIMIT:
+        return qc
+    parts.ctes.append(f"top_color AS (SELECT {qc} AS k FROM {TABLE}{where_sql(plan, profile, [f'{qc} IS NOT NULL'])} "
+                      f"GROUP BY 1 ORDER BY {agg} DESC NULLS LAST, 1 LIMIT {COLOR_LIMIT})")
+    if not additive:
+        parts.conds.append(f"{qc} IN (SELECT k FROM top_color)")
+        parts.extra["series_cut"] = {"kept": COLOR_LIMIT, "of": ccol["distinct"]}
+        return qc
+    label = other_label(ccol)
+    parts.extra["other_color"] = label
+    parts.rest_color = f"max(CASE WHEN {qc} IN (SELECT k FROM top_color) THEN 0 ELSE 1 END), "
+    return f"CASE WHEN {qc} IN (SELECT k FROM top_color) THEN CAST({qc} AS VARCHAR) ELSE {lit(label)} END"
+
+
+def _order_sql(plan: Plan, xtype: str, xorder: str | None, x: str, first_y: str, color: str | None,
+               parts: _Parts | None = None) -> str:
+    """ORDER BY of an aggregate; an "Other" group or series always comes last."""
     qx = quote_ident(x)
     xkey = xorder or qx
+    head = parts.rest_x if parts else ""
+    ckey = f", {parts.rest_color if parts else ''}{quote_ident(color)}" if color else ""
     if plan.order is not None:
         d = "DESC" if plan.order.desc else "ASC"
         if plan.order.by == "dimension":
-            return f"{xkey} {d} NULLS LAST" + (f", {quote_ident(color)}" if color else "")
-        return f"{first_y} {d} NULLS LAST, {qx}" + (f", {quote_ident(color)}" if color else "")
+            return f"{head}{xkey} {d} NULLS LAST{ckey}"
+        return f"{head}{first_y} {d} NULLS LAST, {qx}{ckey}"
     if plan.limit:  # top-N without a direction: largest first
-        return f"{first_y} DESC NULLS LAST, {qx}"
+        return f"{head}{first_y} DESC NULLS LAST, {qx}{ckey}"
     if xtype in ("temporal", "ordinal", "quantitative") or color:
-        return f"{xkey} ASC NULLS LAST" + (f", {quote_ident(color)}" if color else "")
-    return f"{first_y} DESC NULLS LAST, {qx}"
+        return f"{head}{xkey} ASC NULLS LAST{ckey}"
+    return f"{head}{first_y} DESC NULLS LAST, {qx}"
 
 
 def _raw(plan: Plan, profile: dict, measures: list[Measure], max_rows: int) -> Query:
@@ -282,7 +340,8 @@ def _table(plan: Plan, profile: dict, max_rows: int) -> Query:
     if plan.order is not None and plan.measures and plan.measures[0].column:
         order = f" ORDER BY {quote_ident(plan.measures[0].column)} {'DESC' if plan.order.desc else 'ASC'} NULLS LAST"
     limit = int(plan.limit) if plan.limit else min(max_rows, 100) + 1
-    sql = f"SELECT {', '.join(quote_ident(c) for c in cols)} FROM {TABLE}{where_sql(plan, profile)}{order} LIMIT {limit}"
+    sql = (f"SELECT {', '.join(quote_ident(c) for c in cols)} FROM {TABLE}{where_sql(plan, profile)}{order} "
+           f"LIMIT {limit}")
     return Query(sql=sql, kind="table", ys=cols)
 
 
