@@ -1,36 +1,54 @@
-"""answer(): question → plan (embedded rules or a model) → sandboxed SQL → chart → insight."""
+"""answer(), the one orchestrator: question → plan (the embedded planner, or a model) → sandboxed
+SQL → chart → insight.
+
+    answer(): read the inputs → plan_question() → execute() → present() (+ the model's wording)
+
+The planners only plan: the embedded one ranks its readings of the message (planning.choose),
+and in a chat also its readings as an edit of the previous plan (planning.followup); the model
+planner (planning.llm) returns a validated plan. Every plan is run and presented here.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 from pydantic import ValidationError
 
-from .planning import llm
-from .presentation.vegalite import build_spec, choose_chart
-from .sql.compiler import Query, compile_plan, measure_label, where_sql
-from .errors import Unanswerable
-from .presentation.explain import explain, title_for
-from .planning.followup import apply_follow_up, is_follow_up
-from .presentation.insights import compute_facts, word_insight
-from .sql.jsonsafe import rows_to_dicts
-from .language.matching import left_out
-from .models import AnalysisSettings, Answer
-from .language.names import quote_ident
-from .planning.plan import Plan, validate_plan
-from .language.parsing import parse
-from .planning.rules import build_plan, help_message
-from .planning import choose
-from .presentation.wording import count_label
-from .planning.features import readout
-from .planning.ranker import describe
-from .sql.sandbox import Sandbox
+# planning before language: language.parsing imports planning.plan, and planning imports parsing
+from .planning import choose, followup, llm  # isort: skip
 from .datasets.store import load_profile
+from .errors import Unanswerable
+from .language.matching import left_out
+from .language.names import quote_ident
+from .language.parsing import Parsed, parse
+from .models import AnalysisSettings, Answer
+from .planning.features import readout
+from .planning.plan import Plan, validate_plan
+from .planning.ranker import Ranked, describe
+from .planning.rules import build_plan, help_message
+from .presentation.explain import explain, title_for
+from .presentation.insights import compute_facts, word_insight
+from .presentation.vegalite import build_spec, choose_chart
+from .presentation.wording import count_label
+from .sql.compiler import Query, compile_plan, measure_label, where_sql
+from .sql.jsonsafe import rows_to_dicts
+from .sql.sandbox import Sandbox
 
 MAX_QUESTION_CHARS = 2000
 STATE_VERSION = 1
+
+
+@dataclass
+class Planned:
+    """What a planner decided: the plan, who planned it, the next readings when unsure, the model
+    calls spent (the insight is worded by the model only when one is left)."""
+
+    plan: Plan
+    planner: str
+    alternatives: list[Plan] = field(default_factory=list)
+    model_calls: int = 0
 
 
 @dataclass
@@ -42,6 +60,7 @@ class Executed:
     extra: dict
 
 
+# ---------------------------------------------------------------- question → plan
 def previous_plan(previous: dict | None, profile: dict) -> Plan | None:
     """The plan of the chat's previous answer, if it belongs to this dataset and still validates."""
     if not previous or not isinstance(previous, dict) or previous.get("v") != STATE_VERSION:
@@ -53,22 +72,63 @@ def previous_plan(previous: dict | None, profile: dict) -> Plan | None:
         return None
 
 
-def embedded_plan(question: str, profile: dict, prev: Plan | None,
-                  forced: bool) -> tuple[Plan, list[str], list[Plan]]:
-    """The rule reading of a follow-up edits the previous plan; a new question's readings are
-    ranked, and the next ones come back when the ranker is unsure."""
+_RESET = re.compile(r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|"
+                    r"from scratch)[\s,.:;!-]*", re.I)
+
+
+def read_message(question: str, profile: dict, prev: Plan | None) -> tuple[str, Parsed, Plan | None]:
+    """The words of the message; "start over, ..." forgets the previous plan and keeps the rest."""
     parsed = parse(question, profile)
-    if parsed.reset:
-        rest = re.sub(r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|"
-                      r"from scratch)[\s,.:;!-]*", "", question, flags=re.I)
-        if not rest.strip():
-            raise Unanswerable("Starting over. " + help_message(profile))
-        parsed = parse(rest, profile)
-        prev = None
-    if is_follow_up(parsed, prev, forced):
-        return (*apply_follow_up(prev, parsed, profile), [])
-    ranked = choose(question, parsed, build_plan(parsed, profile), profile)
-    return ranked.plan, [], ranked.alternatives
+    if not parsed.reset:
+        return question, parsed, prev
+    rest = _RESET.sub("", question)
+    if not rest.strip():
+        raise Unanswerable("Starting over. " + help_message(profile))
+    return rest, parse(rest, profile), None
+
+
+def embedded_plan(question: str, profile: dict, prev: Plan | None, forced: bool) -> Planned:
+    """The message's readings alone (ranked by planning.choose) against its readings as an edit
+    of the previous plan (planning.followup); the next readings come back when the choice is close."""
+    question, parsed, prev = read_message(question, profile, prev)
+    fresh: Ranked | Unanswerable
+    try:
+        fresh = choose(question, parsed, build_plan(parsed, profile), profile)
+    except Unanswerable as e:
+        fresh = e
+    reading = followup.rank(parsed, prev, profile, forced, fresh)
+    return Planned(reading.plan, "embedded", reading.alternatives)
+
+
+def model_plan(question: str, profile: dict, prev: Plan | None, forced: bool, settings: AnalysisSettings) -> Planned:
+    """The model's plan; the embedded planner's when the model cannot be used or fails twice."""
+    try:
+        got = llm.plan_with_model(question, profile, prev, forced, settings)
+    except llm.ModelUnavailable as e:
+        # a configuration problem (unknown model, no API key): answer, and say so
+        planned = embedded_plan(question, profile, prev, forced)
+        planned.plan.assumptions.append(f"the configured model could not be used: {str(e)[:160]}")
+        planned.planner, planned.alternatives = "embedded (model unavailable)", []
+        return planned
+    if got.plan is not None:
+        return Planned(got.plan, got.planner, model_calls=got.calls)
+    return model_failed(question, profile, prev, forced, settings, got.error or "no plan")
+
+
+def model_failed(question: str, profile: dict, prev: Plan | None, forced: bool, settings: AnalysisSettings,
+                 error: str) -> Planned:
+    """After two failed model plans (or a model plan that does not run): the embedded planner's."""
+    if not settings.fall_back_to_embedded:
+        raise Unanswerable(f"I could not turn that question into a chart: {error}")
+    planned = embedded_plan(question, profile, prev, forced)
+    planned.planner, planned.alternatives = "embedded (model failed)", []
+    return planned
+
+
+def plan_question(question: str, profile: dict, prev: Plan | None, forced: bool, settings: AnalysisSettings) -> Planned:
+    if settings.model is not None:
+        return model_plan(question, profile, prev, forced, settings)
+    return embedded_plan(question, profile, prev, forced)
 
 
 def alternative(plan: Plan, profile: dict, settings: AnalysisSettings) -> dict:
@@ -111,7 +171,7 @@ def _correlation_stats(box: Sandbox, plan: Plan, profile: dict) -> dict:
     return {"corr": r[0], "n": r[1]}
 
 
-def present(ex: Executed, profile: dict, question: str, planner: str, changes: list[str]) -> Answer:
+def present(ex: Executed, profile: dict, question: str, planner: str) -> Answer:
     plan, q, rows = ex.plan, ex.query, ex.rows
     used = {str(v).lower() for f in plan.filters for v in [f.column, *f.values]} | {
         c.lower() for c in [*(m.column for m in plan.measures), plan.dimension and plan.dimension.column,
@@ -119,51 +179,67 @@ def present(ex: Executed, profile: dict, question: str, planner: str, changes: l
     plan.assumptions += [a for a in left_out(question, used, profile) if a not in plan.assumptions]
     chart = choose_chart(plan, q, rows)
     title = title_for(plan, q, profile)
-    y_labels = {y: y for y in q.ys}
-    spec = build_spec(chart, plan, q, rows, title, profile, y_labels)
+    spec = build_spec(chart, plan, q, rows, title, profile, {y: y for y in q.ys})
     sampled = bool(q.extra.get("sampled")) and len(rows) < profile["row_count"]
     facts = compute_facts(plan, q, rows, chart, profile, ex.extra, partial=ex.truncated or sampled)
-    measure = (measure_label(plan.measures[0]) if plan.measures else "Count")
-    if plan.measures and plan.measures[0].column is None:
-        measure = count_label(profile)
-    if q.kind == "raw" and plan.measures and plan.measures[0].column:
-        measure = plan.measures[-1].column if plan.dimension is None else plan.measures[0].column
-    insight = word_insight(facts, plan, measure, plan.dimension.column if plan.dimension else None)
+    insight = word_insight(facts, plan, _measure_name(plan, q, profile),
+                           plan.dimension.column if plan.dimension else None)
     if ex.truncated:
         insight += f" Only the first {len(rows):,} rows are shown."
     elif sampled:
         insight += f" The chart shows a random sample of {len(rows):,} rows."
-    if changes and changes != ["new question"]:
-        title_change = ", ".join(dict.fromkeys(changes))
-        plan.evidence.append(f"follow-up: changed {title_change}")
-    explained = explain(plan, q, chart)
     state = {"v": STATE_VERSION, "plan": plan.model_dump(mode="json"), "question": question[:500],
              "chart_type": chart}
-    return Answer(chart_type=chart, title=title, spec=spec, data=rows, sql=q.sql, plan=explained, insight=insight,
-                  state=state, planner=planner, facts=facts)
+    return Answer(chart_type=chart, title=title, spec=spec, data=rows, sql=q.sql, plan=explain(plan, q, chart),
+                  insight=insight, state=state, planner=planner, facts=facts)
 
 
-def answer(dataset_dir: Path, question: str, *, previous: dict | None = None, is_follow_up: bool = False,
-           settings: AnalysisSettings = AnalysisSettings()) -> Answer:
-    dataset_dir = Path(dataset_dir)
+def _measure_name(plan: Plan, q: Query, profile: dict) -> str:
+    """What the insight says is measured: the counted things' name for a count ("employees")."""
+    if not plan.measures:
+        return "Count"
+    if plan.measures[0].column is None:
+        return count_label(profile)
+    if q.kind == "raw":
+        return plan.measures[-1].column if plan.dimension is None else plan.measures[0].column
+    return measure_label(plan.measures[0])
+
+
+def _inputs(dataset_dir: Path, question: str) -> tuple[str, dict]:
+    """The question, checked, and the dataset's profile."""
     question = (question or "").strip()
-    stored = load_profile(dataset_dir)
-    profile = stored["profile"]
+    profile = load_profile(Path(dataset_dir))["profile"]
     if not question:
         raise Unanswerable("The question is empty. " + help_message(profile))
     if len(question) > MAX_QUESTION_CHARS:
         raise Unanswerable(f"The question is too long ({len(question):,} characters; at most "
                            f"{MAX_QUESTION_CHARS:,}). Ask it in a sentence or two.")
-    prev = previous_plan(previous, profile)
-    if settings.model is not None:
-        return llm.answer_with_model(dataset_dir, question, profile, prev, is_follow_up, settings)
-    plan, changes, alternatives = embedded_plan(question, profile, prev, is_follow_up)
+    return question, profile
+
+
+def run(dataset_dir: Path, planned: Planned, question: str, profile: dict, prev: Plan | None, forced: bool,
+        settings: AnalysisSettings) -> tuple[Planned, Executed]:
+    """Execute the plan; a model's plan that fails to run gives way to the embedded planner's."""
     try:
-        ex = execute(dataset_dir, plan, profile, settings)
-    except duckdb.Error as e:  # a compiled plan must run; this is a bug, but the user gets a clear answer
+        return planned, execute(dataset_dir, planned.plan, profile, settings)
+    except duckdb.Error as e:
+        if planned.planner.startswith("llm"):
+            planned = model_failed(question, profile, prev, forced, settings, str(e).splitlines()[0][:300])
+            return planned, execute(dataset_dir, planned.plan, profile, settings)
+        # a compiled plan must run; this is a bug, but the user gets a clear answer
         raise Unanswerable(f"I could not compute that ({str(e).splitlines()[0][:200]}). "
                            + help_message(profile)) from e
-    ans = present(ex, profile, question, "embedded", changes)
-    ans.alternatives = [alternative(p, profile, settings) for p in alternatives]
-    return ans
 
+
+def answer(dataset_dir: Path, question: str, *, previous: dict | None = None, is_follow_up: bool = False,
+           settings: AnalysisSettings = AnalysisSettings()) -> Answer:
+    """question → plan → SQL → chart → insight (see the package docstring)."""
+    question, profile = _inputs(dataset_dir, question)
+    prev = previous_plan(previous, profile)
+    planned = plan_question(question, profile, prev, is_follow_up, settings)
+    planned, executed = run(Path(dataset_dir), planned, question, profile, prev, is_follow_up, settings)
+    ans = present(executed, profile, question, planned.planner)
+    ans.alternatives = [alternative(p, profile, settings) for p in planned.alternatives]
+    if planned.planner.startswith("llm") and settings.word_insights_with_model and planned.model_calls < 2:
+        ans.insight = llm.word_with_model(ans, settings)
+    return ans

@@ -190,11 +190,12 @@ def _revise(dataset_dir: Path, previous_state: dict, edit: dict, settings: Analy
         raise Unanswerable(f"an edit changes exactly one of {', '.join(EDITS)}")
     [(key, value)] = edit.items()
     change = EDITS[key](plan, value, profile)
+    plan.evidence.append(f"edit: changed {change}")
     try:
         executed = execute(dataset_dir, plan, profile, settings)
     except duckdb.Error as exc:  # a validated plan must run; say so plainly if it does not
         raise Unanswerable(f"I could not compute that ({str(exc).splitlines()[0][:200]})") from exc
-    answer = present(executed, profile, previous_state.get("question", ""), "edit", [change])
+    answer = present(executed, profile, previous_state.get("question", ""), "edit")
     if key == "chart_type" and answer.chart_type != value and (value, answer.chart_type) != ("kpi", "table"):
         raise Unanswerable(f"this result cannot be drawn as {CHART_NAMES[value]}"
                            f"{CHART_NEEDS.get(value, '')}; it is shown as {CHART_NAMES[answer.chart_type]}")

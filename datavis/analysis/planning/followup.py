@@ -1,144 +1,367 @@
-"""Follow-ups edit the previous plan of the chat: "now by month", "only for 2023", "what about
-profit?", "top 3", "as a line chart", "split by segment"; "start over" forgets it."""
+"""Follow-ups: a message in a chat is read two ways, as an *edit* of the chart on screen and as a
+new question, and the readings are ranked.
+
+Edit candidates come from the message's words (language.parsing.parse): a filter added or
+replaced (data values, Yes/No columns, periods), filters removed, another measure or aggregation,
+another x axis or a colour split, a time grain, a chart type, a share, top/bottom N, an order
+("and the worst?" flips it), a limit removed. Each family that the words touch yields one or more
+variants (a column after "by" may replace the x axis or split it by colour); their product is the
+candidate set. The fresh reading is the planner's answer to the message alone (planning.choose).
+
+The choice between them is made by a **small hand-written prior** (`PRIOR`), not fitted weights:
+nvBench, which the ranker's weights are fitted on, has no follow-ups. Its features say whether the
+message reads as an edit: it starts (or ends) with a follow-up cue ("only", "now", "and", "what
+about", "split by", "... instead"), it names no measure or dimension of its own, it is short, the
+fresh reading cannot answer it, or it names both a measure and a dimension (then it stands on its
+own). When the message alone cannot be answered, an edit wins; when the
+previous plan is missing or no edit applies, the fresh reading does. When the two best readings are within `CLOSE`, the other one is offered as an alternative.
+"""
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass, field
+from typing import Callable
 
-from ..errors import Unanswerable
-from .plan import Dimension, Measure, Order, Plan
-from ..language.parsing import Parsed, is_numeric, main_temporal
-from .rules import build_plan
 from ..datasets.profile import is_identifier
+from ..errors import Unanswerable
+from ..language.lexicon import NUMBER_WORDS
+from ..language.parsing import Parsed, is_numeric, main_temporal
+from .plan import Dimension, Measure, Order, Plan, validate_plan
+from .ranker import Ranked
+
+# Hand-written, not fitted (see the module docstring). Scores are in the same units as FRESH.
+PRIOR = {
+    "cue": 2.0,  # starts with a follow-up cue ("only", "now", "and", "what about", "split by", "top 3")
+    "tail_cue": 1.5,  # ends with one ("by quarter instead", "profit too")
+    "no_new_column": 1.5,  # names no measure or dimension: only values, periods, cues
+    "short": 0.5,  # at most four words
+    "measure_and_dimension": -2.5,  # names both: a question that stands on its own
+    "fresh_unsure": 0.5,  # the planner offers alternatives for the message alone
+    "colour|split_words": 1.0,  # "split by", "broken down by", "and by", "also by", "colour by"
+    "colour": -0.5,  # a column after a plain "by" replaces the axis rather than splitting it
+}
+FRESH = 1.0  # the fresh reading's score: an edit needs more evidence than that
+CLOSE = 1.0  # readings closer than this: the runner-up is offered as an alternative
+MAX_WORDS_SHORT = 4
+
+_TAIL_CUE = re.compile(r"\b(instead|too|as well|again|then|rather)\W*$")
+_SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
+                          r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
+_REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
+                             r"\bno filters?\b|\bwithout (the )?filters?\b")
+_EXPLICIT_EXTREMES = {"max", "maximum", "maximal", "min", "minimum", "minimal"}
+_REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
+_WORST = re.compile(r"(?<!\bat )\b(worst|lowest|least|fewest|smallest|bottom|weakest|poorest)\b")
+_BEST = re.compile(r"(?<!\bat )\b(best|highest|most|top|biggest|largest|strongest)\b")
 
 
-def is_follow_up(p: Parsed, previous: Plan | None, forced: bool) -> bool:
-    if previous is None or p.reset:
-        return False
-    if forced or p.followup_cue:
-        return True
-    # a message that names no column of its own but changes something
-    edits = p.filters or p.grain or p.chart or p.limit or p.order_desc is not None
-    return not p.mentions and bool(edits)
+@dataclass
+class Edit:
+    """One reading of a follow-up: the edited plan and the changes that made it."""
+
+    plan: Plan
+    changes: list[str] = field(default_factory=list)
 
 
-def apply_follow_up(prev: Plan, p: Parsed, profile: dict) -> tuple[Plan, list[str]]:
+@dataclass
+class Reading:
+    """The chosen reading of a message: its plan, what changed from the previous plan ([] for a
+    new question), and the runner-up readings when the choice was close."""
+
+    plan: Plan
+    changes: list[str]
+    alternatives: list[Plan] = field(default_factory=list)
+
+
+def _copy(plan: Plan) -> Plan:
+    return plan.model_copy(deep=True)
+
+
+def _free(p: Parsed) -> list:
+    """Mentions that are not only part of a filter ("only remote workers": Remote filters)."""
+    return [m for m in p.mentions if id(m) not in p.filter_mentions]
+
+
+def _is_measure(col: dict) -> bool:
+    return is_numeric(col) and col["role"] == "measure"
+
+
+# ---------------------------------------------------------------- edit families
+# Each family reads the message and returns the variants it allows of a plan, as (plan, change)
+# pairs; an empty list means the words do not touch that part of the plan.
+Variants = list[tuple[Plan, str]]
+
+
+def _filters(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """Filters on a column the message names replace the previous ones on it; others are added."""
+    if not p.filters:
+        return []
+    out = _copy(plan)
+    cols = {f.column for f in p.filters}
+    out.filters = [f for f in out.filters if f.column not in cols] + [f.model_copy() for f in p.filters]
+    if p.period:
+        out.period = p.period
+    return [(out, "filter")]
+
+
+def _filters_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    if not (plan.filters and _REMOVE_FILTERS.search(p.text.s)):
+        return []
+    out = _copy(plan)
+    out.filters, out.period = [], None
+    return [(out, "filters removed")]
+
+
+def _new_measure(plan: Plan, col: dict, agg: str | None) -> Plan:
+    """The named measure takes the place of the first one, keeping an intensive aggregation."""
+    out = _copy(plan)
+    new_agg = agg if agg and agg != "count" else ("sum" if col.get("additive", True) else "avg")
+    if out.measures and out.measures[0].agg not in ("count", "count_distinct", "none") and not agg:
+        old = out.measures[0].agg
+        new_agg = old if old in ("avg", "median", "min", "max") or col.get("additive", True) else new_agg
+    if out.intent == "correlation" and len(out.measures) >= 2:
+        out.measures[1] = Measure(column=col["name"], agg="none")
+    elif out.intent == "distribution" and out.dimension is not None and out.dimension.bins:
+        out.dimension = Dimension(column=col["name"], bins=out.dimension.bins)
+        out.measures = [Measure(column=None, agg="count")]
+    else:
+        out.measures = [Measure(column=col["name"], agg=new_agg)]
+    return out
+
+
+def _measure(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """"what about profit?" swaps the measure; "average instead" changes the aggregation."""
     by_name = profile["_by_name"]
-    plan = prev.model_copy(deep=True)
-    plan.assumptions = [a for a in plan.assumptions if not a.startswith("I read")]
-    changes: list[str] = []
-    text = p.text.s
-    free = [m for m in p.mentions if id(m) not in p.filter_mentions]
-    # filters: replace those on the same column, add the rest
-    if p.filters:
-        cols = {f.column for f in p.filters}
-        plan.filters = [f for f in plan.filters if f.column not in cols] + list(p.filters)
-        if p.period:
-            plan.period = p.period
-        changes.append("filter")
-    if re.search(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|\bno filters?\b", text):
-        plan.filters, plan.period = [], None
-        changes.append("filters removed")
-    # measure: "what about profit?", "average instead"
-    measure_cols = [m for m in free if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"]
-    # identifiers ("workers" → Employee ID) never become the chart's categories
-    dim_cols = [m for m in free if not (is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure")
-                and not is_identifier(by_name[m.column])]
-    agg = next((c.value for c in p.aggs), None)
-    if measure_cols:
-        col = by_name[measure_cols[0].column]
-        new_agg = agg if agg and agg != "count" else ("sum" if col.get("additive", True) else "avg")
-        if plan.measures and plan.measures[0].agg not in ("count", "count_distinct", "none") and not agg:
-            old = plan.measures[0].agg
-            new_agg = old if old in ("avg", "median", "min", "max") or col.get("additive", True) else new_agg
-        if plan.intent == "correlation" and len(plan.measures) >= 2:
-            plan.measures[1] = Measure(column=col["name"], agg="none")
-        else:
-            plan.measures = [Measure(column=col["name"], agg=new_agg)]
-            if plan.intent in ("distribution",) and plan.dimension and plan.dimension.bins:
-                plan.dimension = Dimension(column=col["name"], bins=plan.dimension.bins)
-                plan.measures = [Measure(column=None, agg="count")]
-        changes.append("measure")
-    elif agg and plan.measures:
-        m = plan.measures[0]
-        if agg == "count":
-            plan.measures = [Measure(column=None, agg="count")]
-        elif m.column and agg in ("sum", "avg", "median", "min", "max"):
-            plan.measures[0] = Measure(column=m.column, agg=agg)
-        changes.append("aggregation")
-    # dimension: "by segment" replaces; "split by / also by" adds a colour
-    if dim_cols:
-        d = dim_cols[0].column
-        color_words = re.search(r"\b(split|break(?:down)?|broken|colou?r|stack|also|segment(?:ed)?)\b.{0,12}\b(by|per)\b|"
-                                r"\band by\b", text)
-        if color_words and plan.dimension is not None and d != plan.dimension.column:
-            plan.color = d
-            changes.append("colour")
-        elif by_name[d]["role"] == "temporal" and not is_numeric(by_name[d]) or by_name[d].get("year_like"):
-            plan.dimension = Dimension(column=d, grain=p.grain if by_name[d]["type"] != "integer" else None)
-            plan.intent = "trend"
-            changes.append("dimension")
-        else:
-            plan.dimension = Dimension(column=d)
-            if plan.intent == "trend":
-                plan.intent = "compare"
-            if plan.color == d:
-                plan.color = None
-            if plan.intent == "kpi":
-                plan.intent = "compare"
-            changes.append("dimension")
-    # time grain: "now by month", "weekly"
-    if p.grain:
-        tcol = None
-        if plan.dimension is not None and by_name[plan.dimension.column]["type"] in ("date", "datetime"):
-            tcol = by_name[plan.dimension.column]
-        if tcol is None:
-            tcol = main_temporal(profile)
-            if tcol is None or tcol["type"] not in ("date", "datetime"):
-                raise Unanswerable("this dataset has no date column, so it cannot be shown by "
-                                   f"{p.grain.replace('_', ' ')}")
-            if plan.dimension is not None and plan.dimension.column != tcol["name"] and not plan.color and \
-                    by_name[plan.dimension.column]["role"] != "temporal" and re.search(r"\b(and|split|also)\b", text):
-                plan.color = plan.dimension.column
-            plan.dimension = Dimension(column=tcol["name"], grain=p.grain)
-        else:
-            plan.dimension.grain = p.grain
-        plan.intent = "trend"
-        if plan.chart in ("arc", "kpi"):
-            plan.chart = "auto"
-        changes.append("grain")
-    # chart type
-    if p.chart:
-        plan.chart = p.chart
-        if p.chart == "histogram" and plan.measures and plan.measures[0].column:
-            plan.dimension = Dimension(column=plan.measures[0].column, bins=20)
-            plan.measures = [Measure(column=None, agg="count")]
-            plan.intent = "distribution"
-        changes.append("chart")
-    if p.share:
-        plan.share = True
-        if plan.intent != "trend":
-            plan.intent = "part_to_whole"
-        changes.append("share")
-    # order and top-N
-    if p.limit:
-        plan.limit = p.limit
-        plan.order = Order(by="measure", desc=p.limit_desc)
-        changes.append("limit")
+    named = [by_name[m.column] for m in _free(p) if _is_measure(by_name[m.column])]
+    aggs = [c for c in p.aggs if c.value not in ("max", "min") or p.toks[c.start].text in _EXPLICIT_EXTREMES
+            or plan.dimension is None]  # "and the worst?" on a chart by category orders it (_order)
+    agg = next((str(c.value) for c in aggs), None)
+    if named:
+        return [(_new_measure(plan, named[0], agg), "measure")]
+    if not agg or not plan.measures or plan.measures[0].agg == "none":
+        return []
+    out, m = _copy(plan), plan.measures[0]
+    if agg == "count":
+        out.measures = [Measure(column=None, agg="count")]
+    elif m.column and agg in ("sum", "avg", "median", "min", "max") and agg != m.agg:
+        out.measures[0] = Measure(column=m.column, agg=agg)
+    else:
+        return []
+    return [(out, "aggregation")]
+
+
+def _on_axis(plan: Plan, col: dict, grain: str | None) -> Plan:
+    """The column replaces the x axis (a date column makes a trend at the message's grain)."""
+    out = _copy(plan)
+    if col["role"] == "temporal" and not is_numeric(col) or col.get("year_like"):
+        out.dimension = Dimension(column=col["name"], grain=grain if col["type"] in ("date", "datetime") else None)
+        out.intent = "trend"
+    else:
+        out.dimension = Dimension(column=col["name"])
+        out.intent = "compare" if out.intent in ("trend", "kpi") else out.intent
+    if out.color == col["name"]:
+        out.color = None
+    if out.chart == "kpi":
+        out.chart = "auto"
+    return out
+
+
+def _dimension(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """A category the message names either replaces the x axis or splits it by colour."""
+    by_name = profile["_by_name"]
+    named = [by_name[m.column] for m in _free(p) if not _is_measure(by_name[m.column])
+             and not is_identifier(by_name[m.column])]  # identifiers ("workers" → Employee) never chart
+    current = plan.dimension.column if plan.dimension else None
+    named = [c for c in named if c["name"] != current]
+    if not named:
+        return []
+    col = named[0]
+    out = [(_on_axis(plan, col, p.grain), "dimension")]
+    if current is not None and col["role"] != "temporal":
+        split = _copy(plan)
+        split.color = col["name"]
+        out.append((split, "colour"))
+    return out
+
+
+def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """"by quarter instead": the date axis takes the grain; a chart by category moves to the date
+    axis, or keeps its category as the colour ("and by month")."""
+    if not p.grain:
+        return []
+    by_name = profile["_by_name"]
+    if plan.dimension is not None and by_name[plan.dimension.column]["type"] in ("date", "datetime"):
+        out = _copy(plan)
+        out.dimension = Dimension(column=plan.dimension.column, grain=p.grain)
+        return [(_as_trend(out), "grain")]
+    tcol = main_temporal(profile)
+    if tcol is None or tcol["type"] not in ("date", "datetime"):
+        raise Unanswerable(f"this dataset has no date column, so it cannot be shown by {p.grain.replace('_', ' ')}")
+    moved = _copy(plan)
+    moved.dimension = Dimension(column=tcol["name"], grain=p.grain)
+    out = [(_as_trend(moved), "grain")]
+    old = plan.dimension.column if plan.dimension else None
+    if old is not None and by_name[old]["role"] != "temporal" and not plan.color:
+        split = _copy(moved)
+        split.color = old
+        out.append((_as_trend(split), "grain+colour"))
+    return out
+
+
+def _as_trend(plan: Plan) -> Plan:
+    plan.intent = "trend"
+    if plan.chart in ("arc", "kpi"):
+        plan.chart = "auto"
+    return plan
+
+
+def _chart(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    if not p.chart or p.chart == plan.chart:
+        return []
+    out = _copy(plan)
+    out.chart = p.chart  # type: ignore[assignment]  # parse() reads only the Chart literal's names
+    if p.chart == "histogram" and out.measures and out.measures[0].column:
+        out.dimension = Dimension(column=out.measures[0].column, bins=20)
+        out.measures = [Measure(column=None, agg="count")]
+        out.intent = "distribution"
+    return [(out, "chart")]
+
+
+def _share(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    if not p.share or plan.share:
+        return []
+    out = _copy(plan)
+    out.share = True
+    if out.intent != "trend":
+        out.intent = "part_to_whole"
+    return [(out, "share")]
+
+
+def _numbered(p: Parsed) -> bool:
+    return any(t.text.isdigit() or t.text in NUMBER_WORDS for t in p.toks)
+
+
+def _order(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """Top/bottom N, an explicit order, or a superlative alone: "and the worst?" flips the order
+    of the chart on screen and keeps its N."""
+    out = _copy(plan)
+    if p.limit and (_numbered(p) or not plan.limit):
+        out.limit, out.order = p.limit, Order(by="measure", desc=p.limit_desc)
+        return [(out, "limit")]
     if p.order_desc is not None:
-        by = "dimension" if p.order_target == "x" or (plan.dimension and p.order_target == plan.dimension.column) \
-            else "measure"
-        plan.order = Order(by=by, desc=p.order_desc)
-        changes.append("order")
-    if re.search(r"\b(all of them|show all|no limit|remove the limit|everything)\b", text):
-        plan.limit = None
-        changes.append("limit removed")
-    if not changes:
-        # nothing recognised as an edit: treat it as a new question (it must stand on its own)
-        return build_plan(p, profile), ["new question"]
-    plan.evidence = list(dict.fromkeys(plan.evidence + p.evidence))
+        dimension = p.order_target == "x" or (plan.dimension is not None and p.order_target == plan.dimension.column)
+        out.order = Order(by="dimension" if dimension else "measure", desc=p.order_desc)
+        return [(out, "order")]
+    worst, best = bool(_WORST.search(p.text.s)), bool(_BEST.search(p.text.s))
+    if plan.dimension is None or worst == best or not (plan.limit or plan.order or worst):
+        return []
+    out.order = Order(by="measure", desc=best)
+    if out.order == plan.order:
+        return []
+    return [(out, "order")]
+
+
+def _limit_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    if plan.limit is None or not _REMOVE_LIMIT.search(p.text.s):
+        return []
+    out = _copy(plan)
+    out.limit = None
+    return [(out, "limit removed")]
+
+
+FAMILIES: tuple[Callable[[Plan, Parsed, dict], Variants], ...] = (
+    _filters, _filters_removed, _measure, _dimension, _grain, _chart, _share, _order, _limit_removed)
+
+
+# ---------------------------------------------------------------- candidates and the choice
+def candidates(prev: Plan, p: Parsed, profile: dict) -> list[Edit]:
+    """Every combination of the variants the message's words allow, validated like any plan."""
+    start = _copy(prev)
+    start.assumptions = [a for a in start.assumptions if not a.startswith("I read")]
+    partial = [Edit(start)]
+    for family in FAMILIES:
+        grown: list[Edit] = []
+        for e in partial:
+            grown += [Edit(plan, e.changes + [c]) for plan, c in family(e.plan, p, profile)] or [e]
+        partial = grown
+    out = []
+    for e in partial:
+        try:
+            e.plan = validate_plan(e.plan, profile)
+        except Unanswerable:
+            continue
+        if e.changes:
+            out.append(_noted(e, p))
+    return out
+
+
+def _noted(e: Edit, p: Parsed) -> Edit:
+    """The message's evidence, and the readings of its words the edited plan uses."""
+    plan = e.plan
     used = {m.column for m in plan.measures} | {f.column for f in plan.filters} | {plan.color} | \
-        ({plan.dimension.column} if plan.dimension else set())  # a reading the plan does not use is not claimed
+        ({plan.dimension.column} if plan.dimension else set())
+    plan.evidence = list(dict.fromkeys(plan.evidence + p.evidence + [f"follow-up: changed {', '.join(e.changes)}"]))
     plan.assumptions = list(dict.fromkeys(plan.assumptions + p.notes + [
         f"I read '{m.words}' as {m.column}" for m in p.mentions
         if m.column in used and m.tier != "exact" and m.words.lower() != m.column.lower()]))
-    return plan, changes
+    return e
+
+
+def message_features(p: Parsed, profile: dict, fresh: Ranked | None) -> list[str]:
+    """The features of the prior (PRIOR) that this message has."""
+    by_name = profile["_by_name"]
+    free = [by_name[m.column] for m in _free(p) if not is_identifier(by_name[m.column])]
+    measures = [c for c in free if _is_measure(c)]
+    out = []
+    if p.followup_cue:
+        out.append("cue")
+    if _TAIL_CUE.search(p.text.s):
+        out.append("tail_cue")
+    if not free:
+        out.append("no_new_column")
+    if len(re.findall(r"[a-z0-9]+", p.text.s)) <= MAX_WORDS_SHORT:
+        out.append("short")
+    if measures and len(measures) < len(free):
+        out.append("measure_and_dimension")
+    if fresh is not None and fresh.alternatives:
+        out.append("fresh_unsure")
+    return out
+
+
+def edit_score(e: Edit, features: list[str], p: Parsed) -> float:
+    score = sum(PRIOR[f] for f in features)
+    if any(c in ("colour", "grain+colour") for c in e.changes):
+        score += PRIOR["colour|split_words"] if _SPLIT_WORDS.search(p.text.s) else PRIOR["colour"]
+    return score
+
+
+def rank(p: Parsed, prev: Plan | None, profile: dict, forced: bool, fresh: Ranked | Unanswerable) -> Reading:
+    """The message read as an edit of `prev` and as a new question (`fresh`: the planner's reading
+    of the message alone, or why it has none); the best reading, with the close runners-up."""
+    edits: list[Edit] = []
+    blocked: Unanswerable | None = None
+    if prev is not None:
+        try:
+            edits = candidates(prev, p, profile)
+        except Unanswerable as e:  # an edit the data cannot make ("by month" without a date column)
+            blocked = e
+    if not edits:
+        if isinstance(fresh, Unanswerable):
+            raise blocked or fresh
+        return Reading(fresh.plan, [], fresh.alternatives)
+    ranked_fresh = None if isinstance(fresh, Unanswerable) else fresh
+    feats = message_features(p, profile, ranked_fresh)
+    scored = sorted(((edit_score(e, feats, p), e) for e in edits), key=lambda t: -t[0])
+    best_score, best = scored[0]
+    fresh_score = FRESH if ranked_fresh is not None and not forced else -float("inf")
+    readings: list[tuple[float, Plan, list[str]]] = [(fresh_score, ranked_fresh.plan, [])] if ranked_fresh else []
+    readings += [(s, e.plan, e.changes) for s, e in scored]
+    readings.sort(key=lambda t: -t[0])  # stable: a tie goes to the new question
+    top_score, plan, changes = readings[0]
+    alternatives = [alt for s, alt, _c in readings[1:3] if top_score - s < CLOSE]
+    if not changes and not alternatives and ranked_fresh is not None:
+        alternatives = ranked_fresh.alternatives
+    plan.evidence.append(f"follow-up prior: edit {best_score:.1f} ({', '.join(feats) or 'no cue'}) "
+                         f"vs new question {fresh_score:.1f}")
+    return Reading(plan, changes, alternatives)
