@@ -1,7 +1,7 @@
 """answer(), the one orchestrator: question → plan (the embedded planner, or a model) → sandboxed
 SQL → chart → insight.
 
-    answer(): read the inputs → plan_question() → execute() → present() (+ the model's wording)
+    answer(): request() → plan_question() → run() → present() (+ the model's wording of the insight)
 
 The planners only plan: the embedded one ranks its readings of the message (planning.choose),
 and in a chat also its readings as an edit of the previous plan (planning.followup); the model
@@ -40,6 +40,19 @@ MAX_QUESTION_CHARS = 2000
 STATE_VERSION = 1
 
 
+@dataclass(frozen=True)
+class Request:
+    """One message to answer: the dataset, the question, its profile, the chat's previous plan,
+    and whether the caller says the message edits that plan (`forced`)."""
+
+    dataset_dir: Path
+    question: str
+    profile: dict
+    prev: Plan | None
+    forced: bool
+    settings: AnalysisSettings
+
+
 @dataclass
 class Planned:
     """What a planner decided: the plan, who planned it, the next readings when unsure, the model
@@ -61,6 +74,19 @@ class Executed:
 
 
 # ---------------------------------------------------------------- question → plan
+def request(dataset_dir: Path, question: str, previous: dict | None, forced: bool,
+            settings: AnalysisSettings) -> Request:
+    """The message checked, with the dataset's profile and the chat's previous plan."""
+    question = (question or "").strip()
+    profile = load_profile(Path(dataset_dir))["profile"]
+    if not question:
+        raise Unanswerable("The question is empty. " + help_message(profile))
+    if len(question) > MAX_QUESTION_CHARS:
+        raise Unanswerable(f"The question is too long ({len(question):,} characters; at most "
+                           f"{MAX_QUESTION_CHARS:,}). Ask it in a sentence or two.")
+    return Request(Path(dataset_dir), question, profile, previous_plan(previous, profile), forced, settings)
+
+
 def previous_plan(previous: dict | None, profile: dict) -> Plan | None:
     """The plan of the chat's previous answer, if it belongs to this dataset and still validates."""
     if not previous or not isinstance(previous, dict) or previous.get("v") != STATE_VERSION:
@@ -87,57 +113,52 @@ def read_message(question: str, profile: dict, prev: Plan | None) -> tuple[str, 
     return rest, parse(rest, profile), None
 
 
-def embedded_plan(question: str, profile: dict, prev: Plan | None, forced: bool) -> Planned:
+def embedded_plan(req: Request) -> Planned:
     """The message's readings alone (ranked by planning.choose) against its readings as an edit
     of the previous plan (planning.followup); the next readings come back when the choice is close."""
-    question, parsed, prev = read_message(question, profile, prev)
+    question, parsed, prev = read_message(req.question, req.profile, req.prev)
     fresh: Ranked | Unanswerable
     try:
-        fresh = choose(question, parsed, build_plan(parsed, profile), profile)
+        fresh = choose(question, parsed, build_plan(parsed, req.profile), req.profile)
     except Unanswerable as e:
         fresh = e
-    reading = followup.rank(parsed, prev, profile, forced, fresh)
+    reading = followup.rank(parsed, prev, req.profile, req.forced, fresh)
     return Planned(reading.plan, "embedded", reading.alternatives)
 
 
-def model_plan(question: str, profile: dict, prev: Plan | None, forced: bool, settings: AnalysisSettings) -> Planned:
+def model_plan(req: Request) -> Planned:
     """The model's plan; the embedded planner's when the model cannot be used or fails twice."""
     try:
-        got = llm.plan_with_model(question, profile, prev, forced, settings)
+        got = llm.plan_with_model(req.question, req.profile, req.prev, req.forced, req.settings)
     except llm.ModelUnavailable as e:
         # a configuration problem (unknown model, no API key): answer, and say so
-        planned = embedded_plan(question, profile, prev, forced)
+        planned = embedded_plan(req)
         planned.plan.assumptions.append(f"the configured model could not be used: {str(e)[:160]}")
         planned.planner, planned.alternatives = "embedded (model unavailable)", []
         return planned
     if got.plan is not None:
         return Planned(got.plan, got.planner, model_calls=got.calls)
-    return model_failed(question, profile, prev, forced, settings, got.error or "no plan")
+    return model_failed(req, got.error or "no plan")
 
 
-def model_failed(question: str, profile: dict, prev: Plan | None, forced: bool, settings: AnalysisSettings,
-                 error: str) -> Planned:
+def model_failed(req: Request, error: str) -> Planned:
     """After two failed model plans (or a model plan that does not run): the embedded planner's."""
-    if not settings.fall_back_to_embedded:
+    if not req.settings.fall_back_to_embedded:
         raise Unanswerable(f"I could not turn that question into a chart: {error}")
-    planned = embedded_plan(question, profile, prev, forced)
+    planned = embedded_plan(req)
     planned.planner, planned.alternatives = "embedded (model failed)", []
     return planned
 
 
-def plan_question(question: str, profile: dict, prev: Plan | None, forced: bool, settings: AnalysisSettings) -> Planned:
-    if settings.model is not None:
-        return model_plan(question, profile, prev, forced, settings)
-    return embedded_plan(question, profile, prev, forced)
+def plan_question(req: Request) -> Planned:
+    """The model plans when one is configured (settings.model); the embedded planner otherwise."""
+    return model_plan(req) if req.settings.model is not None else embedded_plan(req)
 
 
-def alternative(plan: Plan, profile: dict, settings: AnalysisSettings) -> dict:
-    """A reading the user can pick in one click: the question that asks for it and its plan."""
-    q = compile_plan(plan, profile, settings.max_rows)
-    return {"question": describe(plan, profile), "plan": explain(plan, q, readout(plan, profile)["mark"])}
-
-
+# ---------------------------------------------------------------- plan → SQL → rows
 def execute(dataset_dir: Path, plan: Plan, profile: dict, settings: AnalysisSettings) -> Executed:
+    """The plan validated, compiled and run in the sandbox (with a second query for the stats of a
+    histogram or a sampled scatter)."""
     plan = validate_plan(plan, profile)
     q = compile_plan(plan, profile, settings.max_rows)
     with Sandbox(dataset_dir, settings.timeout_seconds) as box:
@@ -149,6 +170,19 @@ def execute(dataset_dir: Path, plan: Plan, profile: dict, settings: AnalysisSett
         elif q.kind == "raw" and q.extra.get("sampled") and len(q.ys) >= 2:
             extra = _correlation_stats(box, plan, profile)
     return Executed(plan, q, rows, res.truncated, extra)
+
+
+def run(req: Request, planned: Planned) -> tuple[Planned, Executed]:
+    """Execute the plan; a model's plan that fails to run gives way to the embedded planner's."""
+    try:
+        return planned, execute(req.dataset_dir, planned.plan, req.profile, req.settings)
+    except duckdb.Error as e:
+        if planned.planner.startswith("llm"):
+            planned = model_failed(req, str(e).splitlines()[0][:300])
+            return planned, execute(req.dataset_dir, planned.plan, req.profile, req.settings)
+        # a compiled plan must run; this is a bug, but the user gets a clear answer
+        raise Unanswerable(f"I could not compute that ({str(e).splitlines()[0][:200]}). "
+                           + help_message(req.profile)) from e
 
 
 def _distribution_stats(box: Sandbox, plan: Plan, q: Query, profile: dict) -> dict:
@@ -171,7 +205,10 @@ def _correlation_stats(box: Sandbox, plan: Plan, profile: dict) -> dict:
     return {"corr": r[0], "n": r[1]}
 
 
+# ---------------------------------------------------------------- rows → chart + insight
 def present(ex: Executed, profile: dict, question: str, planner: str) -> Answer:
+    """The chart, its title and spec, the facts and the insight that quotes them, and the state a
+    follow-up passes back."""
     plan, q, rows = ex.plan, ex.query, ex.rows
     used = {str(v).lower() for f in plan.filters for v in [f.column, *f.values]} | {
         c.lower() for c in [*(m.column for m in plan.measures), plan.dimension and plan.dimension.column,
@@ -205,41 +242,21 @@ def _measure_name(plan: Plan, q: Query, profile: dict) -> str:
     return measure_label(plan.measures[0])
 
 
-def _inputs(dataset_dir: Path, question: str) -> tuple[str, dict]:
-    """The question, checked, and the dataset's profile."""
-    question = (question or "").strip()
-    profile = load_profile(Path(dataset_dir))["profile"]
-    if not question:
-        raise Unanswerable("The question is empty. " + help_message(profile))
-    if len(question) > MAX_QUESTION_CHARS:
-        raise Unanswerable(f"The question is too long ({len(question):,} characters; at most "
-                           f"{MAX_QUESTION_CHARS:,}). Ask it in a sentence or two.")
-    return question, profile
+def alternative(plan: Plan, profile: dict, settings: AnalysisSettings) -> dict:
+    """A reading the user can pick in one click: the question that asks for it and its plan."""
+    q = compile_plan(plan, profile, settings.max_rows)
+    return {"question": describe(plan, profile), "plan": explain(plan, q, readout(plan, profile)["mark"])}
 
 
-def run(dataset_dir: Path, planned: Planned, question: str, profile: dict, prev: Plan | None, forced: bool,
-        settings: AnalysisSettings) -> tuple[Planned, Executed]:
-    """Execute the plan; a model's plan that fails to run gives way to the embedded planner's."""
-    try:
-        return planned, execute(dataset_dir, planned.plan, profile, settings)
-    except duckdb.Error as e:
-        if planned.planner.startswith("llm"):
-            planned = model_failed(question, profile, prev, forced, settings, str(e).splitlines()[0][:300])
-            return planned, execute(dataset_dir, planned.plan, profile, settings)
-        # a compiled plan must run; this is a bug, but the user gets a clear answer
-        raise Unanswerable(f"I could not compute that ({str(e).splitlines()[0][:200]}). "
-                           + help_message(profile)) from e
-
-
+# ---------------------------------------------------------------- the pipeline
 def answer(dataset_dir: Path, question: str, *, previous: dict | None = None, is_follow_up: bool = False,
            settings: AnalysisSettings = AnalysisSettings()) -> Answer:
     """question → plan → SQL → chart → insight (see the package docstring)."""
-    question, profile = _inputs(dataset_dir, question)
-    prev = previous_plan(previous, profile)
-    planned = plan_question(question, profile, prev, is_follow_up, settings)
-    planned, executed = run(Path(dataset_dir), planned, question, profile, prev, is_follow_up, settings)
-    ans = present(executed, profile, question, planned.planner)
-    ans.alternatives = [alternative(p, profile, settings) for p in planned.alternatives]
+    req = request(dataset_dir, question, previous, is_follow_up, settings)
+    planned = plan_question(req)
+    planned, executed = run(req, planned)
+    ans = present(executed, req.profile, req.question, planned.planner)
+    ans.alternatives = [alternative(p, req.profile, settings) for p in planned.alternatives]
     if planned.planner.startswith("llm") and settings.word_insights_with_model and planned.model_calls < 2:
         ans.insight = llm.word_with_model(ans, settings)
     return ans

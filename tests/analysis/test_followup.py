@@ -162,3 +162,15 @@ def test_forced_follow_up_edits_even_a_full_question(datasets):
     b = ask(ds, "average discount by segment", a, is_follow_up=True)
     assert b.plan["x"]["field"] == "Segment" and b.plan["y"] == {"field": "Discount", "aggregate": "avg"}
     assert b.plan["filters"] == a.plan["filters"]
+
+
+def test_the_year_before_shifts_the_period_on_screen(datasets, sales_sql):
+    ds = datasets["sales"]
+    a = ask(ds, "how much revenue in March 2024")
+    b = ask(ds, "what about the year before?", a)
+    assert b.chart_type == "kpi"
+    [[gold]] = sales_sql.execute("SELECT sum(Revenue) FROM t WHERE \"Order Date\" BETWEEN '2023-03-01' AND "
+                                 "'2023-03-31'").fetchall()
+    assert abs(list(b.data[0].values())[0] - gold) < 1e-6
+    c = ask(ds, "and the month before?", b)
+    assert c.plan["filters"][0]["value"] == ["2023-02-01", "2023-02-28"]

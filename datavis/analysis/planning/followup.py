@@ -18,7 +18,7 @@ previous plan is missing or no edit applies, the fresh reading does. When the tw
 """
 from __future__ import annotations
 
-import itertools
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -27,6 +27,7 @@ from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language.lexicon import NUMBER_WORDS
 from ..language.parsing import Parsed, is_numeric, main_temporal
+from ..language.timeparse import add_months, month_end
 from .plan import Dimension, Measure, Order, Plan, validate_plan
 from .ranker import Ranked
 
@@ -51,6 +52,8 @@ _SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
                              r"\bno filters?\b|\bwithout (the )?filters?\b")
 _EXPLICIT_EXTREMES = {"max", "maximum", "maximal", "min", "minimum", "minimal"}
+_SHIFT = re.compile(r"\b(year|quarter|month|week|day) (?:before|earlier|prior)\b(?! \d)|"
+                    r"\b(?:a|one) (year|quarter|month|week|day) (?:earlier|ago)\b")
 _REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
 _WORST = re.compile(r"(?<!\bat )\b(worst|lowest|least|fewest|smallest|bottom|weakest|poorest)\b")
 _BEST = re.compile(r"(?<!\bat )\b(best|highest|most|top|biggest|largest|strongest)\b")
@@ -160,6 +163,8 @@ def _on_axis(plan: Plan, col: dict, grain: str | None) -> Plan:
     else:
         out.dimension = Dimension(column=col["name"])
         out.intent = "compare" if out.intent in ("trend", "kpi") else out.intent
+        if out.chart in ("line", "area"):  # a line drawn through categories would read as a trend
+            out.chart = "auto"
     if out.color == col["name"]:
         out.color = None
     if out.chart == "kpi":
@@ -262,6 +267,43 @@ def _order(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "order")]
 
 
+def _shift_date(value, unit: str):
+    """A filter's date (a year number, "YYYY-MM-DD" or "YYYY-MM-DD hh:mm:ss") one unit earlier;
+    the last day of a month stays the last day of the month."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value - 1 if unit == "year" else None
+    text = str(value)
+    try:
+        d = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    if unit in ("day", "week"):
+        out = d - dt.timedelta(days=1 if unit == "day" else 7)
+    else:
+        start = add_months(d, -{"month": 1, "quarter": 3, "year": 12}[unit])
+        last = month_end(start.year, start.month)
+        out = last if d == month_end(d.year, d.month) else start.replace(day=min(d.day, last.day))
+    return out.isoformat() + text[10:]
+
+
+def _period_shift(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """"what about the year before?": the date filters on screen, one period earlier."""
+    m = _SHIFT.search(p.text.s)
+    dated = [f for f in plan.filters if profile["_by_name"][f.column]["role"] == "temporal"]
+    if m is None or p.filters or not dated:
+        return []
+    unit = m.group(1) or m.group(2)
+    out = _copy(plan)
+    for f in out.filters:
+        if profile["_by_name"][f.column]["role"] == "temporal":
+            shifted = [_shift_date(v, unit) for v in f.values]
+            if None in shifted:
+                return []
+            f.values = shifted
+    out.period = f"one {unit} before {plan.period}" if plan.period else None
+    return [(out, "period")]
+
+
 def _limit_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
     if plan.limit is None or not _REMOVE_LIMIT.search(p.text.s):
         return []
@@ -271,7 +313,7 @@ def _limit_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
 
 
 FAMILIES: tuple[Callable[[Plan, Parsed, dict], Variants], ...] = (
-    _filters, _filters_removed, _measure, _dimension, _grain, _chart, _share, _order, _limit_removed)
+    _filters, _filters_removed, _period_shift, _measure, _dimension, _grain, _chart, _share, _order, _limit_removed)
 
 
 # ---------------------------------------------------------------- candidates and the choice
