@@ -25,6 +25,7 @@ from typing import Callable
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
+from ..language import cues as C
 from ..language.lexicon import NUMBER_WORDS
 from ..language.parsing import Parsed, is_numeric, main_temporal
 from ..language.timeparse import add_months, month_end
@@ -35,9 +36,10 @@ from .ranker import Ranked
 PRIOR = {
     "cue": 2.0,  # starts with a follow-up cue ("only", "now", "and", "what about", "split by", "top 3")
     "tail_cue": 1.5,  # ends with one ("by quarter instead", "profit too")
-    "no_new_column": 1.5,  # names no measure or dimension: only values, periods, cues
+    "no_column": 1.5,  # names no column: only values of the data, periods, cues ("in Reno only")
     "short": 0.5,  # at most four words
-    "measure_and_dimension": -2.5,  # names both: a question that stands on its own
+    "measure_and_dimension": -2.5,  # names a measure and a dimension or a grain: it stands on its own
+    "question_start": -1.5,  # opens like a whole question ("how many ...", "which ...", "show ...")
     "fresh_unsure": 0.5,  # the planner offers alternatives for the message alone
     "colour|split_words": 1.0,  # "split by", "broken down by", "and by", "also by", "colour by"
     "colour": -0.5,  # a column after a plain "by" replaces the axis rather than splitting it
@@ -47,6 +49,9 @@ CLOSE = 1.0  # readings closer than this: the runner-up is offered as an alterna
 MAX_WORDS_SHORT = 4
 
 _TAIL_CUE = re.compile(r"\b(instead|too|as well|again|then|rather)\W*$")
+_QUESTION_START = re.compile(r"^\W*(how (many|much)|what|which|who|whose|where|when|"
+                             r"show|list|give|plot|draw|chart|display|compare|tell|find|count|is there|are there|"
+                             r"do we|does|did|can you|could you)\b")
 _SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
                           r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
@@ -154,9 +159,18 @@ def _measure(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "aggregation")]
 
 
-def _on_axis(plan: Plan, col: dict, grain: str | None) -> Plan:
+def _one_measure(plan: Plan, profile: dict) -> None:
+    """Raw values of a scatter put on an axis become the last one's total (or average)."""
+    if len(plan.measures) >= 2 or (plan.measures and plan.measures[0].agg == "none"):
+        m = plan.measures[-1]
+        additive = m.column is None or profile["_by_name"][m.column].get("additive", True)
+        plan.measures = [m if m.column is None else Measure(column=m.column, agg="sum" if additive else "avg")]
+
+
+def _on_axis(plan: Plan, col: dict, grain: str | None, profile: dict) -> Plan:
     """The column replaces the x axis (a date column makes a trend at the message's grain)."""
     out = _copy(plan)
+    _one_measure(out, profile)
     if col["role"] == "temporal" and not is_numeric(col) or col.get("year_like"):
         out.dimension = Dimension(column=col["name"], grain=grain if col["type"] in ("date", "datetime") else None)
         out.intent = "trend"
@@ -182,7 +196,7 @@ def _dimension(plan: Plan, p: Parsed, profile: dict) -> Variants:
     if not named:
         return []
     col = named[0]
-    out = [(_on_axis(plan, col, p.grain), "dimension")]
+    out = [(_on_axis(plan, col, p.grain, profile), "dimension")]
     if current is not None and col["role"] != "temporal":
         split = _copy(plan)
         split.color = col["name"]
@@ -199,23 +213,24 @@ def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
     if plan.dimension is not None and by_name[plan.dimension.column]["type"] in ("date", "datetime"):
         out = _copy(plan)
         out.dimension = Dimension(column=plan.dimension.column, grain=p.grain)
-        return [(_as_trend(out), "grain")]
+        return [(_as_trend(out, profile), "grain")]
     tcol = main_temporal(profile)
     if tcol is None or tcol["type"] not in ("date", "datetime"):
         raise Unanswerable(f"this dataset has no date column, so it cannot be shown by {p.grain.replace('_', ' ')}")
     moved = _copy(plan)
     moved.dimension = Dimension(column=tcol["name"], grain=p.grain)
-    out = [(_as_trend(moved), "grain")]
+    out = [(_as_trend(moved, profile), "grain")]
     old = plan.dimension.column if plan.dimension else None
     if old is not None and by_name[old]["role"] != "temporal" and not plan.color:
         split = _copy(moved)
         split.color = old
-        out.append((_as_trend(split), "grain+colour"))
+        out.append((_as_trend(split, profile), "grain+colour"))
     return out
 
 
-def _as_trend(plan: Plan) -> Plan:
+def _as_trend(plan: Plan, profile: dict) -> Plan:
     plan.intent = "trend"
+    _one_measure(plan, profile)
     if plan.chart in ("arc", "kpi"):
         plan.chart = "auto"
     return plan
@@ -356,16 +371,18 @@ def message_features(p: Parsed, profile: dict, fresh: Ranked | None) -> list[str
     free = [by_name[m.column] for m in _free(p) if not is_identifier(by_name[m.column])]
     measures = [c for c in free if _is_measure(c)]
     out = []
-    if p.followup_cue:
+    if re.search(C.FOLLOWUP + r"(?!\w)", p.text.s):  # a whole word: "orders by ..." is not "order"
         out.append("cue")
     if _TAIL_CUE.search(p.text.s):
         out.append("tail_cue")
-    if not free:
-        out.append("no_new_column")
+    if not p.mentions:
+        out.append("no_column")
     if len(re.findall(r"[a-z0-9]+", p.text.s)) <= MAX_WORDS_SHORT:
         out.append("short")
-    if measures and len(measures) < len(free):
+    if measures and (len(measures) < len(free) or p.grain or p.trend):
         out.append("measure_and_dimension")
+    if _QUESTION_START.search(p.text.s) and "cue" not in out:
+        out.append("question_start")
     if fresh is not None and fresh.alternatives:
         out.append("fresh_unsure")
     return out
@@ -396,6 +413,8 @@ def rank(p: Parsed, prev: Plan | None, profile: dict, forced: bool, fresh: Ranke
     feats = message_features(p, profile, ranked_fresh)
     scored = sorted(((edit_score(e, feats, p), e) for e in edits), key=lambda t: -t[0])
     best_score, best = scored[0]
+    if ranked_fresh is None and best_score <= 0 and not forced:
+        raise fresh  # nothing reads it as an edit either: say what the data has
     fresh_score = FRESH if ranked_fresh is not None and not forced else -float("inf")
     readings: list[tuple[float, Plan, list[str]]] = [(fresh_score, ranked_fresh.plan, [])] if ranked_fresh else []
     readings += [(s, e.plan, e.changes) for s, e in scored]
