@@ -37,6 +37,7 @@ from .sql.jsonsafe import rows_to_dicts
 from .sql.sandbox import Sandbox
 
 MAX_QUESTION_CHARS = 2000
+DEFAULT_SETTINGS = AnalysisSettings()  # frozen: one shared default
 STATE_VERSION = 1
 
 
@@ -189,8 +190,9 @@ def _distribution_stats(box: Sandbox, plan: Plan, q: Query, profile: dict) -> di
     """Quartiles and the number of 1.5×IQR outliers of a histogram's column (second query)."""
     col = quote_ident(q.extra["column"])
     where = where_sql(plan, profile, [f"{col} IS NOT NULL"])
-    sql = (f"WITH s AS (SELECT quantile_cont({col}, 0.25) AS q1, median({col}) AS med, quantile_cont({col}, 0.75) AS q3, "
-           f"min({col}) AS lo, max({col}) AS hi FROM data{where}) SELECT q1, med, q3, lo, hi, "
+    sql = (f"WITH s AS (SELECT quantile_cont({col}, 0.25) AS q1, median({col}) AS med, "
+           f"quantile_cont({col}, 0.75) AS q3, min({col}) AS lo, max({col}) AS hi FROM data{where}) "
+           f"SELECT q1, med, q3, lo, hi, "
            f"(SELECT count(*) FROM data{where} AND ({col} < q1 - 1.5 * (q3 - q1) OR {col} > q3 + 1.5 * (q3 - q1))) "
            f"FROM s")
     r = box.run(sql, max_rows=1).rows[0]
@@ -200,7 +202,8 @@ def _distribution_stats(box: Sandbox, plan: Plan, q: Query, profile: dict) -> di
 def _correlation_stats(box: Sandbox, plan: Plan, profile: dict) -> dict:
     """Pearson r over all rows when the scatter shows a sample (second query)."""
     a, b = (quote_ident(m.column) for m in plan.measures[:2])
-    sql = f"SELECT corr({a}, {b}), count(*) FROM data{where_sql(plan, profile, [f'{a} IS NOT NULL', f'{b} IS NOT NULL'])}"
+    where = where_sql(plan, profile, [f"{a} IS NOT NULL", f"{b} IS NOT NULL"])
+    sql = f"SELECT corr({a}, {b}), count(*) FROM data{where}"
     r = box.run(sql, max_rows=1).rows[0]
     return {"corr": r[0], "n": r[1]}
 
@@ -238,7 +241,8 @@ def _measure_name(plan: Plan, q: Query, profile: dict) -> str:
     if plan.measures[0].column is None:
         return count_label(profile)
     if q.kind == "raw":
-        return plan.measures[-1].column if plan.dimension is None else plan.measures[0].column
+        shown = plan.measures[-1] if plan.dimension is None else plan.measures[0]
+        return shown.column or count_label(profile)
     return measure_label(plan.measures[0])
 
 
@@ -250,7 +254,7 @@ def alternative(plan: Plan, profile: dict, settings: AnalysisSettings) -> dict:
 
 # ---------------------------------------------------------------- the pipeline
 def answer(dataset_dir: Path, question: str, *, previous: dict | None = None, is_follow_up: bool = False,
-           settings: AnalysisSettings = AnalysisSettings()) -> Answer:
+           settings: AnalysisSettings = DEFAULT_SETTINGS) -> Answer:
     """question → plan → SQL → chart → insight (see the package docstring)."""
     req = request(dataset_dir, question, previous, is_follow_up, settings)
     planned = plan_question(req)

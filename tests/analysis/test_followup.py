@@ -174,3 +174,22 @@ def test_the_year_before_shifts_the_period_on_screen(datasets, sales_sql):
     assert abs(list(b.data[0].values())[0] - gold) < 1e-6
     c = ask(ds, "and the month before?", b)
     assert c.plan["filters"][0]["value"] == ["2023-02-01", "2023-02-28"]
+
+
+def test_a_whole_question_in_a_chat_is_not_taken_for_an_edit(datasets):
+    ds = datasets["sales"]
+    a = ask(ds, "revenue by region")
+    b = ask(ds, "How many orders had revenue over 1000?", a)
+    assert b.chart_type == "kpi" and b.plan["x"] is None and b.plan["y"]["aggregate"] == "count"
+    assert b.plan["filters"] == [{"field": "Revenue", "op": ">", "value": 1000}]
+
+
+def test_a_close_call_offers_the_other_reading(datasets):
+    """A bare measure name reads as a new question, with the edit of the chart on screen one click away."""
+    ds = datasets["sales"]
+    a = ask(ds, "revenue by region in 2023")
+    b = ask(ds, "Profit", a)
+    assert b.chart_type == "kpi" and b.plan["filters"] == []
+    [edit] = [alt["plan"] for alt in b.alternatives if alt["plan"]["x"]]
+    assert edit["x"]["field"] == "Region" and edit["y"] == {"field": "Profit", "aggregate": "sum"}
+    assert edit["filters"] == a.plan["filters"]

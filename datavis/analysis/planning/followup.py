@@ -12,16 +12,18 @@ The choice between them is made by a **small hand-written prior** (`PRIOR`), not
 nvBench, which the ranker's weights are fitted on, has no follow-ups. Its features say whether the
 message reads as an edit: it starts (or ends) with a follow-up cue ("only", "now", "and", "what
 about", "split by", "... instead"), it names no measure or dimension of its own, it is short, the
-fresh reading cannot answer it, or it names both a measure and a dimension (then it stands on its
-own). When the message alone cannot be answered, an edit wins; when the
-previous plan is missing or no edit applies, the fresh reading does. When the two best readings are within `CLOSE`, the other one is offered as an alternative.
+fresh reading is unsure; against: it opens like a whole question ("how many ...", "which ..."),
+or names a measure with a dimension or a grain (then it stands on its own). When the message
+alone cannot be answered, an edit with some evidence wins; when there is no previous plan or no
+edit applies, the fresh reading does; `is_follow_up=True` (forced) makes the best edit win. When
+the two best readings are within `CLOSE`, the runner-up is offered as an alternative.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
@@ -211,21 +213,21 @@ def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
         return []
     by_name = profile["_by_name"]
     if plan.dimension is not None and by_name[plan.dimension.column]["type"] in ("date", "datetime"):
-        out = _copy(plan)
-        out.dimension = Dimension(column=plan.dimension.column, grain=p.grain)
-        return [(_as_trend(out, profile), "grain")]
+        regrained = _copy(plan)
+        regrained.dimension = Dimension(column=plan.dimension.column, grain=p.grain)
+        return [(_as_trend(regrained, profile), "grain")]
     tcol = main_temporal(profile)
     if tcol is None or tcol["type"] not in ("date", "datetime"):
         raise Unanswerable(f"this dataset has no date column, so it cannot be shown by {p.grain.replace('_', ' ')}")
     moved = _copy(plan)
     moved.dimension = Dimension(column=tcol["name"], grain=p.grain)
-    out = [(_as_trend(moved, profile), "grain")]
+    variants = [(_as_trend(moved, profile), "grain")]
     old = plan.dimension.column if plan.dimension else None
     if old is not None and by_name[old]["role"] != "temporal" and not plan.color:
         split = _copy(moved)
         split.color = old
-        out.append((_as_trend(split, profile), "grain+colour"))
-    return out
+        variants.append((_as_trend(split, profile), "grain+colour"))
+    return variants
 
 
 def _as_trend(plan: Plan, profile: dict) -> Plan:
@@ -412,8 +414,8 @@ def rank(p: Parsed, prev: Plan | None, profile: dict, forced: bool, fresh: Ranke
     ranked_fresh = None if isinstance(fresh, Unanswerable) else fresh
     feats = message_features(p, profile, ranked_fresh)
     scored = sorted(((edit_score(e, feats, p), e) for e in edits), key=lambda t: -t[0])
-    best_score, best = scored[0]
-    if ranked_fresh is None and best_score <= 0 and not forced:
+    best_score = scored[0][0]
+    if isinstance(fresh, Unanswerable) and best_score <= 0 and not forced:
         raise fresh  # nothing reads it as an edit either: say what the data has
     fresh_score = FRESH if ranked_fresh is not None and not forced else -float("inf")
     readings: list[tuple[float, Plan, list[str]]] = [(fresh_score, ranked_fresh.plan, [])] if ranked_fresh else []

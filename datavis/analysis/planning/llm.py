@@ -14,8 +14,14 @@ import re
 from dataclasses import dataclass
 
 from pydantic_ai import Agent
-from pydantic_ai.exceptions import (AgentRunError, ModelAPIError, ModelHTTPError, UnexpectedModelBehavior,
-                                    UsageLimitExceeded, UserError)
+from pydantic_ai.exceptions import (
+    AgentRunError,
+    ModelAPIError,
+    ModelHTTPError,
+    UnexpectedModelBehavior,
+    UsageLimitExceeded,
+    UserError,
+)
 from pydantic_ai.usage import UsageLimits
 
 from ..errors import TransientAnalysisError, Unanswerable, UnsafeQuery
