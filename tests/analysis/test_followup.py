@@ -193,3 +193,11 @@ def test_a_close_call_offers_the_other_reading(datasets):
     [edit] = [alt["plan"] for alt in b.alternatives if alt["plan"]["x"]]
     assert edit["x"]["field"] == "Region" and edit["y"] == {"field": "Profit", "aggregate": "sum"}
     assert edit["filters"] == a.plan["filters"]
+
+
+def test_a_column_named_with_its_value_filters_and_keeps_the_axis(datasets):
+    ds = datasets["sales"]
+    a = ask(ds, "revenue by category")
+    b = ask(ds, "only for the West region", a)
+    assert b.plan["x"]["field"] == "Category" and b.plan["color"] is None
+    assert b.plan["filters"] == [{"field": "Region", "op": "=", "value": "West"}]

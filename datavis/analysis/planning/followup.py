@@ -191,8 +191,10 @@ def _on_axis(plan: Plan, col: dict, grain: str | None, profile: dict) -> Plan:
 def _dimension(plan: Plan, p: Parsed, profile: dict) -> Variants:
     """A category the message names either replaces the x axis or splits it by colour."""
     by_name = profile["_by_name"]
+    filtered = {f.column for f in p.filters}  # "only for the West region" filters, it does not regroup
     named = [by_name[m.column] for m in _free(p) if not _is_measure(by_name[m.column])
-             and not is_identifier(by_name[m.column])]  # identifiers ("workers" → Employee) never chart
+             and not is_identifier(by_name[m.column])  # identifiers ("workers" → Employee) never chart
+             and m.column not in filtered]
     current = plan.dimension.column if plan.dimension else None
     named = [c for c in named if c["name"] != current]
     if not named:
@@ -338,6 +340,7 @@ def candidates(prev: Plan, p: Parsed, profile: dict) -> list[Edit]:
     """Every combination of the variants the message's words allow, validated like any plan."""
     start = _copy(prev)
     start.assumptions = [a for a in start.assumptions if not a.startswith("I read")]
+    start.evidence = [e for e in start.evidence if not e.startswith("follow-up")]  # this message's only
     partial = [Edit(start)]
     for family in FAMILIES:
         grown: list[Edit] = []
