@@ -201,3 +201,13 @@ def test_a_column_named_with_its_value_filters_and_keeps_the_axis(datasets):
     b = ask(ds, "only for the West region", a)
     assert b.plan["x"]["field"] == "Category" and b.plan["color"] is None
     assert b.plan["filters"] == [{"field": "Region", "op": "=", "value": "West"}]
+
+
+def test_splitting_by_a_filtered_column_shows_all_its_values(hr):
+    ds, con = hr
+    a = ask(ds, "average salary in each department")
+    b = ask(ds, "what about women?", a)
+    assert b.plan["filters"] == [{"field": "Gender", "op": "=", "value": "F"}]
+    c = ask(ds, "split by gender", b)
+    assert c.plan["x"]["field"] == "Department" and c.plan["color"] == "Gender" and c.plan["filters"] == []
+    assert _rows(c) == _gold(con, 'SELECT Department, Gender, avg("Annual Salary") FROM t GROUP BY 1, 2')

@@ -155,12 +155,18 @@ def _dimension(plan: Plan, p: Parsed, profile: dict) -> Variants:
     if not named:
         return []
     col = named[0]
-    out = [(_on_axis(plan, col, p.grain, profile), "dimension")]
+    out = [(_unpinned(_on_axis(plan, col, p.grain, profile), col["name"]), "dimension")]
     if current is not None and col["role"] != "temporal":
-        split = _copy(plan)
+        split = _unpinned(_copy(plan), col["name"])
         split.color = col["name"]
         out.append((split, "colour"))
     return out
+
+
+def _unpinned(plan: Plan, column: str) -> Plan:
+    """A split by a column shows all its values: an earlier "only women" on it goes."""
+    plan.filters = [f for f in plan.filters if not (f.column == column and f.op == "=")]
+    return plan
 
 
 def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
