@@ -211,3 +211,22 @@ def test_splitting_by_a_filtered_column_shows_all_its_values(hr):
     c = ask(ds, "split by gender", b)
     assert c.plan["x"]["field"] == "Department" and c.plan["color"] == "Gender" and c.plan["filters"] == []
     assert _rows(c) == _gold(con, 'SELECT Department, Gender, avg("Annual Salary") FROM t GROUP BY 1, 2')
+
+
+def test_a_grain_word_that_is_a_value_with_its_column_named_filters(tmp_path):
+    rows = ["Customer,Start Date,Billing,Country,MRR"]
+    for i in range(120):
+        rows.append(f"C{i:03d},2023-{i % 12 + 1:02d}-{i % 27 + 1:02d},{'annual' if i % 3 else 'monthly'},"
+                    f"{['US', 'DE', 'FR'][i % 3 - 1 if i % 5 else 0]},{10 + i % 7}")
+    (tmp_path / "subs.csv").write_text("\n".join(rows) + "\n")
+    ds = tmp_path / "ds"
+    ingest_csv(tmp_path / "subs.csv", ds, name="subscriptions")
+    try:
+        a = ask(ds, "customers by country")
+        b = ask(ds, "only annual billing", a)
+        assert b.plan["x"]["field"] == "Country"
+        assert b.plan["filters"] == [{"field": "Billing", "op": "=", "value": "annual"}]
+        c = ask(ds, "monthly", b)  # a grain word alone is the grain
+        assert c.plan["x"]["field"] == "Start Date" and c.plan["x"]["time_unit"] == "yearmonth"
+    finally:
+        forget(ds)

@@ -1,7 +1,8 @@
 """Edits of the chart on screen that a follow-up's words allow: a filter added or replaced (data
-values, Yes/No columns, periods), filters removed, the period shifted ("the year before"),
-another measure or aggregation, another x axis or a colour split, a time grain, a chart type, a
-share, top/bottom N, an order ("and the worst?" flips it), the limit removed.
+values, Yes/No columns, periods, a grain word that is also a value: "annual billing"), filters
+removed, the period shifted ("the year before"), another measure or aggregation, another x axis
+or a colour split, a time grain, a chart type, a share, top/bottom N, an order ("and the worst?"
+flips it), the limit removed.
 
 Each family reads the message (language.parsing.Parsed) and returns the variants it allows of a
 plan; a family the words do not touch returns none. `candidates` is every combination of the
@@ -16,10 +17,12 @@ from dataclasses import dataclass, field
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
+from ..language import cues as C
 from ..language.lexicon import NUMBER_WORDS
+from ..language.matching import find_values
 from ..language.parsing import Parsed, is_numeric, main_temporal
 from ..language.timeparse import add_months, month_end
-from .plan import Dimension, Measure, Order, Plan, validate_plan
+from .plan import Dimension, Filter, Measure, Order, Plan, validate_plan
 
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
                              r"\bno filters?\b|\bwithout (the )?filters?\b")
@@ -146,7 +149,8 @@ def _on_axis(plan: Plan, col: dict, grain: str | None, profile: dict) -> Plan:
 def _dimension(plan: Plan, p: Parsed, profile: dict) -> Variants:
     """A category the message names either replaces the x axis or splits it by colour."""
     by_name = profile["_by_name"]
-    filtered = {f.column for f in p.filters}  # "only for the West region" filters, it does not regroup
+    # "only for the West region" filters, it does not regroup (nor does "annual billing")
+    filtered = {f.column for f in [*p.filters, *grain_values(p, profile)]}
     named = [by_name[m.column] for m in free_mentions(p) if not is_measure(by_name[m.column])
              and not is_identifier(by_name[m.column])  # identifiers ("workers" → Employee) never chart
              and m.column not in filtered]
@@ -169,21 +173,45 @@ def _unpinned(plan: Plan, column: str) -> Plan:
     return plan
 
 
+def grain_values(p: Parsed, profile: dict) -> list[Filter]:
+    """Data values spelled like the message's grain word ("only annual billing", a "monthly" plan)."""
+    cue = C.find_grain(p.text)
+    if cue is None:
+        return []
+    return [Filter(column=v.column, op="=", values=[v.value]) for v in find_values(p.toks, profile, set())
+            if v.start <= cue.start and cue.end <= v.end][:1]
+
+
 def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
     """"by quarter instead": the date axis takes the grain; a chart by category moves to the date
-    axis, or keeps its category as the colour ("and by month")."""
+    axis, or keeps its category as the colour ("and by month"); a grain word that is also a value
+    of the data may filter on it instead."""
     if not p.grain:
         return []
+    variants = []
+    for f in grain_values(p, profile):
+        valued = _copy(plan)
+        valued.filters = [g for g in valued.filters if g.column != f.column] + [f]
+        variants.append((valued, "grain value"))
+    try:
+        return _regrained(plan, p.grain, profile) + variants
+    except Unanswerable:
+        if variants:
+            return variants
+        raise
+
+
+def _regrained(plan: Plan, grain: str, profile: dict) -> Variants:
     by_name = profile["_by_name"]
     if plan.dimension is not None and by_name[plan.dimension.column]["type"] in ("date", "datetime"):
         regrained = _copy(plan)
-        regrained.dimension = Dimension(column=plan.dimension.column, grain=p.grain)
+        regrained.dimension = Dimension(column=plan.dimension.column, grain=grain)
         return [(_as_trend(regrained, profile), "grain")]
     tcol = main_temporal(profile)
     if tcol is None or tcol["type"] not in ("date", "datetime"):
-        raise Unanswerable(f"this dataset has no date column, so it cannot be shown by {p.grain.replace('_', ' ')}")
+        raise Unanswerable(f"this dataset has no date column, so it cannot be shown by {grain.replace('_', ' ')}")
     moved = _copy(plan)
-    moved.dimension = Dimension(column=tcol["name"], grain=p.grain)
+    moved.dimension = Dimension(column=tcol["name"], grain=grain)
     variants = [(_as_trend(moved, profile), "grain")]
     old = plan.dimension.column if plan.dimension else None
     if old is not None and by_name[old]["role"] != "temporal" and not plan.color:

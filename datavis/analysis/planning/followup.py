@@ -25,7 +25,7 @@ from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
 from ..language.parsing import Parsed
-from .edits import Edit, candidates, free_mentions, is_measure
+from .edits import Edit, candidates, free_mentions, grain_values, is_measure
 from .plan import Plan
 from .ranker import Ranked
 
@@ -40,6 +40,8 @@ PRIOR = {
     "fresh_unsure": 0.5,  # the planner offers alternatives for the message alone
     "colour|split_words": 1.0,  # "split by", "broken down by", "and by", "also by", "colour by"
     "colour": -0.5,  # a column after a plain "by" replaces the axis rather than splitting it
+    "grain_value|column_named": 1.0,  # "annual billing": the value's column is named with it
+    "grain_value": -0.5,  # "annual" alone is rather the grain
 }
 FRESH = 1.0  # the fresh reading's score: an edit needs more evidence than that
 CLOSE = 1.0  # readings closer than this: the runner-up is offered as an alternative
@@ -86,10 +88,13 @@ def message_features(p: Parsed, profile: dict, fresh: Ranked | None) -> list[str
     return out
 
 
-def edit_score(e: Edit, features: list[str], p: Parsed) -> float:
+def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict) -> float:
     score = sum(PRIOR[f] for f in features)
     if any(c in ("colour", "grain+colour") for c in e.changes):
         score += PRIOR["colour|split_words"] if _SPLIT_WORDS.search(p.text.s) else PRIOR["colour"]
+    if "grain value" in e.changes:
+        named = {m.column for m in p.mentions} & {f.column for f in grain_values(p, profile)}
+        score += PRIOR["grain_value|column_named"] if named else PRIOR["grain_value"]
     return score
 
 
@@ -109,7 +114,7 @@ def rank(p: Parsed, prev: Plan | None, profile: dict, forced: bool, fresh: Ranke
         return Reading(fresh.plan, [], fresh.alternatives)
     ranked_fresh = None if isinstance(fresh, Unanswerable) else fresh
     feats = message_features(p, profile, ranked_fresh)
-    scored = sorted(((edit_score(e, feats, p), e) for e in edits), key=lambda t: -t[0])
+    scored = sorted(((edit_score(e, feats, p, profile), e) for e in edits), key=lambda t: -t[0])
     best_score = scored[0][0]
     if isinstance(fresh, Unanswerable) and best_score <= 0 and not forced:
         raise fresh  # nothing reads it as an edit either: say what the data has
