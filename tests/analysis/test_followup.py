@@ -230,3 +230,13 @@ def test_a_grain_word_that_is_a_value_with_its_column_named_filters(tmp_path):
         assert c.plan["x"]["field"] == "Start Date" and c.plan["x"]["time_unit"] == "yearmonth"
     finally:
         forget(ds)
+
+
+def test_remove_the_split_then_show_all(datasets):
+    ds = datasets["sales"]
+    a = ask(ds, "top 3", ask(ds, "profit by region and segment"))
+    assert a.plan["color"] == "Segment" and a.plan["limit"] == 3
+    b = ask(ds, "remove the split", a)
+    assert b.plan["color"] is None and b.plan["x"]["field"] == a.plan["x"]["field"] and b.plan["limit"] == 3
+    c = ask(ds, "show all", b)
+    assert c.plan["limit"] is None and len(c.data) == 4

@@ -2,7 +2,7 @@
 values, Yes/No columns, periods, a grain word that is also a value: "annual billing"), filters
 removed, the period shifted ("the year before"), another measure or aggregation, another x axis
 or a colour split, a time grain, a chart type, a share, top/bottom N, an order ("and the worst?"
-flips it), the limit removed.
+flips it), the colour split or the limit removed.
 
 Each family reads the message (language.parsing.Parsed) and returns the variants it allows of a
 plan; a family the words do not touch returns none. `candidates` is every combination of the
@@ -29,6 +29,8 @@ _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\b
 _EXPLICIT_EXTREMES = {"max", "maximum", "maximal", "min", "minimum", "minimal"}
 _SHIFT = re.compile(r"\b(year|quarter|month|week|day) (?:before|earlier|prior)\b(?! \d)|"
                     r"\b(?:a|one) (year|quarter|month|week|day) (?:earlier|ago)\b")
+_REMOVE_COLOUR = re.compile(r"\b(remove|drop|without|no|hide)( the)? (colou?rs?|split|breakdown|stack(ing)?)\b|"
+                            r"\bunsplit\b|\bnot split\b")
 _REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
 _WORST = re.compile(r"(?<!\bat )\b(worst|lowest|least|fewest|smallest|bottom|weakest|poorest)\b")
 _BEST = re.compile(r"(?<!\bat )\b(best|highest|most|top|biggest|largest|strongest)\b")
@@ -312,6 +314,14 @@ def _period_shift(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "period")]
 
 
+def _colour_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    if plan.color is None or not _REMOVE_COLOUR.search(p.text.s):
+        return []
+    out = _copy(plan)
+    out.color, out.stacking = None, None
+    return [(out, "colour removed")]
+
+
 def _limit_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
     if plan.limit is None or not _REMOVE_LIMIT.search(p.text.s):
         return []
@@ -321,7 +331,8 @@ def _limit_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
 
 
 FAMILIES: tuple[Callable[[Plan, Parsed, dict], Variants], ...] = (
-    _filters, _filters_removed, _period_shift, _measure, _dimension, _grain, _chart, _share, _order, _limit_removed)
+    _filters, _filters_removed, _period_shift, _measure, _dimension, _grain, _chart, _share, _order, _colour_removed,
+    _limit_removed)
 
 
 # ---------------------------------------------------------------- every combination
