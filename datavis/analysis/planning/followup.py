@@ -123,9 +123,21 @@ def rank(p: Parsed, prev: Plan | None, profile: dict, forced: bool, fresh: Ranke
     readings += [(s, e.plan, e.changes) for s, e in scored]
     readings.sort(key=lambda t: -t[0])  # stable: a tie goes to the new question
     top_score, plan, changes = readings[0]
-    alternatives = [alt for s, alt, _c in readings[1:3] if top_score - s < CLOSE]
+    alternatives = _distinct([plan, *(alt for s, alt, _c in readings[1:] if top_score - s < CLOSE)])[1:3]
     if not changes and not alternatives and ranked_fresh is not None:
         alternatives = ranked_fresh.alternatives
     plan.evidence.append(f"follow-up prior: edit {best_score:.1f} ({', '.join(feats) or 'no cue'}) "
                          f"vs new question {fresh_score:.1f}")
     return Reading(plan, changes, alternatives)
+
+
+def _distinct(plans: list[Plan]) -> list[Plan]:
+    """Plans that differ in what they compute or show (an edit may equal the fresh reading)."""
+    seen: set[str] = set()
+    out = []
+    for plan in plans:
+        key = plan.model_dump_json(exclude={"assumptions", "evidence"})
+        if key not in seen:
+            seen.add(key)
+            out.append(plan)
+    return out
