@@ -1,37 +1,69 @@
-"""answer(): question → plan (embedded rules or a model) → sandboxed SQL → chart → insight."""
+"""answer(), the one orchestrator: question → plan (the embedded planner, or a model) → sandboxed
+SQL → chart → insight.
+
+    answer(): request() → plan_question() → run() → present() (+ the model's wording of the insight)
+
+The planners only plan: the embedded one ranks its readings of the message (planning.choose),
+and in a chat also its readings as an edit of the previous plan (planning.followup); the model
+planner (planning.llm) returns a validated plan. Every plan is run and presented here.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 from pydantic import ValidationError
 
-from .planning import llm
-from .presentation.vegalite import build_spec, choose_chart
-from .sql.compiler import Query, compile_plan, measure_label, where_sql
+# planning before language: language.parsing imports planning.plan, and planning imports parsing
+from .planning import choose, followup, llm  # isort: skip
+from .datasets.store import load_profile
 from .errors import Unanswerable
+from .language.matching import left_out
+from .language.names import quote_ident
+from .language.parsing import Parsed, parse
+from .models import AnalysisSettings, Answer
+from .planning.features import readout
+from .planning.plan import Plan, validate_plan
+from .planning.ranker import Ranked, describe
+from .planning.rules import build_plan, help_message
 from .presentation.explain import explain, title_for
-from .planning.followup import apply_follow_up, is_follow_up
 from .presentation.check import check_answer
 from .presentation.insights import compute_facts, word_insight
-from .sql.jsonsafe import rows_to_dicts
-from .language.matching import left_out
-from .models import AnalysisSettings, Answer
-from .language.names import quote_ident
-from .planning.plan import Plan, validate_plan
-from .language.parsing import parse
-from .planning.rules import build_plan, help_message
-from .planning import choose
+from .presentation.vegalite import build_spec, choose_chart
 from .presentation.wording import count_label
-from .planning.features import readout
-from .planning.ranker import describe
+from .sql.compiler import Query, compile_plan, measure_label, where_sql
+from .sql.jsonsafe import rows_to_dicts
 from .sql.sandbox import Sandbox
-from .datasets.store import load_profile
 
 MAX_QUESTION_CHARS = 2000
+DEFAULT_SETTINGS = AnalysisSettings()  # frozen: one shared default
 STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Request:
+    """One message to answer: the dataset, the question, its profile, the chat's previous plan,
+    and whether the caller says the message edits that plan (`forced`)."""
+
+    dataset_dir: Path
+    question: str
+    profile: dict
+    prev: Plan | None
+    forced: bool
+    settings: AnalysisSettings
+
+
+@dataclass
+class Planned:
+    """What a planner decided: the plan, who planned it, the next readings when unsure, the model
+    calls spent (the insight is worded by the model only when one is left)."""
+
+    plan: Plan
+    planner: str
+    alternatives: list[Plan] = field(default_factory=list)
+    model_calls: int = 0
 
 
 @dataclass
@@ -41,6 +73,20 @@ class Executed:
     rows: list[dict]
     truncated: bool
     extra: dict
+
+
+# ---------------------------------------------------------------- question → plan
+def request(dataset_dir: Path, question: str, previous: dict | None, forced: bool,
+            settings: AnalysisSettings) -> Request:
+    """The message checked, with the dataset's profile and the chat's previous plan."""
+    question = (question or "").strip()
+    profile = load_profile(Path(dataset_dir))["profile"]
+    if not question:
+        raise Unanswerable("The question is empty. " + help_message(profile))
+    if len(question) > MAX_QUESTION_CHARS:
+        raise Unanswerable(f"The question is too long ({len(question):,} characters; at most "
+                           f"{MAX_QUESTION_CHARS:,}). Ask it in a sentence or two.")
+    return Request(Path(dataset_dir), question, profile, previous_plan(previous, profile), forced, settings)
 
 
 def previous_plan(previous: dict | None, profile: dict) -> Plan | None:
@@ -54,31 +100,67 @@ def previous_plan(previous: dict | None, profile: dict) -> Plan | None:
         return None
 
 
-def embedded_plan(question: str, profile: dict, prev: Plan | None,
-                  forced: bool) -> tuple[Plan, list[str], list[Plan]]:
-    """The rule reading of a follow-up edits the previous plan; a new question's readings are
-    ranked, and the next ones come back when the ranker is unsure."""
+_RESET = re.compile(r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|"
+                    r"from scratch)[\s,.:;!-]*", re.I)
+
+
+def read_message(question: str, profile: dict, prev: Plan | None) -> tuple[str, Parsed, Plan | None]:
+    """The words of the message; "start over, ..." forgets the previous plan and keeps the rest."""
     parsed = parse(question, profile)
-    if parsed.reset:
-        rest = re.sub(r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|"
-                      r"from scratch)[\s,.:;!-]*", "", question, flags=re.I)
-        if not rest.strip():
-            raise Unanswerable("Starting over. " + help_message(profile))
-        parsed = parse(rest, profile)
-        prev = None
-    if is_follow_up(parsed, prev, forced):
-        return (*apply_follow_up(prev, parsed, profile), [])
-    ranked = choose(question, parsed, build_plan(parsed, profile), profile)
-    return ranked.plan, [], ranked.alternatives
+    if not parsed.reset:
+        return question, parsed, prev
+    rest = _RESET.sub("", question)
+    if not rest.strip():
+        raise Unanswerable("Starting over. " + help_message(profile))
+    return rest, parse(rest, profile), None
 
 
-def alternative(plan: Plan, profile: dict, settings: AnalysisSettings) -> dict:
-    """A reading the user can pick in one click: the question that asks for it and its plan."""
-    q = compile_plan(plan, profile, settings.max_rows)
-    return {"question": describe(plan, profile), "plan": explain(plan, q, readout(plan, profile)["mark"])}
+def embedded_plan(req: Request) -> Planned:
+    """The message's readings alone (ranked by planning.choose) against its readings as an edit
+    of the previous plan (planning.followup); the next readings come back when the choice is close."""
+    question, parsed, prev = read_message(req.question, req.profile, req.prev)
+    fresh: Ranked | Unanswerable
+    try:
+        fresh = choose(question, parsed, build_plan(parsed, req.profile), req.profile)
+    except Unanswerable as e:
+        fresh = e
+    reading = followup.rank(parsed, prev, req.profile, req.forced, fresh)
+    return Planned(reading.plan, "embedded", reading.alternatives)
 
 
+def model_plan(req: Request) -> Planned:
+    """The model's plan; the embedded planner's when the model cannot be used or fails twice."""
+    try:
+        got = llm.plan_with_model(req.question, req.profile, req.prev, req.forced, req.settings)
+    except llm.ModelUnavailable as e:
+        # a configuration problem (unknown model, no API key): answer, and say so
+        planned = embedded_plan(req)
+        planned.plan.assumptions.append(f"the configured model could not be used: {str(e)[:160]}")
+        planned.planner, planned.alternatives = "embedded (model unavailable)", []
+        return planned
+    if got.plan is not None:
+        return Planned(got.plan, got.planner, model_calls=got.calls)
+    return model_failed(req, got.error or "no plan")
+
+
+def model_failed(req: Request, error: str) -> Planned:
+    """After two failed model plans (or a model plan that does not run): the embedded planner's."""
+    if not req.settings.fall_back_to_embedded:
+        raise Unanswerable(f"I could not turn that question into a chart: {error}")
+    planned = embedded_plan(req)
+    planned.planner, planned.alternatives = "embedded (model failed)", []
+    return planned
+
+
+def plan_question(req: Request) -> Planned:
+    """The model plans when one is configured (settings.model); the embedded planner otherwise."""
+    return model_plan(req) if req.settings.model is not None else embedded_plan(req)
+
+
+# ---------------------------------------------------------------- plan → SQL → rows
 def execute(dataset_dir: Path, plan: Plan, profile: dict, settings: AnalysisSettings) -> Executed:
+    """The plan validated, compiled and run in the sandbox (with a second query for the stats of a
+    histogram or a sampled scatter)."""
     plan = validate_plan(plan, profile)
     q = compile_plan(plan, profile, settings.max_rows)
     with Sandbox(dataset_dir, settings.timeout_seconds) as box:
@@ -92,12 +174,26 @@ def execute(dataset_dir: Path, plan: Plan, profile: dict, settings: AnalysisSett
     return Executed(plan, q, rows, res.truncated, extra)
 
 
+def run(req: Request, planned: Planned) -> tuple[Planned, Executed]:
+    """Execute the plan; a model's plan that fails to run gives way to the embedded planner's."""
+    try:
+        return planned, execute(req.dataset_dir, planned.plan, req.profile, req.settings)
+    except duckdb.Error as e:
+        if planned.planner.startswith("llm"):
+            planned = model_failed(req, str(e).splitlines()[0][:300])
+            return planned, execute(req.dataset_dir, planned.plan, req.profile, req.settings)
+        # a compiled plan must run; this is a bug, but the user gets a clear answer
+        raise Unanswerable(f"I could not compute that ({str(e).splitlines()[0][:200]}). "
+                           + help_message(req.profile)) from e
+
+
 def _distribution_stats(box: Sandbox, plan: Plan, q: Query, profile: dict) -> dict:
     """Quartiles and the number of 1.5×IQR outliers of a histogram's column (second query)."""
     col = quote_ident(q.extra["column"])
     where = where_sql(plan, profile, [f"{col} IS NOT NULL"])
-    sql = (f"WITH s AS (SELECT quantile_cont({col}, 0.25) AS q1, median({col}) AS med, quantile_cont({col}, 0.75) AS q3, "
-           f"min({col}) AS lo, max({col}) AS hi FROM data{where}) SELECT q1, med, q3, lo, hi, "
+    sql = (f"WITH s AS (SELECT quantile_cont({col}, 0.25) AS q1, median({col}) AS med, "
+           f"quantile_cont({col}, 0.75) AS q3, min({col}) AS lo, max({col}) AS hi FROM data{where}) "
+           f"SELECT q1, med, q3, lo, hi, "
            f"(SELECT count(*) FROM data{where} AND ({col} < q1 - 1.5 * (q3 - q1) OR {col} > q3 + 1.5 * (q3 - q1))) "
            f"FROM s")
     r = box.run(sql, max_rows=1).rows[0]
@@ -107,12 +203,16 @@ def _distribution_stats(box: Sandbox, plan: Plan, q: Query, profile: dict) -> di
 def _correlation_stats(box: Sandbox, plan: Plan, profile: dict) -> dict:
     """Pearson r over all rows when the scatter shows a sample (second query)."""
     a, b = (quote_ident(m.column) for m in plan.measures[:2])
-    sql = f"SELECT corr({a}, {b}), count(*) FROM data{where_sql(plan, profile, [f'{a} IS NOT NULL', f'{b} IS NOT NULL'])}"
+    where = where_sql(plan, profile, [f"{a} IS NOT NULL", f"{b} IS NOT NULL"])
+    sql = f"SELECT corr({a}, {b}), count(*) FROM data{where}"
     r = box.run(sql, max_rows=1).rows[0]
     return {"corr": r[0], "n": r[1]}
 
 
-def present(ex: Executed, profile: dict, question: str, planner: str, changes: list[str]) -> Answer:
+# ---------------------------------------------------------------- rows → chart + insight
+def present(ex: Executed, profile: dict, question: str, planner: str) -> Answer:
+    """The chart, its title and spec, the facts and the insight that quotes them, and the state a
+    follow-up passes back."""
     plan, q, rows = ex.plan, ex.query, ex.rows
     used = {str(v).lower() for f in plan.filters for v in [f.column, *f.values]} | {
         c.lower() for c in [*(m.column for m in plan.measures), plan.dimension and plan.dimension.column,
@@ -120,53 +220,50 @@ def present(ex: Executed, profile: dict, question: str, planner: str, changes: l
     plan.assumptions += [a for a in left_out(question, used, profile) if a not in plan.assumptions]
     chart = choose_chart(plan, q, rows)
     title = title_for(plan, q, profile)
-    y_labels = {y: y for y in q.ys}
-    spec = build_spec(chart, plan, q, rows, title, profile, y_labels)
+    spec = build_spec(chart, plan, q, rows, title, profile, {y: y for y in q.ys})
     sampled = bool(q.extra.get("sampled")) and len(rows) < profile["row_count"]
     facts = compute_facts(plan, q, rows, chart, profile, ex.extra, partial=ex.truncated or sampled)
-    measure = (measure_label(plan.measures[0]) if plan.measures else "Count")
-    if plan.measures and plan.measures[0].column is None:
-        measure = count_label(profile)
-    if q.kind == "raw" and plan.measures and plan.measures[0].column:
-        measure = plan.measures[-1].column if plan.dimension is None else plan.measures[0].column
-    insight = word_insight(facts, plan, measure, plan.dimension.column if plan.dimension else None)
+    insight = word_insight(facts, plan, _measure_name(plan, q, profile),
+                           plan.dimension.column if plan.dimension else None)
     if ex.truncated:
         insight += f" Only the first {len(rows):,} rows are shown."
     elif sampled:
         insight += f" The chart shows a random sample of {len(rows):,} rows."
     checked = check_answer(plan, chart, spec, insight, facts, rows, title)  # never sent wrong
     chart, spec, insight = checked.chart, checked.spec, checked.insight
-    if changes and changes != ["new question"]:
-        title_change = ", ".join(dict.fromkeys(changes))
-        plan.evidence.append(f"follow-up: changed {title_change}")
-    explained = explain(plan, q, chart)
     state = {"v": STATE_VERSION, "plan": plan.model_dump(mode="json"), "question": question[:500],
              "chart_type": chart}
-    return Answer(chart_type=chart, title=title, spec=spec, data=rows, sql=q.sql, plan=explained, insight=insight,
-                  state=state, planner=planner, facts=facts)
+    return Answer(chart_type=chart, title=title, spec=spec, data=rows, sql=q.sql, plan=explain(plan, q, chart),
+                  insight=insight, state=state, planner=planner, facts=facts)
 
 
+def _measure_name(plan: Plan, q: Query, profile: dict) -> str:
+    """What the insight says is measured: the counted things' name for a count ("employees")."""
+    if not plan.measures:
+        return "Count"
+    if plan.measures[0].column is None:
+        return count_label(profile)
+    if q.kind == "raw":
+        shown = plan.measures[-1] if plan.dimension is None else plan.measures[0]
+        return shown.column or count_label(profile)
+    return measure_label(plan.measures[0])
+
+
+def alternative(plan: Plan, profile: dict, settings: AnalysisSettings) -> dict:
+    """A reading the user can pick in one click: the question that asks for it and its plan."""
+    q = compile_plan(plan, profile, settings.max_rows)
+    return {"question": describe(plan, profile), "plan": explain(plan, q, readout(plan, profile)["mark"])}
+
+
+# ---------------------------------------------------------------- the pipeline
 def answer(dataset_dir: Path, question: str, *, previous: dict | None = None, is_follow_up: bool = False,
-           settings: AnalysisSettings = AnalysisSettings()) -> Answer:
-    dataset_dir = Path(dataset_dir)
-    question = (question or "").strip()
-    stored = load_profile(dataset_dir)
-    profile = stored["profile"]
-    if not question:
-        raise Unanswerable("The question is empty. " + help_message(profile))
-    if len(question) > MAX_QUESTION_CHARS:
-        raise Unanswerable(f"The question is too long ({len(question):,} characters; at most "
-                           f"{MAX_QUESTION_CHARS:,}). Ask it in a sentence or two.")
-    prev = previous_plan(previous, profile)
-    if settings.model is not None:
-        return llm.answer_with_model(dataset_dir, question, profile, prev, is_follow_up, settings)
-    plan, changes, alternatives = embedded_plan(question, profile, prev, is_follow_up)
-    try:
-        ex = execute(dataset_dir, plan, profile, settings)
-    except duckdb.Error as e:  # a compiled plan must run; this is a bug, but the user gets a clear answer
-        raise Unanswerable(f"I could not compute that ({str(e).splitlines()[0][:200]}). "
-                           + help_message(profile)) from e
-    ans = present(ex, profile, question, "embedded", changes)
-    ans.alternatives = [alternative(p, profile, settings) for p in alternatives]
+           settings: AnalysisSettings = DEFAULT_SETTINGS) -> Answer:
+    """question → plan → SQL → chart → insight (see the package docstring)."""
+    req = request(dataset_dir, question, previous, is_follow_up, settings)
+    planned = plan_question(req)
+    planned, executed = run(req, planned)
+    ans = present(executed, req.profile, req.question, planned.planner)
+    ans.alternatives = [alternative(p, req.profile, settings) for p in planned.alternatives]
+    if planned.planner.startswith("llm") and settings.word_insights_with_model and planned.model_calls < 2:
+        ans.insight = llm.word_with_model(ans, settings)
     return ans
-

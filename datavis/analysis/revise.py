@@ -7,19 +7,20 @@ raises Unanswerable with a message that names the problem.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import duckdb
 
-from .engine import execute, present, previous_plan
+from .datasets.store import load_profile
+from .engine import DEFAULT_SETTINGS, execute, present, previous_plan
 from .errors import Unanswerable
 from .models import EDIT_AGGREGATES as AGGREGATES
 from .models import EDIT_CHART_TYPES as CHART_TYPES
 from .models import EDIT_TIME_UNITS as TIME_UNITS
 from .models import AnalysisSettings, Answer
 from .planning.plan import Dimension, Measure, Order, Plan
-from .datasets.store import load_profile
 
 CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
                "point": "a scatter plot", "table": "a table", "kpi": "a single number",
@@ -172,7 +173,7 @@ EDITS: dict[str, Callable[[Plan, Any, dict], str]] = {
 
 
 def revise(dataset_dir: Path, previous_state: dict, edit: dict, *,
-           settings: AnalysisSettings = AnalysisSettings()) -> Answer:
+           settings: AnalysisSettings = DEFAULT_SETTINGS) -> Answer:
     """The previous answer (its ``Answer.state``) with ``edit`` applied, answered anew."""
     try:
         return _revise(Path(dataset_dir), previous_state, edit, settings)
@@ -190,11 +191,12 @@ def _revise(dataset_dir: Path, previous_state: dict, edit: dict, settings: Analy
         raise Unanswerable(f"an edit changes exactly one of {', '.join(EDITS)}")
     [(key, value)] = edit.items()
     change = EDITS[key](plan, value, profile)
+    plan.evidence.append(f"edit: changed {change}")
     try:
         executed = execute(dataset_dir, plan, profile, settings)
     except duckdb.Error as exc:  # a validated plan must run; say so plainly if it does not
         raise Unanswerable(f"I could not compute that ({str(exc).splitlines()[0][:200]})") from exc
-    answer = present(executed, profile, previous_state.get("question", ""), "edit", [change])
+    answer = present(executed, profile, previous_state.get("question", ""), "edit")
     if key == "chart_type" and answer.chart_type != value and (value, answer.chart_type) != ("kpi", "table"):
         raise Unanswerable(f"this result cannot be drawn as {CHART_NAMES[value]}"
                            f"{CHART_NEEDS.get(value, '')}; it is shown as {CHART_NAMES[answer.chart_type]}")

@@ -133,3 +133,12 @@ def test_pydantic_ai_test_model_plan_is_safe(datasets):
     ans = answer(datasets["sales"], "anything", settings=AnalysisSettings(model=TestModel()))
     assert ans.planner in ("llm", "llm+repair", "embedded (model failed)")
     json.dumps(ans.spec)
+
+
+def test_model_plan_goes_through_the_same_validation(datasets):
+    """The model returns a plan only; the engine validates it like an embedded one (names fixed)."""
+    s = Scripted([{"intent": "compare", "measures": [{"column": "revenue", "agg": "sum"}],
+                   "dimension": {"column": "REGION"}}])
+    ans = answer(datasets["sales"], "revenue by region", settings=settings(s, word_insights_with_model=False))
+    assert ans.planner == "llm" and len(s.calls) == 1
+    assert ans.plan["x"]["field"] == "Region" and ans.plan["y"] == {"field": "Revenue", "aggregate": "sum"}

@@ -1,144 +1,143 @@
-"""Follow-ups edit the previous plan of the chat: "now by month", "only for 2023", "what about
-profit?", "top 3", "as a line chart", "split by segment"; "start over" forgets it."""
+"""Follow-ups: a message in a chat is read two ways, as an *edit* of the chart on screen and as a
+new question, and the readings are ranked.
+
+The edit candidates come from the message's words (planning.edits: a filter added or replaced,
+another measure, axis, colour, grain, chart type, order, N...; a column after "by" yields both a
+new axis and a colour split). The fresh reading is the planner's answer to the message alone
+(planning.choose, taken as a black box: a best plan, and alternatives when it is unsure).
+
+The choice between them is made by a **small hand-written prior** (`PRIOR`), not fitted weights:
+nvBench, which the ranker's weights are fitted on, has no follow-ups. Its features say whether the
+message reads as an edit: it starts (or ends) with a follow-up cue ("only", "now", "and", "what
+about", "split by", "... instead"), it names no measure or dimension of its own, it is short, the
+fresh reading is unsure; against: it opens like a whole question ("how many ...", "which ..."),
+or names a measure with a dimension or a grain (then it stands on its own). When the message
+alone cannot be answered, an edit with some evidence wins; when there is no previous plan or no
+edit applies, the fresh reading does; `is_follow_up=True` (forced) makes the best edit win. When
+the two best readings are within `CLOSE`, the runner-up is offered as an alternative.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from ..errors import Unanswerable
-from .plan import Dimension, Measure, Order, Plan
-from ..language.parsing import Parsed, is_numeric, main_temporal
-from .rules import build_plan
 from ..datasets.profile import is_identifier
+from ..errors import Unanswerable
+from ..language import cues as C
+from ..language.parsing import Parsed
+from .edits import Edit, candidates, free_mentions, grain_values, is_measure
+from .plan import Plan
+from .ranker import Ranked
+
+# Hand-written, not fitted (see the module docstring). Scores are in the same units as FRESH.
+PRIOR = {
+    "cue": 2.0,  # starts with a follow-up cue ("only", "now", "and", "what about", "split by", "top 3")
+    "tail_cue": 1.5,  # ends with one ("by quarter instead", "profit too")
+    "no_column": 1.5,  # names no column: only values of the data, periods, cues ("in Reno only")
+    "short": 0.5,  # at most four words
+    "measure_and_dimension": -2.5,  # names a measure and a dimension or a grain: it stands on its own
+    "question_start": -1.5,  # opens like a whole question ("how many ...", "which ...", "show ...")
+    "fresh_unsure": 0.5,  # the planner offers alternatives for the message alone
+    "colour|split_words": 1.0,  # "split by", "broken down by", "and by", "also by", "colour by"
+    "colour": -0.5,  # a column after a plain "by" replaces the axis rather than splitting it
+    "grain_value|column_named": 1.0,  # "annual billing": the value's column is named with it
+    "grain_value": -0.5,  # "annual" alone is rather the grain
+}
+FRESH = 1.0  # the fresh reading's score: an edit needs more evidence than that
+CLOSE = 1.0  # readings closer than this: the runner-up is offered as an alternative
+MAX_WORDS_SHORT = 4
+
+_TAIL_CUE = re.compile(r"\b(instead|too|as well|again|then|rather)\W*$")
+_QUESTION_START = re.compile(r"^\W*(how (many|much)|what|which|who|whose|where|when|"
+                             r"show|list|give|plot|draw|chart|display|compare|tell|find|count|is there|are there|"
+                             r"do we|does|did|can you|could you)\b")
+_SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
+                          r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
 
 
-def is_follow_up(p: Parsed, previous: Plan | None, forced: bool) -> bool:
-    if previous is None or p.reset:
-        return False
-    if forced or p.followup_cue:
-        return True
-    # a message that names no column of its own but changes something
-    edits = p.filters or p.grain or p.chart or p.limit or p.order_desc is not None
-    return not p.mentions and bool(edits)
+@dataclass
+class Reading:
+    """The chosen reading of a message: its plan, what changed from the previous plan ([] for a
+    new question), and the runner-up readings when the choice was close."""
+
+    plan: Plan
+    changes: list[str]
+    alternatives: list[Plan] = field(default_factory=list)
 
 
-def apply_follow_up(prev: Plan, p: Parsed, profile: dict) -> tuple[Plan, list[str]]:
+def message_features(p: Parsed, profile: dict, fresh: Ranked | None) -> list[str]:
+    """The features of the prior (PRIOR) that this message has."""
     by_name = profile["_by_name"]
-    plan = prev.model_copy(deep=True)
-    plan.assumptions = [a for a in plan.assumptions if not a.startswith("I read")]
-    changes: list[str] = []
-    text = p.text.s
-    free = [m for m in p.mentions if id(m) not in p.filter_mentions]
-    # filters: replace those on the same column, add the rest
-    if p.filters:
-        cols = {f.column for f in p.filters}
-        plan.filters = [f for f in plan.filters if f.column not in cols] + list(p.filters)
-        if p.period:
-            plan.period = p.period
-        changes.append("filter")
-    if re.search(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|\bno filters?\b", text):
-        plan.filters, plan.period = [], None
-        changes.append("filters removed")
-    # measure: "what about profit?", "average instead"
-    measure_cols = [m for m in free if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"]
-    # identifiers ("workers" → Employee ID) never become the chart's categories
-    dim_cols = [m for m in free if not (is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure")
-                and not is_identifier(by_name[m.column])]
-    agg = next((c.value for c in p.aggs), None)
-    if measure_cols:
-        col = by_name[measure_cols[0].column]
-        new_agg = agg if agg and agg != "count" else ("sum" if col.get("additive", True) else "avg")
-        if plan.measures and plan.measures[0].agg not in ("count", "count_distinct", "none") and not agg:
-            old = plan.measures[0].agg
-            new_agg = old if old in ("avg", "median", "min", "max") or col.get("additive", True) else new_agg
-        if plan.intent == "correlation" and len(plan.measures) >= 2:
-            plan.measures[1] = Measure(column=col["name"], agg="none")
-        else:
-            plan.measures = [Measure(column=col["name"], agg=new_agg)]
-            if plan.intent in ("distribution",) and plan.dimension and plan.dimension.bins:
-                plan.dimension = Dimension(column=col["name"], bins=plan.dimension.bins)
-                plan.measures = [Measure(column=None, agg="count")]
-        changes.append("measure")
-    elif agg and plan.measures:
-        m = plan.measures[0]
-        if agg == "count":
-            plan.measures = [Measure(column=None, agg="count")]
-        elif m.column and agg in ("sum", "avg", "median", "min", "max"):
-            plan.measures[0] = Measure(column=m.column, agg=agg)
-        changes.append("aggregation")
-    # dimension: "by segment" replaces; "split by / also by" adds a colour
-    if dim_cols:
-        d = dim_cols[0].column
-        color_words = re.search(r"\b(split|break(?:down)?|broken|colou?r|stack|also|segment(?:ed)?)\b.{0,12}\b(by|per)\b|"
-                                r"\band by\b", text)
-        if color_words and plan.dimension is not None and d != plan.dimension.column:
-            plan.color = d
-            changes.append("colour")
-        elif by_name[d]["role"] == "temporal" and not is_numeric(by_name[d]) or by_name[d].get("year_like"):
-            plan.dimension = Dimension(column=d, grain=p.grain if by_name[d]["type"] != "integer" else None)
-            plan.intent = "trend"
-            changes.append("dimension")
-        else:
-            plan.dimension = Dimension(column=d)
-            if plan.intent == "trend":
-                plan.intent = "compare"
-            if plan.color == d:
-                plan.color = None
-            if plan.intent == "kpi":
-                plan.intent = "compare"
-            changes.append("dimension")
-    # time grain: "now by month", "weekly"
-    if p.grain:
-        tcol = None
-        if plan.dimension is not None and by_name[plan.dimension.column]["type"] in ("date", "datetime"):
-            tcol = by_name[plan.dimension.column]
-        if tcol is None:
-            tcol = main_temporal(profile)
-            if tcol is None or tcol["type"] not in ("date", "datetime"):
-                raise Unanswerable("this dataset has no date column, so it cannot be shown by "
-                                   f"{p.grain.replace('_', ' ')}")
-            if plan.dimension is not None and plan.dimension.column != tcol["name"] and not plan.color and \
-                    by_name[plan.dimension.column]["role"] != "temporal" and re.search(r"\b(and|split|also)\b", text):
-                plan.color = plan.dimension.column
-            plan.dimension = Dimension(column=tcol["name"], grain=p.grain)
-        else:
-            plan.dimension.grain = p.grain
-        plan.intent = "trend"
-        if plan.chart in ("arc", "kpi"):
-            plan.chart = "auto"
-        changes.append("grain")
-    # chart type
-    if p.chart:
-        plan.chart = p.chart
-        if p.chart == "histogram" and plan.measures and plan.measures[0].column:
-            plan.dimension = Dimension(column=plan.measures[0].column, bins=20)
-            plan.measures = [Measure(column=None, agg="count")]
-            plan.intent = "distribution"
-        changes.append("chart")
-    if p.share:
-        plan.share = True
-        if plan.intent != "trend":
-            plan.intent = "part_to_whole"
-        changes.append("share")
-    # order and top-N
-    if p.limit:
-        plan.limit = p.limit
-        plan.order = Order(by="measure", desc=p.limit_desc)
-        changes.append("limit")
-    if p.order_desc is not None:
-        by = "dimension" if p.order_target == "x" or (plan.dimension and p.order_target == plan.dimension.column) \
-            else "measure"
-        plan.order = Order(by=by, desc=p.order_desc)
-        changes.append("order")
-    if re.search(r"\b(all of them|show all|no limit|remove the limit|everything)\b", text):
-        plan.limit = None
-        changes.append("limit removed")
-    if not changes:
-        # nothing recognised as an edit: treat it as a new question (it must stand on its own)
-        return build_plan(p, profile), ["new question"]
-    plan.evidence = list(dict.fromkeys(plan.evidence + p.evidence))
-    used = {m.column for m in plan.measures} | {f.column for f in plan.filters} | {plan.color} | \
-        ({plan.dimension.column} if plan.dimension else set())  # a reading the plan does not use is not claimed
-    plan.assumptions = list(dict.fromkeys(plan.assumptions + p.notes + [
-        f"I read '{m.words}' as {m.column}" for m in p.mentions
-        if m.column in used and m.tier != "exact" and m.words.lower() != m.column.lower()]))
-    return plan, changes
+    free = [by_name[m.column] for m in free_mentions(p) if not is_identifier(by_name[m.column])]
+    measures = [c for c in free if is_measure(c)]
+    out = []
+    if re.search(C.FOLLOWUP + r"(?!\w)", p.text.s):  # a whole word: "orders by ..." is not "order"
+        out.append("cue")
+    if _TAIL_CUE.search(p.text.s):
+        out.append("tail_cue")
+    if not p.mentions:
+        out.append("no_column")
+    if len(re.findall(r"[a-z0-9]+", p.text.s)) <= MAX_WORDS_SHORT:
+        out.append("short")
+    if measures and (len(measures) < len(free) or p.grain or p.trend):
+        out.append("measure_and_dimension")
+    if _QUESTION_START.search(p.text.s) and "cue" not in out:
+        out.append("question_start")
+    if fresh is not None and fresh.alternatives:
+        out.append("fresh_unsure")
+    return out
+
+
+def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict) -> float:
+    score = sum(PRIOR[f] for f in features)
+    if any(c in ("colour", "grain+colour") for c in e.changes):
+        score += PRIOR["colour|split_words"] if _SPLIT_WORDS.search(p.text.s) else PRIOR["colour"]
+    if "grain value" in e.changes:
+        named = {m.column for m in p.mentions} & {f.column for f in grain_values(p, profile)}
+        score += PRIOR["grain_value|column_named"] if named else PRIOR["grain_value"]
+    return score
+
+
+def rank(p: Parsed, prev: Plan | None, profile: dict, forced: bool, fresh: Ranked | Unanswerable) -> Reading:
+    """The message read as an edit of `prev` and as a new question (`fresh`: the planner's reading
+    of the message alone, or why it has none); the best reading, with the close runners-up."""
+    edits: list[Edit] = []
+    blocked: Unanswerable | None = None
+    if prev is not None:
+        try:
+            edits = candidates(prev, p, profile)
+        except Unanswerable as e:  # an edit the data cannot make ("by month" without a date column)
+            blocked = e
+    if not edits:
+        if isinstance(fresh, Unanswerable):
+            raise blocked or fresh
+        return Reading(fresh.plan, [], fresh.alternatives)
+    ranked_fresh = None if isinstance(fresh, Unanswerable) else fresh
+    feats = message_features(p, profile, ranked_fresh)
+    scored = sorted(((edit_score(e, feats, p, profile), e) for e in edits), key=lambda t: -t[0])
+    best_score = scored[0][0]
+    if isinstance(fresh, Unanswerable) and best_score <= 0 and not forced:
+        raise fresh  # nothing reads it as an edit either: say what the data has
+    fresh_score = FRESH if ranked_fresh is not None and not forced else -float("inf")
+    readings: list[tuple[float, Plan, list[str]]] = [(fresh_score, ranked_fresh.plan, [])] if ranked_fresh else []
+    readings += [(s, e.plan, e.changes) for s, e in scored]
+    readings.sort(key=lambda t: -t[0])  # stable: a tie goes to the new question
+    top_score, plan, changes = readings[0]
+    alternatives = _distinct([plan, *(alt for s, alt, _c in readings[1:] if top_score - s < CLOSE)])[1:3]
+    if not changes and not alternatives and ranked_fresh is not None:
+        alternatives = ranked_fresh.alternatives
+    plan.evidence.append(f"follow-up prior: edit {best_score:.1f} ({', '.join(feats) or 'no cue'}) "
+                         f"vs new question {fresh_score:.1f}")
+    return Reading(plan, changes, alternatives)
+
+
+def _distinct(plans: list[Plan]) -> list[Plan]:
+    """Plans that differ in what they compute or show (an edit may equal the fresh reading)."""
+    seen: set[str] = set()
+    out = []
+    for plan in plans:
+        key = plan.model_dump_json(exclude={"assumptions", "evidence"})
+        if key not in seen:
+            seen.add(key)
+            out.append(plan)
+    return out

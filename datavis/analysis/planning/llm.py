@@ -1,27 +1,34 @@
-"""The LLM planner: a pydantic-ai model fills the same typed Plan as the embedded planner.
+"""The LLM planner: a pydantic-ai model fills the same typed Plan as the embedded planner, and
+returns the plan only; the engine runs and presents it like any other.
 
-At most two model calls per question: the plan (plus, only if that plan fails to validate,
-compile or run, one repair call with the error), and the wording of the insight when a call
-is left. The prompt carries the compact profile (names, types, roles, ranges, a few values of
-low-cardinality columns), never data rows. The model never writes SQL: its plan goes through
+At most two model calls per question: the plan (plus, only if that plan fails to validate or
+compile, one repair call with the error), and the wording of the insight (word_with_model) when a
+call is left. The prompt carries the compact profile (names, types, roles, ranges, a few values
+of low-cardinality columns), never data rows. The model never writes SQL: its plan goes through
 validate_plan and the compiler, and the SQL through the sandbox, like any other plan.
 """
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from dataclasses import dataclass
 
-import duckdb
 from pydantic_ai import Agent
-from pydantic_ai.exceptions import (AgentRunError, ModelAPIError, ModelHTTPError, UnexpectedModelBehavior,
-                                    UsageLimitExceeded, UserError)
+from pydantic_ai.exceptions import (
+    AgentRunError,
+    ModelAPIError,
+    ModelHTTPError,
+    UnexpectedModelBehavior,
+    UsageLimitExceeded,
+    UserError,
+)
 from pydantic_ai.usage import UsageLimits
 
 from ..errors import TransientAnalysisError, Unanswerable, UnsafeQuery
 from ..language.matching import find_mentions, tokenize
 from ..models import AnalysisSettings, Answer
-from .plan import Plan
+from ..sql.compiler import compile_plan
+from .plan import Plan, validate_plan
 
 PROFILE_CHAR_BUDGET = 12_000
 MAX_VALUES_IN_PROMPT = 12
@@ -100,31 +107,43 @@ def _call(agent: Agent, prompt: str, settings: AnalysisSettings, history=None):
         raise TransientAnalysisError(f"the model did not answer ({type(e).__name__}); try again") from e
 
 
-def answer_with_model(dataset_dir: Path, question: str, profile: dict, prev: Plan | None, forced: bool,
-                      settings: AnalysisSettings) -> Answer:
-    from ..engine import embedded_plan, execute, present  # engine imports this module
+class ModelUnavailable(Exception):
+    """The configured model cannot be set up (unknown name, no API key): a configuration problem."""
 
+
+@dataclass
+class ModelPlan:
+    """The model's validated plan (None after two failures, with the last error), the planner's
+    name ("llm", or "llm+repair" after the repair round) and the model calls it spent."""
+
+    plan: Plan | None
+    planner: str
+    calls: int
+    error: str | None = None
+
+
+def checked(plan: Plan, profile: dict, settings: AnalysisSettings) -> Plan:
+    """The same checks as any other plan: its columns against the profile, and it compiles."""
+    plan = validate_plan(plan, profile)
+    compile_plan(plan, profile, settings.max_rows)
+    return plan
+
+
+def plan_with_model(question: str, profile: dict, prev: Plan | None, forced: bool,
+                    settings: AnalysisSettings) -> ModelPlan:
+    """At most two calls: the plan, and one repair with the error when it does not validate."""
     try:
         agent = _agent(settings, Plan, PLAN_INSTRUCTIONS)
     except UserError as e:
-        # a model that cannot be set up (unknown name, no API key) is a configuration problem:
-        # answer with the embedded planner and say so, rather than fail every question
-        plan, changes, _alternatives = embedded_plan(question, profile, prev, forced)
-        ans = present(execute(dataset_dir, plan, profile, settings), profile, question,
-                      "embedded (model unavailable)", changes)
-        ans.plan["assumptions"].append(f"the configured model could not be used: {str(e)[:160]}")
-        return ans
+        raise ModelUnavailable(str(e)) from e
     prompt = build_prompt(question, profile, prev, forced)
-    calls, planner, error = 0, "llm", None
-    ex = None
-    history = None
+    calls, error, history = 0, "", None
     for attempt in range(2):
         try:
             run = _call(agent, prompt, settings, history)
             calls += 1
             history = run.all_messages()
-            ex = execute(dataset_dir, run.output, profile, settings)
-            break
+            return ModelPlan(checked(run.output, profile, settings), "llm+repair" if attempt else "llm", calls)
         except UnexpectedModelBehavior as e:  # output that is not a valid plan
             calls += 1
             error = f"your output was not a valid plan: {e.message}"
@@ -132,26 +151,16 @@ def answer_with_model(dataset_dir: Path, question: str, profile: dict, prev: Pla
             raise
         except Unanswerable as e:
             error = e.message
-        except (duckdb.Error, ValueError) as e:
+        except ValueError as e:
             error = str(e).splitlines()[0][:300]
         except (UsageLimitExceeded, AgentRunError) as e:
             calls += 1
             error = str(e)[:300]
-        planner = "llm+repair"
         prompt = (f"That plan failed: {error}\nReturn a corrected plan for the same question, using only "
                   "the columns in the profile.")
-        if attempt == 0 and history is None:
+        if history is None:  # the failed call left no conversation to continue
             prompt = build_prompt(question, profile, prev, forced) + "\n\nA previous attempt failed: " + error
-    if ex is None:
-        if not settings.fall_back_to_embedded:
-            raise Unanswerable(f"I could not turn that question into a chart: {error}")
-        plan, changes, _alternatives = embedded_plan(question, profile, prev, forced)
-        ex = execute(dataset_dir, plan, profile, settings)
-        return present(ex, profile, question, "embedded (model failed)", changes)
-    answer = present(ex, profile, question, planner, [])
-    if settings.word_insights_with_model and calls < 2:
-        answer.insight = word_with_model(answer, settings)
-    return answer
+    return ModelPlan(None, "llm+repair", calls, error)
 
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

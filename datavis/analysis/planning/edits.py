@@ -1,0 +1,370 @@
+"""Edits of the chart on screen that a follow-up's words allow: a filter added or replaced (data
+values, Yes/No columns, periods, a grain word that is also a value: "annual billing"), filters
+removed, the period shifted ("the year before"), another measure or aggregation, another x axis
+or a colour split, a time grain, a chart type, a share, top/bottom N, an order ("and the worst?"
+flips it), the colour split or the limit removed.
+
+Each family reads the message (language.parsing.Parsed) and returns the variants it allows of a
+plan; a family the words do not touch returns none. `candidates` is every combination of the
+variants, validated like any plan. planning.followup ranks them against the fresh reading.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..datasets.profile import is_identifier
+from ..errors import Unanswerable
+from ..language import cues as C
+from ..language.lexicon import NUMBER_WORDS
+from ..language.matching import find_values
+from ..language.parsing import Parsed, is_numeric, main_temporal
+from ..language.timeparse import add_months, month_end
+from .plan import Dimension, Filter, Measure, Order, Plan, validate_plan
+
+_REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
+                             r"\bno filters?\b|\bwithout (the )?filters?\b")
+_EXPLICIT_EXTREMES = {"max", "maximum", "maximal", "min", "minimum", "minimal"}
+_SHIFT = re.compile(r"\b(year|quarter|month|week|day) (?:before|earlier|prior)\b(?! \d)|"
+                    r"\b(?:a|one) (year|quarter|month|week|day) (?:earlier|ago)\b")
+_REMOVE_COLOUR = re.compile(r"\b(remove|drop|without|no|hide)( the)? (colou?rs?|split|breakdown|stack(ing)?)\b|"
+                            r"\bunsplit\b|\bnot split\b")
+_REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
+_WORST = re.compile(r"(?<!\bat )\b(worst|lowest|least|fewest|smallest|bottom|weakest|poorest)\b")
+_BEST = re.compile(r"(?<!\bat )\b(best|highest|most|top|biggest|largest|strongest)\b")
+
+
+@dataclass
+class Edit:
+    """One reading of a follow-up: the edited plan and the changes that made it."""
+
+    plan: Plan
+    changes: list[str] = field(default_factory=list)
+
+
+def _copy(plan: Plan) -> Plan:
+    return plan.model_copy(deep=True)
+
+
+def free_mentions(p: Parsed) -> list:
+    """Mentions that are not only part of a filter ("only remote workers": Remote filters)."""
+    return [m for m in p.mentions if id(m) not in p.filter_mentions]
+
+
+def is_measure(col: dict) -> bool:
+    return is_numeric(col) and col["role"] == "measure"
+
+
+# ---------------------------------------------------------------- edit families
+# Each family reads the message and returns the variants it allows of a plan, as (plan, change)
+# pairs; an empty list means the words do not touch that part of the plan.
+Variants = list[tuple[Plan, str]]
+
+
+def _filters(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """Filters on a column the message names replace the previous ones on it; others are added."""
+    if not p.filters:
+        return []
+    out = _copy(plan)
+    cols = {f.column for f in p.filters}
+    out.filters = [f for f in out.filters if f.column not in cols] + [f.model_copy() for f in p.filters]
+    if p.period:
+        out.period = p.period
+    return [(out, "filter")]
+
+
+def _filters_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    if not (plan.filters and _REMOVE_FILTERS.search(p.text.s)):
+        return []
+    out = _copy(plan)
+    out.filters, out.period = [], None
+    return [(out, "filters removed")]
+
+
+def _new_measure(plan: Plan, col: dict, agg: str | None) -> Plan:
+    """The named measure takes the place of the first one, keeping an intensive aggregation."""
+    out = _copy(plan)
+    new_agg = agg if agg and agg != "count" else ("sum" if col.get("additive", True) else "avg")
+    if out.measures and out.measures[0].agg not in ("count", "count_distinct", "none") and not agg:
+        old = out.measures[0].agg
+        new_agg = old if old in ("avg", "median", "min", "max") or col.get("additive", True) else new_agg
+    if out.intent == "correlation" and len(out.measures) >= 2:
+        out.measures[1] = Measure(column=col["name"], agg="none")
+    elif out.intent == "distribution" and out.dimension is not None and out.dimension.bins:
+        out.dimension = Dimension(column=col["name"], bins=out.dimension.bins)
+        out.measures = [Measure(column=None, agg="count")]
+    else:
+        out.measures = [Measure(column=col["name"], agg=new_agg)]
+    return out
+
+
+def _measure(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """"what about profit?" swaps the measure; "average instead" changes the aggregation."""
+    by_name = profile["_by_name"]
+    named = [by_name[m.column] for m in free_mentions(p) if is_measure(by_name[m.column])]
+    aggs = [c for c in p.aggs if c.value not in ("max", "min") or p.toks[c.start].text in _EXPLICIT_EXTREMES
+            or plan.dimension is None]  # "and the worst?" on a chart by category orders it (_order)
+    agg = next((str(c.value) for c in aggs), None)
+    if named:
+        return [(_new_measure(plan, named[0], agg), "measure")]
+    if not agg or not plan.measures or plan.measures[0].agg == "none":
+        return []
+    out, m = _copy(plan), plan.measures[0]
+    if agg == "count":
+        out.measures = [Measure(column=None, agg="count")]
+    elif m.column and agg in ("sum", "avg", "median", "min", "max") and agg != m.agg:
+        out.measures[0] = Measure(column=m.column, agg=agg)
+    else:
+        return []
+    return [(out, "aggregation")]
+
+
+def _one_measure(plan: Plan, profile: dict) -> None:
+    """Raw values of a scatter put on an axis become the last one's total (or average)."""
+    if len(plan.measures) >= 2 or (plan.measures and plan.measures[0].agg == "none"):
+        m = plan.measures[-1]
+        additive = m.column is None or profile["_by_name"][m.column].get("additive", True)
+        plan.measures = [m if m.column is None else Measure(column=m.column, agg="sum" if additive else "avg")]
+
+
+def _on_axis(plan: Plan, col: dict, grain: str | None, profile: dict) -> Plan:
+    """The column replaces the x axis (a date column makes a trend at the message's grain)."""
+    out = _copy(plan)
+    _one_measure(out, profile)
+    if col["role"] == "temporal" and not is_numeric(col) or col.get("year_like"):
+        out.dimension = Dimension(column=col["name"], grain=grain if col["type"] in ("date", "datetime") else None)
+        out.intent = "trend"
+    else:
+        out.dimension = Dimension(column=col["name"])
+        out.intent = "compare" if out.intent in ("trend", "kpi") else out.intent
+        if out.chart in ("line", "area"):  # a line drawn through categories would read as a trend
+            out.chart = "auto"
+    if out.color == col["name"]:
+        out.color = None
+    if out.chart == "kpi":
+        out.chart = "auto"
+    return out
+
+
+def _dimension(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """A category the message names either replaces the x axis or splits it by colour."""
+    by_name = profile["_by_name"]
+    # "only for the West region" filters, it does not regroup (nor does "annual billing")
+    filtered = {f.column for f in [*p.filters, *grain_values(p, profile)]}
+    named = [by_name[m.column] for m in free_mentions(p) if not is_measure(by_name[m.column])
+             and not is_identifier(by_name[m.column])  # identifiers ("workers" → Employee) never chart
+             and m.column not in filtered]
+    current = plan.dimension.column if plan.dimension else None
+    named = [c for c in named if c["name"] != current]
+    if not named:
+        return []
+    col = named[0]
+    out = [(_unpinned(_on_axis(plan, col, p.grain, profile), col["name"]), "dimension")]
+    if current is not None and col["role"] != "temporal":
+        split = _unpinned(_copy(plan), col["name"])
+        split.color = col["name"]
+        out.append((split, "colour"))
+    return out
+
+
+def _unpinned(plan: Plan, column: str) -> Plan:
+    """A split by a column shows all its values: an earlier "only women" on it goes."""
+    plan.filters = [f for f in plan.filters if not (f.column == column and f.op == "=")]
+    return plan
+
+
+def grain_values(p: Parsed, profile: dict) -> list[Filter]:
+    """Data values spelled like the message's grain word ("only annual billing", a "monthly" plan)."""
+    cue = C.find_grain(p.text)
+    if cue is None:
+        return []
+    return [Filter(column=v.column, op="=", values=[v.value]) for v in find_values(p.toks, profile, set())
+            if v.start <= cue.start and cue.end <= v.end][:1]
+
+
+def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """"by quarter instead": the date axis takes the grain; a chart by category moves to the date
+    axis, or keeps its category as the colour ("and by month"); a grain word that is also a value
+    of the data may filter on it instead."""
+    if not p.grain:
+        return []
+    variants = []
+    for f in grain_values(p, profile):
+        valued = _copy(plan)
+        valued.filters = [g for g in valued.filters if g.column != f.column] + [f]
+        variants.append((valued, "grain value"))
+    try:
+        return _regrained(plan, p.grain, profile) + variants
+    except Unanswerable:
+        if variants:
+            return variants
+        raise
+
+
+def _regrained(plan: Plan, grain: str, profile: dict) -> Variants:
+    by_name = profile["_by_name"]
+    if plan.dimension is not None and by_name[plan.dimension.column]["type"] in ("date", "datetime"):
+        regrained = _copy(plan)
+        regrained.dimension = Dimension(column=plan.dimension.column, grain=grain)
+        return [(_as_trend(regrained, profile), "grain")]
+    tcol = main_temporal(profile)
+    if tcol is None or tcol["type"] not in ("date", "datetime"):
+        raise Unanswerable(f"this dataset has no date column, so it cannot be shown by {grain.replace('_', ' ')}")
+    moved = _copy(plan)
+    moved.dimension = Dimension(column=tcol["name"], grain=grain)
+    variants = [(_as_trend(moved, profile), "grain")]
+    old = plan.dimension.column if plan.dimension else None
+    if old is not None and by_name[old]["role"] != "temporal" and not plan.color:
+        split = _copy(moved)
+        split.color = old
+        variants.append((_as_trend(split, profile), "grain+colour"))
+    return variants
+
+
+def _as_trend(plan: Plan, profile: dict) -> Plan:
+    plan.intent = "trend"
+    _one_measure(plan, profile)
+    if plan.chart in ("arc", "kpi"):
+        plan.chart = "auto"
+    return plan
+
+
+def _chart(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    if not p.chart or p.chart == plan.chart:
+        return []
+    out = _copy(plan)
+    out.chart = p.chart  # type: ignore[assignment]  # parse() reads only the Chart literal's names
+    if p.chart == "histogram" and out.measures and out.measures[0].column:
+        out.dimension = Dimension(column=out.measures[0].column, bins=20)
+        out.measures = [Measure(column=None, agg="count")]
+        out.intent = "distribution"
+    return [(out, "chart")]
+
+
+def _share(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    if not p.share or plan.share:
+        return []
+    out = _copy(plan)
+    out.share = True
+    if out.intent != "trend":
+        out.intent = "part_to_whole"
+    return [(out, "share")]
+
+
+def _numbered(p: Parsed) -> bool:
+    return any(t.text.isdigit() or t.text in NUMBER_WORDS for t in p.toks)
+
+
+def _order(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """Top/bottom N, an explicit order, or a superlative alone: "and the worst?" flips the order
+    of the chart on screen and keeps its N."""
+    out = _copy(plan)
+    if p.limit and (_numbered(p) or not plan.limit):
+        out.limit, out.order = p.limit, Order(by="measure", desc=p.limit_desc)
+        return [(out, "limit")]
+    if p.order_desc is not None:
+        dimension = p.order_target == "x" or (plan.dimension is not None and p.order_target == plan.dimension.column)
+        out.order = Order(by="dimension" if dimension else "measure", desc=p.order_desc)
+        return [(out, "order")]
+    worst, best = bool(_WORST.search(p.text.s)), bool(_BEST.search(p.text.s))
+    if plan.dimension is None or worst == best or not (plan.limit or plan.order or worst):
+        return []
+    out.order = Order(by="measure", desc=best)
+    if out.order == plan.order:
+        return []
+    return [(out, "order")]
+
+
+def _shift_date(value, unit: str):
+    """A filter's date (a year number, "YYYY-MM-DD" or "YYYY-MM-DD hh:mm:ss") one unit earlier;
+    the last day of a month stays the last day of the month."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value - 1 if unit == "year" else None
+    text = str(value)
+    try:
+        d = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    if unit in ("day", "week"):
+        out = d - dt.timedelta(days=1 if unit == "day" else 7)
+    else:
+        start = add_months(d, -{"month": 1, "quarter": 3, "year": 12}[unit])
+        last = month_end(start.year, start.month)
+        out = last if d == month_end(d.year, d.month) else start.replace(day=min(d.day, last.day))
+    return out.isoformat() + text[10:]
+
+
+def _period_shift(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    """"what about the year before?": the date filters on screen, one period earlier."""
+    m = _SHIFT.search(p.text.s)
+    dated = [f for f in plan.filters if profile["_by_name"][f.column]["role"] == "temporal"]
+    if m is None or p.filters or not dated:
+        return []
+    unit = m.group(1) or m.group(2)
+    out = _copy(plan)
+    for f in out.filters:
+        if profile["_by_name"][f.column]["role"] == "temporal":
+            shifted = [_shift_date(v, unit) for v in f.values]
+            if None in shifted:
+                return []
+            f.values = shifted
+    out.period = f"one {unit} before {plan.period}" if plan.period else None
+    return [(out, "period")]
+
+
+def _colour_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    if plan.color is None or not _REMOVE_COLOUR.search(p.text.s):
+        return []
+    out = _copy(plan)
+    out.color, out.stacking = None, None
+    return [(out, "colour removed")]
+
+
+def _limit_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+    if plan.limit is None or not _REMOVE_LIMIT.search(p.text.s):
+        return []
+    out = _copy(plan)
+    out.limit = None
+    return [(out, "limit removed")]
+
+
+FAMILIES: tuple[Callable[[Plan, Parsed, dict], Variants], ...] = (
+    _filters, _filters_removed, _period_shift, _measure, _dimension, _grain, _chart, _share, _order, _colour_removed,
+    _limit_removed)
+
+
+# ---------------------------------------------------------------- every combination
+def candidates(prev: Plan, p: Parsed, profile: dict) -> list[Edit]:
+    """Every combination of the variants the message's words allow, validated like any plan."""
+    start = _copy(prev)
+    start.assumptions = [a for a in start.assumptions if not a.startswith("I read")]
+    start.evidence = [e for e in start.evidence if not e.startswith("follow-up")]  # this message's only
+    partial = [Edit(start)]
+    for family in FAMILIES:
+        grown: list[Edit] = []
+        for e in partial:
+            grown += [Edit(plan, e.changes + [c]) for plan, c in family(e.plan, p, profile)] or [e]
+        partial = grown
+    out = []
+    for e in partial:
+        try:
+            e.plan = validate_plan(e.plan, profile)
+        except Unanswerable:
+            continue
+        if e.changes:
+            out.append(_noted(e, p))
+    return out
+
+
+def _noted(e: Edit, p: Parsed) -> Edit:
+    """The message's evidence, and the readings of its words the edited plan uses."""
+    plan = e.plan
+    used = {m.column for m in plan.measures} | {f.column for f in plan.filters} | {plan.color} | \
+        ({plan.dimension.column} if plan.dimension else set())
+    plan.evidence = list(dict.fromkeys(plan.evidence + p.evidence + [f"follow-up: changed {', '.join(e.changes)}"]))
+    plan.assumptions = list(dict.fromkeys(plan.assumptions + p.notes + [
+        f"I read '{m.words}' as {m.column}" for m in p.mentions
+        if m.column in used and m.tier != "exact" and m.words.lower() != m.column.lower()]))
+    return e
