@@ -124,7 +124,7 @@ def present(ex: Executed, profile: dict, question: str, planner: str, changes: l
     sampled = bool(q.extra.get("sampled")) and len(rows) < profile["row_count"]
     facts = compute_facts(plan, q, rows, chart, profile, ex.extra, partial=ex.truncated or sampled)
     measure = (measure_label(plan.measures[0]) if plan.measures else "Count")
-    if plan.measures and plan.measures[0].column is None:
+    if plan.measures and plan.measures[0].column is None and plan.measures[0].kind is None:
         measure = count_label(profile)
     if q.kind == "raw" and plan.measures and plan.measures[0].column:
         measure = plan.measures[-1].column if plan.dimension is None else plan.measures[0].column

@@ -3,6 +3,7 @@ own column names: "Total Revenue by Region, 2023 only"."""
 from __future__ import annotations
 
 from ..sql.compiler import Query, measure_label
+from ..sql.derived import derived_summary
 from .format import fmt_number
 from ..language.names import humanize
 from ..planning.plan import Filter, Plan
@@ -42,6 +43,8 @@ def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> di
     elif plan.measures:
         m = plan.measures[0]
         y = {"field": m.column, "aggregate": _agg_name(m.agg)}
+    if y is not None and q.kind != "histogram" and plan.measures and plan.measures[0].kind is not None:
+        y["derived"] = derived_summary(plan.measures[0])
     order = None
     if plan.order is not None:
         order = {"by": "x" if plan.order.by == "dimension" else "y", "desc": plan.order.desc,
@@ -94,7 +97,7 @@ def title_for(plan: Plan, q: Query, profile: dict) -> str:
                 if len(plan.measures) > 1 else humanize(plan.measures[0].column))
     else:
         label = measure_label(plan.measures[0]) if plan.measures else "Count"
-        if plan.measures and plan.measures[0].column is None:
+        if plan.measures and plan.measures[0].column is None and plan.measures[0].kind is None:
             label = count_label(profile)
         head = label
         if plan.dimension is not None:

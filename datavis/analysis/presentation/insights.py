@@ -8,6 +8,7 @@ import math
 import statistics
 
 from ..sql.compiler import MONTHS, Query
+from ..sql.derived import condition_words, is_percent
 from .format import currency, fmt_change, fmt_number, fmt_pct, is_money
 from ..planning.plan import Plan
 from .wording import counted_noun
@@ -47,8 +48,11 @@ def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: d
     """``partial``: the rows are cut or sampled, so no total or share of it can be told."""
     facts: list[dict] = []
     money, sym = _money(plan, profile)
+    pct = is_percent(plan.measures[0] if plan.measures else None)
 
     def f(v):
+        if pct and isinstance(v, (int, float)):
+            return fmt_pct(v / 100)
         return fmt_number(v, money=money, symbol=sym)
 
     grain = plan.dimension.grain if plan.dimension else None
@@ -62,6 +66,8 @@ def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: d
             if col.get("type") == "boolean" and m.agg == "avg" and isinstance(row.get(y), (int, float)):
                 # a Yes/No column averaged is the share of rows where it holds
                 fact.update(share_of=m.column, text=fmt_pct(row.get(y)), noun=counted_noun(profile))
+            if m.kind is not None:  # a derived measure: its own units, never money of a count
+                fact.update(_derived_kpi(m, row.get(y), profile))
             facts.append(fact)
         return facts
     if q.kind == "histogram":
@@ -118,7 +124,8 @@ def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: d
         for xv, v in vals:
             agg_by_x[xv] = agg_by_x.get(xv, 0) + v
         vals = list(agg_by_x.items())
-    additive = plan.measures and plan.measures[0].agg in ("sum", "count", "count_distinct") or \
+    additive = plan.measures and plan.measures[0].agg in ("sum", "count", "count_distinct") and \
+        not plan.measures[0].kind or \
         (plan.measures and plan.measures[0].agg == "none" and plan.share)
     temporal = q.x_type == "temporal" or (plan.intent == "trend" and q.x_type == "ordinal" and not q.x_sort)
     if temporal and len(vals) >= 2:
@@ -157,6 +164,19 @@ def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: d
             facts.append({"kind": "correlation", "x": q.x, "y": y, "r": r_val, "n": len(vals),
                           "strength": _strength(r_val)})
     return facts
+
+
+def _derived_kpi(m, value, profile: dict) -> dict:
+    """A rate reads as the share of rows where its condition holds; a percentage as one."""
+    if not isinstance(value, (int, float)):
+        return {"text": fmt_number(value)}
+    if m.kind == "rate" and m.column is None and m.condition is not None:
+        return {"text": fmt_pct(value / 100), "share_of": condition_words(m.condition), "noun": counted_noun(profile)}
+    if is_percent(m):
+        return {"text": fmt_pct(value / 100)}
+    col = profile["_by_name"].get(m.column or "", {})
+    money = m.kind in ("ratio", "add") and is_money(col) and m.agg not in ("count", "count_distinct")
+    return {"text": fmt_number(value, money=money, symbol=currency(col))}
 
 
 def _pearson(xs: list[tuple[float, float]]) -> float | None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from ..sql.compiler import Query
-from .format import fmt_number, is_money
+from ..sql.derived import is_percent
+from .format import fmt_number, fmt_pct, is_money
 from ..language.names import humanize
 from ..planning.plan import Plan
 
@@ -144,7 +145,8 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, 
     y = q.ys[0]
     ylabel = y_labels.get(y, y)
     measure_col = plan.measures[0].column if plan.measures else None
-    money = bool(measure_col and is_money(by_name.get(measure_col, {})) and plan.measures[0].agg not in ("count", "count_distinct"))
+    money = bool(measure_col and is_money(by_name.get(measure_col, {})) and plan.measures[0].agg not in ("count", "count_distinct")
+                 and not is_percent(plan.measures[0]) and plan.measures[0].kind != "date_diff")
     xlabel = humanize(plan.dimension.column) if plan.dimension else humanize(q.x)
     if plan.dimension and plan.dimension.grain:
         xlabel += {"year": " (year)", "quarter": " (quarter)", "month": " (month)", "week": " (week)",
@@ -241,7 +243,8 @@ def _kpi(base: dict, plan: Plan, q: Query, rows: list[dict], profile: dict) -> d
         col = profile["_by_name"].get(m.column or "", {})
         money = is_money(col) and m.agg not in ("count", "count_distinct")
         v = row.get(y)
-        values.append({"label": y, "value": v, "text": fmt_number(v, money=money)})
+        text = fmt_pct(v / 100) if is_percent(m) and isinstance(v, (int, float)) else fmt_number(v, money=money)
+        values.append({"label": y, "value": v, "text": text})
     if not values:
         for y in q.ys:
             values.append({"label": y, "value": row.get(y), "text": fmt_number(row.get(y))})

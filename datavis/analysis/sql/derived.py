@@ -1,0 +1,112 @@
+"""Derived measures (rates, ratios, date differences, sums of two columns) → one SQL aggregate
+expression, its label and how its numbers read.
+
+Like the compiler, this writes only quoted identifiers from a validated plan and literals escaped
+by `lit`; every division is guarded with NULLIF, so a group with nothing to divide by has no
+value (NULL) instead of an error or an infinity.
+"""
+from __future__ import annotations
+
+from ..language.names import quote_ident, split_name
+from ..planning.plan import AGG_WORDS, Filter, Measure
+
+_ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref", "identifier"}
+_OP_WORDS = {"=": "", "!=": "not ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "at most ",
+             "in": "", "not_in": "not ", "between": "between ", "contains": "containing ",
+             "not_contains": "not containing ", "starts_with": "starting with ", "is_null": "missing",
+             "not_null": "present"}
+_UNIT_WORDS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
+               "year": "years"}
+
+
+def _agg(agg: str, expr: str) -> str:
+    if agg == "count_distinct":
+        return f"count(DISTINCT {expr})"
+    return f"{'avg' if agg == 'none' else agg}({expr})"
+
+
+def _number(column: str, by_name: dict) -> str:
+    q = quote_ident(column)
+    return f"CAST({q} AS INTEGER)" if by_name[column]["type"] == "boolean" else q
+
+
+def derived_sql(m: Measure, profile: dict, condition_sql) -> str:
+    """The aggregate expression of a derived measure; `condition_sql(Filter)` is the compiler's
+    filter_sql bound to the profile (one place writes WHERE conditions)."""
+    by_name = profile["_by_name"]
+    if m.kind == "rate":
+        cond = condition_sql(m.condition)
+        if m.column is None:
+            return f"100.0 * count(*) FILTER (WHERE {cond}) / NULLIF(count(*), 0)"
+        whole = f"{m.agg}({_number(m.column, by_name)})"
+        return f"100.0 * {whole} FILTER (WHERE {cond}) / NULLIF({whole}, 0)"
+    if m.kind == "ratio":
+        top = "count(*)" if m.column is None else _agg(m.agg, _number(m.column, by_name))
+        if m.other is None:
+            bottom = "count(*)"
+        elif m.other_agg in ("count", "count_distinct"):
+            bottom = _agg(m.other_agg, quote_ident(m.other))
+        else:
+            bottom = _agg(m.other_agg, _number(m.other, by_name))
+        scale = "100.0 * " if m.percent else "1.0 * "
+        return f"{scale}{top} / NULLIF({bottom}, 0)"
+    a, b = quote_ident(m.column or ""), quote_ident(m.other or "")
+    if m.kind == "date_diff":
+        return _agg(m.agg, f"date_diff('{m.unit}', {a}, {b})")
+    # add: a missing term counts as 0 unless both are missing (children left blank: adults only)
+    return _agg(m.agg, f"CASE WHEN {a} IS NULL AND {b} IS NULL THEN NULL ELSE coalesce({a}, 0) + coalesce({b}, 0) END")
+
+
+def condition_words(f: Filter) -> str:
+    """A condition in a few words: 'Returned', 'not Remote', 'Status Cancelled', 'Age over 50'."""
+    vals = [str(v) for v in f.values]
+    if len(f.values) == 1 and isinstance(f.values[0], bool) and f.op in ("=", "!="):
+        return f.column if f.values[0] == (f.op == "=") else f"not {f.column}"
+    if f.op in ("is_null", "not_null"):
+        return f"{f.column} {_OP_WORDS[f.op]}"
+    joiner = " and " if f.op == "between" else " or "
+    return f"{f.column} {_OP_WORDS[f.op]}{joiner.join(vals)}"
+
+
+def _per(column: str) -> str:
+    """'per Weight (kg)'; an id column counts its things: 'Order ID' → 'per order'."""
+    words = split_name(column)
+    if len(words) >= 2 and words[-1] in _ID_WORDS:
+        return "per " + " ".join(words[:-1])
+    return f"per {column}"
+
+
+def derived_label(m: Measure) -> str:
+    """The measure's name on the chart, in the data's column names."""
+    if m.kind == "rate":
+        cond = condition_words(m.condition) if m.condition else "?"
+        return f"% {cond}" if m.column is None else f"% of {m.column} with {cond}"
+    if m.kind == "ratio":
+        top = "Rows" if m.column is None else m.column
+        if m.percent:
+            return f"{top} as % of {m.other or 'rows'}"
+        return f"{top} {_per(m.other) if m.other else 'per row'}"
+    agg = AGG_WORDS.get(m.agg, "") if m.agg != "avg" else "Average"
+    if m.kind == "date_diff":
+        return f"{agg} {_UNIT_WORDS[m.unit]} from {m.column} to {m.other}".strip()
+    return f"{agg} {m.column} + {m.other}".strip()
+
+
+def is_percent(m: Measure | None) -> bool:
+    """Numbers of this measure are percentages (0–100)."""
+    return m is not None and (m.kind == "rate" or (m.kind == "ratio" and m.percent))
+
+
+def derived_summary(m: Measure) -> dict:
+    """What GET /charts/<id> shows of a derived measure: its kind, label and parts."""
+    out: dict = {"kind": m.kind, "label": derived_label(m)}
+    if m.kind == "rate" and m.condition is not None:
+        out["condition"] = {"field": m.condition.column, "op": m.condition.op,
+                            "value": m.condition.values[0] if len(m.condition.values) == 1 else m.condition.values}
+    if m.other is not None:
+        out["other"] = m.other
+    if m.kind == "ratio":
+        out["other_aggregate"] = m.other_agg
+    if m.kind == "date_diff":
+        out["unit"] = m.unit
+    return out
