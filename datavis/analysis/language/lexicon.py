@@ -164,3 +164,16 @@ MONTH_NAMES = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+
+# Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",
+# "profit margin", "delivery time", "how long … to resolve", "adults plus children".
+RATE_WORDS = {"rate", "rates", "ratio"}
+SHARE_OF_WORDS = {"percentage", "percent", "pct", "share", "proportion", "fraction"}
+DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "lag", "turnaround", "wait",
+                  "days", "hours", "minutes", "weeks", "took", "take", "takes", "taken", "taking"}
+TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
+                   "hrs": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+                   "months": "month", "year": "year", "years": "year"}
+REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "total", "price", "value"}
+PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
+ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"
