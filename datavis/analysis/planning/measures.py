@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (DURATION_WORDS, PROFIT_WORDS, RATE_WORDS, REVENUE_WORDS, ROW_VALUE_WORDS,
-                                SHARE_OF_WORDS, SYNONYMS, TIME_UNIT_WORDS)
+                                SHARE_OF_WORDS, TIME_UNIT_WORDS)
 from ..language.matching import Mention, get_index, value_key
 from ..language.parsing import NEGATIONS, Parsed, is_numeric
 from .plan import Filter, Measure
@@ -184,13 +184,16 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
         if top is None or bottom is None or not _measure_col(by_name[top.column]):
             continue
         bcol = by_name[bottom.column]
+        cued = any(c.end <= top.start and top.start - c.end <= 2 for c in p.aggs)
         if _measure_col(bcol) and bottom.column != top.column:
-            grouped = bcol.get("groupable") and any(c.end <= top.start and top.start - c.end <= 2 for c in p.aggs)
+            grouped = bcol.get("groupable") and cued
             if not grouped:  # "average rating per age" groups by age; "cost per kg" divides
                 m = Measure(column=top.column, agg="sum", kind="ratio", other=bottom.column, other_agg="sum")
                 return Derived(m, {top.column, bottom.column})
         elif is_identifier(bcol) and bottom.tier != "exact" and t.text == "per" and \
-                (bcol.get("unique") or any(g.column != bottom.column for g in p.groups)):
+                (not cued if bcol.get("unique") else any(g.column != bottom.column for g in p.groups)):
+            # one row per order: "average revenue per order" is the plain average already; a repeated
+            # id alone ("revenue per customer") is a group by it, and a ratio next to another group
             m = Measure(column=top.column, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
             return Derived(m, {top.column, bottom.column})
     return None
@@ -206,10 +209,7 @@ def _margin(p: Parsed, profile: dict) -> Derived | None:
     named = [by for m in p.mentions if m.start <= k <= m.end + 1 and _measure_col(by := profile["_by_name"][m.column])]
     profit = next((c for c in named if set(c["tokens"]) & PROFIT_WORDS), None) or \
         next((c for c in measures if set(c["tokens"]) & PROFIT_WORDS), None)
-    ranked = sorted((c for c in measures if set(c["tokens"]) & REVENUE_WORDS and c is not profit
-                     and c.get("additive", True)), key=lambda c: _REVENUE_RANK.index(
-                         next(w for w in _REVENUE_RANK if w in c["tokens"])))
-    revenue = ranked[0] if ranked else None
+    revenue = _revenue_column([c for c in measures if c is not profit and c.get("additive", True)])
     if profit is None or revenue is None:
         return None
     m = Measure(column=profit["name"], agg="sum", kind="ratio", other=revenue["name"], other_agg="sum", percent=True)
@@ -218,6 +218,13 @@ def _margin(p: Parsed, profile: dict) -> Derived | None:
 
 
 _REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "total", "value", "price"]
+
+
+def _revenue_column(columns: list[dict]) -> dict | None:
+    """The column most likely to be the money taken: revenue or sales before an amount, a price last."""
+    ranked = [(min(_REVENUE_RANK.index(w) for w in c["tokens"] if w in _REVENUE_RANK), i, c)
+              for i, c in enumerate(columns) if set(c["tokens"]) & REVENUE_WORDS]
+    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
 
 
 def _row_value(p: Parsed, profile: dict) -> Derived | None:
@@ -230,8 +237,7 @@ def _row_value(p: Parsed, profile: dict) -> Derived | None:
         if thing is None or thing.end != k + 2 or _mention_at(p, k + 2) is not None:
             continue
         col = profile["_by_name"][thing.column]
-        money = next((c for c in profile["columns"] if _measure_col(c) and c.get("money")
-                      and set(c["tokens"]) & (REVENUE_WORDS | SYNONYMS["revenue"])), None)
+        money = _revenue_column([c for c in profile["columns"] if _measure_col(c) and c.get("money")])
         if is_identifier(col) and thing.tier != "exact" and money is not None:
             m = Measure(column=money["name"], agg="sum", kind="ratio", other=thing.column, other_agg="count_distinct")
             return Derived(m, {money["name"], thing.column},
@@ -262,7 +268,7 @@ def _date_diff(p: Parsed, profile: dict) -> Derived | None:
     dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and not c.get("year_like")]
     if len(dates) < 2:
         return None
-    pair = _two_dates(p, profile) or _duration_of(p, dates)
+    pair = _two_dates(p, profile) or _duration_of(p, dates, profile["_by_name"])
     if pair is None:
         return None
     start, end, at = pair
@@ -304,7 +310,7 @@ def _two_dates(p: Parsed, profile: dict) -> tuple[dict, dict, int] | None:
     return None
 
 
-def _duration_of(p: Parsed, dates: list[dict]) -> tuple[dict, dict, int] | None:
+def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dict, int] | None:
     """A duration word next to a word naming a date column ("delivery time", "time to ship",
     "how long … to resolve"): from the date column before it in the table to that one."""
     toks = p.toks
@@ -316,6 +322,9 @@ def _duration_of(p: Parsed, dates: list[dict]) -> tuple[dict, dict, int] | None:
                 ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text == "to")
         if not near or t.text in ("date", "the", "it", "a", "how", "long", "over", "by"):
             continue
+        named = _mention_at(p, k) or (_mention_at(p, k + 1) if k + 1 < len(toks) else None)
+        if named is not None and is_numeric(by_name[named.column]):
+            return None  # "resolution time" names a column of durations (resolution_hours): it is that column
         end = next((c for c in dates if any(_close_words(t.text, w) or _close_words(t.sing, w)
                                             for w in c["tokens"] if w not in ("date", "time", "at", "on"))), None)
         if end is None:
