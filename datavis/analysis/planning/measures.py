@@ -173,9 +173,10 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
     "revenue per order" (an id named by its noun) divides by the number of orders; "ratio of A to B"."""
     by_name = profile["_by_name"]
     for k, t in enumerate(p.toks):
-        if t.text not in ("per", "to", "over") or k == 0:
+        divided = t.text == "by" and k > 1 and p.toks[k - 1].text == "divided"
+        if t.text not in ("per", "to", "over") and not divided or k == 0:
             continue
-        top = next((m for m in p.mentions if m.end == k), None)
+        top = next((m for m in p.mentions if m.end == k - divided), None)
         if t.text in ("to", "over"):  # "ratio of cost to revenue"
             ratio_word = any(x.text in ("ratio", "divided") for x in p.toks[max(0, k - 5):k + 5])
             if not ratio_word or top is None:
@@ -299,15 +300,42 @@ def _unit(p: Parsed) -> str | None:
 
 
 def _two_dates(p: Parsed, profile: dict) -> tuple[dict, dict, int] | None:
-    """"between <date> and <date>", "from <date> to <date>"."""
-    by_name = profile["_by_name"]
-    ds = [m for m in sorted(p.mentions, key=lambda m: m.start) if by_name[m.column]["type"] in ("date", "datetime")]
-    for a, b in zip(ds, ds[1:]):
-        before = {t.text for t in p.toks[max(0, a.start - 2):a.start]}
-        joint = {t.text for t in p.toks[a.end:b.start]}
-        if before & {"between", "from"} and joint <= {"and", "to", "until", "till", "the"} and a.column != b.column:
-            return by_name[a.column], by_name[b.column], a.start
+    """"between <date> and <date>", "from order to delivery": two words naming date columns."""
+    dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and not c.get("year_like")]
+    toks = p.toks
+    for k, t in enumerate(toks):
+        if t.text not in ("between", "from"):
+            continue
+        first = _date_at(p, k + 1, dates, profile)
+        if first is None:
+            continue
+        col, nxt = first
+        while nxt < len(toks) and toks[nxt].text in ("and", "to", "until", "till", "the"):
+            nxt += 1
+        second = _date_at(p, nxt, dates, profile) if nxt > first[1] else None
+        if second is not None and second[0] is not col:
+            return col, second[0], k
     return None
+
+
+def _date_at(p: Parsed, k: int, dates: list[dict], profile: dict) -> tuple[dict, int] | None:
+    """The date column named at token k ("ship date", "delivery", "ordering") and the token after it."""
+    if k < len(p.toks) and p.toks[k].text == "the":
+        k += 1
+    m = next((m for m in p.mentions if m.start == k), None)
+    if m is not None and profile["_by_name"][m.column]["type"] in ("date", "datetime"):
+        return profile["_by_name"][m.column], m.end
+    if k >= len(p.toks):
+        return None
+    word = p.toks[k]
+    col = next((c for c in dates if any(_close_words(word.text, w) or _close_words(word.sing, w)
+                                        for w in c["tokens"] if w not in ("date", "time", "at", "on"))), None)
+    if col is None:
+        return None
+    end = k + 1
+    if end < len(p.toks) and p.toks[end].text in ("date", "time", "day"):
+        end += 1
+    return col, end
 
 
 def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dict, int] | None:

@@ -8,7 +8,7 @@ import math
 import statistics
 
 from ..sql.compiler import MONTHS, Query
-from ..sql.derived import condition_words, is_percent
+from ..sql.derived import condition_words, derived_money, is_percent
 from .format import currency, fmt_change, fmt_number, fmt_pct, is_money
 from ..planning.plan import Plan
 from .wording import counted_noun
@@ -40,6 +40,8 @@ def _money(plan: Plan, profile: dict) -> tuple[bool, str]:
     if not plan.measures or plan.measures[0].column is None or plan.measures[0].agg in ("count", "count_distinct"):
         return False, "$"
     col = profile["_by_name"].get(plan.measures[0].column, {})
+    if plan.measures[0].kind is not None:
+        return derived_money(plan.measures[0], profile["_by_name"]), currency(col)
     return is_money(col), currency(col)
 
 
@@ -175,8 +177,7 @@ def _derived_kpi(m, value, profile: dict) -> dict:
     if is_percent(m):
         return {"text": fmt_pct(value / 100)}
     col = profile["_by_name"].get(m.column or "", {})
-    money = m.kind in ("ratio", "add") and is_money(col) and m.agg not in ("count", "count_distinct")
-    return {"text": fmt_number(value, money=money, symbol=currency(col))}
+    return {"text": fmt_number(value, money=derived_money(m, profile["_by_name"]), symbol=currency(col))}
 
 
 def _pearson(xs: list[tuple[float, float]]) -> float | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..sql.compiler import Query
-from ..sql.derived import is_percent
+from ..sql.derived import derived_money, is_percent
 from .format import fmt_number, fmt_pct, is_money
 from ..language.names import humanize
 from ..planning.plan import Plan
@@ -146,7 +146,7 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, 
     ylabel = y_labels.get(y, y)
     measure_col = plan.measures[0].column if plan.measures else None
     money = bool(measure_col and is_money(by_name.get(measure_col, {})) and plan.measures[0].agg not in ("count", "count_distinct")
-                 and not is_percent(plan.measures[0]) and plan.measures[0].kind != "date_diff")
+                 and (plan.measures[0].kind is None or derived_money(plan.measures[0], by_name)))
     xlabel = humanize(plan.dimension.column) if plan.dimension else humanize(q.x)
     if plan.dimension and plan.dimension.grain:
         xlabel += {"year": " (year)", "quarter": " (quarter)", "month": " (month)", "week": " (week)",
@@ -241,7 +241,8 @@ def _kpi(base: dict, plan: Plan, q: Query, rows: list[dict], profile: dict) -> d
     values = []
     for y, m in zip(q.ys, plan.measures or []):
         col = profile["_by_name"].get(m.column or "", {})
-        money = is_money(col) and m.agg not in ("count", "count_distinct")
+        money = is_money(col) and m.agg not in ("count", "count_distinct") if m.kind is None else \
+            derived_money(m, profile["_by_name"])
         v = row.get(y)
         text = fmt_pct(v / 100) if is_percent(m) and isinstance(v, (int, float)) else fmt_number(v, money=money)
         values.append({"label": y, "value": v, "text": text})

@@ -110,3 +110,15 @@ def derived_summary(m: Measure) -> dict:
     if m.kind == "date_diff":
         out["unit"] = m.unit
     return out
+
+
+def derived_money(m: Measure, by_name: dict) -> bool:
+    """Values of this derived measure are money: a sum of two amounts, or an amount per something
+    that is not money (cost per kg); never a rate, a percentage, a time or a ratio of two amounts."""
+    def money(c: str | None) -> bool:
+        col = by_name.get(c or "", {})
+        return bool(col.get("money")) or col.get("unit") in ("$", "€", "£", "¥")
+    if m.kind == "add":
+        return money(m.column)
+    return m.kind == "ratio" and not m.percent and money(m.column) and \
+        (m.other is None or m.other_agg in ("count", "count_distinct") or not money(m.other))
