@@ -77,13 +77,16 @@ def _agg_before(p: Parsed, k: int, default: str) -> str:
 
 # ------------------------------------------------------------------ rates
 def _rate(p: Parsed, profile: dict) -> Derived | None:
-    """"<condition> rate" or "percentage / share / % of <rows or a measure> <condition>"."""
+    """"<condition> rate" or "percentage / share / % of <rows or a measure> <condition>". Not a pie
+    (it shows a breakdown), nor two values of one column ("the proportion of male and female")."""
     toks = p.toks
+    if p.chart == "arc":
+        return None
     for k, t in enumerate(toks):
         if t.text in RATE_WORDS and k > 0 and _mention_at(p, k) is None:
             found = _condition(p, profile, max(0, k - 3), k, rate_word=True)
             if found is not None:
-                return _rate_of(None, *found)
+                return _rate_of(None, *found)  # None when it is a breakdown
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
             start = k + 1 if t.text == "of" else k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "of")
@@ -106,7 +109,9 @@ def _ends_scope(p: Parsed, j: int) -> bool:
         any(g.start == j for g in p.groups)
 
 
-def _rate_of(column: str | None, cond: Filter, spent: list[Filter]) -> Derived:
+def _rate_of(column: str | None, cond: Filter, spent: list[Filter]) -> Derived | None:
+    if any(f.column == cond.column and f.op in ("in", "not_in") for f in spent):
+        return None  # several values of the condition's column: a breakdown by it
     m = Measure(column=column, agg="sum" if column else "count", kind="rate", condition=cond)
     return Derived(m, {cond.column} | ({column} if column else set()), spent)
 
