@@ -332,9 +332,7 @@ def _date_at(p: Parsed, k: int, dates: list[dict], profile: dict) -> tuple[dict,
         return profile["_by_name"][m.column], m.end
     if k >= len(p.toks):
         return None
-    word = p.toks[k]
-    col = next((c for c in dates if any(_close_words(word.text, w) or _close_words(word.sing, w)
-                                        for w in c["tokens"] if w not in ("date", "time", "at", "on"))), None)
+    col = _date_named(p.toks[k], dates)
     if col is None:
         return None
     end = k + 1
@@ -345,7 +343,8 @@ def _date_at(p: Parsed, k: int, dates: list[dict], profile: dict) -> tuple[dict,
 
 def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dict, int] | None:
     """A duration word next to a word naming a date column ("delivery time", "time to ship",
-    "how long … to resolve"): from the date column before it in the table to that one."""
+    "how long … to resolve", "days to pay"): from the row's main date (the fullest date column:
+    ordered, created, invoiced) to that one, or from the date before it when it is the main one."""
     toks = p.toks
     how_long = re.search(r"\bhow long\b", p.text.s) is not None
     for k, t in enumerate(toks):
@@ -358,12 +357,27 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
         named = _mention_at(p, k) or (_mention_at(p, k + 1) if k + 1 < len(toks) else None)
         if named is not None and is_numeric(by_name[named.column]):
             return None  # "resolution time" names a column of durations (resolution_hours): it is that column
-        end = next((c for c in dates if any(_close_words(t.text, w) or _close_words(t.sing, w)
-                                            for w in c["tokens"] if w not in ("date", "time", "at", "on"))), None)
+        end = _date_named(t, dates)
         if end is None:
             continue
+        main = max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
+        if main is not end:
+            return main, end, k
         i = dates.index(end)
         if i == 0:
             continue  # the first date has no date before it
         return dates[i - 1], end, k
+    return None
+
+
+def _date_named(t, dates: list[dict]) -> dict | None:
+    """The date column a word names by its other words: "delivery" → Delivery Date, "resolve" →
+    Resolved, "pay" → Payment Date (a short word may begin a longer one)."""
+    for c in dates:
+        for w in c["tokens"]:
+            if w in ("date", "time", "at", "on", "dt", "ts"):
+                continue
+            if _close_words(t.text, w) or _close_words(t.sing, w) or \
+                    len(t.text) == 3 and w.startswith(t.text) and len(w) - 3 <= 4:
+                return c
     return None
