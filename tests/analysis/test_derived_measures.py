@@ -67,12 +67,37 @@ def _write_bookings(path: Path, n: int = 300) -> None:
                         rnd.randint(1, 3), rnd.choice([0, 0, 1, 2, 3]), rnd.randint(1, 10)])
 
 
+def _write_web(path: Path, n: int = 200) -> None:
+    """Daily sessions and conversions per channel (a count rate has no Yes/No column)."""
+    rnd = random.Random(10)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["day", "channel", "sessions", "conversions"])
+        for i in range(n):
+            sessions = rnd.randint(50, 900)
+            w.writerow([(dt.date(2024, 1, 1) + dt.timedelta(days=i // 4)).isoformat(),
+                        rnd.choice(["search", "social", "email", "direct"]), sessions, rnd.randint(0, sessions // 10)])
+
+
+def _write_stock(path: Path, n: int = 120) -> None:
+    """Products with a unit price and a unit cost and no profit column."""
+    rnd = random.Random(11)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Product", "Category", "Unit Price", "Unit Cost", "On Hand"])
+        for i in range(n):
+            cost = round(rnd.uniform(2, 80), 2)
+            w.writerow([f"P{i + 1:03d}", rnd.choice(["Tools", "Garden", "Kitchen"]), round(cost * rnd.uniform(1.1, 2), 2),
+                        cost, rnd.randint(0, 300)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("derived")
     con = duckdb.connect()
     out = {}
-    for name, write in (("orders", _write_orders), ("tickets", _write_tickets), ("bookings", _write_bookings)):
+    for name, write in (("orders", _write_orders), ("tickets", _write_tickets), ("bookings", _write_bookings),
+                        ("web", _write_web), ("stock", _write_stock)):
         path = root / f"{name}.csv"
         write(path)
         ingest_csv(path, root / name, name=name)
@@ -230,6 +255,30 @@ def test_adults_plus_children_by_hotel(data):
     (ds, con) = data
     ans = answer(ds["bookings"], "adults plus children by hotel")
     assert _rows(ans) == _gold(con, "SELECT Hotel, sum(Adults + Children) FROM bookings GROUP BY 1")
+
+
+def test_revenue_minus_cost_by_region(data):
+    (ds, con) = data
+    ans = answer(ds["orders"], "revenue minus cost by region")
+    assert _rows(ans) == _gold(con, "SELECT Region, sum(Revenue - Cost) FROM orders GROUP BY 1")
+
+
+def test_margin_without_a_profit_column_is_price_minus_cost(data):
+    (ds, con) = data
+    ans = answer(ds["stock"], "average margin per unit by category")
+    assert _rows(ans) == _gold(con, "SELECT Category, avg(\"Unit Price\" - \"Unit Cost\") FROM stock GROUP BY 1")
+
+
+def test_stock_value_as_a_product_of_two_columns(data):
+    (ds, con) = data
+    ans = answer(ds["stock"], "total on hand times unit cost by category")
+    assert _rows(ans) == _gold(con, "SELECT Category, sum(\"On Hand\" * \"Unit Cost\") FROM stock GROUP BY 1")
+
+
+def test_conversion_rate_of_a_count_column(data):
+    (ds, con) = data
+    ans = answer(ds["web"], "conversion rate by channel")
+    assert _rows(ans) == _gold(con, "SELECT channel, 100.0 * sum(conversions) / sum(sessions) FROM web GROUP BY 1")
 
 
 # ------------------------------------------------------------------ the chart

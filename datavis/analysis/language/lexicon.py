@@ -177,3 +177,9 @@ TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "h
 REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "total", "price", "value"}
 PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
 ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"
+COST_WORDS = {"cost", "costs", "cogs", "expense", "expenses"}
+# What a count rate is taken over when the count has no condition ("conversion rate": conversions per
+# session): the base counts of web, marketing and sales tables.
+RATE_BASE_WORDS = {"session", "sessions", "visit", "visits", "visitor", "visitors", "impression", "impressions",
+                   "view", "views", "pageview", "pageviews", "lead", "leads", "send", "sends", "sent", "call",
+                   "calls", "trial", "trials"}

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..datasets.profile import is_identifier
-from ..language.lexicon import (DURATION_WORDS, PROFIT_WORDS, RATE_WORDS, REVENUE_WORDS, ROW_VALUE_WORDS,
-                                SHARE_OF_WORDS, TIME_UNIT_WORDS)
+from ..language.lexicon import (COST_WORDS, DURATION_WORDS, PROFIT_WORDS, RATE_BASE_WORDS, RATE_WORDS,
+                                REVENUE_WORDS, ROW_VALUE_WORDS, SHARE_OF_WORDS, TIME_UNIT_WORDS)
 from ..language.matching import Mention, get_index, value_key
 from ..language.parsing import NEGATIONS, Parsed, is_numeric
 from .plan import Filter, Measure
@@ -87,6 +87,9 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
             found = _condition(p, profile, max(0, k - 3), k, rate_word=True)
             if found is not None:
                 return _rate_of(None, *found)  # None when it is a breakdown
+            counted = _counted_per_base(p, profile, k)
+            if counted is not None:
+                return counted
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
             start = k + 1 if t.text == "of" else k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "of")
@@ -99,6 +102,21 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
             if found is not None:
                 return _rate_of(column, *found)
     return None
+
+
+def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
+    """"conversion rate" where conversions are a count column: conversions per session (or visit,
+    visitor, impression…: the table's base count, RATE_BASE_WORDS), as a percentage."""
+    m = next((x for x in p.mentions if x.end == k), None)
+    if m is None or not _measure_col(profile["_by_name"][m.column]):
+        return None
+    base = next((c for c in profile["columns"] if _measure_col(c) and c["name"] != m.column
+                 and set(c["tokens"]) & RATE_BASE_WORDS), None)
+    if base is None:
+        return None
+    measure = Measure(column=m.column, agg="sum", kind="ratio", other=base["name"], other_agg="sum", percent=True)
+    return Derived(measure, {m.column, base["name"]},
+                   notes=[f"I took the rate as {m.column} per {base['name']}"])
 
 
 def _ends_scope(p: Parsed, j: int) -> bool:
@@ -216,11 +234,26 @@ def _margin(p: Parsed, profile: dict) -> Derived | None:
     profit = next((c for c in named if set(c["tokens"]) & PROFIT_WORDS), None) or \
         next((c for c in measures if set(c["tokens"]) & PROFIT_WORDS), None)
     revenue = _revenue_column([c for c in measures if c is not profit and c.get("additive", True)])
-    if profit is None or revenue is None:
+    if profit is None:
+        return _margin_as_difference(p, measures, k)
+    if revenue is None:
         return None
     m = Measure(column=profit["name"], agg="sum", kind="ratio", other=revenue["name"], other_agg="sum", percent=True)
     return Derived(m, {profit["name"], revenue["name"]},
                    notes=[f"I took the margin as {profit['name']} as a percentage of {revenue['name']}"])
+
+
+def _margin_as_difference(p: Parsed, measures: list[dict], k: int) -> Derived | None:
+    """No profit column: the margin is what is taken minus what it cost ("avg margin per unit":
+    the average of Unit Price − unitCost), summed for amounts, averaged for prices."""
+    cost = next((c for c in measures if set(c["tokens"]) & COST_WORDS), None)
+    taken = _revenue_column([c for c in measures if c is not cost])
+    if cost is None or taken is None:
+        return None
+    agg = _agg_before(p, k, "sum" if taken.get("additive", True) and "price" not in taken["tokens"] else "avg")
+    m = Measure(column=taken["name"], agg=agg, kind="subtract", other=cost["name"])  # type: ignore[arg-type]
+    return Derived(m, {taken["name"], cost["name"]},
+                   notes=[f"I took the margin as {taken['name']} minus {cost['name']}"])
 
 
 _REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "total", "value", "price"]
@@ -253,16 +286,26 @@ def _row_value(p: Parsed, profile: dict) -> Derived | None:
 
 
 # ------------------------------------------------------------------ sums of two columns
+_ARITHMETIC = {"+": "add", "plus": "add", "-": "subtract", "minus": "subtract", "less": "subtract",
+               "*": "multiply", "×": "multiply", "times": "multiply", "multiplied by": "multiply"}
+
+
 def _added(p: Parsed, profile: dict) -> Derived | None:
-    """"adults plus children", "adults + children", "adults and children combined"."""
+    """"adults plus children", "adults + children", "adults and children combined", "price minus
+    cost", "qty * unit price", "the difference between price and cost"."""
     by_name = profile["_by_name"]
     ms = sorted(p.mentions, key=lambda m: m.start)
     for a, b in zip(ms, ms[1:]):
         between = p.question[p.toks[a.end - 1].end:p.toks[b.start].start].strip().lower()
         after = p.toks[b.end].text if b.end < len(p.toks) else ""
-        joined = between in ("+", "plus") or (between == "and" and after in ("combined", "together"))
-        if joined and a.column != b.column and _measure_col(by_name[a.column]) and _measure_col(by_name[b.column]):
-            m = Measure(column=a.column, agg=_agg_before(p, a.start, "sum"), kind="add", other=b.column)
+        before = " ".join(t.text for t in p.toks[max(0, a.start - 3):a.start])
+        kind = _ARITHMETIC.get(between)
+        if between == "and" and after in ("combined", "together"):
+            kind = "add"
+        elif between == "and" and re.search(r"\bdifference between( the)?$", before):
+            kind = "subtract"
+        if kind and a.column != b.column and _measure_col(by_name[a.column]) and _measure_col(by_name[b.column]):
+            m = Measure(column=a.column, agg=_agg_before(p, a.start, "sum"), kind=kind, other=b.column)
             return Derived(m, {a.column, b.column})
     return None
 

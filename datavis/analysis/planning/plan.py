@@ -19,7 +19,7 @@ Op = Literal["=", "!=", ">", ">=", "<", "<=", "in", "not_in", "between", "contai
              "starts_with", "is_null", "not_null"]
 Value = Union[str, float, int, bool]
 
-Derived = Literal["rate", "ratio", "date_diff", "add"]
+Derived = Literal["rate", "ratio", "date_diff", "add", "subtract", "multiply"]
 TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
 
 AGG_WORDS = {"sum": "Total", "avg": "Average", "median": "Median", "min": "Minimum", "max": "Maximum",
@@ -37,11 +37,12 @@ class Measure(BaseModel):
         "100 × agg(column) over those rows / agg(column) over all); 'ratio': agg(column) / other_agg(other), "
         "column null = rows, other null = rows (e.g. cost per kg = sum Cost / sum Weight); 'date_diff': agg of "
         "the time from the date `column` to the date `other`, in `unit`s (e.g. days from ship to delivery); "
-        "'add': agg(column + other)"))
+        "'add': agg(column + other); 'subtract': agg(column - other) (price minus cost); 'multiply': "
+        "agg(column × other) (quantity × unit cost)"))
     condition: Filter | None = Field(None, description="kind 'rate' only: which rows are counted, e.g. "
                                      "Returned = true or Status = Cancelled")
     other: str | None = Field(None, description="the second column: denominator of a 'ratio' (null = number of "
-                              "rows), end date of a 'date_diff', second term of an 'add'")
+                              "rows), end date of a 'date_diff', second term of an 'add', 'subtract' or 'multiply'")
     other_agg: Literal["sum", "count", "count_distinct", "avg"] = Field(
         "sum", description="kind 'ratio': how `other` is aggregated (count_distinct of an id: per distinct order)")
     unit: TimeUnit = Field("day", description="kind 'date_diff': unit of the time difference")
@@ -132,7 +133,8 @@ def validate_plan(plan: Plan, profile: dict) -> Plan:
 
 _DATES = ("date", "datetime")
 _NUMBERS = ("integer", "number")
-_DERIVED_AGGS = {"rate": "count", "ratio": "sum", "date_diff": "avg", "add": "sum"}
+_DERIVED_AGGS = {"rate": "count", "ratio": "sum", "date_diff": "avg", "add": "sum", "subtract": "sum",
+                 "multiply": "sum"}
 
 
 def validate_derived(m: Measure, profile: dict, fix) -> None:

@@ -53,6 +53,10 @@ def derived_sql(m: Measure, profile: dict, condition_sql) -> str:
     a, b = quote_ident(m.column or ""), quote_ident(m.other or "")
     if m.kind == "date_diff":
         return _agg(m.agg, f"date_diff('{m.unit}', {a}, {b})")
+    if m.kind == "subtract":
+        return _agg(m.agg, f"({a} - {b})")
+    if m.kind == "multiply":
+        return _agg(m.agg, f"({a} * {b})")
     # add: a missing term counts as 0 unless both are missing (children left blank: adults only)
     return _agg(m.agg, f"CASE WHEN {a} IS NULL AND {b} IS NULL THEN NULL ELSE coalesce({a}, 0) + coalesce({b}, 0) END")
 
@@ -89,7 +93,8 @@ def derived_label(m: Measure) -> str:
     agg = AGG_WORDS.get(m.agg, "") if m.agg != "avg" else "Average"
     if m.kind == "date_diff":
         return f"{agg} {_UNIT_WORDS[m.unit]} from {m.column} to {m.other}".strip()
-    return f"{agg} {m.column} + {m.other}".strip()
+    sign = {"add": "+", "subtract": "−", "multiply": "×"}[m.kind or "add"]
+    return f"{agg} {m.column} {sign} {m.other}".strip()
 
 
 def is_percent(m: Measure | None) -> bool:
@@ -118,7 +123,9 @@ def derived_money(m: Measure, by_name: dict) -> bool:
     def money(c: str | None) -> bool:
         col = by_name.get(c or "", {})
         return bool(col.get("money")) or col.get("unit") in ("$", "€", "£", "¥")
-    if m.kind == "add":
+    if m.kind in ("add", "subtract"):
         return money(m.column)
+    if m.kind == "multiply":
+        return money(m.column) or money(m.other)
     return m.kind == "ratio" and not m.percent and money(m.column) and \
         (m.other is None or m.other_agg in ("count", "count_distinct") or not money(m.other))
