@@ -83,13 +83,14 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
     if p.chart == "arc":
         return None
     for k, t in enumerate(toks):
-        if t.text in RATE_WORDS and k > 0 and _mention_at(p, k) is None:
+        named = _mention_at(p, k)  # "bounce rate" is a column; "rate" alone only half-names bounce_rate
+        if t.text in RATE_WORDS and k > 0 and (named is None or named.tier == "partial" and named.start == k):
             found = _condition(p, profile, max(0, k - 3), k, rate_word=True)
-            if found is not None:
-                return _rate_of(None, *found)  # None when it is a breakdown
-            counted = _counted_per_base(p, profile, k)
-            if counted is not None:
-                return counted
+            rate = _rate_of(None, *found) if found is not None else _counted_per_base(p, profile, k)
+            if rate is not None and named is not None:
+                rate.columns.add(named.column)
+            if rate is not None or found is not None:
+                return rate  # None when it is a breakdown
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
             start = k + 1 if t.text == "of" else k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "of")
