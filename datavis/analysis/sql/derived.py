@@ -52,13 +52,24 @@ def derived_sql(m: Measure, profile: dict, condition_sql) -> str:
         return f"{scale}{top} / NULLIF({bottom}, 0)"
     a, b = quote_ident(m.column or ""), quote_ident(m.other or "")
     if m.kind == "date_diff":
-        return _agg(m.agg, f"date_diff('{m.unit}', {a}, {b})")
+        return _agg(m.agg, _elapsed(a, b, m.unit))
     if m.kind == "subtract":
         return _agg(m.agg, f"({a} - {b})")
     if m.kind == "multiply":
         return _agg(m.agg, f"({a} * {b})")
     # add: a missing term counts as 0 unless both are missing (children left blank: adults only)
     return _agg(m.agg, f"CASE WHEN {a} IS NULL AND {b} IS NULL THEN NULL ELSE coalesce({a}, 0) + coalesce({b}, 0) END")
+
+
+_SECONDS = {"minute": 60, "hour": 3_600, "day": 86_400, "week": 604_800}
+
+
+def _elapsed(a: str, b: str, unit: str) -> str:
+    """Time elapsed from a to b: exact for minutes to weeks (08:59 → 09:01 is 2 minutes, not the
+    hour boundary date_diff would count); calendar months and years as DuckDB counts them."""
+    if unit in _SECONDS:
+        return f"(epoch(CAST({b} AS TIMESTAMP)) - epoch(CAST({a} AS TIMESTAMP))) / {_SECONDS[unit]}.0"
+    return f"date_diff('{unit}', {a}, {b})"
 
 
 def condition_words(f: Filter) -> str:
