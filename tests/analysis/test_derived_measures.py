@@ -11,7 +11,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from datavis.analysis import answer, forget, ingest_csv, render
+from pydantic_ai.messages import ModelResponse, TextPart, ToolCallPart
+from pydantic_ai.models.function import AgentInfo, FunctionModel
+
+from datavis.analysis import AnalysisSettings, answer, forget, ingest_csv, render
 
 REGIONS = ["North", "South", "East", "West"]
 CARRIERS = ["DHL", "UPS", "FedEx", "Pickup"]
@@ -280,6 +283,42 @@ def test_conversion_rate_of_a_count_column(data):
     (ds, con) = data
     ans = answer(ds["web"], "conversion rate by channel")
     assert _rows(ans) == _gold(con, "SELECT channel, 100.0 * sum(conversions) / sum(sessions) FROM web GROUP BY 1")
+
+
+# ------------------------------------------------------------------ the same fields from a model
+def _model(plans: list[dict]) -> tuple[AnalysisSettings, list[str]]:
+    """A scripted model (pydantic-ai FunctionModel, no network): these plans in order, then text."""
+    calls: list[str] = []
+
+    def reply(messages, info: AgentInfo) -> ModelResponse:
+        calls.append(str(messages[-1]))
+        if info.output_tools and plans:
+            return ModelResponse(parts=[ToolCallPart(info.output_tools[0].name, plans.pop(0))])
+        return ModelResponse(parts=[TextPart("x")])
+
+    return AnalysisSettings(model=FunctionModel(reply), word_insights_with_model=False), calls
+
+
+def test_a_model_plan_with_a_rate_compiles_like_the_rules_one(data):
+    (ds, con) = data
+    plan = {"intent": "compare", "dimension": {"column": "Region"},
+            "measures": [{"kind": "rate", "condition": {"column": "Returned", "op": "=", "values": [True]}}]}
+    ans = answer(ds["orders"], "return rate by region", settings=_model([plan])[0])
+    assert ans.planner == "llm"
+    assert _rows(ans) == _gold(con, "SELECT Region, 100.0 * count(*) FILTER (WHERE Returned) / count(*) "
+                                    "FROM orders GROUP BY 1")
+
+
+def test_a_model_plan_with_a_date_difference_of_text_columns_is_repaired(data):
+    (ds, con) = data
+    bad = {"measures": [{"kind": "date_diff", "column": "Region", "other": "Carrier"}]}
+    good = {"measures": [{"kind": "date_diff", "column": "Order Date", "other": "Ship Date", "agg": "avg"}]}
+    settings, calls = _model([bad, good])
+    ans = answer(ds["orders"], "how long does shipping take", settings=settings)
+    assert ans.planner == "llm+repair"
+    assert "cannot be computed from their types" in calls[1]
+    gold = con.execute("SELECT avg(date_diff('day', \"Order Date\", \"Ship Date\")) FROM orders").fetchone()[0]
+    assert _kpi(ans) == pytest.approx(gold)
 
 
 # ------------------------------------------------------------------ the chart
