@@ -201,6 +201,14 @@ def test_cost_per_kg_by_carrier_divides_sums_and_not_by_zero(data):
     assert "per" in ans.title.lower()
 
 
+def test_a_single_ratio_with_nothing_to_divide_by_has_no_value(data):
+    (ds, _con) = data
+    ans = answer(ds["orders"], "cost per kg for pickup orders")
+    assert ans.plan["filters"] == [{"field": "Carrier", "op": "=", "value": "Pickup"}]
+    assert _kpi(ans) is None and "n/a" in ans.insight
+    assert render(ans.spec, "svg").decode().startswith("<svg")
+
+
 def test_profit_margin_by_category_is_a_percentage(data):
     (ds, con) = data
     ans = answer(ds["orders"], "profit margin by category")
