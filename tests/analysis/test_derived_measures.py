@@ -60,14 +60,16 @@ def _write_tickets(path: Path, n: int = 400) -> None:
 
 
 def _write_bookings(path: Path, n: int = 300) -> None:
-    rnd = random.Random(9)
+    """Hotel bookings; whether the guest came before is unknown (blank) for about a third."""
+    rnd, known = random.Random(9), random.Random(12)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Booking ID", "Hotel", "Arrival Date", "Adults", "Children", "Nights"])
+        w.writerow(["Booking ID", "Hotel", "Arrival Date", "Adults", "Children", "Nights", "Repeat Guest"])
         for i in range(n):
             arrival = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(366))
             w.writerow([f"B{i + 1:04d}", rnd.choice(["City", "Resort", "Airport"]), arrival.isoformat(),
-                        rnd.randint(1, 3), rnd.choice([0, 0, 1, 2, 3]), rnd.randint(1, 10)])
+                        rnd.randint(1, 3), rnd.choice([0, 0, 1, 2, 3]), rnd.randint(1, 10),
+                        known.choice(["Yes", "No", "No", "", ""])])
 
 
 def _write_web(path: Path, n: int = 200) -> None:
@@ -174,6 +176,14 @@ def test_percent_of_tickets_escalated_true_false_column(data):
     (ds, con) = data
     ans = answer(ds["tickets"], "% of tickets escalated")
     gold = con.execute("SELECT 100.0 * count(*) FILTER (WHERE Escalated) / count(*) FROM tickets").fetchone()[0]
+    assert _kpi(ans) == pytest.approx(gold)
+
+
+def test_a_rate_leaves_out_rows_whose_condition_is_unknown(data):
+    (ds, con) = data
+    ans = answer(ds["bookings"], "what percentage of bookings are repeat guests?")
+    gold = con.execute("SELECT 100.0 * avg(CASE WHEN \"Repeat Guest\" THEN 1 ELSE 0 END) FROM bookings "
+                       "WHERE \"Repeat Guest\" IS NOT NULL").fetchone()[0]
     assert _kpi(ans) == pytest.approx(gold)
 
 

@@ -33,8 +33,8 @@ class Measure(BaseModel):
     agg: Agg = Field("sum", description="aggregation; 'none' plots raw values without grouping")
     # a derived value instead of one column (see validate_derived); null for a plain column
     kind: Derived | None = Field(None, description=(
-        "null for a plain column; 'rate': 100 × rows meeting `condition` / all rows (with `column` set: "
-        "100 × agg(column) over those rows / agg(column) over all); 'ratio': agg(column) / other_agg(other), "
+        "null for a plain column; 'rate': 100 × rows meeting `condition` / rows where the condition's column "
+        "is known (with `column` set: 100 × agg(column) over those rows / agg(column) over all); 'ratio': agg(column) / other_agg(other), "
         "column null = rows, other null = rows (e.g. cost per kg = sum Cost / sum Weight); 'date_diff': agg of "
         "the time from the date `column` to the date `other`, in `unit`s (e.g. days from ship to delivery); "
         "'add': agg(column + other); 'subtract': agg(column - other) (price minus cost); 'multiply': "

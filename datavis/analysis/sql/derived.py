@@ -36,10 +36,13 @@ def derived_sql(m: Measure, profile: dict, condition_sql) -> str:
     by_name = profile["_by_name"]
     if m.kind == "rate":
         cond = condition_sql(m.condition)
+        # rows whose condition column is unknown (a blank Yes/No) are in neither part, as avg() would do
+        known = "" if m.condition.op in ("is_null", "not_null") else \
+            f" FILTER (WHERE {quote_ident(m.condition.column)} IS NOT NULL)"
         if m.column is None:
-            return f"100.0 * count(*) FILTER (WHERE {cond}) / NULLIF(count(*), 0)"
+            return f"100.0 * count(*) FILTER (WHERE {cond}) / NULLIF(count(*){known}, 0)"
         whole = f"{m.agg}({_number(m.column, by_name)})"
-        return f"100.0 * {whole} FILTER (WHERE {cond}) / NULLIF({whole}, 0)"
+        return f"100.0 * {whole} FILTER (WHERE {cond}) / NULLIF({whole}{known}, 0)"
     if m.kind == "ratio":
         top = "count(*)" if m.column is None else _agg(m.agg, _number(m.column, by_name))
         if m.other is None:
