@@ -10,7 +10,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from pydantic_ai.messages import ModelResponse, TextPart, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, FunctionModel
 
@@ -92,8 +91,8 @@ def _write_stock(path: Path, n: int = 120) -> None:
         w.writerow(["Product", "Category", "Unit Price", "Unit Cost", "On Hand"])
         for i in range(n):
             cost = round(rnd.uniform(2, 80), 2)
-            w.writerow([f"P{i + 1:03d}", rnd.choice(["Tools", "Garden", "Kitchen"]), round(cost * rnd.uniform(1.1, 2), 2),
-                        cost, rnd.randint(0, 300)])
+            price = round(cost * rnd.uniform(1.1, 2), 2)
+            w.writerow([f"P{i + 1:03d}", rnd.choice(["Tools", "Garden", "Kitchen"]), price, cost, rnd.randint(0, 300)])
 
 
 @pytest.fixture(scope="module")

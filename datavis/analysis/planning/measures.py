@@ -13,8 +13,17 @@ import re
 from dataclasses import dataclass, field
 
 from ..datasets.profile import is_identifier
-from ..language.lexicon import (COST_WORDS, DURATION_WORDS, PROFIT_WORDS, RATE_BASE_WORDS, RATE_WORDS,
-                                REVENUE_WORDS, ROW_VALUE_WORDS, SHARE_OF_WORDS, TIME_UNIT_WORDS)
+from ..language.lexicon import (
+    COST_WORDS,
+    DURATION_WORDS,
+    PROFIT_WORDS,
+    RATE_BASE_WORDS,
+    RATE_WORDS,
+    REVENUE_WORDS,
+    ROW_VALUE_WORDS,
+    SHARE_OF_WORDS,
+    TIME_UNIT_WORDS,
+)
 from ..language.matching import Mention, get_index, value_key
 from ..language.parsing import NEGATIONS, Parsed, is_numeric
 from .plan import Filter, Measure
@@ -296,7 +305,7 @@ def _added(p: Parsed, profile: dict) -> Derived | None:
     cost", "qty * unit price", "the difference between price and cost"."""
     by_name = profile["_by_name"]
     ms = sorted(p.mentions, key=lambda m: m.start)
-    for a, b in zip(ms, ms[1:]):
+    for a, b in zip(ms, ms[1:], strict=False):
         between = p.question[p.toks[a.end - 1].end:p.toks[b.start].start].strip().lower()
         after = p.toks[b.end].text if b.end < len(p.toks) else ""
         before = " ".join(t.text for t in p.toks[max(0, a.start - 3):a.start])
