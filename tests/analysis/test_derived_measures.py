@@ -95,13 +95,25 @@ def _write_stock(path: Path, n: int = 120) -> None:
             w.writerow([f"P{i + 1:03d}", rnd.choice(["Tools", "Garden", "Kitchen"]), price, cost, rnd.randint(0, 300)])
 
 
+def _write_staff(path: Path, n: int = 250) -> None:
+    """Staff with an employment status (Active / Terminated) and no Yes/No column."""
+    rnd = random.Random(13)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Employee ID", "Department", "Status", "Salary"])
+        for i in range(n):
+            status = rnd.choice(["Active"] * 4 + ["Terminated"])
+            dept = rnd.choice(["Sales", "Ops", "IT"])
+            w.writerow([f"E{i + 1:04d}", dept, status, rnd.randrange(40_000, 120_000, 1000)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("derived")
     con = duckdb.connect()
     out = {}
     for name, write in (("orders", _write_orders), ("tickets", _write_tickets), ("bookings", _write_bookings),
-                        ("web", _write_web), ("stock", _write_stock)):
+                        ("web", _write_web), ("stock", _write_stock), ("staff", _write_staff)):
         path = root / f"{name}.csv"
         write(path)
         ingest_csv(path, root / name, name=name)
@@ -191,6 +203,13 @@ def test_percentage_of_high_priority_tickets_by_team(data):
     ans = answer(ds["tickets"], "percentage of high priority tickets by team")
     assert _rows(ans) == _gold(con, "SELECT Team, 100.0 * count(*) FILTER (WHERE Priority = 'High') / count(*) "
                                     "FROM tickets GROUP BY 1")
+
+
+def test_attrition_rate_counts_the_value_it_names(data):
+    (ds, con) = data
+    ans = answer(ds["staff"], "attrition rate by department")
+    assert _rows(ans) == _gold(con, "SELECT Department, 100.0 * count(*) FILTER (WHERE Status = 'Terminated') "
+                                    "/ count(*) FROM staff GROUP BY 1")
 
 
 def test_rate_with_a_filter_keeps_the_filter(data):

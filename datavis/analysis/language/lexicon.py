@@ -183,3 +183,18 @@ COST_WORDS = {"cost", "costs", "cogs", "expense", "expenses"}
 RATE_BASE_WORDS = {"session", "sessions", "visit", "visits", "visitor", "visitors", "impression", "impressions",
                    "view", "views", "pageview", "pageviews", "lead", "leads", "send", "sends", "sent", "call",
                    "calls", "trial", "trials"}
+# Rate nouns and the values of the data they count ("attrition rate": Status = Terminated), for the
+# words whose stem does not already name the value ("cancellation" ~ Cancelled is found by stems).
+RATE_VALUE_WORDS = {
+    "attrition": ["terminated", "left", "resigned", "quit", "exited", "inactive"],
+    "turnover": ["terminated", "left", "resigned", "quit", "exited"],
+    "churn": ["churned", "cancelled", "canceled", "lost", "inactive"],
+    "conversion": ["converted", "won", "purchased", "yes"],
+    "win": ["won", "closed won"], "loss": ["lost", "closed lost"],
+    "retention": ["retained", "active", "renewed"], "completion": ["completed", "complete", "done", "finished"],
+    "resolution": ["resolved", "closed"], "failure": ["failed", "fail", "error"], "success": ["succeeded", "success",
+                                                                                              "successful", "passed"],
+    "rejection": ["rejected", "declined", "denied"], "approval": ["approved", "accepted"],
+    "refund": ["refunded"], "default": ["defaulted"], "delay": ["delayed", "late"], "late": ["late", "delayed"],
+    "on-time": ["on time", "on-time", "ontime"], "no-show": ["no-show", "no show", "noshow"],
+}

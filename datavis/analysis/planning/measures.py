@@ -18,6 +18,7 @@ from ..language.lexicon import (
     DURATION_WORDS,
     PROFIT_WORDS,
     RATE_BASE_WORDS,
+    RATE_VALUE_WORDS,
     RATE_WORDS,
     REVENUE_WORDS,
     ROW_VALUE_WORDS,
@@ -187,7 +188,8 @@ def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | N
         word = p.toks[j].text
         if not re.fullmatch(r"[a-z][a-z-]+", word) or word in NEGATIONS:
             continue
-        hits = [h for h in idx.values.get(value_key(word), []) if profile["_by_name"][h[0]]["type"] == "text"]
+        keys = [value_key(word)] + [value_key(w) for w in RATE_VALUE_WORDS.get(word, [])]
+        hits = [h for key in keys for h in idx.values.get(key, []) if profile["_by_name"][h[0]]["type"] == "text"]
         if hits:
             return hits[0][0], hits[0][1]
         for c in profile["columns"]:
