@@ -15,6 +15,8 @@ _OP_WORDS = {"=": "", "!=": "not ", ">": "over ", ">=": "at least ", "<": "under
              "in": "", "not_in": "not ", "between": "between ", "contains": "containing ",
              "not_contains": "not containing ", "starts_with": "starting with ", "is_null": "missing",
              "not_null": "present"}
+# columns whose values say what they are on their own ("Cancelled", "churned")
+_STATE_WORDS = {"status", "state", "stage", "outcome", "result", "flag"}
 _UNIT_WORDS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
                "year": "years"}
 
@@ -83,6 +85,8 @@ def condition_words(f: Filter) -> str:
     if f.op in ("is_null", "not_null"):
         return f"{f.column} {_OP_WORDS[f.op]}"
     joiner = " and " if f.op == "between" else " or "
+    if f.op in ("=", "in") and set(split_name(f.column)) <= _STATE_WORDS:
+        return joiner.join(vals)  # "% Cancelled", not "% Status Cancelled"
     return f"{f.column} {_OP_WORDS[f.op]}{joiner.join(vals)}"
 
 
