@@ -241,7 +241,7 @@ def _measure_name(plan: Plan, q: Query, profile: dict) -> str:
     """What the insight says is measured: the counted things' name for a count ("employees")."""
     if not plan.measures:
         return "Count"
-    if plan.measures[0].column is None:
+    if plan.measures[0].column is None and plan.measures[0].kind is None:
         return count_label(profile)
     if q.kind == "raw":
         shown = plan.measures[-1] if plan.dimension is None else plan.measures[0]

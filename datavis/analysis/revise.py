@@ -50,10 +50,12 @@ def _aggregate(plan: Plan, agg: Any, profile: dict) -> str:
     column = plan.measures[0].column
     if agg == "count":
         plan.measures[0] = Measure(column=None, agg="count")
+    elif plan.measures[0].kind in ("rate", "ratio"):
+        raise Unanswerable("this chart shows a rate or a ratio, whose aggregate is part of what it means")
     elif column is None:
         raise Unanswerable("this chart counts rows; choose a measure before changing the aggregate")
     else:
-        plan.measures[0] = Measure(column=column, agg=agg)
+        plan.measures[0] = plan.measures[0].model_copy(update={"agg": agg})  # a derived measure stays derived
     return "aggregation"
 
 

@@ -164,3 +164,37 @@ MONTH_NAMES = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+
+# Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",
+# "profit margin", "delivery time", "how long … to resolve", "adults plus children".
+RATE_WORDS = {"rate", "rates", "ratio"}
+SHARE_OF_WORDS = {"percentage", "percent", "pct", "share", "proportion", "fraction"}
+DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "lag", "turnaround", "wait",
+                  "days", "hours", "minutes", "weeks", "took", "take", "takes", "taken", "taking"}
+TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
+                   "hrs": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+                   "months": "month", "year": "year", "years": "year"}
+REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "total", "price", "value"}
+PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
+ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"
+COST_WORDS = {"cost", "costs", "cogs", "expense", "expenses"}
+# What a count rate is taken over when the count has no condition ("conversion rate": conversions per
+# session): the base counts of web, marketing and sales tables.
+RATE_BASE_WORDS = {"session", "sessions", "visit", "visits", "visitor", "visitors", "impression", "impressions",
+                   "view", "views", "pageview", "pageviews", "lead", "leads", "send", "sends", "sent", "call",
+                   "calls", "trial", "trials"}
+# Rate nouns and the values of the data they count ("attrition rate": Status = Terminated), for the
+# words whose stem does not already name the value ("cancellation" ~ Cancelled is found by stems).
+RATE_VALUE_WORDS = {
+    "attrition": ["terminated", "left", "resigned", "quit", "exited", "inactive"],
+    "turnover": ["terminated", "left", "resigned", "quit", "exited"],
+    "churn": ["churned", "cancelled", "canceled", "lost", "inactive"],
+    "conversion": ["converted", "won", "purchased", "yes"],
+    "win": ["won", "closed won"], "loss": ["lost", "closed lost"],
+    "retention": ["retained", "active", "renewed"], "completion": ["completed", "complete", "done", "finished"],
+    "resolution": ["resolved", "closed"], "failure": ["failed", "fail", "error"], "success": ["succeeded", "success",
+                                                                                              "successful", "passed"],
+    "rejection": ["rejected", "declined", "denied"], "approval": ["approved", "accepted"],
+    "refund": ["refunded"], "default": ["defaulted"], "delay": ["delayed", "late"], "late": ["late", "delayed"],
+    "on-time": ["on time", "on-time", "ontime"], "no-show": ["no-show", "no show", "noshow"],
+}

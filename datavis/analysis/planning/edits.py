@@ -114,8 +114,10 @@ def _measure(plan: Plan, p: Parsed, profile: dict) -> Variants:
     out, m = _copy(plan), plan.measures[0]
     if agg == "count":
         out.measures = [Measure(column=None, agg="count")]
+    elif m.kind in ("rate", "ratio"):  # a rate's aggregation is part of what it means
+        return []
     elif m.column and agg in ("sum", "avg", "median", "min", "max") and agg != m.agg:
-        out.measures[0] = Measure(column=m.column, agg=agg)
+        out.measures[0] = m.model_copy(update={"agg": agg})  # a derived measure stays derived
     else:
         return []
     return [(out, "aggregation")]

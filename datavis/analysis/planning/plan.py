@@ -19,6 +19,9 @@ Op = Literal["=", "!=", ">", ">=", "<", "<=", "in", "not_in", "between", "contai
              "starts_with", "is_null", "not_null"]
 Value = Union[str, float, int, bool]
 
+Derived = Literal["rate", "ratio", "date_diff", "add", "subtract", "multiply"]
+TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
+
 AGG_WORDS = {"sum": "Total", "avg": "Average", "median": "Median", "min": "Minimum", "max": "Maximum",
              "count": "Number of", "count_distinct": "Distinct", "none": ""}
 
@@ -28,6 +31,22 @@ class Measure(BaseModel):
 
     column: str | None = Field(None, description="column name, or null to count rows")
     agg: Agg = Field("sum", description="aggregation; 'none' plots raw values without grouping")
+    # a derived value instead of one column (see validate_derived); null for a plain column
+    kind: Derived | None = Field(None, description=(
+        "null for a plain column; 'rate': 100 × rows meeting `condition` / rows where the condition's column "
+        "is known (with `column` set: 100 × agg(column) over those rows / agg(column) over all); 'ratio': agg(column) / other_agg(other), "
+        "column null = rows, other null = rows (e.g. cost per kg = sum Cost / sum Weight); 'date_diff': agg of "
+        "the time from the date `column` to the date `other`, in `unit`s (e.g. days from ship to delivery); "
+        "'add': agg(column + other); 'subtract': agg(column - other) (price minus cost); 'multiply': "
+        "agg(column × other) (quantity × unit cost)"))
+    condition: Filter | None = Field(None, description="kind 'rate' only: which rows are counted, e.g. "
+                                     "Returned = true or Status = Cancelled")
+    other: str | None = Field(None, description="the second column: denominator of a 'ratio' (null = number of "
+                              "rows), end date of a 'date_diff', second term of an 'add', 'subtract' or 'multiply'")
+    other_agg: Literal["sum", "count", "count_distinct", "avg"] = Field(
+        "sum", description="kind 'ratio': how `other` is aggregated (count_distinct of an id: per distinct order)")
+    unit: TimeUnit = Field("day", description="kind 'date_diff': unit of the time difference")
+    percent: bool = Field(False, description="kind 'ratio': × 100, shown as a percentage (a margin)")
 
 
 class Dimension(BaseModel):
@@ -42,6 +61,9 @@ class Filter(BaseModel):
     column: str
     op: Op = "="
     values: list[Value] = Field(default_factory=list, description="one value; two for between; many for in")
+
+
+Measure.model_rebuild()  # its condition is a Filter, defined after it
 
 
 class Order(BaseModel):
@@ -86,6 +108,9 @@ def validate_plan(plan: Plan, profile: dict) -> Plan:
         return col["name"]
 
     for m in plan.measures:
+        if m.kind is not None:
+            validate_derived(m, profile, fix)
+            continue
         m.column = fix(m.column, "measure column")
         if m.column is None and m.agg not in ("count",):
             m.agg = "count"
@@ -107,3 +132,41 @@ def validate_plan(plan: Plan, profile: dict) -> Plan:
     if plan.limit is not None and plan.limit <= 0:
         plan.limit = None
     return plan
+
+
+_DATES = ("date", "datetime")
+_NUMBERS = ("integer", "number")
+_DERIVED_AGGS = {"rate": "count", "ratio": "sum", "date_diff": "avg", "add": "sum", "subtract": "sum",
+                 "multiply": "sum"}
+
+
+def validate_derived(m: Measure, profile: dict, fix) -> None:
+    """A derived measure names existing columns of fitting types: a rate has a condition (and
+    optionally a numeric column whose share it takes), a ratio numbers (or an id counted in the
+    denominator), a date difference two dates, a sum two numbers. Never raw: per row it is a
+    plain column."""
+    by_name = profile["_by_name"]
+    m.column = fix(m.column, "measure column")
+    m.other = fix(m.other, "second measure column")
+    col = by_name[m.column]["type"] if m.column else None
+    other = by_name[m.other]["type"] if m.other else None
+    if m.agg == "none":
+        m.agg = _DERIVED_AGGS[m.kind]  # type: ignore[assignment]
+    if m.kind in ("rate", "ratio") and m.column is None:
+        m.agg = "count"  # of rows
+    if m.kind == "ratio" and m.other is None:
+        m.other_agg = "count"
+    if m.kind == "rate":
+        if m.condition is None:
+            raise Unanswerable("a rate needs the condition the rows must meet")
+        m.condition.column = fix(m.condition.column, "condition column")
+        ok = col in (None, *_NUMBERS, "boolean") and (m.column is None or m.agg in ("sum", "count"))
+    elif m.kind == "ratio":
+        numeric_other = other in (*_NUMBERS, "boolean") or m.other_agg in ("count", "count_distinct")
+        ok = (col in (*_NUMBERS, "boolean") or m.column is None) and (m.other is None or numeric_other)
+    elif m.kind == "date_diff":
+        ok = col in _DATES and other in _DATES and m.agg in ("avg", "median", "min", "max", "sum")
+    else:
+        ok = col in _NUMBERS and other in _NUMBERS and m.agg in ("sum", "avg", "median", "min", "max")
+    if not ok:
+        raise Unanswerable(f"the {m.kind} of '{m.column}' and '{m.other}' cannot be computed from their types")

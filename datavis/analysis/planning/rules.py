@@ -15,6 +15,7 @@ from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
 from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
+from .measures import find_derived
 from .plan import Dimension, Filter, Measure, Order, Plan
 
 
@@ -46,6 +47,8 @@ def build_plan(p: Parsed, profile: dict) -> Plan:
     The phases share one draft and also edit the parse (`p.groups`, `p.color`, `p.grain`, the
     order), which the candidate generator reads afterwards. Their order matters:
     - measures first (cued, then an explicit y axis), so the mentions they spend do not become axes;
+    - a derived measure named in words (a rate, a ratio, a time between two dates, a sum of two
+      columns) then replaces them, and its condition stops being a filter;
     - a Yes/No mention is a filter only when something else is measured, so it comes after them;
     - groups that are really rows or rankings are dropped once we know whether anything is aggregated;
     - dimensions are built from the groups and whatever the measures left over;
@@ -58,6 +61,7 @@ def build_plan(p: Parsed, profile: dict) -> Plan:
     d = _start(p, profile)
     _cued_measures(d)
     _axis_measure(d)
+    _derived_measure(d)
     _boolean_mentions(d)
     _drop_row_groups(d)
     _dimensions(d)
@@ -178,6 +182,24 @@ def _axis_measure(d: _Draft) -> None:
         d.used += [m for m in d.free if m.column == p.y_axis]
     elif p.y_axis_agg == "count" and not d.measures:
         d.count_rows = True
+
+
+def _derived_measure(d: _Draft) -> None:
+    """"return rate by region", "cost per kg", "average delivery time", "adults plus children"
+    (planning.measures): the one measure of the plan. Its columns are spent (not axes), the filter
+    that is its condition is dropped, and its share word no longer asks for a part-to-whole."""
+    found = find_derived(d.p, d.profile)
+    if found is None:
+        return
+    p = d.p
+    d.measures = [found.measure]
+    d.count_rows = False
+    d.used += [m for m in p.mentions if m.column in found.columns and m not in d.used]
+    p.groups = [g for g in p.groups if g.column not in found.columns]
+    d.plan.filters = [f for f in d.plan.filters if not any(f is x for x in found.spent_filters)]
+    p.share = False
+    d.plan.assumptions += found.notes
+    d.plan.evidence.append(f"derived measure: {found.measure.kind}")
 
 
 def _boolean_mentions(d: _Draft) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..language.names import humanize
 from ..planning.plan import Filter, Measure, Plan
 from ..sql.compiler import Query, measure_label
+from ..sql.derived import derived_summary
 from .format import fmt_number
 from .wording import count_label
 
@@ -42,6 +43,8 @@ def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> di
     elif plan.measures:
         m = plan.measures[0]
         y = {"field": m.column, "aggregate": _agg_name(m.agg)}
+    if y is not None and q.kind != "histogram" and plan.measures and plan.measures[0].kind is not None:
+        y["derived"] = derived_summary(plan.measures[0])
     order = None
     if plan.order is not None:
         order = {"by": "x" if plan.order.by == "dimension" else "y", "desc": plan.order.desc,
@@ -87,7 +90,7 @@ def _measures_label(plan: Plan, q: Query, profile: dict) -> str:
     """The measures of an aggregate as words: "Total Revenue and Total Profit", "Number of orders"."""
     labels = []
     for m in plan.measures or [Measure(column=None, agg="count")]:
-        if m.column is None:
+        if m.column is None and m.kind is None:
             labels.append(count_label(profile))
         else:
             labels.append(measure_label(m))

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ..planning.plan import Measure, Plan
 from ..sql.compiler import MONTHS, Query
+from ..sql.derived import condition_words, derived_money, is_percent
 from .format import currency, fmt_change, fmt_number, fmt_pct, is_money
 from .wording import count_label, counted_noun
 
@@ -46,6 +47,8 @@ def _money(m: Measure | None, profile: dict) -> tuple[bool, str]:
     if m is None or m.column is None or m.agg in ("count", "count_distinct"):
         return False, "$"
     col = profile["_by_name"].get(m.column, {})
+    if m.kind is not None:
+        return derived_money(m, profile["_by_name"]), currency(col)
     return is_money(col), currency(col)
 
 
@@ -90,8 +93,22 @@ def _kpi_facts(plan: Plan, q: Query, rows: list[dict], profile: dict) -> list[di
         if col.get("type") == "boolean" and m.agg == "avg" and _number(row.get(y)):
             # a Yes/No column averaged is the share of rows where it holds
             fact.update(share_of=m.column, text=fmt_pct(row.get(y)), noun=counted_noun(profile))
+        if m.kind is not None:  # a derived measure: its own units, never money of a count
+            fact.update(_derived_kpi(m, row.get(y), profile))
         facts.append(fact)
     return facts
+
+
+def _derived_kpi(m: Measure, value, profile: dict) -> dict:
+    """A rate reads as the share of rows where its condition holds; a percentage as one."""
+    if not _number(value):
+        return {"text": fmt_number(value)}
+    if m.kind == "rate" and m.column is None and m.condition is not None:
+        return {"text": fmt_pct(value / 100), "share_of": condition_words(m.condition), "noun": counted_noun(profile)}
+    if is_percent(m):
+        return {"text": fmt_pct(value / 100)}
+    col = profile["_by_name"].get(m.column or "", {})
+    return {"text": fmt_number(value, money=derived_money(m, profile["_by_name"]), symbol=currency(col))}
 
 
 def _histogram_fact(q: Query, rows: list[dict], s: dict) -> dict:
@@ -129,11 +146,14 @@ def _measure_facts(plan: Plan, q: Query, rows: list[dict], y: str, m: Measure, p
                    label: str | None) -> list[dict]:
     """The facts of one measure column of an aggregate or raw result."""
     money, sym = _money(m, profile)
+    pct = is_percent(m)
 
     def f(v):
+        if pct and _number(v):
+            return fmt_pct(v / 100)
         return fmt_number(v, money=money, symbol=sym)
 
-    additive = m.agg in ADDITIVE or (m.agg == "none" and plan.share)
+    additive = (m.agg in ADDITIVE and not m.kind) or (m.agg == "none" and plan.share)
     pairs = [(r.get(q.x), r.get(y), r.get(q.color) if q.color else None) for r in rows if _number(r.get(y))]
     if not pairs:
         return [{"kind": "empty"}]

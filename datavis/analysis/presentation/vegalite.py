@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from ..language.names import humanize
 from ..planning.plan import Measure, Plan
 from ..sql.compiler import Query
-from .format import fmt_number, is_money
+from ..sql.derived import derived_money, is_percent
+from .format import fmt_number, fmt_pct, is_money
 from .wording import count_label, counted_noun
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
@@ -84,7 +85,8 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict]) -> str:
     asked = plan.chart
     n = len({r.get(q.x) for r in rows})
     several = q.several  # folded into one series per measure
-    positive = all((r.get(q.ys[0]) or 0) >= 0 for r in rows)
+    # a max/min of a date column is a date: only numbers can be negative
+    positive = all(not isinstance(v, (int, float)) or v >= 0 for v in (r.get(q.ys[0]) for r in rows))
     if asked == "histogram" or asked == "boxplot":
         asked = "bar"
     if asked in ("bar", "line", "area", "point", "table"):
@@ -184,7 +186,7 @@ def _scatter(base: dict, q: Query) -> dict:
 
 def _y_label(y: str, m: Measure | None, profile: dict, y_labels: dict[str, str]) -> str:
     """A measure's axis title; a count names what is counted ("Number of employees")."""
-    if m is not None and m.column is None and m.agg == "count":
+    if m is not None and m.column is None and m.agg == "count" and m.kind is None:
         return count_label(profile)
     return y_labels.get(y, y)
 
@@ -192,7 +194,8 @@ def _y_label(y: str, m: Measure | None, profile: dict, y_labels: dict[str, str])
 def _money(plan: Plan, profile: dict, measures: list[Measure] | None = None) -> bool:
     ms = measures if measures is not None else plan.measures[:1]
     return bool(ms) and all(m.column and is_money(profile["_by_name"].get(m.column, {}))
-                            and m.agg not in ("count", "count_distinct") for m in ms)
+                            and m.agg not in ("count", "count_distinct")
+                            and (m.kind is None or derived_money(m, profile["_by_name"])) for m in ms)
 
 
 def _x_encoding(plan: Plan, q: Query) -> tuple[dict, str]:
@@ -376,9 +379,11 @@ def _kpi(base: dict, plan: Plan, q: Query, rows: list[dict], profile: dict) -> d
     values = []
     for y, m in zip(q.ys, plan.measures or [], strict=False):
         col = profile["_by_name"].get(m.column or "", {})
-        money = is_money(col) and m.agg not in ("count", "count_distinct")
+        money = is_money(col) and m.agg not in ("count", "count_distinct") if m.kind is None else \
+            derived_money(m, profile["_by_name"])
         v = row.get(y)
-        values.append({"label": y, "value": v, "text": fmt_number(v, money=money)})
+        text = fmt_pct(v / 100) if is_percent(m) and isinstance(v, (int, float)) else fmt_number(v, money=money)
+        values.append({"label": y, "value": v, "text": text})
     if not values:
         for y in q.ys:
             values.append({"label": y, "value": row.get(y), "text": fmt_number(row.get(y))})

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..errors import Unanswerable
 from ..language.names import quote_ident
 from ..planning.plan import AGG_WORDS, Filter, Measure, Plan
+from .derived import derived_label, derived_sql
 
 TABLE = "data"
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -58,6 +59,8 @@ def lit(value, kind: str = "text") -> str:
 
 
 def measure_label(m: Measure, column_label: str | None = None) -> str:
+    if m.kind is not None:
+        return derived_label(m)
     if m.column is None or m.agg == "count" and m.column is None:
         return "Count"
     name = column_label or m.column
@@ -79,6 +82,13 @@ def agg_expr(m: Measure, col_type: str | None) -> str:
     return {"sum": f"sum({q})", "avg": f"avg({q})", "median": f"median({q})", "min": f"min({q})",
             "max": f"max({q})", "count": f"count({q})", "count_distinct": f"count(DISTINCT {q})",
             "none": q}[m.agg]
+
+
+def measure_sql(m: Measure, profile: dict) -> str:
+    """The aggregate expression of a measure, plain or derived."""
+    if m.kind is not None:
+        return derived_sql(m, profile, lambda f: filter_sql(f, profile))
+    return agg_expr(m, profile["_by_name"][m.column]["type"] if m.column else None)
 
 
 def filter_sql(f: Filter, profile: dict) -> str:
@@ -164,20 +174,19 @@ def _unique_alias(name: str, taken: set[str]) -> str:
 
 
 def compile_plan(plan: Plan, profile: dict, max_rows: int) -> Query:
-    by_name = profile["_by_name"]
     measures = plan.measures or [Measure(column=None, agg="count")]
     if plan.chart == "table" and plan.dimension is None:
         return _table(plan, profile, max_rows)
     if plan.dimension is not None and plan.dimension.bins:
         return _histogram(plan, profile)
-    if plan.chart == "boxplot" and measures[0].column:
+    if plan.chart == "boxplot" and measures[0].column and measures[0].kind is None:
         return _boxplot(plan, profile, measures[0])
     raw = all(m.agg == "none" for m in measures)
     if raw:
         return _raw(plan, profile, measures, max_rows)
     if plan.dimension is None:
         taken: set[str] = set()
-        sel = [f"{agg_expr(m, by_name[m.column]['type'] if m.column else None)} AS "
+        sel = [f"{measure_sql(m, profile)} AS "
                f"{quote_ident(_unique_alias(measure_label(m), taken))}" for m in measures]
         ys = [s.rsplit(" AS ", 1)[1].strip('"').replace('""', '"') for s in sel]
         sql = f"SELECT {', '.join(sel)} FROM {TABLE}{where_sql(plan, profile)}"
@@ -213,7 +222,7 @@ def _aggregate(plan: Plan, profile: dict, measures: list[Measure], max_rows: int
     x = _unique_alias(plan.dimension.column, taken)
     color = _unique_alias(plan.color, taken) if plan.color else None
     ys = [_unique_alias(measure_label(m), taken) for m in measures]
-    aggs = [agg_expr(m, by_name[m.column]["type"] if m.column else None) for m in measures]
+    aggs = [measure_sql(m, profile) for m in measures]
     where = where_sql(plan, profile)
     additive = all(m.agg in ADDITIVE for m in measures)
     parts = _Parts()
@@ -224,7 +233,7 @@ def _aggregate(plan: Plan, profile: dict, measures: list[Measure], max_rows: int
         select.append(f"{csel} AS {quote_ident(color)}")
     select += [f"{a} AS {quote_ident(y)}" for a, y in zip(aggs, ys, strict=True)]
     share = None
-    if plan.share and not color and measures[0].agg in ("sum", "count", "count_distinct"):
+    if plan.share and not color and measures[0].agg in ("sum", "count", "count_distinct") and not measures[0].kind:
         share = _unique_alias("Share of total", taken)
         total = f"(SELECT {aggs[0]} FROM {TABLE}{where})"
         select.append(f"{aggs[0]} * 100.0 / NULLIF({total}, 0) AS {quote_ident(share)}")

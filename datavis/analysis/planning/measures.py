@@ -1,0 +1,438 @@
+"""Derived measures named in words, read from a parsed question: a rate of rows meeting a
+condition ("return rate", "percentage of orders cancelled"), a ratio of two sums ("cost per kg",
+"profit margin", "average order value"), the time between two dates ("delivery time in days",
+"how long to resolve") and a sum of two columns ("adults plus children").
+
+Each reader looks for a general word pattern (lexicon: RATE_WORDS, SHARE_OF_WORDS, DURATION_WORDS…)
+and the columns or values the pattern points at; none knows a dataset. The rule planner's
+`_derived_measure` phase puts what is found in the plan.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..datasets.profile import is_identifier
+from ..language.lexicon import (
+    COST_WORDS,
+    DURATION_WORDS,
+    PROFIT_WORDS,
+    RATE_BASE_WORDS,
+    RATE_VALUE_WORDS,
+    RATE_WORDS,
+    REVENUE_WORDS,
+    ROW_VALUE_WORDS,
+    SHARE_OF_WORDS,
+    TIME_UNIT_WORDS,
+)
+from ..language.matching import Mention, get_index, value_key
+from ..language.parsing import NEGATIONS, Parsed, is_numeric
+from .plan import Filter, Measure
+
+_SCOPE_END = {"by", "per", "each", "every", "across", "among", "within", "vs", "versus", ",", "?", ".",
+              "broken", "split", "grouped", "and"}
+_CMP = (">", ">=", "<", "<=", "between")
+
+
+@dataclass
+class Derived:
+    """A derived measure, the columns it spends (not axes any more), the filters that became
+    its condition (no longer filters) and what was assumed."""
+
+    measure: Measure
+    columns: set[str]
+    spent_filters: list[Filter] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def find_derived(p: Parsed, profile: dict) -> Derived | None:
+    """The first derived measure the words name, or None."""
+    for reader in (_date_diff, _added, _ratio, _margin, _row_value, _rate):
+        found = reader(p, profile)
+        if found is not None:
+            return found
+    return None
+
+
+# ------------------------------------------------------------------ shared helpers
+def _measure_col(col: dict) -> bool:
+    return is_numeric(col) and col["role"] == "measure" and not col.get("year_like")
+
+
+def _mention_at(p: Parsed, k: int) -> Mention | None:
+    return next((m for m in p.mentions if m.start <= k < m.end), None)
+
+
+def _close_words(a: str, b: str) -> bool:
+    """"cancellation" ~ "cancelled", "escalation" ~ "escalated", "churn" ~ "churned": a shared
+    beginning of 5+ letters, each word at most 5 letters longer (word endings only)."""
+    if a == b:
+        return len(a) >= 3
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    if n == min(len(a), len(b)) >= 4:  # "ship" ~ "shipping", "order" ~ "ordered"
+        return max(len(a), len(b)) - n <= 4
+    return n >= 5 and len(a) - n <= 5 and len(b) - n <= 5
+
+
+def _agg_before(p: Parsed, k: int, default: str) -> str:
+    """The aggregation cue just before token k ("average delivery time"), else `default`."""
+    cue = next((c for c in p.aggs if c.end <= k and k - c.end <= 3), None)
+    if cue is not None and cue.value in ("max", "min") and \
+            any(t.text in ("which", "who", "whose") for t in p.toks[:cue.start]):
+        return default  # "which carrier has the longest delivery time" ranks carriers by it
+    return str(cue.value) if cue is not None and cue.value in ("avg", "median", "min", "max", "sum") else default
+
+
+# ------------------------------------------------------------------ rates
+def _rate(p: Parsed, profile: dict) -> Derived | None:
+    """"<condition> rate" or "percentage / share / % of <rows or a measure> <condition>". Not a pie
+    (it shows a breakdown), nor two values of one column ("the proportion of male and female")."""
+    toks = p.toks
+    if p.chart == "arc":
+        return None
+    for k, t in enumerate(toks):
+        named = _mention_at(p, k)  # "bounce rate" is a column; "rate" alone only half-names bounce_rate
+        if t.text in RATE_WORDS and k > 0 and (named is None or named.tier == "partial" and named.start == k):
+            found = _condition(p, profile, max(0, k - 3), k, rate_word=True)
+            rate = _rate_of(None, *found) if found is not None else _counted_per_base(p, profile, k)
+            if rate is not None and named is not None:
+                rate.columns.add(named.column)
+            if rate is not None or found is not None:
+                return rate  # None when it is a breakdown
+        share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
+        if share:
+            start = k + 1 if t.text == "of" else k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "of")
+            end = next((j for j in range(start, len(toks)) if _ends_scope(p, j)), len(toks))
+            numerator = _mention_at(p, start)
+            column = None
+            if numerator is not None and _measure_col(profile["_by_name"][numerator.column]):
+                column, start = numerator.column, numerator.end
+            found = _condition(p, profile, start, end, rate_word=False)
+            if found is not None:
+                return _rate_of(column, *found)
+    return None
+
+
+def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
+    """"conversion rate" where conversions are a count column: conversions per session (or visit,
+    visitor, impression…: the table's base count, RATE_BASE_WORDS), as a percentage."""
+    m = next((x for x in p.mentions if x.end == k), None)
+    if m is None or not _measure_col(profile["_by_name"][m.column]):
+        return None
+    base = next((c for c in profile["columns"] if _measure_col(c) and c["name"] != m.column
+                 and set(c["tokens"]) & RATE_BASE_WORDS), None)
+    if base is None:
+        return None
+    measure = Measure(column=m.column, agg="sum", kind="ratio", other=base["name"], other_agg="sum", percent=True)
+    return Derived(measure, {m.column, base["name"]},
+                   notes=[f"I took the rate as {m.column} per {base['name']}"])
+
+
+def _ends_scope(p: Parsed, j: int) -> bool:
+    t = p.toks[j].text
+    nxt = p.toks[j + 1].text if j + 1 < len(p.toks) else ""
+    return t in _SCOPE_END or (t in ("in", "for", "of") and nxt in ("each", "every")) or \
+        (t == "over" and nxt in ("time", "the")) or \
+        any(g.start == j for g in p.groups)
+
+
+def _rate_of(column: str | None, cond: Filter, spent: list[Filter]) -> Derived | None:
+    if any(f.column == cond.column and f.op in ("in", "not_in") for f in spent):
+        return None  # several values of the condition's column: a breakdown by it
+    m = Measure(column=column, agg="sum" if column else "count", kind="rate", condition=cond)
+    return Derived(m, {cond.column} | ({column} if column else set()), spent)
+
+
+def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tuple[Filter, list[Filter]] | None:
+    """The condition named in tokens [a, b): a Yes/No column, a value of the data (also one the
+    parser left as a stop word, "high priority"), a word close to either ("cancellation" ~
+    Cancelled), or — after "percentage of" — a comparison with a number ("over 50")."""
+    by_name = profile["_by_name"]
+    if rate_word:  # "<word> rate": the word right before it (or the mention or value ending there)
+        ending = [x.start for x in [*p.mentions, *p.values] if x.end == b]
+        a = min(ending, default=b - 1)
+    neg = any(p.toks[j].text in NEGATIONS for j in range(a, b))
+    for m in p.mentions:
+        if a <= m.start < b and by_name[m.column]["type"] == "boolean" and m not in p.groups:
+            return Filter(column=m.column, op="=", values=[not neg]), _filters_on(p, m.column)
+    for v in p.values:
+        if a <= v.start < b:
+            return Filter(column=v.column, op="!=" if neg else "=", values=[v.value]), _filters_on(p, v.column)
+    hit = _value_word(p, profile, a, b)
+    if hit is not None:
+        col, value = hit
+        if by_name[col]["type"] == "boolean":
+            return Filter(column=col, op="=", values=[not neg]), _filters_on(p, col)
+        return Filter(column=col, op="!=" if neg else "=", values=[value]), _filters_on(p, col)
+    scope = " ".join(t.text for t in p.toks[a:b])
+    if not rate_word and re.search(r"\b(over|above|under|below|more|less|fewer|least|most|older|younger|"
+                                   r"between|greater|higher|lower)\b.*\d", scope):
+        cmp = next((f for f in p.filters if f.op in _CMP and is_numeric(by_name[f.column])
+                    and by_name[f.column]["role"] != "temporal"), None)
+        if cmp is not None:
+            return cmp, [cmp]
+    return None
+
+
+def _filters_on(p: Parsed, column: str) -> list[Filter]:
+    return [f for f in p.filters if f.column == column and f.op in ("=", "!=", "in", "not_in")]
+
+
+def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | None:
+    """A word in [a, b) that is, or is close to, a value of a low-cardinality text column or the
+    name of a Yes/No column: (column, value)."""
+    idx = get_index(profile)
+    for j in range(a, b):
+        word = p.toks[j].text
+        if not re.fullmatch(r"[a-z][a-z-]+", word) or word in NEGATIONS:
+            continue
+        keys = [value_key(word)] + [value_key(w) for w in RATE_VALUE_WORDS.get(word, [])]
+        hits = [h for key in keys for h in idx.values.get(key, []) if profile["_by_name"][h[0]]["type"] == "text"]
+        if hits:
+            return hits[0][0], hits[0][1]
+        for c in profile["columns"]:
+            if c["type"] == "boolean" and any(_close_words(word, t) for t in c["tokens"][-1:]):
+                return c["name"], "true"
+            if c["type"] == "text" and c["role"] == "dimension" and c["distinct"] <= 30:
+                for v, _n in c.get("values", []):
+                    if " " not in str(v) and _close_words(word, str(v).lower()):
+                        return c["name"], v
+    return None
+
+
+# ------------------------------------------------------------------ ratios
+def _ratio(p: Parsed, profile: dict) -> Derived | None:
+    """"cost per kg", "revenue per unit": a measure per another measure is the ratio of their sums;
+    "revenue per order" (an id named by its noun) divides by the number of orders; "ratio of A to B"."""
+    by_name = profile["_by_name"]
+    for k, t in enumerate(p.toks):
+        divided = t.text == "by" and k > 1 and p.toks[k - 1].text == "divided"
+        if t.text not in ("per", "to", "over") and not divided or k == 0:
+            continue
+        top = next((m for m in p.mentions if m.end == k - divided), None)
+        if t.text in ("to", "over"):  # "ratio of cost to revenue"
+            ratio_word = any(x.text in ("ratio", "divided") for x in p.toks[max(0, k - 5):k + 5])
+            if not ratio_word or top is None:
+                continue
+        bottom = next((m for m in p.mentions if k < m.start <= k + 2), None)
+        if top is None or bottom is None or not _measure_col(by_name[top.column]):
+            continue
+        bcol = by_name[bottom.column]
+        cued = any(c.end <= top.start and top.start - c.end <= 2 for c in p.aggs)
+        if _measure_col(bcol) and bottom.column != top.column:
+            grouped = bcol.get("groupable") and cued
+            if not grouped:  # "average rating per age" groups by age; "cost per kg" divides
+                m = Measure(column=top.column, agg="sum", kind="ratio", other=bottom.column, other_agg="sum")
+                return Derived(m, {top.column, bottom.column})
+        elif is_identifier(bcol) and bottom.tier != "exact" and t.text == "per" and \
+                (not cued if bcol.get("unique") else any(g.column != bottom.column for g in p.groups)):
+            # one row per order: "average revenue per order" is the plain average already; a repeated
+            # id alone ("revenue per customer") is a group by it, and a ratio next to another group
+            m = Measure(column=top.column, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
+            return Derived(m, {top.column, bottom.column})
+    return None
+
+
+def _margin(p: Parsed, profile: dict) -> Derived | None:
+    """"profit margin", "margin by category": profit as a percentage of revenue, when no column
+    is itself a margin and the table has both."""
+    k = next((j for j, t in enumerate(p.toks) if t.sing == "margin"), None)
+    if k is None or any("margin" in c["tokens"] for c in profile["columns"]):
+        return None
+    measures = [c for c in profile["columns"] if _measure_col(c)]
+    named = [by for m in p.mentions if m.start <= k <= m.end + 1 and _measure_col(by := profile["_by_name"][m.column])]
+    profit = next((c for c in named if set(c["tokens"]) & PROFIT_WORDS), None) or \
+        next((c for c in measures if set(c["tokens"]) & PROFIT_WORDS), None)
+    revenue = _revenue_column([c for c in measures if c is not profit and c.get("additive", True)])
+    if profit is None:
+        return _margin_as_difference(p, measures, k)
+    if revenue is None:
+        return None
+    m = Measure(column=profit["name"], agg="sum", kind="ratio", other=revenue["name"], other_agg="sum", percent=True)
+    return Derived(m, {profit["name"], revenue["name"]},
+                   notes=[f"I took the margin as {profit['name']} as a percentage of {revenue['name']}"])
+
+
+def _margin_as_difference(p: Parsed, measures: list[dict], k: int) -> Derived | None:
+    """No profit column: the margin is what is taken minus what it cost ("avg margin per unit":
+    the average of Unit Price − unitCost), summed for amounts, averaged for prices."""
+    cost = next((c for c in measures if set(c["tokens"]) & COST_WORDS), None)
+    taken = _revenue_column([c for c in measures if c is not cost])
+    if cost is None or taken is None:
+        return None
+    agg = _agg_before(p, k, "sum" if taken.get("additive", True) and "price" not in taken["tokens"] else "avg")
+    m = Measure(column=taken["name"], agg=agg, kind="subtract", other=cost["name"])  # type: ignore[arg-type]
+    return Derived(m, {taken["name"], cost["name"]},
+                   notes=[f"I took the margin as {taken['name']} minus {cost['name']}"])
+
+
+_REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "total", "value", "price"]
+
+
+def _revenue_column(columns: list[dict]) -> dict | None:
+    """The column most likely to be the money taken: revenue or sales before an amount, a price last."""
+    ranked = [(min(_REVENUE_RANK.index(w) for w in c["tokens"] if w in _REVENUE_RANK), i, c)
+              for i, c in enumerate(columns) if set(c["tokens"]) & REVENUE_WORDS]
+    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+
+
+def _row_value(p: Parsed, profile: dict) -> Derived | None:
+    """"average order value", "mean basket size": the money per thing counted (an id named by
+    its noun), when no column is named so."""
+    for k in range(len(p.toks) - 2):
+        if p.toks[k].text not in ("average", "avg", "mean", "typical") or p.toks[k + 2].text not in ROW_VALUE_WORDS:
+            continue
+        thing = _mention_at(p, k + 1)
+        if thing is None or thing.end != k + 2 or _mention_at(p, k + 2) is not None:
+            continue
+        col = profile["_by_name"][thing.column]
+        money = _revenue_column([c for c in profile["columns"] if _measure_col(c) and c.get("money")])
+        if is_identifier(col) and thing.tier != "exact" and money is not None:
+            m = Measure(column=money["name"], agg="sum", kind="ratio", other=thing.column, other_agg="count_distinct")
+            return Derived(m, {money["name"], thing.column},
+                           notes=[f"I took the {p.toks[k + 1].text} {p.toks[k + 2].text} as {money['name']} "
+                                  f"per {p.toks[k + 1].sing}"])
+    return None
+
+
+# ------------------------------------------------------------------ sums of two columns
+_ARITHMETIC = {"+": "add", "plus": "add", "-": "subtract", "minus": "subtract", "less": "subtract",
+               "*": "multiply", "×": "multiply", "times": "multiply", "multiplied by": "multiply"}
+
+
+def _added(p: Parsed, profile: dict) -> Derived | None:
+    """"adults plus children", "adults + children", "adults and children combined", "price minus
+    cost", "qty * unit price", "the difference between price and cost"."""
+    by_name = profile["_by_name"]
+    ms = sorted(p.mentions, key=lambda m: m.start)
+    for a, b in zip(ms, ms[1:], strict=False):
+        between = p.question[p.toks[a.end - 1].end:p.toks[b.start].start].strip().lower()
+        after = p.toks[b.end].text if b.end < len(p.toks) else ""
+        before = " ".join(t.text for t in p.toks[max(0, a.start - 3):a.start])
+        kind = _ARITHMETIC.get(between)
+        if between == "and" and after in ("combined", "together"):
+            kind = "add"
+        elif between == "and" and re.search(r"\bdifference between( the)?$", before):
+            kind = "subtract"
+        if kind and a.column != b.column and _measure_col(by_name[a.column]) and _measure_col(by_name[b.column]):
+            m = Measure(column=a.column, agg=_agg_before(p, a.start, "sum"), kind=kind, other=b.column)
+            return Derived(m, {a.column, b.column})
+    return None
+
+
+# ------------------------------------------------------------------ time between two dates
+def _date_diff(p: Parsed, profile: dict) -> Derived | None:
+    """"days between order date and ship date", "delivery time", "how long … to resolve": the time
+    from one date column to another, in the unit named (days for dates, hours for timestamps)."""
+    dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and not c.get("year_like")]
+    if len(dates) < 2:
+        return None
+    pair = _two_dates(p, profile) or _duration_of(p, dates, profile["_by_name"])
+    if pair is None:
+        return None
+    start, end, at = pair
+    unit = _unit(p)
+    if unit is None:
+        unit = "hour" if start.get("has_time") and end.get("has_time") else "day"
+    m = Measure(column=start["name"], agg=_agg_before(p, at, "avg"), kind="date_diff", other=end["name"],
+                unit=unit)  # type: ignore[arg-type]
+    return Derived(m, {start["name"], end["name"]}, notes=[f"I measured the time from {start['name']} to "
+                                                           f"{end['name']}"])
+
+
+_UNIT_BEFORE = {"in", "many", "average", "avg", "mean", "median", "total", "of", "number"}
+_UNIT_AFTER = {"between", "to", "from", "until", "it", "for", "does", "do", "did", "on"}
+
+
+def _unit(p: Parsed) -> str | None:
+    """The unit asked for: "in hours", "how many days between", "days to ship" (a plural next to
+    the duration phrase, not a period such as "the last 6 months")."""
+    toks = p.toks
+    for k, t in enumerate(toks):
+        if t.text in TIME_UNIT_WORDS and t.text != t.sing or t.text in ("mins", "hrs"):
+            before = toks[k - 1].text if k > 0 else ""
+            after = toks[k + 1].text if k + 1 < len(toks) else ""
+            if before in _UNIT_BEFORE or after in _UNIT_AFTER:
+                return TIME_UNIT_WORDS[t.text]
+    return None
+
+
+def _two_dates(p: Parsed, profile: dict) -> tuple[dict, dict, int] | None:
+    """"between <date> and <date>", "from order to delivery": two words naming date columns."""
+    dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and not c.get("year_like")]
+    toks = p.toks
+    for k, t in enumerate(toks):
+        if t.text not in ("between", "from"):
+            continue
+        first = _date_at(p, k + 1, dates, profile)
+        if first is None:
+            continue
+        col, nxt = first
+        while nxt < len(toks) and toks[nxt].text in ("and", "to", "until", "till", "the"):
+            nxt += 1
+        second = _date_at(p, nxt, dates, profile) if nxt > first[1] else None
+        if second is not None and second[0] is not col:
+            return col, second[0], k
+    return None
+
+
+def _date_at(p: Parsed, k: int, dates: list[dict], profile: dict) -> tuple[dict, int] | None:
+    """The date column named at token k ("ship date", "delivery", "ordering") and the token after it."""
+    if k < len(p.toks) and p.toks[k].text == "the":
+        k += 1
+    m = next((m for m in p.mentions if m.start == k), None)
+    if m is not None and profile["_by_name"][m.column]["type"] in ("date", "datetime"):
+        return profile["_by_name"][m.column], m.end
+    if k >= len(p.toks):
+        return None
+    col = _date_named(p.toks[k], dates)
+    if col is None:
+        return None
+    end = k + 1
+    if end < len(p.toks) and p.toks[end].text in ("date", "time", "day"):
+        end += 1
+    return col, end
+
+
+def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dict, int] | None:
+    """A duration word next to a word naming a date column ("delivery time", "time to ship",
+    "how long … to resolve", "days to pay"): from the row's main date (the fullest date column:
+    ordered, created, invoiced) to that one, or from the date before it when it is the main one."""
+    toks = p.toks
+    how_long = re.search(r"\bhow long\b", p.text.s) is not None
+    for k, t in enumerate(toks):
+        near = (k > 0 and toks[k - 1].text in DURATION_WORDS and toks[k - 1].text not in ("time", "times")
+                or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in DURATION_WORDS
+                or k + 1 < len(toks) and toks[k + 1].text in DURATION_WORDS and toks[k + 1].text not in
+                ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text == "to")
+        if not near or t.text in ("date", "the", "it", "a", "how", "long", "over", "by"):
+            continue
+        named = _mention_at(p, k) or (_mention_at(p, k + 1) if k + 1 < len(toks) else None)
+        if named is not None and is_numeric(by_name[named.column]):
+            return None  # "resolution time" names a column of durations (resolution_hours): it is that column
+        end = _date_named(t, dates)
+        if end is None:
+            continue
+        main = max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
+        if main is not end:
+            return main, end, k
+        i = dates.index(end)
+        if i == 0:
+            continue  # the first date has no date before it
+        return dates[i - 1], end, k
+    return None
+
+
+def _date_named(t, dates: list[dict]) -> dict | None:
+    """The date column a word names by its other words: "delivery" → Delivery Date, "resolve" →
+    Resolved, "pay" → Payment Date (a short word may begin a longer one)."""
+    for c in dates:
+        for w in c["tokens"]:
+            if w in ("date", "time", "at", "on", "dt", "ts"):
+                continue
+            if _close_words(t.text, w) or _close_words(t.sing, w) or \
+                    len(t.text) == 3 and w.startswith(t.text) and len(w) - 3 <= 4:
+                return c
+    return None
