@@ -28,8 +28,8 @@ from .planning.features import readout
 from .planning.plan import Plan, validate_plan
 from .planning.ranker import Ranked, describe
 from .planning.rules import build_plan, help_message
-from .presentation.explain import explain, title_for
 from .presentation.check import check_answer
+from .presentation.explain import explain, title_for
 from .presentation.insights import compute_facts, word_insight
 from .presentation.vegalite import build_spec, choose_chart
 from .presentation.wording import count_label

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-
 # Plan edits (revise(); README, "Revisions"): the values each kind of edit accepts.
 EDIT_AGGREGATES = ("sum", "avg", "median", "min", "max", "count", "count_distinct")
 EDIT_TIME_UNITS = ("year", "quarter", "month", "week", "day", "weekday", "month_of_year", "hour")

@@ -18,8 +18,8 @@ from pathlib import Path
 import duckdb
 
 from ..errors import BadDataset
-from ..models import Dataset, IngestLimits
 from ..language.names import quote_ident
+from ..models import Dataset, IngestLimits
 from .profile import build_profile, columns_summary, sample_rows
 from .store import DATA_FILE, PROFILE_FILE, load_profile
 
@@ -51,9 +51,10 @@ _DATE_FORMATS = [
 _MONEY = r"^\s*\(?\s*[-+]?\s*[$€£¥]\s*[-+]?\d{1,3}(,\d{3})*(\.\d+)?\s*\)?\s*$|^\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*$"
 _PERCENT = r"^\s*[-+]?\d+(\.\d+)?\s*%\s*$"
 _FORMULA = r"^[=+\-@\t\r]"
+DEFAULT_LIMITS = IngestLimits()  # frozen: one shared default
 
 
-def ingest_csv(csv_path: Path, dataset_dir: Path, *, name: str, limits: IngestLimits = IngestLimits()) -> Dataset:
+def ingest_csv(csv_path: Path, dataset_dir: Path, *, name: str, limits: IngestLimits = DEFAULT_LIMITS) -> Dataset:
     """Validate `csv_path`, store it as a DuckDB file + profile in `dataset_dir` (created here).
 
     On any failure everything created is removed and BadDataset (or the unexpected error) raised.

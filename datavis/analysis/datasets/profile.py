@@ -7,8 +7,8 @@ import re
 
 import duckdb
 
-from ..sql.jsonsafe import jsonable, rows_to_dicts
 from ..language.names import norm_tokens, quote_ident
+from ..sql.jsonsafe import jsonable, rows_to_dicts
 
 PROFILE_VERSION = 1
 MAX_VALUES = 1000  # distinct values kept per low-cardinality column (value matching: "in the West")
@@ -77,7 +77,7 @@ def build_profile(con: duckdb.DuckDBPyConnection, table: str, *, name: str, conv
     _values(con, table, columns)
     profile = {"version": PROFILE_VERSION, "name": name, "table": table, "row_count": row_count,
                "column_count": len(columns), "columns": columns,
-               "created_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()}
+               "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}
     return profile
 
 
@@ -130,9 +130,8 @@ def _column_stats_long(con, table: str, cols: list[tuple[str, str]]) -> dict[str
         for c, t in numeric:
             r = got.get(c, (c, 0, 0, None, None, None, None, None, 0))
             as_int = duck_type(t) == "integer"
-            conv = (lambda v, as_int=as_int: int(v) if v is not None and as_int else jsonable(v))
-            out[c] = {"non_null": r[1], "distinct": r[2], "min": conv(r[3]), "max": conv(r[4]), "mean": jsonable(r[5]),
-                      "std": jsonable(r[6]), "median": jsonable(r[7]), "negatives": r[8]}
+            out[c] = {"non_null": r[1], "distinct": r[2], "min": _bound(r[3], as_int), "max": _bound(r[4], as_int),
+                      "mean": jsonable(r[5]), "std": jsonable(r[6]), "median": jsonable(r[7]), "negatives": r[8]}
     if text:
         sel = ", ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS {quote_ident(c)}" for c, _ in text)
         rows = con.execute(
@@ -144,6 +143,11 @@ def _column_stats_long(con, table: str, cols: list[tuple[str, str]]) -> dict[str
             out[c] = {"non_null": r[1], "distinct": r[2], "min": _clip(r[3]), "max": _clip(r[4]),
                       "avg_length": jsonable(r[5])}
     return out
+
+
+def _bound(v: float | None, as_int: bool) -> float | int | None:
+    """A numeric min/max as JSON: whole numbers for integer columns (they were cast to DOUBLE)."""
+    return int(v) if v is not None and as_int else jsonable(v)
 
 
 def _clip(v):
@@ -176,7 +180,7 @@ def _assign_role(info: dict, row_count: int) -> None:
         info["role"] = "temporal"
         return
     if kind == "integer" and tokens & _YEAR_WORDS and info.get("min") is not None \
-            and 1800 <= info["min"] and info["max"] <= 2100:
+            and info["min"] >= 1800 and info["max"] <= 2100:
         info["role"], info["year_like"] = "temporal", True
         return
     last = info["tokens"][-1] if info["tokens"] else ""
