@@ -202,7 +202,9 @@ def _distribution_stats(box: Sandbox, plan: Plan, q: Query, profile: dict) -> di
 
 def _correlation_stats(box: Sandbox, plan: Plan, profile: dict) -> dict:
     """Pearson r over all rows when the scatter shows a sample (second query)."""
-    a, b = (quote_ident(m.column) for m in plan.measures[:2])
+    x, y = (m.column for m in plan.measures[:2])
+    assert x is not None and y is not None  # a scatter plots two columns' raw values
+    a, b = quote_ident(x), quote_ident(y)
     where = where_sql(plan, profile, [f"{a} IS NOT NULL", f"{b} IS NOT NULL"])
     sql = f"SELECT corr({a}, {b}), count(*) FROM data{where}"
     r = box.run(sql, max_rows=1).rows[0]

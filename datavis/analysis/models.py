@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pydantic-ai is imported only where a model is called
+    from pydantic_ai.settings import ModelSettings
 
 # Plan edits (revise(); README, "Revisions"): the values each kind of edit accepts.
 EDIT_AGGREGATES = ("sum", "avg", "median", "min", "max", "count", "count_distinct")
@@ -43,7 +46,7 @@ class AnalysisSettings:
     timeout_seconds: float = 10.0  # query time limit
     max_rows: int = 5_000  # row cap of a result
     model_timeout_seconds: float = 30.0  # one model call
-    model_settings: dict | None = None  # passed to pydantic-ai (temperature, max_tokens...)
+    model_settings: ModelSettings | None = None  # passed to pydantic-ai (temperature, max_tokens...)
     fall_back_to_embedded: bool = True  # when the model's plan still fails after the repair round
 
 

@@ -20,7 +20,7 @@ import duckdb
 from ..errors import BadDataset
 from ..language.names import quote_ident
 from ..models import Dataset, IngestLimits
-from .profile import build_profile, columns_summary, sample_rows
+from .profile import build_profile, columns_summary, count_of, sample_rows
 from .store import DATA_FILE, PROFILE_FILE, load_profile
 
 TABLE = "data"
@@ -286,7 +286,7 @@ def _date_conversion(con: duckdb.DuckDBPyConnection, sample: list[str]) -> dict 
         return None
     best: tuple[float, str] | None = None
     for fmt in _DATE_FORMATS:
-        ok = con.execute("SELECT count(try_strptime(v, ?)) FROM unnest(?::VARCHAR[]) t(v)", [fmt, sample]).fetchone()[0]
+        ok = count_of(con, "SELECT count(try_strptime(v, ?)) FROM unnest(?::VARCHAR[]) t(v)", [fmt, sample])
         share = ok / len(sample)
         if share >= 0.9 and (best is None or share > best[0]):
             best = (share, fmt)
@@ -320,7 +320,7 @@ def _neutralise(con: duckdb.DuckDBPyConnection) -> int:
     total = 0
     for col in text_cols:
         q = quote_ident(col)
-        n = con.execute(f"SELECT count(*) FROM {TABLE} WHERE regexp_matches({q}, ?)", [_FORMULA]).fetchone()[0]
+        n = count_of(con, f"SELECT count(*) FROM {TABLE} WHERE regexp_matches({q}, ?)", [_FORMULA])
         if n:
             con.execute(f"UPDATE {TABLE} SET {q} = '''' || {q} WHERE regexp_matches({q}, ?)", [_FORMULA])
             total += n

@@ -49,11 +49,18 @@ def duck_type(t: str) -> str:
     return "text"
 
 
+def count_of(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> int:
+    """The value of a count query: an aggregate without GROUP BY always returns exactly one row."""
+    row = con.execute(sql, params).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
 def build_profile(con: duckdb.DuckDBPyConnection, table: str, *, name: str, conversions: dict) -> dict:
     cols = con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
         [table]).fetchall()
-    row_count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    row_count = count_of(con, f"SELECT count(*) FROM {table}")
     exact = row_count <= 200_000
     stats: dict[str, dict] = {}
     long_form = len(cols) > 100 and row_count * len(cols) <= 20_000_000

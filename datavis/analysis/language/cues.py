@@ -22,7 +22,8 @@ class Text:
 
     def __init__(self, toks: list[Tok]):
         self.toks = toks
-        parts, self.char_tok = [], []
+        parts: list[str] = []
+        self.char_tok: list[int] = []
         pos = 0
         for t in toks:
             if parts:
@@ -67,7 +68,7 @@ def find_order(text: Text) -> tuple[Cue | None, tuple[int, int] | None, str | No
     """(order cue with value desc: bool, token span of the whole order clause, target words)."""
     found = None
     for m, (a, b) in text.find(rf"\b({_DESC}|{_ASC})\b"):
-        desc = bool(re.fullmatch(_DESC, m.group(1)))
+        desc: bool | None = bool(re.fullmatch(_DESC, m.group(1)))
         found = (m, a, b, desc)
     if found is None:
         m2 = next(iter(text.find(r"\b(sort|order|rank)(?:ed)? (?:it |them |the \w+ )?(?:by|on) ")), None)

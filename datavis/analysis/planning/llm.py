@@ -61,7 +61,8 @@ def compact_profile(profile: dict, question: str) -> dict:
     if len(cols) > 60:
         named = {m.column for m in find_mentions(tokenize(question), profile)}
         cols = sorted(cols, key=lambda c: (c["name"] not in named, profile["columns"].index(c)))
-    out, size = [], 0
+    out: list[dict] = []
+    size = 0
     for c in cols:
         d = {"name": c["name"], "type": c["type"], "role": c["role"], "distinct": c["distinct"]}
         if c.get("role") == "measure":

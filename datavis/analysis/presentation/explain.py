@@ -94,17 +94,23 @@ def _measures_label(plan: Plan, q: Query, profile: dict) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
+def _column(m: Measure) -> str:
+    """The column of a measure drawn as raw values or a box plot (only a count has none)."""
+    assert m.column is not None
+    return m.column
+
+
 def title_for(plan: Plan, q: Query, profile: dict) -> str:
     if q.kind == "histogram":
-        head = f"Distribution of {_words(plan.dimension.column)}"
+        head = f"Distribution of {_words(q.extra['column'])}"
     elif q.kind == "boxplot":
-        head = f"Spread of {_words(plan.measures[0].column)}" + (
+        head = f"Spread of {_words(_column(plan.measures[0]))}" + (
             f" by {_words(plan.dimension.column)}" if plan.dimension else "")
     elif q.kind == "table":
         head = "Rows of " + ", ".join(q.ys[:4])
     elif q.kind == "raw" and plan.dimension is None:
-        head = (f"{humanize(plan.measures[1].column)} vs {_words(plan.measures[0].column)}"
-                if len(plan.measures) > 1 else humanize(plan.measures[0].column))
+        head = (f"{humanize(_column(plan.measures[1]))} vs {_words(_column(plan.measures[0]))}"
+                if len(plan.measures) > 1 else humanize(_column(plan.measures[0])))
     else:
         label = _measures_label(plan, q, profile)
         head = label

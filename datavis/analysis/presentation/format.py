@@ -9,7 +9,8 @@ def is_money(col: dict) -> bool:
 
 
 def currency(col: dict) -> str:
-    return col.get("unit") if col.get("unit") in ("$", "€", "£", "¥") else "$"
+    unit = col.get("unit")
+    return unit if isinstance(unit, str) and unit in ("$", "€", "£", "¥") else "$"
 
 
 def fmt_number(v, money: bool = False, symbol: str = "$") -> str:

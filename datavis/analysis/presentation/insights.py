@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import statistics
 from collections.abc import Callable
+from typing import TypeGuard
 
 from ..planning.plan import Measure, Plan
 from ..sql.compiler import MONTHS, Query
@@ -49,7 +50,7 @@ def _money(m: Measure | None, profile: dict) -> tuple[bool, str]:
     return is_money(col), currency(col)
 
 
-def _number(v) -> bool:
+def _number(v: object) -> TypeGuard[int | float]:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
@@ -85,11 +86,12 @@ def _kpi_facts(plan: Plan, q: Query, rows: list[dict], profile: dict) -> list[di
     for y, m in zip(q.ys, plan.measures, strict=False):
         col = profile["_by_name"].get(m.column or "", {})
         mm = is_money(col) and m.agg not in ("count", "count_distinct")
-        fact = {"kind": "kpi", "label": y, "value": row.get(y),
-                "text": fmt_number(row.get(y), money=mm, symbol=currency(col)), "period": plan.period}
-        if col.get("type") == "boolean" and m.agg == "avg" and _number(row.get(y)):
+        value = row.get(y)
+        fact = {"kind": "kpi", "label": y, "value": value,
+                "text": fmt_number(value, money=mm, symbol=currency(col)), "period": plan.period}
+        if col.get("type") == "boolean" and m.agg == "avg" and _number(value):
             # a Yes/No column averaged is the share of rows where it holds
-            fact.update(share_of=m.column, text=fmt_pct(row.get(y)), noun=counted_noun(profile))
+            fact.update(share_of=m.column, text=fmt_pct(value), noun=counted_noun(profile))
         facts.append(fact)
     return facts
 

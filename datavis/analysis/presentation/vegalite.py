@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..language.names import humanize
 from ..planning.plan import Measure, Plan
@@ -172,7 +173,7 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, 
 
 def _scatter(base: dict, q: Query) -> dict:
     xm, ym = q.ys[0], q.ys[1]
-    enc = {"x": {"field": xm, "type": "quantitative", "title": humanize(xm), "scale": {"zero": False}},
+    enc: dict[str, Any] = {"x": {"field": xm, "type": "quantitative", "title": humanize(xm), "scale": {"zero": False}},
            "y": {"field": ym, "type": "quantitative", "title": humanize(ym), "scale": {"zero": False}},
            "tooltip": _tooltip([(xm, "quantitative", xm), (ym, "quantitative", ym)])}
     if q.color:
@@ -196,6 +197,7 @@ def _money(plan: Plan, profile: dict, measures: list[Measure] | None = None) -> 
 
 
 def _x_encoding(plan: Plan, q: Query) -> tuple[dict, str]:
+    assert q.x is not None  # without an x axis _build_spec draws a scatter
     xlabel = humanize(plan.dimension.column) if plan.dimension else humanize(q.x)
     if plan.dimension and plan.dimension.grain:
         xlabel += _GRAIN_SUFFIX[plan.dimension.grain]
@@ -308,6 +310,7 @@ def _point(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
 
 
 def _heatmap(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+    assert q.color is not None  # choose_chart picks a heatmap only for a colour split
     enc = {"x": {**ax.x, "type": "ordinal" if q.x_type != "nominal" else "nominal"},
            "y": {"field": q.color, "type": "nominal", "title": humanize(q.color), "sort": None},
            "color": {"field": q.ys[0], "type": "quantitative", "title": ax.ylabel}, "tooltip": ax.tooltip}
@@ -345,10 +348,11 @@ def _bar(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
     horizontal = plan.horizontal if plan.horizontal is not None else \
         (q.x_type == "nominal" and (n > 10 or long_labels) and not ax.color)
     xenc, yenc = ax.x, dict(ax.y)
+    grain = plan.dimension.grain if plan.dimension else None
     if q.x_type == "temporal":
-        xenc = {**xenc, "type": "ordinal" if plan.dimension and plan.dimension.grain in ("year",) else "temporal"}
-        if xenc["type"] == "ordinal":
-            xenc["timeUnit"] = _TIME_UNITS.get(plan.dimension.grain, "utcyear")
+        xenc = {**xenc, "type": "ordinal" if grain == "year" else "temporal"}
+        if grain == "year":
+            xenc["timeUnit"] = _TIME_UNITS.get(grain, "utcyear")
     enc: dict = {"tooltip": ax.tooltip}
     enc["y" if horizontal else "x"], enc["x" if horizontal else "y"] = xenc, yenc
     offset = "yOffset" if horizontal else "xOffset"
