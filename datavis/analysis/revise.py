@@ -20,7 +20,7 @@ from .models import EDIT_AGGREGATES as AGGREGATES
 from .models import EDIT_CHART_TYPES as CHART_TYPES
 from .models import EDIT_TIME_UNITS as TIME_UNITS
 from .models import AnalysisSettings, Answer
-from .planning.plan import Dimension, Measure, Order, Plan
+from .planning.plan import Agg, Dimension, Measure, Order, Plan
 
 CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
                "point": "a scatter plot", "table": "a table", "kpi": "a single number",
@@ -72,6 +72,7 @@ def _measure(plan: Plan, name: Any, profile: dict) -> str:
         plan.dimension = Dimension(column=col["name"], bins=plan.dimension.bins)
         return "measure"
     old = plan.measures[0].agg if plan.measures else None
+    agg: Agg
     if not numeric:
         agg = "count_distinct"
     elif old in ("sum", "avg", "median", "min", "max"):
@@ -104,7 +105,7 @@ def _time_unit(plan: Plan, unit: Any, profile: dict) -> str:
         raise Unanswerable(f"'{unit}' is not a time grain; choose one of {', '.join(TIME_UNITS)}")
     dimension = plan.dimension
     col = profile["_by_name"][dimension.column] if dimension else None
-    if col is None or col["type"] not in DATES:
+    if dimension is None or col is None or col["type"] not in DATES:
         raise Unanswerable("the chart is not over a date, so it has no time grain to change")
     if unit == "hour" and col["type"] == "date":
         raise Unanswerable(f"'{col['name']}' holds dates without a time of day, so it cannot be "
@@ -131,6 +132,7 @@ def _chart_type(plan: Plan, chart: Any, profile: dict) -> str:
         raise Unanswerable(f"'{chart}' is not a chart type; choose one of {', '.join(CHART_TYPES)}")
     binned = plan.dimension is not None and plan.dimension.bins
     if chart == "boxplot" and binned:  # the spread of the column the histogram bins
+        assert plan.dimension is not None  # binned
         plan.measures = [Measure(column=plan.dimension.column, agg="sum")]
         plan.dimension = None
     elif chart == "histogram" and not binned:

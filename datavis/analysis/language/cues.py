@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, NUMBER_WORDS
 from .matching import Tok
 
+V = TypeVar("V")
+
 
 @dataclass
-class Cue:
+class Cue(Generic[V]):
     kind: str
-    value: object
+    value: V  # what the phrase says: a chart or grain name, (N, desc) of a limit, desc of an order
     start: int  # token span
     end: int
 
@@ -64,7 +67,7 @@ _ASC = (r"asc\w*|increasing|low(?:er)? to high(?:er)?|lowest to (?:the )?highest
 _CLAUSE_STARTS = ("i", "could", "please", "sort", "order", "list", "rank", "display", "show")  # "…, and sort …"
 
 
-def find_order(text: Text) -> tuple[Cue | None, tuple[int, int] | None, str | None]:
+def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | None, str | None]:
     """(order cue with value desc: bool, token span of the whole order clause, target words)."""
     found = None
     for m, (a, b) in text.find(rf"\b({_DESC}|{_ASC})\b"):
@@ -114,7 +117,7 @@ def order_target(clause: str) -> str | None:
     return None
 
 
-def find_limit(text: Text) -> tuple[Cue | None, bool]:
+def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
     for m, (a, b) in text.find(rf"\b(top|bottom|first|best|worst|highest|lowest|largest|smallest|biggest|leading|"
@@ -138,8 +141,8 @@ def find_limit(text: Text) -> tuple[Cue | None, bool]:
     return None, False
 
 
-def find_chart(text: Text) -> Cue | None:
-    best = None
+def find_chart(text: Text) -> Cue[str] | None:
+    best: Cue[str] | None = None
     for word, chart in sorted(CHART_WORDS.items(), key=lambda kv: -len(kv[0])):
         # words that are often column names count as chart words only as "line chart" / "as a line"
         ambiguous = word in ("line", "lines", "area", "point", "points", "dot", "table", "kpi", "bars")
@@ -164,7 +167,7 @@ def chart_modifier(text: Text) -> str | None:
     return m.group(1) if m else None
 
 
-def find_grain(text: Text) -> Cue | None:
+def find_grain(text: Text) -> Cue[str] | None:
     for word, grain in sorted(GRAIN_WORDS.items(), key=lambda kv: -len(kv[0])):
         for _m, (a, b) in text.find(rf"\b{re.escape(word)}\b"):
             return Cue("grain", grain, a, b)
@@ -176,8 +179,8 @@ def find_grain(text: Text) -> Cue | None:
     return None
 
 
-def find_aggs(text: Text) -> list[Cue]:
-    out: list[Cue] = []
+def find_aggs(text: Text) -> list[Cue[str]]:
+    out: list[Cue[str]] = []
     taken: set[int] = set()
     phrases = sorted(((p, agg) for agg, ps in AGG_CUES.items() for p in ps), key=lambda x: -len(x[0]))
     for phrase, agg in phrases:
@@ -197,7 +200,7 @@ COLOR_CUE = r"\b(colou?red by|stacked by|split by|broken down by|break(?:down)? 
             r"group(?:ed)? by attribute|grouping by|grouped by|group by|and by|also by|by \w+ and)\b"
 
 
-def find_groups(text: Text) -> list[Cue]:
+def find_groups(text: Text) -> list[Cue[str]]:
     return [Cue("group", m.group(0), a, b) for m, (a, b) in text.find(GROUP_CUE)]
 
 

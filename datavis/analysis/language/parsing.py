@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..planning.plan import Filter
+from ..planning.plan import Filter, Op, Value
 from . import cues as C
 from .lexicon import NUMBER_WORDS, PEOPLE
 from .matching import Mention, Tok, ValueMention, find_mentions, find_values, tokenize
@@ -20,7 +20,7 @@ NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "
         "don't", "doesn't", "no", "outside", "n't", "nor", "never"}
 SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "an", "each", "every", "of",
                    "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding"}
-_COMPARATORS = [
+_COMPARATORS: list[tuple[str, Op]] = [
     (r"greater than or equal to|at least|no less than|not less than|>=|reach(?:es|ed)?|or more|or above|"
      r"or higher|and above|and up|minimum of|a minimum of", ">="),
     (r"less than or equal to|at most|no more than|not more than|<=|or less|or fewer|or below|and below|up to|"
@@ -31,6 +31,7 @@ _COMPARATORS = [
     (r"less than|fewer than|lower than|smaller than|under|below|younger than|shorter than|earlier than|<|before", "<"),
     (r"equal to|equals?|==|=|is exactly|exactly", "="),
 ]
+_NEGATED: dict[Op, Op] = {">": "<=", "<": ">=", "=": "!="}  # 'not more than 5' is '<= 5'
 _NUM = r"-?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?:k|m|b|bn)?"
 
 
@@ -67,7 +68,7 @@ class Parsed:
     filter_mentions: set[int] = field(default_factory=set)  # ids of mentions used only by filters
     period: str | None = None
     period_relative: bool = False
-    aggs: list[C.Cue] = field(default_factory=list)
+    aggs: list[C.Cue[str]] = field(default_factory=list)
     groups: list[Mention] = field(default_factory=list)
     color: str | None = None
     chart: str | None = None
@@ -156,7 +157,7 @@ def _order_and_limit(p: Parsed, profile: dict, consumed: set[int]) -> None:
     """Order and top-N clauses ("list by the y axis in desc", "top 5"); a column named in the
     order clause is its target."""
     cue, clause_span, clause = C.find_order(p.text)
-    if cue is not None:
+    if cue is not None and clause_span is not None:  # found together
         p.order_desc = cue.value
         p.order_target = C.order_target(clause or "")
         consumed.update(range(*clause_span))
@@ -274,7 +275,7 @@ def _groups(p: Parsed, profile: dict, consumed: set[int]) -> None:
                     p.groups.append(nxt)
 
 
-def _versus(p: Parsed, g: C.Cue, nxt: Mention | None, by_name: dict) -> None:
+def _versus(p: Parsed, g: C.Cue[str], nxt: Mention | None, by_name: dict) -> None:
     """"price vs rating" (two numbers) is a correlation; "sales vs region" groups by the column
     before when the one after is a number or is aggregated."""
     prev = _prev_mention(p, g.start)
@@ -303,24 +304,27 @@ def _axes(p: Parsed) -> None:
 
 
 def _period_filter(col: dict, lo: dt.date | None, hi: dt.date | None) -> Filter:
+    """The filter of a period with a start, an end or both."""
+    edge = lo or hi  # the one end of an open period
+    assert edge is not None
     if col.get("year_like"):
         if lo and hi:
             return Filter(column=col["name"], op="between", values=[lo.year, hi.year]) if lo.year != hi.year \
                 else Filter(column=col["name"], op="=", values=[lo.year])
-        return Filter(column=col["name"], op=">=" if lo else "<=", values=[(lo or hi).year])
+        return Filter(column=col["name"], op=">=" if lo else "<=", values=[edge.year])
     if col["type"] == "datetime":
-        hi_s = (hi + dt.timedelta(days=1)).isoformat() if hi else None
         if lo and hi:
             return Filter(column=col["name"], op="between", values=[lo.isoformat() + " 00:00:00",
                                                                     (hi.isoformat() + " 23:59:59")])
         if lo:
             return Filter(column=col["name"], op=">=", values=[lo.isoformat() + " 00:00:00"])
-        return Filter(column=col["name"], op="<", values=[hi_s + " 00:00:00"])
+        next_day = (edge + dt.timedelta(days=1)).isoformat()
+        return Filter(column=col["name"], op="<", values=[next_day + " 00:00:00"])
     if lo and hi:
         return Filter(column=col["name"], op="between", values=[lo.isoformat(), hi.isoformat()])
     if lo:
         return Filter(column=col["name"], op=">=", values=[lo.isoformat()])
-    return Filter(column=col["name"], op="<=", values=[hi.isoformat()])
+    return Filter(column=col["name"], op="<=", values=[edge.isoformat()])
 
 
 def is_numeric(col: dict) -> bool:
@@ -400,7 +404,7 @@ class _NumberFilters:
                     return m
         return lex
 
-    def add(self, near: Mention | str, op: str, vals: list, a: int, b: int) -> None:
+    def add(self, near: Mention | str, op: Op, vals: list, a: int, b: int) -> None:
         """A filter on `near` (a mention, or a column name from the lexicon); none on dates."""
         col = near if isinstance(near, str) else near.column
         c = self.profile["_by_name"][col]
@@ -440,7 +444,7 @@ class _NumberFilters:
                 if col is None:
                     continue
                 neg = a > 0 and p.toks[a - 1].text in ("not", "n't") and op in (">", "<", "=")
-                real_op = {">": "<=", "<": ">=", "=": "!="}[op] if neg else op
+                real_op = _NEGATED[op] if neg else op
                 self.add(col, real_op, [v], a, b)
 
     def equalities(self) -> None:
@@ -504,7 +508,7 @@ def _text_filters(p: Parsed, profile: dict) -> None:
             p.filter_mentions.add(id(target))
         if target_name:
             raw_vals = [_raw_word(p, v, a) for v in vals]
-            p.filters.append(Filter(column=target_name, op="contains", values=raw_vals))
+            p.filters.append(Filter(column=target_name, op="contains", values=[*raw_vals]))
             p.evidence.append(f"'{m.group(0)}' → {target_name} contains {' or '.join(raw_vals)}")
     for m, (a, _b) in text.find(r"\b(?:starting|starts|beginning|begins) with (?:the letter )?([a-z0-9]{1,20})\b"):
         target = _prev_mention(p, a, within=2)
@@ -550,7 +554,7 @@ def _value_filters(p: Parsed, values: list[ValueMention], profile: dict) -> None
         neg = any(w in NEGATIONS for w in window) and not any(w in ("only", "just") for w in window[-2:])
         grouped.setdefault((v.column, neg), []).append(v)
     for (col, neg), vs in grouped.items():
-        vals = list(dict.fromkeys(v.value for v in vs))
+        vals: list[Value] = list(dict.fromkeys(v.value for v in vs))
         if len(vals) == 1:
             f = Filter(column=col, op="!=" if neg else "=", values=vals)
         else:

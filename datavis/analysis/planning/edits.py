@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
@@ -22,7 +23,7 @@ from ..language.lexicon import NUMBER_WORDS
 from ..language.matching import find_values
 from ..language.parsing import Parsed, is_numeric, main_temporal
 from ..language.timeparse import add_months, month_end
-from .plan import Dimension, Filter, Measure, Order, Plan, validate_plan
+from .plan import Agg, Dimension, Filter, Grain, Measure, Order, Plan, validate_plan
 
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
                              r"\bno filters?\b|\bwithout (the )?filters?\b")
@@ -83,10 +84,10 @@ def _filters_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "filters removed")]
 
 
-def _new_measure(plan: Plan, col: dict, agg: str | None) -> Plan:
+def _new_measure(plan: Plan, col: dict, agg: Agg | None) -> Plan:
     """The named measure takes the place of the first one, keeping an intensive aggregation."""
     out = _copy(plan)
-    new_agg = agg if agg and agg != "count" else ("sum" if col.get("additive", True) else "avg")
+    new_agg: Agg = agg if agg and agg != "count" else ("sum" if col.get("additive", True) else "avg")
     if out.measures and out.measures[0].agg not in ("count", "count_distinct", "none") and not agg:
         old = out.measures[0].agg
         new_agg = old if old in ("avg", "median", "min", "max") or col.get("additive", True) else new_agg
@@ -106,7 +107,8 @@ def _measure(plan: Plan, p: Parsed, profile: dict) -> Variants:
     named = [by_name[m.column] for m in free_mentions(p) if is_measure(by_name[m.column])]
     aggs = [c for c in p.aggs if c.value not in ("max", "min") or p.toks[c.start].text in _EXPLICIT_EXTREMES
             or plan.dimension is None]  # "and the worst?" on a chart by category orders it (_order)
-    agg = next((str(c.value) for c in aggs), None)
+    # the lexicon's aggregation cues are the plan's names (pydantic checks them again)
+    agg = next((cast(Agg, c.value) for c in aggs), None)
     if named:
         return [(_new_measure(plan, named[0], agg), "measure")]
     if not agg or not plan.measures or plan.measures[0].agg == "none":
@@ -129,7 +131,7 @@ def _one_measure(plan: Plan, profile: dict) -> None:
         plan.measures = [m if m.column is None else Measure(column=m.column, agg="sum" if additive else "avg")]
 
 
-def _on_axis(plan: Plan, col: dict, grain: str | None, profile: dict) -> Plan:
+def _on_axis(plan: Plan, col: dict, grain: Grain | None, profile: dict) -> Plan:
     """The column replaces the x axis (a date column makes a trend at the message's grain)."""
     out = _copy(plan)
     _one_measure(out, profile)
@@ -161,12 +163,17 @@ def _dimension(plan: Plan, p: Parsed, profile: dict) -> Variants:
     if not named:
         return []
     col = named[0]
-    out = [(_unpinned(_on_axis(plan, col, p.grain, profile), col["name"]), "dimension")]
+    out = [(_unpinned(_on_axis(plan, col, _parsed_grain(p), profile), col["name"]), "dimension")]
     if current is not None and col["role"] != "temporal":
         split = _unpinned(_copy(plan), col["name"])
         split.color = col["name"]
         out.append((split, "colour"))
     return out
+
+
+def _parsed_grain(p: Parsed) -> Grain | None:
+    """The message's grain: the parser reads grain words as the plan's names (pydantic checks them again)."""
+    return cast("Grain | None", p.grain)
 
 
 def _unpinned(plan: Plan, column: str) -> Plan:
@@ -188,7 +195,8 @@ def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
     """"by quarter instead": the date axis takes the grain; a chart by category moves to the date
     axis, or keeps its category as the colour ("and by month"); a grain word that is also a value
     of the data may filter on it instead."""
-    if not p.grain:
+    grain = _parsed_grain(p)
+    if not grain:
         return []
     variants = []
     for f in grain_values(p, profile):
@@ -196,14 +204,14 @@ def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
         valued.filters = [g for g in valued.filters if g.column != f.column] + [f]
         variants.append((valued, "grain value"))
     try:
-        return _regrained(plan, p.grain, profile) + variants
+        return _regrained(plan, grain, profile) + variants
     except Unanswerable:
         if variants:
             return variants
         raise
 
 
-def _regrained(plan: Plan, grain: str, profile: dict) -> Variants:
+def _regrained(plan: Plan, grain: Grain, profile: dict) -> Variants:
     by_name = profile["_by_name"]
     if plan.dimension is not None and by_name[plan.dimension.column]["type"] in ("date", "datetime"):
         regrained = _copy(plan)
