@@ -245,11 +245,11 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, delim: str, names: list[st
     )
 
 
-def _refine_types(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str, dict]:
+def _refine_types(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str, dict[str, str | None]]:
     """Convert VARCHAR columns that hold dates, money or percentages; returns what was converted."""
     types = dict(con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [TABLE]).fetchall())
-    conversions: dict[str, dict] = {}
+    conversions: dict[str, dict[str, str | None]] = {}
     for col in names:
         if types.get(col) != "VARCHAR":
             continue
@@ -281,7 +281,7 @@ def _refine_types(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str,
     return conversions
 
 
-def _date_conversion(con: duckdb.DuckDBPyConnection, sample: list[str]) -> dict | None:
+def _date_conversion(con: duckdb.DuckDBPyConnection, sample: list[str]) -> dict[str, str | None] | None:
     if not any(ch.isdigit() for ch in sample[0]) or max(len(s) for s in sample) > 40:
         return None
     best: tuple[float, str] | None = None
@@ -297,7 +297,7 @@ def _date_conversion(con: duckdb.DuckDBPyConnection, sample: list[str]) -> dict 
     return {"kind": "date", "format": fmt, "type": "datetime" if has_time else "date"}
 
 
-def _number_conversion(sample: list[str]) -> dict | None:
+def _number_conversion(sample: list[str]) -> dict[str, str | None] | None:
     money = sum(bool(re.match(_MONEY, s)) for s in sample)
     if money / len(sample) >= 0.95:
         symbol = next((c for s in sample for c in s if c in "$€£¥"), None)

@@ -3,6 +3,7 @@ to token positions so the matcher can skip words that were already understood.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -47,7 +48,8 @@ class Text:
         b = max(a + 1, min(b, len(self.char_tok)))
         return self.char_tok[a], self.char_tok[b - 1] + 1
 
-    def find(self, pattern: str, flags=0, protect: bool = True):
+    def find(self, pattern: str, flags: int = 0,
+             protect: bool = True) -> Iterator[tuple[re.Match[str], tuple[int, int]]]:
         """Matches of `pattern` with their token spans; none inside a snake/camel-case name
         ("monthly_rental" is a column, not the grain word "monthly")."""
         for m in re.finditer(pattern, self.s, flags):

@@ -2,6 +2,8 @@
 own column names: "Total Revenue by Region, 2023 only"."""
 from __future__ import annotations
 
+from typing import Any
+
 from ..language.names import humanize
 from ..planning.plan import Filter, Measure, Plan
 from ..sql.compiler import Query, measure_label
@@ -24,7 +26,7 @@ def _agg_name(agg: str | None) -> str | None:
     return None if agg in (None, "none") else agg
 
 
-def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> dict:
+def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> dict[str, Any]:
     x = y = None
     measures = [{"field": m.column, "aggregate": _agg_name(m.agg)} for m in plan.measures]
     if plan.dimension is not None:
@@ -83,7 +85,7 @@ def _words(column: str) -> str:
     return text[0].lower() + text[1:] if column == column.lower() else text
 
 
-def _measures_label(plan: Plan, q: Query, profile: dict) -> str:
+def _measures_label(plan: Plan, q: Query, profile: dict[str, Any]) -> str:
     """The measures of an aggregate as words: "Total Revenue and Total Profit", "Number of orders"."""
     labels = []
     for m in plan.measures or [Measure(column=None, agg="count")]:
@@ -100,7 +102,7 @@ def _column(m: Measure) -> str:
     return m.column
 
 
-def title_for(plan: Plan, q: Query, profile: dict) -> str:
+def title_for(plan: Plan, q: Query, profile: dict[str, Any]) -> str:
     if q.kind == "histogram":
         head = f"Distribution of {_words(q.extra['column'])}"
     elif q.kind == "boxplot":

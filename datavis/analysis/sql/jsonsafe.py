@@ -34,5 +34,5 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def rows_to_dicts(columns: list[str], rows: list[tuple]) -> list[dict]:
+def rows_to_dicts(columns: list[str], rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     return [{c: jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]
