@@ -28,9 +28,9 @@ class Dataset:
     """What ingest returns and the service stores (as JSON) in its database."""
 
     row_count: int
-    columns: list[dict]  # [{"name", "type", "role", ...}]
-    profile: dict  # compact JSON-safe profile, also written to the dataset dir
-    sample_rows: list[dict]  # first rows, JSON-safe values
+    columns: list[dict[str, Any]]  # [{"name", "type", "role", ...}]
+    profile: dict[str, Any]  # compact JSON-safe profile, also written to the dataset dir
+    sample_rows: list[dict[str, Any]]  # first rows, JSON-safe values
 
 
 @dataclass(frozen=True)
@@ -56,13 +56,13 @@ class Answer:
 
     chart_type: str  # bar|line|area|arc|point|histogram|boxplot|kpi|table
     title: str
-    spec: dict  # Vega-Lite v5 with inline data.values
-    data: list[dict]  # result rows, JSON-safe
+    spec: dict[str, Any]  # Vega-Lite v5 with inline data.values
+    data: list[dict[str, Any]]  # result rows, JSON-safe
     sql: str  # the exact SQL that ran
-    plan: dict  # explainable plan in the dataset's own column names
+    plan: dict[str, Any]  # explainable plan in the dataset's own column names
     insight: str  # 2-3 sentences quoting real numbers
-    state: dict  # opaque, JSON-serialisable; pass back as `previous`
+    state: dict[str, Any]  # opaque, JSON-serialisable; pass back as `previous`
     planner: str  # "embedded" | "llm" | "llm+repair" | "embedded (model failed)"
-    facts: list[dict] = field(default_factory=list)  # the computed facts behind the insight
+    facts: list[dict[str, Any]] = field(default_factory=list)  # the computed facts behind the insight
     # the next readings when the planner is unsure: [{"question": str, "plan": <explained plan>}]
-    alternatives: list[dict] = field(default_factory=list)
+    alternatives: list[dict[str, Any]] = field(default_factory=list)
