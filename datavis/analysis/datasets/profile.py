@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import duckdb
 
@@ -49,20 +50,21 @@ def duck_type(t: str) -> str:
     return "text"
 
 
-def count_of(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> int:
+def count_of(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> int:
     """The value of a count query: an aggregate without GROUP BY always returns exactly one row."""
     row = con.execute(sql, params).fetchone()
     assert row is not None
     return int(row[0])
 
 
-def build_profile(con: duckdb.DuckDBPyConnection, table: str, *, name: str, conversions: dict) -> dict:
+def build_profile(con: duckdb.DuckDBPyConnection, table: str, *, name: str,
+                  conversions: dict[str, Any]) -> dict[str, Any]:
     cols = con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
         [table]).fetchall()
     row_count = count_of(con, f"SELECT count(*) FROM {table}")
     exact = row_count <= 200_000
-    stats: dict[str, dict] = {}
+    stats: dict[str, dict[str, Any]] = {}
     long_form = len(cols) > 100 and row_count * len(cols) <= 20_000_000
     if long_form:  # wide tables: one UNPIVOT query per type instead of thousands of aggregates
         stats.update(_column_stats_long(con, table, cols))
@@ -88,7 +90,8 @@ def build_profile(con: duckdb.DuckDBPyConnection, table: str, *, name: str, conv
     return profile
 
 
-def _column_stats(con, table: str, cols: list[tuple[str, str]], exact: bool) -> dict[str, dict]:
+def _column_stats(con: duckdb.DuckDBPyConnection, table: str, cols: list[tuple[str, str]],
+                  exact: bool) -> dict[str, dict[str, Any]]:
     parts = []
     for col, dtype in cols:
         q = quote_ident(col)
@@ -104,6 +107,7 @@ def _column_stats(con, table: str, cols: list[tuple[str, str]], exact: bool) -> 
         else:
             parts += [f"min({q})", f"max({q})", f"avg(length({q}::VARCHAR))::DOUBLE", "NULL", "NULL", "NULL"]
     row = con.execute(f"SELECT {', '.join(parts)} FROM {table}").fetchone()
+    assert row is not None  # aggregates without GROUP BY: one row
     out = {}
     for i, (col, dtype) in enumerate(cols):
         nn, nd, mn, mx, avg, std, med, neg = row[i * 8:(i + 1) * 8]
@@ -122,9 +126,10 @@ def _column_stats(con, table: str, cols: list[tuple[str, str]], exact: bool) -> 
     return out
 
 
-def _column_stats_long(con, table: str, cols: list[tuple[str, str]]) -> dict[str, dict]:
+def _column_stats_long(con: duckdb.DuckDBPyConnection, table: str,
+                       cols: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
     """Stats of numeric and text columns through UNPIVOT (exact distinct counts)."""
-    out: dict[str, dict] = {}
+    out: dict[str, dict[str, Any]] = {}
     numeric = [(c, t) for c, t in cols if duck_type(t) in ("integer", "number")]
     text = [(c, t) for c, t in cols if duck_type(t) == "text"]
     if numeric:
@@ -157,7 +162,7 @@ def _bound(v: float | None, as_int: bool) -> float | int | None:
     return int(v) if v is not None and as_int else jsonable(v)
 
 
-def _clip(v):
+def _clip(v: object) -> Any:
     v = jsonable(v)
     return v[:MAX_VALUE_CHARS] if isinstance(v, str) else v
 
@@ -165,20 +170,20 @@ def _clip(v):
 _CODE = re.compile(r"[A-Za-z]{0,4}[-_#]?\d{2,}")
 
 
-def code_like(info: dict) -> bool:
+def code_like(info: dict[str, Any]) -> bool:
     """E0001…E0800 or INV-1002: a unique text column of codes labels rows (an identifier)."""
     lo, hi = info.get("min"), info.get("max")
     return isinstance(lo, str) and isinstance(hi, str) and bool(_CODE.fullmatch(lo) and _CODE.fullmatch(hi))
 
 
-def is_identifier(col: dict) -> bool:
+def is_identifier(col: dict[str, Any]) -> bool:
     """Identifiers (E0001…, unique per row) label rows; they are never a category to chart."""
     return col["role"] == "identifier" or (col["type"] == "text" and bool(col.get("unique")) and
                                            (bool(set(col.get("tokens") or []) & {"id", "code", "key", "no"})
                                             or code_like(col)))
 
 
-def _assign_role(info: dict, row_count: int) -> None:
+def _assign_role(info: dict[str, Any], row_count: int) -> None:
     tokens = set(info["tokens"])
     kind, nn, nd = info["type"], info["non_null"], info["distinct"]
     unique = nn > 0 and nd >= nn * (0.999 if row_count <= 200_000 else 0.97)
@@ -212,14 +217,14 @@ def _assign_role(info: dict, row_count: int) -> None:
     info["role"] = "dimension"
 
 
-def _values(con, table: str, columns: list[dict]) -> None:
+def _values(con: duckdb.DuckDBPyConnection, table: str, columns: list[dict[str, Any]]) -> None:
     """Keep the distinct values (with counts) of low-cardinality text, boolean and small integer columns."""
     wanted = [c for c in columns if c["distinct"] <= MAX_VALUES and c["non_null"] > 0 and
               (c["type"] in ("text", "boolean") or (c["type"] == "integer" and c["distinct"] <= 50))]
-    rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    rows = count_of(con, f"SELECT count(*) FROM {table}")
     if len(wanted) > 100 and rows * len(wanted) <= 20_000_000:
         sel = ", ".join(f"CAST({quote_ident(c['name'])} AS VARCHAR) AS {quote_ident(c['name'])}" for c in wanted)
-        per_name: dict[str, list] = {}
+        per_name: dict[str, list[list[Any]]] = {}
         for name, v, n in con.execute(f"SELECT name, v, count(*) FROM (UNPIVOT (SELECT {sel} FROM {table}) ON "
                                       f"COLUMNS(*) INTO NAME name VALUE v) GROUP BY ALL").fetchall():
             per_name.setdefault(name, []).append([v[:MAX_VALUE_CHARS], n])
@@ -232,7 +237,7 @@ def _values(con, table: str, columns: list[dict]) -> None:
             f"(SELECT {j} AS k, CAST({quote_ident(c['name'])} AS VARCHAR) AS v, count(*) AS n FROM {table} "
             f"WHERE {quote_ident(c['name'])} IS NOT NULL GROUP BY 2)"
             for j, c in enumerate(batch))
-        per: dict[int, list] = {}
+        per: dict[int, list[list[Any]]] = {}
         for k, v, n in con.execute(sql).fetchall():
             per.setdefault(k, []).append([v[:MAX_VALUE_CHARS], n])
         for j, c in enumerate(batch):
@@ -240,7 +245,7 @@ def _values(con, table: str, columns: list[dict]) -> None:
             c["values"] = vals[:MAX_VALUES]
 
 
-def columns_summary(profile: dict) -> list[dict]:
+def columns_summary(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """The per-column view the service shows: name, type, role (+ additive for measures)."""
     out = []
     for c in profile["columns"]:
@@ -251,7 +256,7 @@ def columns_summary(profile: dict) -> list[dict]:
     return out
 
 
-def sample_rows(con, table: str, n: int = 10) -> list[dict]:
+def sample_rows(con: duckdb.DuckDBPyConnection, table: str, n: int = 10) -> list[dict[str, Any]]:
     cur = con.execute(f"SELECT * FROM {table} LIMIT {int(n)}")
     names = [d[0] for d in cur.description]
     return rows_to_dicts(names, cur.fetchall())

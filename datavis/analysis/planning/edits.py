@@ -14,16 +14,16 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
 from ..language.lexicon import NUMBER_WORDS
-from ..language.matching import find_values
+from ..language.matching import Mention, find_values
 from ..language.parsing import Parsed, is_numeric, main_temporal
 from ..language.timeparse import add_months, month_end
-from .plan import Agg, Dimension, Filter, Grain, Measure, Order, Plan, validate_plan
+from .plan import Agg, Dimension, Filter, Grain, Measure, Order, Plan, Value, validate_plan
 
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
                              r"\bno filters?\b|\bwithout (the )?filters?\b")
@@ -49,12 +49,12 @@ def _copy(plan: Plan) -> Plan:
     return plan.model_copy(deep=True)
 
 
-def free_mentions(p: Parsed) -> list:
+def free_mentions(p: Parsed) -> list[Mention]:
     """Mentions that are not only part of a filter ("only remote workers": Remote filters)."""
     return [m for m in p.mentions if id(m) not in p.filter_mentions]
 
 
-def is_measure(col: dict) -> bool:
+def is_measure(col: dict[str, Any]) -> bool:
     return is_numeric(col) and col["role"] == "measure"
 
 
@@ -64,7 +64,7 @@ def is_measure(col: dict) -> bool:
 Variants = list[tuple[Plan, str]]
 
 
-def _filters(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _filters(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """Filters on a column the message names replace the previous ones on it; others are added."""
     if not p.filters:
         return []
@@ -76,7 +76,7 @@ def _filters(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "filter")]
 
 
-def _filters_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _filters_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not (plan.filters and _REMOVE_FILTERS.search(p.text.s)):
         return []
     out = _copy(plan)
@@ -84,7 +84,7 @@ def _filters_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "filters removed")]
 
 
-def _new_measure(plan: Plan, col: dict, agg: Agg | None) -> Plan:
+def _new_measure(plan: Plan, col: dict[str, Any], agg: Agg | None) -> Plan:
     """The named measure takes the place of the first one, keeping an intensive aggregation."""
     out = _copy(plan)
     new_agg: Agg = agg if agg and agg != "count" else ("sum" if col.get("additive", True) else "avg")
@@ -101,7 +101,7 @@ def _new_measure(plan: Plan, col: dict, agg: Agg | None) -> Plan:
     return out
 
 
-def _measure(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _measure(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """"what about profit?" swaps the measure; "average instead" changes the aggregation."""
     by_name = profile["_by_name"]
     named = [by_name[m.column] for m in free_mentions(p) if is_measure(by_name[m.column])]
@@ -123,7 +123,7 @@ def _measure(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "aggregation")]
 
 
-def _one_measure(plan: Plan, profile: dict) -> None:
+def _one_measure(plan: Plan, profile: dict[str, Any]) -> None:
     """Raw values of a scatter put on an axis become the last one's total (or average)."""
     if len(plan.measures) >= 2 or (plan.measures and plan.measures[0].agg == "none"):
         m = plan.measures[-1]
@@ -131,7 +131,7 @@ def _one_measure(plan: Plan, profile: dict) -> None:
         plan.measures = [m if m.column is None else Measure(column=m.column, agg="sum" if additive else "avg")]
 
 
-def _on_axis(plan: Plan, col: dict, grain: Grain | None, profile: dict) -> Plan:
+def _on_axis(plan: Plan, col: dict[str, Any], grain: Grain | None, profile: dict[str, Any]) -> Plan:
     """The column replaces the x axis (a date column makes a trend at the message's grain)."""
     out = _copy(plan)
     _one_measure(out, profile)
@@ -150,7 +150,7 @@ def _on_axis(plan: Plan, col: dict, grain: Grain | None, profile: dict) -> Plan:
     return out
 
 
-def _dimension(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _dimension(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """A category the message names either replaces the x axis or splits it by colour."""
     by_name = profile["_by_name"]
     # "only for the West region" filters, it does not regroup (nor does "annual billing")
@@ -182,7 +182,7 @@ def _unpinned(plan: Plan, column: str) -> Plan:
     return plan
 
 
-def grain_values(p: Parsed, profile: dict) -> list[Filter]:
+def grain_values(p: Parsed, profile: dict[str, Any]) -> list[Filter]:
     """Data values spelled like the message's grain word ("only annual billing", a "monthly" plan)."""
     cue = C.find_grain(p.text)
     if cue is None:
@@ -191,7 +191,7 @@ def grain_values(p: Parsed, profile: dict) -> list[Filter]:
             if v.start <= cue.start and cue.end <= v.end][:1]
 
 
-def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _grain(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """"by quarter instead": the date axis takes the grain; a chart by category moves to the date
     axis, or keeps its category as the colour ("and by month"); a grain word that is also a value
     of the data may filter on it instead."""
@@ -211,7 +211,7 @@ def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
         raise
 
 
-def _regrained(plan: Plan, grain: Grain, profile: dict) -> Variants:
+def _regrained(plan: Plan, grain: Grain, profile: dict[str, Any]) -> Variants:
     by_name = profile["_by_name"]
     if plan.dimension is not None and by_name[plan.dimension.column]["type"] in ("date", "datetime"):
         regrained = _copy(plan)
@@ -231,7 +231,7 @@ def _regrained(plan: Plan, grain: Grain, profile: dict) -> Variants:
     return variants
 
 
-def _as_trend(plan: Plan, profile: dict) -> Plan:
+def _as_trend(plan: Plan, profile: dict[str, Any]) -> Plan:
     plan.intent = "trend"
     _one_measure(plan, profile)
     if plan.chart in ("arc", "kpi"):
@@ -239,7 +239,7 @@ def _as_trend(plan: Plan, profile: dict) -> Plan:
     return plan
 
 
-def _chart(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _chart(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not p.chart or p.chart == plan.chart:
         return []
     out = _copy(plan)
@@ -251,7 +251,7 @@ def _chart(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "chart")]
 
 
-def _share(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _share(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not p.share or plan.share:
         return []
     out = _copy(plan)
@@ -265,7 +265,7 @@ def _numbered(p: Parsed) -> bool:
     return any(t.text.isdigit() or t.text in NUMBER_WORDS for t in p.toks)
 
 
-def _order(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _order(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """Top/bottom N, an explicit order, or a superlative alone: "and the worst?" flips the order
     of the chart on screen and keeps its N."""
     out = _copy(plan)
@@ -285,7 +285,7 @@ def _order(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "order")]
 
 
-def _shift_date(value, unit: str):
+def _shift_date(value: Value, unit: str) -> Value | None:
     """A filter's date (a year number, "YYYY-MM-DD" or "YYYY-MM-DD hh:mm:ss") one unit earlier;
     the last day of a month stays the last day of the month."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -304,7 +304,7 @@ def _shift_date(value, unit: str):
     return out.isoformat() + text[10:]
 
 
-def _period_shift(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _period_shift(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """"what about the year before?": the date filters on screen, one period earlier."""
     m = _SHIFT.search(p.text.s)
     dated = [f for f in plan.filters if profile["_by_name"][f.column]["role"] == "temporal"]
@@ -317,12 +317,12 @@ def _period_shift(plan: Plan, p: Parsed, profile: dict) -> Variants:
             shifted = [_shift_date(v, unit) for v in f.values]
             if None in shifted:
                 return []
-            f.values = shifted
+            f.values = [v for v in shifted if v is not None]
     out.period = f"one {unit} before {plan.period}" if plan.period else None
     return [(out, "period")]
 
 
-def _colour_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _colour_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if plan.color is None or not _REMOVE_COLOUR.search(p.text.s):
         return []
     out = _copy(plan)
@@ -330,7 +330,7 @@ def _colour_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "colour removed")]
 
 
-def _limit_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if plan.limit is None or not _REMOVE_LIMIT.search(p.text.s):
         return []
     out = _copy(plan)
@@ -338,13 +338,13 @@ def _limit_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "limit removed")]
 
 
-FAMILIES: tuple[Callable[[Plan, Parsed, dict], Variants], ...] = (
+FAMILIES: tuple[Callable[[Plan, Parsed, dict[str, Any]], Variants], ...] = (
     _filters, _filters_removed, _period_shift, _measure, _dimension, _grain, _chart, _share, _order, _colour_removed,
     _limit_removed)
 
 
 # ---------------------------------------------------------------- every combination
-def candidates(prev: Plan, p: Parsed, profile: dict) -> list[Edit]:
+def candidates(prev: Plan, p: Parsed, profile: dict[str, Any]) -> list[Edit]:
     """Every combination of the variants the message's words allow, validated like any plan."""
     start = _copy(prev)
     start.assumptions = [a for a in start.assumptions if not a.startswith("I read")]
