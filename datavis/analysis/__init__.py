@@ -8,9 +8,9 @@ chart → an insight quoting real numbers, with or without an LLM.
     render(spec, "png" | "svg") -> bytes
     forget(dataset_dir)                                  # close this process's handle
 """
+from .datasets.ingest import ingest_csv, load_dataset
 from .engine import answer
 from .errors import AnalysisError, BadDataset, TransientAnalysisError, Unanswerable, UnsafeQuery
-from .datasets.ingest import ingest_csv, load_dataset
 from .models import AnalysisSettings, Answer, Dataset, IngestLimits
 from .presentation.render import render
 from .revise import revise

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 from pydantic import ValidationError
@@ -28,8 +29,8 @@ from .planning.features import readout
 from .planning.plan import Plan, validate_plan
 from .planning.ranker import Ranked, describe
 from .planning.rules import build_plan, help_message
-from .presentation.explain import explain, title_for
 from .presentation.check import check_answer
+from .presentation.explain import explain, title_for
 from .presentation.insights import compute_facts, word_insight
 from .presentation.vegalite import build_spec, choose_chart
 from .presentation.wording import count_label
@@ -49,7 +50,7 @@ class Request:
 
     dataset_dir: Path
     question: str
-    profile: dict
+    profile: dict[str, Any]
     prev: Plan | None
     forced: bool
     settings: AnalysisSettings
@@ -70,13 +71,13 @@ class Planned:
 class Executed:
     plan: Plan
     query: Query
-    rows: list[dict]
+    rows: list[dict[str, Any]]
     truncated: bool
-    extra: dict
+    extra: dict[str, Any]
 
 
 # ---------------------------------------------------------------- question → plan
-def request(dataset_dir: Path, question: str, previous: dict | None, forced: bool,
+def request(dataset_dir: Path, question: str, previous: dict[str, Any] | None, forced: bool,
             settings: AnalysisSettings) -> Request:
     """The message checked, with the dataset's profile and the chat's previous plan."""
     question = (question or "").strip()
@@ -89,7 +90,7 @@ def request(dataset_dir: Path, question: str, previous: dict | None, forced: boo
     return Request(Path(dataset_dir), question, profile, previous_plan(previous, profile), forced, settings)
 
 
-def previous_plan(previous: dict | None, profile: dict) -> Plan | None:
+def previous_plan(previous: dict[str, Any] | None, profile: dict[str, Any]) -> Plan | None:
     """The plan of the chat's previous answer, if it belongs to this dataset and still validates."""
     if not previous or not isinstance(previous, dict) or previous.get("v") != STATE_VERSION:
         return None
@@ -104,7 +105,7 @@ _RESET = re.compile(r"^\s*(start over|reset|new question|forget (that|it|this|ev
                     r"from scratch)[\s,.:;!-]*", re.I)
 
 
-def read_message(question: str, profile: dict, prev: Plan | None) -> tuple[str, Parsed, Plan | None]:
+def read_message(question: str, profile: dict[str, Any], prev: Plan | None) -> tuple[str, Parsed, Plan | None]:
     """The words of the message; "start over, ..." forgets the previous plan and keeps the rest."""
     parsed = parse(question, profile)
     if not parsed.reset:
@@ -158,7 +159,7 @@ def plan_question(req: Request) -> Planned:
 
 
 # ---------------------------------------------------------------- plan → SQL → rows
-def execute(dataset_dir: Path, plan: Plan, profile: dict, settings: AnalysisSettings) -> Executed:
+def execute(dataset_dir: Path, plan: Plan, profile: dict[str, Any], settings: AnalysisSettings) -> Executed:
     """The plan validated, compiled and run in the sandbox (with a second query for the stats of a
     histogram or a sampled scatter)."""
     plan = validate_plan(plan, profile)
@@ -166,7 +167,7 @@ def execute(dataset_dir: Path, plan: Plan, profile: dict, settings: AnalysisSett
     with Sandbox(dataset_dir, settings.timeout_seconds) as box:
         res = box.run(q.sql, max_rows=settings.max_rows)
         rows = rows_to_dicts(res.columns, res.rows)
-        extra: dict = {}
+        extra: dict[str, Any] = {}
         if q.kind == "histogram":
             extra = _distribution_stats(box, plan, q, profile)
         elif q.kind == "raw" and q.extra.get("sampled") and len(q.ys) >= 2:
@@ -187,7 +188,7 @@ def run(req: Request, planned: Planned) -> tuple[Planned, Executed]:
                            + help_message(req.profile)) from e
 
 
-def _distribution_stats(box: Sandbox, plan: Plan, q: Query, profile: dict) -> dict:
+def _distribution_stats(box: Sandbox, plan: Plan, q: Query, profile: dict[str, Any]) -> dict[str, Any]:
     """Quartiles and the number of 1.5×IQR outliers of a histogram's column (second query)."""
     col = quote_ident(q.extra["column"])
     where = where_sql(plan, profile, [f"{col} IS NOT NULL"])
@@ -200,9 +201,11 @@ def _distribution_stats(box: Sandbox, plan: Plan, q: Query, profile: dict) -> di
     return {"q1": r[0], "median": r[1], "q3": r[2], "min": r[3], "max": r[4], "outliers": r[5]}
 
 
-def _correlation_stats(box: Sandbox, plan: Plan, profile: dict) -> dict:
+def _correlation_stats(box: Sandbox, plan: Plan, profile: dict[str, Any]) -> dict[str, Any]:
     """Pearson r over all rows when the scatter shows a sample (second query)."""
-    a, b = (quote_ident(m.column) for m in plan.measures[:2])
+    x, y = (m.column for m in plan.measures[:2])
+    assert x is not None and y is not None  # a scatter plots two columns' raw values
+    a, b = quote_ident(x), quote_ident(y)
     where = where_sql(plan, profile, [f"{a} IS NOT NULL", f"{b} IS NOT NULL"])
     sql = f"SELECT corr({a}, {b}), count(*) FROM data{where}"
     r = box.run(sql, max_rows=1).rows[0]
@@ -210,7 +213,7 @@ def _correlation_stats(box: Sandbox, plan: Plan, profile: dict) -> dict:
 
 
 # ---------------------------------------------------------------- rows → chart + insight
-def present(ex: Executed, profile: dict, question: str, planner: str) -> Answer:
+def present(ex: Executed, profile: dict[str, Any], question: str, planner: str) -> Answer:
     """The chart, its title and spec, the facts and the insight that quotes them, and the state a
     follow-up passes back."""
     plan, q, rows = ex.plan, ex.query, ex.rows
@@ -237,7 +240,7 @@ def present(ex: Executed, profile: dict, question: str, planner: str) -> Answer:
                   insight=insight, state=state, planner=planner, facts=facts)
 
 
-def _measure_name(plan: Plan, q: Query, profile: dict) -> str:
+def _measure_name(plan: Plan, q: Query, profile: dict[str, Any]) -> str:
     """What the insight says is measured: the counted things' name for a count ("employees")."""
     if not plan.measures:
         return "Count"
@@ -249,14 +252,14 @@ def _measure_name(plan: Plan, q: Query, profile: dict) -> str:
     return measure_label(plan.measures[0])
 
 
-def alternative(plan: Plan, profile: dict, settings: AnalysisSettings) -> dict:
+def alternative(plan: Plan, profile: dict[str, Any], settings: AnalysisSettings) -> dict[str, Any]:
     """A reading the user can pick in one click: the question that asks for it and its plan."""
     q = compile_plan(plan, profile, settings.max_rows)
     return {"question": describe(plan, profile), "plan": explain(plan, q, readout(plan, profile)["mark"])}
 
 
 # ---------------------------------------------------------------- the pipeline
-def answer(dataset_dir: Path, question: str, *, previous: dict | None = None, is_follow_up: bool = False,
+def answer(dataset_dir: Path, question: str, *, previous: dict[str, Any] | None = None, is_follow_up: bool = False,
            settings: AnalysisSettings = DEFAULT_SETTINGS) -> Answer:
     """question → plan → SQL → chart → insight (see the package docstring)."""
     req = request(dataset_dir, question, previous, is_follow_up, settings)

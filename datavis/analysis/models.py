@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:  # pydantic-ai is imported only where a model is called
+    from pydantic_ai.settings import ModelSettings
 
 # Plan edits (revise(); README, "Revisions"): the values each kind of edit accepts.
 EDIT_AGGREGATES = ("sum", "avg", "median", "min", "max", "count", "count_distinct")
@@ -26,9 +28,9 @@ class Dataset:
     """What ingest returns and the service stores (as JSON) in its database."""
 
     row_count: int
-    columns: list[dict]  # [{"name", "type", "role", ...}]
-    profile: dict  # compact JSON-safe profile, also written to the dataset dir
-    sample_rows: list[dict]  # first rows, JSON-safe values
+    columns: list[dict[str, Any]]  # [{"name", "type", "role", ...}]
+    profile: dict[str, Any]  # compact JSON-safe profile, also written to the dataset dir
+    sample_rows: list[dict[str, Any]]  # first rows, JSON-safe values
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class AnalysisSettings:
     timeout_seconds: float = 10.0  # query time limit
     max_rows: int = 5_000  # row cap of a result
     model_timeout_seconds: float = 30.0  # one model call
-    model_settings: dict | None = None  # passed to pydantic-ai (temperature, max_tokens...)
+    model_settings: ModelSettings | None = None  # passed to pydantic-ai (temperature, max_tokens...)
     fall_back_to_embedded: bool = True  # when the model's plan still fails after the repair round
 
 
@@ -54,13 +56,13 @@ class Answer:
 
     chart_type: str  # bar|line|area|arc|point|histogram|boxplot|kpi|table
     title: str
-    spec: dict  # Vega-Lite v5 with inline data.values
-    data: list[dict]  # result rows, JSON-safe
+    spec: dict[str, Any]  # Vega-Lite v5 with inline data.values
+    data: list[dict[str, Any]]  # result rows, JSON-safe
     sql: str  # the exact SQL that ran
-    plan: dict  # explainable plan in the dataset's own column names
+    plan: dict[str, Any]  # explainable plan in the dataset's own column names
     insight: str  # 2-3 sentences quoting real numbers
-    state: dict  # opaque, JSON-serialisable; pass back as `previous`
+    state: dict[str, Any]  # opaque, JSON-serialisable; pass back as `previous`
     planner: str  # "embedded" | "llm" | "llm+repair" | "embedded (model failed)"
-    facts: list[dict] = field(default_factory=list)  # the computed facts behind the insight
+    facts: list[dict[str, Any]] = field(default_factory=list)  # the computed facts behind the insight
     # the next readings when the planner is unsure: [{"question": str, "plan": <explained plan>}]
-    alternatives: list[dict] = field(default_factory=list)
+    alternatives: list[dict[str, Any]] = field(default_factory=list)

@@ -20,7 +20,7 @@ from .models import EDIT_AGGREGATES as AGGREGATES
 from .models import EDIT_CHART_TYPES as CHART_TYPES
 from .models import EDIT_TIME_UNITS as TIME_UNITS
 from .models import AnalysisSettings, Answer
-from .planning.plan import Dimension, Measure, Order, Plan
+from .planning.plan import Agg, Dimension, Measure, Order, Plan
 
 CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
                "point": "a scatter plot", "table": "a table", "kpi": "a single number",
@@ -33,14 +33,13 @@ NUMBERS = ("integer", "number")
 HISTOGRAM_BINS = 20
 
 
-def _column(profile: dict, name: Any) -> dict:
-    col = profile["_by_name"].get(name) or profile["_by_lower"].get(str(name).lower().strip())
+def _column(profile: dict[str, Any], name: Any) -> dict[str, Any]:
+    col: dict[str, Any] | None = profile["_by_name"].get(name) or profile["_by_lower"].get(str(name).lower().strip())
     if col is None:
         raise Unanswerable(f"'{name}' is not a column of this dataset")
     return col
 
-
-def _aggregate(plan: Plan, agg: Any, profile: dict) -> str:
+def _aggregate(plan: Plan, agg: Any, profile: dict[str, Any]) -> str:
     if agg not in AGGREGATES:
         raise Unanswerable(f"'{agg}' is not an aggregate; choose one of {', '.join(AGGREGATES)}")
     if not plan.measures:
@@ -59,7 +58,7 @@ def _aggregate(plan: Plan, agg: Any, profile: dict) -> str:
     return "aggregation"
 
 
-def _measure(plan: Plan, name: Any, profile: dict) -> str:
+def _measure(plan: Plan, name: Any, profile: dict[str, Any]) -> str:
     col = _column(profile, name)
     numeric = col["type"] in NUMBERS
     if plan.intent == "correlation" and len(plan.measures) >= 2:
@@ -74,6 +73,7 @@ def _measure(plan: Plan, name: Any, profile: dict) -> str:
         plan.dimension = Dimension(column=col["name"], bins=plan.dimension.bins)
         return "measure"
     old = plan.measures[0].agg if plan.measures else None
+    agg: Agg
     if not numeric:
         agg = "count_distinct"
     elif old in ("sum", "avg", "median", "min", "max"):
@@ -84,7 +84,7 @@ def _measure(plan: Plan, name: Any, profile: dict) -> str:
     return "measure"
 
 
-def _dimension(plan: Plan, name: Any, profile: dict) -> str:
+def _dimension(plan: Plan, name: Any, profile: dict[str, Any]) -> str:
     col = _column(profile, name)
     if plan.color == col["name"]:
         plan.color = None
@@ -101,12 +101,12 @@ def _dimension(plan: Plan, name: Any, profile: dict) -> str:
     return "dimension"
 
 
-def _time_unit(plan: Plan, unit: Any, profile: dict) -> str:
+def _time_unit(plan: Plan, unit: Any, profile: dict[str, Any]) -> str:
     if unit is not None and unit not in TIME_UNITS:
         raise Unanswerable(f"'{unit}' is not a time grain; choose one of {', '.join(TIME_UNITS)}")
     dimension = plan.dimension
     col = profile["_by_name"][dimension.column] if dimension else None
-    if col is None or col["type"] not in DATES:
+    if dimension is None or col is None or col["type"] not in DATES:
         raise Unanswerable("the chart is not over a date, so it has no time grain to change")
     if unit == "hour" and col["type"] == "date":
         raise Unanswerable(f"'{col['name']}' holds dates without a time of day, so it cannot be "
@@ -115,7 +115,7 @@ def _time_unit(plan: Plan, unit: Any, profile: dict) -> str:
     return "grain"
 
 
-def _color(plan: Plan, name: Any, profile: dict) -> str:
+def _color(plan: Plan, name: Any, profile: dict[str, Any]) -> str:
     if name is None:
         plan.color = None
         return "colour removed"
@@ -128,11 +128,12 @@ def _color(plan: Plan, name: Any, profile: dict) -> str:
     return "colour"
 
 
-def _chart_type(plan: Plan, chart: Any, profile: dict) -> str:
+def _chart_type(plan: Plan, chart: Any, profile: dict[str, Any]) -> str:
     if chart not in CHART_TYPES:
         raise Unanswerable(f"'{chart}' is not a chart type; choose one of {', '.join(CHART_TYPES)}")
     binned = plan.dimension is not None and plan.dimension.bins
     if chart == "boxplot" and binned:  # the spread of the column the histogram bins
+        assert plan.dimension is not None  # binned
         plan.measures = [Measure(column=plan.dimension.column, agg="sum")]
         plan.dimension = None
     elif chart == "histogram" and not binned:
@@ -146,7 +147,7 @@ def _chart_type(plan: Plan, chart: Any, profile: dict) -> str:
     return "chart"
 
 
-def _remove_filter(plan: Plan, index: Any, profile: dict) -> str:
+def _remove_filter(plan: Plan, index: Any, profile: dict[str, Any]) -> str:
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(plan.filters):
         raise Unanswerable(f"there is no filter number {index} to remove "
                            f"(this chart has {len(plan.filters)})")
@@ -156,7 +157,7 @@ def _remove_filter(plan: Plan, index: Any, profile: dict) -> str:
     return "filter removed"
 
 
-def _limit(plan: Plan, limit: Any, profile: dict) -> str:
+def _limit(plan: Plan, limit: Any, profile: dict[str, Any]) -> str:
     if limit is None:
         plan.limit = None
         return "limit removed"
@@ -167,14 +168,14 @@ def _limit(plan: Plan, limit: Any, profile: dict) -> str:
     return "limit"
 
 
-EDITS: dict[str, Callable[[Plan, Any, dict], str]] = {
+EDITS: dict[str, Callable[[Plan, Any, dict[str, Any]], str]] = {
     "aggregate": _aggregate, "measure": _measure, "dimension": _dimension,
     "time_unit": _time_unit, "color": _color, "chart_type": _chart_type,
     "remove_filter": _remove_filter, "limit": _limit,
 }
 
 
-def revise(dataset_dir: Path, previous_state: dict, edit: dict, *,
+def revise(dataset_dir: Path, previous_state: dict[str, Any], edit: dict[str, Any], *,
            settings: AnalysisSettings = DEFAULT_SETTINGS) -> Answer:
     """The previous answer (its ``Answer.state``) with ``edit`` applied, answered anew."""
     try:
@@ -184,7 +185,8 @@ def revise(dataset_dir: Path, previous_state: dict, edit: dict, *,
         raise Unanswerable(text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")) from exc
 
 
-def _revise(dataset_dir: Path, previous_state: dict, edit: dict, settings: AnalysisSettings) -> Answer:
+def _revise(dataset_dir: Path, previous_state: dict[str, Any], edit: dict[str, Any],
+            settings: AnalysisSettings) -> Answer:
     profile = load_profile(dataset_dir)["profile"]
     plan = previous_plan(previous_state, profile)
     if plan is None:

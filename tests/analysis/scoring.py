@@ -66,7 +66,7 @@ def rows_match(expected: list[tuple], got: list[tuple]) -> bool:
         left = list(cand)
         ok = True
         for e in exp:
-            j = next((j for j, c in enumerate(left) if all(_same(x, y) for x, y in zip(e, c))), None)
+            j = next((j for j, c in enumerate(left) if all(_same(x, y) for x, y in zip(e, c, strict=True))), None)
             if j is None:
                 ok = False
                 break

@@ -18,9 +18,9 @@ from pathlib import Path
 import duckdb
 
 from ..errors import BadDataset
-from ..models import Dataset, IngestLimits
 from ..language.names import quote_ident
-from .profile import build_profile, columns_summary, sample_rows
+from ..models import Dataset, IngestLimits
+from .profile import build_profile, columns_summary, count_of, sample_rows
 from .store import DATA_FILE, PROFILE_FILE, load_profile
 
 TABLE = "data"
@@ -51,9 +51,10 @@ _DATE_FORMATS = [
 _MONEY = r"^\s*\(?\s*[-+]?\s*[$€£¥]\s*[-+]?\d{1,3}(,\d{3})*(\.\d+)?\s*\)?\s*$|^\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*$"
 _PERCENT = r"^\s*[-+]?\d+(\.\d+)?\s*%\s*$"
 _FORMULA = r"^[=+\-@\t\r]"
+DEFAULT_LIMITS = IngestLimits()  # frozen: one shared default
 
 
-def ingest_csv(csv_path: Path, dataset_dir: Path, *, name: str, limits: IngestLimits = IngestLimits()) -> Dataset:
+def ingest_csv(csv_path: Path, dataset_dir: Path, *, name: str, limits: IngestLimits = DEFAULT_LIMITS) -> Dataset:
     """Validate `csv_path`, store it as a DuckDB file + profile in `dataset_dir` (created here).
 
     On any failure everything created is removed and BadDataset (or the unexpected error) raised.
@@ -244,11 +245,11 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, delim: str, names: list[st
     )
 
 
-def _refine_types(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str, dict]:
+def _refine_types(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str, dict[str, str | None]]:
     """Convert VARCHAR columns that hold dates, money or percentages; returns what was converted."""
     types = dict(con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [TABLE]).fetchall())
-    conversions: dict[str, dict] = {}
+    conversions: dict[str, dict[str, str | None]] = {}
     for col in names:
         if types.get(col) != "VARCHAR":
             continue
@@ -280,12 +281,12 @@ def _refine_types(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str,
     return conversions
 
 
-def _date_conversion(con: duckdb.DuckDBPyConnection, sample: list[str]) -> dict | None:
+def _date_conversion(con: duckdb.DuckDBPyConnection, sample: list[str]) -> dict[str, str | None] | None:
     if not any(ch.isdigit() for ch in sample[0]) or max(len(s) for s in sample) > 40:
         return None
     best: tuple[float, str] | None = None
     for fmt in _DATE_FORMATS:
-        ok = con.execute("SELECT count(try_strptime(v, ?)) FROM unnest(?::VARCHAR[]) t(v)", [fmt, sample]).fetchone()[0]
+        ok = count_of(con, "SELECT count(try_strptime(v, ?)) FROM unnest(?::VARCHAR[]) t(v)", [fmt, sample])
         share = ok / len(sample)
         if share >= 0.9 and (best is None or share > best[0]):
             best = (share, fmt)
@@ -296,7 +297,7 @@ def _date_conversion(con: duckdb.DuckDBPyConnection, sample: list[str]) -> dict 
     return {"kind": "date", "format": fmt, "type": "datetime" if has_time else "date"}
 
 
-def _number_conversion(sample: list[str]) -> dict | None:
+def _number_conversion(sample: list[str]) -> dict[str, str | None] | None:
     money = sum(bool(re.match(_MONEY, s)) for s in sample)
     if money / len(sample) >= 0.95:
         symbol = next((c for s in sample for c in s if c in "$€£¥"), None)
@@ -319,7 +320,7 @@ def _neutralise(con: duckdb.DuckDBPyConnection) -> int:
     total = 0
     for col in text_cols:
         q = quote_ident(col)
-        n = con.execute(f"SELECT count(*) FROM {TABLE} WHERE regexp_matches({q}, ?)", [_FORMULA]).fetchone()[0]
+        n = count_of(con, f"SELECT count(*) FROM {TABLE} WHERE regexp_matches({q}, ?)", [_FORMULA])
         if n:
             con.execute(f"UPDATE {TABLE} SET {q} = '''' || {q} WHERE regexp_matches({q}, ?)", [_FORMULA])
             total += n

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import duckdb
 
-from ..sql.jsonsafe import jsonable, rows_to_dicts
 from ..language.names import norm_tokens, quote_ident
+from ..sql.jsonsafe import jsonable, rows_to_dicts
 
 PROFILE_VERSION = 1
 MAX_VALUES = 1000  # distinct values kept per low-cardinality column (value matching: "in the West")
@@ -49,13 +50,21 @@ def duck_type(t: str) -> str:
     return "text"
 
 
-def build_profile(con: duckdb.DuckDBPyConnection, table: str, *, name: str, conversions: dict) -> dict:
+def count_of(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> int:
+    """The value of a count query: an aggregate without GROUP BY always returns exactly one row."""
+    row = con.execute(sql, params).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def build_profile(con: duckdb.DuckDBPyConnection, table: str, *, name: str,
+                  conversions: dict[str, Any]) -> dict[str, Any]:
     cols = con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
         [table]).fetchall()
-    row_count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    row_count = count_of(con, f"SELECT count(*) FROM {table}")
     exact = row_count <= 200_000
-    stats: dict[str, dict] = {}
+    stats: dict[str, dict[str, Any]] = {}
     long_form = len(cols) > 100 and row_count * len(cols) <= 20_000_000
     if long_form:  # wide tables: one UNPIVOT query per type instead of thousands of aggregates
         stats.update(_column_stats_long(con, table, cols))
@@ -77,11 +86,12 @@ def build_profile(con: duckdb.DuckDBPyConnection, table: str, *, name: str, conv
     _values(con, table, columns)
     profile = {"version": PROFILE_VERSION, "name": name, "table": table, "row_count": row_count,
                "column_count": len(columns), "columns": columns,
-               "created_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()}
+               "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}
     return profile
 
 
-def _column_stats(con, table: str, cols: list[tuple[str, str]], exact: bool) -> dict[str, dict]:
+def _column_stats(con: duckdb.DuckDBPyConnection, table: str, cols: list[tuple[str, str]],
+                  exact: bool) -> dict[str, dict[str, Any]]:
     parts = []
     for col, dtype in cols:
         q = quote_ident(col)
@@ -97,6 +107,7 @@ def _column_stats(con, table: str, cols: list[tuple[str, str]], exact: bool) -> 
         else:
             parts += [f"min({q})", f"max({q})", f"avg(length({q}::VARCHAR))::DOUBLE", "NULL", "NULL", "NULL"]
     row = con.execute(f"SELECT {', '.join(parts)} FROM {table}").fetchone()
+    assert row is not None  # aggregates without GROUP BY: one row
     out = {}
     for i, (col, dtype) in enumerate(cols):
         nn, nd, mn, mx, avg, std, med, neg = row[i * 8:(i + 1) * 8]
@@ -115,9 +126,10 @@ def _column_stats(con, table: str, cols: list[tuple[str, str]], exact: bool) -> 
     return out
 
 
-def _column_stats_long(con, table: str, cols: list[tuple[str, str]]) -> dict[str, dict]:
+def _column_stats_long(con: duckdb.DuckDBPyConnection, table: str,
+                       cols: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
     """Stats of numeric and text columns through UNPIVOT (exact distinct counts)."""
-    out: dict[str, dict] = {}
+    out: dict[str, dict[str, Any]] = {}
     numeric = [(c, t) for c, t in cols if duck_type(t) in ("integer", "number")]
     text = [(c, t) for c, t in cols if duck_type(t) == "text"]
     if numeric:
@@ -130,9 +142,8 @@ def _column_stats_long(con, table: str, cols: list[tuple[str, str]]) -> dict[str
         for c, t in numeric:
             r = got.get(c, (c, 0, 0, None, None, None, None, None, 0))
             as_int = duck_type(t) == "integer"
-            conv = (lambda v, as_int=as_int: int(v) if v is not None and as_int else jsonable(v))
-            out[c] = {"non_null": r[1], "distinct": r[2], "min": conv(r[3]), "max": conv(r[4]), "mean": jsonable(r[5]),
-                      "std": jsonable(r[6]), "median": jsonable(r[7]), "negatives": r[8]}
+            out[c] = {"non_null": r[1], "distinct": r[2], "min": _bound(r[3], as_int), "max": _bound(r[4], as_int),
+                      "mean": jsonable(r[5]), "std": jsonable(r[6]), "median": jsonable(r[7]), "negatives": r[8]}
     if text:
         sel = ", ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS {quote_ident(c)}" for c, _ in text)
         rows = con.execute(
@@ -146,7 +157,12 @@ def _column_stats_long(con, table: str, cols: list[tuple[str, str]]) -> dict[str
     return out
 
 
-def _clip(v):
+def _bound(v: float | None, as_int: bool) -> float | int | None:
+    """A numeric min/max as JSON: whole numbers for integer columns (they were cast to DOUBLE)."""
+    return int(v) if v is not None and as_int else jsonable(v)
+
+
+def _clip(v: object) -> Any:
     v = jsonable(v)
     return v[:MAX_VALUE_CHARS] if isinstance(v, str) else v
 
@@ -154,20 +170,20 @@ def _clip(v):
 _CODE = re.compile(r"[A-Za-z]{0,4}[-_#]?\d{2,}")
 
 
-def code_like(info: dict) -> bool:
+def code_like(info: dict[str, Any]) -> bool:
     """E0001…E0800 or INV-1002: a unique text column of codes labels rows (an identifier)."""
     lo, hi = info.get("min"), info.get("max")
     return isinstance(lo, str) and isinstance(hi, str) and bool(_CODE.fullmatch(lo) and _CODE.fullmatch(hi))
 
 
-def is_identifier(col: dict) -> bool:
+def is_identifier(col: dict[str, Any]) -> bool:
     """Identifiers (E0001…, unique per row) label rows; they are never a category to chart."""
     return col["role"] == "identifier" or (col["type"] == "text" and bool(col.get("unique")) and
                                            (bool(set(col.get("tokens") or []) & {"id", "code", "key", "no"})
                                             or code_like(col)))
 
 
-def _assign_role(info: dict, row_count: int) -> None:
+def _assign_role(info: dict[str, Any], row_count: int) -> None:
     tokens = set(info["tokens"])
     kind, nn, nd = info["type"], info["non_null"], info["distinct"]
     unique = nn > 0 and nd >= nn * (0.999 if row_count <= 200_000 else 0.97)
@@ -176,7 +192,7 @@ def _assign_role(info: dict, row_count: int) -> None:
         info["role"] = "temporal"
         return
     if kind == "integer" and tokens & _YEAR_WORDS and info.get("min") is not None \
-            and 1800 <= info["min"] and info["max"] <= 2100:
+            and info["min"] >= 1800 and info["max"] <= 2100:
         info["role"], info["year_like"] = "temporal", True
         return
     last = info["tokens"][-1] if info["tokens"] else ""
@@ -201,14 +217,14 @@ def _assign_role(info: dict, row_count: int) -> None:
     info["role"] = "dimension"
 
 
-def _values(con, table: str, columns: list[dict]) -> None:
+def _values(con: duckdb.DuckDBPyConnection, table: str, columns: list[dict[str, Any]]) -> None:
     """Keep the distinct values (with counts) of low-cardinality text, boolean and small integer columns."""
     wanted = [c for c in columns if c["distinct"] <= MAX_VALUES and c["non_null"] > 0 and
               (c["type"] in ("text", "boolean") or (c["type"] == "integer" and c["distinct"] <= 50))]
-    rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    rows = count_of(con, f"SELECT count(*) FROM {table}")
     if len(wanted) > 100 and rows * len(wanted) <= 20_000_000:
         sel = ", ".join(f"CAST({quote_ident(c['name'])} AS VARCHAR) AS {quote_ident(c['name'])}" for c in wanted)
-        per_name: dict[str, list] = {}
+        per_name: dict[str, list[list[Any]]] = {}
         for name, v, n in con.execute(f"SELECT name, v, count(*) FROM (UNPIVOT (SELECT {sel} FROM {table}) ON "
                                       f"COLUMNS(*) INTO NAME name VALUE v) GROUP BY ALL").fetchall():
             per_name.setdefault(name, []).append([v[:MAX_VALUE_CHARS], n])
@@ -221,7 +237,7 @@ def _values(con, table: str, columns: list[dict]) -> None:
             f"(SELECT {j} AS k, CAST({quote_ident(c['name'])} AS VARCHAR) AS v, count(*) AS n FROM {table} "
             f"WHERE {quote_ident(c['name'])} IS NOT NULL GROUP BY 2)"
             for j, c in enumerate(batch))
-        per: dict[int, list] = {}
+        per: dict[int, list[list[Any]]] = {}
         for k, v, n in con.execute(sql).fetchall():
             per.setdefault(k, []).append([v[:MAX_VALUE_CHARS], n])
         for j, c in enumerate(batch):
@@ -229,7 +245,7 @@ def _values(con, table: str, columns: list[dict]) -> None:
             c["values"] = vals[:MAX_VALUES]
 
 
-def columns_summary(profile: dict) -> list[dict]:
+def columns_summary(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """The per-column view the service shows: name, type, role (+ additive for measures)."""
     out = []
     for c in profile["columns"]:
@@ -240,7 +256,7 @@ def columns_summary(profile: dict) -> list[dict]:
     return out
 
 
-def sample_rows(con, table: str, n: int = 10) -> list[dict]:
+def sample_rows(con: duckdb.DuckDBPyConnection, table: str, n: int = 10) -> list[dict[str, Any]]:
     cur = con.execute(f"SELECT * FROM {table} LIMIT {int(n)}")
     names = [d[0] for d in cur.description]
     return rows_to_dicts(names, cur.fetchall())

@@ -3,16 +3,20 @@ to token positions so the matcher can skip words that were already understood.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, NUMBER_WORDS
 from .matching import Tok
 
+V = TypeVar("V")
+
 
 @dataclass
-class Cue:
+class Cue(Generic[V]):
     kind: str
-    value: object
+    value: V  # what the phrase says: a chart or grain name, (N, desc) of a limit, desc of an order
     start: int  # token span
     end: int
 
@@ -22,7 +26,8 @@ class Text:
 
     def __init__(self, toks: list[Tok]):
         self.toks = toks
-        parts, self.char_tok = [], []
+        parts: list[str] = []
+        self.char_tok: list[int] = []
         pos = 0
         for t in toks:
             if parts:
@@ -43,7 +48,8 @@ class Text:
         b = max(a + 1, min(b, len(self.char_tok)))
         return self.char_tok[a], self.char_tok[b - 1] + 1
 
-    def find(self, pattern: str, flags=0, protect: bool = True):
+    def find(self, pattern: str, flags: int = 0,
+             protect: bool = True) -> Iterator[tuple[re.Match[str], tuple[int, int]]]:
         """Matches of `pattern` with their token spans; none inside a snake/camel-case name
         ("monthly_rental" is a column, not the grain word "monthly")."""
         for m in re.finditer(pattern, self.s, flags):
@@ -63,11 +69,11 @@ _ASC = (r"asc\w*|increasing|low(?:er)? to high(?:er)?|lowest to (?:the )?highest
 _CLAUSE_STARTS = ("i", "could", "please", "sort", "order", "list", "rank", "display", "show")  # "…, and sort …"
 
 
-def find_order(text: Text) -> tuple[Cue | None, tuple[int, int] | None, str | None]:
+def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | None, str | None]:
     """(order cue with value desc: bool, token span of the whole order clause, target words)."""
     found = None
     for m, (a, b) in text.find(rf"\b({_DESC}|{_ASC})\b"):
-        desc = bool(re.fullmatch(_DESC, m.group(1)))
+        desc: bool | None = bool(re.fullmatch(_DESC, m.group(1)))
         found = (m, a, b, desc)
     if found is None:
         m2 = next(iter(text.find(r"\b(sort|order|rank)(?:ed)? (?:it |them |the \w+ )?(?:by|on) ")), None)
@@ -113,7 +119,7 @@ def order_target(clause: str) -> str | None:
     return None
 
 
-def find_limit(text: Text) -> tuple[Cue | None, bool]:
+def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
     for m, (a, b) in text.find(rf"\b(top|bottom|first|best|worst|highest|lowest|largest|smallest|biggest|leading|"
@@ -137,8 +143,8 @@ def find_limit(text: Text) -> tuple[Cue | None, bool]:
     return None, False
 
 
-def find_chart(text: Text) -> Cue | None:
-    best = None
+def find_chart(text: Text) -> Cue[str] | None:
+    best: Cue[str] | None = None
     for word, chart in sorted(CHART_WORDS.items(), key=lambda kv: -len(kv[0])):
         # words that are often column names count as chart words only as "line chart" / "as a line"
         ambiguous = word in ("line", "lines", "area", "point", "points", "dot", "table", "kpi", "bars")
@@ -163,7 +169,7 @@ def chart_modifier(text: Text) -> str | None:
     return m.group(1) if m else None
 
 
-def find_grain(text: Text) -> Cue | None:
+def find_grain(text: Text) -> Cue[str] | None:
     for word, grain in sorted(GRAIN_WORDS.items(), key=lambda kv: -len(kv[0])):
         for _m, (a, b) in text.find(rf"\b{re.escape(word)}\b"):
             return Cue("grain", grain, a, b)
@@ -175,8 +181,8 @@ def find_grain(text: Text) -> Cue | None:
     return None
 
 
-def find_aggs(text: Text) -> list[Cue]:
-    out: list[Cue] = []
+def find_aggs(text: Text) -> list[Cue[str]]:
+    out: list[Cue[str]] = []
     taken: set[int] = set()
     phrases = sorted(((p, agg) for agg, ps in AGG_CUES.items() for p in ps), key=lambda x: -len(x[0]))
     for phrase, agg in phrases:
@@ -196,7 +202,7 @@ COLOR_CUE = r"\b(colou?red by|stacked by|split by|broken down by|break(?:down)? 
             r"group(?:ed)? by attribute|grouping by|grouped by|group by|and by|also by|by \w+ and)\b"
 
 
-def find_groups(text: Text) -> list[Cue]:
+def find_groups(text: Text) -> list[Cue[str]]:
     return [Cue("group", m.group(0), a, b) for m, (a, b) in text.find(GROUP_CUE)]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -88,7 +89,7 @@ def _expand(token: str) -> list[str]:
 class ColumnIndex:
     """Normalised names and values of a profile's columns, built once per profile."""
 
-    def __init__(self, profile: dict):
+    def __init__(self, profile: dict[str, Any]):
         self.columns = profile["columns"]
         self.by_name = profile["_by_name"]
         self.forms: dict[str, list[str]] = {}  # column -> expanded tokens
@@ -148,7 +149,7 @@ def value_key(text: str) -> str:
     return " ".join(singular(t) for t in split_name(text)) if re.search(r"[A-Za-z]", text) else text.lower()
 
 
-def left_out(question: str, used: set[str], profile: dict) -> list[str]:
+def left_out(question: str, used: set[str], profile: dict[str, Any]) -> list[str]:
     """Column names and values of the data written in the question that the words cannot
     show whole (punctuation, non-Latin letters) and that the plan does not use (``used``:
     its columns and filter values, lower case): said in the answer, never dropped silently."""
@@ -162,7 +163,7 @@ def left_out(question: str, used: set[str], profile: dict) -> list[str]:
     return out
 
 
-def get_index(profile: dict) -> ColumnIndex:
+def get_index(profile: dict[str, Any]) -> ColumnIndex:
     idx = profile.get("_matcher")
     if idx is None:
         idx = ColumnIndex(profile)
@@ -193,7 +194,7 @@ def stem(word: str) -> str:
     return word
 
 
-def find_mentions(toks: list[Tok], profile: dict, skip: set[int] | None = None) -> list[Mention]:
+def find_mentions(toks: list[Tok], profile: dict[str, Any], skip: set[int] | None = None) -> list[Mention]:
     """Best non-overlapping spans naming columns: every span of up to 7 words (not crossing a
     skipped token or punctuation) is scored against the columns its words point at, then the
     best-scoring spans are kept greedily."""
@@ -330,7 +331,7 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     return min(score, 0.9), "partial"
 
 
-def find_values(toks: list[Tok], profile: dict, skip: set[int]) -> list[ValueMention]:
+def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> list[ValueMention]:
     """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F)."""
     idx = get_index(profile)
     out: list[ValueMention] = []

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..planning.plan import Filter
+from ..planning.plan import Filter, Op, Value
 from . import cues as C
 from .lexicon import NUMBER_WORDS, PEOPLE
 from .matching import Mention, Tok, ValueMention, find_mentions, find_values, tokenize
@@ -20,7 +21,7 @@ NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "
         "don't", "doesn't", "no", "outside", "n't", "nor", "never"}
 SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "an", "each", "every", "of",
                    "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding"}
-_COMPARATORS = [
+_COMPARATORS: list[tuple[str, Op]] = [
     (r"greater than or equal to|at least|no less than|not less than|>=|reach(?:es|ed)?|or more|or above|"
      r"or higher|and above|and up|minimum of|a minimum of", ">="),
     (r"less than or equal to|at most|no more than|not more than|<=|or less|or fewer|or below|and below|up to|"
@@ -31,6 +32,7 @@ _COMPARATORS = [
     (r"less than|fewer than|lower than|smaller than|under|below|younger than|shorter than|earlier than|<|before", "<"),
     (r"equal to|equals?|==|=|is exactly|exactly", "="),
 ]
+_NEGATED: dict[Op, Op] = {">": "<=", "<": ">=", "=": "!="}  # 'not more than 5' is '<= 5'
 _NUM = r"-?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?:k|m|b|bn)?"
 
 
@@ -52,7 +54,7 @@ def parse_number(text: str) -> float | None:
     return v
 
 
-def _num_value(v: float, col: dict):
+def _num_value(v: float, col: dict[str, Any]) -> float:
     return int(v) if float(v).is_integer() and col["type"] in ("integer", "number") else v
 
 
@@ -67,7 +69,7 @@ class Parsed:
     filter_mentions: set[int] = field(default_factory=set)  # ids of mentions used only by filters
     period: str | None = None
     period_relative: bool = False
-    aggs: list[C.Cue] = field(default_factory=list)
+    aggs: list[C.Cue[str]] = field(default_factory=list)
     groups: list[Mention] = field(default_factory=list)
     color: str | None = None
     chart: str | None = None
@@ -92,8 +94,8 @@ class Parsed:
     evidence: list[str] = field(default_factory=list)
 
 
-def main_temporal(profile: dict, prefer: str | None = None) -> dict | None:
-    cols = [c for c in profile["columns"] if c["role"] == "temporal"]
+def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[str, Any] | None:
+    cols: list[dict[str, Any]] = [c for c in profile["columns"] if c["role"] == "temporal"]
     if prefer:
         for c in cols:
             if c["name"] == prefer:
@@ -106,7 +108,7 @@ def main_temporal(profile: dict, prefer: str | None = None) -> dict | None:
     return max(pool, key=lambda c: (c["non_null"], -profile["columns"].index(c)))
 
 
-def anchor_of(col: dict | None) -> dt.date | None:
+def anchor_of(col: dict[str, Any] | None) -> dt.date | None:
     if col is None or col.get("max") is None:
         return None
     if col.get("year_like"):
@@ -114,7 +116,7 @@ def anchor_of(col: dict | None) -> dt.date | None:
     return dt.date.fromisoformat(str(col["max"])[:10])
 
 
-def parse(question: str, profile: dict) -> Parsed:
+def parse(question: str, profile: dict[str, Any]) -> Parsed:
     """What the words of `question` say about `profile`'s columns.
 
     The readers run in an order that matters: clauses that are not columns (order, top-N, chart,
@@ -145,18 +147,18 @@ def parse(question: str, profile: dict) -> Parsed:
     return p
 
 
-def _protect_column_names(p: Parsed, profile: dict) -> None:
+def _protect_column_names(p: Parsed, profile: dict[str, Any]) -> None:
     """Words inside a multi-word column name ("monthly fee", "page views") are that column, not cues."""
     for m in find_mentions(p.toks, profile):
         if m.tier == "exact" and m.end - m.start >= 2:
             p.text.protected.update(range(m.start, m.end))
 
 
-def _order_and_limit(p: Parsed, profile: dict, consumed: set[int]) -> None:
+def _order_and_limit(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """Order and top-N clauses ("list by the y axis in desc", "top 5"); a column named in the
     order clause is its target."""
     cue, clause_span, clause = C.find_order(p.text)
-    if cue is not None:
+    if cue is not None and clause_span is not None:  # found together
         p.order_desc = cue.value
         p.order_target = C.order_target(clause or "")
         consumed.update(range(*clause_span))
@@ -195,7 +197,7 @@ def _question_kind(p: Parsed) -> None:
     p.distinct = C.has(text, r"\b(distinct|unique|different)\b")
 
 
-def _periods(p: Parsed, profile: dict, consumed: set[int]) -> None:
+def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """Periods become filters on the main temporal column; relative ones are anchored to its
     latest date, and say so."""
     text = p.text
@@ -213,7 +215,7 @@ def _periods(p: Parsed, profile: dict, consumed: set[int]) -> None:
                            f"data: {per.label}")
 
 
-def _mentions_and_values(p: Parsed, profile: dict, consumed: set[int]) -> list[ValueMention]:
+def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[ValueMention]:
     """Column mentions (numbers may be part of a name: "sku 7"), then values of the data ("West")
     outside strong mentions and stand-alone numbers; a mention overlapping a value gives way."""
     toks = p.toks
@@ -247,7 +249,7 @@ def _aggregation_cues(p: Parsed, consumed: set[int]) -> None:
     p.aggs = kept
 
 
-def _groups(p: Parsed, profile: dict, consumed: set[int]) -> None:
+def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """Grouping: a column right after by/per/each/across…; "by region and segment" groups both;
     a colour cue ("coloured by") after a dimension makes it the colour; "X vs Y" is _versus."""
     by_name = profile["_by_name"]
@@ -274,7 +276,7 @@ def _groups(p: Parsed, profile: dict, consumed: set[int]) -> None:
                     p.groups.append(nxt)
 
 
-def _versus(p: Parsed, g: C.Cue, nxt: Mention | None, by_name: dict) -> None:
+def _versus(p: Parsed, g: C.Cue[str], nxt: Mention | None, by_name: dict[str, Any]) -> None:
     """"price vs rating" (two numbers) is a correlation; "sales vs region" groups by the column
     before when the one after is a number or is aggregated."""
     prev = _prev_mention(p, g.start)
@@ -302,28 +304,31 @@ def _axes(p: Parsed) -> None:
             p.y_axis_agg = "count"
 
 
-def _period_filter(col: dict, lo: dt.date | None, hi: dt.date | None) -> Filter:
+def _period_filter(col: dict[str, Any], lo: dt.date | None, hi: dt.date | None) -> Filter:
+    """The filter of a period with a start, an end or both."""
+    edge = lo or hi  # the one end of an open period
+    assert edge is not None
     if col.get("year_like"):
         if lo and hi:
             return Filter(column=col["name"], op="between", values=[lo.year, hi.year]) if lo.year != hi.year \
                 else Filter(column=col["name"], op="=", values=[lo.year])
-        return Filter(column=col["name"], op=">=" if lo else "<=", values=[(lo or hi).year])
+        return Filter(column=col["name"], op=">=" if lo else "<=", values=[edge.year])
     if col["type"] == "datetime":
-        hi_s = (hi + dt.timedelta(days=1)).isoformat() if hi else None
         if lo and hi:
             return Filter(column=col["name"], op="between", values=[lo.isoformat() + " 00:00:00",
                                                                     (hi.isoformat() + " 23:59:59")])
         if lo:
             return Filter(column=col["name"], op=">=", values=[lo.isoformat() + " 00:00:00"])
-        return Filter(column=col["name"], op="<", values=[hi_s + " 00:00:00"])
+        next_day = (edge + dt.timedelta(days=1)).isoformat()
+        return Filter(column=col["name"], op="<", values=[next_day + " 00:00:00"])
     if lo and hi:
         return Filter(column=col["name"], op="between", values=[lo.isoformat(), hi.isoformat()])
     if lo:
         return Filter(column=col["name"], op=">=", values=[lo.isoformat()])
-    return Filter(column=col["name"], op="<=", values=[hi.isoformat()])
+    return Filter(column=col["name"], op="<=", values=[edge.isoformat()])
 
 
-def is_numeric(col: dict) -> bool:
+def is_numeric(col: dict[str, Any]) -> bool:
     return col["type"] in ("integer", "number")
 
 
@@ -353,11 +358,11 @@ def _agg_between(p: Parsed, a: int, m: Mention) -> bool:
     return any(a <= c.start < m.start for c in p.aggs)
 
 
-def _dim_before(p: Parsed, pos: int, profile: dict) -> bool:
+def _dim_before(p: Parsed, pos: int, profile: dict[str, Any]) -> bool:
     return any(m.end <= pos and not is_numeric(profile["_by_name"][m.column]) for m in p.mentions)
 
 
-def _numeric_filters(p: Parsed, profile: dict, consumed: set[int]) -> None:
+def _numeric_filters(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """Comparisons with a number: 'price between 60 and 120', 'older than 18', 'less than 1500 hours',
     'problem id is 10'. Ranges are read first, so their numbers are not read again as comparisons."""
     reader = _NumberFilters(p, profile, consumed)
@@ -371,7 +376,7 @@ class _NumberFilters:
     """Filters comparing a column with a number, and the token spans they have spent."""
 
     p: Parsed
-    profile: dict
+    profile: dict[str, Any]
     consumed: set[int]
     used_spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -400,7 +405,7 @@ class _NumberFilters:
                     return m
         return lex
 
-    def add(self, near: Mention | str, op: str, vals: list, a: int, b: int) -> None:
+    def add(self, near: Mention | str, op: Op, vals: list[Any], a: int, b: int) -> None:
         """A filter on `near` (a mention, or a column name from the lexicon); none on dates."""
         col = near if isinstance(near, str) else near.column
         c = self.profile["_by_name"][col]
@@ -440,7 +445,7 @@ class _NumberFilters:
                 if col is None:
                     continue
                 neg = a > 0 and p.toks[a - 1].text in ("not", "n't") and op in (">", "<", "=")
-                real_op = {">": "<=", "<": ">=", "=": "!="}[op] if neg else op
+                real_op = _NEGATED[op] if neg else op
                 self.add(col, real_op, [v], a, b)
 
     def equalities(self) -> None:
@@ -473,17 +478,17 @@ def _looks_like_years(lo: float, hi: float) -> bool:
     return all(float(v).is_integer() and 1900 <= v <= 2100 for v in (lo, hi))
 
 
-def _lexicon_column(phrase: str, profile: dict) -> str | None:
+def _lexicon_column(phrase: str, profile: dict[str, Any]) -> str | None:
     """'older than 18', 'aged 25 to 30', 'users under 25' → the age column."""
     words = set(phrase.split())
     if re.search(r"older|younger|\baged?\b", phrase) or words & PEOPLE:
         for c in profile["columns"]:
             if "age" in c["tokens"] and is_numeric(c):
-                return c["name"]
+                return str(c["name"])
     return None
 
 
-def _text_filters(p: Parsed, profile: dict) -> None:
+def _text_filters(p: Parsed, profile: dict[str, Any]) -> None:
     """'with the letter a in their names', 'names starting with S'."""
     text, by_name = p.text, profile["_by_name"]
     for m, (a, b) in text.find(r"\b(?:the )?(?:letters?|characters?|string|substring|text|word) ([a-z0-9]{1,20})"
@@ -504,7 +509,7 @@ def _text_filters(p: Parsed, profile: dict) -> None:
             p.filter_mentions.add(id(target))
         if target_name:
             raw_vals = [_raw_word(p, v, a) for v in vals]
-            p.filters.append(Filter(column=target_name, op="contains", values=raw_vals))
+            p.filters.append(Filter(column=target_name, op="contains", values=[*raw_vals]))
             p.evidence.append(f"'{m.group(0)}' → {target_name} contains {' or '.join(raw_vals)}")
     for m, (a, _b) in text.find(r"\b(?:starting|starts|beginning|begins) with (?:the letter )?([a-z0-9]{1,20})\b"):
         target = _prev_mention(p, a, within=2)
@@ -517,7 +522,7 @@ _BOOL_GROUP = {"by", "per", "each", "across", "vs", "versus", "split", "between"
 _BOOL_SHARE = re.compile(r"\b(percent|percentage|share|proportion|ratio|rate|fraction)\b|%")
 
 
-def _boolean_filters(p: Parsed, profile: dict) -> None:
+def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
     """A Yes/No column named as a quality ("only remote workers", "orders that were returned",
     "non-remote staff") is a filter, not a True/False category; "by Remote" and shares keep it."""
     if _BOOL_SHARE.search(p.question.lower()):
@@ -542,7 +547,7 @@ def _raw_word(p: Parsed, word: str, near: int) -> str:
     return word
 
 
-def _value_filters(p: Parsed, values: list[ValueMention], profile: dict) -> None:
+def _value_filters(p: Parsed, values: list[ValueMention], profile: dict[str, Any]) -> None:
     """Values of the data become filters; 'not'/'except'/'excluding' before them negate."""
     grouped: dict[tuple[str, bool], list[ValueMention]] = {}
     for v in values:
@@ -550,7 +555,7 @@ def _value_filters(p: Parsed, values: list[ValueMention], profile: dict) -> None
         neg = any(w in NEGATIONS for w in window) and not any(w in ("only", "just") for w in window[-2:])
         grouped.setdefault((v.column, neg), []).append(v)
     for (col, neg), vs in grouped.items():
-        vals = list(dict.fromkeys(v.value for v in vs))
+        vals: list[Value] = list(dict.fromkeys(v.value for v in vs))
         if len(vals) == 1:
             f = Filter(column=col, op="!=" if neg else "=", values=vals)
         else:

@@ -135,7 +135,7 @@ class _Found:
     out: list[Period] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)
 
-    def add(self, m: re.Match, lo: dt.date | None, hi: dt.date | None, label: str, relative: bool = False) -> None:
+    def add(self, m: re.Match[str], lo: dt.date | None, hi: dt.date | None, label: str, relative: bool = False) -> None:
         if any(not (m.end() <= a or m.start() >= b) for a, b in self.taken):
             return
         self.taken.append((m.start(), m.end()))

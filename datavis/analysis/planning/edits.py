@@ -14,15 +14,16 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
 from ..language.lexicon import NUMBER_WORDS
-from ..language.matching import find_values
+from ..language.matching import Mention, find_values
 from ..language.parsing import Parsed, is_numeric, main_temporal
 from ..language.timeparse import add_months, month_end
-from .plan import Dimension, Filter, Measure, Order, Plan, validate_plan
+from .plan import Agg, Dimension, Filter, Grain, Measure, Order, Plan, Value, validate_plan
 
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
                              r"\bno filters?\b|\bwithout (the )?filters?\b")
@@ -48,12 +49,12 @@ def _copy(plan: Plan) -> Plan:
     return plan.model_copy(deep=True)
 
 
-def free_mentions(p: Parsed) -> list:
+def free_mentions(p: Parsed) -> list[Mention]:
     """Mentions that are not only part of a filter ("only remote workers": Remote filters)."""
     return [m for m in p.mentions if id(m) not in p.filter_mentions]
 
 
-def is_measure(col: dict) -> bool:
+def is_measure(col: dict[str, Any]) -> bool:
     return is_numeric(col) and col["role"] == "measure"
 
 
@@ -63,7 +64,7 @@ def is_measure(col: dict) -> bool:
 Variants = list[tuple[Plan, str]]
 
 
-def _filters(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _filters(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """Filters on a column the message names replace the previous ones on it; others are added."""
     if not p.filters:
         return []
@@ -75,7 +76,7 @@ def _filters(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "filter")]
 
 
-def _filters_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _filters_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not (plan.filters and _REMOVE_FILTERS.search(p.text.s)):
         return []
     out = _copy(plan)
@@ -83,10 +84,10 @@ def _filters_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "filters removed")]
 
 
-def _new_measure(plan: Plan, col: dict, agg: str | None) -> Plan:
+def _new_measure(plan: Plan, col: dict[str, Any], agg: Agg | None) -> Plan:
     """The named measure takes the place of the first one, keeping an intensive aggregation."""
     out = _copy(plan)
-    new_agg = agg if agg and agg != "count" else ("sum" if col.get("additive", True) else "avg")
+    new_agg: Agg = agg if agg and agg != "count" else ("sum" if col.get("additive", True) else "avg")
     if out.measures and out.measures[0].agg not in ("count", "count_distinct", "none") and not agg:
         old = out.measures[0].agg
         new_agg = old if old in ("avg", "median", "min", "max") or col.get("additive", True) else new_agg
@@ -100,13 +101,14 @@ def _new_measure(plan: Plan, col: dict, agg: str | None) -> Plan:
     return out
 
 
-def _measure(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _measure(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """"what about profit?" swaps the measure; "average instead" changes the aggregation."""
     by_name = profile["_by_name"]
     named = [by_name[m.column] for m in free_mentions(p) if is_measure(by_name[m.column])]
     aggs = [c for c in p.aggs if c.value not in ("max", "min") or p.toks[c.start].text in _EXPLICIT_EXTREMES
             or plan.dimension is None]  # "and the worst?" on a chart by category orders it (_order)
-    agg = next((str(c.value) for c in aggs), None)
+    # the lexicon's aggregation cues are the plan's names (pydantic checks them again)
+    agg = next((cast(Agg, c.value) for c in aggs), None)
     if named:
         return [(_new_measure(plan, named[0], agg), "measure")]
     if not agg or not plan.measures or plan.measures[0].agg == "none":
@@ -123,7 +125,7 @@ def _measure(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "aggregation")]
 
 
-def _one_measure(plan: Plan, profile: dict) -> None:
+def _one_measure(plan: Plan, profile: dict[str, Any]) -> None:
     """Raw values of a scatter put on an axis become the last one's total (or average)."""
     if len(plan.measures) >= 2 or (plan.measures and plan.measures[0].agg == "none"):
         m = plan.measures[-1]
@@ -131,7 +133,7 @@ def _one_measure(plan: Plan, profile: dict) -> None:
         plan.measures = [m if m.column is None else Measure(column=m.column, agg="sum" if additive else "avg")]
 
 
-def _on_axis(plan: Plan, col: dict, grain: str | None, profile: dict) -> Plan:
+def _on_axis(plan: Plan, col: dict[str, Any], grain: Grain | None, profile: dict[str, Any]) -> Plan:
     """The column replaces the x axis (a date column makes a trend at the message's grain)."""
     out = _copy(plan)
     _one_measure(out, profile)
@@ -150,7 +152,7 @@ def _on_axis(plan: Plan, col: dict, grain: str | None, profile: dict) -> Plan:
     return out
 
 
-def _dimension(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _dimension(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """A category the message names either replaces the x axis or splits it by colour."""
     by_name = profile["_by_name"]
     # "only for the West region" filters, it does not regroup (nor does "annual billing")
@@ -163,12 +165,17 @@ def _dimension(plan: Plan, p: Parsed, profile: dict) -> Variants:
     if not named:
         return []
     col = named[0]
-    out = [(_unpinned(_on_axis(plan, col, p.grain, profile), col["name"]), "dimension")]
+    out = [(_unpinned(_on_axis(plan, col, _parsed_grain(p), profile), col["name"]), "dimension")]
     if current is not None and col["role"] != "temporal":
         split = _unpinned(_copy(plan), col["name"])
         split.color = col["name"]
         out.append((split, "colour"))
     return out
+
+
+def _parsed_grain(p: Parsed) -> Grain | None:
+    """The message's grain: the parser reads grain words as the plan's names (pydantic checks them again)."""
+    return cast("Grain | None", p.grain)
 
 
 def _unpinned(plan: Plan, column: str) -> Plan:
@@ -177,7 +184,7 @@ def _unpinned(plan: Plan, column: str) -> Plan:
     return plan
 
 
-def grain_values(p: Parsed, profile: dict) -> list[Filter]:
+def grain_values(p: Parsed, profile: dict[str, Any]) -> list[Filter]:
     """Data values spelled like the message's grain word ("only annual billing", a "monthly" plan)."""
     cue = C.find_grain(p.text)
     if cue is None:
@@ -186,11 +193,12 @@ def grain_values(p: Parsed, profile: dict) -> list[Filter]:
             if v.start <= cue.start and cue.end <= v.end][:1]
 
 
-def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _grain(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """"by quarter instead": the date axis takes the grain; a chart by category moves to the date
     axis, or keeps its category as the colour ("and by month"); a grain word that is also a value
     of the data may filter on it instead."""
-    if not p.grain:
+    grain = _parsed_grain(p)
+    if not grain:
         return []
     variants = []
     for f in grain_values(p, profile):
@@ -198,14 +206,14 @@ def _grain(plan: Plan, p: Parsed, profile: dict) -> Variants:
         valued.filters = [g for g in valued.filters if g.column != f.column] + [f]
         variants.append((valued, "grain value"))
     try:
-        return _regrained(plan, p.grain, profile) + variants
+        return _regrained(plan, grain, profile) + variants
     except Unanswerable:
         if variants:
             return variants
         raise
 
 
-def _regrained(plan: Plan, grain: str, profile: dict) -> Variants:
+def _regrained(plan: Plan, grain: Grain, profile: dict[str, Any]) -> Variants:
     by_name = profile["_by_name"]
     if plan.dimension is not None and by_name[plan.dimension.column]["type"] in ("date", "datetime"):
         regrained = _copy(plan)
@@ -225,7 +233,7 @@ def _regrained(plan: Plan, grain: str, profile: dict) -> Variants:
     return variants
 
 
-def _as_trend(plan: Plan, profile: dict) -> Plan:
+def _as_trend(plan: Plan, profile: dict[str, Any]) -> Plan:
     plan.intent = "trend"
     _one_measure(plan, profile)
     if plan.chart in ("arc", "kpi"):
@@ -233,7 +241,7 @@ def _as_trend(plan: Plan, profile: dict) -> Plan:
     return plan
 
 
-def _chart(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _chart(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not p.chart or p.chart == plan.chart:
         return []
     out = _copy(plan)
@@ -245,7 +253,7 @@ def _chart(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "chart")]
 
 
-def _share(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _share(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not p.share or plan.share:
         return []
     out = _copy(plan)
@@ -259,7 +267,7 @@ def _numbered(p: Parsed) -> bool:
     return any(t.text.isdigit() or t.text in NUMBER_WORDS for t in p.toks)
 
 
-def _order(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _order(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """Top/bottom N, an explicit order, or a superlative alone: "and the worst?" flips the order
     of the chart on screen and keeps its N."""
     out = _copy(plan)
@@ -279,7 +287,7 @@ def _order(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "order")]
 
 
-def _shift_date(value, unit: str):
+def _shift_date(value: Value, unit: str) -> Value | None:
     """A filter's date (a year number, "YYYY-MM-DD" or "YYYY-MM-DD hh:mm:ss") one unit earlier;
     the last day of a month stays the last day of the month."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -298,7 +306,7 @@ def _shift_date(value, unit: str):
     return out.isoformat() + text[10:]
 
 
-def _period_shift(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _period_shift(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """"what about the year before?": the date filters on screen, one period earlier."""
     m = _SHIFT.search(p.text.s)
     dated = [f for f in plan.filters if profile["_by_name"][f.column]["role"] == "temporal"]
@@ -311,12 +319,12 @@ def _period_shift(plan: Plan, p: Parsed, profile: dict) -> Variants:
             shifted = [_shift_date(v, unit) for v in f.values]
             if None in shifted:
                 return []
-            f.values = shifted
+            f.values = [v for v in shifted if v is not None]
     out.period = f"one {unit} before {plan.period}" if plan.period else None
     return [(out, "period")]
 
 
-def _colour_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _colour_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if plan.color is None or not _REMOVE_COLOUR.search(p.text.s):
         return []
     out = _copy(plan)
@@ -324,7 +332,7 @@ def _colour_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "colour removed")]
 
 
-def _limit_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
+def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if plan.limit is None or not _REMOVE_LIMIT.search(p.text.s):
         return []
     out = _copy(plan)
@@ -332,13 +340,13 @@ def _limit_removed(plan: Plan, p: Parsed, profile: dict) -> Variants:
     return [(out, "limit removed")]
 
 
-FAMILIES: tuple[Callable[[Plan, Parsed, dict], Variants], ...] = (
+FAMILIES: tuple[Callable[[Plan, Parsed, dict[str, Any]], Variants], ...] = (
     _filters, _filters_removed, _period_shift, _measure, _dimension, _grain, _chart, _share, _order, _colour_removed,
     _limit_removed)
 
 
 # ---------------------------------------------------------------- every combination
-def candidates(prev: Plan, p: Parsed, profile: dict) -> list[Edit]:
+def candidates(prev: Plan, p: Parsed, profile: dict[str, Any]) -> list[Edit]:
     """Every combination of the variants the message's words allow, validated like any plan."""
     start = _copy(prev)
     start.assumptions = [a for a in start.assumptions if not a.startswith("I read")]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
@@ -65,7 +66,7 @@ class Reading:
     alternatives: list[Plan] = field(default_factory=list)
 
 
-def message_features(p: Parsed, profile: dict, fresh: Ranked | None) -> list[str]:
+def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -> list[str]:
     """The features of the prior (PRIOR) that this message has."""
     by_name = profile["_by_name"]
     free = [by_name[m.column] for m in free_mentions(p) if not is_identifier(by_name[m.column])]
@@ -88,7 +89,7 @@ def message_features(p: Parsed, profile: dict, fresh: Ranked | None) -> list[str
     return out
 
 
-def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict) -> float:
+def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any]) -> float:
     score = sum(PRIOR[f] for f in features)
     if any(c in ("colour", "grain+colour") for c in e.changes):
         score += PRIOR["colour|split_words"] if _SPLIT_WORDS.search(p.text.s) else PRIOR["colour"]
@@ -98,7 +99,7 @@ def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict) -> float:
     return score
 
 
-def rank(p: Parsed, prev: Plan | None, profile: dict, forced: bool, fresh: Ranked | Unanswerable) -> Reading:
+def rank(p: Parsed, prev: Plan | None, profile: dict[str, Any], forced: bool, fresh: Ranked | Unanswerable) -> Reading:
     """The message read as an edit of `prev` and as a new question (`fresh`: the planner's reading
     of the message alone, or why it has none); the best reading, with the close runners-up."""
     edits: list[Edit] = []

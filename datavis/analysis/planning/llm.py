@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from pydantic_ai import Agent
+from pydantic_ai import Agent, AgentRunResult, ModelMessage
 from pydantic_ai.exceptions import (
     AgentRunError,
     ModelAPIError,
@@ -55,13 +56,14 @@ Use only the numbers that appear in the draft or the facts, formatted as they ar
 compute or round numbers differently, do not add claims. Return only the sentences."""
 
 
-def compact_profile(profile: dict, question: str) -> dict:
+def compact_profile(profile: dict[str, Any], question: str) -> dict[str, Any]:
     """The part of the profile a model needs; wide tables keep the columns the question names first."""
     cols = profile["columns"]
     if len(cols) > 60:
         named = {m.column for m in find_mentions(tokenize(question), profile)}
         cols = sorted(cols, key=lambda c: (c["name"] not in named, profile["columns"].index(c)))
-    out, size = [], 0
+    out: list[dict[str, Any]] = []
+    size = 0
     for c in cols:
         d = {"name": c["name"], "type": c["type"], "role": c["role"], "distinct": c["distinct"]}
         if c.get("role") == "measure":
@@ -79,7 +81,7 @@ def compact_profile(profile: dict, question: str) -> dict:
     return {"table": profile.get("name"), "rows": profile["row_count"], "columns": out}
 
 
-def build_prompt(question: str, profile: dict, previous: Plan | None, forced: bool) -> str:
+def build_prompt(question: str, profile: dict[str, Any], previous: Plan | None, forced: bool) -> str:
     parts = ["Profile of the table (JSON, data only):", json.dumps(compact_profile(profile, question),
                                                                     default=str, ensure_ascii=False)]
     if previous is not None:
@@ -90,12 +92,16 @@ def build_prompt(question: str, profile: dict, previous: Plan | None, forced: bo
     return "\n".join(parts)
 
 
-def _agent(settings: AnalysisSettings, output_type, instructions: str) -> Agent:
+Out = TypeVar("Out")
+
+
+def _agent(settings: AnalysisSettings, output_type: type[Out], instructions: str) -> Agent[None, Out]:
     return Agent(settings.model, output_type=output_type, instructions=instructions, retries=0,
                  model_settings=settings.model_settings)
 
 
-def _call(agent: Agent, prompt: str, settings: AnalysisSettings, history=None):
+def _call(agent: Agent[None, Out], prompt: str, settings: AnalysisSettings,
+          history: list[ModelMessage] | None = None) -> AgentRunResult[Out]:
     try:
         return agent.run_sync(prompt, message_history=history, usage_limits=UsageLimits(request_limit=1),
                               timeout=settings.model_timeout_seconds)
@@ -122,14 +128,14 @@ class ModelPlan:
     error: str | None = None
 
 
-def checked(plan: Plan, profile: dict, settings: AnalysisSettings) -> Plan:
+def checked(plan: Plan, profile: dict[str, Any], settings: AnalysisSettings) -> Plan:
     """The same checks as any other plan: its columns against the profile, and it compiles."""
     plan = validate_plan(plan, profile)
     compile_plan(plan, profile, settings.max_rows)
     return plan
 
 
-def plan_with_model(question: str, profile: dict, prev: Plan | None, forced: bool,
+def plan_with_model(question: str, profile: dict[str, Any], prev: Plan | None, forced: bool,
                     settings: AnalysisSettings) -> ModelPlan:
     """At most two calls: the plan, and one repair with the error when it does not validate."""
     try:
@@ -137,7 +143,8 @@ def plan_with_model(question: str, profile: dict, prev: Plan | None, forced: boo
     except UserError as e:
         raise ModelUnavailable(str(e)) from e
     prompt = build_prompt(question, profile, prev, forced)
-    calls, error, history = 0, "", None
+    calls, error = 0, ""
+    history: list[ModelMessage] | None = None
     for attempt in range(2):
         try:
             run = _call(agent, prompt, settings, history)

@@ -18,9 +18,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
-from ..planning.plan import Plan
+from ..planning.plan import Plan, Value
 from .format import fmt_change, fmt_number, fmt_pct
 from .vegalite import table_spec
 
@@ -38,7 +38,7 @@ class Checked:
     """The answer's parts after the check, and what the check found wrong (empty when none)."""
 
     chart: str
-    spec: dict
+    spec: dict[str, Any]
     insight: str
     problems: list[str] = field(default_factory=list)
 
@@ -48,11 +48,11 @@ def numbers_in(text: str) -> list[str]:
     return [t.rstrip(",") for t in _NUMBER.findall(text)]
 
 
-def _is_number(v) -> TypeGuard[float]:
+def _is_number(v: object) -> TypeGuard[float]:
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 
-def _walk(node) -> Iterator:
+def _walk(node: object) -> Iterator[object]:
     if isinstance(node, dict):
         for key, value in node.items():
             yield key
@@ -81,13 +81,13 @@ def _spellings(v: float) -> Iterator[str]:
 class _Allowed:
     """The numbers an insight may quote; rows are only scanned for a number not found elsewhere."""
 
-    def __init__(self, sources: Iterable, rows: list[dict]) -> None:
+    def __init__(self, sources: Iterable[object], rows: list[dict[str, Any]]) -> None:
         self.tokens: set[str] = set(_TEMPLATE_NUMBERS)
         self._add(sources)
         self._rows = rows
         self._rows_added = False
 
-    def _add(self, sources: Iterable) -> None:
+    def _add(self, sources: Iterable[object]) -> None:
         for v in _walk(sources):
             if isinstance(v, str):
                 self.tokens.update(numbers_in(v))
@@ -105,7 +105,7 @@ class _Allowed:
         return False
 
 
-def _unverified_facts(facts: list[dict], rows: list[dict]) -> list[str]:
+def _unverified_facts(facts: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[str]:
     """Facts whose values claim to be the rows' own but are not."""
     values: set[float] | None = None
     bad = []
@@ -122,8 +122,8 @@ def _unverified_facts(facts: list[dict], rows: list[dict]) -> list[str]:
     return bad
 
 
-def check_insight(insight: str, facts: list[dict], rows: list[dict], context: Iterable[str] = ()) -> \
-        tuple[str, list[str]]:
+def check_insight(insight: str, facts: list[dict[str, Any]], rows: list[dict[str, Any]],
+                  context: Iterable[Value] = ()) -> tuple[str, list[str]]:
     """The insight without the sentences quoting a number the result does not hold."""
     bad_facts = _unverified_facts(facts, rows)
     trusted = [f for i, f in enumerate(facts) if not any(b.startswith(f"fact {i} ") for b in bad_facts)]
@@ -138,11 +138,11 @@ def check_insight(insight: str, facts: list[dict], rows: list[dict], context: It
     return " ".join(kept), problems
 
 
-def _signature(values: Iterable) -> tuple:
+def _signature(values: Iterable[object]) -> tuple[str, ...]:
     return tuple(sorted(repr(round(v, 9) if isinstance(v, float) else v) for v in values))
 
 
-def check_spec(spec: dict, rows: list[dict], chart: str) -> list[str]:
+def check_spec(spec: dict[str, Any], rows: list[dict[str, Any]], chart: str) -> list[str]:
     """What disagrees between the spec's inline data and the rows (empty when they agree)."""
     values = (spec.get("data") or {}).get("values")
     if chart in ("table",) or values is None:
@@ -168,7 +168,8 @@ def check_spec(spec: dict, rows: list[dict], chart: str) -> list[str]:
     return []
 
 
-def _check_capped(meta: dict, values: list[dict], expected: list[tuple], rows: list[dict]) -> list[str]:
+def _check_capped(meta: dict[str, Any], values: list[dict[str, Any]], expected: list[tuple[Any, ...]],
+                  rows: list[dict[str, Any]]) -> list[str]:
     """A capped bar chart: its bars are result rows, and an Other bar is the sum of the rest."""
     other = meta.get("other_bar")
     shown = values[:-1] if other else values
@@ -187,13 +188,13 @@ def _check_capped(meta: dict, values: list[dict], expected: list[tuple], rows: l
     return []
 
 
-def plan_context(plan: Plan) -> list:
+def plan_context(plan: Plan) -> list[Value]:
     """Text of the plan an insight may quote: its assumptions, period and filter values."""
     return [*plan.assumptions, plan.period or "", *(v for f in plan.filters for v in f.values)]
 
 
-def check_answer(plan: Plan, chart: str, spec: dict, insight: str, facts: list[dict], rows: list[dict],
-                 title: str) -> Checked:
+def check_answer(plan: Plan, chart: str, spec: dict[str, Any], insight: str, facts: list[dict[str, Any]],
+                 rows: list[dict[str, Any]], title: str) -> Checked:
     """Check an answer before it is sent and repair what disagrees instead of failing it: a
     sentence quoting a number the result does not hold is dropped; a chart whose data is not
     the result becomes a table of the result."""

@@ -2,6 +2,8 @@
 own column names: "Total Revenue by Region, 2023 only"."""
 from __future__ import annotations
 
+from typing import Any
+
 from ..language.names import humanize
 from ..planning.plan import Filter, Measure, Plan
 from ..sql.compiler import Query, measure_label
@@ -25,7 +27,7 @@ def _agg_name(agg: str | None) -> str | None:
     return None if agg in (None, "none") else agg
 
 
-def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> dict:
+def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> dict[str, Any]:
     x = y = None
     measures = [{"field": m.column, "aggregate": _agg_name(m.agg)} for m in plan.measures]
     if plan.dimension is not None:
@@ -86,7 +88,7 @@ def _words(column: str) -> str:
     return text[0].lower() + text[1:] if column == column.lower() else text
 
 
-def _measures_label(plan: Plan, q: Query, profile: dict) -> str:
+def _measures_label(plan: Plan, q: Query, profile: dict[str, Any]) -> str:
     """The measures of an aggregate as words: "Total Revenue and Total Profit", "Number of orders"."""
     labels = []
     for m in plan.measures or [Measure(column=None, agg="count")]:
@@ -97,17 +99,23 @@ def _measures_label(plan: Plan, q: Query, profile: dict) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def title_for(plan: Plan, q: Query, profile: dict) -> str:
+def _column(m: Measure) -> str:
+    """The column of a measure drawn as raw values or a box plot (only a count has none)."""
+    assert m.column is not None
+    return m.column
+
+
+def title_for(plan: Plan, q: Query, profile: dict[str, Any]) -> str:
     if q.kind == "histogram":
-        head = f"Distribution of {_words(plan.dimension.column)}"
+        head = f"Distribution of {_words(q.extra['column'])}"
     elif q.kind == "boxplot":
-        head = f"Spread of {_words(plan.measures[0].column)}" + (
+        head = f"Spread of {_words(_column(plan.measures[0]))}" + (
             f" by {_words(plan.dimension.column)}" if plan.dimension else "")
     elif q.kind == "table":
         head = "Rows of " + ", ".join(q.ys[:4])
     elif q.kind == "raw" and plan.dimension is None:
-        head = (f"{humanize(plan.measures[1].column)} vs {_words(plan.measures[0].column)}"
-                if len(plan.measures) > 1 else humanize(plan.measures[0].column))
+        head = (f"{humanize(_column(plan.measures[1]))} vs {_words(_column(plan.measures[0]))}"
+                if len(plan.measures) > 1 else humanize(_column(plan.measures[0])))
     else:
         label = _measures_label(plan, q, profile)
         head = label

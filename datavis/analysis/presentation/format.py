@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 
-def is_money(col: dict) -> bool:
+def is_money(col: dict[str, Any]) -> bool:
     return bool(col.get("money")) or col.get("unit") in ("$", "€", "£", "¥")
 
 
-def currency(col: dict) -> str:
-    return col.get("unit") if col.get("unit") in ("$", "€", "£", "¥") else "$"
+def currency(col: dict[str, Any]) -> str:
+    unit = col.get("unit")
+    return unit if isinstance(unit, str) and unit in ("$", "€", "£", "¥") else "$"
 
 
-def fmt_number(v, money: bool = False, symbol: str = "$") -> str:
+def fmt_number(v: object, money: bool = False, symbol: str = "$") -> str:
     if v is None:
         return "n/a"
     if isinstance(v, bool):

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import statistics
 from collections.abc import Callable
+from typing import Any, TypeGuard
 
 from ..planning.plan import Measure, Plan
 from ..sql.compiler import MONTHS, Query
@@ -19,9 +20,12 @@ from .format import currency, fmt_change, fmt_number, fmt_pct, is_money
 from .wording import count_label, counted_noun
 
 ADDITIVE = ("sum", "count", "count_distinct")
+Fact = dict[str, Any]  # one computed fact: {"kind": ..., the numbers, their wording}
+Row = dict[str, Any]  # a result row by column name
+Format = Callable[[object], str]  # a number as the chart's measure is written
 
 
-def _label(v, grain: str | None) -> str:
+def _label(v: object, grain: str | None) -> str:
     if v is None:
         return "(missing)"
     if isinstance(v, str) and grain and len(v) >= 10 and v[4] == "-":
@@ -43,7 +47,7 @@ def _label(v, grain: str | None) -> str:
     return str(v)
 
 
-def _money(m: Measure | None, profile: dict) -> tuple[bool, str]:
+def _money(m: Measure | None, profile: dict[str, Any]) -> tuple[bool, str]:
     if m is None or m.column is None or m.agg in ("count", "count_distinct"):
         return False, "$"
     col = profile["_by_name"].get(m.column, {})
@@ -52,12 +56,12 @@ def _money(m: Measure | None, profile: dict) -> tuple[bool, str]:
     return is_money(col), currency(col)
 
 
-def _number(v) -> bool:
+def _number(v: object) -> TypeGuard[int | float]:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: dict,
-                  extra: dict | None = None, partial: bool = False) -> list[dict]:
+def compute_facts(plan: Plan, q: Query, rows: list[Row], chart: str, profile: dict[str, Any],
+                  extra: dict[str, Any] | None = None, partial: bool = False) -> list[Fact]:
     """``partial``: the rows are cut or sampled, so no total or share of it can be told."""
     if q.kind == "kpi":
         return _kpi_facts(plan, q, rows, profile)
@@ -71,7 +75,7 @@ def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: d
         return [_scatter_fact(q, rows, extra or {})]
     measures = plan.measures or [Measure(column=None, agg="count")]
     several = q.several
-    facts: list[dict] = []
+    facts: list[Fact] = []
     for i, y in enumerate(q.ys if several else q.ys[:1]):
         m = measures[min(i, len(measures) - 1)]
         label = (count_label(profile) if m.column is None else y) if several else None
@@ -82,26 +86,27 @@ def compute_facts(plan: Plan, q: Query, rows: list[dict], chart: str, profile: d
     return facts
 
 
-def _kpi_facts(plan: Plan, q: Query, rows: list[dict], profile: dict) -> list[dict]:
+def _kpi_facts(plan: Plan, q: Query, rows: list[Row], profile: dict[str, Any]) -> list[Fact]:
     row = rows[0] if rows else {}
     facts = []
     for y, m in zip(q.ys, plan.measures, strict=False):
         col = profile["_by_name"].get(m.column or "", {})
         mm = is_money(col) and m.agg not in ("count", "count_distinct")
-        fact = {"kind": "kpi", "label": y, "value": row.get(y),
-                "text": fmt_number(row.get(y), money=mm, symbol=currency(col)), "period": plan.period}
-        if col.get("type") == "boolean" and m.agg == "avg" and _number(row.get(y)):
+        value = row.get(y)
+        fact = {"kind": "kpi", "label": y, "value": value,
+                "text": fmt_number(value, money=mm, symbol=currency(col)), "period": plan.period}
+        if col.get("type") == "boolean" and m.agg == "avg" and _number(value):
             # a Yes/No column averaged is the share of rows where it holds
-            fact.update(share_of=m.column, text=fmt_pct(row.get(y)), noun=counted_noun(profile))
+            fact.update(share_of=m.column, text=fmt_pct(value), noun=counted_noun(profile))
         if m.kind is not None:  # a derived measure: its own units, never money of a count
-            fact.update(_derived_kpi(m, row.get(y), profile))
+            fact.update(_derived_kpi(m, value, profile))
         facts.append(fact)
     return facts
 
 
-def _derived_kpi(m: Measure, value, profile: dict) -> dict:
+def _derived_kpi(m: Measure, value: object, profile: dict[str, Any]) -> Fact:
     """A rate reads as the share of rows where its condition holds; a percentage as one."""
-    if not _number(value):
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
         return {"text": fmt_number(value)}
     if m.kind == "rate" and m.column is None and m.condition is not None:
         return {"text": fmt_pct(value / 100), "share_of": condition_words(m.condition), "noun": counted_noun(profile)}
@@ -111,7 +116,7 @@ def _derived_kpi(m: Measure, value, profile: dict) -> dict:
     return {"text": fmt_number(value, money=derived_money(m, profile["_by_name"]), symbol=currency(col))}
 
 
-def _histogram_fact(q: Query, rows: list[dict], s: dict) -> dict:
+def _histogram_fact(q: Query, rows: list[Row], s: dict[str, Any]) -> Fact:
     total = sum(r["Count"] for r in rows)
     peak = max(rows, key=lambda r: r["Count"]) if rows else None
     return {"kind": "distribution", "column": q.extra["column"], "n": total,
@@ -121,7 +126,7 @@ def _histogram_fact(q: Query, rows: list[dict], s: dict) -> dict:
             "peak_count": peak["Count"] if peak else None}
 
 
-def _boxplot_facts(q: Query, rows: list[dict]) -> list[dict]:
+def _boxplot_facts(q: Query, rows: list[Row]) -> list[Fact]:
     if rows and q.x:
         hi, lo = max(rows, key=lambda r: r["median"] or 0), min(rows, key=lambda r: r["median"] or 0)
         return [{"kind": "spread", "column": q.extra["column"], "highest": hi[q.x], "highest_median": hi["median"],
@@ -133,7 +138,7 @@ def _boxplot_facts(q: Query, rows: list[dict]) -> list[dict]:
     return []
 
 
-def _scatter_fact(q: Query, rows: list[dict], extra: dict) -> dict:
+def _scatter_fact(q: Query, rows: list[Row], extra: dict[str, Any]) -> Fact:
     xs = [(r[q.ys[0]], r[q.ys[1]]) for r in rows if _number(r.get(q.ys[0])) and _number(r.get(q.ys[1]))]
     r_val = extra.get("corr")
     n = extra.get("n") or len(xs)
@@ -142,26 +147,28 @@ def _scatter_fact(q: Query, rows: list[dict], extra: dict) -> dict:
     return {"kind": "correlation", "x": q.ys[0], "y": q.ys[1], "r": r_val, "n": n, "strength": _strength(r_val)}
 
 
-def _measure_facts(plan: Plan, q: Query, rows: list[dict], y: str, m: Measure, profile: dict, partial: bool,
-                   label: str | None) -> list[dict]:
+def _measure_facts(plan: Plan, q: Query, rows: list[Row], y: str, m: Measure, profile: dict[str, Any],
+                   partial: bool, label: str | None) -> list[Fact]:
     """The facts of one measure column of an aggregate or raw result."""
     money, sym = _money(m, profile)
     pct = is_percent(m)
 
-    def f(v):
-        if pct and _number(v):
+    def f(v: object) -> str:
+        if pct and isinstance(v, (int, float)) and not isinstance(v, bool):
             return fmt_pct(v / 100)
         return fmt_number(v, money=money, symbol=sym)
 
     additive = (m.agg in ADDITIVE and not m.kind) or (m.agg == "none" and plan.share)
-    pairs = [(r.get(q.x), r.get(y), r.get(q.color) if q.color else None) for r in rows if _number(r.get(y))]
+    # (x, value, series) of the rows holding a number; a scatter has no x column
+    pairs = [(r.get(q.x) if q.x is not None else None, v, r.get(q.color) if q.color else None)
+             for r in rows if _number(v := r.get(y))]
     if not pairs:
         return [{"kind": "empty"}]
-    facts: list[dict] = []
+    facts: list[Fact] = []
     if q.color and additive:
         leader = _series_leader(q, pairs, partial, f)
         facts += [leader] if leader else []
-        by_x: dict = {}
+        by_x: dict[Any, float] = {}
         for xv, v, _ in pairs:
             by_x[xv] = by_x.get(xv, 0) + v
         vals = list(by_x.items())
@@ -187,10 +194,10 @@ def _measure_facts(plan: Plan, q: Query, rows: list[dict], y: str, m: Measure, p
     return facts
 
 
-def _series_leader(q: Query, pairs: list[tuple], partial: bool, f: Callable) -> dict | None:
+def _series_leader(q: Query, pairs: list[tuple[Any, float, Any]], partial: bool, f: Format) -> Fact | None:
     """The largest series of a coloured chart by its total (an "Other" series is not a leader)."""
     other = q.extra.get("other_color")
-    totals: dict = {}
+    totals: dict[Any, float] = {}
     for _, v, c in pairs:
         totals[c] = totals.get(c, 0) + v
     named = {k: v for k, v in totals.items() if not (other is not None and k == other)}
@@ -203,7 +210,7 @@ def _series_leader(q: Query, pairs: list[tuple], partial: bool, f: Callable) -> 
             "count": len(named), "other": other if len(named) < len(totals) else None}
 
 
-def _trend_fact(vals: list[tuple], grain: str | None, f: Callable) -> dict:
+def _trend_fact(vals: list[tuple[Any, float]], grain: str | None, f: Format) -> Fact:
     pts = sorted(vals, key=lambda t: (t[0] is None, t[0]))
     (x0, v0), (x1, v1) = pts[0], pts[-1]
     peak = max(pts, key=lambda t: t[1])
@@ -220,8 +227,8 @@ def _trend_fact(vals: list[tuple], grain: str | None, f: Callable) -> dict:
             "biggest_change": big[1] if big else None}
 
 
-def _extremes_fact(vals: list[tuple], other, additive: bool, partial: bool, f: Callable,
-                   grain: str | None) -> dict:
+def _extremes_fact(vals: list[tuple[Any, float]], other: object, additive: bool, partial: bool, f: Format,
+                   grain: str | None) -> Fact:
     """Highest and lowest group; an "Other" group adds to the total only."""
     total = sum(v for _, v in vals)
     positive = all(v >= 0 for _, v in vals)
@@ -276,7 +283,7 @@ def _direction(values: list[float]) -> str:
 
 # --- wording ---------------------------------------------------------------------------------
 
-def _kpi_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+def _kpi_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
     period = f" for {fct['period'].split(' (')[0]}" if fct.get("period") else ""
     noun = measure[len("Number of "):] if measure.startswith("Number of ") else "rows"
     if fct["label"] == "Count":
@@ -287,7 +294,7 @@ def _kpi_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
     return [f"{fct['label']}{period} is {fct['text']}."]
 
 
-def _extremes_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+def _extremes_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
     if fct.get("measure"):  # one sentence per measure when there are several
         if fct["count"] > 1 and fct["top_value"] == fct["bottom_value"]:
             return [f"All {fct['count']} have the same {fct['measure'].lower()} ({fct['top_text']})."]
@@ -313,7 +320,7 @@ def _extremes_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
     return out
 
 
-def _trend_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+def _trend_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
     ch = f" ({fmt_change(fct['change'])})" if fct.get("change") is not None else ""
     if fct.get("measure"):
         return [f"{fct['measure']} went from {fct['first_text']} in {fct['first']} to {fct['last_text']} in "
@@ -323,26 +330,26 @@ def _trend_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
             f"The peak was {fct['peak_text']} in {fct['peak']} and the low {fct['low_text']} in {fct['low']}."]
 
 
-def _series_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+def _series_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
     share = f" ({fmt_pct(fct['share'])} of the total)" if fct.get("share") is not None else ""
     rest = f" (and {fct['other']})" if fct.get("other") else ""
     return [f"Of the {fct['count']} {fct['series']} series{rest}, {fct['name']} is the largest with "
             f"{fct['text']}{share}."]
 
 
-def _series_cut_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+def _series_cut_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
     return [f"Only the {fct['kept']} largest of {fct['of']:,} {fct['series']} series are shown (an average "
             "of the rest would not compare with them)."]
 
 
-def _correlation_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+def _correlation_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
     if fct.get("r") is None:
         return [f"There are too few points to measure how {fct['x']} and {fct['y']} move together."]
     return [f"{fct['x']} and {fct['y']} have a {fct['strength']} correlation (r = {fct['r']:.2f}, "
             f"{fct['n']:,} points)."]
 
 
-def _distribution_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+def _distribution_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
     out = []
     if fct.get("median") is not None:
         out.append(f"The median {fct['column']} is {fmt_number(fct['median'])}; half of the values lie between "
@@ -356,7 +363,7 @@ def _distribution_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
     return out
 
 
-def _spread_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
+def _spread_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
     if "highest" in fct:
         return [f"{fct['highest']} has the highest median {fct['column']} ({fmt_number(fct['highest_median'])}) "
                 f"and {fct['lowest']} the lowest ({fmt_number(fct['lowest_median'])}), across "
@@ -365,7 +372,7 @@ def _spread_sentences(fct: dict, plan: Plan, measure: str) -> list[str]:
             f"{fmt_number(fct['q1'])} and {fmt_number(fct['q3'])}."]
 
 
-_SENTENCES: dict[str, Callable[[dict, Plan, str], list[str]]] = {
+_SENTENCES: dict[str, Callable[[Fact, Plan, str], list[str]]] = {
     "kpi": _kpi_sentences, "extremes": _extremes_sentences, "trend": _trend_sentences,
     "series_leader": _series_sentences, "series_cut": _series_cut_sentences,
     "correlation": _correlation_sentences, "distribution": _distribution_sentences,
@@ -375,7 +382,7 @@ _SENTENCES: dict[str, Callable[[dict, Plan, str], list[str]]] = {
 }
 
 
-def word_insight(facts: list[dict], plan: Plan, measure: str, dimension: str | None) -> str:
+def word_insight(facts: list[Fact], plan: Plan, measure: str, dimension: str | None) -> str:
     """Two or three sentences from the facts (the template wording); with several measures,
     one sentence for each (up to three)."""
     s: list[str] = []

@@ -1,14 +1,14 @@
 """Vega-Lite spec → PNG or SVG bytes, offline, with vl-convert (Vega-Lite 5.21)."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import vl_convert as vlc
 
 VL_VERSION = "5.21"
 
 
-def _external_data(node) -> bool:
+def _external_data(node: object) -> bool:
     if isinstance(node, dict):
         if isinstance(node.get("data"), dict) and "url" in node["data"]:
             return True
@@ -18,7 +18,7 @@ def _external_data(node) -> bool:
     return False
 
 
-def render(spec: dict, fmt: Literal["png", "svg"] = "png") -> bytes:
+def render(spec: dict[str, Any], fmt: Literal["png", "svg"] = "png") -> bytes:
     """Render a spec; data must be inline (no base URL is allowed, so no file or network reads)."""
     if _external_data(spec):
         raise ValueError("only charts with inline data can be rendered")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..language.names import humanize
 from ..planning.plan import Measure, Plan
@@ -37,7 +38,7 @@ def _plain(name: str) -> bool:
     return name.isprintable() and not _PATH_CHARS & set(name)
 
 
-def plain_fields(spec: dict) -> dict:
+def plain_fields(spec: dict[str, Any]) -> dict[str, Any]:
     """Vega-Lite reads quotes, dots, brackets and backslashes in a field name as an access
     path, and its escaping fails for some of them (quotes, backslashes, line breaks): the
     data keys that hold any are renamed to plain words in the spec, and every encoding of
@@ -61,7 +62,7 @@ def plain_fields(spec: dict) -> dict:
     return spec
 
 
-def _rename_fields(node, renamed: dict[str, str]) -> None:
+def _rename_fields(node: object, renamed: dict[str, str]) -> None:
     if isinstance(node, dict):
         field = node.get("field")
         if isinstance(field, str) and field in renamed:
@@ -75,7 +76,7 @@ def _rename_fields(node, renamed: dict[str, str]) -> None:
             _rename_fields(item, renamed)
 
 
-def choose_chart(plan: Plan, q: Query, rows: list[dict]) -> str:
+def choose_chart(plan: Plan, q: Query, rows: list[dict[str, Any]]) -> str:
     if q.kind in ("kpi", "histogram", "boxplot", "table"):
         if q.kind == "kpi" and plan.chart == "table":
             return "table"
@@ -112,12 +113,12 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict]) -> str:
     return "bar"
 
 
-def _num_axis(field_name: str, label: str, money: bool) -> dict:
+def _num_axis(field_name: str, label: str, money: bool) -> dict[str, Any]:
     fmt = "$~s" if money else "~s"
     return {"field": field_name, "type": "quantitative", "title": label, "axis": {"format": fmt}}
 
 
-def _tooltip(fields: list[tuple[str | None, str, str]]) -> list[dict]:
+def _tooltip(fields: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
     out = []
     for name, typ, title in fields:
         t = {"field": name, "type": typ, "title": title}
@@ -127,8 +128,8 @@ def _tooltip(fields: list[tuple[str | None, str, str]]) -> list[dict]:
     return out
 
 
-def build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, profile: dict,
-               y_labels: dict[str, str]) -> dict:
+def build_spec(chart: str, plan: Plan, q: Query, rows: list[dict[str, Any]], title: str, profile: dict[str, Any],
+               y_labels: dict[str, str]) -> dict[str, Any]:
     return plain_fields(_build_spec(chart, plan, q, rows, title, profile, y_labels))
 
 
@@ -136,20 +137,20 @@ def build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, p
 class Axes:
     """The encodings shared by the charts of an x axis and one or more measures."""
 
-    x: dict
-    y: dict
-    tooltip: list[dict]
-    color: dict | None
+    x: dict[str, Any]
+    y: dict[str, Any]
+    tooltip: list[dict[str, Any]]
+    color: dict[str, Any] | None
     n: int  # distinct x values
     xlabel: str
     ylabel: str
-    data: list[dict]  # the rows as the spec holds them (folded when there are several measures)
+    data: list[dict[str, Any]]  # the rows as the spec holds them (folded when there are several measures)
     folded: str | None = None  # the field naming the measure of each folded row
-    meta: dict = field(default_factory=dict)  # how the spec's data derives from the rows (check.py)
+    meta: dict[str, Any] = field(default_factory=dict)  # how the spec's data derives from the rows (check.py)
 
 
-def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, profile: dict,
-                y_labels: dict[str, str]) -> dict:
+def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict[str, Any]], title: str, profile: dict[str, Any],
+                y_labels: dict[str, str]) -> dict[str, Any]:
     base = {"$schema": SCHEMA, "title": {"text": title, "anchor": "start"}, "data": {"values": rows},
             "config": {"view": {"stroke": None}, "axis": {"labelLimit": 180}}}
     if chart == "kpi":
@@ -172,9 +173,9 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict], title: str, 
     return spec
 
 
-def _scatter(base: dict, q: Query) -> dict:
+def _scatter(base: dict[str, Any], q: Query) -> dict[str, Any]:
     xm, ym = q.ys[0], q.ys[1]
-    enc = {"x": {"field": xm, "type": "quantitative", "title": humanize(xm), "scale": {"zero": False}},
+    enc: dict[str, Any] = {"x": {"field": xm, "type": "quantitative", "title": humanize(xm), "scale": {"zero": False}},
            "y": {"field": ym, "type": "quantitative", "title": humanize(ym), "scale": {"zero": False}},
            "tooltip": _tooltip([(xm, "quantitative", xm), (ym, "quantitative", ym)])}
     if q.color:
@@ -184,25 +185,26 @@ def _scatter(base: dict, q: Query) -> dict:
             "width": _WIDTH, "height": _HEIGHT}
 
 
-def _y_label(y: str, m: Measure | None, profile: dict, y_labels: dict[str, str]) -> str:
+def _y_label(y: str, m: Measure | None, profile: dict[str, Any], y_labels: dict[str, str]) -> str:
     """A measure's axis title; a count names what is counted ("Number of employees")."""
     if m is not None and m.column is None and m.agg == "count" and m.kind is None:
         return count_label(profile)
     return y_labels.get(y, y)
 
 
-def _money(plan: Plan, profile: dict, measures: list[Measure] | None = None) -> bool:
+def _money(plan: Plan, profile: dict[str, Any], measures: list[Measure] | None = None) -> bool:
     ms = measures if measures is not None else plan.measures[:1]
     return bool(ms) and all(m.column and is_money(profile["_by_name"].get(m.column, {}))
                             and m.agg not in ("count", "count_distinct")
                             and (m.kind is None or derived_money(m, profile["_by_name"])) for m in ms)
 
 
-def _x_encoding(plan: Plan, q: Query) -> tuple[dict, str]:
+def _x_encoding(plan: Plan, q: Query) -> tuple[dict[str, Any], str]:
+    assert q.x is not None  # without an x axis _build_spec draws a scatter
     xlabel = humanize(plan.dimension.column) if plan.dimension else humanize(q.x)
     if plan.dimension and plan.dimension.grain:
         xlabel += _GRAIN_SUFFIX[plan.dimension.grain]
-    xenc: dict = {"field": q.x, "type": q.x_type or "nominal", "title": xlabel}
+    xenc: dict[str, Any] = {"field": q.x, "type": q.x_type or "nominal", "title": xlabel}
     if q.x_type == "temporal":
         grain = plan.dimension.grain if plan.dimension else None
         xenc["timeUnit"] = _TIME_UNITS.get(grain or "", "utcyearmonthdate")
@@ -213,7 +215,9 @@ def _x_encoding(plan: Plan, q: Query) -> tuple[dict, str]:
     return xenc, xlabel
 
 
-def _axes(plan: Plan, q: Query, rows: list[dict], profile: dict, y_labels: dict[str, str]) -> Axes:
+def _axes(plan: Plan, q: Query, rows: list[dict[str, Any]], profile: dict[str, Any],
+          y_labels: dict[str, str]) -> Axes:
+    assert q.x is not None  # the charts of an x axis (_build_spec)
     y = q.ys[0]
     ylabel = _y_label(y, plan.measures[0] if plan.measures else None, profile, y_labels)
     xenc, xlabel = _x_encoding(plan, q)
@@ -226,7 +230,7 @@ def _axes(plan: Plan, q: Query, rows: list[dict], profile: dict, y_labels: dict[
     tooltip = _tooltip(tips)
     if q.x_type == "temporal":
         tooltip[0]["timeUnit"] = xenc["timeUnit"]
-    color: dict | None = None
+    color: dict[str, Any] | None = None
     if q.color:
         color = {"field": q.color, "type": "nominal", "title": humanize(q.color), "sort": None}
         other = q.extra.get("other_color")
@@ -239,9 +243,11 @@ def _axes(plan: Plan, q: Query, rows: list[dict], profile: dict, y_labels: dict[
     return Axes(x=xenc, y=yenc, tooltip=tooltip, color=color, n=n, xlabel=xlabel, ylabel=ylabel, data=rows)
 
 
-def _fold(ax: Axes, plan: Plan, q: Query, rows: list[dict], profile: dict, y_labels: dict[str, str]) -> Axes:
+def _fold(ax: Axes, plan: Plan, q: Query, rows: list[dict[str, Any]], profile: dict[str, Any],
+          y_labels: dict[str, str]) -> Axes:
     """Several measures become one series each: the rows are folded in Python (a measure name
     becomes a value, not a field name, so no Vega-Lite field path can break on it)."""
+    assert q.x is not None  # several measures over an x axis (Query.several)
     measures = plan.measures or [Measure(column=None, agg="count")]
     labels = [_y_label(y, measures[min(i, len(measures) - 1)], profile, y_labels) for i, y in enumerate(q.ys)]
     taken = {k for r in rows[:1] for k in r}
@@ -267,7 +273,7 @@ def _fold(ax: Axes, plan: Plan, q: Query, rows: list[dict], profile: dict, y_lab
                 data=data, folded=mkey, meta=meta)
 
 
-def _panels(spec: dict, ax: Axes) -> dict:
+def _panels(spec: dict[str, Any], ax: Axes) -> dict[str, Any]:
     """Several measures and a colour: one row of the chart per measure, independent y scales."""
     panels = ax.meta.pop("panels", None)
     if panels:
@@ -278,7 +284,7 @@ def _panels(spec: dict, ax: Axes) -> dict:
     return spec
 
 
-def _arc(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+def _arc(base: dict[str, Any], chart: str, plan: Plan, q: Query, ax: Axes) -> dict[str, Any]:
     y = q.ys[0]
     return {**base, "mark": {"type": "arc", "innerRadius": 60, "tooltip": True},
             "encoding": {"theta": {"field": y, "type": "quantitative", "stack": True},
@@ -288,7 +294,7 @@ def _arc(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
             "view": {"stroke": None}, "width": _HEIGHT, "height": _HEIGHT}
 
 
-def _line(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+def _line(base: dict[str, Any], chart: str, plan: Plan, q: Query, ax: Axes) -> dict[str, Any]:
     mark = {"type": "line", "point": ax.n <= 60, "tooltip": True} if chart == "line" else \
         {"type": "area", "line": True, "opacity": 0.6, "tooltip": True}
     xenc = {**ax.x, "type": "ordinal"} if q.x_type == "nominal" else ax.x
@@ -302,7 +308,7 @@ def _line(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
     return _panels({**base, "mark": mark, "encoding": enc, "width": _WIDTH, "height": _HEIGHT}, ax)
 
 
-def _point(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+def _point(base: dict[str, Any], chart: str, plan: Plan, q: Query, ax: Axes) -> dict[str, Any]:
     enc = {"x": ax.x, "y": {**ax.y, "scale": {"zero": False}}, "tooltip": ax.tooltip}
     if ax.color:
         enc["color"] = ax.color
@@ -310,16 +316,18 @@ def _point(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
                     "width": _WIDTH, "height": _HEIGHT}, ax)
 
 
-def _heatmap(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+def _heatmap(base: dict[str, Any], chart: str, plan: Plan, q: Query, ax: Axes) -> dict[str, Any]:
+    assert q.color is not None  # choose_chart picks a heatmap only for a colour split
     enc = {"x": {**ax.x, "type": "ordinal" if q.x_type != "nominal" else "nominal"},
            "y": {"field": q.color, "type": "nominal", "title": humanize(q.color), "sort": None},
            "color": {"field": q.ys[0], "type": "quantitative", "title": ax.ylabel}, "tooltip": ax.tooltip}
     return {**base, "mark": "rect", "encoding": enc, "width": _WIDTH}
 
 
-def _cap_bars(base: dict, plan: Plan, q: Query, ax: Axes) -> list[dict]:
+def _cap_bars(base: dict[str, Any], plan: Plan, q: Query, ax: Axes) -> list[dict[str, Any]]:
     """Past MAX_BARS nominal bars, the first MAX_BARS - 1 (SQL order) are drawn and, for a single
     additive measure, the rest as one "Other" bar; otherwise only the first MAX_BARS."""
+    assert q.x is not None  # bars are drawn over an x axis
     if ax.n <= MAX_BARS or q.x_type != "nominal":
         return ax.data
     xs = list(dict.fromkeys(r.get(q.x) for r in ax.data))
@@ -340,19 +348,21 @@ def _cap_bars(base: dict, plan: Plan, q: Query, ax: Axes) -> list[dict]:
     return data
 
 
-def _bar(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
+def _bar(base: dict[str, Any], chart: str, plan: Plan, q: Query, ax: Axes) -> dict[str, Any]:
     """Bars, stacked or grouped with a colour; several measures side by side."""
+    assert q.x is not None  # bars are drawn over an x axis
     data = _cap_bars(base, plan, q, ax)
     n = min(ax.n, MAX_BARS)
     long_labels = max((len(str(r.get(q.x))) for r in data), default=0) > 14
     horizontal = plan.horizontal if plan.horizontal is not None else \
         (q.x_type == "nominal" and (n > 10 or long_labels) and not ax.color)
     xenc, yenc = ax.x, dict(ax.y)
+    grain = plan.dimension.grain if plan.dimension else None
     if q.x_type == "temporal":
-        xenc = {**xenc, "type": "ordinal" if plan.dimension and plan.dimension.grain in ("year",) else "temporal"}
-        if xenc["type"] == "ordinal":
-            xenc["timeUnit"] = _TIME_UNITS.get(plan.dimension.grain, "utcyear")
-    enc: dict = {"tooltip": ax.tooltip}
+        xenc = {**xenc, "type": "ordinal" if grain == "year" else "temporal"}
+        if grain == "year":
+            xenc["timeUnit"] = _TIME_UNITS.get(grain, "utcyear")
+    enc: dict[str, Any] = {"tooltip": ax.tooltip}
     enc["y" if horizontal else "x"], enc["x" if horizontal else "y"] = xenc, yenc
     offset = "yOffset" if horizontal else "xOffset"
     if ax.color:
@@ -374,7 +384,8 @@ def _bar(base: dict, chart: str, plan: Plan, q: Query, ax: Axes) -> dict:
     return _panels(spec, ax)
 
 
-def _kpi(base: dict, plan: Plan, q: Query, rows: list[dict], profile: dict) -> dict:
+def _kpi(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, Any]],
+         profile: dict[str, Any]) -> dict[str, Any]:
     row = rows[0] if rows else {}
     values = []
     for y, m in zip(q.ys, plan.measures or [], strict=False):
@@ -400,13 +411,13 @@ def _kpi(base: dict, plan: Plan, q: Query, rows: list[dict], profile: dict) -> d
                               "text": {"field": "label", "type": "nominal"}}}]}
 
 
-def table_spec(rows: list[dict], title: str) -> dict:
+def table_spec(rows: list[dict[str, Any]], title: str) -> dict[str, Any]:
     """A table of the rows (the first 50), e.g. when a chart's data failed the answer check."""
     return plain_fields(_table({"$schema": SCHEMA, "title": {"text": title, "anchor": "start"},
                                 "config": {"view": {"stroke": None}}}, rows))
 
 
-def _table(base: dict, rows: list[dict]) -> dict:
+def _table(base: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
     rows = rows[:50]
     cols = list(rows[0].keys()) if rows else []
     data = []
@@ -425,7 +436,7 @@ def _table(base: dict, rows: list[dict]) -> dict:
             "width": {"step": 130}, "height": {"step": 20}}
 
 
-def _histogram(base: dict, q: Query, rows: list[dict], profile: dict) -> dict:
+def _histogram(base: dict[str, Any], q: Query, rows: list[dict[str, Any]], profile: dict[str, Any]) -> dict[str, Any]:
     col = q.extra["column"]
     return {**base, "mark": {"type": "bar", "tooltip": True, "binSpacing": 1},
             "encoding": {"x": {"field": "bin_start", "type": "quantitative", "bin": {"binned": True,
@@ -438,12 +449,12 @@ def _histogram(base: dict, q: Query, rows: list[dict], profile: dict) -> dict:
             "width": _WIDTH, "height": _HEIGHT}
 
 
-def _boxplot(base: dict, plan: Plan, q: Query, rows: list[dict]) -> dict:
+def _boxplot(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, Any]]) -> dict[str, Any]:
     col = q.extra["column"]
     ytitle = humanize(col)
     x = {"field": q.x, "type": "nominal", "sort": None, "title": humanize(q.x)} if q.x else None
 
-    def enc(extra: dict) -> dict:
+    def enc(extra: dict[str, Any]) -> dict[str, Any]:
         e = dict(extra)
         if x:
             e["x"] = x

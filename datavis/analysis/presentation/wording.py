@@ -3,6 +3,7 @@ table's identifier column ("Employee ID" → employees) or, failing that, from a
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..datasets.profile import is_identifier
 from ..language.names import split_name
@@ -19,7 +20,7 @@ def _plural(word: str) -> str:
     return word + ("es" if word.endswith(("sh", "ch", "x")) else "s")
 
 
-def counted_noun(profile: dict) -> str:
+def counted_noun(profile: dict[str, Any]) -> str:
     """What one row of the table is, in the plural; "rows" when the data does not say: the
     identifier column's name ("Employee ID", or "Employee" holding E0001…), else the table's."""
     for col in profile["columns"]:
@@ -35,5 +36,5 @@ def counted_noun(profile: dict) -> str:
     return "rows"
 
 
-def count_label(profile: dict) -> str:
+def count_label(profile: dict[str, Any]) -> str:
     return f"Number of {counted_noun(profile)}"

@@ -141,6 +141,7 @@ def where_sql(plan: Plan, profile: dict, extra: list[str] | None = None) -> str:
 def dimension_expr(plan: Plan, profile: dict) -> tuple[str, str, list[str] | None, str | None]:
     """(SQL expression, Vega-Lite type, explicit sort, order expression) of the x axis."""
     d = plan.dimension
+    assert d is not None  # called only for a plan with an x axis
     col = profile["_by_name"][d.column]
     q = quote_ident(d.column)
     g = d.grain
@@ -216,6 +217,7 @@ class _Parts:
 
 
 def _aggregate(plan: Plan, profile: dict, measures: list[Measure], max_rows: int) -> Query:
+    assert plan.dimension is not None  # compile_plan makes a KPI of a plan without one
     by_name = profile["_by_name"]
     taken: set[str] = set()
     xexpr, xtype, xsort, xorder = dimension_expr(plan, profile)
@@ -260,6 +262,7 @@ def _rank_x(plan: Plan, profile: dict, parts: _Parts, xexpr: str, xtype: str, ag
     if not other:
         parts.conds.append(f"{xexpr} IN (SELECT k FROM top_x)")
         return xexpr
+    assert plan.dimension is not None  # _aggregate's plans have one
     label = other_label(profile["_by_name"][plan.dimension.column])
     parts.extra["other_x"] = label
     parts.rest_x = f"max(CASE WHEN {xexpr} IN (SELECT k FROM top_x) THEN 0 ELSE 1 END), "
@@ -270,6 +273,7 @@ def _rank_color(plan: Plan, profile: dict, parts: _Parts, agg: str, additive: bo
     """The colour expression: past COLOR_LIMIT series, the largest are kept and, for an additive
     aggregation, the rest (missing values included) is one "Other" series; an average or a
     median of the rest would not be comparable with the series, so those are left out instead."""
+    assert plan.color is not None  # called only for a plan with a colour
     ccol = profile["_by_name"][plan.color]
     qc = quote_ident(plan.color)
     if ccol["distinct"] <= COLOR_LIMIT:
@@ -316,6 +320,7 @@ def _raw(plan: Plan, profile: dict, measures: list[Measure], max_rows: int) -> Q
         x = _unique_alias(plan.dimension.column, taken)
         select.append(f"{quote_ident(plan.dimension.column)} AS {quote_ident(x)}")
     for m in measures:
+        assert m.column is not None  # validate_plan counts rows for a measure without a column
         y = _unique_alias(m.column, taken)
         ys.append(y)
         select.append(f"{quote_ident(m.column)} AS {quote_ident(y)}")
@@ -366,6 +371,7 @@ def nice_bins(lo: float, hi: float, target: int) -> tuple[float, float]:
 
 def _histogram(plan: Plan, profile: dict) -> Query:
     d = plan.dimension
+    assert d is not None  # compile_plan's test for bins
     col = profile["_by_name"][d.column]
     lo, hi = float(col.get("min") or 0), float(col.get("max") or 0)
     start, width = nice_bins(lo, hi, d.bins or 20)
@@ -380,6 +386,7 @@ def _histogram(plan: Plan, profile: dict) -> Query:
 
 
 def _boxplot(plan: Plan, profile: dict, m: Measure) -> Query:
+    assert m.column is not None  # compile_plan's test
     q = quote_ident(m.column)
     group = plan.dimension.column if plan.dimension else None
     stats = (f"min({q}) AS \"min\", quantile_cont({q}, 0.25) AS q1, median({q}) AS median, "

@@ -15,7 +15,7 @@ def jsonable(value: Any) -> Any:
         return value if math.isfinite(value) else None
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
@@ -34,5 +34,5 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def rows_to_dicts(columns: list[str], rows: list[tuple]) -> list[dict]:
-    return [{c: jsonable(v) for c, v in zip(columns, row)} for row in rows]
+def rows_to_dicts(columns: list[str], rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    return [{c: jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]

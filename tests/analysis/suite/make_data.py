@@ -67,8 +67,9 @@ def traffic(rng: random.Random) -> list[list]:
         season = 1 + 0.25 * (1 if d.month in (11, 12) else 0) - 0.15 * (1 if d.month in (7, 8) else 0)
         weekday = 0.7 if d.weekday() >= 5 else 1.0
         visitors = int((800 + i * 1.5) * season * weekday * rng.uniform(0.9, 1.1))
+        summer = 8 if d.month in (6, 7, 8) else 0
         rows.append([d.isoformat(), visitors, int(visitors * rng.uniform(2.5, 3.5)), round(rng.uniform(0.3, 0.6), 3),
-                     int(visitors * rng.uniform(0.01, 0.03)), round(10 + 12 * rng.uniform(-1, 1) + (8 if d.month in (6, 7, 8) else 0), 1)])
+                     int(visitors * rng.uniform(0.01, 0.03)), round(10 + 12 * rng.uniform(-1, 1) + summer, 1)])
         d += dt.timedelta(days=1)
     return rows
 
@@ -88,7 +89,8 @@ def stores(rng: random.Random) -> list[list]:
 
 def main() -> None:
     DATA.mkdir(exist_ok=True)
-    for name, fn, seed in (("sales", sales, 1), ("signups", signups, 2), ("traffic", traffic, 3), ("stores", stores, 4)):
+    tables = (("sales", sales, 1), ("signups", signups, 2), ("traffic", traffic, 3), ("stores", stores, 4))
+    for name, fn, seed in tables:
         with open(DATA / f"{name}.csv", "w", newline="") as f:
             csv.writer(f).writerows(fn(random.Random(seed)))
 
