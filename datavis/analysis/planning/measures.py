@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
@@ -27,7 +28,8 @@ from ..language.lexicon import (
 )
 from ..language.matching import Mention, get_index, value_key
 from ..language.parsing import NEGATIONS, Parsed, is_numeric
-from .plan import Filter, Measure
+from .plan import Agg, Filter, Measure
+from .plan import Derived as DerivedKind
 
 _SCOPE_END = {"by", "per", "each", "every", "across", "among", "within", "vs", "versus", ",", "?", ".",
               "broken", "split", "grouped", "and"}
@@ -76,13 +78,13 @@ def _close_words(a: str, b: str) -> bool:
     return n >= 5 and len(a) - n <= 5 and len(b) - n <= 5
 
 
-def _agg_before(p: Parsed, k: int, default: str) -> str:
+def _agg_before(p: Parsed, k: int, default: Agg) -> Agg:
     """The aggregation cue just before token k ("average delivery time"), else `default`."""
     cue = next((c for c in p.aggs if c.end <= k and k - c.end <= 3), None)
     if cue is not None and cue.value in ("max", "min") and \
             any(t.text in ("which", "who", "whose") for t in p.toks[:cue.start]):
         return default  # "which carrier has the longest delivery time" ranks carriers by it
-    return str(cue.value) if cue is not None and cue.value in ("avg", "median", "min", "max", "sum") else default
+    return cast(Agg, cue.value) if cue is not None and cue.value in ("avg", "median", "min", "max", "sum") else default
 
 
 # ------------------------------------------------------------------ rates
@@ -151,7 +153,7 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
     Cancelled), or — after "percentage of" — a comparison with a number ("over 50")."""
     by_name = profile["_by_name"]
     if rate_word:  # "<word> rate": the word right before it (or the mention or value ending there)
-        ending = [x.start for x in [*p.mentions, *p.values] if x.end == b]
+        ending = [x.start for x in p.mentions if x.end == b] + [x.start for x in p.values if x.end == b]
         a = min(ending, default=b - 1)
     neg = any(p.toks[j].text in NEGATIONS for j in range(a, b))
     for m in p.mentions:
@@ -263,7 +265,7 @@ def _margin_as_difference(p: Parsed, measures: list[dict], k: int) -> Derived | 
     if cost is None or taken is None:
         return None
     agg = _agg_before(p, k, "sum" if taken.get("additive", True) and "price" not in taken["tokens"] else "avg")
-    m = Measure(column=taken["name"], agg=agg, kind="subtract", other=cost["name"])  # type: ignore[arg-type]
+    m = Measure(column=taken["name"], agg=agg, kind="subtract", other=cost["name"])
     return Derived(m, {taken["name"], cost["name"]},
                    notes=[f"I took the margin as {taken['name']} minus {cost['name']}"])
 
@@ -317,7 +319,8 @@ def _added(p: Parsed, profile: dict) -> Derived | None:
         elif between == "and" and re.search(r"\bdifference between( the)?$", before):
             kind = "subtract"
         if kind and a.column != b.column and _measure_col(by_name[a.column]) and _measure_col(by_name[b.column]):
-            m = Measure(column=a.column, agg=_agg_before(p, a.start, "sum"), kind=kind, other=b.column)
+            m = Measure(column=a.column, agg=_agg_before(p, a.start, "sum"), kind=cast(DerivedKind, kind),
+                        other=b.column)
             return Derived(m, {a.column, b.column})
     return None
 

@@ -5,7 +5,7 @@ profile so a plan from any source (rules, a model, a follow-up edit) is safe to 
 """
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -17,7 +17,7 @@ Intent = Literal["kpi", "compare", "trend", "distribution", "correlation", "part
 Chart = Literal["auto", "bar", "line", "area", "arc", "point", "histogram", "boxplot", "kpi", "table", "heatmap"]
 Op = Literal["=", "!=", ">", ">=", "<", "<=", "in", "not_in", "between", "contains", "not_contains",
              "starts_with", "is_null", "not_null"]
-Value = Union[str, float, int, bool]
+Value = str | float | int | bool
 
 Derived = Literal["rate", "ratio", "date_diff", "add", "subtract", "multiply"]
 TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
@@ -34,7 +34,8 @@ class Measure(BaseModel):
     # a derived value instead of one column (see validate_derived); null for a plain column
     kind: Derived | None = Field(None, description=(
         "null for a plain column; 'rate': 100 × rows meeting `condition` / rows where the condition's column "
-        "is known (with `column` set: 100 × agg(column) over those rows / agg(column) over all); 'ratio': agg(column) / other_agg(other), "
+        "is known (with `column` set: 100 × agg(column) over those rows / agg(column) over all); "
+        "'ratio': agg(column) / other_agg(other), "
         "column null = rows, other null = rows (e.g. cost per kg = sum Cost / sum Weight); 'date_diff': agg of "
         "the time from the date `column` to the date `other`, in `unit`s (e.g. days from ship to delivery); "
         "'add': agg(column + other); 'subtract': agg(column - other) (price minus cost); 'multiply': "
@@ -119,16 +120,17 @@ def validate_plan(plan: Plan, profile: dict) -> Plan:
             raise Unanswerable(f"'{m.column}' is not numeric, so it cannot be "
                                f"{'summed' if m.agg == 'sum' else 'averaged'}; it can be counted")
     if plan.dimension is not None:
-        plan.dimension.column = fix(plan.dimension.column, "dimension column")
+        plan.dimension.column = fix(plan.dimension.column, "dimension column") or plan.dimension.column
         col = by_name[plan.dimension.column]
-        if plan.dimension.grain and col["type"] not in ("date", "datetime"):
-            if not (col.get("year_like") and plan.dimension.grain == "year"):
-                plan.dimension.grain = None
+        # a grain needs a date (or a year-like number grouped by year)
+        if plan.dimension.grain and col["type"] not in ("date", "datetime") and \
+                not (col.get("year_like") and plan.dimension.grain == "year"):
+            plan.dimension.grain = None
         if plan.dimension.bins and col["type"] not in ("integer", "number"):
             plan.dimension.bins = None
     plan.color = fix(plan.color, "colour column")
     for f in plan.filters:
-        f.column = fix(f.column, "filter column")
+        f.column = fix(f.column, "filter column") or f.column
     if plan.limit is not None and plan.limit <= 0:
         plan.limit = None
     return plan
@@ -136,7 +138,7 @@ def validate_plan(plan: Plan, profile: dict) -> Plan:
 
 _DATES = ("date", "datetime")
 _NUMBERS = ("integer", "number")
-_DERIVED_AGGS = {"rate": "count", "ratio": "sum", "date_diff": "avg", "add": "sum", "subtract": "sum",
+_DERIVED_AGGS: dict[str, Agg] = {"rate": "count", "ratio": "sum", "date_diff": "avg", "add": "sum", "subtract": "sum",
                  "multiply": "sum"}
 
 
@@ -150,8 +152,8 @@ def validate_derived(m: Measure, profile: dict, fix) -> None:
     m.other = fix(m.other, "second measure column")
     col = by_name[m.column]["type"] if m.column else None
     other = by_name[m.other]["type"] if m.other else None
-    if m.agg == "none":
-        m.agg = _DERIVED_AGGS[m.kind]  # type: ignore[assignment]
+    if m.agg == "none" and m.kind is not None:
+        m.agg = _DERIVED_AGGS[m.kind]
     if m.kind in ("rate", "ratio") and m.column is None:
         m.agg = "count"  # of rows
     if m.kind == "ratio" and m.other is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Literal, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
@@ -16,7 +17,7 @@ from ..language.matching import Mention
 from ..language.names import humanize
 from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
 from .measures import find_derived
-from .plan import Dimension, Filter, Measure, Order, Plan
+from .plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
 
 
 # ---------------------------------------------------------------- building the plan
@@ -166,7 +167,7 @@ def _aggregate_cue(d: _Draft, agg: str, m: Mention | None) -> None:
         return
     if m in d.used:
         return
-    d.measures.append(Measure(column=m.column, agg=agg))
+    d.measures.append(Measure(column=m.column, agg=cast(Agg, agg)))  # a cue's value is an aggregation
     d.used.append(m)
 
 
@@ -178,7 +179,7 @@ def _axis_measure(d: _Draft) -> None:
         if agg == "count":
             d.count_rows = True
         elif agg:
-            d.measures = [Measure(column=p.y_axis, agg=agg)]
+            d.measures = [Measure(column=p.y_axis, agg=cast(Agg, agg))]
         d.used += [m for m in d.free if m.column == p.y_axis]
     elif p.y_axis_agg == "count" and not d.measures:
         d.count_rows = True
@@ -317,7 +318,8 @@ def _plain_numeric_axis(d: _Draft) -> None:
     if not d.dims and any(m.agg != "none" for m in d.measures) and any(m.agg == "none" for m in d.measures):
         plain = next(m for m in d.measures if m.agg == "none")
         d.measures.remove(plain)
-        d.dims.append(plain.column)
+        if plain.column is not None:
+            d.dims.append(plain.column)
 
 
 def _label_and_colour_order(d: _Draft) -> None:
@@ -447,7 +449,7 @@ def _kpi(d: _Draft) -> Plan:
     """No x axis: one number per measure (total or average when not asked), or a listing of rows."""
     p, plan = d.p, d.plan
     for m in d.measures:
-        if m.agg == "none":
+        if m.agg == "none" and m.column is not None:
             col = d.col(m.column)
             m.agg = "sum" if col.get("additive", True) else "avg"
             plan.assumptions.append(f"I used the {'total' if m.agg == 'sum' else 'average'} of {m.column}")
@@ -457,7 +459,7 @@ def _kpi(d: _Draft) -> Plan:
         return plan
     plan.measures = d.measures
     plan.intent = "kpi"
-    plan.chart = "kpi" if p.chart in (None, "kpi") else p.chart
+    plan.chart = "kpi" if p.chart in (None, "kpi") else cast(Chart, p.chart)
     if plan.chart not in ("kpi", "table"):
         plan.chart = "kpi"
     return plan
@@ -479,10 +481,10 @@ def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
     grain = None
     if dcol["type"] in ("date", "datetime"):
         grain = p.grain or _auto_grain(dcol, plan.filters, explicit=dim in [m.column for m in p.mentions])
-    plan.dimension = Dimension(column=dim, grain=grain)
+    plan.dimension = Dimension(column=dim, grain=cast(Grain | None, grain))
     unique_x = bool(dcol.get("unique")) and not grain
     for m in d.measures:
-        if m.agg == "none":
+        if m.agg == "none" and m.column is not None:
             col = d.col(m.column)
             if unique_x and not p.share or (unique_x and p.share and not d.color):
                 m.agg = "none"
@@ -553,10 +555,9 @@ def _prefer_label(dims: list[str], p: Parsed, profile: dict) -> list[str]:
     return dims
 
 
-def _chart(asked: str | None, default: str | None) -> str:
-    if asked:
-        return asked
-    return default or "auto"
+def _chart(asked: str | None, default: str | None) -> Chart:
+    """The chart asked for (a chart word's value), else the default."""
+    return cast(Chart, asked or default or "auto")
 
 
 def _finish(plan: Plan, p: Parsed, profile: dict) -> Plan:
@@ -568,7 +569,7 @@ def _finish(plan: Plan, p: Parsed, profile: dict) -> Plan:
     # order: only what was asked; top-N implies largest first
     if p.order_desc is not None or p.order_target:
         target = p.order_target
-        by = "measure"
+        by: Literal["measure", "dimension"] = "measure"
         if target == "x" or (target and target not in ("y",) and plan.dimension and target == plan.dimension.column):
             by = "dimension"
         desc = True if p.order_desc is None else p.order_desc

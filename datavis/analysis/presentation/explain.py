@@ -28,7 +28,8 @@ def _agg_name(agg: str | None) -> str | None:
 
 
 def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> dict[str, Any]:
-    x = y = None
+    x: dict[str, Any] | None = None
+    y: dict[str, Any] | None = None
     measures = [{"field": m.column, "aggregate": _agg_name(m.agg)} for m in plan.measures]
     if plan.dimension is not None:
         d = plan.dimension

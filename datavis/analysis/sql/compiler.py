@@ -218,7 +218,6 @@ class _Parts:
 
 def _aggregate(plan: Plan, profile: dict, measures: list[Measure], max_rows: int) -> Query:
     assert plan.dimension is not None  # compile_plan makes a KPI of a plan without one
-    by_name = profile["_by_name"]
     taken: set[str] = set()
     xexpr, xtype, xsort, xorder = dimension_expr(plan, profile)
     x = _unique_alias(plan.dimension.column, taken)

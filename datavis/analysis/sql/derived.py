@@ -37,6 +37,7 @@ def derived_sql(m: Measure, profile: dict, condition_sql) -> str:
     filter_sql bound to the profile (one place writes WHERE conditions)."""
     by_name = profile["_by_name"]
     if m.kind == "rate":
+        assert m.condition is not None  # validate_derived: a rate has a condition
         cond = condition_sql(m.condition)
         # rows whose condition column is unknown (a blank Yes/No) are in neither part, as avg() would do
         known = "" if m.condition.op in ("is_null", "not_null") else \
