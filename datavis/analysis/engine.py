@@ -21,7 +21,7 @@ from .models import AnalysisSettings, Answer
 from .language.names import quote_ident
 from .planning.plan import Plan, validate_plan
 from .language.parsing import parse
-from .planning.rules import build_plan, help_message
+from .planning.rules import help_message
 from .planning import choose
 from .presentation.wording import count_label
 from .planning.features import readout
@@ -67,7 +67,7 @@ def embedded_plan(question: str, profile: dict, prev: Plan | None,
         prev = None
     if is_follow_up(parsed, prev, forced):
         return (*apply_follow_up(prev, parsed, profile), [])
-    ranked = choose(question, parsed, build_plan(parsed, profile), profile)
+    ranked = choose(parsed.question, profile)
     return ranked.plan, [], ranked.alternatives
 
 

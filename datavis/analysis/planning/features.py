@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..presentation.vegalite import choose_chart
 from ..sql.compiler import compile_plan
 from ..presentation.explain import explain
+from ..language.linking import Links
 from ..language.parsing import Parsed
 from .plan import Plan
 from .candidates import Candidate
@@ -76,12 +77,53 @@ def pieces(r: dict, plan: Plan, profile: dict) -> list[str]:
             f"ycount={r['y'] is None}"]
 
 
-def features(cand: Candidate, r: dict, ctx: Context, profile: dict) -> dict[str, float]:
+def coverage(plan: Plan, links: Links | None) -> list[str]:
+    """How much of what the words linked the plan uses: linked columns left out, an aggregation
+    cue no measure uses, a limit asked for and not applied."""
+    if links is None:
+        return []
+    used = {m.column for m in plan.measures} | {plan.color} | {f.column for f in plan.filters} | \
+        ({plan.dimension.column} if plan.dimension else set())
+    unused = [c for c in links.linked_columns() if c not in used]
+    aggs = {str(a.target) for a in links.aggs} - {"count"}
+    out = [f"unused={min(len(unused), 2)}", f"measures={len(plan.measures)}"]
+    if aggs and not aggs & {m.agg for m in plan.measures}:
+        out.append("agg_cue_unused")
+    if links.limit is not None and plan.limit is None:
+        out.append("limit_unused")
+    return out
+
+
+def prior(plan: Plan, links: Links | None) -> list[str]:
+    """Business phrasing nvBench never shows (every nvBench chart has an x axis): a count or a
+    single aggregate asked with no grouping word is one number (see ranker.PRIOR)."""
+    if links is None or plan.dimension is not None:
+        return []
+    p = links.parsed
+    out = []
+    grouped = bool(p.groups) or bool(links.grains) or p.trend
+    if not grouped and len(plan.measures) == 1:
+        m = plan.measures[0]
+        cues = {str(a.target) for a in links.aggs}
+        if m.column is None and "count" in cues:
+            out.append("prior:kpi_count")
+        elif m.agg in cues or (m.agg == "avg" and p.share):
+            out.append("prior:kpi_agg")
+    return out
+
+
+def features(cand: Candidate, r: dict, ctx: Context, profile: dict, links: Links | None = None) -> dict[str, float]:
     """Sparse binary features of one candidate."""
     plan = cand.plan
-    f: dict[str, float] = {"base": 1.0} if not cand.edits else {}
+    f: dict[str, float] = {"base": 1.0} if cand.source == "rule" else {f"src={cand.source}": 1.0}
     for e in cand.edits:
         f[f"edit={e}"] = 1.0
+    for e in cand.licence:
+        f[f"lic={e}"] = 1.0
+        for w in ctx.words:
+            f[f"lic={e}|{w}"] = 1.0
+    for name in (*coverage(plan, links), *prior(plan, links)):
+        f[name] = 1.0
     parts = pieces(r, plan, profile)
     for p in parts:
         f[p] = 1.0

@@ -1,0 +1,285 @@
+"""Plans generated from a question's links (language/linking.py): every combination of a
+measure reading, a dimension, a colour and an order that the links license, with the filters
+the words state. Each slot records how it was licensed ("agg=cue_near", "dim=grouped", ...);
+the ranker (ranker.py) scores those licences with weights fitted on nvBench-train.
+
+A slot needs a link: no measure, column, colour or order appears that no word of the question
+asked for, except the defaults a reading needs (rows are counted when nothing is measured; an
+aggregation with no column measures the table's main numeric columns, "the largest single
+invoice"). The count is bounded (MAX_PLANS) so answering stays fast.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+import itertools
+import re
+
+from ..datasets.profile import is_identifier
+from ..errors import Unanswerable
+from ..language.lexicon import PEOPLE
+from ..language.linking import Link, Links
+from ..language.parsing import is_numeric, main_temporal
+from ..presentation.wording import counted_noun
+from .plan import Dimension, Measure, Order, Plan, validate_plan
+
+MAX_PLANS = 160
+_AND = {"and", ",", "&", "vs", "versus", "plus", "with"}
+_SINGLE_AGGS = ("max", "min", "avg", "median", "sum")
+
+
+@dataclass
+class Reading:
+    """One slot's reading and the licence features that allowed it."""
+
+    value: object
+    feats: tuple[str, ...]
+
+
+def _near_agg(links: Links, start: int) -> Link | None:
+    """The aggregation cue just before a column (at most 4 words before it, none in between)."""
+    best = None
+    for a in links.aggs:
+        if a.end <= start and start - a.end <= 4:
+            best = a
+    return best
+
+
+def _default_agg(col: dict) -> str:
+    return "sum" if col.get("additive", True) else "avg"
+
+
+def _numeric_links(links: Links, profile: dict) -> list[Link]:
+    by_name = profile["_by_name"]
+    out = []
+    for c in links.columns:
+        col = by_name[str(c.target)]
+        if is_numeric(col) and col["role"] == "measure" and "condition" not in c.feats and \
+                str(c.target) not in [str(o.target) for o in out]:
+            out.append(c)
+    return out
+
+
+def _measures_of(c: Link, links: Links, profile: dict) -> Iterator[Reading]:
+    col = profile["_by_name"][str(c.target)]
+    near = _near_agg(links, c.start)
+    seen = set()
+    if near is not None and near.target != "count":
+        seen.add(near.target)
+        yield Reading((Measure(column=col["name"], agg=near.target),), ("agg=cue_near", f"aggcue={near.feats[0]}"))
+    for a in links.aggs:
+        if a.target not in seen and a.target != "count":
+            seen.add(a.target)
+            yield Reading((Measure(column=col["name"], agg=a.target),), ("agg=cue_far",))
+    if near is not None and near.target == "count":
+        yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=count_of_measure",))
+    if _default_agg(col) not in seen:
+        yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=default",))
+    yield Reading((Measure(column=col["name"], agg="none"),), ("agg=raw",))
+
+
+def _pairs(nums: list[Link], links: Links, profile: dict) -> Iterator[Reading]:
+    """Two measures joined by and / vs / a comma ("revenue and profit", "min and max salary")."""
+    toks = links.parsed.toks
+    for a, b in zip(nums, nums[1:]):
+        between = {t.text for t in toks[a.end:b.start]}
+        if not between & _AND or b.start - a.end > 4:
+            continue
+        ca, cb = (profile["_by_name"][str(x.target)] for x in (a, b))
+        na, nb = _near_agg(links, a.start), _near_agg(links, b.start)
+        agg_a = na.target if na is not None and na.target != "count" else _default_agg(ca)
+        agg_b = nb.target if nb is not None and nb.target != "count" else \
+            (agg_a if na is not None and na.target != "count" else _default_agg(cb))
+        yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)), ("two=and",))
+        yield Reading((Measure(column=ca["name"], agg="none"), Measure(column=cb["name"], agg="none")), ("two=raw",))
+    # "min and max salary": two cues on one column
+    cues = [a for a in links.aggs if a.target in _SINGLE_AGGS]
+    for x, y in zip(cues, cues[1:]):
+        nxt = next((c for c in nums if c.start >= y.end and c.start - y.end <= 3), None)
+        if nxt is not None and {t.text for t in toks[x.end:y.start]} & _AND:
+            col = str(nxt.target)
+            yield Reading((Measure(column=col, agg=x.target), Measure(column=col, agg=y.target)), ("two=cues",))
+
+
+def measure_readings(links: Links, profile: dict) -> list[Reading]:
+    """What can be measured: counted rows, each linked numeric column with its licensed
+    aggregations, a share of a Yes/No column, two measures joined by "and"."""
+    by_name = profile["_by_name"]
+    count_cue = any(a.target == "count" for a in links.aggs)
+    out = [Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",))]
+    nums = _numeric_links(links, profile)
+    for c in nums:
+        out += list(_measures_of(c, links, profile))
+    out += list(_pairs(nums, links, profile))
+    for c in links.columns:
+        col = by_name[str(c.target)]
+        if col["type"] == "boolean":
+            out.append(Reading((Measure(column=col["name"], agg="avg"),), ("share=boolean",)))
+        elif count_cue and not is_numeric(col) and not col.get("unique") and col["role"] != "temporal":
+            out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))
+    single = [a for a in links.aggs if a.target in _SINGLE_AGGS]
+    if single and not nums:  # "the largest single invoice": the table's main amounts
+        main = [c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)][:2]
+        for col in main:
+            out.append(Reading((Measure(column=col["name"], agg=single[0].target),), ("agg=implicit_measure",)))
+    return out
+
+
+def _grain_for(col: dict, links: Links, base: Plan | None) -> str | None:
+    if links.grains and (col["type"] in ("date", "datetime") or col.get("year_like")):
+        return str(links.grains[0].target)
+    if base is not None and base.dimension is not None and base.dimension.column == col["name"]:
+        return base.dimension.grain
+    return None
+
+
+def dimension_readings(links: Links, profile: dict, base: Plan | None) -> list[Reading]:
+    """None (one number), each linked column that can be an axis, the main date for a grain or
+    trend word, and the rows' label column when the question names the rows ("who")."""
+    by_name = profile["_by_name"]
+    grouped = {str(g.target) for g in links.groups}
+    out = [Reading(None, ("dim=none",))]
+    for c in links.columns:
+        col = by_name[str(c.target)]
+        if any(r.value is not None and r.value.column == col["name"] for r in out):
+            continue
+        if (is_identifier(col) and not col.get("unique")) or (is_numeric(col) and col["role"] == "measure"
+                                                               and not col.get("groupable")
+                                                               and col["name"] not in grouped):
+            continue
+        how = "dim=grouped" if col["name"] in grouped else "dim=linked"
+        out.append(Reading(Dimension(column=col["name"], grain=_grain_for(col, links, base)),
+                           (how, f"dimrole={col['role']}")))
+    tcol = main_temporal(profile)
+    if tcol is not None and (links.grains or links.parsed.trend) and \
+            not any(r.value is not None and r.value.column == tcol["name"] for r in out):
+        out.append(Reading(Dimension(column=tcol["name"], grain=_grain_for(tcol, links, base)), ("dim=time_word",)))
+    label = _label_column(profile)
+    if label is not None and _names_rows(links, profile) and \
+            not any(r.value is not None and r.value.column == label["name"] for r in out):
+        out.append(Reading(Dimension(column=label["name"]), ("dim=entity",)))
+    return out
+
+
+def _label_column(profile: dict) -> dict | None:
+    cols = profile["columns"]
+    label = next((c for c in cols if c["type"] == "text" and c.get("unique")
+                  and set(c.get("tokens") or []) & {"name", "title", "label"}), None)
+    return label or next((c for c in cols if is_identifier(c) and c.get("unique")), None)
+
+
+def _names_rows(links: Links, profile: dict) -> bool:
+    noun = counted_noun(profile)
+    return bool(links.words & ({"who", "whom", noun, noun.rstrip("s")} | PEOPLE))
+
+
+def color_readings(links: Links, profile: dict) -> list[Reading]:
+    """No colour, a second linked category, or the column whose several values were named
+    ("men and women across departments" splits by gender)."""
+    by_name = profile["_by_name"]
+    out = [Reading(None, ())]
+    for c in links.columns:
+        col = by_name[str(c.target)]
+        if col["role"] in ("dimension",) and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
+                "condition" not in c.feats and col["name"] not in [r.value for r in out]:
+            out.append(Reading(col["name"], ("color=linked",)))
+    for f in links.parsed.filters:
+        if f.op == "in" and len(f.values) >= 2 and f.column not in [r.value for r in out]:
+            out.append(Reading(f.column, ("color=values",)))
+    return out
+
+
+def order_readings(links: Links, has_dim: bool) -> list[Reading]:
+    """The order and limit the words ask for; a superlative ranks groups ("which 3 stores sold the most")."""
+    if not has_dim:
+        return [Reading((None, None), ())]
+    out = []
+    p = links.parsed
+    if links.limit is not None:
+        n, desc = links.limit.target  # type: ignore[misc]
+        out.append(Reading((Order(by="measure", desc=desc if p.order_desc is None else p.order_desc), n),
+                           ("order=limit",)))
+    elif links.order is not None:
+        desc, target = links.order.target  # type: ignore[misc]
+        by = "dimension" if target == "x" else "measure"
+        out.append(Reading((Order(by=by, desc=True if desc is None else desc), None), ("order=words",)))
+    else:
+        out.append(Reading((None, None), ()))
+        sup = [a for a in links.aggs if a.target in ("max", "min")]
+        if sup and re.search(r"\b(which|who|what)\b", p.text.s):
+            desc = sup[0].target == "max"
+            out.append(Reading((Order(by="measure", desc=desc), 1), ("order=superlative_one",)))
+            out.append(Reading((Order(by="measure", desc=desc), None), ("order=superlative",)))
+    return out
+
+
+def _intent(plan: Plan, profile: dict, links: Links) -> str:
+    if plan.dimension is None:
+        return "correlation" if len(plan.measures) == 2 and plan.measures[0].agg == "none" else "kpi"
+    col = profile["_by_name"][plan.dimension.column]
+    if col["role"] == "temporal" or plan.dimension.grain:
+        return "trend"
+    if links.parsed.share and plan.color is None:
+        return "part_to_whole"
+    return "rank" if plan.limit else "compare"
+
+
+def _assemble(m: Reading, d: Reading, c: Reading, o: Reading, links: Links, profile: dict) -> Plan | None:
+    measures = [x.model_copy() for x in m.value]  # type: ignore[union-attr]
+    dim: Dimension | None = d.value.model_copy() if d.value is not None else None  # type: ignore[union-attr]
+    used = {x.column for x in measures if x.column}
+    raw = all(x.agg == "none" for x in measures)
+    if dim is not None and (dim.column in used or dim.column == c.value):
+        return None
+    if raw and dim is None and len(measures) < 2:
+        return None
+    if raw and dim is not None and not profile["_by_name"][dim.column].get("unique") and not is_numeric(
+            profile["_by_name"][dim.column]):
+        return None
+    if c.value is not None and (len(measures) > 1 or c.value in used):
+        return None
+    order, limit = o.value  # type: ignore[misc]
+    p = links.parsed
+    plan = Plan(measures=measures, dimension=dim, color=c.value, filters=[f.model_copy() for f in p.filters],
+                order=order, limit=limit, period=p.period, assumptions=list(p.notes))
+    plan.chart = (p.chart or "auto") if dim is not None or len(measures) > 1 else "kpi"
+    if p.chart_mod in ("stacked",) and c.value:
+        plan.stacking = "stack"
+    elif p.chart_mod in ("grouped", "side by side", "clustered") and c.value:
+        plan.stacking = "group"
+    plan.intent = _intent(plan, profile, links)  # type: ignore[assignment]
+    if plan.intent == "part_to_whole":
+        plan.share = measures[0].agg in ("sum", "count", "count_distinct")
+    return plan
+
+
+@dataclass
+class Generated:
+    """A generated plan and the licence features of its slots."""
+
+    plan: Plan
+    feats: tuple[str, ...]
+
+
+def generate(links: Links, profile: dict, base: Plan | None = None) -> list[Generated]:
+    """Every licensed plan, validated, without duplicates, at most MAX_PLANS."""
+    ms, ds, cs = measure_readings(links, profile), dimension_readings(links, profile, base), color_readings(links, profile)
+    out: list[Generated] = []
+    seen: set[str] = set()
+    for m, d in itertools.product(ms, ds):
+        for c, o in itertools.product(cs if d.value is not None else cs[:1], order_readings(links, d.value is not None)):
+            plan = _assemble(m, d, c, o, links, profile)
+            if plan is None:
+                continue
+            try:
+                plan = validate_plan(plan, profile)
+            except Unanswerable:
+                continue
+            key = plan.model_dump_json(exclude={"assumptions", "evidence"})
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Generated(plan, (*m.feats, *d.feats, *c.feats, *o.feats)))
+            if len(out) >= MAX_PLANS:
+                return out
+    return out
