@@ -22,6 +22,7 @@ from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, STOPWORDS
 from .matching import get_index
 from .names import singular
 from .parsing import Parsed, is_numeric, parse
+from ..planning.plan import Filter
 
 # Tiers of language.matching, in the issue's feature names.
 _TIER_FEATURE = {"exact": "exact", "abbreviation": "abbreviation", "fuzzy": "fuzzy", "synonym": "synonym",
@@ -64,6 +65,7 @@ class Links:
     corrections: dict[str, str] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
     single: bool = False  # "single", "ever": a superlative about one row
+    qualities: list[Link] = field(default_factory=list)  # Yes/No columns named, not yet conditions
 
     def linked_columns(self) -> list[str]:
         return list(dict.fromkeys(str(c.target) for c in self.columns))
@@ -131,6 +133,38 @@ def _cue_links(p: Parsed, fixes: dict[str, str]) -> list[Link]:
     return out
 
 
+def _negated_booleans(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
+    """"unpaid invoices", "non-remote staff": a Yes/No column's word after un-/non- is its No."""
+    idx = get_index(profile)
+    out = []
+    for t in p.toks:
+        m = re.fullmatch(r"(?:un|non-?|in)([a-z]{3,})", t.text)
+        if m is None or t.text in idx.vocab_index:
+            continue
+        for name in idx.vocab_index.get(singular(m.group(1)), set()):
+            col = profile["_by_name"][name]
+            if col["type"] == "boolean" and name not in filtered:
+                out.append(Link("condition", Filter(column=name, op="=", values=[False]), t.i, t.i + 1, 0.9,
+                                ("negated_boolean",)))
+    return out
+
+
+_NEG = {"not", "non", "no", "never", "without", "excluding"}
+
+
+def _qualities(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
+    """Yes/No columns the words name ("converted users"): a plan measuring something else may
+    keep only the rows that have the quality (or lack it, after a negation)."""
+    out = []
+    for m in p.mentions:
+        if profile["_by_name"][m.column]["type"] != "boolean" or m.column in filtered:
+            continue
+        neg = any(t.text in _NEG for t in p.toks[max(0, m.start - 2):m.start])
+        out.append(Link("quality", Filter(column=m.column, op="=", values=[not neg]), m.start, m.end, m.score,
+                        ("boolean",)))
+    return out
+
+
 def link(question: str, profile: dict) -> Links:
     """Every link of `question` to `profile`'s columns, values and the lexicon's cues."""
     corrected, fixes = correct_spelling(question, profile)
@@ -139,6 +173,7 @@ def link(question: str, profile: dict) -> Links:
     out.columns = _column_links(p, profile)
     out.values = [Link("value", (v.column, v.value), v.start, v.end, v.score, ("value",)) for v in p.values]
     out.conditions = [Link("condition", f, 0, 0, 1.0, (f"op={f.op}",)) for f in p.filters]
+    out.conditions += _negated_booleans(p, profile, {f.column for f in p.filters})
     out.aggs = _cue_links(p, fixes)
     out.groups = [Link("group", g.column, g.start, g.end, g.score, ("group",)) for g in p.groups]
     grain = C.find_grain(p.text)
@@ -154,4 +189,5 @@ def link(question: str, profile: dict) -> Links:
     out.numbers = [Link("number", t.text, t.i, t.i + 1, 1.0, ("number",)) for t in p.toks
                    if re.fullmatch(r"\d+(\.\d+)?", t.text)]
     out.single = bool(_SINGLE.search(p.text.s))
+    out.qualities = _qualities(p, profile, {f.column for f in p.filters})
     return out

@@ -15,6 +15,7 @@ from .plan import Plan
 from .candidates import Candidate
 
 _WORD = re.compile(r"[a-z]+|\d+")
+_RANKING = {"which", "who", "whom", "each", "per", "every", "by"}
 _FAKE_POINTS = 12  # category count assumed when estimating the chart a plan gets before it runs
 
 
@@ -97,19 +98,19 @@ def coverage(plan: Plan, links: Links | None) -> list[str]:
 def prior(plan: Plan, links: Links | None) -> list[str]:
     """Business phrasing nvBench never shows (every nvBench chart has an x axis): a count or a
     single aggregate asked with no grouping word is one number (see ranker.PRIOR)."""
-    if links is None or plan.dimension is not None:
+    if links is None or plan.dimension is not None or len(plan.measures) != 1:
         return []
     p = links.parsed
-    out = []
-    grouped = bool(p.groups) or bool(links.grains) or p.trend
-    if not grouped and len(plan.measures) == 1:
-        m = plan.measures[0]
-        cues = {str(a.target) for a in links.aggs}
-        if m.column is None and "count" in cues:
-            out.append("prior:kpi_count")
-        elif m.agg in cues or (m.agg == "avg" and p.share):
-            out.append("prior:kpi_agg")
-    return out
+    measured = {plan.measures[0].column} | {f.column for f in plan.filters}
+    axes = [c for c in links.linked_columns() if c not in measured]
+    if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes:
+        return []
+    m, cues = plan.measures[0], {str(a.target) for a in links.aggs}
+    if m.agg in ("count", "count_distinct") and "count" in cues:
+        return ["prior:kpi_count"]
+    if m.agg in cues or (m.agg == "avg" and p.share):
+        return ["prior:kpi_agg"]
+    return []
 
 
 def features(cand: Candidate, r: dict, ctx: Context, profile: dict, links: Links | None = None) -> dict[str, float]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+import datetime as dt
 import itertools
 import re
 
@@ -118,10 +119,12 @@ def measure_readings(links: Links, profile: dict) -> list[Reading]:
         elif count_cue and not is_numeric(col) and not col.get("unique") and col["role"] != "temporal":
             out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))
     single = [a for a in links.aggs if a.target in _SINGLE_AGGS]
-    if single and not nums:  # "the largest single invoice": the table's main amounts
+    if single and not nums:  # "the largest single invoice", "which 5 customers did we bill the most"
         main = [c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)][:2]
-        for col in main:
-            out.append(Reading((Measure(column=col["name"], agg=single[0].target),), ("agg=implicit_measure",)))
+        for i, col in enumerate(main):
+            for agg in dict.fromkeys((single[0].target, _default_agg(col))):
+                how = "agg=implicit_cue" if agg == single[0].target else "agg=implicit_default"
+                out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}")))
     return out
 
 
@@ -130,7 +133,21 @@ def _grain_for(col: dict, links: Links, base: Plan | None) -> str | None:
         return str(links.grains[0].target)
     if base is not None and base.dimension is not None and base.dimension.column == col["name"]:
         return base.dimension.grain
-    return None
+    return span_grain(col) if col["type"] in ("date", "datetime") else None
+
+
+def span_grain(col: dict) -> str | None:
+    """A grain giving a readable number of points over the column's whole span (no grain word)."""
+    try:
+        days = (dt.date.fromisoformat(str(col["max"])[:10]) - dt.date.fromisoformat(str(col["min"])[:10])).days + 1
+    except (KeyError, TypeError, ValueError):
+        return None
+    if col["type"] == "date" and (col.get("distinct") or 0) <= 1000 and days <= 1100:
+        return None  # a named date column with at most ~1,000 days stays daily
+    for limit, grain in ((62, "day"), (120, "week"), (366 * 5, "month"), (366 * 15, "quarter")):
+        if days <= limit:
+            return grain
+    return "year"
 
 
 def dimension_readings(links: Links, profile: dict, base: Plan | None) -> list[Reading]:
@@ -138,7 +155,7 @@ def dimension_readings(links: Links, profile: dict, base: Plan | None) -> list[R
     trend word, and the rows' label column when the question names the rows ("who")."""
     by_name = profile["_by_name"]
     grouped = {str(g.target) for g in links.groups}
-    out = [Reading(None, ("dim=none",))]
+    out = [Reading(None, ("dim=none",))] if links.limit is None else []  # a limit needs an axis
     for c in links.columns:
         col = by_name[str(c.target)]
         if any(r.value is not None and r.value.column == col["name"] for r in out):
@@ -155,7 +172,8 @@ def dimension_readings(links: Links, profile: dict, base: Plan | None) -> list[R
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
         out.append(Reading(Dimension(column=tcol["name"], grain=_grain_for(tcol, links, base)), ("dim=time_word",)))
     label = _label_column(profile)
-    if label is not None and _names_rows(links, profile) and \
+    if label is not None and _names_rows(links, profile) and (links.limit is not None or links.words & {"who", "whom"}) \
+            and not any(r.value is not None and profile["_by_name"][r.value.column]["role"] == "dimension" for r in out) and \
             not any(r.value is not None and r.value.column == label["name"] for r in out):
         out.append(Reading(Dimension(column=label["name"]), ("dim=entity",)))
     return out
@@ -183,7 +201,7 @@ def color_readings(links: Links, profile: dict) -> list[Reading]:
         if col["role"] in ("dimension",) and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
                 "condition" not in c.feats and col["name"] not in [r.value for r in out]:
             out.append(Reading(col["name"], ("color=linked",)))
-    for f in links.parsed.filters:
+    for f in (x.target for x in links.conditions):
         if f.op == "in" and len(f.values) >= 2 and f.column not in [r.value for r in out]:
             out.append(Reading(f.column, ("color=values",)))
     return out
@@ -233,14 +251,17 @@ def _assemble(m: Reading, d: Reading, c: Reading, o: Reading, links: Links, prof
         return None
     if raw and dim is None and len(measures) < 2:
         return None
-    if raw and dim is not None and not profile["_by_name"][dim.column].get("unique") and not is_numeric(
-            profile["_by_name"][dim.column]):
+    if raw and dim is not None and (dim.grain or not profile["_by_name"][dim.column].get("unique") and not is_numeric(
+            profile["_by_name"][dim.column])):
         return None
     if c.value is not None and (len(measures) > 1 or c.value in used):
         return None
     order, limit = o.value  # type: ignore[misc]
     p = links.parsed
-    plan = Plan(measures=measures, dimension=dim, color=c.value, filters=[f.model_copy() for f in p.filters],
+    filters = [f.target.model_copy() for f in links.conditions]  # type: ignore[attr-defined]
+    slots = used | {c.value, dim.column if dim else None}
+    filters += [q.target.model_copy() for q in links.qualities if q.target.column not in slots]  # type: ignore[attr-defined]
+    plan = Plan(measures=measures, dimension=dim, color=c.value, filters=filters,
                 order=order, limit=limit, period=p.period, assumptions=list(p.notes))
     plan.chart = (p.chart or "auto") if dim is not None or len(measures) > 1 else "kpi"
     if p.chart_mod in ("stacked",) and c.value:

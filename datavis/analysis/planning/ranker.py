@@ -79,7 +79,7 @@ def readings(question: str, profile: dict) -> tuple[Links, list[Candidate]]:
         k = _key(g.plan)
         if k in by_key:
             by_key[k].licence = g.feats
-        elif base is not None or any(not f.startswith(("count=default", "dim=none")) for f in g.feats):
+        elif base is not None or g.plan.filters or any(f not in ("count=default", "dim=none") for f in g.feats):
             by_key[k] = Candidate(g.plan, (), "gen", g.feats)
             cands.append(by_key[k])
     if not cands:
