@@ -63,13 +63,14 @@ def examples(question: str, it: dict, profile: dict, sc) -> list[tuple[dict, boo
     except AnalysisError:
         return None
     ctx = context(links.question, links.parsed)
+    rule = cands[0].plan.model_copy(deep=True) if cands[0].source == "rule" else None
     out = []
     for c in cands:
         try:
             r = readout(c.plan, profile)
         except AnalysisError:
             continue
-        f = {k: v for k, v in features(c, r, ctx, profile, links).items() if not k.startswith("prior:")}
+        f = {k: v for k, v in features(c, r, ctx, profile, links, rule).items() if not k.startswith("prior:")}
         out.append((f, is_right(r, it, sc)))
     return out
 

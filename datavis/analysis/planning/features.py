@@ -113,7 +113,24 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
     return []
 
 
-def features(cand: Candidate, r: dict, ctx: Context, profile: dict, links: Links | None = None) -> dict[str, float]:
+def _slots(plan: Plan) -> dict[str, object]:
+    d = plan.dimension
+    return {"measure": [(m.column, m.agg) for m in plan.measures], "dim": (d.column, d.grain, d.bins) if d else None,
+            "color": plan.color, "order": (plan.order.by, plan.order.desc, plan.limit) if plan.order else plan.limit,
+            "filters": sorted(f.model_dump_json() for f in plan.filters), "chart": plan.chart}
+
+
+def agreement(plan: Plan, rule: Plan | None) -> list[str]:
+    """Which slots of the plan agree with the rule reading's: the ranker learns, slot by slot,
+    how far to trust the rules (the rules' reading stays one source among the candidates)."""
+    if rule is None:
+        return ["rule=none"]
+    mine, theirs = _slots(plan), _slots(rule)
+    return [f"rule_{'same' if mine[k] == theirs[k] else 'diff'}={k}" for k in mine]
+
+
+def features(cand: Candidate, r: dict, ctx: Context, profile: dict, links: Links | None = None,
+             rule: Plan | None = None) -> dict[str, float]:
     """Sparse binary features of one candidate."""
     plan = cand.plan
     f: dict[str, float] = {"base": 1.0} if cand.source == "rule" else {f"src={cand.source}": 1.0}
@@ -123,7 +140,7 @@ def features(cand: Candidate, r: dict, ctx: Context, profile: dict, links: Links
         f[f"lic={e}"] = 1.0
         for w in ctx.words:
             f[f"lic={e}|{w}"] = 1.0
-    for name in (*coverage(plan, links), *prior(plan, links)):
+    for name in (*coverage(plan, links), *prior(plan, links), *(agreement(plan, rule) if links else ())):
         f[name] = 1.0
     parts = pieces(r, plan, profile)
     for p in parts:

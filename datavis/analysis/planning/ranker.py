@@ -95,6 +95,7 @@ def scored(question: str, profile: dict) -> list[tuple[float, Plan, dict]]:
         for k, v in PRIOR.items():
             w[k] = w.get(k, 0.0) + v
     links, cands = readings(question, profile)
+    rule = cands[0].plan if cands[0].source == "rule" else None
     ctx = context(links.question, links.parsed)
     out = []
     for cand in cands:
@@ -103,7 +104,7 @@ def scored(question: str, profile: dict) -> list[tuple[float, Plan, dict]]:
             cand.plan.evidence.append(f"ranker: the rule reading edited ({', '.join(cand.edits)})")
         elif cand.source == "gen":
             cand.plan.evidence.append(f"ranker: generated from the links ({', '.join(cand.licence)})")
-        out.append((score(features(cand, r, ctx, profile, links), w), cand.plan, r))
+        out.append((score(features(cand, r, ctx, profile, links, rule), w), cand.plan, r))
     out.sort(key=lambda t: -t[0])
     return out
 
