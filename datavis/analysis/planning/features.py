@@ -92,6 +92,8 @@ def coverage(plan: Plan, links: Links | None) -> list[str]:
         out.append("agg_cue_unused")
     if links.limit is not None and plan.limit is None:
         out.append("limit_unused")
+    if links.grains and not (plan.dimension and plan.dimension.grain):
+        out.append("grain_unused")
     return out
 
 

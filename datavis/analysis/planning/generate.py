@@ -40,7 +40,7 @@ class Reading:
 def _near_agg(links: Links, start: int) -> Link | None:
     """The aggregation cue just before a column (at most 4 words before it, none in between)."""
     best = None
-    for a in links.aggs:
+    for a in value_aggs(links):
         if a.end <= start and start - a.end <= 4:
             best = a
     return best
@@ -48,6 +48,24 @@ def _near_agg(links: Links, start: int) -> Link | None:
 
 def _default_agg(col: dict) -> str:
     return "sum" if col.get("additive", True) else "avg"
+
+
+_EXPLICIT = {"max", "maximum", "maximal", "min", "minimum", "minimal"}
+
+
+def value_aggs(links: Links) -> list[Link]:
+    """Aggregation cues that aggregate values: a superlative that ranks groups ("which 3 stores
+    sold the most", "which region has the highest profit") orders them instead, unless the words
+    say one row ("the largest single order") or name the maximum outright."""
+    ranking = links.limit is not None or bool(re.search(r"\b(which|who|what)\b", links.parsed.text.s))
+    toks = links.parsed.toks
+    out = []
+    for a in links.aggs:
+        words = {t.text for t in toks[a.start:a.end]}
+        if a.target in ("max", "min") and ranking and not links.single and not words & _EXPLICIT:
+            continue
+        out.append(a)
+    return out
 
 
 def _numeric_links(links: Links, profile: dict) -> list[Link]:
@@ -68,7 +86,7 @@ def _measures_of(c: Link, links: Links, profile: dict) -> Iterator[Reading]:
     if near is not None and near.target != "count":
         seen.add(near.target)
         yield Reading((Measure(column=col["name"], agg=near.target),), ("agg=cue_near", f"aggcue={near.feats[0]}"))
-    for a in links.aggs:
+    for a in value_aggs(links):
         if a.target not in seen and a.target != "count":
             seen.add(a.target)
             yield Reading((Measure(column=col["name"], agg=a.target),), ("agg=cue_far",))
@@ -94,7 +112,7 @@ def _pairs(nums: list[Link], links: Links, profile: dict) -> Iterator[Reading]:
         yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)), ("two=and",))
         yield Reading((Measure(column=ca["name"], agg="none"), Measure(column=cb["name"], agg="none")), ("two=raw",))
     # "min and max salary": two cues on one column
-    cues = [a for a in links.aggs if a.target in _SINGLE_AGGS]
+    cues = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     for x, y in zip(cues, cues[1:]):
         nxt = next((c for c in nums if c.start >= y.end and c.start - y.end <= 3), None)
         if nxt is not None and {t.text for t in toks[x.end:y.start]} & _AND:
@@ -118,12 +136,15 @@ def measure_readings(links: Links, profile: dict) -> list[Reading]:
             out.append(Reading((Measure(column=col["name"], agg="avg"),), ("share=boolean",)))
         elif count_cue and not is_numeric(col) and not col.get("unique") and col["role"] != "temporal":
             out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))
-    single = [a for a in links.aggs if a.target in _SINGLE_AGGS]
-    if single and not nums:  # "the largest single invoice", "which 5 customers did we bill the most"
-        main = [c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)][:2]
+    single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
+    ranked = [a for a in links.aggs if a.target in ("max", "min")]
+    if (single or ranked) and not nums:  # "the largest single invoice", "which 5 customers did we bill the most"
+        main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
+                      key=lambda c: (not c.get("money"), not c.get("additive", True)))[:2]  # amounts first
         for i, col in enumerate(main):
-            for agg in dict.fromkeys((single[0].target, _default_agg(col))):
-                how = "agg=implicit_cue" if agg == single[0].target else "agg=implicit_default"
+            cue = single[0].target if single else None
+            for agg in dict.fromkeys((cue or _default_agg(col), _default_agg(col))):
+                how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
                 out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}")))
     return out
 
@@ -251,6 +272,11 @@ def _assemble(m: Reading, d: Reading, c: Reading, o: Reading, links: Links, prof
         return None
     if raw and dim is None and len(measures) < 2:
         return None
+    if dim is not None and not raw and not dim.grain and profile["_by_name"][dim.column].get("unique"):
+        return None  # an aggregate per unique row is the row itself: every count is 1
+    pinned = {f.target.column for f in links.conditions if f.target.op == "="}  # type: ignore[attr-defined]
+    if (dim is not None and dim.column in pinned and not dim.grain) or c.value in pinned:
+        return None  # a column held to one value has one bar
     if raw and dim is not None and (dim.grain or not profile["_by_name"][dim.column].get("unique") and not is_numeric(
             profile["_by_name"][dim.column])):
         return None
