@@ -100,7 +100,11 @@ def coverage(plan: Plan, links: Links | None) -> list[str]:
 def prior(plan: Plan, links: Links | None) -> list[str]:
     """Business phrasing nvBench never shows (every nvBench chart has an x axis): a count or a
     single aggregate asked with no grouping word is one number (see ranker.PRIOR)."""
-    if links is None or plan.dimension is not None or len(plan.measures) != 1:
+    if links is None:
+        return []
+    if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):
+        return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
+    if plan.dimension is not None or len(plan.measures) != 1:
         return []
     p = links.parsed
     measured = {plan.measures[0].column} | {f.column for f in plan.filters}
@@ -108,8 +112,8 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
     if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes:
         return []
     m, cues = plan.measures[0], {str(a.target) for a in links.aggs}
-    if m.agg in ("count", "count_distinct") and "count" in cues:
-        return ["prior:kpi_count"]
+    if "count" in cues and (m.agg in ("count", "count_distinct") or m.agg == "sum"):
+        return ["prior:kpi_count"]  # "how many conversions in 2023" sums a measure it names
     if m.agg in cues or (m.agg == "avg" and p.share):
         return ["prior:kpi_agg"]
     return []
