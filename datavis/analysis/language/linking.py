@@ -189,5 +189,5 @@ def link(question: str, profile: dict) -> Links:
     out.numbers = [Link("number", t.text, t.i, t.i + 1, 1.0, ("number",)) for t in p.toks
                    if re.fullmatch(r"\d+(\.\d+)?", t.text)]
     out.single = bool(_SINGLE.search(p.text.s))
-    out.qualities = _qualities(p, profile, {f.column for f in p.filters})
+    out.qualities = _qualities(p, profile, {f.target.column for f in out.conditions})  # type: ignore[attr-defined]
     return out

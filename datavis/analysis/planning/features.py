@@ -102,13 +102,17 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
     single aggregate asked with no grouping word is one number (see ranker.PRIOR)."""
     if links is None:
         return []
+    stated = {f.target.model_dump_json() for f in links.conditions}  # type: ignore[attr-defined]
+    if stated - {f.model_dump_json() for f in plan.filters}:
+        return ["prior:condition_dropped"]  # nvBench's gold charts do not say which rows were kept
     if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
     if plan.dimension is not None or len(plan.measures) != 1:
         return []
     p = links.parsed
     measured = {plan.measures[0].column} | {f.column for f in plan.filters}
-    axes = [c for c in links.linked_columns() if c not in measured]
+    rows = {str(c.target) for c in links.columns if "entity" in c.feats and "role=identifier" in c.feats}
+    axes = [c for c in links.linked_columns() if c not in measured | rows]  # "users" names the rows
     if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes:
         return []
     m, cues = plan.measures[0], {str(a.target) for a in links.aggs}

@@ -110,7 +110,9 @@ def _pairs(nums: list[Link], links: Links, profile: dict) -> Iterator[Reading]:
         agg_b = nb.target if nb is not None and nb.target != "count" else \
             (agg_a if na is not None and na.target != "count" else _default_agg(cb))
         yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)), ("two=and",))
-        yield Reading((Measure(column=ca["name"], agg="none"), Measure(column=cb["name"], agg="none")), ("two=raw",))
+        if not (links.groups or links.grains or links.parsed.trend):  # "by month" aggregates them
+            yield Reading((Measure(column=ca["name"], agg="none"), Measure(column=cb["name"], agg="none")),
+                          ("two=raw",))
     # "min and max salary": two cues on one column
     cues = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     for x, y in zip(cues, cues[1:]):
@@ -275,7 +277,7 @@ def _assemble(m: Reading, d: Reading, c: Reading, o: Reading, links: Links, prof
     if dim is not None and not raw and not dim.grain and profile["_by_name"][dim.column].get("unique"):
         return None  # an aggregate per unique row is the row itself: every count is 1
     pinned = {f.target.column for f in links.conditions if f.target.op == "="}  # type: ignore[attr-defined]
-    if (dim is not None and dim.column in pinned and not dim.grain) or c.value in pinned:
+    if (dim is not None and dim.column in pinned and not dim.grain) or c.value in pinned or used & pinned:
         return None  # a column held to one value has one bar
     if raw and dim is not None and (dim.grain or not profile["_by_name"][dim.column].get("unique") and not is_numeric(
             profile["_by_name"][dim.column])):
