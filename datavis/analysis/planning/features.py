@@ -88,6 +88,7 @@ def coverage(plan: Plan, links: Links | None) -> list[str]:
     unused = [c for c in links.linked_columns() if c not in used]
     aggs = {str(a.target) for a in links.aggs} - {"count"}
     out = [f"unused={min(len(unused), 2)}", f"measures={len(plan.measures)}"]
+    out += [f"unused:{'&'.join(links.column_feats(c)[:2])}" for c in unused]  # an exact measure left out
     if aggs and not aggs & {m.agg for m in plan.measures}:
         out.append("agg_cue_unused")
     if links.limit is not None and plan.limit is None:

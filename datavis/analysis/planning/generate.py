@@ -187,9 +187,11 @@ def dimension_readings(links: Links, profile: dict, base: Plan | None) -> list[R
                                                                and not col.get("groupable")
                                                                and col["name"] not in grouped):
             continue
+        if links.grains and col["role"] != "temporal":
+            continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
         how = "dim=grouped" if col["name"] in grouped else "dim=linked"
         out.append(Reading(Dimension(column=col["name"], grain=_grain_for(col, links, base)),
-                           (how, f"dimrole={col['role']}")))
+                           (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}")))
     tcol = main_temporal(profile)
     if tcol is not None and (links.grains or links.parsed.trend) and \
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
