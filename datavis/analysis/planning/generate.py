@@ -127,8 +127,10 @@ def measure_readings(links: Links, profile: dict) -> list[Reading]:
     aggregations, a share of a Yes/No column, two measures joined by "and"."""
     by_name = profile["_by_name"]
     count_cue = any(a.target == "count" for a in links.aggs)
-    out = [Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",))]
     nums = _numeric_links(links, profile)
+    out = []  # rows are counted when the words ask, or when they name nothing to measure
+    if count_cue or not nums:
+        out.append(Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",)))
     for c in nums:
         out += list(_measures_of(c, links, profile))
     out += list(_pairs(nums, links, profile))
