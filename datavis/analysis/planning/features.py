@@ -106,6 +106,8 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
     stated = {f.target.model_dump_json() for f in links.conditions}  # type: ignore[attr-defined]
     if stated - {f.model_dump_json() for f in plan.filters}:
         return ["prior:condition_dropped"]  # nvBench's gold charts do not say which rows were kept
+    if plan.limit == 1 and links.limit is None:  # nvBench's scorer does not compare limits
+        return ["prior:superlative_one"]  # "which department has the highest average salary"
     if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
     if plan.dimension is not None or len(plan.measures) != 1:

@@ -266,7 +266,8 @@ def _intent(plan: Plan, profile: dict, links: Links) -> str:
         return "trend"
     if links.parsed.share and plan.color is None:
         return "part_to_whole"
-    return "rank" if plan.limit else "compare"
+    ranked = plan.limit or (plan.order is not None and plan.order.by == "measure")
+    return "rank" if ranked else "compare"  # as the rule planner names them, so equal readings merge
 
 
 def _assemble(m: Reading, d: Reading, c: Reading, o: Reading, links: Links, profile: dict) -> Plan | None:

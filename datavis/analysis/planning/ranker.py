@@ -28,13 +28,15 @@ _state: dict = {}
 # women across departments" splits by gender). Added to the fitted weights, never fitted.
 # A count or an aggregate asked with no grouping word is one number, and two measures joined by
 # "and" are both shown (nvBench has no KPI and no two-measure bar chart: its fitted weights only
-# learn that charts have an x axis and one y), and a condition the words state is kept (nvBench's
-# scorer does not compare filters, so its labels cannot teach it). "prior:" features are never
+# learn that charts have an x axis and one y), a condition the words state is kept, and "which X
+# has the highest Y" names one X (nvBench's scorer compares neither filters nor limits, so its
+# labels cannot teach them). "prior:" features are never
 # fitted (features.prior).
 PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.0, "edit=color:values|vs": 1.0,
          "edit=color:values|versus": 1.0, "lic=dim=entity": 1.0, "lic=color=values|compare": 1.0,
          "lic=color=values|vs": 1.0, "lic=color=values|versus": 1.0, "prior:kpi_count": 2.0, "prior:kpi_agg": 2.0,
-         "prior:two_measures": 1.5, "prior:condition_dropped": -1.0}
+         "prior:two_measures": 1.5, "prior:condition_dropped": -1.0,
+         "prior:superlative_one": 1.0}
 
 
 def use_weights(model: dict | None) -> None:
