@@ -118,7 +118,7 @@ def _column_links(p: Parsed, profile: dict) -> list[Link]:
         col = by_name[m.column]
         role = "numeric" if is_numeric(col) else col["type"]
         feats = (_TIER_FEATURE.get(m.tier, m.tier), f"role={col['role']}", f"type={role}",
-                 *(("condition",) if id(m) in p.filter_mentions else ()))
+                 *(("condition",) if id(m) in p.filter_mentions else ()), *(("unique",) if col.get("unique") else ()))
         out.append(Link("column", m.column, m.start, m.end, m.score, feats))
     return out
 

@@ -114,7 +114,7 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
         return []
     p = links.parsed
     measured = {plan.measures[0].column} | {f.column for f in plan.filters}
-    rows = {str(c.target) for c in links.columns if "entity" in c.feats and "role=identifier" in c.feats}
+    rows = {str(c.target) for c in links.columns if "unique" in c.feats}
     axes = [c for c in links.linked_columns() if c not in measured | rows]  # "users" names the rows
     if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes:
         return []

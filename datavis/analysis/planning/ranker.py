@@ -73,13 +73,14 @@ def readings(question: str, profile: dict) -> tuple[Links, list[Candidate]]:
     Raises Unanswerable (with the columns and three questions) when nothing links."""
     links = link(question, profile)
     parsed = links.parsed
-    try:  # the rule planner rewrites its parse: give it a copy of the lists it edits
-        base: Plan | None = build_plan(dataclasses.replace(parsed, groups=list(parsed.groups)), profile)
+    ruled = dataclasses.replace(parsed, groups=list(parsed.groups))  # the rule planner rewrites its parse
+    try:
+        base: Plan | None = build_plan(ruled, profile)
     except Unanswerable:
         if not (links.columns or links.values or links.conditions or links.aggs):
             raise
         base = None
-    cands = generate(links.question, base, parsed, profile) if base is not None else []
+    cands = generate(links.question, base, ruled, profile) if base is not None else []  # edits read its parse
     by_key = {_key(c.plan): c for c in cands}
     for g in generate_from_links(links, profile, base):
         k = _key(g.plan)
