@@ -62,7 +62,7 @@ def examples(question: str, it: dict, profile: dict, sc) -> list[tuple[dict, boo
         links, cands = readings(question, profile)
     except AnalysisError:
         return None
-    ctx = context(links.question, links.parsed)
+    ctx = context(links.question, links.parsed, links.period_words)
     rule = cands[0].plan.model_copy(deep=True) if cands[0].source == "rule" else None
     out = []
     for c in cands:

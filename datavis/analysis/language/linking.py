@@ -21,7 +21,8 @@ from . import cues as C
 from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, STOPWORDS
 from .matching import get_index
 from .names import singular
-from .parsing import Parsed, is_numeric, parse
+from .parsing import Parsed, anchor_of, is_numeric, main_temporal, parse
+from .timeparse import find_periods
 from ..planning.plan import Filter
 
 # Tiers of language.matching, in the feature names.
@@ -66,6 +67,7 @@ class Links:
     words: frozenset[str] = frozenset()
     single: bool = False  # "single", "ever": a superlative about one row
     qualities: list[Link] = field(default_factory=list)  # Yes/No columns named, not yet conditions
+    period_words: frozenset[str] = frozenset()  # words of a period ("this year"): a filter, not a grain
 
     def linked_columns(self) -> list[str]:
         return list(dict.fromkeys(str(c.target) for c in self.columns))
@@ -189,5 +191,8 @@ def link(question: str, profile: dict) -> Links:
     out.numbers = [Link("number", t.text, t.i, t.i + 1, 1.0, ("number",)) for t in p.toks
                    if re.fullmatch(r"\d+(\.\d+)?", t.text)]
     out.single = bool(_SINGLE.search(p.text.s))
+    anchor = anchor_of(main_temporal(profile))
+    out.period_words = frozenset(w for per in find_periods(p.text.s, anchor)
+                                 for w in _WORD.findall(p.text.s[per.start:per.end]))
     out.qualities = _qualities(p, profile, {f.target.column for f in out.conditions})  # type: ignore[attr-defined]
     return out

@@ -27,10 +27,11 @@ class Context:
     links: dict[str, tuple[str, str]]  # column -> (link tier, word before the link)
 
 
-def context(question: str, parsed: Parsed) -> Context:
+def context(question: str, parsed: Parsed, skip: frozenset[str] = frozenset()) -> Context:
     """Words that name a column or a value are left out of the conjunctions: weights learned on
-    one table's column names would not carry to another table (delexicalised, as in SEMPRE)."""
-    linked = {t.text for m in parsed.mentions for t in parsed.toks[m.start:m.end]}
+    one table's column names would not carry to another table (delexicalised, as in SEMPRE).
+    `skip`: more words to leave out (a period's, "this year", which filters and asks no grain)."""
+    linked = set(skip) | {t.text for m in parsed.mentions for t in parsed.toks[m.start:m.end]}
     linked |= {t.text for v in parsed.values for t in parsed.toks[v.start:v.end]}
     words = tuple(w for w in dict.fromkeys(_WORD.findall(question.lower())) if w not in linked)
     links: dict[str, tuple[str, str]] = {}

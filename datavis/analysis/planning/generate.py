@@ -50,6 +50,8 @@ def _default_agg(col: dict) -> str:
     return "sum" if col.get("additive", True) else "avg"
 
 
+# A question about groups: "which region", "what product" (not "what is", "what's the youngest age").
+_WHICH = re.compile(r"\b(which|who|whose)\b|\bwhat (?!is\b|are\b|was\b|were\b|s\b|the\b|a\b|an\b)\w+")
 _EXPLICIT = {"max", "maximum", "maximal", "min", "minimum", "minimal"}
 
 
@@ -57,7 +59,7 @@ def value_aggs(links: Links) -> list[Link]:
     """Aggregation cues that aggregate values: a superlative that ranks groups ("which 3 stores
     sold the most", "which region has the highest profit") orders them instead, unless the words
     say one row ("the largest single order") or name the maximum outright."""
-    ranking = links.limit is not None or bool(re.search(r"\b(which|who|what)\b", links.parsed.text.s))
+    ranking = links.limit is not None or bool(_WHICH.search(links.parsed.text.s))
     toks = links.parsed.toks
     out = []
     for a in links.aggs:
@@ -251,7 +253,7 @@ def order_readings(links: Links, has_dim: bool) -> list[Reading]:
     else:
         out.append(Reading((None, None), ()))
         sup = [a for a in links.aggs if a.target in ("max", "min")]
-        if sup and re.search(r"\b(which|who|what)\b", p.text.s):
+        if sup and _WHICH.search(p.text.s):
             desc = sup[0].target == "max"
             out.append(Reading((Order(by="measure", desc=desc), 1), ("order=superlative_one",)))
             out.append(Reading((Order(by="measure", desc=desc), None), ("order=superlative",)))

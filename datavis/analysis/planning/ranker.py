@@ -103,7 +103,7 @@ def scored(question: str, profile: dict) -> list[tuple[float, Plan, dict]]:
             w[k] = w.get(k, 0.0) + v
     links, cands = readings(question, profile)
     rule = cands[0].plan if cands[0].source == "rule" else None
-    ctx = context(links.question, links.parsed)
+    ctx = context(links.question, links.parsed, links.period_words)
     out = []
     for cand in cands:
         r = readout(cand.plan, profile)
