@@ -1,14 +1,15 @@
 """The log-linear ranker: score = w·features; softmax over the candidates; the margin between
 the best and the runner-up (in log-probability) is the confidence. Weights come from
-weights.json (fitted by bench/fit_ranker.py on nvBench-train); `use_weights` swaps them (CV)."""
+weights.json (fitted by bench/fit_ranker.py on nvBench-train); `use_weights` swaps them (CV).
+`readings` builds the candidates (links → generated plans, plus the rule reading and its edits)
+the same way for answering and for fitting."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import dataclasses
 
 from ..errors import Unanswerable
 from ..language.linking import Links, link
