@@ -68,6 +68,7 @@ class Links:
     single: bool = False  # "single", "ever": a superlative about one row
     qualities: list[Link] = field(default_factory=list)  # Yes/No columns named, not yet conditions
     period_words: frozenset[str] = frozenset()  # words of a period ("this year"): a filter, not a grain
+    booleans: frozenset[str] = frozenset()  # the table's Yes/No columns
 
     def linked_columns(self) -> list[str]:
         return list(dict.fromkeys(str(c.target) for c in self.columns))
@@ -191,6 +192,7 @@ def link(question: str, profile: dict) -> Links:
     out.numbers = [Link("number", t.text, t.i, t.i + 1, 1.0, ("number",)) for t in p.toks
                    if re.fullmatch(r"\d+(\.\d+)?", t.text)]
     out.single = bool(_SINGLE.search(p.text.s))
+    out.booleans = frozenset(c["name"] for c in profile["columns"] if c["type"] == "boolean")
     anchor = anchor_of(main_temporal(profile))
     out.period_words = frozenset(w for per in find_periods(p.text.s, anchor)
                                  for w in _WORD.findall(p.text.s[per.start:per.end]))

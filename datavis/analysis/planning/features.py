@@ -13,6 +13,7 @@ from ..language.linking import Links
 from ..language.parsing import Parsed
 from .plan import Plan
 from .candidates import Candidate
+from .generate import share_asked
 
 _WORD = re.compile(r"[a-z]+|\d+")
 _RANKING = {"which", "who", "whom", "each", "per", "every", "by"}
@@ -107,6 +108,8 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
     stated = {f.target.model_dump_json() for f in links.conditions}  # type: ignore[attr-defined]
     if stated - {f.model_dump_json() for f in plan.filters}:
         return ["prior:condition_dropped"]  # nvBench's gold charts do not say which rows were kept
+    if any(m.agg == "avg" and m.column in links.booleans for m in plan.measures) and not share_asked(links):
+        return ["prior:share_uncued"]  # "orders that were returned" counts them; a share needs a share word
     if plan.limit == 1 and links.limit is None:  # nvBench's scorer does not compare limits
         return ["prior:superlative_one"]  # "which department has the highest average salary"
     if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):

@@ -124,6 +124,20 @@ def _pairs(nums: list[Link], links: Links, profile: dict) -> Iterator[Reading]:
             yield Reading((Measure(column=col, agg=x.target), Measure(column=col, agg=y.target)), ("two=cues",))
 
 
+_GROUPING = {"by", "per", "across", "over", "for"}
+_PREDICATE = {"were", "was", "are", "is", "been", "be", "that", "who", "which", "got", "get"}  # "that were returned"
+_SHARE_WORDS = {"rate", "rates", "percent", "percentage", "proportion", "ratio", "fraction", "share", "often"}
+
+
+def share_asked(links: Links) -> bool:
+    """Whether the words ask for a share ("what percentage", "return rate", "% of"), or measure a
+    Yes/No column by groups ("conversion by channel")."""
+    toks = links.parsed.toks
+    measured = any(c.target in links.booleans and c.end < len(toks) and toks[c.end].text in _GROUPING
+                   and not (c.start > 0 and toks[c.start - 1].text in _PREDICATE) for c in links.columns)
+    return links.parsed.share or bool(links.words & _SHARE_WORDS) or "%" in links.question or measured
+
+
 def measure_readings(links: Links, profile: dict) -> list[Reading]:
     """What can be measured: counted rows, each linked numeric column with its licensed
     aggregations, a share of a Yes/No column, two measures joined by "and"."""
@@ -138,7 +152,7 @@ def measure_readings(links: Links, profile: dict) -> list[Reading]:
     out += list(_pairs(nums, links, profile))
     for c in links.columns:
         col = by_name[str(c.target)]
-        if col["type"] == "boolean":
+        if col["type"] == "boolean" and share_asked(links):  # "orders that were returned" is a condition
             out.append(Reading((Measure(column=col["name"], agg="avg"),), ("share=boolean",)))
         elif count_cue and not is_numeric(col) and not col.get("unique") and col["role"] != "temporal":
             out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))

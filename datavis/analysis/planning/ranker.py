@@ -31,13 +31,14 @@ _state: dict = {}
 # "and" are both shown (nvBench has no KPI and no two-measure bar chart: its fitted weights only
 # learn that charts have an x axis and one y), a condition the words state is kept, and "which X
 # has the highest Y" names one X (nvBench's scorer compares neither filters nor limits, so its
-# labels cannot teach them). "prior:" features are never
+# labels cannot teach them), and a Yes/No column is a share only when a share word asks for it
+# ("orders that were returned" counts them; nvBench has few Yes/No columns). "prior:" features are never
 # fitted (features.prior).
 PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.0, "edit=color:values|vs": 1.0,
          "edit=color:values|versus": 1.0, "lic=dim=entity": 1.0, "lic=color=values|compare": 1.0,
          "lic=color=values|vs": 1.0, "lic=color=values|versus": 1.0, "prior:kpi_count": 2.0, "prior:kpi_agg": 2.0,
          "prior:two_measures": 1.5, "prior:condition_dropped": -1.0,
-         "prior:superlative_one": 1.0}
+         "prior:superlative_one": 1.0, "prior:share_uncued": -1.0}
 
 
 def use_weights(model: dict | None) -> None:
