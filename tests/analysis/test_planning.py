@@ -157,3 +157,11 @@ def test_a_generated_plan_answers_where_the_rule_reading_has_none(datasets):
     ranked = ranker.choose("the largest single order", profile)
     assert ranked.plan.dimension is None and (ranked.plan.measures[0].column, ranked.plan.measures[0].agg) == \
         ("Revenue", "max")
+
+
+def test_a_yes_no_column_is_a_condition_unless_a_share_is_asked(datasets):
+    ans = answer(datasets["signups"], "users that were converted by country")
+    assert ans.plan["y"] == {"field": None, "aggregate": "count"}
+    assert {"field": "converted", "op": "=", "value": True} in ans.plan["filters"]
+    ans = answer(datasets["signups"], "conversion rate by country")
+    assert ans.plan["y"] == {"field": "converted", "aggregate": "avg"} and ans.plan["filters"] == []
