@@ -2,8 +2,9 @@
 
 usage: python bench/fit_ranker.py [--epochs N]
 
-Every paraphrase (`nl_all`) of every training item is parsed, the rule reading and its one-slot
-edits are generated (datavis.analysis.planning.candidates), and each candidate is labelled right
+Every paraphrase (`nl_all`) of every training item is linked to its table, and its candidates are
+built as at answer time (datavis.analysis.planning.ranker.readings: the rule reading, its one-slot
+edits, and the plans the links generate, planning/generate.py); each candidate is labelled right
 when what it would show equals the gold chart on the scorer's fields (mark, x, y+aggregate,
 colour, time unit, order; ../shared/eval/score_nvbench.py). The weights maximise the log of the
 probability of the right candidates (softmax over the question's candidates; AdaGrad, L2).
@@ -30,11 +31,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from datavis.analysis.datasets.store import load_profile  # noqa: E402
 from datavis.analysis.errors import AnalysisError  # noqa: E402
-from datavis.analysis.language.parsing import parse  # noqa: E402
-from datavis.analysis.planning.candidates import generate  # noqa: E402
 from datavis.analysis.planning.features import context, features, readout  # noqa: E402
-from datavis.analysis.planning.ranker import WEIGHTS  # noqa: E402
-from datavis.analysis.planning.rules import build_plan  # noqa: E402
+from datavis.analysis.planning.ranker import WEIGHTS, readings  # noqa: E402
 
 _CACHE: dict[tuple[str, str], list[tuple[dict, bool]] | None] = {}
 MIN_COUNT = 5
@@ -61,19 +59,19 @@ def is_right(r: dict, it: dict, sc) -> bool:
 
 def examples(question: str, it: dict, profile: dict, sc) -> list[tuple[dict, bool]] | None:
     try:
-        parsed = parse(question, profile)
-        base = build_plan(parsed, profile)
-        cands = generate(question, base, parsed, profile)
+        links, cands = readings(question, profile)
     except AnalysisError:
         return None
-    ctx = context(question, parsed)
+    ctx = context(links.question, links.parsed, links.period_words)
+    rule = cands[0].plan.model_copy(deep=True) if cands[0].source == "rule" else None
     out = []
     for c in cands:
         try:
             r = readout(c.plan, profile)
         except AnalysisError:
             continue
-        out.append((features(c, r, ctx, profile), is_right(r, it, sc)))
+        f = {k: v for k, v in features(c, r, ctx, profile, links, rule).items() if not k.startswith("prior:")}
+        out.append((f, is_right(r, it, sc)))
     return out
 
 

@@ -28,7 +28,7 @@ from .models import AnalysisSettings, Answer
 from .planning.features import readout
 from .planning.plan import Plan, validate_plan
 from .planning.ranker import Ranked, describe
-from .planning.rules import build_plan, help_message
+from .planning.rules import help_message
 from .presentation.check import check_answer
 from .presentation.explain import explain, title_for
 from .presentation.insights import compute_facts, word_insight
@@ -122,7 +122,7 @@ def embedded_plan(req: Request) -> Planned:
     question, parsed, prev = read_message(req.question, req.profile, req.prev)
     fresh: Ranked | Unanswerable
     try:
-        fresh = choose(question, parsed, build_plan(parsed, req.profile), req.profile)
+        fresh = choose(question, req.profile)
     except Unanswerable as e:
         fresh = e
     reading = followup.rank(parsed, prev, req.profile, req.forced, fresh)

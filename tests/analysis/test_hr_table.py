@@ -95,9 +95,6 @@ def test_hires_per_year_name_what_is_counted(hr):
     assert "rows" not in (ans.title + ans.insight).lower() and "employees" in ans.title.lower()
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: the ranker prefers the filtered total by department over "
-                   "the split by gender (margin 1.4 against a hand prior of 1.0 for 'compare'); "
-                   "not tuned for this question")
 def test_compare_men_and_women_across_departments_splits_by_gender(hr):
     ds, con = hr
     ans = answer(ds, "Compare the salary of men and women across departments")

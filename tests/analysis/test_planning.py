@@ -74,3 +74,112 @@ def test_number_ranges_and_periods_are_read_apart(datasets, question, expected):
     profile = load_profile(datasets["sales"])["profile"]
     filters = build_plan(parse(question, profile), profile).filters
     assert {(f.column, f.op) for f in filters} == expected
+
+
+# ---------------------------------------------------------------- links and generated plans
+from datavis.analysis.language.linking import link  # noqa: E402
+from datavis.analysis.planning.generate import MAX_PLANS, generate as generate_plans  # noqa: E402
+
+
+def _profile(datasets, name: str) -> dict:
+    return load_profile(datasets[name])["profile"]
+
+
+def test_links_correct_a_misspelt_cue_and_name_columns_values_and_features(datasets):
+    links = link("avergae profit by region in the West", _profile(datasets, "sales"))
+    assert links.corrections == {"avergae": "average"}
+    assert [a.target for a in links.aggs] == ["avg"] and links.aggs[0].feats == ("fuzzy",)
+    cols = {c.target: c.feats for c in links.columns}
+    assert cols["Profit"][0] == "exact" and "role=measure" in cols["Profit"]
+    assert ("Region", "West") in [v.target for v in links.values]
+
+
+def test_a_word_naming_a_column_is_never_corrected_into_a_cue(datasets):
+    links = link("revenue by segment", _profile(datasets, "sales"))
+    assert links.corrections == {} and not links.aggs
+
+
+def test_a_negated_yes_no_word_links_to_its_no(datasets):
+    links = link("number of unconverted users by country", _profile(datasets, "signups"))
+    assert [(c.target.column, c.target.values) for c in links.conditions] == [("converted", [False])]
+    assert links.qualities == []
+
+
+def test_generated_plans_use_only_linked_slots_and_stay_bounded(datasets):
+    profile = _profile(datasets, "sales")
+    plans = generate_plans(link("total revenue by region and segment, top 3", profile), profile)
+    assert 1 < len(plans) <= MAX_PLANS
+    for g in plans:
+        p = g.plan
+        assert {m.column for m in p.measures} <= {"Revenue", None}
+        assert p.dimension is not None and p.dimension.column in ("Region", "Segment")  # a limit needs an axis
+        assert p.color in (None, "Region", "Segment") and p.limit == 3
+        assert g.feats  # every slot says how it was licensed
+
+
+def test_a_superlative_that_ranks_groups_is_an_order_not_a_maximum(datasets):
+    profile = _profile(datasets, "sales")
+    plans = generate_plans(link("which 3 products sold the most units", profile), profile)
+    assert plans and all(m.agg != "max" for g in plans for m in g.plan.measures)
+    ans = answer(datasets["sales"], "which 3 products sold the most units")
+    assert ans.plan["x"]["field"] == "Product" and ans.plan["limit"] == 3
+    assert ans.plan["y"] == {"field": "Quantity", "aggregate": "sum"} and ans.plan["order"]["desc"] is True
+
+
+def test_the_largest_single_order_is_the_maximum_of_the_amounts(datasets):
+    ans = answer(datasets["sales"], "the largest single order")
+    assert ans.chart_type == "kpi" and ans.plan["y"] == {"field": "Revenue", "aggregate": "max"}
+
+
+def test_a_count_with_a_condition_is_one_number(datasets):
+    ans = answer(datasets["signups"], "how many users are over 40")
+    assert ans.chart_type == "kpi" and ans.plan["x"] is None
+    assert ans.plan["filters"] == [{"field": "age", "op": ">", "value": 40}]
+
+
+def test_a_percentage_of_a_yes_no_column_is_its_share(datasets):
+    ans = answer(datasets["signups"], "what percentage of users converted")
+    assert ans.chart_type == "kpi" and _is_rate_of_converted(ans.plan["y"])
+
+
+def test_conditions_in_words_filter_the_rows(datasets):
+    ans = answer(datasets["signups"], "average monthly fee of converted users by country")
+    assert {"field": "converted", "op": "=", "value": True} in ans.plan["filters"]
+    ans = answer(datasets["signups"], "number of unconverted users by country")
+    assert {"field": "converted", "op": "=", "value": False} in ans.plan["filters"]
+
+
+def test_per_quarter_is_a_time_grain(datasets):
+    ans = answer(datasets["sales"], "revenue per quarter")
+    assert ans.plan["x"]["field"] == "Order Date" and ans.plan["x"]["time_unit"] == "yearquarter"
+
+
+def test_two_measures_joined_by_and_are_both_computed(datasets):
+    ans = answer(datasets["sales"], "revenue and profit by region")
+    assert ans.plan["measures"] == [{"field": "Revenue", "aggregate": "sum"}, {"field": "Profit", "aggregate": "sum"}]
+    assert len(ans.data[0]) >= 3  # the region and both totals
+
+
+def test_a_generated_plan_answers_where_the_rule_reading_has_none(datasets):
+    profile = _profile(datasets, "sales")
+    with pytest.raises(Unanswerable):  # the rule planner alone finds no column in these words
+        build_plan(parse("the largest single order", profile), profile)
+    _links, cands = ranker.readings("the largest single order", profile)
+    assert cands and {c.source for c in cands} == {"gen"}
+    ranked = ranker.choose("the largest single order", profile)
+    assert ranked.plan.dimension is None and (ranked.plan.measures[0].column, ranked.plan.measures[0].agg) == \
+        ("Revenue", "max")
+
+
+def test_a_yes_no_column_is_a_condition_unless_a_share_is_asked(datasets):
+    ans = answer(datasets["signups"], "users that were converted by country")
+    assert ans.plan["y"] == {"field": None, "aggregate": "count"}
+    assert {"field": "converted", "op": "=", "value": True} in ans.plan["filters"]
+    ans = answer(datasets["signups"], "conversion rate by country")
+    assert _is_rate_of_converted(ans.plan["y"]) and ans.plan["filters"] == []
+
+
+def _is_rate_of_converted(y: dict) -> bool:
+    """The share of converted users: a rate of the Yes/No column (a percentage; planning/measures.py)."""
+    return y["derived"]["kind"] == "rate" and \
+        y["derived"]["condition"] == {"field": "converted", "op": "=", "value": True}

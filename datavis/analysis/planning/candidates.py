@@ -55,10 +55,14 @@ def licence(question: str, parsed: Parsed, profile: dict) -> Licence:
 
 @dataclass
 class Candidate:
-    """One reading: a validated plan and the edits that turned the rule reading into it."""
+    """One reading: a validated plan, the edits that turned the rule reading into it, where it
+    came from (the rule reading, an edit of it, or generated from links) and, for a plan the
+    links generate, how each of its slots was licensed (planning/generate.py)."""
 
     plan: Plan
     edits: tuple[str, ...]
+    source: str = "rule"
+    licence: tuple[str, ...] = ()
 
 
 def _linked(parsed: Parsed) -> list[str]:
@@ -216,5 +220,5 @@ def generate(question: str, base: Plan, parsed: Parsed, profile: dict) -> list[C
             key = plan.model_dump_json(exclude={"assumptions", "evidence"})
             if key not in seen:
                 seen.add(key)
-                out.append(Candidate(plan, (name,)))
+                out.append(Candidate(plan, (name,), "edit"))
     return out

@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from ..presentation.vegalite import choose_chart
 from ..sql.compiler import compile_plan
 from ..presentation.explain import explain
+from ..language.linking import Links
 from ..language.parsing import Parsed
 from .plan import Plan
 from .candidates import Candidate
+from .generate import share_asked
 
 _WORD = re.compile(r"[a-z]+|\d+")
+_RANKING = {"which", "who", "whom", "each", "per", "every", "by"}
 _FAKE_POINTS = 12  # category count assumed when estimating the chart a plan gets before it runs
 
 
@@ -25,10 +28,11 @@ class Context:
     links: dict[str, tuple[str, str]]  # column -> (link tier, word before the link)
 
 
-def context(question: str, parsed: Parsed) -> Context:
+def context(question: str, parsed: Parsed, skip: frozenset[str] = frozenset()) -> Context:
     """Words that name a column or a value are left out of the conjunctions: weights learned on
-    one table's column names would not carry to another table (delexicalised, as in SEMPRE)."""
-    linked = {t.text for m in parsed.mentions for t in parsed.toks[m.start:m.end]}
+    one table's column names would not carry to another table (delexicalised, as in SEMPRE).
+    `skip`: more words to leave out (a period's, "this year", which filters and asks no grain)."""
+    linked = set(skip) | {t.text for m in parsed.mentions for t in parsed.toks[m.start:m.end]}
     linked |= {t.text for v in parsed.values for t in parsed.toks[v.start:v.end]}
     words = tuple(w for w in dict.fromkeys(_WORD.findall(question.lower())) if w not in linked)
     links: dict[str, tuple[str, str]] = {}
@@ -76,12 +80,87 @@ def pieces(r: dict, plan: Plan, profile: dict) -> list[str]:
             f"ycount={r['y'] is None}"]
 
 
-def features(cand: Candidate, r: dict, ctx: Context, profile: dict) -> dict[str, float]:
+def coverage(plan: Plan, links: Links | None) -> list[str]:
+    """How much of what the words linked the plan uses: linked columns left out, an aggregation
+    cue no measure uses, a limit asked for and not applied."""
+    if links is None:
+        return []
+    used = {m.column for m in plan.measures} | {plan.color} | {f.column for f in plan.filters} | \
+        ({plan.dimension.column} if plan.dimension else set())
+    unused = [c for c in links.linked_columns() if c not in used]
+    aggs = {str(a.target) for a in links.aggs} - {"count"}
+    out = [f"unused={min(len(unused), 2)}", f"measures={len(plan.measures)}"]
+    out += [f"unused:{'&'.join(links.column_feats(c)[:2])}" for c in unused]  # an exact measure left out
+    if aggs and not aggs & {m.agg for m in plan.measures}:
+        out.append("agg_cue_unused")
+    if links.limit is not None and plan.limit is None:
+        out.append("limit_unused")
+    if links.grains and not (plan.dimension and plan.dimension.grain):
+        out.append("grain_unused")
+    return out
+
+
+def prior(plan: Plan, links: Links | None) -> list[str]:
+    """Business phrasing nvBench never shows (every nvBench chart has an x axis): a count or a
+    single aggregate asked with no grouping word is one number (see ranker.PRIOR)."""
+    if links is None:
+        return []
+    if any(m.kind is not None for m in plan.measures):
+        return ["prior:derived"]  # a rate, ratio or time between dates the words name: nvBench has none
+    stated = {f.target.model_dump_json() for f in links.conditions}  # type: ignore[attr-defined]
+    if stated - {f.model_dump_json() for f in plan.filters}:
+        return ["prior:condition_dropped"]  # nvBench's gold charts do not say which rows were kept
+    if any(m.agg == "avg" and m.column in links.booleans for m in plan.measures) and not share_asked(links):
+        return ["prior:share_uncued"]  # "orders that were returned" counts them; a share needs a share word
+    if plan.limit == 1 and links.limit is None:  # nvBench's scorer does not compare limits
+        return ["prior:superlative_one"]  # "which department has the highest average salary"
+    if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):
+        return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
+    if plan.dimension is not None or len(plan.measures) != 1:
+        return []
+    p = links.parsed
+    measured = {plan.measures[0].column} | {f.column for f in plan.filters}
+    rows = {str(c.target) for c in links.columns if "unique" in c.feats}
+    axes = [c for c in links.linked_columns() if c not in measured | rows]  # "users" names the rows
+    if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes:
+        return []
+    m, cues = plan.measures[0], {str(a.target) for a in links.aggs}
+    if "count" in cues and (m.agg in ("count", "count_distinct") or m.agg == "sum"):
+        return ["prior:kpi_count"]  # "how many conversions in 2023" sums a measure it names
+    if m.agg in cues or (m.agg == "avg" and p.share):
+        return ["prior:kpi_agg"]
+    return []
+
+
+def _slots(plan: Plan) -> dict[str, object]:
+    d = plan.dimension
+    return {"measure": [(m.column, m.agg) for m in plan.measures], "dim": (d.column, d.grain, d.bins) if d else None,
+            "color": plan.color, "order": (plan.order.by, plan.order.desc, plan.limit) if plan.order else plan.limit,
+            "filters": sorted(f.model_dump_json() for f in plan.filters), "chart": plan.chart}
+
+
+def agreement(plan: Plan, rule: Plan | None) -> list[str]:
+    """Which slots of the plan agree with the rule reading's: the ranker learns, slot by slot,
+    how far to trust the rules (the rules' reading stays one source among the candidates)."""
+    if rule is None:
+        return ["rule=none"]
+    mine, theirs = _slots(plan), _slots(rule)
+    return [f"rule_{'same' if mine[k] == theirs[k] else 'diff'}={k}" for k in mine]
+
+
+def features(cand: Candidate, r: dict, ctx: Context, profile: dict, links: Links | None = None,
+             rule: Plan | None = None) -> dict[str, float]:
     """Sparse binary features of one candidate."""
     plan = cand.plan
-    f: dict[str, float] = {"base": 1.0} if not cand.edits else {}
+    f: dict[str, float] = {"base": 1.0} if cand.source == "rule" else {f"src={cand.source}": 1.0}
     for e in cand.edits:
         f[f"edit={e}"] = 1.0
+    for e in cand.licence:
+        f[f"lic={e}"] = 1.0
+        for w in ctx.words:
+            f[f"lic={e}|{w}"] = 1.0
+    for name in (*coverage(plan, links), *prior(plan, links), *(agreement(plan, rule) if links else ())):
+        f[name] = 1.0
     parts = pieces(r, plan, profile)
     for p in parts:
         f[p] = 1.0

@@ -1,0 +1,200 @@
+"""Links from spans of a question to what a plan can hold: columns, values, conditions,
+aggregations, time grains, numbers, an order or a limit, and chart words, each scored and
+named by the features that found it (exact, lemma, synonym, abbreviation, fuzzy, value match,
+role). The planner's generator builds only the plans these links allow (planning/generate.py).
+
+    link(question, profile) -> Links
+
+Spelling is corrected first against a closed vocabulary — the lexicon's cue words, the
+columns' names and the dataset's values — so "avergae" reads as "average" while a word that
+names a column or a value is never "corrected" into a cue word. The words are then read by
+language.parsing.parse (one reading of the question shared with the rule planner).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+
+from . import cues as C
+from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, STOPWORDS
+from .matching import get_index
+from .names import singular
+from .parsing import Parsed, anchor_of, is_numeric, main_temporal, parse
+from .timeparse import find_periods
+from ..planning.plan import Filter
+
+# Tiers of language.matching, in the issue's feature names.
+_TIER_FEATURE = {"exact": "exact", "abbreviation": "abbreviation", "fuzzy": "fuzzy", "synonym": "synonym",
+                 "partial": "partial", "entity": "entity", "acronym": "initialism"}
+_ORDER_WORDS = {"ascending", "descending", "increasing", "decreasing", "alphabetical", "percentage", "proportion",
+                "distribution", "compare", "correlation", "relationship", "between", "versus", "breakdown"}
+# "the largest single order": a superlative about one row is the maximum, not a ranking of groups.
+_SINGLE = re.compile(r"\b(single|ever|individual|one)\b")
+_WORD = re.compile(r"[a-z]+|\d+")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One scored link from the token span [start, end) to `target`."""
+
+    kind: str  # column | value | condition | agg | grain | limit | order | chart | group | number
+    target: object
+    start: int
+    end: int
+    score: float
+    feats: tuple[str, ...] = ()
+
+
+@dataclass
+class Links:
+    """Every link of a question, by kind, and the parse they were read from."""
+
+    question: str  # after spelling correction
+    parsed: Parsed
+    columns: list[Link] = field(default_factory=list)
+    values: list[Link] = field(default_factory=list)
+    conditions: list[Link] = field(default_factory=list)
+    aggs: list[Link] = field(default_factory=list)
+    grains: list[Link] = field(default_factory=list)
+    groups: list[Link] = field(default_factory=list)
+    charts: list[Link] = field(default_factory=list)
+    numbers: list[Link] = field(default_factory=list)
+    limit: Link | None = None
+    order: Link | None = None
+    corrections: dict[str, str] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()
+    single: bool = False  # "single", "ever": a superlative about one row
+    qualities: list[Link] = field(default_factory=list)  # Yes/No columns named, not yet conditions
+    period_words: frozenset[str] = frozenset()  # words of a period ("this year"): a filter, not a grain
+    booleans: frozenset[str] = frozenset()  # the table's Yes/No columns
+
+    def linked_columns(self) -> list[str]:
+        return list(dict.fromkeys(str(c.target) for c in self.columns))
+
+    def column_feats(self, column: str) -> tuple[str, ...]:
+        return next((c.feats for c in self.columns if c.target == column), ("unlinked",))
+
+
+def _cue_vocabulary() -> set[str]:
+    words = {w for phrases in AGG_CUES.values() for p in phrases for w in p.split()}
+    words |= {w for k in (*CHART_WORDS, *GRAIN_WORDS) for w in k.split()}
+    return {w for w in words | _ORDER_WORDS if len(w) >= 5 and w.isalpha()}
+
+
+_CUES = _cue_vocabulary()
+
+
+def _known(profile: dict) -> set[str]:
+    """Words of the closed vocabulary that are not cue words: column names and data values."""
+    idx = get_index(profile)
+    known = set(idx.vocab_index) | {w for key in idx.values for w in key.split()}
+    return known | STOPWORDS
+
+
+def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]:
+    """The question with misspelt cue words fixed (one edit, transpositions included, for words of
+    5–7 letters; two for longer ones). Column and value words are left to the column matcher."""
+    known = _known(profile)
+    fixes: dict[str, str] = {}
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < 5 or low in _CUES or low in known or singular(low) in known or singular(low) in _CUES:
+            return word
+        budget = 1 if len(low) <= 7 else 2
+        best = min(_CUES, key=lambda c: (OSA.distance(low, c), c))
+        if OSA.distance(low, best) <= budget and best[0] == low[0]:
+            fixes[low] = best
+            return best
+        return word
+
+    return re.sub(r"[A-Za-z]+", fix, question), fixes
+
+
+def _column_links(p: Parsed, profile: dict) -> list[Link]:
+    by_name = profile["_by_name"]
+    out = []
+    for m in p.mentions:
+        col = by_name[m.column]
+        role = "numeric" if is_numeric(col) else col["type"]
+        feats = (_TIER_FEATURE.get(m.tier, m.tier), f"role={col['role']}", f"type={role}",
+                 *(("condition",) if id(m) in p.filter_mentions else ()), *(("unique",) if col.get("unique") else ()))
+        out.append(Link("column", m.column, m.start, m.end, m.score, feats))
+    return out
+
+
+def _cue_links(p: Parsed, fixes: dict[str, str]) -> list[Link]:
+    fixed = set(fixes.values())
+    out = []
+    for a in p.aggs:
+        words = {t.text for t in p.toks[a.start:a.end]}
+        feats = ("fuzzy",) if words & fixed else ("exact",)
+        out.append(Link("agg", a.value, a.start, a.end, 1.0 if feats == ("exact",) else 0.85, feats))
+    return out
+
+
+def _negated_booleans(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
+    """"unpaid invoices", "non-remote staff": a Yes/No column's word after un-/non- is its No."""
+    idx = get_index(profile)
+    out = []
+    for t in p.toks:
+        m = re.fullmatch(r"(?:un|non-?|in)([a-z]{3,})", t.text)
+        if m is None or t.text in idx.vocab_index:
+            continue
+        for name in idx.vocab_index.get(singular(m.group(1)), set()):
+            col = profile["_by_name"][name]
+            if col["type"] == "boolean" and name not in filtered:
+                out.append(Link("condition", Filter(column=name, op="=", values=[False]), t.i, t.i + 1, 0.9,
+                                ("negated_boolean",)))
+    return out
+
+
+_NEG = {"not", "non", "no", "never", "without", "excluding"}
+
+
+def _qualities(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
+    """Yes/No columns the words name ("converted users"): a plan measuring something else may
+    keep only the rows that have the quality (or lack it, after a negation)."""
+    out = []
+    for m in p.mentions:
+        if profile["_by_name"][m.column]["type"] != "boolean" or m.column in filtered:
+            continue
+        neg = any(t.text in _NEG for t in p.toks[max(0, m.start - 2):m.start])
+        out.append(Link("quality", Filter(column=m.column, op="=", values=[not neg]), m.start, m.end, m.score,
+                        ("boolean",)))
+    return out
+
+
+def link(question: str, profile: dict) -> Links:
+    """Every link of `question` to `profile`'s columns, values and the lexicon's cues."""
+    corrected, fixes = correct_spelling(question, profile)
+    p = parse(corrected, profile)
+    out = Links(corrected, p, corrections=fixes, words=frozenset(_WORD.findall(corrected.lower())))
+    out.columns = _column_links(p, profile)
+    out.values = [Link("value", (v.column, v.value), v.start, v.end, v.score, ("value",)) for v in p.values]
+    out.conditions = [Link("condition", f, 0, 0, 1.0, (f"op={f.op}",)) for f in p.filters]
+    out.conditions += _negated_booleans(p, profile, {f.column for f in p.filters})
+    out.aggs = _cue_links(p, fixes)
+    out.groups = [Link("group", g.column, g.start, g.end, g.score, ("group",)) for g in p.groups]
+    grain = C.find_grain(p.text)
+    if p.grain:
+        span = (grain.start, grain.end) if grain is not None else (0, 0)
+        out.grains = [Link("grain", p.grain, *span, 1.0, ("exact",))]
+    if p.chart:
+        out.charts = [Link("chart", p.chart, 0, 0, 1.0, ("exact",))]
+    if p.limit:
+        out.limit = Link("limit", (p.limit, p.limit_desc), 0, 0, 1.0, ("number",))
+    if p.order_desc is not None or p.order_target:
+        out.order = Link("order", (p.order_desc, p.order_target), 0, 0, 1.0, ("exact",))
+    out.numbers = [Link("number", t.text, t.i, t.i + 1, 1.0, ("number",)) for t in p.toks
+                   if re.fullmatch(r"\d+(\.\d+)?", t.text)]
+    out.single = bool(_SINGLE.search(p.text.s))
+    out.booleans = frozenset(c["name"] for c in profile["columns"] if c["type"] == "boolean")
+    anchor = anchor_of(main_temporal(profile))
+    out.period_words = frozenset(w for per in find_periods(p.text.s, anchor)
+                                 for w in _WORD.findall(p.text.s[per.start:per.end]))
+    out.qualities = _qualities(p, profile, {f.target.column for f in out.conditions})  # type: ignore[attr-defined]
+    return out

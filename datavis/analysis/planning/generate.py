@@ -1,0 +1,355 @@
+"""Plans generated from a question's links (language/linking.py): every combination of a
+measure reading, a dimension, a colour and an order that the links license, with the filters
+the words state. Each slot records how it was licensed ("agg=cue_near", "dim=grouped", ...);
+the ranker (ranker.py) scores those licences with weights fitted on nvBench-train.
+
+A slot needs a link: no measure, column, colour or order appears that no word of the question
+asked for, except the defaults a reading needs (rows are counted when nothing is measured; an
+aggregation with no column measures the table's main numeric columns, "the largest single
+invoice"). The count is bounded (MAX_PLANS) so answering stays fast.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+import datetime as dt
+import itertools
+import re
+
+from ..datasets.profile import is_identifier
+from ..errors import Unanswerable
+from ..language.lexicon import PEOPLE
+from ..language.linking import Link, Links
+from ..language.parsing import is_numeric, main_temporal
+from ..presentation.wording import counted_noun
+from .plan import Dimension, Measure, Order, Plan, validate_plan
+
+MAX_PLANS = 160
+_AND = {"and", ",", "&", "vs", "versus", "plus", "with"}
+_SINGLE_AGGS = ("max", "min", "avg", "median", "sum")
+
+
+@dataclass
+class Reading:
+    """One slot's reading and the licence features that allowed it."""
+
+    value: object
+    feats: tuple[str, ...]
+
+
+def _near_agg(links: Links, start: int) -> Link | None:
+    """The aggregation cue just before a column (at most 4 words before it, none in between)."""
+    best = None
+    for a in value_aggs(links):
+        if a.end <= start and start - a.end <= 4:
+            best = a
+    return best
+
+
+def _default_agg(col: dict) -> str:
+    return "sum" if col.get("additive", True) else "avg"
+
+
+# A question about groups: "which region", "what product" (not "what is", "what's the youngest age").
+_WHICH = re.compile(r"\b(which|who|whose)\b|\bwhat (?!is\b|are\b|was\b|were\b|s\b|the\b|a\b|an\b)\w+")
+_EXPLICIT = {"max", "maximum", "maximal", "min", "minimum", "minimal"}
+
+
+def value_aggs(links: Links) -> list[Link]:
+    """Aggregation cues that aggregate values: a superlative that ranks groups ("which 3 stores
+    sold the most", "which region has the highest profit") orders them instead, unless the words
+    say one row ("the largest single order") or name the maximum outright."""
+    ranking = links.limit is not None or bool(_WHICH.search(links.parsed.text.s))
+    toks = links.parsed.toks
+    out = []
+    for a in links.aggs:
+        words = {t.text for t in toks[a.start:a.end]}
+        if a.target in ("max", "min") and ranking and not links.single and not words & _EXPLICIT:
+            continue
+        out.append(a)
+    return out
+
+
+def _numeric_links(links: Links, profile: dict) -> list[Link]:
+    by_name = profile["_by_name"]
+    out = []
+    for c in links.columns:
+        col = by_name[str(c.target)]
+        if is_numeric(col) and col["role"] == "measure" and "condition" not in c.feats and \
+                str(c.target) not in [str(o.target) for o in out]:
+            out.append(c)
+    return out
+
+
+def _measures_of(c: Link, links: Links, profile: dict) -> Iterator[Reading]:
+    col = profile["_by_name"][str(c.target)]
+    near = _near_agg(links, c.start)
+    seen = set()
+    if near is not None and near.target != "count":
+        seen.add(near.target)
+        yield Reading((Measure(column=col["name"], agg=near.target),), ("agg=cue_near", f"aggcue={near.feats[0]}"))
+    for a in value_aggs(links):
+        if a.target not in seen and a.target != "count":
+            seen.add(a.target)
+            yield Reading((Measure(column=col["name"], agg=a.target),), ("agg=cue_far",))
+    if near is not None and near.target == "count":
+        yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=count_of_measure",))
+    if _default_agg(col) not in seen:
+        yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=default",))
+    yield Reading((Measure(column=col["name"], agg="none"),), ("agg=raw",))
+
+
+def _pairs(nums: list[Link], links: Links, profile: dict) -> Iterator[Reading]:
+    """Two measures joined by and / vs / a comma ("revenue and profit", "min and max salary")."""
+    toks = links.parsed.toks
+    for a, b in zip(nums, nums[1:]):
+        between = {t.text for t in toks[a.end:b.start]}
+        if not between & _AND or b.start - a.end > 4:
+            continue
+        ca, cb = (profile["_by_name"][str(x.target)] for x in (a, b))
+        na, nb = _near_agg(links, a.start), _near_agg(links, b.start)
+        agg_a = na.target if na is not None and na.target != "count" else _default_agg(ca)
+        agg_b = nb.target if nb is not None and nb.target != "count" else \
+            (agg_a if na is not None and na.target != "count" else _default_agg(cb))
+        yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)), ("two=and",))
+        if not (links.groups or links.grains or links.parsed.trend):  # "by month" aggregates them
+            yield Reading((Measure(column=ca["name"], agg="none"), Measure(column=cb["name"], agg="none")),
+                          ("two=raw",))
+    # "min and max salary": two cues on one column
+    cues = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
+    for x, y in zip(cues, cues[1:]):
+        nxt = next((c for c in nums if c.start >= y.end and c.start - y.end <= 3), None)
+        if nxt is not None and {t.text for t in toks[x.end:y.start]} & _AND:
+            col = str(nxt.target)
+            yield Reading((Measure(column=col, agg=x.target), Measure(column=col, agg=y.target)), ("two=cues",))
+
+
+_GROUPING = {"by", "per", "across", "over", "for"}
+_PREDICATE = {"were", "was", "are", "is", "been", "be", "that", "who", "which", "got", "get"}  # "that were returned"
+_SHARE_WORDS = {"rate", "rates", "percent", "percentage", "proportion", "ratio", "fraction", "share", "often"}
+
+
+def share_asked(links: Links) -> bool:
+    """Whether the words ask for a share ("what percentage", "return rate", "% of"), or measure a
+    Yes/No column by groups ("conversion by channel")."""
+    toks = links.parsed.toks
+    measured = any(c.target in links.booleans and c.end < len(toks) and toks[c.end].text in _GROUPING
+                   and not (c.start > 0 and toks[c.start - 1].text in _PREDICATE) for c in links.columns)
+    return links.parsed.share or bool(links.words & _SHARE_WORDS) or "%" in links.question or measured
+
+
+def measure_readings(links: Links, profile: dict) -> list[Reading]:
+    """What can be measured: counted rows, each linked numeric column with its licensed
+    aggregations, a share of a Yes/No column, two measures joined by "and"."""
+    by_name = profile["_by_name"]
+    count_cue = any(a.target == "count" for a in links.aggs)
+    nums = _numeric_links(links, profile)
+    out = []  # rows are counted when the words ask, or when they name nothing to measure
+    if count_cue or not nums:
+        out.append(Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",)))
+    for c in nums:
+        out += list(_measures_of(c, links, profile))
+    out += list(_pairs(nums, links, profile))
+    for c in links.columns:
+        col = by_name[str(c.target)]
+        if col["type"] == "boolean" and share_asked(links):  # "orders that were returned" is a condition
+            out.append(Reading((Measure(column=col["name"], agg="avg"),), ("share=boolean",)))
+        elif count_cue and not is_numeric(col) and not col.get("unique") and col["role"] != "temporal":
+            out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))
+    single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
+    ranked = [a for a in links.aggs if a.target in ("max", "min")]
+    if (single or ranked) and not nums:  # "the largest single invoice", "which 5 customers did we bill the most"
+        main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
+                      key=lambda c: (not c.get("money"), not c.get("additive", True)))[:2]  # amounts first
+        for i, col in enumerate(main):
+            cue = single[0].target if single else None
+            for agg in dict.fromkeys((cue or _default_agg(col), _default_agg(col))):
+                how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
+                out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}")))
+    return out
+
+
+def _grain_for(col: dict, links: Links, base: Plan | None) -> str | None:
+    if links.grains and (col["type"] in ("date", "datetime") or col.get("year_like")):
+        return str(links.grains[0].target)
+    if base is not None and base.dimension is not None and base.dimension.column == col["name"]:
+        return base.dimension.grain
+    return span_grain(col) if col["type"] in ("date", "datetime") else None
+
+
+def span_grain(col: dict) -> str | None:
+    """A grain giving a readable number of points over the column's whole span (no grain word)."""
+    try:
+        days = (dt.date.fromisoformat(str(col["max"])[:10]) - dt.date.fromisoformat(str(col["min"])[:10])).days + 1
+    except (KeyError, TypeError, ValueError):
+        return None
+    if col["type"] == "date" and (col.get("distinct") or 0) <= 1000 and days <= 1100:
+        return None  # a named date column with at most ~1,000 days stays daily
+    for limit, grain in ((62, "day"), (120, "week"), (366 * 5, "month"), (366 * 15, "quarter")):
+        if days <= limit:
+            return grain
+    return "year"
+
+
+def dimension_readings(links: Links, profile: dict, base: Plan | None) -> list[Reading]:
+    """None (one number), each linked column that can be an axis, the main date for a grain or
+    trend word, and the rows' label column when the question names the rows ("who")."""
+    by_name = profile["_by_name"]
+    grouped = {str(g.target) for g in links.groups}
+    out = [Reading(None, ("dim=none",))] if links.limit is None else []  # a limit needs an axis
+    for c in links.columns:
+        col = by_name[str(c.target)]
+        if any(r.value is not None and r.value.column == col["name"] for r in out):
+            continue
+        if (is_identifier(col) and not col.get("unique")) or (is_numeric(col) and col["role"] == "measure"
+                                                               and not col.get("groupable")
+                                                               and col["name"] not in grouped):
+            continue
+        if links.grains and col["role"] != "temporal":
+            continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
+        how = "dim=grouped" if col["name"] in grouped else "dim=linked"
+        out.append(Reading(Dimension(column=col["name"], grain=_grain_for(col, links, base)),
+                           (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}")))
+    tcol = main_temporal(profile)
+    if tcol is not None and (links.grains or links.parsed.trend) and \
+            not any(r.value is not None and r.value.column == tcol["name"] for r in out):
+        out.append(Reading(Dimension(column=tcol["name"], grain=_grain_for(tcol, links, base)), ("dim=time_word",)))
+    label = _label_column(profile)
+    if label is not None and _names_rows(links, profile) and (links.limit is not None or links.words & {"who", "whom"}) \
+            and not any(r.value is not None and profile["_by_name"][r.value.column]["role"] == "dimension" for r in out) and \
+            not any(r.value is not None and r.value.column == label["name"] for r in out):
+        out.append(Reading(Dimension(column=label["name"]), ("dim=entity",)))
+    return out
+
+
+def _label_column(profile: dict) -> dict | None:
+    cols = profile["columns"]
+    label = next((c for c in cols if c["type"] == "text" and c.get("unique")
+                  and set(c.get("tokens") or []) & {"name", "title", "label"}), None)
+    return label or next((c for c in cols if is_identifier(c) and c.get("unique")), None)
+
+
+def _names_rows(links: Links, profile: dict) -> bool:
+    noun = counted_noun(profile)
+    return bool(links.words & ({"who", "whom", noun, noun.rstrip("s")} | PEOPLE))
+
+
+def color_readings(links: Links, profile: dict) -> list[Reading]:
+    """No colour, a second linked category, or the column whose several values were named
+    ("men and women across departments" splits by gender)."""
+    by_name = profile["_by_name"]
+    out = [Reading(None, ())]
+    for c in links.columns:
+        col = by_name[str(c.target)]
+        if col["role"] in ("dimension",) and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
+                "condition" not in c.feats and col["name"] not in [r.value for r in out]:
+            out.append(Reading(col["name"], ("color=linked",)))
+    for f in (x.target for x in links.conditions):
+        if f.op == "in" and len(f.values) >= 2 and f.column not in [r.value for r in out]:
+            out.append(Reading(f.column, ("color=values",)))
+    return out
+
+
+def order_readings(links: Links, has_dim: bool) -> list[Reading]:
+    """The order and limit the words ask for; a superlative ranks groups ("which 3 stores sold the most")."""
+    if not has_dim:
+        return [Reading((None, None), ())]
+    out = []
+    p = links.parsed
+    if links.limit is not None:
+        n, desc = links.limit.target  # type: ignore[misc]
+        out.append(Reading((Order(by="measure", desc=desc if p.order_desc is None else p.order_desc), n),
+                           ("order=limit",)))
+    elif links.order is not None:
+        desc, target = links.order.target  # type: ignore[misc]
+        by = "dimension" if target == "x" else "measure"
+        out.append(Reading((Order(by=by, desc=True if desc is None else desc), None), ("order=words",)))
+    else:
+        out.append(Reading((None, None), ()))
+        sup = [a for a in links.aggs if a.target in ("max", "min")]
+        if sup and _WHICH.search(p.text.s):
+            desc = sup[0].target == "max"
+            out.append(Reading((Order(by="measure", desc=desc), 1), ("order=superlative_one",)))
+            out.append(Reading((Order(by="measure", desc=desc), None), ("order=superlative",)))
+    return out
+
+
+def _intent(plan: Plan, profile: dict, links: Links) -> str:
+    if plan.dimension is None:
+        return "correlation" if len(plan.measures) == 2 and plan.measures[0].agg == "none" else "kpi"
+    col = profile["_by_name"][plan.dimension.column]
+    if col["role"] == "temporal" or plan.dimension.grain:
+        return "trend"
+    if links.parsed.share and plan.color is None:
+        return "part_to_whole"
+    ranked = plan.limit or (plan.order is not None and plan.order.by == "measure")
+    return "rank" if ranked else "compare"  # as the rule planner names them, so equal readings merge
+
+
+def _assemble(m: Reading, d: Reading, c: Reading, o: Reading, links: Links, profile: dict) -> Plan | None:
+    measures = [x.model_copy() for x in m.value]  # type: ignore[union-attr]
+    dim: Dimension | None = d.value.model_copy() if d.value is not None else None  # type: ignore[union-attr]
+    used = {x.column for x in measures if x.column}
+    raw = all(x.agg == "none" for x in measures)
+    if dim is not None and (dim.column in used or dim.column == c.value):
+        return None
+    if raw and dim is None and len(measures) < 2:
+        return None
+    if dim is not None and not raw and not dim.grain and profile["_by_name"][dim.column].get("unique"):
+        return None  # an aggregate per unique row is the row itself: every count is 1
+    pinned = {f.target.column for f in links.conditions if f.target.op == "="}  # type: ignore[attr-defined]
+    if (dim is not None and dim.column in pinned and not dim.grain) or c.value in pinned or used & pinned:
+        return None  # a column held to one value has one bar
+    if raw and dim is not None and (dim.grain or not profile["_by_name"][dim.column].get("unique") and not is_numeric(
+            profile["_by_name"][dim.column])):
+        return None
+    if c.value is not None and (len(measures) > 1 or c.value in used):
+        return None
+    order, limit = o.value  # type: ignore[misc]
+    p = links.parsed
+    filters = [f.target.model_copy() for f in links.conditions]  # type: ignore[attr-defined]
+    slots = used | {c.value, dim.column if dim else None}
+    filters += [q.target.model_copy() for q in links.qualities if q.target.column not in slots]  # type: ignore[attr-defined]
+    plan = Plan(measures=measures, dimension=dim, color=c.value, filters=filters,
+                order=order, limit=limit, period=p.period, assumptions=list(p.notes))
+    plan.chart = (p.chart or "auto") if dim is not None or len(measures) > 1 else "kpi"
+    if p.chart_mod in ("stacked",) and c.value:
+        plan.stacking = "stack"
+    elif p.chart_mod in ("grouped", "side by side", "clustered") and c.value:
+        plan.stacking = "group"
+    plan.intent = _intent(plan, profile, links)  # type: ignore[assignment]
+    if plan.intent == "part_to_whole":
+        plan.share = measures[0].agg in ("sum", "count", "count_distinct")
+    return plan
+
+
+@dataclass
+class Generated:
+    """A generated plan and the licence features of its slots."""
+
+    plan: Plan
+    feats: tuple[str, ...]
+
+
+def generate(links: Links, profile: dict, base: Plan | None = None) -> list[Generated]:
+    """Every licensed plan, validated, without duplicates, at most MAX_PLANS."""
+    ms, ds, cs = measure_readings(links, profile), dimension_readings(links, profile, base), color_readings(links, profile)
+    out: list[Generated] = []
+    seen: set[str] = set()
+    for m, d in itertools.product(ms, ds):
+        for c, o in itertools.product(cs if d.value is not None else cs[:1], order_readings(links, d.value is not None)):
+            plan = _assemble(m, d, c, o, links, profile)
+            if plan is None:
+                continue
+            try:
+                plan = validate_plan(plan, profile)
+            except Unanswerable:
+                continue
+            key = plan.model_dump_json(exclude={"assumptions", "evidence"})
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Generated(plan, (*m.feats, *d.feats, *c.feats, *o.feats)))
+            if len(out) >= MAX_PLANS:
+                return out
+    return out
