@@ -17,16 +17,15 @@ from typing import Any
 import duckdb
 from pydantic import ValidationError
 
-# planning before language: language.parsing imports planning.plan, and planning imports parsing
-from .planning import choose, followup, llm  # isort: skip
 from .datasets.store import load_profile
 from .errors import Unanswerable
 from .language.matching import left_out
 from .language.names import quote_ident
 from .language.parsing import Parsed, parse
 from .models import AnalysisSettings, Answer
+from .plan import Plan, validate_plan
+from .planning import choose, followup, llm
 from .planning.features import readout
-from .planning.plan import Plan, validate_plan
 from .planning.ranker import Ranked, describe
 from .planning.rules import help_message
 from .presentation.check import check_answer

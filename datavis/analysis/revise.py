@@ -20,7 +20,7 @@ from .models import EDIT_AGGREGATES as AGGREGATES
 from .models import EDIT_CHART_TYPES as CHART_TYPES
 from .models import EDIT_TIME_UNITS as TIME_UNITS
 from .models import AnalysisSettings, Answer
-from .planning.plan import Agg, Dimension, Measure, Order, Plan
+from .plan import Agg, Dimension, Measure, Order, Plan
 
 CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
                "point": "a scatter plot", "table": "a table", "kpi": "a single number",

@@ -15,7 +15,7 @@ from pydantic_ai.messages import ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, FunctionModel
 
 from datavis.analysis import AnalysisSettings, answer, ingest_csv, render, revise
-from datavis.analysis.planning.plan import Plan
+from datavis.analysis.plan import Plan
 from datavis.analysis.presentation.check import check_answer, numbers_in
 
 from .conftest import SUITE_DATA

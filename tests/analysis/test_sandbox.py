@@ -9,7 +9,7 @@ import pytest
 
 from datavis.analysis import Unanswerable, UnsafeQuery, answer, ingest_csv
 from datavis.analysis.datasets.store import load_profile
-from datavis.analysis.planning.plan import Filter, Measure, Plan, validate_plan
+from datavis.analysis.plan import Filter, Measure, Plan, validate_plan
 from datavis.analysis.sql.compiler import compile_plan
 from datavis.analysis.sql.sandbox import run_select
 

@@ -23,7 +23,7 @@ from .matching import get_index
 from .names import singular
 from .parsing import Parsed, anchor_of, is_numeric, main_temporal, parse
 from .timeparse import find_periods
-from ..planning.plan import Filter
+from ..plan import Filter
 
 # Tiers of language.matching, in the feature names.
 _TIER_FEATURE = {"exact": "exact", "abbreviation": "abbreviation", "fuzzy": "fuzzy", "synonym": "synonym",

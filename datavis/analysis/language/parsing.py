@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..planning.plan import Filter, Op, Value
+from ..plan import Filter, Op, Value
 from . import cues as C
 from .lexicon import NUMBER_WORDS, PEOPLE
 from .matching import Mention, Tok, ValueMention, find_mentions, find_values, tokenize

@@ -12,7 +12,7 @@ from ..language.lexicon import CHART_WORDS, PEOPLE
 from ..language.parsing import Parsed, is_numeric
 from ..presentation.wording import counted_noun
 from ..datasets.profile import is_identifier
-from .plan import Dimension, Measure, Order, Plan, validate_plan
+from ..plan import Dimension, Measure, Order, Plan, validate_plan
 
 AGGS = ("sum", "avg", "max", "min", "none")
 CHARTS = ("bar", "line", "arc", "point")

@@ -11,7 +11,7 @@ from ..sql.compiler import compile_plan
 from ..presentation.explain import explain
 from ..language.linking import Links
 from ..language.parsing import Parsed
-from .plan import Plan
+from ..plan import Plan
 from .candidates import Candidate
 from .generate import share_asked
 

@@ -27,7 +27,7 @@ from ..errors import Unanswerable
 from ..language import cues as C
 from ..language.parsing import Parsed
 from .edits import Edit, candidates, free_mentions, grain_values, is_measure
-from .plan import Plan
+from ..plan import Plan
 from .ranker import Ranked
 
 # Hand-written, not fitted (see the module docstring). Scores are in the same units as FRESH.

@@ -22,7 +22,7 @@ from ..language.lexicon import PEOPLE
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
 from ..presentation.wording import counted_noun
-from .plan import Dimension, Measure, Order, Plan, validate_plan
+from ..plan import Dimension, Measure, Order, Plan, validate_plan
 
 MAX_PLANS = 160
 _AND = {"and", ",", "&", "vs", "versus", "plus", "with"}

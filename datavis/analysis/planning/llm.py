@@ -29,7 +29,7 @@ from ..errors import TransientAnalysisError, Unanswerable, UnsafeQuery
 from ..language.matching import find_mentions, tokenize
 from ..models import AnalysisSettings, Answer
 from ..sql.compiler import compile_plan
-from .plan import Plan, validate_plan
+from ..plan import Plan, validate_plan
 
 PROFILE_CHAR_BUDGET = 12_000
 MAX_VALUES_IN_PROMPT = 12

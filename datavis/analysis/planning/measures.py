@@ -28,8 +28,8 @@ from ..language.lexicon import (
 )
 from ..language.matching import Mention, get_index, value_key
 from ..language.parsing import NEGATIONS, Parsed, is_numeric
-from .plan import Agg, Filter, Measure
-from .plan import Derived as DerivedKind
+from ..plan import Agg, Filter, Measure
+from ..plan import Derived as DerivedKind
 
 _SCOPE_END = {"by", "per", "each", "every", "across", "among", "within", "vs", "versus", ",", "?", ".",
               "broken", "split", "grouped", "and"}

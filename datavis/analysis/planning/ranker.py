@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import Unanswerable
 from ..language.linking import Links, link
-from .plan import AGG_WORDS, Plan
+from ..plan import AGG_WORDS, Plan
 from ..presentation.wording import count_label
 from .candidates import Candidate, generate
 from .features import context, features, readout

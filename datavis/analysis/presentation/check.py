@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
-from ..planning.plan import Plan, Value
+from ..plan import Plan, Value
 from .format import fmt_change, fmt_number, fmt_pct
 from .vegalite import table_spec
 

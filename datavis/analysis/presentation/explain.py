@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..language.names import humanize
-from ..planning.plan import Filter, Measure, Plan
+from ..plan import Filter, Measure, Plan
 from ..sql.compiler import Query, measure_label
 from ..sql.derived import derived_summary
 from .format import fmt_number

@@ -13,7 +13,7 @@ import statistics
 from collections.abc import Callable
 from typing import Any, TypeGuard
 
-from ..planning.plan import Measure, Plan
+from ..plan import Measure, Plan
 from ..sql.compiler import MONTHS, Query
 from ..sql.derived import condition_words, derived_money, is_percent
 from .format import currency, fmt_change, fmt_number, fmt_pct, is_money

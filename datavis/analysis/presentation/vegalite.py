@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..language.names import humanize
-from ..planning.plan import Measure, Plan
+from ..plan import Measure, Plan
 from ..sql.compiler import Query
 from ..sql.derived import derived_money, is_percent
 from .format import fmt_number, fmt_pct, is_money

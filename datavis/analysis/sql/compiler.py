@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Unanswerable
 from ..language.names import quote_ident
-from ..planning.plan import AGG_WORDS, Filter, Measure, Plan
+from ..plan import AGG_WORDS, Filter, Measure, Plan
 from .derived import derived_label, derived_sql
 
 TABLE = "data"

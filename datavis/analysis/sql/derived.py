@@ -8,7 +8,7 @@ value (NULL) instead of an error or an infinity.
 from __future__ import annotations
 
 from ..language.names import quote_ident, split_name
-from ..planning.plan import AGG_WORDS, Filter, Measure
+from ..plan import AGG_WORDS, Filter, Measure
 
 _ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref", "identifier"}
 _OP_WORDS = {"=": "", "!=": "not ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "at most ",

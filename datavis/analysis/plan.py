@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from ..errors import Unanswerable
+from .errors import Unanswerable
 
 Agg = Literal["sum", "avg", "median", "min", "max", "count", "count_distinct", "none"]
 Grain = Literal["year", "quarter", "month", "week", "day", "hour", "weekday", "month_of_year", "hour_of_day"]
