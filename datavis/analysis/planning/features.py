@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..presentation.vegalite import choose_chart
-from ..sql.compiler import compile_plan
-from ..presentation.explain import explain
 from ..language.linking import Links
 from ..language.parsing import Parsed
 from ..plan import Plan
+from ..presentation.explain import explain
+from ..presentation.vegalite import choose_chart
+from ..sql.compiler import compile_plan
 from .candidates import Candidate
 from .generate import share_asked
 

@@ -10,19 +10,19 @@ invoice"). The count is bounded (MAX_PLANS) so answering stays fast.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language.lexicon import PEOPLE
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
-from ..presentation.wording import counted_noun
 from ..plan import Dimension, Measure, Order, Plan, validate_plan
+from ..presentation.wording import counted_noun
 
 MAX_PLANS = 160
 _AND = {"and", ",", "&", "vs", "versus", "plus", "with"}
