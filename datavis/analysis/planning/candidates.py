@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
@@ -40,7 +40,7 @@ _GRAIN_NAMES: dict[str, Grain] = {"year": "year", "years": "year", "yearly": "ye
                 "week": "week", "weekly": "week", "quarter": "quarter", "quarterly": "quarter"}
 
 
-def licence(question: str, parsed: Parsed, profile: dict) -> Licence:
+def licence(question: str, parsed: Parsed, profile: dict[str, Any]) -> Licence:
     text = question.lower()
     words = set(re.findall(r"[a-z]+", text))
     aggs = {str(c.value) for c in parsed.aggs} or {"none"}
@@ -86,7 +86,7 @@ def _edit(base: Plan, change: Callable[[Plan], None]) -> Plan:
     return plan
 
 
-def _raw_allowed(base: Plan, profile: dict, lic: Licence) -> bool:
+def _raw_allowed(base: Plan, profile: dict[str, Any], lic: Licence) -> bool:
     """Unaggregated values on a per-row or numeric x, or when no word groups ("by", "per", "each"):
     "revenue by country" sums, it never repeats a bar per row."""
     d = base.dimension
@@ -96,7 +96,7 @@ def _raw_allowed(base: Plan, profile: dict, lic: Licence) -> bool:
     return not d.grain and (bool(col.get("unique")) or is_numeric(col) or not lic.grouped)
 
 
-def _agg_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+def _agg_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence) -> Iterator[tuple[str, Plan]]:
     by_name = profile["_by_name"]
     m0 = base.measures[0] if base.measures else None
     if len(base.measures) > 1:
@@ -117,13 +117,13 @@ def _agg_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Itera
                 yield f"measure:{agg}", _edit(base, _setting(measures=[Measure(column=col, agg=agg)]))
 
 
-def _dimension(col: dict, parsed: Parsed) -> Dimension:
+def _dimension(col: dict[str, Any], parsed: Parsed) -> Dimension:
     # parsed.grain is a value of the lexicon's GRAIN_WORDS, all of them Grain values
     grain = cast("Grain | None", parsed.grain) if col["type"] in ("date", "datetime") else None
     return Dimension(column=col["name"], grain=grain)
 
 
-def _dim_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+def _dim_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence) -> Iterator[tuple[str, Plan]]:
     by_name = profile["_by_name"]
     measured = {m.column for m in base.measures}
     current = base.dimension.column if base.dimension else None
@@ -142,7 +142,7 @@ def _dim_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Itera
         yield "dim:drop", _edit(base, _setting(dimension=None, color=None, order=None, limit=None))
 
 
-def _color_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+def _color_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence) -> Iterator[tuple[str, Plan]]:
     if base.color is not None:  # a colour the question names stays (no edit drops what was asked)
         if base.color not in _linked(parsed):
             yield "color:drop", _edit(base, _setting(color=None))
@@ -157,7 +157,7 @@ def _color_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Ite
             yield "color:add", _edit(base, _setting(color=col))
 
 
-def _split_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+def _split_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence) -> Iterator[tuple[str, Plan]]:
     """Several values of one column asked for ("men and women across departments") may be the colour."""
     if base.dimension is None or base.color is not None:
         return
@@ -166,7 +166,7 @@ def _split_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Ite
             yield "color:values", _edit(base, _setting(color=f.column))
 
 
-def _entity_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+def _entity_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence) -> Iterator[tuple[str, Plan]]:
     """"the 5 highest paid employees": the rows themselves, named by their label column."""
     if base.dimension is not None or not base.limit or len(base.measures) != 1 or not base.measures[0].column:
         return
@@ -179,7 +179,7 @@ def _entity_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> It
         yield "dim:entity", _edit(base, entity)
 
 
-def _order_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+def _order_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence) -> Iterator[tuple[str, Plan]]:
     if base.dimension is None or not (lic.ordered or base.order is not None):
         return
     if base.order is not None and not lic.ordered:
@@ -198,7 +198,7 @@ def _setting_grain(grain: Grain | None) -> Callable[[Plan], None]:
     return change
 
 
-def _chart_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+def _chart_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence) -> Iterator[tuple[str, Plan]]:
     if base.dimension is None and len(base.measures) < 2:
         return
     for chart in CHARTS:
@@ -206,7 +206,7 @@ def _chart_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Ite
             yield f"chart:{chart}", _edit(base, _setting(chart=chart))
 
 
-def _grain_edits(base: Plan, parsed: Parsed, profile: dict, lic: Licence) -> Iterator[tuple[str, Plan]]:
+def _grain_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence) -> Iterator[tuple[str, Plan]]:
     if base.dimension is None or parsed.grain:  # a grain phrase ("month of year") was read already
         return
     col = profile["_by_name"][base.dimension.column]
@@ -223,7 +223,7 @@ EDITORS = (_agg_edits, _dim_edits, _color_edits, _split_edits, _entity_edits, _o
            _grain_edits)
 
 
-def generate(question: str, base: Plan, parsed: Parsed, profile: dict) -> list[Candidate]:
+def generate(question: str, base: Plan, parsed: Parsed, profile: dict[str, Any]) -> list[Candidate]:
     """The rule reading first, then every valid one-slot edit of it the words licence (duplicates dropped)."""
     lic = licence(question, parsed, profile)
     out = [Candidate(base, ())]

@@ -15,7 +15,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar, cast
+from typing import Any, Generic, Literal, TypeVar, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
@@ -62,7 +62,7 @@ def _near_agg(links: Links, start: int) -> Link | None:
     return best
 
 
-def _default_agg(col: dict) -> Agg:
+def _default_agg(col: dict[str, Any]) -> Agg:
     return "sum" if col.get("additive", True) else "avg"
 
 
@@ -86,7 +86,7 @@ def value_aggs(links: Links) -> list[Link]:
     return out
 
 
-def _numeric_links(links: Links, profile: dict) -> list[Link]:
+def _numeric_links(links: Links, profile: dict[str, Any]) -> list[Link]:
     by_name = profile["_by_name"]
     out: list[Link] = []
     for c in links.columns:
@@ -97,7 +97,7 @@ def _numeric_links(links: Links, profile: dict) -> list[Link]:
     return out
 
 
-def _measures_of(c: Link, links: Links, profile: dict) -> Iterator[Measures]:
+def _measures_of(c: Link, links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
     col = profile["_by_name"][str(c.target)]
     near = _near_agg(links, c.start)
     seen: set[Agg] = set()
@@ -115,7 +115,7 @@ def _measures_of(c: Link, links: Links, profile: dict) -> Iterator[Measures]:
     yield Reading((Measure(column=col["name"], agg="none"),), ("agg=raw",))
 
 
-def _pairs(nums: list[Link], links: Links, profile: dict) -> Iterator[Measures]:
+def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
     """Two measures joined by and / vs / a comma ("revenue and profit", "min and max salary")."""
     toks = links.parsed.toks
     for a, b in itertools.pairwise(nums):
@@ -154,7 +154,7 @@ def share_asked(links: Links) -> bool:
     return links.parsed.share or bool(links.words & _SHARE_WORDS) or "%" in links.question or measured
 
 
-def measure_readings(links: Links, profile: dict) -> list[Measures]:
+def measure_readings(links: Links, profile: dict[str, Any]) -> list[Measures]:
     """What can be measured: counted rows, each linked numeric column with its licensed
     aggregations, a share of a Yes/No column, two measures joined by "and"."""
     by_name = profile["_by_name"]
@@ -185,7 +185,7 @@ def measure_readings(links: Links, profile: dict) -> list[Measures]:
     return out
 
 
-def _grain_for(col: dict, links: Links, base: Plan | None) -> Grain | None:
+def _grain_for(col: dict[str, Any], links: Links, base: Plan | None) -> Grain | None:
     if links.grains and (col["type"] in ("date", "datetime") or col.get("year_like")):
         # a grain link's target is parsed.grain, a value of the lexicon's GRAIN_WORDS, each one a Grain
         return cast("Grain", str(links.grains[0].target))
@@ -197,7 +197,7 @@ def _grain_for(col: dict, links: Links, base: Plan | None) -> Grain | None:
 _SPAN_GRAINS: tuple[tuple[int, Grain], ...] = ((62, "day"), (120, "week"), (366 * 5, "month"), (366 * 15, "quarter"))
 
 
-def span_grain(col: dict) -> Grain | None:
+def span_grain(col: dict[str, Any]) -> Grain | None:
     """A grain giving a readable number of points over the column's whole span (no grain word)."""
     try:
         days = (dt.date.fromisoformat(str(col["max"])[:10]) - dt.date.fromisoformat(str(col["min"])[:10])).days + 1
@@ -211,7 +211,7 @@ def span_grain(col: dict) -> Grain | None:
     return "year"
 
 
-def dimension_readings(links: Links, profile: dict, base: Plan | None) -> list[Reading[Dimension | None]]:
+def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None) -> list[Reading[Dimension | None]]:
     """None (one number), each linked column that can be an axis, the main date for a grain or
     trend word, and the rows' label column when the question names the rows ("who")."""
     by_name = profile["_by_name"]
@@ -245,19 +245,19 @@ def dimension_readings(links: Links, profile: dict, base: Plan | None) -> list[R
     return out
 
 
-def _label_column(profile: dict) -> dict | None:
+def _label_column(profile: dict[str, Any]) -> dict[str, Any] | None:
     cols = profile["columns"]
     label = next((c for c in cols if c["type"] == "text" and c.get("unique")
                   and set(c.get("tokens") or []) & {"name", "title", "label"}), None)
     return label or next((c for c in cols if is_identifier(c) and c.get("unique")), None)
 
 
-def _names_rows(links: Links, profile: dict) -> bool:
+def _names_rows(links: Links, profile: dict[str, Any]) -> bool:
     noun = counted_noun(profile)
     return bool(links.words & ({"who", "whom", noun, noun.rstrip("s")} | PEOPLE))
 
 
-def color_readings(links: Links, profile: dict) -> list[Reading[str | None]]:
+def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | None]]:
     """No colour, a second linked category, or the column whose several values were named
     ("men and women across departments" splits by gender)."""
     by_name = profile["_by_name"]
@@ -299,7 +299,7 @@ def order_readings(links: Links, has_dim: bool) -> list[Ordering]:
     return out
 
 
-def _intent(plan: Plan, profile: dict, links: Links) -> Intent:
+def _intent(plan: Plan, profile: dict[str, Any], links: Links) -> Intent:
     if plan.dimension is None:
         return "correlation" if len(plan.measures) == 2 and plan.measures[0].agg == "none" else "kpi"
     col = profile["_by_name"][plan.dimension.column]
@@ -312,7 +312,7 @@ def _intent(plan: Plan, profile: dict, links: Links) -> Intent:
 
 
 def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None], o: Ordering, links: Links,
-              profile: dict) -> Plan | None:
+              profile: dict[str, Any]) -> Plan | None:
     measures = [x.model_copy() for x in m.value]
     dim = d.value.model_copy() if d.value is not None else None
     used = {x.column for x in measures if x.column}
@@ -359,7 +359,7 @@ class Generated:
     feats: tuple[str, ...]
 
 
-def generate(links: Links, profile: dict, base: Plan | None = None) -> list[Generated]:
+def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) -> list[Generated]:
     """Every licensed plan, validated, without duplicates, at most MAX_PLANS."""
     ms, ds = measure_readings(links, profile), dimension_readings(links, profile, base)
     cs = color_readings(links, profile)
