@@ -118,7 +118,7 @@ def _agg_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence
 
 
 def _dimension(col: dict[str, Any], parsed: Parsed) -> Dimension:
-    # parsed.grain is a value of the lexicon's GRAIN_WORDS, all of them Grain values
+    # parsed.grain comes from cues.find_grain: GRAIN_WORDS values or a "binned by" unit, all Grain values
     grain = cast("Grain | None", parsed.grain) if col["type"] in ("date", "datetime") else None
     return Dimension(column=col["name"], grain=grain)
 

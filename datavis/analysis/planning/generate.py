@@ -187,7 +187,7 @@ def measure_readings(links: Links, profile: dict[str, Any]) -> list[Measures]:
 
 def _grain_for(col: dict[str, Any], links: Links, base: Plan | None) -> Grain | None:
     if links.grains and (col["type"] in ("date", "datetime") or col.get("year_like")):
-        # a grain link's target is parsed.grain, a value of the lexicon's GRAIN_WORDS, each one a Grain
+        # a grain link carries parsed.grain, from cues.find_grain: GRAIN_WORDS values or a "binned by" unit, all Grains
         return cast("Grain", str(links.grains[0].target))
     if base is not None and base.dimension is not None and base.dimension.column == col["name"]:
         return base.dimension.grain
@@ -216,8 +216,8 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     trend word, and the rows' label column when the question names the rows ("who")."""
     by_name = profile["_by_name"]
     grouped = {str(g.target) for g in links.groups}
-    none: list[Reading[Dimension | None]] = [Reading(None, ("dim=none",))]
-    out = none if links.limit is None else []  # a limit needs an axis
+    one_number: list[Reading[Dimension | None]] = [Reading(None, ("dim=none",))]
+    out = one_number if links.limit is None else []  # a limit needs an axis
     for c in links.columns:
         col = by_name[str(c.target)]
         if any(r.value is not None and r.value.column == col["name"] for r in out):
