@@ -44,7 +44,7 @@ Ordering = Reading[tuple[Order | None, int | None]]  # the order and the limit
 
 
 def _agg_of(link: Link) -> Agg:
-    # an agg link's target is a value of the lexicon's aggregation cues, each one an Agg
+    # an agg link's target is a key of the lexicon's AGG_CUES (cues.find_aggs), each one an Agg
     return cast("Agg", link.target)
 
 
