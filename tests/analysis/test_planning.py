@@ -7,11 +7,14 @@ import json
 import pytest
 
 from datavis.analysis import Unanswerable, answer
+from datavis.analysis.datasets.store import load_profile
+from datavis.analysis.language.linking import link
 from datavis.analysis.language.parsing import parse
-from datavis.analysis.planning.rules import build_plan
 from datavis.analysis.planning import ranker
 from datavis.analysis.planning.candidates import generate
-from datavis.analysis.datasets.store import load_profile
+from datavis.analysis.planning.generate import MAX_PLANS
+from datavis.analysis.planning.generate import generate as generate_plans
+from datavis.analysis.planning.rules import build_plan
 
 
 def test_shipped_weights_are_fitted_on_the_training_corpus():
@@ -77,8 +80,6 @@ def test_number_ranges_and_periods_are_read_apart(datasets, question, expected):
 
 
 # ---------------------------------------------------------------- links and generated plans
-from datavis.analysis.language.linking import link  # noqa: E402
-from datavis.analysis.planning.generate import MAX_PLANS, generate as generate_plans  # noqa: E402
 
 
 def _profile(datasets, name: str) -> dict:

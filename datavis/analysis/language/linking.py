@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
+from ..plan import Filter
 from . import cues as C
 from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, STOPWORDS
 from .matching import get_index
 from .names import singular
 from .parsing import Parsed, anchor_of, is_numeric, main_temporal, parse
 from .timeparse import find_periods
-from ..plan import Filter
 
 # Tiers of language.matching, in the feature names.
 _TIER_FEATURE = {"exact": "exact", "abbreviation": "abbreviation", "fuzzy": "fuzzy", "synonym": "synonym",

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from ..presentation.vegalite import choose_chart
-from ..sql.compiler import compile_plan
-from ..presentation.explain import explain
 from ..language.linking import Links
 from ..language.parsing import Parsed
 from ..plan import Plan
+from ..presentation.explain import explain
+from ..presentation.vegalite import choose_chart
+from ..sql.compiler import compile_plan
 from .candidates import Candidate
 from .generate import share_asked
 
@@ -42,7 +43,7 @@ def context(question: str, parsed: Parsed, skip: frozenset[str] = frozenset()) -
     return Context(words, links)
 
 
-def readout(plan: Plan, profile: dict) -> dict:
+def readout(plan: Plan, profile: dict[str, Any]) -> dict[str, Any]:
     """What the plan would show, in the scorer's terms, without running it."""
     q = compile_plan(plan, profile, 5000)
     n = _FAKE_POINTS
@@ -58,7 +59,7 @@ def readout(plan: Plan, profile: dict) -> dict:
             "order": (order["by"], order["desc"]) if order else None}
 
 
-def _role(col: str | None, profile: dict) -> str:
+def _role(col: str | None, profile: dict[str, Any]) -> str:
     if col is None:
         return "none"
     info = profile["_by_name"].get(col)
@@ -72,7 +73,7 @@ def _link(col: str | None, ctx: Context, kind: str) -> list[str]:
     return [f"{kind}link={tier}", f"{kind}before={before}"]
 
 
-def pieces(r: dict, plan: Plan, profile: dict) -> list[str]:
+def pieces(r: dict[str, Any], plan: Plan, profile: dict[str, Any]) -> list[str]:
     """The plan's parts that conjoin with question words."""
     order = "none" if r["order"] is None else f"{r['order'][0]}:{r['order'][1]}"
     return [f"mark={r['mark']}", f"agg={r['agg']}", f"x={_role(r['x'], profile)}", f"tu={r['time_unit']}",
@@ -148,7 +149,7 @@ def agreement(plan: Plan, rule: Plan | None) -> list[str]:
     return [f"rule_{'same' if mine[k] == theirs[k] else 'diff'}={k}" for k in mine]
 
 
-def features(cand: Candidate, r: dict, ctx: Context, profile: dict, links: Links | None = None,
+def features(cand: Candidate, r: dict[str, Any], ctx: Context, profile: dict[str, Any], links: Links | None = None,
              rule: Plan | None = None) -> dict[str, float]:
     """Sparse binary features of one candidate."""
     plan = cand.plan

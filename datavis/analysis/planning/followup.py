@@ -26,8 +26,8 @@ from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
 from ..language.parsing import Parsed
-from .edits import Edit, candidates, free_mentions, grain_values, is_measure
 from ..plan import Plan
+from .edits import Edit, candidates, free_mentions, grain_values, is_measure
 from .ranker import Ranked
 
 # Hand-written, not fitted (see the module docstring). Scores are in the same units as FRESH.

@@ -10,31 +10,47 @@ invoice"). The count is bounded (MAX_PLANS) so answering stays fast.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language.lexicon import PEOPLE
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
+from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
 from ..presentation.wording import counted_noun
-from ..plan import Dimension, Measure, Order, Plan, validate_plan
 
 MAX_PLANS = 160
 _AND = {"and", ",", "&", "vs", "versus", "plus", "with"}
 _SINGLE_AGGS = ("max", "min", "avg", "median", "sum")
+T = TypeVar("T")
 
 
 @dataclass
-class Reading:
+class Reading(Generic[T]):
     """One slot's reading and the licence features that allowed it."""
 
-    value: object
+    value: T
     feats: tuple[str, ...]
+
+
+Measures = Reading[tuple[Measure, ...]]
+Ordering = Reading[tuple[Order | None, int | None]]  # the order and the limit
+
+
+def _agg_of(link: Link) -> Agg:
+    # an agg link's target is a key of the lexicon's AGG_CUES (cues.find_aggs), each one an Agg
+    return cast("Agg", link.target)
+
+
+def _filter_of(link: Link) -> Filter:
+    assert isinstance(link.target, Filter)  # condition and quality links carry their Filter (linking.py)
+    return link.target
 
 
 def _near_agg(links: Links, start: int) -> Link | None:
@@ -46,7 +62,7 @@ def _near_agg(links: Links, start: int) -> Link | None:
     return best
 
 
-def _default_agg(col: dict) -> str:
+def _default_agg(col: dict[str, Any]) -> Agg:
     return "sum" if col.get("additive", True) else "avg"
 
 
@@ -61,7 +77,7 @@ def value_aggs(links: Links) -> list[Link]:
     say one row ("the largest single order") or name the maximum outright."""
     ranking = links.limit is not None or bool(_WHICH.search(links.parsed.text.s))
     toks = links.parsed.toks
-    out = []
+    out: list[Link] = []
     for a in links.aggs:
         words = {t.text for t in toks[a.start:a.end]}
         if a.target in ("max", "min") and ranking and not links.single and not words & _EXPLICIT:
@@ -70,9 +86,9 @@ def value_aggs(links: Links) -> list[Link]:
     return out
 
 
-def _numeric_links(links: Links, profile: dict) -> list[Link]:
+def _numeric_links(links: Links, profile: dict[str, Any]) -> list[Link]:
     by_name = profile["_by_name"]
-    out = []
+    out: list[Link] = []
     for c in links.columns:
         col = by_name[str(c.target)]
         if is_numeric(col) and col["role"] == "measure" and "condition" not in c.feats and \
@@ -81,17 +97,17 @@ def _numeric_links(links: Links, profile: dict) -> list[Link]:
     return out
 
 
-def _measures_of(c: Link, links: Links, profile: dict) -> Iterator[Reading]:
+def _measures_of(c: Link, links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
     col = profile["_by_name"][str(c.target)]
     near = _near_agg(links, c.start)
-    seen = set()
+    seen: set[Agg] = set()
     if near is not None and near.target != "count":
-        seen.add(near.target)
-        yield Reading((Measure(column=col["name"], agg=near.target),), ("agg=cue_near", f"aggcue={near.feats[0]}"))
+        seen.add(_agg_of(near))
+        yield Reading((Measure(column=col["name"], agg=_agg_of(near)),), ("agg=cue_near", f"aggcue={near.feats[0]}"))
     for a in value_aggs(links):
         if a.target not in seen and a.target != "count":
-            seen.add(a.target)
-            yield Reading((Measure(column=col["name"], agg=a.target),), ("agg=cue_far",))
+            seen.add(_agg_of(a))
+            yield Reading((Measure(column=col["name"], agg=_agg_of(a)),), ("agg=cue_far",))
     if near is not None and near.target == "count":
         yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=count_of_measure",))
     if _default_agg(col) not in seen:
@@ -99,17 +115,17 @@ def _measures_of(c: Link, links: Links, profile: dict) -> Iterator[Reading]:
     yield Reading((Measure(column=col["name"], agg="none"),), ("agg=raw",))
 
 
-def _pairs(nums: list[Link], links: Links, profile: dict) -> Iterator[Reading]:
+def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
     """Two measures joined by and / vs / a comma ("revenue and profit", "min and max salary")."""
     toks = links.parsed.toks
-    for a, b in zip(nums, nums[1:]):
+    for a, b in itertools.pairwise(nums):
         between = {t.text for t in toks[a.end:b.start]}
         if not between & _AND or b.start - a.end > 4:
             continue
         ca, cb = (profile["_by_name"][str(x.target)] for x in (a, b))
         na, nb = _near_agg(links, a.start), _near_agg(links, b.start)
-        agg_a = na.target if na is not None and na.target != "count" else _default_agg(ca)
-        agg_b = nb.target if nb is not None and nb.target != "count" else \
+        agg_a = _agg_of(na) if na is not None and na.target != "count" else _default_agg(ca)
+        agg_b = _agg_of(nb) if nb is not None and nb.target != "count" else \
             (agg_a if na is not None and na.target != "count" else _default_agg(cb))
         yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)), ("two=and",))
         if not (links.groups or links.grains or links.parsed.trend):  # "by month" aggregates them
@@ -117,11 +133,11 @@ def _pairs(nums: list[Link], links: Links, profile: dict) -> Iterator[Reading]:
                           ("two=raw",))
     # "min and max salary": two cues on one column
     cues = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
-    for x, y in zip(cues, cues[1:]):
+    for x, y in itertools.pairwise(cues):
         nxt = next((c for c in nums if c.start >= y.end and c.start - y.end <= 3), None)
         if nxt is not None and {t.text for t in toks[x.end:y.start]} & _AND:
             col = str(nxt.target)
-            yield Reading((Measure(column=col, agg=x.target), Measure(column=col, agg=y.target)), ("two=cues",))
+            yield Reading((Measure(column=col, agg=_agg_of(x)), Measure(column=col, agg=_agg_of(y))), ("two=cues",))
 
 
 _GROUPING = {"by", "per", "across", "over", "for"}
@@ -138,13 +154,13 @@ def share_asked(links: Links) -> bool:
     return links.parsed.share or bool(links.words & _SHARE_WORDS) or "%" in links.question or measured
 
 
-def measure_readings(links: Links, profile: dict) -> list[Reading]:
+def measure_readings(links: Links, profile: dict[str, Any]) -> list[Measures]:
     """What can be measured: counted rows, each linked numeric column with its licensed
     aggregations, a share of a Yes/No column, two measures joined by "and"."""
     by_name = profile["_by_name"]
     count_cue = any(a.target == "count" for a in links.aggs)
     nums = _numeric_links(links, profile)
-    out = []  # rows are counted when the words ask, or when they name nothing to measure
+    out: list[Measures] = []  # rows are counted when the words ask, or when they name nothing to measure
     if count_cue or not nums:
         out.append(Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",)))
     for c in nums:
@@ -162,22 +178,26 @@ def measure_readings(links: Links, profile: dict) -> list[Reading]:
         main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
                       key=lambda c: (not c.get("money"), not c.get("additive", True)))[:2]  # amounts first
         for i, col in enumerate(main):
-            cue = single[0].target if single else None
+            cue = _agg_of(single[0]) if single else None
             for agg in dict.fromkeys((cue or _default_agg(col), _default_agg(col))):
                 how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
                 out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}")))
     return out
 
 
-def _grain_for(col: dict, links: Links, base: Plan | None) -> str | None:
+def _grain_for(col: dict[str, Any], links: Links, base: Plan | None) -> Grain | None:
     if links.grains and (col["type"] in ("date", "datetime") or col.get("year_like")):
-        return str(links.grains[0].target)
+        # a grain link carries parsed.grain, from cues.find_grain: GRAIN_WORDS values or a "binned by" unit, all Grains
+        return cast("Grain", str(links.grains[0].target))
     if base is not None and base.dimension is not None and base.dimension.column == col["name"]:
         return base.dimension.grain
     return span_grain(col) if col["type"] in ("date", "datetime") else None
 
 
-def span_grain(col: dict) -> str | None:
+_SPAN_GRAINS: tuple[tuple[int, Grain], ...] = ((62, "day"), (120, "week"), (366 * 5, "month"), (366 * 15, "quarter"))
+
+
+def span_grain(col: dict[str, Any]) -> Grain | None:
     """A grain giving a readable number of points over the column's whole span (no grain word)."""
     try:
         days = (dt.date.fromisoformat(str(col["max"])[:10]) - dt.date.fromisoformat(str(col["min"])[:10])).days + 1
@@ -185,18 +205,19 @@ def span_grain(col: dict) -> str | None:
         return None
     if col["type"] == "date" and (col.get("distinct") or 0) <= 1000 and days <= 1100:
         return None  # a named date column with at most ~1,000 days stays daily
-    for limit, grain in ((62, "day"), (120, "week"), (366 * 5, "month"), (366 * 15, "quarter")):
+    for limit, grain in _SPAN_GRAINS:
         if days <= limit:
             return grain
     return "year"
 
 
-def dimension_readings(links: Links, profile: dict, base: Plan | None) -> list[Reading]:
+def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None) -> list[Reading[Dimension | None]]:
     """None (one number), each linked column that can be an axis, the main date for a grain or
     trend word, and the rows' label column when the question names the rows ("who")."""
     by_name = profile["_by_name"]
     grouped = {str(g.target) for g in links.groups}
-    out = [Reading(None, ("dim=none",))] if links.limit is None else []  # a limit needs an axis
+    one_number: list[Reading[Dimension | None]] = [Reading(None, ("dim=none",))]
+    out = one_number if links.limit is None else []  # a limit needs an axis
     for c in links.columns:
         col = by_name[str(c.target)]
         if any(r.value is not None and r.value.column == col["name"] for r in out):
@@ -215,54 +236,58 @@ def dimension_readings(links: Links, profile: dict, base: Plan | None) -> list[R
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
         out.append(Reading(Dimension(column=tcol["name"], grain=_grain_for(tcol, links, base)), ("dim=time_word",)))
     label = _label_column(profile)
-    if label is not None and _names_rows(links, profile) and (links.limit is not None or links.words & {"who", "whom"}) \
-            and not any(r.value is not None and profile["_by_name"][r.value.column]["role"] == "dimension" for r in out) and \
-            not any(r.value is not None and r.value.column == label["name"] for r in out):
+    dims = [r.value for r in out if r.value is not None]
+    asked = links.limit is not None or bool(links.words & {"who", "whom"})  # "the top 5 ...", "who ..."
+    if label is not None and _names_rows(links, profile) and asked \
+            and not any(profile["_by_name"][d.column]["role"] == "dimension" for d in dims) and \
+            not any(d.column == label["name"] for d in dims):
         out.append(Reading(Dimension(column=label["name"]), ("dim=entity",)))
     return out
 
 
-def _label_column(profile: dict) -> dict | None:
+def _label_column(profile: dict[str, Any]) -> dict[str, Any] | None:
     cols = profile["columns"]
     label = next((c for c in cols if c["type"] == "text" and c.get("unique")
                   and set(c.get("tokens") or []) & {"name", "title", "label"}), None)
     return label or next((c for c in cols if is_identifier(c) and c.get("unique")), None)
 
 
-def _names_rows(links: Links, profile: dict) -> bool:
+def _names_rows(links: Links, profile: dict[str, Any]) -> bool:
     noun = counted_noun(profile)
     return bool(links.words & ({"who", "whom", noun, noun.rstrip("s")} | PEOPLE))
 
 
-def color_readings(links: Links, profile: dict) -> list[Reading]:
+def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | None]]:
     """No colour, a second linked category, or the column whose several values were named
     ("men and women across departments" splits by gender)."""
     by_name = profile["_by_name"]
-    out = [Reading(None, ())]
+    out: list[Reading[str | None]] = [Reading(None, ())]
     for c in links.columns:
         col = by_name[str(c.target)]
         if col["role"] in ("dimension",) and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
                 "condition" not in c.feats and col["name"] not in [r.value for r in out]:
             out.append(Reading(col["name"], ("color=linked",)))
-    for f in (x.target for x in links.conditions):
+    for f in (_filter_of(x) for x in links.conditions):
         if f.op == "in" and len(f.values) >= 2 and f.column not in [r.value for r in out]:
             out.append(Reading(f.column, ("color=values",)))
     return out
 
 
-def order_readings(links: Links, has_dim: bool) -> list[Reading]:
+def order_readings(links: Links, has_dim: bool) -> list[Ordering]:
     """The order and limit the words ask for; a superlative ranks groups ("which 3 stores sold the most")."""
     if not has_dim:
         return [Reading((None, None), ())]
-    out = []
+    out: list[Ordering] = []
     p = links.parsed
     if links.limit is not None:
-        n, desc = links.limit.target  # type: ignore[misc]
+        assert isinstance(links.limit.target, tuple)  # (parsed.limit, parsed.limit_desc): linking.py
+        n, desc = links.limit.target
         out.append(Reading((Order(by="measure", desc=desc if p.order_desc is None else p.order_desc), n),
                            ("order=limit",)))
     elif links.order is not None:
-        desc, target = links.order.target  # type: ignore[misc]
-        by = "dimension" if target == "x" else "measure"
+        assert isinstance(links.order.target, tuple)  # (parsed.order_desc, parsed.order_target): linking.py
+        desc, target = links.order.target
+        by: Literal["measure", "dimension"] = "dimension" if target == "x" else "measure"
         out.append(Reading((Order(by=by, desc=True if desc is None else desc), None), ("order=words",)))
     else:
         out.append(Reading((None, None), ()))
@@ -274,7 +299,7 @@ def order_readings(links: Links, has_dim: bool) -> list[Reading]:
     return out
 
 
-def _intent(plan: Plan, profile: dict, links: Links) -> str:
+def _intent(plan: Plan, profile: dict[str, Any], links: Links) -> Intent:
     if plan.dimension is None:
         return "correlation" if len(plan.measures) == 2 and plan.measures[0].agg == "none" else "kpi"
     col = profile["_by_name"][plan.dimension.column]
@@ -286,9 +311,10 @@ def _intent(plan: Plan, profile: dict, links: Links) -> str:
     return "rank" if ranked else "compare"  # as the rule planner names them, so equal readings merge
 
 
-def _assemble(m: Reading, d: Reading, c: Reading, o: Reading, links: Links, profile: dict) -> Plan | None:
-    measures = [x.model_copy() for x in m.value]  # type: ignore[union-attr]
-    dim: Dimension | None = d.value.model_copy() if d.value is not None else None  # type: ignore[union-attr]
+def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None], o: Ordering, links: Links,
+              profile: dict[str, Any]) -> Plan | None:
+    measures = [x.model_copy() for x in m.value]
+    dim = d.value.model_copy() if d.value is not None else None
     used = {x.column for x in measures if x.column}
     raw = all(x.agg == "none" for x in measures)
     if dim is not None and (dim.column in used or dim.column == c.value):
@@ -297,27 +323,29 @@ def _assemble(m: Reading, d: Reading, c: Reading, o: Reading, links: Links, prof
         return None
     if dim is not None and not raw and not dim.grain and profile["_by_name"][dim.column].get("unique"):
         return None  # an aggregate per unique row is the row itself: every count is 1
-    pinned = {f.target.column for f in links.conditions if f.target.op == "="}  # type: ignore[attr-defined]
+    pinned = {f.column for f in map(_filter_of, links.conditions) if f.op == "="}
     if (dim is not None and dim.column in pinned and not dim.grain) or c.value in pinned or used & pinned:
         return None  # a column held to one value has one bar
-    if raw and dim is not None and (dim.grain or not profile["_by_name"][dim.column].get("unique") and not is_numeric(
-            profile["_by_name"][dim.column])):
-        return None
+    if raw and dim is not None:
+        dim_col = profile["_by_name"][dim.column]
+        if dim.grain or not dim_col.get("unique") and not is_numeric(dim_col):
+            return None
     if c.value is not None and (len(measures) > 1 or c.value in used):
         return None
-    order, limit = o.value  # type: ignore[misc]
+    order, limit = o.value
     p = links.parsed
-    filters = [f.target.model_copy() for f in links.conditions]  # type: ignore[attr-defined]
+    filters = [_filter_of(f).model_copy() for f in links.conditions]
     slots = used | {c.value, dim.column if dim else None}
-    filters += [q.target.model_copy() for q in links.qualities if q.target.column not in slots]  # type: ignore[attr-defined]
+    filters += [q.model_copy() for q in map(_filter_of, links.qualities) if q.column not in slots]
     plan = Plan(measures=measures, dimension=dim, color=c.value, filters=filters,
                 order=order, limit=limit, period=p.period, assumptions=list(p.notes))
-    plan.chart = (p.chart or "auto") if dim is not None or len(measures) > 1 else "kpi"
+    # parsed.chart is a value of the lexicon's CHART_WORDS, each one a Chart
+    plan.chart = cast("Chart", p.chart or "auto") if dim is not None or len(measures) > 1 else "kpi"
     if p.chart_mod in ("stacked",) and c.value:
         plan.stacking = "stack"
     elif p.chart_mod in ("grouped", "side by side", "clustered") and c.value:
         plan.stacking = "group"
-    plan.intent = _intent(plan, profile, links)  # type: ignore[assignment]
+    plan.intent = _intent(plan, profile, links)
     if plan.intent == "part_to_whole":
         plan.share = measures[0].agg in ("sum", "count", "count_distinct")
     return plan
@@ -331,13 +359,15 @@ class Generated:
     feats: tuple[str, ...]
 
 
-def generate(links: Links, profile: dict, base: Plan | None = None) -> list[Generated]:
+def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) -> list[Generated]:
     """Every licensed plan, validated, without duplicates, at most MAX_PLANS."""
-    ms, ds, cs = measure_readings(links, profile), dimension_readings(links, profile, base), color_readings(links, profile)
+    ms, ds = measure_readings(links, profile), dimension_readings(links, profile, base)
+    cs = color_readings(links, profile)
     out: list[Generated] = []
     seen: set[str] = set()
     for m, d in itertools.product(ms, ds):
-        for c, o in itertools.product(cs if d.value is not None else cs[:1], order_readings(links, d.value is not None)):
+        orders = order_readings(links, d.value is not None)
+        for c, o in itertools.product(cs if d.value is not None else cs[:1], orders):
             plan = _assemble(m, d, c, o, links, profile)
             if plan is None:
                 continue

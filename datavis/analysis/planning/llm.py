@@ -28,8 +28,8 @@ from pydantic_ai.usage import UsageLimits
 from ..errors import TransientAnalysisError, Unanswerable, UnsafeQuery
 from ..language.matching import find_mentions, tokenize
 from ..models import AnalysisSettings, Answer
-from ..sql.compiler import compile_plan
 from ..plan import Plan, validate_plan
+from ..sql.compiler import compile_plan
 
 PROFILE_CHAR_BUDGET = 12_000
 MAX_VALUES_IN_PROMPT = 12

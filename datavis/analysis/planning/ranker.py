@@ -10,6 +10,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import Unanswerable
 from ..language.linking import Links, link
@@ -21,7 +22,7 @@ from .generate import generate as generate_from_links
 from .rules import build_plan, help_message
 
 WEIGHTS = Path(__file__).with_name("weights.json")
-_state: dict = {}
+_state: dict[str, dict[str, Any] | None] = {}
 
 
 # A small hand-written prior where nvBench says nothing: it has no question about the rows themselves
@@ -42,15 +43,17 @@ PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.0, "edit=color:v
          "prior:superlative_one": 1.0, "prior:share_uncued": -1.0, "prior:derived": 3.0}
 
 
-def use_weights(model: dict | None) -> None:
+def use_weights(model: dict[str, Any] | None) -> None:
     """Use these weights ({"weights": {...}, "margin": float}); None = the shipped file."""
     _state["model"] = model
 
 
-def model() -> dict:
-    if _state.get("model") is None:
-        _state["model"] = json.loads(WEIGHTS.read_text()) if WEIGHTS.exists() else {"weights": {}, "margin": 0.0}
-    return _state["model"]
+def model() -> dict[str, Any]:
+    current = _state.get("model")
+    if current is None:
+        current = json.loads(WEIGHTS.read_text()) if WEIGHTS.exists() else {"weights": {}, "margin": 0.0}
+        _state["model"] = current
+    return current
 
 
 @dataclass
@@ -70,7 +73,7 @@ def _key(plan: Plan) -> str:
     return plan.model_dump_json(exclude={"assumptions", "evidence"})
 
 
-def readings(question: str, profile: dict) -> tuple[Links, list[Candidate]]:
+def readings(question: str, profile: dict[str, Any]) -> tuple[Links, list[Candidate]]:
     """The question's links and its candidate plans: the rule reading with its one-slot edits,
     and the plans the links generate (a generated plan equal to one of those adds its licence).
     Raises Unanswerable (with the columns and three questions) when nothing links."""
@@ -97,7 +100,7 @@ def readings(question: str, profile: dict) -> tuple[Links, list[Candidate]]:
     return links, cands
 
 
-def scored(question: str, profile: dict) -> list[tuple[float, Plan, dict]]:
+def scored(question: str, profile: dict[str, Any]) -> list[tuple[float, Plan, dict[str, Any]]]:
     """Every candidate with its score and readout, best first."""
     w = model()["weights"]
     if "_prior" not in model():
@@ -119,7 +122,7 @@ def scored(question: str, profile: dict) -> list[tuple[float, Plan, dict]]:
     return out
 
 
-def choose(question: str, profile: dict) -> Ranked:
+def choose(question: str, profile: dict[str, Any]) -> Ranked:
     """The best reading; the two next distinct readings as alternatives when the margin is low."""
     ranked = scored(question, profile)
     if len(ranked) == 1:
@@ -136,7 +139,7 @@ def choose(question: str, profile: dict) -> Ranked:
     return Ranked(ranked[0][1], margin, alts)
 
 
-def describe(plan: Plan, profile: dict) -> str:
+def describe(plan: Plan, profile: dict[str, Any]) -> str:
     """A plan as a short question, for an alternative's one-click button."""
     m = plan.measures[0] if plan.measures else None
     if m is None or m.column is None:

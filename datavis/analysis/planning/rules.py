@@ -16,8 +16,8 @@ from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
 from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
-from .measures import find_derived
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
+from .measures import find_derived
 
 
 # ---------------------------------------------------------------- building the plan
