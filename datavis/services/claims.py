@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, insert, or_, update
+from sqlalchemy import ColumnElement, Connection, and_, insert, or_, update
 from sqlalchemy.exc import IntegrityError
 
 from datavis import config, observability
@@ -42,8 +43,12 @@ class Refused:
     task: dict[str, Any] | None = None
 
 
-def claim(request_id: str, qstash_message_id: str | None) -> Claim | Refused:
-    """Take the task for this delivery, atomically, under a lease."""
+def claim(request_id: str, qstash_message_id: str | None,
+          first: Callable[[Connection], None] | None = None) -> Claim | Refused:
+    """Take the task for this delivery, atomically, under a lease.
+
+    ``first`` runs at the start of the same transaction (the delivery's replay record): if it
+    raises, nothing is claimed or refused and the exception propagates."""
     now = utcnow()
     lease = now + dt.timedelta(seconds=config.current().task_lease_seconds)
     claimable = or_(tasks.c.status.in_(CLAIMABLE),
@@ -53,6 +58,8 @@ def claim(request_id: str, qstash_message_id: str | None) -> Claim | Refused:
     if qstash_message_id:
         values["message_id"] = qstash_message_id
     with db.transaction() as conn:
+        if first is not None:
+            first(conn)
         taken = rows.update_one(conn, tasks, request_id, update(tasks).where(
             tasks.c.request_id == request_id, claimable).values(**values))
         if taken is not None:
