@@ -38,6 +38,7 @@ from datavis.store.tables import seen_signatures
 LEEWAY_SECONDS = 30
 MAX_TOKEN_SECONDS = 3600
 REQUIRED_CLAIMS = ["iss", "sub", "exp", "nbf", "jti", "body"]
+_INSERT = insert(seen_signatures)
 
 
 def _claims(token: str) -> dict:
@@ -70,7 +71,7 @@ class Seen:
         """Remember the token in the caller's write transaction; Unauthorized when it was
         already seen (a replay): the caller's transaction then rolls back."""
         try:
-            conn.execute(insert(seen_signatures), {"jti": self.key, "expires_at": self.expires})
+            conn.execute(_INSERT, {"jti": self.key, "expires_at": self.expires})
         except IntegrityError:
             raise Unauthorized("replayed Upstash-Signature: this request was already received") from None
         if random.random() < 0.05:  # forget expired ids now and then, not on a timer
