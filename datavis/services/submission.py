@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from datavis import metrics, queueing
 from datavis.domain_errors import Conflict, QueueUnavailable
-from datavis.services import chat, events, files
+from datavis.services import answers_first, chat, events, files
 from datavis.services.ids import new_id
 from datavis.services.task_states import ENQUEUE_FAILED, QUEUED
 from datavis.store import db, rows
@@ -64,7 +64,14 @@ def submit(prompt: str, file_id: str, chat_id: str, request_id: str | None = Non
     The same request id again returns the same task; it is published again only if it
     never was (QStash's deduplication id makes that safe even if it actually was).
     ``edit`` makes it a revision of the chart ``last_chart_id`` (a plan edit, no question).
+    A process takes its questions one at a time (``answers_first``: answers go first).
     """
+    with answers_first.gate().question():
+        return _submit(prompt, file_id, chat_id, request_id, is_follow_up, last_chart_id, edit)
+
+
+def _submit(prompt: str, file_id: str, chat_id: str, request_id: str | None, is_follow_up: bool,
+            last_chart_id: str | None, edit: dict[str, Any] | None) -> dict[str, Any]:
     now = utcnow()
     asked = {"chat_id": chat_id, "file_id": file_id, "prompt": prompt, "is_follow_up": is_follow_up,
              "last_chart_id": last_chart_id, "edit": edit}
