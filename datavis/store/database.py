@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,6 +45,22 @@ def _on_connect(backend: str, lock_timeout: float):
     return configure
 
 
+# Engines whose idle pooled connections are closed before this process forks (see below).
+_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _before_fork() -> None:
+    # A child that inherits a pooled connection keeps its socket open: had the parent died in
+    # a transaction on it (a worker killed mid-task), the server would never see it go, and
+    # the transaction would hold its locks forever (seen with RQ's scheduler, forked by the
+    # worker between tasks). Idle connections are closed first; the parent reconnects.
+    for engine in list(_engines):
+        engine.dispose()
+
+
+os.register_at_fork(before=_before_fork)
+
+
 def make_engine(database_url: str, lock_timeout: float = 5.0, *, begin_event: bool = True) -> Engine:
     """An engine with the connection settings below. On SQLite, ``begin_event`` sends BEGIN
     (IMMEDIATE for writers) from SQLAlchemy's "begin" event; ``Database`` sends it itself
@@ -62,6 +80,7 @@ def make_engine(database_url: str, lock_timeout: float = 5.0, *, begin_event: bo
     event.listen(engine, "connect", _on_connect(backend, lock_timeout))
     if backend == "sqlite" and begin_event:
         event.listen(engine, "begin", _sqlite_begin)
+    _engines.add(engine)
     return engine
 
 
