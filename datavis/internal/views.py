@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, jsonify, request
-from marshmallow import ValidationError
+from marshmallow import Schema, ValidationError
 
 from datavis import config, metrics
 from datavis.domain_errors import Unauthorized
@@ -32,21 +32,38 @@ def _message_id() -> str | None:
     return value if MESSAGE_ID.fullmatch(value) else None
 
 
-def _verified_json() -> dict:
-    """The JSON body of a verified QStash request, or raise (401 / 489)."""
+# Built once: a schema holds no state between loads, and building one costs more than a load.
+TASK, CALLBACK = TaskMessage(), FailureCallback()
+
+
+def _verified(schema: Schema) -> tuple[dict, signatures.Seen]:
+    """The body of a verified QStash request loaded with ``schema``, and its token, not yet
+    remembered (the caller records it), or raise (401 / 489)."""
     body = request.get_data()
     try:
-        signatures.verify(request.headers.get("Upstash-Signature"), body, config.current().public_url(request.path))
+        seen = signatures.verify(request.headers.get("Upstash-Signature"), body,
+                                 config.current().public_url(request.path))
     except Unauthorized:
         metrics.signature_rejected()
         raise
     try:
         data = parse_json(body)  # only now: an unverified body is never parsed
-    except BadInput as exc:
-        raise ValidationError(exc.problem, exc.field or "_body") from None
-    if not isinstance(data, dict):
-        raise ValidationError("the body must be a JSON object")
-    return data
+        if not isinstance(data, dict):
+            raise ValidationError("the body must be a JSON object")
+        return schema.load(data), seen
+    except (BadInput, ValidationError) as exc:
+        _remember(seen)  # a replay is refused as such (401), whatever its body
+        if isinstance(exc, BadInput):
+            raise ValidationError(exc.problem, exc.field or "_body") from None
+        raise
+
+
+def _remember(seen: signatures.Seen) -> None:
+    try:
+        signatures.remember(seen)
+    except Unauthorized:
+        metrics.signature_rejected()
+        raise
 
 
 @bp.errorhandler(ValidationError)
@@ -59,8 +76,13 @@ def _malformed(error: ValidationError):
 @bp.post(PROCESS_PATH)
 def process_analysis_task():
     """Run one delivered analysis task and post its answer to the chat."""
-    task = TaskMessage().load(_verified_json())
-    result = receiving.process(task["request_id"], _message_id())
+    task, seen = _verified(TASK)
+    try:
+        # The token is remembered in the claim's transaction: a replay changes nothing.
+        result = receiving.process(task["request_id"], _message_id(), first=seen.record)
+    except Unauthorized:
+        metrics.signature_rejected()
+        raise
     if result.outcome in ("completed", "duplicate"):
         return jsonify(status=result.outcome, request_id=task["request_id"], chart_id=result.chart_id)
     if result.outcome in ("unanswerable", "unknown"):
@@ -74,7 +96,8 @@ def process_analysis_task():
 @bp.post(FAILED_PATH)
 def analysis_failed():
     """QStash's failure callback: the task ran out of retries; apologise once in the chat."""
-    callback = FailureCallback().load(_verified_json())
+    callback, seen = _verified(CALLBACK)
+    _remember(seen)
     task = callback["task"]
     reason = f"QStash gave up after {callback['retried']} retries (last status {callback['status']})"
     posted = receiving.fail_finally(task["request_id"], reason)

@@ -1,15 +1,17 @@
 """The receiving side of a task: a delivery claims it under a lease, then settles it once.
 
 Every transition is a conditional UPDATE: the claim's attempt number is a fencing token, so
-a delivery that lost its lease (or raced another one) cannot write an answer.
+a delivery that lost its lease (or raced another one) cannot write an answer. The statements
+of every answer are built once and filled with bind parameters.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, insert, or_, update
+from sqlalchemy import Connection, Update, and_, bindparam, insert, or_, update
 from sqlalchemy.exc import IntegrityError
 
 from datavis import config, observability
@@ -20,6 +22,25 @@ from datavis.store.tables import charts, tasks, utcnow
 
 APOLOGY = ("Sorry, I could not answer “{prompt}”: something went wrong on our side and "
            "retrying did not help. Please ask again in a moment.")
+
+
+# (Bind parameter names must differ from the column names an UPDATE sets.)
+_CLAIM = update(tasks).where(
+    tasks.c.request_id == bindparam("row_key"),
+    or_(tasks.c.status.in_(CLAIMABLE), and_(tasks.c.status == PROCESSING, tasks.c.lease_until < bindparam("now"))),
+).values(status=PROCESSING, attempts=tasks.c.attempts + 1, lease_until=bindparam("lease"),
+         updated_at=bindparam("now"))
+_CLAIM_WITH_MESSAGE_ID = _CLAIM.values(message_id=bindparam("qstash_message_id"))
+# Only the delivery holding the claim (its attempt number) may settle or release the task.
+_FENCED = and_(tasks.c.request_id == bindparam("row_key"), tasks.c.status == PROCESSING,
+               tasks.c.attempts == bindparam("token"))
+_COMPLETE = update(tasks).where(_FENCED).values(
+    status=COMPLETED, chart_id=bindparam("new_chart_id"), error=None, lease_until=None, updated_at=bindparam("now"))
+_FAIL = update(tasks).where(_FENCED).values(
+    status=FAILED, error=bindparam("reason"), lease_until=None, updated_at=bindparam("now"))
+_FAIL_FINALLY = update(tasks).where(tasks.c.request_id == bindparam("row_key"), tasks.c.status.notin_(DONE)).values(
+    status=FAILED, error=bindparam("reason"), lease_until=None, updated_at=bindparam("now"))
+_INSERT_CHART = insert(charts)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,19 +62,22 @@ class Refused:
     task: dict[str, Any] | None = None
 
 
-def claim(request_id: str, qstash_message_id: str | None) -> Claim | Refused:
-    """Take the task for this delivery, atomically, under a lease."""
+def claim(request_id: str, qstash_message_id: str | None,
+          first: Callable[[Connection], None] | None = None) -> Claim | Refused:
+    """Take the task for this delivery, atomically, under a lease.
+
+    ``first`` runs at the start of the same transaction (the delivery's replay record): if it
+    raises, nothing is claimed or refused and the exception propagates."""
     now = utcnow()
-    lease = now + dt.timedelta(seconds=config.current().task_lease_seconds)
-    claimable = or_(tasks.c.status.in_(CLAIMABLE),
-                    and_(tasks.c.status == PROCESSING, tasks.c.lease_until < now))
-    values: dict[str, Any] = {"status": PROCESSING, "attempts": tasks.c.attempts + 1,
-                              "lease_until": lease, "updated_at": now}
+    params = {"row_key": request_id, "now": now,
+              "lease": now + dt.timedelta(seconds=config.current().task_lease_seconds)}
     if qstash_message_id:
-        values["message_id"] = qstash_message_id
+        params["qstash_message_id"] = qstash_message_id
     with db.transaction() as conn:
-        taken = rows.update_one(conn, tasks, request_id, update(tasks).where(
-            tasks.c.request_id == request_id, claimable).values(**values))
+        if first is not None:
+            first(conn)
+        taken = rows.update_one(conn, tasks, request_id,
+                                _CLAIM_WITH_MESSAGE_ID if qstash_message_id else _CLAIM, params)
         if taken is not None:
             events.task_changed(conn, taken)
             return Claim(taken)
@@ -63,25 +87,23 @@ def claim(request_id: str, qstash_message_id: str | None) -> Claim | Refused:
     return Refused("done" if task["status"] in DONE else "busy", task)
 
 
-def _fenced(held: Claim) -> ColumnElement[bool]:
-    return and_(tasks.c.request_id == held.task["request_id"],
-                tasks.c.status == PROCESSING, tasks.c.attempts == held.token)
+def _fenced(held: Claim) -> dict[str, Any]:
+    return {"row_key": held.task["request_id"], "token": held.token, "now": utcnow()}
 
 
-def _settle(condition: ColumnElement[bool], values: dict[str, Any], task: dict[str, Any], content: str, *,
-            chart: dict[str, Any] | None = None, error: bool = False) -> bool:
-    """In one transaction: move the task (only while ``condition`` holds), store its chart if
-    any, and post its one non-user message. False if the condition no longer held or the
+def _settle(move: Update, params: dict[str, Any], values: dict[str, Any], task: dict[str, Any],
+            content: str, *, chart: dict[str, Any] | None = None, error: bool = False) -> bool:
+    """In one transaction: move the task (``move``, filled by ``params``, changes nothing
+    unless its condition holds; ``values`` is what it sets, for the event), store its chart
+    if any, and post its one non-user message. False if the condition no longer held or the
     request already has its message."""
     try:
         with db.transaction() as conn:
-            moved = conn.execute(update(tasks).where(condition).values(
-                **values, lease_until=None, updated_at=utcnow())).rowcount
-            if moved != 1:
+            if conn.execute(move, params).rowcount != 1:
                 conn.rollback()
                 return False
             if chart:
-                conn.execute(insert(charts), chart)
+                conn.execute(_INSERT_CHART, chart)
             chat.deliver(conn, task["chat_id"], "assistant", content, request_id=task["request_id"],
                          chart_id=chart["id"] if chart else None, error=error,
                          alternatives=chart["alternatives"] if chart else None)
@@ -100,23 +122,25 @@ def complete(held: Claim, answer: Any) -> str | None:
     chart = chart_rows.new_row(task, answer)
     with observability.span("deliver answer to chat", request_id=task["request_id"],
                       chat_id=task["chat_id"], chart_id=chart["id"]):
-        stored = _settle(_fenced(held), {"status": COMPLETED, "chart_id": chart["id"], "error": None},
+        stored = _settle(_COMPLETE, {**_fenced(held), "new_chart_id": chart["id"]},
+                         {"status": COMPLETED, "chart_id": chart["id"], "error": None},
                          task, answer.insight, chart=chart)
     return chart["id"] if stored else None
 
 
 def fail_permanently(held: Claim, message: str) -> bool:
     """The question cannot be answered: one helpful assistant message, task failed."""
-    return _settle(_fenced(held), {"status": FAILED, "error": message[:2000]}, held.task,
-                   message, error=True)
+    reason = message[:2000]
+    return _settle(_FAIL, {**_fenced(held), "reason": reason}, {"status": FAILED, "error": reason},
+                   held.task, message, error=True)
 
 
 def release(held: Claim, error: str) -> None:
     """A transient failure: let QStash's next delivery claim it again."""
     with db.transaction() as conn:
-        if conn.execute(update(tasks).where(_fenced(held)).values(
+        if conn.execute(update(tasks).where(_FENCED).values(
                 status=RETRYING, error=error[:2000], lease_until=None,
-                updated_at=utcnow())).rowcount:
+                updated_at=utcnow()), _fenced(held)).rowcount:
             events.task_changed(conn, held.task, status=RETRYING, error=error[:2000])
 
 
@@ -126,6 +150,6 @@ def fail_finally(request_id: str, reason: str) -> bool:
         task = rows.find(conn, tasks, request_id)
     if task is None:
         return False
-    return _settle(and_(tasks.c.request_id == request_id, tasks.c.status.notin_(DONE)),
-                   {"status": FAILED, "error": reason[:2000]}, task,
-                   APOLOGY.format(prompt=task["prompt"]), error=True)
+    reason = reason[:2000]
+    return _settle(_FAIL_FINALLY, {"row_key": request_id, "reason": reason, "now": utcnow()},
+                   {"status": FAILED, "error": reason}, task, APOLOGY.format(prompt=task["prompt"]), error=True)

@@ -23,6 +23,7 @@ from datavis.store.tables import chats, events, utcnow
 
 BATCH = 200
 TASK_FIELDS = ("request_id", "status", "attempts", "chart_id", "error")
+_INSERT = insert(events)  # built once: every answer records five events
 
 
 def iso(moment: dt.datetime) -> str:
@@ -39,7 +40,7 @@ def record(conn: Connection, chat_id: str, kind: str, data: dict[str, Any]) -> N
     """
     if conn.dialect.name != "sqlite":  # SQLite has one writer at a time: nothing to lock
         conn.execute(select(chats.c.id).where(chats.c.id == chat_id).with_for_update())
-    conn.execute(insert(events), {"chat_id": chat_id, "kind": kind, "data": data, "created_at": utcnow()})
+    conn.execute(_INSERT, {"chat_id": chat_id, "kind": kind, "data": data, "created_at": utcnow()})
     event_hub.notify(conn, chat_id)
 
 

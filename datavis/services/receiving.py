@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from datavis import analysis, config, metrics, observability
+from datavis.domain_errors import Unauthorized
 from datavis.services import chart_rows, claims, files
 from datavis.services.claims import Claim, Refused, fail_finally
 
@@ -51,10 +54,15 @@ def _refused(refusal: Refused, request_id: str) -> Result:
     return Result("busy", "another delivery is processing this task")
 
 
-def process(request_id: str, qstash_message_id: str | None) -> Result:
-    """Claim the task, answer it and store the answer, or say why not (see Result)."""
+def process(request_id: str, qstash_message_id: str | None,
+            first: Callable[[Connection], None] | None = None) -> Result:
+    """Claim the task, answer it and store the answer, or say why not (see Result).
+
+    ``first`` runs in the claim's transaction, before it (see ``claims.claim``)."""
     try:
-        result = _process(request_id, qstash_message_id)
+        result = _process(request_id, qstash_message_id, first)
+    except Unauthorized:
+        raise  # refused by ``first`` (a replay): not a delivery
     except Exception:
         metrics.delivery("error")
         raise
@@ -62,8 +70,9 @@ def process(request_id: str, qstash_message_id: str | None) -> Result:
     return result
 
 
-def _process(request_id: str, qstash_message_id: str | None) -> Result:
-    held = claims.claim(request_id, qstash_message_id)
+def _process(request_id: str, qstash_message_id: str | None,
+             first: Callable[[Connection], None] | None) -> Result:
+    held = claims.claim(request_id, qstash_message_id, first)
     if isinstance(held, Refused):
         return _refused(held, request_id)
     try:

@@ -12,18 +12,22 @@ the raw body), with two differences the SDK cannot give:
   remembered until it expires, and "never" cannot be stored.
 
 A verified token's ``jti`` is remembered (as a fixed-length hash: any length, no collision)
-until it expires plus the leeway, so a captured request replayed is refused.
+until it expires plus the leeway, so a captured request replayed is refused. ``verify`` only
+checks; the caller remembers the token (``Seen.record``) in the transaction that acts on the
+request, so the record costs no transaction of its own and a replay, refused there, rolls
+back whatever that transaction did; ``remember`` records it alone.
 """
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import hmac
 import random
 import time
 
 import jwt
-from sqlalchemy import delete, insert
+from sqlalchemy import Connection, delete, insert
 from sqlalchemy.exc import IntegrityError
 
 from datavis import config, observability
@@ -34,6 +38,7 @@ from datavis.store.tables import seen_signatures
 LEEWAY_SECONDS = 30
 MAX_TOKEN_SECONDS = 3600
 REQUIRED_CLAIMS = ["iss", "sub", "exp", "nbf", "jti", "body"]
+_INSERT = insert(seen_signatures)
 
 
 def _claims(token: str) -> dict:
@@ -54,8 +59,34 @@ def _claims(token: str) -> dict:
     raise Unauthorized("invalid Upstash-Signature")
 
 
-def verify(signature: str | None, body: bytes, url: str) -> dict:
-    """The verified claims of a QStash request to the public ``url``, or Unauthorized."""
+@dataclasses.dataclass(frozen=True)
+class Seen:
+    """A verified token, to be remembered until it expires (``record`` or ``remember``)."""
+
+    claims: dict
+    key: str       # SHA-256 of its jti
+    expires: int   # epoch seconds, leeway included
+
+    def record(self, conn: Connection) -> None:
+        """Remember the token in the caller's write transaction; Unauthorized when it was
+        already seen (a replay): the caller's transaction then rolls back."""
+        try:
+            conn.execute(_INSERT, {"jti": self.key, "expires_at": self.expires})
+        except IntegrityError:
+            raise Unauthorized("replayed Upstash-Signature: this request was already received") from None
+        if random.random() < 0.05:  # forget expired ids now and then, not on a timer
+            conn.execute(delete(seen_signatures).where(seen_signatures.c.expires_at < time.time()))
+
+
+def remember(seen: Seen) -> None:
+    """Remember the token in a transaction of its own; Unauthorized for a replay."""
+    with db.transaction() as conn:
+        seen.record(conn)
+
+
+def verify(signature: str | None, body: bytes, url: str) -> Seen:
+    """A QStash request to the public ``url``, verified but not yet remembered, or
+    Unauthorized."""
     if not signature:
         raise Unauthorized("missing Upstash-Signature header")
     with observability.span("verify qstash signature", url=url):
@@ -70,16 +101,5 @@ def verify(signature: str | None, body: bytes, url: str) -> dict:
         raise Unauthorized("invalid Upstash-Signature")
     if expires > time.time() + MAX_TOKEN_SECONDS:
         raise Unauthorized(f"invalid Upstash-Signature: valid for more than {MAX_TOKEN_SECONDS} s")
-    _remember(jti, expires + LEEWAY_SECONDS)
-    return claims
-
-
-def _remember(jti: str, expires: int) -> None:
     key = hashlib.sha256(jti.encode("utf-8", "surrogatepass")).hexdigest()
-    try:
-        with db.transaction() as conn:
-            conn.execute(insert(seen_signatures), {"jti": key, "expires_at": expires})
-            if random.random() < 0.05:  # forget expired ids now and then, not on a timer
-                conn.execute(delete(seen_signatures).where(seen_signatures.c.expires_at < time.time()))
-    except IntegrityError:
-        raise Unauthorized("replayed Upstash-Signature: this request was already received") from None
+    return Seen(claims, key, expires + LEEWAY_SECONDS)

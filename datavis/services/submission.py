@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from datavis import metrics, queueing
 from datavis.domain_errors import Conflict, QueueUnavailable
-from datavis.services import chat, events, files
+from datavis.services import answers_first, chat, events, files
 from datavis.services.ids import new_id
 from datavis.services.task_states import ENQUEUE_FAILED, QUEUED
 from datavis.store import db, rows
@@ -18,6 +18,13 @@ from datavis.store.tables import tasks, utcnow
 
 ACCEPTED = "Your question is queued; the answer will appear in the chat."
 ASKED = ("chat_id", "file_id", "prompt", "is_follow_up", "last_chart_id", "edit")
+# Built once, filled with bind parameters (named apart from the columns they set).
+_INSERT_TASK = insert(tasks)
+_REQUEUE = update(tasks).where(tasks.c.request_id == bindparam("row_key"), tasks.c.status == ENQUEUE_FAILED
+                               ).values(status=QUEUED, error=None)
+_PUBLISHED = update(tasks).where(tasks.c.request_id == bindparam("row_key")).values(
+    published=True, message_id=bindparam("qstash_message_id"), queue_name=bindparam("queue"),
+    updated_at=bindparam("now"))
 
 
 def _accepted(task: dict[str, Any]) -> dict[str, Any]:
@@ -36,7 +43,7 @@ def _record(task: dict[str, Any]) -> dict[str, Any]:
                     return existing
                 files.hold(conn, task["file_id"])
                 chat.ensure_chat(conn, task["chat_id"], task["file_id"])
-                conn.execute(insert(tasks), task)
+                conn.execute(_INSERT_TASK, task)
                 chat.deliver(conn, task["chat_id"], "user", task["prompt"], request_id=task["request_id"])
                 events.task_changed(conn, task)
             metrics.task_accepted()
@@ -57,7 +64,14 @@ def submit(prompt: str, file_id: str, chat_id: str, request_id: str | None = Non
     The same request id again returns the same task; it is published again only if it
     never was (QStash's deduplication id makes that safe even if it actually was).
     ``edit`` makes it a revision of the chart ``last_chart_id`` (a plan edit, no question).
+    A process takes its questions one at a time (``answers_first``: answers go first).
     """
+    with answers_first.gate().question():
+        return _submit(prompt, file_id, chat_id, request_id, is_follow_up, last_chart_id, edit)
+
+
+def _submit(prompt: str, file_id: str, chat_id: str, request_id: str | None, is_follow_up: bool,
+            last_chart_id: str | None, edit: dict[str, Any] | None) -> dict[str, Any]:
     now = utcnow()
     asked = {"chat_id": chat_id, "file_id": file_id, "prompt": prompt, "is_follow_up": is_follow_up,
              "last_chart_id": last_chart_id, "edit": edit}
@@ -85,13 +99,10 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
         raise
     with db.transaction() as conn:
         # It may have been delivered already (a publish that "failed" after QStash stored it).
-        requeued = conn.execute(update(tasks).where(tasks.c.request_id == request_id,
-                                                    tasks.c.status == ENQUEUE_FAILED)
-                                .values(status=QUEUED, error=None)).rowcount
-        stored = rows.update_one(conn, tasks, request_id, update(tasks).where(
-            tasks.c.request_id == request_id).values(
-            published=True, message_id=published.message_id, queue_name=published.queue_name,
-            updated_at=utcnow()))
+        requeued = conn.execute(_REQUEUE, {"row_key": request_id}).rowcount
+        stored = rows.update_one(conn, tasks, request_id, _PUBLISHED, {
+            "row_key": request_id, "qstash_message_id": published.message_id,
+            "queue": published.queue_name, "now": utcnow()})
         assert stored is not None  # recorded before publishing, and never deleted while queued
         if requeued:
             events.task_changed(conn, stored)

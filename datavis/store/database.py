@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,7 +45,27 @@ def _on_connect(backend: str, lock_timeout: float):
     return configure
 
 
-def make_engine(database_url: str, lock_timeout: float = 5.0) -> Engine:
+# Engines whose idle pooled connections are closed before this process forks (see below).
+_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _before_fork() -> None:
+    # A child that inherits a pooled connection keeps its socket open: had the parent died in
+    # a transaction on it (a worker killed mid-task), the server would never see it go, and
+    # the transaction would hold its locks forever (seen with RQ's scheduler, forked by the
+    # worker between tasks). Idle connections are closed first; the parent reconnects.
+    for engine in list(_engines):
+        engine.dispose()
+
+
+os.register_at_fork(before=_before_fork)
+
+
+def make_engine(database_url: str, lock_timeout: float = 5.0, *, begin_event: bool = True) -> Engine:
+    """An engine with the connection settings below. On SQLite, ``begin_event`` sends BEGIN
+    (IMMEDIATE for writers) from SQLAlchemy's "begin" event; ``Database`` sends it itself
+    instead: any engine event makes SQLAlchemy dispatch every event of every statement
+    (about 4% of an answer's CPU)."""
     url = make_url(database_url)
     backend = url.get_backend_name()
     options: dict = {}
@@ -54,9 +76,11 @@ def make_engine(database_url: str, lock_timeout: float = 5.0) -> Engine:
     else:
         options.update(pool_pre_ping=True, pool_size=5, max_overflow=10)
     engine = create_engine(url, **options)
+    # ("connect" is a pool event: it does not turn that dispatch on.)
     event.listen(engine, "connect", _on_connect(backend, lock_timeout))
-    if backend == "sqlite":
+    if backend == "sqlite" and begin_event:
         event.listen(engine, "begin", _sqlite_begin)
+    _engines.add(engine)
     return engine
 
 
@@ -100,19 +124,19 @@ def _add_missing_columns(engine: Engine) -> None:
 
 
 class Database:
-    """Holds the app's engine. Services write in ``db.transaction()`` and read in
-    ``db.read()``."""
+    """Holds the app's engine. Services write in ``with db.transaction() as conn`` and read
+    in ``with db.read() as conn``."""
 
     def init_app(self, app: Flask) -> None:
         settings = settings_of(app)
-        engine = make_engine(settings.database_url, settings.db_lock_timeout)
-        # The same engine and pool, flagged so that SQLite takes the write lock at BEGIN.
-        # SQLite's writers of one process also queue on a lock of their own: SQLite's busy
+        engine = make_engine(settings.database_url, settings.db_lock_timeout, begin_event=False)
+        # SQLite's writers of one process queue on a lock of their own: SQLite's busy
         # handler retries after sleeps of up to 100 ms, so a writer often slept while the
         # lock was free (the tail of the answer times under load); a thread lock hands it
         # over at once. Other processes still meet the busy handler.
-        writers = threading.RLock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
-        app.extensions[EXTENSION_KEY] = (engine, engine.execution_options(**{WRITE_OPTION: True}), writers)
+        sqlite = engine.dialect.name == "sqlite"
+        writers = threading.RLock() if sqlite else contextlib.nullcontext()
+        app.extensions[EXTENSION_KEY] = (engine, sqlite, writers)
 
     @property
     def engine(self) -> Engine:
@@ -121,13 +145,23 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """A write transaction, committed on success, rolled back on error."""
-        _, writer, writers = current_app.extensions[EXTENSION_KEY]
-        with writers, writer.begin() as conn:
+        engine, sqlite, writers = current_app.extensions[EXTENSION_KEY]
+        with writers, engine.connect() as conn, conn.begin():
+            if sqlite:
+                # A SQLite transaction that reads and then writes cannot wait for the write
+                # lock (SQLite answers "database is locked" at once to avoid a deadlock):
+                # writers take it at BEGIN and queue up within the busy timeout.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
             yield conn
 
-    def read(self) -> Connection:
-        """A connection for reading."""
-        return self.engine.connect()
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection for reading (one snapshot: reads stay lock-free under WAL)."""
+        engine, sqlite, _ = current_app.extensions[EXTENSION_KEY]
+        with engine.connect() as conn:
+            if sqlite:
+                conn.exec_driver_sql("BEGIN")
+            yield conn
 
     def create_all(self) -> None:
         create_schema(self.engine)

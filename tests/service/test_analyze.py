@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 
 from datavis.config import settings_of
+from datavis.services import answers_first
 from tests.helpers import reconfigure
 from tests.peers import wait_until
 
@@ -159,3 +161,32 @@ def test_sweep_publishes_stranded_tasks_and_removes_leftovers(client, app, sales
     assert not (data / "tmp" / "file_dead.upload").exists()
     assert not (data / "files" / "file_orphan").exists()
     assert (data / "files" / sales["id"]).exists()
+
+
+def test_a_question_holding_its_turn_never_blocks_the_next_for_long(app, client, sales, wired):
+    """A process records and publishes one question at a time (answers_first); one that
+    holds its turn (say, a publish held up by a slow QStash) delays the next one by at most
+    the gate's bounded wait: the next is accepted, recorded and published all the same."""
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_turn():
+        with app.app_context(), answers_first.gate().question():
+            holding.set()
+            release.wait(timeout=60)
+
+    holder = threading.Thread(target=hold_the_turn)
+    holder.start()
+    answered: list = []
+    try:
+        assert holding.wait(timeout=10)
+        asker = threading.Thread(target=lambda: answered.append(ask(app.test_client(), sales["id"],
+                                                                    request_id="req-1")))
+        asker.start()
+        wait_until(lambda: answered, timeout=10, message="the question to be accepted while another holds the turn")
+    finally:
+        release.set()
+        holder.join()
+    asker.join()
+    assert answered[0].status_code == 202
+    wired.wait_for(PROCESS)
+    assert client.get("/tasks/req-1").get_json()["status"] in ("queued", "processing", "completed")

@@ -309,3 +309,25 @@ def test_unsigned_message_id_header_is_not_stored_unless_it_is_one(client, app, 
     ask(client, sales["id"], request_id="req-other")
     signed_post(client, app, PROCESS, json.dumps(body).encode(), headers={"Upstash-Message-Id": "msg_Other123"})
     assert client.get("/tasks/req-other").get_json()["message_id"] == "msg_Other123"
+
+
+def test_every_verified_request_replayed_is_refused(client, app, sales, wired):
+    """The token is remembered whatever the answer was (malformed 489, unknown task 489,
+    busy 409, failure callback), in the claim's own transaction for a delivery: its replay
+    is a 401 and changes nothing."""
+    ask(client, sales["id"])
+    [delivery] = wired.wait_for(PROCESS)
+    ghost = json.dumps({"request_id": "ghost", "chat_id": "c", "file_id": "f", "prompt": "q"}).encode()
+    with db.transaction() as conn:  # another delivery holds the task
+        conn.execute(update(tables.tasks).where(tables.tasks.c.request_id == "req-1").values(
+            status="processing", attempts=1, lease_until=dt.datetime(2999, 1, 1)))
+    cases = [(PROCESS, b"[1, 2]", 489), (PROCESS, ghost, 489), (PROCESS, delivery.body, 409),
+             (FAILED, _callback_body(app, b"[1]"), 489)]
+    for path, body, status in cases:
+        token = token_with(app, path, body)
+        assert _post_token(client, path, body, token).status_code == status, (path, body)
+        replay = _post_token(client, path, body, token)
+        assert replay.status_code == 401 and "replayed" in replay.get_json()["message"], (path, body)
+    task = client.get("/tasks/req-1").get_json()
+    assert task["status"] == "processing" and task["attempts"] == 1
+    assert len(messages(client)) == 1

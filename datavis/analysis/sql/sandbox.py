@@ -4,22 +4,27 @@ Layers, each enough on its own for some attacks: (1) the text must parse as exac
 statement of type SELECT (DuckDB's own parser decides, so comments and string tricks do not
 fool a keyword list); (2) the database file is opened read-only with external access off
 (no file reads/writes, no ATTACH/INSTALL/LOAD/COPY) and the configuration locked (no SET to
-undo it); (3) a timer interrupts queries that run past the time limit (cross joins); (4) at
+undo it); (3) a watchdog interrupts queries that run past the time limit (cross joins); (4) at
 most `max_rows` + 1 rows are fetched from a streaming result.
 """
 from __future__ import annotations
 
+import atexit
 import collections
+import heapq
+import itertools
+import os
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from ..errors import TransientAnalysisError, UnsafeQuery
 from ..datasets.store import data_file
+from ..errors import TransientAnalysisError, UnsafeQuery
 
-_CONFIG = {
+_CONFIG: dict[str, str | bool] = {
     "enable_external_access": False,
     "autoload_known_extensions": False,
     "autoinstall_known_extensions": False,
@@ -37,10 +42,13 @@ class Result:
     truncated: bool
 
 
-def check_statement(sql: str) -> None:
-    """Accept exactly one SELECT statement (CTEs allowed); raise UnsafeQuery otherwise."""
+def check_statement(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> None:
+    """Accept exactly one SELECT statement (CTEs allowed); raise UnsafeQuery otherwise.
+
+    Given the answer's own cursor, its parser is used: the module-level function goes through
+    DuckDB's one default connection, which every thread of the process shares."""
     try:
-        statements = duckdb.extract_statements(sql)
+        statements = (con or duckdb).extract_statements(sql)
     except duckdb.Error as e:
         raise UnsafeQuery(f"the query is not valid SQL: {_short(e)}") from None
     if len(statements) != 1:
@@ -50,6 +58,72 @@ def check_statement(sql: str) -> None:
         raise UnsafeQuery(f"only a read-only SELECT may run, this is a {kind.name} statement")
 
 
+class _Watchdog:
+    """One thread per process interrupts the queries that pass their deadline.
+
+    A timer thread per query cost a thread start and join on every answer (the new thread
+    must win the GIL from the busy request threads before ``start`` returns). A query is
+    watched from ``watch`` until ``done``; the interrupt is sent under the lock that ``done``
+    takes, so once ``done`` returns no late interrupt can reach the cursor's next query.
+    """
+
+    def __init__(self) -> None:
+        self._order = itertools.count()
+        self.reset()
+        # A forked child (a gunicorn worker) has no watchdog thread: it starts its own.
+        os.register_at_fork(after_in_child=self.reset)
+        # Stopped before the interpreter finalizes: a thread still alive then holds DuckDB
+        # objects that the extension reports as leaked.
+        atexit.register(self.stop)
+
+    def reset(self) -> None:
+        self._cond = threading.Condition()
+        self._heap: list[tuple[float, int, dict]] = []  # (deadline, order, watched query)
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+
+    def stop(self) -> None:
+        with self._cond:
+            thread, self._stopping = self._thread, True
+            self._cond.notify()
+        if thread is not None:
+            thread.join()
+        self.reset()
+
+    def watch(self, con: duckdb.DuckDBPyConnection, seconds: float) -> dict:
+        entry: dict = {"con": con}
+        with self._cond:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="sandbox-watchdog", daemon=True)
+                self._thread.start()
+            heapq.heappush(self._heap, (time.monotonic() + seconds, next(self._order), entry))
+            if self._heap[0][2] is entry:
+                self._cond.notify()  # an earlier deadline than the one being waited for
+        return entry
+
+    def done(self, entry: dict) -> bool:
+        """Stop watching this query (the heap may hold the entry until it comes up); False if
+        it was interrupted."""
+        with self._cond:
+            interrupted = "con" not in entry
+            entry["con"] = None
+            return not interrupted
+
+    def _run(self) -> None:
+        cond, heap = self._cond, self._heap  # this thread's, even after a reset
+        with cond:
+            while not self._stopping:
+                while heap and heap[0][2]["con"] is None:
+                    heapq.heappop(heap)  # answered in time
+                left = heap[0][0] - time.monotonic() if heap else None
+                if left is None or left > 0:
+                    cond.wait(left)
+                    continue
+                con = heapq.heappop(heap)[2].pop("con")
+                con.interrupt()
+
+
+_watchdog = _Watchdog()
 MAX_OPEN_DATASETS = 8
 
 
@@ -61,12 +135,21 @@ class _Database:
         self.con = duckdb.connect(str(path), read_only=True, config=dict(_CONFIG))
         self.users = 0
         self.evicted = False
+        self.idle: list[duckdb.DuckDBPyConnection] = []  # cursors given back, for reuse
+
+    def close(self) -> None:
+        for cursor in self.idle:
+            cursor.close()
+        self.idle.clear()
+        self.con.close()
 
 
 # Opening a DuckDB database costs ~25 ms and closing it ~5 ms, three quarters of a whole
 # answer: each process keeps its most recently used datasets open and hands every answer
-# its own cursor (a cursor inherits the locked configuration). An evicted database closes
-# when its last cursor is done (closing it would close their cursors too).
+# a cursor of its own (a cursor inherits the locked configuration). A cursor's first query
+# costs ~0.2 ms more than the next ones, so cursors given back clean are kept for the next
+# answers. An evicted database closes when its last cursor is done (closing it would close
+# their cursors too).
 _lock = threading.Lock()
 _open: collections.OrderedDict[str, _Database] = collections.OrderedDict()
 
@@ -75,7 +158,7 @@ def _evict(key: str) -> None:
     database = _open.pop(key)
     database.evicted = True
     if database.users == 0:
-        database.con.close()
+        database.close()
 
 
 def _acquire(path: Path) -> tuple[_Database, duckdb.DuckDBPyConnection]:
@@ -91,14 +174,24 @@ def _acquire(path: Path) -> tuple[_Database, duckdb.DuckDBPyConnection]:
                 _evict(next(iter(_open)))
         _open.move_to_end(key)
         database.users += 1
-        return database, database.con.cursor()
+        cursor = database.idle.pop() if database.idle else None
+    return database, cursor or database.con.cursor()
 
 
-def _release(database: _Database) -> None:
+MAX_IDLE_CURSORS = 8
+
+
+def _release(database: _Database, cursor: duckdb.DuckDBPyConnection, clean: bool) -> None:
+    """Give a cursor back: kept for the next answer when its queries all ended normally (an
+    interrupted or failed one is closed: nothing of it may reach the next answer)."""
     with _lock:
         database.users -= 1
+        if clean and not database.evicted and len(database.idle) < MAX_IDLE_CURSORS:
+            database.idle.append(cursor)
+            return
+        cursor.close()
         if database.evicted and database.users == 0:
-            database.con.close()
+            database.close()
 
 
 def forget(dataset_dir: Path) -> None:
@@ -116,39 +209,38 @@ class Sandbox:
         path = data_file(dataset_dir)
         if not path.exists():
             raise UnsafeQuery("this dataset is not available any more; upload the file again")
+        self._clean = True  # every query so far ended normally
         try:
             self._database, self.con = _acquire(path)
         except duckdb.IOException as e:  # e.g. the file is locked by a writer
             raise TransientAnalysisError(f"the dataset could not be opened: {_short(e)}") from None
 
-    def __enter__(self) -> "Sandbox":
+    def __enter__(self) -> Sandbox:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
-        _release(self._database)
+        _release(self._database, self.con, self._clean)
 
     def run(self, sql: str, *, params: list | None = None, max_rows: int = 5000) -> Result:
-        check_statement(sql)
-        timer = threading.Timer(self.timeout, self.con.interrupt)
-        timer.daemon = True
+        check_statement(sql, self.con)
+        watched = _watchdog.watch(self.con, self.timeout)
+        clean, self._clean = self._clean, False
         try:
-            timer.start()
-            try:
-                cur = self.con.execute(sql, params or [])
-                rows = cur.fetchmany(max_rows + 1)
-            except duckdb.InterruptException:
-                raise UnsafeQuery(f"the query took longer than {self.timeout:g} s and was stopped") from None
-            except duckdb.PermissionException as e:
-                raise UnsafeQuery(f"the query tried something that is not allowed: {_short(e)}") from None
-            except duckdb.OutOfMemoryException:
-                raise UnsafeQuery("the query needed too much memory and was stopped") from None
+            cur = self.con.execute(sql, params or [])
+            rows = cur.fetchmany(max_rows + 1)
+            clean = _watchdog.done(watched) and clean
+        except duckdb.InterruptException:
+            raise UnsafeQuery(f"the query took longer than {self.timeout:g} s and was stopped") from None
+        except duckdb.PermissionException as e:
+            raise UnsafeQuery(f"the query tried something that is not allowed: {_short(e)}") from None
+        except duckdb.OutOfMemoryException:
+            raise UnsafeQuery("the query needed too much memory and was stopped") from None
         finally:
-            timer.cancel()
-            timer.join()
+            _watchdog.done(watched)
+        self._clean = clean
         columns = [d[0] for d in cur.description]
         types = [str(d[1]) for d in cur.description]
         return Result(columns, types, rows[:max_rows], len(rows) > max_rows)
