@@ -146,6 +146,7 @@ def _system_pids(stack: Stack) -> tuple[list[int], list[int]]:
 def closed_loop(stack: Stack, file_id: str, count: int, level: int, prefix: str) -> Run:
     """``level`` clients, each asking a question and waiting for its answer before the next."""
     accepted: dict[str, float] = {}
+    sent: dict[str, float] = {}
     lock = threading.Lock()
     began = time.monotonic()
 
@@ -157,6 +158,8 @@ def closed_loop(stack: Stack, file_id: str, count: int, level: int, prefix: str)
                        "chat_id": f"{prefix}-{n % 25}", "request_id": rid}
                 # A 503 (SQLite busy under load) is retried with the same request id, as a
                 # frontend would; the latency counts from the request finally accepted.
+                with lock:
+                    sent[rid] = time.time()
                 wait_until(lambda ask=ask: http.post("/analyze", json=ask).status_code == 202,
                            timeout=60, interval=0.05, message=f"{rid} to be accepted")
                 with lock:
@@ -165,7 +168,7 @@ def closed_loop(stack: Stack, file_id: str, count: int, level: int, prefix: str)
                            timeout=120, interval=0.01, message=f"{rid} to be answered")
     with ThreadPoolExecutor(level) as pool:
         list(pool.map(one, range(level)))
-    return Run(prefix, accepted, 0, time.monotonic() - began)
+    return Run(prefix, accepted, sent, 0, time.monotonic() - began)
 
 
 def latency(backend: str, rq_workers: int, levels: list[int], per_level: int, workdir: Path) -> dict:

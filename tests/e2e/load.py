@@ -4,6 +4,7 @@ answer, none is lost, none is doubled. Used by the load tests and by ``make benc
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import signal
 import statistics
@@ -162,6 +163,7 @@ class Stack:
 class Run:
     prefix: str
     accepted: dict[str, float]          # request id -> when /analyze accepted it
+    sent: dict[str, float]              # request id -> when the client first sent it (epoch s)
     retried_503: int
     elapsed: float
 
@@ -177,6 +179,7 @@ def fire(stack: Stack, file_id: str, count: int = LOAD_REQUESTS,
     503 or a refused connection (as a frontend would) until accepted; ``during`` runs once
     a third of them are in."""
     accepted: dict[str, float] = {}
+    sent: dict[str, float] = {}
     retried = 0
     lock = threading.Lock()
     started = threading.Event()
@@ -194,6 +197,8 @@ def fire(stack: Stack, file_id: str, count: int = LOAD_REQUESTS,
         payload = {"prompt": QUESTIONS[i % len(QUESTIONS)], "file_id": file_id,
                    "chat_id": f"{prefix}-chat-{i % 25}", "request_id": rid}
         stop_at = time.monotonic() + deadline
+        with lock:
+            sent[rid] = time.time()
         while True:
             try:
                 res = client.post(stack.url + "/analyze", json=payload)
@@ -228,7 +233,7 @@ def fire(stack: Stack, file_id: str, count: int = LOAD_REQUESTS,
             client.close()
     if injector:
         injector.join()
-    return Run(prefix, accepted, retried, time.monotonic() - began)
+    return Run(prefix, accepted, sent, retried, time.monotonic() - began)
 
 
 def settle(stack: Stack, run: Run, timeout: float = 300) -> None:
@@ -244,7 +249,8 @@ def settle(stack: Stack, run: Run, timeout: float = 300) -> None:
 
 def audit(stack: Stack, run: Run) -> dict[str, float]:
     """Exactly one user and one assistant message per accepted request, every task
-    completed; returns end-to-end latency figures (accepted → answer stored)."""
+    completed; returns end-to-end latency figures: task recorded → answer stored, and the asker's
+    whole wait, question sent → answer stored (the server's clock is the client's: loopback)."""
     with stack.engine.connect() as conn:
         counts = conn.execute(
             select(messages.c.request_id, messages.c.role, func.count())
@@ -267,8 +273,15 @@ def audit(stack: Stack, run: Run) -> dict[str, float]:
         f"doubled or missing answers: {dict(list(problems.items())[:5])}; lost: {sorted(missing)[:5]}; "
         f"unexpected: {sorted(unexpected)[:5]}; not completed: {dict(list(not_completed.items())[:5])}")
     latencies = sorted((answer_at - asked_at).total_seconds() for _, answer_at, asked_at in answered)
+    waits = sorted(answer_at.replace(tzinfo=dt.UTC).timestamp() - run.sent[rid] for rid, answer_at, _ in answered)
     return {"requests": len(run.accepted), "elapsed_s": round(run.elapsed, 2),
             "accepted_per_s": round(len(run.accepted) / run.elapsed, 1),
             "client_retries": run.retried_503,
             "latency_p50_ms": round(statistics.median(latencies) * 1000, 1),
-            "latency_p99_ms": round(latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))] * 1000, 1)}
+            "latency_p99_ms": _p99_ms(latencies),
+            "sent_to_answer_p50_ms": round(statistics.median(waits) * 1000, 1),
+            "sent_to_answer_p99_ms": _p99_ms(waits)}
+
+
+def _p99_ms(sorted_seconds: list[float]) -> float:
+    return round(sorted_seconds[min(len(sorted_seconds) - 1, int(0.99 * len(sorted_seconds)))] * 1000, 1)
