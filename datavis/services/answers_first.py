@@ -3,16 +3,15 @@
 On a busy machine the GIL and the cores are shared evenly among the threads that want them.
 With every question (``/analyze``: record, publish) running at once, the questions took as
 much CPU as the answers to the questions already accepted, and accepted tasks piled up in
-QStash: at 16 questions in flight on two cores about 25 tasks waited for their answer, and
-the time from a task recorded to its answer was 150–200 ms at the median, 400–600 ms at
-p99 (``bench/e2e_bench.py --concurrency 16``). Taking the questions of a process one at a
-time leaves the CPU to the answers, so accepted questions are answered sooner: 40–50 ms at
-the median, 170–270 ms at p99. The asker's whole wait (question sent → answer) shrinks too,
-since fewer questions sit accepted but unanswered; only the 202 comes a little later.
+QStash (about 25 at 16 questions in flight on two cores). Taking the questions of a process
+one at a time leaves the CPU to the answers.
 
-The wait is bounded: after ``MAX_WAIT_SECONDS`` a question goes ahead without its turn (a
-publish held up by a slow QStash never blocks the others for longer), and nothing is ever
-refused. It shapes only this process's questions; deliveries never wait.
+The wait is bounded: after ``MAX_WAIT_SECONDS`` a question goes ahead without its turn, and
+nothing is ever refused. The bound is the asker's tail: measured from the question sent to
+its answer (``bench/e2e_bench.py --concurrency 16``, 300 questions, quiet 2-core machine),
+a 1 s bound gave p50 108–122 / p99 294–424 ms, 0.2 s gave p50 122–124 / p99 265–285 ms,
+0.05 s p99 304–308 ms, and no turn at all p50 151–161 / p99 283–346 ms. It shapes only this
+process's questions; deliveries never wait.
 """
 from __future__ import annotations
 
@@ -23,7 +22,7 @@ from collections.abc import Iterator
 from flask import current_app
 
 EXTENSION_KEY = "datavis.answers_first"
-MAX_WAIT_SECONDS = 1.0
+MAX_WAIT_SECONDS = 0.2
 
 
 class Gate:
