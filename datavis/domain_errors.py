@@ -8,10 +8,10 @@ from typing import Any
 class DomainError(Exception):
     """A service refused something; views let it propagate and it becomes a JSON error."""
 
-    def __init__(self, message: str, *, errors: dict[str, Any] | None = None,
+    def __init__(self, detail: str, *, errors: dict[str, Any] | None = None,
                  retry_after: int | None = None, request_id: str | None = None) -> None:
-        super().__init__(message)
-        self.message, self.errors, self.retry_after = message, errors, retry_after
+        super().__init__(detail)
+        self.detail, self.errors, self.retry_after = detail, errors, retry_after
         self.request_id = request_id
 
 

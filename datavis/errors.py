@@ -104,7 +104,7 @@ def handle_http_exception(error: HTTPException):
 
 def handle_domain_error(error: DomainError):
     headers = {"Retry-After": str(error.retry_after)} if error.retry_after else None
-    return error_response(status_of(error), error.message, error.errors, headers, error.request_id)
+    return error_response(status_of(error), error.detail, error.errors, headers, error.request_id)
 
 
 def handle_database_unavailable(error: OperationalError):

@@ -2,7 +2,7 @@
 from flask_smorest import Blueprint
 
 from datavis.api.schemas import Error, FileDetail, FileList, FileOut, FilesQuery, FileUpload
-from datavis.services import files
+from datavis.services import datasets
 
 blp = Blueprint("files", __name__, url_prefix="/files", description="CSV datasets")
 
@@ -16,7 +16,7 @@ blp = Blueprint("files", __name__, url_prefix="/files", description="CSV dataset
 def upload(args):
     """Upload a CSV file (multipart field ``file``); it is profiled and stored once."""
     upload = args["file"]
-    return files.upload(upload.stream, upload.filename, upload.mimetype)
+    return datasets.upload(upload.stream, upload.filename, upload.mimetype)
 
 
 @blp.route("", methods=["GET"])
@@ -24,7 +24,7 @@ def upload(args):
 @blp.response(200, FileList)
 def list_files(args):
     """List the uploaded datasets, newest first, a page at a time (``next_cursor``)."""
-    return files.list_files(args["limit"], args["cursor"])
+    return datasets.list_files(args["limit"], args["cursor"])
 
 
 @blp.route("/<file_id>", methods=["GET"])
@@ -32,7 +32,7 @@ def list_files(args):
 @blp.alt_response(404, schema=Error, description="no such file")
 def get_file(file_id):
     """A dataset's columns (with types), row count and first rows."""
-    return files.get_file(file_id)
+    return datasets.get_file(file_id)
 
 
 @blp.route("/<file_id>", methods=["DELETE"])
@@ -41,4 +41,4 @@ def get_file(file_id):
 def delete_file(file_id):
     """Delete a dataset and everything derived from it: its chats (messages, tasks,
     charts), rendered images and cached connections."""
-    files.delete_file(file_id)
+    datasets.delete_file(file_id)

@@ -27,7 +27,7 @@ NON_RETRYABLE = {"Upstash-NonRetryable-Error": "true"}
 MESSAGE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
 
 
-def _message_id() -> str | None:
+def _qstash_message_id() -> str | None:
     value = request.headers.get("Upstash-Message-Id", "")
     return value if MESSAGE_ID.fullmatch(value) else None
 
@@ -79,7 +79,7 @@ def process_analysis_task():
     task, seen = _verified(TASK)
     try:
         # The token is remembered in the claim's transaction: a replay changes nothing.
-        result = receiving.process(task["request_id"], _message_id(), first=seen.record)
+        result = receiving.process(task["request_id"], _qstash_message_id(), first=seen.record)
     except Unauthorized:
         metrics.signature_rejected()
         raise

@@ -82,7 +82,7 @@ def publish(task: dict[str, Any]) -> Published:
         raise QueueUnavailable(
             "the task queue (Redis) is unavailable right now; nothing was lost — "
             "send the same request again (same request_id) to retry") from exc
-    return Published(message_id=job.id, queue_name=s.rq_queue)
+    return Published(qstash_message_id=job.id, queue_name=s.rq_queue)
 
 
 def check() -> dict[str, Any]:

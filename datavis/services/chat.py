@@ -8,7 +8,7 @@ from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from datavis.domain_errors import Conflict, NotFound
-from datavis.services import events, files
+from datavis.services import datasets, events
 from datavis.services.ids import new_id
 from datavis.store import db, rows
 from datavis.store.tables import chats, messages, utcnow
@@ -19,7 +19,7 @@ def create_chat(file_id: str, title: str | None = None, chat_id: str | None = No
            "created_at": utcnow()}
     try:
         with db.transaction() as conn:
-            files.hold(conn, file_id)
+            datasets.hold(conn, file_id)
             conn.execute(insert(chats).values(**row))
     except IntegrityError:
         raise Conflict(f"chat {row['id']!r} already exists") from None

@@ -128,11 +128,11 @@ def complete(held: Claim, answer: Any) -> str | None:
     return chart["id"] if stored else None
 
 
-def fail_permanently(held: Claim, message: str) -> bool:
-    """The question cannot be answered: one helpful assistant message, task failed."""
-    reason = message[:2000]
+def fail_permanently(held: Claim, reason: str) -> bool:
+    """The question cannot be answered: one helpful assistant message (the reason), task failed."""
+    reason = reason[:2000]
     return _settle(_FAIL, {**_fenced(held), "reason": reason}, {"status": FAILED, "error": reason},
-                   held.task, message, error=True)
+                   held.task, reason, error=True)
 
 
 def release(held: Claim, error: str) -> None:

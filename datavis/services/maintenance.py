@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from datavis.services import files, submission
+from datavis.services import datasets, submission
 from datavis.store import db
-from datavis.store.tables import files as files_table
+from datavis.store.tables import files
 
 
 def sweep(older_than: dt.timedelta) -> dict[str, Any]:
@@ -20,14 +20,14 @@ def sweep(older_than: dt.timedelta) -> dict[str, Any]:
     published, failing = submission.republish_stale(older_than)
     cutoff = time.time() - older_than.total_seconds()
     removed_uploads = 0
-    for path in (files.data_dir() / "tmp").glob("*.upload"):
+    for path in (datasets.data_dir() / "tmp").glob("*.upload"):
         if path.stat().st_mtime < cutoff:
             path.unlink(missing_ok=True)
             removed_uploads += 1
     with db.read() as conn:
-        known = set(conn.execute(select(files_table.c.id)).scalars())
+        known = set(conn.execute(select(files.c.id)).scalars())
     removed_datasets = 0
-    for folder in (files.data_dir() / "files").glob("file_*"):
+    for folder in (datasets.data_dir() / "files").glob("file_*"):
         if folder.name not in known and folder.stat().st_mtime < cutoff:
             shutil.rmtree(folder, ignore_errors=True)
             removed_datasets += 1

@@ -30,7 +30,7 @@ class ReceiverPaths:
 
 @dataclasses.dataclass
 class Published:
-    message_id: str
+    qstash_message_id: str  # QStash's message id, or the RQ job standing in for it
     queue_name: str | None
 
 
@@ -97,7 +97,7 @@ def publish_task(task: dict[str, Any]) -> Published:
     attributes = {"request_id": task["request_id"], "chat_id": task["chat_id"], "queue": s.qstash_queue}
     with observability.span("publish analysis task", **attributes) as span:
         try:
-            message_id = _send(_options(task, s), s)
+            qstash_message_id = _send(_options(task, s), s)
         except (QStashError, httpx.HTTPError, OSError) as exc:
             refused = isinstance(exc, QStashError) and "status: 4" in str(exc) and "status: 429" not in str(exc)
             # A 4xx other than 429 is a setting QStash rejects (token, retry delay, URL):
@@ -108,5 +108,5 @@ def publish_task(task: dict[str, Any]) -> Published:
                 "the task queue (QStash) is unavailable right now; nothing was lost — "
                 "send the same request again (same request_id) to retry"
             ) from exc
-        span.set_attribute("message_id", message_id)
-    return Published(message_id=message_id, queue_name=s.qstash_queue)
+        span.set_attribute("message_id", qstash_message_id)
+    return Published(qstash_message_id=qstash_message_id, queue_name=s.qstash_queue)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from datavis import analysis, config, metrics, observability
 from datavis.domain_errors import Unauthorized
-from datavis.services import chart_rows, claims, files
+from datavis.services import chart_rows, claims, datasets
 from datavis.services.claims import Claim, Refused, fail_finally
 
 __all__ = ["Result", "fail_finally", "process"]
@@ -33,7 +33,7 @@ def _settings() -> analysis.AnalysisSettings:
 
 
 def _answer(task: dict[str, Any]) -> analysis.Answer:
-    dataset = files.dataset_dir(task["file_id"])
+    dataset = datasets.dataset_dir(task["file_id"])
     if not dataset.exists():
         raise analysis.Unanswerable("The dataset this chat is about has been deleted; "
                                     "upload it again and start a new chat.")

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from datavis import metrics, queueing
 from datavis.domain_errors import Conflict, QueueUnavailable
-from datavis.services import answers_first, chat, events, files
+from datavis.services import answers_first, chat, datasets, events
 from datavis.services.ids import new_id
 from datavis.services.task_states import ENQUEUE_FAILED, QUEUED
 from datavis.store import db, rows
@@ -41,7 +41,7 @@ def _record(task: dict[str, Any]) -> dict[str, Any]:
                 existing = rows.find(conn, tasks, task["request_id"])
                 if existing is not None:
                     return existing
-                files.hold(conn, task["file_id"])
+                datasets.hold(conn, task["file_id"])
                 chat.ensure_chat(conn, task["chat_id"], task["file_id"])
                 conn.execute(_INSERT_TASK, task)
                 chat.deliver(conn, task["chat_id"], "user", task["prompt"], request_id=task["request_id"])
@@ -92,16 +92,16 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
         with db.transaction() as conn:
             if conn.execute(update(tasks).where(tasks.c.request_id == request_id,
                                                 tasks.c.status.in_((QUEUED, ENQUEUE_FAILED)))
-                            .values(status=ENQUEUE_FAILED, error=exc.message,
+                            .values(status=ENQUEUE_FAILED, error=exc.detail,
                                     updated_at=utcnow())).rowcount:
-                events.task_changed(conn, task, status=ENQUEUE_FAILED, error=exc.message)
+                events.task_changed(conn, task, status=ENQUEUE_FAILED, error=exc.detail)
         exc.request_id = request_id  # the client retries with it (it may have been generated)
         raise
     with db.transaction() as conn:
         # It may have been delivered already (a publish that "failed" after QStash stored it).
         requeued = conn.execute(_REQUEUE, {"row_key": request_id}).rowcount
         stored = rows.update_one(conn, tasks, request_id, _PUBLISHED, {
-            "row_key": request_id, "qstash_message_id": published.message_id,
+            "row_key": request_id, "qstash_message_id": published.qstash_message_id,
             "queue": published.queue_name, "now": utcnow()})
         assert stored is not None  # recorded before publishing, and never deleted while queued
         if requeued:
