@@ -1,11 +1,15 @@
 """Fixtures of the analysis tests: real datasets ingested into DuckDB files in temp dirs."""
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import random
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from datavis.analysis import ingest_csv
+from datavis.analysis import forget, ingest_csv
 
 SUITE_DATA = Path(__file__).parent / "suite" / "data"
 
@@ -29,3 +33,34 @@ def write_csv(tmp_path):
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         return path
     return _write
+
+
+DEPARTMENTS = ["Engineering", "Sales", "Marketing", "Finance", "Support", "HR"]
+
+
+def _write_employees(path: Path, n: int = 800) -> None:
+    rnd = random.Random(11)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Employee", "Department", "Hire Date", "Annual Salary", "Gender", "Age", "Performance Score",
+                    "Remote"])
+        for i in range(n):
+            dept = rnd.choice(DEPARTMENTS)
+            hired = dt.date(2015, 1, 1) + dt.timedelta(days=rnd.randrange(3650))
+            salary = rnd.randrange(40_000, 160_000, 500) + (20_000 if dept == "Engineering" else 0)
+            w.writerow([f"E{i + 1:04d}", dept, hired.isoformat(), salary, rnd.choice("MF"), rnd.randint(21, 64),
+                        round(rnd.uniform(1, 5), 1), rnd.choice(["Yes", "No", "No"])])
+
+
+@pytest.fixture(scope="module")
+def hr(tmp_path_factory):
+    """The HR file of issue 11 (800 employees), ingested, and a DuckDB view `t` over its CSV."""
+    root = tmp_path_factory.mktemp("hr")
+    path = root / "employees.csv"
+    _write_employees(path)
+    ingest_csv(path, root / "ds", name="employees")
+    con = duckdb.connect()
+    con.execute(f"CREATE VIEW t AS SELECT * FROM read_csv_auto('{path}')")
+    yield root / "ds", con
+    con.close()
+    forget(root / "ds")

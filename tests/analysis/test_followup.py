@@ -10,7 +10,6 @@ import pytest
 from datavis.analysis import Answer, answer, forget, ingest_csv
 
 from .conftest import SUITE_DATA
-from .test_hr_table import _write_employees
 
 
 def ask(ds, q: str, prev: Answer | None = None, **kw) -> Answer:
@@ -33,19 +32,6 @@ def sales_sql():
     con.execute(f"CREATE VIEW t AS SELECT * FROM read_csv_auto('{SUITE_DATA / 'sales.csv'}')")
     yield con
     con.close()
-
-
-@pytest.fixture(scope="module")
-def hr(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hr_followup")
-    path = root / "employees.csv"
-    _write_employees(path)
-    ingest_csv(path, root / "ds", name="employees")
-    con = duckdb.connect()
-    con.execute(f"CREATE VIEW t AS SELECT * FROM read_csv_auto('{path}')")
-    yield root / "ds", con
-    con.close()
-    forget(root / "ds")
 
 
 def test_a_value_adds_a_filter_then_another_value_replaces_it(datasets, sales_sql):
