@@ -64,3 +64,9 @@ def hr(tmp_path_factory):
     yield root / "ds", con
     con.close()
     forget(root / "ds")
+
+
+@pytest.fixture(scope="session")
+def write_employees():
+    """Writes the HR file of issue 11 to a path of the test's choosing (a table name that says nothing)."""
+    return _write_employees

@@ -39,6 +39,7 @@ def test_a_count_with_a_condition_is_a_number(hr):
     n = con.execute("SELECT count(*) FROM t WHERE Age > 50").fetchone()[0]
     assert ans.chart_type == "kpi" and list(ans.data[0].values()) == [n]
     assert f"{n} employees" in ans.insight
+    assert ans.spec["data"]["values"][0]["label"] == "Number of employees"  # the card says what is counted
 
 
 def test_what_percentage_work_remotely_is_a_share(hr):

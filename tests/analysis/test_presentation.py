@@ -19,7 +19,6 @@ from datavis.analysis.plan import Plan
 from datavis.analysis.presentation.check import check_answer, numbers_in
 
 from .conftest import SUITE_DATA
-from .test_hr_table import _write_employees
 
 SALES = SUITE_DATA / "sales.csv"
 
@@ -148,10 +147,10 @@ def test_counts_name_what_is_counted_on_the_axis(datasets):
     assert hist.spec["encoding"]["y"]["title"] == "Number of orders"
 
 
-def test_hires_each_year_never_say_rows(tmp_path):
+def test_hires_each_year_never_say_rows(tmp_path, write_employees):
     """The HR table of issue 11 under a table name that says nothing: the identifier column
     (Employee, holding E0001…) names what is counted, in the title, the axis and the insight."""
-    _write_employees(tmp_path / "export.csv")
+    write_employees(tmp_path / "export.csv")
     ingest_csv(tmp_path / "export.csv", tmp_path / "ds", name="export")
     ans = answer(tmp_path / "ds", "How many people did we hire each year?")
     words = " ".join([ans.title, ans.insight, ans.spec["encoding"]["y"]["title"]]).lower()

@@ -149,8 +149,8 @@ def check_spec(spec: dict[str, Any], rows: list[dict[str, Any]], chart: str) -> 
         return [] if chart == "table" else ["the spec holds no inline data"]
     if chart == "kpi":
         row = rows[0] if rows else {}
-        return [f"the number {v.get('label')!r} shown is {v.get('value')!r}, the result has {row.get(v.get('label'))!r}"
-                for v in values if row.get(v.get("label")) != v.get("value")]
+        return [f"the number {v.get('field')!r} shown is {v.get('value')!r}, the result has {row.get(v.get('field'))!r}"
+                for v in values if row.get(v.get("field")) != v.get("value")]
     meta = (spec.get("usermeta") or {}).get("datavis") or {}
     if "fold" in meta:
         fold = meta["fold"]

@@ -394,10 +394,11 @@ def _kpi(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, Any]],
             derived_money(m, profile["_by_name"])
         v = row.get(y)
         text = fmt_pct(v / 100) if is_percent(m) and isinstance(v, (int, float)) else fmt_number(v, money=money)
-        values.append({"label": y, "value": v, "text": text})
+        # the label says what is counted ("Number of employees"); field names the result's column
+        values.append({"label": _y_label(y, m, profile, {}), "field": y, "value": v, "text": text})
     if not values:
         for y in q.ys:
-            values.append({"label": y, "value": row.get(y), "text": fmt_number(row.get(y))})
+            values.append({"label": y, "field": y, "value": row.get(y), "text": fmt_number(row.get(y))})
     base["data"] = {"values": values}
     return {**base, "width": max(200, 220 * len(values)), "height": 140,
             "layer": [
