@@ -3,7 +3,7 @@ chart → an insight quoting real numbers, with or without an LLM.
 
     ingest_csv(csv_path, dataset_dir, name=..., limits=IngestLimits()) -> Dataset
     load_dataset(dataset_dir) -> Dataset
-    answer(dataset_dir, question, previous=None, is_follow_up=False, settings=AnalysisSettings()) -> Answer
+    answer(dataset_dir, question, *, previous=None, is_follow_up=False, settings=AnalysisSettings()) -> Answer
     revise(dataset_dir, previous_state, edit, settings=AnalysisSettings()) -> Answer   # one plan edit
     render(spec, "png" | "svg") -> bytes
     forget(dataset_dir)                                  # close this process's handle

@@ -7,10 +7,9 @@ QStash (about 25 at 16 questions in flight on two cores). Taking the questions o
 one at a time leaves the CPU to the answers.
 
 The wait is bounded: after ``MAX_WAIT_SECONDS`` a question goes ahead without its turn, and
-nothing is ever refused. The bound is the asker's tail: measured from the question sent to
-its answer (``bench/e2e_bench.py --concurrency 16``, 300 questions, quiet 2-core machine),
-a 1 s bound gave p50 108–122 / p99 294–424 ms, 0.2 s gave p50 122–124 / p99 265–285 ms,
-0.05 s p99 304–308 ms, and no turn at all p50 151–161 / p99 283–346 ms. It shapes only this
+nothing is ever refused. The bound is the asker's tail: a 1 s bound lengthened the p99 from
+question sent to answer, 0.2 s kept it near 300 ms at 16 questions in flight on two cores
+(README, "Cost of an answer", has the runs). It shapes only this
 process's questions; deliveries never wait.
 """
 from __future__ import annotations

@@ -14,6 +14,9 @@ from pydantic_ai.messages import ModelResponse, TextPart, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, FunctionModel
 
 from datavis.analysis import AnalysisSettings, answer, forget, ingest_csv, render
+from datavis.analysis.datasets.store import load_profile
+from datavis.analysis.plan import Plan
+from datavis.analysis.planning.ranker import describe
 
 REGIONS = ["North", "South", "East", "West"]
 CARRIERS = ["DHL", "UPS", "FedEx", "Pickup"]
@@ -385,3 +388,11 @@ def test_derived_charts_render(data, name, question):
     ans = answer(ds[name], question)
     svg = render(ans.spec, "svg").decode()
     assert svg.startswith("<svg") and "<text" in svg
+
+
+def test_an_alternative_reading_of_a_rate_names_the_rate(data):
+    (ds, _con) = data
+    ans = answer(ds["orders"], "what percentage of orders were returned")
+    plan = Plan.model_validate(ans.state["plan"])
+    words = describe(plan, load_profile(ds["orders"])["profile"])
+    assert "returned" in words.lower() and not words.lower().startswith("number of")

@@ -16,6 +16,7 @@ from ..errors import Unanswerable
 from ..language.linking import Links, link
 from ..plan import AGG_WORDS, Plan
 from ..presentation.wording import count_label
+from ..sql.derived import derived_label
 from .candidates import Candidate, generate
 from .features import context, features, readout
 from .generate import generate as generate_from_links
@@ -45,15 +46,24 @@ PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.0, "edit=color:v
 
 def use_weights(model: dict[str, Any] | None) -> None:
     """Use these weights ({"weights": {...}, "margin": float}); None = the shipped file."""
-    _state["model"] = model
+    _state["model"] = None if model is None else _with_prior(model)
 
 
 def model() -> dict[str, Any]:
+    """The weights in use, the hand prior added (built whole, then swapped in: request threads
+    only ever see a finished model)."""
     current = _state.get("model")
     if current is None:
-        current = json.loads(WEIGHTS.read_text()) if WEIGHTS.exists() else {"weights": {}, "margin": 0.0}
-        _state["model"] = current
+        loaded = json.loads(WEIGHTS.read_text()) if WEIGHTS.exists() else {"weights": {}, "margin": 0.0}
+        current = _state["model"] = _with_prior(loaded)
     return current
+
+
+def _with_prior(fitted: dict[str, Any]) -> dict[str, Any]:
+    weights = dict(fitted["weights"])
+    for k, v in PRIOR.items():
+        weights[k] = weights.get(k, 0.0) + v
+    return {**fitted, "weights": weights}
 
 
 @dataclass
@@ -103,10 +113,6 @@ def readings(question: str, profile: dict[str, Any]) -> tuple[Links, list[Candid
 def scored(question: str, profile: dict[str, Any]) -> list[tuple[float, Plan, dict[str, Any]]]:
     """Every candidate with its score and readout, best first."""
     w = model()["weights"]
-    if "_prior" not in model():
-        model()["_prior"] = True
-        for k, v in PRIOR.items():
-            w[k] = w.get(k, 0.0) + v
     links, cands = readings(question, profile)
     rule = cands[0].plan if cands[0].source == "rule" else None
     ctx = context(links.question, links.parsed, links.period_words)
@@ -142,10 +148,12 @@ def choose(question: str, profile: dict[str, Any]) -> Ranked:
 def describe(plan: Plan, profile: dict[str, Any]) -> str:
     """A plan as a short question, for an alternative's one-click button."""
     m = plan.measures[0] if plan.measures else None
-    if m is None or m.column is None:
+    if m is None or (m.column is None and m.kind is None):
         what = count_label(profile).lower()
+    elif m.kind is not None:  # a rate, a ratio, the time between two dates
+        what = derived_label(m).lower()
     elif m.agg == "none":
-        what = m.column
+        what = m.column or ""
     else:
         what = f"{AGG_WORDS.get(m.agg, m.agg).lower()} {m.column}"
     text = what

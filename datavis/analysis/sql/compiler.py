@@ -61,7 +61,7 @@ def lit(value, kind: str = "text") -> str:
 def measure_label(m: Measure, column_label: str | None = None) -> str:
     if m.kind is not None:
         return derived_label(m)
-    if m.column is None or m.agg == "count" and m.column is None:
+    if m.column is None:
         return "Count"
     name = column_label or m.column
     if m.agg == "none":
