@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from .datasets.store import load_profile
 from .errors import Unanswerable
+from .language import cues
 from .language.matching import left_out
 from .language.names import quote_ident
 from .language.parsing import Parsed, parse
@@ -100,8 +101,7 @@ def previous_plan(previous: dict[str, Any] | None, profile: dict[str, Any]) -> P
         return None
 
 
-_RESET = re.compile(r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|"
-                    r"from scratch)[\s,.:;!-]*", re.I)
+_RESET = re.compile(cues.RESET + r"[\s,.:;!-]*", re.I)  # the parser's reset words and what follows them
 
 
 def read_message(question: str, profile: dict[str, Any], prev: Plan | None) -> tuple[str, Parsed, Plan | None]:

@@ -70,3 +70,12 @@ def hr(tmp_path_factory):
 def write_employees():
     """Writes the HR file of issue 11 to a path of the test's choosing (a table name that says nothing)."""
     return _write_employees
+
+
+@pytest.fixture(scope="module")
+def sales_sql():
+    """The suite's sales CSV as a DuckDB view `t`, for gold answers."""
+    con = duckdb.connect()
+    con.execute(f"CREATE VIEW t AS SELECT * FROM read_csv_auto('{SUITE_DATA / 'sales.csv'}')")
+    yield con
+    con.close()

@@ -4,12 +4,7 @@ an order, another measure), or a new question when it stands on its own. The que
 written before running the planner on them; each answer's data is checked against DuckDB."""
 from __future__ import annotations
 
-import duckdb
-import pytest
-
 from datavis.analysis import Answer, answer, forget, ingest_csv
-
-from .conftest import SUITE_DATA
 
 
 def ask(ds, q: str, prev: Answer | None = None, **kw) -> Answer:
@@ -24,14 +19,6 @@ def _rows(ans: Answer) -> set[tuple]:
 
 def _gold(con, sql: str) -> set[tuple]:
     return {tuple(round(v, 6) if isinstance(v, float) else v for v in r) for r in con.execute(sql).fetchall()}
-
-
-@pytest.fixture(scope="module")
-def sales_sql():
-    con = duckdb.connect()
-    con.execute(f"CREATE VIEW t AS SELECT * FROM read_csv_auto('{SUITE_DATA / 'sales.csv'}')")
-    yield con
-    con.close()
 
 
 def test_a_value_adds_a_filter_then_another_value_replaces_it(datasets, sales_sql):

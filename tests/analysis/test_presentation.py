@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import logging
 
-import duckdb
 import pytest
 from pydantic_ai.messages import ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, FunctionModel
@@ -24,11 +23,8 @@ SALES = SUITE_DATA / "sales.csv"
 
 
 @pytest.fixture(scope="module")
-def sales():
-    con = duckdb.connect()
-    con.execute(f"CREATE VIEW t AS SELECT * FROM read_csv_auto('{SALES}')")
-    yield con
-    con.close()
+def sales(sales_sql):
+    return sales_sql
 
 
 def revised(ds, plan: dict, edit: dict | None = None):
