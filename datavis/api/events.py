@@ -9,7 +9,7 @@ from flask import Response
 from flask_smorest import Blueprint
 
 from datavis.api.schemas import Error, EventsHeaders, EventsQuery
-from datavis.services import events
+from datavis.services.chat_events import open_stream
 
 blp = Blueprint("events", __name__, url_prefix="/chats", description="Live chat events")
 
@@ -48,7 +48,7 @@ def chat_events(query, headers, chat_id):
     """Stream the chat's events: task stages (queued, processing, retrying, completed,
     failed) and new messages, across workers and instances, resumable with Last-Event-ID."""
     last = headers["last_event_id"] if headers["last_event_id"] is not None else query["last_event_id"]
-    stream = events.open_stream(chat_id, last)
+    stream = open_stream(chat_id, last)
     response = Response(_frames(stream), mimetype="text/event-stream",
                         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
     response.call_on_close(stream.close)

@@ -16,7 +16,7 @@ from typing import Any
 
 from datavis import config, metrics
 from datavis.domain_errors import QueueUnavailable
-from datavis.services.publisher import Published
+from datavis.queueing.published import Published
 
 BACKENDS = ("qstash", "rq")
 

@@ -14,8 +14,8 @@ import httpx
 from flask import current_app
 
 from datavis import config
+from datavis.queueing.published import Published
 from datavis.services import publisher
-from datavis.services.publisher import Published
 
 _lock = threading.Lock()
 

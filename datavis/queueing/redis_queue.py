@@ -26,8 +26,8 @@ from rq import Callback, Queue, Retry
 from datavis import config
 from datavis.config import Settings
 from datavis.domain_errors import QueueUnavailable
+from datavis.queueing.published import Published
 from datavis.retry_schedule import DurationError, default_backoff, retry_delay_seconds
-from datavis.services.publisher import Published
 
 log = logging.getLogger("datavis")
 KEY = "datavis.redis"

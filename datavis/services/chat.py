@@ -8,7 +8,7 @@ from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from datavis.domain_errors import Conflict, NotFound
-from datavis.services import datasets, events
+from datavis.services import chat_events, datasets
 from datavis.services.ids import new_id
 from datavis.store import db, rows
 from datavis.store.tables import chats, messages, utcnow
@@ -75,5 +75,5 @@ def deliver(conn: Connection, chat_id: str, role: str, content: str, *,
                "created_at": utcnow()}
     result = conn.execute(insert(messages), message)
     message_id = int(result.inserted_primary_key[0])  # type: ignore[index]  # always set on INSERT
-    events.message_added(conn, {"id": message_id, **message})
+    chat_events.message_added(conn, {"id": message_id, **message})
     return message_id

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Update, and_, bindparam, insert, or_, update
 from sqlalchemy.exc import IntegrityError
 
 from datavis import config, observability
-from datavis.services import chart_rows, chat, events
+from datavis.services import chart_rows, chat, chat_events
 from datavis.services.task_states import CLAIMABLE, COMPLETED, DONE, FAILED, PROCESSING, RETRYING
 from datavis.store import db, rows
 from datavis.store.tables import charts, tasks, utcnow
@@ -79,7 +79,7 @@ def claim(request_id: str, qstash_message_id: str | None,
         taken = rows.update_one(conn, tasks, request_id,
                                 _CLAIM_WITH_MESSAGE_ID if qstash_message_id else _CLAIM, params)
         if taken is not None:
-            events.task_changed(conn, taken)
+            chat_events.task_changed(conn, taken)
             return Claim(taken)
         task = rows.find(conn, tasks, request_id)
     if task is None:
@@ -107,7 +107,7 @@ def _settle(move: Update, params: dict[str, Any], values: dict[str, Any], task: 
             chat.deliver(conn, task["chat_id"], "assistant", content, request_id=task["request_id"],
                          chart_id=chart["id"] if chart else None, error=error,
                          alternatives=chart["alternatives"] if chart else None)
-            events.task_changed(conn, task, **values)
+            chat_events.task_changed(conn, task, **values)
     except IntegrityError:
         return False
     return True
@@ -141,7 +141,7 @@ def release(held: Claim, error: str) -> None:
         if conn.execute(update(tasks).where(_FENCED).values(
                 status=RETRYING, error=error[:2000], lease_until=None,
                 updated_at=utcnow()), _fenced(held)).rowcount:
-            events.task_changed(conn, held.task, status=RETRYING, error=error[:2000])
+            chat_events.task_changed(conn, held.task, status=RETRYING, error=error[:2000])
 
 
 def fail_finally(request_id: str, reason: str) -> bool:

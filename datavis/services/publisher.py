@@ -12,6 +12,7 @@ from qstash.errors import QStashError
 from datavis import config, observability
 from datavis.domain_errors import QueueUnavailable
 from datavis.extensions import qstash
+from datavis.queueing.published import Published
 
 log = logging.getLogger("datavis")
 
@@ -26,12 +27,6 @@ class ReceiverPaths:
 
     process: str
     failed: str
-
-
-@dataclasses.dataclass
-class Published:
-    qstash_message_id: str  # QStash's message id, or the RQ job standing in for it
-    queue_name: str | None
 
 
 def register_receiver(app: Flask, paths: ReceiverPaths) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from datavis import metrics, queueing
 from datavis.domain_errors import Conflict, QueueUnavailable
-from datavis.services import answers_first, chat, datasets, events
+from datavis.services import answers_first, chat, chat_events, datasets
 from datavis.services.ids import new_id
 from datavis.services.task_states import ENQUEUE_FAILED, QUEUED
 from datavis.store import db, rows
@@ -45,7 +45,7 @@ def _record(task: dict[str, Any]) -> dict[str, Any]:
                 chat.ensure_chat(conn, task["chat_id"], task["file_id"])
                 conn.execute(_INSERT_TASK, task)
                 chat.deliver(conn, task["chat_id"], "user", task["prompt"], request_id=task["request_id"])
-                events.task_changed(conn, task)
+                chat_events.task_changed(conn, task)
             metrics.task_accepted()
             return task
         except IntegrityError:
@@ -94,7 +94,7 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
                                                 tasks.c.status.in_((QUEUED, ENQUEUE_FAILED)))
                             .values(status=ENQUEUE_FAILED, error=exc.detail,
                                     updated_at=utcnow())).rowcount:
-                events.task_changed(conn, task, status=ENQUEUE_FAILED, error=exc.detail)
+                chat_events.task_changed(conn, task, status=ENQUEUE_FAILED, error=exc.detail)
         exc.request_id = request_id  # the client retries with it (it may have been generated)
         raise
     with db.transaction() as conn:
@@ -105,7 +105,7 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
             "queue": published.queue_name, "now": utcnow()})
         assert stored is not None  # recorded before publishing, and never deleted while queued
         if requeued:
-            events.task_changed(conn, stored)
+            chat_events.task_changed(conn, stored)
         return stored
 
 
