@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template
 
-from datavis.ops import queries
+from datavis.services import operations
 from datavis.web.views import CSP
 
 bp = Blueprint("ops", __name__, url_prefix="/ops", template_folder="templates")
@@ -29,23 +29,23 @@ def protect(response):
 @bp.get("/api/summary")
 def summary():
     """Tasks by status over the last hour and day; the slowest and the failing tasks."""
-    return jsonify(queries.summary())
+    return jsonify(operations.summary())
 
 
 @bp.get("/api/dead-letters")
 def dead_letters():
     """The queue's dead letters (QStash DLQ or RQ failed jobs), each with its task."""
-    return jsonify(queries.dead_letters())
+    return jsonify(operations.dead_letters())
 
 
 @bp.post("/api/dead-letters/<entry_id>/retry")
 def retry(entry_id: str):
     """Deliver a dead letter again; its task's claim keeps it from being answered twice."""
-    return jsonify(queries.retry(entry_id)), 202
+    return jsonify(operations.retry(entry_id)), 202
 
 
 @bp.delete("/api/dead-letters/<entry_id>")
 def discard(entry_id: str):
     """Drop a dead letter."""
-    queries.discard(entry_id)
+    operations.discard(entry_id)
     return "", 204
