@@ -8,12 +8,11 @@ import re
 from flask import Blueprint, jsonify, request
 from marshmallow import Schema, ValidationError
 
-from datavis import config, metrics
-from datavis.domain_errors import Unauthorized
+from datavis import config
 from datavis.errors import error_response
 from datavis.inputs import BadInput, parse_json
 from datavis.internal.schemas import FailureCallback, TaskMessage
-from datavis.services import publisher, receiving, signatures
+from datavis.services import deliveries, publisher
 
 PROCESS_PATH = "/internal/process-analysis_tasks"
 FAILED_PATH = "/internal/analysis-failed"
@@ -36,34 +35,27 @@ def _qstash_message_id() -> str | None:
 TASK, CALLBACK = TaskMessage(), FailureCallback()
 
 
-def _verified(schema: Schema) -> tuple[dict, signatures.Seen]:
-    """The body of a verified QStash request loaded with ``schema``, and its token, not yet
-    remembered (the caller records it), or raise (401 / 489)."""
-    body = request.get_data()
-    try:
-        seen = signatures.verify(request.headers.get("Upstash-Signature"), body,
-                                 config.current().public_url(request.path))
-    except Unauthorized:
-        metrics.signature_rejected()
-        raise
-    try:
-        data = parse_json(body)  # only now: an unverified body is never parsed
+def _reader(schema: Schema):
+    """Reads a verified body with ``schema``; ValidationError (489) when it is malformed."""
+    def read(body: bytes) -> dict:
+        try:
+            data = parse_json(body)
+        except BadInput as exc:
+            raise ValidationError(exc.problem, exc.field or "_body") from None
         if not isinstance(data, dict):
             raise ValidationError("the body must be a JSON object")
-        return schema.load(data), seen
-    except (BadInput, ValidationError) as exc:
-        _remember(seen)  # a replay is refused as such (401), whatever its body
-        if isinstance(exc, BadInput):
-            raise ValidationError(exc.problem, exc.field or "_body") from None
-        raise
+        loaded: dict = schema.load(data)
+        return loaded
+    return read
 
 
-def _remember(seen: signatures.Seen) -> None:
-    try:
-        signatures.remember(seen)
-    except Unauthorized:
-        metrics.signature_rejected()
-        raise
+READ_TASK, READ_CALLBACK = _reader(TASK), _reader(CALLBACK)
+
+
+def _signed() -> tuple[str | None, bytes, str]:
+    """The request's signature, raw body and the public URL it was signed for."""
+    return (request.headers.get("Upstash-Signature"), request.get_data(),
+            config.current().public_url(request.path))
 
 
 @bp.errorhandler(ValidationError)
@@ -76,15 +68,9 @@ def _malformed(error: ValidationError):
 @bp.post(PROCESS_PATH)
 def process_analysis_task():
     """Run one delivered analysis task and post its answer to the chat."""
-    task, seen = _verified(TASK)
-    try:
-        # The token is remembered in the claim's transaction: a replay changes nothing.
-        result = receiving.process(task["request_id"], _qstash_message_id(), first=seen.record)
-    except Unauthorized:
-        metrics.signature_rejected()
-        raise
+    request_id, result = deliveries.process_task(*_signed(), _qstash_message_id(), READ_TASK)
     if result.outcome in ("completed", "duplicate"):
-        return jsonify(status=result.outcome, request_id=task["request_id"], chart_id=result.chart_id)
+        return jsonify(status=result.outcome, request_id=request_id, chart_id=result.chart_id)
     if result.outcome in ("unanswerable", "unknown"):
         return error_response(489, result.detail, headers=NON_RETRYABLE)
     if result.outcome == "busy":
@@ -96,11 +82,5 @@ def process_analysis_task():
 @bp.post(FAILED_PATH)
 def analysis_failed():
     """QStash's failure callback: the task ran out of retries; apologise once in the chat."""
-    callback, seen = _verified(CALLBACK)
-    _remember(seen)
-    task = callback["task"]
-    reason = f"QStash gave up after {callback['retried']} retries (last status {callback['status']})"
-    posted = receiving.fail_finally(task["request_id"], reason)
-    if posted:
-        metrics.task_failed()
-    return jsonify(status="failed" if posted else "unchanged", request_id=task["request_id"])
+    request_id, posted = deliveries.task_failed(*_signed(), READ_CALLBACK)
+    return jsonify(status="failed" if posted else "unchanged", request_id=request_id)
