@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from datavis import analysis
 from datavis.services.ids import new_id
@@ -25,15 +25,20 @@ def new_row(task: dict[str, Any], answer: analysis.Answer) -> dict[str, Any]:
             "alternatives": answer.alternatives, "created_at": utcnow()}
 
 
+# Built once, filled with bind parameters (building a statement costs more than running it).
+_STATE_OF_CHAT = select(charts.c.state).where(charts.c.chat_id == bindparam("chat"))
+_STATE_OF_CHART = _STATE_OF_CHAT.where(charts.c.id == bindparam("chart"))
+_LATEST_STATE = (_STATE_OF_CHAT.where(charts.c.request_id != bindparam("request"))
+                 .order_by(charts.c.created_at.desc()).limit(1))
+
+
 def previous_state(task: dict[str, Any]) -> dict[str, Any] | None:
     """The plan state of the answer a follow-up builds on: the chart the frontend named
     (if it belongs to this chat), else the chat's latest chart."""
-    query = select(charts.c.state).where(charts.c.chat_id == task["chat_id"])
     with db.read() as conn:
         if task.get("last_chart_id"):
-            row = conn.execute(query.where(charts.c.id == task["last_chart_id"])).first()
+            row = conn.execute(_STATE_OF_CHART, {"chat": task["chat_id"], "chart": task["last_chart_id"]}).first()
             if row or task.get("edit"):  # a revision changes that chart, no other
                 return row[0] if row else None
-        row = conn.execute(query.where(charts.c.request_id != task["request_id"])
-                           .order_by(charts.c.created_at.desc()).limit(1)).first()
+        row = conn.execute(_LATEST_STATE, {"chat": task["chat_id"], "request": task["request_id"]}).first()
     return row[0] if row else None

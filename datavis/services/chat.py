@@ -13,6 +13,9 @@ from datavis.services.ids import new_id
 from datavis.store import db, rows
 from datavis.store.tables import chats, messages, utcnow
 
+# Built once: every question and every answer runs them.
+_INSERT_CHAT, _INSERT_MESSAGE = insert(chats), insert(messages)
+
 
 def create_chat(file_id: str, title: str | None = None, chat_id: str | None = None) -> dict[str, Any]:
     row = {"id": chat_id or new_id("chat"), "file_id": file_id, "title": title,
@@ -31,7 +34,7 @@ def ensure_chat(conn: Connection, chat_id: str, file_id: str) -> dict[str, Any]:
     chat = rows.find(conn, chats, chat_id)
     if chat is None:
         chat = {"id": chat_id, "file_id": file_id, "title": None, "created_at": utcnow()}
-        conn.execute(insert(chats).values(**chat))
+        conn.execute(_INSERT_CHAT, chat)
     elif chat["file_id"] != file_id:
         raise Conflict(f"chat {chat_id!r} is about file {chat['file_id']!r}, not {file_id!r}; "
                        "start a new chat for another file")
@@ -68,12 +71,11 @@ def deliver(conn: Connection, chat_id: str, role: str, content: str, *,
     # Lock the chat row first: on PostgreSQL, ids are drawn from a sequence before commit,
     # and two concurrent transactions could commit ids out of order, so that a client
     # polling with ?after=<last id> would skip one. One writer per chat keeps them in order.
-    if conn.dialect.name != "sqlite":  # SQLite has one writer at a time: nothing to lock
-        conn.execute(select(chats.c.id).where(chats.c.id == chat_id).with_for_update())
+    chat_events.lock_chat(conn, chat_id)
     message = {"chat_id": chat_id, "role": role, "content": content, "request_id": request_id,
                "chart_id": chart_id, "error": error, "alternatives": alternatives or None,
                "created_at": utcnow()}
-    result = conn.execute(insert(messages), message)
+    result = conn.execute(_INSERT_MESSAGE, message)
     message_id = int(result.inserted_primary_key[0])  # type: ignore[index]  # always set on INSERT
     chat_events.message_added(conn, {"id": message_id, **message})
     return message_id

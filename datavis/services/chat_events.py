@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from flask import Flask, current_app
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select
 
 from datavis.config import settings_of
 from datavis.domain_errors import NotFound, ServiceBusy
@@ -24,11 +24,18 @@ from datavis.store.tables import chats, events, utcnow
 BATCH = 200
 TASK_FIELDS = ("request_id", "status", "attempts", "chart_id", "error")
 _INSERT = insert(events)  # built once: every answer records five events
+_LOCK_CHAT = select(chats.c.id).where(chats.c.id == bindparam("chat")).with_for_update()
 
 
 def iso(moment: dt.datetime) -> str:
     """A stored (naive UTC) time as the API writes it: ``2024-05-01T12:00:00.123456Z``."""
     return moment.replace(tzinfo=None).isoformat() + "Z"
+
+
+def lock_chat(conn: Connection, chat_id: str) -> None:
+    """Lock the chat's row until the caller's transaction ends (see ``record``)."""
+    if conn.dialect.name != "sqlite":  # SQLite has one writer at a time: nothing to lock
+        conn.execute(_LOCK_CHAT, {"chat": chat_id})
 
 
 def record(conn: Connection, chat_id: str, kind: str, data: dict[str, Any]) -> None:
@@ -38,8 +45,7 @@ def record(conn: Connection, chat_id: str, kind: str, data: dict[str, Any]) -> N
     and two writers of one chat could otherwise commit ids out of order, so that a stream
     resuming after the larger one would skip the smaller.
     """
-    if conn.dialect.name != "sqlite":  # SQLite has one writer at a time: nothing to lock
-        conn.execute(select(chats.c.id).where(chats.c.id == chat_id).with_for_update())
+    lock_chat(conn, chat_id)
     conn.execute(_INSERT, {"chat_id": chat_id, "kind": kind, "data": data, "created_at": utcnow()})
     event_hub.notify(conn, chat_id)
 

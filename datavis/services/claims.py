@@ -27,7 +27,9 @@ APOLOGY = ("Sorry, I could not answer “{prompt}”: something went wrong on ou
 # (Bind parameter names must differ from the column names an UPDATE sets.)
 _CLAIM = update(tasks).where(
     tasks.c.request_id == bindparam("row_key"),
-    or_(tasks.c.status.in_(CLAIMABLE), and_(tasks.c.status == PROCESSING, tasks.c.lease_until < bindparam("now"))),
+    # (== per state, not IN: an IN list is expanded into the SQL at every execution)
+    or_(*(tasks.c.status == state for state in CLAIMABLE),
+        and_(tasks.c.status == PROCESSING, tasks.c.lease_until < bindparam("now"))),
 ).values(status=PROCESSING, attempts=tasks.c.attempts + 1, lease_until=bindparam("lease"),
          updated_at=bindparam("now"))
 _CLAIM_WITH_MESSAGE_ID = _CLAIM.values(message_id=bindparam("qstash_message_id"))

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Connection, and_, delete, insert, or_, select
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select
 
 from datavis import analysis, config, observability
 from datavis.domain_errors import InvalidInput, NotFound, UnsupportedMediaType
@@ -91,10 +91,14 @@ def get_file(file_id: str) -> dict[str, Any]:
     return rows.get(files, file_id, "file")
 
 
+# Built once: every question holds its file.
+_HOLD_FILE = select(files.c.id).where(files.c.id == bindparam("file")).with_for_update(read=True)
+
+
 def hold(conn: Connection, file_id: str) -> None:
     """Inside the caller's transaction: the file exists, and stays until it commits (a
     deletion waits), so nothing is attached to a file being deleted. Else NotFound."""
-    found = conn.execute(select(files.c.id).where(files.c.id == file_id).with_for_update(read=True)).first()
+    found = conn.execute(_HOLD_FILE, {"file": file_id}).first()
     if found is None:
         raise NotFound(f"file {file_id!r} not found")
 
