@@ -1,14 +1,14 @@
 """Asking a question (published to QStash, answered later in the chat) and following it."""
 from typing import Any
-
-from flask import url_for
-from flask_smorest import Blueprint
+from urllib.parse import quote
 
 from datavis import config
+from datavis.api.blueprint import Blueprint
 from datavis.api.schemas import AnalyzeAccepted, AnalyzeIn, Error, TaskOut
 from datavis.services import submission, task_states
 
 blp = Blueprint("analyze", __name__, description="Questions and their progress")
+TASK_PATH = "/tasks/<request_id>"
 
 
 @blp.route("/analyze", methods=["POST"])
@@ -26,7 +26,7 @@ def analyze(args):
                                              args["request_id"], args["is_follow_up"], args["last_chart_id"]))
 
 
-@blp.route("/tasks/<request_id>", methods=["GET"])
+@blp.route(TASK_PATH, methods=["GET"])
 @blp.response(200, TaskOut)
 @blp.alt_response(404, schema=Error, description="no such task")
 def get_task(request_id):
@@ -35,6 +35,8 @@ def get_task(request_id):
 
 
 def with_status_url(accepted: dict[str, Any]) -> dict[str, Any]:
-    """An accepted question and where to follow it (public URL of ``GET /tasks/<id>``)."""
-    path = url_for("analyze.get_task", request_id=accepted["request_id"])
+    """An accepted question and where to follow it: the public URL of ``GET /tasks/<id>``,
+    built from API_URL and the route's path like the receiver's (not ``url_for``, which adds
+    the request's script root and costs more than the rest of the answer's URL work)."""
+    path = TASK_PATH.replace("<request_id>", quote(accepted["request_id"], safe=""))
     return {**accepted, "status_url": config.current().public_url(path)}
