@@ -8,8 +8,9 @@ their body only once it is verified).
 from __future__ import annotations
 
 import hmac
+from typing import Any
 
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 from flask_cors import CORS
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -78,12 +79,18 @@ def check_json_body() -> None:
         raise UnsupportedMediaType(f"{request.path} takes a JSON body: send it with "
                                    f"'Content-Type: application/json', not {request.mimetype or 'none'!r}")
     try:
-        parse_json(raw)
+        g.checked_json = parse_json(raw)  # the schemas read it from here: parsed once
     except BadInput as exc:
         if exc.field is None:
             raise InvalidInput(exc.detail, errors={"json": [exc.detail]}) from None
         raise InvalidField(f"invalid input — {exc.detail}",
                            errors={"json": {exc.field: [exc.problem]}}) from None
+
+
+def checked_json(default: Any) -> Any:
+    """The request's JSON body as ``check_json_body`` parsed it, or ``default`` when it did
+    not (no body, an upload, an internal route)."""
+    return g.get("checked_json", default)
 
 
 def security_headers(response: Response, private: bool) -> Response:

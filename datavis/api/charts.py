@@ -2,9 +2,9 @@
 from typing import Literal
 
 from flask import Response
-from flask_smorest import Blueprint
 
 from datavis.api.analyze import with_status_url
+from datavis.api.blueprint import Blueprint
 from datavis.api.schemas import AnalyzeAccepted, ChartOut, Error, RevisionIn
 from datavis.services import chart_images, chart_rows, revisions
 

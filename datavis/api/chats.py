@@ -1,6 +1,6 @@
 """Chats bound to a dataset, and their messages."""
-from flask_smorest import Blueprint
 
+from datavis.api.blueprint import Blueprint
 from datavis.api.schemas import ChatIn, ChatOut, Error, MessageList, MessagesQuery
 from datavis.services import chat
 

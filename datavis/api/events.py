@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from flask import Response
-from flask_smorest import Blueprint
 
+from datavis.api.blueprint import Blueprint
 from datavis.api.schemas import Error, EventsHeaders, EventsQuery
 from datavis.services.chat_events import open_stream
 

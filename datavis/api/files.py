@@ -1,6 +1,6 @@
 """Datasets: upload a CSV, list, read the profile and sample rows, delete."""
-from flask_smorest import Blueprint
 
+from datavis.api.blueprint import Blueprint
 from datavis.api.schemas import Error, FileDetail, FileList, FileOut, FilesQuery, FileUpload
 from datavis.services import datasets
 

@@ -1,0 +1,24 @@
+"""The public API's blueprint: flask-smorest's, with a webargs parser that takes the JSON body
+as the request guards already parsed and checked it (``guards.check_json_body``) instead of
+parsing it a second time."""
+from __future__ import annotations
+
+from typing import Any
+
+import flask
+import flask_smorest
+from webargs.flaskparser import FlaskParser
+
+from datavis.guards import checked_json
+
+_UNCHECKED = object()
+
+
+class CheckedJsonParser(FlaskParser):
+    def _raw_load_json(self, req: flask.Request) -> Any:
+        body = checked_json(default=_UNCHECKED)
+        return super()._raw_load_json(req) if body is _UNCHECKED else body
+
+
+class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = CheckedJsonParser()
