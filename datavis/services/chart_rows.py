@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 
 from datavis import analysis
 from datavis.services.ids import new_id
-from datavis.store import db, rows
+from datavis.store import rows
 from datavis.store.tables import charts, utcnow
 
 
@@ -32,13 +32,13 @@ _LATEST_STATE = (_STATE_OF_CHAT.where(charts.c.request_id != bindparam("request"
                  .order_by(charts.c.created_at.desc()).limit(1))
 
 
-def previous_state(task: dict[str, Any]) -> dict[str, Any] | None:
+def previous_state(conn: Connection, task: dict[str, Any]) -> dict[str, Any] | None:
     """The plan state of the answer a follow-up builds on: the chart the frontend named
-    (if it belongs to this chat), else the chat's latest chart."""
-    with db.read() as conn:
-        if task.get("last_chart_id"):
-            row = conn.execute(_STATE_OF_CHART, {"chat": task["chat_id"], "chart": task["last_chart_id"]}).first()
-            if row or task.get("edit"):  # a revision changes that chart, no other
-                return row[0] if row else None
-        row = conn.execute(_LATEST_STATE, {"chat": task["chat_id"], "request": task["request_id"]}).first()
+    (if it belongs to this chat), else the chat's latest chart. Read in the caller's
+    transaction (the claim's: one transaction less per answer)."""
+    if task.get("last_chart_id"):
+        row = conn.execute(_STATE_OF_CHART, {"chat": task["chat_id"], "chart": task["last_chart_id"]}).first()
+        if row or task.get("edit"):  # a revision changes that chart, no other
+            return row[0] if row else None
+    row = conn.execute(_LATEST_STATE, {"chat": task["chat_id"], "request": task["request_id"]}).first()
     return row[0] if row else None

@@ -47,9 +47,12 @@ _INSERT_CHART = insert(charts)
 
 @dataclasses.dataclass(frozen=True)
 class Claim:
-    """A delivery's hold on its task; ``token`` (the attempt number) fences its writes."""
+    """A delivery's hold on its task; ``token`` (the attempt number) fences its writes.
+    ``previous`` is the plan state a follow-up builds on (``chart_rows.previous_state``),
+    read in the claim's transaction."""
 
     task: dict[str, Any]
+    previous: dict[str, Any] | None = None
 
     @property
     def token(self) -> int:
@@ -82,7 +85,7 @@ def claim(request_id: str, qstash_message_id: str | None,
                                 _CLAIM_WITH_MESSAGE_ID if qstash_message_id else _CLAIM, params)
         if taken is not None:
             chat_events.task_changed(conn, taken)
-            return Claim(taken)
+            return Claim(taken, chart_rows.previous_state(conn, taken))
         task = rows.find(conn, tasks, request_id)
     if task is None:
         return Refused("unknown")

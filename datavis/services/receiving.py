@@ -4,14 +4,13 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from datavis import analysis, config, metrics, observability
 from datavis.domain_errors import Unauthorized
-from datavis.services import chart_rows, claims, datasets
+from datavis.services import claims, datasets
 from datavis.services.claims import Claim, Refused, fail_finally
 
 __all__ = ["Result", "fail_finally", "process"]
@@ -32,12 +31,12 @@ def _settings() -> analysis.AnalysisSettings:
                                      max_rows=s.analysis_max_rows)
 
 
-def _answer(task: dict[str, Any]) -> analysis.Answer:
+def _answer(held: Claim) -> analysis.Answer:
+    task, previous = held.task, held.previous
     dataset = datasets.dataset_dir(task["file_id"])
     if not dataset.exists():
         raise analysis.Unanswerable("The dataset this chat is about has been deleted; "
                                     "upload it again and start a new chat.")
-    previous = chart_rows.previous_state(task)
     if task.get("edit"):
         if previous is None:
             raise analysis.Unanswerable("The chart to change no longer exists; ask the question again.")
@@ -78,7 +77,7 @@ def _process(request_id: str, qstash_message_id: str | None,
     try:
         with observability.span("run analysis", request_id=request_id, chat_id=held.task["chat_id"],
                                 message_id=qstash_message_id, attempt=held.token), metrics.analysis_timer():
-            answer = _answer(held.task)
+            answer = _answer(held)
         chart_id = claims.complete(held, answer)
     except analysis.Unanswerable as exc:
         return _unanswerable(held, str(exc))
