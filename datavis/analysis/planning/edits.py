@@ -35,6 +35,10 @@ _REMOVE_COLOUR = re.compile(r"\b(remove|drop|without|no|hide)( the)? (colou?rs?|
 _REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
 _WORST = re.compile(r"(?<!\bat )\b(worst|lowest|least|fewest|smallest|bottom|weakest|poorest)\b")
 _BEST = re.compile(r"(?<!\bat )\b(best|highest|most|top|biggest|largest|strongest)\b")
+# "and profit too", "also the quantity", "add profit": the named measure joins the one on screen
+_ALSO = re.compile(r"\b(too|also|as well|both|add|plus|alongside|together with|in addition)\b")
+_MAX_LIMIT = 100  # a larger bare number is rather a value than a number of bars
+_MAX_MEASURES = 3  # a chart with more series than that is no longer read
 
 
 @dataclass
@@ -110,7 +114,7 @@ def _measure(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     # the lexicon's aggregation cues are the plan's names (pydantic checks them again)
     agg = next((cast(Agg, c.value) for c in aggs), None)
     if named:
-        return [(_new_measure(plan, named[0], agg), "measure")]
+        return [(_new_measure(plan, named[0], agg), "measure"), *_added_measure(plan, named[0], agg)]
     if not agg or not plan.measures or plan.measures[0].agg == "none":
         return []
     out, m = _copy(plan), plan.measures[0]
@@ -123,6 +127,25 @@ def _measure(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     else:
         return []
     return [(out, "aggregation")]
+
+
+def _added_measure(plan: Plan, col: dict[str, Any], agg: Agg | None) -> Variants:
+    """The named measure next to the ones on screen (a second series), when the chart aggregates
+    by an axis; followup.edit_score prefers it when the words say "too", "also", "add"."""
+    ms = plan.measures
+    if plan.dimension is None or plan.dimension.bins or not ms or len(ms) >= _MAX_MEASURES or \
+            any(m.agg == "none" for m in ms) or any(m.column == col["name"] for m in ms) or plan.share:
+        return []
+    out = _copy(plan)
+    new = _new_measure(plan, col, agg).measures[0]
+    out.measures = [*out.measures, new]
+    if out.chart in ("arc", "kpi", "histogram"):  # one series only
+        out.chart = "auto"
+    return [(out, "measure added")]
+
+
+def also_words(p: Parsed) -> bool:
+    return bool(_ALSO.search(p.text.s))
 
 
 def _one_measure(plan: Plan, profile: dict[str, Any]) -> None:
@@ -267,12 +290,27 @@ def _numbered(p: Parsed) -> bool:
     return any(t.text.isdigit() or t.text in NUMBER_WORDS for t in p.toks)
 
 
+def _bare_count(plan: Plan, p: Parsed) -> int | None:
+    """"show 8", "just 3", "10 instead": a number that is no value, date or filter of the data sets
+    how many groups of the chart on screen are shown."""
+    if plan.dimension is None or plan.dimension.grain or p.filters or p.period or p.mentions:
+        return None
+    # "one" is rather a pronoun ("and that one?")
+    nums = [int(t.text) if t.text.isdigit() else NUMBER_WORDS[t.text] for t in p.toks
+            if t.text.isdigit() or (t.text in NUMBER_WORDS and t.text != "one")]
+    return nums[0] if len(nums) == 1 and 1 <= nums[0] <= _MAX_LIMIT else None
+
+
 def _order(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """Top/bottom N, an explicit order, or a superlative alone: "and the worst?" flips the order
-    of the chart on screen and keeps its N."""
+    of the chart on screen and keeps its N; a number alone ("show 8") sets N and keeps the order."""
     out = _copy(plan)
     if p.limit and (_numbered(p) or not plan.limit):
         out.limit, out.order = p.limit, Order(by="measure", desc=p.limit_desc)
+        return [(out, "limit")]
+    bare = _bare_count(plan, p) if p.limit is None and p.order_desc is None else None
+    if bare is not None and bare != plan.limit:
+        out.limit, out.order = bare, plan.order or Order(by="measure", desc=not _WORST.search(p.text.s))
         return [(out, "limit")]
     if p.order_desc is not None:
         dimension = p.order_target == "x" or (plan.dimension is not None and p.order_target == plan.dimension.column)
