@@ -10,10 +10,10 @@ from typing import Any, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
+from ..labels import counted_noun
 from ..language.lexicon import CHART_WORDS, PEOPLE
 from ..language.parsing import Parsed, is_numeric
 from ..plan import Agg, Chart, Dimension, Grain, Measure, Order, Plan, validate_plan
-from ..presentation.wording import counted_noun
 
 AGGS: tuple[Agg, ...] = ("sum", "avg", "max", "min", "none")
 CHARTS: tuple[Chart, ...] = ("bar", "line", "arc", "point")

@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Unanswerable
+from ..labels import measures_name
 from ..language.linking import Links, link
-from ..plan import AGG_WORDS, Plan
-from ..presentation.wording import count_label
-from ..sql.derived import derived_label
+from ..plan import Plan
 from .candidates import Candidate, generate
 from .features import context, features, readout
 from .generate import generate as generate_from_links
@@ -147,16 +146,7 @@ def choose(question: str, profile: dict[str, Any]) -> Ranked:
 
 def describe(plan: Plan, profile: dict[str, Any]) -> str:
     """A plan as a short question, for an alternative's one-click button."""
-    m = plan.measures[0] if plan.measures else None
-    if m is None or (m.column is None and m.kind is None):
-        what = count_label(profile).lower()
-    elif m.kind is not None:  # a rate, a ratio, the time between two dates
-        what = derived_label(m).lower()
-    elif m.agg == "none":
-        what = m.column or ""
-    else:
-        what = f"{AGG_WORDS.get(m.agg, m.agg).lower()} {m.column}"
-    text = what
+    text = measures_name(plan.measures, profile)
     if plan.dimension is not None:
         grain = f" per {plan.dimension.grain.replace('_', ' ')}" if plan.dimension.grain else ""
         text += f" by {plan.dimension.column}{grain}"

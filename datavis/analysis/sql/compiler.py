@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import Unanswerable
+from ..labels import measure_label
 from ..language.names import quote_ident
-from ..plan import AGG_WORDS, Filter, Measure, Plan
-from .derived import derived_label, derived_sql
+from ..plan import Filter, Measure, Plan
+from .derived import derived_sql
 
 TABLE = "data"
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -56,21 +57,6 @@ def lit(value, kind: str = "text") -> str:
     if kind == "boolean":
         return "TRUE" if str(value).lower() in ("true", "1", "yes", "t", "y") else "FALSE"
     return "'" + str(value).replace("'", "''") + "'"
-
-
-def measure_label(m: Measure, column_label: str | None = None) -> str:
-    if m.kind is not None:
-        return derived_label(m)
-    if m.column is None:
-        return "Count"
-    name = column_label or m.column
-    if m.agg == "none":
-        return name
-    if m.agg == "count":
-        return f"Count of {name}"
-    if m.agg == "count_distinct":
-        return f"Distinct {name}"
-    return f"{AGG_WORDS[m.agg]} {name}"
 
 
 def agg_expr(m: Measure, col_type: str | None) -> str:
