@@ -21,6 +21,7 @@ from .models import EDIT_CHART_TYPES as CHART_TYPES
 from .models import EDIT_TIME_UNITS as TIME_UNITS
 from .models import AnalysisSettings, Answer
 from .plan import Agg, Dimension, Measure, Order, Plan
+from .planning.edits import aggregated
 
 CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
                "point": "a scatter plot", "table": "a table", "kpi": "a single number",
@@ -39,22 +40,11 @@ def _column(profile: dict[str, Any], name: Any) -> dict[str, Any]:
         raise Unanswerable(f"'{name}' is not a column of this dataset")
     return col
 
+
 def _aggregate(plan: Plan, agg: Any, profile: dict[str, Any]) -> str:
     if agg not in AGGREGATES:
         raise Unanswerable(f"'{agg}' is not an aggregate; choose one of {', '.join(AGGREGATES)}")
-    if not plan.measures:
-        raise Unanswerable("this chart has no measure to aggregate")
-    if plan.intent == "correlation" or plan.measures[0].agg == "none":
-        raise Unanswerable("this chart shows raw values, so it has no aggregate to change")
-    column = plan.measures[0].column
-    if agg == "count":
-        plan.measures[0] = Measure(column=None, agg="count")
-    elif plan.measures[0].kind in ("rate", "ratio"):
-        raise Unanswerable("this chart shows a rate or a ratio, whose aggregate is part of what it means")
-    elif column is None:
-        raise Unanswerable("this chart counts rows; choose a measure before changing the aggregate")
-    else:
-        plan.measures[0] = plan.measures[0].model_copy(update={"agg": agg})  # a derived measure stays derived
+    plan.measures = aggregated(plan, agg).measures
     return "aggregation"
 
 

@@ -115,18 +115,33 @@ def _measure(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     agg = next((cast(Agg, c.value) for c in aggs), None)
     if named:
         return [(_new_measure(plan, named[0], agg), "measure"), *_added_measure(plan, named[0], agg)]
-    if not agg or not plan.measures or plan.measures[0].agg == "none":
+    if not agg:
         return []
-    out, m = _copy(plan), plan.measures[0]
+    try:
+        out = aggregated(plan, agg)
+    except Unanswerable:  # raw values, a rate: the words ask for no aggregation of this chart
+        return []
+    return [] if out.measures == plan.measures else [(out, "aggregation")]
+
+
+def aggregated(plan: Plan, agg: Agg) -> Plan:
+    """The plan with its first measure aggregated by `agg`, for a follow-up's words and for the
+    page's aggregation chip (revise); Unanswerable says why a chart cannot take it."""
+    if not plan.measures:
+        raise Unanswerable("this chart has no measure to aggregate")
+    m = plan.measures[0]
+    if plan.intent == "correlation" or m.agg == "none":
+        raise Unanswerable("this chart shows raw values, so it has no aggregate to change")
+    out = _copy(plan)
     if agg == "count":
-        out.measures = [Measure(column=None, agg="count")]
-    elif m.kind in ("rate", "ratio"):  # a rate's aggregation is part of what it means
-        return []
-    elif m.column and agg in ("sum", "avg", "median", "min", "max") and agg != m.agg:
-        out.measures[0] = m.model_copy(update={"agg": agg})  # a derived measure stays derived
+        out.measures[0] = Measure(column=None, agg="count")
+    elif m.kind in ("rate", "ratio"):
+        raise Unanswerable("this chart shows a rate or a ratio, whose aggregate is part of what it means")
+    elif m.column is None:
+        raise Unanswerable("this chart counts rows; choose a measure before changing the aggregate")
     else:
-        return []
-    return [(out, "aggregation")]
+        out.measures[0] = m.model_copy(update={"agg": agg})  # a derived measure stays derived
+    return out
 
 
 def _added_measure(plan: Plan, col: dict[str, Any], agg: Agg | None) -> Variants:
