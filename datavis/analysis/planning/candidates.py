@@ -223,7 +223,7 @@ EDITORS = (_agg_edits, _dim_edits, _color_edits, _split_edits, _entity_edits, _o
            _grain_edits)
 
 
-def generate(question: str, base: Plan, parsed: Parsed, profile: dict[str, Any]) -> list[Candidate]:
+def rule_edits(question: str, base: Plan, parsed: Parsed, profile: dict[str, Any]) -> list[Candidate]:
     """The rule reading first, then every valid one-slot edit of it the words licence (duplicates dropped)."""
     lic = licence(question, parsed, profile)
     out = [Candidate(base, ())]

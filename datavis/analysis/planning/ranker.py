@@ -16,7 +16,7 @@ from ..errors import Unanswerable
 from ..labels import measures_name
 from ..language.linking import Links, link
 from ..plan import Plan
-from .candidates import Candidate, generate
+from .candidates import Candidate, rule_edits
 from .features import context, features, readout
 from .generate import generate as generate_from_links
 from .rules import build_plan, help_message
@@ -95,7 +95,7 @@ def readings(question: str, profile: dict[str, Any]) -> tuple[Links, list[Candid
         if not (links.columns or links.values or links.conditions or links.aggs):
             raise
         base = None
-    cands = generate(links.question, base, ruled, profile) if base is not None else []  # edits read its parse
+    cands = rule_edits(links.question, base, ruled, profile) if base is not None else []  # edits read its parse
     by_key = {_key(c.plan): c for c in cands}
     for g in generate_from_links(links, profile, base):
         k = _key(g.plan)
