@@ -246,14 +246,6 @@ class Sandbox:
         return Result(columns, types, rows[:max_rows], len(rows) > max_rows)
 
 
-def run_select(dataset_dir: Path, sql: str, *, params: list | None = None, timeout: float = 10.0,
-               max_rows: int = 5000) -> Result:
-    """Run one statement in a fresh sandbox (checked before the database is even opened)."""
-    check_statement(sql)
-    with Sandbox(dataset_dir, timeout) as box:
-        return box.run(sql, params=params, max_rows=max_rows)
-
-
 def _short(e: Exception) -> str:
     text = str(e).strip().splitlines()
     return text[0][:300] if text else type(e).__name__
