@@ -286,6 +286,9 @@ def test_an_alternative_names_what_is_counted_and_every_measure(datasets):
     assert describe(counted, profile) == "Number of orders by Region"
     two = Plan.model_validate({"measures": TWO, "dimension": {"column": "Region"}})
     assert describe(two, profile) == "Total Revenue and Total Profit by Region"
+    fewest = Plan.model_validate({"measures": TWO[:1], "dimension": {"column": "Product"}, "limit": 3,
+                                  "order": {"by": "measure", "desc": False}})
+    assert describe(fewest, profile) == "Bottom 3: Total Revenue by Product"
     # the button's words ask for the same chart again
     again = answer(datasets["sales"], describe(two, profile))
     assert [m["field"] for m in again.plan["measures"]] == ["Revenue", "Profit"]

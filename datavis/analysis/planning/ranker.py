@@ -152,8 +152,14 @@ def describe(plan: Plan, profile: dict[str, Any]) -> str:
         text += f" by {plan.dimension.column}{grain}"
     if plan.color:
         text += f" and {plan.color}"
-    if plan.limit:
-        text = f"top {plan.limit}: {text}"
+    desc = plan.order is None or plan.order.desc
+    if plan.order is not None and plan.order.by == "dimension" and plan.dimension is not None:
+        text += f", sorted by {plan.dimension.column} {'descending' if desc else 'ascending'}"
+    elif plan.order is not None and not plan.limit:
+        text += f", {'highest' if desc else 'lowest'} first"
+    if plan.limit:  # the N largest or smallest, or the first N in the order of the axis
+        head = "first" if plan.order is not None and plan.order.by == "dimension" else "top" if desc else "bottom"
+        text = f"{head} {plan.limit}: {text}"
     if plan.chart not in ("auto", None):
         text += f" as a {plan.chart} chart"
     return text[0].upper() + text[1:]
