@@ -14,6 +14,10 @@ from .language.names import split_name
 from .plan import AGG_WORDS, Measure
 from .sql.derived import derived_label
 
+# a chart type in words, as a message says it and as a question asks for it ("... as a KPI")
+CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
+               "point": "a scatter plot", "table": "a table", "kpi": "a KPI", "histogram": "a histogram",
+               "boxplot": "a box plot", "heatmap": "a heatmap"}
 _NOT_NOUNS = {"id", "ids", "key", "code", "uuid", "guid", "ref", "name", "title", "label", "number", "index"}
 _ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref"}
 

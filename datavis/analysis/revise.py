@@ -16,6 +16,7 @@ import duckdb
 from .datasets.store import load_profile
 from .engine import DEFAULT_SETTINGS, execute, present, previous_plan
 from .errors import Unanswerable
+from .labels import CHART_NAMES
 from .models import EDIT_AGGREGATES as AGGREGATES
 from .models import EDIT_CHART_TYPES as CHART_TYPES
 from .models import EDIT_TIME_UNITS as TIME_UNITS
@@ -23,9 +24,6 @@ from .models import AnalysisSettings, Answer
 from .plan import Agg, Dimension, Measure, Order, Plan
 from .planning.edits import aggregated
 
-CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
-               "point": "a scatter plot", "table": "a table", "kpi": "a single number",
-               "histogram": "a histogram", "boxplot": "a box plot", "heatmap": "a heatmap"}
 CHART_NEEDS = {"heatmap": " (it needs a colour column: choose one first)",
                "arc": " (it needs positive values and no colour)",
                "kpi": " (it needs a result of one row)"}

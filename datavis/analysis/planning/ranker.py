@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Unanswerable
-from ..labels import measures_name
+from ..labels import CHART_NAMES, measures_name
 from ..language.linking import Links, link
 from ..plan import Plan
 from .candidates import Candidate, rule_edits
@@ -160,6 +160,8 @@ def describe(plan: Plan, profile: dict[str, Any]) -> str:
     if plan.limit:  # the N largest or smallest, or the first N in the order of the axis
         head = "first" if plan.order is not None and plan.order.by == "dimension" else "top" if desc else "bottom"
         text = f"{head} {plan.limit}: {text}"
-    if plan.chart not in ("auto", None):
-        text += f" as a {plan.chart} chart"
+    # a KPI or a scatter is said, since the same measures alone could read as another chart
+    chart = plan.chart if plan.chart != "auto" else {"kpi": "kpi", "correlation": "point"}.get(plan.intent)
+    if chart is not None:
+        text += f" as {CHART_NAMES[chart]}"
     return text[0].upper() + text[1:]
