@@ -278,6 +278,12 @@ def test_money_tooltips_use_the_axis_money_sign(datasets):
     assert _tooltip_formats(two.spec)["Value"].startswith("$")
     count = answer(ds, "number of orders by region")
     assert "$" not in (_tooltip_formats(count.spec)["Number of orders"] or "")
+    scatter = answer(ds, "correlation between discount and profit")
+    assert scatter.chart_type == "point" and scatter.spec["encoding"]["y"]["axis"]["format"].startswith("$")
+    assert _tooltip_formats(scatter.spec)["Profit"].startswith("$")
+    assert not _tooltip_formats(scatter.spec)["Discount"].startswith("$")
+    hist = answer(ds, "distribution of revenue")
+    assert hist.chart_type == "histogram" and _tooltip_formats(hist.spec)["from"].startswith("$")
 
 
 def test_an_alternative_names_what_is_counted_and_every_measure(datasets):

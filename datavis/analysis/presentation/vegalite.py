@@ -167,9 +167,9 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict[str, Any]], ti
     if chart == "histogram":
         return _histogram(base, q, rows, profile)
     if chart == "boxplot":
-        return _boxplot(base, plan, q, rows)
+        return _boxplot(base, plan, q, rows, profile)
     if q.x is None:
-        return _scatter(base, q)
+        return _scatter(base, q, profile)
     ax = _axes(plan, q, rows, profile, y_labels)
     if q.several:
         ax = _fold(ax, plan, q, rows, profile, y_labels)
@@ -180,11 +180,13 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict[str, Any]], ti
     return spec
 
 
-def _scatter(base: dict[str, Any], q: Query) -> dict[str, Any]:
+def _scatter(base: dict[str, Any], q: Query, profile: dict[str, Any]) -> dict[str, Any]:
     xm, ym = q.ys[0], q.ys[1]
-    enc: dict[str, Any] = {"x": {"field": xm, "type": "quantitative", "title": humanize(xm), "scale": {"zero": False}},
-           "y": {"field": ym, "type": "quantitative", "title": humanize(ym), "scale": {"zero": False}},
-           "tooltip": _tooltip([(xm, "quantitative", xm), (ym, "quantitative", ym)])}
+    money = _raw_money(xm, profile) | _raw_money(ym, profile)
+    enc: dict[str, Any] = {
+        "x": {**_raw_axis(xm, humanize(xm), xm in money), "scale": {"zero": False}},
+        "y": {**_raw_axis(ym, humanize(ym), ym in money), "scale": {"zero": False}},
+        "tooltip": _tooltip([(xm, "quantitative", xm), (ym, "quantitative", ym)], money)}
     if q.color:
         enc["color"] = {"field": q.color, "type": "nominal", "title": humanize(q.color)}
         enc["tooltip"].append({"field": q.color, "type": "nominal"})
@@ -200,6 +202,17 @@ def _y_label(y: str, m: Measure | None, profile: dict[str, Any], y_labels: dict[
 def _money(measures: list[Measure], profile: dict[str, Any]) -> bool:
     """The measures drawn on one axis are all money."""
     return bool(measures) and all(money_symbol(m, profile) is not None for m in measures)
+
+
+def _raw_money(column: str, profile: dict[str, Any]) -> frozenset[str]:
+    """{column} when its raw values (a scatter's, a histogram's, a box plot's) are money."""
+    return frozenset([column]) if _money([Measure(column=column, agg="none")], profile) else frozenset()
+
+
+def _raw_axis(field_name: str, label: str, money: bool) -> dict[str, Any]:
+    """An axis of raw values: money formatted like a measure's axis, other numbers as they are."""
+    return _num_axis(field_name, label, True) if money else {"field": field_name, "type": "quantitative",
+                                                             "title": label}
 
 
 def _x_encoding(plan: Plan, q: Query) -> tuple[dict[str, Any], str]:
@@ -444,20 +457,23 @@ def _table(base: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _histogram(base: dict[str, Any], q: Query, rows: list[dict[str, Any]], profile: dict[str, Any]) -> dict[str, Any]:
     col = q.extra["column"]
+    money = bool(_raw_money(col, profile))
     return {**base, "mark": {"type": "bar", "tooltip": True, "binSpacing": 1},
-            "encoding": {"x": {"field": "bin_start", "type": "quantitative", "bin": {"binned": True,
-                                                                                     "step": q.extra["width"]},
-                               "title": humanize(col)},
+            "encoding": {"x": {**_raw_axis("bin_start", humanize(col), money),
+                               "bin": {"binned": True, "step": q.extra["width"]}},
                          "x2": {"field": "bin_end"},
                          "y": {"field": "Count", "type": "quantitative", "title": count_label(profile)},
                          "tooltip": _tooltip([("bin_start", "quantitative", "from"), ("bin_end", "quantitative", "to"),
-                                              ("Count", "quantitative", counted_noun(profile))])},
+                                              ("Count", "quantitative", counted_noun(profile))],
+                                             frozenset(["bin_start", "bin_end"] if money else []))},
             "width": _WIDTH, "height": _HEIGHT}
 
 
-def _boxplot(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _boxplot(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, Any]],
+             profile: dict[str, Any]) -> dict[str, Any]:
     col = q.extra["column"]
     ytitle = humanize(col)
+    money = frozenset(["min", "q1", "median", "q3", "max"]) if _raw_money(col, profile) else frozenset()
     x = {"field": q.x, "type": "nominal", "sort": None, "title": humanize(q.x)} if q.x else None
 
     def enc(extra: dict[str, Any]) -> dict[str, Any]:
@@ -466,11 +482,11 @@ def _boxplot(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, An
             e["x"] = x
         return e
 
-    tips = _tooltip([(k, "quantitative", k) for k in ("min", "q1", "median", "q3", "max", "n")])
+    tips = _tooltip([(k, "quantitative", k) for k in ("min", "q1", "median", "q3", "max", "n")], money)
     return {**base, "width": _WIDTH if q.x else 120, "height": _HEIGHT,
             "layer": [
-                {"mark": {"type": "rule"}, "encoding": enc({"y": {"field": "min", "type": "quantitative",
-                                                                  "title": ytitle}, "y2": {"field": "max"}})},
+                {"mark": {"type": "rule"}, "encoding": enc({"y": _raw_axis("min", ytitle, bool(money)),
+                                                            "y2": {"field": "max"}})},
                 {"mark": {"type": "bar", "size": 24, "tooltip": True},
                  "encoding": enc({"y": {"field": "q1", "type": "quantitative"}, "y2": {"field": "q3"},
                                   "tooltip": tips})},
