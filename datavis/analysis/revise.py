@@ -22,7 +22,7 @@ from .models import EDIT_CHART_TYPES as CHART_TYPES
 from .models import EDIT_TIME_UNITS as TIME_UNITS
 from .models import AnalysisSettings, Answer
 from .plan import Agg, Dimension, Measure, Order, Plan
-from .planning.edits import aggregated
+from .planning.edits import aggregated, on_axis
 
 CHART_NEEDS = {"heatmap": " (it needs a colour column: choose one first)",
                "arc": " (it needs positive values and no colour)",
@@ -39,10 +39,16 @@ def _column(profile: dict[str, Any], name: Any) -> dict[str, Any]:
     return col
 
 
+def _take(plan: Plan, edited: Plan) -> None:
+    """The edits here change the plan in place; the ones shared with follow-ups return a copy."""
+    for name in Plan.model_fields:
+        setattr(plan, name, getattr(edited, name))
+
+
 def _aggregate(plan: Plan, agg: Any, profile: dict[str, Any]) -> str:
     if agg not in AGGREGATES:
         raise Unanswerable(f"'{agg}' is not an aggregate; choose one of {', '.join(AGGREGATES)}")
-    plan.measures = aggregated(plan, agg).measures
+    _take(plan, aggregated(plan, agg))
     return "aggregation"
 
 
@@ -73,19 +79,7 @@ def _measure(plan: Plan, name: Any, profile: dict[str, Any]) -> str:
 
 
 def _dimension(plan: Plan, name: Any, profile: dict[str, Any]) -> str:
-    col = _column(profile, name)
-    if plan.color == col["name"]:
-        plan.color = None
-    if col["type"] in DATES:
-        grain = plan.dimension.grain if plan.dimension and plan.dimension.grain else "month"
-        plan.dimension = Dimension(column=col["name"], grain=grain)
-        plan.intent = "trend"
-    else:
-        plan.dimension = Dimension(column=col["name"])
-        if plan.intent in ("trend", "kpi", "distribution"):
-            plan.intent = "compare"
-    if plan.chart in ("kpi", "histogram"):
-        plan.chart = "auto"
+    _take(plan, on_axis(plan, _column(profile, name), None, profile))
     return "dimension"
 
 

@@ -171,21 +171,24 @@ def _one_measure(plan: Plan, profile: dict[str, Any]) -> None:
         plan.measures = [m if m.column is None else Measure(column=m.column, agg="sum" if additive else "avg")]
 
 
-def _on_axis(plan: Plan, col: dict[str, Any], grain: Grain | None, profile: dict[str, Any]) -> Plan:
-    """The column replaces the x axis (a date column makes a trend at the message's grain)."""
+def on_axis(plan: Plan, col: dict[str, Any], grain: Grain | None, profile: dict[str, Any]) -> Plan:
+    """The column replaces the x axis, for a follow-up's words and for the page's dimension chip
+    (revise): a date column makes a trend at the given grain (else the chart's, else by month)."""
     out = _copy(plan)
     _one_measure(out, profile)
     if col["role"] == "temporal" and not is_numeric(col) or col.get("year_like"):
-        out.dimension = Dimension(column=col["name"], grain=grain if col["type"] in ("date", "datetime") else None)
+        dated = col["type"] in ("date", "datetime")
+        kept = plan.dimension.grain if plan.dimension else None
+        out.dimension = Dimension(column=col["name"], grain=(grain or kept or "month") if dated else None)
         out.intent = "trend"
     else:
         out.dimension = Dimension(column=col["name"])
-        out.intent = "compare" if out.intent in ("trend", "kpi") else out.intent
+        out.intent = "compare" if out.intent in ("trend", "kpi", "distribution") else out.intent
         if out.chart in ("line", "area"):  # a line drawn through categories would read as a trend
             out.chart = "auto"
     if out.color == col["name"]:
         out.color = None
-    if out.chart == "kpi":
+    if out.chart in ("kpi", "histogram"):
         out.chart = "auto"
     return out
 
@@ -203,7 +206,7 @@ def _dimension(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not named:
         return []
     col = named[0]
-    out = [(_unpinned(_on_axis(plan, col, _parsed_grain(p), profile), col["name"]), "dimension")]
+    out = [(_unpinned(on_axis(plan, col, _parsed_grain(p), profile), col["name"]), "dimension")]
     if current is not None and col["role"] != "temporal":
         split = _unpinned(_copy(plan), col["name"])
         split.color = col["name"]
