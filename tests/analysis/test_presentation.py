@@ -299,3 +299,14 @@ def test_an_alternative_names_what_is_counted_and_every_measure(datasets):
     again = answer(datasets["sales"], describe(two, profile))
     assert [m["field"] for m in again.plan["measures"]] == ["Revenue", "Profit"]
     assert again.plan["x"]["field"] == "Region"
+
+
+def test_a_kpi_says_its_period_once(datasets, sales):
+    ds = datasets["sales"]
+    a = answer(ds, "total revenue in 2024")
+    total = sales.execute('SELECT sum(Revenue) FROM t WHERE year("Order Date") = 2024').fetchone()[0]
+    assert close(a.data[0][a.plan["data_fields"]["y"]], total)
+    assert a.insight.startswith("Total Revenue in 2024 is $")
+    b = answer(ds, "what about the year before?", previous=a.state)
+    assert b.insight.startswith("Total Revenue for the year before 2024 is $")
+    assert "for in" not in a.insight + b.insight

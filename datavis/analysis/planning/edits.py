@@ -376,7 +376,9 @@ def _period_shift(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
             if None in shifted:
                 return []
             f.values = [v for v in shifted if v is not None]
-    out.period = f"one {unit} before {plan.period}" if plan.period else None
+    # "in December 2024" → "the year before December 2024"
+    before = re.sub(r"^(in|during|for) ", "", plan.period) if plan.period else None
+    out.period = f"the {unit} before {before}" if before else None
     return [(out, "period")]
 
 

@@ -195,7 +195,7 @@ def _series_leader(q: Query, pairs: list[tuple[Any, float, Any]], partial: bool,
     for _, v, c in pairs:
         totals[c] = totals.get(c, 0) + v
     named = {k: v for k, v in totals.items() if not (other is not None and k == other)}
-    if not named:
+    if len(named) < 2:  # one series leads nothing
         return None
     lead = max(named, key=lambda k: named[k])
     s = sum(v for v in totals.values() if v > 0)
@@ -278,13 +278,24 @@ def _direction(values: list[float]) -> str:
 # --- wording ---------------------------------------------------------------------------------
 
 def _kpi_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
-    period = f" for {fct['period'].split(' (')[0]}" if fct.get("period") else ""
+    period = _during(fct["period"]) if fct.get("period") else ""
     if fct["label"] == "Count":
         cond = "" if not plan.filters else " that match"
         return [f"There are {fct['text']} {fct['noun']}{cond}{period}."]
     if fct.get("condition"):
         return [_share_sentence(Filter(**fct["condition"]), fct["text"], fct["noun"]) + f"{period}."]
     return [f"{fct['label']}{period} is {fct['text']}."]
+
+
+# a period that starts with one of these is said as it is ("in 2023"), others after "for"
+_PERIOD_WORDS = {"in", "during", "before", "after", "since", "from", "between", "on", "until", "over", "for",
+                 "through"}
+
+
+def _during(period: str) -> str:
+    """" in 2023", " before 2018", " for the last month of the data"."""
+    text = period.split(" (")[0]
+    return f" {text}" if text.split(" ", 1)[0].lower() in _PERIOD_WORDS else f" for {text}"
 
 
 _IS_WORDS = {"is": "are", "was": "were", "has": "have", "had": "had"}
