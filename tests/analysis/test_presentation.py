@@ -263,6 +263,9 @@ def test_a_share_of_rows_reads_as_plain_words(hr, datasets, sales):
     share = sales.execute("SELECT count(*) FILTER (WHERE Region = 'West') / count(*) FROM t").fetchone()[0]
     assert west.insight.startswith(f"West accounts for {round(share * 100)}% of orders")
     assert "holds for" not in remote.insight + west.insight
+    amount = answer(datasets["sales"], "what share of revenue comes from the West?")
+    share = sales.execute("SELECT sum(Revenue) FILTER (WHERE Region = 'West') / sum(Revenue) FROM t").fetchone()[0]
+    assert amount.insight.startswith(f"West accounts for {round(share * 100)}% of total revenue")
 
 
 def _tooltip_formats(spec: dict) -> dict:

@@ -104,6 +104,12 @@ def _derived_kpi(m: Measure, value: object, profile: dict[str, Any]) -> Fact:
     if m.kind == "rate" and m.column is None and m.condition is not None:
         return {"text": fmt_pct(value / 100), "share_of": condition_words(m.condition),
                 "condition": m.condition.model_dump()}
+    cond = m.condition
+    if m.kind == "rate" and cond is not None and cond.op in ("=", "in") and \
+            not any(isinstance(v, bool) for v in cond.values):
+        # a share of an amount held by some values: "Mobile accounts for 42% of total sessions"
+        return {"text": fmt_pct(value / 100), "share_of": condition_words(cond), "condition": cond.model_dump(),
+                "noun": f"total {' '.join(split_name(m.column or '')).lower()}"}
     if is_percent(m):
         return {"text": fmt_pct(value / 100)}
     sym = money_symbol(m, profile)
