@@ -1,9 +1,10 @@
 """Helpers shared by test modules (imported, never copied): the QStash flow through the
 app's test client (ask, capture QStash's delivery at API_URL, hand it to the receiver), signed
-requests made with the local server's dev keys, CSV uploads of any content, and reading
-Server-Sent Events."""
+requests made with the local server's dev keys, CSV uploads of any content, reading
+Server-Sent Events, and an answer's data next to a gold SQL result (`answer_rows`, `gold_rows`)."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import time
@@ -168,3 +169,24 @@ def sse(chunks: Iterable[bytes | str]) -> Iterator[dict[str, Any]]:
 def events_only(frames: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Only the frames that are events (not keep-alives or the retry hint)."""
     return (frame for frame in frames if "event" in frame)
+
+
+def _comparable(v: Any) -> Any:
+    """A cell as both sides write it: floats rounded, dates and timestamps as their day."""
+    if isinstance(v, float):
+        return round(v, 6)
+    if isinstance(v, (dt.date, dt.datetime)):
+        return str(v)[:10]
+    return str(v)[:10] if isinstance(v, str) and len(v) >= 10 and v[4] == "-" else v
+
+
+def answer_rows(ans: Any) -> set[tuple]:
+    """An analysis answer's data as (x, colour, y) tuples, for comparison with `gold_rows`."""
+    f = ans.plan["data_fields"]
+    keys = [k for k in (f["x"], f["color"], f["y"]) if k]
+    return {tuple(_comparable(r[k]) for k in keys) for r in ans.data}
+
+
+def gold_rows(con: Any, sql: str) -> set[tuple]:
+    """The rows of a gold SQL query over a DuckDB connection, written as `answer_rows` writes them."""
+    return {tuple(_comparable(v) for v in r) for r in con.execute(sql).fetchall()}

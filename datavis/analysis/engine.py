@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from .datasets.store import load_profile
 from .errors import Unanswerable
+from .labels import measure_name
 from .language import cues
 from .language.matching import left_out
 from .language.names import quote_ident
@@ -33,8 +34,7 @@ from .presentation.check import check_answer
 from .presentation.explain import explain, title_for
 from .presentation.insights import compute_facts, word_insight
 from .presentation.vegalite import build_spec, choose_chart
-from .presentation.wording import count_label
-from .sql.compiler import Query, compile_plan, measure_label, where_sql
+from .sql.compiler import Query, compile_plan, where_sql
 from .sql.jsonsafe import rows_to_dicts
 from .sql.sandbox import Sandbox
 
@@ -240,15 +240,11 @@ def present(ex: Executed, profile: dict[str, Any], question: str, planner: str) 
 
 
 def _measure_name(plan: Plan, q: Query, profile: dict[str, Any]) -> str:
-    """What the insight says is measured: the counted things' name for a count ("employees")."""
-    if not plan.measures:
-        return "Count"
-    if plan.measures[0].column is None and plan.measures[0].kind is None:
-        return count_label(profile)
-    if q.kind == "raw":
-        shown = plan.measures[-1] if plan.dimension is None else plan.measures[0]
-        return shown.column or count_label(profile)
-    return measure_label(plan.measures[0])
+    """What the insight says is measured: the counted things' name for a count ("employees"); raw
+    values by their column (a scatter's last one)."""
+    raw = q.kind == "raw" and plan.dimension is None
+    shown = plan.measures[-1 if raw else 0] if plan.measures else None
+    return measure_name(shown, profile, shown.column if shown and q.kind == "raw" else None)
 
 
 def alternative(plan: Plan, profile: dict[str, Any], settings: AnalysisSettings) -> dict[str, Any]:

@@ -5,7 +5,8 @@ profile so a plan from any source (rules, a model, a follow-up edit) is safe to 
 """
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -94,7 +95,7 @@ class Plan(BaseModel):
     period: str | None = Field(None, description="human description of a time filter, e.g. 'in 2023'")
 
 
-def validate_plan(plan: Plan, profile: dict) -> Plan:
+def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
     """Check every column against the profile (case-insensitive fix-up); raise Unanswerable."""
     by_name, by_lower = profile["_by_name"], profile["_by_lower"]
 
@@ -106,7 +107,7 @@ def validate_plan(plan: Plan, profile: dict) -> Plan:
         col = by_lower.get(str(name).lower().strip())
         if col is None:
             raise Unanswerable(f"the {what} '{name}' is not a column of this dataset")
-        return col["name"]
+        return str(col["name"])
 
     for m in plan.measures:
         if m.kind is not None:
@@ -142,7 +143,7 @@ _DERIVED_AGGS: dict[str, Agg] = {"rate": "count", "ratio": "sum", "date_diff": "
                  "multiply": "sum"}
 
 
-def validate_derived(m: Measure, profile: dict, fix) -> None:
+def validate_derived(m: Measure, profile: dict[str, Any], fix: Callable[[str | None, str], str | None]) -> None:
     """A derived measure names existing columns of fitting types: a rate has a condition (and
     optionally a numeric column whose share it takes), a ratio numbers (or an id counted in the
     denominator), a date difference two dates, a sum two numbers. Never raw: per row it is a
@@ -161,7 +162,7 @@ def validate_derived(m: Measure, profile: dict, fix) -> None:
     if m.kind == "rate":
         if m.condition is None:
             raise Unanswerable("a rate needs the condition the rows must meet")
-        m.condition.column = fix(m.condition.column, "condition column")
+        m.condition.column = fix(m.condition.column, "condition column") or m.condition.column
         ok = col in (None, *_NUMBERS, "boolean") and (m.column is None or m.agg in ("sum", "count"))
     elif m.kind == "ratio":
         numeric_other = other in (*_NUMBERS, "boolean") or m.other_agg in ("count", "count_distinct")

@@ -16,15 +16,14 @@ import duckdb
 from .datasets.store import load_profile
 from .engine import DEFAULT_SETTINGS, execute, present, previous_plan
 from .errors import Unanswerable
+from .labels import CHART_NAMES
 from .models import EDIT_AGGREGATES as AGGREGATES
 from .models import EDIT_CHART_TYPES as CHART_TYPES
 from .models import EDIT_TIME_UNITS as TIME_UNITS
 from .models import AnalysisSettings, Answer
 from .plan import Agg, Dimension, Measure, Order, Plan
+from .planning.edits import aggregated, on_axis
 
-CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
-               "point": "a scatter plot", "table": "a table", "kpi": "a single number",
-               "histogram": "a histogram", "boxplot": "a box plot", "heatmap": "a heatmap"}
 CHART_NEEDS = {"heatmap": " (it needs a colour column: choose one first)",
                "arc": " (it needs positive values and no colour)",
                "kpi": " (it needs a result of one row)"}
@@ -39,22 +38,17 @@ def _column(profile: dict[str, Any], name: Any) -> dict[str, Any]:
         raise Unanswerable(f"'{name}' is not a column of this dataset")
     return col
 
+
+def _take(plan: Plan, edited: Plan) -> None:
+    """The edits here change the plan in place; the ones shared with follow-ups return a copy."""
+    for name in Plan.model_fields:
+        setattr(plan, name, getattr(edited, name))
+
+
 def _aggregate(plan: Plan, agg: Any, profile: dict[str, Any]) -> str:
     if agg not in AGGREGATES:
         raise Unanswerable(f"'{agg}' is not an aggregate; choose one of {', '.join(AGGREGATES)}")
-    if not plan.measures:
-        raise Unanswerable("this chart has no measure to aggregate")
-    if plan.intent == "correlation" or plan.measures[0].agg == "none":
-        raise Unanswerable("this chart shows raw values, so it has no aggregate to change")
-    column = plan.measures[0].column
-    if agg == "count":
-        plan.measures[0] = Measure(column=None, agg="count")
-    elif plan.measures[0].kind in ("rate", "ratio"):
-        raise Unanswerable("this chart shows a rate or a ratio, whose aggregate is part of what it means")
-    elif column is None:
-        raise Unanswerable("this chart counts rows; choose a measure before changing the aggregate")
-    else:
-        plan.measures[0] = plan.measures[0].model_copy(update={"agg": agg})  # a derived measure stays derived
+    _take(plan, aggregated(plan, agg))
     return "aggregation"
 
 
@@ -85,19 +79,7 @@ def _measure(plan: Plan, name: Any, profile: dict[str, Any]) -> str:
 
 
 def _dimension(plan: Plan, name: Any, profile: dict[str, Any]) -> str:
-    col = _column(profile, name)
-    if plan.color == col["name"]:
-        plan.color = None
-    if col["type"] in DATES:
-        grain = plan.dimension.grain if plan.dimension and plan.dimension.grain else "month"
-        plan.dimension = Dimension(column=col["name"], grain=grain)
-        plan.intent = "trend"
-    else:
-        plan.dimension = Dimension(column=col["name"])
-        if plan.intent in ("trend", "kpi", "distribution"):
-            plan.intent = "compare"
-    if plan.chart in ("kpi", "histogram"):
-        plan.chart = "auto"
+    _take(plan, on_axis(plan, _column(profile, name), None, profile))
     return "dimension"
 
 

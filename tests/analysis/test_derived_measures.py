@@ -17,6 +17,8 @@ from datavis.analysis import AnalysisSettings, answer, forget, ingest_csv, rende
 from datavis.analysis.datasets.store import load_profile
 from datavis.analysis.plan import Plan
 from datavis.analysis.planning.ranker import describe
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
 
 REGIONS = ["North", "South", "East", "West"]
 CARRIERS = ["DHL", "UPS", "FedEx", "Pickup"]
@@ -126,24 +128,6 @@ def data(tmp_path_factory):
     con.close()
     for ds in out.values():
         forget(ds)
-
-
-def _norm(v):
-    if isinstance(v, float):
-        return round(v, 6)
-    if isinstance(v, (dt.date, dt.datetime)):
-        return str(v)[:10]
-    return str(v)[:10] if isinstance(v, str) and len(v) >= 10 and v[4] == "-" else v
-
-
-def _rows(ans) -> set[tuple]:
-    f = ans.plan["data_fields"]
-    keys = [k for k in (f["x"], f["color"], f["y"]) if k]
-    return {tuple(_norm(r[k]) for k in keys) for r in ans.data}
-
-
-def _gold(con, sql: str) -> set[tuple]:
-    return {tuple(_norm(v) for v in r) for r in con.execute(sql).fetchall()}
 
 
 def _kpi(ans) -> float:

@@ -5,20 +5,12 @@ written before running the planner on them; each answer's data is checked agains
 from __future__ import annotations
 
 from datavis.analysis import Answer, answer, forget, ingest_csv
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
 
 
 def ask(ds, q: str, prev: Answer | None = None, **kw) -> Answer:
     return answer(ds, q, previous=prev.state if prev else None, **kw)
-
-
-def _rows(ans: Answer) -> set[tuple]:
-    f = ans.plan["data_fields"]
-    keys = [k for k in (f["x"], f["color"], f["y"]) if k]
-    return {tuple(round(v, 6) if isinstance(v, float) else v for v in (r[k] for k in keys)) for r in ans.data}
-
-
-def _gold(con, sql: str) -> set[tuple]:
-    return {tuple(round(v, 6) if isinstance(v, float) else v for v in r) for r in con.execute(sql).fetchall()}
 
 
 def test_a_value_adds_a_filter_then_another_value_replaces_it(datasets, sales_sql):
@@ -213,3 +205,57 @@ def test_remove_the_split_then_show_all(datasets):
     assert b.plan["color"] is None and b.plan["x"]["field"] == a.plan["x"]["field"] and b.plan["limit"] == 3
     c = ask(ds, "show all", b)
     assert c.plan["limit"] is None and len(c.data) == 4
+
+
+# ---------------------------------------------------------------- the follow-up families of issue 11
+def test_and_the_fewest_flips_a_top_n_and_keeps_its_n(datasets, sales_sql):
+    ds = datasets["sales"]
+    a = ask(ds, "top 5 customers by number of orders")
+    b = ask(ds, "and the fewest?", a)
+    assert b.plan["x"]["field"] == "Customer Name" and b.plan["limit"] == 5 and b.plan["order"]["desc"] is False
+    fewest = _gold(sales_sql, 'SELECT "Customer Name", count(*) AS n FROM t GROUP BY 1 ORDER BY n LIMIT 5')
+    assert {n for _, n in _rows(b)} == {n for _, n in fewest}  # ties at the bottom may name others
+
+
+def test_a_number_alone_changes_how_many_are_shown(datasets, sales_sql):
+    ds = datasets["sales"]
+    a = ask(ds, "top 5 products by revenue")
+    b = ask(ds, "show 8", a)
+    assert b.plan["x"]["field"] == "Product" and b.plan["limit"] == 8 and b.plan["order"]["desc"] is True
+    assert _rows(b) == _gold(sales_sql, "SELECT Product, sum(Revenue) AS r FROM t GROUP BY 1 ORDER BY r DESC LIMIT 8")
+    c = ask(ds, "only the top 3", b)
+    assert c.plan["limit"] == 3
+    assert _rows(c) == _gold(sales_sql, "SELECT Product, sum(Revenue) AS r FROM t GROUP BY 1 ORDER BY r DESC LIMIT 3")
+
+
+def test_median_instead_then_average_instead(datasets, sales_sql):
+    ds = datasets["sales"]
+    a = ask(ds, "revenue by region")
+    b = ask(ds, "median instead", a)
+    assert b.plan["x"]["field"] == "Region" and b.plan["y"] == {"field": "Revenue", "aggregate": "median"}
+    assert _rows(b) == _gold(sales_sql, "SELECT Region, median(Revenue) FROM t GROUP BY 1")
+    c = ask(ds, "average instead", b)
+    assert _rows(c) == _gold(sales_sql, "SELECT Region, avg(Revenue) FROM t GROUP BY 1")
+
+
+def test_and_profit_too_adds_a_second_measure(datasets, sales_sql):
+    ds = datasets["sales"]
+    a = ask(ds, "top 5 products by revenue")
+    b = ask(ds, "and profit too", a)
+    assert [(m["field"], m["aggregate"]) for m in b.plan["measures"]] == [("Revenue", "sum"), ("Profit", "sum")]
+    assert b.plan["x"]["field"] == "Product" and b.plan["limit"] == 5
+    ys = b.plan["data_fields"]["ys"]
+    got = {(r["Product"], *(round(r[y], 6) for y in ys)) for r in b.data}
+    assert got == _gold(sales_sql, "SELECT Product, sum(Revenue) AS r, sum(Profit) FROM t GROUP BY 1 "
+                                   "ORDER BY r DESC LIMIT 5")
+    c = ask(ds, "and profit?", a)  # without "too" the measure is swapped
+    assert c.plan["y"] == {"field": "Profit", "aggregate": "sum"} and len(c.plan["measures"]) == 1
+
+
+def test_by_region_instead_swaps_the_dimension(datasets, sales_sql):
+    ds = datasets["sales"]
+    a = ask(ds, "average profit by category in 2024")
+    b = ask(ds, "by region instead", a)
+    assert b.plan["x"]["field"] == "Region" and b.plan["color"] is None
+    assert b.plan["filters"] == a.plan["filters"]
+    assert _rows(b) == _gold(sales_sql, 'SELECT Region, avg(Profit) FROM t WHERE year("Order Date") = 2024 GROUP BY 1')

@@ -3,16 +3,8 @@ wrong before the planner was redesigned. Each answer is checked against DuckDB o
 from __future__ import annotations
 
 from datavis.analysis import answer
-
-
-def _rows(ans) -> set[tuple]:
-    f = ans.plan["data_fields"]
-    keys = [k for k in (f["x"], f["color"], f["y"]) if k]
-    return {tuple(round(v, 6) if isinstance(v, float) else v for v in (r[k] for k in keys)) for r in ans.data}
-
-
-def _gold(con, sql: str) -> set[tuple]:
-    return {tuple(round(v, 6) if isinstance(v, float) else v for v in r) for r in con.execute(sql).fetchall()}
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
 
 
 def test_only_remote_workers_filters_the_chart_on_screen(hr):

@@ -11,7 +11,7 @@ from datavis.analysis.datasets.store import load_profile
 from datavis.analysis.language.linking import link
 from datavis.analysis.language.parsing import parse
 from datavis.analysis.planning import ranker
-from datavis.analysis.planning.candidates import generate
+from datavis.analysis.planning.candidates import rule_edits
 from datavis.analysis.planning.generate import MAX_PLANS
 from datavis.analysis.planning.generate import generate as generate_plans
 from datavis.analysis.planning.rules import build_plan
@@ -28,7 +28,7 @@ def test_candidates_start_with_the_rule_reading_and_validate(datasets):
     q = "average profit by region and segment, top 3"
     parsed = parse(q, profile)
     base = build_plan(parsed, profile)
-    cands = generate(q, base, parsed, profile)
+    cands = rule_edits(q, base, parsed, profile)
     assert cands[0].edits == () and cands[0].plan == base
     for c in cands:
         assert c.plan.dimension is None or profile["_by_name"][c.plan.dimension.column]["role"] != "identifier"

@@ -14,7 +14,9 @@ from pydantic_ai.messages import ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, FunctionModel
 
 from datavis.analysis import AnalysisSettings, answer, ingest_csv, render, revise
+from datavis.analysis.datasets.store import load_profile
 from datavis.analysis.plan import Plan
+from datavis.analysis.planning.ranker import describe
 from datavis.analysis.presentation.check import check_answer, numbers_in
 
 from .conftest import SUITE_DATA
@@ -250,3 +252,64 @@ def test_two_raw_measures_per_row_are_grouped_bars(datasets, sales):
     assert ans.chart_type == "bar" and ans.spec["encoding"]["xOffset"]["field"] == "Measure"
     assert "All 5 have the same revenue ($8,800)" in ans.insight and "has the highest profit" in ans.insight
     assert render(ans.spec, "svg").decode().startswith("<svg")
+
+
+def test_a_share_of_rows_reads_as_plain_words(hr, datasets, sales):
+    ds, con = hr
+    remote = answer(ds, "what percentage of staff work remotely?")
+    share = con.execute("SELECT count(*) FILTER (WHERE Remote) / count(*) FROM t").fetchone()[0]
+    assert remote.insight.startswith(f"{round(share * 100)}% of employees are remote")
+    west = answer(datasets["sales"], "what percentage of orders are from the West?")
+    share = sales.execute("SELECT count(*) FILTER (WHERE Region = 'West') / count(*) FROM t").fetchone()[0]
+    assert west.insight.startswith(f"West accounts for {round(share * 100)}% of orders")
+    assert "holds for" not in remote.insight + west.insight
+    amount = answer(datasets["sales"], "what share of revenue comes from the West?")
+    share = sales.execute("SELECT sum(Revenue) FILTER (WHERE Region = 'West') / sum(Revenue) FROM t").fetchone()[0]
+    assert amount.insight.startswith(f"West accounts for {round(share * 100)}% of total revenue")
+
+
+def _tooltip_formats(spec: dict) -> dict:
+    return {t["title"]: t.get("format") for t in spec["encoding"]["tooltip"]}
+
+
+def test_money_tooltips_use_the_axis_money_sign(datasets):
+    ds = datasets["sales"]
+    one = answer(ds, "total revenue by region")
+    assert one.spec["encoding"]["y"]["axis"]["format"].startswith("$")
+    assert _tooltip_formats(one.spec)["Total Revenue"].startswith("$")
+    two = revised(ds, {**one.state["plan"], "measures": TWO})
+    assert _tooltip_formats(two.spec)["Value"].startswith("$")
+    count = answer(ds, "number of orders by region")
+    assert "$" not in (_tooltip_formats(count.spec)["Number of orders"] or "")
+    scatter = answer(ds, "correlation between discount and profit")
+    assert scatter.chart_type == "point" and scatter.spec["encoding"]["y"]["axis"]["format"].startswith("$")
+    assert _tooltip_formats(scatter.spec)["Profit"].startswith("$")
+    assert not _tooltip_formats(scatter.spec)["Discount"].startswith("$")
+    hist = answer(ds, "distribution of revenue")
+    assert hist.chart_type == "histogram" and _tooltip_formats(hist.spec)["from"].startswith("$")
+
+
+def test_an_alternative_names_what_is_counted_and_every_measure(datasets):
+    profile = load_profile(datasets["sales"])["profile"]
+    counted = Plan.model_validate({"measures": [{"column": None, "agg": "count"}], "dimension": {"column": "Region"}})
+    assert describe(counted, profile) == "Number of orders by Region"
+    two = Plan.model_validate({"measures": TWO, "dimension": {"column": "Region"}})
+    assert describe(two, profile) == "Total Revenue and Total Profit by Region"
+    fewest = Plan.model_validate({"measures": TWO[:1], "dimension": {"column": "Product"}, "limit": 3,
+                                  "order": {"by": "measure", "desc": False}})
+    assert describe(fewest, profile) == "Bottom 3: Total Revenue by Product"
+    # the button's words ask for the same chart again
+    again = answer(datasets["sales"], describe(two, profile))
+    assert [m["field"] for m in again.plan["measures"]] == ["Revenue", "Profit"]
+    assert again.plan["x"]["field"] == "Region"
+
+
+def test_a_kpi_says_its_period_once(datasets, sales):
+    ds = datasets["sales"]
+    a = answer(ds, "total revenue in 2024")
+    total = sales.execute('SELECT sum(Revenue) FROM t WHERE year("Order Date") = 2024').fetchone()[0]
+    assert close(a.data[0][a.plan["data_fields"]["y"]], total)
+    assert a.insight.startswith("Total Revenue in 2024 is $")
+    b = answer(ds, "what about the year before?", previous=a.state)
+    assert b.insight.startswith("Total Revenue for the year before 2024 is $")
+    assert "for in" not in a.insight + b.insight

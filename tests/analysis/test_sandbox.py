@@ -11,7 +11,14 @@ from datavis.analysis import Unanswerable, UnsafeQuery, answer, ingest_csv
 from datavis.analysis.datasets.store import load_profile
 from datavis.analysis.plan import Filter, Measure, Plan, validate_plan
 from datavis.analysis.sql.compiler import compile_plan
-from datavis.analysis.sql.sandbox import run_select
+from datavis.analysis.sql.sandbox import Result, Sandbox
+
+
+def run_select(dataset_dir, sql: str, *, timeout: float = 10.0, max_rows: int = 5000) -> Result:
+    """One statement through the sandbox the engine answers with."""
+    with Sandbox(dataset_dir, timeout) as box:
+        return box.run(sql, max_rows=max_rows)
+
 
 ATTACKS = [
     ("SELECT * FROM read_csv('/etc/passwd')", "not allowed"),

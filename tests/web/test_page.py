@@ -207,3 +207,26 @@ def test_api_key_is_asked_once_and_kept_for_the_session(open_page, make_site):
     expect(dialog).to_be_hidden()  # kept for the session: not asked again
     shot("after-reload")
     page.context.close()  # before the server goes: its stream would retry and log errors
+
+
+def test_an_alternative_with_two_measures_is_one_click(open_page, site):
+    """A reading that is a close call offers the next ones as buttons; a button naming two
+    measures asks for both, drawn as one series each."""
+    page, shot = open_page()
+    page.goto(site.url)
+    upload_sales(page)
+    ask(page, "revenue vs profit by region")
+    first = wait_for_answer(page, 1)
+    buttons = first.locator(".alternatives button")
+    expect(buttons.first).to_be_visible()
+    texts = buttons.all_inner_texts()
+    assert "Total revenue and Total profit by region" in texts, texts
+    shot("alternatives")
+    buttons.filter(has_text=re.compile(r"^Total revenue and Total profit by region$")).click()
+    second = wait_for_answer(page, 2)
+    expect(page.locator("li.message.user").last).to_contain_text("Total revenue and Total profit by region")
+    legend = second.locator(".chart svg g.role-legend")
+    expect(legend).to_contain_text("Total revenue")
+    expect(legend).to_contain_text("Total profit")
+    assert second.locator(".chart svg g[class*='mark-rect'] path").count() == 8  # 4 regions × 2 measures
+    shot("alternative-chosen")

@@ -4,18 +4,19 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
+from typing import Any
 
 from ..errors import Unanswerable
 
 DATA_FILE = "data.duckdb"
 PROFILE_FILE = "profile.json"
 
-_cache: dict[str, tuple[float, dict]] = {}
+_cache: dict[str, tuple[int, dict[str, Any]]] = {}
 _lock = threading.Lock()
 _MAX_CACHED = 256
 
 
-def load_profile(dataset_dir: Path) -> dict:
+def load_profile(dataset_dir: Path) -> dict[str, Any]:
     """{"profile": ..., "sample_rows": ...} as stored by ingest; cached while the file is unchanged."""
     path = Path(dataset_dir) / PROFILE_FILE
     try:
@@ -27,7 +28,7 @@ def load_profile(dataset_dir: Path) -> dict:
         hit = _cache.get(key)
         if hit and hit[0] == mtime:
             return hit[1]
-    stored = json.loads(path.read_text())
+    stored: dict[str, Any] = json.loads(path.read_text())
     _index(stored["profile"])
     with _lock:
         if len(_cache) >= _MAX_CACHED:
@@ -36,7 +37,7 @@ def load_profile(dataset_dir: Path) -> dict:
     return stored
 
 
-def _index(profile: dict) -> None:
+def _index(profile: dict[str, Any]) -> None:
     """Derived lookups kept in memory only (not written to disk)."""
     profile["_by_name"] = {c["name"]: c for c in profile["columns"]}
     profile["_by_lower"] = {c["name"].lower(): c for c in profile["columns"]}

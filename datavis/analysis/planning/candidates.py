@@ -10,10 +10,10 @@ from typing import Any, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
+from ..labels import counted_noun
 from ..language.lexicon import CHART_WORDS, PEOPLE
 from ..language.parsing import Parsed, is_numeric
 from ..plan import Agg, Chart, Dimension, Grain, Measure, Order, Plan, validate_plan
-from ..presentation.wording import counted_noun
 
 AGGS: tuple[Agg, ...] = ("sum", "avg", "max", "min", "none")
 CHARTS: tuple[Chart, ...] = ("bar", "line", "arc", "point")
@@ -223,7 +223,7 @@ EDITORS = (_agg_edits, _dim_edits, _color_edits, _split_edits, _entity_edits, _o
            _grain_edits)
 
 
-def generate(question: str, base: Plan, parsed: Parsed, profile: dict[str, Any]) -> list[Candidate]:
+def rule_edits(question: str, base: Plan, parsed: Parsed, profile: dict[str, Any]) -> list[Candidate]:
     """The rule reading first, then every valid one-slot edit of it the words licence (duplicates dropped)."""
     lic = licence(question, parsed, profile)
     out = [Candidate(base, ())]

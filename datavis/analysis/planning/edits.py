@@ -35,6 +35,10 @@ _REMOVE_COLOUR = re.compile(r"\b(remove|drop|without|no|hide)( the)? (colou?rs?|
 _REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
 _WORST = re.compile(r"(?<!\bat )\b(worst|lowest|least|fewest|smallest|bottom|weakest|poorest)\b")
 _BEST = re.compile(r"(?<!\bat )\b(best|highest|most|top|biggest|largest|strongest)\b")
+# "and profit too", "also the quantity", "add profit": the named measure joins the one on screen
+_ALSO = re.compile(r"\b(too|also|as well|both|add|plus|alongside|together with|in addition)\b")
+_MAX_LIMIT = 100  # a larger bare number is rather a value than a number of bars
+_MAX_MEASURES = 3  # a chart with more series than that is no longer read
 
 
 @dataclass
@@ -110,19 +114,53 @@ def _measure(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     # the lexicon's aggregation cues are the plan's names (pydantic checks them again)
     agg = next((cast(Agg, c.value) for c in aggs), None)
     if named:
-        return [(_new_measure(plan, named[0], agg), "measure")]
-    if not agg or not plan.measures or plan.measures[0].agg == "none":
+        return [(_new_measure(plan, named[0], agg), "measure"), *_added_measure(plan, named[0], agg)]
+    if not agg:
         return []
-    out, m = _copy(plan), plan.measures[0]
+    try:
+        out = aggregated(plan, agg)
+    except Unanswerable:  # raw values, a rate: the words ask for no aggregation of this chart
+        return []
+    return [] if out.measures == plan.measures else [(out, "aggregation")]
+
+
+def aggregated(plan: Plan, agg: Agg) -> Plan:
+    """The plan with its first measure aggregated by `agg`, for a follow-up's words and for the
+    page's aggregation chip (revise); Unanswerable says why a chart cannot take it."""
+    if not plan.measures:
+        raise Unanswerable("this chart has no measure to aggregate")
+    m = plan.measures[0]
+    if plan.intent == "correlation" or m.agg == "none":
+        raise Unanswerable("this chart shows raw values, so it has no aggregate to change")
+    out = _copy(plan)
     if agg == "count":
-        out.measures = [Measure(column=None, agg="count")]
-    elif m.kind in ("rate", "ratio"):  # a rate's aggregation is part of what it means
-        return []
-    elif m.column and agg in ("sum", "avg", "median", "min", "max") and agg != m.agg:
-        out.measures[0] = m.model_copy(update={"agg": agg})  # a derived measure stays derived
+        out.measures[0] = Measure(column=None, agg="count")
+    elif m.kind in ("rate", "ratio"):
+        raise Unanswerable("this chart shows a rate or a ratio, whose aggregate is part of what it means")
+    elif m.column is None:
+        raise Unanswerable("this chart counts rows; choose a measure before changing the aggregate")
     else:
+        out.measures[0] = m.model_copy(update={"agg": agg})  # a derived measure stays derived
+    return out
+
+
+def _added_measure(plan: Plan, col: dict[str, Any], agg: Agg | None) -> Variants:
+    """The named measure next to the ones on screen (a second series), when the chart aggregates
+    by an axis; followup.edit_score prefers it when the words say "too", "also", "add"."""
+    ms = plan.measures
+    if plan.dimension is None or plan.dimension.bins or not ms or len(ms) >= _MAX_MEASURES or \
+            any(m.agg == "none" for m in ms) or any(m.column == col["name"] for m in ms) or plan.share:
         return []
-    return [(out, "aggregation")]
+    out = _copy(plan)
+    new = _new_measure(plan, col, agg).measures[0]
+    out.measures = [*out.measures, new]
+    if out.chart in ("arc", "kpi", "histogram"):  # one series only
+        out.chart = "auto"
+    return [(out, "measure added")]
+
+
+def also_words(p: Parsed) -> bool:
+    return bool(_ALSO.search(p.text.s))
 
 
 def _one_measure(plan: Plan, profile: dict[str, Any]) -> None:
@@ -133,21 +171,24 @@ def _one_measure(plan: Plan, profile: dict[str, Any]) -> None:
         plan.measures = [m if m.column is None else Measure(column=m.column, agg="sum" if additive else "avg")]
 
 
-def _on_axis(plan: Plan, col: dict[str, Any], grain: Grain | None, profile: dict[str, Any]) -> Plan:
-    """The column replaces the x axis (a date column makes a trend at the message's grain)."""
+def on_axis(plan: Plan, col: dict[str, Any], grain: Grain | None, profile: dict[str, Any]) -> Plan:
+    """The column replaces the x axis, for a follow-up's words and for the page's dimension chip
+    (revise): a date column makes a trend at the given grain (else the chart's, else by month)."""
     out = _copy(plan)
     _one_measure(out, profile)
     if col["role"] == "temporal" and not is_numeric(col) or col.get("year_like"):
-        out.dimension = Dimension(column=col["name"], grain=grain if col["type"] in ("date", "datetime") else None)
+        dated = col["type"] in ("date", "datetime")
+        kept = plan.dimension.grain if plan.dimension else None
+        out.dimension = Dimension(column=col["name"], grain=(grain or kept or "month") if dated else None)
         out.intent = "trend"
     else:
         out.dimension = Dimension(column=col["name"])
-        out.intent = "compare" if out.intent in ("trend", "kpi") else out.intent
+        out.intent = "compare" if out.intent in ("trend", "kpi", "distribution") else out.intent
         if out.chart in ("line", "area"):  # a line drawn through categories would read as a trend
             out.chart = "auto"
     if out.color == col["name"]:
         out.color = None
-    if out.chart == "kpi":
+    if out.chart in ("kpi", "histogram"):
         out.chart = "auto"
     return out
 
@@ -165,7 +206,7 @@ def _dimension(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not named:
         return []
     col = named[0]
-    out = [(_unpinned(_on_axis(plan, col, _parsed_grain(p), profile), col["name"]), "dimension")]
+    out = [(_unpinned(on_axis(plan, col, _parsed_grain(p), profile), col["name"]), "dimension")]
     if current is not None and col["role"] != "temporal":
         split = _unpinned(_copy(plan), col["name"])
         split.color = col["name"]
@@ -267,12 +308,27 @@ def _numbered(p: Parsed) -> bool:
     return any(t.text.isdigit() or t.text in NUMBER_WORDS for t in p.toks)
 
 
+def _bare_count(plan: Plan, p: Parsed) -> int | None:
+    """"show 8", "just 3", "10 instead": a number that is no value, date or filter of the data sets
+    how many groups of the chart on screen are shown."""
+    if plan.dimension is None or plan.dimension.grain or p.filters or p.period or p.mentions:
+        return None
+    # "one" is rather a pronoun ("and that one?")
+    nums = [int(t.text) if t.text.isdigit() else NUMBER_WORDS[t.text] for t in p.toks
+            if t.text.isdigit() or (t.text in NUMBER_WORDS and t.text != "one")]
+    return nums[0] if len(nums) == 1 and 1 <= nums[0] <= _MAX_LIMIT else None
+
+
 def _order(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """Top/bottom N, an explicit order, or a superlative alone: "and the worst?" flips the order
-    of the chart on screen and keeps its N."""
+    of the chart on screen and keeps its N; a number alone ("show 8") sets N and keeps the order."""
     out = _copy(plan)
     if p.limit and (_numbered(p) or not plan.limit):
         out.limit, out.order = p.limit, Order(by="measure", desc=p.limit_desc)
+        return [(out, "limit")]
+    bare = _bare_count(plan, p) if p.limit is None and p.order_desc is None else None
+    if bare is not None and bare != plan.limit:
+        out.limit, out.order = bare, plan.order or Order(by="measure", desc=not _WORST.search(p.text.s))
         return [(out, "limit")]
     if p.order_desc is not None:
         dimension = p.order_target == "x" or (plan.dimension is not None and p.order_target == plan.dimension.column)
@@ -320,7 +376,9 @@ def _period_shift(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
             if None in shifted:
                 return []
             f.values = [v for v in shifted if v is not None]
-    out.period = f"one {unit} before {plan.period}" if plan.period else None
+    # "in December 2024" → "the year before December 2024"
+    before = re.sub(r"^(in|during|for) ", "", plan.period) if plan.period else None
+    out.period = f"the {unit} before {before}" if before else None
     return [(out, "period")]
 
 

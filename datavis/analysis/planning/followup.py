@@ -27,7 +27,7 @@ from ..errors import Unanswerable
 from ..language import cues as C
 from ..language.parsing import Parsed
 from ..plan import Plan
-from .edits import Edit, candidates, free_mentions, grain_values, is_measure
+from .edits import Edit, also_words, candidates, free_mentions, grain_values, is_measure
 from .ranker import Ranked
 
 # Hand-written, not fitted (see the module docstring). Scores are in the same units as FRESH.
@@ -43,6 +43,8 @@ PRIOR = {
     "colour": -0.5,  # a column after a plain "by" replaces the axis rather than splitting it
     "grain_value|column_named": 1.0,  # "annual billing": the value's column is named with it
     "grain_value": -0.5,  # "annual" alone is rather the grain
+    "added|also_words": 1.0,  # "and profit too", "also quantity", "add profit": a second series
+    "added": -1.0,  # "and profit?" alone swaps the measure
 }
 FRESH = 1.0  # the fresh reading's score: an edit needs more evidence than that
 CLOSE = 1.0  # readings closer than this: the runner-up is offered as an alternative
@@ -93,6 +95,8 @@ def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any])
     score = sum(PRIOR[f] for f in features)
     if any(c in ("colour", "grain+colour") for c in e.changes):
         score += PRIOR["colour|split_words"] if _SPLIT_WORDS.search(p.text.s) else PRIOR["colour"]
+    if "measure added" in e.changes:
+        score += PRIOR["added|also_words"] if also_words(p) else PRIOR["added"]
     if "grain value" in e.changes:
         named = {m.column for m in p.mentions} & {f.column for f in grain_values(p, profile)}
         score += PRIOR["grain_value|column_named"] if named else PRIOR["grain_value"]

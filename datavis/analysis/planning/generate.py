@@ -19,11 +19,11 @@ from typing import Any, Generic, Literal, TypeVar, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
+from ..labels import counted_noun
 from ..language.lexicon import PEOPLE
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
-from ..presentation.wording import counted_noun
 
 MAX_PLANS = 160
 _AND = {"and", ",", "&", "vs", "versus", "plus", "with"}

@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Unanswerable
+from ..labels import CHART_NAMES, measures_name
 from ..language.linking import Links, link
-from ..plan import AGG_WORDS, Plan
-from ..presentation.wording import count_label
-from ..sql.derived import derived_label
-from .candidates import Candidate, generate
+from ..plan import Plan
+from .candidates import Candidate, rule_edits
 from .features import context, features, readout
 from .generate import generate as generate_from_links
 from .rules import build_plan, help_message
@@ -96,7 +95,7 @@ def readings(question: str, profile: dict[str, Any]) -> tuple[Links, list[Candid
         if not (links.columns or links.values or links.conditions or links.aggs):
             raise
         base = None
-    cands = generate(links.question, base, ruled, profile) if base is not None else []  # edits read its parse
+    cands = rule_edits(links.question, base, ruled, profile) if base is not None else []  # edits read its parse
     by_key = {_key(c.plan): c for c in cands}
     for g in generate_from_links(links, profile, base):
         k = _key(g.plan)
@@ -147,23 +146,22 @@ def choose(question: str, profile: dict[str, Any]) -> Ranked:
 
 def describe(plan: Plan, profile: dict[str, Any]) -> str:
     """A plan as a short question, for an alternative's one-click button."""
-    m = plan.measures[0] if plan.measures else None
-    if m is None or (m.column is None and m.kind is None):
-        what = count_label(profile).lower()
-    elif m.kind is not None:  # a rate, a ratio, the time between two dates
-        what = derived_label(m).lower()
-    elif m.agg == "none":
-        what = m.column or ""
-    else:
-        what = f"{AGG_WORDS.get(m.agg, m.agg).lower()} {m.column}"
-    text = what
+    text = measures_name(plan.measures, profile)
     if plan.dimension is not None:
         grain = f" per {plan.dimension.grain.replace('_', ' ')}" if plan.dimension.grain else ""
         text += f" by {plan.dimension.column}{grain}"
     if plan.color:
         text += f" and {plan.color}"
-    if plan.limit:
-        text = f"top {plan.limit}: {text}"
-    if plan.chart not in ("auto", None):
-        text += f" as a {plan.chart} chart"
+    desc = plan.order is None or plan.order.desc
+    if plan.order is not None and plan.order.by == "dimension" and plan.dimension is not None:
+        text += f", sorted by {plan.dimension.column} {'descending' if desc else 'ascending'}"
+    elif plan.order is not None and not plan.limit:
+        text += f", {'highest' if desc else 'lowest'} first"
+    if plan.limit:  # the N largest or smallest, or the first N in the order of the axis
+        head = "first" if plan.order is not None and plan.order.by == "dimension" else "top" if desc else "bottom"
+        text = f"{head} {plan.limit}: {text}"
+    # a KPI or a scatter is said, since the same measures alone could read as another chart
+    chart = plan.chart if plan.chart != "auto" else {"kpi": "kpi", "correlation": "point"}.get(plan.intent)
+    if chart is not None:
+        text += f" as {CHART_NAMES[chart]}"
     return text[0].upper() + text[1:]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..labels import measures_name
 from ..language.names import humanize
 from ..plan import Filter, Measure, Plan
-from ..sql.compiler import Query, measure_label
+from ..sql.compiler import Query
 from ..sql.derived import derived_summary
 from .format import fmt_number
-from .wording import count_label
 
 VL_TIME_UNITS = {"year": "year", "quarter": "yearquarter", "month": "yearmonth", "week": "yearweek",
                  "day": "yearmonthdate", "hour": "yearmonthdatehours", "weekday": "day",
@@ -89,17 +89,6 @@ def _words(column: str) -> str:
     return text[0].lower() + text[1:] if column == column.lower() else text
 
 
-def _measures_label(plan: Plan, q: Query, profile: dict[str, Any]) -> str:
-    """The measures of an aggregate as words: "Total Revenue and Total Profit", "Number of orders"."""
-    labels = []
-    for m in plan.measures or [Measure(column=None, agg="count")]:
-        if m.column is None and m.kind is None:
-            labels.append(count_label(profile))
-        else:
-            labels.append(measure_label(m))
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
 def _column(m: Measure) -> str:
     """The column of a measure drawn as raw values or a box plot (only a count has none)."""
     assert m.column is not None
@@ -118,7 +107,7 @@ def title_for(plan: Plan, q: Query, profile: dict[str, Any]) -> str:
         head = (f"{humanize(_column(plan.measures[1]))} vs {_words(_column(plan.measures[0]))}"
                 if len(plan.measures) > 1 else humanize(_column(plan.measures[0])))
     else:
-        label = _measures_label(plan, q, profile)
+        label = measures_name(plan.measures, profile)
         head = label
         if plan.dimension is not None:
             d = plan.dimension

@@ -1,8 +1,12 @@
-"""Numbers for humans: 1.2M, 725K, 3,450, 12.5, 32%, $1.4K (a currency only for money columns)."""
+"""Numbers for humans: 1.2M, 725K, 3,450, 12.5, 32%, $1.4K (a currency only for money measures,
+`money_symbol`, the one rule the insight, the KPI card and the chart's axes and tooltips follow)."""
 from __future__ import annotations
 
 import math
 from typing import Any
+
+from ..plan import Measure
+from ..sql.derived import derived_money
 
 
 def is_money(col: dict[str, Any]) -> bool:
@@ -12,6 +16,16 @@ def is_money(col: dict[str, Any]) -> bool:
 def currency(col: dict[str, Any]) -> str:
     unit = col.get("unit")
     return unit if isinstance(unit, str) and unit in ("$", "€", "£", "¥") else "$"
+
+
+def money_symbol(m: Measure | None, profile: dict[str, Any]) -> str | None:
+    """The currency of a measure whose values are money, None when they are not: a count never is,
+    a derived measure is when its parts say so (sql.derived.derived_money)."""
+    if m is None or m.column is None or m.agg in ("count", "count_distinct"):
+        return None
+    col = profile["_by_name"].get(m.column, {})
+    money = derived_money(m, profile["_by_name"]) if m.kind is not None else is_money(col)
+    return currency(col) if money else None
 
 
 def fmt_number(v: object, money: bool = False, symbol: str = "$") -> str:

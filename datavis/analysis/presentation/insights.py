@@ -13,11 +13,12 @@ import statistics
 from collections.abc import Callable
 from typing import Any, TypeGuard
 
-from ..plan import Measure, Plan
+from ..labels import counted_noun, measure_name
+from ..language.names import split_name
+from ..plan import Filter, Measure, Plan
 from ..sql.compiler import MONTHS, Query
-from ..sql.derived import condition_words, derived_money, is_percent
-from .format import currency, fmt_change, fmt_number, fmt_pct, is_money
-from .wording import count_label, counted_noun
+from ..sql.derived import condition_words, is_percent
+from .format import fmt_change, fmt_number, fmt_pct, money_symbol
 
 ADDITIVE = ("sum", "count", "count_distinct")
 Fact = dict[str, Any]  # one computed fact: {"kind": ..., the numbers, their wording}
@@ -47,15 +48,6 @@ def _label(v: object, grain: str | None) -> str:
     return str(v)
 
 
-def _money(m: Measure | None, profile: dict[str, Any]) -> tuple[bool, str]:
-    if m is None or m.column is None or m.agg in ("count", "count_distinct"):
-        return False, "$"
-    col = profile["_by_name"].get(m.column, {})
-    if m.kind is not None:
-        return derived_money(m, profile["_by_name"]), currency(col)
-    return is_money(col), currency(col)
-
-
 def _number(v: object) -> TypeGuard[int | float]:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -78,7 +70,7 @@ def compute_facts(plan: Plan, q: Query, rows: list[Row], chart: str, profile: di
     facts: list[Fact] = []
     for i, y in enumerate(q.ys if several else q.ys[:1]):
         m = measures[min(i, len(measures) - 1)]
-        label = (count_label(profile) if m.column is None else y) if several else None
+        label = measure_name(m, profile, y) if several else None
         facts += _measure_facts(plan, q, rows, y, m, profile, partial, label)
     cut = q.extra.get("series_cut")
     if cut:
@@ -91,13 +83,14 @@ def _kpi_facts(plan: Plan, q: Query, rows: list[Row], profile: dict[str, Any]) -
     facts = []
     for y, m in zip(q.ys, plan.measures, strict=False):
         col = profile["_by_name"].get(m.column or "", {})
-        mm = is_money(col) and m.agg not in ("count", "count_distinct")
+        sym = money_symbol(m, profile)
         value = row.get(y)
-        fact = {"kind": "kpi", "label": y, "value": value,
-                "text": fmt_number(value, money=mm, symbol=currency(col)), "period": plan.period}
-        if col.get("type") == "boolean" and m.agg == "avg" and _number(value):
+        fact = {"kind": "kpi", "label": y, "value": value, "noun": counted_noun(profile),
+                "text": fmt_number(value, money=sym is not None, symbol=sym or "$"), "period": plan.period}
+        if col.get("type") == "boolean" and m.agg == "avg" and _number(value) and m.column and m.kind is None:
             # a Yes/No column averaged is the share of rows where it holds
-            fact.update(share_of=m.column, text=fmt_pct(value), noun=counted_noun(profile))
+            held = Filter(column=m.column, op="=", values=[True])
+            fact.update(share_of=m.column, condition=held.model_dump(), text=fmt_pct(value))
         if m.kind is not None:  # a derived measure: its own units, never money of a count
             fact.update(_derived_kpi(m, value, profile))
         facts.append(fact)
@@ -109,11 +102,18 @@ def _derived_kpi(m: Measure, value: object, profile: dict[str, Any]) -> Fact:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return {"text": fmt_number(value)}
     if m.kind == "rate" and m.column is None and m.condition is not None:
-        return {"text": fmt_pct(value / 100), "share_of": condition_words(m.condition), "noun": counted_noun(profile)}
+        return {"text": fmt_pct(value / 100), "share_of": condition_words(m.condition),
+                "condition": m.condition.model_dump()}
+    cond = m.condition
+    if m.kind == "rate" and cond is not None and cond.op in ("=", "in") and \
+            not any(isinstance(v, bool) for v in cond.values):
+        # a share of an amount held by some values: "Mobile accounts for 42% of total sessions"
+        return {"text": fmt_pct(value / 100), "share_of": condition_words(cond), "condition": cond.model_dump(),
+                "noun": f"total {' '.join(split_name(m.column or '')).lower()}"}
     if is_percent(m):
         return {"text": fmt_pct(value / 100)}
-    col = profile["_by_name"].get(m.column or "", {})
-    return {"text": fmt_number(value, money=derived_money(m, profile["_by_name"]), symbol=currency(col))}
+    sym = money_symbol(m, profile)
+    return {"text": fmt_number(value, money=sym is not None, symbol=sym or "$")}
 
 
 def _histogram_fact(q: Query, rows: list[Row], s: dict[str, Any]) -> Fact:
@@ -150,13 +150,13 @@ def _scatter_fact(q: Query, rows: list[Row], extra: dict[str, Any]) -> Fact:
 def _measure_facts(plan: Plan, q: Query, rows: list[Row], y: str, m: Measure, profile: dict[str, Any],
                    partial: bool, label: str | None) -> list[Fact]:
     """The facts of one measure column of an aggregate or raw result."""
-    money, sym = _money(m, profile)
+    sym = money_symbol(m, profile)
     pct = is_percent(m)
 
     def f(v: object) -> str:
         if pct and isinstance(v, (int, float)) and not isinstance(v, bool):
             return fmt_pct(v / 100)
-        return fmt_number(v, money=money, symbol=sym)
+        return fmt_number(v, money=sym is not None, symbol=sym or "$")
 
     additive = (m.agg in ADDITIVE and not m.kind) or (m.agg == "none" and plan.share)
     # (x, value, series) of the rows holding a number; a scatter has no x column
@@ -201,7 +201,7 @@ def _series_leader(q: Query, pairs: list[tuple[Any, float, Any]], partial: bool,
     for _, v, c in pairs:
         totals[c] = totals.get(c, 0) + v
     named = {k: v for k, v in totals.items() if not (other is not None and k == other)}
-    if not named:
+    if len(named) < 2:  # one series leads nothing
         return None
     lead = max(named, key=lambda k: named[k])
     s = sum(v for v in totals.values() if v > 0)
@@ -284,14 +284,45 @@ def _direction(values: list[float]) -> str:
 # --- wording ---------------------------------------------------------------------------------
 
 def _kpi_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
-    period = f" for {fct['period'].split(' (')[0]}" if fct.get("period") else ""
-    noun = measure[len("Number of "):] if measure.startswith("Number of ") else "rows"
+    period = _during(fct["period"]) if fct.get("period") else ""
     if fct["label"] == "Count":
         cond = "" if not plan.filters else " that match"
-        return [f"There are {fct['text']} {noun}{cond}{period}."]
-    if fct.get("share_of"):
-        return [f"{fct['share_of']} holds for {fct['text']} of the {fct['noun']}{period}."]
+        return [f"There are {fct['text']} {fct['noun']}{cond}{period}."]
+    if fct.get("condition"):
+        return [_share_sentence(Filter(**fct["condition"]), fct["text"], fct["noun"]) + f"{period}."]
     return [f"{fct['label']}{period} is {fct['text']}."]
+
+
+# a period that starts with one of these is said as it is ("in 2023"), others after "for"
+_PERIOD_WORDS = {"in", "during", "before", "after", "since", "from", "between", "on", "until", "over", "for",
+                 "through"}
+
+
+def _during(period: str) -> str:
+    """" in 2023", " before 2018", " for the last month of the data"."""
+    text = period.split(" (")[0]
+    return f" {text}" if text.split(" ", 1)[0].lower() in _PERIOD_WORDS else f" for {text}"
+
+
+_IS_WORDS = {"is": "are", "was": "were", "has": "have", "had": "had"}
+
+
+def _share_sentence(cond: Filter, share: str, noun: str) -> str:
+    """A share of rows in plain words: "West accounts for 33% of orders", "28% of employees are
+    remote", "12% of employees have Age over 50"."""
+    vals = [str(v) for v in cond.values]
+    if len(vals) == 1 and isinstance(cond.values[0], bool) and cond.op in ("=", "!="):
+        words = [w.lower() for w in split_name(cond.column)]
+        verb = _IS_WORDS.get(words[0], "are") if words else "are"
+        state = " ".join(words[1:] if words and words[0] in _IS_WORDS else words)
+        negated = cond.values[0] != (cond.op == "=")
+        return f"{share} of {noun} {verb}{' not' if negated else ''} {state}"
+    if cond.op in ("=", "in") and vals:
+        many = len(vals) > 1
+        return f"{' or '.join(vals)} account{'' if many else 's'} for {share} of {noun}"
+    if cond.op in ("!=", "not_in") and vals:
+        return f"{share} of {noun} have a {cond.column} other than {' or '.join(vals)}"
+    return f"{share} of {noun} have {condition_words(cond)}"
 
 
 def _extremes_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:

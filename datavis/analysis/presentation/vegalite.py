@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..labels import count_label, counted_noun, measure_name
 from ..language.names import humanize
 from ..plan import Measure, Plan
 from ..sql.compiler import Query
-from ..sql.derived import derived_money, is_percent
-from .format import fmt_number, fmt_pct, is_money
-from .wording import count_label, counted_noun
+from ..sql.derived import is_percent
+from .format import fmt_number, fmt_pct, money_symbol
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 _TIME_UNITS = {"year": "utcyear", "quarter": "utcyearquarter", "month": "utcyearmonth", "week": "utcyearmonthdate",
@@ -113,17 +113,24 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict[str, Any]]) -> str:
     return "bar"
 
 
+def _num_format(money: bool, axis: bool) -> str:
+    """One rule for the chart's numbers: an axis abbreviates (1.2M), a tooltip shows the value
+    (1,234,567.5); money has its sign on both, as in the insight."""
+    return ("$" if money else "") + ("~s" if axis else ",.2~f")
+
+
 def _num_axis(field_name: str, label: str, money: bool) -> dict[str, Any]:
-    fmt = "$~s" if money else "~s"
-    return {"field": field_name, "type": "quantitative", "title": label, "axis": {"format": fmt}}
+    return {"field": field_name, "type": "quantitative", "title": label,
+            "axis": {"format": _num_format(money, axis=True)}}
 
 
-def _tooltip(fields: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
+def _tooltip(fields: list[tuple[str, str, str]], money: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Tooltip fields (name, type, title); the quantitative ones named in `money` are money."""
     out = []
     for name, typ, title in fields:
         t = {"field": name, "type": typ, "title": title}
         if typ == "quantitative":
-            t["format"] = ",.2~f"
+            t["format"] = _num_format(name in money, axis=False)
         out.append(t)
     return out
 
@@ -160,9 +167,9 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict[str, Any]], ti
     if chart == "histogram":
         return _histogram(base, q, rows, profile)
     if chart == "boxplot":
-        return _boxplot(base, plan, q, rows)
+        return _boxplot(base, plan, q, rows, profile)
     if q.x is None:
-        return _scatter(base, q)
+        return _scatter(base, q, profile)
     ax = _axes(plan, q, rows, profile, y_labels)
     if q.several:
         ax = _fold(ax, plan, q, rows, profile, y_labels)
@@ -173,11 +180,13 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict[str, Any]], ti
     return spec
 
 
-def _scatter(base: dict[str, Any], q: Query) -> dict[str, Any]:
+def _scatter(base: dict[str, Any], q: Query, profile: dict[str, Any]) -> dict[str, Any]:
     xm, ym = q.ys[0], q.ys[1]
-    enc: dict[str, Any] = {"x": {"field": xm, "type": "quantitative", "title": humanize(xm), "scale": {"zero": False}},
-           "y": {"field": ym, "type": "quantitative", "title": humanize(ym), "scale": {"zero": False}},
-           "tooltip": _tooltip([(xm, "quantitative", xm), (ym, "quantitative", ym)])}
+    money = _raw_money(xm, profile) | _raw_money(ym, profile)
+    enc: dict[str, Any] = {
+        "x": {**_raw_axis(xm, humanize(xm), xm in money), "scale": {"zero": False}},
+        "y": {**_raw_axis(ym, humanize(ym), ym in money), "scale": {"zero": False}},
+        "tooltip": _tooltip([(xm, "quantitative", xm), (ym, "quantitative", ym)], money)}
     if q.color:
         enc["color"] = {"field": q.color, "type": "nominal", "title": humanize(q.color)}
         enc["tooltip"].append({"field": q.color, "type": "nominal"})
@@ -187,16 +196,23 @@ def _scatter(base: dict[str, Any], q: Query) -> dict[str, Any]:
 
 def _y_label(y: str, m: Measure | None, profile: dict[str, Any], y_labels: dict[str, str]) -> str:
     """A measure's axis title; a count names what is counted ("Number of employees")."""
-    if m is not None and m.column is None and m.agg == "count" and m.kind is None:
-        return count_label(profile)
-    return y_labels.get(y, y)
+    return measure_name(m, profile, y_labels.get(y, y))
 
 
-def _money(plan: Plan, profile: dict[str, Any], measures: list[Measure] | None = None) -> bool:
-    ms = measures if measures is not None else plan.measures[:1]
-    return bool(ms) and all(m.column and is_money(profile["_by_name"].get(m.column, {}))
-                            and m.agg not in ("count", "count_distinct")
-                            and (m.kind is None or derived_money(m, profile["_by_name"])) for m in ms)
+def _money(measures: list[Measure], profile: dict[str, Any]) -> bool:
+    """The measures drawn on one axis are all money."""
+    return bool(measures) and all(money_symbol(m, profile) is not None for m in measures)
+
+
+def _raw_money(column: str, profile: dict[str, Any]) -> frozenset[str]:
+    """{column} when its raw values (a scatter's, a histogram's, a box plot's) are money."""
+    return frozenset([column]) if _money([Measure(column=column, agg="none")], profile) else frozenset()
+
+
+def _raw_axis(field_name: str, label: str, money: bool) -> dict[str, Any]:
+    """An axis of raw values: money formatted like a measure's axis, other numbers as they are."""
+    return _num_axis(field_name, label, True) if money else {"field": field_name, "type": "quantitative",
+                                                             "title": label}
 
 
 def _x_encoding(plan: Plan, q: Query) -> tuple[dict[str, Any], str]:
@@ -221,13 +237,14 @@ def _axes(plan: Plan, q: Query, rows: list[dict[str, Any]], profile: dict[str, A
     y = q.ys[0]
     ylabel = _y_label(y, plan.measures[0] if plan.measures else None, profile, y_labels)
     xenc, xlabel = _x_encoding(plan, q)
-    yenc = _num_axis(y, ylabel, _money(plan, profile))
+    money = _money(plan.measures[:1], profile)
+    yenc = _num_axis(y, ylabel, money)
     tips = [(q.x, "temporal" if q.x_type == "temporal" else "nominal", xlabel), (y, "quantitative", ylabel)]
     if q.color:
         tips.insert(1, (q.color, "nominal", humanize(q.color)))
     if q.share:
         tips.append((q.share, "quantitative", "% of total"))
-    tooltip = _tooltip(tips)
+    tooltip = _tooltip(tips, frozenset([y] if money else []))
     if q.x_type == "temporal":
         tooltip[0]["timeUnit"] = xenc["timeUnit"]
     color: dict[str, Any] | None = None
@@ -257,11 +274,13 @@ def _fold(ax: Axes, plan: Plan, q: Query, rows: list[dict[str, Any]], profile: d
     data = [{**{k: r.get(k) for k in keep}, mkey: label, vkey: r.get(y)}
             for r in rows for y, label in zip(q.ys, labels, strict=True)]
     ylabel = " and ".join(labels) if len(labels) <= 3 else "Value"
-    yenc = _num_axis(vkey, ylabel, _money(plan, profile, measures))
+    money = _money(measures, profile)
+    yenc = _num_axis(vkey, ylabel, money)
     tips = [(q.x, "temporal" if q.x_type == "temporal" else "nominal", ax.xlabel)]
     if q.color:
         tips.append((q.color, "nominal", humanize(q.color)))
-    tooltip = _tooltip(tips + [(mkey, "nominal", "Measure"), (vkey, "quantitative", "Value")])
+    tooltip = _tooltip(tips + [(mkey, "nominal", "Measure"), (vkey, "quantitative", "Value")],
+                       frozenset([vkey] if money else []))
     if q.x_type == "temporal":
         tooltip[0]["timeUnit"] = ax.x["timeUnit"]
     series = {"field": mkey, "type": "nominal", "title": None, "sort": labels}
@@ -389,11 +408,10 @@ def _kpi(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, Any]],
     row = rows[0] if rows else {}
     values = []
     for y, m in zip(q.ys, plan.measures or [], strict=False):
-        col = profile["_by_name"].get(m.column or "", {})
-        money = is_money(col) and m.agg not in ("count", "count_distinct") if m.kind is None else \
-            derived_money(m, profile["_by_name"])
+        sym = money_symbol(m, profile)
         v = row.get(y)
-        text = fmt_pct(v / 100) if is_percent(m) and isinstance(v, (int, float)) else fmt_number(v, money=money)
+        text = fmt_pct(v / 100) if is_percent(m) and isinstance(v, (int, float)) else \
+            fmt_number(v, money=sym is not None, symbol=sym or "$")
         # the label says what is counted ("Number of employees"); field names the result's column
         values.append({"label": _y_label(y, m, profile, {}), "field": y, "value": v, "text": text})
     if not values:
@@ -439,20 +457,23 @@ def _table(base: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _histogram(base: dict[str, Any], q: Query, rows: list[dict[str, Any]], profile: dict[str, Any]) -> dict[str, Any]:
     col = q.extra["column"]
+    money = bool(_raw_money(col, profile))
     return {**base, "mark": {"type": "bar", "tooltip": True, "binSpacing": 1},
-            "encoding": {"x": {"field": "bin_start", "type": "quantitative", "bin": {"binned": True,
-                                                                                     "step": q.extra["width"]},
-                               "title": humanize(col)},
+            "encoding": {"x": {**_raw_axis("bin_start", humanize(col), money),
+                               "bin": {"binned": True, "step": q.extra["width"]}},
                          "x2": {"field": "bin_end"},
                          "y": {"field": "Count", "type": "quantitative", "title": count_label(profile)},
                          "tooltip": _tooltip([("bin_start", "quantitative", "from"), ("bin_end", "quantitative", "to"),
-                                              ("Count", "quantitative", counted_noun(profile))])},
+                                              ("Count", "quantitative", counted_noun(profile))],
+                                             frozenset(["bin_start", "bin_end"] if money else []))},
             "width": _WIDTH, "height": _HEIGHT}
 
 
-def _boxplot(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _boxplot(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, Any]],
+             profile: dict[str, Any]) -> dict[str, Any]:
     col = q.extra["column"]
     ytitle = humanize(col)
+    money = frozenset(["min", "q1", "median", "q3", "max"]) if _raw_money(col, profile) else frozenset()
     x = {"field": q.x, "type": "nominal", "sort": None, "title": humanize(q.x)} if q.x else None
 
     def enc(extra: dict[str, Any]) -> dict[str, Any]:
@@ -461,11 +482,11 @@ def _boxplot(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, An
             e["x"] = x
         return e
 
-    tips = _tooltip([(k, "quantitative", k) for k in ("min", "q1", "median", "q3", "max", "n")])
+    tips = _tooltip([(k, "quantitative", k) for k in ("min", "q1", "median", "q3", "max", "n")], money)
     return {**base, "width": _WIDTH if q.x else 120, "height": _HEIGHT,
             "layer": [
-                {"mark": {"type": "rule"}, "encoding": enc({"y": {"field": "min", "type": "quantitative",
-                                                                  "title": ytitle}, "y2": {"field": "max"}})},
+                {"mark": {"type": "rule"}, "encoding": enc({"y": _raw_axis("min", ytitle, bool(money)),
+                                                            "y2": {"field": "max"}})},
                 {"mark": {"type": "bar", "size": 24, "tooltip": True},
                  "encoding": enc({"y": {"field": "q1", "type": "quantitative"}, "y2": {"field": "q3"},
                                   "tooltip": tips})},

@@ -8,11 +8,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import Unanswerable
+from ..labels import measure_label
 from ..language.names import quote_ident
-from ..plan import AGG_WORDS, Filter, Measure, Plan
-from .derived import derived_label, derived_sql
+from ..plan import Filter, Measure, Plan
+from .derived import derived_sql
 
 TABLE = "data"
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -31,7 +33,7 @@ class Query:
     ys: list[str] = field(default_factory=list)  # result columns of the measures
     color: str | None = None
     share: str | None = None  # result column with the % of total
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def several(self) -> bool:
@@ -39,12 +41,12 @@ class Query:
         return self.kind in ("aggregate", "raw") and self.x is not None and len(self.ys) > 1
 
 
-def lit(value, kind: str = "text") -> str:
+def lit(value: object, kind: str = "text") -> str:
     """A SQL literal for a filter value of a column of type `kind`."""
     if value is None:
         return "NULL"
     if kind in ("integer", "number") and not isinstance(value, bool):
-        num = float(value) if not isinstance(value, (int, float)) else value
+        num = float(str(value)) if not isinstance(value, (int, float)) else value
         if isinstance(num, float) and not math.isfinite(num):
             raise Unanswerable(f"'{value}' is not a usable number")
         return repr(int(num)) if float(num).is_integer() and abs(num) < 2**53 else repr(float(num))
@@ -58,21 +60,6 @@ def lit(value, kind: str = "text") -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def measure_label(m: Measure, column_label: str | None = None) -> str:
-    if m.kind is not None:
-        return derived_label(m)
-    if m.column is None:
-        return "Count"
-    name = column_label or m.column
-    if m.agg == "none":
-        return name
-    if m.agg == "count":
-        return f"Count of {name}"
-    if m.agg == "count_distinct":
-        return f"Distinct {name}"
-    return f"{AGG_WORDS[m.agg]} {name}"
-
-
 def agg_expr(m: Measure, col_type: str | None) -> str:
     if m.column is None:
         return "count(*)"
@@ -84,14 +71,14 @@ def agg_expr(m: Measure, col_type: str | None) -> str:
             "none": q}[m.agg]
 
 
-def measure_sql(m: Measure, profile: dict) -> str:
+def measure_sql(m: Measure, profile: dict[str, Any]) -> str:
     """The aggregate expression of a measure, plain or derived."""
     if m.kind is not None:
         return derived_sql(m, profile, lambda f: filter_sql(f, profile))
     return agg_expr(m, profile["_by_name"][m.column]["type"] if m.column else None)
 
 
-def filter_sql(f: Filter, profile: dict) -> str:
+def filter_sql(f: Filter, profile: dict[str, Any]) -> str:
     col = profile["_by_name"][f.column]
     kind = "integer" if col.get("year_like") else col["type"]
     q = quote_ident(f.column)
@@ -108,7 +95,7 @@ def filter_sql(f: Filter, profile: dict) -> str:
     if kind == "text" and not text:
         kind = "plain_text"
 
-    def v(x):
+    def v(x: object) -> str:
         return f"lower({lit(x)})" if text else lit(x, "text" if kind == "plain_text" else kind)
 
     if f.op in ("=", "!=", ">", ">=", "<", "<="):
@@ -133,12 +120,12 @@ def filter_sql(f: Filter, profile: dict) -> str:
     return f"NOT ({like})" if f.op == "not_contains" else f"({like})" if len(likes) > 1 else like
 
 
-def where_sql(plan: Plan, profile: dict, extra: list[str] | None = None) -> str:
+def where_sql(plan: Plan, profile: dict[str, Any], extra: list[str] | None = None) -> str:
     parts = [filter_sql(f, profile) for f in plan.filters] + (extra or [])
     return (" WHERE " + " AND ".join(f"({p})" for p in parts)) if parts else ""
 
 
-def dimension_expr(plan: Plan, profile: dict) -> tuple[str, str, list[str] | None, str | None]:
+def dimension_expr(plan: Plan, profile: dict[str, Any]) -> tuple[str, str, list[str] | None, str | None]:
     """(SQL expression, Vega-Lite type, explicit sort, order expression) of the x axis."""
     d = plan.dimension
     assert d is not None  # called only for a plan with an x axis
@@ -174,7 +161,7 @@ def _unique_alias(name: str, taken: set[str]) -> str:
     return alias
 
 
-def compile_plan(plan: Plan, profile: dict, max_rows: int) -> Query:
+def compile_plan(plan: Plan, profile: dict[str, Any], max_rows: int) -> Query:
     measures = plan.measures or [Measure(column=None, agg="count")]
     if plan.chart == "table" and plan.dimension is None:
         return _table(plan, profile, max_rows)
@@ -199,7 +186,7 @@ ADDITIVE = ("sum", "count")  # aggregations whose groups add up, so the rest can
 OTHER_LABELS = ("Other", "All others", "All the rest")
 
 
-def other_label(col: dict) -> str:
+def other_label(col: dict[str, Any]) -> str:
     """The name of the rest bucket: "Other", unless the column holds a value spelled so."""
     known = {str(v).strip().lower() for v, _ in col.get("values", [])}
     return next((w for w in OTHER_LABELS if w.lower() not in known), "(rest)")
@@ -211,12 +198,12 @@ class _Parts:
 
     ctes: list[str] = field(default_factory=list)
     conds: list[str] = field(default_factory=list)
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
     rest_x: str = ""  # ORDER BY key that puts an "Other" x group last
     rest_color: str = ""  # … and an "Other" series last
 
 
-def _aggregate(plan: Plan, profile: dict, measures: list[Measure], max_rows: int) -> Query:
+def _aggregate(plan: Plan, profile: dict[str, Any], measures: list[Measure], max_rows: int) -> Query:
     assert plan.dimension is not None  # compile_plan makes a KPI of a plan without one
     taken: set[str] = set()
     xexpr, xtype, xsort, xorder = dimension_expr(plan, profile)
@@ -248,7 +235,7 @@ def _aggregate(plan: Plan, profile: dict, measures: list[Measure], max_rows: int
                  extra=parts.extra)
 
 
-def _rank_x(plan: Plan, profile: dict, parts: _Parts, xexpr: str, xtype: str, agg: str,
+def _rank_x(plan: Plan, profile: dict[str, Any], parts: _Parts, xexpr: str, xtype: str, agg: str,
             additive: bool) -> str:
     """The x expression; with a colour and a limit, only the top-N x values (ranked by their
     total) are kept with every series; with ``plan.other`` the rest is one "Other" group."""
@@ -268,7 +255,7 @@ def _rank_x(plan: Plan, profile: dict, parts: _Parts, xexpr: str, xtype: str, ag
     return f"CASE WHEN {xexpr} IN (SELECT k FROM top_x) THEN CAST({xexpr} AS VARCHAR) ELSE {lit(label)} END"
 
 
-def _rank_color(plan: Plan, profile: dict, parts: _Parts, agg: str, additive: bool) -> str:
+def _rank_color(plan: Plan, profile: dict[str, Any], parts: _Parts, agg: str, additive: bool) -> str:
     """The colour expression: past COLOR_LIMIT series, the largest are kept and, for an additive
     aggregation, the rest (missing values included) is one "Other" series; an average or a
     median of the rest would not be comparable with the series, so those are left out instead."""
@@ -308,7 +295,7 @@ def _order_sql(plan: Plan, xtype: str, xorder: str | None, x: str, first_y: str,
     return f"{head}{first_y} DESC NULLS LAST, {qx}"
 
 
-def _raw(plan: Plan, profile: dict, measures: list[Measure], max_rows: int) -> Query:
+def _raw(plan: Plan, profile: dict[str, Any], measures: list[Measure], max_rows: int) -> Query:
     taken: set[str] = set()
     select, ys = [], []
     x = None
@@ -347,7 +334,7 @@ def _raw(plan: Plan, profile: dict, measures: list[Measure], max_rows: int) -> Q
                  color=color, extra={"sampled": bool(sample)})
 
 
-def _table(plan: Plan, profile: dict, max_rows: int) -> Query:
+def _table(plan: Plan, profile: dict[str, Any], max_rows: int) -> Query:
     cols = [m.column for m in plan.measures if m.column] or [c["name"] for c in profile["columns"][:12]]
     order = ""
     if plan.order is not None and plan.measures and plan.measures[0].column:
@@ -368,7 +355,7 @@ def nice_bins(lo: float, hi: float, target: int) -> tuple[float, float]:
     return math.floor(lo / width) * width, width
 
 
-def _histogram(plan: Plan, profile: dict) -> Query:
+def _histogram(plan: Plan, profile: dict[str, Any]) -> Query:
     d = plan.dimension
     assert d is not None  # compile_plan's test for bins
     col = profile["_by_name"][d.column]
@@ -384,7 +371,7 @@ def _histogram(plan: Plan, profile: dict) -> Query:
                  extra={"bin_end": "bin_end", "width": width, "column": d.column})
 
 
-def _boxplot(plan: Plan, profile: dict, m: Measure) -> Query:
+def _boxplot(plan: Plan, profile: dict[str, Any], m: Measure) -> Query:
     assert m.column is not None  # compile_plan's test
     q = quote_ident(m.column)
     group = plan.dimension.column if plan.dimension else None

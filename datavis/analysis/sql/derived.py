@@ -7,6 +7,9 @@ value (NULL) instead of an error or an infinity.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..language.names import quote_ident, split_name
 from ..plan import AGG_WORDS, Filter, Measure
 
@@ -27,12 +30,12 @@ def _agg(agg: str, expr: str) -> str:
     return f"{'avg' if agg == 'none' else agg}({expr})"
 
 
-def _number(column: str, by_name: dict) -> str:
+def _number(column: str, by_name: dict[str, Any]) -> str:
     q = quote_ident(column)
     return f"CAST({q} AS INTEGER)" if by_name[column]["type"] == "boolean" else q
 
 
-def derived_sql(m: Measure, profile: dict, condition_sql) -> str:
+def derived_sql(m: Measure, profile: dict[str, Any], condition_sql: Callable[[Filter], str]) -> str:
     """The aggregate expression of a derived measure; `condition_sql(Filter)` is the compiler's
     filter_sql bound to the profile (one place writes WHERE conditions)."""
     by_name = profile["_by_name"]
@@ -121,9 +124,9 @@ def is_percent(m: Measure | None) -> bool:
     return m is not None and (m.kind == "rate" or (m.kind == "ratio" and m.percent))
 
 
-def derived_summary(m: Measure) -> dict:
+def derived_summary(m: Measure) -> dict[str, Any]:
     """What GET /charts/<id> shows of a derived measure: its kind, label and parts."""
-    out: dict = {"kind": m.kind, "label": derived_label(m)}
+    out: dict[str, Any] = {"kind": m.kind, "label": derived_label(m)}
     if m.kind == "rate" and m.condition is not None:
         out["condition"] = {"field": m.condition.column, "op": m.condition.op,
                             "value": m.condition.values[0] if len(m.condition.values) == 1 else m.condition.values}
@@ -136,7 +139,7 @@ def derived_summary(m: Measure) -> dict:
     return out
 
 
-def derived_money(m: Measure, by_name: dict) -> bool:
+def derived_money(m: Measure, by_name: dict[str, Any]) -> bool:
     """Values of this derived measure are money: a sum of two amounts, or an amount per something
     that is not money (cost per kg); never a rate, a percentage, a time or a ratio of two amounts."""
     def money(c: str | None) -> bool:

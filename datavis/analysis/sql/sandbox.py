@@ -18,6 +18,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -38,7 +39,7 @@ _CONFIG: dict[str, str | bool] = {
 class Result:
     columns: list[str]
     types: list[str]
-    rows: list[tuple]
+    rows: list[tuple[Any, ...]]
     truncated: bool
 
 
@@ -78,7 +79,7 @@ class _Watchdog:
 
     def reset(self) -> None:
         self._cond = threading.Condition()
-        self._heap: list[tuple[float, int, dict]] = []  # (deadline, order, watched query)
+        self._heap: list[tuple[float, int, dict[str, Any]]] = []  # (deadline, order, watched query)
         self._thread: threading.Thread | None = None
         self._stopping = False
 
@@ -90,8 +91,8 @@ class _Watchdog:
             thread.join()
         self.reset()
 
-    def watch(self, con: duckdb.DuckDBPyConnection, seconds: float) -> dict:
-        entry: dict = {"con": con}
+    def watch(self, con: duckdb.DuckDBPyConnection, seconds: float) -> dict[str, Any]:
+        entry: dict[str, Any] = {"con": con}
         with self._cond:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="sandbox-watchdog", daemon=True)
@@ -101,7 +102,7 @@ class _Watchdog:
                 self._cond.notify()  # an earlier deadline than the one being waited for
         return entry
 
-    def done(self, entry: dict) -> bool:
+    def done(self, entry: dict[str, Any]) -> bool:
         """Stop watching this query (the heap may hold the entry until it comes up); False if
         it was interrupted."""
         with self._cond:
@@ -218,13 +219,13 @@ class Sandbox:
     def __enter__(self) -> Sandbox:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
         _release(self._database, self.con, self._clean)
 
-    def run(self, sql: str, *, params: list | None = None, max_rows: int = 5000) -> Result:
+    def run(self, sql: str, *, params: list[Any] | None = None, max_rows: int = 5000) -> Result:
         check_statement(sql, self.con)
         watched = _watchdog.watch(self.con, self.timeout)
         clean, self._clean = self._clean, False
@@ -244,14 +245,6 @@ class Sandbox:
         columns = [d[0] for d in cur.description]
         types = [str(d[1]) for d in cur.description]
         return Result(columns, types, rows[:max_rows], len(rows) > max_rows)
-
-
-def run_select(dataset_dir: Path, sql: str, *, params: list | None = None, timeout: float = 10.0,
-               max_rows: int = 5000) -> Result:
-    """Run one statement in a fresh sandbox (checked before the database is even opened)."""
-    check_statement(sql)
-    with Sandbox(dataset_dir, timeout) as box:
-        return box.run(sql, params=params, max_rows=max_rows)
 
 
 def _short(e: Exception) -> str:
