@@ -18,6 +18,7 @@ from ..plan import AGG_WORDS, Plan
 from ..presentation.wording import count_label
 from ..sql.derived import derived_label
 from .candidates import Candidate, generate
+from .coverage import gaps, missing_phrase
 from .features import context, features, readout
 from .generate import generate as generate_from_links
 from .rules import build_plan, help_message
@@ -129,13 +130,21 @@ def scored(question: str, profile: dict[str, Any]) -> list[tuple[float, Plan, di
 
 
 def choose(question: str, profile: dict[str, Any]) -> Ranked:
-    """The best reading; the two next distinct readings as alternatives when the margin is low."""
+    """The best reading; the two next distinct readings as alternatives when the margin is low or
+    the question has words nothing in the data links to. A question whose subject links to nothing
+    ("the NPS by plan" in a table without one) is declined, naming what was not found
+    (planning/coverage.py)."""
+    links = link(question, profile)
+    cov = gaps(links, profile)
+    if cov.missing:
+        raise Unanswerable(f"I could not find “{missing_phrase(links, cov)}” in this dataset. "
+                           + help_message(profile))
     ranked = scored(question, profile)
     if len(ranked) == 1:
         return Ranked(ranked[0][1], math.inf)
     margin = ranked[0][0] - ranked[1][0]
     alts: list[Plan] = []
-    if margin < model().get("margin", 0.0):
+    if margin < model().get("margin", 0.0) or cov.unsure:
         seen = {json.dumps(ranked[0][2], default=str)}
         for _s, plan, r in ranked[1:]:
             key = json.dumps(r, default=str)
