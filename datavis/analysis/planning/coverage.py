@@ -18,7 +18,7 @@ weaker evidence: the answer is given with alternatives (`Coverage.unsure`).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +43,7 @@ from ..language.lexicon import (
     STOPWORDS,
 )
 from ..language.linking import Links
-from ..language.matching import get_index
+from ..language.matching import Tok, get_index
 from ..language.names import singular, split_name
 from ..presentation.wording import counted_noun
 from .measures import find_derived
@@ -142,27 +142,28 @@ def _function_word(word: str, extra: set[str]) -> bool:
 def _slots(links: Links) -> Iterable[list[int]]:
     """Token positions of the head, of the words after each aggregation cue, of a which-subject."""
     toks = links.parsed.toks
-    groups = sorted(a for _m, (a, _b) in links.parsed.text.find(C.GROUP_CUE, protect=False))
-    head = range(0, groups[0] if groups else len(toks))
+    groups = {a for _m, (a, _b) in links.parsed.text.find(C.GROUP_CUE, protect=False)}
+    aggs = {a.start for a in links.aggs}
+    head = range(0, min(groups, default=len(toks)))
     if not any(a.target == "count" and a.start in head for a in links.aggs):
         yield list(head)
     for agg in links.aggs:
-        if agg.target == "count":
-            continue  # "how many songs…": what is counted is the rows, whatever the noun (nvBench's habit)
-        span = []
-        for t in toks[agg.end:]:
-            if t.i in groups or any(a.start == t.i for a in links.aggs) or (span and t.text in _PHRASE_END):
-                break
-            span.append(t.i)
-        yield span
+        if agg.target != "count":  # "how many songs…": what is counted is the rows, whatever the noun
+            yield _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or (n > 0 and t.text in _PHRASE_END))
     for t in toks:
         if t.text in ("which", "what"):
-            span = []
-            for u in toks[t.i + 1:]:
-                if u.text in _SUBJECT_END or u.i in groups or any(a.start == u.i for a in links.aggs):
-                    break
-                span.append(u.i)
-            yield span
+            yield _phrase(toks, t.i + 1, lambda u, _n: u.text in _SUBJECT_END or u.i in groups | aggs)
+
+
+def _phrase(toks: list[Tok], start: int, ends: Callable[[Tok, int], bool]) -> list[int]:
+    """Token positions from `start` up to the first token that `ends` the phrase (given how many
+    tokens the phrase has so far)."""
+    out: list[int] = []
+    for t in toks[start:]:
+        if ends(t, len(out)):
+            break
+        out.append(t.i)
+    return out
 
 
 def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
