@@ -92,11 +92,16 @@ class _Named:
     words a longer word starts with ("enrollment" ~ Enr: columns are often named by truncation)."""
 
     words: frozenset[str]
+    plurals: frozenset[str]
     stems: frozenset[str]
     columns: frozenset[str]
 
-    def match(self, word: str) -> bool:
-        if word in self.words or singular(word) in self.words or (len(word) >= 5 and word[:5] in self.stems):
+    def exact(self, word: str) -> bool:
+        return word in self.words or singular(word) in self.words
+
+    def loose(self, word: str) -> bool:
+        """A plural, a stem or a truncation: weak evidence, the answer comes with alternatives."""
+        if word in self.plurals or (len(word) >= 5 and word[:5] in self.stems):
             return True
         return any(word[:k] in self.columns for k in range(3, min(len(word), 6)))
 
@@ -112,7 +117,7 @@ def _named(profile: dict[str, Any]) -> _Named:
     words = rows | _ROW_WORDS | (PEOPLE if rows & PEOPLE else set())  # "people" in a table of employees
     words |= set(idx.vocab_index) | {w for key in idx.values for w in key.split()} | columns
     named = profile["_named_words"] = _Named(
-        frozenset(v for w in words for v in (w, singular(w), w + "s", w + "es")),
+        frozenset(v for w in words for v in (w, singular(w))), frozenset(v for w in words for v in (w + "s", w + "es")),
         frozenset(w[:5] for w in words if len(w) >= 5 and w.isalpha()),
         frozenset(w for w in columns if len(w) >= 3 and w.isalpha()))
     return named
@@ -175,14 +180,15 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     known = _linked_tokens(links) | _cue_tokens(links)
     named = _named(profile)
     words = {t.i for t in toks if not _function_word(t.text, extra)}
-    linked = {i for i in words if i in known or named.match(toks[i].text)}
+    loose = {i for i in words - known if not named.exact(toks[i].text) and named.loose(toks[i].text)}
+    linked = {i for i in words if i in known or named.exact(toks[i].text)} | loose
     content = words - linked
     missing: list[str] = []
     for slot in _slots(links):
         unlinked = [toks[i].text for i in slot if i in content]
         if unlinked and not any(i in linked for i in slot) and not all(map(_verb_like, unlinked)):
             missing += [w for w in unlinked if w not in missing]
-    unsure = tuple(dict.fromkeys(toks[i].text for i in sorted(content)))
+    unsure = tuple(dict.fromkeys(toks[i].text for i in sorted(content | loose)))
     return Coverage(tuple(missing), tuple(w for w in unsure if w not in missing))
 
 
