@@ -194,13 +194,17 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
 
 
 def missing_phrase(links: Links, cov: Coverage) -> str:
-    """The words the data could not match as the user typed them, with a generic word that ends
-    the phrase ("lead time", "NPS")."""
+    """The words the data could not match as the user typed them, each run of them ended by a
+    generic noun that completes it ("lead time"), runs joined by "and" ("supplier and lead time")."""
     toks = links.parsed.toks
-    at = [t.i for t in toks if t.text in cov.missing and not _verb_like(t.text)]
-    if not at:
-        return ""
-    end = at[-1] + 1
-    while end < len(toks) and toks[end].text in _TAIL and end - at[0] < 4:
-        end += 1
-    return " ".join(t.raw for t in toks[at[0]:end])
+    runs: list[list[int]] = []
+    for t in toks:
+        if t.text in cov.missing and not _verb_like(t.text):
+            if runs and runs[-1][-1] == t.i - 1:
+                runs[-1].append(t.i)
+            else:
+                runs.append([t.i])
+    for run in runs:
+        while run[-1] + 1 < len(toks) and toks[run[-1] + 1].text in _TAIL and len(run) < 4:
+            run.append(run[-1] + 1)
+    return " and ".join(" ".join(toks[i].raw for i in run) for run in runs)
