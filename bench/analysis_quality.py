@@ -189,8 +189,25 @@ def run_suite_section(verbose: bool) -> None:
 def run_business_section(verbose: bool) -> None:
     from tests.analysis.business.runner import report, run_business  # noqa: PLC0415
 
-    print("business set (tests/analysis/business, 205 blind questions)")
-    print(report(run_business(verbose=verbose)))
+    print("business set (tests/analysis/business, 205 questions)")
+    res = run_business(verbose=verbose)
+    print(report(res))
+    print(answer_or_ask(res))
+
+
+def answer_or_ask(res: dict) -> str:
+    """The answer-or-ask figures of a blind set (tests/analysis/blindset.run_set): unanswerable
+    questions declined, answerable ones declined by mistake, and the answers given without
+    alternatives (declines and errors left out) that are fully right."""
+    un = res["per_category"]["unanswerable"]
+    failed = [o for o in res["outcomes"] if o.got in ("Unanswerable", "AnalysisError", "UnsafeQuery")]
+    wrongly = [o.qid for o in failed if not o.right_data]
+    answers = [o for o in res["outcomes"] if o not in failed]
+    alone = [o for o in answers if o.confident]
+    right = sum(o.both for o in alone)
+    return (f"answer or ask: unanswerable declined {un['both']}/{un['total']}; answerable declined "
+            f"{len(wrongly)} ({', '.join(wrongly) or '-'}); answers without alternatives {len(alone)}/{len(answers)}, "
+            f"fully right {right} ({right / len(alone) if alone else 0:.1%})")
 
 
 def main() -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ from ..labels import CHART_NAMES, measures_name
 from ..language.linking import Links, link
 from ..plan import Plan
 from .candidates import Candidate, rule_edits
+from .coverage import gaps, missing_phrase
+from .decision import offered
 from .features import context, features, readout
 from .generate import generate as generate_from_links
 from .rules import build_plan, help_message
@@ -128,19 +129,16 @@ def scored(question: str, profile: dict[str, Any]) -> list[tuple[float, Plan, di
 
 
 def choose(question: str, profile: dict[str, Any]) -> Ranked:
-    """The best reading; the two next distinct readings as alternatives when the margin is low."""
+    """The best reading, with the next sensible readings when the choice is close or doubtful
+    (planning/decision.py). A question whose subject links to nothing ("the NPS by plan" in a table
+    without one) is declined, naming what was not found (planning/coverage.py)."""
+    links = link(question, profile)
+    cov = gaps(links, profile)
+    if cov.missing:
+        raise Unanswerable(f"I could not find “{missing_phrase(links, cov)}” in this dataset. "
+                           + help_message(profile))
     ranked = scored(question, profile)
-    if len(ranked) == 1:
-        return Ranked(ranked[0][1], math.inf)
-    margin = ranked[0][0] - ranked[1][0]
-    alts: list[Plan] = []
-    if margin < model().get("margin", 0.0):
-        seen = {json.dumps(ranked[0][2], default=str)}
-        for _s, plan, r in ranked[1:]:
-            key = json.dumps(r, default=str)
-            if key not in seen and len(alts) < 2:
-                seen.add(key)
-                alts.append(plan)
+    margin, alts = offered(ranked, links, cov, model().get("margin", 0.0))
     return Ranked(ranked[0][1], margin, alts)
 
 

@@ -1,0 +1,210 @@
+"""What a question asks about that nothing in the data links to: the planner says so instead of
+answering from the other words.
+
+    gaps(links, profile) -> Coverage
+
+A *content word* is a word of the question that is not a function or cue word (lexicon.STOPWORDS,
+the aggregation, chart, grain, trend/share/distribution and grouping cues), not a number or a
+period, not the noun for the table's rows ("employees" in an employee table) and not a word of a
+derived measure the words name. It is *unlinked* when no link of language.linking covers it.
+
+The words are read in three slots, each the place where a question names what it is about:
+- the head: everything before the first grouping cue ("**attrition rate** by department");
+- after an aggregation or superlative cue ("which supplier has the longest **lead time**");
+- the subject of "which"/"what" up to its verb ("which **landing page** has the highest …").
+A slot whose content words all link to nothing names a thing the data does not hold: the question
+is declined (`Coverage.missing`). Unlinked content words elsewhere ("the **busiest** day") are
+weaker evidence: the answer is given with alternatives (`Coverage.unsure`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..labels import counted_noun
+from ..language import cues as C
+from ..language.lexicon import (
+    AGG_CUES,
+    CHART_WORDS,
+    COST_WORDS,
+    DURATION_WORDS,
+    GENERIC,
+    GRAIN_WORDS,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    PEOPLE,
+    PROFIT_WORDS,
+    RATE_BASE_WORDS,
+    RATE_VALUE_WORDS,
+    RATE_WORDS,
+    REVENUE_WORDS,
+    ROW_VALUE_WORDS,
+    SHARE_OF_WORDS,
+    STOPWORDS,
+)
+from ..language.linking import Links
+from ..language.matching import Tok, get_index
+from ..language.names import singular, split_name
+from .measures import find_derived
+
+# Cue words beyond the lexicon's phrases, and words that name the rows themselves.
+_CUE_WORDS = {w for phrases in AGG_CUES.values() for p in phrases for w in p.split()} | \
+    {w for k in (*CHART_WORDS, *GRAIN_WORDS, *NUMBER_WORDS, *MONTH_NAMES) for w in k.split()}
+_ROW_WORDS = {"row", "record", "entry", "item", "thing", "instance", "result", "detail", "one", "ones",
+              "everything", "anything", "something", "chart", "plot", "diagram", "graph", "figure", "info"}
+# Words that qualify a question without naming anything in it.
+_FILLER = {"instead", "now", "right", "still", "before", "after", "ever", "single", "again", "currently",
+           "recent", "recently", "new", "yet", "already", "ago", "current", "today", "actually", "exactly",
+           "general", "long", "know", "answer", "tell", "look", "looking", "interested", "wondering", "wonder"}
+# Verbs people use for what a table records ("how much did we sell", "tickets that came in"): a slot
+# named by a verb alone names no thing the data lacks.
+_VERB_ENDINGS = ("ed", "ing")
+_VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make", "made", "take", "took", "need",
+          "owe", "bring", "brings", "send", "sent", "pay", "paid", "spend", "spent", "get", "got", "work", "works",
+          "earn", "cost", "costs", "bill", "hire", "open", "close", "use", "used", "win", "won", "lose", "lost"}
+_DERIVED_WORDS = RATE_WORDS | SHARE_OF_WORDS | DURATION_WORDS | REVENUE_WORDS | PROFIT_WORDS | ROW_VALUE_WORDS | \
+    COST_WORDS | RATE_BASE_WORDS | set(RATE_VALUE_WORDS) | {"per", "unit", "average", "return"} | \
+    {"plus", "minus", "less", "times", "multiplied", "divided", "difference", "combined", "together"}  # sums of two
+_CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE)
+# Where the subject of "which X …" ends: its verb.
+_SUBJECT_END = {"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "with", "got", "gets", "get"}
+# Where the words named after an aggregation end ("the highest salary in each department").
+_PHRASE_END = {"in", "for", "of", "with", "from", "on", "at", "to", "that", "who", "which", "where", "when",
+               "than", "and", "or", "among", "across", "over", "per", "by", "we", "you", "they", "i", "our", "us"}
+
+_TAIL = {w for w in GENERIC if len(w) >= 4} - {"from", "with"}  # generic nouns that end a phrase: "lead time"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The question's unlinked content words: `missing` names what a slot asks about and nothing
+    links to (decline); `unsure` lists the other unlinked words (answer, with alternatives)."""
+
+    missing: tuple[str, ...] = ()
+    unsure: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Named:
+    """Words that name rows or the data's own words without a link: the counted noun ("employees"),
+    the table's name, words of column names and values (a plural the matcher missed, "SKUs"), their
+    stems of five letters or more ("escalations" ~ escalated, "trials" ~ trialing), and the column
+    words a longer word starts with ("enrollment" ~ Enr: columns are often named by truncation)."""
+
+    words: frozenset[str]
+    plurals: frozenset[str]
+    stems: frozenset[str]
+    columns: frozenset[str]
+
+    def exact(self, word: str) -> bool:
+        return word in self.words or singular(word) in self.words
+
+    def loose(self, word: str) -> bool:
+        """A plural, a stem or a truncation: weak evidence, the answer comes with alternatives."""
+        if word in self.plurals or (len(word) >= 5 and word[:5] in self.stems):
+            return True
+        return any(word[:k] in self.columns for k in range(3, min(len(word), 6)))
+
+
+def _named(profile: dict[str, Any]) -> _Named:
+    """The profile's _Named, built once per profile (kept beside the matcher's index)."""
+    cached = profile.get("_named_words")
+    if isinstance(cached, _Named):
+        return cached
+    idx = get_index(profile)
+    rows = {counted_noun(profile)} | {w.lower() for w in split_name(str(profile.get("name") or ""))}
+    columns = {w.lower() for c in profile["columns"] for w in split_name(c["name"])}
+    words = rows | _ROW_WORDS | (PEOPLE if rows & PEOPLE else set())  # "people" in a table of employees
+    words |= set(idx.vocab_index) | {w for key in idx.values for w in key.split()} | columns
+    named = profile["_named_words"] = _Named(
+        frozenset(v for w in words for v in (w, singular(w))), frozenset(v for w in words for v in (w + "s", w + "es")),
+        frozenset(w[:5] for w in words if len(w) >= 5 and w.isalpha()),
+        frozenset(w for w in columns if len(w) >= 3 and w.isalpha()))
+    return named
+
+
+def _verb_like(word: str) -> bool:
+    return word in _VERBS or (len(word) > 5 and word.endswith(_VERB_ENDINGS))
+
+
+def _linked_tokens(links: Links) -> set[int]:
+    spans = (*links.columns, *links.values, *links.aggs, *links.groups, *links.grains, *links.numbers,
+             *links.qualities, *links.conditions)
+    return {i for s in spans for i in range(s.start, s.end)}
+
+
+def _cue_tokens(links: Links) -> set[int]:
+    text = links.parsed.text
+    return {i for pat in _CUE_PATTERNS for _m, (a, b) in text.find(pat, protect=False) for i in range(a, b)}
+
+
+def _function_word(word: str, extra: set[str]) -> bool:
+    w = singular(word)
+    return (len(word) < 3 or not word.isalpha() or word in STOPWORDS or w in STOPWORDS or word in _CUE_WORDS
+            or word in _FILLER or word in extra or w in extra)
+
+
+def _slots(links: Links) -> Iterable[list[int]]:
+    """Token positions of the head, of the words after each aggregation cue, of a which-subject."""
+    toks = links.parsed.toks
+    groups = {a for _m, (a, _b) in links.parsed.text.find(C.GROUP_CUE, protect=False)}
+    aggs = {a.start for a in links.aggs}
+    head = range(0, min(groups, default=len(toks)))
+    if not any(a.target == "count" and a.start in head for a in links.aggs):
+        yield list(head)
+    for agg in links.aggs:
+        if agg.target != "count":  # "how many songs…": what is counted is the rows, whatever the noun
+            yield _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or (n > 0 and t.text in _PHRASE_END))
+    for t in toks:
+        if t.text in ("which", "what"):
+            yield _phrase(toks, t.i + 1, lambda u, _n: u.text in _SUBJECT_END or u.i in groups | aggs)
+
+
+def _phrase(toks: list[Tok], start: int, ends: Callable[[Tok, int], bool]) -> list[int]:
+    """Token positions from `start` up to the first token that `ends` the phrase (given how many
+    tokens the phrase has so far)."""
+    out: list[int] = []
+    for t in toks[start:]:
+        if ends(t, len(out)):
+            break
+        out.append(t.i)
+    return out
+
+
+def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
+    """The unlinked content words of the question (see the module docstring)."""
+    toks = links.parsed.toks
+    extra = set(links.period_words) | set(links.corrections.values())
+    if find_derived(links.parsed, profile) is not None:
+        extra |= _DERIVED_WORDS  # "profit margin", "return rate": the derived measure accounts for them
+    known = _linked_tokens(links) | _cue_tokens(links)
+    named = _named(profile)
+    words = {t.i for t in toks if not _function_word(t.text, extra)}
+    loose = {i for i in words - known if not named.exact(toks[i].text) and named.loose(toks[i].text)}
+    linked = {i for i in words if i in known or named.exact(toks[i].text)} | loose
+    content = words - linked
+    missing: list[str] = []
+    for slot in _slots(links):
+        unlinked = [toks[i].text for i in slot if i in content]
+        if unlinked and not any(i in linked for i in slot) and not all(map(_verb_like, unlinked)):
+            missing += [w for w in unlinked if w not in missing]
+    unsure = tuple(dict.fromkeys(toks[i].text for i in sorted(content | loose)))
+    return Coverage(tuple(missing), tuple(w for w in unsure if w not in missing))
+
+
+def missing_phrase(links: Links, cov: Coverage) -> str:
+    """The words the data could not match as the user typed them, each run of them ended by a
+    generic noun that completes it ("lead time"), runs joined by "and" ("supplier and lead time")."""
+    toks = links.parsed.toks
+    runs: list[list[int]] = []
+    for t in toks:
+        if t.text in cov.missing and not _verb_like(t.text):
+            if runs and runs[-1][-1] == t.i - 1:
+                runs[-1].append(t.i)
+            else:
+                runs.append([t.i])
+    for run in runs:
+        while run[-1] + 1 < len(toks) and toks[run[-1] + 1].text in _TAIL and len(run) < 4:
+            run.append(run[-1] + 1)
+    return " and ".join(" ".join(toks[i].raw for i in run) for run in runs)
