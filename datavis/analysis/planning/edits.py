@@ -145,10 +145,10 @@ def aggregated(plan: Plan, agg: Agg) -> Plan:
 
 
 def _added_measure(plan: Plan, col: dict[str, Any], agg: Agg | None) -> Variants:
-    """The named measure next to the ones on screen (a second series), when the chart aggregates
-    by an axis; followup.edit_score prefers it when the words say "too", "also", "add"."""
+    """The named measure next to the ones on screen (a second series, or a second number), when
+    the chart aggregates; followup.edit_score prefers it when the words say "too", "also", "add"."""
     ms = plan.measures
-    if plan.dimension is None or plan.dimension.bins or not ms or len(ms) >= _MAX_MEASURES or \
+    if (plan.dimension is not None and plan.dimension.bins) or not ms or len(ms) >= _MAX_MEASURES or \
             any(m.agg == "none" for m in ms) or any(m.column == col["name"] for m in ms) or plan.share:
         return []
     out = _copy(plan)
