@@ -323,3 +323,11 @@ def test_an_axis_below_a_thousand_writes_plain_numbers(datasets):
     assert max(r[y] for r in ans.data) < 1 and "s" not in axis["axis"]["format"]
     big = answer(datasets["sales"], "total revenue by region")
     assert big.spec["encoding"]["y"]["axis"]["format"] == "$~s"
+
+
+def test_an_hour_of_the_day_is_written_as_a_time(tmp_path, write_csv):
+    rows = "\n".join(f"T{i},2024-03-0{1 + i % 5} {i % 24:02d}:15:00" for i in range(120))
+    ds = tmp_path / "ds"
+    ingest_csv(write_csv("Ticket ID,Created At\n" + rows + "\n"), ds, name="tickets")
+    ans = answer(ds, "number of tickets by hour of the day")
+    assert "00:00" in ans.insight and "23:00" in ans.insight and " in 0 " not in ans.insight

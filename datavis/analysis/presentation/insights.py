@@ -43,6 +43,8 @@ def _label(v: object, grain: str | None) -> str:
         if grain == "week":
             return f"the week of {d.isoformat()}"
         return d.isoformat() if grain == "day" else v
+    if grain == "hour_of_day" and isinstance(v, int) and not isinstance(v, bool):
+        return f"{v:02d}:00"  # "at 14:00", not "in 14"
     if isinstance(v, float):
         return fmt_number(v)
     return str(v)
