@@ -21,8 +21,8 @@ from .models import EDIT_AGGREGATES as AGGREGATES
 from .models import EDIT_CHART_TYPES as CHART_TYPES
 from .models import EDIT_TIME_UNITS as TIME_UNITS
 from .models import AnalysisSettings, Answer
-from .plan import Agg, Dimension, Measure, Order, Plan
-from .planning.edits import aggregated, on_axis
+from .plan import Dimension, Measure, Order, Plan
+from .planning.edits import aggregated, on_axis, with_measure
 
 CHART_NEEDS = {"heatmap": " (it needs a colour column: choose one first)",
                "arc": " (it needs positive values and no colour)",
@@ -53,28 +53,7 @@ def _aggregate(plan: Plan, agg: Any, profile: dict[str, Any]) -> str:
 
 
 def _measure(plan: Plan, name: Any, profile: dict[str, Any]) -> str:
-    col = _column(profile, name)
-    numeric = col["type"] in NUMBERS
-    if plan.intent == "correlation" and len(plan.measures) >= 2:
-        if not numeric:
-            raise Unanswerable(f"'{col['name']}' is not numeric, so it cannot be plotted against "
-                               f"'{plan.measures[0].column}'")
-        plan.measures[1] = Measure(column=col["name"], agg="none")
-        return "measure"
-    if plan.dimension is not None and plan.dimension.bins:  # a histogram: bin the new column
-        if not numeric:
-            raise Unanswerable(f"'{col['name']}' is not numeric, so it has no distribution to bin")
-        plan.dimension = Dimension(column=col["name"], bins=plan.dimension.bins)
-        return "measure"
-    old = plan.measures[0].agg if plan.measures else None
-    agg: Agg
-    if not numeric:
-        agg = "count_distinct"
-    elif old in ("sum", "avg", "median", "min", "max"):
-        agg = old
-    else:
-        agg = "sum" if col.get("additive", True) else "avg"
-    plan.measures[:1] = [Measure(column=col["name"], agg=agg)]
+    _take(plan, with_measure(plan, _column(profile, name), None, keep_others=True))
     return "measure"
 
 

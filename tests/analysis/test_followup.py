@@ -4,6 +4,8 @@ an order, another measure), or a new question when it stands on its own. The que
 written before running the planner on them; each answer's data is checked against DuckDB."""
 from __future__ import annotations
 
+import pytest
+
 from datavis.analysis import Answer, answer, forget, ingest_csv
 from tests.helpers import answer_rows as _rows
 from tests.helpers import gold_rows as _gold
@@ -250,6 +252,9 @@ def test_and_profit_too_adds_a_second_measure(datasets, sales_sql):
                                    "ORDER BY r DESC LIMIT 5")
     c = ask(ds, "and profit?", a)  # without "too" the measure is swapped
     assert c.plan["y"] == {"field": "Profit", "aggregate": "sum"} and len(c.plan["measures"]) == 1
+    kpi = ask(ds, "and profit too", ask(ds, "total revenue"))  # two numbers
+    assert kpi.chart_type == "kpi" and list(kpi.data[0].values()) == [
+        pytest.approx(v) for v in sales_sql.execute("SELECT sum(Revenue), sum(Profit) FROM t").fetchone()]
 
 
 def test_by_region_instead_swaps_the_dimension(datasets, sales_sql):

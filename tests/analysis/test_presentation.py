@@ -313,3 +313,21 @@ def test_a_kpi_says_its_period_once(datasets, sales):
     b = answer(ds, "what about the year before?", previous=a.state)
     assert b.insight.startswith("Total Revenue for the year before 2024 is $")
     assert "for in" not in a.insight + b.insight
+
+
+def test_an_axis_below_a_thousand_writes_plain_numbers(datasets):
+    """SI prefixes would write an average discount of 0.15 as "150m"."""
+    ans = answer(datasets["sales"], "average discount by category")
+    y = ans.plan["data_fields"]["y"]
+    axis = next(enc for enc in (ans.spec["encoding"]["x"], ans.spec["encoding"]["y"]) if enc["field"] == y)
+    assert max(r[y] for r in ans.data) < 1 and "s" not in axis["axis"]["format"]
+    big = answer(datasets["sales"], "total revenue by region")
+    assert big.spec["encoding"]["y"]["axis"]["format"] == "$~s"
+
+
+def test_an_hour_of_the_day_is_written_as_a_time(tmp_path, write_csv):
+    rows = "\n".join(f"T{i},2024-03-0{1 + i % 5} {i % 24:02d}:15:00" for i in range(120))
+    ds = tmp_path / "ds"
+    ingest_csv(write_csv("Ticket ID,Created At\n" + rows + "\n"), ds, name="tickets")
+    ans = answer(ds, "number of tickets by hour of the day")
+    assert "00:00" in ans.insight and "23:00" in ans.insight and " in 0 " not in ans.insight

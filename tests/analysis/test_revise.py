@@ -59,3 +59,15 @@ def test_a_state_from_another_dataset_is_refused(datasets):
     base = answer(datasets["traffic"], "visitors by day of the week")
     with pytest.raises(Unanswerable, match="can no longer be read"):
         revise(datasets["sales"], base.state, {"aggregate": "avg"})
+
+
+def test_the_measure_chip_changes_the_first_measure_only(datasets):
+    """The chip names the first measure: the second stays; a text column is counted distinct."""
+    sales = datasets["sales"]
+    base = answer(sales, "total revenue and profit by region")
+    assert [m["field"] for m in base.plan["measures"]] == ["Revenue", "Profit"]
+    names = revise(sales, base.state, {"measure": "Customer Name"}).plan["measures"]
+    assert names == [{"field": "Customer Name", "aggregate": "count_distinct"}, {"field": "Profit", "aggregate": "sum"}]
+    histogram = answer(sales, "distribution of revenue")
+    with pytest.raises(Unanswerable, match="not numeric, so it has no distribution to bin"):
+        revise(sales, histogram.state, {"measure": "Region"})

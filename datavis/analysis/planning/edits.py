@@ -88,20 +88,32 @@ def _filters_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants
     return [(out, "filters removed")]
 
 
-def _new_measure(plan: Plan, col: dict[str, Any], agg: Agg | None) -> Plan:
-    """The named measure takes the place of the first one, keeping an intensive aggregation."""
+def with_measure(plan: Plan, col: dict[str, Any], agg: Agg | None, *, keep_others: bool = False) -> Plan:
+    """The named column becomes the measure, for a follow-up's words ("what about profit?") and for
+    the page's measure chip (revise, `keep_others`: the chip names the first measure only). An
+    intensive aggregation on screen is kept, a text column is counted distinct; a scatter's second
+    axis or a histogram's binned column takes the column. Unanswerable says why not."""
     out = _copy(plan)
+    binned = out.dimension is not None and out.dimension.bins
+    if (out.intent == "correlation" and len(out.measures) >= 2) or binned:
+        if not is_numeric(col):
+            why = ("it has no distribution to bin" if binned
+                   else f"it cannot be plotted against '{out.measures[0].column}'")
+            raise Unanswerable(f"'{col['name']}' is not numeric, so {why}")
+        if binned:
+            assert out.dimension is not None and out.dimension.bins  # binned
+            out.dimension = Dimension(column=col["name"], bins=out.dimension.bins)
+            out.measures = [Measure(column=None, agg="count")]
+        else:
+            out.measures[1] = Measure(column=col["name"], agg="none")
+        return out
     new_agg: Agg = agg if agg and agg != "count" else ("sum" if col.get("additive", True) else "avg")
     if out.measures and out.measures[0].agg not in ("count", "count_distinct", "none") and not agg:
         old = out.measures[0].agg
         new_agg = old if old in ("avg", "median", "min", "max") or col.get("additive", True) else new_agg
-    if out.intent == "correlation" and len(out.measures) >= 2:
-        out.measures[1] = Measure(column=col["name"], agg="none")
-    elif out.intent == "distribution" and out.dimension is not None and out.dimension.bins:
-        out.dimension = Dimension(column=col["name"], bins=out.dimension.bins)
-        out.measures = [Measure(column=None, agg="count")]
-    else:
-        out.measures = [Measure(column=col["name"], agg=new_agg)]
+    if not is_numeric(col) and not agg:
+        new_agg = "count_distinct"
+    out.measures[: 1 if keep_others else len(out.measures)] = [Measure(column=col["name"], agg=new_agg)]
     return out
 
 
@@ -114,7 +126,7 @@ def _measure(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     # the lexicon's aggregation cues are the plan's names (pydantic checks them again)
     agg = next((cast(Agg, c.value) for c in aggs), None)
     if named:
-        return [(_new_measure(plan, named[0], agg), "measure"), *_added_measure(plan, named[0], agg)]
+        return [(with_measure(plan, named[0], agg), "measure"), *_added_measure(plan, named[0], agg)]
     if not agg:
         return []
     try:
@@ -145,14 +157,14 @@ def aggregated(plan: Plan, agg: Agg) -> Plan:
 
 
 def _added_measure(plan: Plan, col: dict[str, Any], agg: Agg | None) -> Variants:
-    """The named measure next to the ones on screen (a second series), when the chart aggregates
-    by an axis; followup.edit_score prefers it when the words say "too", "also", "add"."""
+    """The named measure next to the ones on screen (a second series, or a second number), when
+    the chart aggregates; followup.edit_score prefers it when the words say "too", "also", "add"."""
     ms = plan.measures
-    if plan.dimension is None or plan.dimension.bins or not ms or len(ms) >= _MAX_MEASURES or \
+    if (plan.dimension is not None and plan.dimension.bins) or not ms or len(ms) >= _MAX_MEASURES or \
             any(m.agg == "none" for m in ms) or any(m.column == col["name"] for m in ms) or plan.share:
         return []
     out = _copy(plan)
-    new = _new_measure(plan, col, agg).measures[0]
+    new = with_measure(plan, col, agg).measures[0]
     out.measures = [*out.measures, new]
     if out.chart in ("arc", "kpi", "histogram"):  # one series only
         out.chart = "auto"

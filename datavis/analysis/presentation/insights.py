@@ -43,6 +43,8 @@ def _label(v: object, grain: str | None) -> str:
         if grain == "week":
             return f"the week of {d.isoformat()}"
         return d.isoformat() if grain == "day" else v
+    if grain == "hour_of_day" and isinstance(v, int) and not isinstance(v, bool):
+        return f"{v:02d}:00"  # "at 14:00", not "in 14"
     if isinstance(v, float):
         return fmt_number(v)
     return str(v)
@@ -313,10 +315,13 @@ def _share_sentence(cond: Filter, share: str, noun: str) -> str:
     vals = [str(v) for v in cond.values]
     if len(vals) == 1 and isinstance(cond.values[0], bool) and cond.op in ("=", "!="):
         words = [w.lower() for w in split_name(cond.column)]
-        verb = _IS_WORDS.get(words[0], "are") if words else "are"
-        state = " ".join(words[1:] if words and words[0] in _IS_WORDS else words)
-        negated = cond.values[0] != (cond.op == "=")
-        return f"{share} of {noun} {verb}{' not' if negated else ''} {state}"
+        if words and words[0] in _IS_WORDS:  # "Is Manager" → "are manager"
+            verb, words = _IS_WORDS[words[0]], words[1:]
+        else:  # "Onboarding Completed" → "have onboarding completed"; "Remote" → "are remote"
+            verb = "have" if len(words) >= 2 and words[-1].endswith("ed") else "are"
+        if cond.values[0] != (cond.op == "="):
+            verb = "do not have" if verb == "have" else f"{verb} not"
+        return f"{share} of {noun} {verb} {' '.join(words)}"
     if cond.op in ("=", "in") and vals:
         many = len(vals) > 1
         return f"{' or '.join(vals)} account{'' if many else 's'} for {share} of {noun}"

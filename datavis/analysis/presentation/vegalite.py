@@ -8,6 +8,7 @@ Several measures are folded into one series each (grouped bars, a multi-line cha
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,14 +115,16 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict[str, Any]]) -> str:
 
 
 def _num_format(money: bool, axis: bool) -> str:
-    """One rule for the chart's numbers: an axis abbreviates (1.2M), a tooltip shows the value
-    (1,234,567.5); money has its sign on both, as in the insight."""
+    """One rule for the chart's numbers: an axis of thousands abbreviates (1.2M), a tooltip shows
+    the value (1,234,567.5); money has its sign on both, as in the insight."""
     return ("$" if money else "") + ("~s" if axis else ",.2~f")
 
 
-def _num_axis(field_name: str, label: str, money: bool) -> dict[str, Any]:
+def _num_axis(field_name: str, label: str, money: bool, values: Iterable[object]) -> dict[str, Any]:
+    """A measure's axis; below a thousand it writes plain numbers (SI would turn 0.45 into "450m")."""
+    big = any(isinstance(v, (int, float)) and abs(v) >= 1000 for v in values)
     return {"field": field_name, "type": "quantitative", "title": label,
-            "axis": {"format": _num_format(money, axis=True)}}
+            "axis": {"format": _num_format(money, axis=big)}}
 
 
 def _tooltip(fields: list[tuple[str, str, str]], money: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
@@ -169,7 +172,7 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict[str, Any]], ti
     if chart == "boxplot":
         return _boxplot(base, plan, q, rows, profile)
     if q.x is None:
-        return _scatter(base, q, profile)
+        return _scatter(base, q, rows, profile)
     ax = _axes(plan, q, rows, profile, y_labels)
     if q.several:
         ax = _fold(ax, plan, q, rows, profile, y_labels)
@@ -180,12 +183,12 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict[str, Any]], ti
     return spec
 
 
-def _scatter(base: dict[str, Any], q: Query, profile: dict[str, Any]) -> dict[str, Any]:
+def _scatter(base: dict[str, Any], q: Query, rows: list[dict[str, Any]], profile: dict[str, Any]) -> dict[str, Any]:
     xm, ym = q.ys[0], q.ys[1]
     money = _raw_money(xm, profile) | _raw_money(ym, profile)
     enc: dict[str, Any] = {
-        "x": {**_raw_axis(xm, humanize(xm), xm in money), "scale": {"zero": False}},
-        "y": {**_raw_axis(ym, humanize(ym), ym in money), "scale": {"zero": False}},
+        "x": {**_raw_axis(xm, humanize(xm), xm in money, (r.get(xm) for r in rows)), "scale": {"zero": False}},
+        "y": {**_raw_axis(ym, humanize(ym), ym in money, (r.get(ym) for r in rows)), "scale": {"zero": False}},
         "tooltip": _tooltip([(xm, "quantitative", xm), (ym, "quantitative", ym)], money)}
     if q.color:
         enc["color"] = {"field": q.color, "type": "nominal", "title": humanize(q.color)}
@@ -209,10 +212,11 @@ def _raw_money(column: str, profile: dict[str, Any]) -> frozenset[str]:
     return frozenset([column]) if _money([Measure(column=column, agg="none")], profile) else frozenset()
 
 
-def _raw_axis(field_name: str, label: str, money: bool) -> dict[str, Any]:
+def _raw_axis(field_name: str, label: str, money: bool, values: Iterable[object]) -> dict[str, Any]:
     """An axis of raw values: money formatted like a measure's axis, other numbers as they are."""
-    return _num_axis(field_name, label, True) if money else {"field": field_name, "type": "quantitative",
-                                                             "title": label}
+    if not money:
+        return {"field": field_name, "type": "quantitative", "title": label}
+    return _num_axis(field_name, label, True, values)
 
 
 def _x_encoding(plan: Plan, q: Query) -> tuple[dict[str, Any], str]:
@@ -238,7 +242,7 @@ def _axes(plan: Plan, q: Query, rows: list[dict[str, Any]], profile: dict[str, A
     ylabel = _y_label(y, plan.measures[0] if plan.measures else None, profile, y_labels)
     xenc, xlabel = _x_encoding(plan, q)
     money = _money(plan.measures[:1], profile)
-    yenc = _num_axis(y, ylabel, money)
+    yenc = _num_axis(y, ylabel, money, (r.get(y) for r in rows))
     tips = [(q.x, "temporal" if q.x_type == "temporal" else "nominal", xlabel), (y, "quantitative", ylabel)]
     if q.color:
         tips.insert(1, (q.color, "nominal", humanize(q.color)))
@@ -275,7 +279,7 @@ def _fold(ax: Axes, plan: Plan, q: Query, rows: list[dict[str, Any]], profile: d
             for r in rows for y, label in zip(q.ys, labels, strict=True)]
     ylabel = " and ".join(labels) if len(labels) <= 3 else "Value"
     money = _money(measures, profile)
-    yenc = _num_axis(vkey, ylabel, money)
+    yenc = _num_axis(vkey, ylabel, money, (d[vkey] for d in data))
     tips = [(q.x, "temporal" if q.x_type == "temporal" else "nominal", ax.xlabel)]
     if q.color:
         tips.append((q.color, "nominal", humanize(q.color)))
@@ -459,7 +463,7 @@ def _histogram(base: dict[str, Any], q: Query, rows: list[dict[str, Any]], profi
     col = q.extra["column"]
     money = bool(_raw_money(col, profile))
     return {**base, "mark": {"type": "bar", "tooltip": True, "binSpacing": 1},
-            "encoding": {"x": {**_raw_axis("bin_start", humanize(col), money),
+            "encoding": {"x": {**_raw_axis("bin_start", humanize(col), money, (r.get("bin_end") for r in rows)),
                                "bin": {"binned": True, "step": q.extra["width"]}},
                          "x2": {"field": "bin_end"},
                          "y": {"field": "Count", "type": "quantitative", "title": count_label(profile)},
@@ -485,7 +489,8 @@ def _boxplot(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, An
     tips = _tooltip([(k, "quantitative", k) for k in ("min", "q1", "median", "q3", "max", "n")], money)
     return {**base, "width": _WIDTH if q.x else 120, "height": _HEIGHT,
             "layer": [
-                {"mark": {"type": "rule"}, "encoding": enc({"y": _raw_axis("min", ytitle, bool(money)),
+                {"mark": {"type": "rule"}, "encoding": enc({"y": _raw_axis("min", ytitle, bool(money),
+                                                                      (r.get("max") for r in rows)),
                                                             "y2": {"field": "max"}})},
                 {"mark": {"type": "bar", "size": 24, "tooltip": True},
                  "encoding": enc({"y": {"field": "q1", "type": "quantitative"}, "y2": {"field": "q3"},
