@@ -17,8 +17,9 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests.analysis.blindset import score_question  # noqa: E402
 from tests.analysis.business.questions import QUESTIONS  # noqa: E402
-from tests.analysis.business.runner import DATA, _score  # noqa: E402
+from tests.analysis.business.runner import DATA  # noqa: E402
 from tests.analysis.scoring import ingested  # noqa: E402
 
 
@@ -29,10 +30,11 @@ def main() -> None:
     alone = in_chat = n = 0
     changed: list[str] = []
     with ingested(DATA, (q[1] for q in QUESTIONS)) as dirs:
-        for qid, ds, question, sql, prev, accepted in QUESTIONS:
-            outcome, state = _score(con, qid, ds, question, sql, accepted, dirs[ds], states.get(prev) if prev else None)
+        for q in QUESTIONS:
+            qid, ds, question, _sql, prev, _accepted = q
+            outcome, state = score_question(con, q, DATA, dirs[ds], states.get(prev) if prev else None)
             if not prev:
-                chat, _ = _score(con, qid, ds, question, sql, accepted, dirs[ds], last.get(ds))
+                chat, _ = score_question(con, q, DATA, dirs[ds], last.get(ds))
                 n, alone, in_chat = n + 1, alone + outcome.both, in_chat + chat.both
                 if outcome.both != chat.both:
                     changed.append(f"  {'better' if chat.both else 'worse'} in a chat: {qid} {question!r}")

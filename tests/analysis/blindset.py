@@ -92,7 +92,9 @@ def gold(con: duckdb.DuckDBPyConnection, csv: Path, sql: str) -> tuple[list[str]
     return [d[0] for d in cur.description], cur.fetchall()
 
 
-def _score(con, q: Question, data: Path, dataset_dir: Path, previous: dict | None) -> tuple[Outcome, dict | None]:
+def score_question(con, q: Question, data: Path, dataset_dir: Path,
+                   previous: dict | None) -> tuple[Outcome, dict | None]:
+    """Answer one question of a set (with the state it follows up on) and score it against its gold SQL."""
     qid, dataset, question, sql, _, accepted = q
     try:
         ans = answer(dataset_dir, question, previous=previous)
@@ -133,7 +135,7 @@ def run_set(data: Path, questions: Sequence[Question], categories: Mapping[str, 
         states: dict[str, dict] = {}
         for q in questions:
             prev = q[4]
-            outcome, state = _score(con, q, data, dirs[q[1]], states.get(prev) if prev else None)
+            outcome, state = score_question(con, q, data, dirs[q[1]], states.get(prev) if prev else None)
             if state is not None:
                 states[q[0]] = state
             outcomes.append(outcome)
