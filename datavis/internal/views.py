@@ -35,7 +35,7 @@ def _qstash_message_id() -> str | None:
 TASK, CALLBACK = TaskMessage(), FailureCallback()
 
 
-def _reader(schema: Schema):
+def _reader(schema: Schema) -> deliveries.Reader:
     """Reads a verified body with ``schema``; ValidationError (489) when it is malformed."""
     def read(body: bytes) -> dict:
         try:

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from flask import Flask, current_app
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, bindparam, func, select
 
 from datavis.config import settings_of
 
@@ -214,11 +214,15 @@ def _writes_in(directory: Path) -> int | None:
     return fd
 
 
+# Built once: every change of a chat on PostgreSQL sends it.
+_NOTIFY = select(func.pg_notify(CHANNEL, bindparam("chat")))
+
+
 def notify(conn: Connection, chat_id: str) -> None:
     """Inside the writing transaction: tell PostgreSQL listeners (on commit) that this chat
     has new events. SQLite needs nothing: its watchers see the commit."""
     if conn.dialect.name == "postgresql":
-        conn.execute(select(func.pg_notify(CHANNEL, chat_id)))
+        conn.execute(_NOTIFY, {"chat": chat_id})
 
 
 def init_app(app: Flask) -> None:
