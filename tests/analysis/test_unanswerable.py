@@ -11,7 +11,7 @@ from datavis.analysis import Unanswerable, answer
 @pytest.mark.parametrize(("question", "named"), [
     ("what's the NPS by region", "NPS"),  # the measure asked for
     ("attrition rate by region", "attrition rate"),  # a rate of nothing the data records
-    ("which supplier has the longest lead time", "lead time"),  # what the superlative is about
+    ("which region has the longest lead time", "lead time"),  # what the superlative is about
     ("which courier delivered the most orders", "courier"),  # the subject of "which"
 ])
 def test_a_subject_the_data_lacks_is_declined_by_name(datasets, question, named):

@@ -135,6 +135,8 @@ def choose(question: str, profile: dict[str, Any]) -> Ranked:
     without one) is declined, naming what was not found (planning/coverage.py)."""
     links = link(question, profile)
     cov = gaps(links, profile)
+    if cov.missing and not (links.columns or links.values or links.conditions):
+        raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
     if cov.missing:
         raise Unanswerable(f"I could not find “{missing_phrase(links, cov)}” in this dataset. "
                            + help_message(profile))
