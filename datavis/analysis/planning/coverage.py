@@ -13,8 +13,8 @@ The words are read in three slots, each the place where a question names what it
 - after an aggregation or superlative cue ("which supplier has the longest **lead time**");
 - the subject of "which"/"what" up to its verb ("which **landing page** has the highest …").
 A slot whose content words all link to nothing names a thing the data does not hold: the question
-is declined (`Coverage.missing`). Unlinked content words elsewhere ("the **busiest** day") are
-weaker evidence: the answer is given with alternatives (`Coverage.unsure`).
+is declined (`Coverage.missing`). Unlinked words elsewhere ("the **busiest** day") are left to the
+ranker: as a reason to offer alternatives they were measured and did not pay (planning/decision.py).
 """
 from __future__ import annotations
 
@@ -78,11 +78,9 @@ _TAIL = {w for w in GENERIC if len(w) >= 4} - {"from", "with"}  # generic nouns 
 
 @dataclass(frozen=True)
 class Coverage:
-    """The question's unlinked content words: `missing` names what a slot asks about and nothing
-    links to (decline); `unsure` lists the other unlinked words (answer, with alternatives)."""
+    """`missing`: the content words of the slots that ask about something nothing links to."""
 
     missing: tuple[str, ...] = ()
-    unsure: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,7 +99,7 @@ class _Named:
         return word in self.words or singular(word) in self.words
 
     def loose(self, word: str) -> bool:
-        """A plural, a stem or a truncation: weak evidence, the answer comes with alternatives."""
+        """A plural, a stem or a truncation of the data's words."""
         if word in self.plurals or (len(word) >= 5 and word[:5] in self.stems):
             return True
         return any(word[:k] in self.columns for k in range(3, min(len(word), 6)))
@@ -181,16 +179,14 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     known = _linked_tokens(links) | _cue_tokens(links)
     named = _named(profile)
     words = {t.i for t in toks if not _function_word(t.text, extra)}
-    loose = {i for i in words - known if not named.exact(toks[i].text) and named.loose(toks[i].text)}
-    linked = {i for i in words if i in known or named.exact(toks[i].text)} | loose
+    linked = {i for i in words if i in known or named.exact(toks[i].text) or named.loose(toks[i].text)}
     content = words - linked
     missing: list[str] = []
     for slot in _slots(links):
         unlinked = [toks[i].text for i in slot if i in content]
         if unlinked and not any(i in linked for i in slot) and not all(map(_verb_like, unlinked)):
             missing += [w for w in unlinked if w not in missing]
-    unsure = tuple(dict.fromkeys(toks[i].text for i in sorted(content | loose)))
-    return Coverage(tuple(missing), tuple(w for w in unsure if w not in missing))
+    return Coverage(tuple(missing))
 
 
 def missing_phrase(links: Links, cov: Coverage) -> str:

@@ -1,7 +1,7 @@
 """Answer or ask: which of the ranker's next readings are worth offering, and when the best reading
 is given alone.
 
-    offered(ranked, links, coverage, threshold) -> the alternatives (empty = a confident answer)
+    offered(ranked, links, threshold) -> the margin and the alternatives (none = a confident answer)
 
 An alternative must keep what the words state and the best reading already does: a column named
 after a grouping cue ("by department"), a time grain ("per month"), an aggregation cue ("average"),
@@ -9,13 +9,13 @@ a chart word. A reading that drops one of them answers another question (a KPI f
 by month"), and a sensible reading is offered before it.
 
 The best reading is given alone when its margin over the runner-up reaches the threshold fitted
-on nvBench and nothing makes it doubtful. Doubtful: words of the question link to nothing in the
-data (planning/coverage.py), or the reading counts rows that no count word asked for (the
-generator's default when no measure links). Otherwise the sensible readings close to it are
-offered; when every close reading is pointless they are offered all the same, since the answer is
-still a guess. (Measuring the margin to the first *sensible* runner-up instead made more answers
-confident on the business set but fewer of them right on nvBench, whose gold charts differ from
-a close reading in ways no alternative shows, e.g. a pie for a bar: see DONE/README.)
+on nvBench (as before); otherwise the sensible readings close to it are offered, and when every
+close reading is pointless, the close readings all the same (the answer is still a guess).
+Two ways to make fewer answers confident or more of them right were measured and left out (see
+DONE.md): the margin to the first *sensible* runner-up (more business answers confident, fewer
+nvBench ones right: nvBench's gold charts differ from a close reading in ways no alternative
+shows, e.g. a pie for a bar), and doubt from unlinked words or uncued counts (on CV, the answers
+it took alternatives from were right as often as the rest).
 """
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from typing import Any
 
 from ..language.linking import Links
 from ..plan import Plan
-from .coverage import Coverage
 
 Scored = tuple[float, Plan, dict[str, Any]]  # score, plan, readout (planning.features.readout)
 
@@ -43,12 +42,6 @@ def keeps_stated(best: dict[str, Any], alt: dict[str, Any], links: Links) -> boo
     return not (best["mark"] in charts and alt["mark"] not in charts)
 
 
-def doubtful(best: dict[str, Any], links: Links, coverage: Coverage) -> bool:
-    """Weak evidence for the best reading: unlinked words, or a count no word asked for."""
-    counted = best["agg"] == "count" and best["y"] is None
-    return bool(coverage.unsure) or (counted and not any(a.target == "count" for a in links.aggs))
-
-
 def _distinct(best: dict[str, Any], runners: list[Scored]) -> list[Scored]:
     """The runners that show something other than the best reading and each other."""
     seen = {json.dumps(best, default=str)}
@@ -61,15 +54,15 @@ def _distinct(best: dict[str, Any], runners: list[Scored]) -> list[Scored]:
     return out
 
 
-def offered(ranked: list[Scored], links: Links, coverage: Coverage, threshold: float) -> tuple[float, list[Plan]]:
+def offered(ranked: list[Scored], links: Links, threshold: float) -> tuple[float, list[Plan]]:
     """The margin over the runner-up (inf when there is none) and the alternatives to offer with
     the best reading (none when it is given alone): the two best sensible readings close to it,
-    or, when every close reading is pointless, the two best (the answer is still a guess)."""
+    or, when every close reading is pointless, the two best."""
     best = ranked[0]
-    runners = _distinct(best[2], ranked[1:])
-    margin = best[0] - runners[0][0] if runners else float("inf")
-    if margin >= threshold and not doubtful(best[2], links, coverage):
+    margin = best[0] - ranked[1][0] if len(ranked) > 1 else float("inf")
+    if margin >= threshold:
         return margin, []
+    runners = _distinct(best[2], ranked[1:])
     close = [s for s in runners if best[0] - s[0] < threshold] or runners
     sensible = [s for s in close if keeps_stated(best[2], s[2], links)]
     return margin, [s[1] for s in (sensible or close)[:2]]

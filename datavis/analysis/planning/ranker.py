@@ -129,16 +129,18 @@ def scored(question: str, profile: dict[str, Any]) -> list[tuple[float, Plan, di
 
 
 def choose(question: str, profile: dict[str, Any]) -> Ranked:
-    """The best reading, with the next sensible readings when the choice is close or doubtful
+    """The best reading, with the next sensible readings when the choice is close
     (planning/decision.py). A question whose subject links to nothing ("the NPS by plan" in a table
     without one) is declined, naming what was not found (planning/coverage.py)."""
     links = link(question, profile)
     cov = gaps(links, profile)
+    if cov.missing and not (links.columns or links.values or links.conditions):
+        raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
     if cov.missing:
         raise Unanswerable(f"I could not find “{missing_phrase(links, cov)}” in this dataset. "
                            + help_message(profile))
     ranked = scored(question, profile)
-    margin, alts = offered(ranked, links, cov, model().get("margin", 0.0))
+    margin, alts = offered(ranked, links, model().get("margin", 0.0))
     return Ranked(ranked[0][1], margin, alts)
 
 
