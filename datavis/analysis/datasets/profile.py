@@ -24,6 +24,7 @@ _INTENSIVE = {
     "dew", "elevation", "altitude", "duration", "tenure", "bmi", "satisfaction", "nps", "churn", "yield",
     "efficiency", "utilization", "utilisation", "conversion", "cpc", "ctr", "roi", "apr", "interest",
 }
+_EVENT_NOUNS = {"conversion", "churn"}  # intensive as a rate, additive as a count of events
 _MONEY = {
     "revenue", "sales", "price", "cost", "amount", "amt", "profit", "income", "spend", "spending",
     "salary", "budget", "payment", "fee", "earning", "balance", "expense", "wage", "pay", "gross",
@@ -205,7 +206,11 @@ def _assign_role(info: dict[str, Any], row_count: int) -> None:
             info["role"] = "identifier"
             return
         info["role"] = "measure"
-        intensive = bool(tokens & _INTENSIVE) or info.get("unit") == "%"
+        rate_words = tokens & _INTENSIVE
+        # "conversions", "churns": whole counts past 1 are events, summed; 0/1 or fractions are a rate
+        if rate_words and rate_words <= _EVENT_NOUNS and kind == "integer" and (info.get("max") or 0) > 1:
+            rate_words = set()
+        intensive = bool(rate_words) or info.get("unit") == "%"
         info["additive"] = not intensive
         if tokens & _MONEY or info.get("unit") in ("$", "€", "£", "¥"):
             info["money"] = True

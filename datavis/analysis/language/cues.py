@@ -119,6 +119,14 @@ def order_target(clause: str) -> str | None:
     return None
 
 
+_SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|fewest|smallest|worst"
+_LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst"}
+# verbs of one subject: "which store has / sold / brings the most"; "which stores have" keeps all of them
+_ONE_VERBS = ("has|had|is|was|does|did|gets|got|brings|brought|makes|made|earns|earned|sells|sold|generates|"
+              "generated|spends|spent|takes|took|receives|received|wins|won|pays|paid|owes|owed|costs|sees|saw|"
+              "handles|handled|closes|closed|drives|drove|produces|produced|contributes|contributed")
+
+
 def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
@@ -138,6 +146,11 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
         return Cue("limit", (n, m.group(2) not in ("lowest", "least", "fewest", "smallest", "worst")), a, b), True
+    # "which department has the highest average salary": one group, the best (a plural "which X have" lists them)
+    for m, _span in text.find(rf"\b(?:which|what)\s+(?:[a-z]+\s+){{1,3}}?(?:{_ONE_VERBS})\s+(?:the\s+)?"
+                              rf"({_SUPERLATIVES})\b"):
+        a, _b = text.span(m.start(1), m.end(1))  # spends no word: the group and the superlative's measure stay
+        return Cue("limit", (1, m.group(1) not in _LOW_WORDS), a, a), False
     for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
         return Cue("limit", (10, m.group(2) == "top"), a, b), False
     return None, False

@@ -6,6 +6,7 @@ to edit a previous plan.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -225,8 +226,26 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     strong = {k for m in mentions if m.score >= 0.9 for k in range(m.start, m.end)}
     values = find_values(toks, profile, skip=consumed | strong | number_toks)
     value_toks = {k for v in values for k in range(v.start, v.end)}
-    p.mentions = [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))]
+    p.mentions = _compound_heads([m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
+                                 profile)
     return values
+
+
+def _compound_heads(mentions: list[Mention], profile: dict[str, Any]) -> list[Mention]:
+    """"traffic source", "customer segment": a one-word mention right before a category column named
+    in full modifies it (the last noun is the head), so it is not a column of its own."""
+    by_name = profile["_by_name"]
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.start == prev.end and prev.end - prev.start == 1 \
+                and m.tier in ("exact", "abbreviation") and by_name[m.column]["role"] == "dimension" \
+                and by_name[m.column]["type"] == "text" and by_name[prev.column]["type"] != "boolean" \
+                and m.column != prev.column:
+            out[-1] = dataclasses.replace(m, start=prev.start, words=f"{prev.words} {m.words}")
+            continue
+        out.append(m)
+    return out
 
 
 def _aggregation_cues(p: Parsed, consumed: set[int]) -> None:
