@@ -165,6 +165,23 @@ MONTH_NAMES = {
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 
+# Verbs that name a measure ("which 3 stores sold the most", "customers we billed the most"): the words
+# of the numeric column they point at, best first, used when no numeric column is named.
+_SELL = ["sales", "revenue", "quantity", "unit", "amount"]
+_BILL = ["amount", "revenue", "sales", "total", "charge"]
+_SPEND = ["spend", "cost", "expense", "amount", "price"]
+_EARN = ["revenue", "sales", "income", "profit", "earning", "amount"]
+_OWE = ["balance", "due", "outstanding", "amount"]
+VERB_MEASURES: dict[str, list[str]] = {
+    **dict.fromkeys(["sold", "sell", "sells", "selling"], _SELL),
+    **dict.fromkeys(["bill", "billed", "bills", "billing", "invoiced", "invoice", "charged", "charge"], _BILL),
+    **dict.fromkeys(["spent", "spend", "spends", "spending"], _SPEND),
+    **dict.fromkeys(["earned", "earn", "earns", "grossed"], _EARN),
+    **dict.fromkeys(["owe", "owes", "owed", "owing"], _OWE),
+    **dict.fromkeys(["visited", "visit"], ["session", "visit", "visitor"]),
+    **dict.fromkeys(["stocked", "stock", "stocks", "inventory"], ["on hand", "stock", "quantity", "unit"]),
+}
+
 # Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",
 # "profit margin", "delivery time", "how long … to resolve", "adults plus children".
 RATE_WORDS = {"rate", "rates", "ratio"}

@@ -14,8 +14,9 @@ from typing import Any
 
 from ..plan import Filter, Op, Value
 from . import cues as C
-from .lexicon import NUMBER_WORDS, PEOPLE
-from .matching import Mention, Tok, ValueMention, find_mentions, find_values, tokenize
+from .lexicon import NUMBER_WORDS, PEOPLE, VERB_MEASURES
+from .matching import Mention, Tok, ValueMention, find_mentions, find_values, get_index, tokenize
+from .names import singular
 from .timeparse import find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
@@ -137,12 +138,13 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _question_kind(p)
     _periods(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)
+    _verb_measure(p, profile, consumed)
     _numeric_filters(p, profile, consumed)
     _text_filters(p, profile)
     _boolean_filters(p, profile)
     _value_filters(p, values, profile)
     p.values = values
-    _aggregation_cues(p, consumed)
+    _aggregation_cues(p, profile, consumed)
     _groups(p, profile, consumed)
     _axes(p)
     return p
@@ -226,12 +228,38 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     strong = {k for m in mentions if m.score >= 0.9 for k in range(m.start, m.end)}
     values = find_values(toks, profile, skip=consumed | strong | number_toks)
     value_toks = {k for v in values for k in range(v.start, v.end)}
-    p.mentions = _compound_heads([m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
+    p.mentions = _compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
                                  profile)
     return values
 
 
-def _compound_heads(mentions: list[Mention], profile: dict[str, Any]) -> list[Mention]:
+def _verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"which 3 stores sold the most", "how much did we bill": with no numeric column named, a verb
+    of the lexicon names the measure (the first of its words that a measure column holds)."""
+    by_name = profile["_by_name"]
+    if any(is_numeric(by_name[m.column]) for m in p.mentions):
+        return
+    idx = get_index(profile)
+    taken = consumed | {k for m in p.mentions for k in range(m.start, m.end)}
+    for t in p.toks:
+        if t.i in taken or t.text not in VERB_MEASURES:
+            continue
+        for words in VERB_MEASURES[t.text]:
+            want = [singular(w) for w in words.split()]
+            col = next((c["name"] for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
+                        and all(w in idx.forms[c["name"]] or w in idx.plain[c["name"]] for w in want)), None)
+            if col is not None:
+                p.mentions.append(Mention(col, t.i, t.i + 1, 0.76, "synonym", t.text))
+                p.mentions.sort(key=lambda m: m.start)
+                p.evidence.append(f"'{t.text}' → {col}")
+                return
+
+
+_MEASURED_BY = {"highest", "lowest", "best", "worst", "most", "least", "top", "bottom", "average", "avg", "total",
+                "mean", "median", "max", "min", "maximum", "minimum"}  # "highest paid employees" measures pay
+
+
+def _compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) -> list[Mention]:
     """"traffic source", "customer segment": a one-word mention right before a category column named
     in full modifies it (the last noun is the head), so it is not a column of its own."""
     by_name = profile["_by_name"]
@@ -240,15 +268,16 @@ def _compound_heads(mentions: list[Mention], profile: dict[str, Any]) -> list[Me
         prev = out[-1] if out else None
         if prev is not None and m.start == prev.end and prev.end - prev.start == 1 \
                 and m.tier in ("exact", "abbreviation") and by_name[m.column]["role"] == "dimension" \
-                and by_name[m.column]["type"] == "text" and by_name[prev.column]["type"] != "boolean" \
-                and m.column != prev.column:
+                and by_name[m.column]["type"] == "text" and not by_name[m.column].get("unique") \
+                and by_name[prev.column]["type"] != "boolean" and m.column != prev.column \
+                and (prev.start == 0 or p.toks[prev.start - 1].text not in _MEASURED_BY):
             out[-1] = dataclasses.replace(m, start=prev.start, words=f"{prev.words} {m.words}")
             continue
         out.append(m)
     return out
 
 
-def _aggregation_cues(p: Parsed, consumed: set[int]) -> None:
+def _aggregation_cues(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """Aggregation cues not consumed; a cue inside a longer column name ("number of employees") is
     the column, and a column named like a cue ("total") is the cue when a column follows."""
     kept = []
@@ -265,7 +294,28 @@ def _aggregation_cues(p: Parsed, consumed: set[int]) -> None:
             else:
                 continue
         kept.append(a)
-    p.aggs = kept
+    p.aggs = [c for c in (_ranking_superlative(p, a, kept, profile) for a in kept) if c is not None]
+
+
+_EXPLICIT_EXTREME = {"max", "maximum", "min", "minimum", "maximal", "minimal", "peak", "record"}
+
+
+def _ranking_superlative(p: Parsed, a: C.Cue[str], cues: list[C.Cue[str]],
+                         profile: dict[str, Any]) -> C.Cue[str] | None:
+    """In a top-N ("the 5 countries with the most visitors", "which store sold the most") the
+    superlative ranks the groups by the measure's usual total (sum, or mean of a rate), it is not the
+    largest single row; before another aggregation ("the highest average salary") it only ranks."""
+    if p.limit is None or a.value not in ("max", "min") or p.toks[a.start].text in _EXPLICIT_EXTREME:
+        return a
+    if any(c.start == a.end for c in cues):
+        return None
+    by_name = profile["_by_name"]
+    near = [m for m in p.mentions if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"
+            and (0 <= m.start - a.end <= 2 or 0 <= a.start - m.end <= 4)]
+    if not near:
+        return None
+    col = by_name[min(near, key=lambda m: abs(m.start - a.end)).column]
+    return C.Cue("agg", "sum" if col.get("additive", True) else "avg", a.start, a.end)
 
 
 def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
@@ -283,6 +333,9 @@ def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             continue
         if word == "over" and m is None:
             continue
+        if word in ("across", "over") and m is not None and m.start > g.end and \
+                p.toks[g.end].text in ("all", "every", "both"):
+            continue  # "the most stock across all warehouses": combined over them, not per warehouse
         if m is not None and id(m) in ids and m not in p.groups:
             if re.match(C.COLOR_CUE, word) and (p.groups or _dim_before(p, g.start, profile)):
                 p.color = m.column
