@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..plan import Filter, Op, Value
 from . import cues as C
-from .lexicon import NUMBER_WORDS, PEOPLE, VERB_MEASURES
+from .lexicon import NUMBER_WORDS, PEOPLE, STOPWORDS, VERB_MEASURES
 from .matching import Mention, Tok, ValueMention, find_mentions, find_values, get_index, tokenize
-from .names import singular
+from .names import singular, split_name
 from .timeparse import find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
@@ -79,6 +80,7 @@ class Parsed:
     grain: str | None = None
     order_desc: bool | None = None
     order_target: str | None = None  # x | y | column name
+    date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
     limit: int | None = None
     limit_desc: bool = True
     x_axis: str | None = None
@@ -137,6 +139,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _chart_and_grain(p, consumed)
     _question_kind(p)
     _periods(p, profile, consumed)
+    _date_grain(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)
     _verb_measure(p, profile, consumed)
     _numeric_filters(p, profile, consumed)
@@ -204,8 +207,9 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """Periods become filters on the main temporal column; relative ones are anchored to its
     latest date, and say so."""
     text = p.text
-    tcol = main_temporal(profile)
-    anchor = anchor_of(tcol)
+    p.date_column = dated_column(p.toks, profile)
+    tcol = main_temporal(profile, p.date_column)
+    anchor = anchor_of(main_temporal(profile))
     if tcol is None:
         return
     for per in find_periods(text.s, anchor):
@@ -216,6 +220,54 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
         if per.relative:
             p.notes.append(f"'{text.s[per.start:per.end].strip()}' is anchored to the latest date in the "
                            f"data: {per.label}")
+
+
+_DATE_FILLER = {"date", "at", "on", "time", "timestamp", "day", "dt", "datetime", "of", "the", "when", "ts"}
+
+
+def _same_stem(w: str, q: str) -> bool:
+    """"hire" ~ "hired", "churn" ~ "churns", "order" ~ "ordered", "created" ~ "creation"."""
+    if w == q:
+        return True
+    n = len(os.path.commonprefix([w, q]))
+    return n >= 4 and n >= len(w) - 3 and n >= len(q) - 4
+
+
+def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
+    """The date column that the question's words name by its own words ("churned in 2024" →
+    churnDate, "check-ins per month" → Check-in Date): most of its words said, its name said in
+    full breaks a tie; None when no date column is named or two are named alike."""
+    words = {t.sing for t in toks} | {t.text for t in toks}
+    said = " ".join(t.sing for t in toks)
+    scored: list[tuple[float, str]] = []
+    for c in profile["columns"]:
+        if c["role"] != "temporal" or c.get("year_like"):
+            continue
+        own = [singular(w) for w in split_name(c["name"]) if w not in _DATE_FILLER]
+        content = [w for w in own if w not in STOPWORDS]
+        hits = sum(1 for w in content if any(_same_stem(w, q) for q in words))
+        if hits:
+            phrase = " ".join(own)
+            scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0),
+                           c["name"]))
+    scored.sort(reverse=True)
+    if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1]
+
+
+def _date_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"mrr by signup quarter", "orders by ship month": a unit after words naming a date column is
+    that column's grain."""
+    if p.grain is not None:
+        return
+    for m, (_a, b) in p.text.find(r"\b(?:by|per|each) ([a-z]+(?: [a-z]+)?) (month|quarter|week|year)s?\b"):
+        a1, b1 = p.text.span(m.start(1), m.end(1))
+        col = dated_column(p.toks[a1:b1], profile)
+        if col is not None and profile["_by_name"][col]["type"] in ("date", "datetime"):
+            p.grain, p.date_column = m.group(2), col
+            consumed.add(b - 1)
+            return
 
 
 def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[ValueMention]:

@@ -340,7 +340,7 @@ def _limit_time_unit(d: _Draft) -> None:
     if d.dims or not p.limit:
         return
     unit = re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s)
-    tcol0 = main_temporal(d.profile)
+    tcol0 = main_temporal(d.profile, p.date_column)
     if unit and tcol0 is not None:
         d.dims.append(tcol0["name"])
         g = {"days": None, "weeks": "week", "months": "month", "years": "year", "quarters": "quarter",
@@ -356,7 +356,7 @@ def _time_axis(d: _Draft) -> None:
     p, by_name = d.p, d.profile["_by_name"]
     tcol = next((by_name[x] for x in d.dims if by_name[x]["role"] == "temporal"), None)
     if tcol is None and (p.trend or p.grain) and not (p.correl and len(d.measures) >= 2):
-        tcol = main_temporal(d.profile)
+        tcol = main_temporal(d.profile, p.date_column)
         if tcol is not None:
             if d.dims and by_name[d.dims[0]]["role"] != "temporal":
                 if not p.color:
