@@ -18,11 +18,12 @@ ABBREVIATIONS = {
     "yoy": "year over year", "ytd": "year to date", "dur": "duration", "conv": "conversion", "attr": "attribute",
     "cmi": "cmi", "gpa": "grade point average", "phd": "doctorate", "univ": "university", "pos": "position",
     "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
+    "csat": "satisfaction",
 }
 
 # Synonym groups: words in a group match each other (tier 3 of matching).
 SYNONYM_GROUPS = [
-    {"revenue", "sales", "turnover", "income", "sale", "takings"},
+    {"revenue", "sales", "turnover", "income", "sale", "takings", "amount"},
     {"profit", "margin", "earning", "earnings", "gain"},
     {"customer", "client", "user", "buyer", "shopper", "account", "member", "subscriber"},
     {"order", "purchase", "transaction", "sale", "deal", "booking"},
@@ -53,6 +54,8 @@ SYNONYM_GROUPS = [
     {"churn", "churned", "churns"},
     {"visit", "visitor", "visits"},
     {"hour", "hours", "time"},
+    {"delivery", "shipping", "shipment", "transit"},
+    {"hand", "stock", "inventory"},  # "stock" ~ On Hand
 ]
 SYNONYMS: dict[str, set[str]] = {}
 for _group in SYNONYM_GROUPS:

@@ -180,6 +180,8 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 0.95
     if q in SYNONYMS and c in SYNONYMS[q]:
         return 0.8
+    if c in SYNONYMS.get(ABBREVIATIONS.get(q, ""), ()):
+        return 0.76  # "rev" → revenue ~ Amount
     if c in idx.corrections(q):
         return 0.88
     if len(q) > 5 and stem(q) == stem(c):
@@ -188,6 +190,10 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
 
 
 def stem(word: str) -> str:
+    # the noun and the participle of one verb share a stem: "escalation(s)" ~ "escalated"
+    for suffix in ("ations", "ation", "ated"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + "at"
     for suffix in ("ing", "ed", "er", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]

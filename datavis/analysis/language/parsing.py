@@ -312,21 +312,30 @@ _MEASURED_BY = {"highest", "lowest", "best", "worst", "most", "least", "top", "b
 
 
 def _compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) -> list[Mention]:
-    """"traffic source", "customer segment": a one-word mention right before a category column named
-    in full modifies it (the last noun is the head), so it is not a column of its own."""
+    """"traffic source", "customer segment", "qty on hand": a one-word mention right before a column
+    named in full (a category, or any column after a weak match) modifies it (the last noun is the
+    head), so it is not a column of its own."""
     by_name = profile["_by_name"]
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and m.start == prev.end and prev.end - prev.start == 1 \
-                and m.tier in ("exact", "abbreviation") and by_name[m.column]["role"] == "dimension" \
-                and by_name[m.column]["type"] == "text" and not by_name[m.column].get("unique") \
-                and by_name[prev.column]["type"] != "boolean" and m.column != prev.column \
-                and (prev.start == 0 or p.toks[prev.start - 1].text not in _MEASURED_BY):
+                and m.tier in ("exact", "abbreviation") and m.column != prev.column and prev.words.isalpha() \
+                and by_name[prev.column]["type"] != "boolean" \
+                and (_category(by_name[m.column]) and not _measured(p, prev)
+                     or prev.score < 0.9 and is_numeric(by_name[m.column])):
             out[-1] = dataclasses.replace(m, start=prev.start, words=f"{prev.words} {m.words}")
             continue
         out.append(m)
     return out
+
+
+def _measured(p: Parsed, m: Mention) -> bool:
+    return m.start > 0 and p.toks[m.start - 1].text in _MEASURED_BY
+
+
+def _category(col: dict[str, Any]) -> bool:
+    return col["role"] == "dimension" and col["type"] == "text" and not col.get("unique")
 
 
 def _aggregation_cues(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
@@ -655,8 +664,10 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         col = profile["_by_name"][m.column]
         before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
+        # "conversion by channel" measures it; "escalations by category" (a plural) counts the Yes rows
+        events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
         if col["type"] != "boolean" or id(m) in p.filter_mentions or (before and before[-1] in _BOOL_GROUP) or \
-                after in _BOOL_GROUP | {"over", "and", "rate"}:  # "conversion by channel" measures it
+                after in _BOOL_GROUP | {"over", "and", "rate"} and not events:
             continue
         neg = any(w in ("not", "non", "no", "never", "without", "excluding") for w in before)
         p.filters.append(Filter(column=m.column, op="=", values=[not neg]))
