@@ -141,6 +141,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _periods(p, profile, consumed)
     _date_grain(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)
+    values += _code_values(p, profile, consumed)
     _verb_measure(p, profile, consumed)
     _numeric_filters(p, profile, consumed)
     _text_filters(p, profile)
@@ -283,6 +284,26 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     p.mentions = _compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
                                  profile)
     return values
+
+
+def _code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[ValueMention]:
+    """"A grades", "grade B", "tier 2 accounts": a short code typed as a value (upper case or a
+    number) next to its own column's name is that value; the column's mention is spent on it."""
+    by_name = profile["_by_name"]
+    out = []
+    for m in p.mentions:
+        col = by_name[m.column]
+        if is_numeric(col) or not col.get("values"):
+            continue
+        codes = {str(v).lower(): str(v) for v, _n in col["values"] if 0 < len(str(v)) <= 3}
+        for k in (m.start - 1, m.end):
+            if 0 <= k < len(p.toks) and k not in consumed:
+                raw = p.toks[k].raw
+                if raw.lower() in codes and (raw.isupper() or raw.isdigit()):
+                    out.append(ValueMention(m.column, codes[raw.lower()], k, k + 1, 0.85, raw))
+                    p.filter_mentions.add(id(m))
+                    break
+    return out
 
 
 def _verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:

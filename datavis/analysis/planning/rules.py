@@ -95,8 +95,11 @@ def _cued_measures(d: _Draft) -> None:
     text column reads the numeric column right after it; "which … highest" ranks instead."""
     p = d.p
     which = re.search(r"\b(which|who|whose)\b|\bwhat (?!is\b|are\b|was\b|were\b|s\b)\w+", p.text.s)
+    chained = False
     for cue in p.aggs:
         m = _mention_after_cue(p, cue, d.free)
+        # "average and max salary": the second aggregation of one column is a second measure
+        again, chained = chained, _chained(p, cue)
         agg = cue.value
         if agg != "count" and m is not None and not is_numeric(d.col(m)) and d.col(m)["type"] != "boolean":
             nxt = next((o for o in d.free if o.start >= m.end and o.start - m.end <= 2 and is_numeric(d.col(o))), None)
@@ -106,7 +109,13 @@ def _cued_measures(d: _Draft) -> None:
         if agg == "count":
             _count_cue(d, cue, m)
         else:
-            _aggregate_cue(d, agg, m)
+            _aggregate_cue(d, agg, m, again)
+
+
+def _chained(p: Parsed, cue: C.Cue) -> bool:
+    """"average and max …": the cue is joined to the next aggregation cue by and / or / a comma."""
+    k = cue.end
+    return k + 1 < len(p.toks) and p.toks[k].text in ("and", ",", "or") and any(c.start == k + 1 for c in p.aggs)
 
 
 def _ranks_by_extreme(p: Parsed, cue: C.Cue, m: Mention | None, which: re.Match | None) -> bool:
@@ -154,7 +163,7 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
             p.groups.append(m)
 
 
-def _aggregate_cue(d: _Draft, agg: str, m: Mention | None) -> None:
+def _aggregate_cue(d: _Draft, agg: str, m: Mention | None, again: bool = False) -> None:
     """sum/avg/median/max/min of the mentioned column, when that column can be aggregated so."""
     if m is None:
         return
@@ -165,7 +174,7 @@ def _aggregate_cue(d: _Draft, agg: str, m: Mention | None) -> None:
         if agg == "sum":
             d.count_rows = True
         return
-    if m in d.used:
+    if m in d.used and not (again and all(x.agg != agg for x in d.measures if x.column == m.column)):
         return
     d.measures.append(Measure(column=m.column, agg=cast(Agg, agg)))  # a cue's value is an aggregation
     d.used.append(m)
@@ -607,11 +616,16 @@ def _mention_after_cue(p: Parsed, cue: C.Cue, free: list[Mention]) -> Mention | 
                 return m
         t = p.toks[k].text
         if t not in SKIP_AFTER_CUE | {"number", "of", "total", "amount", "amounts", "value", "values", "count"} \
-                and not any(c.start == k for c in p.aggs):
+                and not any(c.start == k for c in p.aggs) and not (t in ("and", "or") and _chained(p, _at(p, k))):
             return None
         k += 1
         steps += 1
     return None
+
+
+def _at(p: Parsed, k: int) -> C.Cue:
+    """A zero-width cue ending at token k (for _chained)."""
+    return C.Cue("at", "", k, k)
 
 
 def _cue_has_total(p: Parsed, cue: C.Cue) -> bool:
