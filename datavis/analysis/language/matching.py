@@ -130,6 +130,25 @@ class ColumnIndex:
                 if _UNUSUAL.search(v) and len(v.strip()) >= 2:
                     self.unusual.append((c["name"], v))
         self._fuzzy_cache: dict[str, list[str]] = {}
+        self._word_cols: dict[str, frozenset[str]] = {}
+
+    def word_columns(self, w: str) -> frozenset[str]:
+        """Columns one word can point at (see _span_columns), kept per profile: every span of a
+        question asks again for the same few words."""
+        hit = self._word_cols.get(w)
+        if hit is None:
+            cols = set(self.vocab_index.get(w, ()))
+            if w.isdigit():
+                cols |= self.vocab_index.get(w.zfill(3), set()) | self.vocab_index.get(w.zfill(2), set())
+            for e in _expand(w):
+                cols |= self.vocab_index.get(e, set())
+            for cw in self.corrections(w):
+                cols |= self.vocab_index.get(cw, set())
+            cols |= self.stems.get(stem(w), set())
+            if len(self._word_cols) >= 20_000:  # a long-lived profile meets many words: bounded
+                self._word_cols.clear()
+            hit = self._word_cols[w] = frozenset(cols)
+        return hit
 
     def corrections(self, word: str) -> list[str]:
         """Vocabulary words within a typo of `word` (rapidfuzz ratio ≥ 85)."""
@@ -230,14 +249,7 @@ def _span_columns(words: list[str], idx: ColumnIndex) -> set[str]:
     by stem; and an all-caps acronym column spelled by the span's initials."""
     cols: set[str] = set()
     for w in words:
-        cols |= idx.vocab_index.get(w, set())
-        if w.isdigit():
-            cols |= idx.vocab_index.get(w.zfill(3), set()) | idx.vocab_index.get(w.zfill(2), set())
-        for e in _expand(w):
-            cols |= idx.vocab_index.get(e, set())
-        for cw in idx.corrections(w):
-            cols |= idx.vocab_index.get(cw, set())
-        cols |= idx.stems.get(stem(w), set())
+        cols |= idx.word_columns(w)
     if len(words) >= 2:  # acronym columns: "hours spent" -> HS
         acr = "".join(w[0] for w in words if w not in _CONNECTORS)
         cols |= idx.acronyms.get(acr, set())
