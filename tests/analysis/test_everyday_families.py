@@ -20,19 +20,21 @@ STORES = ["Austin", "Boston", "Chicago", "Denver", "Eugene"]
 
 
 def _write_orders(path: Path, n: int = 400) -> None:
-    """Store orders of 2024: units, revenue, profit, a Late/On-time delivery and a Yes/No return."""
+    """Store orders of 2024: units, revenue, profit, a Late/On-time delivery, Yes/No returned and paid."""
     rnd = random.Random(3)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["Order ID", "Order Date", "Store", "Region", "Category", "Qty", "Revenue", "Profit",
-                    "Delivery Status", "Returned"])
+                    "Delivery Status", "Returned", "Paid"])
         for i in range(n):
             qty = rnd.randint(1, 9)
             revenue = round(qty * rnd.uniform(5, 50), 2)
             w.writerow([f"O{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(366))).isoformat(),
                         rnd.choice(STORES), rnd.choice(["East", "West", "North", "South"]),
-                        rnd.choice(["Toys", "Books", "Garden"]), qty, revenue, round(revenue * rnd.uniform(-0.1, 0.4), 2),
-                        rnd.choice(["Late", "On-time", "On-time"]), rnd.choice(["Yes", "No", "No", "No"])])
+                        rnd.choice(["Toys", "Books", "Garden"]), qty, revenue,
+                        round(revenue * rnd.uniform(-0.1, 0.4), 2),
+                        rnd.choice(["Late", "On-time", "On-time"]), rnd.choice(["Yes", "No", "No", "No"]),
+                        rnd.choice(["Yes", "Yes", "No"])])
 
 
 def _write_bookings(path: Path, n: int = 300) -> None:
@@ -43,7 +45,8 @@ def _write_bookings(path: Path, n: int = 300) -> None:
         w.writerow(["Booking ID", "Booking Date", "Check-in Date", "Destination State", "Country", "Nights"])
         for i in range(n):
             booked = dt.date(2023, 3, 1) + dt.timedelta(days=rnd.randrange(600))
-            w.writerow([f"B{i:04d}", booked.isoformat(), (booked + dt.timedelta(days=rnd.randrange(5, 120))).isoformat(),
+            checked_in = booked + dt.timedelta(days=rnd.randrange(5, 120))
+            w.writerow([f"B{i:04d}", booked.isoformat(), checked_in.isoformat(),
                         rnd.choice(["CA", "NY", "TX", "FL", "WA"]), rnd.choice(["US", "UK", "DE", "FR", "JP", "BR"]),
                         rnd.randint(1, 10)])
 
@@ -63,7 +66,8 @@ def _write_subscribers(path: Path, n: int = 200) -> None:
         w = csv.writer(fh)
         w.writerow(["Subscriber ID", "Plan", "Status", "Signup Date", "Monthly Fee"])
         for i in range(n):
-            w.writerow([f"U{i:03d}", rnd.choice(["Basic", "Pro"]), rnd.choice(["active", "active", "churned", "paused"]),
+            w.writerow([f"U{i:03d}", rnd.choice(["Basic", "Pro"]),
+                        rnd.choice(["active", "active", "churned", "paused"]),
                         (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))).isoformat(),
                         rnd.choice([9, 19, 29])])
 
@@ -197,6 +201,16 @@ def test_return_rate_by_category_is_a_rate(data):
 def test_share_of_late_orders_is_a_percentage(data):
     _same(data, "orders", "share of late orders",
           """SELECT 100.0 * count(*) FILTER (WHERE "Delivery Status" = 'Late') / count(*) FROM orders""")
+
+
+def test_share_of_a_negated_yes_no_word(data):
+    _same(data, "orders", "what share of orders are still unpaid",
+          "SELECT 100.0 * count(*) FILTER (WHERE NOT Paid) / count(*) FROM orders")
+
+
+def test_a_value_said_as_another_form_of_its_word(data):
+    _same(data, "subscribers", "how many churns per plan",
+          "SELECT Plan, count(*) FROM subscribers WHERE Status = 'churned' GROUP BY 1")
 
 
 # ------------------------------------------------------------------ grain words and paraphrases

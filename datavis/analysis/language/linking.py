@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from ..plan import Filter
 from . import cues as C
 from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, STOPWORDS
-from .matching import get_index
+from .matching import get_index, negated_booleans
 from .names import singular
 from .parsing import Parsed, anchor_of, is_numeric, main_temporal, parse
 from .timeparse import find_periods
@@ -139,15 +139,10 @@ def _cue_links(p: Parsed, fixes: dict[str, str]) -> list[Link]:
 
 def _negated_booleans(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
     """"unpaid invoices", "non-remote staff": a Yes/No column's word after un-/non- is its No."""
-    idx = get_index(profile)
     out = []
     for t in p.toks:
-        m = re.fullmatch(r"(?:un|non-?|in)([a-z]{3,})", t.text)
-        if m is None or t.text in idx.vocab_index:
-            continue
-        for name in idx.vocab_index.get(singular(m.group(1)), set()):
-            col = profile["_by_name"][name]
-            if col["type"] == "boolean" and name not in filtered:
+        for name in negated_booleans(t.text, profile):
+            if name not in filtered:
                 out.append(Link("condition", Filter(column=name, op="=", values=[False]), t.i, t.i + 1, 0.9,
                                 ("negated_boolean",)))
     return out

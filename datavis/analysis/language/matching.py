@@ -129,6 +129,14 @@ class ColumnIndex:
                     self.values.setdefault(key, []).append((c["name"], v, n))
                 if _UNUSUAL.search(v) and len(v.strip()) >= 2:
                     self.unusual.append((c["name"], v))
+        # one-word values of small category columns by stem ("trials" ~ trialing); a stem two values share is dropped
+        self.value_stems: dict[str, list[tuple[str, str, int]]] = {}
+        for c in self.columns:
+            if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
+                for v, n in c.get("values", []):
+                    key = value_key(v)
+                    if re.fullmatch(r"[a-z]{4,}", key):
+                        self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
         self._fuzzy_cache: dict[str, list[str]] = {}
         self._word_cols: dict[str, frozenset[str]] = {}
 
@@ -180,6 +188,16 @@ def left_out(question: str, used: set[str], profile: dict[str, Any]) -> list[str
             out.append(f"I could not use '{value}' (a value of {column}) in this answer" if value is not None
                        else f"I could not use the column '{column}' in this answer")
     return out
+
+
+def negated_booleans(word: str, profile: dict[str, Any]) -> list[str]:
+    """The Yes/No columns a word names after un- / non- / in- ("unpaid" → Paid): their No."""
+    idx = get_index(profile)
+    m = re.fullmatch(r"(?:un|non-?|in)([a-z]{3,})", word)
+    if m is None or word in idx.vocab_index:
+        return []
+    return sorted(name for name in idx.vocab_index.get(singular(m.group(1)), set())
+                  if idx.by_name[name]["type"] == "boolean")
 
 
 def get_index(profile: dict[str, Any]) -> ColumnIndex:
@@ -371,6 +389,9 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> lis
                     hits = []
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])
+                if not hits and len(key) >= 4 and key not in STOPWORDS and key not in idx.vocab_index:
+                    by_stem = idx.value_stems.get(stem(key), [])
+                    hits = by_stem if len(by_stem) == 1 else None  # "trials" → trialing
             if not hits:
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))

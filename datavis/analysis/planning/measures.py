@@ -26,7 +26,7 @@ from ..language.lexicon import (
     SHARE_OF_WORDS,
     TIME_UNIT_WORDS,
 )
-from ..language.matching import Mention, get_index, value_key
+from ..language.matching import Mention, get_index, negated_booleans, value_key
 from ..language.parsing import NEGATIONS, Parsed, is_numeric
 from ..plan import Agg, Filter, Measure
 from ..plan import Derived as DerivedKind
@@ -162,6 +162,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
     for v in p.values:
         if a <= v.start < b:
             return Filter(column=v.column, op="!=" if neg else "=", values=[v.value]), _filters_on(p, v.column)
+    unsaid = next((c for j in range(a, b) for c in negated_booleans(p.toks[j].text, profile)), None)
+    if unsaid is not None:  # "share of invoices unpaid": Paid = No
+        return Filter(column=unsaid, op="=", values=[neg]), _filters_on(p, unsaid)
     hit = _value_word(p, profile, a, b)
     if hit is not None:
         col, value = hit
