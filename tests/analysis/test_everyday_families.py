@@ -127,6 +127,11 @@ def test_which_x_has_the_lowest_y_is_one_x(data):
           "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r ASC LIMIT 1")
 
 
+def test_a_superlative_before_one_category_is_one_group(data):
+    _same(data, "orders", "best-selling category by revenue",
+          "SELECT Category, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
+
+
 # ------------------------------------------------------------------ two measures
 def test_two_measures_by_a_dimension(data):
     ds, con = data

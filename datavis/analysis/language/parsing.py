@@ -143,6 +143,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     values = _mentions_and_values(p, profile, consumed)
     values += _code_values(p, profile, consumed)
     _verb_measure(p, profile, consumed)
+    _superlative_subject(p, profile)
     _numeric_filters(p, profile, consumed)
     _text_filters(p, profile)
     _boolean_filters(p, profile)
@@ -306,6 +307,27 @@ def _code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list
     return out
 
 
+_RANKING_WORDS = {"highest": True, "best": True, "most": True, "biggest": True, "largest": True, "top": True,
+                  "busiest": True, "lowest": False, "worst": False, "least": False, "smallest": False}
+
+
+def _superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
+    """"lowest paid department on average", "best-selling product by revenue": a superlative a few
+    words before one category (singular) asks for the one best group, like "which … has the highest"."""
+    if p.limit is not None:
+        return
+    by_name = profile["_by_name"]
+    for t in p.toks:
+        if t.text not in _RANKING_WORDS:
+            continue
+        m = next((m for m in p.mentions if t.i < m.start <= t.i + 3), None)
+        while m is not None and is_numeric(by_name[m.column]):
+            m = next((o for o in p.mentions if m.end <= o.start <= m.end), None)
+        if m is not None and _category(by_name[m.column]) and p.toks[m.end - 1].text == p.toks[m.end - 1].sing:
+            p.limit, p.limit_desc = 1, _RANKING_WORDS[t.text]
+            return
+
+
 def _verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """"which 3 stores sold the most", "how much did we bill": with no numeric column named, a verb
     of the lexicon names the measure (the first of its words that a measure column holds)."""
@@ -389,8 +411,8 @@ def _ranking_superlative(p: Parsed, a: C.Cue[str], cues: list[C.Cue[str]],
     largest single row; before another aggregation ("the highest average salary") it only ranks."""
     if p.limit is None or a.value not in ("max", "min") or p.toks[a.start].text in _EXPLICIT_EXTREME:
         return a
-    if any(c.start == a.end for c in cues):
-        return None
+    if any(c.start == a.end or c.value in ("sum", "avg", "median") for c in cues):
+        return None  # "the highest average salary", "lowest paid department on average": that one ranks
     by_name = profile["_by_name"]
     near = [m for m in p.mentions if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"
             and (0 <= m.start - a.end <= 2 or 0 <= a.start - m.end <= 4)]
