@@ -105,6 +105,8 @@ class ColumnIndex:
                 self.vocab_index.setdefault(joined, set()).add(c["name"])  # "pageviews" -> Page Views
             for t in set(toks) | set(expanded):
                 self.vocab_index.setdefault(t, set()).add(c["name"])
+                if _short_plural(t + "s", t):  # "skus": singular() keeps words ending in -us / -is
+                    self.vocab_index.setdefault(t + "s", set()).add(c["name"])
                 for s in SYNONYMS.get(t, ()):
                     self.vocab_index.setdefault(s, set()).add(c["name"])
         self.vocab = [v for v in self.vocab_index if len(v) >= 4]
@@ -208,8 +210,13 @@ def get_index(profile: dict[str, Any]) -> ColumnIndex:
     return idx
 
 
+def _short_plural(q: str, c: str) -> bool:
+    """"skus" / "kpis" for a short name ending in u or i, which singular() leaves alone."""
+    return q == c + "s" and 2 <= len(c) <= 4 and c[-1] in "ui"
+
+
 def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
-    if q == c:
+    if q == c or _short_plural(q, c):
         return 1.0
     if q.isdigit() and c.isdigit() and int(q) == int(c):
         return 1.0  # "sku 7" -> sku_007
@@ -317,7 +324,8 @@ def _choose_mentions(cands: list[Mention]) -> list[Mention]:
 def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: set[str]) -> tuple[float, str]:
     plain, forms = idx.plain[col], idx.forms[col]
     # edges of a span must be content words unless the whole column name is covered
-    exact = words in (plain, forms) or "".join(words) == "".join(plain)
+    exact = words in (plain, forms) or "".join(words) == "".join(plain) or \
+        len(words) == len(plain) and all(w == c or _short_plural(w, c) for w, c in zip(words, plain, strict=True))
     if exact:
         return 1.0, "exact"
     if words[0] in _EDGE_BAD or words[-1] in _EDGE_BAD:

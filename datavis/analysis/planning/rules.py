@@ -152,7 +152,7 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
         # "number of <dimension>": count rows per value of it, unless another column is
         # grouped ("how many companies per headquarters": companies are what is counted)
         d.count_rows = True
-        if m.tier == "entity" and not p.groups and not col.get("unique"):
+        if (m.tier == "entity" or _there_are(p, m)) and not p.groups and not col.get("unique"):
             # "how many customers are there": distinct customers
             d.measures.append(Measure(column=m.column, agg="count_distinct"))
             d.used.append(m)
@@ -161,6 +161,12 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
             d.used.append(m)
         elif m not in p.groups and not _grouped_elsewhere(p, m):
             p.groups.append(m)
+
+
+def _there_are(p: Parsed, m: Mention) -> bool:
+    """"how many SKUs do we have", "how many stores are there": the distinct values, not rows per value."""
+    after = " ".join(t.text for t in p.toks[m.end:m.end + 3])
+    return bool(re.match(r"(?:(?:do|does|did) \w+ (?:have|stock|carry|sell)|are there|exist)\b", after))
 
 
 def _aggregate_cue(d: _Draft, agg: str, m: Mention | None, again: bool = False) -> None:
