@@ -213,6 +213,14 @@ def test_share_of_a_negated_yes_no_word(data):
           "SELECT 100.0 * count(*) FILTER (WHERE NOT Paid) / count(*) FROM orders")
 
 
+def test_how_much_with_a_negated_yes_no_word_sums_the_money(data):
+    _same(data, "orders", "how much is still unpaid?", "SELECT sum(Revenue) FROM orders WHERE NOT Paid")
+
+
+def test_paid_vs_unpaid_is_a_breakdown(data):
+    _same(data, "orders", "paid vs unpaid orders", "SELECT Paid, count(*) FROM orders GROUP BY 1")
+
+
 def test_a_value_said_as_another_form_of_its_word(data):
     _same(data, "subscribers", "how many churns per plan",
           "SELECT Plan, count(*) FROM subscribers WHERE Status = 'churned' GROUP BY 1")

@@ -15,8 +15,8 @@ from typing import Any
 
 from ..plan import Filter, Op, Value
 from . import cues as C
-from .lexicon import NUMBER_WORDS, PEOPLE, STOPWORDS, VERB_MEASURES
-from .matching import Mention, Tok, ValueMention, find_mentions, find_values, get_index, tokenize
+from .lexicon import NUMBER_WORDS, PEOPLE, REVENUE_WORDS, STOPWORDS, VERB_MEASURES
+from .matching import Mention, Tok, ValueMention, find_mentions, find_values, get_index, negated_booleans, tokenize
 from .names import singular, split_name
 from .timeparse import find_periods
 
@@ -143,6 +143,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     values = _mentions_and_values(p, profile, consumed)
     values += _code_values(p, profile, consumed)
     _verb_measure(p, profile, consumed)
+    _how_much(p, profile, consumed)
     _superlative_subject(p, profile)
     _numeric_filters(p, profile, consumed)
     _text_filters(p, profile)
@@ -326,6 +327,31 @@ def _superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
         if m is not None and _category(by_name[m.column]) and p.toks[m.end - 1].text == p.toks[m.end - 1].sing:
             p.limit, p.limit_desc = 1, _RANKING_WORDS[t.text]
             return
+
+
+_REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "total", "value", "price"]
+
+
+def revenue_column(columns: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The column most likely to be the money taken: revenue or sales before an amount, a price last."""
+    ranked = [(min(_REVENUE_RANK.index(w) for w in c["tokens"] if w in _REVENUE_RANK), i, c)
+              for i, c in enumerate(columns) if set(c["tokens"]) & REVENUE_WORDS]
+    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+
+
+def _how_much(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"how much is still unpaid?": with no number column named, "how much" asks for the money."""
+    by_name = profile["_by_name"]
+    if any(is_numeric(by_name[m.column]) for m in p.mentions):
+        return
+    for m, (_a, b) in p.text.find(r"\bhow much\b"):
+        money = revenue_column([c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
+                                and c.get("money") and c.get("additive", True)])
+        if money is not None and b - 1 not in consumed:
+            p.mentions.append(Mention(money["name"], b - 1, b, 0.76, "synonym", m.group(0)))
+            p.mentions.sort(key=lambda x: x.start)
+            p.evidence.append(f"'how much' → {money['name']}")
+        return
 
 
 def _verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
@@ -716,6 +742,11 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         p.filters.append(Filter(column=m.column, op="=", values=[not neg]))
         p.filter_mentions.add(id(m))
         p.evidence.append(f"'{m.words}' → {m.column} = {'No' if neg else 'Yes'}")
+    for t in p.toks:  # "unpaid", "non-remote": the column's No ("paid vs unpaid" names both: a breakdown)
+        for name in negated_booleans(t.text, profile):
+            if all(f.column != name for f in p.filters) and all(m.column != name for m in p.mentions):
+                p.filters.append(Filter(column=name, op="=", values=[False]))
+                p.evidence.append(f"'{t.raw}' → {name} = No")
 
 
 def _raw_word(p: Parsed, word: str, near: int) -> str:
