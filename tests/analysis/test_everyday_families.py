@@ -208,6 +208,12 @@ def test_share_of_late_orders_is_a_percentage(data):
           """SELECT 100.0 * count(*) FILTER (WHERE "Delivery Status" = 'Late') / count(*) FROM orders""")
 
 
+def test_a_value_before_the_column_word_of_a_rate(data):
+    _same(data, "orders", "late delivery rate per store",
+          """SELECT Store, 100.0 * count(*) FILTER (WHERE "Delivery Status" = 'Late') / count(*)
+             FROM orders GROUP BY 1""")
+
+
 def test_share_of_a_negated_yes_no_word(data):
     _same(data, "orders", "what share of orders are still unpaid",
           "SELECT 100.0 * count(*) FILTER (WHERE NOT Paid) / count(*) FROM orders")

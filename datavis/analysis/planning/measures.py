@@ -154,6 +154,8 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
     if rate_word:  # "<word> rate": the word right before it (or the mention or value ending there)
         ending = [x.start for x in p.mentions if x.end == b] + [x.start for x in p.values if x.end == b]
         a = min(ending, default=b - 1)
+        # "late delivery rate": a value right before the column word that names the rate
+        a = min([v.start for v in p.values if v.end == a], default=a)
     neg = any(p.toks[j].text in NEGATIONS for j in range(a, b))
     for m in p.mentions:
         if a <= m.start < b and by_name[m.column]["type"] == "boolean" and m not in p.groups:
