@@ -132,6 +132,16 @@ def test_a_superlative_before_one_category_is_one_group(data):
           "SELECT Category, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
 
 
+def test_which_x_brought_in_the_most(data):
+    _same(data, "orders", "which category brought in the most revenue",
+          "SELECT Category, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
+
+
+def test_top_selling_one_store(data):
+    _same(data, "orders", "top selling store",
+          "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
+
+
 # ------------------------------------------------------------------ two measures
 def test_two_measures_by_a_dimension(data):
     ds, con = data
@@ -237,6 +247,15 @@ def test_a_value_said_as_another_form_of_its_word(data):
 def test_grain_words(data, word, unit):
     _same(data, "orders", f"{word} revenue",
           f"""SELECT date_trunc('{unit}', "Order Date"), sum(Revenue) FROM orders GROUP BY 1""")
+
+
+def test_no_dot_of_is_a_number_not_the_value_no(data):
+    _same(data, "orders", "no. of orders per store", "SELECT Store, count(*) FROM orders GROUP BY 1")
+
+
+def test_qtr_is_a_quarter(data):
+    _same(data, "orders", "revenue by qtr",
+          """SELECT date_trunc('quarter', "Order Date"), sum(Revenue) FROM orders GROUP BY 1""")
 
 
 def test_qty_is_quantity(data):

@@ -147,8 +147,8 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         a, b = text.span(m.start(1), m.end(1))
         return Cue("limit", (n, m.group(2) not in ("lowest", "least", "fewest", "smallest", "worst")), a, b), True
     # "which department has the highest average salary": one group, the best (a plural "which X have" lists them)
-    for m, _span in text.find(rf"\b(?:which|what)\s+(?:[a-z]+\s+){{1,3}}?(?:{_ONE_VERBS})\s+(?:the\s+)?"
-                              rf"({_SUPERLATIVES})\b"):
+    for m, _span in text.find(rf"\b(?:which|what)\s+(?:[a-z]+\s+){{1,3}}?(?:{_ONE_VERBS})\s+"
+                              rf"(?:(?:in|up|out)\s+)?(?:the\s+)?({_SUPERLATIVES})\b"):
         a, _b = text.span(m.start(1), m.end(1))  # spends no word: the group and the superlative's measure stay
         return Cue("limit", (1, m.group(1) not in _LOW_WORDS), a, a), False
     for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):

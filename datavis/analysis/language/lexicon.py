@@ -149,6 +149,8 @@ GRAIN_WORDS = {
     "month over month": "month", "quarterly": "quarter", "by quarter": "quarter", "per quarter": "quarter",
     "each quarter": "quarter", "yearly": "year", "annual": "year", "annually": "year", "by year": "year",
     "per year": "year", "each year": "year", "year over year": "year", "year by year": "year",
+    "by qtr": "quarter", "per qtr": "quarter", "each qtr": "quarter", "by yr": "year", "per yr": "year",
+    "by wk": "week", "per wk": "week", "by mo": "month", "per mo": "month", "by hr": "hour", "per hr": "hour",
     "weekday": "weekday", "weekdays": "weekday", "day of week": "weekday", "day of the week": "weekday",
     "days of the week": "weekday", "days of week": "weekday", "day-of-week": "weekday",
     "month of year": "month_of_year", "month of the year": "month_of_year", "months of the year": "month_of_year",

@@ -393,7 +393,9 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> lis
             if length == 1:
                 if key in STOPWORDS or len(key) < 2 or re.fullmatch(r"[\d.,$%]+", key):
                     hits = None
-                if not hits and span[0].text in VALUE_ALIASES:
+                if span[0].text == "no" and i + 1 < n and toks[i + 1].text in (".", "of"):
+                    hits = None  # "no. of orders": a number, not the value No
+                elif not hits and span[0].text in VALUE_ALIASES:
                     hits = []
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])

@@ -83,6 +83,7 @@ class Parsed:
     date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
     limit: int | None = None
     limit_desc: bool = True
+    limit_numbered: bool = False  # "top 5" (a number said) rather than "the top stores"
     x_axis: str | None = None
     y_axis: str | None = None
     y_axis_agg: str | None = None
@@ -174,9 +175,10 @@ def _order_and_limit(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         clause_mentions = find_mentions(p.toks[clause_span[0]:clause_span[1]], profile)
         if clause_mentions and p.order_target is None:
             p.order_target = clause_mentions[0].column
-    lim, _numbered = C.find_limit(p.text)
+    lim, numbered = C.find_limit(p.text)
     if lim is not None:
         p.limit, p.limit_desc = lim.value
+        p.limit_numbered = numbered
         consumed.update(range(lim.start, lim.end))
 
 
@@ -315,11 +317,11 @@ _RANKING_WORDS = {"highest": True, "best": True, "most": True, "biggest": True, 
 def _superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
     """"lowest paid department on average", "best-selling product by revenue": a superlative a few
     words before one category (singular) asks for the one best group, like "which … has the highest"."""
-    if p.limit is not None:
+    if p.limit is not None and (p.limit_numbered or p.limit == 1):
         return
     by_name = profile["_by_name"]
-    for t in p.toks:
-        if t.text not in _RANKING_WORDS:
+    for t in p.toks:  # "the top selling store" (one store) also overrides the top ten of "top"
+        if t.text not in _RANKING_WORDS or p.limit is not None and t.text != "top":
             continue
         m = next((m for m in p.mentions if t.i < m.start <= t.i + 3), None)
         while m is not None and is_numeric(by_name[m.column]):
