@@ -64,12 +64,12 @@ def _write_subscribers(path: Path, n: int = 200) -> None:
     rnd = random.Random(6)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Subscriber ID", "Plan", "Status", "Signup Date", "Monthly Fee"])
+        w.writerow(["Subscriber ID", "Plan", "Status", "Signup Date", "Monthly Fee", "Discount"])
         for i in range(n):
             w.writerow([f"U{i:03d}", rnd.choice(["Basic", "Pro"]),
                         rnd.choice(["active", "active", "churned", "paused"]),
                         (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))).isoformat(),
-                        rnd.choice([9, 19, 29])])
+                        rnd.choice([9, 19, 29]), rnd.choice(["0%", "10%", "20%"])])
 
 
 @pytest.fixture(scope="module")
@@ -235,6 +235,11 @@ def test_how_much_with_a_negated_yes_no_word_sums_the_money(data):
 
 def test_paid_vs_unpaid_is_a_breakdown(data):
     _same(data, "orders", "paid vs unpaid orders", "SELECT Paid, count(*) FROM orders GROUP BY 1")
+
+
+def test_a_percentage_before_a_percent_column_is_its_value(data):
+    _same(data, "subscribers", "how many subscribers have a 20% discount",
+          "SELECT count(*) FROM subscribers WHERE Discount = '20%'")
 
 
 def test_a_value_said_as_another_form_of_its_word(data):

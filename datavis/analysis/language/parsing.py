@@ -573,6 +573,7 @@ def _numeric_filters(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
     reader.ranges()
     reader.comparisons()
     reader.equalities()
+    reader.percent_before()
 
 
 @dataclass
@@ -671,6 +672,20 @@ class _NumberFilters:
                     (is_numeric(col) or p.toks[k].text in {str(v[0]).lower() for v in col.get("values", [])}):
                 v = parse_number(p.toks[k].text)
                 self.add(m, "!=" if neg else "=", [v if is_numeric(col) else p.toks[k].text], m.end, k + 1)
+
+
+    def percent_before(self) -> None:
+        """"orders with a 30% discount": a percentage typed right before a percent column is its value."""
+        p, by_name = self.p, self.profile["_by_name"]
+        for m in list(p.mentions):
+            k = m.start - 1
+            col = by_name[m.column]
+            if k < 0 or col.get("unit") != "%" or not p.toks[k].text.endswith("%") or k in self.consumed \
+                    or self.spent(k, k + 1) or id(m) in p.filter_mentions:
+                continue
+            v = parse_number(p.toks[k].text)
+            if v is not None and col.get("min") is not None and col["min"] <= v <= col["max"]:
+                self.add(m, "=", [v], k, m.end)
 
 
 def _has_year_period(p: Parsed) -> bool:
