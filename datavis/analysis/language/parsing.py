@@ -192,8 +192,11 @@ def _chart_and_grain(p: Parsed, consumed: set[int]) -> None:
     p.chart_mod = C.chart_modifier(p.text)
     grain = C.find_grain(p.text)
     if grain is not None:
-        p.grain = grain.value
         consumed.update(range(grain.start, grain.end))
+        # "average daily visitors", "mean monthly spend": the average of one day's (month's) rows, not a time axis
+        after_avg = grain.start > 0 and p.toks[grain.start - 1].text in ("average", "avg", "mean", "typical")
+        if not (after_avg and grain.end - grain.start == 1 and p.toks[grain.start].text.endswith("ly")):
+            p.grain = grain.value
 
 
 def _question_kind(p: Parsed) -> None:
