@@ -72,13 +72,23 @@ def _write_subscribers(path: Path, n: int = 200) -> None:
                         rnd.choice([9, 19, 29]), rnd.choice(["0%", "10%", "20%"])])
 
 
+def _write_stock(path: Path, n: int = 150) -> None:
+    rnd = random.Random(7)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["SKU", "Warehouse", "On Hand", "Unit Price"])
+        for i in range(n):
+            w.writerow([f"K{i % 60:03d}", rnd.choice(["Reno", "Dallas", "Newark"]), rnd.choice([0, 0, 5, 12, 40]),
+                        round(rnd.uniform(2, 90), 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("everyday")
     con = duckdb.connect()
     out = {}
     for name, write in (("orders", _write_orders), ("bookings", _write_bookings), ("grades", _write_grades),
-                        ("subscribers", _write_subscribers)):
+                        ("subscribers", _write_subscribers), ("stock", _write_stock)):
         path = root / f"{name}.csv"
         write(path)
         ingest_csv(path, root / name, name=name)
@@ -240,6 +250,15 @@ def test_paid_vs_unpaid_is_a_breakdown(data):
 def test_a_percentage_before_a_percent_column_is_its_value(data):
     _same(data, "subscribers", "how many subscribers have a 20% discount",
           "SELECT count(*) FROM subscribers WHERE Discount = '20%'")
+
+
+def test_out_of_stock_is_none_on_hand(data):
+    _same(data, "stock", "number of out-of-stock items per warehouse",
+          'SELECT Warehouse, count(*) FROM stock WHERE "On Hand" = 0 GROUP BY 1')
+
+
+def test_units_in_stock_sum_the_stock_column(data):
+    _same(data, "stock", "units in stock per warehouse", 'SELECT Warehouse, sum("On Hand") FROM stock GROUP BY 1')
 
 
 def test_a_value_said_as_another_form_of_its_word(data):

@@ -149,6 +149,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _numeric_filters(p, profile, consumed)
     _text_filters(p, profile)
     _boolean_filters(p, profile)
+    _stock_filters(p, profile)
     _value_filters(p, values, profile)
     p.values = values
     _aggregation_cues(p, profile, consumed)
@@ -365,20 +366,44 @@ def _verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> Non
     by_name = profile["_by_name"]
     if any(is_numeric(by_name[m.column]) for m in p.mentions):
         return
-    idx = get_index(profile)
     taken = consumed | {k for m in p.mentions for k in range(m.start, m.end)}
     for t in p.toks:
         if t.i in taken or t.text not in VERB_MEASURES:
             continue
-        for words in VERB_MEASURES[t.text]:
-            want = [singular(w) for w in words.split()]
-            col = next((c["name"] for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
-                        and all(w in idx.forms[c["name"]] or w in idx.plain[c["name"]] for w in want)), None)
-            if col is not None:
-                p.mentions.append(Mention(col, t.i, t.i + 1, 0.76, "synonym", t.text))
-                p.mentions.sort(key=lambda m: m.start)
-                p.evidence.append(f"'{t.text}' → {col}")
-                return
+        col = measure_named(VERB_MEASURES[t.text], profile)
+        if col is not None:
+            p.mentions.append(Mention(col, t.i, t.i + 1, 0.76, "synonym", t.text))
+            p.mentions.sort(key=lambda m: m.start)
+            p.evidence.append(f"'{t.text}' → {col}")
+            return
+
+
+def measure_named(choices: list[str], profile: dict[str, Any]) -> str | None:
+    """The first of `choices` (words, best first) that a number column's name holds."""
+    idx = get_index(profile)
+    for words in choices:
+        want = [singular(w) for w in words.split()]
+        col = next((c["name"] for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
+                    and all(w in idx.forms[c["name"]] or w in idx.plain[c["name"]] for w in want)), None)
+        if col is not None:
+            return col
+    return None
+
+
+_IN_STOCK = re.compile(r"\b(?:(out)(?: of|-of-) stock|(?:no|zero) stock|(?:in|with|have|has|having) (?:some )?stock)\b")
+
+
+def _stock_filters(p: Parsed, profile: dict[str, Any]) -> None:
+    """"out-of-stock items", "products that still have stock": the stock column is 0, or above 0."""
+    for m, (a, b) in p.text.find(_IN_STOCK.pattern):
+        col = measure_named(VERB_MEASURES["stock"], profile)
+        if col is not None and all(f.column != col for f in p.filters):
+            out = m.group(1) is not None or m.group(0).startswith(("no", "zero"))
+            p.filters.append(Filter(column=col, op="=" if out else ">", values=[0]))
+            if not m.group(0).startswith(("in ", "with ")):  # "units in stock" still measures the stock
+                p.filter_mentions.update(id(x) for x in p.mentions if a <= x.start < b)
+            p.evidence.append(f"'{m.group(0)}' → {col} {'= 0' if out else '> 0'}")
+        return
 
 
 _MEASURED_BY = {"highest", "lowest", "best", "worst", "most", "least", "top", "bottom", "average", "avg", "total",
