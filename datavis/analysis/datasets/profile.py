@@ -177,6 +177,10 @@ def code_like(info: dict[str, Any]) -> bool:
     return isinstance(lo, str) and isinstance(hi, str) and bool(_CODE.fullmatch(lo) and _CODE.fullmatch(hi))
 
 
+def is_numeric(col: dict[str, Any]) -> bool:
+    return col["type"] in ("integer", "number")
+
+
 def is_identifier(col: dict[str, Any]) -> bool:
     """Identifiers (E0001…, unique per row) label rows; they are never a category to chart."""
     return col["role"] == "identifier" or (col["type"] == "text" and bool(col.get("unique")) and

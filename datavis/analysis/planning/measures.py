@@ -26,7 +26,8 @@ from ..language.lexicon import (
     TIME_UNIT_WORDS,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
-from ..language.parsing import NEGATIONS, Parsed, is_numeric, revenue_column
+from ..language.parsing import NEGATIONS, Parsed, is_numeric
+from ..language.phrasing import revenue_column
 from ..plan import Agg, Filter, Measure
 from ..plan import Derived as DerivedKind
 
