@@ -21,9 +21,10 @@ from .datasets.store import load_profile
 from .errors import Unanswerable
 from .labels import measure_name
 from .language import cues
+from .language.linking import link
 from .language.matching import left_out
 from .language.names import quote_ident
-from .language.parsing import Parsed, parse
+from .language.parsing import Parsed
 from .models import AnalysisSettings, Answer
 from .plan import Plan, validate_plan
 from .planning import choose, followup, llm
@@ -106,13 +107,13 @@ _RESET = re.compile(cues.RESET + r"[\s,.:;!-]*", re.I)  # the parser's reset wor
 
 def read_message(question: str, profile: dict[str, Any], prev: Plan | None) -> tuple[str, Parsed, Plan | None]:
     """The words of the message; "start over, ..." forgets the previous plan and keeps the rest."""
-    parsed = parse(question, profile)
+    parsed = link(question, profile).parsed  # kept for the ranker's link(): one parse per message
     if not parsed.reset:
         return question, parsed, prev
     rest = _RESET.sub("", question)
     if not rest.strip():
         raise Unanswerable("Starting over. " + help_message(profile))
-    return rest, parse(rest, profile), None
+    return rest, link(rest, profile).parsed, None
 
 
 def embedded_plan(req: Request) -> Planned:

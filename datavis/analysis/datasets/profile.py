@@ -24,6 +24,7 @@ _INTENSIVE = {
     "dew", "elevation", "altitude", "duration", "tenure", "bmi", "satisfaction", "nps", "churn", "yield",
     "efficiency", "utilization", "utilisation", "conversion", "cpc", "ctr", "roi", "apr", "interest",
 }
+_EVENT_NOUNS = {"conversion", "churn"}  # intensive as a rate, additive as a count of events
 _MONEY = {
     "revenue", "sales", "price", "cost", "amount", "amt", "profit", "income", "spend", "spending",
     "salary", "budget", "payment", "fee", "earning", "balance", "expense", "wage", "pay", "gross",
@@ -176,6 +177,10 @@ def code_like(info: dict[str, Any]) -> bool:
     return isinstance(lo, str) and isinstance(hi, str) and bool(_CODE.fullmatch(lo) and _CODE.fullmatch(hi))
 
 
+def is_numeric(col: dict[str, Any]) -> bool:
+    return col["type"] in ("integer", "number")
+
+
 def is_identifier(col: dict[str, Any]) -> bool:
     """Identifiers (E0001…, unique per row) label rows; they are never a category to chart."""
     return col["role"] == "identifier" or (col["type"] == "text" and bool(col.get("unique")) and
@@ -205,7 +210,11 @@ def _assign_role(info: dict[str, Any], row_count: int) -> None:
             info["role"] = "identifier"
             return
         info["role"] = "measure"
-        intensive = bool(tokens & _INTENSIVE) or info.get("unit") == "%"
+        rate_words = tokens & _INTENSIVE
+        # "conversions", "churns": whole counts past 1 are events, summed; 0/1 or fractions are a rate
+        if rate_words and rate_words <= _EVENT_NOUNS and kind == "integer" and (info.get("max") or 0) > 1:
+            rate_words = set()
+        intensive = bool(rate_words) or info.get("unit") == "%"
         info["additive"] = not intensive
         if tokens & _MONEY or info.get("unit") in ("$", "€", "£", "¥"):
             info["money"] = True

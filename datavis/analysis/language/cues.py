@@ -119,6 +119,14 @@ def order_target(clause: str) -> str | None:
     return None
 
 
+_SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|fewest|smallest|worst"
+_LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst"}
+# verbs of one subject: "which store has / sold / brings the most"; "which stores have" keeps all of them
+_ONE_VERBS = ("has|had|is|was|does|did|gets|got|brings|brought|makes|made|earns|earned|sells|sold|generates|"
+              "generated|spends|spent|takes|took|receives|received|wins|won|pays|paid|owes|owed|costs|sees|saw|"
+              "handles|handled|closes|closed|drives|drove|produces|produced|contributes|contributed")
+
+
 def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
@@ -138,14 +146,24 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
         return Cue("limit", (n, m.group(2) not in ("lowest", "least", "fewest", "smallest", "worst")), a, b), True
+    # "which department has the highest average salary": one group, the best (a plural "which X have" lists them)
+    for m, _span in text.find(rf"\b(?:which|what)\s+(?:[a-z]+\s+){{1,3}}?(?:{_ONE_VERBS})\s+"
+                              rf"(?:(?:in|up|out)\s+)?(?:the\s+)?({_SUPERLATIVES})\b"):
+        a, _b = text.span(m.start(1), m.end(1))  # spends no word: the group and the superlative's measure stay
+        return Cue("limit", (1, m.group(1) not in _LOW_WORDS), a, a), False
     for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
         return Cue("limit", (10, m.group(2) == "top"), a, b), False
     return None, False
 
 
+_CHART_ORDER = sorted(CHART_WORDS.items(), key=lambda kv: -len(kv[0]))
+
+
 def find_chart(text: Text) -> Cue[str] | None:
     best: Cue[str] | None = None
-    for word, chart in sorted(CHART_WORDS.items(), key=lambda kv: -len(kv[0])):
+    for word, chart in _CHART_ORDER:
+        if word not in text.s:
+            continue
         # words that are often column names count as chart words only as "line chart" / "as a line"
         ambiguous = word in ("line", "lines", "area", "point", "points", "dot", "table", "kpi", "bars")
         pat = rf"\b{re.escape(word)}\b"
@@ -169,9 +187,20 @@ def chart_modifier(text: Text) -> str | None:
     return m.group(1) if m else None
 
 
+# Patterns built once, longest phrase first; a phrase that is not a substring of the question is
+# skipped before any regex runs (most are: this was most of the parser's time).
+_GRAIN_PATTERNS = [(word, grain, rf"\b{re.escape(word)}\b")
+                   for word, grain in sorted(GRAIN_WORDS.items(), key=lambda kv: -len(kv[0]))]
+_AGG_PATTERNS = [(phrase, agg, rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+                 for phrase, agg in sorted(((p, agg) for agg, ps in AGG_CUES.items() for p in ps),
+                                           key=lambda x: -len(x[0]))]
+
+
 def find_grain(text: Text) -> Cue[str] | None:
-    for word, grain in sorted(GRAIN_WORDS.items(), key=lambda kv: -len(kv[0])):
-        for _m, (a, b) in text.find(rf"\b{re.escape(word)}\b"):
+    for word, grain, pattern in _GRAIN_PATTERNS:
+        if word not in text.s:
+            continue
+        for _m, (a, b) in text.find(pattern):
             return Cue("grain", grain, a, b)
     for m, (a, b) in text.find(r"\bbin(?:s|ned|ning)? .{0,40}?\b(?:into|by) (?:the |a )?"
                                r"(weekday|week|month|year|quarter|day|hour)s?\b"):
@@ -184,9 +213,10 @@ def find_grain(text: Text) -> Cue[str] | None:
 def find_aggs(text: Text) -> list[Cue[str]]:
     out: list[Cue[str]] = []
     taken: set[int] = set()
-    phrases = sorted(((p, agg) for agg, ps in AGG_CUES.items() for p in ps), key=lambda x: -len(x[0]))
-    for phrase, agg in phrases:
-        for _m, (a, b) in text.find(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"):
+    for phrase, agg, pattern in _AGG_PATTERNS:
+        if phrase not in text.s:
+            continue
+        for _m, (a, b) in text.find(pattern):
             if any(k in taken for k in range(a, b)):
                 continue
             out.append(Cue("agg", agg, a, b))

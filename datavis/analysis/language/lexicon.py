@@ -18,11 +18,12 @@ ABBREVIATIONS = {
     "yoy": "year over year", "ytd": "year to date", "dur": "duration", "conv": "conversion", "attr": "attribute",
     "cmi": "cmi", "gpa": "grade point average", "phd": "doctorate", "univ": "university", "pos": "position",
     "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
+    "csat": "satisfaction",
 }
 
 # Synonym groups: words in a group match each other (tier 3 of matching).
 SYNONYM_GROUPS = [
-    {"revenue", "sales", "turnover", "income", "sale", "takings"},
+    {"revenue", "sales", "turnover", "income", "sale", "takings", "amount"},
     {"profit", "margin", "earning", "earnings", "gain"},
     {"customer", "client", "user", "buyer", "shopper", "account", "member", "subscriber"},
     {"order", "purchase", "transaction", "sale", "deal", "booking"},
@@ -53,6 +54,8 @@ SYNONYM_GROUPS = [
     {"churn", "churned", "churns"},
     {"visit", "visitor", "visits"},
     {"hour", "hours", "time"},
+    {"delivery", "shipping", "shipment", "transit"},
+    {"hand", "stock", "inventory"},  # "stock" ~ On Hand
 ]
 SYNONYMS: dict[str, set[str]] = {}
 for _group in SYNONYM_GROUPS:
@@ -146,6 +149,8 @@ GRAIN_WORDS = {
     "month over month": "month", "quarterly": "quarter", "by quarter": "quarter", "per quarter": "quarter",
     "each quarter": "quarter", "yearly": "year", "annual": "year", "annually": "year", "by year": "year",
     "per year": "year", "each year": "year", "year over year": "year", "year by year": "year",
+    "by qtr": "quarter", "per qtr": "quarter", "each qtr": "quarter", "by yr": "year", "per yr": "year",
+    "by wk": "week", "per wk": "week", "by mo": "month", "per mo": "month", "by hr": "hour", "per hr": "hour",
     "weekday": "weekday", "weekdays": "weekday", "day of week": "weekday", "day of the week": "weekday",
     "days of the week": "weekday", "days of week": "weekday", "day-of-week": "weekday",
     "month of year": "month_of_year", "month of the year": "month_of_year", "months of the year": "month_of_year",
@@ -163,6 +168,23 @@ MONTH_NAMES = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+# Verbs that name a measure ("which 3 stores sold the most", "customers we billed the most"): the words
+# of the numeric column they point at, best first, used when no numeric column is named.
+_SELL = ["sales", "revenue", "quantity", "unit", "amount"]
+_BILL = ["amount", "revenue", "sales", "total", "charge"]
+_SPEND = ["spend", "cost", "expense", "amount", "price"]
+_EARN = ["revenue", "sales", "income", "profit", "earning", "amount"]
+_OWE = ["balance", "due", "outstanding", "amount"]
+VERB_MEASURES: dict[str, list[str]] = {
+    **dict.fromkeys(["sold", "sell", "sells", "selling"], _SELL),
+    **dict.fromkeys(["bill", "billed", "bills", "billing", "invoiced", "invoice", "charged", "charge"], _BILL),
+    **dict.fromkeys(["spent", "spend", "spends", "spending"], _SPEND),
+    **dict.fromkeys(["earned", "earn", "earns", "grossed"], _EARN),
+    **dict.fromkeys(["owe", "owes", "owed", "owing"], _OWE),
+    **dict.fromkeys(["visited", "visit"], ["session", "visit", "visitor"]),
+    **dict.fromkeys(["stocked", "stock", "stocks", "inventory"], ["on hand", "stock", "quantity", "unit"]),
 }
 
 # Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",

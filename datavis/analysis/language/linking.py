@@ -13,6 +13,7 @@ language.parsing.parse (one reading of the question shared with the rule planner
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
@@ -20,7 +21,7 @@ from rapidfuzz.distance import OSA
 from ..plan import Filter
 from . import cues as C
 from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, STOPWORDS
-from .matching import get_index
+from .matching import get_index, negated_booleans
 from .names import singular
 from .parsing import Parsed, anchor_of, is_numeric, main_temporal, parse
 from .timeparse import find_periods
@@ -138,15 +139,10 @@ def _cue_links(p: Parsed, fixes: dict[str, str]) -> list[Link]:
 
 def _negated_booleans(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
     """"unpaid invoices", "non-remote staff": a Yes/No column's word after un-/non- is its No."""
-    idx = get_index(profile)
     out = []
     for t in p.toks:
-        m = re.fullmatch(r"(?:un|non-?|in)([a-z]{3,})", t.text)
-        if m is None or t.text in idx.vocab_index:
-            continue
-        for name in idx.vocab_index.get(singular(m.group(1)), set()):
-            col = profile["_by_name"][name]
-            if col["type"] == "boolean" and name not in filtered:
+        for name in negated_booleans(t.text, profile):
+            if name not in filtered:
                 out.append(Link("condition", Filter(column=name, op="=", values=[False]), t.i, t.i + 1, 0.9,
                                 ("negated_boolean",)))
     return out
@@ -168,8 +164,24 @@ def _qualities(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
     return out
 
 
+_last = threading.local()  # the links just read on this thread, kept for one more reader
+
+
 def link(question: str, profile: dict) -> Links:
-    """Every link of `question` to `profile`'s columns, values and the lexicon's cues."""
+    """Every link of `question` to `profile`'s columns, values and the lexicon's cues.
+
+    The engine reads a message's links (to see "start over" and to edit the previous plan) and the
+    ranker reads them again: the second call on the same thread takes the first one's, so a message
+    is parsed once. Kept for one call only, so a later answer never sees links an earlier one used."""
+    hit = _last.__dict__.pop("hit", None)
+    if hit is not None and hit[0] == question and hit[1] is profile:
+        return hit[2]
+    out = _link(question, profile)
+    _last.hit = (question, profile, out)
+    return out
+
+
+def _link(question: str, profile: dict) -> Links:
     corrected, fixes = correct_spelling(question, profile)
     p = parse(corrected, profile)
     out = Links(corrected, p, corrections=fixes, words=frozenset(_WORD.findall(corrected.lower())))

@@ -105,6 +105,8 @@ class ColumnIndex:
                 self.vocab_index.setdefault(joined, set()).add(c["name"])  # "pageviews" -> Page Views
             for t in set(toks) | set(expanded):
                 self.vocab_index.setdefault(t, set()).add(c["name"])
+                if _short_plural(t + "s", t):  # "skus": singular() keeps words ending in -us / -is
+                    self.vocab_index.setdefault(t + "s", set()).add(c["name"])
                 for s in SYNONYMS.get(t, ()):
                     self.vocab_index.setdefault(s, set()).add(c["name"])
         self.vocab = [v for v in self.vocab_index if len(v) >= 4]
@@ -129,7 +131,34 @@ class ColumnIndex:
                     self.values.setdefault(key, []).append((c["name"], v, n))
                 if _UNUSUAL.search(v) and len(v.strip()) >= 2:
                     self.unusual.append((c["name"], v))
+        # one-word values of small category columns by stem ("trials" ~ trialing); a stem two values share is dropped
+        self.value_stems: dict[str, list[tuple[str, str, int]]] = {}
+        for c in self.columns:
+            if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
+                for v, n in c.get("values", []):
+                    key = value_key(v)
+                    if re.fullmatch(r"[a-z]{4,}", key):
+                        self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
         self._fuzzy_cache: dict[str, list[str]] = {}
+        self._word_cols: dict[str, frozenset[str]] = {}
+
+    def word_columns(self, w: str) -> frozenset[str]:
+        """Columns one word can point at (see _span_columns), kept per profile: every span of a
+        question asks again for the same few words."""
+        hit = self._word_cols.get(w)
+        if hit is None:
+            cols = set(self.vocab_index.get(w, ()))
+            if w.isdigit():
+                cols |= self.vocab_index.get(w.zfill(3), set()) | self.vocab_index.get(w.zfill(2), set())
+            for e in _expand(w):
+                cols |= self.vocab_index.get(e, set())
+            for cw in self.corrections(w):
+                cols |= self.vocab_index.get(cw, set())
+            cols |= self.stems.get(stem(w), set())
+            if len(self._word_cols) >= 20_000:  # a long-lived profile meets many words: bounded
+                self._word_cols.clear()
+            hit = self._word_cols[w] = frozenset(cols)
+        return hit
 
     def corrections(self, word: str) -> list[str]:
         """Vocabulary words within a typo of `word` (rapidfuzz ratio ≥ 85)."""
@@ -163,6 +192,16 @@ def left_out(question: str, used: set[str], profile: dict[str, Any]) -> list[str
     return out
 
 
+def negated_booleans(word: str, profile: dict[str, Any]) -> list[str]:
+    """The Yes/No columns a word names after un- / non- / in- ("unpaid" → Paid): their No."""
+    idx = get_index(profile)
+    m = re.fullmatch(r"(?:un|non-?|in)([a-z]{3,})", word)
+    if m is None or word in idx.vocab_index:
+        return []
+    return sorted(name for name in idx.vocab_index.get(singular(m.group(1)), set())
+                  if idx.by_name[name]["type"] == "boolean")
+
+
 def get_index(profile: dict[str, Any]) -> ColumnIndex:
     idx = profile.get("_matcher")
     if idx is None:
@@ -171,8 +210,13 @@ def get_index(profile: dict[str, Any]) -> ColumnIndex:
     return idx
 
 
+def _short_plural(q: str, c: str) -> bool:
+    """"skus" / "kpis" for a short name ending in u or i, which singular() leaves alone."""
+    return q == c + "s" and 2 <= len(c) <= 4 and c[-1] in "ui"
+
+
 def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
-    if q == c:
+    if q == c or _short_plural(q, c):
         return 1.0
     if q.isdigit() and c.isdigit() and int(q) == int(c):
         return 1.0  # "sku 7" -> sku_007
@@ -180,6 +224,8 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 0.95
     if q in SYNONYMS and c in SYNONYMS[q]:
         return 0.8
+    if c in SYNONYMS.get(ABBREVIATIONS.get(q, ""), ()):
+        return 0.76  # "rev" → revenue ~ Amount
     if c in idx.corrections(q):
         return 0.88
     if len(q) > 5 and stem(q) == stem(c):
@@ -188,6 +234,10 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
 
 
 def stem(word: str) -> str:
+    # the noun and the participle of one verb share a stem: "escalation(s)" ~ "escalated"
+    for suffix in ("ations", "ation", "ated"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + "at"
     for suffix in ("ing", "ed", "er", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -224,14 +274,7 @@ def _span_columns(words: list[str], idx: ColumnIndex) -> set[str]:
     by stem; and an all-caps acronym column spelled by the span's initials."""
     cols: set[str] = set()
     for w in words:
-        cols |= idx.vocab_index.get(w, set())
-        if w.isdigit():
-            cols |= idx.vocab_index.get(w.zfill(3), set()) | idx.vocab_index.get(w.zfill(2), set())
-        for e in _expand(w):
-            cols |= idx.vocab_index.get(e, set())
-        for cw in idx.corrections(w):
-            cols |= idx.vocab_index.get(cw, set())
-        cols |= idx.stems.get(stem(w), set())
+        cols |= idx.word_columns(w)
     if len(words) >= 2:  # acronym columns: "hours spent" -> HS
         acr = "".join(w[0] for w in words if w not in _CONNECTORS)
         cols |= idx.acronyms.get(acr, set())
@@ -281,7 +324,8 @@ def _choose_mentions(cands: list[Mention]) -> list[Mention]:
 def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: set[str]) -> tuple[float, str]:
     plain, forms = idx.plain[col], idx.forms[col]
     # edges of a span must be content words unless the whole column name is covered
-    exact = words in (plain, forms) or "".join(words) == "".join(plain)
+    exact = words in (plain, forms) or "".join(words) == "".join(plain) or \
+        len(words) == len(plain) and all(w == c or _short_plural(w, c) for w, c in zip(words, plain, strict=True))
     if exact:
         return 1.0, "exact"
     if words[0] in _EDGE_BAD or words[-1] in _EDGE_BAD:
@@ -349,10 +393,15 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> lis
             if length == 1:
                 if key in STOPWORDS or len(key) < 2 or re.fullmatch(r"[\d.,$%]+", key):
                     hits = None
-                if not hits and span[0].text in VALUE_ALIASES:
+                if span[0].text == "no" and i + 1 < n and toks[i + 1].text in (".", "of"):
+                    hits = None  # "no. of orders": a number, not the value No
+                elif not hits and span[0].text in VALUE_ALIASES:
                     hits = []
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])
+                if not hits and len(key) >= 4 and key not in STOPWORDS and key not in idx.vocab_index:
+                    by_stem = idx.value_stems.get(stem(key), [])
+                    hits = by_stem if len(by_stem) == 1 else None  # "trials" → trialing
             if not hits:
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))

@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning imports it from here
 from ..plan import Filter, Op, Value
 from . import cues as C
+from . import phrasing as P
 from .lexicon import NUMBER_WORDS, PEOPLE
-from .matching import Mention, Tok, ValueMention, find_mentions, find_values, tokenize
+from .matching import Mention, Tok, ValueMention, find_mentions, find_values, negated_booleans, tokenize
 from .timeparse import find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
@@ -77,8 +79,10 @@ class Parsed:
     grain: str | None = None
     order_desc: bool | None = None
     order_target: str | None = None  # x | y | column name
+    date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
     limit: int | None = None
     limit_desc: bool = True
+    limit_numbered: bool = False  # "top 5" (a number said) rather than "the top stores"
     x_axis: str | None = None
     y_axis: str | None = None
     y_axis_agg: str | None = None
@@ -135,13 +139,19 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _chart_and_grain(p, consumed)
     _question_kind(p)
     _periods(p, profile, consumed)
+    P.date_grain(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)
+    values += P.code_values(p, profile, consumed)
+    P.verb_measure(p, profile, consumed)
+    P.how_much(p, profile, consumed)
+    P.superlative_subject(p, profile)
     _numeric_filters(p, profile, consumed)
     _text_filters(p, profile)
     _boolean_filters(p, profile)
+    P.stock_filters(p, profile)
     _value_filters(p, values, profile)
     p.values = values
-    _aggregation_cues(p, consumed)
+    _aggregation_cues(p, profile, consumed)
     _groups(p, profile, consumed)
     _axes(p)
     return p
@@ -165,9 +175,10 @@ def _order_and_limit(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         clause_mentions = find_mentions(p.toks[clause_span[0]:clause_span[1]], profile)
         if clause_mentions and p.order_target is None:
             p.order_target = clause_mentions[0].column
-    lim, _numbered = C.find_limit(p.text)
+    lim, numbered = C.find_limit(p.text)
     if lim is not None:
         p.limit, p.limit_desc = lim.value
+        p.limit_numbered = numbered
         consumed.update(range(lim.start, lim.end))
 
 
@@ -181,8 +192,11 @@ def _chart_and_grain(p: Parsed, consumed: set[int]) -> None:
     p.chart_mod = C.chart_modifier(p.text)
     grain = C.find_grain(p.text)
     if grain is not None:
-        p.grain = grain.value
         consumed.update(range(grain.start, grain.end))
+        # "average daily visitors", "mean monthly spend": the average of one day's (month's) rows, not a time axis
+        after_avg = grain.start > 0 and p.toks[grain.start - 1].text in ("average", "avg", "mean", "typical")
+        if not (after_avg and grain.end - grain.start == 1 and p.toks[grain.start].text.endswith("ly")):
+            p.grain = grain.value
 
 
 def _question_kind(p: Parsed) -> None:
@@ -201,8 +215,9 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """Periods become filters on the main temporal column; relative ones are anchored to its
     latest date, and say so."""
     text = p.text
-    tcol = main_temporal(profile)
-    anchor = anchor_of(tcol)
+    p.date_column = P.dated_column(p.toks, profile)
+    tcol = main_temporal(profile, p.date_column)
+    anchor = anchor_of(main_temporal(profile))
     if tcol is None:
         return
     for per in find_periods(text.s, anchor):
@@ -225,11 +240,12 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     strong = {k for m in mentions if m.score >= 0.9 for k in range(m.start, m.end)}
     values = find_values(toks, profile, skip=consumed | strong | number_toks)
     value_toks = {k for v in values for k in range(v.start, v.end)}
-    p.mentions = [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))]
+    p.mentions = P.compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
+                                 profile)
     return values
 
 
-def _aggregation_cues(p: Parsed, consumed: set[int]) -> None:
+def _aggregation_cues(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """Aggregation cues not consumed; a cue inside a longer column name ("number of employees") is
     the column, and a column named like a cue ("total") is the cue when a column follows."""
     kept = []
@@ -246,7 +262,7 @@ def _aggregation_cues(p: Parsed, consumed: set[int]) -> None:
             else:
                 continue
         kept.append(a)
-    p.aggs = kept
+    p.aggs = [c for c in (P.ranking_superlative(p, a, kept, profile) for a in kept) if c is not None]
 
 
 def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
@@ -264,6 +280,9 @@ def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             continue
         if word == "over" and m is None:
             continue
+        if word in ("across", "over") and m is not None and m.start > g.end and \
+                p.toks[g.end].text in ("all", "every", "both"):
+            continue  # "the most stock across all warehouses": combined over them, not per warehouse
         if m is not None and id(m) in ids and m not in p.groups:
             if re.match(C.COLOR_CUE, word) and (p.groups or _dim_before(p, g.start, profile)):
                 p.color = m.column
@@ -328,10 +347,6 @@ def _period_filter(col: dict[str, Any], lo: dt.date | None, hi: dt.date | None) 
     return Filter(column=col["name"], op="<=", values=[edge.isoformat()])
 
 
-def is_numeric(col: dict[str, Any]) -> bool:
-    return col["type"] in ("integer", "number")
-
-
 def _next_mention(p: Parsed, pos: int, within: int = 4) -> Mention | None:
     k = pos
     steps = 0
@@ -369,6 +384,7 @@ def _numeric_filters(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
     reader.ranges()
     reader.comparisons()
     reader.equalities()
+    reader.percent_before()
 
 
 @dataclass
@@ -469,6 +485,20 @@ class _NumberFilters:
                 self.add(m, "!=" if neg else "=", [v if is_numeric(col) else p.toks[k].text], m.end, k + 1)
 
 
+    def percent_before(self) -> None:
+        """"orders with a 30% discount": a percentage typed right before a percent column is its value."""
+        p, by_name = self.p, self.profile["_by_name"]
+        for m in list(p.mentions):
+            k = m.start - 1
+            col = by_name[m.column]
+            if k < 0 or col.get("unit") != "%" or not p.toks[k].text.endswith("%") or k in self.consumed \
+                    or self.spent(k, k + 1) or id(m) in p.filter_mentions:
+                continue
+            v = parse_number(p.toks[k].text)
+            if v is not None and col.get("min") is not None and col["min"] <= v <= col["max"]:
+                self.add(m, "=", [v], k, m.end)
+
+
 def _has_year_period(p: Parsed) -> bool:
     return p.period is not None
 
@@ -531,13 +561,20 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         col = profile["_by_name"][m.column]
         before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
+        # "conversion by channel" measures it; "escalations by category" (a plural) counts the Yes rows
+        events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
         if col["type"] != "boolean" or id(m) in p.filter_mentions or (before and before[-1] in _BOOL_GROUP) or \
-                after in _BOOL_GROUP | {"over", "and", "rate"}:  # "conversion by channel" measures it
+                after in _BOOL_GROUP | {"over", "and", "rate"} and not events:
             continue
         neg = any(w in ("not", "non", "no", "never", "without", "excluding") for w in before)
         p.filters.append(Filter(column=m.column, op="=", values=[not neg]))
         p.filter_mentions.add(id(m))
         p.evidence.append(f"'{m.words}' → {m.column} = {'No' if neg else 'Yes'}")
+    for t in p.toks:  # "unpaid", "non-remote": the column's No ("paid vs unpaid" names both: a breakdown)
+        for name in negated_booleans(t.text, profile):
+            if all(f.column != name for f in p.filters) and all(m.column != name for m in p.mentions):
+                p.filters.append(Filter(column=name, op="=", values=[False]))
+                p.evidence.append(f"'{t.raw}' → {name} = No")
 
 
 def _raw_word(p: Parsed, word: str, near: int) -> str:

@@ -231,7 +231,7 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
         how = "dim=grouped" if col["name"] in grouped else "dim=linked"
         out.append(Reading(Dimension(column=col["name"], grain=_grain_for(col, links, base)),
                            (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}")))
-    tcol = main_temporal(profile)
+    tcol = main_temporal(profile, links.parsed.date_column)  # the date column the words name, else the main one
     if tcol is not None and (links.grains or links.parsed.trend) and \
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
         out.append(Reading(Dimension(column=tcol["name"], grain=_grain_for(tcol, links, base)), ("dim=time_word",)))

@@ -21,13 +21,13 @@ from ..language.lexicon import (
     RATE_BASE_WORDS,
     RATE_VALUE_WORDS,
     RATE_WORDS,
-    REVENUE_WORDS,
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
     TIME_UNIT_WORDS,
 )
-from ..language.matching import Mention, get_index, value_key
+from ..language.matching import Mention, get_index, negated_booleans, value_key
 from ..language.parsing import NEGATIONS, Parsed, is_numeric
+from ..language.phrasing import revenue_column
 from ..plan import Agg, Filter, Measure
 from ..plan import Derived as DerivedKind
 
@@ -155,6 +155,8 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
     if rate_word:  # "<word> rate": the word right before it (or the mention or value ending there)
         ending = [x.start for x in p.mentions if x.end == b] + [x.start for x in p.values if x.end == b]
         a = min(ending, default=b - 1)
+        # "late delivery rate": a value right before the column word that names the rate
+        a = min([v.start for v in p.values if v.end == a], default=a)
     neg = any(p.toks[j].text in NEGATIONS for j in range(a, b))
     for m in p.mentions:
         if a <= m.start < b and by_name[m.column]["type"] == "boolean" and m not in p.groups:
@@ -162,6 +164,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
     for v in p.values:
         if a <= v.start < b:
             return Filter(column=v.column, op="!=" if neg else "=", values=[v.value]), _filters_on(p, v.column)
+    unsaid = next((c for j in range(a, b) for c in negated_booleans(p.toks[j].text, profile)), None)
+    if unsaid is not None:  # "share of invoices unpaid": Paid = No
+        return Filter(column=unsaid, op="=", values=[neg]), _filters_on(p, unsaid)
     hit = _value_word(p, profile, a, b)
     if hit is not None:
         col, value = hit
@@ -247,7 +252,7 @@ def _margin(p: Parsed, profile: dict) -> Derived | None:
     named = [by for m in p.mentions if m.start <= k <= m.end + 1 and _measure_col(by := profile["_by_name"][m.column])]
     profit = next((c for c in named if set(c["tokens"]) & PROFIT_WORDS), None) or \
         next((c for c in measures if set(c["tokens"]) & PROFIT_WORDS), None)
-    revenue = _revenue_column([c for c in measures if c is not profit and c.get("additive", True)])
+    revenue = revenue_column([c for c in measures if c is not profit and c.get("additive", True)])
     if profit is None:
         return _margin_as_difference(p, measures, k)
     if revenue is None:
@@ -261,23 +266,13 @@ def _margin_as_difference(p: Parsed, measures: list[dict], k: int) -> Derived | 
     """No profit column: the margin is what is taken minus what it cost ("avg margin per unit":
     the average of Unit Price − unitCost), summed for amounts, averaged for prices."""
     cost = next((c for c in measures if set(c["tokens"]) & COST_WORDS), None)
-    taken = _revenue_column([c for c in measures if c is not cost])
+    taken = revenue_column([c for c in measures if c is not cost])
     if cost is None or taken is None:
         return None
     agg = _agg_before(p, k, "sum" if taken.get("additive", True) and "price" not in taken["tokens"] else "avg")
     m = Measure(column=taken["name"], agg=agg, kind="subtract", other=cost["name"])
     return Derived(m, {taken["name"], cost["name"]},
                    notes=[f"I took the margin as {taken['name']} minus {cost['name']}"])
-
-
-_REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "total", "value", "price"]
-
-
-def _revenue_column(columns: list[dict]) -> dict | None:
-    """The column most likely to be the money taken: revenue or sales before an amount, a price last."""
-    ranked = [(min(_REVENUE_RANK.index(w) for w in c["tokens"] if w in _REVENUE_RANK), i, c)
-              for i, c in enumerate(columns) if set(c["tokens"]) & REVENUE_WORDS]
-    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
 
 
 def _row_value(p: Parsed, profile: dict) -> Derived | None:
@@ -290,7 +285,7 @@ def _row_value(p: Parsed, profile: dict) -> Derived | None:
         if thing is None or thing.end != k + 2 or _mention_at(p, k + 2) is not None:
             continue
         col = profile["_by_name"][thing.column]
-        money = _revenue_column([c for c in profile["columns"] if _measure_col(c) and c.get("money")])
+        money = revenue_column([c for c in profile["columns"] if _measure_col(c) and c.get("money")])
         if is_identifier(col) and thing.tier != "exact" and money is not None:
             m = Measure(column=money["name"], agg="sum", kind="ratio", other=thing.column, other_agg="count_distinct")
             return Derived(m, {money["name"], thing.column},

@@ -95,8 +95,11 @@ def _cued_measures(d: _Draft) -> None:
     text column reads the numeric column right after it; "which … highest" ranks instead."""
     p = d.p
     which = re.search(r"\b(which|who|whose)\b|\bwhat (?!is\b|are\b|was\b|were\b|s\b)\w+", p.text.s)
+    chained = False
     for cue in p.aggs:
         m = _mention_after_cue(p, cue, d.free)
+        # "average and max salary": the second aggregation of one column is a second measure
+        again, chained = chained, _chained(p, cue)
         agg = cue.value
         if agg != "count" and m is not None and not is_numeric(d.col(m)) and d.col(m)["type"] != "boolean":
             nxt = next((o for o in d.free if o.start >= m.end and o.start - m.end <= 2 and is_numeric(d.col(o))), None)
@@ -106,7 +109,13 @@ def _cued_measures(d: _Draft) -> None:
         if agg == "count":
             _count_cue(d, cue, m)
         else:
-            _aggregate_cue(d, agg, m)
+            _aggregate_cue(d, agg, m, again)
+
+
+def _chained(p: Parsed, cue: C.Cue) -> bool:
+    """"average and max …": the cue is joined to the next aggregation cue by and / or / a comma."""
+    k = cue.end
+    return k + 1 < len(p.toks) and p.toks[k].text in ("and", ",", "or") and any(c.start == k + 1 for c in p.aggs)
 
 
 def _ranks_by_extreme(p: Parsed, cue: C.Cue, m: Mention | None, which: re.Match | None) -> bool:
@@ -143,7 +152,7 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
         # "number of <dimension>": count rows per value of it, unless another column is
         # grouped ("how many companies per headquarters": companies are what is counted)
         d.count_rows = True
-        if m.tier == "entity" and not p.groups and not col.get("unique"):
+        if (m.tier == "entity" or _there_are(p, m)) and not p.groups and not col.get("unique"):
             # "how many customers are there": distinct customers
             d.measures.append(Measure(column=m.column, agg="count_distinct"))
             d.used.append(m)
@@ -154,7 +163,13 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
             p.groups.append(m)
 
 
-def _aggregate_cue(d: _Draft, agg: str, m: Mention | None) -> None:
+def _there_are(p: Parsed, m: Mention) -> bool:
+    """"how many SKUs do we have", "how many stores are there": the distinct values, not rows per value."""
+    after = " ".join(t.text for t in p.toks[m.end:m.end + 3])
+    return bool(re.match(r"(?:(?:do|does|did) \w+ (?:have|stock|carry|sell)|are there|exist)\b", after))
+
+
+def _aggregate_cue(d: _Draft, agg: str, m: Mention | None, again: bool = False) -> None:
     """sum/avg/median/max/min of the mentioned column, when that column can be aggregated so."""
     if m is None:
         return
@@ -165,7 +180,7 @@ def _aggregate_cue(d: _Draft, agg: str, m: Mention | None) -> None:
         if agg == "sum":
             d.count_rows = True
         return
-    if m in d.used:
+    if m in d.used and not (again and all(x.agg != agg for x in d.measures if x.column == m.column)):
         return
     d.measures.append(Measure(column=m.column, agg=cast(Agg, agg)))  # a cue's value is an aggregation
     d.used.append(m)
@@ -340,7 +355,7 @@ def _limit_time_unit(d: _Draft) -> None:
     if d.dims or not p.limit:
         return
     unit = re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s)
-    tcol0 = main_temporal(d.profile)
+    tcol0 = main_temporal(d.profile, p.date_column)
     if unit and tcol0 is not None:
         d.dims.append(tcol0["name"])
         g = {"days": None, "weeks": "week", "months": "month", "years": "year", "quarters": "quarter",
@@ -356,7 +371,7 @@ def _time_axis(d: _Draft) -> None:
     p, by_name = d.p, d.profile["_by_name"]
     tcol = next((by_name[x] for x in d.dims if by_name[x]["role"] == "temporal"), None)
     if tcol is None and (p.trend or p.grain) and not (p.correl and len(d.measures) >= 2):
-        tcol = main_temporal(d.profile)
+        tcol = main_temporal(d.profile, p.date_column)
         if tcol is not None:
             if d.dims and by_name[d.dims[0]]["role"] != "temporal":
                 if not p.color:
@@ -607,11 +622,16 @@ def _mention_after_cue(p: Parsed, cue: C.Cue, free: list[Mention]) -> Mention | 
                 return m
         t = p.toks[k].text
         if t not in SKIP_AFTER_CUE | {"number", "of", "total", "amount", "amounts", "value", "values", "count"} \
-                and not any(c.start == k for c in p.aggs):
+                and not any(c.start == k for c in p.aggs) and not (t in ("and", "or") and _chained(p, _at(p, k))):
             return None
         k += 1
         steps += 1
     return None
+
+
+def _at(p: Parsed, k: int) -> C.Cue:
+    """A zero-width cue ending at token k (for _chained)."""
+    return C.Cue("at", "", k, k)
 
 
 def _cue_has_total(p: Parsed, cue: C.Cue) -> bool:

@@ -36,7 +36,9 @@ QUESTIONS: list[tuple[str, str, str, str, str | None]] = [
     ("s17", S, "relationship between quantity and revenue", 'SELECT Quantity, Revenue FROM t', None),
     ("s18", S, "profit by region and segment", 'SELECT Region, Segment, sum(Profit) FROM t GROUP BY 1, 2', None),
     ("s19", S, "how many orders with revenue over 1000", 'SELECT count(*) FROM t WHERE Revenue > 1000', None),
-    ("s20", S, "which region has the highest profit", 'SELECT Region, sum(Profit) FROM t GROUP BY 1', None),
+    # issue 11: "which X has the highest Y" is one X (the best), not every X sorted
+    ("s20", S, "which region has the highest profit",
+     'SELECT Region, sum(Profit) AS p FROM t GROUP BY 1 ORDER BY p DESC LIMIT 1', None),
     ("s21", S, "revnue by categroy", 'SELECT Category, sum(Revenue) FROM t GROUP BY 1', None),
     ("s22", S, "average discount by region", 'SELECT Region, avg(Discount) FROM t GROUP BY 1', None),
     ("s23", S, "how many customers are there", 'SELECT count(DISTINCT "Customer Name") FROM t', None),

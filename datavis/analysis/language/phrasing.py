@@ -1,0 +1,235 @@
+"""Readers of everyday business phrasing, called by language.parsing.parse (issue 11): the date
+column the words name ("churned in 2024"), a grain after it ("by signup quarter"), short codes
+beside their column ("A grades"), a superlative before one category ("lowest paid department"),
+a verb or "how much" naming the measure ("which 3 stores sold the most"), stock conditions
+("out-of-stock items"), one-word modifiers joining their column ("traffic source"), and the
+superlative of a top-N that ranks rather than takes a maximum.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..datasets.profile import is_numeric
+from ..plan import Filter
+from . import cues as C
+from .lexicon import REVENUE_WORDS, STOPWORDS, VERB_MEASURES
+from .matching import Mention, Tok, ValueMention, get_index
+from .names import singular, split_name
+
+if TYPE_CHECKING:
+    from .parsing import Parsed
+
+
+_DATE_FILLER = {"date", "at", "on", "time", "timestamp", "day", "dt", "datetime", "of", "the", "when", "ts"}
+
+
+def _same_stem(w: str, q: str) -> bool:
+    """"hire" ~ "hired", "churn" ~ "churns", "order" ~ "ordered", "created" ~ "creation"."""
+    if w == q:
+        return True
+    n = len(os.path.commonprefix([w, q]))
+    return n >= 4 and n >= len(w) - 3 and n >= len(q) - 4
+
+
+def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
+    """The date column that the question's words name by its own words ("churned in 2024" →
+    churnDate, "check-ins per month" → Check-in Date): most of its words said, its name said in
+    full breaks a tie; None when no date column is named or two are named alike."""
+    words = {t.sing for t in toks} | {t.text for t in toks}
+    said = " ".join(t.sing for t in toks)
+    scored: list[tuple[float, str]] = []
+    for c in profile["columns"]:
+        if c["role"] != "temporal" or c.get("year_like"):
+            continue
+        own = [singular(w) for w in split_name(c["name"]) if w not in _DATE_FILLER]
+        content = [w for w in own if w not in STOPWORDS]
+        hits = sum(1 for w in content if any(_same_stem(w, q) for q in words))
+        if hits:
+            phrase = " ".join(own)
+            scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0),
+                           c["name"]))
+    scored.sort(reverse=True)
+    if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1]
+
+
+def date_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"mrr by signup quarter", "orders by ship month": a unit after words naming a date column is
+    that column's grain."""
+    if p.grain is not None:
+        return
+    for m, (_a, b) in p.text.find(r"\b(?:by|per|each) ([a-z]+(?: [a-z]+)?) (month|quarter|week|year)s?\b"):
+        a1, b1 = p.text.span(m.start(1), m.end(1))
+        col = dated_column(p.toks[a1:b1], profile)
+        if col is not None and profile["_by_name"][col]["type"] in ("date", "datetime"):
+            p.grain, p.date_column = m.group(2), col
+            consumed.add(b - 1)
+            return
+
+
+def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[ValueMention]:
+    """"A grades", "grade B", "tier 2 accounts": a short code typed as a value (upper case or a
+    number) next to its own column's name is that value; the column's mention is spent on it."""
+    by_name = profile["_by_name"]
+    out = []
+    for m in p.mentions:
+        col = by_name[m.column]
+        if is_numeric(col) or not col.get("values"):
+            continue
+        codes = {str(v).lower(): str(v) for v, _n in col["values"] if 0 < len(str(v)) <= 3}
+        for k in (m.start - 1, m.end):
+            if 0 <= k < len(p.toks) and k not in consumed:
+                raw = p.toks[k].raw
+                if raw.lower() in codes and (raw.isupper() or raw.isdigit()):
+                    out.append(ValueMention(m.column, codes[raw.lower()], k, k + 1, 0.85, raw))
+                    p.filter_mentions.add(id(m))
+                    break
+    return out
+
+
+_RANKING_WORDS = {"highest": True, "best": True, "most": True, "biggest": True, "largest": True, "top": True,
+                  "busiest": True, "lowest": False, "worst": False, "least": False, "smallest": False}
+
+
+def superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
+    """"lowest paid department on average", "best-selling product by revenue": a superlative a few
+    words before one category (singular) asks for the one best group, like "which … has the highest"."""
+    if p.limit is not None and (p.limit_numbered or p.limit == 1):
+        return
+    by_name = profile["_by_name"]
+    for t in p.toks:  # "the top selling store" (one store) also overrides the top ten of "top"
+        if t.text not in _RANKING_WORDS or p.limit is not None and t.text != "top":
+            continue
+        m = next((m for m in p.mentions if t.i < m.start <= t.i + 3), None)
+        while m is not None and is_numeric(by_name[m.column]):
+            m = next((o for o in p.mentions if m.end <= o.start <= m.end), None)
+        if m is not None and category(by_name[m.column]) and p.toks[m.end - 1].text == p.toks[m.end - 1].sing:
+            p.limit, p.limit_desc = 1, _RANKING_WORDS[t.text]
+            return
+
+
+_REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "total", "value", "price"]
+
+
+def revenue_column(columns: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The column most likely to be the money taken: revenue or sales before an amount, a price last."""
+    ranked = [(min(_REVENUE_RANK.index(w) for w in c["tokens"] if w in _REVENUE_RANK), i, c)
+              for i, c in enumerate(columns) if set(c["tokens"]) & REVENUE_WORDS]
+    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+
+
+def how_much(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"how much is still unpaid?": with no number column named, "how much" asks for the money."""
+    by_name = profile["_by_name"]
+    if any(is_numeric(by_name[m.column]) for m in p.mentions):
+        return
+    for m, (_a, b) in p.text.find(r"\bhow much\b"):
+        money = revenue_column([c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
+                                and c.get("money") and c.get("additive", True)])
+        if money is not None and b - 1 not in consumed:
+            p.mentions.append(Mention(money["name"], b - 1, b, 0.76, "synonym", m.group(0)))
+            p.mentions.sort(key=lambda x: x.start)
+            p.evidence.append(f"'how much' → {money['name']}")
+        return
+
+
+def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"which 3 stores sold the most", "how much did we bill": with no numeric column named, a verb
+    of the lexicon names the measure (the first of its words that a measure column holds)."""
+    by_name = profile["_by_name"]
+    if any(is_numeric(by_name[m.column]) for m in p.mentions):
+        return
+    taken = consumed | {k for m in p.mentions for k in range(m.start, m.end)}
+    for t in p.toks:
+        if t.i in taken or t.text not in VERB_MEASURES:
+            continue
+        col = measure_named(VERB_MEASURES[t.text], profile)
+        if col is not None:
+            p.mentions.append(Mention(col, t.i, t.i + 1, 0.76, "synonym", t.text))
+            p.mentions.sort(key=lambda m: m.start)
+            p.evidence.append(f"'{t.text}' → {col}")
+            return
+
+
+def measure_named(choices: list[str], profile: dict[str, Any]) -> str | None:
+    """The first of `choices` (words, best first) that a number column's name holds."""
+    idx = get_index(profile)
+    for words in choices:
+        want = [singular(w) for w in words.split()]
+        col = next((str(c["name"]) for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
+                    and all(w in idx.forms[c["name"]] or w in idx.plain[c["name"]] for w in want)), None)
+        if col is not None:
+            return col
+    return None
+
+
+_IN_STOCK = re.compile(r"\b(?:(out)(?: of|-of-) stock|(?:no|zero) stock|(?:in|with|have|has|having) (?:some )?stock)\b")
+
+
+def stock_filters(p: Parsed, profile: dict[str, Any]) -> None:
+    """"out-of-stock items", "products that still have stock": the stock column is 0, or above 0."""
+    for m, (a, b) in p.text.find(_IN_STOCK.pattern):
+        col = measure_named(VERB_MEASURES["stock"], profile)
+        if col is not None and all(f.column != col for f in p.filters):
+            out = m.group(1) is not None or m.group(0).startswith(("no", "zero"))
+            p.filters.append(Filter(column=col, op="=" if out else ">", values=[0]))
+            if not m.group(0).startswith(("in ", "with ")):  # "units in stock" still measures the stock
+                p.filter_mentions.update(id(x) for x in p.mentions if a <= x.start < b)
+            p.evidence.append(f"'{m.group(0)}' → {col} {'= 0' if out else '> 0'}")
+        return
+
+
+_MEASURED_BY = {"highest", "lowest", "best", "worst", "most", "least", "top", "bottom", "average", "avg", "total",
+                "mean", "median", "max", "min", "maximum", "minimum"}  # "highest paid employees" measures pay
+
+
+def compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) -> list[Mention]:
+    """"traffic source", "customer segment", "qty on hand": a one-word mention right before a column
+    named in full (a category, or any column after a weak match) modifies it (the last noun is the
+    head), so it is not a column of its own."""
+    by_name = profile["_by_name"]
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.start == prev.end and prev.end - prev.start == 1 \
+                and m.tier in ("exact", "abbreviation") and m.column != prev.column and prev.words.isalpha() \
+                and by_name[prev.column]["type"] != "boolean" \
+                and (category(by_name[m.column]) and not _measured(p, prev)
+                     or prev.score < 0.9 and is_numeric(by_name[m.column])):
+            out[-1] = dataclasses.replace(m, start=prev.start, words=f"{prev.words} {m.words}")
+            continue
+        out.append(m)
+    return out
+
+
+def _measured(p: Parsed, m: Mention) -> bool:
+    return m.start > 0 and p.toks[m.start - 1].text in _MEASURED_BY
+
+
+def category(col: dict[str, Any]) -> bool:
+    return col["role"] == "dimension" and col["type"] == "text" and not col.get("unique")
+
+
+_EXPLICIT_EXTREME = {"max", "maximum", "min", "minimum", "maximal", "minimal", "peak", "record"}
+
+
+def ranking_superlative(p: Parsed, a: C.Cue[str], cues: list[C.Cue[str]],
+                         profile: dict[str, Any]) -> C.Cue[str] | None:
+    """In a top-N ("the 5 countries with the most visitors", "which store sold the most") the
+    superlative ranks the groups by the measure's usual total (sum, or mean of a rate), it is not the
+    largest single row; before another aggregation ("the highest average salary") it only ranks."""
+    if p.limit is None or a.value not in ("max", "min") or p.toks[a.start].text in _EXPLICIT_EXTREME:
+        return a
+    if any(c.start == a.end or c.value in ("sum", "avg", "median") for c in cues):
+        return None  # "the highest average salary", "lowest paid department on average": that one ranks
+    by_name = profile["_by_name"]
+    near = [m for m in p.mentions if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"
+            and (0 <= m.start - a.end <= 2 or 0 <= a.start - m.end <= 4)]
+    if not near:
+        return None
+    col = by_name[min(near, key=lambda m: abs(m.start - a.end)).column]
+    return C.Cue("agg", "sum" if col.get("additive", True) else "avg", a.start, a.end)

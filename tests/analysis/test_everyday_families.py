@@ -1,0 +1,291 @@
+"""Everyday business questions by family (issue 11): top-N whose measure is a verb, "which X has
+the highest Y", two measures, the date column the words name, conditions said in words, rates and
+shares, grain words and measure paraphrases. Each asks `answer()` about a small CSV written here
+and checks the rows against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from datavis.analysis import answer, forget, ingest_csv
+
+from .scoring import answer_rows, rows_match
+
+STORES = ["Austin", "Boston", "Chicago", "Denver", "Eugene"]
+
+
+def _write_orders(path: Path, n: int = 400) -> None:
+    """Store orders of 2024: units, revenue, profit, a Late/On-time delivery, Yes/No returned and paid."""
+    rnd = random.Random(3)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Order ID", "Order Date", "Store", "Region", "Category", "Qty", "Revenue", "Profit",
+                    "Delivery Status", "Returned", "Paid"])
+        for i in range(n):
+            qty = rnd.randint(1, 9)
+            revenue = round(qty * rnd.uniform(5, 50), 2)
+            w.writerow([f"O{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(366))).isoformat(),
+                        rnd.choice(STORES), rnd.choice(["East", "West", "North", "South"]),
+                        rnd.choice(["Toys", "Books", "Garden"]), qty, revenue,
+                        round(revenue * rnd.uniform(-0.1, 0.4), 2),
+                        rnd.choice(["Late", "On-time", "On-time"]), rnd.choice(["Yes", "No", "No", "No"]),
+                        rnd.choice(["Yes", "Yes", "No"])])
+
+
+def _write_bookings(path: Path, n: int = 300) -> None:
+    """Hotel bookings with two dates: booked in 2023-2024, checked in 5-120 days later."""
+    rnd = random.Random(4)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Booking ID", "Booking Date", "Check-in Date", "Destination State", "Country", "Nights"])
+        for i in range(n):
+            booked = dt.date(2023, 3, 1) + dt.timedelta(days=rnd.randrange(600))
+            checked_in = booked + dt.timedelta(days=rnd.randrange(5, 120))
+            w.writerow([f"B{i:04d}", booked.isoformat(), checked_in.isoformat(),
+                        rnd.choice(["CA", "NY", "TX", "FL", "WA"]), rnd.choice(["US", "UK", "DE", "FR", "JP", "BR"]),
+                        rnd.randint(1, 10)])
+
+
+def _write_grades(path: Path, n: int = 200) -> None:
+    rnd = random.Random(5)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Student", "Class", "Grade", "Score"])
+        for i in range(n):
+            w.writerow([f"S{i:03d}", rnd.choice(["Math", "Art", "History"]), rnd.choice("ABCDF"), rnd.randint(40, 100)])
+
+
+def _write_subscribers(path: Path, n: int = 200) -> None:
+    rnd = random.Random(6)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Subscriber ID", "Plan", "Status", "Signup Date", "Monthly Fee", "Discount"])
+        for i in range(n):
+            w.writerow([f"U{i:03d}", rnd.choice(["Basic", "Pro"]),
+                        rnd.choice(["active", "active", "churned", "paused"]),
+                        (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))).isoformat(),
+                        rnd.choice([9, 19, 29]), rnd.choice(["0%", "10%", "20%"])])
+
+
+def _write_stock(path: Path, n: int = 150) -> None:
+    rnd = random.Random(7)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["SKU", "Warehouse", "On Hand", "Unit Price"])
+        for i in range(n):
+            w.writerow([f"K{i % 60:03d}", rnd.choice(["Reno", "Dallas", "Newark"]), rnd.choice([0, 0, 5, 12, 40]),
+                        round(rnd.uniform(2, 90), 2)])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("everyday")
+    con = duckdb.connect()
+    out = {}
+    for name, write in (("orders", _write_orders), ("bookings", _write_bookings), ("grades", _write_grades),
+                        ("subscribers", _write_subscribers), ("stock", _write_stock)):
+        path = root / f"{name}.csv"
+        write(path)
+        ingest_csv(path, root / name, name=name)
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_csv_auto('{path}')")
+        out[name] = root / name
+    yield out, con
+    con.close()
+    for ds in out.values():
+        forget(ds)
+
+
+def _same(data, dataset: str, question: str, gold_sql: str):
+    """The answer's rows equal the gold query's (any column order); returns the answer."""
+    ds, con = data
+    ans = answer(ds[dataset], question)
+    gold = con.execute(gold_sql).fetchall()
+    got = [tuple(r.values()) for r in ans.data] if ans.chart_type == "kpi" else answer_rows(ans)
+    assert rows_match(gold, got), (question, ans.sql, got[:6], gold[:6])
+    return ans
+
+
+# ------------------------------------------------------------------ top-N and "which X has the highest Y"
+def test_top_n_whose_measure_is_a_verb_with_units(data):
+    _same(data, "orders", "which 3 stores sold the most units",
+          "SELECT Store, sum(Qty) AS q FROM orders GROUP BY 1 ORDER BY q DESC LIMIT 3")
+
+
+def test_top_n_whose_measure_is_only_a_verb(data):
+    _same(data, "orders", "which 2 stores sold the most",
+          "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 2")
+
+
+def test_top_n_without_top_counts_rows_per_group(data):
+    _same(data, "bookings", "the 5 countries with the most bookings",
+          "SELECT Country, count(*) AS n FROM bookings GROUP BY 1 ORDER BY n DESC LIMIT 5")
+
+
+def test_which_x_has_the_highest_y_is_one_x(data):
+    ans = _same(data, "orders", "which region has the highest average profit",
+                "SELECT Region, avg(Profit) AS p FROM orders GROUP BY 1 ORDER BY p DESC LIMIT 1")
+    assert len(ans.data) == 1
+
+
+def test_which_x_has_the_lowest_y_is_one_x(data):
+    _same(data, "orders", "which store has the lowest total revenue",
+          "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r ASC LIMIT 1")
+
+
+def test_a_superlative_before_one_category_is_one_group(data):
+    _same(data, "orders", "best-selling category by revenue",
+          "SELECT Category, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
+
+
+def test_which_x_brought_in_the_most(data):
+    _same(data, "orders", "which category brought in the most revenue",
+          "SELECT Category, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
+
+
+def test_top_selling_one_store(data):
+    _same(data, "orders", "top selling store",
+          "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
+
+
+# ------------------------------------------------------------------ two measures
+def test_two_measures_by_a_dimension(data):
+    ds, con = data
+    ans = answer(ds["orders"], "revenue and profit by region")
+    gold = {r[0]: (r[1], r[2]) for r in con.execute(
+        "SELECT Region, sum(Revenue), sum(Profit) FROM orders GROUP BY 1").fetchall()}
+    got = {r["Region"]: tuple(v for k, v in r.items() if k != "Region") for r in ans.data}
+    assert got.keys() == gold.keys()
+    for region, (rev, profit) in gold.items():
+        assert sorted(got[region]) == pytest.approx(sorted((rev, profit)))
+
+
+def test_two_aggregations_of_one_column(data):
+    ds, con = data
+    ans = answer(ds["orders"], "average and max revenue per region")
+    gold = {r[0]: (r[1], r[2]) for r in con.execute(
+        "SELECT Region, avg(Revenue), max(Revenue) FROM orders GROUP BY 1").fetchall()}
+    got = {r["Region"]: tuple(v for k, v in r.items() if k != "Region") for r in ans.data}
+    assert got.keys() == gold.keys()
+    for region, pair in gold.items():
+        assert sorted(got[region]) == pytest.approx(sorted(pair))
+
+
+# ------------------------------------------------------------------ the date column the words name
+def test_check_ins_per_month_use_the_check_in_date(data):
+    _same(data, "bookings", "check-ins per month",
+          """SELECT date_trunc('month', "Check-in Date"), count(*) FROM bookings GROUP BY 1""")
+
+
+def test_a_period_filters_the_date_column_named(data):
+    _same(data, "bookings", "how many check-ins in 2024",
+          """SELECT count(*) FROM bookings WHERE year("Check-in Date") = 2024""")
+
+
+def test_by_a_named_date_and_unit(data):
+    _same(data, "bookings", "bookings by check-in quarter",
+          """SELECT date_trunc('quarter', "Check-in Date"), count(*) FROM bookings GROUP BY 1""")
+
+
+# ------------------------------------------------------------------ conditions said in words
+def test_late_deliveries_is_a_text_value(data):
+    _same(data, "orders", "late deliveries by store",
+          """SELECT Store, count(*) FROM orders WHERE "Delivery Status" = 'Late' GROUP BY 1""")
+
+
+def test_returned_orders_is_a_yes_no_column(data):
+    _same(data, "orders", "returned orders by region",
+          "SELECT Region, count(*) FROM orders WHERE Returned GROUP BY 1")
+
+
+def test_a_plural_noun_of_a_yes_no_column_counts_the_yes_rows(data):
+    _same(data, "orders", "how many returned orders per category",
+          "SELECT Category, count(*) FROM orders WHERE Returned GROUP BY 1")
+
+
+def test_a_grades_is_a_letter_value(data):
+    _same(data, "grades", "number of A grades by class",
+          "SELECT Class, count(*) FROM grades WHERE Grade = 'A' GROUP BY 1")
+
+
+def test_active_subscribers(data):
+    _same(data, "subscribers", "active subscribers by plan",
+          "SELECT Plan, count(*) FROM subscribers WHERE Status = 'active' GROUP BY 1")
+
+
+# ------------------------------------------------------------------ rates and shares
+def test_return_rate_by_category_is_a_rate(data):
+    _same(data, "orders", "return rate by category",
+          "SELECT Category, 100.0 * count(*) FILTER (WHERE Returned) / count(*) FROM orders GROUP BY 1")
+
+
+def test_share_of_late_orders_is_a_percentage(data):
+    _same(data, "orders", "share of late orders",
+          """SELECT 100.0 * count(*) FILTER (WHERE "Delivery Status" = 'Late') / count(*) FROM orders""")
+
+
+def test_a_value_before_the_column_word_of_a_rate(data):
+    _same(data, "orders", "late delivery rate per store",
+          """SELECT Store, 100.0 * count(*) FILTER (WHERE "Delivery Status" = 'Late') / count(*)
+             FROM orders GROUP BY 1""")
+
+
+def test_share_of_a_negated_yes_no_word(data):
+    _same(data, "orders", "what share of orders are still unpaid",
+          "SELECT 100.0 * count(*) FILTER (WHERE NOT Paid) / count(*) FROM orders")
+
+
+def test_how_much_with_a_negated_yes_no_word_sums_the_money(data):
+    _same(data, "orders", "how much is still unpaid?", "SELECT sum(Revenue) FROM orders WHERE NOT Paid")
+
+
+def test_paid_vs_unpaid_is_a_breakdown(data):
+    _same(data, "orders", "paid vs unpaid orders", "SELECT Paid, count(*) FROM orders GROUP BY 1")
+
+
+def test_a_percentage_before_a_percent_column_is_its_value(data):
+    _same(data, "subscribers", "how many subscribers have a 20% discount",
+          "SELECT count(*) FROM subscribers WHERE Discount = '20%'")
+
+
+def test_out_of_stock_is_none_on_hand(data):
+    _same(data, "stock", "number of out-of-stock items per warehouse",
+          'SELECT Warehouse, count(*) FROM stock WHERE "On Hand" = 0 GROUP BY 1')
+
+
+def test_units_in_stock_sum_the_stock_column(data):
+    _same(data, "stock", "units in stock per warehouse", 'SELECT Warehouse, sum("On Hand") FROM stock GROUP BY 1')
+
+
+def test_a_value_said_as_another_form_of_its_word(data):
+    _same(data, "subscribers", "how many churns per plan",
+          "SELECT Plan, count(*) FROM subscribers WHERE Status = 'churned' GROUP BY 1")
+
+
+# ------------------------------------------------------------------ grain words and paraphrases
+@pytest.mark.parametrize(("word", "unit"), [("weekly", "week"), ("monthly", "month"), ("quarterly", "quarter")])
+def test_grain_words(data, word, unit):
+    _same(data, "orders", f"{word} revenue",
+          f"""SELECT date_trunc('{unit}', "Order Date"), sum(Revenue) FROM orders GROUP BY 1""")
+
+
+def test_no_dot_of_is_a_number_not_the_value_no(data):
+    _same(data, "orders", "no. of orders per store", "SELECT Store, count(*) FROM orders GROUP BY 1")
+
+
+def test_qtr_is_a_quarter(data):
+    _same(data, "orders", "revenue by qtr",
+          """SELECT date_trunc('quarter', "Order Date"), sum(Revenue) FROM orders GROUP BY 1""")
+
+
+def test_qty_is_quantity(data):
+    _same(data, "orders", "total qty by store", "SELECT Store, sum(Qty) FROM orders GROUP BY 1")
+
+
+def test_the_most_units_across_all_stores_is_not_per_store(data):
+    _same(data, "orders", "which 2 categories sold the most units across all stores",
+          "SELECT Category, sum(Qty) AS q FROM orders GROUP BY 1 ORDER BY q DESC LIMIT 2")
