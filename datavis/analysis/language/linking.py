@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
 
@@ -137,12 +137,17 @@ def _cue_links(p: Parsed, fixes: dict[str, str]) -> list[Link]:
     return out
 
 
-def _negated_booleans(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
-    """"unpaid invoices", "non-remote staff": a Yes/No column's word after un-/non- is its No."""
-    out = []
+def _conditions(p: Parsed, profile: dict) -> list[Link]:
+    """The parse's filters, then "unpaid invoices", "non-remote staff": a Yes/No column's word after
+    un-/non- is its No. Either way the negated word is the condition's span, so nothing reads it as
+    a word the data lacks."""
+    out = [Link("condition", f, 0, 0, 1.0, (f"op={f.op}",)) for f in p.filters]
+    by_column = {f.column: i for i, f in enumerate(p.filters)}
     for t in p.toks:
         for name in negated_booleans(t.text, profile):
-            if name not in filtered:
+            if name in by_column:
+                out[by_column[name]] = replace(out[by_column[name]], start=t.i, end=t.i + 1)
+            else:
                 out.append(Link("condition", Filter(column=name, op="=", values=[False]), t.i, t.i + 1, 0.9,
                                 ("negated_boolean",)))
     return out
@@ -187,8 +192,7 @@ def _link(question: str, profile: dict) -> Links:
     out = Links(corrected, p, corrections=fixes, words=frozenset(_WORD.findall(corrected.lower())))
     out.columns = _column_links(p, profile)
     out.values = [Link("value", (v.column, v.value), v.start, v.end, v.score, ("value",)) for v in p.values]
-    out.conditions = [Link("condition", f, 0, 0, 1.0, (f"op={f.op}",)) for f in p.filters]
-    out.conditions += _negated_booleans(p, profile, {f.column for f in p.filters})
+    out.conditions = _conditions(p, profile)
     out.aggs = _cue_links(p, fixes)
     out.groups = [Link("group", g.column, g.start, g.end, g.score, ("group",)) for g in p.groups]
     grain = C.find_grain(p.text)
