@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from datavis.analysis.datasets.store import load_profile  # noqa: E402
 from datavis.analysis.errors import AnalysisError  # noqa: E402
 from datavis.analysis.planning.features import context, features, readout  # noqa: E402
-from datavis.analysis.planning.ranker import WEIGHTS, readings, with_marks  # noqa: E402
+from datavis.analysis.planning.ranker import WEIGHTS, readings  # noqa: E402
 
 _CACHE: dict[tuple[str, str], list[tuple[dict, bool]] | None] = {}
 MIN_COUNT = 5
@@ -64,14 +64,12 @@ def examples(question: str, it: dict, profile: dict, sc) -> list[tuple[dict, boo
         return None
     ctx = context(links.question, links.parsed, links.period_words)
     rule = cands[0].plan.model_copy(deep=True) if cands[0].source == "rule" else None
-    read = []
+    out = []
     for c in cands:
         try:
-            read.append((c, readout(c.plan, profile)))
+            r = readout(c.plan, profile)
         except AnalysisError:
             continue
-    out = []
-    for c, r in with_marks(read, links):
         f = {k: v for k, v in features(c, r, ctx, profile, links, rule).items() if not k.startswith("prior:")}
         out.append((f, is_right(r, it, sc)))
     return out

@@ -110,31 +110,6 @@ def readings(question: str, profile: dict[str, Any]) -> tuple[Links, list[Candid
     return links, cands
 
 
-_MARKS = ("bar", "line", "arc", "point")
-
-
-def with_marks(read: list[tuple[Candidate, dict[str, Any]]], links: Links) -> list[tuple[Candidate, dict[str, Any]]]:
-    """Each chart over an axis, when no chart word is said, also as the other common marks (a
-    "proportion" is a pie, a "trend" a line, a "relationship" dots): the ranker weighs the mark
-    with the words like any other slot. The variant's readout is the chart's with the mark
-    changed; its plan a copy whose lists are copied (the answer may edit them)."""
-    if links.parsed.chart:
-        return read
-    out = []
-    for c, r in read:
-        out.append((c, r))
-        if c.plan.chart != "auto" or r["mark"] not in _MARKS or r["x"] is None:
-            continue
-        for m in _MARKS:
-            if m == r["mark"] or (m == "arc" and r["color"] is not None):
-                continue
-            p = c.plan.model_copy(update={"chart": m, "measures": list(c.plan.measures),
-                                          "filters": list(c.plan.filters), "evidence": list(c.plan.evidence),
-                                          "assumptions": list(c.plan.assumptions)})
-            out.append((Candidate(p, c.edits, c.source, (*c.licence, f"mark=alt_{m}")), {**r, "mark": m}))
-    return out
-
-
 def scored(question: str, profile: dict[str, Any]) -> list[tuple[float, Plan, dict[str, Any]]]:
     """Every candidate with its score and readout, best first."""
     w = model()["weights"]
@@ -143,11 +118,11 @@ def scored(question: str, profile: dict[str, Any]) -> list[tuple[float, Plan, di
     ctx = context(links.question, links.parsed, links.period_words)
     out = []
     for cand in cands:
+        r = readout(cand.plan, profile)
         if cand.edits:
             cand.plan.evidence.append(f"ranker: the rule reading edited ({', '.join(cand.edits)})")
         elif cand.source == "gen":
             cand.plan.evidence.append(f"ranker: generated from the links ({', '.join(cand.licence)})")
-    for cand, r in with_marks([(c, readout(c.plan, profile)) for c in cands], links):
         out.append((score(features(cand, r, ctx, profile, links, rule), w), cand.plan, r))
     out.sort(key=lambda t: -t[0])
     return out
