@@ -347,8 +347,8 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
     pinned = {f.column for f in map(_filter_of, links.conditions) if f.op == "="}
     if (dim is not None and dim.column in pinned and not dim.grain) or c.value in pinned or used & pinned:
         return None  # a column held to one value has one bar
-    if raw and dim is not None and dim.grain:
-        return None
+    if raw and dim is not None and (dim.grain or o.value[1] is not None and not _one_row_each(dim, profile)):
+        return None  # "the top 5 customers" are 5 customers: raw rows would repeat one
     if c.value is not None and (len(measures) > 1 or c.value in used):
         return None
     order, limit = o.value
@@ -370,13 +370,17 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
     return plan
 
 
+def _one_row_each(dim: Dimension, profile: dict[str, Any]) -> bool:
+    col = profile["_by_name"][dim.column]
+    return bool(col.get("unique")) or is_numeric(col)
+
+
 def _shape(plan: Plan, profile: dict[str, Any]) -> tuple[str, ...]:
     """Raw values over an axis that repeats (several points per category: nvBench's "name and
     code" plots) are licensed, and marked so the ranker weighs them."""
     if plan.dimension is None or any(m.agg != "none" for m in plan.measures):
         return ()
-    col = profile["_by_name"][plan.dimension.column]
-    return () if col.get("unique") or is_numeric(col) else ("raw=repeating_axis",)
+    return () if _one_row_each(plan.dimension, profile) else ("raw=repeating_axis",)
 
 
 @dataclass
