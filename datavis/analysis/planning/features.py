@@ -140,6 +140,8 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
         return ["prior:superlative_one"]  # "which department has the highest average salary"
     if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
+    if plan.dimension is not None and _counted_axis(plan.dimension.column, links):
+        return ["prior:counted_axis"]  # "how many customers are there" is one number, not a count per customer
     if plan.dimension is not None or len(plan.measures) != 1:
         return []
     p = links.parsed
@@ -154,6 +156,16 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
     if m.agg in cues or (m.agg == "avg" and p.share):
         return ["prior:kpi_agg"]
     return []
+
+
+def _counted_axis(column: str, links: Links) -> bool:
+    """The axis is the thing "how many" counts, and no word groups by it (nvBench counts "the
+    number of the dates" per date; nothing there asks "how many customers are there")."""
+    p = links.parsed
+    if p.groups or links.grains or p.trend or links.words & _RANKING:
+        return False
+    m = next((m for m in p.mentions if m.column == column), None)
+    return m is not None and [t.text for t in p.toks[max(0, m.start - 2):m.start]] == ["how", "many"]
 
 
 def _slots(plan: Plan) -> dict[str, object]:
