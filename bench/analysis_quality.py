@@ -1,6 +1,7 @@
 """Quality of the embedded planner, measured honestly in one command.
 
 usage: python bench/analysis_quality.py [--only suite,cv,dev,business] [--out DIR] [--verbose] [--no-fit]
+       [--variant question_no_chart_word]
 
 - cv: 5-fold cross-validation on ../shared/eval/nvbench-train split BY TABLE. For each fold the ranker
   (datavis/analysis/planning/ranker.py) is refitted with bench/fit_ranker.py on the other four folds' tables
@@ -211,12 +212,16 @@ def answer_or_ask(res: dict) -> str:
 
 
 def main() -> None:
+    global VARIANTS  # noqa: PLW0603 - --variant: one run scores one variant
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", default="suite,cv,dev,business")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--no-fit", action="store_true", help="CV with the shipped weights (no refit per fold)")
+    ap.add_argument("--variant", choices=VARIANTS, help="score one nvBench variant only (half the time)")
     a = ap.parse_args()
+    if a.variant:
+        VARIANTS = (a.variant,)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     only = set(a.only.split(","))

@@ -27,6 +27,8 @@ class Context:
 
     words: tuple[str, ...]
     links: dict[str, tuple[str, str]]  # column -> (link tier, word before the link)
+    pos: dict[str, int]  # column -> where its first mention starts (token index)
+    bigrams: tuple[str, ...] = ()  # adjacent words, a linked column's words as "COL"
 
 
 def context(question: str, parsed: Parsed, skip: frozenset[str] = frozenset()) -> Context:
@@ -37,10 +39,17 @@ def context(question: str, parsed: Parsed, skip: frozenset[str] = frozenset()) -
     linked |= {t.text for v in parsed.values for t in parsed.toks[v.start:v.end]}
     words = tuple(w for w in dict.fromkeys(_WORD.findall(question.lower())) if w not in linked)
     links: dict[str, tuple[str, str]] = {}
+    pos: dict[str, int] = {}
     for m in parsed.mentions:
         before = parsed.toks[m.start - 1].text if m.start > 0 else "^"
         links.setdefault(m.column, (m.tier, before))
-    return Context(words, links)
+        pos.setdefault(m.column, m.start)
+    toks = [t.text for t in parsed.toks]
+    for m in parsed.mentions:
+        toks[m.start:m.end] = ["COL"] * (m.end - m.start)
+    seq = [t for i, t in enumerate(toks) if _WORD.fullmatch(t) or (t == "COL" and (i == 0 or toks[i - 1] != "COL"))]
+    bigrams = tuple(dict.fromkeys(f"{a}_{b}" for a, b in zip(seq, seq[1:], strict=False)))
+    return Context(words, links, pos, bigrams)
 
 
 def readout(plan: Plan, profile: dict[str, Any]) -> dict[str, Any]:
@@ -71,6 +80,20 @@ def _link(col: str | None, ctx: Context, kind: str) -> list[str]:
         return [f"{kind}link=none"]
     tier, before = ctx.links.get(col, ("unlinked", ""))
     return [f"{kind}link={tier}", f"{kind}before={before}"]
+
+
+def slot_order(x: str | None, y: str | None, plan: Plan, ctx: Context) -> list[str]:
+    """Which of the axis and the measure the words name first, with the word before each
+    ("B over A" puts A on the axis, "A and B" most often B), and a measure the words only name in a
+    condition ("commission is not null")."""
+    out = []
+    filtered = {f.column for f in plan.filters}
+    if y is not None and y in filtered:
+        out.append("y_filtered")
+    if x is not None and y is not None and x in ctx.pos and y in ctx.pos:
+        first = "x<y" if ctx.pos[x] < ctx.pos[y] else "y<x"
+        out += [f"xy={first}", f"xy={first}&yb={ctx.links[y][1]}", f"xy={first}&xb={ctx.links[x][1]}"]
+    return out
 
 
 def pieces(r: dict[str, Any], plan: Plan, profile: dict[str, Any]) -> list[str]:
@@ -117,6 +140,8 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
         return ["prior:superlative_one"]  # "which department has the highest average salary"
     if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
+    if plan.dimension is not None and _counted_axis(plan.dimension.column, links):
+        return ["prior:counted_axis"]  # "how many customers are there" is one number, not a count per customer
     if plan.dimension is not None or len(plan.measures) != 1:
         return []
     p = links.parsed
@@ -131,6 +156,16 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
     if m.agg in cues or (m.agg == "avg" and p.share):
         return ["prior:kpi_agg"]
     return []
+
+
+def _counted_axis(column: str, links: Links) -> bool:
+    """The axis is the thing "how many" counts, and no word groups by it (nvBench counts "the
+    number of the dates" per date; nothing there asks "how many customers are there")."""
+    p = links.parsed
+    if p.groups or links.grains or p.trend or links.words & _RANKING:
+        return False
+    m = next((m for m in p.mentions if m.column == column), None)
+    return m is not None and [t.text for t in p.toks[max(0, m.start - 2):m.start]] == ["how", "many"]
 
 
 def _slots(plan: Plan) -> dict[str, object]:
@@ -170,8 +205,12 @@ def features(cand: Candidate, r: dict[str, Any], ctx: Context, profile: dict[str
     for e in cand.edits:
         for w in ctx.words:
             f[f"edit={e}|{w}"] = 1.0
+    for p in parts[:4]:  # mark, agg, x role, time unit: "total number" sums, "number of" counts
+        for b in ctx.bigrams:
+            f[f"{p}||{b}"] = 1.0
     ycol = plan.measures[0].column if plan.measures else None
-    for name in (*_link(r["x"], ctx, "x"), *_link(ycol, ctx, "y"), *_link(r["color"], ctx, "c")):
+    for name in (*_link(r["x"], ctx, "x"), *_link(ycol, ctx, "y"), *_link(r["color"], ctx, "c"),
+                 *slot_order(r["x"], ycol, plan, ctx)):
         f[name] = 1.0
     f[f"mark={r['mark']}&x={_role(r['x'], profile)}"] = 1.0
     f[f"agg={r['agg']}&y={_role(ycol, profile)}"] = 1.0

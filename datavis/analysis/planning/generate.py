@@ -87,11 +87,13 @@ def value_aggs(links: Links) -> list[Link]:
 
 
 def _numeric_links(links: Links, profile: dict[str, Any]) -> list[Link]:
+    """Linked numeric columns that can be measured: measures, and numeric identifiers the words
+    name (nvBench plots "manager_id by last name" as the raw values)."""
     by_name = profile["_by_name"]
     out: list[Link] = []
     for c in links.columns:
         col = by_name[str(c.target)]
-        if is_numeric(col) and col["role"] == "measure" and "condition" not in c.feats and \
+        if is_numeric(col) and col["role"] in ("measure", "identifier") and "condition" not in c.feats and \
                 str(c.target) not in [str(o.target) for o in out]:
             out.append(c)
     return out
@@ -100,6 +102,11 @@ def _numeric_links(links: Links, profile: dict[str, Any]) -> list[Link]:
 def _measures_of(c: Link, links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
     col = profile["_by_name"][str(c.target)]
     near = _near_agg(links, c.start)
+    if col["role"] == "identifier":  # an id is shown as it is, or aggregated only when a cue just before asks
+        if near is not None and near.target != "count":
+            yield Reading((Measure(column=col["name"], agg=_agg_of(near)),), ("agg=cue_near", "yid"))
+        yield Reading((Measure(column=col["name"], agg="none"),), ("agg=raw", "yid"))
+        return
     seen: set[Agg] = set()
     if near is not None and near.target != "count":
         seen.add(_agg_of(near))
@@ -211,6 +218,21 @@ def span_grain(col: dict[str, Any]) -> Grain | None:
     return "year"
 
 
+_ALT_GRAINS: tuple[Grain | None, ...] = (None, "year", "month", "weekday")
+
+
+def _grains_of(col: dict[str, Any], links: Links, base: Plan | None,
+               feats: tuple[str, ...]) -> list[Reading[Dimension | None]]:
+    """A date axis at the grain the words or the span give, and, when no grain word is said, at the
+    other grains a chart of it commonly takes (each dates, years, months, days of the week)."""
+    grain = _grain_for(col, links, base)
+    out: list[Reading[Dimension | None]] = [Reading(Dimension(column=col["name"], grain=grain), feats)]
+    if col["type"] in ("date", "datetime") and not links.grains:
+        out += [Reading(Dimension(column=col["name"], grain=g), (*feats, f"grain=alt_{g}"))
+                for g in _ALT_GRAINS if g != grain]
+    return out
+
+
 def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None) -> list[Reading[Dimension | None]]:
     """None (one number), each linked column that can be an axis, the main date for a grain or
     trend word, and the rows' label column when the question names the rows ("who")."""
@@ -229,12 +251,11 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
         if links.grains and col["role"] != "temporal":
             continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
         how = "dim=grouped" if col["name"] in grouped else "dim=linked"
-        out.append(Reading(Dimension(column=col["name"], grain=_grain_for(col, links, base)),
-                           (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}")))
+        out += _grains_of(col, links, base, (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}"))
     tcol = main_temporal(profile, links.parsed.date_column)  # the date column the words name, else the main one
     if tcol is not None and (links.grains or links.parsed.trend) and \
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
-        out.append(Reading(Dimension(column=tcol["name"], grain=_grain_for(tcol, links, base)), ("dim=time_word",)))
+        out += _grains_of(tcol, links, base, ("dim=time_word",))
     label = _label_column(profile)
     dims = [r.value for r in out if r.value is not None]
     asked = links.limit is not None or bool(links.words & {"who", "whom"})  # "the top 5 ...", "who ..."
@@ -326,10 +347,8 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
     pinned = {f.column for f in map(_filter_of, links.conditions) if f.op == "="}
     if (dim is not None and dim.column in pinned and not dim.grain) or c.value in pinned or used & pinned:
         return None  # a column held to one value has one bar
-    if raw and dim is not None:
-        dim_col = profile["_by_name"][dim.column]
-        if dim.grain or not dim_col.get("unique") and not is_numeric(dim_col):
-            return None
+    if raw and dim is not None and (dim.grain or o.value[1] is not None and not _one_row_each(dim, profile)):
+        return None  # "the top 5 customers" are 5 customers: raw rows would repeat one
     if c.value is not None and (len(measures) > 1 or c.value in used):
         return None
     order, limit = o.value
@@ -349,6 +368,19 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
     if plan.intent == "part_to_whole":
         plan.share = measures[0].agg in ("sum", "count", "count_distinct")
     return plan
+
+
+def _one_row_each(dim: Dimension, profile: dict[str, Any]) -> bool:
+    col = profile["_by_name"][dim.column]
+    return bool(col.get("unique")) or is_numeric(col)
+
+
+def _shape(plan: Plan, profile: dict[str, Any]) -> tuple[str, ...]:
+    """Raw values over an axis that repeats (several points per category: nvBench's "name and
+    code" plots) are licensed, and marked so the ranker weighs them."""
+    if plan.dimension is None or any(m.agg != "none" for m in plan.measures):
+        return ()
+    return () if _one_row_each(plan.dimension, profile) else ("raw=repeating_axis",)
 
 
 @dataclass
@@ -379,7 +411,7 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Generated(plan, (*m.feats, *d.feats, *c.feats, *o.feats)))
+            out.append(Generated(plan, (*m.feats, *d.feats, *c.feats, *o.feats, *_shape(plan, profile))))
             if len(out) >= MAX_PLANS:
                 return out
     return out
