@@ -21,10 +21,9 @@ from .datasets.store import load_profile
 from .errors import Unanswerable
 from .labels import measure_name
 from .language import cues
-from .language.linking import link
+from .language.linking import Links, link
 from .language.matching import left_out
 from .language.names import quote_ident
-from .language.parsing import Parsed
 from .models import AnalysisSettings, Answer
 from .plan import Plan, validate_plan
 from .planning import choose, followup, llm
@@ -105,27 +104,28 @@ def previous_plan(previous: dict[str, Any] | None, profile: dict[str, Any]) -> P
 _RESET = re.compile(cues.RESET + r"[\s,.:;!-]*", re.I)  # the parser's reset words and what follows them
 
 
-def read_message(question: str, profile: dict[str, Any], prev: Plan | None) -> tuple[str, Parsed, Plan | None]:
-    """The words of the message; "start over, ..." forgets the previous plan and keeps the rest."""
-    parsed = link(question, profile).parsed  # kept for the ranker's link(): one parse per message
-    if not parsed.reset:
-        return question, parsed, prev
+def read_message(question: str, profile: dict[str, Any], prev: Plan | None) -> tuple[str, Links, Plan | None]:
+    """The words of the message and their links (read once, for the reset, the edits and the
+    ranker); "start over, ..." forgets the previous plan and keeps the rest."""
+    links = link(question, profile)
+    if not links.parsed.reset:
+        return question, links, prev
     rest = _RESET.sub("", question)
     if not rest.strip():
         raise Unanswerable("Starting over. " + help_message(profile))
-    return rest, link(rest, profile).parsed, None
+    return rest, link(rest, profile), None
 
 
 def embedded_plan(req: Request) -> Planned:
     """The message's readings alone (ranked by planning.choose) against its readings as an edit
     of the previous plan (planning.followup); the next readings come back when the choice is close."""
-    question, parsed, prev = read_message(req.question, req.profile, req.prev)
+    question, links, prev = read_message(req.question, req.profile, req.prev)
     fresh: Ranked | Unanswerable
     try:
-        fresh = choose(question, req.profile)
+        fresh = choose(question, req.profile, links)
     except Unanswerable as e:
         fresh = e
-    reading = followup.rank(parsed, prev, req.profile, req.forced, fresh)
+    reading = followup.rank(links.parsed, prev, req.profile, req.forced, fresh)
     return Planned(reading.plan, "embedded", reading.alternatives)
 
 

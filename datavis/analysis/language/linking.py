@@ -13,7 +13,6 @@ language.parsing.parse (one reading of the question shared with the rule planner
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
@@ -169,24 +168,8 @@ def _qualities(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
     return out
 
 
-_last = threading.local()  # the links just read on this thread, kept for one more reader
-
-
 def link(question: str, profile: dict) -> Links:
-    """Every link of `question` to `profile`'s columns, values and the lexicon's cues.
-
-    The engine reads a message's links (to see "start over" and to edit the previous plan) and the
-    ranker reads them again: the second call on the same thread takes the first one's, so a message
-    is parsed once. Kept for one call only, so a later answer never sees links an earlier one used."""
-    hit = _last.__dict__.pop("hit", None)
-    if hit is not None and hit[0] == question and hit[1] is profile:
-        return hit[2]
-    out = _link(question, profile)
-    _last.hit = (question, profile, out)
-    return out
-
-
-def _link(question: str, profile: dict) -> Links:
+    """Every link of `question` to `profile`'s columns, values and the lexicon's cues."""
     corrected, fixes = correct_spelling(question, profile)
     p = parse(corrected, profile)
     out = Links(corrected, p, corrections=fixes, words=frozenset(_WORD.findall(corrected.lower())))

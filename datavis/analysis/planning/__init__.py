@@ -2,7 +2,7 @@
 one-slot edits (rules.py, candidates.py), scored by a log-linear ranker fitted on nvBench-train
 (bench/fit_ranker.py), with the top plan's margin over the runner-up as confidence.
 
-    choose(question, profile) -> Ranked   # best plan + the next readings when unsure
+    choose(question, profile, links=None) -> Ranked   # best plan + the next readings when unsure
 """
 from .ranker import Ranked, choose
 

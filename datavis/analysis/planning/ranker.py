@@ -85,11 +85,12 @@ def _key(plan: Plan) -> str:
     return plan.model_dump_json(exclude={"assumptions", "evidence"})
 
 
-def readings(question: str, profile: dict[str, Any]) -> tuple[Links, list[Candidate]]:
-    """The question's links and its candidate plans: the rule reading with its one-slot edits,
-    and the plans the links generate (a generated plan equal to one of those adds its licence).
-    Raises Unanswerable (with the columns and three questions) when nothing links."""
-    links = link(question, profile)
+def readings(question: str, profile: dict[str, Any], links: Links | None = None) -> tuple[Links, list[Candidate]]:
+    """The question's links (read here unless the caller has them) and its candidate plans: the
+    rule reading with its one-slot edits, and the plans the links generate (a generated plan equal
+    to one of those adds its licence). Raises Unanswerable (with the columns and three questions)
+    when nothing links."""
+    links = links if links is not None else link(question, profile)
     parsed = links.parsed
     ruled = dataclasses.replace(parsed, groups=list(parsed.groups))  # the rule planner rewrites its parse
     try:
@@ -112,10 +113,11 @@ def readings(question: str, profile: dict[str, Any]) -> tuple[Links, list[Candid
     return links, cands
 
 
-def scored(question: str, profile: dict[str, Any]) -> list[tuple[float, Plan, dict[str, Any]]]:
+def scored(question: str, profile: dict[str, Any],
+           links: Links | None = None) -> list[tuple[float, Plan, dict[str, Any]]]:
     """Every candidate with its score and readout, best first."""
     w = model()["weights"]
-    links, cands = readings(question, profile)
+    links, cands = readings(question, profile, links)
     rule = cands[0].plan if cands[0].source == "rule" else None
     ctx = context(links.question, links.parsed, links.period_words)
     out = []
@@ -130,18 +132,19 @@ def scored(question: str, profile: dict[str, Any]) -> list[tuple[float, Plan, di
     return out
 
 
-def choose(question: str, profile: dict[str, Any]) -> Ranked:
+def choose(question: str, profile: dict[str, Any], links: Links | None = None) -> Ranked:
     """The best reading, with the next sensible readings when the choice is close
     (planning/decision.py). A question whose subject links to nothing ("the NPS by plan" in a table
-    without one) is declined, naming what was not found (planning/coverage.py)."""
-    links = link(question, profile)
+    without one) is declined, naming what was not found (planning/coverage.py). `links`: the
+    question's links when the caller has read them already (one parse per message)."""
+    links = links if links is not None else link(question, profile)
     cov = gaps(links, profile)
     if cov.missing and not (links.columns or links.values or links.conditions):
         raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
     if cov.missing:
         raise Unanswerable(f"I could not find “{missing_phrase(links, cov)}” in this dataset. "
                            + help_message(profile))
-    ranked = scored(question, profile)
+    ranked = scored(question, profile, links)
     margin, alts = offered(ranked, links, model().get("margin", 0.0))
     return Ranked(ranked[0][1], margin, alts)
 
