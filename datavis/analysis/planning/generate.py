@@ -130,6 +130,8 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
         if not between & _AND or b.start - a.end > 4:
             continue
         ca, cb = (profile["_by_name"][str(x.target)] for x in (a, b))
+        if ca["name"] == cb["name"]:  # two spans naming one column: "profit ... and profit?" is one measure
+            continue
         na, nb = _near_agg(links, a.start), _near_agg(links, b.start)
         agg_a = _agg_of(na) if na is not None and na.target != "count" else _default_agg(ca)
         agg_b = _agg_of(nb) if nb is not None and nb.target != "count" else \
