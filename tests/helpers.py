@@ -4,11 +4,12 @@ requests made with the local server's dev keys, CSV uploads of any content, read
 Server-Sent Events, and an answer's data next to a gold SQL result (`answer_rows`, `gold_rows`)."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -190,3 +191,28 @@ def answer_rows(ans: Any) -> set[tuple]:
 def gold_rows(con: Any, sql: str) -> set[tuple]:
     """The rows of a gold SQL query over a DuckDB connection, written as `answer_rows` writes them."""
     return {tuple(_comparable(v) for v in r) for r in con.execute(sql).fetchall()}
+
+
+@contextlib.contextmanager
+def ingested_views(root: Path, writers: Iterable[tuple[str, Callable[[Path], None]]]
+                   ) -> Iterator[tuple[dict[str, Path], Any]]:
+    """Each CSV written by its writer, ingested as a dataset under `root` and shown to one DuckDB
+    connection as a view of its name (what gold queries read); closed and forgotten after."""
+    import duckdb  # noqa: PLC0415
+
+    from datavis.analysis import forget, ingest_csv  # noqa: PLC0415
+
+    con = duckdb.connect()
+    out: dict[str, Path] = {}
+    try:
+        for name, write in writers:
+            path = root / f"{name}.csv"
+            write(path)
+            ingest_csv(path, root / name, name=name)
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_csv_auto('{path}')")
+            out[name] = root / name
+        yield out, con
+    finally:
+        con.close()
+        for ds in out.values():
+            forget(ds)

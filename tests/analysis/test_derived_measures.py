@@ -8,17 +8,17 @@ import datetime as dt
 import random
 from pathlib import Path
 
-import duckdb
 import pytest
 from pydantic_ai.messages import ModelResponse, TextPart, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, FunctionModel
 
-from datavis.analysis import AnalysisSettings, answer, forget, ingest_csv, render
+from datavis.analysis import AnalysisSettings, answer, render
 from datavis.analysis.datasets.store import load_profile
 from datavis.analysis.plan import Plan
 from datavis.analysis.planning.ranker import describe
 from tests.helpers import answer_rows as _rows
 from tests.helpers import gold_rows as _gold
+from tests.helpers import ingested_views
 
 REGIONS = ["North", "South", "East", "West"]
 CARRIERS = ["DHL", "UPS", "FedEx", "Pickup"]
@@ -114,20 +114,10 @@ def _write_staff(path: Path, n: int = 250) -> None:
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    root = tmp_path_factory.mktemp("derived")
-    con = duckdb.connect()
-    out = {}
-    for name, write in (("orders", _write_orders), ("tickets", _write_tickets), ("bookings", _write_bookings),
-                        ("web", _write_web), ("stock", _write_stock), ("staff", _write_staff)):
-        path = root / f"{name}.csv"
-        write(path)
-        ingest_csv(path, root / name, name=name)
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_csv_auto('{path}')")
-        out[name] = root / name
-    yield out, con
-    con.close()
-    for ds in out.values():
-        forget(ds)
+    writers = (("orders", _write_orders), ("tickets", _write_tickets), ("bookings", _write_bookings),
+               ("web", _write_web), ("stock", _write_stock), ("staff", _write_staff))
+    with ingested_views(tmp_path_factory.mktemp("derived"), writers) as got:
+        yield got
 
 
 def _kpi(ans) -> float:

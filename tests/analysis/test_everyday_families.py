@@ -9,10 +9,10 @@ import datetime as dt
 import random
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from datavis.analysis import answer, forget, ingest_csv
+from datavis.analysis import answer
+from tests.helpers import ingested_views
 
 from .scoring import answer_rows, rows_match
 
@@ -84,20 +84,10 @@ def _write_stock(path: Path, n: int = 150) -> None:
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    root = tmp_path_factory.mktemp("everyday")
-    con = duckdb.connect()
-    out = {}
-    for name, write in (("orders", _write_orders), ("bookings", _write_bookings), ("grades", _write_grades),
-                        ("subscribers", _write_subscribers), ("stock", _write_stock)):
-        path = root / f"{name}.csv"
-        write(path)
-        ingest_csv(path, root / name, name=name)
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_csv_auto('{path}')")
-        out[name] = root / name
-    yield out, con
-    con.close()
-    for ds in out.values():
-        forget(ds)
+    writers = (("orders", _write_orders), ("bookings", _write_bookings), ("grades", _write_grades),
+               ("subscribers", _write_subscribers), ("stock", _write_stock))
+    with ingested_views(tmp_path_factory.mktemp("everyday"), writers) as got:
+        yield got
 
 
 def _same(data, dataset: str, question: str, gold_sql: str):
