@@ -11,8 +11,8 @@ by month"), and a sensible reading is offered before it.
 The best reading is given alone when its margin over the runner-up reaches the threshold fitted
 on nvBench (as before); otherwise the sensible readings close to it are offered, and when every
 close reading is pointless, the close readings all the same (the answer is still a guess).
-Two ways to make fewer answers confident or more of them right were measured and left out (see
-DONE.md): the margin to the first *sensible* runner-up (more business answers confident, fewer
+Two ways to make fewer answers confident or more of them right were measured and left out (README,
+"Answer or ask"): the margin to the first *sensible* runner-up (more business answers confident, fewer
 nvBench ones right: nvBench's gold charts differ from a close reading in ways no alternative
 shows, e.g. a pie for a bar), and doubt from unlinked words or uncued counts (on CV, the answers
 it took alternatives from were right as often as the rest).
