@@ -116,6 +116,11 @@ def test_top_n_without_top_counts_rows_per_group(data):
           "SELECT Country, count(*) AS n FROM bookings GROUP BY 1 ORDER BY n DESC LIMIT 5")
 
 
+def test_which_plural_x_with_a_past_tense_lists_them_all(data):
+    """A past tense says nothing of number: "which stores sold the most units" ranks every store."""
+    _same(data, "orders", "which stores sold the most units", "SELECT Store, sum(Qty) FROM orders GROUP BY 1")
+
+
 def test_which_x_has_the_highest_y_is_one_x(data):
     ans = _same(data, "orders", "which region has the highest average profit",
                 "SELECT Region, avg(Profit) AS p FROM orders GROUP BY 1 ORDER BY p DESC LIMIT 1")

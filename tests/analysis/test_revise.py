@@ -71,3 +71,13 @@ def test_the_measure_chip_changes_the_first_measure_only(datasets):
     histogram = answer(sales, "distribution of revenue")
     with pytest.raises(Unanswerable, match="not numeric, so it has no distribution to bin"):
         revise(sales, histogram.state, {"measure": "Region"})
+
+
+def test_the_dimension_chip_keeps_every_aggregated_measure(datasets):
+    """Putting another column on the axis of "revenue and profit by region" keeps both measures
+    (only a scatter's raw values are folded into one total)."""
+    sales = datasets["sales"]
+    base = answer(sales, "total revenue and profit by region")
+    moved = revise(sales, base.state, {"dimension": "Segment"})
+    assert moved.plan["measures"] == base.plan["measures"]
+    assert {r["Segment"] for r in moved.data} == {"Consumer", "Corporate", "Home Office"}

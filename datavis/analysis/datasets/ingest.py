@@ -330,6 +330,8 @@ def _neutralise(con: duckdb.DuckDBPyConnection) -> int:
 def load_dataset(dataset_dir: Path) -> Dataset:
     """Re-read what ingest stored (profile and sample rows); cheap, no query on the data."""
     stored = load_profile(Path(dataset_dir))
-    profile = {k: v for k, v in stored["profile"].items() if not k.startswith("_")}  # no in-memory indexes
+    # no in-memory indexes; the keys are copied first because request threads add lazily built
+    # indexes (the matcher's, the coverage check's) to the same cached profile
+    profile = {k: v for k, v in list(stored["profile"].items()) if not k.startswith("_")}
     return Dataset(row_count=profile["row_count"], columns=columns_summary(profile), profile=profile,
                    sample_rows=stored["sample_rows"])

@@ -212,14 +212,14 @@ def _question_kind(p: Parsed) -> None:
 
 
 def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
-    """Periods become filters on the main temporal column; relative ones are anchored to its
-    latest date, and say so."""
+    """Periods become filters on the date column the words name (else the main one); relative ones
+    are anchored to that column's latest date, and say so."""
     text = p.text
     p.date_column = P.dated_column(p.toks, profile)
     tcol = main_temporal(profile, p.date_column)
-    anchor = anchor_of(main_temporal(profile))
     if tcol is None:
         return
+    anchor = anchor_of(tcol)
     for per in find_periods(text.s, anchor):
         a, b = text.span(per.start, per.end)
         consumed.update(range(a, b))

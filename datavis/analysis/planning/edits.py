@@ -176,8 +176,9 @@ def also_words(p: Parsed) -> bool:
 
 
 def _one_measure(plan: Plan, profile: dict[str, Any]) -> None:
-    """Raw values of a scatter put on an axis become the last one's total (or average)."""
-    if len(plan.measures) >= 2 or (plan.measures and plan.measures[0].agg == "none"):
+    """Raw values (a scatter's) put on an axis become the last one's total (or average); aggregated
+    measures ("revenue and profit by region") all stay."""
+    if plan.intent == "correlation" or any(m.agg == "none" for m in plan.measures):
         m = plan.measures[-1]
         additive = m.column is None or profile["_by_name"][m.column].get("additive", True)
         plan.measures = [m if m.column is None else Measure(column=m.column, agg="sum" if additive else "avg")]
