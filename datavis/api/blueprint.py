@@ -15,10 +15,14 @@ _UNCHECKED = object()
 
 
 class CheckedJsonParser(FlaskParser):
+    """webargs' Flask parser reading the guard's parsed body (the parser's own read when none)."""
+
     def _raw_load_json(self, req: flask.Request) -> Any:
         body = checked_json(default=_UNCHECKED)
         return super()._raw_load_json(req) if body is _UNCHECKED else body
 
 
 class Blueprint(flask_smorest.Blueprint):
+    """flask-smorest's Blueprint with that parser, for every public API blueprint."""
+
     ARGUMENTS_PARSER = CheckedJsonParser()

@@ -133,8 +133,8 @@ def open_stream(chat_id: str, last_event_id: int | None) -> EventStream:
             if last_event_id is None:
                 last_event_id = conn.execute(select(func.coalesce(func.max(events.c.id), 0))
                                              .where(events.c.chat_id == chat_id)).scalar_one()
-        return EventStream(current_app._get_current_object(), hub  # type: ignore[attr-defined]
-, chat_id, last_event_id)
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        return EventStream(app, hub, chat_id, last_event_id)
     except BaseException:
         hub.give_slot()
         raise
