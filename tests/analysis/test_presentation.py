@@ -289,6 +289,17 @@ def test_money_tooltips_use_the_axis_money_sign(datasets):
     assert hist.chart_type == "histogram" and _tooltip_formats(hist.spec)["from"].startswith("$")
 
 
+def test_money_in_euros_is_drawn_with_the_euro_sign(write_csv, tmp_path):
+    """d3's "$" format writes the chart's locale currency: a € column's chart says €, in the
+    rendered SVG too; a dollar chart keeps the default locale."""
+    path = write_csv("store,amount\nA,€1200.50\nB,€800\nA,€950\nC,€4000\n")
+    ingest_csv(path, tmp_path / "eur", name="eur")
+    ans = answer(tmp_path / "eur", "total amount by store")
+    assert ans.spec["config"]["locale"]["number"]["currency"] == ["€", ""]
+    svg = render(ans.spec, "svg").decode()
+    assert "€" in svg and "$" not in svg.replace("$schema", "")
+
+
 def test_an_alternative_names_what_is_counted_and_every_measure(datasets):
     profile = load_profile(datasets["sales"])["profile"]
     counted = Plan.model_validate({"measures": [{"column": None, "agg": "count"}], "dimension": {"column": "Region"}})

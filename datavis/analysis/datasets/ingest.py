@@ -48,7 +48,10 @@ _DATE_FORMATS = [
     "%d/%m/%Y %H:%M:%S", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %I:%M:%S %p", "%Y-%m-%d %H:%M:%S%z",
     "%a, %d %b %Y %H:%M:%S", "%Y-%m-%d %H:%M:%S",
 ]
-_MONEY = r"^\s*\(?\s*[-+]?\s*[$€£¥]\s*[-+]?\d{1,3}(,\d{3})*(\.\d+)?\s*\)?\s*$|^\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*$"
+# a currency sign before a number with or without thousands separators ("$1,200.50", "€1200.50"), or
+# a number with thousands separators alone ("1,200")
+_MONEY = (r"^\s*\(?\s*[-+]?\s*[$€£¥]\s*[-+]?(\d{1,3}(,\d{3})*|\d+)(\.\d+)?\s*\)?\s*$"
+          r"|^\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*$")
 _PERCENT = r"^\s*[-+]?\d+(\.\d+)?\s*%\s*$"
 _FORMULA = r"^[=+\-@\t\r]"
 DEFAULT_LIMITS = IngestLimits()  # frozen: one shared default

@@ -114,9 +114,20 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict[str, Any]]) -> str:
     return "bar"
 
 
+def _locale(plan: Plan, q: Query, profile: dict[str, Any]) -> dict[str, Any]:
+    """The number locale of a chart whose money is not in dollars: d3's "$" format writes the
+    locale's currency, so "€"/"£" columns show their own sign on axes and tooltips."""
+    shown = [*plan.measures, *(Measure(column=c, agg="none") for c in (q.extra.get("column"), q.x) if c)]
+    symbol = next((s for m in shown if (s := money_symbol(m, profile)) is not None), None)
+    if symbol in (None, "$"):
+        return {}
+    return {"locale": {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": [symbol, ""]}}}
+
+
 def _num_format(money: bool, axis: bool) -> str:
     """One rule for the chart's numbers: an axis of thousands abbreviates (1.2M), a tooltip shows
-    the value (1,234,567.5); money has its sign on both, as in the insight."""
+    the value (1,234,567.5); money has its sign on both, as in the insight (the sign is the
+    chart's locale currency: `_locale`)."""
     return ("$" if money else "") + ("~s" if axis else ",.2~f")
 
 
@@ -162,7 +173,7 @@ class Axes:
 def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict[str, Any]], title: str, profile: dict[str, Any],
                 y_labels: dict[str, str]) -> dict[str, Any]:
     base = {"$schema": SCHEMA, "title": {"text": title, "anchor": "start"}, "data": {"values": rows},
-            "config": {"view": {"stroke": None}, "axis": {"labelLimit": 180}}}
+            "config": {"view": {"stroke": None}, "axis": {"labelLimit": 180}, **_locale(plan, q, profile)}}
     if chart == "kpi":
         return _kpi(base, plan, q, rows, profile)
     if chart == "table":
