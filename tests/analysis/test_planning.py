@@ -184,3 +184,12 @@ def _is_rate_of_converted(y: dict) -> bool:
     """The share of converted users: a rate of the Yes/No column (a percentage; planning/measures.py)."""
     return y["derived"]["kind"] == "rate" and \
         y["derived"]["condition"] == {"field": "converted", "op": "=", "value": True}
+
+
+def test_no_reading_shows_one_measure_twice(datasets):
+    """"Total revenue and Total profit by region": two cues of one aggregation name two columns,
+    not one column twice (an alternative once read "Total profit and Total profit")."""
+    ans = answer(datasets["sales"], "Total revenue and Total profit by region")
+    for plan in [ans.plan, *(alt["plan"] for alt in ans.alternatives)]:
+        measures = [(m["field"], m["aggregate"]) for m in plan["measures"]]
+        assert len(measures) == len(set(measures)), measures

@@ -144,7 +144,7 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
     cues = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     for x, y in itertools.pairwise(cues):
         nxt = next((c for c in nums if c.start >= y.end and c.start - y.end <= 3), None)
-        if nxt is not None and {t.text for t in toks[x.end:y.start]} & _AND:
+        if nxt is not None and {t.text for t in toks[x.end:y.start]} & _AND and _agg_of(x) != _agg_of(y):
             col = str(nxt.target)
             yield Reading((Measure(column=col, agg=_agg_of(x)), Measure(column=col, agg=_agg_of(y))), ("two=cues",))
 
