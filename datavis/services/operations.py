@@ -50,19 +50,17 @@ def summary(limit: int = 10) -> dict[str, Any]:
             "slowest": [_task_row(r) for r in slowest], "failing": [_task_row(r) for r in failing]}
 
 
-def _task_status(request_id: str | None) -> dict[str, Any] | None:
-    if not request_id:
-        return None
-    with db.read() as conn:
-        row = conn.execute(select(tasks).where(tasks.c.request_id == request_id)).first()
-    return _task_row(row) if row else None
-
-
 def dead_letters() -> dict[str, Any]:
-    """The queue's dead letters, each with its task's status (None if it has none)."""
+    """The queue's dead letters, each with its task's status (None if it has none), read in one query."""
     entries = queue_dead_letters.entries()
+    ids = {e["request_id"] for e in entries if e["request_id"]}
+    rows = {}
+    if ids:
+        with db.read() as conn:
+            rows = {r.request_id: r for r in conn.execute(select(tasks).where(tasks.c.request_id.in_(ids)))}
     for entry in entries:
-        entry["task"] = _task_status(entry["request_id"])
+        row = rows.get(entry["request_id"])
+        entry["task"] = _task_row(row) if row is not None else None
     return {"backend": config.current().queue_backend, "entries": entries}
 
 

@@ -148,7 +148,7 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
                               rf"(most|highest|largest|biggest|best|top|lowest|least|fewest|smallest|worst)\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
-        return Cue("limit", (n, m.group(2) not in ("lowest", "least", "fewest", "smallest", "worst")), a, b), True
+        return Cue("limit", (n, m.group(2) not in _LOW_WORDS), a, b), True
     # "which department has the highest average salary": one group, the best (a plural "which X have" lists them)
     for m, _span in text.find(rf"\b(?:which|what)\s+((?:[a-z]+\s+){{1,3}}?)({_ONE_VERBS})\s+"
                               rf"(?:(?:in|up|out)\s+)?(?:the\s+)?({_SUPERLATIVES})\b"):

@@ -9,7 +9,7 @@ a chart word. A reading that drops one of them answers another question (a KPI f
 by month"), and a sensible reading is offered before it.
 
 The best reading is given alone when its margin over the runner-up reaches the threshold fitted
-on nvBench (as before); otherwise the sensible readings close to it are offered, and when every
+on nvBench (bench/fit_ranker.py); otherwise the sensible readings close to it are offered, and when every
 close reading is pointless, the close readings all the same (the answer is still a guess).
 Two ways to make fewer answers confident or more of them right were measured and left out (README,
 "Answer or ask"): the margin to the first *sensible* runner-up (more business answers confident, fewer

@@ -622,14 +622,14 @@ def _mention_after_cue(p: Parsed, cue: C.Cue, free: list[Mention]) -> Mention | 
                 return m
         t = p.toks[k].text
         if t not in SKIP_AFTER_CUE | {"number", "of", "total", "amount", "amounts", "value", "values", "count"} \
-                and not any(c.start == k for c in p.aggs) and not (t in ("and", "or") and _chained(p, _at(p, k))):
+                and not any(c.start == k for c in p.aggs) and not (t in ("and", "or") and _chained(p, _at(k))):
             return None
         k += 1
         steps += 1
     return None
 
 
-def _at(p: Parsed, k: int) -> C.Cue:
+def _at(k: int) -> C.Cue:
     """A zero-width cue ending at token k (for _chained)."""
     return C.Cue("at", "", k, k)
 

@@ -181,7 +181,7 @@ def _build_spec(chart: str, plan: Plan, q: Query, rows: list[dict[str, Any]], ti
     if chart == "histogram":
         return _histogram(base, q, rows, profile)
     if chart == "boxplot":
-        return _boxplot(base, plan, q, rows, profile)
+        return _boxplot(base, q, rows, profile)
     if q.x is None:
         return _scatter(base, q, rows, profile)
     ax = _axes(plan, q, rows, profile, y_labels)
@@ -484,7 +484,7 @@ def _histogram(base: dict[str, Any], q: Query, rows: list[dict[str, Any]], profi
             "width": _WIDTH, "height": _HEIGHT}
 
 
-def _boxplot(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, Any]],
+def _boxplot(base: dict[str, Any], q: Query, rows: list[dict[str, Any]],
              profile: dict[str, Any]) -> dict[str, Any]:
     col = q.extra["column"]
     ytitle = humanize(col)
