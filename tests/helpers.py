@@ -216,3 +216,13 @@ def ingested_views(root: Path, writers: Iterable[tuple[str, Callable[[Path], Non
         con.close()
         for ds in out.values():
             forget(ds)
+
+
+def dead_letter_after_task(entry: dict[str, Any]) -> bool:
+    """An ops dead letter's time and its task's are written as the rest of the API writes them
+    (``...Z``), and the letter died after its task was created."""
+    at, created = entry["at"], entry["task"]["created_at"]
+    if not (at.endswith("Z") and created.endswith("Z")):
+        return False
+    slack = dt.timedelta(seconds=1)  # QStash stamps in milliseconds
+    return dt.datetime.fromisoformat(at[:-1]) + slack >= dt.datetime.fromisoformat(created[:-1])

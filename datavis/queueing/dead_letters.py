@@ -11,11 +11,6 @@ from datavis import config
 from datavis.domain_errors import NotFound, QueueUnavailable
 
 
-def iso(value: dt.datetime | None) -> str | None:
-    """A stored (naive UTC) time as the operators' page shows it."""
-    return value.replace(tzinfo=dt.UTC).isoformat() if value else None
-
-
 def _rq() -> bool:
     return config.current().queue_backend == "rq"
 
@@ -73,8 +68,7 @@ def _qstash_dlq() -> list[dict[str, Any]]:
     return [{"id": m.dlq_id, "message_id": m.message_id, "url": m.url,
              "request_id": _request_id_of(m.body), "attempts": (m.max_retries or 0) + 1,
              "last_status": m.response_status, "last_response": _said(m.response_body),
-             "at": iso(dt.datetime.fromtimestamp(m.created_at / 1000, dt.UTC)
-                        .replace(tzinfo=None)) if m.created_at else None}
+             "at": dt.datetime.fromtimestamp(m.created_at / 1000, dt.UTC) if m.created_at else None}
             for m in res.messages]
 
 
@@ -122,7 +116,7 @@ def _rq_failed() -> list[dict[str, Any]]:
                         "last_status": None,
                         "last_response": ((result.exc_string or "").strip().splitlines() or [""])[-1][:300]
                         if result else "",
-                        "at": iso(job.ended_at)})
+                        "at": job.ended_at})
     return entries
 
 

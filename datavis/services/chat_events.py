@@ -7,7 +7,6 @@ Because the events are rows, a stream that reconnects resumes with one query
 """
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -19,17 +18,13 @@ from datavis.config import settings_of
 from datavis.domain_errors import NotFound, ServiceBusy
 from datavis.services import event_hub
 from datavis.store import db, rows
-from datavis.store.tables import chats, events, utcnow
+from datavis.store.tables import chats, events, iso, utcnow
 
 BATCH = 200
 TASK_FIELDS = ("request_id", "status", "attempts", "chart_id", "error")
 _INSERT = insert(events)  # built once: every answer records five events
 _LOCK_CHAT = select(chats.c.id).where(chats.c.id == bindparam("chat")).with_for_update()
 
-
-def iso(moment: dt.datetime) -> str:
-    """A stored (naive UTC) time as the API writes it: ``2024-05-01T12:00:00.123456Z``."""
-    return moment.replace(tzinfo=None).isoformat() + "Z"
 
 
 def lock_chat(conn: Connection, chat_id: str) -> None:
@@ -46,6 +41,10 @@ def record(conn: Connection, chat_id: str, kind: str, data: dict[str, Any]) -> N
     resuming after the larger one would skip the smaller.
     """
     lock_chat(conn, chat_id)
+    _append(conn, chat_id, kind, data)
+
+
+def _append(conn: Connection, chat_id: str, kind: str, data: dict[str, Any]) -> None:
     conn.execute(_INSERT, {"chat_id": chat_id, "kind": kind, "data": data, "created_at": utcnow()})
     event_hub.notify(conn, chat_id)
 
@@ -57,7 +56,8 @@ def task_changed(conn: Connection, task: dict[str, Any], **changes: Any) -> None
 
 
 def message_added(conn: Connection, message: dict[str, Any]) -> None:
-    record(conn, message["chat_id"], "message",
+    """A message was added by ``chat.deliver``, which took the chat's lock before drawing its id."""
+    _append(conn, message["chat_id"], "message",
            {**message, "created_at": iso(message["created_at"]),
             "alternatives": message.get("alternatives") or []})
 

@@ -11,10 +11,9 @@ from sqlalchemy import func, or_, select
 
 from datavis import config
 from datavis.queueing import dead_letters as queue_dead_letters
-from datavis.queueing.dead_letters import iso as _iso
 from datavis.services.task_states import COMPLETED, ENQUEUE_FAILED, FAILED, PROCESSING, QUEUED, RETRYING
 from datavis.store import db
-from datavis.store.tables import tasks, utcnow
+from datavis.store.tables import iso, tasks, utcnow
 
 STATUSES = (QUEUED, PROCESSING, RETRYING, COMPLETED, FAILED, ENQUEUE_FAILED)
 TROUBLE = (FAILED, RETRYING, ENQUEUE_FAILED)
@@ -24,7 +23,7 @@ WINDOWS = {"hour": dt.timedelta(hours=1), "day": dt.timedelta(days=1)}
 def _task_row(row: Any) -> dict[str, Any]:
     return {"request_id": row.request_id, "chat_id": row.chat_id, "status": row.status,
             "attempts": row.attempts, "error": row.error, "prompt": row.prompt[:200],
-            "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
+            "created_at": iso(row.created_at), "updated_at": iso(row.updated_at),
             "seconds": round((row.updated_at - row.created_at).total_seconds(), 3)}
 
 
@@ -61,6 +60,7 @@ def dead_letters() -> dict[str, Any]:
     for entry in entries:
         row = rows.get(entry["request_id"])
         entry["task"] = _task_row(row) if row is not None else None
+        entry["at"] = iso(entry["at"])
     return {"backend": config.current().queue_backend, "entries": entries}
 
 

@@ -27,6 +27,15 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def iso(moment: dt.datetime | None) -> str | None:
+    """A stored (naive UTC, or aware) time as the API writes it: ``2024-05-01T12:00:00.123456Z``."""
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment.isoformat() + "Z"
+
+
 files = Table(
     "files", metadata,
     Column("id", String(40), primary_key=True),

@@ -12,7 +12,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from datavis.qstash_dev.config import DEV_CURRENT_SIGNING_KEY
 from datavis.qstash_dev.signing import sign
-from tests.helpers import SALES_CSV
+from tests.helpers import SALES_CSV, dead_letter_after_task
 from tests.peers import DevQStash, LiveApp, free_port, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -95,6 +95,7 @@ def test_metrics_and_dead_letter_retry(live):
     entries = wait_until(dead, timeout=30, message="two dead letters")
     assert {e["request_id"] for e in entries} == {"ops-3", "ops-4"}
     assert all(e["task"]["status"] == "failed" and e["last_status"] == 489 for e in entries)
+    assert all(dead_letter_after_task(e) for e in entries)  # times written as the rest of the API writes them
     # Retry one: QStash delivers it again; the task is settled, so nothing is answered twice.
     entry = entries[0]
     res = http.post(f"/ops/api/dead-letters/{entry['id']}/retry")

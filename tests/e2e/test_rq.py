@@ -11,7 +11,7 @@ import pytest
 from rq import Queue
 from rq.registry import FailedJobRegistry, FinishedJobRegistry
 
-from tests.helpers import SALES_CSV
+from tests.helpers import SALES_CSV, dead_letter_after_task
 from tests.peers import REDIS_SERVER, LiveApp, RedisServer, RQWorker, wait_until
 
 pytestmark = [pytest.mark.e2e,
@@ -151,6 +151,7 @@ def test_transient_failure_retried_then_one_apology(tmp_path, database_url):
         # runs again, finds its task settled, and posts nothing.
         [entry] = system.http.get("/ops/api/dead-letters").json()["entries"]
         assert entry["request_id"] == "rq-down" and entry["task"]["status"] == "failed"
+        assert dead_letter_after_task(entry)
         assert "RetryLater" in entry["last_response"]
         assert system.http.post(f"/ops/api/dead-letters/{entry['id']}/retry").status_code == 202
         finished = FinishedJobRegistry("datavis", connection=system.redis.client())
