@@ -1,6 +1,7 @@
 """Time words → date ranges: "in 2023", "Q3 2024", "March 2024", "since 2022", "between 2021 and
-2023", and relative periods ("last 6 months", "this year", "YTD") anchored to the latest date
-in the data, not today (a dataset from 2019 asked about "last month" means its last month)."""
+2023", and relative periods ("last 6 months", "this year", "YTD", "in Q2", "since March", "between
+Jan and Jun") anchored to the latest date in the data, not today (a dataset from 2019 asked about
+"last month" means its last month; a bare "Q2" or "March" is the latest one up to that date)."""
 from __future__ import annotations
 
 import calendar
@@ -110,21 +111,47 @@ _DATEISH = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}|" \
            rf"(?:{_MONTH_RE})\.?,? \d{{4}}|q[1-4],? \d{{4}}|\d{{4}} q[1-4]|\d{{4}})"
 
 
+_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_BARE_QUARTER = rf"q[1-4]|(?:{'|'.join(_ORDINAL_QUARTERS)}) quarter"
+# a month or quarter without its year, read against the anchor ("since March", "between Jan and Jun")
+_ANCHORED = rf"(?:{_DATEISH}|{_BARE_QUARTER}|(?:{_MONTH_RE})\.?)"
+
+
+def _bare_span(text: str, anchor: dt.date, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """A month or quarter named without its year: of `year` if given, else the latest one that
+    starts on or before the anchor."""
+    text = text.strip().rstrip(".")
+    if text in MONTH_NAMES:
+        first_month, months = MONTH_NAMES[text], 1
+    elif re.fullmatch(_BARE_QUARTER, text):
+        q = int(text[1]) if text.startswith("q") else _ORDINAL_QUARTERS[text.split()[0]]
+        first_month, months = 3 * q - 2, 3
+    else:
+        return None
+    y = year if year is not None else anchor.year if first_month <= anchor.month else anchor.year - 1
+    return dt.date(y, first_month, 1), month_end(y, first_month + months - 1)
+
+
+def _anchored_date_of(text: str, anchor: dt.date | None, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    return _date_of(text) or (_bare_span(text, anchor, year) if anchor is not None else None)
+
+
 def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
     """Periods named in `text` (lower case). Relative ones need `anchor` (latest date in the data).
 
     The readers run from the most specific phrasing to the least, and a span already read is not
     read again: "between 2021 and 2023" before "since 2021", both before a bare "2021"."""
     found = _Found()
-    _explicit_ranges(text, found)
+    _explicit_ranges(text, anchor, found)
     if anchor is not None:
         _trailing_periods(text, anchor, found)
         _calendar_periods(text, anchor, found)
         _to_date_periods(text, anchor, found)
-    _open_ranges(text, found)
+    _open_ranges(text, anchor, found)
     _named_dates(text, found)
     if anchor is not None:
         _month_names(text, anchor, found)
+        _bare_quarters(text, anchor, found)
     return sorted(found.out, key=lambda p: p.start)
 
 
@@ -142,12 +169,18 @@ class _Found:
         self.out.append(Period(m.start(), m.end(), lo, hi, label, relative))
 
 
-def _explicit_ranges(text: str, found: _Found) -> None:
-    """"between 2021 and 2023", "from March 2024 to June 2024"."""
-    for m in re.finditer(rf"\b(?:between|from) ({_DATEISH}) (?:and|to|until|through|-) ({_DATEISH})\b", text):
-        a, b = _date_of(m[1]), _date_of(m[2])
+def _explicit_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:
+    """"between 2021 and 2023", "from March 2024 to June 2024", "between Jan and Jun 2024" (the year
+    named once holds for both ends), "between March and May" (the latest such span)."""
+    for m in re.finditer(rf"\b(?:between|from) ({_ANCHORED}) (?:and|to|until|through|-) ({_ANCHORED})\b", text):
+        b = _anchored_date_of(m[2], anchor)
+        a = _date_of(m[1]) or (_bare_span(m[1], anchor, b[1].year) if anchor is not None and b else None)
+        if a and b and a[0] > b[1] and not re.search(r"\d{4}", m[1]):
+            a = _bare_span(m[1], a[0], a[0].year - 1)  # "between November and February": across new year
         if a and b and a[0] <= b[1]:
-            found.add(m, a[0], b[1], f"from {m[1]} to {m[2]}")
+            dated = bool(_date_of(m[1]) and _date_of(m[2]))
+            label = f"from {m[1]} to {m[2]}" if dated else f"from {a[0].isoformat()} to {b[1].isoformat()}"
+            found.add(m, a[0], b[1], label, not dated)
 
 
 def _trailing_periods(text: str, anchor: dt.date, found: _Found) -> None:
@@ -186,13 +219,16 @@ def _to_date_periods(text: str, anchor: dt.date, found: _Found) -> None:
         found.add(m, start, anchor, f"{unit} to date ({start.isoformat()} to {anchor.isoformat()})", True)
 
 
-def _open_ranges(text: str, found: _Found) -> None:
-    """"since 2022", "after March 2024" (exclusive), "before 2020" (exclusive), "until 2023"."""
-    for m in re.finditer(rf"\b(since|after|from|starting|beginning) ({_DATEISH})\b", text):
-        d = _date_of(m[2])
+def _open_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:
+    """"since 2022", "after March 2024" (exclusive), "before 2020" (exclusive), "until 2023"; "since
+    March" is since the latest March."""
+    for m in re.finditer(rf"\b(since|after|from|starting|beginning) ({_ANCHORED})\b(?! \d)", text):
+        d = _anchored_date_of(m[2], anchor)
         if d:
             lo = d[0] if m[1] != "after" else d[1] + dt.timedelta(days=1)
-            found.add(m, lo, None, f"{'after' if m[1] == 'after' else 'since'} {m[2]}")
+            bare = not re.search(r"\d{4}", m[2])
+            label = f"since {lo.isoformat()}" if bare else f"{'after' if m[1] == 'after' else 'since'} {m[2]}"
+            found.add(m, lo, None, label, bare)
     for m in re.finditer(rf"\b(before|until|till|through|up to|prior to|to) ({_DATEISH})\b", text):
         d = _date_of(m[2])
         # a bare "to" ends a period only on its own: "compared to 2021" names a second year and
@@ -222,3 +258,11 @@ def _month_names(text: str, anchor: dt.date, found: _Found) -> None:
         mo = MONTH_NAMES[m[1]]
         y = anchor.year if mo <= anchor.month else anchor.year - 1
         found.add(m, dt.date(y, mo, 1), month_end(y, mo), f"in {calendar.month_name[mo]} {y}", True)
+
+
+def _bare_quarters(text: str, anchor: dt.date, found: _Found) -> None:
+    """"in Q2", "zoom into Q3", "the second quarter" with no year: the latest one up to the anchor."""
+    for m in re.finditer(rf"\b(?:(?:in|during|for|of) )?(?:the )?({_BARE_QUARTER})\b(?!,? \d)", text):
+        span = _bare_span(m[1], anchor)
+        if span:
+            found.add(m, span[0], span[1], f"in Q{(span[0].month + 2) // 3} {span[0].year}", True)
