@@ -2,7 +2,8 @@
 values, Yes/No columns, periods, a grain word that is also a value: "annual billing"), filters
 removed, the period shifted ("the year before"), another measure or aggregation, another x axis
 or a colour split, a time grain, a chart type, a share, top/bottom N, an order ("and the worst?"
-flips it), the colour split or the limit removed.
+flips it), the colour split or the limit removed, the groups without a value dropped ("drop the
+blanks").
 
 Each family reads the message (language.parsing.Parsed) and returns the variants it allows of a
 plan; a family the words do not touch returns none. `candidates` is every combination of the
@@ -22,7 +23,7 @@ from ..language import cues as C
 from ..language.lexicon import NUMBER_WORDS
 from ..language.matching import Mention, find_values
 from ..language.parsing import Parsed, is_numeric, main_temporal
-from ..language.timeparse import add_months, month_end
+from ..language.timeparse import add_months, month_end, period_start
 from ..plan import Agg, Dimension, Filter, Grain, Measure, Order, Plan, Value, validate_plan
 
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
@@ -30,8 +31,20 @@ _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\b
 _EXPLICIT_EXTREMES = {"max", "maximum", "maximal", "min", "minimum", "minimal"}
 _SHIFT = re.compile(r"\b(year|quarter|month|week|day) (?:before|earlier|prior)\b(?! \d)|"
                     r"\b(?:a|one) (year|quarter|month|week|day) (?:earlier|ago)\b")
+# said of a chart that already has a period: "and the previous month", "same period last year"
+_SHIFT_FROM_SHOWN = re.compile(r"\b(?:previous|preceding|prior) (year|quarter|month|week|day)\b(?! \d)|"
+                               r"\bsame (?:period|time|months?|quarter|weeks?|days?) (?:a |the )?(?:last|previous|"
+                               r"prior) (year)\b")
+# "the average instead of the total": the total is what goes, not a share of it
+_NOT_SHARE = re.compile(r"\b(instead of|rather than|not) (the )?(total|sum)\b")
+# a period smaller than one bucket of the trend on screen: its next finer grain ("zoom into Q3")
+_FINER: dict[str, Grain] = {"year": "month", "quarter": "month", "month": "day", "week": "day"}
 _REMOVE_COLOUR = re.compile(r"\b(remove|drop|without|no|hide)( the)? (colou?rs?|split|breakdown|stack(ing)?)\b|"
                             r"\bunsplit\b|\bnot split\b")
+# "drop the blanks", "without missing values", "non-empty ones only": rows without a value go
+_DROP_NULLS = re.compile(r"\b(drop|remove|exclude|excluding|without|no|hide|skip|ignore|filter out|leave out|"
+                         r"except|get rid of)( the| any| all)?( rows with)? (nulls?|blanks?|empty|empties|missing|"
+                         r"n/?as?|unknowns?|not set)\b|\bnon[- ]?(blank|empty|null|missing)\b")
 _REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
 _WORST = re.compile(r"(?<!\bat )\b(worst|lowest|least|fewest|smallest|bottom|weakest|poorest)\b")
 _BEST = re.compile(r"(?<!\bat )\b(best|highest|most|top|biggest|largest|strongest)\b")
@@ -54,8 +67,10 @@ def _copy(plan: Plan) -> Plan:
 
 
 def free_mentions(p: Parsed) -> list[Mention]:
-    """Mentions that are not only part of a filter ("only remote workers": Remote filters)."""
-    return [m for m in p.mentions if id(m) not in p.filter_mentions]
+    """Mentions that are not only part of a filter ("only remote workers": Remote filters), nor the
+    column named next to one of its values ("for spin classes", "just the north region")."""
+    return [m for m in p.mentions if id(m) not in p.filter_mentions and
+            not any(v.column == m.column and (v.end == m.start or m.end == v.start) for v in p.values)]
 
 
 def is_measure(col: dict[str, Any]) -> bool:
@@ -69,15 +84,39 @@ Variants = list[tuple[Plan, str]]
 
 
 def _filters(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
-    """Filters on a column the message names replace the previous ones on it; others are added."""
-    if not p.filters:
+    """Filters on a column the message names replace the previous ones on it; others are added. A
+    period that fits in one bucket of the trend on screen shows it at a finer grain ("zoom into Q3")."""
+    shifted = _shift_unit(plan, p, profile) is not None  # the period words move the one on screen
+    said = [f for f in p.filters if not (shifted and _dated(f, profile))]
+    if not said:
         return []
     out = _copy(plan)
-    cols = {f.column for f in p.filters}
-    out.filters = [f for f in out.filters if f.column not in cols] + [f.model_copy() for f in p.filters]
-    if p.period:
+    cols = {f.column for f in said}
+    said = list({f.model_dump_json(): f for f in said}.values())  # "no guests" may be read twice
+    out.filters = [f for f in out.filters if f.column not in cols] + [f.model_copy() for f in said]
+    if p.period and not shifted:
         out.period = p.period
+        _zoomed(out, profile)
     return [(out, "filter")]
+
+
+def _dated(f: Filter, profile: dict[str, Any]) -> bool:
+    return bool(profile["_by_name"][f.column]["role"] == "temporal")
+
+
+def _zoomed(plan: Plan, profile: dict[str, Any]) -> None:
+    """A trend whose date filter now spans one bucket of its grain takes the next finer grain."""
+    d = plan.dimension
+    if d is None or d.grain not in _FINER:
+        return
+    for f in plan.filters:
+        if f.column == d.column and f.op == "between" and len(f.values) == 2:
+            try:
+                lo, hi = (dt.date.fromisoformat(str(v)[:10]) for v in f.values)
+            except ValueError:
+                return
+            if period_start(lo, d.grain) == period_start(hi, d.grain):
+                d.grain = _FINER[d.grain]
 
 
 def _filters_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
@@ -308,7 +347,7 @@ def _chart(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
 
 
 def _share(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
-    if not p.share or plan.share:
+    if not p.share or plan.share or _NOT_SHARE.search(p.text.s):
         return []
     out = _copy(plan)
     out.share = True
@@ -375,16 +414,26 @@ def _shift_date(value: Value, unit: str) -> Value | None:
     return out.isoformat() + text[10:]
 
 
+def _shift_unit(plan: Plan, p: Parsed, profile: dict[str, Any]) -> str | None:
+    """The unit by which the words move the period on screen ("the year before", "and the previous
+    month", "same period last year"), if it has one; a period of their own is not a shift."""
+    if not any(_dated(f, profile) for f in plan.filters):
+        return None
+    m = _SHIFT.search(p.text.s)
+    if m is not None and not any(_dated(f, profile) for f in p.filters):
+        return m.group(1) or m.group(2)
+    m = _SHIFT_FROM_SHOWN.search(p.text.s)
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def _period_shift(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """"what about the year before?": the date filters on screen, one period earlier."""
-    m = _SHIFT.search(p.text.s)
-    dated = [f for f in plan.filters if profile["_by_name"][f.column]["role"] == "temporal"]
-    if m is None or p.filters or not dated:
+    unit = _shift_unit(plan, p, profile)
+    if unit is None:
         return []
-    unit = m.group(1) or m.group(2)
     out = _copy(plan)
     for f in out.filters:
-        if profile["_by_name"][f.column]["role"] == "temporal":
+        if _dated(f, profile):
             shifted = [_shift_date(v, unit) for v in f.values]
             if None in shifted:
                 return []
@@ -403,6 +452,25 @@ def _colour_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     return [(out, "colour removed")]
 
 
+def _nulls_dropped(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
+    """"drop the blanks": the groups without a value go, on the columns the words name, else on the
+    chart's axis and colour that have missing values (else on its axis: the chart is unchanged)."""
+    if not _DROP_NULLS.search(p.text.s):
+        return []
+    by_name = profile["_by_name"]
+    grouped = [c for c in (plan.dimension.column if plan.dimension else None, plan.color) if c]
+    named = [m.column for m in p.mentions if m.column in grouped or by_name[m.column].get("non_null", 0) <
+             profile.get("row_count", 0)]
+    gappy = [c for c in grouped if by_name[c].get("non_null", 0) < profile.get("row_count", 0)]
+    targets = list(dict.fromkeys(named or gappy or grouped[:1]))
+    if not targets:
+        return []
+    out = _copy(plan)
+    out.filters = [f for f in out.filters if not (f.column in targets and f.op == "not_null")] + \
+        [Filter(column=c, op="not_null") for c in targets]
+    return [(out, "blanks removed")]
+
+
 def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if plan.limit is None or not _REMOVE_LIMIT.search(p.text.s):
         return []
@@ -413,7 +481,7 @@ def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
 
 FAMILIES: tuple[Callable[[Plan, Parsed, dict[str, Any]], Variants], ...] = (
     _filters, _filters_removed, _period_shift, _measure, _dimension, _grain, _chart, _share, _order, _colour_removed,
-    _limit_removed)
+    _limit_removed, _nulls_dropped)
 
 
 # ---------------------------------------------------------------- every combination

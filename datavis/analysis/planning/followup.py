@@ -78,7 +78,7 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -
         out.append("cue")
     if _TAIL_CUE.search(p.text.s):
         out.append("tail_cue")
-    if not p.mentions:
+    if not free_mentions(p):  # a column named next to its value ("spin classes") only filters
         out.append("no_column")
     if len(re.findall(r"[a-z0-9]+", p.text.s)) <= MAX_WORDS_SHORT:
         out.append("short")
