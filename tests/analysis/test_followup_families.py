@@ -1,0 +1,129 @@
+"""Follow-ups in a chat and relative periods, by family: a month or quarter without its year ("in Q2",
+"since March", "between Jan and Jun 2024"), a value named with its column ("for spin classes"),
+"drop the blanks", the period on screen moved ("and the previous month", "same period last year"),
+"zoom into Q3" on a trend, "the average instead of the total", and a whole new question in a chat.
+Each chat goes through `answer()` with the previous answer's state, over a small CSV written here,
+and its rows are checked against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from tests.helpers import ingested_views
+
+from .scoring import answer_rows, rows_match
+
+FIRST, LAST = dt.date(2023, 1, 1), dt.date(2024, 9, 30)  # the data's latest date anchors relative periods
+
+
+def _write_classes(path: Path, n: int = 600) -> None:
+    """Studio bookings 2023-01 .. 2024-09-30: class, studio, trainer (blank for open sessions), fee."""
+    rnd = random.Random(11)
+    span = (LAST - FIRST).days
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Booking Date", "Studio", "Class Kind", "Trainer", "Fee"])
+        for i in range(n):
+            kind = rnd.choice(["Spin", "Yoga", "Boxing", "Open"])
+            day = FIRST + dt.timedelta(days=rnd.randrange(span + 1) if i else span)
+            w.writerow([day.isoformat(), rnd.choice(["Harbor", "Uptown", "Mill"]), kind,
+                        "" if kind == "Open" else rnd.choice(["Ana", "Ben", "Cleo"]), rnd.choice([8, 12, 15, 20])])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    with ingested_views(tmp_path_factory.mktemp("follow"), [("classes", _write_classes)]) as got:
+        yield got
+
+
+def _chat(data, *messages: str):
+    """Each message answered with the previous answer's state; the last answer."""
+    ds, _con = data
+    state = None
+    for message in messages:
+        ans = answer(ds["classes"], message, previous=state)
+        state = ans.state
+    return ans
+
+
+def _same(data, ans, gold_sql: str) -> None:
+    _ds, con = data
+    gold = con.execute(gold_sql).fetchall()
+    got = [tuple(r.values()) for r in ans.data] if ans.chart_type == "kpi" else answer_rows(ans)
+    assert rows_match(gold, got), (ans.sql, got[:6], gold[:6])
+
+
+# ------------------------------------------------------------------ relative periods
+def test_a_quarter_without_its_year_is_the_latest_one(data):
+    _same(data, _chat(data, "bookings per studio in Q2"),
+          "SELECT Studio, count(*) FROM classes WHERE \"Booking Date\" BETWEEN '2024-04-01' AND '2024-06-30' "
+          "GROUP BY 1")
+
+
+def test_a_quarter_not_yet_reached_this_year_is_last_years(data):
+    _same(data, _chat(data, "total fee in the fourth quarter"),
+          "SELECT sum(Fee) FROM classes WHERE \"Booking Date\" BETWEEN '2023-10-01' AND '2023-12-31'")
+
+
+def test_since_a_month_without_its_year(data):
+    _same(data, _chat(data, "how many bookings since March"),
+          "SELECT count(*) FROM classes WHERE \"Booking Date\" >= '2024-03-01'")
+
+
+def test_a_range_whose_year_is_named_once(data):
+    _same(data, _chat(data, "bookings between Jan and Jun 2023 by studio"),
+          "SELECT Studio, count(*) FROM classes WHERE \"Booking Date\" BETWEEN '2023-01-01' AND '2023-06-30' "
+          "GROUP BY 1")
+
+
+def test_a_range_of_months_without_a_year_is_the_latest_such_span(data):
+    _same(data, _chat(data, "between November and February, bookings per class kind"),
+          "SELECT \"Class Kind\", count(*) FROM classes WHERE \"Booking Date\" BETWEEN '2023-11-01' AND '2024-02-29' "
+          "GROUP BY 1")
+
+
+# ------------------------------------------------------------------ follow-ups
+def test_a_value_named_with_its_column_filters_the_chart_on_screen(data):
+    ans = _chat(data, "number of bookings per trainer", "for spin classes")
+    _same(data, ans, "SELECT Trainer, count(*) FROM classes WHERE \"Class Kind\" = 'Spin' GROUP BY 1")
+    assert ans.chart_type == "bar"
+
+
+def test_drop_the_blanks_removes_the_group_without_a_value(data):
+    _same(data, _chat(data, "bookings by trainer", "drop the blanks"),
+          "SELECT Trainer, count(*) FROM classes WHERE Trainer IS NOT NULL GROUP BY 1")
+
+
+def test_the_previous_month_moves_the_period_on_screen(data):
+    _same(data, _chat(data, "total fee by studio last month", "and the previous month"),
+          "SELECT Studio, sum(Fee) FROM classes WHERE \"Booking Date\" BETWEEN '2024-08-01' AND '2024-08-31' "
+          "GROUP BY 1")
+
+
+def test_same_period_last_year_moves_it_a_year(data):
+    _same(data, _chat(data, "total fee by studio in Q3", "same period last year"),
+          "SELECT Studio, sum(Fee) FROM classes WHERE \"Booking Date\" BETWEEN '2023-07-01' AND '2023-09-30' "
+          "GROUP BY 1")
+
+
+def test_zooming_into_a_quarter_of_a_quarterly_trend_shows_its_months(data):
+    ans = _chat(data, "total fee per quarter", "zoom into Q3")
+    _same(data, ans, "SELECT date_trunc('month', \"Booking Date\"), sum(Fee) FROM classes "
+                     "WHERE \"Booking Date\" BETWEEN '2024-07-01' AND '2024-09-30' GROUP BY 1")
+    assert len(ans.data) == 3
+
+
+def test_the_average_instead_of_the_total_is_no_share(data):
+    ans = _chat(data, "total fee by studio", "and the average instead of the total?")
+    _same(data, ans, "SELECT Studio, avg(Fee) FROM classes GROUP BY 1")
+    assert ans.chart_type != "arc"
+
+
+def test_a_whole_new_question_in_a_chat_keeps_no_filter(data):
+    _same(data, _chat(data, "bookings by studio", "only for 2024", "average fee by class kind"),
+          "SELECT \"Class Kind\", avg(Fee) FROM classes GROUP BY 1")
