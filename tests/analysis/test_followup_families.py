@@ -127,3 +127,22 @@ def test_the_average_instead_of_the_total_is_no_share(data):
 def test_a_whole_new_question_in_a_chat_keeps_no_filter(data):
     _same(data, _chat(data, "bookings by studio", "only for 2024", "average fee by class kind"),
           "SELECT \"Class Kind\", avg(Fee) FROM classes GROUP BY 1")
+
+
+def test_for_all_of_a_filtered_column_lifts_its_filter_only(data):
+    ans = _chat(data, "bookings by class kind in 2024", "same for Harbor", "for all studios")
+    _same(data, ans, "SELECT \"Class Kind\", count(*) FROM classes WHERE year(\"Booking Date\") = 2024 GROUP BY 1")
+
+
+def test_the_total_of_the_chart_on_screen(data):
+    ans = _chat(data, "total fee by studio in 2023", "what's the total?")
+    _same(data, ans, "SELECT sum(Fee) FROM classes WHERE year(\"Booking Date\") = 2023")
+    assert ans.chart_type == "kpi"
+
+
+def test_in_percentages_shows_shares_of_the_chart_on_screen(data):
+    ans = _chat(data, "bookings by studio", "in percentages")
+    _ds, con = data
+    gold = con.execute("SELECT Studio, 100.0 * count(*) / sum(count(*)) OVER () FROM classes GROUP BY 1").fetchall()
+    got = [(r["Studio"], r["Share of total"]) for r in ans.data]
+    assert rows_match(gold, got), (ans.sql, got)

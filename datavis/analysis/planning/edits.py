@@ -3,7 +3,8 @@ values, Yes/No columns, periods, a grain word that is also a value: "annual bill
 removed, the period shifted ("the year before"), another measure or aggregation, another x axis
 or a colour split, a time grain, a chart type, a share, top/bottom N, an order ("and the worst?"
 flips it), the colour split or the limit removed, the groups without a value dropped ("drop the
-blanks").
+blanks"), the filters on a column lifted ("for all clubs"), the chart summed into one number ("what's
+the total?").
 
 Each family reads the message (language.parsing.Parsed) and returns the variants it allows of a
 plan; a family the words do not touch returns none. `candidates` is every combination of the
@@ -45,6 +46,12 @@ _REMOVE_COLOUR = re.compile(r"\b(remove|drop|without|no|hide)( the)? (colou?rs?|
 _DROP_NULLS = re.compile(r"\b(drop|remove|exclude|excluding|without|no|hide|skip|ignore|filter out|leave out|"
                          r"except|get rid of)( the| any| all)?( rows with)? (nulls?|blanks?|empty|empties|missing|"
                          r"n/?as?|unknowns?|not set)\b|\bnon[- ]?(blank|empty|null|missing)\b")
+_ALL_OF = {"all", "every", "any"}
+# "what's the total?", "and overall?", "in total": the chart on screen summed into one number
+_TOTAL = re.compile(r"^\W*(?:and |so |ok |okay )?(?:what(?: is|s)? )?(?:the )?(?:grand |overall )?"
+                    r"(?:total|overall|altogether|in total|all together|combined|sum of (?:it|that|them|all))\W*$")
+# "in percentages", "as %", "as shares": the values on screen as shares of their total
+_AS_SHARE = re.compile(r"\b(?:in|as|to|into) (?:a )?(?:percent(?:ages?|s)?|%|shares?|proportions?|fractions?)\b")
 _REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
 _WORST = re.compile(r"(?<!\bat )\b(worst|lowest|least|fewest|smallest|bottom|weakest|poorest)\b")
 _BEST = re.compile(r"(?<!\bat )\b(best|highest|most|top|biggest|largest|strongest)\b")
@@ -120,11 +127,26 @@ def _zoomed(plan: Plan, profile: dict[str, Any]) -> None:
 
 
 def _filters_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
-    if not (plan.filters and _REMOVE_FILTERS.search(p.text.s)):
+    """"remove the filters" lifts them all; "for all clubs" lifts the filters on Club only."""
+    if plan.filters and _REMOVE_FILTERS.search(p.text.s):
+        out = _copy(plan)
+        out.filters, out.period = [], None
+        return [(out, "filters removed")]
+    lifted = lifted_columns(plan, p)
+    if not lifted:
         return []
     out = _copy(plan)
-    out.filters, out.period = [], None
-    return [(out, "filters removed")]
+    out.filters = [f for f in out.filters if f.column not in lifted]
+    if not any(_dated(f, profile) for f in out.filters):
+        out.period = None  # the period described a date filter that is gone
+    return [(out, "filter lifted")]
+
+
+def lifted_columns(plan: Plan, p: Parsed) -> set[str]:
+    """Columns the plan filters that the words name after "all", "every", "any" ("for all clubs")."""
+    filtered = {f.column for f in plan.filters}
+    return {m.column for m in p.mentions if m.column in filtered and
+            any(t.text in _ALL_OF for t in p.toks[max(0, m.start - 2):m.start])}
 
 
 def with_measure(plan: Plan, col: dict[str, Any], agg: Agg | None, *, keep_others: bool = False) -> Plan:
@@ -249,7 +271,7 @@ def _dimension(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """A category the message names either replaces the x axis or splits it by colour."""
     by_name = profile["_by_name"]
     # "only for the West region" filters, it does not regroup (nor does "annual billing")
-    filtered = {f.column for f in [*p.filters, *grain_values(p, profile)]}
+    filtered = {f.column for f in [*p.filters, *grain_values(p, profile)]} | lifted_columns(plan, p)
     named = [by_name[m.column] for m in free_mentions(p) if not is_measure(by_name[m.column])
              and not is_identifier(by_name[m.column])  # identifiers ("workers" → Employee) never chart
              and m.column not in filtered]
@@ -347,7 +369,7 @@ def _chart(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
 
 
 def _share(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
-    if not p.share or plan.share or _NOT_SHARE.search(p.text.s):
+    if not (p.share or _AS_SHARE.search(p.text.s)) or plan.share or _NOT_SHARE.search(p.text.s):
         return []
     out = _copy(plan)
     out.share = True
@@ -452,6 +474,16 @@ def _colour_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     return [(out, "colour removed")]
 
 
+def _total(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
+    """"what's the total?": the chart on screen as one number (its filters kept)."""
+    if plan.dimension is None or plan.dimension.bins or plan.intent == "correlation" or not _TOTAL.search(p.text.s):
+        return []
+    out = _copy(plan)
+    out.dimension, out.color, out.limit, out.order, out.share, out.stacking = None, None, None, None, False, None
+    out.measures, out.intent, out.chart = out.measures[:1], "kpi", "auto"
+    return [(out, "total")]
+
+
 def _nulls_dropped(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """"drop the blanks": the groups without a value go, on the columns the words name, else on the
     chart's axis and colour that have missing values (else on its axis: the chart is unchanged)."""
@@ -480,8 +512,9 @@ def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
 
 
 FAMILIES: tuple[Callable[[Plan, Parsed, dict[str, Any]], Variants], ...] = (
-    _filters, _filters_removed, _period_shift, _measure, _dimension, _grain, _chart, _share, _order, _colour_removed,
-    _limit_removed, _nulls_dropped)
+    # the filters go after the new axis: "for all clubs" lifts a filter, it does not regroup by club
+    _filters, _period_shift, _measure, _dimension, _filters_removed, _grain, _chart, _share, _order, _colour_removed,
+    _limit_removed, _nulls_dropped, _total)
 
 
 # ---------------------------------------------------------------- every combination

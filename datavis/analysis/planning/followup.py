@@ -45,6 +45,8 @@ PRIOR = {
     "grain_value": -0.5,  # "annual" alone is rather the grain
     "added|also_words": 1.0,  # "and profit too", "also quantity", "add profit": a second series
     "added": -1.0,  # "and profit?" alone swaps the measure
+    "filter lifted": 1.5,  # "for all clubs" names a filter on screen to lift: the words point at the chart
+    "total": 1.5,  # "what's the total?" alone: the sum of the chart on screen
 }
 FRESH = 1.0  # the fresh reading's score: an edit needs more evidence than that
 CLOSE = 1.0  # readings closer than this: the runner-up is offered as an alternative
@@ -97,6 +99,7 @@ def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any])
         score += PRIOR["colour|split_words"] if _SPLIT_WORDS.search(p.text.s) else PRIOR["colour"]
     if "measure added" in e.changes:
         score += PRIOR["added|also_words"] if also_words(p) else PRIOR["added"]
+    score += sum(PRIOR[c] for c in ("filter lifted", "total") if c in e.changes)
     if "grain value" in e.changes:
         named = {m.column for m in p.mentions} & {f.column for f in grain_values(p, profile)}
         score += PRIOR["grain_value|column_named"] if named else PRIOR["grain_value"]
