@@ -146,3 +146,13 @@ def test_in_percentages_shows_shares_of_the_chart_on_screen(data):
     gold = con.execute("SELECT Studio, 100.0 * count(*) / sum(count(*)) OVER () FROM classes GROUP BY 1").fetchall()
     got = [(r["Studio"], r["Share of total"]) for r in ans.data]
     assert rows_match(gold, got), (ans.sql, got)
+
+
+def test_a_bare_imperative_edits_the_chart_on_screen(data):
+    _same(data, _chat(data, "bookings by class kind", "show me the bottom 2"),
+          "SELECT \"Class Kind\", count(*) AS n FROM classes GROUP BY 1 ORDER BY n LIMIT 2")
+
+
+def test_sort_by_name_orders_the_labels(data):
+    ans = _chat(data, "total fee by studio", "sort by name")
+    assert [r["Studio"] for r in ans.data] == ["Harbor", "Mill", "Uptown"], ans.sql

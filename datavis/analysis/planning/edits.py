@@ -404,9 +404,9 @@ def _order(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if bare is not None and bare != plan.limit:
         out.limit, out.order = bare, plan.order or Order(by="measure", desc=not _WORST.search(p.text.s))
         return [(out, "limit")]
-    if p.order_desc is not None:
+    if p.order_desc is not None or p.order_target == "x":  # "sort by name": labels read A to Z
         dimension = p.order_target == "x" or (plan.dimension is not None and p.order_target == plan.dimension.column)
-        out.order = Order(by="dimension" if dimension else "measure", desc=p.order_desc)
+        out.order = Order(by="dimension" if dimension else "measure", desc=bool(p.order_desc))
         return [(out, "order")]
     worst, best = bool(_WORST.search(p.text.s)), bool(_BEST.search(p.text.s))
     if plan.dimension is None or worst == best or not (plan.limit or plan.order or worst):

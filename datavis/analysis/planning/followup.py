@@ -56,6 +56,7 @@ _TAIL_CUE = re.compile(r"\b(instead|too|as well|again|then|rather)\W*$")
 _QUESTION_START = re.compile(r"^\W*(how (many|much)|what|which|who|whose|where|when|"
                              r"show|list|give|plot|draw|chart|display|compare|tell|find|count|is there|are there|"
                              r"do we|does|did|can you|could you)\b")
+_IMPERATIVE = re.compile(r"^\W*(show|list|give|plot|draw|chart|display)\b")
 _SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
                           r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
 
@@ -86,7 +87,8 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -
         out.append("short")
     if measures and (len(measures) < len(free) or p.grain or p.trend):
         out.append("measure_and_dimension")
-    if _QUESTION_START.search(p.text.s) and "cue" not in out:
+    # "show me the bottom 2", "give me the total": a bare imperative names nothing to answer afresh
+    if _QUESTION_START.search(p.text.s) and "cue" not in out and not (free == [] and _IMPERATIVE.search(p.text.s)):
         out.append("question_start")
     if fresh is not None and fresh.alternatives:
         out.append("fresh_unsure")
