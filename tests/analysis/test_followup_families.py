@@ -22,17 +22,20 @@ FIRST, LAST = dt.date(2023, 1, 1), dt.date(2024, 9, 30)  # the data's latest dat
 
 
 def _write_classes(path: Path, n: int = 600) -> None:
-    """Studio bookings 2023-01 .. 2024-09-30: class, studio, trainer (blank for open sessions), fee."""
+    """Studio bookings 2023-01 .. 2024-09-30: class, studio, trainer (blank for open sessions), fee,
+    guest Yes/No."""
     rnd = random.Random(11)
     span = (LAST - FIRST).days
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Booking Date", "Studio", "Class Kind", "Trainer", "Fee"])
+        w.writerow(["Booking Date", "Studio", "Class Kind", "Trainer", "Fee", "Guest"])
+        guests = random.Random(12)
         for i in range(n):
             kind = rnd.choice(["Spin", "Yoga", "Boxing", "Open"])
             day = FIRST + dt.timedelta(days=rnd.randrange(span + 1) if i else span)
             w.writerow([day.isoformat(), rnd.choice(["Harbor", "Uptown", "Mill"]), kind,
-                        "" if kind == "Open" else rnd.choice(["Ana", "Ben", "Cleo"]), rnd.choice([8, 12, 15, 20])])
+                        "" if kind == "Open" else rnd.choice(["Ana", "Ben", "Cleo"]), rnd.choice([8, 12, 15, 20]),
+                        guests.choice(["Yes", "No", "No", "No"])])
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +159,8 @@ def test_a_bare_imperative_edits_the_chart_on_screen(data):
 def test_sort_by_name_orders_the_labels(data):
     ans = _chat(data, "total fee by studio", "sort by name")
     assert [r["Studio"] for r in ans.data] == ["Harbor", "Mill", "Uptown"], ans.sql
+
+
+def test_exclude_before_a_yes_no_column_keeps_its_no_rows(data):
+    _same(data, _chat(data, "bookings by studio", "exclude guests"),
+          "SELECT Studio, count(*) FROM classes WHERE NOT Guest GROUP BY 1")
