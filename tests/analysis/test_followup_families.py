@@ -164,3 +164,13 @@ def test_sort_by_name_orders_the_labels(data):
 def test_exclude_before_a_yes_no_column_keeps_its_no_rows(data):
     _same(data, _chat(data, "bookings by studio", "exclude guests"),
           "SELECT Studio, count(*) FROM classes WHERE NOT Guest GROUP BY 1")
+
+
+def test_a_polite_wrapping_hides_no_cue(data):
+    ans = _chat(data, "total fee by studio", "could you make it monthly please")
+    _same(data, ans, "SELECT date_trunc('month', \"Booking Date\"), sum(Fee) FROM classes GROUP BY 1")
+
+
+def test_a_message_opening_with_a_preposition_continues_the_chart(data):
+    _same(data, _chat(data, "total fee by class kind", "per studio please"),
+          "SELECT Studio, sum(Fee) FROM classes GROUP BY 1")

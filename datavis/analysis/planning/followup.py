@@ -36,6 +36,7 @@ PRIOR = {
     "tail_cue": 1.5,  # ends with one ("by quarter instead", "profit too")
     "no_column": 1.5,  # names no column: only values of the data, periods, cues ("in Reno only")
     "short": 0.5,  # at most four words
+    "fragment": 1.5,  # opens with a preposition: "per channel", "for web orders", "by store instead"
     "measure_and_dimension": -2.5,  # names a measure and a dimension or a grain: it stands on its own
     "question_start": -1.5,  # opens like a whole question ("how many ...", "which ...", "show ...")
     "fresh_unsure": 0.5,  # the planner offers alternatives for the message alone
@@ -56,6 +57,13 @@ _TAIL_CUE = re.compile(r"\b(instead|too|as well|again|then|rather)\W*$")
 _QUESTION_START = re.compile(r"^\W*(how (many|much)|what|which|who|whose|where|when|"
                              r"show|list|give|plot|draw|chart|display|compare|tell|find|count|is there|are there|"
                              r"do we|does|did|can you|could you)\b")
+# wrapping that says nothing of what is asked: the cues are read on what is left
+_POLITE = re.compile(r"^\W*(?:(?:(?:can|could|would|will) you|please|pls|ok(?:ay)?|hmm+|so|well|right|i meant|"
+                     r"i mean|let ?s (?:see|look at|do|try)|i (?:want|would like|d like)(?: to see)?|"
+                     r"maybe|actually)\b\W*)+")
+_TAIL_POLITE = re.compile(r"\W*\b(?:please|pls|thanks|thank you|instead please)\W*$")
+# a message that opens with a preposition continues the question on screen ("per channel", "for web orders")
+_FRAGMENT = re.compile(r"^\W*(?:by|per|for|across|among|within|without|excluding|except)\b(?! (?:which|what|how)\b)")
 _IMPERATIVE = re.compile(r"^\W*(show|list|give|plot|draw|chart|display)\b")
 _SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
                           r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
@@ -71,24 +79,32 @@ class Reading:
     alternatives: list[Plan] = field(default_factory=list)
 
 
+def _core(text: str) -> str:
+    """The message without its polite or hesitant wrapping ("can you make it monthly please")."""
+    return _TAIL_POLITE.sub("", _POLITE.sub("", text))
+
+
 def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -> list[str]:
     """The features of the prior (PRIOR) that this message has."""
     by_name = profile["_by_name"]
     free = [by_name[m.column] for m in free_mentions(p) if not is_identifier(by_name[m.column])]
     measures = [c for c in free if is_measure(c)]
     out = []
-    if re.search(C.FOLLOWUP + r"(?!\w)", p.text.s):  # a whole word: "orders by ..." is not "order"
+    text = _core(p.text.s)
+    if re.search(C.FOLLOWUP + r"(?!\w)", text):  # a whole word: "orders by ..." is not "order"
         out.append("cue")
-    if _TAIL_CUE.search(p.text.s):
+    if _TAIL_CUE.search(text):
         out.append("tail_cue")
+    if _FRAGMENT.search(text) and "cue" not in out:
+        out.append("fragment")
     if not free_mentions(p):  # a column named next to its value ("spin classes") only filters
         out.append("no_column")
-    if len(re.findall(r"[a-z0-9]+", p.text.s)) <= MAX_WORDS_SHORT:
+    if len(re.findall(r"[a-z0-9]+", text)) <= MAX_WORDS_SHORT:
         out.append("short")
     if measures and (len(measures) < len(free) or p.grain or p.trend):
         out.append("measure_and_dimension")
     # "show me the bottom 2", "give me the total": a bare imperative names nothing to answer afresh
-    if _QUESTION_START.search(p.text.s) and "cue" not in out and not (free == [] and _IMPERATIVE.search(p.text.s)):
+    if _QUESTION_START.search(text) and "cue" not in out and not (free == [] and _IMPERATIVE.search(text)):
         out.append("question_start")
     if fresh is not None and fresh.alternatives:
         out.append("fresh_unsure")
