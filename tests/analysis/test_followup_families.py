@@ -174,3 +174,20 @@ def test_a_polite_wrapping_hides_no_cue(data):
 def test_a_message_opening_with_a_preposition_continues_the_chart(data):
     _same(data, _chat(data, "total fee by class kind", "per studio please"),
           "SELECT Studio, sum(Fee) FROM classes GROUP BY 1")
+
+
+def test_a_half_year_with_or_without_its_year(data):
+    _same(data, _chat(data, "total fee in the first half of 2023"),
+          "SELECT sum(Fee) FROM classes WHERE \"Booking Date\" BETWEEN '2023-01-01' AND '2023-06-30'")
+    _same(data, _chat(data, "bookings by studio in H2"),
+          "SELECT Studio, count(*) FROM classes WHERE \"Booking Date\" >= '2024-07-01' GROUP BY 1")
+
+
+def test_a_closing_month_without_its_year(data):
+    _same(data, _chat(data, "how many bookings through March"),
+          "SELECT count(*) FROM classes WHERE \"Booking Date\" <= '2024-03-31'")
+
+
+def test_since_the_start_of_the_year(data):
+    _same(data, _chat(data, "total fee since the start of the year"),
+          "SELECT sum(Fee) FROM classes WHERE \"Booking Date\" >= '2024-01-01'")

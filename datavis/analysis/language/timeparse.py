@@ -99,6 +99,11 @@ def _date_of(text: str) -> tuple[dt.date, dt.date] | None:
         q, y = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
         s = dt.date(y, 3 * q - 2, 1)
         return s, period_end(s, "quarter")
+    m = re.fullmatch(rf"({_HALF})(?: of)?,? (\d{{4}})|(\d{{4}}) (h[12])", text)
+    if m:
+        half, y = (m[1], int(m[2])) if m[1] else (m[4], int(m[3]))
+        s = dt.date(y, 1 if _half_number(half) == 1 else 7, 1)
+        return s, month_end(y, s.month + 5)
     m = re.fullmatch(r"(\d{4})", text)
     if m and 1800 <= int(m[1]) <= 2100:
         y = int(m[1])
@@ -106,13 +111,20 @@ def _date_of(text: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-_DATEISH = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}|" \
+_HALF = r"(?:first|1st|second|2nd) half|h[12]"
+
+
+def _half_number(text: str) -> int:
+    return 1 if text.startswith(("first", "1st", "h1")) else 2
+
+
+_DATEISH = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}|(?:{_HALF})(?: of)?,? \d{{4}}|\d{{4}} h[12]|" \
            rf"(?:{_MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|" \
            rf"(?:{_MONTH_RE})\.?,? \d{{4}}|q[1-4],? \d{{4}}|\d{{4}} q[1-4]|\d{{4}})"
 
 
 _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_BARE_QUARTER = rf"q[1-4]|(?:{'|'.join(_ORDINAL_QUARTERS)}) quarter"
+_BARE_QUARTER = rf"q[1-4]|(?:{'|'.join(_ORDINAL_QUARTERS)}) quarter|{_HALF}"
 # a month or quarter without its year, read against the anchor ("since March", "between Jan and Jun")
 _ANCHORED = rf"(?:{_DATEISH}|{_BARE_QUARTER}|(?:{_MONTH_RE})\.?)"
 
@@ -123,6 +135,8 @@ def _bare_span(text: str, anchor: dt.date, year: int | None = None) -> tuple[dt.
     text = text.strip().rstrip(".")
     if text in MONTH_NAMES:
         first_month, months = MONTH_NAMES[text], 1
+    elif re.fullmatch(_HALF, text):
+        first_month, months = (1 if _half_number(text) == 1 else 7), 6
     elif re.fullmatch(_BARE_QUARTER, text):
         q = int(text[1]) if text.startswith("q") else _ORDINAL_QUARTERS[text.split()[0]]
         first_month, months = 3 * q - 2, 3
@@ -212,32 +226,37 @@ def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
 
 
 def _to_date_periods(text: str, anchor: dt.date, found: _Found) -> None:
-    """"YTD", "month to date", "quarter to date"."""
-    for m in re.finditer(r"\b(ytd|year to date|year-to-date|mtd|month to date|qtd|quarter to date)\b", text):
-        unit = {"y": "year", "m": "month", "q": "quarter"}[m[1][0]]
+    """"YTD", "month to date", "quarter to date", "since the start of the year"."""
+    for m in re.finditer(r"\b(ytd|year to date|year-to-date|mtd|month to date|qtd|quarter to date)\b|"
+                         r"\bsince the (?:start|beginning) of (?:the |this )?(year|month|quarter)\b", text):
+        unit = {"y": "year", "m": "month", "q": "quarter"}[(m[1] or m[2])[0]]
         start = period_start(anchor, unit)
         found.add(m, start, anchor, f"{unit} to date ({start.isoformat()} to {anchor.isoformat()})", True)
 
 
 def _open_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:
     """"since 2022", "after March 2024" (exclusive), "before 2020" (exclusive), "until 2023"; "since
-    March" is since the latest March."""
-    for m in re.finditer(rf"\b(since|after|from|starting|beginning) ({_ANCHORED})\b(?! \d)", text):
+    March", "through June" are read against the latest March or June."""
+    for m in re.finditer(rf"\b(since|after|from|starting|beginning)(?: the (?:start|beginning) of)? ({_ANCHORED})\b"
+                         r"(?! \d)", text):
         d = _anchored_date_of(m[2], anchor)
         if d:
             lo = d[0] if m[1] != "after" else d[1] + dt.timedelta(days=1)
             bare = not re.search(r"\d{4}", m[2])
             label = f"since {lo.isoformat()}" if bare else f"{'after' if m[1] == 'after' else 'since'} {m[2]}"
             found.add(m, lo, None, label, bare)
-    for m in re.finditer(rf"\b(before|until|till|through|up to|prior to|to) ({_DATEISH})\b", text):
-        d = _date_of(m[2])
+    for m in re.finditer(rf"\b(before|until|till|through|up to|prior to|to) ({_ANCHORED})\b(?! \d)", text):
+        bare = not re.search(r"\d{4}", m[2])
+        if bare and m[1] == "to":
+            continue  # "to March" alone is too loose ("compared to may", "a trip to mar...")
+        d = _anchored_date_of(m[2], anchor)
         # a bare "to" ends a period only on its own: "compared to 2021" names a second year and
         # "from 50000 to 2000" is a number range (a date range was read by _explicit_ranges)
         if m[1] == "to" and re.search(r"(compared|relative|versus|vs\.?|from \S+|between \S+)\s*$", text[:m.start()]):
             continue
         if d:
             hi = d[0] - dt.timedelta(days=1) if m[1] in ("before", "prior to") else d[1]
-            found.add(m, None, hi, f"{m[1]} {m[2]}")
+            found.add(m, None, hi, f"up to {hi.isoformat()}" if bare else f"{m[1]} {m[2]}", bare)
 
 
 def _named_dates(text: str, found: _Found) -> None:
@@ -261,8 +280,10 @@ def _month_names(text: str, anchor: dt.date, found: _Found) -> None:
 
 
 def _bare_quarters(text: str, anchor: dt.date, found: _Found) -> None:
-    """"in Q2", "zoom into Q3", "the second quarter" with no year: the latest one up to the anchor."""
+    """"in Q2", "zoom into Q3", "the second quarter", "H1" with no year: the latest one up to the anchor."""
     for m in re.finditer(rf"\b(?:(?:in|during|for|of) )?(?:the )?({_BARE_QUARTER})\b(?!,? \d)", text):
         span = _bare_span(m[1], anchor)
         if span:
-            found.add(m, span[0], span[1], f"in Q{(span[0].month + 2) // 3} {span[0].year}", True)
+            part = f"H{span[0].month // 6 + 1}" if (span[1].month - span[0].month) == 5 \
+                else f"Q{(span[0].month + 2) // 3}"
+            found.add(m, span[0], span[1], f"in {part} {span[0].year}", True)
