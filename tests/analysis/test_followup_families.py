@@ -191,3 +191,13 @@ def test_a_closing_month_without_its_year(data):
 def test_since_the_start_of_the_year(data):
     _same(data, _chat(data, "total fee since the start of the year"),
           "SELECT sum(Fee) FROM classes WHERE \"Booking Date\" >= '2024-01-01'")
+
+
+def test_two_periods_that_follow_each_other_are_one_span(data):
+    _same(data, _chat(data, "how many bookings in Q1 and Q2"),
+          "SELECT count(*) FROM classes WHERE \"Booking Date\" BETWEEN '2024-01-01' AND '2024-06-30'")
+
+
+def test_over_the_past_year_is_the_last_twelve_months(data):
+    _same(data, _chat(data, "total fee over the past year"),
+          "SELECT sum(Fee) FROM classes WHERE \"Booking Date\" >= '2023-10-01'")

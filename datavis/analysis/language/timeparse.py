@@ -157,8 +157,10 @@ def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
     read again: "between 2021 and 2023" before "since 2021", both before a bare "2021"."""
     found = _Found()
     _explicit_ranges(text, anchor, found)
+    _period_pairs(text, anchor, found)
     if anchor is not None:
         _trailing_periods(text, anchor, found)
+        _trailing_year(text, anchor, found)
         _calendar_periods(text, anchor, found)
         _to_date_periods(text, anchor, found)
     _open_ranges(text, anchor, found)
@@ -208,6 +210,26 @@ def _trailing_periods(text: str, anchor: dt.date, found: _Found) -> None:
         found.add(m, lo, anchor, f"the last {n} {unit}s of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
 
 
+def _trailing_year(text: str, anchor: dt.date, found: _Found) -> None:
+    """"over the last year", "in the past year": the twelve months up to the anchor's (a bare "last
+    year" is the previous calendar year)."""
+    for m in re.finditer(r"\b(?:(?:over|within|during) the (?:last|past)|(?:in )?the past) year\b", text):
+        lo = add_months(anchor.replace(day=1), -11)
+        found.add(m, lo, anchor, f"the last 12 months of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
+
+
+def _period_pairs(text: str, anchor: dt.date | None, found: _Found) -> None:
+    """"Q1 and Q2", "2022 and 2023", "November and December": two periods that follow each other
+    are one span (two filters on one date column would leave no row)."""
+    for m in re.finditer(rf"\b(?:(?:in|during|for) )?({_ANCHORED}),? (?:and|&|\+) ({_ANCHORED})\b(?! \d)", text):
+        b = _anchored_date_of(m[2], anchor)
+        a = _date_of(m[1]) or (_bare_span(m[1], anchor, b[1].year) if anchor is not None and b else None)
+        if a and b and a[0] > b[1] and not re.search(r"\d{4}", m[1]):
+            a = _bare_span(m[1], a[0], a[0].year - 1)  # "December and January": across new year
+        if a and b and a[1] + dt.timedelta(days=1) == b[0]:
+            found.add(m, a[0], b[1], f"from {a[0].isoformat()} to {b[1].isoformat()}", not re.search(r"\d{4}", m[0]))
+
+
 def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
     """"this month" (to the anchor), "last month" (the previous complete one)."""
     for m in re.finditer(r"\b(?:in |during |for )?(?:the )?(this|current|latest|most recent|last|previous|past|prior)"
@@ -238,7 +260,7 @@ def _open_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:
     """"since 2022", "after March 2024" (exclusive), "before 2020" (exclusive), "until 2023"; "since
     March", "through June" are read against the latest March or June."""
     for m in re.finditer(rf"\b(since|after|from|starting|beginning)(?: the (?:start|beginning) of)? ({_ANCHORED})\b"
-                         r"(?! \d)", text):
+                         r"(?! \d)(?: (?:on|onwards?)\b)?", text):
         d = _anchored_date_of(m[2], anchor)
         if d:
             lo = d[0] if m[1] != "after" else d[1] + dt.timedelta(days=1)
