@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from datavis.analysis import answer
+from datavis.analysis import Unanswerable, answer
 from tests.helpers import ingested_views
 
 from .scoring import answer_rows, rows_match
@@ -201,3 +201,8 @@ def test_two_periods_that_follow_each_other_are_one_span(data):
 def test_over_the_past_year_is_the_last_twelve_months(data):
     _same(data, _chat(data, "total fee over the past year"),
           "SELECT sum(Fee) FROM classes WHERE \"Booking Date\" >= '2023-10-01'")
+
+
+def test_a_new_question_about_what_the_data_lacks_stays_unanswerable_in_a_chat(data):
+    with pytest.raises(Unanswerable, match="profit"):
+        _chat(data, "total fee by class kind", "profit by studio")

@@ -49,6 +49,9 @@ PRIOR = {
     "filter lifted": 1.5,  # "for all clubs" names a filter on screen to lift: the words point at the chart
     "total": 1.5,  # "what's the total?" alone: the sum of the chart on screen
 }
+# what says a message the data cannot answer alone is an edit of the chart on screen; being short
+# is not enough ("profit by store" in a table without profit stays unanswerable)
+_EDIT_EVIDENCE = {"cue", "tail_cue", "no_column", "fragment"}
 FRESH = 1.0  # the fresh reading's score: an edit needs more evidence than that
 CLOSE = 1.0  # readings closer than this: the runner-up is offered as an alternative
 MAX_WORDS_SHORT = 4
@@ -142,8 +145,8 @@ def rank(p: Parsed, prev: Plan | None, profile: dict[str, Any], forced: bool, fr
     feats = message_features(p, profile, ranked_fresh)
     scored = sorted(((edit_score(e, feats, p, profile), e) for e in edits), key=lambda t: -t[0])
     best_score = scored[0][0]
-    if isinstance(fresh, Unanswerable) and best_score <= 0 and not forced:
-        raise fresh  # nothing reads it as an edit either: say what the data has
+    if isinstance(fresh, Unanswerable) and not forced and (best_score <= 0 or not set(feats) & _EDIT_EVIDENCE):
+        raise fresh  # nothing reads it as an edit either ("profit by store" without a profit): say what the data has
     fresh_score = FRESH if ranked_fresh is not None and not forced else -float("inf")
     readings: list[tuple[float, Plan, list[str]]] = [(fresh_score, ranked_fresh.plan, [])] if ranked_fresh else []
     readings += [(s, e.plan, e.changes) for s, e in scored]
