@@ -206,3 +206,12 @@ def test_over_the_past_year_is_the_last_twelve_months(data):
 def test_a_new_question_about_what_the_data_lacks_stays_unanswerable_in_a_chat(data):
     with pytest.raises(Unanswerable, match="profit"):
         _chat(data, "total fee by class kind", "profit by studio")
+
+
+def test_a_column_counted_with_a_new_axis_is_a_new_question(data):
+    """"top 2 studios by number of trainers" names its own measure: in a chat it is read as it is
+    alone, not as the fee on screen regrouped."""
+    ds, _con = data
+    question = "top 2 studios by number of trainers"
+    alone = answer(ds["classes"], question)
+    assert _chat(data, "total fee by class kind", question).sql == alone.sql

@@ -90,8 +90,12 @@ def _core(text: str) -> str:
 def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -> list[str]:
     """The features of the prior (PRIOR) that this message has."""
     by_name = profile["_by_name"]
-    free = [by_name[m.column] for m in free_mentions(p) if not is_identifier(by_name[m.column])]
-    measures = [c for c in free if is_measure(c)]
+    # "number of SKUs": a column counted right after a count cue is the message's own measure
+    counted = [m.column for m in free_mentions(p) if not is_measure(by_name[m.column]) and
+               any(a.value in ("count", "count_distinct") and 0 <= m.start - a.end <= 1 for a in p.aggs)]
+    free = [by_name[m.column] for m in free_mentions(p) if not is_identifier(by_name[m.column])
+            or m.column in counted]
+    measures = [c for c in free if is_measure(c) or c["name"] in counted]
     out = []
     text = _core(p.text.s)
     if re.search(C.FOLLOWUP + r"(?!\w)", text):  # a whole word: "orders by ..." is not "order"
