@@ -260,17 +260,17 @@ def _open_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:
     """"since 2022", "after March 2024" (exclusive), "before 2020" (exclusive), "until 2023"; "since
     March", "through June" are read against the latest March or June."""
     for m in re.finditer(rf"\b(since|after|from|starting|beginning)(?: the (?:start|beginning) of)? ({_ANCHORED})\b"
-                         r"(?! \d)(?: (?:on|onwards?)\b)?", text):
-        d = _anchored_date_of(m[2], anchor)
+                         r"(?: (?:on|onwards?)\b)?", text):
+        bare = not re.search(r"\d{4}", m[2])
+        d = None if bare and _day_follows(text, m) else _anchored_date_of(m[2], anchor)
         if d:
             lo = d[0] if m[1] != "after" else d[1] + dt.timedelta(days=1)
-            bare = not re.search(r"\d{4}", m[2])
             label = f"since {lo.isoformat()}" if bare else f"{'after' if m[1] == 'after' else 'since'} {m[2]}"
             found.add(m, lo, None, label, bare)
-    for m in re.finditer(rf"\b(before|until|till|through|up to|prior to|to) ({_ANCHORED})\b(?! \d)", text):
+    for m in re.finditer(rf"\b(before|until|till|through|up to|prior to|to) ({_ANCHORED})\b", text):
         bare = not re.search(r"\d{4}", m[2])
-        if bare and m[1] == "to":
-            continue  # "to March" alone is too loose ("compared to may", "a trip to mar...")
+        if bare and (m[1] == "to" or _day_follows(text, m)):
+            continue  # "to March" alone is too loose ("compared to may"); "before march 5" names a day
         d = _anchored_date_of(m[2], anchor)
         # a bare "to" ends a period only on its own: "compared to 2021" names a second year and
         # "from 50000 to 2000" is a number range (a date range was read by _explicit_ranges)
@@ -279,6 +279,11 @@ def _open_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:
         if d:
             hi = d[0] - dt.timedelta(days=1) if m[1] in ("before", "prior to") else d[1]
             found.add(m, None, hi, f"up to {hi.isoformat()}" if bare else f"{m[1]} {m[2]}", bare)
+
+
+def _day_follows(text: str, m: re.Match[str]) -> bool:
+    """A number right after a month named without its year: a day ("since march 5"), not read here."""
+    return bool(re.match(r" \d", text[m.end():]))
 
 
 def _named_dates(text: str, found: _Found) -> None:
