@@ -549,6 +549,7 @@ def _text_filters(p: Parsed, profile: dict[str, Any]) -> None:
 
 
 _BOOL_GROUP = {"by", "per", "each", "across", "vs", "versus", "split", "between", "of"}
+_BOOL_NEGATIONS = {"not", "non", "no", "never", "without", "excluding", "exclude", "except", "minus"}
 _BOOL_SHARE = re.compile(r"\b(percent|percentage|share|proportion|ratio|rate|fraction)\b|%")
 
 
@@ -566,7 +567,7 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         if col["type"] != "boolean" or id(m) in p.filter_mentions or (before and before[-1] in _BOOL_GROUP) or \
                 after in _BOOL_GROUP | {"over", "and", "rate"} and not events:
             continue
-        neg = any(w in ("not", "non", "no", "never", "without", "excluding") for w in before)
+        neg = any(w in _BOOL_NEGATIONS for w in before)
         p.filters.append(Filter(column=m.column, op="=", values=[not neg]))
         p.filter_mentions.add(id(m))
         p.evidence.append(f"'{m.words}' → {m.column} = {'No' if neg else 'Yes'}")

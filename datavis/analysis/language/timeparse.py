@@ -1,6 +1,7 @@
 """Time words → date ranges: "in 2023", "Q3 2024", "March 2024", "since 2022", "between 2021 and
-2023", and relative periods ("last 6 months", "this year", "YTD") anchored to the latest date
-in the data, not today (a dataset from 2019 asked about "last month" means its last month)."""
+2023", and relative periods ("last 6 months", "this year", "YTD", "in Q2", "since March", "between
+Jan and Jun") anchored to the latest date in the data, not today (a dataset from 2019 asked about
+"last month" means its last month; a bare "Q2" or "March" is the latest one up to that date)."""
 from __future__ import annotations
 
 import calendar
@@ -98,6 +99,11 @@ def _date_of(text: str) -> tuple[dt.date, dt.date] | None:
         q, y = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
         s = dt.date(y, 3 * q - 2, 1)
         return s, period_end(s, "quarter")
+    m = re.fullmatch(rf"({_HALF})(?: of)?,? (\d{{4}})|(\d{{4}}) (h[12])", text)
+    if m:
+        half, y = (m[1], int(m[2])) if m[1] else (m[4], int(m[3]))
+        s = dt.date(y, 1 if _half_number(half) == 1 else 7, 1)
+        return s, month_end(y, s.month + 5)
     m = re.fullmatch(r"(\d{4})", text)
     if m and 1800 <= int(m[1]) <= 2100:
         y = int(m[1])
@@ -105,9 +111,43 @@ def _date_of(text: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-_DATEISH = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}|" \
+_HALF = r"(?:first|1st|second|2nd) half|h[12]"
+
+
+def _half_number(text: str) -> int:
+    return 1 if text.startswith(("first", "1st", "h1")) else 2
+
+
+_DATEISH = rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}-\d{{1,2}}|(?:{_HALF})(?: of)?,? \d{{4}}|\d{{4}} h[12]|" \
            rf"(?:{_MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|" \
            rf"(?:{_MONTH_RE})\.?,? \d{{4}}|q[1-4],? \d{{4}}|\d{{4}} q[1-4]|\d{{4}})"
+
+
+_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_BARE_QUARTER = rf"q[1-4]|(?:{'|'.join(_ORDINAL_QUARTERS)}) quarter|{_HALF}"
+# a month or quarter without its year, read against the anchor ("since March", "between Jan and Jun")
+_ANCHORED = rf"(?:{_DATEISH}|{_BARE_QUARTER}|(?:{_MONTH_RE})\.?)"
+
+
+def _bare_span(text: str, anchor: dt.date, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """A month or quarter named without its year: of `year` if given, else the latest one that
+    starts on or before the anchor."""
+    text = text.strip().rstrip(".")
+    if text in MONTH_NAMES:
+        first_month, months = MONTH_NAMES[text], 1
+    elif re.fullmatch(_HALF, text):
+        first_month, months = (1 if _half_number(text) == 1 else 7), 6
+    elif re.fullmatch(_BARE_QUARTER, text):
+        q = int(text[1]) if text.startswith("q") else _ORDINAL_QUARTERS[text.split()[0]]
+        first_month, months = 3 * q - 2, 3
+    else:
+        return None
+    y = year if year is not None else anchor.year if first_month <= anchor.month else anchor.year - 1
+    return dt.date(y, first_month, 1), month_end(y, first_month + months - 1)
+
+
+def _anchored_date_of(text: str, anchor: dt.date | None, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    return _date_of(text) or (_bare_span(text, anchor, year) if anchor is not None else None)
 
 
 def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
@@ -116,15 +156,18 @@ def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
     The readers run from the most specific phrasing to the least, and a span already read is not
     read again: "between 2021 and 2023" before "since 2021", both before a bare "2021"."""
     found = _Found()
-    _explicit_ranges(text, found)
+    _explicit_ranges(text, anchor, found)
+    _period_pairs(text, anchor, found)
     if anchor is not None:
         _trailing_periods(text, anchor, found)
+        _trailing_year(text, anchor, found)
         _calendar_periods(text, anchor, found)
         _to_date_periods(text, anchor, found)
-    _open_ranges(text, found)
+    _open_ranges(text, anchor, found)
     _named_dates(text, found)
     if anchor is not None:
         _month_names(text, anchor, found)
+        _bare_quarters(text, anchor, found)
     return sorted(found.out, key=lambda p: p.start)
 
 
@@ -142,12 +185,18 @@ class _Found:
         self.out.append(Period(m.start(), m.end(), lo, hi, label, relative))
 
 
-def _explicit_ranges(text: str, found: _Found) -> None:
-    """"between 2021 and 2023", "from March 2024 to June 2024"."""
-    for m in re.finditer(rf"\b(?:between|from) ({_DATEISH}) (?:and|to|until|through|-) ({_DATEISH})\b", text):
-        a, b = _date_of(m[1]), _date_of(m[2])
+def _explicit_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:
+    """"between 2021 and 2023", "from March 2024 to June 2024", "between Jan and Jun 2024" (the year
+    named once holds for both ends), "between March and May" (the latest such span)."""
+    for m in re.finditer(rf"\b(?:between|from) ({_ANCHORED}) (?:and|to|until|through|-) ({_ANCHORED})\b", text):
+        b = _anchored_date_of(m[2], anchor)
+        a = _date_of(m[1]) or (_bare_span(m[1], anchor, b[1].year) if anchor is not None and b else None)
+        if a and b and a[0] > b[1] and not re.search(r"\d{4}", m[1]):
+            a = _bare_span(m[1], a[0], a[0].year - 1)  # "between November and February": across new year
         if a and b and a[0] <= b[1]:
-            found.add(m, a[0], b[1], f"from {m[1]} to {m[2]}")
+            dated = bool(_date_of(m[1]) and _date_of(m[2]))
+            label = f"from {m[1]} to {m[2]}" if dated else f"from {a[0].isoformat()} to {b[1].isoformat()}"
+            found.add(m, a[0], b[1], label, not dated)
 
 
 def _trailing_periods(text: str, anchor: dt.date, found: _Found) -> None:
@@ -159,6 +208,26 @@ def _trailing_periods(text: str, anchor: dt.date, found: _Found) -> None:
         if unit == "week":
             lo = anchor - dt.timedelta(days=7 * n - 1)
         found.add(m, lo, anchor, f"the last {n} {unit}s of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
+
+
+def _trailing_year(text: str, anchor: dt.date, found: _Found) -> None:
+    """"over the last year", "in the past year": the twelve months up to the anchor's (a bare "last
+    year" is the previous calendar year)."""
+    for m in re.finditer(r"\b(?:(?:over|within|during) the (?:last|past)|(?:in )?the past) year\b", text):
+        lo = add_months(anchor.replace(day=1), -11)
+        found.add(m, lo, anchor, f"the last 12 months of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
+
+
+def _period_pairs(text: str, anchor: dt.date | None, found: _Found) -> None:
+    """"Q1 and Q2", "2022 and 2023", "November and December": two periods that follow each other
+    are one span (two filters on one date column would leave no row)."""
+    for m in re.finditer(rf"\b(?:(?:in|during|for) )?({_ANCHORED}),? (?:and|&|\+) ({_ANCHORED})\b(?! \d)", text):
+        b = _anchored_date_of(m[2], anchor)
+        a = _date_of(m[1]) or (_bare_span(m[1], anchor, b[1].year) if anchor is not None and b else None)
+        if a and b and a[0] > b[1] and not re.search(r"\d{4}", m[1]):
+            a = _bare_span(m[1], a[0], a[0].year - 1)  # "December and January": across new year
+        if a and b and a[1] + dt.timedelta(days=1) == b[0]:
+            found.add(m, a[0], b[1], f"from {a[0].isoformat()} to {b[1].isoformat()}", not re.search(r"\d{4}", m[0]))
 
 
 def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
@@ -179,29 +248,42 @@ def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
 
 
 def _to_date_periods(text: str, anchor: dt.date, found: _Found) -> None:
-    """"YTD", "month to date", "quarter to date"."""
-    for m in re.finditer(r"\b(ytd|year to date|year-to-date|mtd|month to date|qtd|quarter to date)\b", text):
-        unit = {"y": "year", "m": "month", "q": "quarter"}[m[1][0]]
+    """"YTD", "month to date", "quarter to date", "since the start of the year"."""
+    for m in re.finditer(r"\b(ytd|year to date|year-to-date|mtd|month to date|qtd|quarter to date)\b|"
+                         r"\bsince the (?:start|beginning) of (?:the |this )?(year|month|quarter)\b", text):
+        unit = {"y": "year", "m": "month", "q": "quarter"}[(m[1] or m[2])[0]]
         start = period_start(anchor, unit)
         found.add(m, start, anchor, f"{unit} to date ({start.isoformat()} to {anchor.isoformat()})", True)
 
 
-def _open_ranges(text: str, found: _Found) -> None:
-    """"since 2022", "after March 2024" (exclusive), "before 2020" (exclusive), "until 2023"."""
-    for m in re.finditer(rf"\b(since|after|from|starting|beginning) ({_DATEISH})\b", text):
-        d = _date_of(m[2])
+def _open_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:
+    """"since 2022", "after March 2024" (exclusive), "before 2020" (exclusive), "until 2023"; "since
+    March", "through June" are read against the latest March or June."""
+    for m in re.finditer(rf"\b(since|after|from|starting|beginning)(?: the (?:start|beginning) of)? ({_ANCHORED})\b"
+                         r"(?: (?:on|onwards?)\b)?", text):
+        bare = not re.search(r"\d{4}", m[2])
+        d = None if bare and _day_follows(text, m) else _anchored_date_of(m[2], anchor)
         if d:
             lo = d[0] if m[1] != "after" else d[1] + dt.timedelta(days=1)
-            found.add(m, lo, None, f"{'after' if m[1] == 'after' else 'since'} {m[2]}")
-    for m in re.finditer(rf"\b(before|until|till|through|up to|prior to|to) ({_DATEISH})\b", text):
-        d = _date_of(m[2])
+            label = f"since {lo.isoformat()}" if bare else f"{'after' if m[1] == 'after' else 'since'} {m[2]}"
+            found.add(m, lo, None, label, bare)
+    for m in re.finditer(rf"\b(before|until|till|through|up to|prior to|to) ({_ANCHORED})\b", text):
+        bare = not re.search(r"\d{4}", m[2])
+        if bare and (m[1] == "to" or _day_follows(text, m)):
+            continue  # "to March" alone is too loose ("compared to may"); "before march 5" names a day
+        d = _anchored_date_of(m[2], anchor)
         # a bare "to" ends a period only on its own: "compared to 2021" names a second year and
         # "from 50000 to 2000" is a number range (a date range was read by _explicit_ranges)
         if m[1] == "to" and re.search(r"(compared|relative|versus|vs\.?|from \S+|between \S+)\s*$", text[:m.start()]):
             continue
         if d:
             hi = d[0] - dt.timedelta(days=1) if m[1] in ("before", "prior to") else d[1]
-            found.add(m, None, hi, f"{m[1]} {m[2]}")
+            found.add(m, None, hi, f"up to {hi.isoformat()}" if bare else f"{m[1]} {m[2]}", bare)
+
+
+def _day_follows(text: str, m: re.Match[str]) -> bool:
+    """A number right after a month named without its year: a day ("since march 5"), not read here."""
+    return bool(re.match(r" \d", text[m.end():]))
 
 
 def _named_dates(text: str, found: _Found) -> None:
@@ -222,3 +304,13 @@ def _month_names(text: str, anchor: dt.date, found: _Found) -> None:
         mo = MONTH_NAMES[m[1]]
         y = anchor.year if mo <= anchor.month else anchor.year - 1
         found.add(m, dt.date(y, mo, 1), month_end(y, mo), f"in {calendar.month_name[mo]} {y}", True)
+
+
+def _bare_quarters(text: str, anchor: dt.date, found: _Found) -> None:
+    """"in Q2", "zoom into Q3", "the second quarter", "H1" with no year: the latest one up to the anchor."""
+    for m in re.finditer(rf"\b(?:(?:in|during|for|of) )?(?:the )?({_BARE_QUARTER})\b(?!,? \d)", text):
+        span = _bare_span(m[1], anchor)
+        if span:
+            part = f"H{span[0].month // 6 + 1}" if (span[1].month - span[0].month) == 5 \
+                else f"Q{(span[0].month + 2) // 3}"
+            found.add(m, span[0], span[1], f"in {part} {span[0].year}", True)

@@ -2,7 +2,9 @@
 values, Yes/No columns, periods, a grain word that is also a value: "annual billing"), filters
 removed, the period shifted ("the year before"), another measure or aggregation, another x axis
 or a colour split, a time grain, a chart type, a share, top/bottom N, an order ("and the worst?"
-flips it), the colour split or the limit removed.
+flips it), the colour split or the limit removed, the groups without a value dropped ("drop the
+blanks"), the filters on a column lifted ("for all clubs"), the chart summed into one number ("what's
+the total?").
 
 Each family reads the message (language.parsing.Parsed) and returns the variants it allows of a
 plan; a family the words do not touch returns none. `candidates` is every combination of the
@@ -22,7 +24,7 @@ from ..language import cues as C
 from ..language.lexicon import NUMBER_WORDS
 from ..language.matching import Mention, find_values
 from ..language.parsing import Parsed, is_numeric, main_temporal
-from ..language.timeparse import add_months, month_end
+from ..language.timeparse import add_months, month_end, period_start
 from ..plan import Agg, Dimension, Filter, Grain, Measure, Order, Plan, Value, validate_plan
 
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
@@ -30,8 +32,26 @@ _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\b
 _EXPLICIT_EXTREMES = {"max", "maximum", "maximal", "min", "minimum", "minimal"}
 _SHIFT = re.compile(r"\b(year|quarter|month|week|day) (?:before|earlier|prior)\b(?! \d)|"
                     r"\b(?:a|one) (year|quarter|month|week|day) (?:earlier|ago)\b")
+# said of a chart that already has a period: "and the previous month", "same period last year"
+_SHIFT_FROM_SHOWN = re.compile(r"\b(?:previous|preceding|prior) (year|quarter|month|week|day)\b(?! \d)|"
+                               r"\bsame (?:period|time|months?|quarter|weeks?|days?) (?:a |the )?(?:last|previous|"
+                               r"prior) (year)\b")
+# "the average instead of the total": the total is what goes, not a share of it
+_NOT_SHARE = re.compile(r"\b(instead of|rather than|not) (the )?(total|sum)\b")
+# a period smaller than one bucket of the trend on screen: its next finer grain ("zoom into Q3")
+_FINER: dict[str, Grain] = {"year": "month", "quarter": "month", "month": "day", "week": "day"}
 _REMOVE_COLOUR = re.compile(r"\b(remove|drop|without|no|hide)( the)? (colou?rs?|split|breakdown|stack(ing)?)\b|"
                             r"\bunsplit\b|\bnot split\b")
+# "drop the blanks", "without missing values", "non-empty ones only": rows without a value go
+_DROP_NULLS = re.compile(r"\b(drop|remove|exclude|excluding|without|no|hide|skip|ignore|filter out|leave out|"
+                         r"except|get rid of)( the| any| all)?( rows with)? (nulls?|blanks?|empty|empties|missing|"
+                         r"n/?as?|unknowns?|not set)\b|\bnon[- ]?(blank|empty|null|missing)\b")
+_ALL_OF = {"all", "every", "any"}
+# "what's the total?", "and overall?", "in total": the chart on screen summed into one number
+_TOTAL = re.compile(r"^\W*(?:and |so |ok |okay )?(?:what(?: is|s)? )?(?:the )?(?:grand |overall )?"
+                    r"(?:total|overall|altogether|in total|all together|combined|sum of (?:it|that|them|all))\W*$")
+# "in percentages", "as %", "as shares": the values on screen as shares of their total
+_AS_SHARE = re.compile(r"\b(?:in|as|to|into) (?:a )?(?:percent(?:ages?|s)?|%|shares?|proportions?|fractions?)\b")
 _REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
 _WORST = re.compile(r"(?<!\bat )\b(worst|lowest|least|fewest|smallest|bottom|weakest|poorest)\b")
 _BEST = re.compile(r"(?<!\bat )\b(best|highest|most|top|biggest|largest|strongest)\b")
@@ -54,8 +74,10 @@ def _copy(plan: Plan) -> Plan:
 
 
 def free_mentions(p: Parsed) -> list[Mention]:
-    """Mentions that are not only part of a filter ("only remote workers": Remote filters)."""
-    return [m for m in p.mentions if id(m) not in p.filter_mentions]
+    """Mentions that are not only part of a filter ("only remote workers": Remote filters), nor the
+    column named next to one of its values ("for spin classes", "just the north region")."""
+    return [m for m in p.mentions if id(m) not in p.filter_mentions and
+            not any(v.column == m.column and (v.end == m.start or m.end == v.start) for v in p.values)]
 
 
 def is_measure(col: dict[str, Any]) -> bool:
@@ -69,23 +91,62 @@ Variants = list[tuple[Plan, str]]
 
 
 def _filters(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
-    """Filters on a column the message names replace the previous ones on it; others are added."""
-    if not p.filters:
+    """Filters on a column the message names replace the previous ones on it; others are added. A
+    period that fits in one bucket of the trend on screen shows it at a finer grain ("zoom into Q3")."""
+    shifted = _shift_unit(plan, p, profile) is not None  # the period words move the one on screen
+    said = [f for f in p.filters if not (shifted and _dated(f, profile))]
+    if not said:
         return []
     out = _copy(plan)
-    cols = {f.column for f in p.filters}
-    out.filters = [f for f in out.filters if f.column not in cols] + [f.model_copy() for f in p.filters]
-    if p.period:
+    cols = {f.column for f in said}
+    said = list({f.model_dump_json(): f for f in said}.values())  # "no guests" may be read twice
+    out.filters = [f for f in out.filters if f.column not in cols] + [f.model_copy() for f in said]
+    if p.period and not shifted:
         out.period = p.period
+        _zoomed(out, profile)
     return [(out, "filter")]
 
 
+def _dated(f: Filter, profile: dict[str, Any]) -> bool:
+    return bool(profile["_by_name"][f.column]["role"] == "temporal")
+
+
+def _zoomed(plan: Plan, profile: dict[str, Any]) -> None:
+    """A trend whose date filter now spans one bucket of its grain takes the next finer grain."""
+    d = plan.dimension
+    if d is None or d.grain not in _FINER:
+        return
+    for f in plan.filters:
+        if f.column == d.column and f.op == "between" and len(f.values) == 2:
+            try:
+                lo, hi = (dt.date.fromisoformat(str(v)[:10]) for v in f.values)
+            except ValueError:
+                return
+            if period_start(lo, d.grain) == period_start(hi, d.grain):
+                d.grain = _FINER[d.grain]
+
+
 def _filters_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
-    if not (plan.filters and _REMOVE_FILTERS.search(p.text.s)):
+    """"remove the filters" lifts them all; "for all clubs" lifts the filters on Club only."""
+    if plan.filters and _REMOVE_FILTERS.search(p.text.s):
+        out = _copy(plan)
+        out.filters, out.period = [], None
+        return [(out, "filters removed")]
+    lifted = lifted_columns(plan, p)
+    if not lifted:
         return []
     out = _copy(plan)
-    out.filters, out.period = [], None
-    return [(out, "filters removed")]
+    out.filters = [f for f in out.filters if f.column not in lifted]
+    if not any(_dated(f, profile) for f in out.filters):
+        out.period = None  # the period described a date filter that is gone
+    return [(out, "filter lifted")]
+
+
+def lifted_columns(plan: Plan, p: Parsed) -> set[str]:
+    """Columns the plan filters that the words name after "all", "every", "any" ("for all clubs")."""
+    filtered = {f.column for f in plan.filters}
+    return {m.column for m in p.mentions if m.column in filtered and
+            any(t.text in _ALL_OF for t in p.toks[max(0, m.start - 2):m.start])}
 
 
 def with_measure(plan: Plan, col: dict[str, Any], agg: Agg | None, *, keep_others: bool = False) -> Plan:
@@ -210,7 +271,7 @@ def _dimension(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """A category the message names either replaces the x axis or splits it by colour."""
     by_name = profile["_by_name"]
     # "only for the West region" filters, it does not regroup (nor does "annual billing")
-    filtered = {f.column for f in [*p.filters, *grain_values(p, profile)]}
+    filtered = {f.column for f in [*p.filters, *grain_values(p, profile)]} | lifted_columns(plan, p)
     named = [by_name[m.column] for m in free_mentions(p) if not is_measure(by_name[m.column])
              and not is_identifier(by_name[m.column])  # identifiers ("workers" → Employee) never chart
              and m.column not in filtered]
@@ -308,7 +369,7 @@ def _chart(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
 
 
 def _share(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
-    if not p.share or plan.share:
+    if not (p.share or _AS_SHARE.search(p.text.s)) or plan.share or _NOT_SHARE.search(p.text.s):
         return []
     out = _copy(plan)
     out.share = True
@@ -343,9 +404,9 @@ def _order(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if bare is not None and bare != plan.limit:
         out.limit, out.order = bare, plan.order or Order(by="measure", desc=not _WORST.search(p.text.s))
         return [(out, "limit")]
-    if p.order_desc is not None:
+    if p.order_desc is not None or p.order_target == "x":  # "sort by name": labels read A to Z
         dimension = p.order_target == "x" or (plan.dimension is not None and p.order_target == plan.dimension.column)
-        out.order = Order(by="dimension" if dimension else "measure", desc=p.order_desc)
+        out.order = Order(by="dimension" if dimension else "measure", desc=bool(p.order_desc))
         return [(out, "order")]
     worst, best = bool(_WORST.search(p.text.s)), bool(_BEST.search(p.text.s))
     if plan.dimension is None or worst == best or not (plan.limit or plan.order or worst):
@@ -375,16 +436,26 @@ def _shift_date(value: Value, unit: str) -> Value | None:
     return out.isoformat() + text[10:]
 
 
+def _shift_unit(plan: Plan, p: Parsed, profile: dict[str, Any]) -> str | None:
+    """The unit by which the words move the period on screen ("the year before", "and the previous
+    month", "same period last year"), if it has one; a period of their own is not a shift."""
+    if not any(_dated(f, profile) for f in plan.filters):
+        return None
+    m = _SHIFT.search(p.text.s)
+    if m is not None and not any(_dated(f, profile) for f in p.filters):
+        return m.group(1) or m.group(2)
+    m = _SHIFT_FROM_SHOWN.search(p.text.s)
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def _period_shift(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """"what about the year before?": the date filters on screen, one period earlier."""
-    m = _SHIFT.search(p.text.s)
-    dated = [f for f in plan.filters if profile["_by_name"][f.column]["role"] == "temporal"]
-    if m is None or p.filters or not dated:
+    unit = _shift_unit(plan, p, profile)
+    if unit is None:
         return []
-    unit = m.group(1) or m.group(2)
     out = _copy(plan)
     for f in out.filters:
-        if profile["_by_name"][f.column]["role"] == "temporal":
+        if _dated(f, profile):
             shifted = [_shift_date(v, unit) for v in f.values]
             if None in shifted:
                 return []
@@ -403,6 +474,35 @@ def _colour_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     return [(out, "colour removed")]
 
 
+def _total(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
+    """"what's the total?": the chart on screen as one number (its filters kept)."""
+    if plan.dimension is None or plan.dimension.bins or plan.intent == "correlation" or not _TOTAL.search(p.text.s):
+        return []
+    out = _copy(plan)
+    out.dimension, out.color, out.limit, out.order, out.share, out.stacking = None, None, None, None, False, None
+    out.measures, out.intent, out.chart = out.measures[:1], "kpi", "auto"
+    return [(out, "total")]
+
+
+def _nulls_dropped(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
+    """"drop the blanks": the groups without a value go, on the columns the words name, else on the
+    chart's axis and colour that have missing values (else on its axis: the chart is unchanged)."""
+    if not _DROP_NULLS.search(p.text.s):
+        return []
+    by_name = profile["_by_name"]
+    grouped = [c for c in (plan.dimension.column if plan.dimension else None, plan.color) if c]
+    named = [m.column for m in p.mentions if m.column in grouped or by_name[m.column].get("non_null", 0) <
+             profile.get("row_count", 0)]
+    gappy = [c for c in grouped if by_name[c].get("non_null", 0) < profile.get("row_count", 0)]
+    targets = list(dict.fromkeys(named or gappy or grouped[:1]))
+    if not targets:
+        return []
+    out = _copy(plan)
+    out.filters = [f for f in out.filters if not (f.column in targets and f.op == "not_null")] + \
+        [Filter(column=c, op="not_null") for c in targets]
+    return [(out, "blanks removed")]
+
+
 def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if plan.limit is None or not _REMOVE_LIMIT.search(p.text.s):
         return []
@@ -412,8 +512,9 @@ def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
 
 
 FAMILIES: tuple[Callable[[Plan, Parsed, dict[str, Any]], Variants], ...] = (
-    _filters, _filters_removed, _period_shift, _measure, _dimension, _grain, _chart, _share, _order, _colour_removed,
-    _limit_removed)
+    # the filters go after the new axis: "for all clubs" lifts a filter, it does not regroup by club
+    _filters, _period_shift, _measure, _dimension, _filters_removed, _grain, _chart, _share, _order, _colour_removed,
+    _limit_removed, _nulls_dropped, _total)
 
 
 # ---------------------------------------------------------------- every combination

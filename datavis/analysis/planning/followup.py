@@ -36,6 +36,7 @@ PRIOR = {
     "tail_cue": 1.5,  # ends with one ("by quarter instead", "profit too")
     "no_column": 1.5,  # names no column: only values of the data, periods, cues ("in Reno only")
     "short": 0.5,  # at most four words
+    "fragment": 1.5,  # opens with a preposition: "per channel", "for web orders", "by store instead"
     "measure_and_dimension": -2.5,  # names a measure and a dimension or a grain: it stands on its own
     "question_start": -1.5,  # opens like a whole question ("how many ...", "which ...", "show ...")
     "fresh_unsure": 0.5,  # the planner offers alternatives for the message alone
@@ -45,7 +46,12 @@ PRIOR = {
     "grain_value": -0.5,  # "annual" alone is rather the grain
     "added|also_words": 1.0,  # "and profit too", "also quantity", "add profit": a second series
     "added": -1.0,  # "and profit?" alone swaps the measure
+    "filter lifted": 1.5,  # "for all clubs" names a filter on screen to lift: the words point at the chart
+    "total": 1.5,  # "what's the total?" alone: the sum of the chart on screen
 }
+# what says a message the data cannot answer alone is an edit of the chart on screen; being short
+# is not enough ("profit by store" in a table without profit stays unanswerable)
+_EDIT_EVIDENCE = {"cue", "tail_cue", "no_column", "fragment"}
 FRESH = 1.0  # the fresh reading's score: an edit needs more evidence than that
 CLOSE = 1.0  # readings closer than this: the runner-up is offered as an alternative
 MAX_WORDS_SHORT = 4
@@ -54,6 +60,14 @@ _TAIL_CUE = re.compile(r"\b(instead|too|as well|again|then|rather)\W*$")
 _QUESTION_START = re.compile(r"^\W*(how (many|much)|what|which|who|whose|where|when|"
                              r"show|list|give|plot|draw|chart|display|compare|tell|find|count|is there|are there|"
                              r"do we|does|did|can you|could you)\b")
+# wrapping that says nothing of what is asked: the cues are read on what is left
+_POLITE = re.compile(r"^\W*(?:(?:(?:can|could|would|will) you|please|pls|ok(?:ay)?|hmm+|so|well|right|i meant|"
+                     r"i mean|let ?s (?:see|look at|do|try)|i (?:want|would like|d like)(?: to see)?|"
+                     r"maybe|actually)\b\W*)+")
+_TAIL_POLITE = re.compile(r"\W*\b(?:please|pls|thanks|thank you|instead please)\W*$")
+# a message that opens with a preposition continues the question on screen ("per channel", "for web orders")
+_FRAGMENT = re.compile(r"^\W*(?:by|per|for|across|among|within|without|excluding|except)\b(?! (?:which|what|how)\b)")
+_IMPERATIVE = re.compile(r"^\W*(show|list|give|plot|draw|chart|display)\b")
 _SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
                           r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
 
@@ -68,23 +82,36 @@ class Reading:
     alternatives: list[Plan] = field(default_factory=list)
 
 
+def _core(text: str) -> str:
+    """The message without its polite or hesitant wrapping ("can you make it monthly please")."""
+    return _TAIL_POLITE.sub("", _POLITE.sub("", text))
+
+
 def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -> list[str]:
     """The features of the prior (PRIOR) that this message has."""
     by_name = profile["_by_name"]
-    free = [by_name[m.column] for m in free_mentions(p) if not is_identifier(by_name[m.column])]
-    measures = [c for c in free if is_measure(c)]
+    # "number of SKUs": a column counted right after a count cue is the message's own measure
+    counted = [m.column for m in free_mentions(p) if not is_measure(by_name[m.column]) and
+               any(a.value in ("count", "count_distinct") and 0 <= m.start - a.end <= 1 for a in p.aggs)]
+    free = [by_name[m.column] for m in free_mentions(p) if not is_identifier(by_name[m.column])
+            or m.column in counted]
+    measures = [c for c in free if is_measure(c) or c["name"] in counted]
     out = []
-    if re.search(C.FOLLOWUP + r"(?!\w)", p.text.s):  # a whole word: "orders by ..." is not "order"
+    text = _core(p.text.s)
+    if re.search(C.FOLLOWUP + r"(?!\w)", text):  # a whole word: "orders by ..." is not "order"
         out.append("cue")
-    if _TAIL_CUE.search(p.text.s):
+    if _TAIL_CUE.search(text):
         out.append("tail_cue")
-    if not p.mentions:
+    if _FRAGMENT.search(text) and "cue" not in out:
+        out.append("fragment")
+    if not free_mentions(p):  # a column named next to its value ("spin classes") only filters
         out.append("no_column")
-    if len(re.findall(r"[a-z0-9]+", p.text.s)) <= MAX_WORDS_SHORT:
+    if len(re.findall(r"[a-z0-9]+", text)) <= MAX_WORDS_SHORT:
         out.append("short")
     if measures and (len(measures) < len(free) or p.grain or p.trend):
         out.append("measure_and_dimension")
-    if _QUESTION_START.search(p.text.s) and "cue" not in out:
+    # "show me the bottom 2", "give me the total": a bare imperative names nothing to answer afresh
+    if _QUESTION_START.search(text) and "cue" not in out and not (free == [] and _IMPERATIVE.search(text)):
         out.append("question_start")
     if fresh is not None and fresh.alternatives:
         out.append("fresh_unsure")
@@ -97,6 +124,7 @@ def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any])
         score += PRIOR["colour|split_words"] if _SPLIT_WORDS.search(p.text.s) else PRIOR["colour"]
     if "measure added" in e.changes:
         score += PRIOR["added|also_words"] if also_words(p) else PRIOR["added"]
+    score += sum(PRIOR[c] for c in ("filter lifted", "total") if c in e.changes)
     if "grain value" in e.changes:
         named = {m.column for m in p.mentions} & {f.column for f in grain_values(p, profile)}
         score += PRIOR["grain_value|column_named"] if named else PRIOR["grain_value"]
@@ -121,8 +149,8 @@ def rank(p: Parsed, prev: Plan | None, profile: dict[str, Any], forced: bool, fr
     feats = message_features(p, profile, ranked_fresh)
     scored = sorted(((edit_score(e, feats, p, profile), e) for e in edits), key=lambda t: -t[0])
     best_score = scored[0][0]
-    if isinstance(fresh, Unanswerable) and best_score <= 0 and not forced:
-        raise fresh  # nothing reads it as an edit either: say what the data has
+    if isinstance(fresh, Unanswerable) and not forced and (best_score <= 0 or not set(feats) & _EDIT_EVIDENCE):
+        raise fresh  # nothing reads it as an edit either ("profit by store" without a profit): say what the data has
     fresh_score = FRESH if ranked_fresh is not None and not forced else -float("inf")
     readings: list[tuple[float, Plan, list[str]]] = [(fresh_score, ranked_fresh.plan, [])] if ranked_fresh else []
     readings += [(s, e.plan, e.changes) for s, e in scored]
