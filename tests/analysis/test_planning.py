@@ -59,6 +59,23 @@ def test_low_margin_answers_offer_two_readings_that_can_be_asked(datasets):
         assert again.chart_type in ("bar", "line", "arc", "point", "kpi", "table", "heatmap", "area")
 
 
+def test_only_a_settled_shape_is_answered_without_alternatives(datasets):
+    """Above any margin, a trend whose unit no word states is offered with other readings; one
+    "by month" is not offered readings that drop the month (a KPI); bars over a column are given
+    alone."""
+    try:  # every margin clears this threshold
+        ranker.use_weights({**json.loads(ranker.WEIGHTS.read_text()), "margin": -1e9})
+        unsaid = answer(datasets["sales"], "revenue over time")
+        by_month = answer(datasets["sales"], "total revenue by month")
+        bars = answer(datasets["sales"], "total revenue by region")
+    finally:
+        ranker.use_weights(None)
+    assert unsaid.chart_type == "line" and unsaid.alternatives
+    assert by_month.chart_type == "line"
+    assert all((alt["plan"]["x"] or {}).get("time_unit") == "month" for alt in by_month.alternatives)
+    assert bars.chart_type == "bar" and not bars.alternatives
+
+
 def test_a_question_nothing_links_names_the_columns_and_three_questions(datasets):
     with pytest.raises(Unanswerable) as e:
         answer(datasets["sales"], "what is the meaning of life")

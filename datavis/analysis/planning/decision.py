@@ -65,13 +65,17 @@ def settled(readout: dict[str, Any]) -> bool:
 
 def offered(ranked: list[Scored], links: Links, threshold: float) -> tuple[float, list[Plan]]:
     """The margin over the runner-up (inf when there is none) and the alternatives to offer with
-    the best reading (none when it is given alone, which needs a settled shape): the two best
-    sensible readings close to it, or, when every close reading is pointless, the two best."""
+    the best reading (none when it is given alone): the two best sensible readings close to it, or,
+    when every close reading is pointless, the two best. Above the threshold, a reading of an
+    unsettled shape is offered with its sensible runners only (none: it is given alone)."""
     best = ranked[0]
     margin = best[0] - ranked[1][0] if len(ranked) > 1 else float("inf")
-    if margin >= threshold and settled(best[2]):
+    sure = margin >= threshold
+    if sure and settled(best[2]):
         return margin, []
     runners = _distinct(best[2], ranked[1:])
     close = [s for s in runners if best[0] - s[0] < threshold] or runners
     sensible = [s for s in close if keeps_stated(best[2], s[2], links)]
+    if sure:  # only the shape is in doubt: a reading that drops what the words state is no help
+        return margin, [s[1] for s in sensible[:2]]
     return margin, [s[1] for s in (sensible or close)[:2]]
