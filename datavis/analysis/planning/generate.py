@@ -20,9 +20,10 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import PEOPLE
+from ..language.lexicon import COST_WORDS, PEOPLE, VERB_MEASURES
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
+from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
 
 MAX_PLANS = 160
@@ -163,6 +164,35 @@ def share_asked(links: Links) -> bool:
     return links.parsed.share or bool(links.words & _SHARE_WORDS) or "%" in links.question or measured
 
 
+# Words of money that name no column ("monthly spend", "which vendors cost us the most", "the accounts
+# paying the least", "revenue per account" in a table whose money column is "MRR"): they measure the
+# table's money column, read as if the word named it.
+_MONEY_NOUNS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
+                             "income", "turnover", "money"}
+_REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover"}
+
+
+def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
+    """A column link for each money word no numeric column link covers, to the money column it names
+    (the verb's words of the lexicon first, then the only money column, or the revenue one)."""
+    by_name = profile["_by_name"]
+    money = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and c.get("money")]
+    if not money:
+        return []
+    taken = {k for c in links.columns + links.values + links.conditions for k in range(c.start, c.end)
+             if c.kind != "column" or is_numeric(by_name[str(c.target)]) or "entity" not in c.feats}
+    out: list[Link] = []
+    for t in links.parsed.toks:
+        if t.i in taken or t.text not in _MONEY_NOUNS:
+            continue
+        named = measure_named(VERB_MEASURES.get(t.text, [t.text]), profile)
+        col = by_name[named] if named else money[0] if len(money) == 1 else \
+            revenue_column(money) if t.text in _REVENUE_NOUNS else None
+        if col is not None and col.get("money") and col["name"] not in [str(o.target) for o in out]:
+            out.append(Link("column", col["name"], t.i, t.i + 1, 0.7, ("money_word",)))
+    return out
+
+
 def measure_readings(links: Links, profile: dict[str, Any]) -> list[Measures]:
     """What can be measured: counted rows, each linked numeric column with its licensed
     aggregations, a share of a Yes/No column, two measures joined by "and"."""
@@ -174,7 +204,14 @@ def measure_readings(links: Links, profile: dict[str, Any]) -> list[Measures]:
         out.append(Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",)))
     for c in nums:
         out += list(_measures_of(c, links, profile))
-    out += list(_pairs(nums, links, profile))
+    moneyed = money_links(links, profile) if not nums else []
+    for c in moneyed:
+        near = _near_agg(links, c.start)
+        if near is not None and near.target == "count":
+            continue  # "how many expenses" counts them
+        out += [Reading(r.value, (*r.feats, "money=word")) for r in _measures_of(c, links, profile)
+                if r.feats[0] != "agg=raw"]
+    out += list(_pairs(sorted(nums + moneyed, key=lambda c: c.start), links, profile))
     for c in links.columns:
         col = by_name[str(c.target)]
         if col["type"] == "boolean" and share_asked(links):  # "orders that were returned" is a condition
