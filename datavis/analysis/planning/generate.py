@@ -10,6 +10,7 @@ invoice"). The count is bounded (MAX_PLANS) so answering stays fast.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -20,11 +21,11 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import COST_WORDS, PEOPLE, VERB_MEASURES
+from ..language.lexicon import PEOPLE
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
-from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
+from .measures import money_column
 
 MAX_PLANS = 160
 _AND = {"and", ",", "&", "vs", "versus", "plus", "with"}
@@ -164,31 +165,16 @@ def share_asked(links: Links) -> bool:
     return links.parsed.share or bool(links.words & _SHARE_WORDS) or "%" in links.question or measured
 
 
-# Words of money that name no column ("monthly spend", "which vendors cost us the most", "the accounts
-# paying the least", "revenue per account" in a table whose money column is "MRR"): they measure the
-# table's money column, read as if the word named it.
-_MONEY_NOUNS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
-                             "income", "turnover", "money"}
-_REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover"}
-
-
 def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
-    """A column link for each money word no numeric column link covers, to the money column it names
-    (the verb's words of the lexicon first, then the only money column, or the revenue one)."""
+    """A column link for each word of money no numeric column link covers ("monthly spend"), to the
+    money column it names (measures.money_column)."""
     by_name = profile["_by_name"]
-    money = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and c.get("money")]
-    if not money:
-        return []
     taken = {k for c in links.columns + links.values + links.conditions for k in range(c.start, c.end)
-             if c.kind != "column" or is_numeric(by_name[str(c.target)]) or "entity" not in c.feats}
+             if c.kind != "column" or is_numeric(by_name[str(c.target)]) or not {"entity", "partial"} & set(c.feats)}
     out: list[Link] = []
     for t in links.parsed.toks:
-        if t.i in taken or t.text not in _MONEY_NOUNS:
-            continue
-        named = measure_named(VERB_MEASURES.get(t.text, [t.text]), profile)
-        col = by_name[named] if named else money[0] if len(money) == 1 else \
-            revenue_column(money) if t.text in _REVENUE_NOUNS else None
-        if col is not None and col.get("money") and col["name"] not in [str(o.target) for o in out]:
+        col = money_column(t.text, profile) if t.i not in taken else None
+        if col is not None and col["name"] not in [str(o.target) for o in out]:
             out.append(Link("column", col["name"], t.i, t.i + 1, 0.7, ("money_word",)))
     return out
 
@@ -209,8 +195,8 @@ def measure_readings(links: Links, profile: dict[str, Any]) -> list[Measures]:
         near = _near_agg(links, c.start)
         if near is not None and near.target == "count":
             continue  # "how many expenses" counts them
-        out += [Reading(r.value, (*r.feats, "money=word")) for r in _measures_of(c, links, profile)
-                if r.feats[0] != "agg=raw"]
+        out += [Reading(r.value, (*r.feats, "money=raw" if r.feats[0] == "agg=raw" else "money=word"))
+                for r in _measures_of(c, links, profile)]
     out += list(_pairs(sorted(nums + moneyed, key=lambda c: c.start), links, profile))
     for c in links.columns:
         col = by_name[str(c.target)]
@@ -432,6 +418,10 @@ class Generated:
 
 def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) -> list[Generated]:
     """Every licensed plan, validated, without duplicates, at most MAX_PLANS."""
+    spent = {k for c in money_links(links, profile) for k in range(c.start, c.end)}
+    if spent:  # "revenue" half-naming sales_rep is the money, not an axis
+        links = dataclasses.replace(links, columns=[c for c in links.columns
+                                                    if "partial" not in c.feats or c.start not in spent])
     ms, ds = measure_readings(links, profile), dimension_readings(links, profile, base)
     cs = color_readings(links, profile)
     out: list[Generated] = []

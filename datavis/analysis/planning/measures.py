@@ -24,10 +24,11 @@ from ..language.lexicon import (
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
     TIME_UNIT_WORDS,
+    VERB_MEASURES,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
 from ..language.parsing import NEGATIONS, Parsed, is_numeric
-from ..language.phrasing import revenue_column
+from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Filter, Measure
 from ..plan import Derived as DerivedKind
 
@@ -59,6 +60,19 @@ def find_derived(p: Parsed, profile: dict) -> Derived | None:
 # ------------------------------------------------------------------ shared helpers
 def _measure_col(col: dict) -> bool:
     return is_numeric(col) and col["role"] == "measure" and not col.get("year_like")
+
+
+def binary(col: dict) -> bool:
+    """A Yes/No column, or a 0/1 number column ("trial" 1/0): a flag whose rate a share word asks for."""
+    if col["type"] == "boolean":
+        return True
+    return is_numeric(col) and col.get("distinct") == 2 and str(col.get("min")) in ("0", "0.0") and \
+        str(col.get("max")) in ("1", "1.0")
+
+
+def _flag_filter(col: dict, yes: bool) -> Filter:
+    """The rows where the flag is set (or not): true/false for a Yes/No column, 1/0 for a number."""
+    return Filter(column=col["name"], op="=", values=[yes if col["type"] == "boolean" else int(yes)])
 
 
 def _mention_at(p: Parsed, k: int) -> Mention | None:
@@ -105,16 +119,55 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
                 return rate  # None when it is a breakdown
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
-            start = k + 1 if t.text == "of" else k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "of")
-            end = next((j for j in range(start, len(toks)) if _ends_scope(p, j)), len(toks))
-            numerator = _mention_at(p, start)
-            column = None
-            if numerator is not None and _measure_col(profile["_by_name"][numerator.column]):
-                column, start = numerator.column, numerator.end
-            found = _condition(p, profile, start, end, rate_word=False)
-            if found is not None:
-                return _rate_of(column, *found)
+            found_share = _share_of(p, profile, k)
+            if found_share is not None:
+                return found_share
     return None
+
+
+def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
+    """"percentage of <rows> <condition>" from the share word at k: the condition said after the
+    noun of the rows ("what fraction of enterprise accounts are in EMEA": the words before it keep
+    the rows, as filters), a measure's sum when the words name one or its money ("what percent of
+    engineering spend went on software")."""
+    toks = p.toks
+    start = k + 1 if toks[k].text == "of" else k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "of")
+    end = next((j for j in range(start, len(toks)) if _ends_scope(p, j)), len(toks))
+    numerator = _mention_at(p, start)
+    column = None
+    ncol = profile["_by_name"][numerator.column] if numerator is not None else None
+    if numerator is not None and ncol is not None and _measure_col(ncol) and not binary(ncol):
+        column, start = numerator.column, numerator.end
+    rows = next((m for m in p.mentions if start <= m.start < end and m.tier == "entity"), None)
+    if column is None and rows is not None and not toks[rows.start].text.endswith("s"):  # "% of expenses" counts
+        money = money_column(toks[rows.start].text, profile)
+        column = money["name"] if money is not None else None
+    found = _condition(p, profile, rows.end, end, rate_word=False) if rows is not None else None
+    found = found or _condition(p, profile, start, end, rate_word=False)
+    return _rate_of(column, *found) if found is not None else None
+
+
+# Words of money that name no column ("monthly spend", "which vendors cost us the most", "the accounts
+# paying the least", "revenue per account" in a table whose money column is "MRR").
+MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
+                            "income", "turnover", "money"}
+_REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover"}
+_MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
+
+
+def money_column(word: str, profile: dict) -> dict | None:
+    """The money column a word of money names: the lexicon's words for the verb first, then the
+    table's only money column (a currency, or a money name: "MRR"), or its revenue column."""
+    if word not in MONEY_WORDS:
+        return None
+    by_name = profile["_by_name"]
+    money = [c for c in profile["columns"] if _measure_col(c) and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)]
+    named = measure_named(VERB_MEASURES.get(word, [word]), profile)
+    if named is not None and by_name[named] in money:
+        return cast("dict", by_name[named])
+    if len(money) == 1:
+        return money[0]
+    return revenue_column(money) if word in _REVENUE_NOUNS else None
 
 
 def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
@@ -159,8 +212,8 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         a = min([v.start for v in p.values if v.end == a], default=a)
     neg = any(p.toks[j].text in NEGATIONS for j in range(a, b))
     for m in p.mentions:
-        if a <= m.start < b and by_name[m.column]["type"] == "boolean" and m not in p.groups:
-            return Filter(column=m.column, op="=", values=[not neg]), _filters_on(p, m.column)
+        if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
+            return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)
     for v in p.values:
         if a <= v.start < b:
             return Filter(column=v.column, op="!=" if neg else "=", values=[v.value]), _filters_on(p, v.column)

@@ -45,7 +45,7 @@ PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:v
          "lic=color=values|vs": 1.5, "lic=color=values|versus": 1.5, "prior:kpi_count": 2.0, "prior:kpi_agg": 2.0,
          "prior:two_measures": 1.5, "prior:condition_dropped": -1.0,
          "prior:superlative_one": 1.0, "prior:share_uncued": -1.0, "prior:derived": 3.0,
-         "prior:counted_axis": -1.0, "lic=money=word": 2.5}
+         "prior:counted_axis": -1.0, "lic=money=word": 2.5, "lic=money=raw": 1.5}
 
 
 def use_weights(model: dict[str, Any] | None) -> None:
