@@ -138,7 +138,8 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
         agg_a = _agg_of(na) if na is not None and na.target != "count" else _default_agg(ca)
         agg_b = _agg_of(nb) if nb is not None and nb.target != "count" else \
             (agg_a if na is not None and na.target != "count" else _default_agg(cb))
-        yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)), ("two=and",))
+        yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)),
+                      ("two=and", *_money_feat(a, b)))
         if not (links.groups or links.grains or links.parsed.trend):  # "by month" aggregates them
             yield Reading((Measure(column=ca["name"], agg="none"), Measure(column=cb["name"], agg="none")),
                           ("two=raw",))
@@ -148,7 +149,30 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
         nxt = next((c for c in nums if c.start >= y.end and c.start - y.end <= 3), None)
         if nxt is not None and {t.text for t in toks[x.end:y.start]} & _AND and _agg_of(x) != _agg_of(y):
             col = str(nxt.target)
-            yield Reading((Measure(column=col, agg=_agg_of(x)), Measure(column=col, agg=_agg_of(y))), ("two=cues",))
+            yield Reading((Measure(column=col, agg=_agg_of(x)), Measure(column=col, agg=_agg_of(y))),
+                          ("two=cues", *_money_feat(nxt)))
+    yield from _count_pairs(nums, links, profile)
+
+
+def _money_feat(*cs: Link) -> tuple[str, ...]:
+    return ("money=word",) if any("money_word" in c.feats for c in cs) else ()
+
+
+def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
+    """A count and a measure joined by "and" ("number of claims and total amount", "monthly spend and
+    number of orders"): the rows counted beside the measure."""
+    toks = links.parsed.toks
+    for cue in (a for a in links.aggs if a.target == "count"):
+        for c in nums:
+            lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
+            joiners = {t.text for t in toks[lo:hi]} & _AND
+            if hi < lo or hi - lo > 6 or not joiners or joiners & {"vs", "versus"}:
+                continue  # "number of invoices vs total amount per customer" plots one against the other
+            near = _near_agg(links, c.start)
+            col = profile["_by_name"][str(c.target)]
+            agg = _agg_of(near) if near is not None and near.target != "count" else _default_agg(col)
+            pair = (Measure(column=None, agg="count"), Measure(column=col["name"], agg=agg))
+            yield Reading(pair if cue.end <= c.start else pair[::-1], ("two=count_and", *_money_feat(c)))
 
 
 _GROUPING = {"by", "per", "across", "over", "for"}
