@@ -77,7 +77,7 @@ def value_aggs(links: Links) -> list[Link]:
     """Aggregation cues that aggregate values: a superlative that ranks groups ("which 3 stores
     sold the most", "which region has the highest profit") orders them instead, unless the words
     say one row ("the largest single order") or name the maximum outright."""
-    ranking = links.limit is not None or bool(_WHICH.search(links.parsed.text.s))
+    ranking = links.limit is not None or bool(_WHICH.search(links.parsed.text.s)) or ranked_groups(links) is not None
     toks = links.parsed.toks
     out: list[Link] = []
     for a in links.aggs:
@@ -86,6 +86,38 @@ def value_aggs(links: Links) -> list[Link]:
             continue
         out.append(a)
     return out
+
+
+_NOT_BETWEEN = {"by", "per", "for", "each", "across", "in", "of", "over", "and", ",", "vs"}
+_WITH = {"with", "having", "that", "which", "where", "by"}
+
+
+def _group_links(links: Links) -> list[Link]:
+    return [c for c in links.columns if "role=dimension" in c.feats and "condition" not in c.feats]
+
+
+def ranked_groups(links: Links) -> tuple[bool, int | None] | None:
+    """A superlative that ranks the groups of the dimension it describes, as (descending, limit):
+    before its noun ("biggest spending department", "the 2 cheapest software vendors", "lowest churn
+    plan": a singular noun is one group, a number says how many) or after "N <noun> with the"
+    ("3 categories with the lowest spend"). None when no superlative describes a dimension."""
+    toks = links.parsed.toks
+    sups = [a for a in links.aggs if a.target in ("max", "min")]
+    for a, d in itertools.product(sups, _group_links(links)):
+        if d.start >= a.end and d.start - a.end <= 3 and not {t.text for t in toks[a.end:d.start]} & _NOT_BETWEEN:
+            n = _number_at(toks, a.start - 1)
+            return a.target == "max", n if n is not None else None if toks[d.end - 1].text.endswith("s") else 1
+        n = _number_at(toks, d.start - 1)
+        if n is not None and a.start >= d.end and a.start - d.end <= 3 and toks[d.end].text in _WITH:
+            return a.target == "max", n
+    return None
+
+
+def _number_at(toks: list[Any], i: int) -> int | None:
+    """The small whole number at token i ("the 3 ..."), if any."""
+    if 0 <= i < len(toks) and re.fullmatch(r"\d{1,2}", toks[i].text) and int(toks[i].text) > 0:
+        return int(toks[i].text)
+    return None
 
 
 def _numeric_links(links: Links, profile: dict[str, Any]) -> list[Link]:
@@ -362,7 +394,10 @@ def order_readings(links: Links, has_dim: bool) -> list[Ordering]:
     else:
         out.append(Reading((None, None), ()))
         sup = [a for a in links.aggs if a.target in ("max", "min")]
-        if sup and _WHICH.search(p.text.s):
+        described = ranked_groups(links)
+        if described is not None:
+            out.append(Reading((Order(by="measure", desc=described[0]), described[1]), ("order=sup_dim",)))
+        elif sup and _WHICH.search(p.text.s):
             desc = sup[0].target == "max"
             out.append(Reading((Order(by="measure", desc=desc), 1), ("order=superlative_one",)))
             out.append(Reading((Order(by="measure", desc=desc), None), ("order=superlative",)))
@@ -464,7 +499,10 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Generated(plan, (*m.feats, *d.feats, *c.feats, *o.feats, *_shape(plan, profile))))
+            feats = (*m.feats, *d.feats, *c.feats, *o.feats, *_shape(plan, profile))
+            if "money=raw" in feats and "raw=repeating_axis" in feats:
+                continue  # a money word's raw values are each row's ("the 4 accounts paying the least")
+            out.append(Generated(plan, feats))
             if len(out) >= MAX_PLANS:
                 return out
     return out
