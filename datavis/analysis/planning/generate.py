@@ -235,9 +235,10 @@ def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
     return out
 
 
-def measure_readings(links: Links, profile: dict[str, Any]) -> list[Measures]:
+def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) -> list[Measures]:
     """What can be measured: counted rows, each linked numeric column with its licensed
-    aggregations, a share of a Yes/No column, two measures joined by "and"."""
+    aggregations, a word of money (unless `money` is False), a share of a Yes/No column, two
+    measures joined by "and"."""
     by_name = profile["_by_name"]
     count_cue = any(a.target == "count" for a in links.aggs)
     nums = _numeric_links(links, profile)
@@ -246,7 +247,7 @@ def measure_readings(links: Links, profile: dict[str, Any]) -> list[Measures]:
         out.append(Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",)))
     for c in nums:
         out += list(_measures_of(c, links, profile))
-    moneyed = money_links(links, profile) if not nums else []
+    moneyed = money_links(links, profile) if money and not nums else []
     for c in moneyed:
         near = _near_agg(links, c.start)
         if near is not None and near.target == "count":
@@ -477,11 +478,12 @@ class Generated:
 
 def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) -> list[Generated]:
     """Every licensed plan, validated, without duplicates, at most MAX_PLANS."""
-    spent = {k for c in money_links(links, profile) for k in range(c.start, c.end)}
+    derived = base is not None and any(m.kind is not None for m in base.measures)  # "spend per employee"
+    spent = set() if derived else {k for c in money_links(links, profile) for k in range(c.start, c.end)}
     if spent:  # "revenue" half-naming sales_rep is the money, not an axis
         links = dataclasses.replace(links, columns=[c for c in links.columns
                                                     if "partial" not in c.feats or c.start not in spent])
-    ms, ds = measure_readings(links, profile), dimension_readings(links, profile, base)
+    ms, ds = measure_readings(links, profile, money=not derived), dimension_readings(links, profile, base)
     cs = color_readings(links, profile)
     out: list[Generated] = []
     seen: set[str] = set()

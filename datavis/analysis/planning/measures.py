@@ -17,6 +17,7 @@ from ..datasets.profile import is_identifier
 from ..language.lexicon import (
     COST_WORDS,
     DURATION_WORDS,
+    PEOPLE,
     PROFIT_WORDS,
     RATE_BASE_WORDS,
     RATE_VALUE_WORDS,
@@ -265,34 +266,50 @@ def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | N
 # ------------------------------------------------------------------ ratios
 def _ratio(p: Parsed, profile: dict) -> Derived | None:
     """"cost per kg", "revenue per unit": a measure per another measure is the ratio of their sums;
-    "revenue per order" (an id named by its noun) divides by the number of orders; "ratio of A to B"."""
+    "revenue per order" (an id named by its noun) divides by the number of orders, "spend per
+    employee by department" by the number of people (a column of people beside another group);
+    "ratio of A to B". A word of money names the measure ("spend per employee")."""
     by_name = profile["_by_name"]
     for k, t in enumerate(p.toks):
         divided = t.text == "by" and k > 1 and p.toks[k - 1].text == "divided"
         if t.text not in ("per", "to", "over") and not divided or k == 0:
             continue
-        top = next((m for m in p.mentions if m.end == k - divided), None)
+        top = _numerator(p, profile, k - divided)
         if t.text in ("to", "over"):  # "ratio of cost to revenue"
             ratio_word = any(x.text in ("ratio", "divided") for x in p.toks[max(0, k - 5):k + 5])
             if not ratio_word or top is None:
                 continue
         bottom = next((m for m in p.mentions if k < m.start <= k + 2), None)
-        if top is None or bottom is None or not _measure_col(by_name[top.column]):
+        if top is None or bottom is None:
             continue
+        top_col, top_start = top
         bcol = by_name[bottom.column]
-        cued = any(c.end <= top.start and top.start - c.end <= 2 for c in p.aggs)
-        if _measure_col(bcol) and bottom.column != top.column:
+        cued = any(c.end <= top_start and top_start - c.end <= 2 for c in p.aggs)
+        others = any(g.column != bottom.column for g in p.groups)
+        if _measure_col(bcol) and bottom.column != top_col:
             grouped = bcol.get("groupable") and cued
             if not grouped:  # "average rating per age" groups by age; "cost per kg" divides
-                m = Measure(column=top.column, agg="sum", kind="ratio", other=bottom.column, other_agg="sum")
-                return Derived(m, {top.column, bottom.column})
-        elif is_identifier(bcol) and bottom.tier != "exact" and t.text == "per" and \
-                (not cued if bcol.get("unique") else any(g.column != bottom.column for g in p.groups)):
+                m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="sum")
+                return Derived(m, {top_col, bottom.column})
+        elif t.text == "per" and (
+                is_identifier(bcol) and bottom.tier != "exact" and (not cued if bcol.get("unique") else others)
+                or bcol["role"] == "dimension" and set(bcol["tokens"]) & PEOPLE and any(
+                    g.column != bottom.column and by_name[g.column]["role"] == "dimension" for g in p.groups)):
             # one row per order: "average revenue per order" is the plain average already; a repeated
             # id alone ("revenue per customer") is a group by it, and a ratio next to another group
-            m = Measure(column=top.column, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
-            return Derived(m, {top.column, bottom.column})
+            m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
+            return Derived(m, {top_col, bottom.column})
     return None
+
+
+def _numerator(p: Parsed, profile: dict, k: int) -> tuple[str, int] | None:
+    """The measure column named just before token k, and where its words start: a mention of a
+    measure, or a word of money ("spend per employee")."""
+    top = next((m for m in p.mentions if m.end == k), None)
+    if top is not None and _measure_col(profile["_by_name"][top.column]):
+        return top.column, top.start
+    money = money_column(p.toks[k - 1].text, profile) if k > 0 else None
+    return (money["name"], k - 1) if money is not None else None
 
 
 def _margin(p: Parsed, profile: dict) -> Derived | None:
