@@ -225,10 +225,12 @@ def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
     """A column link for each word of money no numeric column link covers ("monthly spend"), to the
     money column it names (measures.money_column)."""
     by_name = profile["_by_name"]
+    toks = links.parsed.toks
     taken = {k for c in links.columns + links.values + links.conditions for k in range(c.start, c.end)
-             if c.kind != "column" or is_numeric(by_name[str(c.target)]) or not {"entity", "partial"} & set(c.feats)}
+             if c.kind != "column" or is_numeric(by_name[str(c.target)]) or not {"entity", "partial"} & set(c.feats)
+             and toks[k].sing in by_name[str(c.target)]["tokens"]}  # "spending team" names Team by its word
     out: list[Link] = []
-    for t in links.parsed.toks:
+    for t in toks:
         col = money_column(t.text, profile) if t.i not in taken else None
         if col is not None and col["name"] not in [str(o.target) for o in out]:
             out.append(Link("column", col["name"], t.i, t.i + 1, 0.7, ("money_word",)))

@@ -139,8 +139,11 @@ def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
     ncol = profile["_by_name"][numerator.column] if numerator is not None else None
     if numerator is not None and ncol is not None and _measure_col(ncol) and not binary(ncol):
         column, start = numerator.column, numerator.end
-    rows = next((m for m in p.mentions if start <= m.start < end and m.tier == "entity"), None)
-    if column is None and rows is not None and not toks[rows.start].text.endswith("s"):  # "% of expenses" counts
+    rows = next((m for m in p.mentions if start <= m.start < end and (m.tier == "entity" or column is None and (
+        _measure_col(col := profile["_by_name"][m.column]) and not binary(col)))), None)
+    if column is None and rows is not None and rows.tier != "entity":  # "percent of research spend" (Cost)
+        column = rows.column
+    elif column is None and rows is not None and not toks[rows.start].text.endswith("s"):  # "% of expenses" counts
         money = money_column(toks[rows.start].text, profile)
         column = money["name"] if money is not None else None
     found = _condition(p, profile, rows.end, end, rate_word=False) if rows is not None else None

@@ -20,6 +20,7 @@ from .coverage import gaps, missing_phrase
 from .decision import offered
 from .features import context, features, readout
 from .generate import generate as generate_from_links
+from .generate import money_links
 from .rules import build_plan, help_message
 
 WEIGHTS = Path(__file__).with_name("weights.json")
@@ -49,7 +50,8 @@ PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:v
          "prior:two_measures": 1.5, "prior:condition_dropped": -1.0,
          "prior:superlative_one": 1.0, "prior:share_uncued": -1.0, "prior:derived": 3.0,
          "prior:counted_axis": -1.0, "lic=money=word": 2.5, "lic=money=raw": 1.5,
-         "lic=two=count_and": 1.5, "lic=two=cues": 0.5, "lic=order=sup_dim": 1.5}
+         "lic=two=count_and": 1.5, "lic=two=cues": 0.5, "lic=order=sup_dim": 1.5,
+         "prior:superlative_aggregated": -1.5}
 
 
 def use_weights(model: dict[str, Any] | None) -> None:
@@ -144,7 +146,8 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
     without one) is declined, naming what was not found (planning/coverage.py). `links`: the
     question's links when the caller has read them already (one parse per message)."""
     links = links if links is not None else link(question, profile)
-    cov = gaps(links, profile)
+    # a word of money names the money column ("revenue per account" over MRR): not a word left unlinked
+    cov = gaps(dataclasses.replace(links, columns=links.columns + money_links(links, profile)), profile)
     if cov.missing and not (links.columns or links.values or links.conditions):
         raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
     if cov.missing:
