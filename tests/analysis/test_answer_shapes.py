@@ -126,3 +126,14 @@ def test_a_share_of_the_money(data):
 def test_money_per_person_beside_another_group(data):
     _same(data, "expenses", "average spend per employee by team",
           f"SELECT Team, sum({COST}) / count(DISTINCT Employee) FROM expenses GROUP BY 1")
+
+
+def test_a_superlative_of_price_ranks_by_the_price(data):
+    _same(data, "expenses", "the two cheapest suppliers",
+          f"SELECT Supplier, avg({COST}) AS c FROM expenses GROUP BY 1 ORDER BY c ASC LIMIT 2")
+
+
+def test_raw_values_of_many_rows_per_bar_are_summed(data):
+    """A table of transactions: "cost by team stacked by category" sums each bar, it does not overlay rows."""
+    _same(data, "expenses", "cost by team stacked by category",
+          f"SELECT Team, Category, sum({COST}) FROM expenses GROUP BY 1, 2")

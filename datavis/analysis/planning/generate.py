@@ -21,7 +21,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import PEOPLE
+from ..language.lexicon import NUMBER_WORDS, PEOPLE
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
@@ -114,10 +114,13 @@ def ranked_groups(links: Links) -> tuple[bool, int | None] | None:
 
 
 def _number_at(toks: list[Any], i: int) -> int | None:
-    """The small whole number at token i ("the 3 ..."), if any."""
-    if 0 <= i < len(toks) and re.fullmatch(r"\d{1,2}", toks[i].text) and int(toks[i].text) > 0:
+    """The small whole number at token i ("the 3 ...", "the five ..."), if any."""
+    if not 0 <= i < len(toks):
+        return None
+    if re.fullmatch(r"\d{1,2}", toks[i].text) and int(toks[i].text) > 0:
         return int(toks[i].text)
-    return None
+    n = NUMBER_WORDS.get(toks[i].text)
+    return n if isinstance(n, int) and n > 1 else None
 
 
 def _numeric_links(links: Links, profile: dict[str, Any]) -> list[Link]:
@@ -265,14 +268,35 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
             out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))
     single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
-    if (single or ranked) and not nums:  # "the largest single invoice", "which 5 customers did we bill the most"
-        main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
-                      key=lambda c: (not c.get("money"), not c.get("additive", True)))[:2]  # amounts first
-        for i, col in enumerate(main):
-            cue = _agg_of(single[0]) if single else None
-            for agg in dict.fromkeys((cue or _default_agg(col), _default_agg(col))):
-                how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
-                out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}")))
+    if (single or ranked or priced(links)) and not nums:  # "the largest single invoice", "which 5 customers did
+        out += _implicit_readings(links, profile, single)  # we bill the most", "the 3 priciest products"
+    return out
+
+
+_PRICE_SUPERLATIVES = {"cheapest", "cheaper", "priciest", "pricier", "expensive", "costliest", "dearest"}
+_PRICE_TOKENS = {"price", "cost", "fee", "rate", "fare"}
+
+
+def priced(links: Links) -> bool:
+    """Whether a superlative of price ranks ("the five cheapest products", "most expensive hotel")."""
+    return bool(links.words & _PRICE_SUPERLATIVES)
+
+
+def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]) -> list[Measures]:
+    """The table's main measures for an aggregation or a superlative with no column named: amounts
+    first, a price first for a superlative of price ("the five cheapest products": by unit price)."""
+    by_price = priced(links)
+    main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
+                  key=lambda c: (by_price and not set(c["tokens"]) & _PRICE_TOKENS, not c.get("money"),
+                                 not c.get("additive", True)))[:2]
+    out: list[Measures] = []
+    for i, col in enumerate(main):
+        cue = _agg_of(single[0]) if single else None
+        usual: Agg = "avg" if by_price else _default_agg(col)  # cheapness is per thing, not a total
+        for agg in dict.fromkeys((cue or usual, usual)):
+            how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
+            price = ("implicit=price",) if by_price and i == 0 and set(col["tokens"]) & _PRICE_TOKENS else ()
+            out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}", *price)))
     return out
 
 
@@ -462,6 +486,13 @@ def _one_row_each(dim: Dimension, profile: dict[str, Any]) -> bool:
     return bool(col.get("unique")) or is_numeric(col)
 
 
+def _many_per_group(plan: Plan, profile: dict[str, Any]) -> bool:
+    """More than 20 rows per value of the axis on average: a table of transactions, not of things."""
+    assert plan.dimension is not None  # a repeating axis
+    distinct = profile["_by_name"][plan.dimension.column].get("distinct") or 1
+    return (profile.get("row_count") or 0) > 20 * distinct
+
+
 def _shape(plan: Plan, profile: dict[str, Any]) -> tuple[str, ...]:
     """Raw values over an axis that repeats (several points per category: nvBench's "name and
     code" plots) are licensed, and marked so the ranker weighs them."""
@@ -504,8 +535,8 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
                 continue
             seen.add(key)
             feats = (*m.feats, *d.feats, *c.feats, *o.feats, *_shape(plan, profile))
-            if "money=raw" in feats and "raw=repeating_axis" in feats:
-                continue  # a money word's raw values are each row's ("the 4 accounts paying the least")
+            if "raw=repeating_axis" in feats and ("money=raw" in feats or _many_per_group(plan, profile)):
+                continue  # raw values of many rows per bar overlap: "sales by region" sums them
             out.append(Generated(plan, feats))
             if len(out) >= MAX_PLANS:
                 return out
