@@ -145,3 +145,9 @@ def test_the_insight_of_a_top_n_tells_no_share_of_a_total_it_has_not_seen(data):
     ans = _same(data, "expenses", "which 3 suppliers cost us the most",
                 f"SELECT Supplier, sum({COST}) AS c FROM expenses GROUP BY 1 ORDER BY c DESC LIMIT 3")
     assert "of the total" not in ans.insight and "Among the 3 shown" in ans.insight
+
+
+def test_the_rows_noun_beside_a_measure_is_counted(data):
+    """"expenses and average cost by team": the rows' noun joined to a measure by "and" counts them."""
+    _same(data, "expenses", "expenses and average cost by team",
+          f"SELECT Team, count(*), avg({COST}) FROM expenses GROUP BY 1", every_column=True)

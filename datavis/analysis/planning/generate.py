@@ -195,13 +195,18 @@ def _money_feat(*cs: Link) -> tuple[str, ...]:
 
 def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
     """A count and a measure joined by "and" ("number of claims and total amount", "monthly spend and
-    number of orders"): the rows counted beside the measure."""
+    number of orders"), or the rows' noun right beside one ("sales and orders by month", "tickets and
+    average csat"): the rows counted beside the measure."""
     toks = links.parsed.toks
-    for cue in (a for a in links.aggs if a.target == "count"):
+    cued = {k for a in links.aggs for k in range(a.start, a.end)}
+    nouns = [c for c in links.columns if "entity" in c.feats and "unique" in c.feats]
+    for cue in [a for a in links.aggs if a.target == "count"] + nouns:
         for c in nums:
             lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
-            joiners = {t.text for t in toks[lo:hi]} & _AND
-            if hi < lo or hi - lo > 6 or not joiners or joiners & {"vs", "versus"}:
+            between = {toks[k].text for k in range(lo, hi) if cue.kind == "agg" or k not in cued}
+            joiners = between & _AND
+            if hi < lo or hi - lo > 6 or not joiners or joiners & {"vs", "versus"} or \
+                    cue.kind == "column" and not between <= _AND:
                 continue  # "number of invoices vs total amount per customer" plots one against the other
             near = _near_agg(links, c.start)
             col = profile["_by_name"][str(c.target)]
