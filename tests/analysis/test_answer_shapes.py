@@ -151,3 +151,8 @@ def test_the_rows_noun_beside_a_measure_is_counted(data):
     """"expenses and average cost by team": the rows' noun joined to a measure by "and" counts them."""
     _same(data, "expenses", "expenses and average cost by team",
           f"SELECT Team, count(*), avg({COST}) FROM expenses GROUP BY 1", every_column=True)
+
+
+def test_a_zero_one_flag_splits_the_counts(data):
+    _same(data, "accounts", "compare trial and non-trial accounts by region",
+          "SELECT region, trial, count(*) FROM accounts GROUP BY 1, 2")

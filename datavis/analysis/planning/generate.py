@@ -25,7 +25,7 @@ from ..language.lexicon import NUMBER_WORDS, PEOPLE
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
-from .measures import money_column
+from .measures import binary, money_column
 
 MAX_PLANS = 160
 _AND = {"and", ",", "&", "vs", "versus", "plus", "with"}
@@ -253,7 +253,7 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
     count_cue = any(a.target == "count" for a in links.aggs)
     nums = _numeric_links(links, profile)
     out: list[Measures] = []  # rows are counted when the words ask, or when they name nothing to measure
-    if count_cue or not nums:
+    if count_cue or not nums or all(binary(by_name[str(c.target)]) for c in nums):  # a 0/1 flag may split counts
         out.append(Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",)))
     for c in nums:
         out += list(_measures_of(c, links, profile))
@@ -398,7 +398,8 @@ def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | 
     out: list[Reading[str | None]] = [Reading(None, ())]
     for c in links.columns:
         col = by_name[str(c.target)]
-        if col["role"] in ("dimension",) and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
+        category = col["role"] == "dimension" or binary(col)  # a 0/1 flag splits too ("trial and non-trial")
+        if category and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
                 "condition" not in c.feats and col["name"] not in [r.value for r in out]:
             out.append(Reading(col["name"], ("color=linked",)))
     for f in (_filter_of(x) for x in links.conditions):

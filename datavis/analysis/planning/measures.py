@@ -72,8 +72,8 @@ def binary(col: dict) -> bool:
 
 
 def _flag_filter(col: dict, yes: bool) -> Filter:
-    """The rows where the flag is set (or not): true/false for a Yes/No column, 1/0 for a number."""
-    return Filter(column=col["name"], op="=", values=[yes if col["type"] == "boolean" else int(yes)])
+    """The rows where the flag is set (or not): true/false, which a 0/1 column compares equal to."""
+    return Filter(column=col["name"], op="=", values=[yes])
 
 
 def _mention_at(p: Parsed, k: int) -> Mention | None:
