@@ -156,3 +156,10 @@ def test_the_rows_noun_beside_a_measure_is_counted(data):
 def test_a_zero_one_flag_splits_the_counts(data):
     _same(data, "accounts", "compare trial and non-trial accounts by region",
           "SELECT region, trial, count(*) FROM accounts GROUP BY 1, 2")
+
+
+def test_who_asks_for_the_people_column(data):
+    """Rows are expenses; "who" asks for the employees who spent, summed per person."""
+    _same(data, "expenses", "who spent the most on meals",
+          f"SELECT Employee, sum({COST}) AS c FROM expenses WHERE Category = 'Meals' "
+          "GROUP BY 1 ORDER BY c DESC LIMIT 1")

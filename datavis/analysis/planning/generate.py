@@ -369,14 +369,28 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     if tcol is not None and (links.grains or links.parsed.trend) and \
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
         out += _grains_of(tcol, links, base, ("dim=time_word",))
+    people = _people_columns(profile) if links.words & {"who", "whom"} else []
+    # "who spent the most on travel": the people who did, not each row
+    out += [Reading(Dimension(column=c["name"]), ("dim=who",)) for c in people
+            if not any(r.value is not None and r.value.column == c["name"] for r in out)]
     label = _label_column(profile)
     dims = [r.value for r in out if r.value is not None]
     asked = links.limit is not None or bool(links.words & {"who", "whom"})  # "the top 5 ...", "who ..."
-    if label is not None and _names_rows(links, profile) and asked \
+    if label is not None and _names_rows(links, profile) and asked and not people \
             and not any(profile["_by_name"][d.column]["role"] == "dimension" for d in dims) and \
             not any(d.column == label["name"] for d in dims):
         out.append(Reading(Dimension(column=label["name"]), ("dim=entity",)))
     return out
+
+
+_PEOPLE_WORDS = PEOPLE | {"rep", "agent", "staff", "owner", "manager", "seller", "salesperson", "assignee",
+                          "author", "driver", "doctor", "teacher", "technician", "buyer", "requester"}
+
+
+def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
+    """Text columns of people that repeat (each person has several rows): "Employee", "sales_rep", "agent"."""
+    return [c for c in profile["columns"] if c["role"] == "dimension" and c["type"] == "text"
+            and not c.get("unique") and set(c.get("tokens") or []) & _PEOPLE_WORDS]
 
 
 def _label_column(profile: dict[str, Any]) -> dict[str, Any] | None:
