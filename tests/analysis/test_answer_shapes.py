@@ -163,3 +163,10 @@ def test_who_asks_for_the_people_column(data):
     _same(data, "expenses", "who spent the most on meals",
           f"SELECT Employee, sum({COST}) AS c FROM expenses WHERE Category = 'Meals' "
           "GROUP BY 1 ORDER BY c DESC LIMIT 1")
+
+
+def test_a_vs_b_counts_per_category_are_bars(data):
+    """"approved vs rejected" per team compares counts of categories: bars, not a scatter."""
+    ans = _same(data, "expenses", "number of approved vs rejected expenses per team",
+                "SELECT Team, Approved, count(*) FROM expenses GROUP BY 1, 2")
+    assert ans.chart_type == "bar"
