@@ -292,8 +292,9 @@ def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]
     first, a price first for a superlative of price ("the five cheapest products": by unit price)."""
     by_price = priced(links)
     main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
-                  key=lambda c: (by_price and not set(c["tokens"]) & _PRICE_TOKENS, not c.get("money"),
-                                 not c.get("additive", True)))[:2]
+                  key=lambda c: (by_price and not set(c["tokens"]) & _PRICE_TOKENS,
+                                 by_price and "price" not in c["tokens"],  # the price asked, before a cost
+                                 not c.get("money"), not c.get("additive", True)))[:2]
     out: list[Measures] = []
     for i, col in enumerate(main):
         cue = _agg_of(single[0]) if single else None
