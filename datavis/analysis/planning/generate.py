@@ -210,6 +210,8 @@ def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Ite
                 continue  # "number of invoices vs total amount per customer" plots one against the other
             near = _near_agg(links, c.start)
             col = profile["_by_name"][str(c.target)]
+            if col["role"] == "identifier":
+                continue  # "the number of pilots" counts the pilots: their ids are no measure
             agg = _agg_of(near) if near is not None and near.target != "count" else _default_agg(col)
             pair = (Measure(column=None, agg="count"), Measure(column=col["name"], agg=agg))
             yield Reading(pair if cue.end <= c.start else pair[::-1], ("two=count_and", *_money_feat(c)))
@@ -483,6 +485,8 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
         return None  # "the top 5 customers" are 5 customers: raw rows would repeat one
     if c.value is not None and (len(measures) > 1 or c.value in used):
         return None
+    if c.value is not None and raw and profile["_by_name"][c.value]["role"] != "dimension":
+        return None  # a 0/1 flag splits counts and totals, not raw values
     order, limit = o.value
     p = links.parsed
     filters = [_filter_of(f).model_copy() for f in links.conditions]
