@@ -170,3 +170,8 @@ def test_a_vs_b_counts_per_category_are_bars(data):
     ans = _same(data, "expenses", "number of approved vs rejected expenses per team",
                 "SELECT Team, Approved, count(*) FROM expenses GROUP BY 1, 2")
     assert ans.chart_type == "bar"
+
+
+def test_which_n_groups_then_a_verb_and_a_superlative(data):
+    _same(data, "expenses", "which 2 teams spent the least",
+          f"SELECT Team, sum({COST}) AS c FROM expenses GROUP BY 1 ORDER BY c ASC LIMIT 2")

@@ -131,8 +131,8 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
         return []
     if any(m.kind is not None for m in plan.measures):
         return ["prior:derived"]  # a rate, ratio or time between dates the words name: nvBench has none
-    if any(m.agg in ("max", "min") for m in plan.measures) and plan.dimension is not None and \
-            ranked_groups(links) is not None:
+    if plan.dimension is not None and (plan.order is None or any(m.agg in ("max", "min") for m in plan.measures)) \
+            and ranked_groups(links) is not None:
         return ["prior:superlative_aggregated"]  # "2 suppliers with the lowest spend" ranks suppliers
     stated = {f.target.model_dump_json() for f in links.conditions}  # type: ignore[attr-defined]
     if stated - {f.model_dump_json() for f in plan.filters}:

@@ -89,7 +89,6 @@ def value_aggs(links: Links) -> list[Link]:
 
 
 _NOT_BETWEEN = {"by", "per", "for", "each", "across", "in", "of", "over", "and", ",", "vs"}
-_WITH = {"with", "having", "that", "which", "where", "by"}
 
 
 def _group_links(links: Links) -> list[Link]:
@@ -99,16 +98,18 @@ def _group_links(links: Links) -> list[Link]:
 def ranked_groups(links: Links) -> tuple[bool, int | None] | None:
     """A superlative that ranks the groups of the dimension it describes, as (descending, limit):
     before its noun ("biggest spending department", "the 2 cheapest software vendors", "lowest churn
-    plan": a singular noun is one group, a number says how many) or after "N <noun> with the"
-    ("3 categories with the lowest spend"). None when no superlative describes a dimension."""
+    plan": a singular noun is one group, a number says how many) or a few words after "N <noun>"
+    ("3 categories with the lowest spend", "which 3 sales reps billed the least"). None when no
+    superlative describes a dimension."""
     toks = links.parsed.toks
     sups = [a for a in links.aggs if a.target in ("max", "min")]
     for a, d in itertools.product(sups, _group_links(links)):
         if d.start >= a.end and d.start - a.end <= 3 and not {t.text for t in toks[a.end:d.start]} & _NOT_BETWEEN:
             n = _number_at(toks, a.start - 1)
             return a.target == "max", n if n is not None else None if toks[d.end - 1].text.endswith("s") else 1
-        n = _number_at(toks, d.start - 1)
-        if n is not None and a.start >= d.end and a.start - d.end <= 3 and toks[d.end].text in _WITH:
+        n = _number_at(toks, d.start - 1)  # "3 categories with the lowest spend", "which 3 reps billed the least"
+        if n is not None and d.end <= a.start <= d.end + 5 and \
+                not {t.text for t in toks[d.end:a.start]} & (_NOT_BETWEEN - {"in", "of"}):
             return a.target == "max", n
     return None
 
