@@ -14,7 +14,7 @@ from ..presentation.explain import explain
 from ..presentation.vegalite import choose_chart
 from ..sql.compiler import compile_plan
 from .candidates import Candidate
-from .generate import share_asked
+from .generate import ranked_groups, share_asked
 
 _WORD = re.compile(r"[a-z]+|\d+")
 _RANKING = {"which", "who", "whom", "each", "per", "every", "by"}
@@ -131,6 +131,9 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
         return []
     if any(m.kind is not None for m in plan.measures):
         return ["prior:derived"]  # a rate, ratio or time between dates the words name: nvBench has none
+    if plan.dimension is not None and (plan.order is None or any(m.agg in ("max", "min") for m in plan.measures)) \
+            and ranked_groups(links) is not None:
+        return ["prior:superlative_aggregated"]  # "2 suppliers with the lowest spend" ranks suppliers
     stated = {f.target.model_dump_json() for f in links.conditions}  # type: ignore[attr-defined]
     if stated - {f.model_dump_json() for f in plan.filters}:
         return ["prior:condition_dropped"]  # nvBench's gold charts do not say which rows were kept

@@ -10,6 +10,7 @@ invoice"). The count is bounded (MAX_PLANS) so answering stays fast.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -20,10 +21,11 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import PEOPLE
+from ..language.lexicon import NUMBER_WORDS, PEOPLE
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
+from .measures import binary, money_column
 
 MAX_PLANS = 160
 _AND = {"and", ",", "&", "vs", "versus", "plus", "with"}
@@ -75,7 +77,7 @@ def value_aggs(links: Links) -> list[Link]:
     """Aggregation cues that aggregate values: a superlative that ranks groups ("which 3 stores
     sold the most", "which region has the highest profit") orders them instead, unless the words
     say one row ("the largest single order") or name the maximum outright."""
-    ranking = links.limit is not None or bool(_WHICH.search(links.parsed.text.s))
+    ranking = links.limit is not None or bool(_WHICH.search(links.parsed.text.s)) or ranked_groups(links) is not None
     toks = links.parsed.toks
     out: list[Link] = []
     for a in links.aggs:
@@ -84,6 +86,42 @@ def value_aggs(links: Links) -> list[Link]:
             continue
         out.append(a)
     return out
+
+
+_NOT_BETWEEN = {"by", "per", "for", "each", "across", "in", "of", "over", "and", ",", "vs"}
+
+
+def _group_links(links: Links) -> list[Link]:
+    return [c for c in links.columns if "role=dimension" in c.feats and "condition" not in c.feats]
+
+
+def ranked_groups(links: Links) -> tuple[bool, int | None] | None:
+    """A superlative that ranks the groups of the dimension it describes, as (descending, limit):
+    before its noun ("biggest spending department", "the 2 cheapest software vendors", "lowest churn
+    plan": a singular noun is one group, a number says how many) or a few words after "N <noun>"
+    ("3 categories with the lowest spend", "which 3 sales reps billed the least"). None when no
+    superlative describes a dimension."""
+    toks = links.parsed.toks
+    sups = [a for a in links.aggs if a.target in ("max", "min")]
+    for a, d in itertools.product(sups, _group_links(links)):
+        if d.start >= a.end and d.start - a.end <= 3 and not {t.text for t in toks[a.end:d.start]} & _NOT_BETWEEN:
+            n = _number_at(toks, a.start - 1)
+            return a.target == "max", n if n is not None else None if toks[d.end - 1].text.endswith("s") else 1
+        n = _number_at(toks, d.start - 1)  # "3 categories with the lowest spend", "which 3 reps billed the least"
+        if n is not None and d.end <= a.start <= d.end + 5 and \
+                not {t.text for t in toks[d.end:a.start]} & (_NOT_BETWEEN - {"in", "of"}):
+            return a.target == "max", n
+    return None
+
+
+def _number_at(toks: list[Any], i: int) -> int | None:
+    """The small whole number at token i ("the 3 ...", "the five ..."), if any."""
+    if not 0 <= i < len(toks):
+        return None
+    if re.fullmatch(r"\d{1,2}", toks[i].text) and int(toks[i].text) > 0:
+        return int(toks[i].text)
+    n = NUMBER_WORDS.get(toks[i].text)
+    return n if isinstance(n, int) and n > 1 else None
 
 
 def _numeric_links(links: Links, profile: dict[str, Any]) -> list[Link]:
@@ -136,7 +174,8 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
         agg_a = _agg_of(na) if na is not None and na.target != "count" else _default_agg(ca)
         agg_b = _agg_of(nb) if nb is not None and nb.target != "count" else \
             (agg_a if na is not None and na.target != "count" else _default_agg(cb))
-        yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)), ("two=and",))
+        yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)),
+                      ("two=and", *_money_feat(a, b)))
         if not (links.groups or links.grains or links.parsed.trend):  # "by month" aggregates them
             yield Reading((Measure(column=ca["name"], agg="none"), Measure(column=cb["name"], agg="none")),
                           ("two=raw",))
@@ -146,7 +185,37 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
         nxt = next((c for c in nums if c.start >= y.end and c.start - y.end <= 3), None)
         if nxt is not None and {t.text for t in toks[x.end:y.start]} & _AND and _agg_of(x) != _agg_of(y):
             col = str(nxt.target)
-            yield Reading((Measure(column=col, agg=_agg_of(x)), Measure(column=col, agg=_agg_of(y))), ("two=cues",))
+            yield Reading((Measure(column=col, agg=_agg_of(x)), Measure(column=col, agg=_agg_of(y))),
+                          ("two=cues", *_money_feat(nxt)))
+    yield from _count_pairs(nums, links, profile)
+
+
+def _money_feat(*cs: Link) -> tuple[str, ...]:
+    return ("money=word",) if any("money_word" in c.feats for c in cs) else ()
+
+
+def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
+    """A count and a measure joined by "and" ("number of claims and total amount", "monthly spend and
+    number of orders"), or the rows' noun right beside one ("sales and orders by month", "tickets and
+    average csat"): the rows counted beside the measure."""
+    toks = links.parsed.toks
+    cued = {k for a in links.aggs for k in range(a.start, a.end)}
+    nouns = [c for c in links.columns if "entity" in c.feats and "unique" in c.feats]
+    for cue in [a for a in links.aggs if a.target == "count"] + nouns:
+        for c in nums:
+            lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
+            between = {toks[k].text for k in range(lo, hi) if cue.kind == "agg" or k not in cued}
+            joiners = between & _AND
+            if hi < lo or hi - lo > 6 or not joiners or joiners & {"vs", "versus"} or \
+                    cue.kind == "column" and not between <= _AND:
+                continue  # "number of invoices vs total amount per customer" plots one against the other
+            near = _near_agg(links, c.start)
+            col = profile["_by_name"][str(c.target)]
+            if col["role"] == "identifier":
+                continue  # "the number of pilots" counts the pilots: their ids are no measure
+            agg = _agg_of(near) if near is not None and near.target != "count" else _default_agg(col)
+            pair = (Measure(column=None, agg="count"), Measure(column=col["name"], agg=agg))
+            yield Reading(pair if cue.end <= c.start else pair[::-1], ("two=count_and", *_money_feat(c)))
 
 
 _GROUPING = {"by", "per", "across", "over", "for"}
@@ -163,18 +232,42 @@ def share_asked(links: Links) -> bool:
     return links.parsed.share or bool(links.words & _SHARE_WORDS) or "%" in links.question or measured
 
 
-def measure_readings(links: Links, profile: dict[str, Any]) -> list[Measures]:
+def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
+    """A column link for each word of money no numeric column link covers ("monthly spend"), to the
+    money column it names (measures.money_column)."""
+    by_name = profile["_by_name"]
+    toks = links.parsed.toks
+    taken = {k for c in links.columns + links.values + links.conditions for k in range(c.start, c.end)
+             if c.kind != "column" or is_numeric(by_name[str(c.target)]) or not {"entity", "partial"} & set(c.feats)
+             and toks[k].sing in by_name[str(c.target)]["tokens"]}  # "spending team" names Team by its word
+    out: list[Link] = []
+    for t in toks:
+        col = money_column(t.text, profile) if t.i not in taken else None
+        if col is not None and col["name"] not in [str(o.target) for o in out]:
+            out.append(Link("column", col["name"], t.i, t.i + 1, 0.7, ("money_word",)))
+    return out
+
+
+def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) -> list[Measures]:
     """What can be measured: counted rows, each linked numeric column with its licensed
-    aggregations, a share of a Yes/No column, two measures joined by "and"."""
+    aggregations, a word of money (unless `money` is False), a share of a Yes/No column, two
+    measures joined by "and"."""
     by_name = profile["_by_name"]
     count_cue = any(a.target == "count" for a in links.aggs)
     nums = _numeric_links(links, profile)
     out: list[Measures] = []  # rows are counted when the words ask, or when they name nothing to measure
-    if count_cue or not nums:
+    if count_cue or not nums or all(binary(by_name[str(c.target)]) for c in nums):  # a 0/1 flag may split counts
         out.append(Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",)))
     for c in nums:
         out += list(_measures_of(c, links, profile))
-    out += list(_pairs(nums, links, profile))
+    moneyed = money_links(links, profile) if money and not nums else []
+    for c in moneyed:
+        near = _near_agg(links, c.start)
+        if near is not None and near.target == "count":
+            continue  # "how many expenses" counts them
+        out += [Reading(r.value, (*r.feats, "money=raw" if r.feats[0] == "agg=raw" else "money=word"))
+                for r in _measures_of(c, links, profile)]
+    out += list(_pairs(sorted(nums + moneyed, key=lambda c: c.start), links, profile))
     for c in links.columns:
         col = by_name[str(c.target)]
         if col["type"] == "boolean" and share_asked(links):  # "orders that were returned" is a condition
@@ -183,14 +276,36 @@ def measure_readings(links: Links, profile: dict[str, Any]) -> list[Measures]:
             out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))
     single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
-    if (single or ranked) and not nums:  # "the largest single invoice", "which 5 customers did we bill the most"
-        main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
-                      key=lambda c: (not c.get("money"), not c.get("additive", True)))[:2]  # amounts first
-        for i, col in enumerate(main):
-            cue = _agg_of(single[0]) if single else None
-            for agg in dict.fromkeys((cue or _default_agg(col), _default_agg(col))):
-                how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
-                out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}")))
+    if (single or ranked or priced(links)) and not nums:  # "the largest single invoice", "which 5 customers did
+        out += _implicit_readings(links, profile, single)  # we bill the most", "the 3 priciest products"
+    return out
+
+
+_PRICE_SUPERLATIVES = {"cheapest", "cheaper", "priciest", "pricier", "expensive", "costliest", "dearest"}
+_PRICE_TOKENS = {"price", "cost", "fee", "rate", "fare"}
+
+
+def priced(links: Links) -> bool:
+    """Whether a superlative of price ranks ("the five cheapest products", "most expensive hotel")."""
+    return bool(links.words & _PRICE_SUPERLATIVES)
+
+
+def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]) -> list[Measures]:
+    """The table's main measures for an aggregation or a superlative with no column named: amounts
+    first, a price first for a superlative of price ("the five cheapest products": by unit price)."""
+    by_price = priced(links)
+    main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
+                  key=lambda c: (by_price and not set(c["tokens"]) & _PRICE_TOKENS,
+                                 by_price and "price" not in c["tokens"],  # the price asked, before a cost
+                                 not c.get("money"), not c.get("additive", True)))[:2]
+    out: list[Measures] = []
+    for i, col in enumerate(main):
+        cue = _agg_of(single[0]) if single else None
+        usual: Agg = "avg" if by_price else _default_agg(col)  # cheapness is per thing, not a total
+        for agg in dict.fromkeys((cue or usual, usual)):
+            how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
+            price = ("implicit=price",) if by_price and i == 0 and set(col["tokens"]) & _PRICE_TOKENS else ()
+            out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}", *price)))
     return out
 
 
@@ -258,14 +373,28 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     if tcol is not None and (links.grains or links.parsed.trend) and \
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
         out += _grains_of(tcol, links, base, ("dim=time_word",))
+    people = _people_columns(profile) if links.words & {"who", "whom"} else []
+    # "who spent the most on travel": the people who did, not each row
+    out += [Reading(Dimension(column=c["name"]), ("dim=who",)) for c in people
+            if not any(r.value is not None and r.value.column == c["name"] for r in out)]
     label = _label_column(profile)
     dims = [r.value for r in out if r.value is not None]
     asked = links.limit is not None or bool(links.words & {"who", "whom"})  # "the top 5 ...", "who ..."
-    if label is not None and _names_rows(links, profile) and asked \
+    if label is not None and _names_rows(links, profile) and asked and not people \
             and not any(profile["_by_name"][d.column]["role"] == "dimension" for d in dims) and \
             not any(d.column == label["name"] for d in dims):
         out.append(Reading(Dimension(column=label["name"]), ("dim=entity",)))
     return out
+
+
+_PEOPLE_WORDS = PEOPLE | {"rep", "agent", "staff", "owner", "manager", "seller", "salesperson", "assignee",
+                          "author", "driver", "doctor", "teacher", "technician", "buyer", "requester"}
+
+
+def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
+    """Text columns of people that repeat (each person has several rows): "Employee", "sales_rep", "agent"."""
+    return [c for c in profile["columns"] if c["role"] == "dimension" and c["type"] == "text"
+            and not c.get("unique") and set(c.get("tokens") or []) & _PEOPLE_WORDS]
 
 
 def _label_column(profile: dict[str, Any]) -> dict[str, Any] | None:
@@ -287,7 +416,8 @@ def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | 
     out: list[Reading[str | None]] = [Reading(None, ())]
     for c in links.columns:
         col = by_name[str(c.target)]
-        if col["role"] in ("dimension",) and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
+        category = col["role"] == "dimension" or binary(col)  # a 0/1 flag splits too ("trial and non-trial")
+        if category and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
                 "condition" not in c.feats and col["name"] not in [r.value for r in out]:
             out.append(Reading(col["name"], ("color=linked",)))
     for f in (_filter_of(x) for x in links.conditions):
@@ -315,7 +445,10 @@ def order_readings(links: Links, has_dim: bool) -> list[Ordering]:
     else:
         out.append(Reading((None, None), ()))
         sup = [a for a in links.aggs if a.target in ("max", "min")]
-        if sup and _WHICH.search(p.text.s):
+        described = ranked_groups(links)
+        if described is not None:
+            out.append(Reading((Order(by="measure", desc=described[0]), described[1]), ("order=sup_dim",)))
+        elif sup and _WHICH.search(p.text.s):
             desc = sup[0].target == "max"
             out.append(Reading((Order(by="measure", desc=desc), 1), ("order=superlative_one",)))
             out.append(Reading((Order(by="measure", desc=desc), None), ("order=superlative",)))
@@ -353,6 +486,8 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
         return None  # "the top 5 customers" are 5 customers: raw rows would repeat one
     if c.value is not None and (len(measures) > 1 or c.value in used):
         return None
+    if c.value is not None and raw and profile["_by_name"][c.value]["role"] != "dimension":
+        return None  # a 0/1 flag splits counts and totals, not raw values
     order, limit = o.value
     p = links.parsed
     filters = [_filter_of(f).model_copy() for f in links.conditions]
@@ -377,6 +512,13 @@ def _one_row_each(dim: Dimension, profile: dict[str, Any]) -> bool:
     return bool(col.get("unique")) or is_numeric(col)
 
 
+def _many_per_group(plan: Plan, profile: dict[str, Any]) -> bool:
+    """More than 20 rows per value of the axis on average: a table of transactions, not of things."""
+    assert plan.dimension is not None  # a repeating axis
+    distinct = profile["_by_name"][plan.dimension.column].get("distinct") or 1
+    return (profile.get("row_count") or 0) > 20 * distinct
+
+
 def _shape(plan: Plan, profile: dict[str, Any]) -> tuple[str, ...]:
     """Raw values over an axis that repeats (several points per category: nvBench's "name and
     code" plots) are licensed, and marked so the ranker weighs them."""
@@ -395,7 +537,12 @@ class Generated:
 
 def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) -> list[Generated]:
     """Every licensed plan, validated, without duplicates, at most MAX_PLANS."""
-    ms, ds = measure_readings(links, profile), dimension_readings(links, profile, base)
+    derived = base is not None and any(m.kind is not None for m in base.measures)  # "spend per employee"
+    spent = set() if derived else {k for c in money_links(links, profile) for k in range(c.start, c.end)}
+    if spent:  # "revenue" half-naming sales_rep is the money, not an axis
+        links = dataclasses.replace(links, columns=[c for c in links.columns
+                                                    if "partial" not in c.feats or c.start not in spent])
+    ms, ds = measure_readings(links, profile, money=not derived), dimension_readings(links, profile, base)
     cs = color_readings(links, profile)
     out: list[Generated] = []
     seen: set[str] = set()
@@ -413,7 +560,10 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Generated(plan, (*m.feats, *d.feats, *c.feats, *o.feats, *_shape(plan, profile))))
+            feats = (*m.feats, *d.feats, *c.feats, *o.feats, *_shape(plan, profile))
+            if "raw=repeating_axis" in feats and ("money=raw" in feats or _many_per_group(plan, profile)):
+                continue  # raw values of many rows per bar overlap: "sales by region" sums them
+            out.append(Generated(plan, feats))
             if len(out) >= MAX_PLANS:
                 return out
     return out

@@ -17,6 +17,7 @@ from ..datasets.profile import is_identifier
 from ..language.lexicon import (
     COST_WORDS,
     DURATION_WORDS,
+    PEOPLE,
     PROFIT_WORDS,
     RATE_BASE_WORDS,
     RATE_VALUE_WORDS,
@@ -24,10 +25,11 @@ from ..language.lexicon import (
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
     TIME_UNIT_WORDS,
+    VERB_MEASURES,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
 from ..language.parsing import NEGATIONS, Parsed, is_numeric
-from ..language.phrasing import revenue_column
+from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Filter, Measure
 from ..plan import Derived as DerivedKind
 
@@ -59,6 +61,19 @@ def find_derived(p: Parsed, profile: dict) -> Derived | None:
 # ------------------------------------------------------------------ shared helpers
 def _measure_col(col: dict) -> bool:
     return is_numeric(col) and col["role"] == "measure" and not col.get("year_like")
+
+
+def binary(col: dict) -> bool:
+    """A Yes/No column, or a 0/1 number column ("trial" 1/0): a flag whose rate a share word asks for."""
+    if col["type"] == "boolean":
+        return True
+    return is_numeric(col) and col.get("distinct") == 2 and str(col.get("min")) in ("0", "0.0") and \
+        str(col.get("max")) in ("1", "1.0")
+
+
+def _flag_filter(col: dict, yes: bool) -> Filter:
+    """The rows where the flag is set (or not): true/false, which a 0/1 column compares equal to."""
+    return Filter(column=col["name"], op="=", values=[yes])
 
 
 def _mention_at(p: Parsed, k: int) -> Mention | None:
@@ -105,16 +120,58 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
                 return rate  # None when it is a breakdown
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
-            start = k + 1 if t.text == "of" else k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "of")
-            end = next((j for j in range(start, len(toks)) if _ends_scope(p, j)), len(toks))
-            numerator = _mention_at(p, start)
-            column = None
-            if numerator is not None and _measure_col(profile["_by_name"][numerator.column]):
-                column, start = numerator.column, numerator.end
-            found = _condition(p, profile, start, end, rate_word=False)
-            if found is not None:
-                return _rate_of(column, *found)
+            found_share = _share_of(p, profile, k)
+            if found_share is not None:
+                return found_share
     return None
+
+
+def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
+    """"percentage of <rows> <condition>" from the share word at k: the condition said after the
+    noun of the rows ("what fraction of enterprise accounts are in EMEA": the words before it keep
+    the rows, as filters), a measure's sum when the words name one or its money ("what percent of
+    engineering spend went on software")."""
+    toks = p.toks
+    start = k + 1 if toks[k].text == "of" else k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "of")
+    end = next((j for j in range(start, len(toks)) if _ends_scope(p, j)), len(toks))
+    numerator = _mention_at(p, start)
+    column = None
+    ncol = profile["_by_name"][numerator.column] if numerator is not None else None
+    if numerator is not None and ncol is not None and _measure_col(ncol) and not binary(ncol):
+        column, start = numerator.column, numerator.end
+    rows = next((m for m in p.mentions if start <= m.start < end and (m.tier == "entity" or column is None and (
+        _measure_col(col := profile["_by_name"][m.column]) and not binary(col)))), None)
+    if column is None and rows is not None and rows.tier != "entity":  # "percent of research spend" (Cost)
+        column = rows.column
+    elif column is None and rows is not None and not toks[rows.start].text.endswith("s"):  # "% of expenses" counts
+        money = money_column(toks[rows.start].text, profile)
+        column = money["name"] if money is not None else None
+    found = _condition(p, profile, rows.end, end, rate_word=False) if rows is not None else None
+    found = found or _condition(p, profile, start, end, rate_word=False)
+    return _rate_of(column, *found) if found is not None else None
+
+
+# Words of money that name no column ("monthly spend", "which vendors cost us the most", "the accounts
+# paying the least", "revenue per account" in a table whose money column is "MRR").
+MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
+                            "income", "turnover", "money"}
+_REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover"}
+_MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
+
+
+def money_column(word: str, profile: dict) -> dict | None:
+    """The money column a word of money names: the lexicon's words for the verb first, then the
+    table's only money column (a currency, or a money name: "MRR"), or its revenue column."""
+    if word not in MONEY_WORDS:
+        return None
+    by_name = profile["_by_name"]
+    money = [c for c in profile["columns"] if _measure_col(c) and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)]
+    named = measure_named(VERB_MEASURES.get(word, [word]), profile)
+    if named is not None and by_name[named] in money:
+        return cast("dict", by_name[named])
+    if len(money) == 1:
+        return money[0]
+    return revenue_column(money) if word in _REVENUE_NOUNS else None
 
 
 def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
@@ -159,8 +216,8 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         a = min([v.start for v in p.values if v.end == a], default=a)
     neg = any(p.toks[j].text in NEGATIONS for j in range(a, b))
     for m in p.mentions:
-        if a <= m.start < b and by_name[m.column]["type"] == "boolean" and m not in p.groups:
-            return Filter(column=m.column, op="=", values=[not neg]), _filters_on(p, m.column)
+        if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
+            return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)
     for v in p.values:
         if a <= v.start < b:
             return Filter(column=v.column, op="!=" if neg else "=", values=[v.value]), _filters_on(p, v.column)
@@ -212,34 +269,50 @@ def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | N
 # ------------------------------------------------------------------ ratios
 def _ratio(p: Parsed, profile: dict) -> Derived | None:
     """"cost per kg", "revenue per unit": a measure per another measure is the ratio of their sums;
-    "revenue per order" (an id named by its noun) divides by the number of orders; "ratio of A to B"."""
+    "revenue per order" (an id named by its noun) divides by the number of orders, "spend per
+    employee by department" by the number of people (a column of people beside another group);
+    "ratio of A to B". A word of money names the measure ("spend per employee")."""
     by_name = profile["_by_name"]
     for k, t in enumerate(p.toks):
         divided = t.text == "by" and k > 1 and p.toks[k - 1].text == "divided"
         if t.text not in ("per", "to", "over") and not divided or k == 0:
             continue
-        top = next((m for m in p.mentions if m.end == k - divided), None)
+        top = _numerator(p, profile, k - divided)
         if t.text in ("to", "over"):  # "ratio of cost to revenue"
             ratio_word = any(x.text in ("ratio", "divided") for x in p.toks[max(0, k - 5):k + 5])
             if not ratio_word or top is None:
                 continue
         bottom = next((m for m in p.mentions if k < m.start <= k + 2), None)
-        if top is None or bottom is None or not _measure_col(by_name[top.column]):
+        if top is None or bottom is None:
             continue
+        top_col, top_start = top
         bcol = by_name[bottom.column]
-        cued = any(c.end <= top.start and top.start - c.end <= 2 for c in p.aggs)
-        if _measure_col(bcol) and bottom.column != top.column:
+        cued = any(c.end <= top_start and top_start - c.end <= 2 for c in p.aggs)
+        others = any(g.column != bottom.column for g in p.groups)
+        if _measure_col(bcol) and bottom.column != top_col:
             grouped = bcol.get("groupable") and cued
             if not grouped:  # "average rating per age" groups by age; "cost per kg" divides
-                m = Measure(column=top.column, agg="sum", kind="ratio", other=bottom.column, other_agg="sum")
-                return Derived(m, {top.column, bottom.column})
-        elif is_identifier(bcol) and bottom.tier != "exact" and t.text == "per" and \
-                (not cued if bcol.get("unique") else any(g.column != bottom.column for g in p.groups)):
+                m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="sum")
+                return Derived(m, {top_col, bottom.column})
+        elif t.text == "per" and (
+                is_identifier(bcol) and bottom.tier != "exact" and (not cued if bcol.get("unique") else others)
+                or bcol["role"] == "dimension" and set(bcol["tokens"]) & PEOPLE and any(
+                    g.column != bottom.column and by_name[g.column]["role"] == "dimension" for g in p.groups)):
             # one row per order: "average revenue per order" is the plain average already; a repeated
             # id alone ("revenue per customer") is a group by it, and a ratio next to another group
-            m = Measure(column=top.column, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
-            return Derived(m, {top.column, bottom.column})
+            m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
+            return Derived(m, {top_col, bottom.column})
     return None
+
+
+def _numerator(p: Parsed, profile: dict, k: int) -> tuple[str, int] | None:
+    """The measure column named just before token k, and where its words start: a mention of a
+    measure, or a word of money ("spend per employee")."""
+    top = next((m for m in p.mentions if m.end == k), None)
+    if top is not None and _measure_col(profile["_by_name"][top.column]):
+        return top.column, top.start
+    money = money_column(p.toks[k - 1].text, profile) if k > 0 else None
+    return (money["name"], k - 1) if money is not None else None
 
 
 def _margin(p: Parsed, profile: dict) -> Derived | None:

@@ -20,6 +20,7 @@ from .coverage import gaps, missing_phrase
 from .decision import offered
 from .features import context, features, readout
 from .generate import generate as generate_from_links
+from .generate import money_links
 from .rules import build_plan, help_message
 
 WEIGHTS = Path(__file__).with_name("weights.json")
@@ -38,12 +39,21 @@ _state: dict[str, dict[str, Any] | None] = {}
 # there" is one number, not a count per customer (nvBench counts "the number of the dates" per date).
 # A derived measure the words name (a rate, a ratio, the time between two dates: planning/measures.py)
 # is read as such; its readers fire on no nvBench question. "prior:" features are never fitted (features.prior).
+# A word of money that names no column ("monthly spend", "which vendors cost the most") measures the money
+# column (generate.money_links): nvBench's tables have no money column named otherwise. A count and a
+# measure joined by "and", or two aggregation cues of one column, are both shown (nvBench charts have one y).
+# A superlative describing a dimension ranks its groups ("biggest spending department": nvBench's scorer
+# compares no limit), and a superlative of price ("the five cheapest products") ranks by the price.
+# "who" asks for the people of a column of people ("who closed the most tickets": by agent).
 PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:values|vs": 1.5,
          "edit=color:values|versus": 1.5, "lic=dim=entity": 1.0, "lic=color=values|compare": 1.5,
          "lic=color=values|vs": 1.5, "lic=color=values|versus": 1.5, "prior:kpi_count": 2.0, "prior:kpi_agg": 2.0,
          "prior:two_measures": 1.5, "prior:condition_dropped": -1.0,
          "prior:superlative_one": 1.0, "prior:share_uncued": -1.0, "prior:derived": 3.0,
-         "prior:counted_axis": -1.0}
+         "prior:counted_axis": -1.0, "lic=money=word": 2.5, "lic=money=raw": 1.5,
+         "lic=two=count_and": 1.5, "lic=two=cues": 0.5, "lic=order=sup_dim": 1.5,
+         "prior:superlative_aggregated": -1.5, "lic=implicit=price": 2.0,
+         "lic=dim=who": 1.0}
 
 
 def use_weights(model: dict[str, Any] | None) -> None:
@@ -138,7 +148,8 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
     without one) is declined, naming what was not found (planning/coverage.py). `links`: the
     question's links when the caller has read them already (one parse per message)."""
     links = links if links is not None else link(question, profile)
-    cov = gaps(links, profile)
+    # a word of money names the money column ("revenue per account" over MRR): not a word left unlinked
+    cov = gaps(dataclasses.replace(links, columns=links.columns + money_links(links, profile)), profile)
     if cov.missing and not (links.columns or links.values or links.conditions):
         raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
     if cov.missing:

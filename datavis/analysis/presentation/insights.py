@@ -161,6 +161,8 @@ def _measure_facts(plan: Plan, q: Query, rows: list[Row], y: str, m: Measure, pr
         return fmt_number(v, money=sym is not None, symbol=sym or "$")
 
     additive = (m.agg in ADDITIVE and not m.kind) or (m.agg == "none" and plan.share)
+    # the top N alone: their sum is not the total, so no share of it is told ("among the 3 shown")
+    partial = partial or (plan.limit is not None and not plan.other)
     # (x, value, series) of the rows holding a number; a scatter has no x column
     pairs = [(r.get(q.x) if q.x is not None else None, v, r.get(q.color) if q.color else None)
              for r in rows if _number(v := r.get(y))]
@@ -339,7 +341,7 @@ def _extremes_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
             text += f" and {fct['bottom']} the lowest ({fct['bottom_text']})"
         return [text + "."]
     lead = f"{fct['top']} has the highest {measure.lower()} with {fct['top_text']}"
-    if fct.get("partial"):
+    if fct.get("partial") and fct["count"] > 1:
         lead = f"Among the {fct['count']:,} shown, {lead}"
     if fct.get("top_share") is not None and fct["count"] > 1:
         lead += f", {fmt_pct(fct['top_share'])} of the total {fct['total_text']}"

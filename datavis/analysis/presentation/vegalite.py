@@ -91,6 +91,8 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict[str, Any]]) -> str:
     positive = all(not isinstance(v, (int, float)) or v >= 0 for v in (r.get(q.ys[0]) for r in rows))
     if asked == "histogram" or asked == "boxplot":
         asked = "bar"
+    if asked == "point" and plan.intent == "correlation" and q.x_type == "nominal" and q.color:
+        asked = "bar"  # "churned vs retained accounts for each plan" compares counts of categories, side by side
     if asked in ("bar", "line", "area", "point", "table"):
         return asked
     if asked == "arc":

@@ -45,7 +45,9 @@ def lit(value: object, kind: str = "text") -> str:
     """A SQL literal for a filter value of a column of type `kind`."""
     if value is None:
         return "NULL"
-    if kind in ("integer", "number") and not isinstance(value, bool):
+    if kind in ("integer", "number") and isinstance(value, bool):
+        return "1" if value else "0"  # a 0/1 flag column held to true or false
+    if kind in ("integer", "number"):
         num = float(str(value)) if not isinstance(value, (int, float)) else value
         if isinstance(num, float) and not math.isfinite(num):
             raise Unanswerable(f"'{value}' is not a usable number")
