@@ -221,6 +221,8 @@ def present(ex: Executed, profile: dict[str, Any], question: str, planner: str) 
         c.lower() for c in [*(m.column for m in plan.measures), plan.dimension and plan.dimension.column,
                             plan.color] if c}
     plan.assumptions += [a for a in left_out(question, used, profile) if a not in plan.assumptions]
+    if q.extra.get("blank_x") and rows:
+        plan.assumptions.append(f"rows with no {q.extra['blank_x']} are left out")
     chart = choose_chart(plan, q, rows)
     title = title_for(plan, q, profile)
     spec = build_spec(chart, plan, q, rows, title, profile, {y: y for y in q.ys})

@@ -210,3 +210,15 @@ def test_large_scatter_is_sampled_and_correlation_uses_all_rows(write_csv, tmp_p
     ans = answer(d, "relationship between x value and y value", settings=AnalysisSettings(max_rows=500))
     assert ans.chart_type == "point" and len(ans.data) == 500
     assert "3,000 points" in ans.insight
+
+
+def test_rows_without_a_value_are_no_group_and_the_plan_says_so(write_csv, tmp_path):
+    from datavis.analysis import ingest_csv
+
+    lines = [f"T{i},{['North', 'South', ''][i % 3]},{i % 5 + 1}" for i in range(60)]
+    d = tmp_path / "ds"
+    ingest_csv(write_csv("Ticket,Region,Hours\n" + "\n".join(lines) + "\n"), d, name="tickets")
+    ans = answer(d, "total hours by region")
+    assert {r["Region"] for r in ans.data} == {"North", "South"}
+    assert sum(r[ans.plan["data_fields"]["y"]] for r in ans.data) == sum(i % 5 + 1 for i in range(60) if i % 3 != 2)
+    assert "rows with no Region are left out" in ans.plan["assumptions"]

@@ -216,6 +216,10 @@ def _aggregate(plan: Plan, profile: dict[str, Any], measures: list[Measure], max
     where = where_sql(plan, profile)
     additive = all(m.agg in ADDITIVE for m in measures)
     parts = _Parts()
+    if profile["_by_name"][plan.dimension.column]["non_null"] < profile["row_count"]:
+        # a blank is no group: the rows without a value are left out, and the plan says so (present)
+        parts.conds.append(f"{xexpr} IS NOT NULL")
+        parts.extra["blank_x"] = plan.dimension.column
     xsel = _rank_x(plan, profile, parts, xexpr, xtype, aggs[0], additive)
     csel = _rank_color(plan, profile, parts, aggs[0], additive) if color else None
     select = [f"{xsel} AS {quote_ident(x)}"]
