@@ -49,8 +49,11 @@ from ..language.names import singular, split_name
 from .measures import find_derived
 
 # Cue words beyond the lexicon's phrases, and words that name the rows themselves.
+# A ranking word says what order is asked ("the busiest hours"), not which thing.
 _CUE_WORDS = {w for phrases in AGG_CUES.values() for p in phrases for w in p.split()} | \
-    {w for k in (*CHART_WORDS, *GRAIN_WORDS, *NUMBER_WORDS, *MONTH_NAMES) for w in k.split()}
+    {w for k in (*CHART_WORDS, *GRAIN_WORDS, *NUMBER_WORDS, *MONTH_NAMES) for w in k.split()} | \
+    {"highest", "lowest", "best", "worst", "most", "least", "biggest", "largest", "smallest", "busiest",
+     "quietest", "top", "bottom"}
 _ROW_WORDS = {"row", "record", "entry", "item", "thing", "instance", "result", "detail", "one", "ones",
               "everything", "anything", "something", "chart", "plot", "diagram", "graph", "figure", "info"}
 # Words that qualify a question without naming anything in it.
@@ -180,6 +183,9 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     named = _named(profile)
     words = {t.i for t in toks if not _function_word(t.text, extra)}
     linked = {i for i in words if i in known or named.exact(toks[i].text) or named.loose(toks[i].text)}
+    # "return rate" with a Returned column: a rate of a word the data holds, a stop word or not
+    linked |= {i for i in words if i > 0 and toks[i].text in RATE_WORDS | SHARE_OF_WORDS
+               and (i - 1 in linked or named.exact(toks[i - 1].text) or named.loose(toks[i - 1].text))}
     content = words - linked
     missing: list[str] = []
     for slot in _slots(links):
