@@ -393,8 +393,9 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> lis
             if length == 1:
                 if key in STOPWORDS or len(key) < 2 or re.fullmatch(r"[\d.,$%]+", key):
                     hits = None
-                if span[0].text == "no" and i + 1 < n and toks[i + 1].text in (".", "of"):
-                    hits = None  # "no. of orders": a number, not the value No
+                nxt = toks[i + 1].text if i + 1 < n else ""
+                if span[0].text == "no" and (nxt in (".", "of") or nxt[:1].isalnum() and nxt not in STOPWORDS):
+                    hits = None  # "no. of orders" is a number, "no refund" a determiner: not the value No
                 elif not hits and span[0].text in VALUE_ALIASES:
                     hits = []
                     for alias in VALUE_ALIASES[span[0].text]:

@@ -15,7 +15,7 @@ from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
-from .lexicon import NUMBER_WORDS, PEOPLE
+from .lexicon import NUMBER_WORDS, PEOPLE, negates
 from .matching import Mention, Tok, ValueMention, find_mentions, find_values, negated_booleans, tokenize
 from .timeparse import find_periods
 
@@ -148,7 +148,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _numeric_filters(p, profile, consumed)
     _text_filters(p, profile)
     _boolean_filters(p, profile)
-    P.stock_filters(p, profile)
+    P.presence_filters(p, profile)
     _value_filters(p, values, profile)
     p.values = values
     _aggregation_cues(p, profile, consumed)
@@ -563,11 +563,15 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         # "conversion by channel" measures it; "escalations by category" (a plural) counts the Yes rows
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
-        if col["type"] != "boolean" or id(m) in p.filter_mentions or (before and before[-1] in _BOOL_GROUP) or \
-                after in _BOOL_GROUP | {"over", "and", "rate"} and not events:
+        flag = is_flag(col) and _said_as_event(p, m)
+        # "sessions that didn't bounce by country": a relative clause or a negation is a condition
+        clause = bool(before) and (negates(before[-1]) or any(w in ("that", "which", "who") for w in before))
+        if col["type"] != "boolean" and not flag or id(m) in p.filter_mentions or \
+                (before and before[-1] in _BOOL_GROUP) or \
+                after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):
             continue
-        neg = any(w in ("not", "non", "no", "never", "without", "excluding") for w in before)
-        p.filters.append(Filter(column=m.column, op="=", values=[not neg]))
+        neg = any(negates(w) for w in before)
+        p.filters.append(Filter(column=m.column, op="=", values=[int(not neg) if flag else not neg]))
         p.filter_mentions.add(id(m))
         p.evidence.append(f"'{m.words}' → {m.column} = {'No' if neg else 'Yes'}")
     for t in p.toks:  # "unpaid", "non-remote": the column's No ("paid vs unpaid" names both: a breakdown)
@@ -575,6 +579,20 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
             if all(f.column != name for f in p.filters) and all(m.column != name for m in p.mentions):
                 p.filters.append(Filter(column=name, op="=", values=[False]))
                 p.evidence.append(f"'{t.raw}' → {name} = No")
+
+
+def is_flag(col: dict[str, Any]) -> bool:
+    """A whole-number column holding only 0 and 1 ("bounced", "is_churned"): a Yes/No stored as a number."""
+    return col["type"] == "integer" and col.get("distinct") == 2 and col.get("min") == 0 and col.get("max") == 1
+
+
+_SUMMED_BY = {"total", "sum", "summed", "avg", "average", "mean", "median", "max", "maximum", "min", "minimum"}
+
+
+def _said_as_event(p: Parsed, m: Mention) -> bool:
+    """A 0/1 column's mention is its condition ("sessions that bounced", "didn't bounce", "bounced
+    visits"), unless an aggregation says it is a number to add up ("total bounced")."""
+    return m.start == 0 or p.toks[m.start - 1].text not in _SUMMED_BY
 
 
 def _raw_word(p: Parsed, word: str, near: int) -> str:

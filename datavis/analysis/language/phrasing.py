@@ -1,9 +1,9 @@
 """Readers of everyday business phrasing, called by language.parsing.parse (issue 11): the date
 column the words name ("churned in 2024"), a grain after it ("by signup quarter"), short codes
 beside their column ("A grades"), a superlative before one category ("lowest paid department"),
-a verb or "how much" naming the measure ("which 3 stores sold the most"), stock conditions
-("out-of-stock items"), one-word modifiers joining their column ("traffic source"), and the
-superlative of a top-N that ranks rather than takes a maximum.
+a verb or "how much" naming the measure ("which 3 stores sold the most"), a column said present
+or absent ("tickets with no refund", "out-of-stock items"), one-word modifiers joining their column
+("traffic source"), and the superlative of a top-N that ranks rather than takes a maximum.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..datasets.profile import is_numeric
 from ..plan import Filter
 from . import cues as C
-from .lexicon import REVENUE_WORDS, STOPWORDS, VERB_MEASURES
+from .lexicon import REVENUE_WORDS, STOPWORDS, VERB_MEASURES, negates
 from .matching import Mention, Tok, ValueMention, get_index
 from .names import singular, split_name
 
@@ -167,20 +167,64 @@ def measure_named(choices: list[str], profile: dict[str, Any]) -> str | None:
     return None
 
 
-_IN_STOCK = re.compile(r"\b(?:(out)(?: of|-of-) stock|(?:no|zero) stock|(?:in|with|have|has|having) (?:some )?stock)\b")
+_DETERMINERS = {"a", "an", "any", "some"}
+_ABSENT = {"no", "zero", "0", "without", "empty"}  # "no refund", "zero stock", "an empty cart"
+_HAVE = {"with", "has", "have", "having", "had", "got", "get", "gets"}
+_BE = {"is", "are", "was", "were", "be", "still"}  # "products still in stock"
+_COMPARED = {"above", "over", "below", "under", "greater", "more", "less", "fewer", "higher", "lower", "between",
+             "of", "at", "equal", "exceeding", "is", "are", "was", "were", "=", ">", "<"}
 
 
-def stock_filters(p: Parsed, profile: dict[str, Any]) -> None:
-    """"out-of-stock items", "products that still have stock": the stock column is 0, or above 0."""
-    for m, (a, b) in p.text.find(_IN_STOCK.pattern):
-        col = measure_named(VERB_MEASURES["stock"], profile)
-        if col is not None and all(f.column != col for f in p.filters):
-            out = m.group(1) is not None or m.group(0).startswith(("no", "zero"))
-            p.filters.append(Filter(column=col, op="=" if out else ">", values=[0]))
-            if not m.group(0).startswith(("in ", "with ")):  # "units in stock" still measures the stock
-                p.filter_mentions.update(id(x) for x in p.mentions if a <= x.start < b)
-            p.evidence.append(f"'{m.group(0)}' → {col} {'= 0' if out else '> 0'}")
-        return
+def _absence(toks: list[Tok], start: int) -> bool | None:
+    """Whether the words before token `start` say its column is absent ("no", "without a", "out of",
+    "don't have any") — True — or present ("with a", "has", "still in") — False; None when neither."""
+    k = start - 1
+    if k >= 0 and toks[k].text in _DETERMINERS:
+        k -= 1
+    if k < 0:
+        return None
+    word = toks[k].text
+    if word in _ABSENT or word == "of" and k > 0 and toks[k - 1].text == "out":
+        return True
+    if word in _HAVE or word == "in" and k > 0 and toks[k - 1].text in _BE:
+        return any(negates(t.text) for t in toks[max(0, k - 2):k])
+    return None
+
+
+def _presence_filter(col: dict[str, Any], profile: dict[str, Any], absent: bool) -> Filter | None:
+    """A column's "none" / "some": a number that can be 0 is 0 or not (above 0 when it has no negatives);
+    else a column with blanks is blank or not; else None (the words cannot select rows of it)."""
+    if col["type"] == "boolean":
+        return None  # a Yes/No column said as a quality is language.parsing's _boolean_filters
+    if is_numeric(col) and col.get("min") is not None and col["min"] <= 0 <= col["max"]:
+        return Filter(column=col["name"], op="=" if absent else (">" if col["min"] >= 0 else "!="), values=[0])
+    if profile.get("row_count", 0) > col.get("non_null", 0):
+        return Filter(column=col["name"], op="is_null" if absent else "not_null", values=[])
+    return None
+
+
+def presence_filters(p: Parsed, profile: dict[str, Any]) -> None:
+    """"tickets with no refund", "items out of stock", "sessions without a coupon", "products that still
+    have stock", "tickets with attachments": a column named after "no / zero / without / out of" is 0 (or
+    blank), after "with / has / have" it is above 0 (or filled in); the mention, and a second one of the
+    same column a word or two on ("items in the cart"), is spent on the condition, not measured."""
+    by_name = profile["_by_name"]
+    done = {f.column for f in p.filters}
+    for m in p.mentions:
+        if m.column in done or id(m) in p.filter_mentions:
+            continue
+        absent = _absence(p.toks, m.start)
+        after = p.toks[m.end].text if m.end < len(p.toks) else ""
+        if absent is None or not absent and (after in _COMPARED or re.fullmatch(r"[\d.,$%]+", after)):
+            continue  # "with refund above 100" is a comparison (read before, by the number readers)
+        f = _presence_filter(by_name[m.column], profile, absent)
+        if f is None:
+            continue
+        p.filters.append(f)
+        done.add(m.column)
+        p.filter_mentions.update(id(x) for x in p.mentions if x.column == m.column and m.start <= x.start <= m.end + 2)
+        words = " ".join(t.text for t in p.toks[max(0, m.start - 2):m.end])
+        p.evidence.append(f"'{words}' → {m.column} {f.op} {', '.join(map(str, f.values))}".rstrip())
 
 
 _MEASURED_BY = {"highest", "lowest", "best", "worst", "most", "least", "top", "bottom", "average", "avg", "total",

@@ -164,9 +164,10 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
 
 
 def _there_are(p: Parsed, m: Mention) -> bool:
-    """"how many SKUs do we have", "how many stores are there": the distinct values, not rows per value."""
+    """"how many SKUs do we have", "how many products do they carry", "how many stores are there": the
+    distinct values, not rows per value (a pronoun subject asks what exists, whatever the verb)."""
     after = " ".join(t.text for t in p.toks[m.end:m.end + 3])
-    return bool(re.match(r"(?:(?:do|does|did) \w+ (?:have|stock|carry|sell)|are there|exist)\b", after))
+    return bool(re.match(r"(?:(?:do|does|did) (?:we|you|they|i|it|he|she) \w+|are there|exist)\b", after))
 
 
 def _aggregate_cue(d: _Draft, agg: str, m: Mention | None, again: bool = False) -> None:
