@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .lexicon import ABBREVIATIONS, GENERIC, STOPWORDS, SYNONYMS, VALUE_ALIASES
 from .names import singular, split_name
@@ -133,12 +134,18 @@ class ColumnIndex:
                     self.unusual.append((c["name"], v))
         # one-word values of small category columns by stem ("trials" ~ trialing); a stem two values share is dropped
         self.value_stems: dict[str, list[tuple[str, str, int]]] = {}
+        # one word of a several-word value ("organic" of "google / organic"): that value when no other holds it
+        self.value_parts: dict[str, list[tuple[str, str, int]]] = {}
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
                 for v, n in c.get("values", []):
                     key = value_key(v)
                     if re.fullmatch(r"[a-z]{4,}", key):
                         self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
+                    parts = re.findall(r"[a-z]+", key)
+                    for w in set(parts) if len(parts) > 1 else ():
+                        if len(w) >= 4 and w not in STOPWORDS:
+                            self.value_parts.setdefault(w, []).append((c["name"], v, n))
         self._fuzzy_cache: dict[str, list[str]] = {}
         self._word_cols: dict[str, frozenset[str]] = {}
 
@@ -375,6 +382,21 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     return min(score, 0.9), "partial"
 
 
+def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """The one value a word names by its form: its stem ("trials" → trialing), a spelling one edit
+    away ("canceled" → Cancelled, for words of 6+ letters), or a word of it ("organic")."""
+    by_stem = idx.value_stems.get(stem(key), [])
+    if len(by_stem) == 1:
+        return by_stem
+    if len(key) >= 6 and not by_stem:
+        near = [h for k, hs in idx.value_stems.items() for h in hs
+                if k[:1] == key[:1] and OSA.distance(key, value_key(h[1])) <= 1]
+        if len(near) == 1:
+            return near
+    parts = idx.value_parts.get(key, [])
+    return parts if len(parts) == 1 else None
+
+
 def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> list[ValueMention]:
     """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F)."""
     idx = get_index(profile)
@@ -401,8 +423,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> lis
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])
                 if not hits and len(key) >= 4 and key not in STOPWORDS and key not in idx.vocab_index:
-                    by_stem = idx.value_stems.get(stem(key), [])
-                    hits = by_stem if len(by_stem) == 1 else None  # "trials" → trialing
+                    hits = _value_by_form(key, idx)
             if not hits:
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))

@@ -16,7 +16,17 @@ from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
 from .lexicon import NUMBER_WORDS, PEOPLE, negates
-from .matching import Mention, Tok, ValueMention, find_mentions, find_values, negated_booleans, tokenize
+from .matching import (
+    Mention,
+    Tok,
+    ValueMention,
+    find_mentions,
+    find_values,
+    get_index,
+    negated_booleans,
+    tokenize,
+    value_key,
+)
 from .timeparse import find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
@@ -237,12 +247,22 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     # numbers typed as words of their own ("meter_200" keeps its 200 as part of the name)
     number_toks = {t.i for t in toks if re.fullmatch(_NUM, t.text) and t.raw.lower() == t.text}
     mentions = find_mentions(toks, profile, skip=consumed)
-    strong = {k for m in mentions if m.score >= 0.9 for k in range(m.start, m.end)}
+    strong = {k for m in mentions if m.score >= 0.9 and not _date_word_as_value(p, m, profile)
+              for k in range(m.start, m.end)}
     values = find_values(toks, profile, skip=consumed | strong | number_toks)
     value_toks = {k for v in values for k in range(v.start, v.end)}
     p.mentions = P.compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
                                  profile)
     return values
+
+
+def _date_word_as_value(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
+    """"average csat for closed tickets": with no time grain, period or trend asked, one word naming a
+    date column ("Closed On") that is also a value of the data ("Closed") is read as the value."""
+    if p.grain or p.period or p.trend or m.end - m.start != 1 or \
+            profile["_by_name"][m.column]["type"] not in ("date", "datetime"):
+        return False
+    return bool(get_index(profile).values.get(value_key(p.toks[m.start].text)))
 
 
 def _aggregation_cues(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
@@ -563,6 +583,8 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         # "conversion by channel" measures it; "escalations by category" (a plural) counts the Yes rows
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
+        if names_people_only(m):
+            continue
         flag = is_flag(col) and _said_as_event(p, m)
         # "sessions that didn't bounce by country": a relative clause or a negation is a condition
         clause = bool(before) and (negates(before[-1]) or any(w in ("that", "which", "who") for w in before))
@@ -579,6 +601,11 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
             if all(f.column != name for f in p.filters) and all(m.column != name for m in p.mentions):
                 p.filters.append(Filter(column=name, op="=", values=[False]))
                 p.evidence.append(f"'{t.raw}' → {name} = No")
+
+
+def names_people_only(m: Mention) -> bool:
+    """"mobile users" names who is counted, not the Yes/No column is_new_user it partly matches."""
+    return m.tier in ("partial", "entity") and all(w in PEOPLE for w in m.words.split())
 
 
 def is_flag(col: dict[str, Any]) -> bool:

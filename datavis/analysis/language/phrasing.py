@@ -72,20 +72,22 @@ def date_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
 
 
 def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[ValueMention]:
-    """"A grades", "grade B", "tier 2 accounts": a short code typed as a value (upper case or a
-    number) next to its own column's name is that value; the column's mention is spent on it."""
+    """"A grades", "grade B", "tier 2 accounts", "high-priority tickets": a short code typed as a value
+    (upper case or a number), or a common word that is a value ("high", "low"), next to its own column's
+    name is that value; the column's mention is spent on it."""
     by_name = profile["_by_name"]
     out = []
     for m in p.mentions:
         col = by_name[m.column]
         if is_numeric(col) or not col.get("values"):
             continue
-        codes = {str(v).lower(): str(v) for v, _n in col["values"] if 0 < len(str(v)) <= 3}
+        vals = {str(v).lower(): str(v) for v, _n in col["values"]}
         for k in (m.start - 1, m.end):
             if 0 <= k < len(p.toks) and k not in consumed:
-                raw = p.toks[k].raw
-                if raw.lower() in codes and (raw.isupper() or raw.isdigit()):
-                    out.append(ValueMention(m.column, codes[raw.lower()], k, k + 1, 0.85, raw))
+                raw, low = p.toks[k].raw, p.toks[k].raw.lower()
+                code = 0 < len(low) <= 3 and (raw.isupper() or raw.isdigit())
+                if low in vals and (code or low in STOPWORDS):
+                    out.append(ValueMention(m.column, vals[low], k, k + 1, 0.85, raw))
                     p.filter_mentions.add(id(m))
                     break
     return out
@@ -240,7 +242,8 @@ def compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) 
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and m.start == prev.end and prev.end - prev.start == 1 \
-                and m.tier in ("exact", "abbreviation") and m.column != prev.column and prev.words.isalpha() \
+                and (m.tier in ("exact", "abbreviation") or prev.tier == "entity") \
+                and m.column != prev.column and prev.words.isalpha() \
                 and by_name[prev.column]["type"] != "boolean" \
                 and (category(by_name[m.column]) and not _measured(p, prev)
                      or prev.score < 0.9 and is_numeric(by_name[m.column])):

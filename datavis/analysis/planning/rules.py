@@ -15,7 +15,7 @@ from ..language import cues as C
 from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
-from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
+from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal, names_people_only
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
 from .measures import find_derived
 
@@ -226,7 +226,7 @@ def _boolean_mentions(d: _Draft) -> None:
     group_ids = {id(g) for g in p.groups}
     for m in d.free:
         col = d.col(m)
-        if col["type"] != "boolean" or id(m) in group_ids or m in d.used:
+        if col["type"] != "boolean" or id(m) in group_ids or m in d.used or names_people_only(m):
             continue
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         neg = any(p.toks[k].text in NEGATIONS for k in range(max(0, m.start - 2), m.start))
