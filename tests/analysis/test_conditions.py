@@ -1,9 +1,10 @@
 """Conditions said in words or values (issue 11): a column said absent or present ("tickets with no
 refund", "sessions with a coupon"), a 0/1 column said as its verb ("sessions that bounced"), negations
 typed without their apostrophe, a value said in another form (a common word next to its column, a
-spelling one edit away, one word of a longer value, a word that also names a date column), and words
-that name who is counted rather than a Yes/No column. Each asks `answer()` about small CSVs written
-here and checks the rows against DuckDB over the same file."""
+spelling one edit away, one word of a longer value, a word that also names a date column), words typed
+without vowels ("pgs"), the opposite word of a Yes/No column ("returning"), and words that name who is
+counted rather than a Yes/No column. Each asks `answer()` about small CSVs written here and checks the
+rows against DuckDB over the same file."""
 from __future__ import annotations
 
 import csv
@@ -46,14 +47,14 @@ def _write_sessions(path: Path, n: int = 400) -> None:
     rnd = random.Random(12)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["session_id", "session_date", "device", "source / medium", "duration_sec", "bounced",
-                    "converted", "is_new_user", "coupon_code"])
+        w.writerow(["session_id", "session_date", "device", "source / medium", "pages_viewed", "duration_sec",
+                    "bounced", "converted", "is_new_user", "coupon_code"])
         for i in range(n):
             converted = rnd.random() < 0.3
             w.writerow([f"S{i:05d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(366))).isoformat(),
                         rnd.choice(["desktop", "mobile", "tablet"]),
                         rnd.choice(["google / organic", "google / cpc", "newsletter / email", "(direct) / (none)"]),
-                        rnd.randint(5, 900), rnd.choice([0, 1]), "Yes" if converted else "No",
+                        rnd.randint(1, 20), rnd.randint(5, 900), rnd.choice([0, 1]), "Yes" if converted else "No",
                         rnd.choice(["TRUE", "FALSE"]),
                         rnd.choice(["SAVE10", "WELCOME"]) if converted and rnd.random() < 0.5 else ""])
 
@@ -143,6 +144,19 @@ def test_a_word_naming_a_date_column_and_a_value_is_the_value_without_a_time_axi
     _same(data, "tickets", "average csat for closed tickets", "SELECT avg(CSAT) FROM tickets WHERE Status = 'Closed'")
     ans = answer(data[0]["tickets"], "tickets closed per month")
     assert "Closed On" in ans.sql and "Status" not in ans.sql, ans.sql
+
+
+def test_a_word_typed_without_its_vowels(data):
+    _same(data, "sessions", "avg pgs per session on tablet",
+          "SELECT avg(pages_viewed) FROM sessions WHERE device = 'tablet'")
+
+
+def test_the_opposite_word_of_a_yes_no_column_is_its_no(data):
+    """"returning" is is_new_user = No, also after "for" in a rate (where the rate's own word is measured)."""
+    _same(data, "sessions", "avg pages for returning users",
+          "SELECT avg(pages_viewed) FROM sessions WHERE NOT is_new_user")
+    _same(data, "sessions", "conversion rate for returning visitors",
+          "SELECT 100.0 * avg(CASE WHEN converted THEN 1 ELSE 0 END) FROM sessions WHERE NOT is_new_user")
 
 
 # ------------------------------------------------------------------ who is counted is not a condition

@@ -223,6 +223,11 @@ RATE_VALUE_WORDS = {
 }
 
 
+# Words that name the No of a Yes/No column by its opposite ("returning visitors": is_new_user = No);
+# un- / non- / in- words are read by their prefix (language.matching.negated_booleans).
+ANTONYMS = {"returning": "new", "repeat": "new", "existing": "new", "old": "new", "offline": "online",
+            "external": "internal", "manual": "automatic", "failed": "successful"}
+
 # Words that say "not" before a quality ("didn't bounce", "never reopened", "non-members"); contractions
 # typed with or without their apostrophe.
 _NOT_WORDS = {"not", "no", "non", "never", "without", "excluding", "n't", "nor"}

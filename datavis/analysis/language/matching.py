@@ -14,7 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .lexicon import ABBREVIATIONS, GENERIC, STOPWORDS, SYNONYMS, VALUE_ALIASES
+from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, STOPWORDS, SYNONYMS, VALUE_ALIASES
 from .names import singular, split_name
 
 _TOKEN = re.compile(
@@ -82,6 +82,17 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
+def skeleton(word: str) -> str:
+    """A word's first letter and its consonants after it: "pages" → "pgs", "revenue" → "rvn"."""
+    return word[:1] + re.sub(r"[aeiou]", "", word[1:])
+
+
+def vowelless(word: str) -> bool:
+    """A word typed as its consonants ("pgs", "rvn"): two letters or more, no vowel, not a known word."""
+    return len(word) >= 2 and word.isalpha() and not re.search(r"[aeiouy]", word) and word not in STOPWORDS \
+        and word not in ABBREVIATIONS
+
+
 def _expand(token: str) -> list[str]:
     full = ABBREVIATIONS.get(token)
     return full.split() if full else [token]
@@ -111,6 +122,13 @@ class ColumnIndex:
                 for s in SYNONYMS.get(t, ()):
                     self.vocab_index.setdefault(s, set()).add(c["name"])
         self.vocab = [v for v in self.vocab_index if len(v) >= 4]
+        # column words by their consonants ("pgs" → pages, "rvn" → revenue): a word typed without vowels
+        self.skeletons: dict[str, set[str]] = {}
+        for c in self.columns:
+            for t in self.plain[c["name"]] + self.forms[c["name"]]:
+                if len(t) >= 4 and t.isalpha():  # and its plural: "pgs" is "pages", not "page"
+                    for k in (skeleton(t), skeleton(t) + "s"):
+                        self.skeletons.setdefault(k, set()).add(c["name"])
         self.acronyms: dict[str, set[str]] = {}
         for c in self.columns:
             if c["name"].isupper() and c["name"].isalpha() and len(c["name"]) <= 4:
@@ -162,6 +180,8 @@ class ColumnIndex:
             for cw in self.corrections(w):
                 cols |= self.vocab_index.get(cw, set())
             cols |= self.stems.get(stem(w), set())
+            if vowelless(w):
+                cols |= self.skeletons.get(w, set())
             if len(self._word_cols) >= 20_000:  # a long-lived profile meets many words: bounded
                 self._word_cols.clear()
             hit = self._word_cols[w] = frozenset(cols)
@@ -200,13 +220,15 @@ def left_out(question: str, used: set[str], profile: dict[str, Any]) -> list[str
 
 
 def negated_booleans(word: str, profile: dict[str, Any]) -> list[str]:
-    """The Yes/No columns a word names after un- / non- / in- ("unpaid" → Paid): their No."""
+    """The Yes/No columns a word names after un- / non- / in- ("unpaid" → Paid), or by its opposite
+    ("returning" → is_new_user): their No."""
     idx = get_index(profile)
     m = re.fullmatch(r"(?:un|non-?|in)([a-z]{3,})", word)
-    if m is None or word in idx.vocab_index:
+    if word in idx.vocab_index:
         return []
-    return sorted(name for name in idx.vocab_index.get(singular(m.group(1)), set())
-                  if idx.by_name[name]["type"] == "boolean")
+    base = ANTONYMS.get(word) or (singular(m.group(1)) if m is not None else None)
+    return sorted(name for name in idx.vocab_index.get(base, set()) if idx.by_name[name]["type"] == "boolean") \
+        if base else []
 
 
 def get_index(profile: dict[str, Any]) -> ColumnIndex:
@@ -237,6 +259,8 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 0.88
     if len(q) > 5 and stem(q) == stem(c):
         return 0.85  # "majoring" -> Major, "trains" -> train
+    if len(c) >= 4 and vowelless(q) and q in (skeleton(c), skeleton(c) + "s"):
+        return 0.9  # "pgs" -> pages
     return 0.0
 
 

@@ -575,7 +575,9 @@ _BOOL_SHARE = re.compile(r"\b(percent|percentage|share|proportion|ratio|rate|fra
 def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
     """A Yes/No column named as a quality ("only remote workers", "orders that were returned",
     "non-remote staff") is a filter, not a True/False category; "by Remote" and shares keep it."""
-    if _BOOL_SHARE.search(p.question.lower()):
+    share = bool(_BOOL_SHARE.search(p.question.lower()))
+    _negated_filters(p, profile, share)
+    if share:
         return
     for m in p.mentions:
         col = profile["_by_name"][m.column]
@@ -596,7 +598,15 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         p.filters.append(Filter(column=m.column, op="=", values=[int(not neg) if flag else not neg]))
         p.filter_mentions.add(id(m))
         p.evidence.append(f"'{m.words}' → {m.column} = {'No' if neg else 'Yes'}")
-    for t in p.toks:  # "unpaid", "non-remote": the column's No ("paid vs unpaid" names both: a breakdown)
+
+
+def _negated_filters(p: Parsed, profile: dict[str, Any], share: bool) -> None:
+    """"unpaid", "non-remote", "returning": the column's No ("paid vs unpaid" names both: a breakdown).
+    In a share the word is what is measured ("% of invoices unpaid") unless it follows "for" / "among"
+    ("conversion rate for returning visitors")."""
+    for t in p.toks:
+        if share and (t.i == 0 or p.toks[t.i - 1].text not in ("for", "among")):
+            continue
         for name in negated_booleans(t.text, profile):
             if all(f.column != name for f in p.filters) and all(m.column != name for m in p.mentions):
                 p.filters.append(Filter(column=name, op="=", values=[False]))

@@ -242,7 +242,7 @@ def compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) 
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and m.start == prev.end and prev.end - prev.start == 1 \
-                and (m.tier in ("exact", "abbreviation") or prev.tier == "entity") \
+                and (m.tier in ("exact", "abbreviation") or prev.tier == "entity" and category(by_name[m.column])) \
                 and m.column != prev.column and prev.words.isalpha() \
                 and by_name[prev.column]["type"] != "boolean" \
                 and (category(by_name[m.column]) and not _measured(p, prev)
