@@ -59,9 +59,20 @@ def _write_sessions(path: Path, n: int = 400) -> None:
                         rnd.choice(["SAVE10", "WELCOME"]) if converted and rnd.random() < 0.5 else ""])
 
 
+def _write_accounts(path: Path, n: int = 200) -> None:
+    """SaaS accounts with a camelCase Yes/No column of two words (onboardingCompleted)."""
+    rnd = random.Random(13)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["customerId", "plan", "seats", "onboardingCompleted"])
+        for i in range(n):
+            w.writerow([f"C{i:04d}", rnd.choice(["Starter", "Pro", "Team"]), rnd.randint(1, 40),
+                        rnd.choice(["True", "False"])])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    writers = (("tickets", _write_tickets), ("sessions", _write_sessions))
+    writers = (("tickets", _write_tickets), ("sessions", _write_sessions), ("accounts", _write_accounts))
     with ingested_views(tmp_path_factory.mktemp("conditions"), writers) as got:
         yield got
 
@@ -168,3 +179,16 @@ def test_a_people_word_is_not_a_yes_no_column_it_partly_names(data):
 def test_a_row_noun_before_a_column_modifies_it(data):
     _same(data, "sessions", "conversions by traffic source",
           'SELECT "source / medium", count(*) FROM sessions WHERE converted GROUP BY 1')
+
+
+def test_a_list_of_numbers_after_a_column_is_one_of_them(data):
+    _same(data, "tickets", "tickets with a low csat (1 or 2) by agent",
+          "SELECT Agent, count(*) FROM tickets WHERE CSAT IN (1, 2) GROUP BY 1")
+
+
+def test_two_words_of_one_yes_no_column_make_one_condition(data):
+    """"never completed onboarding": the column's second word is not measured, nor a second condition."""
+    _same(data, "accounts", "customers who never completed onboarding by plan",
+          "SELECT plan, count(*) FROM accounts WHERE NOT onboardingCompleted GROUP BY 1")
+    _same(data, "accounts", "customers that completed onboarding by plan",
+          "SELECT plan, count(*) FROM accounts WHERE onboardingCompleted GROUP BY 1")

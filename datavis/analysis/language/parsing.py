@@ -45,6 +45,7 @@ _COMPARATORS: list[tuple[str, Op]] = [
     (r"equal to|equals?|==|=|is exactly|exactly", "="),
 ]
 _NEGATED: dict[Op, Op] = {">": "<=", "<": ">=", "=": "!="}  # 'not more than 5' is '<= 5'
+_PLAIN_NUM = r"-?\d+(\.\d+)?"
 _NUM = r"-?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?:k|m|b|bn)?"
 
 
@@ -486,7 +487,8 @@ class _NumberFilters:
 
     def equalities(self) -> None:
         """"<column> (is) (not) (in) <number>" for whole-number columns: "problem id is 10",
-        "not majoring in 600" (a text column whose values are numbers compares as text)."""
+        "not majoring in 600" (a text column whose values are numbers compares as text); a list of
+        numbers right after the column is one of them ("csat (1 or 2)")."""
         p, by_name = self.p, self.profile["_by_name"]
         for m in list(p.mentions):
             col = by_name[m.column]
@@ -498,11 +500,25 @@ class _NumberFilters:
                                                          "n't"):
                 neg = neg or p.toks[k].text in ("not", "n't")
                 k += 1
-            if k < len(p.toks) and k > m.end and re.fullmatch(r"-?\d+(\.\d+)?", p.toks[k].text) and \
-                    k not in self.consumed and not self.spent(k, k + 1) and \
+            listed = self.number_list(k)
+            if k < len(p.toks) and (k > m.end or len(listed) > 1) and re.fullmatch(_PLAIN_NUM, p.toks[k].text) and \
+                    k not in self.consumed and not self.spent(k, k + 2 * len(listed) - 1) and \
                     (is_numeric(col) or p.toks[k].text in {str(v[0]).lower() for v in col.get("values", [])}):
-                v = parse_number(p.toks[k].text)
-                self.add(m, "!=" if neg else "=", [v if is_numeric(col) else p.toks[k].text], m.end, k + 1)
+                vals = [parse_number(w) if is_numeric(col) else w for w in listed]
+                op: Op = ("not_in" if neg else "in") if len(vals) > 1 else "!=" if neg else "="
+                self.add(m, op, vals, m.end, k + 2 * len(listed) - 1)
+
+    def number_list(self, k: int) -> list[str]:
+        """The numbers typed from token k on, joined by "or" / "," ("1 or 2", "3, 4"); [] if none."""
+        toks = self.p.toks
+        out: list[str] = []
+        while k < len(toks) and re.fullmatch(_PLAIN_NUM, toks[k].text):
+            out.append(toks[k].text)
+            joined = k + 2 < len(toks) and toks[k + 1].text in ("or", ",")
+            if not (joined and re.fullmatch(_PLAIN_NUM, toks[k + 2].text)):
+                break
+            k += 2
+        return out
 
 
     def percent_before(self) -> None:
@@ -586,6 +602,9 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         # "conversion by channel" measures it; "escalations by category" (a plural) counts the Yes rows
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
         if names_people_only(m):
+            continue
+        if any(o.column == m.column and id(o) in p.filter_mentions and abs(o.start - m.start) <= 3 for o in p.mentions):
+            p.filter_mentions.add(id(m))  # "completed onboarding": the second word of one condition
             continue
         flag = is_flag(col) and _said_as_event(p, m)
         # "sessions that didn't bounce by country": a relative clause or a negation is a condition
