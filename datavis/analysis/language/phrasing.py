@@ -170,7 +170,7 @@ def measure_named(choices: list[str], profile: dict[str, Any]) -> str | None:
 
 
 _DETERMINERS = {"a", "an", "any", "some"}
-_ABSENT = {"no", "zero", "0", "without", "empty"}  # "no refund", "zero stock", "an empty cart"
+_ABSENT = {"no", "zero", "0", "without", "empty", "nothing", "none"}  # "no refund", "an empty cart", "nothing on hand"
 _HAVE = {"with", "has", "have", "having", "had", "got", "get", "gets"}
 _BE = {"is", "are", "was", "were", "be", "still"}  # "products still in stock"
 _COMPARED = {"above", "over", "below", "under", "greater", "more", "less", "fewer", "higher", "lower", "between",
