@@ -60,14 +60,19 @@ def _write_sessions(path: Path, n: int = 400) -> None:
 
 
 def _write_accounts(path: Path, n: int = 200) -> None:
-    """SaaS accounts with a camelCase Yes/No column of two words (onboardingCompleted)."""
+    """SaaS accounts: a camelCase Yes/No column of two words, a Y/N text column, a review status whose
+    value "Verified" is also the word of a column "Verified By", a last login blank for some."""
     rnd = random.Random(13)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["customerId", "plan", "seats", "onboardingCompleted"])
+        w.writerow(["customerId", "plan", "seats", "onboardingCompleted", "Trial Used", "Review", "Verified By",
+                    "Last Login"])
         for i in range(n):
+            review = rnd.choice(["Verified", "Pending"])
+            login = "" if rnd.random() < 0.2 else (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300)))
             w.writerow([f"C{i:04d}", rnd.choice(["Starter", "Pro", "Team"]), rnd.randint(1, 40),
-                        rnd.choice(["True", "False"])])
+                        rnd.choice(["True", "False"]), rnd.choice(["Y", "N"]), review,
+                        rnd.choice(["Kim", "Lee"]) if review == "Verified" else "", login])
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +118,20 @@ def test_with_and_without_a_text_column_with_blanks(data):
           "SELECT device, count(*) FROM sessions WHERE coupon_code IS NOT NULL GROUP BY 1")
     _same(data, "sessions", "how many converted sessions were without a coupon",
           "SELECT count(*) FROM sessions WHERE converted AND coupon_code IS NULL")
+
+
+def test_with_and_without_a_y_n_text_column(data):
+    _same(data, "accounts", "accounts without a trial by plan",
+          "SELECT plan, count(*) FROM accounts WHERE \"Trial Used\" = 'N' GROUP BY 1")
+    _same(data, "accounts", "how many accounts used a trial",
+          "SELECT count(*) FROM accounts WHERE \"Trial Used\" = 'Y'")
+
+
+def test_never_before_a_column_with_blanks(data):
+    _same(data, "accounts", "how many customers never had a login",
+          'SELECT count(*) FROM accounts WHERE "Last Login" IS NULL')
+    _same(data, "tickets", "tickets never refunded by channel",
+          'SELECT Channel, count(*) FROM tickets WHERE "Refund ($)" = 0 GROUP BY 1')
 
 
 def test_a_comparison_after_with_stays_a_comparison(data):
@@ -168,6 +187,12 @@ def test_the_opposite_word_of_a_yes_no_column_is_its_no(data):
           "SELECT avg(pages_viewed) FROM sessions WHERE NOT is_new_user")
     _same(data, "sessions", "conversion rate for returning visitors",
           "SELECT 100.0 * avg(CASE WHEN converted THEN 1 ELSE 0 END) FROM sessions WHERE NOT is_new_user")
+
+
+def test_the_only_word_of_a_column_name_that_is_a_value_elsewhere_is_the_value(data):
+    """"verified accounts": Review = Verified, not the column "Verified By"."""
+    _same(data, "accounts", "total seats of verified accounts",
+          "SELECT sum(seats) FROM accounts WHERE Review = 'Verified'")
 
 
 # ------------------------------------------------------------------ who is counted is not a condition

@@ -15,7 +15,7 @@ from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
-from .lexicon import NUMBER_WORDS, PEOPLE, negates
+from .lexicon import NUMBER_WORDS, PEOPLE, STOPWORDS, negates
 from .matching import (
     Mention,
     Tok,
@@ -27,6 +27,7 @@ from .matching import (
     tokenize,
     value_key,
 )
+from .names import singular, split_name
 from .timeparse import find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
@@ -248,7 +249,7 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     # numbers typed as words of their own ("meter_200" keeps its 200 as part of the name)
     number_toks = {t.i for t in toks if re.fullmatch(_NUM, t.text) and t.raw.lower() == t.text}
     mentions = find_mentions(toks, profile, skip=consumed)
-    strong = {k for m in mentions if m.score >= 0.9 and not _date_word_as_value(p, m, profile)
+    strong = {k for m in mentions if m.score >= 0.9 and not _name_word_as_value(p, m, profile)
               for k in range(m.start, m.end)}
     values = find_values(toks, profile, skip=consumed | strong | number_toks)
     value_toks = {k for v in values for k in range(v.start, v.end)}
@@ -257,13 +258,19 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     return values
 
 
-def _date_word_as_value(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
-    """"average csat for closed tickets": with no time grain, period or trend asked, one word naming a
-    date column ("Closed On") that is also a value of the data ("Closed") is read as the value."""
-    if p.grain or p.period or p.trend or m.end - m.start != 1 or \
-            profile["_by_name"][m.column]["type"] not in ("date", "datetime"):
+def _name_word_as_value(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
+    """"average csat for closed tickets", "refunds that were approved": one word that is the only content
+    word of a column's name ("Closed On", "Approved By") and also a value of another column ("Closed",
+    "Approved") is read as the value — for a date column only when no time grain, period or trend is asked."""
+    col = profile["_by_name"][m.column]
+    temporal = col["type"] in ("date", "datetime")
+    if m.end - m.start != 1 or temporal and (p.grain or p.period or p.trend):
         return False
-    return bool(get_index(profile).values.get(value_key(p.toks[m.start].text)))
+    word = p.toks[m.start].sing
+    rest = [w for w in split_name(m.column) if singular(w) != word]
+    if not temporal and col["type"] != "text" or any(w not in STOPWORDS and w not in P.DATE_FILLER for w in rest):
+        return False
+    return any(c != m.column for c, _v, _n in get_index(profile).values.get(value_key(p.toks[m.start].text), []))
 
 
 def _aggregation_cues(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..datasets.profile import is_numeric
 from ..plan import Filter
 from . import cues as C
-from .lexicon import REVENUE_WORDS, STOPWORDS, VERB_MEASURES, negates
+from .lexicon import REVENUE_WORDS, STOPWORDS, VALUE_ALIASES, VERB_MEASURES, negates
 from .matching import Mention, Tok, ValueMention, get_index
 from .names import singular, split_name
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .parsing import Parsed
 
 
-_DATE_FILLER = {"date", "at", "on", "time", "timestamp", "day", "dt", "datetime", "of", "the", "when", "ts"}
+DATE_FILLER = {"date", "at", "on", "time", "timestamp", "day", "dt", "datetime", "of", "the", "when", "ts"}
 
 
 def _same_stem(w: str, q: str) -> bool:
@@ -44,7 +44,7 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     for c in profile["columns"]:
         if c["role"] != "temporal" or c.get("year_like"):
             continue
-        own = [singular(w) for w in split_name(c["name"]) if w not in _DATE_FILLER]
+        own = [singular(w) for w in split_name(c["name"]) if w not in DATE_FILLER]
         content = [w for w in own if w not in STOPWORDS]
         hits = sum(1 for w in content if any(_same_stem(w, q) for q in words))
         if hits:
@@ -170,8 +170,9 @@ def measure_named(choices: list[str], profile: dict[str, Any]) -> str | None:
 
 
 _DETERMINERS = {"a", "an", "any", "some"}
-_ABSENT = {"no", "zero", "0", "without", "empty", "nothing", "none"}  # "no refund", "an empty cart", "nothing on hand"
-_HAVE = {"with", "has", "have", "having", "had", "got", "get", "gets"}
+# "no refund", "an empty cart", "nothing on hand", "never purchased"
+_ABSENT = {"no", "zero", "0", "without", "empty", "nothing", "none", "never"}
+_HAVE = {"with", "has", "have", "having", "had", "got", "get", "gets", "used"}
 _BE = {"is", "are", "was", "were", "be", "still"}  # "products still in stock"
 _COMPARED = {"above", "over", "below", "under", "greater", "more", "less", "fewer", "higher", "lower", "between",
              "of", "at", "equal", "exceeding", "is", "are", "was", "were", "=", ">", "<"}
@@ -198,11 +199,24 @@ def _presence_filter(col: dict[str, Any], profile: dict[str, Any], absent: bool)
     else a column with blanks is blank or not; else None (the words cannot select rows of it)."""
     if col["type"] == "boolean":
         return None  # a Yes/No column said as a quality is language.parsing's _boolean_filters
+    yes_no = yes_no_values(col)
+    if yes_no is not None:  # a Y/N text column: "orders without a coupon" (Coupon Used = N)
+        return Filter(column=col["name"], op="=", values=[yes_no[1] if absent else yes_no[0]])
     if is_numeric(col) and col.get("min") is not None and col["min"] <= 0 <= col["max"]:
         return Filter(column=col["name"], op="=" if absent else (">" if col["min"] >= 0 else "!="), values=[0])
     if profile.get("row_count", 0) > col.get("non_null", 0):
         return Filter(column=col["name"], op="is_null" if absent else "not_null", values=[])
     return None
+
+
+def yes_no_values(col: dict[str, Any]) -> tuple[str, str] | None:
+    """The Yes and the No of a text column holding just two such values ("Y"/"N", "yes"/"no"), else None."""
+    vals = [str(v) for v, _n in col.get("values") or []]
+    if col["type"] != "text" or len(vals) != 2:
+        return None
+    yes = next((v for v in vals if v.lower() in VALUE_ALIASES["yes"]), None)
+    no = next((v for v in vals if v.lower() in VALUE_ALIASES["no"]), None)
+    return (yes, no) if yes is not None and no is not None else None
 
 
 def presence_filters(p: Parsed, profile: dict[str, Any]) -> None:
