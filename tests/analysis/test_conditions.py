@@ -166,6 +166,8 @@ def test_a_value_spelt_one_edit_away(data):
 
 
 def test_one_word_of_a_longer_value(data):
+    _same(data, "sessions", "cpc sessions by device",
+          "SELECT device, count(*) FROM sessions WHERE \"source / medium\" = 'google / cpc' GROUP BY 1")
     _same(data, "sessions", "organic sessions by device",
           "SELECT device, count(*) FROM sessions WHERE \"source / medium\" = 'google / organic' GROUP BY 1")
 

@@ -150,9 +150,15 @@ class ColumnIndex:
                     self.values.setdefault(key, []).append((c["name"], v, n))
                 if _UNUSUAL.search(v) and len(v.strip()) >= 2:
                     self.unusual.append((c["name"], v))
-        # one-word values of small category columns by stem ("trials" ~ trialing); a stem two values share is dropped
+        self._index_value_forms()
+        self._fuzzy_cache: dict[str, list[str]] = {}
+        self._word_cols: dict[str, frozenset[str]] = {}
+
+    def _index_value_forms(self) -> None:
+        """Values of small category columns by the forms a question may use: a one-word value by its
+        stem ("trials" ~ trialing; a stem two values share is dropped), and one word of a several-word
+        value ("organic" of "google / organic": that value when no other holds it)."""
         self.value_stems: dict[str, list[tuple[str, str, int]]] = {}
-        # one word of a several-word value ("organic" of "google / organic"): that value when no other holds it
         self.value_parts: dict[str, list[tuple[str, str, int]]] = {}
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
@@ -162,10 +168,8 @@ class ColumnIndex:
                         self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
                     parts = re.findall(r"[a-z]+", key)
                     for w in set(parts) if len(parts) > 1 else ():
-                        if len(w) >= 4 and w not in STOPWORDS:
+                        if (len(w) >= 4 or len(w) == 3 and vowelless(w)) and w not in STOPWORDS:  # "cpc"
                             self.value_parts.setdefault(w, []).append((c["name"], v, n))
-        self._fuzzy_cache: dict[str, list[str]] = {}
-        self._word_cols: dict[str, frozenset[str]] = {}
 
     def word_columns(self, w: str) -> frozenset[str]:
         """Columns one word can point at (see _span_columns), kept per profile: every span of a
@@ -446,7 +450,8 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> lis
                     hits = []
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])
-                if not hits and len(key) >= 4 and key not in STOPWORDS and key not in idx.vocab_index:
+                formed = len(key) >= 4 or vowelless(key)  # "cpc" of "google / cpc"
+                if not hits and formed and key not in STOPWORDS and key not in idx.vocab_index:
                     hits = _value_by_form(key, idx)
             if not hits:
                 continue
