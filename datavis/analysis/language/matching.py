@@ -166,7 +166,8 @@ class ColumnIndex:
                     key = value_key(v)
                     if re.fullmatch(r"[a-z]{4,}", key):
                         self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
-                    parts = re.findall(r"[a-z]+", key)
+                    # only a value of parts joined by a mark ("google / organic"), not a name ("Valley College")
+                    parts = re.findall(r"[a-z]+", key) if re.search(r"[/|:]|\s[-–]\s", str(v)) else []
                     for w in set(parts) if len(parts) > 1 else ():
                         if (len(w) >= 4 or len(w) == 3 and vowelless(w)) and w not in STOPWORDS:  # "cpc"
                             self.value_parts.setdefault(w, []).append((c["name"], v, n))

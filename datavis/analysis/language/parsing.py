@@ -654,8 +654,9 @@ _SUMMED_BY = {"total", "sum", "summed", "avg", "average", "mean", "median", "max
 
 def _said_as_event(p: Parsed, m: Mention) -> bool:
     """A 0/1 column's mention is its condition ("sessions that bounced", "didn't bounce", "bounced
-    visits"), unless an aggregation says it is a number to add up ("total bounced")."""
-    return m.start == 0 or p.toks[m.start - 1].text not in _SUMMED_BY
+    visits"), unless an aggregation says it is a number to add up ("total bounced") or it is listed
+    after another column ("author_id and gender_mf")."""
+    return m.start == 0 or p.toks[m.start - 1].text not in _SUMMED_BY | {"and", ","}
 
 
 def _raw_word(p: Parsed, word: str, near: int) -> str:

@@ -71,6 +71,10 @@ def date_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             return
 
 
+_FUNCTION = {"the", "and", "for", "all", "any", "per", "not", "are", "was", "its", "our", "has", "had", "how", "who",
+             "can", "did", "get", "let", "see", "use", "out", "off", "but", "nor", "yes"}
+
+
 def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[ValueMention]:
     """"A grades", "grade B", "tier 2 accounts", "high-priority tickets": a short code typed as a value
     (upper case or a number), or a common word that is a value ("high", "low"), next to its own column's
@@ -86,7 +90,9 @@ def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[
             if 0 <= k < len(p.toks) and k not in consumed:
                 raw, low = p.toks[k].raw, p.toks[k].raw.lower()
                 code = 0 < len(low) <= 3 and (raw.isupper() or raw.isdigit())
-                if low in vals and (code or low in STOPWORDS):
+                # a common word only as a modifier before its column ("high priority"), never "in" / "y"
+                common = k < m.start and low in STOPWORDS and low.isalpha() and len(low) >= 3 and low not in _FUNCTION
+                if low in vals and (code or common):
                     out.append(ValueMention(m.column, vals[low], k, k + 1, 0.85, raw))
                     p.filter_mentions.add(id(m))
                     break
