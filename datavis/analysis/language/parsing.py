@@ -610,10 +610,11 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
         if names_people_only(m):
             continue
-        if any(o.column == m.column and id(o) in p.filter_mentions and abs(o.start - m.start) <= 3 for o in p.mentions):
+        flag = is_flag(col) and _said_as_event(p, m)
+        if (col["type"] == "boolean" or flag) and any(o.column == m.column and id(o) in p.filter_mentions
+                                                       and abs(o.start - m.start) <= 3 for o in p.mentions):
             p.filter_mentions.add(id(m))  # "completed onboarding": the second word of one condition
             continue
-        flag = is_flag(col) and _said_as_event(p, m)
         # "sessions that didn't bounce by country": a relative clause or a negation is a condition
         clause = bool(before) and (negates(before[-1]) or any(w in ("that", "which", "who") for w in before))
         if col["type"] != "boolean" and not flag or id(m) in p.filter_mentions or \
