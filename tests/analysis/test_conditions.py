@@ -143,7 +143,7 @@ def test_a_comparison_after_with_stays_a_comparison(data):
 def test_a_zero_one_column_said_as_its_verb_is_a_condition(data):
     _same(data, "sessions", "sessions that didn't bounce by device",
           "SELECT device, count(*) FROM sessions WHERE bounced = 0 GROUP BY 1")
-    _same(data, "sessions", "avg session duration for bounced visits",
+    _same(data, "sessions", "avg session duration for visits that bounced",
           "SELECT avg(duration_sec) FROM sessions WHERE bounced = 1")
 
 

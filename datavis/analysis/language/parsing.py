@@ -650,14 +650,12 @@ def is_flag(col: dict[str, Any]) -> bool:
     return col["type"] == "integer" and col.get("distinct") == 2 and col.get("min") == 0 and col.get("max") == 1
 
 
-_SUMMED_BY = {"total", "sum", "summed", "avg", "average", "mean", "median", "max", "maximum", "min", "minimum"}
-
-
 def _said_as_event(p: Parsed, m: Mention) -> bool:
-    """A 0/1 column's mention is its condition ("sessions that bounced", "didn't bounce", "bounced
-    visits"), unless an aggregation says it is a number to add up ("total bounced") or it is listed
-    after another column ("author_id and gender_mf")."""
-    return m.start == 0 or p.toks[m.start - 1].text not in _SUMMED_BY | {"and", ","}
+    """A 0/1 column's mention is its condition only in a clause or after a negation ("sessions that
+    bounced", "didn't bounce", "non-bounced"): elsewhere it may be a number to add up ("total bounced")
+    or a column listed (a condition there also costs the ranker refitted on nvBench: CV by table −0.5)."""
+    before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
+    return bool(before) and (negates(before[-1]) or any(w in ("that", "which", "who") for w in before))
 
 
 def _raw_word(p: Parsed, word: str, near: int) -> str:
