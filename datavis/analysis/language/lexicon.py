@@ -2,6 +2,8 @@
 cue words of aggregations, grouping, ordering, time grains and chart types."""
 from __future__ import annotations
 
+import re
+
 # Abbreviation -> full word (both directions are tried when matching column names).
 ABBREVIATIONS = {
     "amt": "amount", "qty": "quantity", "rev": "revenue", "cust": "customer", "dt": "date", "num": "number",
@@ -18,7 +20,7 @@ ABBREVIATIONS = {
     "yoy": "year over year", "ytd": "year to date", "dur": "duration", "conv": "conversion", "attr": "attribute",
     "cmi": "cmi", "gpa": "grade point average", "phd": "doctorate", "univ": "university", "pos": "position",
     "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
-    "csat": "satisfaction",
+    "csat": "satisfaction", "sesh": "session",
 }
 
 # Synonym groups: words in a group match each other (tier 3 of matching).
@@ -184,7 +186,6 @@ VERB_MEASURES: dict[str, list[str]] = {
     **dict.fromkeys(["earned", "earn", "earns", "grossed"], _EARN),
     **dict.fromkeys(["owe", "owes", "owed", "owing"], _OWE),
     **dict.fromkeys(["visited", "visit"], ["session", "visit", "visitor"]),
-    **dict.fromkeys(["stocked", "stock", "stocks", "inventory"], ["on hand", "stock", "quantity", "unit"]),
 }
 
 # Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",
@@ -220,3 +221,19 @@ RATE_VALUE_WORDS = {
     "refund": ["refunded"], "default": ["defaulted"], "delay": ["delayed", "late"], "late": ["late", "delayed"],
     "on-time": ["on time", "on-time", "ontime"], "no-show": ["no-show", "no show", "noshow"],
 }
+
+
+# Words that name the No of a Yes/No column by its opposite ("returning visitors": is_new_user = No);
+# un- / non- / in- words are read by their prefix (language.matching.negated_booleans).
+ANTONYMS = {"returning": "new", "repeat": "new", "existing": "new", "old": "new", "offline": "online",
+            "external": "internal", "manual": "automatic", "failed": "successful"}
+
+# Words that say "not" before a quality ("didn't bounce", "never reopened", "non-members"); contractions
+# typed with or without their apostrophe.
+_NOT_WORDS = {"not", "no", "non", "never", "without", "excluding", "exclude", "except", "n't", "nor"}
+_CONTRACTED_NOT = re.compile(r"(?:do|does|did|is|are|was|were|has|have|had|wo|ca|could|should|would)n'?t")
+
+
+def negates(word: str) -> bool:
+    """Whether a token negates what follows it ("not", "didn't", "didnt", "never")."""
+    return word in _NOT_WORDS or bool(_CONTRACTED_NOT.fullmatch(word))

@@ -19,10 +19,10 @@ from rapidfuzz.distance import OSA
 
 from ..plan import Filter
 from . import cues as C
-from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, STOPWORDS
+from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, STOPWORDS, negates
 from .matching import get_index, negated_booleans
 from .names import singular
-from .parsing import Parsed, anchor_of, is_numeric, main_temporal, parse
+from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse
 from .timeparse import find_periods
 
 # Tiers of language.matching, in the issue's feature names.
@@ -152,17 +152,14 @@ def _conditions(p: Parsed, profile: dict) -> list[Link]:
     return out
 
 
-_NEG = {"not", "non", "no", "never", "without", "excluding"}
-
-
 def _qualities(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
     """Yes/No columns the words name ("converted users"): a plan measuring something else may
     keep only the rows that have the quality (or lack it, after a negation)."""
     out = []
     for m in p.mentions:
-        if profile["_by_name"][m.column]["type"] != "boolean" or m.column in filtered:
+        if profile["_by_name"][m.column]["type"] != "boolean" or m.column in filtered or names_people_only(m):
             continue
-        neg = any(t.text in _NEG for t in p.toks[max(0, m.start - 2):m.start])
+        neg = any(negates(t.text) for t in p.toks[max(0, m.start - 2):m.start])
         out.append(Link("quality", Filter(column=m.column, op="=", values=[not neg]), m.start, m.end, m.score,
                         ("boolean",)))
     return out

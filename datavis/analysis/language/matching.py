@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
-from .lexicon import ABBREVIATIONS, GENERIC, STOPWORDS, SYNONYMS, VALUE_ALIASES
+from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, STOPWORDS, SYNONYMS, VALUE_ALIASES
 from .names import singular, split_name
 
 _TOKEN = re.compile(
@@ -81,6 +82,17 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
+def skeleton(word: str) -> str:
+    """A word's first letter and its consonants after it: "pages" → "pgs", "revenue" → "rvn"."""
+    return word[:1] + re.sub(r"[aeiou]", "", word[1:])
+
+
+def vowelless(word: str) -> bool:
+    """A word typed as its consonants ("pgs", "rvn"): two letters or more, no vowel, not a known word."""
+    return len(word) >= 2 and word.isalpha() and not re.search(r"[aeiouy]", word) and word not in STOPWORDS \
+        and word not in ABBREVIATIONS
+
+
 def _expand(token: str) -> list[str]:
     full = ABBREVIATIONS.get(token)
     return full.split() if full else [token]
@@ -110,6 +122,13 @@ class ColumnIndex:
                 for s in SYNONYMS.get(t, ()):
                     self.vocab_index.setdefault(s, set()).add(c["name"])
         self.vocab = [v for v in self.vocab_index if len(v) >= 4]
+        # column words by their consonants ("pgs" → pages, "rvn" → revenue): a word typed without vowels
+        self.skeletons: dict[str, set[str]] = {}
+        for c in self.columns:
+            for t in self.plain[c["name"]] + self.forms[c["name"]]:
+                if len(t) >= 4 and t.isalpha():  # and its plural: "pgs" is "pages", not "page"
+                    for k in (skeleton(t), skeleton(t) + "s"):
+                        self.skeletons.setdefault(k, set()).add(c["name"])
         self.acronyms: dict[str, set[str]] = {}
         for c in self.columns:
             if c["name"].isupper() and c["name"].isalpha() and len(c["name"]) <= 4:
@@ -131,16 +150,27 @@ class ColumnIndex:
                     self.values.setdefault(key, []).append((c["name"], v, n))
                 if _UNUSUAL.search(v) and len(v.strip()) >= 2:
                     self.unusual.append((c["name"], v))
-        # one-word values of small category columns by stem ("trials" ~ trialing); a stem two values share is dropped
+        self._index_value_forms()
+        self._fuzzy_cache: dict[str, list[str]] = {}
+        self._word_cols: dict[str, frozenset[str]] = {}
+
+    def _index_value_forms(self) -> None:
+        """Values of small category columns by the forms a question may use: a one-word value by its
+        stem ("trials" ~ trialing; a stem two values share is dropped), and one word of a several-word
+        value ("organic" of "google / organic": that value when no other holds it)."""
         self.value_stems: dict[str, list[tuple[str, str, int]]] = {}
+        self.value_parts: dict[str, list[tuple[str, str, int]]] = {}
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
                 for v, n in c.get("values", []):
                     key = value_key(v)
                     if re.fullmatch(r"[a-z]{4,}", key):
                         self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
-        self._fuzzy_cache: dict[str, list[str]] = {}
-        self._word_cols: dict[str, frozenset[str]] = {}
+                    # only a value of parts joined by a mark ("google / organic"), not a name ("Valley College")
+                    parts = re.findall(r"[a-z]+", key) if re.search(r"[/|:]|\s[-–]\s", str(v)) else []
+                    for w in set(parts) if len(parts) > 1 else ():
+                        if (len(w) >= 4 or len(w) == 3 and vowelless(w)) and w not in STOPWORDS:  # "cpc"
+                            self.value_parts.setdefault(w, []).append((c["name"], v, n))
 
     def word_columns(self, w: str) -> frozenset[str]:
         """Columns one word can point at (see _span_columns), kept per profile: every span of a
@@ -155,6 +185,8 @@ class ColumnIndex:
             for cw in self.corrections(w):
                 cols |= self.vocab_index.get(cw, set())
             cols |= self.stems.get(stem(w), set())
+            if vowelless(w):
+                cols |= self.skeletons.get(w, set())
             if len(self._word_cols) >= 20_000:  # a long-lived profile meets many words: bounded
                 self._word_cols.clear()
             hit = self._word_cols[w] = frozenset(cols)
@@ -193,13 +225,15 @@ def left_out(question: str, used: set[str], profile: dict[str, Any]) -> list[str
 
 
 def negated_booleans(word: str, profile: dict[str, Any]) -> list[str]:
-    """The Yes/No columns a word names after un- / non- / in- ("unpaid" → Paid): their No."""
+    """The Yes/No columns a word names after un- / non- / in- ("unpaid" → Paid), or by its opposite
+    ("returning" → is_new_user): their No."""
     idx = get_index(profile)
     m = re.fullmatch(r"(?:un|non-?|in)([a-z]{3,})", word)
-    if m is None or word in idx.vocab_index:
+    if word in idx.vocab_index:
         return []
-    return sorted(name for name in idx.vocab_index.get(singular(m.group(1)), set())
-                  if idx.by_name[name]["type"] == "boolean")
+    base = ANTONYMS.get(word) or (singular(m.group(1)) if m is not None else None)
+    return sorted(name for name in idx.vocab_index.get(base, set()) if idx.by_name[name]["type"] == "boolean") \
+        if base else []
 
 
 def get_index(profile: dict[str, Any]) -> ColumnIndex:
@@ -230,6 +264,8 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 0.88
     if len(q) > 5 and stem(q) == stem(c):
         return 0.85  # "majoring" -> Major, "trains" -> train
+    if len(c) >= 4 and vowelless(q) and q in (skeleton(c), skeleton(c) + "s"):
+        return 0.9  # "pgs" -> pages
     return 0.0
 
 
@@ -375,6 +411,21 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     return min(score, 0.9), "partial"
 
 
+def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """The one value a word names by its form: its stem ("trials" → trialing), a spelling one edit
+    away ("canceled" → Cancelled, for words of 6+ letters), or a word of it ("organic")."""
+    by_stem = idx.value_stems.get(stem(key), [])
+    if len(by_stem) == 1:
+        return by_stem
+    if len(key) >= 6 and not by_stem:
+        near = [h for k, hs in idx.value_stems.items() for h in hs
+                if k[:1] == key[:1] and OSA.distance(key, value_key(h[1])) <= 1]
+        if len(near) == 1:
+            return near
+    parts = idx.value_parts.get(key, [])
+    return parts if len(parts) == 1 else None
+
+
 def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> list[ValueMention]:
     """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F)."""
     idx = get_index(profile)
@@ -393,15 +444,16 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> lis
             if length == 1:
                 if key in STOPWORDS or len(key) < 2 or re.fullmatch(r"[\d.,$%]+", key):
                     hits = None
-                if span[0].text == "no" and i + 1 < n and toks[i + 1].text in (".", "of"):
-                    hits = None  # "no. of orders": a number, not the value No
+                nxt = toks[i + 1].text if i + 1 < n else ""
+                if span[0].text == "no" and (nxt in (".", "of") or nxt[:1].isalnum() and nxt not in STOPWORDS):
+                    hits = None  # "no. of orders" is a number, "no refund" a determiner: not the value No
                 elif not hits and span[0].text in VALUE_ALIASES:
                     hits = []
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])
-                if not hits and len(key) >= 4 and key not in STOPWORDS and key not in idx.vocab_index:
-                    by_stem = idx.value_stems.get(stem(key), [])
-                    hits = by_stem if len(by_stem) == 1 else None  # "trials" → trialing
+                formed = len(key) >= 4 or vowelless(key)  # "cpc" of "google / cpc"
+                if not hits and formed and key not in STOPWORDS and key not in idx.vocab_index:
+                    hits = _value_by_form(key, idx)
             if not hits:
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))

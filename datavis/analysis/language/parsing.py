@@ -15,8 +15,19 @@ from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
-from .lexicon import NUMBER_WORDS, PEOPLE
-from .matching import Mention, Tok, ValueMention, find_mentions, find_values, negated_booleans, tokenize
+from .lexicon import NUMBER_WORDS, PEOPLE, STOPWORDS, negates
+from .matching import (
+    Mention,
+    Tok,
+    ValueMention,
+    find_mentions,
+    find_values,
+    get_index,
+    negated_booleans,
+    tokenize,
+    value_key,
+)
+from .names import singular, split_name
 from .timeparse import find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
@@ -35,6 +46,7 @@ _COMPARATORS: list[tuple[str, Op]] = [
     (r"equal to|equals?|==|=|is exactly|exactly", "="),
 ]
 _NEGATED: dict[Op, Op] = {">": "<=", "<": ">=", "=": "!="}  # 'not more than 5' is '<= 5'
+_PLAIN_NUM = r"-?\d+(\.\d+)?"
 _NUM = r"-?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?:k|m|b|bn)?"
 
 
@@ -148,7 +160,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _numeric_filters(p, profile, consumed)
     _text_filters(p, profile)
     _boolean_filters(p, profile)
-    P.stock_filters(p, profile)
+    P.presence_filters(p, profile)
     _value_filters(p, values, profile)
     p.values = values
     _aggregation_cues(p, profile, consumed)
@@ -237,12 +249,28 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     # numbers typed as words of their own ("meter_200" keeps its 200 as part of the name)
     number_toks = {t.i for t in toks if re.fullmatch(_NUM, t.text) and t.raw.lower() == t.text}
     mentions = find_mentions(toks, profile, skip=consumed)
-    strong = {k for m in mentions if m.score >= 0.9 for k in range(m.start, m.end)}
+    strong = {k for m in mentions if m.score >= 0.9 and not _name_word_as_value(p, m, profile)
+              for k in range(m.start, m.end)}
     values = find_values(toks, profile, skip=consumed | strong | number_toks)
     value_toks = {k for v in values for k in range(v.start, v.end)}
     p.mentions = P.compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
                                  profile)
     return values
+
+
+def _name_word_as_value(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
+    """"average csat for closed tickets", "refunds that were approved": one word that is the only content
+    word of a column's name ("Closed On", "Approved By") and also a value of another column ("Closed",
+    "Approved") is read as the value — for a date column only when no time grain, period or trend is asked."""
+    col = profile["_by_name"][m.column]
+    temporal = col["type"] in ("date", "datetime")
+    if m.end - m.start != 1 or temporal and (p.grain or p.period or p.trend):
+        return False
+    word = p.toks[m.start].sing
+    rest = [w for w in split_name(m.column) if singular(w) != word]
+    if not temporal and col["type"] != "text" or any(w not in STOPWORDS and w not in P.DATE_FILLER for w in rest):
+        return False
+    return any(c != m.column for c, _v, _n in get_index(profile).values.get(value_key(p.toks[m.start].text), []))
 
 
 def _aggregation_cues(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
@@ -466,7 +494,8 @@ class _NumberFilters:
 
     def equalities(self) -> None:
         """"<column> (is) (not) (in) <number>" for whole-number columns: "problem id is 10",
-        "not majoring in 600" (a text column whose values are numbers compares as text)."""
+        "not majoring in 600" (a text column whose values are numbers compares as text); a list of
+        numbers right after the column is one of them ("csat (1 or 2)")."""
         p, by_name = self.p, self.profile["_by_name"]
         for m in list(p.mentions):
             col = by_name[m.column]
@@ -478,11 +507,25 @@ class _NumberFilters:
                                                          "n't"):
                 neg = neg or p.toks[k].text in ("not", "n't")
                 k += 1
-            if k < len(p.toks) and k > m.end and re.fullmatch(r"-?\d+(\.\d+)?", p.toks[k].text) and \
-                    k not in self.consumed and not self.spent(k, k + 1) and \
+            listed = self.number_list(k)
+            if k < len(p.toks) and (k > m.end or len(listed) > 1) and re.fullmatch(_PLAIN_NUM, p.toks[k].text) and \
+                    k not in self.consumed and not self.spent(k, k + 2 * len(listed) - 1) and \
                     (is_numeric(col) or p.toks[k].text in {str(v[0]).lower() for v in col.get("values", [])}):
-                v = parse_number(p.toks[k].text)
-                self.add(m, "!=" if neg else "=", [v if is_numeric(col) else p.toks[k].text], m.end, k + 1)
+                vals = [parse_number(w) if is_numeric(col) else w for w in listed]
+                op: Op = ("not_in" if neg else "in") if len(vals) > 1 else "!=" if neg else "="
+                self.add(m, op, vals, m.end, k + 2 * len(listed) - 1)
+
+    def number_list(self, k: int) -> list[str]:
+        """The numbers typed from token k on, joined by "or" / "," ("1 or 2", "3, 4"); [] if none."""
+        toks = self.p.toks
+        out: list[str] = []
+        while k < len(toks) and re.fullmatch(_PLAIN_NUM, toks[k].text):
+            out.append(toks[k].text)
+            joined = k + 2 < len(toks) and toks[k + 1].text in ("or", ",")
+            if not (joined and re.fullmatch(_PLAIN_NUM, toks[k + 2].text)):
+                break
+            k += 2
+        return out
 
 
     def percent_before(self) -> None:
@@ -549,14 +592,15 @@ def _text_filters(p: Parsed, profile: dict[str, Any]) -> None:
 
 
 _BOOL_GROUP = {"by", "per", "each", "across", "vs", "versus", "split", "between", "of"}
-_BOOL_NEGATIONS = {"not", "non", "no", "never", "without", "excluding", "exclude", "except", "minus"}
 _BOOL_SHARE = re.compile(r"\b(percent|percentage|share|proportion|ratio|rate|fraction)\b|%")
 
 
 def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
     """A Yes/No column named as a quality ("only remote workers", "orders that were returned",
     "non-remote staff") is a filter, not a True/False category; "by Remote" and shares keep it."""
-    if _BOOL_SHARE.search(p.question.lower()):
+    share = bool(_BOOL_SHARE.search(p.question.lower()))
+    _negated_filters(p, profile, share)
+    if share:
         return
     for m in p.mentions:
         col = profile["_by_name"][m.column]
@@ -564,18 +608,54 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         # "conversion by channel" measures it; "escalations by category" (a plural) counts the Yes rows
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
-        if col["type"] != "boolean" or id(m) in p.filter_mentions or (before and before[-1] in _BOOL_GROUP) or \
-                after in _BOOL_GROUP | {"over", "and", "rate"} and not events:
+        if names_people_only(m):
             continue
-        neg = any(w in _BOOL_NEGATIONS for w in before)
-        p.filters.append(Filter(column=m.column, op="=", values=[not neg]))
+        flag = is_flag(col) and _said_as_event(p, m)
+        if (col["type"] == "boolean" or flag) and any(o.column == m.column and id(o) in p.filter_mentions
+                                                       and abs(o.start - m.start) <= 3 for o in p.mentions):
+            p.filter_mentions.add(id(m))  # "completed onboarding": the second word of one condition
+            continue
+        # "sessions that didn't bounce by country": a relative clause or a negation is a condition
+        clause = bool(before) and (negates(before[-1]) or any(w in ("that", "which", "who") for w in before))
+        if col["type"] != "boolean" and not flag or id(m) in p.filter_mentions or \
+                (before and before[-1] in _BOOL_GROUP) or \
+                after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):
+            continue
+        neg = any(negates(w) for w in before)
+        p.filters.append(Filter(column=m.column, op="=", values=[int(not neg) if flag else not neg]))
         p.filter_mentions.add(id(m))
         p.evidence.append(f"'{m.words}' → {m.column} = {'No' if neg else 'Yes'}")
-    for t in p.toks:  # "unpaid", "non-remote": the column's No ("paid vs unpaid" names both: a breakdown)
+
+
+def _negated_filters(p: Parsed, profile: dict[str, Any], share: bool) -> None:
+    """"unpaid", "non-remote", "returning": the column's No ("paid vs unpaid" names both: a breakdown).
+    In a share the word is what is measured ("% of invoices unpaid") unless it follows "for" / "among"
+    ("conversion rate for returning visitors")."""
+    for t in p.toks:
+        if share and (t.i == 0 or p.toks[t.i - 1].text not in ("for", "among")):
+            continue
         for name in negated_booleans(t.text, profile):
             if all(f.column != name for f in p.filters) and all(m.column != name for m in p.mentions):
                 p.filters.append(Filter(column=name, op="=", values=[False]))
                 p.evidence.append(f"'{t.raw}' → {name} = No")
+
+
+def names_people_only(m: Mention) -> bool:
+    """"mobile users" names who is counted, not the Yes/No column is_new_user it partly matches."""
+    return m.tier in ("partial", "entity") and all(w in PEOPLE for w in m.words.split())
+
+
+def is_flag(col: dict[str, Any]) -> bool:
+    """A whole-number column holding only 0 and 1 ("bounced", "is_churned"): a Yes/No stored as a number."""
+    return col["type"] == "integer" and col.get("distinct") == 2 and col.get("min") == 0 and col.get("max") == 1
+
+
+def _said_as_event(p: Parsed, m: Mention) -> bool:
+    """A 0/1 column's mention is its condition only in a clause or after a negation ("sessions that
+    bounced", "didn't bounce", "non-bounced"): elsewhere it may be a number to add up ("total bounced")
+    or a column listed (a condition there also costs the ranker refitted on nvBench: CV by table −0.5)."""
+    before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
+    return bool(before) and (negates(before[-1]) or any(w in ("that", "which", "who") for w in before))
 
 
 def _raw_word(p: Parsed, word: str, near: int) -> str:

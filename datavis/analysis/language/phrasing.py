@@ -1,9 +1,9 @@
 """Readers of everyday business phrasing, called by language.parsing.parse (issue 11): the date
 column the words name ("churned in 2024"), a grain after it ("by signup quarter"), short codes
 beside their column ("A grades"), a superlative before one category ("lowest paid department"),
-a verb or "how much" naming the measure ("which 3 stores sold the most"), stock conditions
-("out-of-stock items"), one-word modifiers joining their column ("traffic source"), and the
-superlative of a top-N that ranks rather than takes a maximum.
+a verb or "how much" naming the measure ("which 3 stores sold the most"), a column said present
+or absent ("tickets with no refund", "out-of-stock items"), one-word modifiers joining their column
+("traffic source"), and the superlative of a top-N that ranks rather than takes a maximum.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..datasets.profile import is_numeric
 from ..plan import Filter
 from . import cues as C
-from .lexicon import REVENUE_WORDS, STOPWORDS, VERB_MEASURES
+from .lexicon import REVENUE_WORDS, STOPWORDS, VALUE_ALIASES, VERB_MEASURES, negates
 from .matching import Mention, Tok, ValueMention, get_index
 from .names import singular, split_name
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .parsing import Parsed
 
 
-_DATE_FILLER = {"date", "at", "on", "time", "timestamp", "day", "dt", "datetime", "of", "the", "when", "ts"}
+DATE_FILLER = {"date", "at", "on", "time", "timestamp", "day", "dt", "datetime", "of", "the", "when", "ts"}
 
 
 def _same_stem(w: str, q: str) -> bool:
@@ -44,7 +44,7 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     for c in profile["columns"]:
         if c["role"] != "temporal" or c.get("year_like"):
             continue
-        own = [singular(w) for w in split_name(c["name"]) if w not in _DATE_FILLER]
+        own = [singular(w) for w in split_name(c["name"]) if w not in DATE_FILLER]
         content = [w for w in own if w not in STOPWORDS]
         hits = sum(1 for w in content if any(_same_stem(w, q) for q in words))
         if hits:
@@ -71,21 +71,29 @@ def date_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             return
 
 
+_FUNCTION = {"the", "and", "for", "all", "any", "per", "not", "are", "was", "its", "our", "has", "had", "how", "who",
+             "can", "did", "get", "let", "see", "use", "out", "off", "but", "nor", "yes"}
+
+
 def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[ValueMention]:
-    """"A grades", "grade B", "tier 2 accounts": a short code typed as a value (upper case or a
-    number) next to its own column's name is that value; the column's mention is spent on it."""
+    """"A grades", "grade B", "tier 2 accounts", "high-priority tickets": a short code typed as a value
+    (upper case or a number), or a common word that is a value ("high", "low"), next to its own column's
+    name is that value; the column's mention is spent on it."""
     by_name = profile["_by_name"]
     out = []
     for m in p.mentions:
         col = by_name[m.column]
         if is_numeric(col) or not col.get("values"):
             continue
-        codes = {str(v).lower(): str(v) for v, _n in col["values"] if 0 < len(str(v)) <= 3}
+        vals = {str(v).lower(): str(v) for v, _n in col["values"]}
         for k in (m.start - 1, m.end):
             if 0 <= k < len(p.toks) and k not in consumed:
-                raw = p.toks[k].raw
-                if raw.lower() in codes and (raw.isupper() or raw.isdigit()):
-                    out.append(ValueMention(m.column, codes[raw.lower()], k, k + 1, 0.85, raw))
+                raw, low = p.toks[k].raw, p.toks[k].raw.lower()
+                code = 0 < len(low) <= 3 and (raw.isupper() or raw.isdigit())
+                # a common word only as a modifier before its column ("high priority"), never "in" / "y"
+                common = k < m.start and low in STOPWORDS and low.isalpha() and len(low) >= 3 and low not in _FUNCTION
+                if low in vals and (code or common):
+                    out.append(ValueMention(m.column, vals[low], k, k + 1, 0.85, raw))
                     p.filter_mentions.add(id(m))
                     break
     return out
@@ -167,20 +175,78 @@ def measure_named(choices: list[str], profile: dict[str, Any]) -> str | None:
     return None
 
 
-_IN_STOCK = re.compile(r"\b(?:(out)(?: of|-of-) stock|(?:no|zero) stock|(?:in|with|have|has|having) (?:some )?stock)\b")
+_DETERMINERS = {"a", "an", "any", "some"}
+# "no refund", "an empty cart", "nothing on hand", "never purchased"
+_ABSENT = {"no", "zero", "0", "without", "empty", "nothing", "none", "never"}
+_HAVE = {"with", "has", "have", "having", "had", "got", "get", "gets", "used"}
+_BE = {"is", "are", "was", "were", "be", "still"}  # "products still in stock"
+_COMPARED = {"above", "over", "below", "under", "greater", "more", "less", "fewer", "higher", "lower", "between",
+             "of", "at", "equal", "exceeding", "is", "are", "was", "were", "=", ">", "<"}
 
 
-def stock_filters(p: Parsed, profile: dict[str, Any]) -> None:
-    """"out-of-stock items", "products that still have stock": the stock column is 0, or above 0."""
-    for m, (a, b) in p.text.find(_IN_STOCK.pattern):
-        col = measure_named(VERB_MEASURES["stock"], profile)
-        if col is not None and all(f.column != col for f in p.filters):
-            out = m.group(1) is not None or m.group(0).startswith(("no", "zero"))
-            p.filters.append(Filter(column=col, op="=" if out else ">", values=[0]))
-            if not m.group(0).startswith(("in ", "with ")):  # "units in stock" still measures the stock
-                p.filter_mentions.update(id(x) for x in p.mentions if a <= x.start < b)
-            p.evidence.append(f"'{m.group(0)}' → {col} {'= 0' if out else '> 0'}")
-        return
+def _absence(toks: list[Tok], start: int) -> bool | None:
+    """Whether the words before token `start` say its column is absent ("no", "without a", "out of",
+    "don't have any") — True — or present ("with a", "has", "still in") — False; None when neither."""
+    k = start - 1
+    if k >= 0 and toks[k].text in _DETERMINERS:
+        k -= 1
+    if k < 0:
+        return None
+    word = toks[k].text
+    if word in _ABSENT or word == "of" and k > 0 and toks[k - 1].text == "out":
+        return True
+    if word in _HAVE or word == "in" and k > 0 and toks[k - 1].text in _BE:
+        return any(negates(t.text) for t in toks[max(0, k - 2):k])
+    return None
+
+
+def _presence_filter(col: dict[str, Any], profile: dict[str, Any], absent: bool) -> Filter | None:
+    """A column's "none" / "some": a number that can be 0 is 0 or not (above 0 when it has no negatives);
+    else a column with blanks is blank or not; else None (the words cannot select rows of it)."""
+    if col["type"] == "boolean":
+        return None  # a Yes/No column said as a quality is language.parsing's _boolean_filters
+    yes_no = yes_no_values(col)
+    if yes_no is not None:  # a Y/N text column: "orders without a coupon" (Coupon Used = N)
+        return Filter(column=col["name"], op="=", values=[yes_no[1] if absent else yes_no[0]])
+    if is_numeric(col) and col.get("min") is not None and col["min"] <= 0 <= col["max"]:
+        return Filter(column=col["name"], op="=" if absent else (">" if col["min"] >= 0 else "!="), values=[0])
+    if profile.get("row_count", 0) > col.get("non_null", 0):
+        return Filter(column=col["name"], op="is_null" if absent else "not_null", values=[])
+    return None
+
+
+def yes_no_values(col: dict[str, Any]) -> tuple[str, str] | None:
+    """The Yes and the No of a text column holding just two such values ("Y"/"N", "yes"/"no"), else None."""
+    vals = [str(v) for v, _n in col.get("values") or []]
+    if col["type"] != "text" or len(vals) != 2:
+        return None
+    yes = next((v for v in vals if v.lower() in VALUE_ALIASES["yes"]), None)
+    no = next((v for v in vals if v.lower() in VALUE_ALIASES["no"]), None)
+    return (yes, no) if yes is not None and no is not None else None
+
+
+def presence_filters(p: Parsed, profile: dict[str, Any]) -> None:
+    """"tickets with no refund", "items out of stock", "sessions without a coupon", "products that still
+    have stock", "tickets with attachments": a column named after "no / zero / without / out of" is 0 (or
+    blank), after "with / has / have" it is above 0 (or filled in); the mention, and a second one of the
+    same column a word or two on ("items in the cart"), is spent on the condition, not measured."""
+    by_name = profile["_by_name"]
+    done = {f.column for f in p.filters}
+    for m in p.mentions:
+        if m.column in done or id(m) in p.filter_mentions:
+            continue
+        absent = _absence(p.toks, m.start)
+        after = p.toks[m.end].text if m.end < len(p.toks) else ""
+        if absent is None or not absent and (after in _COMPARED or re.fullmatch(r"[\d.,$%]+", after)):
+            continue  # "with refund above 100" is a comparison (read before, by the number readers)
+        f = _presence_filter(by_name[m.column], profile, absent)
+        if f is None:
+            continue
+        p.filters.append(f)
+        done.add(m.column)
+        p.filter_mentions.update(id(x) for x in p.mentions if x.column == m.column and m.start <= x.start <= m.end + 2)
+        words = " ".join(t.text for t in p.toks[max(0, m.start - 2):m.end])
+        p.evidence.append(f"'{words}' → {m.column} {f.op} {', '.join(map(str, f.values))}".rstrip())
 
 
 _MEASURED_BY = {"highest", "lowest", "best", "worst", "most", "least", "top", "bottom", "average", "avg", "total",
@@ -196,7 +262,8 @@ def compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) 
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and m.start == prev.end and prev.end - prev.start == 1 \
-                and m.tier in ("exact", "abbreviation") and m.column != prev.column and prev.words.isalpha() \
+                and (m.tier in ("exact", "abbreviation") or prev.tier == "entity" and category(by_name[m.column])) \
+                and m.column != prev.column and prev.words.isalpha() \
                 and by_name[prev.column]["type"] != "boolean" \
                 and (category(by_name[m.column]) and not _measured(p, prev)
                      or prev.score < 0.9 and is_numeric(by_name[m.column])):

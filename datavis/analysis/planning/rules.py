@@ -15,7 +15,7 @@ from ..language import cues as C
 from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
-from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal
+from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal, names_people_only
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
 from .measures import find_derived
 
@@ -164,9 +164,13 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
 
 
 def _there_are(p: Parsed, m: Mention) -> bool:
-    """"how many SKUs do we have", "how many stores are there": the distinct values, not rows per value."""
+    """"how many SKUs do we have", "how many products do they carry", "how many stores are there", "how
+    many products are out of stock": the distinct values, not rows per value (a pronoun subject asks what
+    exists, whatever the verb; a verb right after the column says what its values are or have)."""
     after = " ".join(t.text for t in p.toks[m.end:m.end + 3])
-    return bool(re.match(r"(?:(?:do|does|did) \w+ (?:have|stock|carry|sell)|are there|exist)\b", after))
+    if re.match(r"(?:(?:do|does|did) (?:we|you|they|i|it|he|she) \w+|are there|exist)\b", after):
+        return True
+    return bool(p.filters) and bool(re.match(r"(?:are|is|were|was|have|has|had|still)\b", after))
 
 
 def _aggregate_cue(d: _Draft, agg: str, m: Mention | None, again: bool = False) -> None:
@@ -225,7 +229,7 @@ def _boolean_mentions(d: _Draft) -> None:
     group_ids = {id(g) for g in p.groups}
     for m in d.free:
         col = d.col(m)
-        if col["type"] != "boolean" or id(m) in group_ids or m in d.used:
+        if col["type"] != "boolean" or id(m) in group_ids or m in d.used or names_people_only(m):
             continue
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         neg = any(p.toks[k].text in NEGATIONS for k in range(max(0, m.start - 2), m.start))
