@@ -54,3 +54,17 @@ def test_a_follow_up_still_edits_the_chart(datasets):
     first = answer(datasets["sales"], "total revenue by region")
     then = answer(datasets["sales"], "only furniture", previous=first.state)
     assert "Furniture" in then.sql and "Region" in then.sql
+
+
+def test_a_ranking_word_or_a_rate_of_a_data_word_is_no_gap(write_csv, tmp_path, datasets):
+    from datavis.analysis import ingest_csv
+
+    lines = [f"O{i},{['North', 'South'][i % 2]},2024-03-{i % 28 + 1:02d} {i % 24:02d}:15:00,{'YN'[i % 3 > 0]}"
+             for i in range(120)]
+    d = tmp_path / "orders"
+    ingest_csv(write_csv("Order ID,Region,Placed At,Returned\n" + "\n".join(lines) + "\n"), d, name="orders")
+    assert answer(d, "busiest hours of the day").data  # "busiest": an order, not a thing
+    assert answer(d, "return rate by region").data  # "return" ~ Returned
+    with pytest.raises(Unanswerable) as e:  # no column holds returns: still declined
+        answer(datasets["sales"], "return rate by region")
+    assert "rate" in e.value.message

@@ -606,6 +606,8 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         col = profile["_by_name"][m.column]
         before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
+        if _both_sides(p, m):
+            continue
         # "conversion by channel" measures it; "escalations by category" (a plural) counts the Yes rows
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
         if names_people_only(m):
@@ -625,6 +627,14 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         p.filters.append(Filter(column=m.column, op="=", values=[int(not neg) if flag else not neg]))
         p.filter_mentions.add(id(m))
         p.evidence.append(f"'{m.words}' → {m.column} = {'No' if neg else 'Yes'}")
+
+
+def _both_sides(p: Parsed, m: Mention) -> bool:
+    """"trial and non-trial accounts", "remote vs not remote": the column is named plain and
+    negated, a breakdown by it rather than a condition."""
+    sides = {any(negates(t.text) for t in p.toks[max(0, o.start - 2):o.start]) for o in p.mentions
+             if o.column == m.column}
+    return sides == {True, False}
 
 
 def _negated_filters(p: Parsed, profile: dict[str, Any], share: bool) -> None:

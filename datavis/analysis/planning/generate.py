@@ -416,7 +416,9 @@ def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | 
     out: list[Reading[str | None]] = [Reading(None, ())]
     for c in links.columns:
         col = by_name[str(c.target)]
-        category = col["role"] == "dimension" or binary(col)  # a 0/1 flag splits too ("trial and non-trial")
+        # a 0/1 flag splits too ("trial and non-trial"), unless an aggregation names it ("total bounced")
+        flag = binary(col) and not (col["role"] != "dimension" and _near_agg(links, c.start) is not None)
+        category = col["role"] == "dimension" or flag
         if category and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
                 "condition" not in c.feats and col["name"] not in [r.value for r in out]:
             out.append(Reading(col["name"], ("color=linked",)))
