@@ -220,11 +220,3 @@ def test_two_words_of_one_yes_no_column_make_one_condition(data):
     _same(data, "accounts", "customers that completed onboarding by plan",
           "SELECT plan, count(*) FROM accounts WHERE onboardingCompleted GROUP BY 1")
 
-
-def test_how_many_of_a_category_that_are_so_counts_its_values(data):
-    """"how many agents had …": a verb after the counted category, with a condition read, asks how many
-    of its values there are, not the rows per value."""
-    _same(data, "tickets", "how many agents had nothing refunded",
-          'SELECT count(DISTINCT Agent) FROM tickets WHERE "Refund ($)" = 0')
-    _same(data, "tickets", "how many agents have escalated tickets",
-          "SELECT count(DISTINCT Agent) FROM tickets WHERE Escalated")
