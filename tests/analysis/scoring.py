@@ -14,8 +14,9 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from datavis.analysis import forget, ingest_csv
+from datavis.analysis import answer, forget, ingest_csv
 
 
 @contextmanager
@@ -94,3 +95,17 @@ def comparable_rows(ans) -> list[tuple]:
         x = ans.plan["data_fields"]["x"]
         return [(r.get(x), r.get("median")) if x else (r.get("median"),) for r in ans.data]
     return answer_rows(ans)
+
+
+def same_answer(data: tuple[dict[str, Path], Any], dataset: str, question: str, gold_sql: str,
+                every_column: bool = False):
+    """Answer `question` over `dataset` of an `ingested_views` pair and assert that its rows equal the
+    gold query's (any column order: a KPI's or, with `every_column`, every column of its data, else
+    its x/colour/y fields); returns the answer."""
+    ds, con = data
+    ans = answer(ds[dataset], question)
+    gold = con.execute(gold_sql).fetchall()
+    whole = ans.chart_type == "kpi" or every_column  # a second measure lives outside the x/colour/y fields
+    got = [tuple(r.values()) for r in ans.data] if whole else answer_rows(ans)
+    assert rows_match(gold, got), (question, ans.sql, list(got)[:6], gold[:6])
+    return ans

@@ -17,7 +17,7 @@ import pytest
 from datavis.analysis import answer
 from tests.helpers import ingested_views
 
-from .scoring import answer_rows, rows_match
+from .scoring import same_answer
 
 AGENTS = ["Ana", "Ben", "Chen", "Dev"]
 
@@ -82,141 +82,137 @@ def data(tmp_path_factory):
         yield got
 
 
-def _same(data, dataset: str, question: str, gold_sql: str):
-    """The answer's rows equal the gold query's (any column order); returns the answer."""
-    ds, con = data
-    ans = answer(ds[dataset], question)
-    gold = con.execute(gold_sql).fetchall()
-    got = [tuple(r.values()) for r in ans.data] if ans.chart_type == "kpi" else answer_rows(ans)
-    assert rows_match(gold, got), (question, ans.sql, got[:6], gold[:6])
-    return ans
-
-
 # ------------------------------------------------------------------ a column said absent or present
 def test_without_a_number_column_is_zero(data):
-    _same(data, "tickets", "tickets without attachments by channel",
-          "SELECT Channel, count(*) FROM tickets WHERE Attachments = 0 GROUP BY 1")
+    same_answer(data, "tickets", "tickets without attachments by channel",
+                "SELECT Channel, count(*) FROM tickets WHERE Attachments = 0 GROUP BY 1")
 
 
 def test_having_a_number_column_is_above_zero(data):
-    _same(data, "tickets", "how many tickets have attachments", "SELECT count(*) FROM tickets WHERE Attachments > 0")
-    _same(data, "tickets", "tickets with a refund by agent",
-          'SELECT Agent, count(*) FROM tickets WHERE "Refund ($)" > 0 GROUP BY 1')
+    same_answer(data, "tickets", "how many tickets have attachments",
+                "SELECT count(*) FROM tickets WHERE Attachments > 0")
+    same_answer(data, "tickets", "tickets with a refund by agent",
+                'SELECT Agent, count(*) FROM tickets WHERE "Refund ($)" > 0 GROUP BY 1')
 
 
 def test_no_before_a_column_is_not_the_value_no_of_a_yes_no_column(data):
     """"had no refund": "no" is a determiner, not Escalated = No or Reopened = false."""
-    _same(data, "tickets", "how many tickets had no refund", 'SELECT count(*) FROM tickets WHERE "Refund ($)" = 0')
+    same_answer(data, "tickets", "how many tickets had no refund",
+                'SELECT count(*) FROM tickets WHERE "Refund ($)" = 0')
 
 
 def test_no_before_a_column_with_blanks_is_blank(data):
-    _same(data, "tickets", "how many tickets have no csat score", "SELECT count(*) FROM tickets WHERE CSAT IS NULL")
+    same_answer(data, "tickets", "how many tickets have no csat score",
+                "SELECT count(*) FROM tickets WHERE CSAT IS NULL")
 
 
 def test_with_and_without_a_text_column_with_blanks(data):
-    _same(data, "sessions", "sessions with a coupon by device",
-          "SELECT device, count(*) FROM sessions WHERE coupon_code IS NOT NULL GROUP BY 1")
-    _same(data, "sessions", "how many converted sessions were without a coupon",
-          "SELECT count(*) FROM sessions WHERE converted AND coupon_code IS NULL")
+    same_answer(data, "sessions", "sessions with a coupon by device",
+                "SELECT device, count(*) FROM sessions WHERE coupon_code IS NOT NULL GROUP BY 1")
+    same_answer(data, "sessions", "how many converted sessions were without a coupon",
+                "SELECT count(*) FROM sessions WHERE converted AND coupon_code IS NULL")
 
 
 def test_with_and_without_a_y_n_text_column(data):
-    _same(data, "accounts", "accounts without a trial by plan",
-          "SELECT plan, count(*) FROM accounts WHERE \"Trial Used\" = 'N' GROUP BY 1")
-    _same(data, "accounts", "how many accounts used a trial",
-          "SELECT count(*) FROM accounts WHERE \"Trial Used\" = 'Y'")
+    same_answer(data, "accounts", "accounts without a trial by plan",
+                "SELECT plan, count(*) FROM accounts WHERE \"Trial Used\" = 'N' GROUP BY 1")
+    same_answer(data, "accounts", "how many accounts used a trial",
+                "SELECT count(*) FROM accounts WHERE \"Trial Used\" = 'Y'")
 
 
 def test_never_before_a_column_with_blanks(data):
-    _same(data, "accounts", "how many customers never had a login",
-          'SELECT count(*) FROM accounts WHERE "Last Login" IS NULL')
-    _same(data, "tickets", "tickets never refunded by channel",
-          'SELECT Channel, count(*) FROM tickets WHERE "Refund ($)" = 0 GROUP BY 1')
+    same_answer(data, "accounts", "how many customers never had a login",
+                'SELECT count(*) FROM accounts WHERE "Last Login" IS NULL')
+    same_answer(data, "tickets", "tickets never refunded by channel",
+                'SELECT Channel, count(*) FROM tickets WHERE "Refund ($)" = 0 GROUP BY 1')
 
 
 def test_a_comparison_after_with_stays_a_comparison(data):
-    _same(data, "tickets", "how many tickets with a refund above 50",
-          'SELECT count(*) FROM tickets WHERE "Refund ($)" > 50')
+    same_answer(data, "tickets", "how many tickets with a refund above 50",
+                'SELECT count(*) FROM tickets WHERE "Refund ($)" > 50')
 
 
 # ------------------------------------------------------------------ 0/1 columns and negations
 def test_a_zero_one_column_said_as_its_verb_is_a_condition(data):
-    _same(data, "sessions", "sessions that didn't bounce by device",
-          "SELECT device, count(*) FROM sessions WHERE bounced = 0 GROUP BY 1")
-    _same(data, "sessions", "avg session duration for visits that bounced",
-          "SELECT avg(duration_sec) FROM sessions WHERE bounced = 1")
+    same_answer(data, "sessions", "sessions that didn't bounce by device",
+                "SELECT device, count(*) FROM sessions WHERE bounced = 0 GROUP BY 1")
+    same_answer(data, "sessions", "avg session duration for visits that bounced",
+                "SELECT avg(duration_sec) FROM sessions WHERE bounced = 1")
 
 
 def test_a_zero_one_column_after_an_aggregation_is_summed(data):
-    _same(data, "sessions", "total bounced by device", "SELECT device, sum(bounced) FROM sessions GROUP BY 1")
+    same_answer(data, "sessions", "total bounced by device", "SELECT device, sum(bounced) FROM sessions GROUP BY 1")
 
 
 def test_a_negation_typed_without_its_apostrophe(data):
-    _same(data, "sessions", "how many sessions didnt convert", "SELECT count(*) FROM sessions WHERE NOT converted")
+    same_answer(data, "sessions", "how many sessions didnt convert",
+                "SELECT count(*) FROM sessions WHERE NOT converted")
 
 
 # ------------------------------------------------------------------ values said in another form
 def test_a_common_word_next_to_its_column_is_its_value(data):
-    _same(data, "tickets", "high-priority tickets per agent",
-          "SELECT Agent, count(*) FROM tickets WHERE Priority = 'High' GROUP BY 1")
+    same_answer(data, "tickets", "high-priority tickets per agent",
+                "SELECT Agent, count(*) FROM tickets WHERE Priority = 'High' GROUP BY 1")
 
 
 def test_a_value_spelt_one_edit_away(data):
-    _same(data, "tickets", "how many tickets were canceled", "SELECT count(*) FROM tickets WHERE Status = 'Cancelled'")
+    same_answer(data, "tickets", "how many tickets were canceled",
+                "SELECT count(*) FROM tickets WHERE Status = 'Cancelled'")
 
 
 def test_one_word_of_a_longer_value(data):
-    _same(data, "sessions", "cpc sessions by device",
-          "SELECT device, count(*) FROM sessions WHERE \"source / medium\" = 'google / cpc' GROUP BY 1")
-    _same(data, "sessions", "organic sessions by device",
-          "SELECT device, count(*) FROM sessions WHERE \"source / medium\" = 'google / organic' GROUP BY 1")
+    same_answer(data, "sessions", "cpc sessions by device",
+                "SELECT device, count(*) FROM sessions WHERE \"source / medium\" = 'google / cpc' GROUP BY 1")
+    same_answer(data, "sessions", "organic sessions by device",
+                "SELECT device, count(*) FROM sessions WHERE \"source / medium\" = 'google / organic' GROUP BY 1")
 
 
 def test_a_word_naming_a_date_column_and_a_value_is_the_value_without_a_time_axis(data):
-    _same(data, "tickets", "average csat for closed tickets", "SELECT avg(CSAT) FROM tickets WHERE Status = 'Closed'")
+    same_answer(data, "tickets", "average csat for closed tickets",
+                "SELECT avg(CSAT) FROM tickets WHERE Status = 'Closed'")
     ans = answer(data[0]["tickets"], "tickets closed per month")
     assert "Closed On" in ans.sql and "Status" not in ans.sql, ans.sql
 
 
 def test_a_word_typed_without_its_vowels(data):
-    _same(data, "sessions", "avg pgs per session on tablet",
-          "SELECT avg(pages_viewed) FROM sessions WHERE device = 'tablet'")
+    same_answer(data, "sessions", "avg pgs per session on tablet",
+                "SELECT avg(pages_viewed) FROM sessions WHERE device = 'tablet'")
 
 
 def test_the_opposite_word_of_a_yes_no_column_is_its_no(data):
     """"returning" is is_new_user = No, also after "for" in a rate (where the rate's own word is measured)."""
-    _same(data, "sessions", "avg pages for returning users",
-          "SELECT avg(pages_viewed) FROM sessions WHERE NOT is_new_user")
-    _same(data, "sessions", "conversion rate for returning visitors",
-          "SELECT 100.0 * avg(CASE WHEN converted THEN 1 ELSE 0 END) FROM sessions WHERE NOT is_new_user")
+    same_answer(data, "sessions", "avg pages for returning users",
+                "SELECT avg(pages_viewed) FROM sessions WHERE NOT is_new_user")
+    same_answer(data, "sessions", "conversion rate for returning visitors",
+                "SELECT 100.0 * avg(CASE WHEN converted THEN 1 ELSE 0 END) FROM sessions WHERE NOT is_new_user")
 
 
 def test_the_only_word_of_a_column_name_that_is_a_value_elsewhere_is_the_value(data):
     """"verified accounts": Review = Verified, not the column "Verified By"."""
-    _same(data, "accounts", "total seats of verified accounts",
-          "SELECT sum(seats) FROM accounts WHERE Review = 'Verified'")
+    same_answer(data, "accounts", "total seats of verified accounts",
+                "SELECT sum(seats) FROM accounts WHERE Review = 'Verified'")
 
 
 # ------------------------------------------------------------------ who is counted is not a condition
 def test_a_people_word_is_not_a_yes_no_column_it_partly_names(data):
-    _same(data, "sessions", "mobile users' conversion rate",
-          "SELECT 100.0 * avg(CASE WHEN converted THEN 1 ELSE 0 END) FROM sessions WHERE device = 'mobile'")
+    same_answer(data, "sessions", "mobile users' conversion rate",
+                "SELECT 100.0 * avg(CASE WHEN converted THEN 1 ELSE 0 END) FROM sessions WHERE device = 'mobile'")
 
 
 def test_a_row_noun_before_a_column_modifies_it(data):
-    _same(data, "sessions", "conversions by traffic source",
-          'SELECT "source / medium", count(*) FROM sessions WHERE converted GROUP BY 1')
+    same_answer(data, "sessions", "conversions by traffic source",
+                'SELECT "source / medium", count(*) FROM sessions WHERE converted GROUP BY 1')
 
 
 def test_a_list_of_numbers_after_a_column_is_one_of_them(data):
-    _same(data, "tickets", "tickets with a low csat (1 or 2) by agent",
-          "SELECT Agent, count(*) FROM tickets WHERE CSAT IN (1, 2) GROUP BY 1")
+    same_answer(data, "tickets", "tickets with a low csat (1 or 2) by agent",
+                "SELECT Agent, count(*) FROM tickets WHERE CSAT IN (1, 2) GROUP BY 1")
 
 
 def test_two_words_of_one_yes_no_column_make_one_condition(data):
     """"never completed onboarding": the column's second word is not measured, nor a second condition."""
-    _same(data, "accounts", "customers who never completed onboarding by plan",
-          "SELECT plan, count(*) FROM accounts WHERE NOT onboardingCompleted GROUP BY 1")
-    _same(data, "accounts", "customers that completed onboarding by plan",
-          "SELECT plan, count(*) FROM accounts WHERE onboardingCompleted GROUP BY 1")
+    same_answer(data, "accounts", "customers who never completed onboarding by plan",
+                "SELECT plan, count(*) FROM accounts WHERE NOT onboardingCompleted GROUP BY 1")
+    same_answer(data, "accounts", "customers that completed onboarding by plan",
+                "SELECT plan, count(*) FROM accounts WHERE onboardingCompleted GROUP BY 1")
 

@@ -14,7 +14,7 @@ import pytest
 from datavis.analysis import answer
 from tests.helpers import ingested_views
 
-from .scoring import answer_rows, rows_match
+from .scoring import same_answer
 
 STORES = ["Austin", "Boston", "Chicago", "Denver", "Eugene"]
 
@@ -90,61 +90,51 @@ def data(tmp_path_factory):
         yield got
 
 
-def _same(data, dataset: str, question: str, gold_sql: str):
-    """The answer's rows equal the gold query's (any column order); returns the answer."""
-    ds, con = data
-    ans = answer(ds[dataset], question)
-    gold = con.execute(gold_sql).fetchall()
-    got = [tuple(r.values()) for r in ans.data] if ans.chart_type == "kpi" else answer_rows(ans)
-    assert rows_match(gold, got), (question, ans.sql, got[:6], gold[:6])
-    return ans
-
-
 # ------------------------------------------------------------------ top-N and "which X has the highest Y"
 def test_top_n_whose_measure_is_a_verb_with_units(data):
-    _same(data, "orders", "which 3 stores sold the most units",
-          "SELECT Store, sum(Qty) AS q FROM orders GROUP BY 1 ORDER BY q DESC LIMIT 3")
+    same_answer(data, "orders", "which 3 stores sold the most units",
+                "SELECT Store, sum(Qty) AS q FROM orders GROUP BY 1 ORDER BY q DESC LIMIT 3")
 
 
 def test_top_n_whose_measure_is_only_a_verb(data):
-    _same(data, "orders", "which 2 stores sold the most",
-          "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 2")
+    same_answer(data, "orders", "which 2 stores sold the most",
+                "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 2")
 
 
 def test_top_n_without_top_counts_rows_per_group(data):
-    _same(data, "bookings", "the 5 countries with the most bookings",
-          "SELECT Country, count(*) AS n FROM bookings GROUP BY 1 ORDER BY n DESC LIMIT 5")
+    same_answer(data, "bookings", "the 5 countries with the most bookings",
+                "SELECT Country, count(*) AS n FROM bookings GROUP BY 1 ORDER BY n DESC LIMIT 5")
 
 
 def test_which_plural_x_with_a_past_tense_lists_them_all(data):
     """A past tense says nothing of number: "which stores sold the most units" ranks every store."""
-    _same(data, "orders", "which stores sold the most units", "SELECT Store, sum(Qty) FROM orders GROUP BY 1")
+    same_answer(data, "orders", "which stores sold the most units", "SELECT Store, sum(Qty) FROM orders GROUP BY 1")
 
 
 def test_which_x_has_the_highest_y_is_one_x(data):
-    ans = _same(data, "orders", "which region has the highest average profit",
+    ans = same_answer(data, "orders", "which region has the highest average profit",
                 "SELECT Region, avg(Profit) AS p FROM orders GROUP BY 1 ORDER BY p DESC LIMIT 1")
     assert len(ans.data) == 1
 
 
 def test_which_x_has_the_lowest_y_is_one_x(data):
-    _same(data, "orders", "which store has the lowest total revenue",
-          "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r ASC LIMIT 1")
+    same_answer(data, "orders", "which store has the lowest total revenue",
+                "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r ASC LIMIT 1")
 
 
 def test_a_superlative_before_one_category_is_one_group(data):
-    _same(data, "orders", "best-selling category by revenue",
-          "SELECT Category, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
+    same_answer(data, "orders", "best-selling category by revenue",
+                "SELECT Category, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
 
 
 def test_which_x_brought_in_the_most(data):
-    _same(data, "orders", "which category brought in the most revenue",
-          "SELECT Category, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
+    same_answer(data, "orders", "which category brought in the most revenue",
+                "SELECT Category, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
 
 
 def test_top_selling_one_store(data):
-    _same(data, "orders", "top selling store",
-          "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
+    same_answer(data, "orders", "top selling store",
+                "SELECT Store, sum(Revenue) AS r FROM orders GROUP BY 1 ORDER BY r DESC LIMIT 1")
 
 
 # ------------------------------------------------------------------ two measures
@@ -172,117 +162,117 @@ def test_two_aggregations_of_one_column(data):
 
 # ------------------------------------------------------------------ the date column the words name
 def test_check_ins_per_month_use_the_check_in_date(data):
-    _same(data, "bookings", "check-ins per month",
-          """SELECT date_trunc('month', "Check-in Date"), count(*) FROM bookings GROUP BY 1""")
+    same_answer(data, "bookings", "check-ins per month",
+                """SELECT date_trunc('month', "Check-in Date"), count(*) FROM bookings GROUP BY 1""")
 
 
 def test_a_period_filters_the_date_column_named(data):
-    _same(data, "bookings", "how many check-ins in 2024",
-          """SELECT count(*) FROM bookings WHERE year("Check-in Date") = 2024""")
+    same_answer(data, "bookings", "how many check-ins in 2024",
+                """SELECT count(*) FROM bookings WHERE year("Check-in Date") = 2024""")
 
 
 def test_by_a_named_date_and_unit(data):
-    _same(data, "bookings", "bookings by check-in quarter",
-          """SELECT date_trunc('quarter', "Check-in Date"), count(*) FROM bookings GROUP BY 1""")
+    same_answer(data, "bookings", "bookings by check-in quarter",
+                """SELECT date_trunc('quarter', "Check-in Date"), count(*) FROM bookings GROUP BY 1""")
 
 
 # ------------------------------------------------------------------ conditions said in words
 def test_late_deliveries_is_a_text_value(data):
-    _same(data, "orders", "late deliveries by store",
-          """SELECT Store, count(*) FROM orders WHERE "Delivery Status" = 'Late' GROUP BY 1""")
+    same_answer(data, "orders", "late deliveries by store",
+                """SELECT Store, count(*) FROM orders WHERE "Delivery Status" = 'Late' GROUP BY 1""")
 
 
 def test_returned_orders_is_a_yes_no_column(data):
-    _same(data, "orders", "returned orders by region",
-          "SELECT Region, count(*) FROM orders WHERE Returned GROUP BY 1")
+    same_answer(data, "orders", "returned orders by region",
+                "SELECT Region, count(*) FROM orders WHERE Returned GROUP BY 1")
 
 
 def test_a_plural_noun_of_a_yes_no_column_counts_the_yes_rows(data):
-    _same(data, "orders", "how many returned orders per category",
-          "SELECT Category, count(*) FROM orders WHERE Returned GROUP BY 1")
+    same_answer(data, "orders", "how many returned orders per category",
+                "SELECT Category, count(*) FROM orders WHERE Returned GROUP BY 1")
 
 
 def test_a_grades_is_a_letter_value(data):
-    _same(data, "grades", "number of A grades by class",
-          "SELECT Class, count(*) FROM grades WHERE Grade = 'A' GROUP BY 1")
+    same_answer(data, "grades", "number of A grades by class",
+                "SELECT Class, count(*) FROM grades WHERE Grade = 'A' GROUP BY 1")
 
 
 def test_active_subscribers(data):
-    _same(data, "subscribers", "active subscribers by plan",
-          "SELECT Plan, count(*) FROM subscribers WHERE Status = 'active' GROUP BY 1")
+    same_answer(data, "subscribers", "active subscribers by plan",
+                "SELECT Plan, count(*) FROM subscribers WHERE Status = 'active' GROUP BY 1")
 
 
 # ------------------------------------------------------------------ rates and shares
 def test_return_rate_by_category_is_a_rate(data):
-    _same(data, "orders", "return rate by category",
-          "SELECT Category, 100.0 * count(*) FILTER (WHERE Returned) / count(*) FROM orders GROUP BY 1")
+    same_answer(data, "orders", "return rate by category",
+                "SELECT Category, 100.0 * count(*) FILTER (WHERE Returned) / count(*) FROM orders GROUP BY 1")
 
 
 def test_share_of_late_orders_is_a_percentage(data):
-    _same(data, "orders", "share of late orders",
-          """SELECT 100.0 * count(*) FILTER (WHERE "Delivery Status" = 'Late') / count(*) FROM orders""")
+    same_answer(data, "orders", "share of late orders",
+                """SELECT 100.0 * count(*) FILTER (WHERE "Delivery Status" = 'Late') / count(*) FROM orders""")
 
 
 def test_a_value_before_the_column_word_of_a_rate(data):
-    _same(data, "orders", "late delivery rate per store",
-          """SELECT Store, 100.0 * count(*) FILTER (WHERE "Delivery Status" = 'Late') / count(*)
+    same_answer(data, "orders", "late delivery rate per store",
+                """SELECT Store, 100.0 * count(*) FILTER (WHERE "Delivery Status" = 'Late') / count(*)
              FROM orders GROUP BY 1""")
 
 
 def test_share_of_a_negated_yes_no_word(data):
-    _same(data, "orders", "what share of orders are still unpaid",
-          "SELECT 100.0 * count(*) FILTER (WHERE NOT Paid) / count(*) FROM orders")
+    same_answer(data, "orders", "what share of orders are still unpaid",
+                "SELECT 100.0 * count(*) FILTER (WHERE NOT Paid) / count(*) FROM orders")
 
 
 def test_how_much_with_a_negated_yes_no_word_sums_the_money(data):
-    _same(data, "orders", "how much is still unpaid?", "SELECT sum(Revenue) FROM orders WHERE NOT Paid")
+    same_answer(data, "orders", "how much is still unpaid?", "SELECT sum(Revenue) FROM orders WHERE NOT Paid")
 
 
 def test_paid_vs_unpaid_is_a_breakdown(data):
-    _same(data, "orders", "paid vs unpaid orders", "SELECT Paid, count(*) FROM orders GROUP BY 1")
+    same_answer(data, "orders", "paid vs unpaid orders", "SELECT Paid, count(*) FROM orders GROUP BY 1")
 
 
 def test_a_percentage_before_a_percent_column_is_its_value(data):
-    _same(data, "subscribers", "how many subscribers have a 20% discount",
-          "SELECT count(*) FROM subscribers WHERE Discount = '20%'")
+    same_answer(data, "subscribers", "how many subscribers have a 20% discount",
+                "SELECT count(*) FROM subscribers WHERE Discount = '20%'")
 
 
 def test_out_of_stock_is_none_on_hand(data):
-    _same(data, "stock", "number of out-of-stock items per warehouse",
-          'SELECT Warehouse, count(*) FROM stock WHERE "On Hand" = 0 GROUP BY 1')
+    same_answer(data, "stock", "number of out-of-stock items per warehouse",
+                'SELECT Warehouse, count(*) FROM stock WHERE "On Hand" = 0 GROUP BY 1')
 
 
 @pytest.mark.xfail(strict=True, reason="known miss: the ranker refitted on nvBench prefers the partial match "
                    "'units' → Unit Price over the synonym 'stock' → On Hand")
 def test_units_in_stock_sum_the_stock_column(data):
-    _same(data, "stock", "units in stock per warehouse", 'SELECT Warehouse, sum("On Hand") FROM stock GROUP BY 1')
+    same_answer(data, "stock", "units in stock per warehouse", 'SELECT Warehouse, sum("On Hand") FROM stock GROUP BY 1')
 
 
 def test_a_value_said_as_another_form_of_its_word(data):
-    _same(data, "subscribers", "how many churns per plan",
-          "SELECT Plan, count(*) FROM subscribers WHERE Status = 'churned' GROUP BY 1")
+    same_answer(data, "subscribers", "how many churns per plan",
+                "SELECT Plan, count(*) FROM subscribers WHERE Status = 'churned' GROUP BY 1")
 
 
 # ------------------------------------------------------------------ grain words and paraphrases
 @pytest.mark.parametrize(("word", "unit"), [("weekly", "week"), ("monthly", "month"), ("quarterly", "quarter")])
 def test_grain_words(data, word, unit):
-    _same(data, "orders", f"{word} revenue",
-          f"""SELECT date_trunc('{unit}', "Order Date"), sum(Revenue) FROM orders GROUP BY 1""")
+    same_answer(data, "orders", f"{word} revenue",
+                f"""SELECT date_trunc('{unit}', "Order Date"), sum(Revenue) FROM orders GROUP BY 1""")
 
 
 def test_no_dot_of_is_a_number_not_the_value_no(data):
-    _same(data, "orders", "no. of orders per store", "SELECT Store, count(*) FROM orders GROUP BY 1")
+    same_answer(data, "orders", "no. of orders per store", "SELECT Store, count(*) FROM orders GROUP BY 1")
 
 
 def test_qtr_is_a_quarter(data):
-    _same(data, "orders", "revenue by qtr",
-          """SELECT date_trunc('quarter', "Order Date"), sum(Revenue) FROM orders GROUP BY 1""")
+    same_answer(data, "orders", "revenue by qtr",
+                """SELECT date_trunc('quarter', "Order Date"), sum(Revenue) FROM orders GROUP BY 1""")
 
 
 def test_qty_is_quantity(data):
-    _same(data, "orders", "total qty by store", "SELECT Store, sum(Qty) FROM orders GROUP BY 1")
+    same_answer(data, "orders", "total qty by store", "SELECT Store, sum(Qty) FROM orders GROUP BY 1")
 
 
 def test_the_most_units_across_all_stores_is_not_per_store(data):
-    _same(data, "orders", "which 2 categories sold the most units across all stores",
-          "SELECT Category, sum(Qty) AS q FROM orders GROUP BY 1 ORDER BY q DESC LIMIT 2")
+    same_answer(data, "orders", "which 2 categories sold the most units across all stores",
+                "SELECT Category, sum(Qty) AS q FROM orders GROUP BY 1 ORDER BY q DESC LIMIT 2")
