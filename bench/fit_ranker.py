@@ -12,8 +12,8 @@ Questions with no right candidate teach nothing and are skipped. The margin thre
 alternatives are offered is the smallest one at which answers above it are 95% right, judged as
 the CV judges: an inner 5-fold cross-fit by table, every question answered (as asked without a chart
 word) by weights fitted on the other tables, over the answers of a settled shape (bars or a pie over
-a column: planning/decision.settled, the only ones given without alternatives). One held-out fifth
-was too few tables: its cut ranged 2.0–4.3 across the CV folds, answering 78–96% right. When no
+a column: planning/decision.settled, the only ones given without alternatives); every fifth of the
+tables is judged, because the share right at a cut varies much between groups of tables. When no
 cut reaches 95%, the most precise cut that still answers at least half of them outright.
 `fit(items, items_dir, dir_of)` is what bench/analysis_quality.py calls for each CV fold.
 """

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from .datasets.store import load_profile
 from .errors import Unanswerable
-from .labels import measure_name
+from .labels import blanks_note, measure_name
 from .language import cues
 from .language.linking import Links, link
 from .language.matching import left_out
@@ -221,8 +221,8 @@ def present(ex: Executed, profile: dict[str, Any], question: str, planner: str) 
         c.lower() for c in [*(m.column for m in plan.measures), plan.dimension and plan.dimension.column,
                             plan.color] if c}
     plan.assumptions += [a for a in left_out(question, used, profile) if a not in plan.assumptions]
-    if q.extra.get("blank_x") and rows:
-        plan.assumptions.append(f"rows with no {q.extra['blank_x']} are left out")
+    if q.extra.get("blank_x") and rows and blanks_note(q.extra["blank_x"]) not in plan.assumptions:
+        plan.assumptions.append(blanks_note(q.extra["blank_x"]))
     chart = choose_chart(plan, q, rows)
     title = title_for(plan, q, profile)
     spec = build_spec(chart, plan, q, rows, title, profile, {y: y for y in q.ys})

@@ -84,3 +84,11 @@ def measures_name(measures: list[Measure], profile: dict[str, Any]) -> str:
     """Several measures as words: "Total Revenue and Total Profit", "Number of orders"."""
     names = [measure_name(m, profile) for m in measures] or [count_label(profile)]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+BLANKS_LEFT_OUT = "rows with no "
+
+
+def blanks_note(column: str) -> str:
+    """The assumption of a grouping that leaves the rows without a value out (sql.compiler)."""
+    return f"{BLANKS_LEFT_OUT}{column} are left out"

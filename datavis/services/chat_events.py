@@ -26,7 +26,6 @@ _INSERT = insert(events)  # built once: every answer records five events
 _LOCK_CHAT = select(chats.c.id).where(chats.c.id == bindparam("chat")).with_for_update()
 
 
-
 def lock_chat(conn: Connection, chat_id: str) -> None:
     """Lock the chat's row until the caller's transaction ends (see ``record``)."""
     if conn.dialect.name != "sqlite":  # SQLite has one writer at a time: nothing to lock

@@ -215,10 +215,15 @@ def test_large_scatter_is_sampled_and_correlation_uses_all_rows(write_csv, tmp_p
 def test_rows_without_a_value_are_no_group_and_the_plan_says_so(write_csv, tmp_path):
     from datavis.analysis import ingest_csv
 
-    lines = [f"T{i},{['North', 'South', ''][i % 3]},{i % 5 + 1}" for i in range(60)]
+    lines = [f"T{i},{['North', 'South', ''][i % 3]},{['Ops', 'Web'][i % 2]},{i % 5 + 1}" for i in range(60)]
     d = tmp_path / "ds"
-    ingest_csv(write_csv("Ticket,Region,Hours\n" + "\n".join(lines) + "\n"), d, name="tickets")
+    ingest_csv(write_csv("Ticket,Region,Team,Hours\n" + "\n".join(lines) + "\n"), d, name="tickets")
     ans = answer(d, "total hours by region")
     assert {r["Region"] for r in ans.data} == {"North", "South"}
     assert sum(r[ans.plan["data_fields"]["y"]] for r in ans.data) == sum(i % 5 + 1 for i in range(60) if i % 3 != 2)
-    assert "rows with no Region are left out" in ans.plan["assumptions"]
+    assert ans.plan["assumptions"].count("rows with no Region are left out") == 1
+    by_team = ask(d, "by team instead", ans)  # the note goes with the grouping it was about
+    assert by_team.plan["x"]["field"] == "Team" and not any("left out" in a for a in by_team.plan["assumptions"])
+    share = answer(d, "share of hours by region")  # the shares of the groups shown add up to 100%
+    column = next(k for k in share.data[0] if k.startswith("Share"))
+    assert round(sum(r[column] for r in share.data), 6) == 100

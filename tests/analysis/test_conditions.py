@@ -216,3 +216,12 @@ def test_two_words_of_one_yes_no_column_make_one_condition(data):
     same_answer(data, "accounts", "customers that completed onboarding by plan",
                 "SELECT plan, count(*) FROM accounts WHERE onboardingCompleted GROUP BY 1")
 
+
+
+
+def test_a_contracted_negation_negates_a_rate(data):
+    """"didn't" is one token: it negates like "did not" wherever a negation is read."""
+    sessions = data[0]["sessions"]
+    said = answer(sessions, "percentage of sessions that didn't bounce").data
+    assert said == answer(sessions, "percentage of sessions that did not bounce").data
+    assert "not" in next(iter(said[0]))

@@ -32,6 +32,13 @@ from .timeparse import find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
         "don't", "doesn't", "no", "outside", "n't", "nor", "never"}
+
+
+def excludes(word: str) -> bool:
+    """Whether a token negates or excludes what follows it ("not", "except", "didn't", "didnt")."""
+    return word in NEGATIONS or negates(word)
+
+
 SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "an", "each", "every", "of",
                    "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding"}
 _COMPARATORS: list[tuple[str, Op]] = [
@@ -502,7 +509,7 @@ class _NumberFilters:
             if not is_numeric(col) and not col.get("values"):
                 continue
             k = m.end
-            neg = any(p.toks[j].text in NEGATIONS for j in range(max(0, m.start - 3), m.start))
+            neg = any(excludes(p.toks[j].text) for j in range(max(0, m.start - 3), m.start))
             while k < len(p.toks) and p.toks[k].text in ("is", "are", "in", "of", "=", "equal", "to", "equals", "not",
                                                          "n't"):
                 neg = neg or p.toks[k].text in ("not", "n't")
@@ -618,7 +625,7 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
             p.filter_mentions.add(id(m))  # "completed onboarding": the second word of one condition
             continue
         # "sessions that didn't bounce by country": a relative clause or a negation is a condition
-        clause = bool(before) and (negates(before[-1]) or any(w in ("that", "which", "who") for w in before))
+        clause = _said_as_event(p, m)
         if col["type"] != "boolean" and not flag or id(m) in p.filter_mentions or \
                 (before and before[-1] in _BOOL_GROUP) or \
                 after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):
@@ -656,14 +663,15 @@ def names_people_only(m: Mention) -> bool:
 
 
 def is_flag(col: dict[str, Any]) -> bool:
-    """A whole-number column holding only 0 and 1 ("bounced", "is_churned"): a Yes/No stored as a number."""
-    return col["type"] == "integer" and col.get("distinct") == 2 and col.get("min") == 0 and col.get("max") == 1
+    """A number column holding only 0 and 1 ("bounced", "is_churned"): a Yes/No stored as a number."""
+    return is_numeric(col) and col.get("distinct") == 2 and str(col.get("min")) in ("0", "0.0") and \
+        str(col.get("max")) in ("1", "1.0")
 
 
 def _said_as_event(p: Parsed, m: Mention) -> bool:
     """A 0/1 column's mention is its condition only in a clause or after a negation ("sessions that
     bounced", "didn't bounce", "non-bounced"): elsewhere it may be a number to add up ("total bounced")
-    or a column listed (a condition there also costs the ranker refitted on nvBench: CV by table −0.5)."""
+    or a column listed."""
     before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
     return bool(before) and (negates(before[-1]) or any(w in ("that", "which", "who") for w in before))
 
@@ -680,7 +688,7 @@ def _value_filters(p: Parsed, values: list[ValueMention], profile: dict[str, Any
     grouped: dict[tuple[str, bool], list[ValueMention]] = {}
     for v in values:
         window = [t.text for t in p.toks[max(0, v.start - 4):v.start]]
-        neg = any(w in NEGATIONS for w in window) and not any(w in ("only", "just") for w in window[-2:])
+        neg = any(excludes(w) for w in window) and not any(w in ("only", "just") for w in window[-2:])
         grouped.setdefault((v.column, neg), []).append(v)
     for (col, neg), vs in grouped.items():
         vals: list[Value] = list(dict.fromkeys(v.value for v in vs))

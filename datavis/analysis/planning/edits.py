@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
+from ..labels import BLANKS_LEFT_OUT
 from ..language import cues as C
 from ..language.lexicon import NUMBER_WORDS
 from ..language.matching import Mention, find_values
@@ -521,7 +522,7 @@ FAMILIES: tuple[Callable[[Plan, Parsed, dict[str, Any]], Variants], ...] = (
 def candidates(prev: Plan, p: Parsed, profile: dict[str, Any]) -> list[Edit]:
     """Every combination of the variants the message's words allow, validated like any plan."""
     start = _copy(prev)
-    start.assumptions = [a for a in start.assumptions if not a.startswith("I read")]
+    start.assumptions = [a for a in start.assumptions if not a.startswith(("I read", BLANKS_LEFT_OUT))]
     start.evidence = [e for e in start.evidence if not e.startswith("follow-up")]  # this message's only
     partial = [Edit(start)]
     for family in FAMILIES:

@@ -28,7 +28,7 @@ from ..language.lexicon import (
     VERB_MEASURES,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
-from ..language.parsing import NEGATIONS, Parsed, is_numeric
+from ..language.parsing import Parsed, excludes, is_flag, is_numeric
 from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Filter, Measure
 from ..plan import Derived as DerivedKind
@@ -65,10 +65,7 @@ def _measure_col(col: dict) -> bool:
 
 def binary(col: dict) -> bool:
     """A Yes/No column, or a 0/1 number column ("trial" 1/0): a flag whose rate a share word asks for."""
-    if col["type"] == "boolean":
-        return True
-    return is_numeric(col) and col.get("distinct") == 2 and str(col.get("min")) in ("0", "0.0") and \
-        str(col.get("max")) in ("1", "1.0")
+    return col["type"] == "boolean" or is_flag(col)
 
 
 def _flag_filter(col: dict, yes: bool) -> Filter:
@@ -214,7 +211,7 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         a = min(ending, default=b - 1)
         # "late delivery rate": a value right before the column word that names the rate
         a = min([v.start for v in p.values if v.end == a], default=a)
-    neg = any(p.toks[j].text in NEGATIONS for j in range(a, b))
+    neg = any(excludes(p.toks[j].text) for j in range(a, b))
     for m in p.mentions:
         if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
             return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)
@@ -250,7 +247,7 @@ def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | N
     idx = get_index(profile)
     for j in range(a, b):
         word = p.toks[j].text
-        if not re.fullmatch(r"[a-z][a-z-]+", word) or word in NEGATIONS:
+        if not re.fullmatch(r"[a-z][a-z-]+", word) or excludes(word):
             continue
         keys = [value_key(word)] + [value_key(w) for w in RATE_VALUE_WORDS.get(word, [])]
         hits = [h for key in keys for h in idx.values.get(key, []) if profile["_by_name"][h[0]]["type"] == "text"]

@@ -15,7 +15,7 @@ from ..language import cues as C
 from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
-from ..language.parsing import NEGATIONS, SKIP_AFTER_CUE, Parsed, is_numeric, main_temporal, names_people_only
+from ..language.parsing import SKIP_AFTER_CUE, Parsed, excludes, is_numeric, main_temporal, names_people_only
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
 from .measures import find_derived
 
@@ -165,10 +165,8 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
 
 def _there_are(p: Parsed, m: Mention) -> bool:
     """"how many SKUs do we have", "how many products do they carry", "how many stores are there": the
-    distinct values, not rows per value (a pronoun subject asks what exists, whatever the verb). "How
-    many products are out of stock" is not read so: the noun before "are/had" is most often the rows
-    ("how many orders were late"), and reading it as distinct values cost two questions of the blind
-    set for none gained."""
+    distinct values, not rows per value (a pronoun subject asks what exists, whatever the verb). A noun
+    before "are/had" ("how many orders were late") is the rows."""
     after = " ".join(t.text for t in p.toks[m.end:m.end + 3])
     return bool(re.match(r"(?:(?:do|does|did) (?:we|you|they|i|it|he|she) \w+|are there|exist)\b", after))
 
@@ -232,7 +230,7 @@ def _boolean_mentions(d: _Draft) -> None:
         if col["type"] != "boolean" or id(m) in group_ids or m in d.used or names_people_only(m):
             continue
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
-        neg = any(p.toks[k].text in NEGATIONS for k in range(max(0, m.start - 2), m.start))
+        neg = any(excludes(p.toks[k].text) for k in range(max(0, m.start - 2), m.start))
         adjective = after in PEOPLE or after in ("orders", "order", "rows", "records", "ones", "items", "accounts")
         if d.count_rows or d.measures or adjective:
             d.plan.filters.append(Filter(column=m.column, op="=", values=[not neg]))

@@ -213,7 +213,6 @@ def _aggregate(plan: Plan, profile: dict[str, Any], measures: list[Measure], max
     color = _unique_alias(plan.color, taken) if plan.color else None
     ys = [_unique_alias(measure_label(m), taken) for m in measures]
     aggs = [measure_sql(m, profile) for m in measures]
-    where = where_sql(plan, profile)
     additive = all(m.agg in ADDITIVE for m in measures)
     parts = _Parts()
     if profile["_by_name"][plan.dimension.column]["non_null"] < profile["row_count"]:
@@ -229,7 +228,7 @@ def _aggregate(plan: Plan, profile: dict[str, Any], measures: list[Measure], max
     share = None
     if plan.share and not color and measures[0].agg in ("sum", "count", "count_distinct") and not measures[0].kind:
         share = _unique_alias("Share of total", taken)
-        total = f"(SELECT {aggs[0]} FROM {TABLE}{where})"
+        total = f"(SELECT {aggs[0]} FROM {TABLE}{where_sql(plan, profile, parts.conds)})"  # blanks left out
         select.append(f"{aggs[0]} * 100.0 / NULLIF({total}, 0) AS {quote_ident(share)}")
     order = _order_sql(plan, xtype, xorder, x, quote_ident(ys[0]), color, parts)
     limit_rows = None if (color or "other_x" in parts.extra) else plan.limit
