@@ -89,6 +89,9 @@ US_STATES = {
 for _name, _code in US_STATES.items():
     VALUE_ALIASES.setdefault(_name, [_code.lower()])
 
+# A superlative that ranks, and whether it asks for the top (True) or the bottom.
+RANKING_WORDS = {"highest": True, "best": True, "most": True, "biggest": True, "largest": True, "top": True,
+                 "busiest": True, "lowest": False, "worst": False, "least": False, "smallest": False}
 # People-like nouns: "users under 25" compares their age.
 PEOPLE = {"user", "users", "customer", "customers", "people", "person", "persons", "student", "students",
           "employee", "employees", "player", "players", "member", "members", "client", "clients", "patient",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..datasets.profile import is_numeric
 from ..plan import Filter
 from . import cues as C
-from .lexicon import REVENUE_WORDS, STOPWORDS, VALUE_ALIASES, VERB_MEASURES, negates
+from .lexicon import RANKING_WORDS, REVENUE_WORDS, STOPWORDS, VALUE_ALIASES, VERB_MEASURES, negates
 from .matching import Mention, Tok, ValueMention, get_index
 from .names import singular, split_name
 
@@ -99,8 +99,6 @@ def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[
     return out
 
 
-_RANKING_WORDS = {"highest": True, "best": True, "most": True, "biggest": True, "largest": True, "top": True,
-                  "busiest": True, "lowest": False, "worst": False, "least": False, "smallest": False}
 
 
 def superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
@@ -110,13 +108,13 @@ def superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
         return
     by_name = profile["_by_name"]
     for t in p.toks:  # "the top selling store" (one store) also overrides the top ten of "top"
-        if t.text not in _RANKING_WORDS or p.limit is not None and t.text != "top":
+        if t.text not in RANKING_WORDS or p.limit is not None and t.text != "top":
             continue
         m = next((m for m in p.mentions if t.i < m.start <= t.i + 3), None)
         while m is not None and is_numeric(by_name[m.column]):
             m = next((o for o in p.mentions if m.end <= o.start <= m.end), None)
         if m is not None and category(by_name[m.column]) and p.toks[m.end - 1].text == p.toks[m.end - 1].sing:
-            p.limit, p.limit_desc = 1, _RANKING_WORDS[t.text]
+            p.limit, p.limit_desc = 1, RANKING_WORDS[t.text]
             return
 
 

@@ -35,6 +35,7 @@ from ..language.lexicon import (
     NUMBER_WORDS,
     PEOPLE,
     PROFIT_WORDS,
+    RANKING_WORDS,
     RATE_BASE_WORDS,
     RATE_VALUE_WORDS,
     RATE_WORDS,
@@ -52,8 +53,7 @@ from .measures import find_derived
 # A ranking word says what order is asked ("the busiest hours"), not which thing.
 _CUE_WORDS = {w for phrases in AGG_CUES.values() for p in phrases for w in p.split()} | \
     {w for k in (*CHART_WORDS, *GRAIN_WORDS, *NUMBER_WORDS, *MONTH_NAMES) for w in k.split()} | \
-    {"highest", "lowest", "best", "worst", "most", "least", "biggest", "largest", "smallest", "busiest",
-     "quietest", "top", "bottom"}
+    set(RANKING_WORDS) | {"quietest", "bottom"}
 _ROW_WORDS = {"row", "record", "entry", "item", "thing", "instance", "result", "detail", "one", "ones",
               "everything", "anything", "something", "chart", "plot", "diagram", "graph", "figure", "info"}
 # Words that qualify a question without naming anything in it.

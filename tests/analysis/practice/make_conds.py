@@ -14,12 +14,10 @@ Both end on the last day of a month, so "last month" is unambiguous.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from tests.analysis.practice import write_tables
 
 AGENTS = {"Maya Chen": 1.3, "Luis Ortega": 1.2, "Priya Nair": 1.1, "Ben Walsh": 1.0, "Sofia Rossi": 0.9,
           "Kwame Mensah": 0.8, "Hannah Lee": 0.6}
@@ -102,10 +100,7 @@ DATASETS = [("helpdesk_tickets", helpdesk_tickets, 4101), ("site_sessions", site
 
 
 def main() -> None:
-    DATA.mkdir(exist_ok=True)
-    for name, fn, seed in DATASETS:
-        with open(DATA / f"{name}.csv", "w", newline="") as f:
-            csv.writer(f).writerows(fn(random.Random(seed)))
+    write_tables(DATASETS)
 
 
 if __name__ == "__main__":

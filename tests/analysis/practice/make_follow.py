@@ -11,12 +11,10 @@ online_orders.csv  web-shop orders 2023-01-01 .. 2024-09-30 (US dates): order nu
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from tests.analysis.practice import write_tables
 
 
 def _pick(rng: random.Random, weighted: dict):
@@ -72,10 +70,7 @@ def online_orders(rng: random.Random, n: int = 2000) -> list[list]:
 
 
 def main() -> None:
-    DATA.mkdir(exist_ok=True)
-    for name, make, seed in (("gym_visits", gym_visits, 4101), ("online_orders", online_orders, 4102)):
-        with open(DATA / f"{name}.csv", "w", newline="") as f:
-            csv.writer(f).writerows(make(random.Random(seed)))
+    write_tables((("gym_visits", gym_visits, 4101), ("online_orders", online_orders, 4102)))
 
 
 if __name__ == "__main__":

@@ -11,12 +11,10 @@ saas_subscriptions.csv  SaaS accounts: account_id, signup_date (2022–2024), pl
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from tests.analysis.practice import write_tables
 
 PEOPLE = ["Ana Ruiz", "Ben Okafor", "Chloe Martin", "Dev Patel", "Elena Rossi", "Farid Haddad", "Grace Kim",
           "Hugo Laurent", "Ines Costa", "Jack Byrne", "Kira Sato", "Liam Walsh", "Maya Cohen", "Nils Berg",
@@ -86,10 +84,7 @@ def subscriptions(rng: random.Random) -> list[list]:
 
 
 def main() -> None:
-    DATA.mkdir(exist_ok=True)
-    for name, make, seed in (("expenses", expenses, 61), ("saas_subscriptions", subscriptions, 62)):
-        with open(DATA / f"{name}.csv", "w", newline="") as f:
-            csv.writer(f).writerows(make(random.Random(seed)))
+    write_tables((("expenses", expenses, 61), ("saas_subscriptions", subscriptions, 62)))
 
 
 if __name__ == "__main__":

@@ -15,8 +15,7 @@ import pkgutil
 from pathlib import Path
 
 from ..blindset import report, run_set
-
-DATA = Path(__file__).parent / "data"
+from . import DATA
 
 
 def question_sets() -> dict[str, object]:
