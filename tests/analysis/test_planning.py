@@ -210,3 +210,11 @@ def test_no_reading_shows_one_measure_twice(datasets):
     for plan in [ans.plan, *(alt["plan"] for alt in ans.alternatives)]:
         measures = [(m["field"], m["aggregate"]) for m in plan["measures"]]
         assert len(measures) == len(set(measures)), measures
+
+
+def test_an_order_clause_naming_the_axis_column_sorts_the_labels(datasets):
+    profile = _profile(datasets, "sales")
+    q = "total revenue by region, sorted by the region from high to low"
+    plans = generate_plans(link(q, profile), profile)
+    by_region = [g.plan for g in plans if g.plan.dimension is not None and g.plan.dimension.column == "Region"]
+    assert by_region and all(p.order is not None and p.order.by == "dimension" and p.order.desc for p in by_region)

@@ -492,6 +492,8 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
         return None  # a 0/1 flag splits counts and totals, not raw values
     order, limit = o.value
     p = links.parsed
+    if order is not None and dim is not None and p.order_target == dim.column and limit is None:
+        order = Order(by="dimension", desc=order.desc)  # "sort by the <dimension> from high to low"
     filters = [_filter_of(f).model_copy() for f in links.conditions]
     slots = used | {c.value, dim.column if dim else None}
     filters += [q.model_copy() for q in map(_filter_of, links.qualities) if q.column not in slots]
