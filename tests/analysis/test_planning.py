@@ -218,3 +218,14 @@ def test_an_order_clause_naming_the_axis_column_sorts_the_labels(datasets):
     plans = generate_plans(link(q, profile), profile)
     by_region = [g.plan for g in plans if g.plan.dimension is not None and g.plan.dimension.column == "Region"]
     assert by_region and all(p.order is not None and p.order.by == "dimension" and p.order.desc for p in by_region)
+
+
+def test_a_trend_word_offers_a_line_over_any_axis(datasets):
+    profile = load_profile(datasets["stores"])["profile"]  # no date column
+    charts = {}
+    for q in ("the trend of employees over the cities", "employees by city"):
+        parsed = parse(q, profile)
+        base = build_plan(parsed, profile)
+        assert base.dimension is not None and base.dimension.column == "city" and base.chart != "line"
+        charts[q] = {c.plan.chart for c in rule_edits(q, base, parsed, profile)}
+    assert "line" in charts["the trend of employees over the cities"] and "line" not in charts["employees by city"]
