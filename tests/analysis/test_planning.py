@@ -229,3 +229,10 @@ def test_a_trend_word_offers_a_line_over_any_axis(datasets):
         assert base.dimension is not None and base.dimension.column == "city" and base.chart != "line"
         charts[q] = {c.plan.chart for c in rule_edits(q, base, parsed, profile)}
     assert "line" in charts["the trend of employees over the cities"] and "line" not in charts["employees by city"]
+
+
+def test_an_order_clause_after_the_columns_does_not_swallow_them(datasets):
+    profile = _profile(datasets, "sales")
+    p = parse("list the quantity and revenue of orders in descending order of revenue", profile)
+    assert {"Quantity", "Revenue"} <= {m.column for m in p.mentions}
+    assert p.order_desc is True and p.order_target == "Revenue"

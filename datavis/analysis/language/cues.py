@@ -83,26 +83,35 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
         desc = None
         found = (m, a, b, desc)
     m, a, b, desc = found
-    # the clause: from the sort verb before the direction word (or a comma) to the end of the sentence part
+    start, end = _clause_start(text, a), b
+    toks = text.toks
+    if a > 0 and toks[a - 1].text == "in" and end + 1 < len(toks) and toks[end].text == "order" and \
+            toks[end + 1].text in ("of", "by") and order_target(" ".join(t.text for t in toks[start:a])) is None:
+        start, end = a - 1, end + 1  # "list height and weight in descending order of height": the target follows
+    if end < len(toks) and toks[end].text in ("by", "on", "of"):
+        k = end + 1
+        while k < len(toks) and k < end + 7 and toks[k].text not in (",", ".", "?", "and", "for", "in", "where",
+                                                                     "with", "only"):
+            k += 1
+        end = k
+    while end < len(toks) and toks[end].text in (
+            "order", "please", "sorting", "orders", "by", "the", "of", "y", "x", "axis", "bars", "bar", "values",
+            "value", "?", "."):
+        end += 1
+    clause = " ".join(t.text for t in toks[start:end])
+    return Cue("order", desc, a, b), (start, end), clause
+
+
+def _clause_start(text: Text, a: int) -> int:
+    """The order clause holding the direction word at `a` starts at the sort verb before it, or at the comma
+    or the start of the sentence part ("…, and I want to sort the bars by the total in descending")."""
     start = a
     for k in range(a - 1, max(-1, a - 14), -1):
         t = text.toks[k].text
         if t in (",", ".", "?") or (t == "and" and k < a - 1 and text.toks[k + 1].text in _CLAUSE_STARTS):
             break
         start = k
-    end = b
-    if end < len(text.toks) and text.toks[end].text in ("by", "on"):
-        k = end + 1
-        while k < len(text.toks) and k < end + 7 and text.toks[k].text not in (",", ".", "?", "and", "for", "in",
-                                                                                "where", "with", "only"):
-            k += 1
-        end = k
-    while end < len(text.toks) and text.toks[end].text in (
-            "order", "please", "sorting", "orders", "by", "the", "of", "y", "x", "axis", "bars", "bar", "values",
-            "value", "?", "."):
-        end += 1
-    clause = " ".join(t.text for t in text.toks[start:end])
-    return Cue("order", desc, a, b), (start, end), clause
+    return start
 
 
 def order_target(clause: str) -> str | None:

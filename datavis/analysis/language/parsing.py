@@ -192,8 +192,8 @@ def _order_and_limit(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         p.order_target = C.order_target(clause or "")
         consumed.update(range(*clause_span))
         clause_mentions = find_mentions(p.toks[clause_span[0]:clause_span[1]], profile)
-        if clause_mentions and p.order_target is None:
-            p.order_target = clause_mentions[0].column
+        if clause_mentions and p.order_target is None:  # the surest name ("order" in "descending order" is weak)
+            p.order_target = max(clause_mentions, key=lambda m: m.score).column
     lim, numbered = C.find_limit(p.text)
     if lim is not None:
         p.limit, p.limit_desc = lim.value

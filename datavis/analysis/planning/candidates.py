@@ -47,7 +47,8 @@ def licence(question: str, parsed: Parsed, profile: dict[str, Any]) -> Licence:
     if parsed.order_desc is not None or parsed.limit:  # "which region has the highest profit" ranks regions
         aggs -= {"max", "min"}
     charts = {CHART_WORDS[w] for w in words if w in CHART_WORDS}
-    charts |= {"line"} if parsed.trend else set()  # "the trend of capacity over the opening year"
+    if parsed.trend and not charts:  # "the trend of capacity over the opening year"; a chart word decides
+        charts.add("line")
     grains: set[Grain | None] = {g for w, g in _GRAIN_NAMES.items() if w in words}
     ordered = parsed.order_desc is not None or bool(parsed.order_target) or bool(parsed.limit)
     noun = counted_noun(profile)
