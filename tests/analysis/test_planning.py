@@ -236,3 +236,11 @@ def test_an_order_clause_after_the_columns_does_not_swallow_them(datasets):
     p = parse("list the quantity and revenue of orders in descending order of revenue", profile)
     assert {"Quantity", "Revenue"} <= {m.column for m in p.mentions}
     assert p.order_desc is True and p.order_target == "Revenue"
+
+
+def test_values_listed_with_and_get_a_bar_each_and_with_or_are_pooled(datasets):
+    both = answer(datasets["sales"], "how many orders in East and West")
+    assert both.chart_type == "bar" and both.plan["x"]["field"] == "Region"
+    assert {"field": "Region", "op": "in", "value": ["East", "West"]} in both.plan["filters"]
+    pooled = answer(datasets["sales"], "how many orders in East or West")
+    assert pooled.chart_type == "kpi" and pooled.plan["x"] is None

@@ -369,6 +369,9 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
             continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
         how = "dim=grouped" if col["name"] in grouped else "dim=linked"
         out += _grains_of(col, links, base, (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}"))
+    for f in _listed_with_and(links) if not (links.groups or links.grains) else []:
+        if not any(r.value is not None and r.value.column == f.column for r in out):
+            out.append(Reading(Dimension(column=f.column), ("dim=values",)))  # "male and female": a bar each
     tcol = main_temporal(profile, links.parsed.date_column)  # the date column the words name, else the main one
     if tcol is not None and (links.grains or links.parsed.trend) and \
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
@@ -384,6 +387,20 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
             and not any(profile["_by_name"][d.column]["role"] == "dimension" for d in dims) and \
             not any(d.column == label["name"] for d in dims):
         out.append(Reading(Dimension(column=label["name"]), ("dim=entity",)))
+    return out
+
+
+def _listed_with_and(links: Links) -> list[Filter]:
+    """Conditions that list two or more values of one column joined by "and" ("male and female");
+    with "or" ("Texas or Ohio") the values are pooled."""
+    out = []
+    for f in map(_filter_of, links.conditions):
+        spans = [(v.start, v.end) for v in links.values if isinstance(v.target, tuple) and v.target[0] == f.column]
+        if f.op != "in" or len(f.values) < 2 or len(spans) < 2:
+            continue
+        between = {t.text for t in links.parsed.toks[min(a for a, _ in spans):max(b for _, b in spans)]}
+        if "and" in between and "or" not in between:
+            out.append(f)
     return out
 
 
