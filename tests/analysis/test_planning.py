@@ -244,3 +244,12 @@ def test_values_listed_with_and_get_a_bar_each_and_with_or_are_pooled(datasets):
     assert {"field": "Region", "op": "in", "value": ["East", "West"]} in both.plan["filters"]
     pooled = answer(datasets["sales"], "how many orders in East or West")
     assert pooled.chart_type == "kpi" and pooled.plan["x"] is None
+
+
+@pytest.mark.parametrize("q", ["list each region and its count in descending order of count",
+                               "sort the regions in descending order of their number of orders",
+                               "each region and its count in the descending order of count by a bar chart"])
+def test_the_words_after_in_descending_order_of_are_its_target(datasets, q):
+    p = parse(q, _profile(datasets, "sales"))
+    assert p.order_desc is True and p.order_target == "y"
+    assert "Region" in {m.column for m in p.mentions}  # the clause does not swallow the axis

@@ -84,14 +84,17 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
         found = (m, a, b, desc)
     m, a, b, desc = found
     start, end = _clause_start(text, a), b
+    head = start  # the words before the direction, read for a target only when the words after name none
     toks = text.toks
-    if a > 0 and toks[a - 1].text == "in" and end + 1 < len(toks) and toks[end].text == "order" and \
-            toks[end + 1].text in ("of", "by") and order_target(" ".join(t.text for t in toks[start:a])) is None:
-        start, end = a - 1, end + 1  # "list height and weight in descending order of height": the target follows
+    if end + 1 < len(toks) and toks[end].text == "order" and toks[end + 1].text in ("of", "by"):
+        end += 1  # "in descending order of height": the target follows
+        pre = a - 2 if a > 1 and toks[a - 1].text == "the" else a - 1  # "in (the) descending order of"
+        if pre >= 0 and toks[pre].text == "in":
+            start = pre  # "list height and weight in descending order of …" names the columns before it
     if end < len(toks) and toks[end].text in ("by", "on", "of"):
         k = end + 1
         while k < len(toks) and k < end + 7 and toks[k].text not in (",", ".", "?", "and", "for", "in", "where",
-                                                                     "with", "only"):
+                                                                     "with", "only", "by"):
             k += 1
         end = k
     while end < len(toks) and toks[end].text in (
@@ -99,6 +102,8 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
             "value", "?", "."):
         end += 1
     clause = " ".join(t.text for t in toks[start:end])
+    if head < start and order_target(clause) is None:  # "sort the bars in ascending order of date"
+        clause = " ".join(t.text for t in toks[head:end])
     return Cue("order", desc, a, b), (start, end), clause
 
 
