@@ -1,7 +1,8 @@
 """What a question asks about that nothing in the data links to: the planner says so instead of
 answering from the other words.
 
-    gaps(links, profile) -> Coverage
+    gaps(links, profile) -> Coverage            (declined)
+    doubts(links, profile) -> tuple[str, ...]   (answered, not alone: planning/decision.py)
 
 A *content word* is a word of the question that is not a function or cue word (lexicon.STOPWORDS,
 the aggregation, chart, grain, trend/share/distribution and grouping cues), not a number or a
@@ -13,8 +14,10 @@ The words are read in three slots, each the place where a question names what it
 - after an aggregation or superlative cue ("which supplier has the longest **lead time**");
 - the subject of "which"/"what" up to its verb ("which **landing page** has the highest …").
 A slot whose content words all link to nothing names a thing the data does not hold: the question
-is declined (`Coverage.missing`). Unlinked words elsewhere ("the **busiest** day") are left to the
-ranker: as a reason to offer alternatives they were measured and did not pay (planning/decision.py).
+is declined (`Coverage.missing`), unless it is the head and a measure is named after an
+aggregation ("for the board **deck**: total amount by team"). Hedges and requests ("can you quickly
+break down …") and what a count or a share counts ("percentage of claims …") name nothing missing.
+Unlinked words elsewhere are the question's *doubts*: its answer is not given alone.
 """
 from __future__ import annotations
 

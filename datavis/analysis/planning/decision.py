@@ -1,7 +1,8 @@
 """Answer or ask: which of the ranker's next readings are worth offering, and when the best reading
 is given alone.
 
-    offered(ranked, links, threshold) -> the margin and the alternatives (none = a confident answer)
+    offered(ranked, links, threshold, doubts) -> the margin and the alternatives (none = a confident answer)
+    spread(plan, profile, doubts, asked) -> the splits offered with a single number that has no runner-up
 
 An alternative must keep what the words state and the best reading already does: a column named
 after a grouping cue ("by department"), a time grain ("per month"), an aggregation cue ("average"),
@@ -9,13 +10,15 @@ a chart word. A reading that drops one of them answers another question (a KPI f
 by month"), and a sensible reading is offered before it.
 
 The best reading is given alone when its margin over the runner-up reaches the threshold fitted
-on nvBench (bench/fit_ranker.py); otherwise the sensible readings close to it are offered, and when every
-close reading is pointless, the close readings all the same (the answer is still a guess).
-Two ways to make fewer answers confident or more of them right were measured and left out (README,
-"Answer or ask"): the margin to the first *sensible* runner-up (more business answers confident, fewer
-nvBench ones right: nvBench's gold charts differ from a close reading in ways no alternative
-shows, e.g. a pie for a bar), and doubt from unlinked words or uncued counts (on CV, the answers
-it took alternatives from were right as often as the rest).
+on nvBench (bench/fit_ranker.py), its shape is settled (or no sensible runner-up is left), every
+content word of the question is accounted for (no doubts, planning/coverage.py), and a single
+number is what the words ask for;
+otherwise the sensible readings close to it are offered, and when every close reading is
+pointless, the close readings all the same (the answer is still a guess). A single number with no
+runner-up is offered with its splits (`spread`). The margin to the first *sensible* runner-up was
+measured and left out (README, "Answer or ask"): more business answers confident, fewer nvBench
+ones right (nvBench's gold charts differ from a close reading in ways no alternative shows, e.g. a
+pie for a bar).
 """
 from __future__ import annotations
 
