@@ -93,6 +93,7 @@ def test_a_share_of_the_rows_named_by_another_noun_is_answered(data):
     "average wait time by department",
     "which barista approved the most",
     "what's the customer satisfaction score per category",
+    "total amount by industry",
 ])
 def test_what_the_data_does_not_hold_is_still_declined(data, question):
     dirs, _con = data

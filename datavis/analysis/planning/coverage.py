@@ -9,10 +9,11 @@ the aggregation, chart, grain, trend/share/distribution and grouping cues), not 
 period, not the noun for the table's rows ("employees" in an employee table) and not a word of a
 derived measure the words name. It is *unlinked* when no link of language.linking covers it.
 
-The words are read in three slots, each the place where a question names what it is about:
+The words are read in four slots, each the place where a question names what it is about:
 - the head: everything before the first grouping cue ("**attrition rate** by department");
 - after an aggregation or superlative cue ("which supplier has the longest **lead time**");
-- the subject of "which"/"what" up to its verb ("which **landing page** has the highest …").
+- the subject of "which"/"what" up to its verb ("which **landing page** has the highest …");
+- after "by" ("total amount by **industry**"), unless it orders or divides.
 A slot whose content words all link to nothing names a thing the data does not hold: the question
 is declined (`Coverage.missing`), unless it is the head and a measure is named after an
 aggregation ("for the board **deck**: total amount by team"). Hedges and requests ("can you quickly
@@ -78,6 +79,9 @@ _DERIVED_WORDS = RATE_WORDS | SHARE_OF_WORDS | DURATION_WORDS | REVENUE_WORDS | 
     {"plus", "minus", "less", "times", "multiplied", "divided", "difference", "combined", "together"}  # sums of two
 _CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE)
 # Where the subject of "which X …" ends: its verb.
+# Words before "by" that make it no grouping: an order ("sort by"), arithmetic ("divided by").
+_NOT_GROUPING = {"order", "ordered", "sort", "sorted", "rank", "ranked", "list", "listed", "show", "display", "x", "y",
+                 "divided", "multiplied", "times"}
 _COPULA = {"is", "are", "was", "were", "be", "been", "being"}  # "expenses that were rejected": a state
 _SUBJECT_END = {"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "with", "got", "gets", "get"}
 # Where the words named after an aggregation end ("the highest salary in each department").
@@ -172,6 +176,12 @@ def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
         if t.text in ("which", "what"):
             yield "which", _phrase(toks, t.i + 1, lambda u, n: u.text in _SUBJECT_END or u.i in groups | aggs
                                    or (n > 0 and _verb_like(u.text)))
+    # "total amount by industry": what it is split by, unless an order is said ("sort by"); not
+    # "per", often said of the rows themselves under another name ("pages per sesh")
+    for t in toks:
+        if t.text == "by" and t.i in groups and not (t.i > 0 and toks[t.i - 1].text in _NOT_GROUPING):
+            yield "group", _phrase(toks, t.i + 1, lambda u, n: u.i in groups | aggs or u.text in _PHRASE_END
+                                   or (n > 0 and _verb_like(u.text)))
 
 
 def _phrase(toks: list[Tok], start: int, ends: Callable[[Tok, int], bool]) -> list[int]:
@@ -232,6 +242,8 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     missing: list[str] = []
     for kind, slot in slots:
         loose = [toks[i].text for i in slot if i in content]
+        if kind == "group":  # "top countries by size": by a measure's word is an order, not a group
+            loose = [w for w in loose if w not in _DERIVED_WORDS]
         if kind == "head" and measured:
             continue
         if loose and not named & set(slot) and not all(map(_verb_like, loose)):
