@@ -70,7 +70,6 @@ _FILLER = {"instead", "now", "right", "still", "before", "after", "ever", "singl
            "check", "happening", "because", "thanks", "thank", "hey", "hello", "maybe", "anyway"}
 # Verbs people use for what a table records ("how much did we sell", "tickets that came in"): a slot
 # named by a verb alone names no thing the data lacks.
-_VERB_ENDINGS = ("ed", "ing")
 _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make", "made", "take", "took", "need",
           "owe", "bring", "brings", "send", "sent", "pay", "paid", "spend", "spent", "get", "got", "work", "works",
           "earn", "cost", "costs", "bill", "hire", "open", "close", "use", "used", "win", "won", "lose", "lost"}
@@ -78,11 +77,11 @@ _DERIVED_WORDS = RATE_WORDS | SHARE_OF_WORDS | DURATION_WORDS | REVENUE_WORDS | 
     COST_WORDS | RATE_BASE_WORDS | set(RATE_VALUE_WORDS) | {"per", "unit", "average", "return"} | \
     {"plus", "minus", "less", "times", "multiplied", "divided", "difference", "combined", "together"}  # sums of two
 _CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE)
-# Where the subject of "which X …" ends: its verb.
 # Words before "by" that make it no grouping: an order ("sort by"), arithmetic ("divided by").
 _NOT_GROUPING = {"order", "ordered", "sort", "sorted", "rank", "ranked", "list", "listed", "show", "display", "x", "y",
                  "divided", "multiplied", "times"}
 _COPULA = {"is", "are", "was", "were", "be", "been", "being"}  # "expenses that were rejected": a state
+# Where the subject of "which X …" ends: its verb.
 _SUBJECT_END = {"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "with", "got", "gets", "get"}
 # Where the words named after an aggregation end ("the highest salary in each department").
 _PHRASE_END = {"in", "for", "of", "with", "from", "on", "at", "to", "that", "who", "which", "where", "when",
@@ -138,7 +137,8 @@ def _named(profile: dict[str, Any]) -> _Named:
 
 
 def _verb_like(word: str) -> bool:
-    return word in _VERBS or (len(word) >= 5 and word.endswith(_VERB_ENDINGS))  # "going", "signed"
+    # from five letters ("going", "owned"), not a noun in -eed ("speed", "breed")
+    return word in _VERBS or (len(word) >= 5 and word.endswith(("ing", "ed")) and not word.endswith("eed"))
 
 
 def _linked_tokens(links: Links) -> set[int]:
@@ -160,7 +160,7 @@ def _function_word(word: str, extra: set[str]) -> bool:
 
 def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
     """Token positions of the head, of the words after each aggregation cue, of a which-subject,
-    each with its kind ("head", "agg", "which")."""
+    of the words after a grouping "by", each with its kind ("head", "agg", "which", "group")."""
     toks = links.parsed.toks
     groups = {a for _m, (a, _b) in links.parsed.text.find(C.GROUP_CUE, protect=False)}
     aggs = {a.start for a in links.aggs}
