@@ -1,20 +1,24 @@
 """What a question asks about that nothing in the data links to: the planner says so instead of
 answering from the other words.
 
-    gaps(links, profile) -> Coverage
+    gaps(links, profile) -> Coverage            (declined)
+    doubts(links, profile) -> tuple[str, ...]   (answered, not alone: planning/decision.py)
 
 A *content word* is a word of the question that is not a function or cue word (lexicon.STOPWORDS,
 the aggregation, chart, grain, trend/share/distribution and grouping cues), not a number or a
 period, not the noun for the table's rows ("employees" in an employee table) and not a word of a
 derived measure the words name. It is *unlinked* when no link of language.linking covers it.
 
-The words are read in three slots, each the place where a question names what it is about:
+The words are read in four slots, each the place where a question names what it is about:
 - the head: everything before the first grouping cue ("**attrition rate** by department");
 - after an aggregation or superlative cue ("which supplier has the longest **lead time**");
-- the subject of "which"/"what" up to its verb ("which **landing page** has the highest …").
+- the subject of "which"/"what" up to its verb ("which **landing page** has the highest …");
+- after "by" ("total amount by **industry**"), unless it orders or divides.
 A slot whose content words all link to nothing names a thing the data does not hold: the question
-is declined (`Coverage.missing`). Unlinked words elsewhere ("the **busiest** day") are left to the
-ranker: as a reason to offer alternatives they were measured and did not pay (planning/decision.py).
+is declined (`Coverage.missing`), unless it is the head and a measure is named after an
+aggregation ("for the board **deck**: total amount by team"). Hedges and requests ("can you quickly
+break down …") and what a count or a share counts ("percentage of claims …") name nothing missing.
+Unlinked words elsewhere are the question's *doubts*: its answer is not given alone.
 """
 from __future__ import annotations
 
@@ -47,6 +51,7 @@ from ..language.lexicon import (
 from ..language.linking import Links
 from ..language.matching import Tok, get_index
 from ..language.names import singular, split_name
+from ..language.parsing import excludes
 from .measures import find_derived
 
 # Cue words beyond the lexicon's phrases, and words that name the rows themselves.
@@ -59,10 +64,12 @@ _ROW_WORDS = {"row", "record", "entry", "item", "thing", "instance", "result", "
 # Words that qualify a question without naming anything in it.
 _FILLER = {"instead", "now", "right", "still", "before", "after", "ever", "single", "again", "currently",
            "recent", "recently", "new", "yet", "already", "ago", "current", "today", "actually", "exactly",
-           "general", "long", "know", "answer", "tell", "look", "looking", "interested", "wondering", "wonder"}
+           "general", "long", "know", "answer", "tell", "look", "looking", "interested", "wondering", "wonder",
+           # hedges and requests around a question ("can you quickly pull up …, thanks", "just curious, …")
+           "quick", "quickly", "roughly", "honestly", "basically", "overall", "curious", "love", "break", "pull",
+           "check", "happening", "because", "thanks", "thank", "hey", "hello", "maybe", "anyway"}
 # Verbs people use for what a table records ("how much did we sell", "tickets that came in"): a slot
 # named by a verb alone names no thing the data lacks.
-_VERB_ENDINGS = ("ed", "ing")
 _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make", "made", "take", "took", "need",
           "owe", "bring", "brings", "send", "sent", "pay", "paid", "spend", "spent", "get", "got", "work", "works",
           "earn", "cost", "costs", "bill", "hire", "open", "close", "use", "used", "win", "won", "lose", "lost"}
@@ -70,6 +77,10 @@ _DERIVED_WORDS = RATE_WORDS | SHARE_OF_WORDS | DURATION_WORDS | REVENUE_WORDS | 
     COST_WORDS | RATE_BASE_WORDS | set(RATE_VALUE_WORDS) | {"per", "unit", "average", "return"} | \
     {"plus", "minus", "less", "times", "multiplied", "divided", "difference", "combined", "together"}  # sums of two
 _CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE)
+# Words before "by" that make it no grouping: an order ("sort by"), arithmetic ("divided by").
+_NOT_GROUPING = {"order", "ordered", "sort", "sorted", "rank", "ranked", "list", "listed", "show", "display", "x", "y",
+                 "divided", "multiplied", "times"}
+_COPULA = {"is", "are", "was", "were", "be", "been", "being"}  # "expenses that were rejected": a state
 # Where the subject of "which X …" ends: its verb.
 _SUBJECT_END = {"has", "have", "had", "is", "are", "was", "were", "did", "does", "do", "with", "got", "gets", "get"}
 # Where the words named after an aggregation end ("the highest salary in each department").
@@ -126,7 +137,8 @@ def _named(profile: dict[str, Any]) -> _Named:
 
 
 def _verb_like(word: str) -> bool:
-    return word in _VERBS or (len(word) > 5 and word.endswith(_VERB_ENDINGS))
+    # from five letters ("going", "owned"), not a noun in -eed ("speed", "breed")
+    return word in _VERBS or (len(word) >= 5 and word.endswith(("ing", "ed")) and not word.endswith("eed"))
 
 
 def _linked_tokens(links: Links) -> set[int]:
@@ -143,23 +155,33 @@ def _cue_tokens(links: Links) -> set[int]:
 def _function_word(word: str, extra: set[str]) -> bool:
     w = singular(word)
     return (len(word) < 3 or not word.isalpha() or word in STOPWORDS or w in STOPWORDS or word in _CUE_WORDS
-            or word in _FILLER or word in extra or w in extra)
+            or word in _FILLER or word in extra or w in extra or excludes(word))  # "didnt": a negation
 
 
-def _slots(links: Links) -> Iterable[list[int]]:
-    """Token positions of the head, of the words after each aggregation cue, of a which-subject."""
+def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
+    """Token positions of the head, of the words after each aggregation cue, of a which-subject,
+    of the words after a grouping "by", each with its kind ("head", "agg", "which", "group")."""
     toks = links.parsed.toks
     groups = {a for _m, (a, _b) in links.parsed.text.find(C.GROUP_CUE, protect=False)}
     aggs = {a.start for a in links.aggs}
     head = range(0, min(groups, default=len(toks)))
-    if not any(a.target == "count" and a.start in head for a in links.aggs):
-        yield list(head)
+    counted = {a.start for a in links.aggs if a.target == "count"} | \
+        {a for _m, (a, _b) in links.parsed.text.find(C.SHARE, protect=False)}  # "percentage of claims …"
+    if not counted & set(head):  # what is counted or shared out is the rows, whatever the noun
+        yield "head", list(head)
     for agg in links.aggs:
         if agg.target != "count":  # "how many songs…": what is counted is the rows, whatever the noun
-            yield _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or (n > 0 and t.text in _PHRASE_END))
-    for t in toks:
+            yield "agg", _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or (n > 0 and t.text in _PHRASE_END))
+    for t in toks:  # the subject ends at its verb: "which barista sold the most"
         if t.text in ("which", "what"):
-            yield _phrase(toks, t.i + 1, lambda u, _n: u.text in _SUBJECT_END or u.i in groups | aggs)
+            yield "which", _phrase(toks, t.i + 1, lambda u, n: u.text in _SUBJECT_END or u.i in groups | aggs
+                                   or (n > 0 and _verb_like(u.text)))
+    # "total amount by industry": what it is split by, unless an order is said ("sort by"); not
+    # "per", often said of the rows themselves under another name ("pages per sesh")
+    for t in toks:
+        if t.text == "by" and t.i in groups and not (t.i > 0 and toks[t.i - 1].text in _NOT_GROUPING):
+            yield "group", _phrase(toks, t.i + 1, lambda u, n: u.i in groups | aggs or u.text in _PHRASE_END
+                                   or (n > 0 and _verb_like(u.text)))
 
 
 def _phrase(toks: list[Tok], start: int, ends: Callable[[Tok, int], bool]) -> list[int]:
@@ -173,8 +195,8 @@ def _phrase(toks: list[Tok], start: int, ends: Callable[[Tok, int], bool]) -> li
     return out
 
 
-def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
-    """The unlinked content words of the question (see the module docstring)."""
+def _accounted(links: Links, profile: dict[str, Any]) -> tuple[set[int], set[int]]:
+    """Token positions of the content words, and of those that link or name the data's own words."""
     toks = links.parsed.toks
     extra = set(links.period_words) | set(links.corrections.values())
     if find_derived(links.parsed, profile) is not None:
@@ -186,12 +208,46 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     # "return rate" with a Returned column: a rate of a word the data holds, a stop word or not
     linked |= {i for i in words if i > 0 and toks[i].text in RATE_WORDS | SHARE_OF_WORDS
                and (i - 1 in linked or named.exact(toks[i - 1].text) or named.loose(toks[i - 1].text))}
+    return words, linked
+
+
+def doubts(links: Links, profile: dict[str, Any]) -> tuple[str, ...]:
+    """The content words of the question that nothing accounts for, in any slot: a reading that
+    leaves one of them out may answer another question ("how many expenses were **rejected**" read
+    as all expenses). Left out: verbs of what the table records ("tickets that came in"), unless
+    said as a state ("were rejected"), and the comparative of a number's condition ("higher than")."""
+    toks = links.parsed.toks
+    words, linked = _accounted(links, profile)
+    out: list[str] = []
+    for i in sorted(words - linked):
+        if i + 1 < len(toks) and toks[i + 1].text == "than":
+            continue
+        if _verb_like(toks[i].text) and not (i > 0 and toks[i - 1].text in _COPULA):
+            continue
+        out.append(toks[i].text)
+    return tuple(dict.fromkeys(out))
+
+
+def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
+    """The unlinked content words of the slots that name no linked thing (see the module docstring).
+    A head that names nothing found is not declined when a measure is named after an aggregation
+    ("for the board deck, **total amount** by team"): it is left to the answer's doubts."""
+    toks = links.parsed.toks
+    words, linked = _accounted(links, profile)
     content = words - linked
+    named = {i for s in (*links.columns, *links.values, *links.conditions, *links.qualities)
+             for i in range(s.start, s.end)} | linked
+    slots = list(_slots(links))
+    measured = any(kind == "agg" and named & set(slot) for kind, slot in slots)
     missing: list[str] = []
-    for slot in _slots(links):
-        unlinked = [toks[i].text for i in slot if i in content]
-        if unlinked and not any(i in linked for i in slot) and not all(map(_verb_like, unlinked)):
-            missing += [w for w in unlinked if w not in missing]
+    for kind, slot in slots:
+        loose = [toks[i].text for i in slot if i in content]
+        if kind == "group":  # "top countries by size": by a measure's word is an order, not a group
+            loose = [w for w in loose if w not in _DERIVED_WORDS]
+        if kind == "head" and measured:
+            continue
+        if loose and not named & set(slot) and not all(map(_verb_like, loose)):
+            missing += [w for w in loose if w not in missing]
     return Coverage(tuple(missing))
 
 

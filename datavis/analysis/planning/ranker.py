@@ -16,8 +16,8 @@ from ..labels import CHART_NAMES, measures_name
 from ..language.linking import Links, link
 from ..plan import Plan
 from .candidates import Candidate, rule_edits
-from .coverage import gaps, missing_phrase
-from .decision import offered
+from .coverage import doubts, gaps, missing_phrase
+from .decision import asks_one_number, offered, spread
 from .features import context, features, readout
 from .generate import generate as generate_from_links
 from .generate import money_links
@@ -150,15 +150,23 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
     question's links when the caller has read them already (one parse per message)."""
     links = links if links is not None else link(question, profile)
     # a word of money names the money column ("revenue per account" over MRR): not a word left unlinked
-    cov = gaps(dataclasses.replace(links, columns=links.columns + money_links(links, profile)), profile)
+    with_money = dataclasses.replace(links, columns=links.columns + money_links(links, profile))
+    cov = gaps(with_money, profile)
     if cov.missing and not (links.columns or links.values or links.conditions):
         raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
     if cov.missing:
         raise Unanswerable(f"I could not find “{missing_phrase(links, cov)}” in this dataset. "
                            + help_message(profile))
     ranked = scored(question, profile, links)
-    margin, alts = offered(ranked, links, model().get("margin", 0.0))
-    return Ranked(ranked[0][1], margin, alts)
+    doubt = doubts(with_money, profile)
+    margin, alts = offered(ranked, links, model().get("margin", 0.0), doubt)
+    best = ranked[0][1]
+    if not alts:
+        alts = spread(best, profile, doubt, asks_one_number(links))
+    if doubt:  # said, so the answer is read as a reading of the other words
+        best.assumptions.append(f"I did not find “{' '.join(doubt)}” in this dataset: the answer leaves "
+                                f"{'it' if len(doubt) == 1 else 'them'} out")
+    return Ranked(best, margin, alts)
 
 
 def describe(plan: Plan, profile: dict[str, Any]) -> str:
