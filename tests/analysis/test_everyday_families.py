@@ -82,10 +82,20 @@ def _write_stock(path: Path, n: int = 150) -> None:
                         round(rnd.uniform(2, 90), 2)])
 
 
+def _write_parcels(path: Path, n: int = 120) -> None:
+    rnd = random.Random(8)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Parcel ID", "Carrier", "Weight (kg)", "Shipping Cost"])
+        for i in range(n):
+            w.writerow([f"P{i:03d}", rnd.choice(["UPS", "DHL"]), round(rnd.uniform(0.2, 30), 1),
+                        round(rnd.uniform(4, 80), 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     writers = (("orders", _write_orders), ("bookings", _write_bookings), ("grades", _write_grades),
-               ("subscribers", _write_subscribers), ("stock", _write_stock))
+               ("subscribers", _write_subscribers), ("stock", _write_stock), ("parcels", _write_parcels))
     with ingested_views(tmp_path_factory.mktemp("everyday"), writers) as got:
         yield got
 
@@ -104,6 +114,17 @@ def test_top_n_whose_measure_is_only_a_verb(data):
 def test_top_n_without_top_counts_rows_per_group(data):
     same_answer(data, "bookings", "the 5 countries with the most bookings",
                 "SELECT Country, count(*) AS n FROM bookings GROUP BY 1 ORDER BY n DESC LIMIT 5")
+
+
+def test_top_n_without_top_when_a_word_comes_between_the_number_and_the_groups(data):
+    same_answer(data, "stock", "2 storage warehouses with the most units on hand",
+                'SELECT Warehouse, sum("On Hand") AS h FROM stock GROUP BY 1 ORDER BY h DESC LIMIT 2')
+
+
+@pytest.mark.parametrize("q,sql", [("the heaviest parcel", 'SELECT max("Weight (kg)") FROM parcels'),
+                                   ("lightest parcel", 'SELECT min("Weight (kg)") FROM parcels')])
+def test_a_superlative_of_weight_measures_the_weight_not_the_money(data, q, sql):
+    same_answer(data, "parcels", q, sql)
 
 
 def test_which_plural_x_with_a_past_tense_lists_them_all(data):

@@ -131,9 +131,9 @@ AGG_CUES = {
     "avg": ["average", "avg", "mean", "typical", "on average", "averaged"],
     "median": ["median", "middle"],
     "max": ["max", "maximum", "highest", "largest", "biggest", "greatest", "most", "peak", "top", "maximal",
-            "longest", "oldest", "best", "record"],
+            "longest", "oldest", "best", "record", "heaviest", "tallest", "priciest"],
     "min": ["min", "minimum", "lowest", "smallest", "least", "fewest", "minimal", "shortest", "youngest",
-            "worst", "cheapest"],
+            "worst", "cheapest", "lightest"],
     "count": ["how many", "number of", "count", "count of", "# of", "frequency", "how often", "tally",
               "total number", "the number"],
 }

@@ -21,7 +21,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import NUMBER_WORDS, PEOPLE
+from ..language.lexicon import NUMBER_WORDS, PEOPLE, STOPWORDS
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
@@ -107,7 +107,10 @@ def ranked_groups(links: Links) -> tuple[bool, int | None] | None:
         if d.start >= a.end and d.start - a.end <= 3 and not {t.text for t in toks[a.end:d.start]} & _NOT_BETWEEN:
             n = _number_at(toks, a.start - 1)
             return a.target == "max", n if n is not None else None if toks[d.end - 1].text.endswith("s") else 1
-        n = _number_at(toks, d.start - 1)  # "3 categories with the lowest spend", "which 3 reps billed the least"
+        # "3 categories with the lowest spend", "which 3 reps billed the least", "3 destination states with …"
+        n = _number_at(toks, d.start - 1)
+        if n is None and d.start >= 2 and toks[d.start - 1].text not in _NOT_BETWEEN | STOPWORDS:
+            n = _number_at(toks, d.start - 2)
         if n is not None and d.end <= a.start <= d.end + 5 and \
                 not {t.text for t in toks[d.end:a.start]} & (_NOT_BETWEEN - {"in", "of"}):
             return a.target == "max", n
@@ -283,6 +286,11 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
 
 _PRICE_SUPERLATIVES = {"cheapest", "cheaper", "priciest", "pricier", "expensive", "costliest", "dearest"}
 _PRICE_TOKENS = {"price", "cost", "fee", "rate", "fare"}
+# a superlative that says which quantity it ranks ("the heaviest shipment": its weight)
+_WEIGHT = {"weight", "kg", "lb", "lbs", "mass"}
+_DURATION = {"duration", "length", "nights", "minutes", "min", "hours", "days", "time"}
+_KIND_SUPERLATIVES = {"heaviest": _WEIGHT, "lightest": _WEIGHT, "tallest": {"height"}, "oldest": {"age"},
+                      "youngest": {"age"}, "longest": _DURATION, "shortest": _DURATION}
 
 
 def priced(links: Links) -> bool:
@@ -290,22 +298,31 @@ def priced(links: Links) -> bool:
     return bool(links.words & _PRICE_SUPERLATIVES)
 
 
+def _kind_tokens(links: Links) -> set[str]:
+    """The column words of the quantity a superlative ranks: a price, a weight, an age, a duration."""
+    if priced(links):
+        return _PRICE_TOKENS
+    return next((_KIND_SUPERLATIVES[w] for w in sorted(links.words & _KIND_SUPERLATIVES.keys())), set())
+
+
 def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]) -> list[Measures]:
     """The table's main measures for an aggregation or a superlative with no column named: amounts
-    first, a price first for a superlative of price ("the five cheapest products": by unit price)."""
-    by_price = priced(links)
+    first, the quantity a superlative names first ("the five cheapest products": by unit price; "the
+    heaviest shipment": by weight)."""
+    by_price, kind = priced(links), _kind_tokens(links)
     main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
-                  key=lambda c: (by_price and not set(c["tokens"]) & _PRICE_TOKENS,
+                  key=lambda c: (bool(kind) and not set(c["tokens"]) & kind,
                                  by_price and "price" not in c["tokens"],  # the price asked, before a cost
                                  not c.get("money"), not c.get("additive", True)))[:2]
     out: list[Measures] = []
     for i, col in enumerate(main):
         cue = _agg_of(single[0]) if single else None
         usual: Agg = "avg" if by_price else _default_agg(col)  # cheapness is per thing, not a total
+        named = i == 0 and bool(set(col["tokens"]) & kind)
         for agg in dict.fromkeys((cue or usual, usual)):
             how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
-            price = ("implicit=price",) if by_price and i == 0 and set(col["tokens"]) & _PRICE_TOKENS else ()
-            out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}", *price)))
+            extra = (("implicit=price",) if by_price else ("implicit=kind",)) if named else ()
+            out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}", *extra)))
     return out
 
 

@@ -43,7 +43,8 @@ _state: dict[str, dict[str, Any] | None] = {}
 # column (generate.money_links): nvBench's tables have no money column named otherwise. A count and a
 # measure joined by "and", or two aggregation cues of one column, are both shown (nvBench charts have one y).
 # A superlative describing a dimension ranks its groups ("biggest spending department": nvBench's scorer
-# compares no limit), and a superlative of price ("the five cheapest products") ranks by the price.
+# compares no limit), and a superlative of price ("the five cheapest products") ranks by the price, one of
+# weight, height, age or duration by that ("the heaviest shipment").
 # "who" asks for the people of a column of people ("who closed the most tickets": by agent).
 # Values of one column listed with "and" ("how many male and female professors") are a bar each, with "or" pooled.
 PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:values|vs": 1.5,
@@ -53,7 +54,7 @@ PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:v
          "prior:superlative_one": 1.0, "prior:share_uncued": -1.0, "prior:derived": 3.0,
          "prior:counted_axis": -1.0, "lic=money=word": 2.5, "lic=money=raw": 1.5,
          "lic=two=count_and": 1.5, "lic=two=cues": 0.5, "lic=order=sup_dim": 1.5,
-         "prior:superlative_aggregated": -1.5, "lic=implicit=price": 2.0,
+         "prior:superlative_aggregated": -1.5, "lic=implicit=price": 2.0, "lic=implicit=kind": 2.0,
          "lic=dim=who": 1.0, "lic=dim=values": 2.5}
 
 
