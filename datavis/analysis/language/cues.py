@@ -251,8 +251,9 @@ TREND = r"\b(trend|trends|tendency|over time|through time|evolution|evolve[sd]?|
         r"year over year|month over month|development)\b"
 SHARE = r"\b(proportion|proportions|share|shares|percentage of|percent of|% of|fraction|breakdown|composition|" \
         r"make up|makes up|contribution|contribute|mix|split of|part of the total|of the total|of total|ratio of)\b"
-CORREL = r"\b(correlat\w*|relationship|relation|related to|associat\w+|vs\.?|versus|against|depend\w*|affect\w*|" \
-         r"impact of|scatter)\b"
+_CORREL_WORDS = r"correlat\w*|relationship|relation|related to|associat\w+|depend\w*|affect\w*|impact of|scatter"
+CORREL_NAMED = rf"\b({_CORREL_WORDS})\b"  # a relation named, not only "A vs B"
+CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"
 DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|variance|outliers?|" \
           r"skew\w*|box ?plot)\b"
 RESET = r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|from scratch)\b"

@@ -208,7 +208,15 @@ COST_WORDS = {"cost", "costs", "cogs", "expense", "expenses"}
 # session): the base counts of web, marketing and sales tables.
 RATE_BASE_WORDS = {"session", "sessions", "visit", "visits", "visitor", "visitors", "impression", "impressions",
                    "view", "views", "pageview", "pageviews", "lead", "leads", "send", "sends", "sent", "call",
-                   "calls", "trial", "trials"}
+                   "calls", "trial", "trials", "click", "clicks"}
+# Names of everyday ratios said by their initials or a set phrase, in the words the derived-measure
+# readers read ("CTR" → "click rate", a rate of clicks over their base count). Used only when no
+# column is named so.
+METRIC_NAMES = {
+    "ctr": "click rate", "click-through rate": "click rate", "click through rate": "click rate",
+    "cpc": "cost per click", "cpa": "cost per conversion", "cost per acquisition": "cost per conversion",
+    "roas": "revenue per spend", "return on ad spend": "revenue per spend", "aov": "average order value",
+}
 # Rate nouns and the values of the data they count ("attrition rate": Status = Terminated), for the
 # words whose stem does not already name the value ("cancellation" ~ Cancelled is found by stems).
 RATE_VALUE_WORDS = {

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from ..plan import Filter
 from . import cues as C
-from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, STOPWORDS, negates
+from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, METRIC_NAMES, STOPWORDS, negates
 from .matching import get_index, negated_booleans
 from .names import singular
 from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse
@@ -114,6 +114,16 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
     return re.sub(r"[A-Za-z]+", fix, question), fixes
 
 
+def metric_words(question: str, profile: dict) -> str:
+    """Everyday ratios said by their initials or a set phrase ("CTR", "ROAS") in the words the
+    derived-measure readers read (lexicon.METRIC_NAMES), unless a column is named so."""
+    named = {" ".join(c["tokens"]) for c in profile["columns"]} | {c["name"].lower() for c in profile["columns"]}
+    for short, words in METRIC_NAMES.items():
+        if short not in named:
+            question = re.sub(rf"\b{re.escape(short)}\b", words, question, flags=re.IGNORECASE)
+    return question
+
+
 def _column_links(p: Parsed, profile: dict) -> list[Link]:
     by_name = profile["_by_name"]
     out = []
@@ -167,7 +177,7 @@ def _qualities(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
 
 def link(question: str, profile: dict) -> Links:
     """Every link of `question` to `profile`'s columns, values and the lexicon's cues."""
-    corrected, fixes = correct_spelling(question, profile)
+    corrected, fixes = correct_spelling(metric_words(question, profile), profile)
     p = parse(corrected, profile)
     out = Links(corrected, p, corrections=fixes, words=frozenset(_WORD.findall(corrected.lower())))
     out.columns = _column_links(p, profile)

@@ -155,7 +155,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     p.reset = C.has(text, C.RESET)
     p.followup_cue = C.has(text, C.FOLLOWUP)
     _order_and_limit(p, profile, consumed)
-    _chart_and_grain(p, consumed)
+    _chart_and_grain(p, profile, consumed)
     _question_kind(p)
     _periods(p, profile, consumed)
     P.date_grain(p, profile, consumed)
@@ -201,8 +201,10 @@ def _order_and_limit(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         consumed.update(range(lim.start, lim.end))
 
 
-def _chart_and_grain(p: Parsed, consumed: set[int]) -> None:
-    """The chart asked for (a chart word of another kind is still consumed), its modifier, the time grain."""
+def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """The chart asked for (a chart word of another kind is still consumed), its modifier, the time
+    grain: an hour only when a date column has times ("hourly rate", "pay per hour" over dates
+    describe a measure, not an axis)."""
     chart = C.find_chart(p.text)
     if chart is not None:
         if chart.kind == "chart":
@@ -210,6 +212,9 @@ def _chart_and_grain(p: Parsed, consumed: set[int]) -> None:
         consumed.update(range(chart.start, chart.end))
     p.chart_mod = C.chart_modifier(p.text)
     grain = C.find_grain(p.text)
+    if grain is not None and grain.value in ("hour", "hour_of_day") and \
+            not any(c.get("has_time") for c in profile["columns"]):
+        grain = None
     if grain is not None:
         consumed.update(range(grain.start, grain.end))
         # "average daily visitors", "mean monthly spend": the average of one day's (month's) rows, not a time axis

@@ -177,13 +177,21 @@ def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
     m = next((x for x in p.mentions if x.end == k), None)
     if m is None or not _measure_col(profile["_by_name"][m.column]):
         return None
-    base = next((c for c in profile["columns"] if _measure_col(c) and c["name"] != m.column
-                 and set(c["tokens"]) & RATE_BASE_WORDS), None)
-    if base is None:
+    bases = [c for c in profile["columns"] if _measure_col(c) and c["name"] != m.column
+             and set(c["tokens"]) & RATE_BASE_WORDS]
+    if not bases:
         return None
+    # a funnel's step is taken over the step before it: conversions per click, not per impression
+    total = _total(profile["_by_name"][m.column])
+    above = [c for c in bases if _total(c) > total]
+    base = min(above, key=_total) if above else bases[0]
     measure = Measure(column=m.column, agg="sum", kind="ratio", other=base["name"], other_agg="sum", percent=True)
     return Derived(measure, {m.column, base["name"]},
                    notes=[f"I took the rate as {m.column} per {base['name']}"])
+
+
+def _total(col: dict) -> float:
+    return float(col.get("mean") or 0.0) * float(col.get("non_null") or 0)
 
 
 def _ends_scope(p: Parsed, j: int) -> bool:
@@ -215,6 +223,8 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
     for m in p.mentions:
         if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
             return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)
+        if a <= m.start < b and _dated_event(p, m, profile):  # "% of timesheets not yet approved"
+            return Filter(column=m.column, op="is_null" if neg else "not_null", values=[]), []
     for v in p.values:
         if a <= v.start < b:
             return Filter(column=v.column, op="!=" if neg else "=", values=[v.value]), _filters_on(p, v.column)
@@ -235,6 +245,14 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         if cmp is not None:
             return cmp, [cmp]
     return None
+
+
+def _dated_event(p: Parsed, m: Mention, profile: dict) -> bool:
+    """A date column left blank until something happens, named by its verb ("approved" → Approved
+    On, "shipped" → Ship Date): whether the row has the date says whether it happened."""
+    col = profile["_by_name"][m.column]
+    blank = col["non_null"] < (profile.get("row_count") or 0)
+    return col["type"] in ("date", "datetime") and blank and p.toks[m.start].text.endswith("ed")
 
 
 def _filters_on(p: Parsed, column: str) -> list[Filter]:

@@ -72,7 +72,8 @@ def timesheets(rng: random.Random) -> list[list]:
         rate = round(RATES[dept] * (1.06 if gender == "M" else 1.0) * rng.uniform(0.85, 1.2), 2)
         billable = "No" if project == "Internal" or rng.random() < 0.12 else "Yes"
         submitted = week + dt.timedelta(days=4 + rng.randrange(6))
-        approved = "" if rng.random() < 0.07 else (submitted + dt.timedelta(days=rng.randrange(0, 9 if dept != "Support" else 15))).isoformat()
+        slowest = 9 if dept != "Support" else 15
+        approved = "" if rng.random() < 0.07 else (submitted + dt.timedelta(days=rng.randrange(0, slowest))).isoformat()
         rows.append([f"TS-{i:05d}", week.isoformat(), name, gender, dept, project, hours, overtime, rate, billable,
                      submitted.isoformat(), approved])
     rows.sort(key=lambda r: (r[1], r[0]))
