@@ -204,6 +204,10 @@ REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "to
 PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
 ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"
 COST_WORDS = {"cost", "costs", "cogs", "expense", "expenses"}
+# Words of pay that name what a price per unit of time or work comes to ("labour cost", "payroll").
+PAY_WORDS = {"pay", "wage", "wages", "payroll", "labour", "labor", "billing", "earnings"}
+# Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").
+QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence"}
 # What a count rate is taken over when the count has no condition ("conversion rate": conversions per
 # session): the base counts of web, marketing and sales tables.
 RATE_BASE_WORDS = {"session", "sessions", "visit", "visits", "visitor", "visitors", "impression", "impressions",

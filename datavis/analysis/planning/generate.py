@@ -164,7 +164,7 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
     """Two measures joined by and / vs / a comma ("revenue and profit", "min and max salary")."""
     toks = links.parsed.toks
     for a, b in itertools.pairwise(nums):
-        between = {t.text for t in toks[a.end:b.start]}
+        between = {t.text for t in toks[a.end:b.start]} | _symbols_between(links, a, b)
         if not between & _AND or b.start - a.end > 4:
             continue
         ca, cb = (profile["_by_name"][str(x.target)] for x in (a, b))
@@ -188,6 +188,14 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
             yield Reading((Measure(column=col, agg=_agg_of(x)), Measure(column=col, agg=_agg_of(y))),
                           ("two=cues", *_money_feat(nxt)))
     yield from _count_pairs(nums, links, profile)
+
+
+def _symbols_between(links: Links, a: Link, b: Link) -> set[str]:
+    """"&" between two links ("impressions & clicks"): the tokenizer keeps words only."""
+    p = links.parsed
+    if a.end < 1 or b.start >= len(p.toks) or a.end > b.start:
+        return set()
+    return {"&"} if "&" in p.question[p.toks[a.end - 1].end:p.toks[b.start].start] else set()
 
 
 def _money_feat(*cs: Link) -> tuple[str, ...]:
@@ -268,6 +276,8 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
         out += [Reading(r.value, (*r.feats, "money=raw" if r.feats[0] == "agg=raw" else "money=word"))
                 for r in _measures_of(c, links, profile)]
     out += list(_pairs(sorted(nums + moneyed, key=lambda c: c.start), links, profile))
+    if count_cue:
+        out += _counted_people(links, profile)
     for c in links.columns:
         col = by_name[str(c.target)]
         if col["type"] == "boolean" and share_asked(links):  # "orders that were returned" is a condition
@@ -279,6 +289,25 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
     if (single or ranked or priced(links)) and not nums:  # "the largest single invoice", "which 5 customers did
         out += _implicit_readings(links, profile, single)  # we bill the most", "the 3 priciest products"
     return out
+
+
+def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
+    """"how many employees per department", "number of people by gender" in a table whose rows are
+    not people (timesheets, orders): the distinct people of its column of people, not the rows."""
+    if counted_noun(profile) in _PEOPLE_WORDS | {w + "s" for w in _PEOPLE_WORDS}:
+        return []
+    toks = links.parsed.toks
+    out: list[Measures] = []
+    for cue in (a for a in links.aggs if a.target == "count"):
+        said = [t for t in toks[cue.end:cue.end + 3] if t.sing in _PEOPLE_WORDS or t.text in _PEOPLE_WORDS]
+        if not said:
+            continue
+        named = {str(c.target) for c in links.columns if c.start <= said[0].i < c.end}
+        for col in _people_columns(profile):
+            if (not named or col["name"] in named) and 2 * (col.get("distinct") or 0) < (profile.get("row_count") or 0):
+                out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_people",)))
+                break
+    return out[:1]
 
 
 _PRICE_SUPERLATIVES = {"cheapest", "cheaper", "priciest", "pricier", "expensive", "costliest", "dearest"}

@@ -17,8 +17,10 @@ from ..datasets.profile import is_identifier
 from ..language.lexicon import (
     COST_WORDS,
     DURATION_WORDS,
+    PAY_WORDS,
     PEOPLE,
     PROFIT_WORDS,
+    QUANTITY_WORDS,
     RATE_BASE_WORDS,
     RATE_VALUE_WORDS,
     RATE_WORDS,
@@ -51,7 +53,7 @@ class Derived:
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_date_diff, _added, _ratio, _margin, _row_value, _rate):
+    for reader in (_date_diff, _added, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -177,8 +179,8 @@ def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
     m = next((x for x in p.mentions if x.end == k), None)
     if m is None or not _measure_col(profile["_by_name"][m.column]):
         return None
-    bases = [c for c in profile["columns"] if _measure_col(c) and c["name"] != m.column
-             and set(c["tokens"]) & RATE_BASE_WORDS]
+    bases = [c for c in profile["columns"] if _measure_col(c) and c["name"] != m.column and c.get("additive", True)
+             and set(c["tokens"]) & RATE_BASE_WORDS]  # counts, not "avg_session_duration"
     if not bases:
         return None
     # a funnel's step is taken over the step before it: conversions per click, not per impression
@@ -363,6 +365,49 @@ def _margin_as_difference(p: Parsed, measures: list[dict], k: int) -> Derived | 
                    notes=[f"I took the margin as {taken['name']} minus {cost['name']}"])
 
 
+def _profit(p: Parsed, profile: dict) -> Derived | None:
+    """"profit by channel" in a table of money taken and money spent with no profit column: what
+    was taken minus what was spent ("Revenue" − "Spend ($)")."""
+    k = next((j for j, t in enumerate(p.toks) if t.text in PROFIT_WORDS - {"margin"} and _mention_at(p, j) is None),
+             None)
+    if k is None or any(set(c["tokens"]) & PROFIT_WORDS for c in profile["columns"]):
+        return None
+    money = [c for c in profile["columns"] if _measure_col(c) and c.get("money") and c.get("additive", True)]
+    cost = next((c for c in money if set(c["tokens"]) & (COST_WORDS | {"spend", "spending"})), None)
+    taken = revenue_column([c for c in money if c is not cost])
+    if cost is None or taken is None:
+        return None
+    m = Measure(column=taken["name"], agg=_agg_before(p, k, "sum"), kind="subtract", other=cost["name"])
+    return Derived(m, {taken["name"], cost["name"]},
+                   notes=[f"I took the profit as {taken['name']} minus {cost['name']}"])
+
+
+def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
+    """"revenue by region" over Units and Unit Price, "labour cost by project" over Hours and
+    Rate/hr: a word of money no amount column answers is the quantity times its price, summed."""
+    measures = [c for c in profile["columns"] if _measure_col(c)]
+    if any(c.get("additive", True) and c.get("money") for c in measures):
+        return None  # an amount column is the money ("revenue" = Sales)
+    for k, t in enumerate(p.toks):
+        if t.text not in MONEY_WORDS | PAY_WORDS or _mention_at(p, k) is not None or \
+                k + 1 < len(p.toks) and p.toks[k + 1].text in ("per", "an", "a"):
+            continue  # "pay per hour" is the rate itself
+        prices = [c for c in measures if not c.get("additive", True) and set(c["tokens"]) & _PRICE_WORDS]
+        costly = t.text in COST_WORDS | PAY_WORDS
+        prices.sort(key=lambda c: ("cost" not in c["tokens"]) if costly else ("cost" in c["tokens"]))
+        qty = sorted((c for c in measures if c.get("additive", True) and not c.get("money")
+                      and set(c["tokens"]) & QUANTITY_WORDS), key=lambda c: len(c["tokens"]))
+        if prices and qty:
+            price, q = prices[0], qty[0]
+            m = Measure(column=q["name"], agg=_agg_before(p, k, "sum"), kind="multiply", other=price["name"])
+            return Derived(m, {q["name"], price["name"]},
+                           notes=[f"I took the {t.text} as {q['name']} × {price['name']}"])
+    return None
+
+
+_PRICE_WORDS = {"price", "rate", "fee", "cost", "tariff", "fare"}
+
+
 def _row_value(p: Parsed, profile: dict) -> Derived | None:
     """"average order value", "mean basket size": the money per thing counted (an id named by
     its noun), when no column is named so."""
@@ -456,12 +501,17 @@ def _two_dates(p: Parsed, profile: dict) -> tuple[dict, dict, int] | None:
         if first is None:
             continue
         col, nxt = first
-        while nxt < len(toks) and toks[nxt].text in ("and", "to", "until", "till", "the"):
+        if nxt + 1 < len(toks) and toks[nxt].text not in _JOINS and toks[nxt + 1].text in _JOINS:
+            nxt += 1  # "between week start and submission": a word after the column's name
+        while nxt < len(toks) and toks[nxt].text in (*_JOINS, "the"):
             nxt += 1
         second = _date_at(p, nxt, dates, profile) if nxt > first[1] else None
         if second is not None and second[0] is not col:
             return col, second[0], k
     return None
+
+
+_JOINS = ("and", "to", "until", "till")
 
 
 def _date_at(p: Parsed, k: int, dates: list[dict], profile: dict) -> tuple[dict, int] | None:
@@ -501,7 +551,7 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
         end = _date_named(t, dates)
         if end is None:
             continue
-        main = max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
+        main = _started(dates, end) or max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
         if main is not end:
             return main, end, k
         i = dates.index(end)
@@ -509,6 +559,15 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
             continue  # the first date has no date before it
         return dates[i - 1], end, k
     return None
+
+
+def _started(dates: list[dict], end: dict) -> dict | None:
+    """The event a duration runs from when the table records one ("Submitted" before "Approved
+    On", "Opened" before "Closed On"): the nearest full date column before it named by a participle."""
+    full = max(c["non_null"] for c in dates)
+    events = [c for c in dates[:dates.index(end)] if c["non_null"] == full
+              and any(w.endswith("ed") for w in c["tokens"])]
+    return events[-1] if events else None
 
 
 def _date_named(t, dates: list[dict]) -> dict | None:
