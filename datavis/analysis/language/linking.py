@@ -116,8 +116,11 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
 
 def metric_words(question: str, profile: dict) -> str:
     """Everyday ratios said by their initials or a set phrase ("CTR", "ROAS") in the words the
-    derived-measure readers read (lexicon.METRIC_NAMES), unless a column is named so."""
-    named = {" ".join(c["tokens"]) for c in profile["columns"]} | {c["name"].lower() for c in profile["columns"]}
+    derived-measure readers read (lexicon.METRIC_NAMES), unless a column or a value is named so
+    ("cpc" of "google / cpc")."""
+    idx = get_index(profile)
+    named = set(idx.vocab_index) | {w for key in idx.values for w in key.split()} | \
+        {c["name"].lower() for c in profile["columns"]}
     for short, words in METRIC_NAMES.items():
         if short not in named:
             question = re.sub(rf"\b{re.escape(short)}\b", words, question, flags=re.IGNORECASE)

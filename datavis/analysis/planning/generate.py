@@ -417,7 +417,8 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
 
 
 _PEOPLE_WORDS = PEOPLE | {"rep", "agent", "staff", "owner", "manager", "seller", "salesperson", "assignee",
-                          "author", "driver", "doctor", "teacher", "technician", "buyer", "requester"}
+                          "author", "driver", "doctor", "teacher", "technician", "buyer", "requester", "worker",
+                          "consultant"}
 
 
 def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
