@@ -50,14 +50,15 @@ def _write_timesheets(path: Path) -> None:
 
 
 def _write_sales(path: Path) -> None:
-    """Order lines priced per unit, with no amount column."""
+    """Order lines priced per unit, with no amount column; Returned as Y/N letters (text to DuckDB)."""
     rnd = random.Random(13)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Line", "Date", "Region", "Qty", "Unit Price"])
+        w.writerow(["Line", "Date", "Region", "Qty", "Unit Price", "Returned"])
         for i in range(250):
             w.writerow([f"L{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))).isoformat(),
-                        rnd.choice(["North", "South", "East"]), rnd.randint(1, 12), round(rnd.uniform(3, 60), 2)])
+                        rnd.choice(["North", "South", "East"]), rnd.randint(1, 12), round(rnd.uniform(3, 60), 2),
+                        rnd.choice("YNNNN")])
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +151,9 @@ def test_days_between_two_dates_named_loosely(data):
 def test_how_many_people_in_a_table_of_timesheets_counts_distinct_people(data):
     same_answer(data, "timesheets", "how many workers per team",
                 "SELECT Team, count(DISTINCT Worker) FROM timesheets GROUP BY 1")
+
+
+def test_the_rate_of_a_y_n_letter_column_per_group(data):
+    same_answer(data, "sales", "share of returned lines by region",
+                "SELECT Region, 100.0 * avg(CASE WHEN Returned = 'Y' THEN 1 ELSE 0 END) FROM sales GROUP BY 1")
+

@@ -22,7 +22,7 @@ from . import cues as C
 from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, METRIC_NAMES, STOPWORDS, negates
 from .matching import get_index, negated_booleans
 from .names import singular
-from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse
+from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse, yes_letter
 from .timeparse import find_periods
 
 # Tiers of language.matching, in the issue's feature names.
@@ -170,11 +170,14 @@ def _qualities(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
     keep only the rows that have the quality (or lack it, after a negation)."""
     out = []
     for m in p.mentions:
-        if profile["_by_name"][m.column]["type"] != "boolean" or m.column in filtered or names_people_only(m):
+        col = profile["_by_name"][m.column]
+        yes = yes_letter(col)  # a Y/N text column is a quality too ("returned orders": Returned = Y)
+        if col["type"] != "boolean" and yes is None or m.column in filtered or names_people_only(m):
             continue
         neg = any(negates(t.text) for t in p.toks[max(0, m.start - 2):m.start])
-        out.append(Link("quality", Filter(column=m.column, op="=", values=[not neg]), m.start, m.end, m.score,
-                        ("boolean",)))
+        kept = Filter(column=m.column, op="=", values=[not neg]) if yes is None else \
+            Filter(column=m.column, op="!=" if neg else "=", values=[yes])
+        out.append(Link("quality", kept, m.start, m.end, m.score, ("boolean",)))
     return out
 
 

@@ -673,6 +673,14 @@ def is_flag(col: dict[str, Any]) -> bool:
         str(col.get("max")) in ("1", "1.0")
 
 
+def yes_letter(col: dict[str, Any]) -> str | None:
+    """The yes of a text column holding Y/N (or T/F) letters, which DuckDB reads as text: "Y"."""
+    values = [str(v) for v, _n in col.get("values", [])] if col["type"] == "text" else []
+    if len(values) == 2 and {v.lower() for v in values} in ({"y", "n"}, {"t", "f"}):
+        return next(v for v in values if v.lower() in ("y", "t"))
+    return None
+
+
 def _said_as_event(p: Parsed, m: Mention) -> bool:
     """A 0/1 column's mention is its condition only in a clause or after a negation ("sessions that
     bounced", "didn't bounce", "non-bounced"): elsewhere it may be a number to add up ("total bounced")

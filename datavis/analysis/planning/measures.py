@@ -30,7 +30,7 @@ from ..language.lexicon import (
     VERB_MEASURES,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
-from ..language.parsing import Parsed, excludes, is_flag, is_numeric
+from ..language.parsing import Parsed, excludes, is_flag, is_numeric, yes_letter
 from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Filter, Measure
 from ..plan import Derived as DerivedKind
@@ -225,6 +225,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
     for m in p.mentions:
         if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
             return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)
+        yes = yes_letter(by_name[m.column])
+        if a <= m.start < b and yes is not None and m not in p.groups:  # "% of promo days": Promo = Y
+            return Filter(column=m.column, op="!=" if neg else "=", values=[yes]), _filters_on(p, m.column)
         if a <= m.start < b and _dated_event(p, m, profile):  # "% of timesheets not yet approved"
             return Filter(column=m.column, op="is_null" if neg else "not_null", values=[]), []
     for v in p.values:
@@ -276,6 +279,9 @@ def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | N
         for c in profile["columns"]:
             if c["type"] == "boolean" and any(_close_words(word, t) for t in c["tokens"][-1:]):
                 return c["name"], "true"
+            letter = yes_letter(c)
+            if letter is not None and any(_close_words(word, t) for t in c["tokens"][-1:]):
+                return c["name"], letter
             if c["type"] == "text" and c["role"] == "dimension" and c["distinct"] <= 30:
                 for v, _n in c.get("values", []):
                     if " " not in str(v) and _close_words(word, str(v).lower()):
@@ -389,9 +395,8 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
     if any(c.get("additive", True) and c.get("money") for c in measures):
         return None  # an amount column is the money ("revenue" = Sales)
     for k, t in enumerate(p.toks):
-        if t.text not in MONEY_WORDS | PAY_WORDS or _mention_at(p, k) is not None or \
-                k + 1 < len(p.toks) and p.toks[k + 1].text in ("per", "an", "a"):
-            continue  # "pay per hour" is the rate itself
+        if t.text not in MONEY_WORDS | PAY_WORDS or _mention_at(p, k) is not None:
+            continue
         prices = [c for c in measures if not c.get("additive", True) and set(c["tokens"]) & _PRICE_WORDS]
         costly = t.text in COST_WORDS | PAY_WORDS
         prices.sort(key=lambda c: ("cost" not in c["tokens"]) if costly else ("cost" in c["tokens"]))
