@@ -33,20 +33,23 @@ def _write_ads(path: Path) -> None:
 
 
 def _write_timesheets(path: Path) -> None:
-    """Weekly entries: hours at an hourly rate, submitted then approved (blank while pending)."""
+    """Weekly entries: hours (and overtime, "OT Hrs") at an hourly rate, submitted then approved (blank while
+    pending)."""
     rnd = random.Random(12)
     staff = [("Ann", "F", "Ops"), ("Bo", "M", "Ops"), ("Cy", "M", "Tech"), ("Di", "F", "Tech"), ("Ed", "M", "Sales"),
              ("Fay", "F", "Sales")]
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Week Start", "Worker", "Sex", "Team", "Client", "Hours", "Rate/hr", "Submitted", "Approved On"])
+        w.writerow(["Week Start", "Worker", "Sex", "Team", "Client", "Hours", "OT Hrs", "Rate/hr", "Submitted",
+                    "Approved On"])
         for _ in range(300):
             name, sex, team = rnd.choice(staff)
             week = dt.date(2024, 1, 1) + dt.timedelta(weeks=rnd.randrange(40))
             sent = week + dt.timedelta(days=rnd.randint(3, 9))
             approved = "" if rnd.random() < 0.15 else (sent + dt.timedelta(days=rnd.randint(0, 6))).isoformat()
             w.writerow([week.isoformat(), name, sex, team, rnd.choice(["Acme", "Globex", "Initech"]),
-                        rnd.randint(4, 40), round(rnd.uniform(30, 90), 2), sent.isoformat(), approved])
+                        rnd.randint(4, 40), rnd.choice([0, 0, 1, 2.5, 4]), round(rnd.uniform(30, 90), 2),
+                        sent.isoformat(), approved])
 
 
 def _write_sales(path: Path) -> None:
@@ -157,3 +160,9 @@ def test_the_rate_of_a_y_n_letter_column_per_group(data):
     same_answer(data, "sales", "share of returned lines by region",
                 "SELECT Region, 100.0 * avg(CASE WHEN Returned = 'Y' THEN 1 ELSE 0 END) FROM sales GROUP BY 1")
 
+
+
+def test_one_measure_as_a_percentage_of_another(data):
+    """"OT" is a common abbreviation of overtime (lexicon.ABBREVIATIONS)."""
+    same_answer(data, "timesheets", "overtime as a percentage of hours by team",
+                'SELECT Team, 100.0 * sum("OT Hrs") / sum(Hours) FROM timesheets GROUP BY 1')

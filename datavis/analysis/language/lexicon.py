@@ -20,7 +20,7 @@ ABBREVIATIONS = {
     "yoy": "year over year", "ytd": "year to date", "dur": "duration", "conv": "conversion", "attr": "attribute",
     "cmi": "cmi", "gpa": "grade point average", "phd": "doctorate", "univ": "university", "pos": "position",
     "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
-    "csat": "satisfaction",
+    "csat": "satisfaction", "ot": "overtime", "pto": "time off", "fte": "full time equivalent",
 }
 
 # Synonym groups: words in a group match each other (tier 3 of matching).

@@ -53,7 +53,7 @@ class Derived:
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_date_diff, _added, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
+    for reader in (_date_diff, _added, _as_share_of, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -325,6 +325,31 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
             # id alone ("revenue per customer") is a group by it, and a ratio next to another group
             m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
             return Derived(m, {top_col, bottom.column})
+    return None
+
+
+_PART_WORDS = {"percentage", "percent", "share", "proportion", "fraction", "%"}
+
+
+def _as_share_of(p: Parsed, profile: dict) -> Derived | None:
+    """"overtime as a percentage of hours", "cost as a share of revenue": one measure's total as a
+    percentage of another's."""
+    toks = p.toks
+    for k in range(1, len(toks) - 2):
+        if toks[k].text != "as":
+            continue
+        j = k + 1 + (toks[k + 1].text in ("a", "an"))
+        if j + 1 >= len(toks) or toks[j].text not in _PART_WORDS or toks[j + 1].text != "of":
+            if not (p.question[toks[k].end:].lstrip().startswith("% of")):
+                continue
+            j = next((i for i in range(k + 1, len(toks)) if toks[i].text == "of"), len(toks)) - 1
+        top = _numerator(p, profile, k)
+        bottom = next((m for m in p.mentions if j + 2 <= m.start <= j + 3), None)
+        if top is None or bottom is None or not _measure_col(profile["_by_name"][bottom.column]) or \
+                bottom.column == top[0]:
+            continue
+        m = Measure(column=top[0], agg="sum", kind="ratio", other=bottom.column, other_agg="sum", percent=True)
+        return Derived(m, {top[0], bottom.column})
     return None
 
 
