@@ -166,3 +166,9 @@ def test_one_measure_as_a_percentage_of_another(data):
     """"OT" is a common abbreviation of overtime (lexicon.ABBREVIATIONS)."""
     same_answer(data, "timesheets", "overtime as a percentage of hours by team",
                 'SELECT Team, 100.0 * sum("OT Hrs") / sum(Hours) FROM timesheets GROUP BY 1')
+
+
+def test_a_stacked_area_is_an_area_split_by_colour(data):
+    ans = same_answer(data, "ads", "monthly sales by channel as a stacked area",
+                      "SELECT date_trunc('month', Day), Channel, sum(Sales) FROM ads GROUP BY 1, 2")
+    assert ans.chart_type == "area"

@@ -176,10 +176,12 @@ def find_chart(text: Text) -> Cue[str] | None:
         if ambiguous:
             w = re.escape(word)
             pat = (rf"\b{w}\b(?= (?:chart|graph|plot|diagram|card))"
-                   rf"|(?:(?<=\bas a )|(?<=\bas an )|(?<=\bas )){w}\b(?! of)")
+                   rf"|(?:(?<=\bas a )|(?<=\bas an )|(?<=\bas )|(?<=\bstacked )){w}\b(?! of)")
         for _m, (a, b) in text.find(pat):
-            if best is None or a < best.start:
-                best = Cue("chart", chart, a, b)
+            # "a stacked area": the chart the modifier describes, before "stacked" (a bar) itself
+            after_stacked = _m.start() > 0 and text.s[:_m.start()].endswith("stacked ")
+            if best is None or a < best.start or after_stacked and a - 1 <= best.start:
+                best = Cue("chart", chart, a - 1 if after_stacked else a, b)
             break
     for m, (a, b) in text.find(r"\b(stacked|stack|grouped|group(?:ing)?|side by side|clustered|multi|multiple)"
                                r"(?= (bar|line|column|scatter|chart|lines|bars))"):
