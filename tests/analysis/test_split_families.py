@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from datavis.analysis import Unanswerable, answer
 from tests.helpers import ingested_views
 
 from .scoring import same_answer
@@ -172,3 +173,9 @@ def test_a_stacked_area_is_an_area_split_by_colour(data):
     ans = same_answer(data, "ads", "monthly sales by channel as a stacked area",
                       "SELECT date_trunc('month', Day), Channel, sum(Sales) FROM ads GROUP BY 1, 2")
     assert ans.chart_type == "area"
+
+
+def test_ratio_initials_whose_parts_the_data_lacks_are_not_guessed(data):
+    """The sales lines have no clicks: "CTR" names nothing there, and is declined as such."""
+    with pytest.raises(Unanswerable):
+        answer(data[0]["sales"], "CTR by region")

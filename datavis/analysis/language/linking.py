@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from ..plan import Filter
 from . import cues as C
-from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, METRIC_NAMES, STOPWORDS, negates
+from .lexicon import AGG_CUES, CHART_WORDS, COST_WORDS, GRAIN_WORDS, METRIC_NAMES, REVENUE_WORDS, STOPWORDS, negates
 from .matching import get_index, negated_booleans
 from .names import singular
 from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse, yes_letter
@@ -122,9 +122,16 @@ def metric_words(question: str, profile: dict) -> str:
     named = set(idx.vocab_index) | {w for key in idx.values for w in key.split()} | \
         {c["name"].lower() for c in profile["columns"]}
     for short, words in METRIC_NAMES.items():
-        if short not in named:
+        # only a ratio the data holds the parts of: "CTR" without a column of clicks stays unknown
+        parts = [w for w in words.split() if w not in _RATIO_WORDS]
+        if short not in named and all(singular(w) in idx.vocab_index for w in parts):
             question = re.sub(rf"\b{re.escape(short)}\b", words, question, flags=re.IGNORECASE)
     return question
+
+
+# Words of METRIC_NAMES' expansions that are no column: the ratio's own words and money words, which name
+# the money column whatever it is called ("cost per click" over "Spend ($)").
+_RATIO_WORDS = {"per", "rate", "average", "value"} | COST_WORDS | REVENUE_WORDS | {"spend"}
 
 
 def _column_links(p: Parsed, profile: dict) -> list[Link]:
