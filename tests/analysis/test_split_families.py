@@ -179,3 +179,15 @@ def test_ratio_initials_whose_parts_the_data_lacks_are_not_guessed(data):
     """The sales lines have no clicks: "CTR" names nothing there, and is declined as such."""
     with pytest.raises(Unanswerable):
         answer(data[0]["sales"], "CTR by region")
+
+
+def test_values_listed_with_no_axis_named_are_one_bar_each(data):
+    ans = same_answer(data, "timesheets", "hours of men and women",
+                      "SELECT Sex, sum(Hours) FROM timesheets GROUP BY 1")
+    assert ans.chart_type == "bar"
+
+
+def test_a_measure_for_a_flag_and_its_negation_is_bars_not_dots(data):
+    ans = same_answer(data, "sales", "total qty: returned vs not returned",
+                      "SELECT Returned, sum(Qty) FROM sales GROUP BY 1")
+    assert ans.chart_type == "bar"

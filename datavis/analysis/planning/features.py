@@ -142,10 +142,10 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
         return ["prior:share_uncued"]  # "orders that were returned" counts them; a share needs a share word
     if plan.limit == 1 and links.limit is None:  # nvBench's scorer does not compare limits
         return ["prior:superlative_one"]  # "which department has the highest average salary"
+    if plan.intent == "correlation" and plan.dimension is not None and all(m.agg != "none" for m in plan.measures) \
+            and not C.has(links.parsed.text, C.CORREL_NAMED):
+        return ["prior:versus_points"]  # "spend vs revenue by channel", "hours: billable vs not" are bars
     if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):
-        if plan.intent == "correlation" and plan.dimension is not None and not C.has(links.parsed.text,
-                                                                                  C.CORREL_NAMED):
-            return ["prior:versus_points"]  # "spend vs revenue by channel" sets two totals side by side
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
     if plan.dimension is not None and _counted_axis(plan.dimension.column, links):
         return ["prior:counted_axis"]  # "how many customers are there" is one number, not a count per customer

@@ -402,6 +402,9 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     if tcol is not None and (links.grains or links.parsed.trend) and \
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
         out += _grains_of(tcol, links, base, ("dim=time_word",))
+    if not any(r.value is not None for r in out):  # no axis named: "hours of men and women" is one bar each
+        out += [Reading(Dimension(column=f.column), ("dim=values",)) for f in map(_filter_of, links.conditions)
+                if f.op == "in" and len(f.values) >= 2]
     people = _people_columns(profile) if links.words & {"who", "whom"} else []
     # "who spent the most on travel": the people who did, not each row
     out += [Reading(Dimension(column=c["name"]), ("dim=who",)) for c in people
