@@ -65,9 +65,19 @@ def _write_sales(path: Path) -> None:
                         rnd.choice("YNNNN")])
 
 
+def _write_staff(path: Path) -> None:
+    rnd = random.Random(14)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Staff ID", "Gender", "Team", "Salary"])
+        for i in range(120):
+            w.writerow([f"S{i:03d}", rnd.choice(["Male", "Female", "Non-binary"]), rnd.choice(["Ops", "Tech", "Sales"]),
+                        rnd.randrange(40_000, 120_000, 500)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    writers = (("ads", _write_ads), ("timesheets", _write_timesheets), ("sales", _write_sales))
+    writers = (("ads", _write_ads), ("timesheets", _write_timesheets), ("sales", _write_sales), ("staff", _write_staff))
     with ingested_views(tmp_path_factory.mktemp("split"), writers) as got:
         yield got
 
@@ -191,3 +201,8 @@ def test_a_measure_for_a_flag_and_its_negation_is_bars_not_dots(data):
     ans = same_answer(data, "sales", "total qty: returned vs not returned",
                       "SELECT Returned, sum(Qty) FROM sales GROUP BY 1")
     assert ans.chart_type == "bar"
+
+
+def test_pay_compared_between_named_groups_is_their_average(data):
+    same_answer(data, "staff", "compare pay for men vs women in each team",
+                "SELECT Team, Gender, avg(Salary) FROM staff WHERE Gender IN ('Male', 'Female') GROUP BY 1, 2")

@@ -204,6 +204,8 @@ REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "to
 PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
 ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"
 COST_WORDS = {"cost", "costs", "cogs", "expense", "expenses"}
+# Money that is a level per person, compared between groups by its average ("compare pay for men vs women").
+PAY_LEVEL_WORDS = {"salary", "salaries", "wage", "wages", "pay", "compensation", "earnings"}
 # Words of pay that name what a price per unit of time or work comes to ("labour cost", "payroll").
 PAY_WORDS = {"pay", "wage", "wages", "payroll", "labour", "labor", "billing", "earnings"}
 # Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").

@@ -21,7 +21,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import NUMBER_WORDS, PEOPLE
+from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
@@ -157,7 +157,17 @@ def _measures_of(c: Link, links: Links, profile: dict[str, Any]) -> Iterator[Mea
         yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=count_of_measure",))
     if _default_agg(col) not in seen:
         yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=default",))
+    if not seen and _named_groups_compared(c, links, col):
+        yield Reading((Measure(column=col["name"], agg="avg"),), ("agg=compared_level",))
     yield Reading((Measure(column=col["name"], agg="none"),), ("agg=raw",))
+
+
+def _named_groups_compared(c: Link, links: Links, col: dict[str, Any]) -> bool:
+    """Pay compared between groups the words name ("compare pay for men vs women", "salary of men and
+    women across departments"): each group's typical pay, its average, not its payroll."""
+    words = set(col["tokens"]) | {t.text for t in links.parsed.toks[c.start:c.end]}
+    listed = any(_filter_of(x).op == "in" and len(_filter_of(x).values) >= 2 for x in links.conditions)
+    return bool(words & PAY_LEVEL_WORDS) and listed and _default_agg(col) != "avg"
 
 
 def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
