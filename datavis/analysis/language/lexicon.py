@@ -208,6 +208,8 @@ COST_WORDS = {"cost", "costs", "cogs", "expense", "expenses"}
 PAY_LEVEL_WORDS = {"salary", "salaries", "wage", "wages", "pay", "compensation", "earnings"}
 # Words of pay that name what a price per unit of time or work comes to ("labour cost", "payroll").
 PAY_WORDS = {"pay", "wage", "wages", "payroll", "labour", "labor", "billing", "earnings"}
+# Column words of a price per thing ("Unit Price", "Rate/hr", "unitCost").
+PRICE_WORDS = {"price", "cost", "fee", "rate", "fare"}
 # Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").
 QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence"}
 # What a count rate is taken over when the count has no condition ("conversion rate": conversions per

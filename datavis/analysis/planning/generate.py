@@ -21,7 +21,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE
+from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PRICE_WORDS
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
@@ -321,7 +321,6 @@ def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
 
 
 _PRICE_SUPERLATIVES = {"cheapest", "cheaper", "priciest", "pricier", "expensive", "costliest", "dearest"}
-_PRICE_TOKENS = {"price", "cost", "fee", "rate", "fare"}
 
 
 def priced(links: Links) -> bool:
@@ -334,7 +333,7 @@ def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]
     first, a price first for a superlative of price ("the five cheapest products": by unit price)."""
     by_price = priced(links)
     main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
-                  key=lambda c: (by_price and not set(c["tokens"]) & _PRICE_TOKENS,
+                  key=lambda c: (by_price and not set(c["tokens"]) & PRICE_WORDS,
                                  by_price and "price" not in c["tokens"],  # the price asked, before a cost
                                  not c.get("money"), not c.get("additive", True)))[:2]
     out: list[Measures] = []
@@ -343,7 +342,7 @@ def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]
         usual: Agg = "avg" if by_price else _default_agg(col)  # cheapness is per thing, not a total
         for agg in dict.fromkeys((cue or usual, usual)):
             how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
-            price = ("implicit=price",) if by_price and i == 0 and set(col["tokens"]) & _PRICE_TOKENS else ()
+            price = ("implicit=price",) if by_price and i == 0 and set(col["tokens"]) & PRICE_WORDS else ()
             out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}", *price)))
     return out
 

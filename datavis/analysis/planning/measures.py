@@ -19,6 +19,7 @@ from ..language.lexicon import (
     DURATION_WORDS,
     PAY_WORDS,
     PEOPLE,
+    PRICE_WORDS,
     PROFIT_WORDS,
     QUANTITY_WORDS,
     RATE_BASE_WORDS,
@@ -422,7 +423,7 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
     for k, t in enumerate(p.toks):
         if t.text not in MONEY_WORDS | PAY_WORDS or _mention_at(p, k) is not None:
             continue
-        prices = [c for c in measures if not c.get("additive", True) and set(c["tokens"]) & _PRICE_WORDS]
+        prices = [c for c in measures if not c.get("additive", True) and set(c["tokens"]) & PRICE_WORDS]
         costly = t.text in COST_WORDS | PAY_WORDS
         prices.sort(key=lambda c: ("cost" not in c["tokens"]) if costly else ("cost" in c["tokens"]))
         qty = sorted((c for c in measures if c.get("additive", True) and not c.get("money")
@@ -434,8 +435,6 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
                            notes=[f"I took the {t.text} as {q['name']} × {price['name']}"])
     return None
 
-
-_PRICE_WORDS = {"price", "rate", "fee", "cost", "tariff", "fare"}
 
 
 def _row_value(p: Parsed, profile: dict) -> Derived | None:
