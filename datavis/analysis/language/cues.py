@@ -190,10 +190,12 @@ def find_chart(text: Text) -> Cue[str] | None:
         if ambiguous:
             w = re.escape(word)
             pat = (rf"\b{w}\b(?= (?:chart|graph|plot|diagram|card))"
-                   rf"|(?:(?<=\bas a )|(?<=\bas an )|(?<=\bas )){w}\b(?! of)")
+                   rf"|(?:(?<=\bas a )|(?<=\bas an )|(?<=\bas )|(?<=\bstacked )){w}\b(?! of)")
         for _m, (a, b) in text.find(pat):
-            if best is None or a < best.start:
-                best = Cue("chart", chart, a, b)
+            # "a stacked area": the chart the modifier describes, before "stacked" (a bar) itself
+            after_stacked = _m.start() > 0 and text.s[:_m.start()].endswith("stacked ")
+            if best is None or a < best.start or after_stacked and a - 1 <= best.start:
+                best = Cue("chart", chart, a - 1 if after_stacked else a, b)
             break
     for m, (a, b) in text.find(r"\b(stacked|stack|grouped|group(?:ing)?|side by side|clustered|multi|multiple)"
                                r"(?= (bar|line|column|scatter|chart|lines|bars))"):
@@ -265,8 +267,9 @@ TREND = r"\b(trend|trends|tendency|over time|through time|evolution|evolve[sd]?|
         r"year over year|month over month|development)\b"
 SHARE = r"\b(proportion|proportions|share|shares|percentage of|percent of|% of|fraction|breakdown|composition|" \
         r"make up|makes up|contribution|contribute|mix|split of|part of the total|of the total|of total|ratio of)\b"
-CORREL = r"\b(correlat\w*|relationship|relation|related to|associat\w+|vs\.?|versus|against|depend\w*|affect\w*|" \
-         r"impact of|scatter)\b"
+_CORREL_WORDS = r"correlat\w*|relationship|relation|related to|associat\w+|depend\w*|affect\w*|impact of|scatter"
+CORREL_NAMED = rf"\b({_CORREL_WORDS})\b"  # a relation named, not only "A vs B"
+CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"
 DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|variance|outliers?|" \
           r"skew\w*|box ?plot)\b"
 RESET = r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|from scratch)\b"

@@ -20,7 +20,7 @@ ABBREVIATIONS = {
     "yoy": "year over year", "ytd": "year to date", "dur": "duration", "conv": "conversion", "attr": "attribute",
     "cmi": "cmi", "gpa": "grade point average", "phd": "doctorate", "univ": "university", "pos": "position",
     "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
-    "csat": "satisfaction",
+    "csat": "satisfaction", "ot": "overtime", "pto": "time off", "fte": "full time equivalent",
 }
 
 # Synonym groups: words in a group match each other (tier 3 of matching).
@@ -204,11 +204,27 @@ REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "to
 PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
 ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"
 COST_WORDS = {"cost", "costs", "cogs", "expense", "expenses"}
+# Money that is a level per person, compared between groups by its average ("compare pay for men vs women").
+PAY_LEVEL_WORDS = {"salary", "salaries", "wage", "wages", "pay", "compensation", "earnings"}
+# Words of pay that name what a price per unit of time or work comes to ("labour cost", "payroll").
+PAY_WORDS = {"pay", "wage", "wages", "payroll", "labour", "labor", "billing", "earnings"}
+# Column words of a price per thing ("Unit Price", "Rate/hr", "unitCost").
+PRICE_WORDS = {"price", "cost", "fee", "rate", "fare"}
+# Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").
+QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence"}
 # What a count rate is taken over when the count has no condition ("conversion rate": conversions per
 # session): the base counts of web, marketing and sales tables.
 RATE_BASE_WORDS = {"session", "sessions", "visit", "visits", "visitor", "visitors", "impression", "impressions",
                    "view", "views", "pageview", "pageviews", "lead", "leads", "send", "sends", "sent", "call",
-                   "calls", "trial", "trials"}
+                   "calls", "trial", "trials", "click", "clicks"}
+# Names of everyday ratios said by their initials or a set phrase, in the words the derived-measure
+# readers read ("CTR" → "click rate", a rate of clicks over their base count). Used only when no
+# column is named so.
+METRIC_NAMES = {
+    "ctr": "click rate", "click-through rate": "click rate", "click through rate": "click rate",
+    "cpc": "cost per click", "cpa": "cost per conversion", "cost per acquisition": "cost per conversion",
+    "roas": "revenue per spend", "return on ad spend": "revenue per spend", "aov": "average order value",
+}
 # Rate nouns and the values of the data they count ("attrition rate": Status = Terminated), for the
 # words whose stem does not already name the value ("cancellation" ~ Cancelled is found by stems).
 RATE_VALUE_WORDS = {

@@ -19,10 +19,10 @@ from rapidfuzz.distance import OSA
 
 from ..plan import Filter
 from . import cues as C
-from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, STOPWORDS, negates
+from .lexicon import AGG_CUES, CHART_WORDS, COST_WORDS, GRAIN_WORDS, METRIC_NAMES, REVENUE_WORDS, STOPWORDS, negates
 from .matching import get_index, negated_booleans
 from .names import singular
-from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse
+from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse, yes_letter
 from .timeparse import find_periods
 
 # Tiers of language.matching, in the issue's feature names.
@@ -114,6 +114,26 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
     return re.sub(r"[A-Za-z]+", fix, question), fixes
 
 
+def metric_words(question: str, profile: dict) -> str:
+    """Everyday ratios said by their initials or a set phrase ("CTR", "ROAS") in the words the
+    derived-measure readers read (lexicon.METRIC_NAMES), unless a column or a value is named so
+    ("cpc" of "google / cpc")."""
+    idx = get_index(profile)
+    named = set(idx.vocab_index) | {w for key in idx.values for w in key.split()} | \
+        {c["name"].lower() for c in profile["columns"]}
+    for short, words in METRIC_NAMES.items():
+        # only a ratio the data holds the parts of: "CTR" without a column of clicks stays unknown
+        parts = [w for w in words.split() if w not in _RATIO_WORDS]
+        if short not in named and all(singular(w) in idx.vocab_index for w in parts):
+            question = re.sub(rf"\b{re.escape(short)}\b", words, question, flags=re.IGNORECASE)
+    return question
+
+
+# Words of METRIC_NAMES' expansions that are no column: the ratio's own words and money words, which name
+# the money column whatever it is called ("cost per click" over "Spend ($)").
+_RATIO_WORDS = {"per", "rate", "average", "value"} | COST_WORDS | REVENUE_WORDS | {"spend"}
+
+
 def _column_links(p: Parsed, profile: dict) -> list[Link]:
     by_name = profile["_by_name"]
     out = []
@@ -157,17 +177,20 @@ def _qualities(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
     keep only the rows that have the quality (or lack it, after a negation)."""
     out = []
     for m in p.mentions:
-        if profile["_by_name"][m.column]["type"] != "boolean" or m.column in filtered or names_people_only(m):
+        col = profile["_by_name"][m.column]
+        yes = yes_letter(col)  # a Y/N text column is a quality too ("returned orders": Returned = Y)
+        if col["type"] != "boolean" and yes is None or m.column in filtered or names_people_only(m):
             continue
         neg = any(negates(t.text) for t in p.toks[max(0, m.start - 2):m.start])
-        out.append(Link("quality", Filter(column=m.column, op="=", values=[not neg]), m.start, m.end, m.score,
-                        ("boolean",)))
+        kept = Filter(column=m.column, op="=", values=[not neg]) if yes is None else \
+            Filter(column=m.column, op="!=" if neg else "=", values=[yes])
+        out.append(Link("quality", kept, m.start, m.end, m.score, ("boolean",)))
     return out
 
 
 def link(question: str, profile: dict) -> Links:
     """Every link of `question` to `profile`'s columns, values and the lexicon's cues."""
-    corrected, fixes = correct_spelling(question, profile)
+    corrected, fixes = correct_spelling(metric_words(question, profile), profile)
     p = parse(corrected, profile)
     out = Links(corrected, p, corrections=fixes, words=frozenset(_WORD.findall(corrected.lower())))
     out.columns = _column_links(p, profile)

@@ -442,7 +442,9 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> lis
             key = value_key(" ".join(t.text for t in span))
             hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span))
             if length == 1:
-                if key in STOPWORDS or len(key) < 2 or re.fullmatch(r"[\d.,$%]+", key):
+                # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
+                upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])
+                if key in STOPWORDS and not upper or len(key) < 2 or re.fullmatch(r"[\d.,$%]+", key):
                     hits = None
                 nxt = toks[i + 1].text if i + 1 < n else ""
                 if span[0].text == "no" and (nxt in (".", "of") or nxt[:1].isalnum() and nxt not in STOPWORDS):
@@ -461,4 +463,24 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> lis
             out.append(ValueMention(col, value, i, i + length, 0.9 if length > 1 else 0.85,
                                     " ".join(t.raw for t in span), [h[0] for h in hits[1:]]))
             taken.update(range(i, i + length))
+    out += _listed_beside(toks, out, idx, taken)
     return sorted(out, key=lambda v: v.start)
+
+
+_LISTING = {"and", "or", ",", "vs", "versus", "&"}
+
+
+def _listed_beside(toks: list[Tok], found: list[ValueMention], idx: ColumnIndex,
+                   taken: set[int]) -> list[ValueMention]:
+    """A stop word listed with a value of the same column is a value too ("email and display":
+    Display, though "display" alone asks for a chart)."""
+    out: list[ValueMention] = []
+    for v in found:
+        for k, j in ((v.end, v.end + 1), (v.start - 1, v.start - 2)):
+            if not (0 <= j < len(toks) and 0 <= k < len(toks)) or toks[k].text not in _LISTING or j in taken:
+                continue
+            hits = [h for h in idx.values.get(value_key(toks[j].text), []) if h[0] == v.column]
+            if hits and toks[j].text in STOPWORDS:
+                out.append(ValueMention(v.column, hits[0][1], j, j + 1, 0.8, toks[j].raw, []))
+                taken.add(j)
+    return out

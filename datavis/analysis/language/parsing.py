@@ -155,7 +155,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     p.reset = C.has(text, C.RESET)
     p.followup_cue = C.has(text, C.FOLLOWUP)
     _order_and_limit(p, profile, consumed)
-    _chart_and_grain(p, consumed)
+    _chart_and_grain(p, profile, consumed)
     _question_kind(p)
     _periods(p, profile, consumed)
     P.date_grain(p, profile, consumed)
@@ -201,8 +201,10 @@ def _order_and_limit(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         consumed.update(range(lim.start, lim.end))
 
 
-def _chart_and_grain(p: Parsed, consumed: set[int]) -> None:
-    """The chart asked for (a chart word of another kind is still consumed), its modifier, the time grain."""
+def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """The chart asked for (a chart word of another kind is still consumed), its modifier, the time
+    grain: an hour only when a date column has times ("hourly rate", "pay per hour" over dates
+    describe a measure, not an axis)."""
     chart = C.find_chart(p.text)
     if chart is not None:
         if chart.kind == "chart":
@@ -210,6 +212,9 @@ def _chart_and_grain(p: Parsed, consumed: set[int]) -> None:
         consumed.update(range(chart.start, chart.end))
     p.chart_mod = C.chart_modifier(p.text)
     grain = C.find_grain(p.text)
+    if grain is not None and grain.value in ("hour", "hour_of_day") and \
+            not any(c.get("has_time") for c in profile["columns"]):
+        grain = None
     if grain is not None:
         consumed.update(range(grain.start, grain.end))
         # "average daily visitors", "mean monthly spend": the average of one day's (month's) rows, not a time axis
@@ -666,6 +671,14 @@ def is_flag(col: dict[str, Any]) -> bool:
     """A number column holding only 0 and 1 ("bounced", "is_churned"): a Yes/No stored as a number."""
     return is_numeric(col) and col.get("distinct") == 2 and str(col.get("min")) in ("0", "0.0") and \
         str(col.get("max")) in ("1", "1.0")
+
+
+def yes_letter(col: dict[str, Any]) -> str | None:
+    """The yes of a text column holding Y/N (or T/F) letters, which DuckDB reads as text: "Y"."""
+    values = [str(v) for v, _n in col.get("values", [])] if col["type"] == "text" else []
+    if len(values) == 2 and {v.lower() for v in values} in ({"y", "n"}, {"t", "f"}):
+        return next(v for v in values if v.lower() in ("y", "t"))
+    return None
 
 
 def _said_as_event(p: Parsed, m: Mention) -> bool:

@@ -37,6 +37,7 @@ from ..language.lexicon import (
     GRAIN_WORDS,
     MONTH_NAMES,
     NUMBER_WORDS,
+    PAY_WORDS,
     PEOPLE,
     PROFIT_WORDS,
     RANKING_WORDS,
@@ -74,7 +75,7 @@ _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make",
           "owe", "bring", "brings", "send", "sent", "pay", "paid", "spend", "spent", "get", "got", "work", "works",
           "earn", "cost", "costs", "bill", "hire", "open", "close", "use", "used", "win", "won", "lose", "lost"}
 _DERIVED_WORDS = RATE_WORDS | SHARE_OF_WORDS | DURATION_WORDS | REVENUE_WORDS | PROFIT_WORDS | ROW_VALUE_WORDS | \
-    COST_WORDS | RATE_BASE_WORDS | set(RATE_VALUE_WORDS) | {"per", "unit", "average", "return"} | \
+    COST_WORDS | PAY_WORDS | RATE_BASE_WORDS | set(RATE_VALUE_WORDS) | {"per", "unit", "average", "return"} | \
     {"plus", "minus", "less", "times", "multiplied", "divided", "difference", "combined", "together"}  # sums of two
 _CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE)
 # Words before "by" that make it no grouping: an order ("sort by"), arithmetic ("divided by").

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import cues as C
 from ..language.linking import Links
 from ..language.parsing import Parsed
 from ..plan import Plan
@@ -124,7 +125,7 @@ def coverage(plan: Plan, links: Links | None) -> list[str]:
     return out
 
 
-def prior(plan: Plan, links: Links | None) -> list[str]:
+def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None = None) -> list[str]:
     """Business phrasing nvBench never shows (every nvBench chart has an x axis): a count or a
     single aggregate asked with no grouping word is one number (see ranker.PRIOR)."""
     if links is None:
@@ -141,6 +142,9 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
         return ["prior:share_uncued"]  # "orders that were returned" counts them; a share needs a share word
     if plan.limit == 1 and links.limit is None:  # nvBench's scorer does not compare limits
         return ["prior:superlative_one"]  # "which department has the highest average salary"
+    if plan.intent == "correlation" and plan.dimension is not None and all(m.agg != "none" for m in plan.measures) \
+            and not C.has(links.parsed.text, C.CORREL_NAMED) and _few_groups(plan.dimension.column, profile):
+        return ["prior:versus_points"]  # "spend vs revenue by channel", "hours: billable vs not" are bars
     if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
     if plan.dimension is not None and _counted_axis(plan.dimension.column, links):
@@ -159,6 +163,12 @@ def prior(plan: Plan, links: Links | None) -> list[str]:
     if m.agg in cues or (m.agg == "avg" and p.share):
         return ["prior:kpi_agg"]
     return []
+
+
+def _few_groups(column: str, profile: dict[str, Any] | None) -> bool:
+    """Few enough groups to read as bars (a point per customer of hundreds reads as a scatter)."""
+    col = (profile or {}).get("_by_name", {}).get(column) or {}
+    return (col.get("distinct") or 99) <= 20
 
 
 def _counted_axis(column: str, links: Links) -> bool:
@@ -198,7 +208,7 @@ def features(cand: Candidate, r: dict[str, Any], ctx: Context, profile: dict[str
         f[f"lic={e}"] = 1.0
         for w in ctx.words:
             f[f"lic={e}|{w}"] = 1.0
-    for name in (*coverage(plan, links), *prior(plan, links), *(agreement(plan, rule) if links else ())):
+    for name in (*coverage(plan, links), *prior(plan, links, profile), *(agreement(plan, rule) if links else ())):
         f[name] = 1.0
     parts = pieces(r, plan, profile)
     for p in parts:

@@ -21,7 +21,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import NUMBER_WORDS, PEOPLE, STOPWORDS
+from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PRICE_WORDS, STOPWORDS
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
@@ -160,14 +160,24 @@ def _measures_of(c: Link, links: Links, profile: dict[str, Any]) -> Iterator[Mea
         yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=count_of_measure",))
     if _default_agg(col) not in seen:
         yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=default",))
+    if not seen and _named_groups_compared(c, links, col):
+        yield Reading((Measure(column=col["name"], agg="avg"),), ("agg=compared_level",))
     yield Reading((Measure(column=col["name"], agg="none"),), ("agg=raw",))
+
+
+def _named_groups_compared(c: Link, links: Links, col: dict[str, Any]) -> bool:
+    """Pay compared between groups the words name ("compare pay for men vs women", "salary of men and
+    women across departments"): each group's typical pay, its average, not its payroll."""
+    words = set(col["tokens"]) | {t.text for t in links.parsed.toks[c.start:c.end]}
+    listed = any(_filter_of(x).op == "in" and len(_filter_of(x).values) >= 2 for x in links.conditions)
+    return bool(words & PAY_LEVEL_WORDS) and listed and _default_agg(col) != "avg"
 
 
 def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
     """Two measures joined by and / vs / a comma ("revenue and profit", "min and max salary")."""
     toks = links.parsed.toks
     for a, b in itertools.pairwise(nums):
-        between = {t.text for t in toks[a.end:b.start]}
+        between = {t.text for t in toks[a.end:b.start]} | _symbols_between(links, a, b)
         if not between & _AND or b.start - a.end > 4:
             continue
         ca, cb = (profile["_by_name"][str(x.target)] for x in (a, b))
@@ -191,6 +201,14 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
             yield Reading((Measure(column=col, agg=_agg_of(x)), Measure(column=col, agg=_agg_of(y))),
                           ("two=cues", *_money_feat(nxt)))
     yield from _count_pairs(nums, links, profile)
+
+
+def _symbols_between(links: Links, a: Link, b: Link) -> set[str]:
+    """"&" between two links ("impressions & clicks"): the tokenizer keeps words only."""
+    p = links.parsed
+    if a.end < 1 or b.start >= len(p.toks) or a.end > b.start:
+        return set()
+    return {"&"} if "&" in p.question[p.toks[a.end - 1].end:p.toks[b.start].start] else set()
 
 
 def _money_feat(*cs: Link) -> tuple[str, ...]:
@@ -271,6 +289,8 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
         out += [Reading(r.value, (*r.feats, "money=raw" if r.feats[0] == "agg=raw" else "money=word"))
                 for r in _measures_of(c, links, profile)]
     out += list(_pairs(sorted(nums + moneyed, key=lambda c: c.start), links, profile))
+    if count_cue:
+        out += _counted_people(links, profile)
     for c in links.columns:
         col = by_name[str(c.target)]
         if col["type"] == "boolean" and share_asked(links):  # "orders that were returned" is a condition
@@ -284,8 +304,26 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
     return out
 
 
+def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
+    """"how many employees per department", "number of people by gender" in a table whose rows are
+    not people (timesheets, orders): the distinct people of its column of people, not the rows."""
+    if counted_noun(profile) in _PEOPLE_WORDS | {w + "s" for w in _PEOPLE_WORDS}:
+        return []
+    toks = links.parsed.toks
+    out: list[Measures] = []
+    for cue in (a for a in links.aggs if a.target == "count"):
+        said = [t for t in toks[cue.end:cue.end + 3] if t.sing in _PEOPLE_WORDS or t.text in _PEOPLE_WORDS]
+        if not said:
+            continue
+        named = {str(c.target) for c in links.columns if c.start <= said[0].i < c.end}
+        for col in _people_columns(profile):
+            if (not named or col["name"] in named) and 2 * (col.get("distinct") or 0) < (profile.get("row_count") or 0):
+                out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_people",)))
+                break
+    return out[:1]
+
+
 _PRICE_SUPERLATIVES = {"cheapest", "cheaper", "priciest", "pricier", "expensive", "costliest", "dearest"}
-_PRICE_TOKENS = {"price", "cost", "fee", "rate", "fare"}
 # a superlative that says which quantity it ranks ("the heaviest shipment": its weight)
 _WEIGHT = {"weight", "kg", "lb", "lbs", "mass"}
 _DURATION = {"duration", "length", "nights", "minutes", "min", "hours", "days", "time"}
@@ -301,7 +339,7 @@ def priced(links: Links) -> bool:
 def _kind_tokens(links: Links) -> set[str]:
     """The column words of the quantity a superlative ranks: a price, a weight, an age, a duration."""
     if priced(links):
-        return _PRICE_TOKENS
+        return PRICE_WORDS
     return next((_KIND_SUPERLATIVES[w] for w in sorted(links.words & _KIND_SUPERLATIVES.keys())), set())
 
 
@@ -422,7 +460,8 @@ def _listed_with_and(links: Links) -> list[Filter]:
 
 
 _PEOPLE_WORDS = PEOPLE | {"rep", "agent", "staff", "owner", "manager", "seller", "salesperson", "assignee",
-                          "author", "driver", "doctor", "teacher", "technician", "buyer", "requester"}
+                          "author", "driver", "doctor", "teacher", "technician", "buyer", "requester", "worker",
+                          "consultant"}
 
 
 def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:

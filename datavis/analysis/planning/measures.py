@@ -17,8 +17,11 @@ from ..datasets.profile import is_identifier
 from ..language.lexicon import (
     COST_WORDS,
     DURATION_WORDS,
+    PAY_WORDS,
     PEOPLE,
+    PRICE_WORDS,
     PROFIT_WORDS,
+    QUANTITY_WORDS,
     RATE_BASE_WORDS,
     RATE_VALUE_WORDS,
     RATE_WORDS,
@@ -28,7 +31,7 @@ from ..language.lexicon import (
     VERB_MEASURES,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
-from ..language.parsing import Parsed, excludes, is_flag, is_numeric
+from ..language.parsing import Parsed, excludes, is_flag, is_numeric, yes_letter
 from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Filter, Measure
 from ..plan import Derived as DerivedKind
@@ -51,7 +54,7 @@ class Derived:
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_date_diff, _added, _ratio, _margin, _row_value, _rate):
+    for reader in (_date_diff, _added, _as_share_of, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -177,13 +180,21 @@ def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
     m = next((x for x in p.mentions if x.end == k), None)
     if m is None or not _measure_col(profile["_by_name"][m.column]):
         return None
-    base = next((c for c in profile["columns"] if _measure_col(c) and c["name"] != m.column
-                 and set(c["tokens"]) & RATE_BASE_WORDS), None)
-    if base is None:
+    bases = [c for c in profile["columns"] if _measure_col(c) and c["name"] != m.column and c.get("additive", True)
+             and set(c["tokens"]) & RATE_BASE_WORDS]  # counts, not "avg_session_duration"
+    if not bases:
         return None
+    # a funnel's step is taken over the step before it: conversions per click, not per impression
+    total = _total(profile["_by_name"][m.column])
+    above = [c for c in bases if _total(c) > total]
+    base = min(above, key=_total) if above else bases[0]
     measure = Measure(column=m.column, agg="sum", kind="ratio", other=base["name"], other_agg="sum", percent=True)
     return Derived(measure, {m.column, base["name"]},
                    notes=[f"I took the rate as {m.column} per {base['name']}"])
+
+
+def _total(col: dict) -> float:
+    return float(col.get("mean") or 0.0) * float(col.get("non_null") or 0)
 
 
 def _ends_scope(p: Parsed, j: int) -> bool:
@@ -215,6 +226,11 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
     for m in p.mentions:
         if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
             return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)
+        yes = yes_letter(by_name[m.column])
+        if a <= m.start < b and yes is not None and m not in p.groups:  # "% of promo days": Promo = Y
+            return Filter(column=m.column, op="!=" if neg else "=", values=[yes]), _filters_on(p, m.column)
+        if a <= m.start < b and _dated_event(p, m, profile):  # "% of timesheets not yet approved"
+            return Filter(column=m.column, op="is_null" if neg else "not_null", values=[]), []
     for v in p.values:
         if a <= v.start < b:
             return Filter(column=v.column, op="!=" if neg else "=", values=[v.value]), _filters_on(p, v.column)
@@ -237,6 +253,14 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
     return None
 
 
+def _dated_event(p: Parsed, m: Mention, profile: dict) -> bool:
+    """A date column left blank until something happens, named by its verb ("approved" → Approved
+    On, "shipped" → Ship Date): whether the row has the date says whether it happened."""
+    col = profile["_by_name"][m.column]
+    blank = col["non_null"] < (profile.get("row_count") or 0)
+    return col["type"] in ("date", "datetime") and blank and p.toks[m.start].text.endswith("ed")
+
+
 def _filters_on(p: Parsed, column: str) -> list[Filter]:
     return [f for f in p.filters if f.column == column and f.op in ("=", "!=", "in", "not_in")]
 
@@ -256,6 +280,9 @@ def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | N
         for c in profile["columns"]:
             if c["type"] == "boolean" and any(_close_words(word, t) for t in c["tokens"][-1:]):
                 return c["name"], "true"
+            letter = yes_letter(c)
+            if letter is not None and any(_close_words(word, t) for t in c["tokens"][-1:]):
+                return c["name"], letter
             if c["type"] == "text" and c["role"] == "dimension" and c["distinct"] <= 30:
                 for v, _n in c.get("values", []):
                     if " " not in str(v) and _close_words(word, str(v).lower()):
@@ -302,6 +329,31 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
     return None
 
 
+_PART_WORDS = {"percentage", "percent", "share", "proportion", "fraction", "%"}
+
+
+def _as_share_of(p: Parsed, profile: dict) -> Derived | None:
+    """"overtime as a percentage of hours", "cost as a share of revenue": one measure's total as a
+    percentage of another's."""
+    toks = p.toks
+    for k in range(1, len(toks) - 2):
+        if toks[k].text != "as":
+            continue
+        j = k + 1 + (toks[k + 1].text in ("a", "an"))
+        if j + 1 >= len(toks) or toks[j].text not in _PART_WORDS or toks[j + 1].text != "of":
+            if not (p.question[toks[k].end:].lstrip().startswith("% of")):
+                continue
+            j = next((i for i in range(k + 1, len(toks)) if toks[i].text == "of"), len(toks)) - 1
+        top = _numerator(p, profile, k)
+        bottom = next((m for m in p.mentions if j + 2 <= m.start <= j + 3), None)
+        if top is None or bottom is None or not _measure_col(profile["_by_name"][bottom.column]) or \
+                bottom.column == top[0]:
+            continue
+        m = Measure(column=top[0], agg="sum", kind="ratio", other=bottom.column, other_agg="sum", percent=True)
+        return Derived(m, {top[0], bottom.column})
+    return None
+
+
 def _numerator(p: Parsed, profile: dict, k: int) -> tuple[str, int] | None:
     """The measure column named just before token k, and where its words start: a mention of a
     measure, or a word of money ("spend per employee")."""
@@ -343,6 +395,46 @@ def _margin_as_difference(p: Parsed, measures: list[dict], k: int) -> Derived | 
     m = Measure(column=taken["name"], agg=agg, kind="subtract", other=cost["name"])
     return Derived(m, {taken["name"], cost["name"]},
                    notes=[f"I took the margin as {taken['name']} minus {cost['name']}"])
+
+
+def _profit(p: Parsed, profile: dict) -> Derived | None:
+    """"profit by channel" in a table of money taken and money spent with no profit column: what
+    was taken minus what was spent ("Revenue" − "Spend ($)")."""
+    k = next((j for j, t in enumerate(p.toks) if t.text in PROFIT_WORDS - {"margin"} and _mention_at(p, j) is None),
+             None)
+    if k is None or any(set(c["tokens"]) & PROFIT_WORDS for c in profile["columns"]):
+        return None
+    money = [c for c in profile["columns"] if _measure_col(c) and c.get("money") and c.get("additive", True)]
+    cost = next((c for c in money if set(c["tokens"]) & (COST_WORDS | {"spend", "spending"})), None)
+    taken = revenue_column([c for c in money if c is not cost])
+    if cost is None or taken is None:
+        return None
+    m = Measure(column=taken["name"], agg=_agg_before(p, k, "sum"), kind="subtract", other=cost["name"])
+    return Derived(m, {taken["name"], cost["name"]},
+                   notes=[f"I took the profit as {taken['name']} minus {cost['name']}"])
+
+
+def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
+    """"revenue by region" over Units and Unit Price, "labour cost by project" over Hours and
+    Rate/hr: a word of money no amount column answers is the quantity times its price, summed."""
+    measures = [c for c in profile["columns"] if _measure_col(c)]
+    if any(c.get("additive", True) and c.get("money") for c in measures):
+        return None  # an amount column is the money ("revenue" = Sales)
+    for k, t in enumerate(p.toks):
+        if t.text not in MONEY_WORDS | PAY_WORDS or _mention_at(p, k) is not None:
+            continue
+        prices = [c for c in measures if not c.get("additive", True) and set(c["tokens"]) & PRICE_WORDS]
+        costly = t.text in COST_WORDS | PAY_WORDS
+        prices.sort(key=lambda c: ("cost" not in c["tokens"]) if costly else ("cost" in c["tokens"]))
+        qty = sorted((c for c in measures if c.get("additive", True) and not c.get("money")
+                      and set(c["tokens"]) & QUANTITY_WORDS), key=lambda c: len(c["tokens"]))
+        if prices and qty:
+            price, q = prices[0], qty[0]
+            m = Measure(column=q["name"], agg=_agg_before(p, k, "sum"), kind="multiply", other=price["name"])
+            return Derived(m, {q["name"], price["name"]},
+                           notes=[f"I took the {t.text} as {q['name']} × {price['name']}"])
+    return None
+
 
 
 def _row_value(p: Parsed, profile: dict) -> Derived | None:
@@ -438,12 +530,17 @@ def _two_dates(p: Parsed, profile: dict) -> tuple[dict, dict, int] | None:
         if first is None:
             continue
         col, nxt = first
-        while nxt < len(toks) and toks[nxt].text in ("and", "to", "until", "till", "the"):
+        if nxt + 1 < len(toks) and toks[nxt].text not in _JOINS and toks[nxt + 1].text in _JOINS:
+            nxt += 1  # "between week start and submission": a word after the column's name
+        while nxt < len(toks) and toks[nxt].text in (*_JOINS, "the"):
             nxt += 1
         second = _date_at(p, nxt, dates, profile) if nxt > first[1] else None
         if second is not None and second[0] is not col:
             return col, second[0], k
     return None
+
+
+_JOINS = ("and", "to", "until", "till")
 
 
 def _date_at(p: Parsed, k: int, dates: list[dict], profile: dict) -> tuple[dict, int] | None:
@@ -483,7 +580,7 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
         end = _date_named(t, dates)
         if end is None:
             continue
-        main = max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
+        main = _started(dates, end) or max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
         if main is not end:
             return main, end, k
         i = dates.index(end)
@@ -491,6 +588,15 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
             continue  # the first date has no date before it
         return dates[i - 1], end, k
     return None
+
+
+def _started(dates: list[dict], end: dict) -> dict | None:
+    """The event a duration runs from when the table records one ("Submitted" before "Approved
+    On", "Opened" before "Closed On"): the nearest full date column before it named by a participle."""
+    full = max(c["non_null"] for c in dates)
+    events = [c for c in dates[:dates.index(end)] if c["non_null"] == full
+              and any(w.endswith("ed") for w in c["tokens"])]
+    return events[-1] if events else None
 
 
 def _date_named(t, dates: list[dict]) -> dict | None:

@@ -41,21 +41,26 @@ _state: dict[str, dict[str, Any] | None] = {}
 # is read as such; its readers fire on no nvBench question. "prior:" features are never fitted (features.prior).
 # A word of money that names no column ("monthly spend", "which vendors cost the most") measures the money
 # column (generate.money_links): nvBench's tables have no money column named otherwise. A count and a
-# measure joined by "and", or two aggregation cues of one column, are both shown (nvBench charts have one y).
+# measure joined by "and", or two aggregation cues of one column, are both shown (nvBench charts have one y);
+# two totals per group said "A vs B" with no word of a relation ("spend vs revenue by channel") are set side
+# by side, not plotted as dots (nvBench's few scatters of two aggregates all say "scatter" or "correlation").
 # A superlative describing a dimension ranks its groups ("biggest spending department": nvBench's scorer
 # compares no limit), and a superlative of price ("the five cheapest products") ranks by the price, one of
 # weight, height, age or duration by that ("the heaviest shipment").
-# "who" asks for the people of a column of people ("who closed the most tickets": by agent).
-# Values of one column listed with "and" ("how many male and female professors") are a bar each, with "or" pooled.
+# "who" asks for the people of a column of people ("who closed the most tickets": by agent), and "how many
+# employees" in a table whose rows are not people (timesheets, orders) counts the distinct people. Values of one
+# column listed with "and" ("how many male and female professors", "hours of men and women") are one bar each
+# (with "or" pooled), and pay compared between groups the words name ("compare pay for men vs women") is their
+# average pay.
 PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:values|vs": 1.5,
          "edit=color:values|versus": 1.5, "lic=dim=entity": 1.0, "lic=color=values|compare": 1.5,
          "lic=color=values|vs": 1.5, "lic=color=values|versus": 1.5, "prior:kpi_count": 2.0, "prior:kpi_agg": 2.0,
-         "prior:two_measures": 1.5, "prior:condition_dropped": -1.0,
+         "prior:two_measures": 1.5, "prior:versus_points": -1.0, "prior:condition_dropped": -1.0,
          "prior:superlative_one": 1.0, "prior:share_uncued": -1.0, "prior:derived": 3.0,
          "prior:counted_axis": -1.0, "lic=money=word": 2.5, "lic=money=raw": 1.5,
          "lic=two=count_and": 1.5, "lic=two=cues": 0.5, "lic=order=sup_dim": 1.5,
          "prior:superlative_aggregated": -1.5, "lic=implicit=price": 2.0, "lic=implicit=kind": 2.0,
-         "lic=dim=who": 1.0, "lic=dim=values": 2.5}
+         "lic=dim=who": 1.0, "lic=agg=count_people": 2.0, "lic=dim=values": 2.5, "lic=agg=compared_level": 2.0}
 
 
 def use_weights(model: dict[str, Any] | None) -> None:
