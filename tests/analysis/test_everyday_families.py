@@ -92,10 +92,23 @@ def _write_parcels(path: Path, n: int = 120) -> None:
                         round(rnd.uniform(4, 80), 2)])
 
 
+def _write_tickets(path: Path, n: int = 150) -> None:
+    """Box-office sales whose takings are a plain "Total", next to "Total Hours" of staff."""
+    rnd = random.Random(9)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Ticket ID", "Venue", "Seats", "Total Hours", "Total"])
+        for i in range(n):
+            seats = rnd.randint(1, 6)
+            w.writerow([f"T{i:03d}", rnd.choice(["Apollo", "Globe", "Lyric"]), seats, rnd.randint(2, 9),
+                        round(seats * rnd.uniform(20, 60), 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     writers = (("orders", _write_orders), ("bookings", _write_bookings), ("grades", _write_grades),
-               ("subscribers", _write_subscribers), ("stock", _write_stock), ("parcels", _write_parcels))
+               ("subscribers", _write_subscribers), ("stock", _write_stock), ("parcels", _write_parcels),
+               ("tickets", _write_tickets))
     with ingested_views(tmp_path_factory.mktemp("everyday"), writers) as got:
         yield got
 
@@ -125,6 +138,10 @@ def test_top_n_without_top_when_a_word_comes_between_the_number_and_the_groups(d
                                    ("lightest parcel", 'SELECT min("Weight (kg)") FROM parcels')])
 def test_a_superlative_of_weight_measures_the_weight_not_the_money(data, q, sql):
     same_answer(data, "parcels", q, sql)
+
+
+def test_revenue_with_no_money_column_is_the_takings_total(data):
+    same_answer(data, "tickets", "revenue by venue", "SELECT Venue, sum(Total) FROM tickets GROUP BY 1")
 
 
 def test_which_plural_x_with_a_past_tense_lists_them_all(data):

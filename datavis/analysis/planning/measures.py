@@ -171,7 +171,12 @@ def money_column(word: str, profile: dict) -> dict | None:
         return cast("dict", by_name[named])
     if len(money) == 1:
         return money[0]
-    return revenue_column(money) if word in _REVENUE_NOUNS else None
+    if word not in _REVENUE_NOUNS:
+        return None
+    # no money column by name or unit: the takings are a "Total" or a "Booking Value", not "Total Hours"
+    takings = [c for c in profile["columns"] if _measure_col(c) and c.get("additive", True)
+               and not {t.rstrip("s") for t in c["tokens"]} & QUANTITY_WORDS]
+    return revenue_column(money) or (revenue_column(takings) if not money else None)
 
 
 def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
