@@ -38,17 +38,19 @@ def _write_orders(path: Path, n: int = 400) -> None:
 
 
 def _write_bookings(path: Path, n: int = 300) -> None:
-    """Hotel bookings with two dates: booked in 2023-2024, checked in 5-120 days later."""
+    """Hotel bookings: booked in 2023-2024, checked in 5-120 days later, checked out after the nights."""
     rnd = random.Random(4)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Booking ID", "Booking Date", "Check-in Date", "Destination State", "Country", "Nights"])
+        w.writerow(["Booking ID", "Booking Date", "Check-in Date", "Destination State", "Country", "Nights",
+                    "Check-out Date"])
         for i in range(n):
             booked = dt.date(2023, 3, 1) + dt.timedelta(days=rnd.randrange(600))
             checked_in = booked + dt.timedelta(days=rnd.randrange(5, 120))
+            nights = rnd.randint(1, 10)
             w.writerow([f"B{i:04d}", booked.isoformat(), checked_in.isoformat(),
                         rnd.choice(["CA", "NY", "TX", "FL", "WA"]), rnd.choice(["US", "UK", "DE", "FR", "JP", "BR"]),
-                        rnd.randint(1, 10)])
+                        nights, (checked_in + dt.timedelta(days=nights)).isoformat()])
 
 
 def _write_grades(path: Path, n: int = 200) -> None:
@@ -142,6 +144,11 @@ def test_a_superlative_of_weight_measures_the_weight_not_the_money(data, q, sql)
 
 def test_revenue_with_no_money_column_is_the_takings_total(data):
     same_answer(data, "tickets", "revenue by venue", "SELECT Venue, sum(Total) FROM tickets GROUP BY 1")
+
+
+def test_a_period_is_taken_on_the_date_column_the_words_name_in_the_plural(data):
+    same_answer(data, "bookings", "check ins in 2024 by country",
+                'SELECT Country, count(*) FROM bookings WHERE year("Check-in Date") = 2024 GROUP BY 1')
 
 
 def test_which_plural_x_with_a_past_tense_lists_them_all(data):
