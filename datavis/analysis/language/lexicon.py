@@ -20,7 +20,7 @@ ABBREVIATIONS = {
     "yoy": "year over year", "ytd": "year to date", "dur": "duration", "conv": "conversion", "attr": "attribute",
     "cmi": "cmi", "gpa": "grade point average", "phd": "doctorate", "univ": "university", "pos": "position",
     "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
-    "csat": "satisfaction",
+    "csat": "satisfaction", "disc": "discount", "appt": "appointment", "inv": "invoice",
 }
 
 # Synonym groups: words in a group match each other (tier 3 of matching).
@@ -36,6 +36,7 @@ SYNONYM_GROUPS = [
     {"category", "type", "kind", "class", "group"},
     {"segment", "tier", "category"},
     {"employee", "staff", "headcount", "worker", "personnel"},
+    {"provider", "doctor", "physician", "clinician", "practitioner"},
     {"price", "cost"},
     {"country", "nation", "nationality"},
     {"city", "town"},

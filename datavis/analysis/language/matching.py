@@ -18,14 +18,17 @@ from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, STOPWORDS, SYNONYMS, VALU
 from .names import singular, split_name
 
 _TOKEN = re.compile(
+    r"\bw/o?(?![a-z0-9])|"
     r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[kmb]\b|bn\b)?|[A-Za-z][A-Za-z0-9_']*|[<>]=?|!=|==?|#|\?|,|\.", re.I)
 _UNUSUAL = re.compile(r"[^A-Za-z0-9 ]")
+_NEGATED_FORM = re.compile(r"(?:un|non-?|in)([a-z]{3,})")
 _EDGE_BAD = STOPWORDS - {"date", "name", "type", "year", "month", "day", "week", "quarter", "time", "number",
                          "total", "count", "amount", "value", "share", "rank", "order", "class", "area", "line",
                          "point", "group", "kind", "trend", "other", "percentage", "distribution", "average",
                          "first", "last", "low", "high", "x", "y"}
 
 
+_SHORTHAND = {"w/": "with", "w/o": "without"}  # "appts w/o a reminder"
 _ENTITY_SUFFIX = {"id", "identifier", "name", "code", "number", "key", "title", "no", "num", "nbr"}
 _CUE_WORDS = {"number", "count", "total", "sum", "average", "mean", "amount", "max", "min", "maximum", "minimum"}
 _CONNECTORS = {"of", "the", "a", "an", "in", "for", "and", "to", "per", "on", "at", "by"}
@@ -75,6 +78,8 @@ def tokenize(text: str) -> list[Tok]:
         if not raw:
             continue
         parts = split_name(raw) if re.match(r"[A-Za-z]", raw) else [raw.lower()]
+        if raw.lower() in _SHORTHAND:
+            parts = [_SHORTHAND[raw.lower()]]
         if len(parts) > 1 and "_" not in raw and not re.search(r"[a-z][A-Z]", raw):
             parts = [raw.lower()]
         for p in parts or [raw.lower()]:
@@ -192,9 +197,15 @@ class ColumnIndex:
             hit = self._word_cols[w] = frozenset(cols)
         return hit
 
+    def negates_word(self, word: str) -> bool:
+        """"uninsured", "non-smoker", "inactive": a column word after un- / non- / in-, its opposite and
+        not a typo of it."""
+        m = _NEGATED_FORM.fullmatch(word)
+        return m is not None and singular(m.group(1)) in self.vocab_index
+
     def corrections(self, word: str) -> list[str]:
         """Vocabulary words within a typo of `word` (rapidfuzz ratio ≥ 85)."""
-        if len(word) < 4 or word in self.vocab_index or word in STOPWORDS:
+        if len(word) < 4 or word in self.vocab_index or word in STOPWORDS or self.negates_word(word):
             return []
         hit = self._fuzzy_cache.get(word)
         if hit is None:
@@ -228,7 +239,7 @@ def negated_booleans(word: str, profile: dict[str, Any]) -> list[str]:
     """The Yes/No columns a word names after un- / non- / in- ("unpaid" → Paid), or by its opposite
     ("returning" → is_new_user): their No."""
     idx = get_index(profile)
-    m = re.fullmatch(r"(?:un|non-?|in)([a-z]{3,})", word)
+    m = _NEGATED_FORM.fullmatch(word)
     if word in idx.vocab_index:
         return []
     base = ANTONYMS.get(word) or (singular(m.group(1)) if m is not None else None)
@@ -278,6 +289,17 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+def stem_forms(word: str) -> set[str]:
+    """A word's stem and, for a noun of an action, the stem of its participle: "cancellations" ~
+    "cancelled" (cancell), "completion" ~ "completed" (complet)."""
+    forms = {stem(word)}
+    for suffix in ("ations", "ation", "ions", "ion"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            forms.add(word[: -len(suffix)])
+            break
+    return forms
 
 
 def find_mentions(toks: list[Tok], profile: dict[str, Any], skip: set[int] | None = None) -> list[Mention]:
@@ -414,7 +436,7 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
 def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
     """The one value a word names by its form: its stem ("trials" → trialing), a spelling one edit
     away ("canceled" → Cancelled, for words of 6+ letters), or a word of it ("organic")."""
-    by_stem = idx.value_stems.get(stem(key), [])
+    by_stem = list({h: None for s in stem_forms(key) for h in idx.value_stems.get(s, [])})
     if len(by_stem) == 1:
         return by_stem
     if len(key) >= 6 and not by_stem:
