@@ -71,6 +71,10 @@ VALUE_ALIASES = {
     "woman": ["f", "female", "w"], "girls": ["f", "female"], "male": ["m", "male", "man", "men"],
     "males": ["m", "male"], "men": ["m", "male"], "man": ["m", "male"], "boys": ["m", "male"],
     "yes": ["y", "yes", "true", "1"], "no": ["n", "no", "false", "0"],
+    # statuses said another way (tried only when the word is not itself a value)
+    "late": ["overdue", "past due", "delayed"], "overdue": ["late", "past due"], "delayed": ["late"],
+    "missed": ["no show", "noshow", "missed"], "attended": ["completed", "attended"],
+    "kept": ["completed", "attended"],
 }
 
 # Well-known codes people write out in full ("in Texas" -> TX).

@@ -444,6 +444,10 @@ class _NumberFilters:
             return lex
         before = [m for m in p.mentions if m.end <= a and a - m.end <= 5 and is_numeric(by_name[m.column])]
         after = [m for m in p.mentions if m.start >= b and m.start - b <= 2 and is_numeric(by_name[m.column])]
+        unit = next((m for m in after if m.start == b), None)
+        if before and unit is not None and unit.column == before[-1].column and \
+                any(t.text not in STOPWORDS for t in p.toks[before[-1].end:a]):
+            return unit  # "avg wait for visits over 30 minutes": the wait named first is the measure
         if before:
             return before[-1]
         if after:
@@ -454,7 +458,26 @@ class _NumberFilters:
             for m in p.mentions:
                 if is_numeric(by_name[m.column]) and m.words.split()[0] in (unit, p.toks[b].text):
                     return m
-        return lex
+        return lex or self.unit_column(b) or self.money_column(p.toks[b - 1].text)
+
+    def unit_column(self, b: int) -> str | None:
+        """"at least 90 days late", "over 3 nights": the one number column whose name holds the unit
+        word after the number ("Days Past Due", "Nights")."""
+        toks = self.p.toks
+        if b >= len(toks) or not toks[b].sing.isalpha():
+            return None
+        idx = get_index(self.profile)
+        named = [c["name"] for c in self.profile["columns"] if is_numeric(c) and not is_flag(c)
+                 and toks[b].sing in idx.forms[c["name"]]]
+        return named[0] if len(named) == 1 else None
+
+    def money_column(self, number: str) -> str | None:
+        """"invoices over $5,000", "orders above 10k": an amount of money with no column named beside it
+        compares the table's one money column."""
+        if not re.fullmatch(r"-?[$€£¥].*|.*\d(?:k|m|bn)", number):
+            return None
+        money = [c["name"] for c in self.profile["columns"] if c.get("money") and is_numeric(c) and not is_flag(c)]
+        return money[0] if len(money) == 1 else None
 
     def add(self, near: Mention | str, op: Op, vals: list[Any], a: int, b: int) -> None:
         """A filter on `near` (a mention, or a column name from the lexicon); none on dates."""
@@ -468,6 +491,10 @@ class _NumberFilters:
         self.used_spans.append((a, b))
         if not isinstance(near, str):
             p.filter_mentions.add(id(near))
+        # "wait over 30 minutes": the unit after the number names the same column, part of the condition
+        for m in p.mentions:
+            if m.start == b and m.column == col:
+                p.filter_mentions.add(id(m))
         words = " ".join(t.text for t in p.text.toks[a:b])
         p.evidence.append(f"'{words}' → {col} {op} {', '.join(str(v) for v in vals)}")
 
