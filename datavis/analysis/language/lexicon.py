@@ -21,6 +21,7 @@ ABBREVIATIONS = {
     "cmi": "cmi", "gpa": "grade point average", "phd": "doctorate", "univ": "university", "pos": "position",
     "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
     "csat": "satisfaction", "disc": "discount", "appt": "appointment", "inv": "invoice",
+    "pt": "patient",
 }
 
 # Synonym groups: words in a group match each other (tier 3 of matching).

@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from ..datasets.profile import is_numeric
 from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, STOPWORDS, SYNONYMS, VALUE_ALIASES
 from .names import singular, split_name
 
@@ -236,15 +237,21 @@ def left_out(question: str, used: set[str], profile: dict[str, Any]) -> list[str
 
 
 def negated_booleans(word: str, profile: dict[str, Any]) -> list[str]:
-    """The Yes/No columns a word names after un- / non- / in- ("unpaid" → Paid), or by its opposite
-    ("returning" → is_new_user): their No."""
+    """The Yes/No (or 0/1) columns a word names after un- / non- / in- ("unpaid" → Paid), or by its
+    opposite ("returning" → is_new_user, "New Pt"): their No."""
     idx = get_index(profile)
     m = _NEGATED_FORM.fullmatch(word)
     if word in idx.vocab_index:
         return []
     base = ANTONYMS.get(word) or (singular(m.group(1)) if m is not None else None)
-    return sorted(name for name in idx.vocab_index.get(base, set()) if idx.by_name[name]["type"] == "boolean") \
-        if base else []
+    return sorted(name for name in idx.vocab_index.get(base, set())
+                  if idx.by_name[name]["type"] == "boolean" or is_flag(idx.by_name[name])) if base else []
+
+
+def is_flag(col: dict[str, Any]) -> bool:
+    """A number column holding only 0 and 1 ("bounced", "is_churned"): a Yes/No stored as a number."""
+    return is_numeric(col) and col.get("distinct") == 2 and str(col.get("min")) in ("0", "0.0") and \
+        str(col.get("max")) in ("1", "1.0")
 
 
 def get_index(profile: dict[str, Any]) -> ColumnIndex:

@@ -23,6 +23,7 @@ from .matching import (
     find_mentions,
     find_values,
     get_index,
+    is_flag,
     negated_booleans,
     tokenize,
     value_key,
@@ -646,19 +647,22 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
         if names_people_only(m):
             continue
-        flag = is_flag(col) and _said_as_event(p, m)
-        if (col["type"] == "boolean" or flag) and any(o.column == m.column and id(o) in p.filter_mentions
-                                                       and abs(o.start - m.start) <= 3 for o in p.mentions):
+        flag = is_flag(col) and (events or _said_as_event(p, m) or _modifies_noun(p, m, profile))
+        yes_no = P.yes_no_values(col)  # a Y/N text column is a quality like a Yes/No one
+        quality = col["type"] == "boolean" or yes_no is not None
+        if (quality or flag) and any(o.column == m.column and id(o) in p.filter_mentions
+                                     and abs(o.start - m.start) <= 3 for o in p.mentions):
             p.filter_mentions.add(id(m))  # "completed onboarding": the second word of one condition
             continue
         # "sessions that didn't bounce by country": a relative clause or a negation is a condition
         clause = _said_as_event(p, m)
-        if col["type"] != "boolean" and not flag or id(m) in p.filter_mentions or \
+        if not quality and not flag or id(m) in p.filter_mentions or \
                 (before and before[-1] in _BOOL_GROUP) or \
                 after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):
             continue
         neg = any(negates(w) for w in before)
-        p.filters.append(Filter(column=m.column, op="=", values=[int(not neg) if flag else not neg]))
+        value: Value = yes_no[neg] if yes_no else int(not neg) if flag else not neg
+        p.filters.append(Filter(column=m.column, op="=", values=[value]))
         p.filter_mentions.add(id(m))
         p.evidence.append(f"'{m.words}' → {m.column} = {'No' if neg else 'Yes'}")
 
@@ -689,18 +693,23 @@ def names_people_only(m: Mention) -> bool:
     return m.tier in ("partial", "entity") and all(w in PEOPLE for w in m.words.split())
 
 
-def is_flag(col: dict[str, Any]) -> bool:
-    """A number column holding only 0 and 1 ("bounced", "is_churned"): a Yes/No stored as a number."""
-    return is_numeric(col) and col.get("distinct") == 2 and str(col.get("min")) in ("0", "0.0") and \
-        str(col.get("max")) in ("1", "1.0")
-
-
 def _said_as_event(p: Parsed, m: Mention) -> bool:
     """A 0/1 column's mention is its condition only in a clause or after a negation ("sessions that
     bounced", "didn't bounce", "non-bounced"): elsewhere it may be a number to add up ("total bounced")
     or a column listed."""
     before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
-    return bool(before) and (negates(before[-1]) or any(w in ("that", "which", "who") for w in before))
+    return bool(before) and (negates(before[-1]) or before[-1] == "on" or
+                             any(w in ("that", "which", "who") for w in before))
+
+
+def _modifies_noun(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
+    """"new patient appointments", "bounced sessions": a 0/1 column's words before a plural noun that
+    names no number column qualify the rows counted."""
+    if m.end >= len(p.toks):
+        return False
+    nxt = p.toks[m.end]
+    number = any(o.start == m.end and is_numeric(profile["_by_name"][o.column]) for o in p.mentions)
+    return nxt.text.isalpha() and nxt.text != nxt.sing and nxt.text not in STOPWORDS and not number
 
 
 def _raw_word(p: Parsed, word: str, near: int) -> str:
