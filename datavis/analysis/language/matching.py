@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..datasets.profile import is_numeric
-from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, STOPWORDS, SYNONYMS, VALUE_ALIASES
+from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, PEOPLE, STOPWORDS, SYNONYMS, VALUE_ALIASES
 from .names import singular, split_name
 
 _TOKEN = re.compile(
@@ -432,6 +432,8 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     rest = [c for k, c in enumerate(col_content) if k not in used]
     if rest and all(c in _ENTITY_SUFFIX for c in rest) and not all(m in GENERIC for m in matched):
         return 0.88 * mean, "entity"  # "customers" -> Customer Name, "orders" -> Order ID
+    if all(m in PEOPLE for m in matched) and is_numeric(idx.by_name[col]):
+        return 0.0, ""  # "patients" names who is counted, not "Pt Age" or "New Pt"
     generic = all(m in GENERIC for m in matched)
     context = sum(1 for k, c in enumerate(col_content) if k not in used and c in question_words)
     if generic and not context and len(idx.vocab_index.get(matched[0], ())) != 1:

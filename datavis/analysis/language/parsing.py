@@ -443,8 +443,10 @@ class _NumberFilters:
         lex = _lexicon_column(phrase, self.profile)
         if lex and re.search(r"older|younger|aged?\b", phrase):
             return lex
-        before = [m for m in p.mentions if m.end <= a and a - m.end <= 5 and is_numeric(by_name[m.column])]
-        after = [m for m in p.mentions if m.start >= b and m.start - b <= 2 and is_numeric(by_name[m.column])]
+        # a 0/1 flag is never the number compared ("patients under 18" is not New Pt < 18)
+        numbers = [m for m in p.mentions if is_numeric(by_name[m.column]) and not is_flag(by_name[m.column])]
+        before = [m for m in numbers if m.end <= a and a - m.end <= 5]
+        after = [m for m in numbers if m.start >= b and m.start - b <= 2]
         unit = next((m for m in after if m.start == b), None)
         if before and unit is not None and unit.column == before[-1].column and \
                 any(t.text not in STOPWORDS for t in p.toks[before[-1].end:a]):
