@@ -76,6 +76,9 @@ VALUE_ALIASES = {
     "late": ["overdue", "past due", "delayed"], "overdue": ["late", "past due"], "delayed": ["late"],
     "missed": ["no show", "noshow", "missed"], "attended": ["completed", "attended"],
     "kept": ["completed", "attended"],
+    # tiers and plans exports shorten
+    "enterprise": ["ent", "enterprise"], "professional": ["pro", "prof"], "premium": ["prem"],
+    "standard": ["std"], "midmarket": ["mid", "mid market"],
 }
 
 # Well-known codes people write out in full ("in Texas" -> TX).

@@ -166,12 +166,14 @@ class ColumnIndex:
         value ("organic" of "google / organic": that value when no other holds it)."""
         self.value_stems: dict[str, list[tuple[str, str, int]]] = {}
         self.value_parts: dict[str, list[tuple[str, str, int]]] = {}
+        self.value_words: list[tuple[str, tuple[str, str, int]]] = []
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
                 for v, n in c.get("values", []):
                     key = value_key(v)
                     if re.fullmatch(r"[a-z]{4,}", key):
                         self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
+                        self.value_words.append((key, (c["name"], v, n)))
                     # only a value of parts joined by a mark ("google / organic"), not a name ("Valley College")
                     parts = re.findall(r"[a-z]+", key) if re.search(r"[/|:]|\s[-–]\s", str(v)) else []
                     for w in set(parts) if len(parts) > 1 else ():
@@ -454,7 +456,21 @@ def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | N
         if len(near) == 1:
             return near
     parts = idx.value_parts.get(key, [])
-    return parts if len(parts) == 1 else None
+    if len(parts) == 1:
+        return parts
+    clipped = [h for word, h in idx.value_words if _clipped(key, word)]
+    return clipped if len(clipped) == 1 else None
+
+
+# What a word may add to its stem: "market" is not a clipped "Marketing", "ortho" is one of "Orthopedics".
+_INFLECTION = re.compile(r"(?:s|es|ed|er|ers|est|ing|ings|ly|al|ment|ments|ation|ations|ion|ions|ive|ity)")
+
+
+def _clipped(word: str, value: str) -> bool:
+    """A word typed as the start of a longer one-word value ("ortho", "derm", "cardio"), the rest of
+    which is not an inflection of the word."""
+    return len(word) >= 4 and len(value) >= len(word) + 2 and value.startswith(word) and \
+        not _INFLECTION.fullmatch(value[len(word):])
 
 
 def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> list[ValueMention]:
