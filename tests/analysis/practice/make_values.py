@@ -73,8 +73,8 @@ CUSTOMERS = {"Acme Corp": ("Ent", "Northeast"), "Globex": ("Ent", "Midwest"), "I
              "Umbrella Health": ("Ent", "West"), "Stark Supply": ("Mid", "Northeast"),
              "Wayne Logistics": ("Mid", "Midwest"), "Bluth Co": ("SMB", "West"), "Pied Piper": ("SMB", "West"),
              "Vandelay Imports": ("SMB", "Northeast"), "Dunder Paper": ("SMB", "Northeast"),
-             "Soylent Foods": ("Mid", "Southeast"), "Hooli": ("Ent", "West"), "Prestige Worldwide": ("SMB", "Southeast"),
-             "Massive Dynamic": ("Mid", "Midwest")}
+             "Soylent Foods": ("Mid", "Southeast"), "Hooli": ("Ent", "West"),
+             "Prestige Worldwide": ("SMB", "Southeast"), "Massive Dynamic": ("Mid", "Midwest")}
 REPS = {"Northeast": ["J. Park", "R. Singh"], "Midwest": ["T. Moreau"], "Southeast": ["L. Grant"],
         "West": ["A. Kowalski", "M. Okafor"]}
 LINES = {"Hardware": (400, 0.28), "Software": (1200, 0.3), "Services": (2500, 0.24), "Support": (300, 0.18)}

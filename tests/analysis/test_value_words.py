@@ -1,0 +1,147 @@
+"""Words that name columns and values (issue 11): money written "1,234.50" beside "803.45", an amount of
+money or a unit that names the column compared ("over $5,000", "90 days late"), un- words and action
+nouns ("uninsured", "cancellations"), "w/o", Y/N and 0/1 flags said as qualities ("disputed invoices",
+"new patient visits", "on autopay", "returning patients"), a people word that names no number column,
+the "no" inside a value ("no-show rate"), values typed short ("ortho", "enterprise" for Ent), statuses
+said another way ("late", "missed") and doctor for provider. Each asks `answer()` about small CSVs
+written here and checks the rows against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ingested_views
+
+from .scoring import same_answer
+
+AMT = "CAST(REPLACE(Amt, ',', '') AS DOUBLE)"
+
+
+def _write_visits(path: Path, n: int = 400) -> None:
+    """Clinic visits: Status with "No Show", Dept names, "Pt Age", a 0/1 "New Pt", TRUE/FALSE Insured,
+    Yes/No "Reminder Sent", "Wait (min)"."""
+    rnd = random.Random(21)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Visit ID", "Visit Date", "Clinic", "Provider", "Dept", "Status", "Pt Age", "New Pt",
+                    "Insured", "Reminder Sent", "Wait (min)"])
+        for i in range(n):
+            w.writerow([f"V{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))).isoformat(),
+                        rnd.choice(["North", "South"]), rnd.choice(["Dr. Ames", "Dr. Bell", "Dr. Cruz"]),
+                        rnd.choice(["Orthopedics", "Cardiology", "Pediatrics"]),
+                        rnd.choice(["Completed", "Completed", "Cancelled", "No Show"]), rnd.randint(2, 90),
+                        rnd.choice([0, 0, 1]), rnd.choice(["TRUE", "TRUE", "FALSE"]), rnd.choice(["Yes", "No"]),
+                        rnd.randint(0, 60)])
+
+
+def _write_invoices(path: Path, n: int = 400) -> None:
+    """Invoices: Amt written "1,234.50" (and "803.45" below a thousand), Tier Ent/SMB, Status with
+    Overdue, "Days Past Due", Y/N Disputed, 0/1 "Auto-Pay"."""
+    rnd = random.Random(22)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Inv No", "Inv Date", "Region", "Tier", "Amt", "Status", "Days Past Due", "Disputed",
+                    "Auto-Pay"])
+        for i in range(n):
+            status = rnd.choice(["Paid", "Paid", "Open", "Overdue"])
+            w.writerow([f"INV-{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))).isoformat(),
+                        rnd.choice(["East", "West"]), rnd.choice(["Ent", "SMB"]), f"{rnd.uniform(20, 12000):,.2f}",
+                        status, rnd.randint(1, 120) if status == "Overdue" else 0, rnd.choice(["Y", "N", "N"]),
+                        rnd.choice([0, 1])])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    writers = (("visits", _write_visits), ("invoices", _write_invoices))
+    with ingested_views(tmp_path_factory.mktemp("value_words"), writers) as got:
+        yield got
+
+
+# ------------------------------------------------------------------ numbers and the columns they compare
+def test_money_with_thousands_separators_is_a_number(data):
+    same_answer(data, "invoices", "total amt by region", f"SELECT Region, sum({AMT}) FROM invoices GROUP BY 1")
+    same_answer(data, "invoices", "how much is overdue", f"SELECT sum({AMT}) FROM invoices WHERE Status = 'Overdue'")
+
+
+def test_an_amount_of_money_compares_the_money_column(data):
+    same_answer(data, "invoices", "invoices over $5,000 by region",
+                f"SELECT Region, count(*) FROM invoices WHERE {AMT} > 5000 GROUP BY 1")
+    same_answer(data, "invoices", "how many invoices were under $100",
+                f"SELECT count(*) FROM invoices WHERE {AMT} < 100")
+
+
+def test_the_unit_after_a_number_names_the_column(data):
+    same_answer(data, "invoices", "how many invoices are at least 60 days late",
+                'SELECT count(*) FROM invoices WHERE "Days Past Due" >= 60')
+    # the unit is part of the condition, not a measure: the visits are counted
+    same_answer(data, "visits", "visits where the wait was over 30 minutes, by clinic",
+                'SELECT Clinic, count(*) FROM visits WHERE "Wait (min)" > 30 GROUP BY 1')
+
+
+def test_a_people_word_is_not_a_number_column_of_theirs(data):
+    same_answer(data, "visits", "visits for patients under 18 by dept",
+                'SELECT Dept, count(*) FROM visits WHERE "Pt Age" < 18 GROUP BY 1')
+
+
+# ------------------------------------------------------------------ flags said as qualities
+def test_an_un_word_is_the_no_of_its_column_not_a_typo(data):
+    same_answer(data, "visits", "uninsured patients by dept",
+                "SELECT Dept, count(*) FROM visits WHERE NOT Insured GROUP BY 1")
+
+
+def test_w_slash_o_is_without(data):
+    same_answer(data, "visits", "visits w/o a reminder", 'SELECT count(*) FROM visits WHERE NOT "Reminder Sent"')
+
+
+def test_a_y_n_column_said_as_a_quality(data):
+    same_answer(data, "invoices", "disputed invoices by region",
+                "SELECT Region, count(*) FROM invoices WHERE Disputed = 'Y' GROUP BY 1")
+    same_answer(data, "invoices", "how many invoices aren't disputed",
+                "SELECT count(*) FROM invoices WHERE Disputed = 'N'")
+
+
+def test_a_zero_one_column_before_a_noun_or_after_on(data):
+    same_answer(data, "visits", "new patient visits by clinic",
+                'SELECT Clinic, count(*) FROM visits WHERE "New Pt" = 1 GROUP BY 1')
+    same_answer(data, "invoices", "invoices on autopay by tier",
+                'SELECT Tier, count(*) FROM invoices WHERE "Auto-Pay" = 1 GROUP BY 1')
+
+
+def test_the_opposite_word_of_a_zero_one_column(data):
+    same_answer(data, "visits", "how many returning patients were seen in cardiology",
+                "SELECT count(*) FROM visits WHERE \"New Pt\" = 0 AND Dept = 'Cardiology'")
+
+
+# ------------------------------------------------------------------ values said another way
+def test_an_action_noun_names_its_participle_value(data):
+    same_answer(data, "visits", "cancellations by clinic",
+                "SELECT Clinic, count(*) FROM visits WHERE Status = 'Cancelled' GROUP BY 1")
+
+
+def test_the_no_inside_a_value_is_not_a_negation(data):
+    same_answer(data, "visits", "no-show rate by clinic",
+                "SELECT Clinic, 100.0 * count(*) FILTER (WHERE Status = 'No Show') / count(*) AS pct FROM visits "
+                "GROUP BY 1")
+
+
+def test_a_value_typed_short(data):
+    same_answer(data, "visits", "ortho visits by clinic",
+                "SELECT Clinic, count(*) FROM visits WHERE Dept = 'Orthopedics' GROUP BY 1")
+    same_answer(data, "invoices", "how many enterprise invoices are overdue",
+                "SELECT count(*) FROM invoices WHERE Tier = 'Ent' AND Status = 'Overdue'")
+
+
+def test_a_status_said_another_way(data):
+    same_answer(data, "invoices", "late invoices by region",
+                "SELECT Region, count(*) FROM invoices WHERE Status = 'Overdue' GROUP BY 1")
+    same_answer(data, "visits", "how many patients missed their visit",
+                "SELECT count(*) FROM visits WHERE Status = 'No Show'")
+
+
+def test_doctor_names_the_provider(data):
+    same_answer(data, "visits", "completed visits by doctor",
+                "SELECT Provider, count(*) FROM visits WHERE Status = 'Completed' GROUP BY 1")
