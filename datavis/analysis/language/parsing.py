@@ -23,11 +23,11 @@ from .matching import (
     find_mentions,
     find_values,
     get_index,
-    is_flag,
     negated_booleans,
     tokenize,
     value_key,
 )
+from .matching import is_flag as is_flag  # re-exported: planning imports it from here
 from .names import singular, split_name
 from .timeparse import find_periods
 
@@ -447,10 +447,10 @@ class _NumberFilters:
         numbers = [m for m in p.mentions if is_numeric(by_name[m.column]) and not is_flag(by_name[m.column])]
         before = [m for m in numbers if m.end <= a and a - m.end <= 5]
         after = [m for m in numbers if m.start >= b and m.start - b <= 2]
-        unit = next((m for m in after if m.start == b), None)
-        if before and unit is not None and unit.column == before[-1].column and \
+        named = next((m for m in after if m.start == b), None)
+        if before and named is not None and named.column == before[-1].column and \
                 any(t.text not in STOPWORDS for t in p.toks[before[-1].end:a]):
-            return unit  # "avg wait for visits over 30 minutes": the wait named first is the measure
+            return named  # "avg wait for visits over 30 minutes": the wait named first is the measure
         if before:
             return before[-1]
         if after:
