@@ -473,15 +473,18 @@ def _clipped(word: str, value: str) -> bool:
         not _INFLECTION.fullmatch(value[len(word):])
 
 
-def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> list[ValueMention]:
-    """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F)."""
+def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
+                numbers: frozenset[int] = frozenset()) -> list[ValueMention]:
+    """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F); a
+    number typed alone (`numbers`) is a value only inside a longer one ("Net 60", "Grade 5")."""
     idx = get_index(profile)
     out: list[ValueMention] = []
     n = len(toks)
     taken: set[int] = set(skip)
     for length in (4, 3, 2, 1):
         for i in range(0, n - length + 1):
-            if any(k in taken for k in range(i, i + length)):
+            if any(k in taken for k in range(i, i + length)) or \
+                    all(k in numbers for k in range(i, i + length)):
                 continue
             span = toks[i:i + length]
             if not all(re.match(r"[a-z0-9$]", t.text) for t in span):
