@@ -15,7 +15,7 @@ from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
-from .lexicon import NUMBER_WORDS, PEOPLE, STOPWORDS, negates
+from .lexicon import NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, negates
 from .matching import (
     Mention,
     Tok,
@@ -173,8 +173,29 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     p.values = values
     _aggregation_cues(p, profile, consumed)
     _groups(p, profile, consumed)
+    _rows_named_by_value(p, profile)
     _axes(p)
     return p
+
+
+def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
+    """"total billed to enterprise customers by month", "avg amount for mid-market accounts": the plural
+    noun right after a value names the rows the value selects, not a breakdown by it — unless the
+    question groups by it, ranks, or asks which ones."""
+    if p.limit is not None or p.order_desc is not None or \
+            any(t.text in RANKING_WORDS or t.text in ("which", "list", "each") for t in p.toks):
+        return
+    ends = {v.end: v.column for v in p.values}
+    for end, column in list(ends.items()):  # "mid-market accounts": the value's word joined by a hyphen
+        if end < len(p.toks) and p.question[p.toks[end].start - 1:p.toks[end].start] == "-":
+            ends[end + 1] = column
+    for m in list(p.mentions):
+        col = profile["_by_name"][m.column]
+        last = p.toks[m.end - 1]
+        if m.start in ends and ends[m.start] != m.column and m not in p.groups and last.text != last.sing \
+                and not is_numeric(col) and col["type"] == "text":
+            p.mentions.remove(m)
+            p.evidence.append(f"'{m.words}' names the rows of {ends[m.start]}'s value, not {m.column}")
 
 
 def _protect_column_names(p: Parsed, profile: dict[str, Any]) -> None:
