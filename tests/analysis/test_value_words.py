@@ -39,17 +39,18 @@ def _write_visits(path: Path, n: int = 400) -> None:
 
 
 def _write_invoices(path: Path, n: int = 400) -> None:
-    """Invoices: Amt written "1,234.50" (and "803.45" below a thousand), Tier Ent/SMB, Status with
+    """Invoices: a Customer, Amt written "1,234.50" (and "803.45" below a thousand), Tier Ent/SMB, Status with
     Overdue, "Days Past Due", Y/N Disputed, 0/1 "Auto-Pay"."""
     rnd = random.Random(22)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Inv No", "Inv Date", "Region", "Tier", "Amt", "Status", "Days Past Due", "Disputed",
+        w.writerow(["Inv No", "Inv Date", "Region", "Tier", "Customer", "Amt", "Status", "Days Past Due", "Disputed",
                     "Auto-Pay"])
         for i in range(n):
             status = rnd.choice(["Paid", "Paid", "Open", "Overdue"])
             w.writerow([f"INV-{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))).isoformat(),
-                        rnd.choice(["East", "West"]), rnd.choice(["Ent", "SMB"]), f"{rnd.uniform(20, 12000):,.2f}",
+                        rnd.choice(["East", "West"]), rnd.choice(["Ent", "SMB"]), rnd.choice(["Acme", "Bolt", "Core"]),
+                        f"{rnd.uniform(20, 12000):,.2f}",
                         status, rnd.randint(1, 120) if status == "Overdue" else 0, rnd.choice(["Y", "N", "N"]),
                         rnd.choice([0, 1])])
 
@@ -145,3 +146,10 @@ def test_a_status_said_another_way(data):
 def test_doctor_names_the_provider(data):
     same_answer(data, "visits", "completed visits by doctor",
                 "SELECT Provider, count(*) FROM visits WHERE Status = 'Completed' GROUP BY 1")
+
+
+def test_a_plural_noun_after_a_value_names_the_rows(data):
+    """"customers" after "enterprise" are the rows Tier = Ent selects, not a split by customer."""
+    same_answer(data, "invoices", "total amt for enterprise customers by month",
+                f"SELECT date_trunc('month', \"Inv Date\") AS m, sum({AMT}) FROM invoices WHERE Tier = 'Ent' "
+                "GROUP BY m")
