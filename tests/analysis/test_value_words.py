@@ -23,34 +23,34 @@ AMT = "CAST(REPLACE(Amt, ',', '') AS DOUBLE)"
 
 def _write_visits(path: Path, n: int = 400) -> None:
     """Clinic visits: Status with "No Show", Dept names, "Pt Age", a 0/1 "New Pt", TRUE/FALSE Insured,
-    Yes/No "Reminder Sent", "Wait (min)"."""
+    Yes/No "Reminder Sent", "Wait (min)", a "$25.00" Copay."""
     rnd = random.Random(21)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["Visit ID", "Visit Date", "Clinic", "Provider", "Dept", "Status", "Pt Age", "New Pt",
-                    "Insured", "Reminder Sent", "Wait (min)"])
+                    "Insured", "Reminder Sent", "Wait (min)", "Copay"])
         for i in range(n):
             w.writerow([f"V{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))).isoformat(),
                         rnd.choice(["North", "South"]), rnd.choice(["Dr. Ames", "Dr. Bell", "Dr. Cruz"]),
                         rnd.choice(["Orthopedics", "Cardiology", "Pediatrics"]),
                         rnd.choice(["Completed", "Completed", "Cancelled", "No Show"]), rnd.randint(2, 90),
                         rnd.choice([0, 0, 1]), rnd.choice(["TRUE", "TRUE", "FALSE"]), rnd.choice(["Yes", "No"]),
-                        rnd.randint(0, 60)])
+                        rnd.randint(0, 60), f"${rnd.choice([10, 25, 40, 60])}.00"])
 
 
 def _write_invoices(path: Path, n: int = 400) -> None:
     """Invoices: a Customer, Amt written "1,234.50" (and "803.45" below a thousand), Tier Ent/SMB, Status with
-    Overdue, "Days Past Due", Y/N Disputed, 0/1 "Auto-Pay"."""
+    Overdue, a Tax beside the Amt, "Days Past Due", Y/N Disputed, 0/1 "Auto-Pay"."""
     rnd = random.Random(22)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Inv No", "Inv Date", "Region", "Tier", "Customer", "Amt", "Status", "Days Past Due", "Disputed",
-                    "Auto-Pay"])
+        w.writerow(["Inv No", "Inv Date", "Region", "Tier", "Customer", "Amt", "Tax", "Status", "Days Past Due",
+                    "Disputed", "Auto-Pay"])
         for i in range(n):
             status = rnd.choice(["Paid", "Paid", "Open", "Overdue"])
             w.writerow([f"INV-{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))).isoformat(),
                         rnd.choice(["East", "West"]), rnd.choice(["Ent", "SMB"]), rnd.choice(["Acme", "Bolt", "Core"]),
-                        f"{rnd.uniform(20, 12000):,.2f}",
+                        f"{rnd.uniform(20, 12000):,.2f}", round(rnd.uniform(1, 900), 2),
                         status, rnd.randint(1, 120) if status == "Overdue" else 0, rnd.choice(["Y", "N", "N"]),
                         rnd.choice([0, 1])])
 
@@ -73,6 +73,9 @@ def test_an_amount_of_money_compares_the_money_column(data):
                 f"SELECT Region, count(*) FROM invoices WHERE {AMT} > 5000 GROUP BY 1")
     same_answer(data, "invoices", "how many invoices were under $100",
                 f"SELECT count(*) FROM invoices WHERE {AMT} < 100")
+    # an amount of money is never an age, though a people word is said
+    same_answer(data, "visits", "patients charged over $30 by clinic",
+                "SELECT Clinic, count(*) FROM visits WHERE CAST(REPLACE(Copay, '$', '') AS DOUBLE) > 30 GROUP BY 1")
 
 
 def test_the_unit_after_a_number_names_the_column(data):

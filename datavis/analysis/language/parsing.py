@@ -483,7 +483,8 @@ class _NumberFilters:
             for m in p.mentions:
                 if is_numeric(by_name[m.column]) and m.words.split()[0] in (unit, p.toks[b].text):
                     return m
-        return lex or self.unit_column(b) or self.money_column(p.toks[b - 1].text)
+        # an amount of money is never an age ("employees earning over $100k"); a unit names its column
+        return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or lex
 
     def unit_column(self, b: int) -> str | None:
         """"at least 90 days late", "over 3 nights": the one number column whose name holds the unit
@@ -498,11 +499,12 @@ class _NumberFilters:
 
     def money_column(self, number: str) -> str | None:
         """"invoices over $5,000", "orders above 10k": an amount of money with no column named beside it
-        compares the table's one money column."""
+        compares the table's one money column, or the one of revenue among several."""
         if not re.fullmatch(r"-?[$€£¥].*|.*\d(?:k|m|bn)", number):
             return None
-        money = [c["name"] for c in self.profile["columns"] if c.get("money") and is_numeric(c) and not is_flag(c)]
-        return money[0] if len(money) == 1 else None
+        money = [c for c in self.profile["columns"] if c.get("money") and is_numeric(c) and not is_flag(c)]
+        col = money[0] if len(money) == 1 else P.revenue_column(money)  # "orders over $500": Sales, not Discount
+        return str(col["name"]) if col is not None else None
 
     def add(self, near: Mention | str, op: Op, vals: list[Any], a: int, b: int) -> None:
         """A filter on `near` (a mention, or a column name from the lexicon); none on dates."""
