@@ -156,3 +156,13 @@ def test_a_plural_noun_after_a_value_names_the_rows(data):
     same_answer(data, "invoices", "total amt for enterprise customers by month",
                 f"SELECT date_trunc('month', \"Inv Date\") AS m, sum({AMT}) FROM invoices WHERE Tier = 'Ent' "
                 "GROUP BY m")
+
+
+def test_days_of_the_week_said_as_a_condition(data):
+    same_answer(data, "visits", "weekend visits by clinic",
+                'SELECT Clinic, count(*) FROM visits WHERE dayofweek("Visit Date") IN (0, 6) GROUP BY 1')
+    same_answer(data, "visits", "how many visits were on mondays",
+                'SELECT count(*) FROM visits WHERE dayofweek("Visit Date") = 1')
+    # a grain of days stays a breakdown
+    same_answer(data, "visits", "visits by weekday",
+                'SELECT dayname("Visit Date"), count(*) FROM visits GROUP BY 1')

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning imports it from here
 from ..plan import Filter, Op, Value
+from ..sql.compiler import WEEKDAYS
 from . import cues as C
 from . import phrasing as P
 from .lexicon import NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, negates
@@ -100,6 +101,7 @@ class Parsed:
     order_desc: bool | None = None
     order_target: str | None = None  # x | y | column name
     date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
+    weekday_toks: list[int] = field(default_factory=list)  # "weekend", "saturdays": a weekday filter's words
     limit: int | None = None
     limit_desc: bool = True
     limit_numbered: bool = False  # "top 5" (a number said) rather than "the top stores"
@@ -159,6 +161,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _chart_and_grain(p, consumed)
     _question_kind(p)
     _periods(p, profile, consumed)
+    _weekday_filter(p, profile, consumed)
     P.date_grain(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)
     values += P.code_values(p, profile, consumed)
@@ -270,6 +273,31 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
         if per.relative:
             p.notes.append(f"'{text.s[per.start:per.end].strip()}' is anchored to the latest date in the "
                            f"data: {per.label}")
+
+
+_WEEKDAY_WORDS = {"weekend": ["Saturday", "Sunday"], "weekends": ["Saturday", "Sunday"],
+                  **{d.lower(): [d] for d in WEEKDAYS}, **{d.lower() + "s": [d] for d in WEEKDAYS}}
+_RELATIVE = {"last", "this", "next", "past", "previous", "coming"}
+
+
+def _weekday_filter(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"weekend visits", "saturday appointments by clinic", "sessions on fridays": the rows whose date
+    falls on those days — not "by weekday" (a grain), "weekend vs weekday" (a breakdown), or "last
+    saturday" (a date)."""
+    days: list[str] = []
+    for t in p.toks:
+        if t.text in _WEEKDAY_WORDS and t.i not in consumed and \
+                not (t.i > 0 and p.toks[t.i - 1].text in _RELATIVE | {"by", "per", "each", "vs", "versus"}):
+            days += [d for d in _WEEKDAY_WORDS[t.text] if d not in days]
+            p.weekday_toks.append(t.i)
+    tcol = main_temporal(profile, p.date_column)
+    if not days or p.grain == "weekday" or tcol is None or tcol["type"] not in ("date", "datetime") or \
+            any(t.text in ("weekday", "weekdays", "vs", "versus") for t in p.toks):
+        p.weekday_toks.clear()
+        return
+    p.filters.append(Filter(column=tcol["name"], op="weekday", values=[*days]))
+    consumed.update(p.weekday_toks)
+    p.evidence.append(f"'{' '.join(p.toks[i].text for i in p.weekday_toks)}' → {tcol['name']} on {', '.join(days)}")
 
 
 def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[ValueMention]:
