@@ -55,9 +55,20 @@ def _write_invoices(path: Path, n: int = 400) -> None:
                         rnd.choice([0, 1])])
 
 
+def _write_claims(path: Path, n: int = 200) -> None:
+    """Expense claims with a Yes/No Approved."""
+    rnd = random.Random(23)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Claim ID", "Team", "Amount", "Approved"])
+        for i in range(n):
+            w.writerow([f"C{i:04d}", rnd.choice(["Ops", "Sales", "IT"]), round(rnd.uniform(5, 900), 2),
+                        rnd.choice(["Yes", "Yes", "No"])])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    writers = (("visits", _write_visits), ("invoices", _write_invoices))
+    writers = (("visits", _write_visits), ("invoices", _write_invoices), ("claims", _write_claims))
     with ingested_views(tmp_path_factory.mktemp("value_words"), writers) as got:
         yield got
 
@@ -118,6 +129,13 @@ def test_a_zero_one_column_before_a_noun_or_after_on(data):
 def test_the_opposite_word_of_a_zero_one_column(data):
     same_answer(data, "visits", "how many returning patients were seen in cardiology",
                 "SELECT count(*) FROM visits WHERE \"New Pt\" = 0 AND Dept = 'Cardiology'")
+
+
+def test_the_opposite_word_of_a_yes_no_column(data):
+    """"rejected" is the No of Approved (the lexicon's opposites), in a count and in a rate."""
+    same_answer(data, "claims", "how many claims were rejected", "SELECT count(*) FROM claims WHERE NOT Approved")
+    same_answer(data, "claims", "rejection rate by team",
+                "SELECT Team, 100.0 * count(*) FILTER (WHERE NOT Approved) / count(*) AS pct FROM claims GROUP BY 1")
 
 
 # ------------------------------------------------------------------ values said another way

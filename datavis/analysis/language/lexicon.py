@@ -238,7 +238,9 @@ RATE_VALUE_WORDS = {
 # Words that name the No of a Yes/No column by its opposite ("returning visitors": is_new_user = No);
 # un- / non- / in- words are read by their prefix (language.matching.negated_booleans).
 ANTONYMS = {"returning": "new", "repeat": "new", "existing": "new", "old": "new", "offline": "online",
-            "external": "internal", "manual": "automatic", "failed": "successful"}
+            "external": "internal", "manual": "automatic", "failed": "successful", "active": "churned",
+            "retained": "churned", "rejected": "approved", "rejection": "approved", "declined": "approved",
+            "denied": "approved"}
 
 # Words that say "not" before a quality ("didn't bounce", "never reopened", "non-members"); contractions
 # typed with or without their apostrophe.
