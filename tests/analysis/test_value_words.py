@@ -66,9 +66,20 @@ def _write_claims(path: Path, n: int = 200) -> None:
                         rnd.choice(["Yes", "Yes", "No"])])
 
 
+def _write_staff(path: Path, n: int = 60) -> None:
+    """Employees with a team and an annual salary."""
+    rnd = random.Random(24)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Employee ID", "Name", "Team", "Annual Salary"])
+        for i in range(n):
+            w.writerow([f"E{i:03d}", f"Person {i}", rnd.choice(["Ops", "Sales", "IT"]), rnd.randint(40, 150) * 1000])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    writers = (("visits", _write_visits), ("invoices", _write_invoices), ("claims", _write_claims))
+    writers = (("visits", _write_visits), ("invoices", _write_invoices), ("claims", _write_claims),
+               ("staff", _write_staff))
     with ingested_views(tmp_path_factory.mktemp("value_words"), writers) as got:
         yield got
 
@@ -184,3 +195,16 @@ def test_days_of_the_week_said_as_a_condition(data):
     # a grain of days stays a breakdown
     same_answer(data, "visits", "visits by weekday",
                 'SELECT dayname("Visit Date"), count(*) FROM visits GROUP BY 1')
+
+
+def test_a_value_beside_its_own_column_is_one_condition(data):
+    """"the Ortho dept": the column named beside its value says which value, not a breakdown by it."""
+    ans = same_answer(data, "visits", "visits in the orthopedics dept",
+                      "SELECT count(*) FROM visits WHERE Dept = 'Orthopedics'")
+    assert ans.chart_type == "kpi", ans.sql  # one number, not one bar per (one) department
+
+
+def test_headcount_counts_people(data):
+    """"total headcount": the people counted, not the total of their salaries."""
+    same_answer(data, "staff", "total headcount", "SELECT count(*) FROM staff")
+    same_answer(data, "staff", "headcount by team", "SELECT Team, count(*) FROM staff GROUP BY 1")

@@ -36,7 +36,7 @@ SYNONYM_GROUPS = [
     {"product", "item", "sku", "article", "good"},
     {"category", "type", "kind", "class", "group"},
     {"segment", "tier", "category"},
-    {"employee", "staff", "headcount", "worker", "personnel"},
+    {"employee", "staff", "worker", "personnel"},  # "headcount" is a count cue (AGG_CUES)
     {"provider", "doctor", "physician", "clinician", "practitioner"},
     {"price", "cost"},
     {"country", "nation", "nationality"},
@@ -144,7 +144,7 @@ AGG_CUES = {
     "min": ["min", "minimum", "lowest", "smallest", "least", "fewest", "minimal", "shortest", "youngest",
             "worst", "cheapest"],
     "count": ["how many", "number of", "count", "count of", "# of", "frequency", "how often", "tally",
-              "total number", "the number"],
+              "total number", "the number", "headcount", "head count"],
 }
 
 CHART_WORDS = {

@@ -196,6 +196,9 @@ def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
     for m in list(p.mentions):
         col = profile["_by_name"][m.column]
         last = p.toks[m.end - 1]
+        if ends.get(m.start) == m.column and m not in p.groups and id(m) not in p.filter_mentions:
+            p.filter_mentions.add(id(m))  # "the pro plan", "west region": the value's own column says which
+            continue
         if m.start in ends and ends[m.start] != m.column and m not in p.groups and last.text != last.sing \
                 and not is_numeric(col) and col["type"] == "text":
             p.mentions.remove(m)
