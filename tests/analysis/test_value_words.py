@@ -76,10 +76,21 @@ def _write_staff(path: Path, n: int = 60) -> None:
             w.writerow([f"E{i:03d}", f"Person {i}", rnd.choice(["Ops", "Sales", "IT"]), rnd.randint(40, 150) * 1000])
 
 
+def _write_stock(path: Path, n: int = 80) -> None:
+    """Products of a warehouse: a TRUE/FALSE Discontinued, units on hand (0 for some)."""
+    rnd = random.Random(25)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Product", "Warehouse", "Discontinued", "On Hand"])
+        for i in range(n):
+            w.writerow([f"Item {i:02d}", rnd.choice(["East", "West"]), rnd.choice(["TRUE", "FALSE", "FALSE"]),
+                        rnd.choice([0, 0, rnd.randint(1, 90)])])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     writers = (("visits", _write_visits), ("invoices", _write_invoices), ("claims", _write_claims),
-               ("staff", _write_staff))
+               ("staff", _write_staff), ("stock", _write_stock))
     with ingested_views(tmp_path_factory.mktemp("value_words"), writers) as got:
         yield got
 
@@ -195,6 +206,11 @@ def test_days_of_the_week_said_as_a_condition(data):
     # a grain of days stays a breakdown
     same_answer(data, "visits", "visits by weekday",
                 'SELECT dayname("Visit Date"), count(*) FROM visits GROUP BY 1')
+
+
+def test_a_plural_noun_after_a_yes_no_quality_names_the_rows(data):
+    same_answer(data, "stock", "how many discontinued products are still in stock",
+                'SELECT count(*) FROM stock WHERE Discontinued AND "On Hand" > 0')
 
 
 def test_a_value_beside_its_own_column_is_one_condition(data):

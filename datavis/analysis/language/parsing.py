@@ -182,14 +182,19 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
 
 
 def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
-    """"total billed to enterprise customers by month", "avg amount for mid-market accounts": the plural
-    noun right after a value names the rows the value selects, not a breakdown by it — unless the
-    question groups by it, ranks, counts them off, asks which ones or for a share."""
+    """"total billed to enterprise customers by month", "avg amount for mid-market accounts", "how
+    many discontinued products …": the plural noun right after a value (or a Yes/No quality) names the
+    rows it selects, not a breakdown by it — unless the question groups by it, ranks, counts them off,
+    asks which ones or for a share; the value's own column beside it ("the pro plan") is part of it."""
     if p.limit is not None or p.order_desc is not None or p.share or \
             any(a.value in ("max", "min") for a in C.find_aggs(p.text)) or \
             any(t.text in RANKING_WORDS or t.text in ("which", "list", "each") or t.text.isdigit() for t in p.toks):
         return  # "the 2 cheapest software vendors", "what fraction of enterprise accounts …"
     ends = {v.end: v.column for v in p.values}
+    for q in p.mentions:  # "discontinued products": a Yes/No column said as a quality selects rows too
+        if id(q) in p.filter_mentions and (P.yes_no_values(profile["_by_name"][q.column]) is not None
+                                           or profile["_by_name"][q.column]["type"] == "boolean"):
+            ends[q.end] = q.column
     for end, column in list(ends.items()):  # "mid-market accounts": the value's word joined by a hyphen
         if end < len(p.toks) and p.question[p.toks[end].start - 1:p.toks[end].start] == "-":
             ends[end + 1] = column
