@@ -186,6 +186,12 @@ def test_a_status_said_another_way(data):
                 "SELECT count(*) FROM visits WHERE Status = 'No Show'")
 
 
+def test_a_negated_verb_names_a_no_value(data):
+    """"didn't show up" is the value No Show, not every status but one."""
+    same_answer(data, "visits", "average age of patients who didn't show up",
+                "SELECT avg(\"Pt Age\") FROM visits WHERE Status = 'No Show'")
+
+
 def test_doctor_names_the_provider(data):
     same_answer(data, "visits", "completed visits by doctor",
                 "SELECT Provider, count(*) FROM visits WHERE Status = 'Completed' GROUP BY 1")

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..datasets.profile import is_numeric
-from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, PEOPLE, STOPWORDS, SYNONYMS, VALUE_ALIASES
+from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, PEOPLE, STOPWORDS, SYNONYMS, VALUE_ALIASES, negates
 from .names import singular, split_name
 
 _TOKEN = re.compile(
@@ -167,10 +167,14 @@ class ColumnIndex:
         self.value_stems: dict[str, list[tuple[str, str, int]]] = {}
         self.value_parts: dict[str, list[tuple[str, str, int]]] = {}
         self.value_words: list[tuple[str, tuple[str, str, int]]] = []
+        self.negated_values: dict[str, list[tuple[str, str, int]]] = {}  # "No Show" by "show"
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
                 for v, n in c.get("values", []):
                     key = value_key(v)
+                    said = re.fullmatch(r"(?:no|not|non) ([a-z]{3,})", key)
+                    if said:
+                        self.negated_values.setdefault(stem(said.group(1)), []).append((c["name"], v, n))
                     if re.fullmatch(r"[a-z]{4,}", key):
                         self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
                         self.value_words.append((key, (c["name"], v, n)))
@@ -473,14 +477,26 @@ def _clipped(word: str, value: str) -> bool:
         not _INFLECTION.fullmatch(value[len(word):])
 
 
+def _negated_values(toks: list[Tok], idx: ColumnIndex, skip: set[int]) -> list[ValueMention]:
+    """"patients who didn't show up", "tasks not started": a negated verb names the value "No Show" /
+    "Not Started" of a column (the negation is part of the value, not a "not" before it)."""
+    out: list[ValueMention] = []
+    for a, b in zip(toks, toks[1:], strict=False):
+        hits = idx.negated_values.get(stem(b.text), []) if negates(a.text) else []
+        if len(hits) == 1 and a.i not in skip and b.i not in skip:
+            col, value, _n = hits[0]
+            out.append(ValueMention(col, value, a.i, b.i + 1, 0.85, f"{a.raw} {b.raw}"))
+    return out
+
+
 def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                 numbers: frozenset[int] = frozenset()) -> list[ValueMention]:
     """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F); a
     number typed alone (`numbers`) is a value only inside a longer one ("Net 60", "Grade 5")."""
     idx = get_index(profile)
-    out: list[ValueMention] = []
+    out = _negated_values(toks, idx, skip)
     n = len(toks)
-    taken: set[int] = set(skip)
+    taken: set[int] = set(skip) | {k for v in out for k in range(v.start, v.end)}
     for length in (4, 3, 2, 1):
         for i in range(0, n - length + 1):
             if any(k in taken for k in range(i, i + length)) or \
