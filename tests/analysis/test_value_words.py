@@ -179,6 +179,11 @@ def test_a_value_typed_short(data):
                 "SELECT count(*) FROM invoices WHERE Tier = 'Ent' AND Status = 'Overdue'")
 
 
+def test_a_value_typed_without_its_space(data):
+    same_answer(data, "visits", "noshows by clinic",
+                "SELECT Clinic, count(*) FROM visits WHERE Status = 'No Show' GROUP BY 1")
+
+
 def test_a_status_said_another_way(data):
     same_answer(data, "invoices", "late invoices by region",
                 "SELECT Region, count(*) FROM invoices WHERE Status = 'Overdue' GROUP BY 1")

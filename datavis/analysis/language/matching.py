@@ -156,6 +156,11 @@ class ColumnIndex:
                     self.values.setdefault(key, []).append((c["name"], v, n))
                 if _UNUSUAL.search(v) and len(v.strip()) >= 2:
                     self.unusual.append((c["name"], v))
+        # a value typed with or without its spaces and hyphens: "follow up" ~ "Followup", "noshow" ~ "No Show"
+        self.values_joined: dict[str, list[tuple[str, str, int]]] = {}
+        for key, hits in self.values.items():
+            if re.search(r"[a-z]", key):
+                self.values_joined.setdefault(key.replace(" ", ""), []).extend(hits)
         self._index_value_forms()
         self._fuzzy_cache: dict[str, list[str]] = {}
         self._word_cols: dict[str, frozenset[str]] = {}
@@ -506,7 +511,8 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
             if not all(re.match(r"[a-z0-9$]", t.text) for t in span):
                 continue
             key = value_key(" ".join(t.text for t in span))
-            hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span))
+            hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
+                (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None)
             if length == 1:
                 if key in STOPWORDS or len(key) < 2 or re.fullmatch(r"[\d.,$%]+", key):
                     hits = None
