@@ -204,8 +204,10 @@ def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
         if ends.get(m.start) == m.column and m not in p.groups and id(m) not in p.filter_mentions:
             p.filter_mentions.add(id(m))  # "the pro plan", "west region": the value's own column says which
             continue
+        # "how many discontinued products": counts products (distinct), which the rows alone do not say
+        counted = not col.get("unique") and any(a.value == "count" and a.end <= m.start for a in p.aggs)
         if m.start in ends and ends[m.start] != m.column and m not in p.groups and last.text != last.sing \
-                and not is_numeric(col) and col["type"] == "text":
+                and not is_numeric(col) and col["type"] == "text" and not counted:
             p.mentions.remove(m)
             p.evidence.append(f"'{m.words}' names the rows of {ends[m.start]}'s value, not {m.column}")
 
