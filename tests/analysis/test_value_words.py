@@ -224,6 +224,14 @@ def test_a_plural_noun_after_a_yes_no_quality_names_the_rows(data):
                 'SELECT count(*) FROM stock WHERE Discontinued AND "On Hand" > 0')
 
 
+def test_counting_the_entities_a_value_selects(data):
+    """"number of enterprise customers": the customers (distinct), not their invoices nor one bar each."""
+    same_answer(data, "invoices", "number of enterprise customers",
+                "SELECT count(DISTINCT Customer) FROM invoices WHERE Tier = 'Ent'")
+    same_answer(data, "stock", "number of discontinued products by warehouse",
+                "SELECT Warehouse, count(*) FROM stock WHERE Discontinued GROUP BY 1")
+
+
 def test_a_value_beside_its_own_column_is_one_condition(data):
     """"the Ortho dept": the column named beside its value says which value, not a breakdown by it."""
     ans = same_answer(data, "visits", "visits in the orthopedics dept",

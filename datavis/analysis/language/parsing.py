@@ -204,10 +204,12 @@ def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
         if ends.get(m.start) == m.column and m not in p.groups and id(m) not in p.filter_mentions:
             p.filter_mentions.add(id(m))  # "the pro plan", "west region": the value's own column says which
             continue
-        # "how many discontinued products": counts products (distinct), which the rows alone do not say
-        counted = not col.get("unique") and any(a.value == "count" and a.end <= m.start for a in p.aggs)
-        if m.start in ends and ends[m.start] != m.column and m not in p.groups and last.text != last.sing \
-                and not is_numeric(col) and col["type"] == "text" and not counted:
+        if not (m.start in ends and ends[m.start] != m.column and m not in p.groups and last.text != last.sing
+                and not is_numeric(col) and col["type"] == "text"):
+            continue
+        if not col.get("unique") and any(a.value == "count" and a.end <= m.start for a in p.aggs):
+            p.filter_mentions.add(id(m))  # "how many discontinued products": the products counted (distinct)
+        else:
             p.mentions.remove(m)
             p.evidence.append(f"'{m.words}' names the rows of {ends[m.start]}'s value, not {m.column}")
 
@@ -720,8 +722,9 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
             continue
         # "sessions that didn't bounce by country": a relative clause or a negation is a condition
         clause = _said_as_event(p, m)
+        modifies = _modifies_noun(p, m, profile)  # "number of discontinued products": a quality of what is counted
         if not quality and not flag or id(m) in p.filter_mentions or \
-                (before and before[-1] in _BOOL_GROUP) or \
+                (before and before[-1] in _BOOL_GROUP and not modifies) or \
                 after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):
             continue
         neg = any(negates(w) for w in before)
