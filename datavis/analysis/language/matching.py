@@ -32,6 +32,7 @@ _EDGE_BAD = STOPWORDS - {"date", "name", "type", "year", "month", "day", "week",
 _SHORTHAND = {"w/": "with", "w/o": "without"}  # "appts w/o a reminder"
 _ENTITY_SUFFIX = {"id", "identifier", "name", "code", "number", "key", "title", "no", "num", "nbr"}
 _CUE_WORDS = {"number", "count", "total", "sum", "average", "mean", "amount", "max", "min", "maximum", "minimum"}
+_COUNT_WORDS = {"number", "num", "no", "nbr", "count", "total", "of"}  # "Num Employees" counts people
 _CONNECTORS = {"of", "the", "a", "an", "in", "for", "and", "to", "per", "on", "at", "by"}
 
 
@@ -443,8 +444,9 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     rest = [c for k, c in enumerate(col_content) if k not in used]
     if rest and all(c in _ENTITY_SUFFIX for c in rest) and not all(m in GENERIC for m in matched):
         return 0.88 * mean, "entity"  # "customers" -> Customer Name, "orders" -> Order ID
-    if all(m in PEOPLE for m in matched) and is_numeric(idx.by_name[col]):
-        return 0.0, ""  # "patients" names who is counted, not "Pt Age" or "New Pt"
+    if all(m in PEOPLE for m in matched) and is_numeric(idx.by_name[col]) and \
+            not all(c in _COUNT_WORDS for c in rest):
+        return 0.0, ""  # "patients" names who is counted, not "Pt Age" or "New Pt" (but "Num Employees" counts them)
     generic = all(m in GENERIC for m in matched)
     context = sum(1 for k, c in enumerate(col_content) if k not in used and c in question_words)
     if generic and not context and len(idx.vocab_index.get(matched[0], ())) != 1:
