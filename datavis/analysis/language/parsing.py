@@ -534,7 +534,7 @@ class _NumberFilters:
             return None
         idx = get_index(self.profile)
         named = [c["name"] for c in self.profile["columns"] if is_numeric(c) and not is_flag(c)
-                 and toks[b].sing in idx.forms[c["name"]]]
+                 and c["role"] != "temporal" and not c.get("year_like") and toks[b].sing in idx.forms[c["name"]]]
         return named[0] if len(named) == 1 else None
 
     def money_column(self, number: str) -> str | None:
