@@ -444,7 +444,7 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     rest = [c for k, c in enumerate(col_content) if k not in used]
     if rest and all(c in _ENTITY_SUFFIX for c in rest) and not all(m in GENERIC for m in matched):
         return 0.88 * mean, "entity"  # "customers" -> Customer Name, "orders" -> Order ID
-    if all(m in PEOPLE for m in matched) and is_numeric(idx.by_name[col]) and \
+    if all(m in PEOPLE for m in matched) and idx.by_name[col]["role"] == "measure" and \
             not all(c in _COUNT_WORDS for c in rest):
         return 0.0, ""  # "patients" names who is counted, not "Pt Age" or "New Pt" (but "Num Employees" counts them)
     generic = all(m in GENERIC for m in matched)
