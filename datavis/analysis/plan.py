@@ -17,7 +17,7 @@ Grain = Literal["year", "quarter", "month", "week", "day", "hour", "weekday", "m
 Intent = Literal["kpi", "compare", "trend", "distribution", "correlation", "part_to_whole", "rank", "table"]
 Chart = Literal["auto", "bar", "line", "area", "arc", "point", "histogram", "boxplot", "kpi", "table", "heatmap"]
 Op = Literal["=", "!=", ">", ">=", "<", "<=", "in", "not_in", "between", "contains", "not_contains",
-             "starts_with", "is_null", "not_null"]
+             "starts_with", "is_null", "not_null", "weekday"]
 Value = str | float | int | bool
 
 Derived = Literal["rate", "ratio", "date_diff", "add", "subtract", "multiply"]
@@ -62,7 +62,8 @@ class Dimension(BaseModel):
 class Filter(BaseModel):
     column: str
     op: Op = "="
-    values: list[Value] = Field(default_factory=list, description="one value; two for between; many for in")
+    values: list[Value] = Field(default_factory=list, description="one value; two for between; many for in; "
+                                "day names (Monday…Sunday) for weekday, on a date column")
 
 
 Measure.model_rebuild()  # its condition is a Filter, defined after it

@@ -21,6 +21,7 @@ ABBREVIATIONS = {
     "cmi": "cmi", "gpa": "grade point average", "phd": "doctorate", "univ": "university", "pos": "position",
     "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
     "csat": "satisfaction", "ot": "overtime", "pto": "time off", "fte": "full time equivalent",
+    "disc": "discount", "appt": "appointment", "inv": "invoice", "pt": "patient",
 }
 
 # Synonym groups: words in a group match each other (tier 3 of matching).
@@ -35,7 +36,8 @@ SYNONYM_GROUPS = [
     {"product", "item", "sku", "article", "good"},
     {"category", "type", "kind", "class", "group"},
     {"segment", "tier", "category"},
-    {"employee", "staff", "headcount", "worker", "personnel"},
+    {"employee", "staff", "worker", "personnel"},  # "headcount" is a count cue (AGG_CUES)
+    {"provider", "doctor", "physician", "clinician", "practitioner"},
     {"price", "cost"},
     {"country", "nation", "nationality"},
     {"city", "town"},
@@ -70,6 +72,13 @@ VALUE_ALIASES = {
     "woman": ["f", "female", "w"], "girls": ["f", "female"], "male": ["m", "male", "man", "men"],
     "males": ["m", "male"], "men": ["m", "male"], "man": ["m", "male"], "boys": ["m", "male"],
     "yes": ["y", "yes", "true", "1"], "no": ["n", "no", "false", "0"],
+    # statuses said another way (tried only when the word is not itself a value)
+    "late": ["overdue", "past due", "delayed"], "overdue": ["late", "past due"], "delayed": ["late"],
+    "missed": ["no show", "noshow", "missed"], "attended": ["completed", "attended"],
+    "kept": ["completed", "attended"],
+    # tiers and plans exports shorten
+    "enterprise": ["ent", "enterprise"], "professional": ["pro", "prof"], "premium": ["prem"],
+    "standard": ["std"], "midmarket": ["mid", "mid market"],
 }
 
 # Well-known codes people write out in full ("in Texas" -> TX).
@@ -135,7 +144,7 @@ AGG_CUES = {
     "min": ["min", "minimum", "lowest", "smallest", "least", "fewest", "minimal", "shortest", "youngest",
             "worst", "cheapest", "lightest"],
     "count": ["how many", "number of", "count", "count of", "# of", "frequency", "how often", "tally",
-              "total number", "the number"],
+              "total number", "the number", "headcount", "head count"],
 }
 
 CHART_WORDS = {
@@ -245,7 +254,9 @@ RATE_VALUE_WORDS = {
 # Words that name the No of a Yes/No column by its opposite ("returning visitors": is_new_user = No);
 # un- / non- / in- words are read by their prefix (language.matching.negated_booleans).
 ANTONYMS = {"returning": "new", "repeat": "new", "existing": "new", "old": "new", "offline": "online",
-            "external": "internal", "manual": "automatic", "failed": "successful"}
+            "external": "internal", "manual": "automatic", "failed": "successful", "active": "churned",
+            "retained": "churned", "rejected": "approved", "rejection": "approved", "declined": "approved",
+            "denied": "approved"}
 
 # Words that say "not" before a quality ("didn't bounce", "never reopened", "non-members"); contractions
 # typed with or without their apostrophe.

@@ -160,7 +160,8 @@ def _conditions(p: Parsed, profile: dict) -> list[Link]:
     """The parse's filters, then "unpaid invoices", "non-remote staff": a Yes/No column's word after
     un-/non- is its No. Either way the negated word is the condition's span, so nothing reads it as
     a word the data lacks."""
-    out = [Link("condition", f, 0, 0, 1.0, (f"op={f.op}",)) for f in p.filters]
+    days = (min(p.weekday_toks), max(p.weekday_toks) + 1) if p.weekday_toks else (0, 0)
+    out = [Link("condition", f, *(days if f.op == "weekday" else (0, 0)), 1.0, (f"op={f.op}",)) for f in p.filters]
     by_column = {f.column: i for i, f in enumerate(p.filters)}
     for t in p.toks:
         for name in negated_booleans(t.text, profile):

@@ -14,20 +14,25 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, STOPWORDS, SYNONYMS, VALUE_ALIASES
+from ..datasets.profile import is_numeric
+from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, PEOPLE, STOPWORDS, SYNONYMS, VALUE_ALIASES, negates
 from .names import singular, split_name
 
 _TOKEN = re.compile(
+    r"\bw/o?(?![a-z0-9])|"
     r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:%|[kmb]\b|bn\b)?|[A-Za-z][A-Za-z0-9_']*|[<>]=?|!=|==?|#|\?|,|\.", re.I)
 _UNUSUAL = re.compile(r"[^A-Za-z0-9 ]")
+_NEGATED_FORM = re.compile(r"(?:un|non-?|in)([a-z]{3,})")
 _EDGE_BAD = STOPWORDS - {"date", "name", "type", "year", "month", "day", "week", "quarter", "time", "number",
                          "total", "count", "amount", "value", "share", "rank", "order", "class", "area", "line",
                          "point", "group", "kind", "trend", "other", "percentage", "distribution", "average",
                          "first", "last", "low", "high", "x", "y"}
 
 
+_SHORTHAND = {"w/": "with", "w/o": "without"}  # "appts w/o a reminder"
 _ENTITY_SUFFIX = {"id", "identifier", "name", "code", "number", "key", "title", "no", "num", "nbr"}
 _CUE_WORDS = {"number", "count", "total", "sum", "average", "mean", "amount", "max", "min", "maximum", "minimum"}
+_COUNT_WORDS = {"number", "num", "no", "nbr", "count", "total", "of"}  # "Num Employees" counts people
 _CONNECTORS = {"of", "the", "a", "an", "in", "for", "and", "to", "per", "on", "at", "by"}
 
 
@@ -75,6 +80,8 @@ def tokenize(text: str) -> list[Tok]:
         if not raw:
             continue
         parts = split_name(raw) if re.match(r"[A-Za-z]", raw) else [raw.lower()]
+        if raw.lower() in _SHORTHAND:
+            parts = [_SHORTHAND[raw.lower()]]
         if len(parts) > 1 and "_" not in raw and not re.search(r"[a-z][A-Z]", raw):
             parts = [raw.lower()]
         for p in parts or [raw.lower()]:
@@ -150,6 +157,11 @@ class ColumnIndex:
                     self.values.setdefault(key, []).append((c["name"], v, n))
                 if _UNUSUAL.search(v) and len(v.strip()) >= 2:
                     self.unusual.append((c["name"], v))
+        # a value typed with or without its spaces and hyphens: "follow up" ~ "Followup", "noshow" ~ "No Show"
+        self.values_joined: dict[str, list[tuple[str, str, int]]] = {}
+        for key, hits in self.values.items():
+            if re.search(r"[a-z]", key):
+                self.values_joined.setdefault(key.replace(" ", ""), []).extend(hits)
         self._index_value_forms()
         self._fuzzy_cache: dict[str, list[str]] = {}
         self._word_cols: dict[str, frozenset[str]] = {}
@@ -160,12 +172,18 @@ class ColumnIndex:
         value ("organic" of "google / organic": that value when no other holds it)."""
         self.value_stems: dict[str, list[tuple[str, str, int]]] = {}
         self.value_parts: dict[str, list[tuple[str, str, int]]] = {}
+        self.value_words: list[tuple[str, tuple[str, str, int]]] = []
+        self.negated_values: dict[str, list[tuple[str, str, int]]] = {}  # "No Show" by "show"
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
                 for v, n in c.get("values", []):
                     key = value_key(v)
+                    said = re.fullmatch(r"(?:no|not|non) ([a-z]{3,})", key)
+                    if said:
+                        self.negated_values.setdefault(stem(said.group(1)), []).append((c["name"], v, n))
                     if re.fullmatch(r"[a-z]{4,}", key):
                         self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
+                        self.value_words.append((key, (c["name"], v, n)))
                     # only a value of parts joined by a mark ("google / organic"), not a name ("Valley College")
                     parts = re.findall(r"[a-z]+", key) if re.search(r"[/|:]|\s[-–]\s", str(v)) else []
                     for w in set(parts) if len(parts) > 1 else ():
@@ -192,9 +210,15 @@ class ColumnIndex:
             hit = self._word_cols[w] = frozenset(cols)
         return hit
 
+    def negates_word(self, word: str) -> bool:
+        """"uninsured", "non-smoker", "inactive": a column word after un- / non- / in-, its opposite and
+        not a typo of it."""
+        m = _NEGATED_FORM.fullmatch(word)
+        return m is not None and singular(m.group(1)) in self.vocab_index
+
     def corrections(self, word: str) -> list[str]:
         """Vocabulary words within a typo of `word` (rapidfuzz ratio ≥ 85)."""
-        if len(word) < 4 or word in self.vocab_index or word in STOPWORDS:
+        if len(word) < 4 or word in self.vocab_index or word in STOPWORDS or self.negates_word(word):
             return []
         hit = self._fuzzy_cache.get(word)
         if hit is None:
@@ -225,15 +249,21 @@ def left_out(question: str, used: set[str], profile: dict[str, Any]) -> list[str
 
 
 def negated_booleans(word: str, profile: dict[str, Any]) -> list[str]:
-    """The Yes/No columns a word names after un- / non- / in- ("unpaid" → Paid), or by its opposite
-    ("returning" → is_new_user): their No."""
+    """The Yes/No (or 0/1) columns a word names after un- / non- / in- ("unpaid" → Paid), or by its
+    opposite ("returning" → is_new_user, "New Pt"): their No."""
     idx = get_index(profile)
-    m = re.fullmatch(r"(?:un|non-?|in)([a-z]{3,})", word)
+    m = _NEGATED_FORM.fullmatch(word)
     if word in idx.vocab_index:
         return []
     base = ANTONYMS.get(word) or (singular(m.group(1)) if m is not None else None)
-    return sorted(name for name in idx.vocab_index.get(base, set()) if idx.by_name[name]["type"] == "boolean") \
-        if base else []
+    return sorted(name for name in idx.vocab_index.get(base, set())
+                  if idx.by_name[name]["type"] == "boolean" or is_flag(idx.by_name[name])) if base else []
+
+
+def is_flag(col: dict[str, Any]) -> bool:
+    """A number column holding only 0 and 1 ("bounced", "is_churned"): a Yes/No stored as a number."""
+    return is_numeric(col) and col.get("distinct") == 2 and str(col.get("min")) in ("0", "0.0") and \
+        str(col.get("max")) in ("1", "1.0")
 
 
 def get_index(profile: dict[str, Any]) -> ColumnIndex:
@@ -278,6 +308,17 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+def stem_forms(word: str) -> set[str]:
+    """A word's stem and, for a noun of an action, the stem of its participle: "cancellations" ~
+    "cancelled" (cancell), "completion" ~ "completed" (complet)."""
+    forms = {stem(word)}
+    for suffix in ("ations", "ation", "ions", "ion"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            forms.add(word[: -len(suffix)])
+            break
+    return forms
 
 
 def find_mentions(toks: list[Tok], profile: dict[str, Any], skip: set[int] | None = None) -> list[Mention]:
@@ -403,6 +444,9 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     rest = [c for k, c in enumerate(col_content) if k not in used]
     if rest and all(c in _ENTITY_SUFFIX for c in rest) and not all(m in GENERIC for m in matched):
         return 0.88 * mean, "entity"  # "customers" -> Customer Name, "orders" -> Order ID
+    if all(m in PEOPLE for m in matched) and idx.by_name[col]["role"] == "measure" and \
+            not all(c in _COUNT_WORDS for c in rest):
+        return 0.0, ""  # "patients" names who is counted, not "Pt Age" or "New Pt" (but "Num Employees" counts them)
     generic = all(m in GENERIC for m in matched)
     context = sum(1 for k, c in enumerate(col_content) if k not in used and c in question_words)
     if generic and not context and len(idx.vocab_index.get(matched[0], ())) != 1:
@@ -414,7 +458,7 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
 def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
     """The one value a word names by its form: its stem ("trials" → trialing), a spelling one edit
     away ("canceled" → Cancelled, for words of 6+ letters), or a word of it ("organic")."""
-    by_stem = idx.value_stems.get(stem(key), [])
+    by_stem = list({h: None for s in stem_forms(key) for h in idx.value_stems.get(s, [])})
     if len(by_stem) == 1:
         return by_stem
     if len(key) >= 6 and not by_stem:
@@ -423,24 +467,54 @@ def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | N
         if len(near) == 1:
             return near
     parts = idx.value_parts.get(key, [])
-    return parts if len(parts) == 1 else None
+    if len(parts) == 1:
+        return parts
+    clipped = [h for word, h in idx.value_words if _clipped(key, word)]
+    return clipped if len(clipped) == 1 else None
 
 
-def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int]) -> list[ValueMention]:
-    """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F)."""
-    idx = get_index(profile)
+# What a word may add to its stem: "market" is not a clipped "Marketing", "ortho" is one of "Orthopedics".
+_INFLECTION = re.compile(r"(?:s|es|ed|er|ers|est|ing|ings|ly|al|ment|ments|ation|ations|ion|ions|ive|ity)")
+
+
+def _clipped(word: str, value: str) -> bool:
+    """A word typed as the start of a longer one-word value ("ortho", "derm", "cardio"), the rest of
+    which is not an inflection of the word."""
+    return len(word) >= 4 and len(value) >= len(word) + 2 and value.startswith(word) and \
+        not _INFLECTION.fullmatch(value[len(word):])
+
+
+def _negated_values(toks: list[Tok], idx: ColumnIndex, skip: set[int]) -> list[ValueMention]:
+    """"patients who didn't show up", "tasks not started": a negated verb names the value "No Show" /
+    "Not Started" of a column (the negation is part of the value, not a "not" before it)."""
     out: list[ValueMention] = []
+    for a, b in zip(toks, toks[1:], strict=False):
+        hits = idx.negated_values.get(stem(b.text), []) if negates(a.text) else []
+        if len(hits) == 1 and a.i not in skip and b.i not in skip:
+            col, value, _n = hits[0]
+            out.append(ValueMention(col, value, a.i, b.i + 1, 0.85, f"{a.raw} {b.raw}"))
+    return out
+
+
+def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
+                numbers: frozenset[int] = frozenset()) -> list[ValueMention]:
+    """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F); a
+    number typed alone (`numbers`) is a value only inside a longer one ("Net 60", "Grade 5")."""
+    idx = get_index(profile)
+    out = _negated_values(toks, idx, skip)
     n = len(toks)
-    taken: set[int] = set(skip)
+    taken: set[int] = set(skip) | {k for v in out for k in range(v.start, v.end)}
     for length in (4, 3, 2, 1):
         for i in range(0, n - length + 1):
-            if any(k in taken for k in range(i, i + length)):
+            if any(k in taken for k in range(i, i + length)) or \
+                    all(k in numbers for k in range(i, i + length)):
                 continue
             span = toks[i:i + length]
             if not all(re.match(r"[a-z0-9$]", t.text) for t in span):
                 continue
             key = value_key(" ".join(t.text for t in span))
-            hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span))
+            hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
+                (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None)
             if length == 1:
                 # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
                 upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])

@@ -13,9 +13,10 @@ from typing import Any
 
 from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning imports it from here
 from ..plan import Filter, Op, Value
+from ..sql.compiler import WEEKDAYS
 from . import cues as C
 from . import phrasing as P
-from .lexicon import NUMBER_WORDS, PEOPLE, STOPWORDS, negates
+from .lexicon import NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, negates
 from .matching import (
     Mention,
     Tok,
@@ -27,6 +28,7 @@ from .matching import (
     tokenize,
     value_key,
 )
+from .matching import is_flag as is_flag  # re-exported: planning imports it from here
 from .names import singular, split_name
 from .timeparse import find_periods
 
@@ -99,6 +101,7 @@ class Parsed:
     order_desc: bool | None = None
     order_target: str | None = None  # x | y | column name
     date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
+    weekday_toks: list[int] = field(default_factory=list)  # "weekend", "saturdays": a weekday filter's words
     limit: int | None = None
     limit_desc: bool = True
     limit_numbered: bool = False  # "top 5" (a number said) rather than "the top stores"
@@ -158,6 +161,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _chart_and_grain(p, profile, consumed)
     _question_kind(p)
     _periods(p, profile, consumed)
+    _weekday_filter(p, profile, consumed)
     P.date_grain(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)
     values += P.code_values(p, profile, consumed)
@@ -172,8 +176,42 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     p.values = values
     _aggregation_cues(p, profile, consumed)
     _groups(p, profile, consumed)
+    _rows_named_by_value(p, profile)
     _axes(p)
     return p
+
+
+def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
+    """"total billed to enterprise customers by month", "avg amount for mid-market accounts", "how
+    many discontinued products …": the plural noun right after a value (or a Yes/No quality) names the
+    rows it selects, not a breakdown by it — unless the question groups by it, ranks, counts them off,
+    asks which ones or for a share; the value's own column beside it ("the pro plan") is part of it."""
+    if p.limit is not None or p.order_desc is not None or p.share or \
+            any(a.value in ("max", "min") for a in C.find_aggs(p.text)) or \
+            any(t.text in RANKING_WORDS or t.text in ("which", "list", "each") or t.text.isdigit() for t in p.toks):
+        return  # "the 2 cheapest software vendors", "what fraction of enterprise accounts …"
+    ends = {v.end: v.column for v in p.values}
+    for q in p.mentions:  # "discontinued products": a Yes/No column said as a quality selects rows too
+        if id(q) in p.filter_mentions and (P.yes_no_values(profile["_by_name"][q.column]) is not None
+                                           or profile["_by_name"][q.column]["type"] == "boolean"):
+            ends[q.end] = q.column
+    for end, column in list(ends.items()):  # "mid-market accounts": the value's word joined by a hyphen
+        if end < len(p.toks) and p.question[p.toks[end].start - 1:p.toks[end].start] == "-":
+            ends[end + 1] = column
+    for m in list(p.mentions):
+        col = profile["_by_name"][m.column]
+        last = p.toks[m.end - 1]
+        if ends.get(m.start) == m.column and m not in p.groups and id(m) not in p.filter_mentions:
+            p.filter_mentions.add(id(m))  # "the pro plan", "west region": the value's own column says which
+            continue
+        if not (m.start in ends and ends[m.start] != m.column and m not in p.groups and last.text != last.sing
+                and not is_numeric(col) and col["type"] == "text"):
+            continue
+        if not col.get("unique") and any(a.value == "count" and a.end <= m.start for a in p.aggs):
+            p.filter_mentions.add(id(m))  # "how many discontinued products": the products counted (distinct)
+        else:
+            p.mentions.remove(m)
+            p.evidence.append(f"'{m.words}' names the rows of {ends[m.start]}'s value, not {m.column}")
 
 
 def _protect_column_names(p: Parsed, profile: dict[str, Any]) -> None:
@@ -254,6 +292,31 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
                            f"data: {per.label}")
 
 
+_WEEKDAY_WORDS = {"weekend": ["Saturday", "Sunday"], "weekends": ["Saturday", "Sunday"],
+                  **{d.lower(): [d] for d in WEEKDAYS}, **{d.lower() + "s": [d] for d in WEEKDAYS}}
+_RELATIVE = {"last", "this", "next", "past", "previous", "coming"}
+
+
+def _weekday_filter(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"weekend visits", "saturday appointments by clinic", "sessions on fridays": the rows whose date
+    falls on those days — not "by weekday" (a grain), "weekend vs weekday" (a breakdown), or "last
+    saturday" (a date)."""
+    days: list[str] = []
+    for t in p.toks:
+        if t.text in _WEEKDAY_WORDS and t.i not in consumed and \
+                not (t.i > 0 and p.toks[t.i - 1].text in _RELATIVE | {"by", "per", "each", "vs", "versus"}):
+            days += [d for d in _WEEKDAY_WORDS[t.text] if d not in days]
+            p.weekday_toks.append(t.i)
+    tcol = main_temporal(profile, p.date_column)
+    if not days or p.grain == "weekday" or tcol is None or tcol["type"] not in ("date", "datetime") or \
+            any(t.text in ("weekday", "weekdays", "vs", "versus") for t in p.toks):
+        p.weekday_toks.clear()
+        return
+    p.filters.append(Filter(column=tcol["name"], op="weekday", values=[*days]))
+    consumed.update(p.weekday_toks)
+    p.evidence.append(f"'{' '.join(p.toks[i].text for i in p.weekday_toks)}' → {tcol['name']} on {', '.join(days)}")
+
+
 def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[ValueMention]:
     """Column mentions (numbers may be part of a name: "sku 7"), then values of the data ("West")
     outside strong mentions and stand-alone numbers; a mention overlapping a value gives way."""
@@ -263,7 +326,7 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     mentions = find_mentions(toks, profile, skip=consumed)
     strong = {k for m in mentions if m.score >= 0.9 and not _name_word_as_value(p, m, profile)
               for k in range(m.start, m.end)}
-    values = find_values(toks, profile, skip=consumed | strong | number_toks)
+    values = find_values(toks, profile, skip=consumed | strong, numbers=frozenset(number_toks))
     value_toks = {k for v in values for k in range(v.start, v.end)}
     p.mentions = P.compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
                                  profile)
@@ -447,8 +510,14 @@ class _NumberFilters:
         lex = _lexicon_column(phrase, self.profile)
         if lex and re.search(r"older|younger|aged?\b", phrase):
             return lex
-        before = [m for m in p.mentions if m.end <= a and a - m.end <= 5 and is_numeric(by_name[m.column])]
-        after = [m for m in p.mentions if m.start >= b and m.start - b <= 2 and is_numeric(by_name[m.column])]
+        # a 0/1 flag is never the number compared ("patients under 18" is not New Pt < 18)
+        numbers = [m for m in p.mentions if is_numeric(by_name[m.column]) and not is_flag(by_name[m.column])]
+        before = [m for m in numbers if m.end <= a and a - m.end <= 5]
+        after = [m for m in numbers if m.start >= b and m.start - b <= 2]
+        named = next((m for m in after if m.start == b), None)
+        if before and named is not None and named.column == before[-1].column and \
+                any(t.text not in STOPWORDS for t in p.toks[before[-1].end:a]):
+            return named  # "avg wait for visits over 30 minutes": the wait named first is the measure
         if before:
             return before[-1]
         if after:
@@ -459,7 +528,28 @@ class _NumberFilters:
             for m in p.mentions:
                 if is_numeric(by_name[m.column]) and m.words.split()[0] in (unit, p.toks[b].text):
                     return m
-        return lex
+        # an amount of money is never an age ("employees earning over $100k"); a unit names its column
+        return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or lex
+
+    def unit_column(self, b: int) -> str | None:
+        """"at least 90 days late", "over 3 nights": the one number column whose name holds the unit
+        word after the number ("Days Past Due", "Nights")."""
+        toks = self.p.toks
+        if b >= len(toks) or not toks[b].sing.isalpha():
+            return None
+        idx = get_index(self.profile)
+        named = [c["name"] for c in self.profile["columns"] if is_numeric(c) and not is_flag(c)
+                 and c["role"] != "temporal" and not c.get("year_like") and toks[b].sing in idx.forms[c["name"]]]
+        return named[0] if len(named) == 1 else None
+
+    def money_column(self, number: str) -> str | None:
+        """"invoices over $5,000", "orders above 10k": an amount of money with no column named beside it
+        compares the table's one money column, or the one of revenue among several."""
+        if not re.fullmatch(r"-?[$€£¥].*|.*\d(?:k|m|bn)", number):
+            return None
+        money = [c for c in self.profile["columns"] if c.get("money") and is_numeric(c) and not is_flag(c)]
+        col = money[0] if len(money) == 1 else P.revenue_column(money)  # "orders over $500": Sales, not Discount
+        return str(col["name"]) if col is not None else None
 
     def add(self, near: Mention | str, op: Op, vals: list[Any], a: int, b: int) -> None:
         """A filter on `near` (a mention, or a column name from the lexicon); none on dates."""
@@ -473,6 +563,10 @@ class _NumberFilters:
         self.used_spans.append((a, b))
         if not isinstance(near, str):
             p.filter_mentions.add(id(near))
+        # "wait over 30 minutes": the unit after the number names the same column, part of the condition
+        for m in p.mentions:
+            if m.start == b and m.column == col:
+                p.filter_mentions.add(id(m))
         words = " ".join(t.text for t in p.text.toks[a:b])
         p.evidence.append(f"'{words}' → {col} {op} {', '.join(str(v) for v in vals)}")
 
@@ -624,19 +718,23 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
         if names_people_only(m):
             continue
-        flag = is_flag(col) and _said_as_event(p, m)
-        if (col["type"] == "boolean" or flag) and any(o.column == m.column and id(o) in p.filter_mentions
-                                                       and abs(o.start - m.start) <= 3 for o in p.mentions):
+        flag = is_flag(col) and (events or _said_as_event(p, m) or _modifies_noun(p, m, profile))
+        yes_no = P.yes_no_values(col)  # a Y/N text column is a quality like a Yes/No one
+        quality = col["type"] == "boolean" or yes_no is not None
+        if (quality or flag) and any(o.column == m.column and id(o) in p.filter_mentions
+                                     and abs(o.start - m.start) <= 3 for o in p.mentions):
             p.filter_mentions.add(id(m))  # "completed onboarding": the second word of one condition
             continue
         # "sessions that didn't bounce by country": a relative clause or a negation is a condition
         clause = _said_as_event(p, m)
-        if col["type"] != "boolean" and not flag or id(m) in p.filter_mentions or \
-                (before and before[-1] in _BOOL_GROUP) or \
+        modifies = _modifies_noun(p, m, profile)  # "number of discontinued products": a quality of what is counted
+        if not quality and not flag or id(m) in p.filter_mentions or \
+                (before and before[-1] in _BOOL_GROUP and not modifies) or \
                 after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):
             continue
         neg = any(negates(w) for w in before)
-        p.filters.append(Filter(column=m.column, op="=", values=[int(not neg) if flag else not neg]))
+        value: Value = yes_no[neg] if yes_no else int(not neg) if flag else not neg
+        p.filters.append(Filter(column=m.column, op="=", values=[value]))
         p.filter_mentions.add(id(m))
         p.evidence.append(f"'{m.words}' → {m.column} = {'No' if neg else 'Yes'}")
 
@@ -667,18 +765,10 @@ def names_people_only(m: Mention) -> bool:
     return m.tier in ("partial", "entity") and all(w in PEOPLE for w in m.words.split())
 
 
-def is_flag(col: dict[str, Any]) -> bool:
-    """A number column holding only 0 and 1 ("bounced", "is_churned"): a Yes/No stored as a number."""
-    return is_numeric(col) and col.get("distinct") == 2 and str(col.get("min")) in ("0", "0.0") and \
-        str(col.get("max")) in ("1", "1.0")
-
-
 def yes_letter(col: dict[str, Any]) -> str | None:
-    """The yes of a text column holding Y/N (or T/F) letters, which DuckDB reads as text: "Y"."""
-    values = [str(v) for v, _n in col.get("values", [])] if col["type"] == "text" else []
-    if len(values) == 2 and {v.lower() for v in values} in ({"y", "n"}, {"t", "f"}):
-        return next(v for v in values if v.lower() in ("y", "t"))
-    return None
+    """The yes of a text column holding Y/N (or T/F, yes/no) values, which DuckDB reads as text: "Y"."""
+    yes_no = P.yes_no_values(col)
+    return yes_no[0] if yes_no is not None else None
 
 
 def _said_as_event(p: Parsed, m: Mention) -> bool:
@@ -686,7 +776,18 @@ def _said_as_event(p: Parsed, m: Mention) -> bool:
     bounced", "didn't bounce", "non-bounced"): elsewhere it may be a number to add up ("total bounced")
     or a column listed."""
     before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
-    return bool(before) and (negates(before[-1]) or any(w in ("that", "which", "who") for w in before))
+    return bool(before) and (negates(before[-1]) or before[-1] == "on" or
+                             any(w in ("that", "which", "who") for w in before))
+
+
+def _modifies_noun(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
+    """"new patient appointments", "bounced sessions": a 0/1 column's words before a plural noun that
+    names no number column qualify the rows counted."""
+    if m.end >= len(p.toks):
+        return False
+    nxt = p.toks[m.end]
+    number = any(o.start == m.end and is_numeric(profile["_by_name"][o.column]) for o in p.mentions)
+    return nxt.text.isalpha() and nxt.text != nxt.sing and nxt.text not in STOPWORDS and not number
 
 
 def _raw_word(p: Parsed, word: str, near: int) -> str:

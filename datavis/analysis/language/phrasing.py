@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..datasets.profile import is_numeric
 from ..plan import Filter
 from . import cues as C
-from .lexicon import RANKING_WORDS, REVENUE_WORDS, STOPWORDS, VALUE_ALIASES, VERB_MEASURES, negates
+from .lexicon import ABBREVIATIONS, RANKING_WORDS, REVENUE_WORDS, STOPWORDS, VALUE_ALIASES, VERB_MEASURES, negates
 from .matching import Mention, Tok, ValueMention, get_index
 from .names import singular, split_name
 
@@ -125,8 +125,9 @@ _REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "to
 
 def revenue_column(columns: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The column most likely to be the money taken: revenue or sales before an amount, a price last."""
-    ranked = [(min(_REVENUE_RANK.index(w) for w in c["tokens"] if w in _REVENUE_RANK), i, c)
-              for i, c in enumerate(columns) if set(c["tokens"]) & REVENUE_WORDS]
+    words = [[ABBREVIATIONS.get(w, w) for w in c["tokens"]] for c in columns]  # "Amt" is an amount
+    ranked = [(min(_REVENUE_RANK.index(w) for w in ws if w in _REVENUE_RANK), i, c)
+              for i, (c, ws) in enumerate(zip(columns, words, strict=True)) if set(ws) & REVENUE_WORDS]
     return min(ranked, key=lambda r: r[:2])[2] if ranked else None
 
 

@@ -42,9 +42,9 @@ Rules:
 - dimension: the x axis; set grain (year, quarter, month, week, day, hour, weekday, month_of_year,
   hour_of_day) only for date columns; bins only for a histogram of a numeric column.
 - color: a second dimension for stacked bars or multi-line charts.
-- filters: op is one of = != > >= < <= in not_in between contains not_contains starts_with is_null not_null;
-  dates as YYYY-MM-DD. Relative periods ("last 6 months") are relative to the latest date in the data
-  (given in the profile), not today.
+- filters: op is one of = != > >= < <= in not_in between contains not_contains starts_with is_null not_null
+  weekday (values: day names, on a date column); dates as YYYY-MM-DD. Relative periods ("last 6 months")
+  are relative to the latest date in the data (given in the profile), not today.
 - order and limit only when asked (top/bottom N implies order by measure).
 - chart "auto" unless the question names a chart type.
 - assumptions: short plain sentences about what you assumed ("I read 'sales' as Revenue").

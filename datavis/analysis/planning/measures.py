@@ -227,7 +227,8 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         a = min(ending, default=b - 1)
         # "late delivery rate": a value right before the column word that names the rate
         a = min([v.start for v in p.values if v.end == a], default=a)
-    neg = any(excludes(p.toks[j].text) for j in range(a, b))
+    # a "no" inside a value ("No Show") is the value, not a negation
+    neg = any(excludes(p.toks[j].text) for j in range(a, b) if not any(v.start <= j < v.end for v in p.values))
     for m in p.mentions:
         if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
             return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)

@@ -20,7 +20,7 @@ _GRAIN_WORDS = {"year": "year", "quarter": "quarter", "month": "month", "week": 
 _OPS = {"=": "", "!=": "excluding ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "at most ",
         "in": "", "not_in": "excluding ", "between": "between ", "contains": "containing ",
         "not_contains": "not containing ", "starts_with": "starting with ", "is_null": "missing",
-        "not_null": "present"}
+        "not_null": "present", "weekday": "on "}
 
 
 def _agg_name(agg: str | None) -> str | None:
@@ -74,7 +74,7 @@ def filter_phrase(f: Filter, period: str | None = None) -> str:
         return f"{f.column} only" if holds else f"not {f.column}"
     if f.op == "between":
         return f"{f.column} between {vals[0]} and {vals[1]}"
-    if f.op in ("=", "in"):
+    if f.op in ("=", "in", "weekday"):
         return f"{' or '.join(vals)} only"
     if f.op in ("is_null", "not_null"):
         return f"{f.column} {_OPS[f.op]}"

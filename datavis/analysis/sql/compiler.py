@@ -107,6 +107,11 @@ def filter_sql(f: Filter, profile: dict[str, Any]) -> str:
         return f"{target} {op} {v(vals[0])}"
     if f.op in ("in", "not_in"):
         return f"{target} {'NOT ' if f.op == 'not_in' else ''}IN ({', '.join(v(x) for x in vals)})"
+    if f.op == "weekday":  # "weekend visits": the rows whose date falls on one of the days named
+        days = [str(x).capitalize() for x in vals]
+        if kind not in ("date", "datetime") or not set(days) <= set(WEEKDAYS):
+            raise Unanswerable(f"a day of the week needs a date column, not '{f.column}'")
+        return f"dayname({q}) IN ({', '.join(lit(d) for d in days)})"
     if f.op == "between":
         if len(vals) < 2:
             raise Unanswerable(f"'between' on '{f.column}' needs two values")

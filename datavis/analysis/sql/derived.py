@@ -17,7 +17,7 @@ _ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "
 _OP_WORDS = {"=": "", "!=": "not ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "at most ",
              "in": "", "not_in": "not ", "between": "between ", "contains": "containing ",
              "not_contains": "not containing ", "starts_with": "starting with ", "is_null": "missing",
-             "not_null": "present"}
+             "not_null": "present", "weekday": "on "}
 # columns whose values say what they are on their own ("Cancelled", "churned")
 _STATE_WORDS = {"status", "state", "stage", "outcome", "result", "flag"}
 _UNIT_WORDS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",

@@ -23,7 +23,7 @@ const VEGA_GRAINS = {
 const OPS = {
   "=": "is", "!=": "is not", ">": ">", ">=": "≥", "<": "<", "<=": "≤", in: "is", not_in: "is not",
   between: "between", contains: "contains", not_contains: "does not contain",
-  starts_with: "starts with", is_null: "is missing", not_null: "is present",
+  starts_with: "starts with", is_null: "is missing", not_null: "is present", weekday: "is on",
 };
 const LIMITS = [3, 5, 10, 20, 50];
 const NUMERIC = new Set(["integer", "number"]);
