@@ -106,11 +106,22 @@ def _write_tickets(path: Path, n: int = 150) -> None:
                         round(seats * rnd.uniform(20, 60), 2)])
 
 
+def _write_stays(path: Path, n: int = 120) -> None:
+    """Hotel stays with an acronym column (ADR, the average daily rate) and the energy each stay used."""
+    rnd = random.Random(10)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Stay ID", "Hotel", "Nights", "ADR", "Energy Used"])
+        for i in range(n):
+            w.writerow([f"H{i:03d}", rnd.choice(["Harbor", "Summit", "Grove"]), rnd.randint(1, 9),
+                        round(rnd.uniform(80, 300), 2), round(rnd.uniform(5, 60), 1)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     writers = (("orders", _write_orders), ("bookings", _write_bookings), ("grades", _write_grades),
                ("subscribers", _write_subscribers), ("stock", _write_stock), ("parcels", _write_parcels),
-               ("tickets", _write_tickets))
+               ("tickets", _write_tickets), ("stays", _write_stays))
     with ingested_views(tmp_path_factory.mktemp("everyday"), writers) as got:
         yield got
 
@@ -149,6 +160,15 @@ def test_revenue_with_no_money_column_is_the_takings_total(data):
 def test_a_period_is_taken_on_the_date_column_the_words_name_in_the_plural(data):
     same_answer(data, "bookings", "check ins in 2024 by country",
                 'SELECT Country, count(*) FROM bookings WHERE year("Check-in Date") = 2024 GROUP BY 1')
+
+
+@pytest.mark.parametrize("q,sql", [
+    ("avg daily rate by hotel", "SELECT Hotel, avg(ADR) FROM stays GROUP BY 1"),  # the acronym spelled out
+    ("avg nihgts by hotel", "SELECT Hotel, avg(Nights) FROM stays GROUP BY 1"),  # two letters swapped
+    ("usage by hotel", 'SELECT Hotel, sum("Energy Used") FROM stays GROUP BY 1'),  # usage ~ used
+])
+def test_a_measure_named_by_its_acronym_a_typo_or_its_noun(data, q, sql):
+    same_answer(data, "stays", q, sql)
 
 
 def test_which_plural_x_with_a_past_tense_lists_them_all(data):

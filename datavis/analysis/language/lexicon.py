@@ -60,6 +60,7 @@ SYNONYM_GROUPS = [
     {"hour", "hours", "time"},
     {"delivery", "shipping", "shipment", "transit"},
     {"hand", "stock", "inventory"},  # "stock" ~ On Hand
+    {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
 ]
 SYNONYMS: dict[str, set[str]] = {}
 for _group in SYNONYM_GROUPS:

@@ -217,13 +217,16 @@ class ColumnIndex:
         return m is not None and singular(m.group(1)) in self.vocab_index
 
     def corrections(self, word: str) -> list[str]:
-        """Vocabulary words within a typo of `word` (rapidfuzz ratio ≥ 85)."""
+        """Vocabulary words within a typo of `word` (rapidfuzz ratio ≥ 85, or two letters swapped)."""
         if len(word) < 4 or word in self.vocab_index or word in STOPWORDS or self.negates_word(word):
             return []
         hit = self._fuzzy_cache.get(word)
         if hit is None:
             cutoff = 85 if len(word) >= 6 else 88
             hit = [m for m, s, _ in process.extract(word, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)]
+            if not hit and len(word) >= 5:  # two letters swapped ("scroe") score low as a ratio
+                hit = sorted(v for v in self.vocab if v[0] == word[0] and len(v) == len(word)
+                             and OSA.distance(word, v) == 1 and sorted(v) == sorted(word))[:3]
             self._fuzzy_cache[word] = hit
         return hit
 

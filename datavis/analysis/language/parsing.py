@@ -16,7 +16,7 @@ from ..plan import Filter, Op, Value
 from ..sql.compiler import WEEKDAYS
 from . import cues as C
 from . import phrasing as P
-from .lexicon import NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, negates
+from .lexicon import AGG_CUES, NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, negates
 from .matching import (
     Mention,
     Tok,
@@ -214,11 +214,17 @@ def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
             p.evidence.append(f"'{m.words}' names the rows of {ends[m.start]}'s value, not {m.column}")
 
 
+_AGG_WORDS = {w for words in AGG_CUES.values() for w in words if " " not in w}
+
+
 def _protect_column_names(p: Parsed, profile: dict[str, Any]) -> None:
-    """Words inside a multi-word column name ("monthly fee", "page views") are that column, not cues."""
+    """Words inside a multi-word column name ("monthly fee", "page views") or spelling an acronym column
+    ("avg daily rate" → ADR) are that column, not cues."""
     for m in find_mentions(p.toks, profile):
-        if m.tier == "exact" and m.end - m.start >= 2:
-            p.text.protected.update(range(m.start, m.end))
+        if m.tier in ("exact", "acronym") and m.end - m.start >= 2:
+            # the A of an acronym said "avg" is still the average asked for (_aggregation_cues keeps it)
+            lead = m.tier == "acronym" and p.toks[m.start].text in _AGG_WORDS
+            p.text.protected.update(range(m.start + lead, m.end))
 
 
 def _order_and_limit(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
@@ -356,7 +362,7 @@ def _aggregation_cues(p: Parsed, profile: dict[str, Any], consumed: set[int]) ->
         if any(k in consumed for k in range(a.start, a.end)):
             continue
         inside = [m for m in p.mentions if m.start <= a.start and a.end <= m.end]
-        if inside:
+        if inside and not (inside[0].tier == "acronym" and a.start == inside[0].start):  # "avg daily rate"
             m = inside[0]
             if (m.end - m.start) > (a.end - a.start):
                 continue

@@ -56,10 +56,11 @@ def _filter_of(link: Link) -> Filter:
 
 
 def _near_agg(links: Links, start: int) -> Link | None:
-    """The aggregation cue just before a column (at most 4 words before it, none in between)."""
+    """The aggregation cue just before a column (at most 4 words before it, none in between), or
+    the first word of it (the A of ADR said "avg daily rate")."""
     best = None
     for a in value_aggs(links):
-        if a.end <= start and start - a.end <= 4:
+        if a.end <= start and start - a.end <= 4 or a.start == start:
             best = a
     return best
 
