@@ -147,10 +147,11 @@ def test_top_n_without_top_when_a_word_comes_between_the_number_and_the_groups(d
                 'SELECT Warehouse, sum("On Hand") AS h FROM stock GROUP BY 1 ORDER BY h DESC LIMIT 2')
 
 
-@pytest.mark.parametrize("q,sql", [("the heaviest parcel", 'SELECT max("Weight (kg)") FROM parcels'),
-                                   ("lightest parcel", 'SELECT min("Weight (kg)") FROM parcels')])
-def test_a_superlative_of_weight_measures_the_weight_not_the_money(data, q, sql):
-    same_answer(data, "parcels", q, sql)
+@pytest.mark.parametrize("ds,q,sql", [("parcels", "the heaviest parcel", 'SELECT max("Weight (kg)") FROM parcels'),
+                                      ("parcels", "lightest parcel", 'SELECT min("Weight (kg)") FROM parcels'),
+                                      ("stays", "the shortest stay", "SELECT min(Nights) FROM stays")])
+def test_a_superlative_of_a_kind_measures_that_kind_not_the_money(data, ds, q, sql):
+    same_answer(data, ds, q, sql)
 
 
 def test_revenue_with_no_money_column_is_the_takings_total(data):

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from datavis.analysis import answer
 from tests.helpers import ingested_views
 
-from .scoring import same_answer
+from .scoring import answer_rows, rows_match, same_answer
 
 AMT = "CAST(REPLACE(Amt, ',', '') AS DOUBLE)"
 
@@ -243,3 +244,12 @@ def test_headcount_counts_people(data):
     """"total headcount": the people counted, not the total of their salaries."""
     same_answer(data, "staff", "total headcount", "SELECT count(*) FROM staff")
     same_answer(data, "staff", "headcount by team", "SELECT Team, count(*) FROM staff GROUP BY 1")
+
+
+def test_a_day_of_the_week_said_in_a_follow_up_keeps_the_period_on_the_same_date(data):
+    ds, con = data
+    first = answer(ds["visits"], "visits in march 2024 by clinic")
+    ans = answer(ds["visits"], "only weekends", previous=first.state)
+    gold = con.execute('SELECT Clinic, count(*) FROM visits WHERE dayofweek("Visit Date") IN (0, 6) '
+                       "AND \"Visit Date\" BETWEEN DATE '2024-03-01' AND DATE '2024-03-31' GROUP BY 1").fetchall()
+    assert rows_match(gold, answer_rows(ans)), ans.sql

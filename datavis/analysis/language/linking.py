@@ -124,7 +124,8 @@ def metric_words(question: str, profile: dict) -> str:
     for short, words in METRIC_NAMES.items():
         # only a ratio the data holds the parts of: "CTR" without a column of clicks stays unknown
         parts = [w for w in words.split() if w not in _RATIO_WORDS]
-        if short not in named and all(singular(w) in idx.vocab_index for w in parts):
+        spent = any(set(c["tokens"]) & (COST_WORDS | {"spend"}) for c in profile["columns"] if c["role"] == "measure")
+        if short not in named and all(singular(w) in idx.vocab_index for w in parts) and (parts or spent):
             question = re.sub(rf"\b{re.escape(short)}\b", words, question, flags=re.IGNORECASE)
     return question
 

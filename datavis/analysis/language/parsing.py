@@ -772,7 +772,7 @@ def names_people_only(m: Mention) -> bool:
 
 
 def yes_letter(col: dict[str, Any]) -> str | None:
-    """The yes of a text column holding Y/N (or T/F, yes/no) values, which DuckDB reads as text: "Y"."""
+    """The yes of a text column holding two values read as yes and no ("Y"/"N"), which DuckDB reads as text."""
     yes_no = P.yes_no_values(col)
     return yes_no[0] if yes_no is not None else None
 

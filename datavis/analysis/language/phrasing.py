@@ -38,8 +38,9 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     """The date column that the question's words name by its own words ("churned in 2024" →
     churnDate, "check-ins per month" → Check-in Date): most of its words said, its name said in
     full breaks a tie; None when no date column is named or two are named alike."""
-    # "check ins": a plural the singulariser keeps ("ins") is said without its s too
-    bare = [t.text[:-1] if t.sing == t.text and re.fullmatch(r"[a-z]+[^s]s", t.text) else t.sing for t in toks]
+    # "check ins": a short plural the singulariser keeps ("ins", "outs") is said without its s too
+    bare = [t.text[:-1] if t.sing == t.text and re.fullmatch(r"[a-z]{1,3}[^s]?s", t.text) and t.text not in STOPWORDS
+            else t.sing for t in toks]
     words = {t.sing for t in toks} | {t.text for t in toks} | set(bare)
     said = " ".join(t.sing for t in toks) + " | " + " ".join(bare)
     scored: list[tuple[float, str]] = []

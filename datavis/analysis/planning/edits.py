@@ -99,9 +99,11 @@ def _filters(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not said:
         return []
     out = _copy(plan)
-    cols = {f.column for f in said}
+    # a day of the week and a period on one date column are two conditions ("only weekends" keeps March)
+    slots = {(f.column, f.op == "weekday") for f in said}
     said = list({f.model_dump_json(): f for f in said}.values())  # "no guests" may be read twice
-    out.filters = [f for f in out.filters if f.column not in cols] + [f.model_copy() for f in said]
+    kept = [f for f in out.filters if (f.column, f.op == "weekday") not in slots]
+    out.filters = kept + [f.model_copy() for f in said]
     if p.period and not shifted:
         out.period = p.period
         _zoomed(out, profile)

@@ -326,8 +326,8 @@ def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
 
 _PRICE_SUPERLATIVES = {"cheapest", "cheaper", "priciest", "pricier", "expensive", "costliest", "dearest"}
 # a superlative that says which quantity it ranks ("the heaviest shipment": its weight)
-_WEIGHT = {"weight", "kg", "lb", "lbs", "mass"}
-_DURATION = {"duration", "length", "nights", "minutes", "min", "hours", "days", "time"}
+_WEIGHT = {"weight", "kg", "lb", "mass"}
+_DURATION = {"duration", "length", "night", "minute", "min", "hour", "day", "time"}  # column tokens are singular
 _KIND_SUPERLATIVES = {"heaviest": _WEIGHT, "lightest": _WEIGHT, "tallest": {"height"}, "oldest": {"age"},
                       "youngest": {"age"}, "longest": _DURATION, "shortest": _DURATION}
 
