@@ -1,5 +1,7 @@
-"""Words the embedded planner knows: synonyms and abbreviations of column words, and the
-cue words of aggregations, grouping, ordering, time grains and chart types."""
+"""Words the embedded planner knows: synonyms and abbreviations of column words, the cue words of
+aggregations, grouping, ordering, time grains and chart types, values said another way (aliases,
+opposites), the word sets of money, pay, prices, quantities, people, rates and shares, weekdays, and
+everyday metrics said by their initials (METRIC_NAMES)."""
 from __future__ import annotations
 
 import re
@@ -106,6 +108,10 @@ RANKING_WORDS = {"highest": True, "best": True, "most": True, "biggest": True, "
 PEOPLE = {"user", "users", "customer", "customers", "people", "person", "persons", "student", "students",
           "employee", "employees", "player", "players", "member", "members", "client", "clients", "patient",
           "patients", "visitor", "visitors", "participant", "participants", "respondent", "respondents"}
+# people named by their role: a column of them ("Sales Rep", "Agent") counts people, not rows
+PEOPLE_ROLES = PEOPLE | {"rep", "agent", "staff", "owner", "manager", "seller", "salesperson", "assignee",
+                         "author", "driver", "doctor", "teacher", "technician", "buyer", "requester", "worker",
+                         "consultant"}
 
 # Words that never name a column on their own (filler, question words, chart words).
 STOPWORDS = {
@@ -204,6 +210,7 @@ VERB_MEASURES: dict[str, list[str]] = {
 # Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",
 # "profit margin", "delivery time", "how long … to resolve", "adults plus children".
 RATE_WORDS = {"rate", "rates", "ratio"}
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]  # DuckDB's dayname()
 SHARE_OF_WORDS = {"percentage", "percent", "pct", "share", "proportion", "fraction"}
 DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "lag", "turnaround", "wait",
                   "days", "hours", "minutes", "weeks", "took", "take", "takes", "taken", "taking"}

@@ -5,7 +5,8 @@ role). The planner's generator builds only the plans these links allow (planning
 
     link(question, profile) -> Links
 
-Spelling is corrected first against a closed vocabulary — the lexicon's cue words, the
+Everyday metrics said by their initials are spelled out first ("CTR" → "click rate", when the data
+holds their parts); then spelling is corrected against a closed vocabulary — the lexicon's cue words, the
 columns' names and the dataset's values — so "avergae" reads as "average" while a word that
 names a column or a value is never "corrected" into a cue word. The words are then read by
 language.parsing.parse (one reading of the question shared with the rule planner).

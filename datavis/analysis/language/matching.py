@@ -1,5 +1,6 @@
 """Words → columns and values, in tiers (exact, abbreviation, fuzzy for typos, synonyms,
-partial names, acronyms, and values of the data such as "in the West").
+partial names, acronyms, and values of the data such as "in the West"), and whether a number column
+is a 0/1 flag (`is_flag`).
 
 The question is tokenised once; each column's name is normalised once per profile (cached
 with the profile), and only columns sharing a (corrected) word with a span are scored, so a

@@ -13,10 +13,9 @@ from typing import Any
 
 from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning imports it from here
 from ..plan import Filter, Op, Value
-from ..sql.compiler import WEEKDAYS
 from . import cues as C
 from . import phrasing as P
-from .lexicon import AGG_CUES, NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, negates
+from .lexicon import AGG_CUES, NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, WEEKDAYS, negates
 from .matching import (
     Mention,
     Tok,

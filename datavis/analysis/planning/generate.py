@@ -21,7 +21,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PRICE_WORDS, STOPWORDS
+from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, STOPWORDS
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
@@ -308,12 +308,12 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
 def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
     """"how many employees per department", "number of people by gender" in a table whose rows are
     not people (timesheets, orders): the distinct people of its column of people, not the rows."""
-    if counted_noun(profile) in _PEOPLE_WORDS | {w + "s" for w in _PEOPLE_WORDS}:
+    if counted_noun(profile) in PEOPLE_ROLES | {w + "s" for w in PEOPLE_ROLES}:
         return []
     toks = links.parsed.toks
     out: list[Measures] = []
     for cue in (a for a in links.aggs if a.target == "count"):
-        said = [t for t in toks[cue.end:cue.end + 3] if t.sing in _PEOPLE_WORDS or t.text in _PEOPLE_WORDS]
+        said = [t for t in toks[cue.end:cue.end + 3] if t.sing in PEOPLE_ROLES or t.text in PEOPLE_ROLES]
         if not said:
             continue
         named = {str(c.target) for c in links.columns if c.start <= said[0].i < c.end}
@@ -460,15 +460,12 @@ def _listed_with_and(links: Links) -> list[Filter]:
     return out
 
 
-_PEOPLE_WORDS = PEOPLE | {"rep", "agent", "staff", "owner", "manager", "seller", "salesperson", "assignee",
-                          "author", "driver", "doctor", "teacher", "technician", "buyer", "requester", "worker",
-                          "consultant"}
 
 
 def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """Text columns of people that repeat (each person has several rows): "Employee", "sales_rep", "agent"."""
     return [c for c in profile["columns"] if c["role"] == "dimension" and c["type"] == "text"
-            and not c.get("unique") and set(c.get("tokens") or []) & _PEOPLE_WORDS]
+            and not c.get("unique") and set(c.get("tokens") or []) & PEOPLE_ROLES]
 
 
 def _label_column(profile: dict[str, Any]) -> dict[str, Any] | None:

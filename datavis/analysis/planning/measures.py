@@ -1,7 +1,9 @@
 """Derived measures named in words, read from a parsed question: a rate of rows meeting a
 condition ("return rate", "percentage of orders cancelled"), a ratio of two sums ("cost per kg",
 "profit margin", "average order value"), the time between two dates ("delivery time in days",
-"how long to resolve") and a sum of two columns ("adults plus children").
+"how long to resolve"), a sum or difference of two columns ("adults plus children", profit as money taken
+minus money spent), a quantity times its price ("revenue" = Units × Unit Price when no amount column
+answers), "A as a percentage of B", and the money column a word of money names.
 
 Each reader looks for a general word pattern (lexicon: RATE_WORDS, SHARE_OF_WORDS, DURATION_WORDS…)
 and the columns or values the pattern points at; none knows a dataset. The rule planner's
@@ -175,7 +177,7 @@ def money_column(word: str, profile: dict) -> dict | None:
         return None
     # no money column by name or unit: the takings are a "Total" or a "Booking Value", not "Total Hours"
     takings = [c for c in profile["columns"] if _measure_col(c) and c.get("additive", True)
-               and not {t.rstrip("s") for t in c["tokens"]} & QUANTITY_WORDS]
+               and not set(c["tokens"]) & QUANTITY_WORDS]
     return revenue_column(money) or (revenue_column(takings) if not money else None)
 
 
@@ -335,9 +337,6 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
     return None
 
 
-_PART_WORDS = {"percentage", "percent", "share", "proportion", "fraction", "%"}
-
-
 def _as_share_of(p: Parsed, profile: dict) -> Derived | None:
     """"overtime as a percentage of hours", "cost as a share of revenue": one measure's total as a
     percentage of another's."""
@@ -346,7 +345,7 @@ def _as_share_of(p: Parsed, profile: dict) -> Derived | None:
         if toks[k].text != "as":
             continue
         j = k + 1 + (toks[k + 1].text in ("a", "an"))
-        if j + 1 >= len(toks) or toks[j].text not in _PART_WORDS or toks[j + 1].text != "of":
+        if j + 1 >= len(toks) or toks[j].text not in SHARE_OF_WORDS or toks[j + 1].text != "of":
             if not (p.question[toks[k].end:].lstrip().startswith("% of")):
                 continue
             j = next((i for i in range(k + 1, len(toks)) if toks[i].text == "of"), len(toks)) - 1

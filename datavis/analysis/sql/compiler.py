@@ -12,12 +12,12 @@ from typing import Any
 
 from ..errors import Unanswerable
 from ..labels import measure_label
+from ..language.lexicon import WEEKDAYS
 from ..language.names import quote_ident
 from ..plan import Filter, Measure, Plan
 from .derived import derived_sql
 
 TABLE = "data"
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 COLOR_LIMIT = 10  # series kept in a coloured chart (largest first)
