@@ -305,7 +305,7 @@ def _number_conversion(sample: list[str]) -> dict[str, str | None] | None:
     money = sum(bool(re.match(_MONEY, s)) for s in sample)
     # an export writes "1,234.50" and "803.45" in one column: the small ones have no separator
     plain = sum(bool(re.match(_PLAIN_NUMBER, s)) for s in sample) if money else 0
-    if money / len(sample) >= 0.95 or money >= 0.2 * len(sample) and (money + plain) / len(sample) >= 0.95:
+    if money / len(sample) >= 0.95 or (money >= 0.2 * len(sample) and (money + plain) / len(sample) >= 0.95):
         symbol = next((c for s in sample for c in s if c in "$€£¥"), None)
         return {"kind": "number", "unit": symbol}
     if sum(bool(re.match(_PERCENT, s)) for s in sample) / len(sample) >= 0.95:

@@ -545,7 +545,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
     return sorted(out, key=lambda v: v.start)
 
 
-_LISTING = {"and", "or", ",", "vs", "versus", "&"}
+_LISTING = {"and", "or", ",", "vs", "versus"}
 
 
 def _listed_beside(toks: list[Tok], found: list[ValueMention], idx: ColumnIndex,

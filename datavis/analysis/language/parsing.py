@@ -723,16 +723,16 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
         if names_people_only(m):
             continue
-        flag = is_flag(col) and (events or _said_as_event(p, m) or _modifies_noun(p, m, profile))
+        # "sessions that didn't bounce by country": a relative clause or a negation is a condition
+        clause = _said_as_event(p, m)
+        modifies = _modifies_noun(p, m, profile)  # "number of discontinued products": a quality of what is counted
+        flag = is_flag(col) and (events or clause or modifies)
         yes_no = P.yes_no_values(col)  # a Y/N text column is a quality like a Yes/No one
         quality = col["type"] == "boolean" or yes_no is not None
         if (quality or flag) and any(o.column == m.column and id(o) in p.filter_mentions
                                      and abs(o.start - m.start) <= 3 for o in p.mentions):
             p.filter_mentions.add(id(m))  # "completed onboarding": the second word of one condition
             continue
-        # "sessions that didn't bounce by country": a relative clause or a negation is a condition
-        clause = _said_as_event(p, m)
-        modifies = _modifies_noun(p, m, profile)  # "number of discontinued products": a quality of what is counted
         if not quality and not flag or id(m) in p.filter_mentions or \
                 (before and before[-1] in _BOOL_GROUP and not modifies) or \
                 after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):

@@ -71,7 +71,7 @@ def settled(readout: dict[str, Any]) -> bool:
 
 
 def offered(ranked: list[Scored], links: Links, threshold: float,
-            doubts: tuple[str, ...] = ()) -> tuple[float, list[Plan]]:
+            doubts: tuple[str, ...]) -> tuple[float, list[Plan]]:
     """The margin over the runner-up (inf when there is none) and the alternatives to offer with
     the best reading (none when it is given alone): the two best sensible readings close to it, or,
     when every close reading is pointless, the two best. Above the threshold, a reading of an

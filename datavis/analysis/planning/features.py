@@ -125,7 +125,7 @@ def coverage(plan: Plan, links: Links | None) -> list[str]:
     return out
 
 
-def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None = None) -> list[str]:
+def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> list[str]:
     """Business phrasing nvBench never shows (every nvBench chart has an x axis): a count or a
     single aggregate asked with no grouping word is one number (see ranker.PRIOR)."""
     if links is None:
