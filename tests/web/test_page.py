@@ -210,23 +210,25 @@ def test_api_key_is_asked_once_and_kept_for_the_session(open_page, make_site):
 
 
 def test_an_alternative_with_two_measures_is_one_click(open_page, site):
-    """A reading that is a close call offers the next ones as buttons; a button naming two
-    measures asks for both, drawn as one series each."""
+    """"revenue vs profit by region" draws both measures side by side and offers the close call, the
+    same two measures as dots, as a button; the button asks for it and draws both series as dots."""
     page, shot = open_page()
     page.goto(site.url)
     upload_sales(page)
     ask(page, "revenue vs profit by region")
     first = wait_for_answer(page, 1)
+    legend = first.locator(".chart svg g.role-legend")
+    expect(legend).to_contain_text("Total revenue")
+    expect(legend).to_contain_text("Total profit")
+    assert first.locator(".chart svg g[class*='mark-rect'] path").count() == 8  # 4 regions × 2 measures
     buttons = first.locator(".alternatives button")
     expect(buttons.first).to_be_visible()
     texts = buttons.all_inner_texts()
-    assert "Total revenue and Total profit by region" in texts, texts
+    assert "Total revenue and Total profit by region as a scatter plot" in texts, texts
     shot("alternatives")
-    buttons.filter(has_text=re.compile(r"^Total revenue and Total profit by region$")).click()
+    buttons.filter(has_text=re.compile(r"^Total revenue and Total profit by region as a scatter plot$")).click()
     second = wait_for_answer(page, 2)
     expect(page.locator("li.message.user").last).to_contain_text("Total revenue and Total profit by region")
-    legend = second.locator(".chart svg g.role-legend")
-    expect(legend).to_contain_text("Total revenue")
-    expect(legend).to_contain_text("Total profit")
-    assert second.locator(".chart svg g[class*='mark-rect'] path").count() == 8  # 4 regions × 2 measures
+    expect(second.locator(".chart svg g.role-legend")).to_contain_text("Total profit")
+    expect(second.locator(".chart svg g.mark-symbol.role-mark path")).to_have_count(8)  # 4 regions × 2 measures
     shot("alternative-chosen")
