@@ -16,6 +16,7 @@ and how many of those are fully right.
 """
 from __future__ import annotations
 
+import argparse
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -173,3 +174,11 @@ def report(res: dict) -> str:
     lines += ["", f"answered without alternatives: {c['total']}/{res['total']}, of which fully right: "
                   f"{c['both']} ({share})"]
     return "\n".join(lines)
+
+
+def main(description: str, data: Path, questions: Sequence[Question],
+         categories: Mapping[str, frozenset[str]]) -> None:
+    """A set runner's command line: ``[--verbose]`` lists every question not fully right."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--verbose", action="store_true", help="print every question not fully right")
+    print(report(run_set(data, questions, categories, verbose=ap.parse_args().verbose)))

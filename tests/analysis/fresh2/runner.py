@@ -8,13 +8,13 @@ given without alternatives. --verbose lists every question not fully right.
 """
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import duckdb
 
 from ..blindset import gold as _gold_over
-from ..blindset import report, run_set
+from ..blindset import main as _main
+from ..blindset import run_set
 from .questions import CATEGORIES, QUESTIONS
 
 DATA = Path(__file__).parent / "data"
@@ -31,9 +31,7 @@ def run_fresh2(verbose: bool = False) -> dict:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--verbose", action="store_true", help="print every question not fully right")
-    print(report(run_fresh2(verbose=ap.parse_args().verbose)))
+    _main(__doc__.splitlines()[0], DATA, QUESTIONS, CATEGORIES)
 
 
 if __name__ == "__main__":
