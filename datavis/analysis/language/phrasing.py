@@ -102,8 +102,6 @@ def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[
     return out
 
 
-
-
 def superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
     """"lowest paid department on average", "best-selling product by revenue": a superlative a few
     words before one category (singular) asks for the one best group, like "which … has the highest"."""

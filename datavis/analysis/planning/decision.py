@@ -26,7 +26,6 @@ import json
 import re
 from typing import Any
 
-from ..language import cues as C
 from ..language.linking import Links
 from ..plan import Dimension, Plan
 
@@ -95,11 +94,10 @@ def asks_one_number(links: Links) -> bool:
     "average"), "how much" or a share ("what share of sessions come from mobile"), and no cue of a
     comparison across things (an order, a trend). A single number read from other words ("what's
     going on with refunds", "busiest day ever") is a guess."""
-    text = links.parsed.text
-    if links.order is not None or links.limit is not None or next(text.find(C.TREND, protect=False), None):
+    p = links.parsed  # its trend and share words were read once, by parse
+    if links.order is not None or links.limit is not None or p.trend:
         return False
-    return bool(links.aggs) or _HOW_MUCH.search(text.s) is not None or \
-        next(text.find(C.SHARE, protect=False), None) is not None
+    return bool(links.aggs) or _HOW_MUCH.search(p.text.s) is not None or p.share
 
 
 def spread(plan: Plan, profile: dict[str, Any], doubts: tuple[str, ...], asked: bool) -> list[Plan]:

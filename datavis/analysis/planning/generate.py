@@ -460,8 +460,6 @@ def _listed_with_and(links: Links) -> list[Filter]:
     return out
 
 
-
-
 def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """Text columns of people that repeat (each person has several rows): "Employee", "sales_rep", "agent"."""
     return [c for c in profile["columns"] if c["role"] == "dimension" and c["type"] == "text"
