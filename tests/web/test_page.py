@@ -232,3 +232,20 @@ def test_an_alternative_with_two_measures_is_one_click(open_page, site):
     expect(second.locator(".chart svg g.role-legend")).to_contain_text("Total profit")
     expect(second.locator(".chart svg g.mark-symbol.role-mark path")).to_have_count(8)  # 4 regions × 2 measures
     shot("alternative-chosen")
+
+
+def test_a_day_of_the_week_condition_is_a_chip_that_can_be_removed(open_page, site):
+    """"revenue by region on weekends" filters the order date to Saturday and Sunday: its chip says
+    so in words, and removing it answers again over every day."""
+    page, shot = open_page()
+    page.goto(site.url)
+    upload_sales(page)
+    ask(page, "revenue by region on weekends")
+    first = wait_for_answer(page, 1)
+    chip = first.locator(".chip", has_text="order_date is on Saturday, Sunday")
+    expect(chip).to_be_visible()
+    shot("weekday-chip")
+    chip.locator(".chip-remove").click()
+    second = wait_for_answer(page, 2)
+    expect(second.locator(".chip", has_text="is on")).to_have_count(0)
+    shot("weekday-removed")
