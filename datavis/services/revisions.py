@@ -19,6 +19,10 @@ GRAIN_WORDS = {"year": "year", "quarter": "quarter", "month": "month", "week": "
 VEGA_GRAINS = {"year": "year", "yearquarter": "quarter", "yearmonth": "month", "yearweek": "week",
                "yearmonthdate": "day", "yearmonthdatehours": "hour", "day": "weekday",
                "month": "month_of_year", "hours": "hour"}
+# The same words as the page's filter chips (web/static/chips.js), so the chat reads like the chip removed.
+FILTER_WORDS = {"=": "is", "!=": "is not", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "in": "is", "not_in": "is not",
+                "between": "between", "contains": "contains", "not_contains": "does not contain",
+                "starts_with": "starts with", "is_null": "is missing", "not_null": "is present", "weekday": "is on"}
 CHART_WORDS = {"bar": "bar chart", "line": "line chart", "area": "area chart", "arc": "pie chart",
                "point": "scatter plot", "table": "table", "kpi": "single number",
                "histogram": "histogram", "boxplot": "box plot", "heatmap": "heatmap"}
@@ -26,6 +30,17 @@ CHART_WORDS = {"bar": "bar chart", "line": "line chart", "area": "area chart", "
 
 def _instead(new: str, old: str | None) -> str:
     return f"{new} instead of {old}" if old and old != new else new
+
+
+def _filter_words(f: dict[str, Any]) -> str:
+    """A filter as its chip reads: "order_date is on Saturday, Sunday", "revenue between 10 and 20"."""
+    op = FILTER_WORDS.get(f["op"], f["op"])
+    if f["op"] in ("is_null", "not_null"):
+        return f"{f['field']} {op}"
+    value = f["value"]
+    if isinstance(value, list):
+        value = (" and " if f["op"] == "between" else ", ").join(map(str, value))
+    return f"{f['field']} {op} {value}"
 
 
 def describe(edit: dict[str, Any], plan: dict[str, Any]) -> str:
@@ -51,9 +66,7 @@ def describe(edit: dict[str, Any], plan: dict[str, Any]) -> str:
     elif key == "remove_filter":
         filters = plan.get("filters") or []
         if value < len(filters):
-            f = filters[value]
-            shown = ", ".join(map(str, f["value"])) if isinstance(f["value"], list) else f["value"]
-            text = f"without the filter {f['field']} {f['op']} {shown}"
+            text = f"without the filter {_filter_words(filters[value])}"
         else:
             text = f"without filter number {value}"
     else:  # limit

@@ -69,6 +69,22 @@ def test_a_revision_of_a_revision(client, wired, chart):
     assert plan["x"] == {"field": "order_date", "time_unit": "yearquarter", "bin": None}
 
 
+def test_removing_a_filter_reads_like_its_chip(client, sales, wired):
+    """The chat says which condition went, in the page chip's words, not the plan's raw operator."""
+    asked = client.post("/analyze", json={"prompt": "revenue by region on weekends", "file_id": sales["id"],
+                                          "chat_id": "chat-1", "request_id": "ask-1"})
+    assert asked.status_code == 202
+    forward(client, wired.wait_for(PROCESS)[-1])
+    weekends = client.get(f"/charts/{messages(client)[-1]['chart_id']}").get_json()
+    [condition] = weekends["plan"]["filters"]
+    assert condition == {"field": "order_date", "op": "weekday", "value": ["Saturday", "Sunday"]}
+    assert revise(client, weekends["id"], {"remove_filter": 0}).status_code == 202
+    assert messages(client)[-1]["content"] == "Change: without the filter order_date is on Saturday, Sunday"
+    forward(client, wired.wait_for(PROCESS, count=2)[-1])
+    every_day = client.get(f"/charts/{messages(client)[-1]['chart_id']}").get_json()
+    assert every_day["plan"]["filters"] == [] and every_day["data"] != weekends["data"]
+
+
 def test_an_edit_that_cannot_apply_is_answered_in_the_chat(client, wired, chart):
     assert revise(client, chart["id"], {"time_unit": "month"}).status_code == 202
     res = forward(client, wired.wait_for(PROCESS, count=2)[-1])
