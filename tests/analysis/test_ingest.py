@@ -52,6 +52,32 @@ def test_common_date_formats(write_csv, tmp_path, values, expected):
     assert ds.sample_rows[0]["when"] == expected
 
 
+@pytest.mark.parametrize("name,values,expected", [
+    ("amount", ["€1.234,50", "980,00 €", "€12,5"], [1234.5, 980.0, 12.5]),  # decimal commas
+    ("amount", ["1.234.567", "2.000.000", "12,5"], [1234567.0, 2000000.0, 12.5]),
+    ("amount", ["1,234", "2,500", "$12"], [1234.0, 2500.0, 12.0]),  # thousands, the American way
+    ("refund", ["$5.00", "-", "$1,200.00"], [5.0, None, 1200.0]),  # a dash is nothing
+    ("weight", ["1.2 kg", "800 kg", "3 kg"], [1.2, 800.0, 3.0]),
+    ("rating", ["4.5/5", "3/5", "5/5"], [4.5, 3.0, 5.0]),
+    ("seat", ["12A", "13B", "14C"], ["12A", "13B", "14C"]),  # codes stay text
+    ("weight", ["1.2 kg", "800 g", "3 kg"], ["1.2 kg", "800 g", "3 kg"]),  # mixed units: not one number
+    ("talk time", ["0:04:10", "1:00:00", "0:00:30"], [4 + 1 / 6, 60.0, 0.5]),  # minutes
+    ("start time", ["09:15:00", "14:30:00", "08:00:00"], ["09:15:00", "14:30:00", "08:00:00"]),  # clock
+])
+def test_numbers_as_exports_write_them(write_csv, tmp_path, name, values, expected):
+    csv = f"id,{name}\n" + "".join(f"{i},\"{v}\"\n" for i, v in enumerate(values))
+    ds = ingest_csv(write_csv(csv), tmp_path / "ds", name="d")
+    got = [row[name] for row in ds.sample_rows]
+    assert got == (pytest.approx(expected) if isinstance(expected[0], float) else expected)
+
+
+def test_zoned_timestamps_are_utc(write_csv, tmp_path):
+    csv = "id,created\n1,2025-03-31T14:05:00Z\n2,2025-04-01T09:15:00+02:00\n"
+    ds = ingest_csv(write_csv(csv), tmp_path / "ds", name="d")
+    assert cols(ds)["created"]["type"] == "datetime"
+    assert [r["created"] for r in ds.sample_rows] == ["2025-03-31 14:05:00", "2025-04-01 07:15:00"]
+
+
 def test_missing_values_short_rows_and_duplicate_headers(write_csv, tmp_path):
     csv = "id,Name,name,score\n1,a,x,nan\n2,b,y,None\n3,c\n"
     ds = ingest_csv(write_csv(csv), tmp_path / "ds", name="d")

@@ -101,6 +101,26 @@ def test_formula_cells_are_neutralised(client):
     assert [r["amount"] for r in rows] == [5, -3, 2]  # numbers stay numbers
 
 
+def test_export_formats_are_read_as_numbers_and_times(client):
+    """What spreadsheets and apps export: zoned ISO timestamps, European decimal commas, dashes for
+    nothing, a unit after each number, clock-read durations — uploaded, typed, and answerable."""
+    content = ("id,Created At,Betrag,Refund,Rating,Duration\n"
+               "1,2025-03-31T14:05:00Z,\"€1.234,50\",($120.00),4.5/5,1:05:30\n"
+               "2,2025-04-01T09:15:00+02:00,\"980,00 €\",-,3/5,0:45:00\n"
+               "3,2025-04-15T16:45:00Z,\"€2.100,75\",\"$1,050.00\",5/5,2:10:00\n").encode()
+    res = post_file(client, content)
+    assert res.status_code == 201, res.get_json()
+    detail = client.get(f"/files/{res.get_json()['id']}").get_json()
+    types = {c["name"]: c["type"] for c in detail["columns"]}
+    assert types == {"id": "integer", "Created At": "datetime", "Betrag": "number", "Refund": "number",
+                     "Rating": "number", "Duration": "number"}
+    first, second = detail["sample_rows"][:2]
+    assert first["Created At"] == "2025-03-31 14:05:00" and second["Created At"] == "2025-04-01 07:15:00"  # UTC
+    assert (first["Betrag"], second["Betrag"]) == (1234.5, 980.0)
+    assert (first["Refund"], second["Refund"]) == (-120.0, None)
+    assert (first["Rating"], first["Duration"], second["Duration"]) == (4.5, 65.5, 45.0)
+
+
 def _open_paths() -> set[str]:
     """Files this process holds open (the test client runs the app in this process)."""
     fds = Path("/proc/self/fd")

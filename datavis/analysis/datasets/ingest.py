@@ -18,7 +18,8 @@ from pathlib import Path
 import duckdb
 
 from ..errors import BadDataset
-from ..language.names import quote_ident
+from ..language.lexicon import DURATION_COLUMN_WORDS
+from ..language.names import norm_tokens, quote_ident
 from ..models import Dataset, IngestLimits
 from .profile import build_profile, columns_summary, count_of, sample_rows
 from .store import DATA_FILE, PROFILE_FILE, load_profile
@@ -53,6 +54,12 @@ _DATE_FORMATS = [
 _MONEY = (r"^\s*\(?\s*[-+]?\s*[$€£¥]\s*[-+]?(\d{1,3}(,\d{3})*|\d+)(\.\d+)?\s*\)?\s*$"
           r"|^\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*$")
 _PERCENT = r"^\s*[-+]?\d+(\.\d+)?\s*%\s*$"
+# a European export writes money and decimals with a decimal comma: "€1.234,50", "980,00 €", "12,5"
+_DECIMAL_COMMA = (r"^\s*[-+]?\s*[$€£¥]?\s*[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d{1,3})?\s*[$€£¥]?\s*$")
+# one unit written after every number: "1.2 kg", "45 min", "4.5/5"
+_UNIT_NUMBER = r"^\s*[-+]?\d+(\.\d+)?\s*([A-Za-z]{1,6}|/\s*\d+)\s*$"
+# what an export writes for "nothing" in a number column
+_PLACEHOLDERS = {"-", "–", "—", "--", "?"}
 _PLAIN_NUMBER = r"^\s*[-+]?\d{1,3}(\.\d+)?\s*$"
 _FORMULA = r"^[=+\-@\t\r]"
 DEFAULT_LIMITS = IngestLimits()  # frozen: one shared default
@@ -250,11 +257,20 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, delim: str, names: list[st
 
 
 def _refine_types(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str, dict[str, str | None]]:
-    """Convert VARCHAR columns that hold dates, money or percentages; returns what was converted."""
+    """Convert VARCHAR columns that hold dates, money or percentages, and zoned timestamps to UTC ones;
+    returns what was converted."""
     types = dict(con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [TABLE]).fetchall())
     conversions: dict[str, dict[str, str | None]] = {}
     for col in names:
+        if types.get(col) == "TIMESTAMP WITH TIME ZONE":
+            # "2025-03-31T14:05:00Z" is read with its zone: kept as the UTC wall time, since a zoned
+            # timestamp can be neither profiled as a time of day nor handed to Python without pytz
+            conversions[col] = {"kind": "utc", "format": "timestamp with time zone, as UTC", "type": "datetime"}
+            continue
+        if types.get(col) == "TIME" and set(norm_tokens(col)) & DURATION_COLUMN_WORDS:
+            conversions[col] = {"kind": "minutes", "format": "h:mm:ss, as minutes", "unit": "min"}
+            continue
         if types.get(col) != "VARCHAR":
             continue
         q = quote_ident(col)
@@ -273,9 +289,18 @@ def _refine_types(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str,
         conv = conversions.get(col)
         if conv is None:
             select.append(q)
+        elif conv["kind"] == "utc":
+            select.append(f"timezone('UTC', {q}) AS {q}")
+        elif conv["kind"] == "minutes":
+            select.append(f"epoch({q}) / 60.0 AS {q}")
         elif conv["kind"] == "date":
             cast = "DATE" if conv["type"] == "date" else "TIMESTAMP"
             select.append(f"CAST(try_strptime(trim({q}), '{conv['format']}') AS {cast}) AS {q}")
+        elif conv["kind"] == "decimal_comma":
+            select.append(f"TRY_CAST(replace(regexp_replace(trim({q}), '[$€£¥.\\s]', '', 'g'), ',', '.') "
+                          f"AS DOUBLE) AS {q}")
+        elif conv["kind"] == "unit":
+            select.append(f"TRY_CAST(regexp_extract(trim({q}), '^[-+]?\\d+(\\.\\d+)?') AS DOUBLE) AS {q}")
         else:
             select.append(f"TRY_CAST(regexp_replace(regexp_replace(trim({q}), '^\\((.*)\\)$', '-\\1'), "
                           f"'[$€£¥,%\\s]', '', 'g') AS DOUBLE) AS {q}")
@@ -301,7 +326,10 @@ def _date_conversion(con: duckdb.DuckDBPyConnection, sample: list[str]) -> dict[
     return {"kind": "date", "format": fmt, "type": "datetime" if has_time else "date"}
 
 
-def _number_conversion(sample: list[str]) -> dict[str, str | None] | None:
+def _number_conversion(given: list[str]) -> dict[str, str | None] | None:
+    sample = [s for s in given if s not in _PLACEHOLDERS]
+    if len(sample) < max(1, len(given) // 2):
+        return None
     money = sum(bool(re.match(_MONEY, s)) for s in sample)
     # an export writes "1,234.50" and "803.45" in one column: the small ones have no separator
     plain = sum(bool(re.match(_PLAIN_NUMBER, s)) for s in sample) if money else 0
@@ -310,6 +338,14 @@ def _number_conversion(sample: list[str]) -> dict[str, str | None] | None:
         return {"kind": "number", "unit": symbol}
     if sum(bool(re.match(_PERCENT, s)) for s in sample) / len(sample) >= 0.95:
         return {"kind": "number", "unit": "%"}
+    # a comma is a decimal comma only where some value cannot be read the American way ("1.234,50", "12,5")
+    if all(re.match(_DECIMAL_COMMA, s) for s in sample) and any(
+            re.search(r",\d{1,2}\s*[$€£¥]?\s*$|\d\.\d{3}\.\d{3}", s) for s in sample):
+        symbol = next((c for s in sample for c in s if c in "$€£¥"), None)
+        return {"kind": "decimal_comma", "unit": symbol}
+    units = [m.group(2).replace(" ", "").lower() for s in sample if (m := re.match(_UNIT_NUMBER, s))]
+    if units and len(units) / len(sample) >= 0.95 and len({u.rstrip("s") or u for u in units}) == 1:
+        return {"kind": "unit", "unit": units[0]}
     return None
 
 

@@ -214,6 +214,9 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 SHARE_OF_WORDS = {"percentage", "percent", "pct", "share", "proportion", "fraction"}
 DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "lag", "turnaround", "wait",
                   "days", "hours", "minutes", "weeks", "took", "take", "takes", "taken", "taking"}
+# a column of clock readings named like these holds lengths of time ("Duration 1:05:30", "Talk Time 0:04:10")
+DURATION_COLUMN_WORDS = {"duration", "length", "elapsed", "handle", "handling", "talk", "wait", "hold", "runtime",
+                         "spent", "turnaround", "delay", "lag", "break", "downtime", "uptime"}
 TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
                    "hrs": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
                    "months": "month", "year": "year", "years": "year"}
