@@ -51,7 +51,7 @@ def test_upload_read_list_delete(client, app):
     (b"", "empty.csv", "text/csv", 400, "empty"),
     (b"a,b\n", "header_only.csv", "text/csv", 400, "no data rows"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "image.csv", "text/csv", 400, "CSV"),
-    ("name,city\nZoë,Köln\n".encode("latin-1"), "latin1.csv", "text/csv", 400, "UTF-8"),
+    (b"name,city\nZo\x81,K\x8dln\n", "neither.csv", "text/csv", 400, "UTF-8"),
     (b"a,b\n1,2\n", "data.png", "image/png", 415, "CSV"),
     (b"a,b,c\n1,2,3\n4,5\n6,7,8,9\n", "ragged.csv", "text/csv", 400, "row"),
 ])
@@ -61,6 +61,15 @@ def test_bad_uploads_leave_nothing(client, app, content, name, mimetype, status,
     assert words.lower() in res.get_json()["message"].lower()
     assert client.get("/files").get_json()["files"] == []
     assert leftovers(app) == []
+
+
+def test_an_excel_csv_in_windows_1252_is_read(client, app):
+    """Excel on Windows saves "CSV" in Windows-1252: read as such, stored as UTF-8, no copy left behind."""
+    res = post_file(client, "name,city,amount\nZoë,Köln,€5\nRenée,Zürich,€7\n".encode("cp1252"))
+    assert res.status_code == 201, res.get_json()
+    rows = client.get(f"/files/{res.get_json()['id']}").get_json()["sample_rows"]
+    assert [(r["name"], r["city"], r["amount"]) for r in rows] == [("Zoë", "Köln", 5), ("Renée", "Zürich", 7)]
+    assert sorted(Path(p).name for p in leftovers(app)) == ["data.duckdb", "profile.json"]
 
 
 def test_missing_file_field(client):

@@ -28,6 +28,7 @@ TABLE = "data"
 NULL_STRINGS = ["", "nan", "NaN", "NAN", "None", "none", "NULL", "null", "N/A", "n/a", "#N/A", "NaT"]
 
 _CHUNK = 1 << 20
+_TRANSCODED = "upload.utf-8.csv"
 _DELIMITERS = [",", ";", "\t", "|"]
 _MAGIC = [
     (b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook is one); save it as CSV"),
@@ -73,7 +74,15 @@ def ingest_csv(csv_path: Path, dataset_dir: Path, *, name: str, limits: IngestLi
     csv_path, dataset_dir = Path(csv_path), Path(dataset_dir)
     dataset_dir.mkdir(parents=True, exist_ok=False)
     try:
-        dialect_delim, header, rows, short = _validate(csv_path, limits)
+        encoding = "utf-8"
+        try:
+            dialect_delim, header, rows, short = _validate(csv_path, limits)
+        except _NotUtf8 as not_utf8:
+            copy = _from_windows_1252(csv_path, dataset_dir)
+            if copy is None:
+                raise not_utf8 from None
+            csv_path, encoding = copy, "windows-1252"
+            dialect_delim, header, rows, short = _validate(csv_path, limits)
         names = _column_names(header)
         with duckdb.connect(str(dataset_dir / DATA_FILE)) as con:
             _load(con, csv_path, dialect_delim, names)
@@ -82,6 +91,7 @@ def ingest_csv(csv_path: Path, dataset_dir: Path, *, name: str, limits: IngestLi
             profile = build_profile(con, TABLE, name=name, conversions=conversions)
             profile["formula_cells_neutralised"] = neutralised
             profile["short_rows_padded"] = short
+            profile["encoding"] = encoding
             samples = sample_rows(con, TABLE)
         if profile["row_count"] != rows:  # both readers must agree, or the file was read two ways
             raise BadDataset(f"the file could not be read consistently ({rows:,} rows by the checker, "
@@ -89,12 +99,31 @@ def ingest_csv(csv_path: Path, dataset_dir: Path, *, name: str, limits: IngestLi
         dataset = Dataset(row_count=profile["row_count"], columns=columns_summary(profile),
                           profile=profile, sample_rows=samples)
         (dataset_dir / PROFILE_FILE).write_text(json.dumps({"profile": profile, "sample_rows": samples}))
+        (dataset_dir / _TRANSCODED).unlink(missing_ok=True)
         return dataset
     except BaseException as exc:
         shutil.rmtree(dataset_dir, ignore_errors=True)
         if isinstance(exc, duckdb.Error):
             raise BadDataset(f"the file could not be read as CSV: {_first_line(str(exc))}") from exc
         raise
+
+
+class _NotUtf8(BadDataset):
+    """The upload's bytes are not UTF-8 (the message names the first bad byte)."""
+
+
+def _from_windows_1252(path: Path, dataset_dir: Path) -> Path | None:
+    """A UTF-8 copy of an upload that reads as Windows-1252 (what Excel on Windows saves as "CSV"),
+    kept in the dataset's directory until it is loaded; None when it does not read so either."""
+    copy = dataset_dir / _TRANSCODED
+    try:
+        with open(path, encoding="cp1252", newline="") as src, \
+                open(copy, "w", encoding="utf-8", newline="") as dst:
+            shutil.copyfileobj(src, dst, _CHUNK)
+    except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined: not text in either
+        copy.unlink(missing_ok=True)
+        return None
+    return copy
 
 
 def _first_line(text: str) -> str:
@@ -138,8 +167,8 @@ def _check_bytes(path: Path, limits: IngestLimits) -> None:
             except UnicodeDecodeError as e:
                 pos = max(0, offset + e.start - len(decoder.getstate()[0]))
                 bad = chunk[e.start] if e.start < len(chunk) else 0
-                raise BadDataset(f"the file is not valid UTF-8 (byte 0x{bad:02x} at position {pos:,}); "
-                                 "save it as UTF-8 CSV") from None
+                raise _NotUtf8(f"the file is not valid UTF-8 (byte 0x{bad:02x} at position {pos:,}); "
+                               "save it as UTF-8 CSV") from None
             parts = chunk.split(b"\n")
             # lengths of complete lines in this chunk; the last part continues in the next chunk
             first = current_line + len(parts[0])
@@ -153,8 +182,8 @@ def _check_bytes(path: Path, limits: IngestLimits) -> None:
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise BadDataset(f"the file is not valid UTF-8 (it ends in the middle of a character, "
-                             f"position {offset:,})") from None
+            raise _NotUtf8(f"the file is not valid UTF-8 (it ends in the middle of a character, "
+                           f"position {offset:,})") from None
         if current_line > limits.max_line_bytes:
             raise BadDataset(f"line {line_no:,} is too long (more than {limits.max_line_bytes:,} bytes)")
 
