@@ -215,3 +215,18 @@ def test_a_column_counted_with_a_new_axis_is_a_new_question(data):
     question = "top 2 studios by number of trainers"
     alone = answer(ds["classes"], question)
     assert _chat(data, "total fee by class kind", question).sql == alone.sql
+
+
+@pytest.mark.parametrize("question, gold", [
+    ("monthly bookings", "SELECT date_trunc('month', \"Booking Date\"), count(*) FROM classes GROUP BY 1"),
+    ("weekly booking count in 2024", "SELECT date_trunc('week', \"Booking Date\"), count(*) FROM classes "
+                                     "WHERE year(\"Booking Date\") = 2024 GROUP BY 1"),
+    ("monthly revenue trend", "SELECT date_trunc('month', \"Booking Date\"), sum(Fee) FROM classes GROUP BY 1"),
+])
+def test_a_grain_word_opening_a_question_of_its_own_is_a_new_question(data, question, gold):
+    """In a chat (as /analyze asks: with the chart on screen), "monthly bookings" or "monthly revenue
+    trend" names what it measures (the rows, a measure by another name): it is answered as it is alone,
+    not as the guests' average fee on screen by month; "monthly" alone still changes the grain on screen."""
+    _same(data, _chat(data, "average fee by studio for guests", question), gold)
+    _same(data, _chat(data, "average fee by studio for guests", "monthly"),
+          "SELECT date_trunc('month', \"Booking Date\"), avg(Fee) FROM classes WHERE Guest GROUP BY 1")

@@ -24,7 +24,9 @@ from typing import Any
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
+from ..labels import counted_noun
 from ..language import cues as C
+from ..language.names import singular, split_name
 from ..language.parsing import Parsed
 from ..plan import Plan
 from .edits import Edit, also_words, candidates, free_mentions, grain_values, is_measure
@@ -56,6 +58,8 @@ FRESH = 1.0  # the fresh reading's score: an edit needs more evidence than that
 CLOSE = 1.0  # readings closer than this: the runner-up is offered as an alternative
 MAX_WORDS_SHORT = 4
 
+_DATE_WORDS = {"date", "time", "day", "dt", "timestamp", "at", "on"}  # "Booking Date", "Created At"
+_GRAIN_ADVERB = re.compile(r"^\W*(monthly|weekly|daily|yearly|quarterly|annual|hourly)\b")
 _TAIL_CUE = re.compile(r"\b(instead|too|as well|again|then|rather)\W*$")
 _QUESTION_START = re.compile(r"^\W*(how (many|much)|what|which|who|whose|where|when|"
                              r"show|list|give|plot|draw|chart|display|compare|tell|find|count|is there|are there|"
@@ -96,9 +100,15 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -
     free = [by_name[m.column] for m in free_mentions(p) if not is_identifier(by_name[m.column])
             or m.column in counted]
     measures = [c for c in free if is_measure(c) or c["name"] in counted]
+    # what the message measures without naming a measure column: the rows ("monthly shipments", "order
+    # count") or a measure the fresh reading found by another name ("monthly revenue trend": Total)
+    counts_rows = _names_rows(p, profile)
+    found = fresh is not None and any(m.column is not None for m in fresh.plan.measures)
     out = []
     text = _core(p.text.s)
-    if re.search(C.FOLLOWUP + r"(?!\w)", text):  # a whole word: "orders by ..." is not "order"
+    cue = re.search(C.FOLLOWUP + r"(?!\w)", text)  # a whole word: "orders by ..." is not "order"
+    # "monthly" alone changes the grain on screen; "monthly shipments" asks a question of its own
+    if cue and not (_GRAIN_ADVERB.match(text) and (measures or counts_rows or found)):
         out.append("cue")
     if _TAIL_CUE.search(text):
         out.append("tail_cue")
@@ -108,7 +118,8 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -
         out.append("no_column")
     if len(re.findall(r"[a-z0-9]+", text)) <= MAX_WORDS_SHORT:
         out.append("short")
-    if measures and (len(measures) < len(free) or p.grain or p.trend):
+    if (measures and (len(measures) < len(free) or p.grain or p.trend)) or \
+            ((counts_rows or found) and (p.grain or p.trend) and "cue" not in out):
         out.append("measure_and_dimension")
     # "show me the bottom 2", "give me the total": a bare imperative names nothing to answer afresh
     if _QUESTION_START.search(text) and "cue" not in out and not (free == [] and _IMPERATIVE.search(text)):
@@ -116,6 +127,18 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -
     if fresh is not None and fresh.alternatives:
         out.append("fresh_unsure")
     return out
+
+
+def _names_rows(p: Parsed, profile: dict[str, Any]) -> bool:
+    """The message names what the rows are: "shipments" in a table of shipments, "order count" with an
+    Order ID, "bookings" with a Booking Date."""
+    noun = counted_noun(profile)
+    rows = {noun, singular(noun)} if noun != "rows" else set()
+    rows |= {w.lower() for w in split_name(str(profile.get("name") or ""))[-1:] if len(w) >= 4}
+    rows |= {words[0].lower() + s for c in profile["columns"] if c["role"] == "temporal"
+             and len(words := split_name(c["name"])) == 2 and len(words[0]) >= 4
+             and words[1].lower() in _DATE_WORDS for s in ("", "s")}
+    return bool(rows & set(re.findall(r"[a-z]+", p.text.s.lower())))
 
 
 def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any]) -> float:
