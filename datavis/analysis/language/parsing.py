@@ -271,7 +271,9 @@ def _question_kind(p: Parsed) -> None:
     text = p.text
     p.trend = C.has(text, C.TREND)
     p.share = C.has(text, C.SHARE)
-    p.correl = C.has(text, C.CORREL)
+    # a relation named ("correlation", "scatter"); "A vs B" is one only between two numbers (_versus):
+    # "spend in canada vs the uk" compares two values, it plots nothing against anything
+    p.correl = C.has(text, C.CORREL_NAMED)
     p.distrib = C.has(text, C.DISTRIB)
     p.listing = C.has(text, r"^\s*(list|show all|show me all|give me all|display all)\b|\b(as a table|in a table|"
                             r"table of|raw rows|the rows)\b")
@@ -407,7 +409,7 @@ def _versus(p: Parsed, g: C.Cue[str], nxt: Mention | None, by_name: dict[str, An
     """"price vs rating" (two numbers) is a correlation; "sales vs region" groups by the column
     before when the one after is a number or is aggregated."""
     prev = _prev_mention(p, g.start)
-    if prev and nxt and is_numeric(by_name[prev.column]) and is_numeric(by_name[nxt.column]):
+    if prev and nxt and prev.column != nxt.column and _measured(p, prev, by_name) and _measured(p, nxt, by_name):
         p.correl = True
         return
     if prev and (nxt is None or is_numeric(by_name[nxt.column]) or _agg_between(p, g.end, nxt)) \
@@ -475,6 +477,14 @@ def _prev_mention(p: Parsed, pos: int, within: int = 3) -> Mention | None:
         if pos - within <= m.end <= pos:
             best = m
     return best
+
+
+def _measured(p: Parsed, m: Mention, by_name: dict[str, Any]) -> bool:
+    """A side of "A vs B" that is a number: a numeric column, or what a count cue counts ("number of invoices")."""
+    if is_numeric(by_name[m.column]):
+        return True
+    return by_name[m.column]["type"] != "boolean" and any(c.value == "count" and c.end <= m.start <= c.end + 1
+                                                          for c in p.aggs)
 
 
 def _agg_between(p: Parsed, a: int, m: Mention) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..language import cues as C
+from ..language.lexicon import UNIT_WORDS
 from ..language.linking import Links
 from ..language.parsing import Parsed
 from ..plan import Plan
@@ -142,10 +143,14 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
         return ["prior:share_uncued"]  # "orders that were returned" counts them; a share needs a share word
     if plan.limit == 1 and links.limit is None:  # nvBench's scorer does not compare limits
         return ["prior:superlative_one"]  # "which department has the highest average salary"
+    versus = _versus_reading(plan, links, profile)
     if plan.intent == "correlation" and plan.dimension is not None and all(m.agg != "none" for m in plan.measures) \
-            and not C.has(links.parsed.text, C.CORREL_NAMED) and _few_groups(plan.dimension.column, profile):
-        return ["prior:versus_points"]  # "spend vs revenue by channel", "hours: billable vs not" are bars
-    if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):
+            and not C.has(links.parsed.text, C.CORREL_NAMED):
+        if versus == "dots":
+            return ["prior:versus_dots"]  # "spend vs conversions per campaign": one dot per campaign
+        if _few_groups(plan.dimension.column, profile):
+            return ["prior:versus_points"]  # "spend vs revenue by channel", "hours: billable vs not" are bars
+    if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures) and versus != "dots":
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
     if plan.dimension is not None and _counted_axis(plan.dimension.column, links):
         return ["prior:counted_axis"]  # "how many customers are there" is one number, not a count per customer
@@ -163,6 +168,30 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
     if m.agg in cues or (m.agg == "avg" and p.share):
         return ["prior:kpi_agg"]
     return []
+
+
+def _versus_reading(plan: Plan, links: Links, profile: dict[str, Any] | None) -> str | None:
+    """Two measures per group joined by vs / against ("A vs B by G"): "bars" side by side when they share a
+    unit (revenue vs profit, reorder level vs on hand), "dots", one per group, when their units differ
+    (spend vs conversions, wait (sec) vs talk time (min)) or the words plot one "against" the other."""
+    p = links.parsed
+    if not p.correl or plan.dimension is None or len(plan.measures) != 2 or C.has(p.text, C.CORREL_NAMED):
+        return None  # p.correl without a named relation: "A vs B" between two numbers (parsing._versus)
+    if any(t.text == "against" for t in p.toks):
+        return "dots"
+    a, b = (_unit(m.column, profile) for m in plan.measures)
+    return "bars" if a == b else "dots"
+
+
+def _unit(column: str | None, profile: dict[str, Any] | None) -> str | None:
+    """The unit of a measure: rows for a count, money, the unit its name or its values state, else none."""
+    if column is None:
+        return "rows"
+    col = (profile or {}).get("_by_name", {}).get(column) or {}
+    if col.get("money"):
+        return "money"
+    named = [UNIT_WORDS[t] for t in col.get("tokens", []) if t in UNIT_WORDS]
+    return named[-1] if named else col.get("unit")
 
 
 def _few_groups(column: str, profile: dict[str, Any] | None) -> bool:

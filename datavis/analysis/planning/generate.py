@@ -228,9 +228,9 @@ def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Ite
             lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
             between = {toks[k].text for k in range(lo, hi) if cue.kind == "agg" or k not in cued}
             joiners = between & _AND
-            if hi < lo or hi - lo > 6 or not joiners or joiners & {"vs", "versus"} or \
-                    cue.kind == "column" and not between <= _AND:
-                continue  # "number of invoices vs total amount per customer" plots one against the other
+            versus = joiners & {"vs", "versus"} and not links.parsed.correl  # "approved vs rejected expenses"
+            if hi < lo or hi - lo > 6 or not joiners or versus or cue.kind == "column" and not between <= _AND:
+                continue  # ("number of invoices vs total amount per customer" plots one against the other: _dots)
             near = _near_agg(links, c.start)
             col = profile["_by_name"][str(c.target)]
             if col["role"] == "identifier":
@@ -580,6 +580,19 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
     return plan
 
 
+def _dots(plan: Plan, links: Links) -> list[Plan]:
+    """Two totals per group said "A vs B" (parsing._versus): also one dot per group, A against B
+    (the ranker weighs bars against dots by their units: features.prior)."""
+    if not links.parsed.correl or plan.dimension is None or plan.dimension.grain or plan.color or \
+            len(plan.measures) != 2 or any(m.agg == "none" for m in plan.measures) or links.parsed.chart:
+        return []
+    return [plan.model_copy(update={"intent": "correlation", "chart": "point"})]
+
+
+def _key(plan: Plan) -> str:
+    return plan.model_dump_json(exclude={"assumptions", "evidence"})
+
+
 def _one_row_each(dim: Dimension, profile: dict[str, Any]) -> bool:
     col = profile["_by_name"][dim.column]
     return bool(col.get("unique")) or is_numeric(col)
@@ -629,7 +642,7 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
                 plan = validate_plan(plan, profile)
             except Unanswerable:
                 continue
-            key = plan.model_dump_json(exclude={"assumptions", "evidence"})
+            key = _key(plan)
             if key in seen:
                 continue
             seen.add(key)
@@ -637,6 +650,7 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
             if "raw=repeating_axis" in feats and ("money=raw" in feats or _many_per_group(plan, profile)):
                 continue  # raw values of many rows per bar overlap: "sales by region" sums them
             out.append(Generated(plan, feats))
+            out += [Generated(dots, feats) for dots in _dots(plan, links) if _key(dots) not in seen]
             if len(out) >= MAX_PLANS:
                 return out
     return out

@@ -12,7 +12,7 @@ from typing import Literal, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
-from ..language.lexicon import PEOPLE
+from ..language.lexicon import PAY_LEVEL_WORDS, PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
 from ..language.parsing import SKIP_AFTER_CUE, Parsed, excludes, is_numeric, main_temporal, names_people_only
@@ -508,7 +508,7 @@ def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
             elif col["role"] == "identifier":
                 m.agg = "sum"
             else:
-                m.agg = "sum" if col.get("additive", True) else "avg"
+                m.agg = "sum" if col.get("additive", True) and not _level_compared(d, col) else "avg"
                 plan.assumptions.append(f"I used the {'total' if m.agg == 'sum' else 'average'} of {m.column} "
                                         f"per {dim}")
     if unique_x and any(m.agg != "none" for m in d.measures) and any(m.agg == "none" for m in d.measures):
@@ -518,6 +518,14 @@ def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
     plan.measures = d.measures[:2] if (p.correl or p.chart == "table") else d.measures[:1]
     plan.color = d.color if d.color != dim else None
     return dcol, grain
+
+
+def _level_compared(d: _Draft, col: dict) -> bool:
+    """Pay compared between values the words list ("pay for men vs women"): their average pay, not their
+    payroll (as generate._named_groups_compared)."""
+    said = [m for m in d.p.mentions if m.column == col["name"]]
+    words = set(col["tokens"]) | {t.text for m in said for t in d.p.toks[m.start:m.end]}
+    return bool(words & PAY_LEVEL_WORDS) and any(f.op == "in" and len(f.values) >= 2 for f in d.plan.filters)
 
 
 def _intent_and_chart(d: _Draft, dim: str, dcol: dict, grain: str | None) -> None:

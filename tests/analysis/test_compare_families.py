@@ -1,0 +1,74 @@
+"""Comparisons (issue 11): two measures said "A vs B" per group (side by side in one unit, one dot per
+group in two), two values of one column compared ("express vs standard"), two groupings ("by depot and
+month", "broken down by service"), and how many rows carry a flag (one number). Each asks `answer()`
+about a small CSV written here and checks the rows against DuckDB."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from tests.helpers import ingested_views
+
+from .scoring import same_answer
+
+FEE = "CAST(REPLACE(Fee, '$', '') AS DOUBLE)"
+TIP = "CAST(REPLACE(Tip, '$', '') AS DOUBLE)"
+
+
+def _write_deliveries(path: Path) -> None:
+    """Parcel deliveries over two years: a depot, a courier, a service level, distance in km, minutes on
+    the road, a fee and a tip in dollars, a 0/1 Late flag and a Yes/No Fragile column."""
+    rnd = random.Random(31)
+    couriers = ["Ava", "Ben", "Cleo", "Dev", "Eli", "Fen"]
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Delivery ID", "Date", "Depot", "Courier", "Service", "Distance (km)", "Duration (min)",
+                    "Fee", "Tip", "Parcels", "Late", "Fragile"])
+        for i in range(600):
+            km = round(rnd.uniform(1, 40), 1)
+            w.writerow([f"D{i:05d}", (dt.date(2023, 1, 1) + dt.timedelta(days=rnd.randrange(730))).isoformat(),
+                        rnd.choice(["Harbour", "Airport", "Old Town", "Ridge"]), rnd.choice(couriers),
+                        rnd.choice(["Express", "Standard", "Standard"]), km, int(km * rnd.uniform(2, 4)) + 5,
+                        f"${rnd.uniform(5, 60):.2f}", f"${rnd.uniform(0, 8):.2f}", rnd.randint(1, 6),
+                        int(rnd.random() < 0.2), rnd.choice(["Yes", "No", "No"])])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    with ingested_views(tmp_path_factory.mktemp("compare"), (("deliveries", _write_deliveries),)) as got:
+        yield got
+
+
+# ------------------------------------------------------------------ two measures: bars or dots
+def test_two_measures_in_different_units_per_group_are_dots(data):
+    """Kilometres vs minutes share no axis: one dot per courier, distance against duration."""
+    ds, _ = data
+    ans = answer(ds["deliveries"], "distance vs duration for every courier")
+    assert ans.chart_type == "point" and ans.plan["x"]["field"] == "Courier"
+    assert [m["field"] for m in ans.plan["measures"]] == ["Distance (km)", "Duration (min)"]
+    assert len(ans.data) == 6
+
+
+def test_a_count_against_money_per_group_is_dots(data):
+    ans = same_answer(data, "deliveries", "number of deliveries vs total fee per depot",
+                      f"SELECT Depot, count(*), sum({FEE}) FROM deliveries GROUP BY 1", every_column=True)
+    assert ans.chart_type == "point"
+
+
+def test_one_measure_plotted_against_another_is_dots_even_in_one_unit(data):
+    ds, _ = data
+    ans = answer(ds["deliveries"], "plot the fee against the tip for each depot")
+    assert ans.chart_type == "point" and ans.plan["x"]["field"] == "Depot"
+    assert [m["field"] for m in ans.plan["measures"]] == ["Fee", "Tip"]
+
+
+def test_two_amounts_of_money_vs_each_other_are_bars_side_by_side(data):
+    """Fee vs tip: both dollars, read on one axis."""
+    ans = same_answer(data, "deliveries", "fee vs tip by depot",
+                      f"SELECT Depot, sum({FEE}), sum({TIP}) FROM deliveries GROUP BY 1", every_column=True)
+    assert ans.chart_type == "bar"
