@@ -72,3 +72,42 @@ def test_two_amounts_of_money_vs_each_other_are_bars_side_by_side(data):
     ans = same_answer(data, "deliveries", "fee vs tip by depot",
                       f"SELECT Depot, sum({FEE}), sum({TIP}) FROM deliveries GROUP BY 1", every_column=True)
     assert ans.chart_type == "bar"
+
+
+# ------------------------------------------------------------------ two groupings
+def test_a_date_part_after_and_is_a_second_grouping(data):
+    """"by depot and quarter": one line per depot over the quarters, not the depots alone."""
+    ans = same_answer(data, "deliveries", "parcels by depot and quarter",
+                      "SELECT date_trunc('quarter', Date), Depot, sum(Parcels) FROM deliveries GROUP BY 1, 2")
+    assert ans.plan["data_fields"]["color"] == "Depot"
+
+
+def test_a_date_part_after_broken_down_by_is_the_axis(data):
+    same_answer(data, "deliveries", "total fee broken down by year",
+                f"SELECT date_trunc('year', Date), sum({FEE}) FROM deliveries GROUP BY 1")
+
+
+def test_a_count_per_person_broken_down_by_a_category_counts_rows(data):
+    """"delivery count per courier broken down by service": rows per courier and service, not distinct couriers."""
+    ans = same_answer(data, "deliveries", "delivery count per courier broken down by service",
+                      "SELECT Courier, Service, count(*) FROM deliveries GROUP BY 1, 2")
+    assert ans.chart_type == "bar"
+
+
+# ------------------------------------------------------------------ how many carry a flag
+def test_how_many_rows_a_0_1_flag_marks_is_one_number(data):
+    ans = same_answer(data, "deliveries", "how many deliveries were late",
+                      "SELECT count(*) FROM deliveries WHERE Late = 1")
+    assert ans.chart_type == "kpi"
+
+
+def test_how_many_rows_a_flag_and_a_place_mark_is_one_number(data):
+    ans = same_answer(data, "deliveries", "how many deliveries from the airport depot were late",
+                      "SELECT count(*) FROM deliveries WHERE Late = 1 AND Depot = 'Airport'")
+    assert ans.chart_type == "kpi"
+
+
+def test_late_by_a_flag_with_a_grouping_word_is_still_a_breakdown(data):
+    ans = same_answer(data, "deliveries", "number of deliveries by late",
+                      "SELECT Late, count(*) FROM deliveries GROUP BY 1")
+    assert ans.chart_type == "bar"

@@ -254,7 +254,7 @@ def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
             p.chart = chart.value
         consumed.update(range(chart.start, chart.end))
     p.chart_mod = C.chart_modifier(p.text)
-    grain = C.find_grain(p.text)
+    grain = C.find_grain(p.text) or _second_grain(p, profile)
     if grain is not None and grain.value in ("hour", "hour_of_day") and \
             not any(c.get("has_time") for c in profile["columns"]):
         grain = None
@@ -264,6 +264,16 @@ def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         after_avg = grain.start > 0 and p.toks[grain.start - 1].text in ("average", "avg", "mean", "typical")
         if not (after_avg and grain.end - grain.start == 1 and p.toks[grain.start].text.endswith("ly")):
             p.grain = grain.value
+
+
+def _second_grain(p: Parsed, profile: dict[str, Any]) -> C.Cue[str] | None:
+    """"by region and year": a date part grouped beside a column, when no column is named so and a date
+    column exists to take it from."""
+    grain = C.find_second_grain(p.text)
+    if grain is None or grain.value in profile["_by_lower"] or \
+            not any(c["type"] in ("date", "datetime") for c in profile["columns"]):
+        return None
+    return grain
 
 
 def _question_kind(p: Parsed) -> None:

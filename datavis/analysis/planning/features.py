@@ -17,6 +17,7 @@ from ..presentation.vegalite import choose_chart
 from ..sql.compiler import compile_plan
 from .candidates import Candidate
 from .generate import ranked_groups, share_asked
+from .measures import binary
 
 _WORD = re.compile(r"[a-z]+|\d+")
 _RANKING = {"which", "who", "whom", "each", "per", "every", "by"}
@@ -152,7 +153,7 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
             return ["prior:versus_points"]  # "spend vs revenue by channel", "hours: billable vs not" are bars
     if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures) and versus != "dots":
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
-    if plan.dimension is not None and _counted_axis(plan.dimension.column, links):
+    if plan.dimension is not None and _counted_axis(plan.dimension.column, links, profile):
         return ["prior:counted_axis"]  # "how many customers are there" is one number, not a count per customer
     if plan.dimension is not None or len(plan.measures) != 1:
         return []
@@ -200,14 +201,25 @@ def _few_groups(column: str, profile: dict[str, Any] | None) -> bool:
     return (col.get("distinct") or 99) <= 20
 
 
-def _counted_axis(column: str, links: Links) -> bool:
-    """The axis is the thing "how many" counts, and no word groups by it (nvBench counts "the
-    number of the dates" per date; nothing there asks "how many customers are there")."""
+def _counted_axis(column: str, links: Links, profile: dict[str, Any] | None) -> bool:
+    """The axis is the thing "how many" counts ("how many discontinued skus", a quality between), or a
+    Yes/No or 0/1 flag the words state ("how many calls were abandoned"), and no word groups by it
+    (nvBench counts "the number of the dates" per date; nothing there asks "how many customers are there")."""
     p = links.parsed
-    if p.groups or links.grains or p.trend or links.words & _RANKING:
+    if p.groups or links.grains or p.trend or links.words & _RANKING or p.correl:
         return False
+    col = (profile or {}).get("_by_name", {}).get(column) or {}
+    if col and binary(col) and not C.has(p.text, r"\b(vs\.?|versus|or not|and not)\b"):
+        return True
     m = next((m for m in p.mentions if m.column == column), None)
-    return m is not None and [t.text for t in p.toks[max(0, m.start - 2):m.start]] == ["how", "many"]
+    if m is None:
+        return False
+    spans = [(x.start, x.end) for x in p.mentions if x is not m] + [(v.start, v.end) for v in p.values]
+    said = {k for a, b in spans for k in range(a, b)}
+    k = m.start
+    while k - 1 in said:  # "how many discontinued skus": a value or a quality before the noun
+        k -= 1
+    return [t.text for t in p.toks[max(0, k - 2):k]] == ["how", "many"]
 
 
 def _slots(plan: Plan) -> dict[str, object]:

@@ -305,6 +305,9 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
     return out
 
 
+_GROUP_WORDS = {"per", "by", "each", "every", "across"}
+
+
 def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
     """"how many employees per department", "number of people by gender" in a table whose rows are
     not people (timesheets, orders): the distinct people of its column of people, not the rows."""
@@ -314,8 +317,8 @@ def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
     out: list[Measures] = []
     for cue in (a for a in links.aggs if a.target == "count"):
         said = [t for t in toks[cue.end:cue.end + 3] if t.sing in PEOPLE_ROLES or t.text in PEOPLE_ROLES]
-        if not said:
-            continue
+        if not said or any(t.text in _GROUP_WORDS for t in toks[cue.end:said[0].i]):
+            continue  # "invoice count per rep" counts invoices for each rep
         named = {str(c.target) for c in links.columns if c.start <= said[0].i < c.end}
         for col in _people_columns(profile):
             if (not named or col["name"] in named) and 2 * (col.get("distinct") or 0) < (profile.get("row_count") or 0):

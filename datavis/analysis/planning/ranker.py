@@ -60,7 +60,7 @@ PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:v
          "prior:two_measures": 1.5, "prior:versus_points": -1.0, "prior:versus_dots": 1.5,
          "prior:condition_dropped": -1.0,
          "prior:superlative_one": 1.0, "prior:share_uncued": -1.0, "prior:derived": 3.0,
-         "prior:counted_axis": -1.0, "lic=money=word": 2.5, "lic=money=raw": 1.5,
+         "prior:counted_axis": -2.0, "lic=money=word": 2.5, "lic=money=raw": 1.5,
          "lic=two=count_and": 1.5, "lic=two=cues": 0.5, "lic=order=sup_dim": 1.5,
          "prior:superlative_aggregated": -1.5, "lic=implicit=price": 2.0, "lic=implicit=kind": 2.0,
          "lic=dim=who": 1.0, "lic=agg=count_people": 2.0, "lic=dim=values": 2.5, "lic=agg=compared_level": 2.0}

@@ -13,7 +13,7 @@ from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
 from ..language.lexicon import PAY_LEVEL_WORDS, PEOPLE
-from ..language.matching import Mention
+from ..language.matching import Mention, is_flag
 from ..language.names import humanize
 from ..language.parsing import SKIP_AFTER_CUE, Parsed, excludes, is_numeric, main_temporal, names_people_only
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
@@ -227,7 +227,9 @@ def _boolean_mentions(d: _Draft) -> None:
     group_ids = {id(g) for g in p.groups}
     for m in d.free:
         col = d.col(m)
-        if col["type"] != "boolean" or id(m) in group_ids or m in d.used or names_people_only(m):
+        # a 0/1 number is a flag when rows are counted ("how many calls were abandoned"), else a measure
+        flag = col["type"] == "boolean" or (d.count_rows and not d.measures and is_flag(col))
+        if not flag or id(m) in group_ids or m in d.used or names_people_only(m):
             continue
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         neg = any(excludes(p.toks[k].text) for k in range(max(0, m.start - 2), m.start))
