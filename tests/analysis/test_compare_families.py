@@ -22,20 +22,20 @@ TIP = "CAST(REPLACE(Tip, '$', '') AS DOUBLE)"
 
 def _write_deliveries(path: Path) -> None:
     """Parcel deliveries over two years: a depot, a courier, a service level, distance in km, minutes on
-    the road, a fee and a tip in dollars, a 0/1 Late flag and a Yes/No Fragile column."""
+    the road, a fee and a tip in dollars, a 0/1 Late flag, Yes/No Fragile and No Signature columns."""
     rnd = random.Random(31)
     couriers = ["Ava", "Ben", "Cleo", "Dev", "Eli", "Fen"]
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["Delivery ID", "Date", "Depot", "Courier", "Service", "Distance (km)", "Duration (min)",
-                    "Fee", "Tip", "Parcels", "Late", "Fragile"])
+                    "Fee", "Tip", "Parcels", "Late", "Fragile", "No Signature"])
         for i in range(600):
             km = round(rnd.uniform(1, 40), 1)
             w.writerow([f"D{i:05d}", (dt.date(2023, 1, 1) + dt.timedelta(days=rnd.randrange(730))).isoformat(),
                         rnd.choice(["Harbour", "Airport", "Old Town", "Ridge"]), rnd.choice(couriers),
                         rnd.choice(["Express", "Standard", "Standard"]), km, int(km * rnd.uniform(2, 4)) + 5,
                         f"${rnd.uniform(5, 60):.2f}", f"${rnd.uniform(0, 8):.2f}", rnd.randint(1, 6),
-                        int(rnd.random() < 0.2), rnd.choice(["Yes", "No", "No"])])
+                        int(rnd.random() < 0.2), rnd.choice(["Yes", "No", "No"]), rnd.choice(["Yes", "No"])])
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +111,49 @@ def test_late_by_a_flag_with_a_grouping_word_is_still_a_breakdown(data):
     ans = same_answer(data, "deliveries", "number of deliveries by late",
                       "SELECT Late, count(*) FROM deliveries GROUP BY 1")
     assert ans.chart_type == "bar"
+
+
+# ------------------------------------------------------------------ two values of one column compared
+def test_two_values_joined_by_vs_are_a_bar_each(data):
+    """"fee at the airport vs old town": the depots are compared, nothing is plotted against anything."""
+    ans = same_answer(data, "deliveries", "fee at the airport vs old town",
+                      f"SELECT Depot, sum({FEE}) FROM deliveries WHERE Depot IN ('Airport', 'Old Town') GROUP BY 1")
+    assert ans.chart_type == "bar"
+
+
+def test_a_yes_no_said_and_negated_is_a_grouping_not_one_side(data):
+    ans = same_answer(data, "deliveries", "average tip fragile vs not fragile",
+                      f"SELECT Fragile, avg({TIP}) FROM deliveries GROUP BY 1")
+    assert ans.chart_type == "bar"
+
+
+def test_the_other_side_of_a_flag_in_words_is_a_grouping(data):
+    """"on time vs late": the words name one side of Late in words of their own."""
+    ans = same_answer(data, "deliveries", "average fee on time vs late",
+                      f"SELECT Late, avg({FEE}) FROM deliveries GROUP BY 1")
+    assert ans.chart_type == "bar"
+
+
+def test_a_column_name_starting_with_no_does_not_negate_the_values_after_it(data):
+    """"no" of a column's name (No Signature) is no negation: the depots listed are kept, not left out."""
+    ds, _ = data
+    ans = answer(ds["deliveries"], "no signature deliveries airport vs ridge")
+    assert {"field": "Depot", "op": "in", "value": ["Airport", "Ridge"]} in ans.plan["filters"]
+
+
+def test_number_of_is_no_column_whose_name_starts_with_no(data):
+    """"number of deliveries" counts every delivery: "No Signature" is a Yes/No, its "no" is no "number"."""
+    same_answer(data, "deliveries", "number of deliveries per depot",
+                "SELECT Depot, count(*) FROM deliveries GROUP BY 1")
+
+
+def test_two_years_compared_are_a_grouping_never_two_conditions_at_once(data):
+    ans = same_answer(data, "deliveries", "total fee 2024 vs 2023",
+                      f"SELECT date_trunc('year', Date), sum({FEE}) FROM deliveries GROUP BY 1")
+    assert ans.chart_type == "bar" and "2023-01-01" in ans.sql and "2024-12-31" in ans.sql
+
+
+def test_values_compared_within_another_grouping_are_its_colour(data):
+    ans = same_answer(data, "deliveries", "late vs not late deliveries for each courier",
+                      "SELECT Courier, Late, count(*) FROM deliveries GROUP BY 1, 2")
+    assert ans.plan["data_fields"]["x"] == "Courier" and ans.plan["data_fields"]["color"] == "Late"

@@ -179,8 +179,8 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
     toks = links.parsed.toks
     for a, b in itertools.pairwise(nums):
         between = {t.text for t in toks[a.end:b.start]} | _symbols_between(links, a, b)
-        if not between & _AND or b.start - a.end > 4:
-            continue
+        if not between & _AND or b.start - a.end > 4 or between & {"vs", "versus"} and not links.parsed.correl:
+            continue  # "fee on time vs late": vs joins two measures only between two numbers (parsing._versus)
         ca, cb = (profile["_by_name"][str(x.target)] for x in (a, b))
         if ca["name"] == cb["name"]:  # two spans naming one column: "profit ... and profit?" is one measure
             continue
@@ -450,7 +450,7 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
 
 
 def _listed_with_and(links: Links) -> list[Filter]:
-    """Conditions that list two or more values of one column joined by "and" ("male and female");
+    """Conditions that list two or more values of one column joined by "and" or "vs" ("male and female");
     with "or" ("Texas or Ohio") the values are pooled."""
     out = []
     for f in map(_filter_of, links.conditions):
@@ -458,7 +458,7 @@ def _listed_with_and(links: Links) -> list[Filter]:
         if f.op != "in" or len(f.values) < 2 or len(spans) < 2:
             continue
         between = {t.text for t in links.parsed.toks[min(a for a, _ in spans):max(b for _, b in spans)]}
-        if "and" in between and "or" not in between:
+        if between & {"and", "vs", "versus"} and "or" not in between:  # "canada vs the uk": a bar each too
             out.append(f)
     return out
 
@@ -569,6 +569,9 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
     filters = [_filter_of(f).model_copy() for f in links.conditions]
     slots = used | {c.value, dim.column if dim else None}
     filters += [q.model_copy() for q in map(_filter_of, links.qualities) if q.column not in slots]
+    held = [(f.column, f.values[0]) for f in filters if f.op == "=" and f.values]
+    if len(set(held)) > len({c for c, _ in held}):
+        return None  # "resolved vs not resolved" as two conditions: no row is both
     plan = Plan(measures=measures, dimension=dim, color=c.value, filters=filters,
                 order=order, limit=limit, period=p.period, assumptions=list(p.notes))
     # parsed.chart is a value of the lexicon's CHART_WORDS, each one a Chart

@@ -225,11 +225,12 @@ def _boolean_mentions(d: _Draft) -> None:
     with nothing else measured, is the share of rows where it is true."""
     p = d.p
     group_ids = {id(g) for g in p.groups}
+    grouped = {g.column for g in p.groups}  # "resolved vs not resolved": the second side is the same grouping
     for m in d.free:
         col = d.col(m)
         # a 0/1 number is a flag when rows are counted ("how many calls were abandoned"), else a measure
         flag = col["type"] == "boolean" or (d.count_rows and not d.measures and is_flag(col))
-        if not flag or id(m) in group_ids or m in d.used or names_people_only(m):
+        if not flag or id(m) in group_ids or m.column in grouped or m in d.used or names_people_only(m):
             continue
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         neg = any(excludes(p.toks[k].text) for k in range(max(0, m.start - 2), m.start))
