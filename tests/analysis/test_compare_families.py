@@ -157,3 +157,15 @@ def test_values_compared_within_another_grouping_are_its_colour(data):
     ans = same_answer(data, "deliveries", "late vs not late deliveries for each courier",
                       "SELECT Courier, Late, count(*) FROM deliveries GROUP BY 1, 2")
     assert ans.plan["data_fields"]["x"] == "Courier" and ans.plan["data_fields"]["color"] == "Late"
+
+
+def test_a_flag_compared_with_the_rest_is_both_sides(data):
+    """"late deliveries vs the rest": late and not late, not the late ones alone."""
+    ans = same_answer(data, "deliveries", "average fee for late deliveries vs the rest",
+                      f"SELECT Late, avg({FEE}) FROM deliveries GROUP BY 1")
+    assert ans.chart_type == "bar"
+
+
+def test_two_columns_each_with_its_own_aggregation_word_are_both_shown(data):
+    same_answer(data, "deliveries", "total fee and total tip by courier",
+                f"SELECT Courier, sum({FEE}), sum({TIP}) FROM deliveries GROUP BY 1", every_column=True)

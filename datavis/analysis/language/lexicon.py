@@ -225,6 +225,9 @@ UNIT_WORDS = {**dict.fromkeys(["sec", "secs", "second", "seconds"], "second"),
               **dict.fromkeys(["age", "years", "yrs"], "year"), **dict.fromkeys(["kg", "kgs", "lb", "lbs"], "weight"),
               **dict.fromkeys(["km", "mi", "miles"], "distance"), **dict.fromkeys(["pct", "percent"], "%"),
               **dict.fromkeys(["usd", "eur", "gbp", "dollars"], "money")}
+# The other side of a comparison said as "the rest" ("scholarship students vs others"): the Yes/No before it is
+# a grouping, both sides of it (language/parsing._versus).
+REST_WORDS = {"others", "rest", "everyone", "everybody", "remainder"}
 REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "total", "price", "value"}
 PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
 ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"

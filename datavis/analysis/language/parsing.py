@@ -16,7 +16,17 @@ from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
-from .lexicon import AGG_CUES, MONTH_NAMES, NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, WEEKDAYS, negates
+from .lexicon import (
+    AGG_CUES,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    PEOPLE,
+    RANKING_WORDS,
+    REST_WORDS,
+    STOPWORDS,
+    WEEKDAYS,
+    negates,
+)
 from .matching import (
     Mention,
     Tok,
@@ -463,6 +473,15 @@ def _versus(p: Parsed, g: C.Cue[str], nxt: Mention | None, by_name: dict[str, An
     prev = _prev_mention(p, g.start)
     if prev and nxt and prev.column != nxt.column and _measured(p, prev, by_name) and _measured(p, nxt, by_name):
         p.correl = True
+        return
+    rest = [t.text for t in p.toks[g.end:g.end + 2]]
+    if set(rest) & REST_WORDS:  # "scholarship students avg score vs others": the Yes/No before, both sides
+        flag = next((m for m in reversed(p.mentions) if g.start - 6 <= m.start < g.start and
+                     (by_name[m.column]["type"] == "boolean" or is_flag(by_name[m.column]))), None)
+        if flag is not None and flag not in p.groups:
+            p.groups.append(flag)
+            p.filters = [f for f in p.filters if f.column != flag.column]  # both sides, not the one named
+            p.filter_mentions.discard(id(flag))
         return
     if nxt is not None and nxt.start <= g.end + 1 and nxt not in p.groups and not _both_sides(p, nxt) and \
             (by_name[nxt.column]["type"] == "boolean" or is_flag(by_name[nxt.column])):

@@ -518,9 +518,23 @@ def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
         for m in d.measures:
             if m.agg == "none":
                 m.agg = "sum"
-    plan.measures = d.measures[:2] if (p.correl or p.chart == "table") else d.measures[:1]
+    plan.measures = d.measures[:2] if (p.correl or p.chart == "table" or _two_asked(d)) else d.measures[:1]
     plan.color = d.color if d.color != dim else None
     return dcol, grain
+
+
+def _two_asked(d: _Draft) -> bool:
+    """"total freight cost and total weight by carrier": two columns, each with its own aggregation
+    word, joined by "and", are both shown."""
+    cued = [m for m in d.measures[:2] if m.agg not in ("none", "count") and m.column is not None]
+    if len(cued) < 2 or cued[0].column == cued[1].column:
+        return False
+    said = [u for m in cued for u in d.used if u.column == m.column][:2]
+    if len(said) < 2 or said[0].column == said[1].column:
+        return False
+    lo, hi = sorted((said[0].end, said[1].start))
+    return any(t.text in ("and", "plus") for t in d.p.toks[lo:hi]) and \
+        all(any(c.end <= u.start <= c.end + 1 for c in d.p.aggs) for u in said)
 
 
 def _level_compared(d: _Draft, col: dict) -> bool:
