@@ -22,20 +22,22 @@ TIP = "CAST(REPLACE(Tip, '$', '') AS DOUBLE)"
 
 def _write_deliveries(path: Path) -> None:
     """Parcel deliveries over two years: a depot, a courier, a service level, distance in km, minutes on
-    the road, a fee and a tip in dollars, a 0/1 Late flag, Yes/No Fragile and No Signature columns."""
+    the road, a fee and a tip in dollars, a 0/1 Late flag, Yes/No Fragile and No Signature columns, and the
+    customer's contract (Annual, Monthly, None: words that are also time grains)."""
     rnd = random.Random(31)
     couriers = ["Ava", "Ben", "Cleo", "Dev", "Eli", "Fen"]
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["Delivery ID", "Date", "Depot", "Courier", "Service", "Distance (km)", "Duration (min)",
-                    "Fee", "Tip", "Parcels", "Late", "Fragile", "No Signature"])
+                    "Fee", "Tip", "Parcels", "Late", "Fragile", "No Signature", "Contract"])
         for i in range(600):
             km = round(rnd.uniform(1, 40), 1)
             w.writerow([f"D{i:05d}", (dt.date(2023, 1, 1) + dt.timedelta(days=rnd.randrange(730))).isoformat(),
                         rnd.choice(["Harbour", "Airport", "Old Town", "Ridge"]), rnd.choice(couriers),
                         rnd.choice(["Express", "Standard", "Standard"]), km, int(km * rnd.uniform(2, 4)) + 5,
                         f"${rnd.uniform(5, 60):.2f}", f"${rnd.uniform(0, 8):.2f}", rnd.randint(1, 6),
-                        int(rnd.random() < 0.2), rnd.choice(["Yes", "No", "No"]), rnd.choice(["Yes", "No"])])
+                        int(rnd.random() < 0.2), rnd.choice(["Yes", "No", "No"]), rnd.choice(["Yes", "No"]),
+                        rnd.choice(["Annual", "Monthly", "None"])])
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +171,10 @@ def test_a_flag_compared_with_the_rest_is_both_sides(data):
 def test_two_columns_each_with_its_own_aggregation_word_are_both_shown(data):
     same_answer(data, "deliveries", "total fee and total tip by courier",
                 f"SELECT Courier, sum({FEE}), sum({TIP}) FROM deliveries GROUP BY 1", every_column=True)
+
+
+def test_a_grain_word_beside_vs_that_is_a_value_is_the_value(data):
+    """"annual vs monthly contracts": two contracts compared, not a monthly time axis."""
+    ans = same_answer(data, "deliveries", "total fee annual vs monthly contracts",
+                      f"SELECT Contract, sum({FEE}) FROM deliveries WHERE Contract IN ('Annual', 'Monthly') GROUP BY 1")
+    assert ans.chart_type == "bar"

@@ -269,12 +269,24 @@ def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
     if grain is not None and grain.value in ("hour", "hour_of_day") and \
             not any(c.get("has_time") for c in profile["columns"]):
         grain = None
+    if grain is not None and _compared_value(p, grain, profile):
+        grain = None
     if grain is not None:
         consumed.update(range(grain.start, grain.end))
         # "average daily visitors", "mean monthly spend": the average of one day's (month's) rows, not a time axis
         after_avg = grain.start > 0 and p.toks[grain.start - 1].text in ("average", "avg", "mean", "typical")
         if not (after_avg and grain.end - grain.start == 1 and p.toks[grain.start].text.endswith("ly")):
             p.grain = grain.value
+
+
+def _compared_value(p: Parsed, grain: C.Cue[str], profile: dict[str, Any]) -> bool:
+    """"annual vs monthly billing": a grain word beside vs that is a value of a column is that value."""
+    if grain.end - grain.start != 1:
+        return False
+    beside = {p.toks[k].text for k in (grain.start - 1, grain.end) if 0 <= k < len(p.toks)}
+    word = p.toks[grain.start].text
+    return bool(beside & {"vs", "versus"}) and any(
+        str(v[0]).lower() == word for c in profile["columns"] for v in c.get("values") or [])
 
 
 def _second_grain(p: Parsed, profile: dict[str, Any]) -> C.Cue[str] | None:

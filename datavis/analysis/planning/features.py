@@ -16,7 +16,7 @@ from ..presentation.explain import explain
 from ..presentation.vegalite import choose_chart
 from ..sql.compiler import compile_plan
 from .candidates import Candidate
-from .generate import ranked_groups, share_asked
+from .generate import listed_with_and, ranked_groups, share_asked
 from .measures import binary
 
 _WORD = re.compile(r"[a-z]+|\d+")
@@ -161,8 +161,8 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
     measured = {plan.measures[0].column} | {f.column for f in plan.filters}
     rows = {str(c.target) for c in links.columns if "unique" in c.feats}
     axes = [c for c in links.linked_columns() if c not in measured | rows]  # "users" names the rows
-    if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes:
-        return []
+    if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes or listed_with_and(links):
+        return []  # values listed ("annual vs monthly contracts") are compared: a bar each, not one number
     m, cues = plan.measures[0], {str(a.target) for a in links.aggs}
     if "count" in cues and (m.agg in ("count", "count_distinct") or m.agg == "sum"):
         return ["prior:kpi_count"]  # "how many conversions in 2023" sums a measure it names

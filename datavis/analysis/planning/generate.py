@@ -415,6 +415,7 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     by_name = profile["_by_name"]
     grouped = {str(g.target) for g in links.groups}
     one_number: list[Reading[Dimension | None]] = [Reading(None, ("dim=none",))]
+    compared = set() if links.groups or links.grains else {f.column for f in listed_with_and(links)}
     out = one_number if links.limit is None else []  # a limit needs an axis
     for c in links.columns:
         col = by_name[str(c.target)]
@@ -427,8 +428,9 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
         if links.grains and col["role"] != "temporal":
             continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
         how = "dim=grouped" if col["name"] in grouped else "dim=linked"
-        out += _grains_of(col, links, base, (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}"))
-    for f in _listed_with_and(links) if not (links.groups or links.grains) else []:
+        listed = ("dim=values",) if col["name"] in compared else ()  # "annual vs monthly contracts"
+        out += _grains_of(col, links, base, (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}", *listed))
+    for f in listed_with_and(links) if not (links.groups or links.grains) else []:
         if not any(r.value is not None and r.value.column == f.column for r in out):
             out.append(Reading(Dimension(column=f.column), ("dim=values",)))  # "male and female": a bar each
     tcol = main_temporal(profile, links.parsed.date_column)  # the date column the words name, else the main one
@@ -449,7 +451,7 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     return out
 
 
-def _listed_with_and(links: Links) -> list[Filter]:
+def listed_with_and(links: Links) -> list[Filter]:
     """Conditions that list two or more values of one column joined by "and" or "vs" ("male and female");
     with "or" ("Texas or Ohio") the values are pooled."""
     out = []
