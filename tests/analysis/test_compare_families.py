@@ -40,9 +40,21 @@ def _write_deliveries(path: Path) -> None:
                         rnd.choice(["Annual", "Monthly", "None"])])
 
 
+def _write_shelves(path: Path) -> None:
+    """Stock of each SKU on the shelves of three stores (a SKU once per store)."""
+    rnd = random.Random(32)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["SKU", "Store", "Aisle", "Units"])
+        for i in range(40):
+            for store in ("Lyon", "Nantes", "Lille"):
+                w.writerow([f"K-{i:03d}", store, rnd.choice(["Dairy", "Bakery", "Frozen"]), rnd.randint(0, 30)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    with ingested_views(tmp_path_factory.mktemp("compare"), (("deliveries", _write_deliveries),)) as got:
+    writers = (("deliveries", _write_deliveries), ("shelves", _write_shelves))
+    with ingested_views(tmp_path_factory.mktemp("compare"), writers) as got:
         yield got
 
 
@@ -178,3 +190,10 @@ def test_a_grain_word_beside_vs_that_is_a_value_is_the_value(data):
     ans = same_answer(data, "deliveries", "total fee annual vs monthly contracts",
                       f"SELECT Contract, sum({FEE}) FROM deliveries WHERE Contract IN ('Annual', 'Monthly') GROUP BY 1")
     assert ans.chart_type == "bar"
+
+
+def test_how_many_of_a_noun_a_condition_follows_is_one_number(data):
+    """"how many items are in lyon": the rows the condition keeps, one number, not a count per SKU."""
+    ans = same_answer(data, "shelves", "how many items are in lyon",
+                      "SELECT count(*) FROM shelves WHERE Store = 'Lyon'")
+    assert ans.chart_type == "kpi"

@@ -157,7 +157,7 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
             d.measures.append(Measure(column=m.column, agg="count_distinct"))
             d.used.append(m)
             d.count_rows = False
-        elif p.groups and not _grouped_elsewhere(p, m) or m.tier in ("partial", "entity"):
+        elif p.groups and not _grouped_elsewhere(p, m) or m.tier in ("partial", "entity") or _rows_said(p, m):
             d.used.append(m)
         elif m not in p.groups and not _grouped_elsewhere(p, m):
             p.groups.append(m)
@@ -169,6 +169,13 @@ def _there_are(p: Parsed, m: Mention) -> bool:
     before "are/had" ("how many orders were late") is the rows."""
     after = " ".join(t.text for t in p.toks[m.end:m.end + 3])
     return bool(re.match(r"(?:(?:do|does|did) (?:we|you|they|i|it|he|she) \w+|are there|exist)\b", after))
+
+
+def _rows_said(p: Parsed, m: Mention) -> bool:
+    """"how many items are out of stock", "how many orders were late": the noun is the rows a condition
+    selects (a verb follows it), one number, not a count per item."""
+    after = p.toks[m.end].text if m.end < len(p.toks) else ""
+    return not p.groups and after in ("are", "were", "is", "was", "have", "has", "had", "got")
 
 
 def _aggregate_cue(d: _Draft, agg: str, m: Mention | None, again: bool = False) -> None:
