@@ -23,13 +23,13 @@ TIP = "CAST(REPLACE(Tip, '$', '') AS DOUBLE)"
 def _write_deliveries(path: Path) -> None:
     """Parcel deliveries over two years: a depot, a courier, a service level, distance in km, minutes on
     the road, a fee and a tip in dollars, a 0/1 Late flag, Yes/No Fragile and No Signature columns, and the
-    customer's contract (Annual, Monthly, None: words that are also time grains)."""
+    customer's contract (Annual, Monthly, None: words that are also time grains), and whether it was insured."""
     rnd = random.Random(31)
     couriers = ["Ava", "Ben", "Cleo", "Dev", "Eli", "Fen"]
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["Delivery ID", "Date", "Depot", "Courier", "Service", "Distance (km)", "Duration (min)",
-                    "Fee", "Tip", "Parcels", "Late", "Fragile", "No Signature", "Contract"])
+                    "Fee", "Tip", "Parcels", "Late", "Fragile", "No Signature", "Contract", "Insured"])
         for i in range(600):
             km = round(rnd.uniform(1, 40), 1)
             w.writerow([f"D{i:05d}", (dt.date(2023, 1, 1) + dt.timedelta(days=rnd.randrange(730))).isoformat(),
@@ -37,7 +37,7 @@ def _write_deliveries(path: Path) -> None:
                         rnd.choice(["Express", "Standard", "Standard"]), km, int(km * rnd.uniform(2, 4)) + 5,
                         f"${rnd.uniform(5, 60):.2f}", f"${rnd.uniform(0, 8):.2f}", rnd.randint(1, 6),
                         int(rnd.random() < 0.2), rnd.choice(["Yes", "No", "No"]), rnd.choice(["Yes", "No"]),
-                        rnd.choice(["Annual", "Monthly", "None"])])
+                        rnd.choice(["Annual", "Monthly", "None"]), rnd.choice(["Yes", "No"])])
 
 
 def _write_shelves(path: Path) -> None:
@@ -197,3 +197,10 @@ def test_how_many_of_a_noun_a_condition_follows_is_one_number(data):
     ans = same_answer(data, "shelves", "how many items are in lyon",
                       "SELECT count(*) FROM shelves WHERE Store = 'Lyon'")
     assert ans.chart_type == "kpi"
+
+
+def test_a_yes_no_and_its_un_word_within_a_grouping_are_its_colour(data):
+    """"insured vs uninsured fees per depot": both sides per depot, not the uninsured ones alone."""
+    ans = same_answer(data, "deliveries", "insured vs uninsured fees per depot",
+                      f"SELECT Depot, Insured, sum({FEE}) FROM deliveries GROUP BY 1, 2")
+    assert ans.plan["data_fields"]["x"] == "Depot" and ans.plan["data_fields"]["color"] == "Insured"
