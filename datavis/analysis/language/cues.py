@@ -232,6 +232,19 @@ def find_grain(text: Text) -> Cue[str] | None:
     return None
 
 
+_SECOND_GRAIN = re.compile(r"\b(?:by|per|for each|across|in each)\b(?: [\w-]+){1,3}? (?:and|&|,|then)(?: by| per)?"
+                           r"(?: the)? (year|quarter|month|week|day)s?\b|\b(?:broken down|split|segmented) by"
+                           r"(?: the)? (year|quarter|month|week|day)\b")
+
+
+def find_second_grain(text: Text) -> Cue[str] | None:
+    """A date part as a second grouping: "spend by channel and month", "stock by site broken down by year"."""
+    for m, (_a, b) in text.find(_SECOND_GRAIN.pattern):
+        word = m.group(1) or m.group(2)
+        return Cue("grain", word, b - 1, b)
+    return None
+
+
 def find_aggs(text: Text) -> list[Cue[str]]:
     out: list[Cue[str]] = []
     taken: set[int] = set()

@@ -220,6 +220,17 @@ DURATION_COLUMN_WORDS = {"duration", "length", "elapsed", "handle", "handling", 
 TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
                    "hrs": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
                    "months": "month", "year": "year", "years": "year"}
+# The unit a column's name states ("Wait (sec)", "spend_usd", "Weight kg"): two measures said "A vs B" in one
+# unit are set side by side as bars, in two units one is plotted against the other (planning/features.py).
+UNIT_WORDS = {**dict.fromkeys(["sec", "secs", "second", "seconds"], "second"),
+              **dict.fromkeys(["min", "mins", "minute", "minutes"], "minute"),
+              **dict.fromkeys(["hr", "hrs", "hour", "hours"], "hour"), **dict.fromkeys(["day", "days"], "day"),
+              **dict.fromkeys(["age", "years", "yrs"], "year"), **dict.fromkeys(["kg", "kgs", "lb", "lbs"], "weight"),
+              **dict.fromkeys(["km", "mi", "miles"], "distance"), **dict.fromkeys(["pct", "percent"], "%"),
+              **dict.fromkeys(["usd", "eur", "gbp", "dollars"], "money")}
+# The other side of a comparison said as "the rest" ("scholarship students vs others"): the Yes/No before it is
+# a grouping, both sides of it (language/parsing._versus).
+REST_WORDS = {"others", "rest", "everyone", "everybody", "remainder"}
 REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "total", "price", "value"}
 PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
 ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"

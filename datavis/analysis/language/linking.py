@@ -165,8 +165,11 @@ def _conditions(p: Parsed, profile: dict) -> list[Link]:
     days = (min(p.weekday_toks), max(p.weekday_toks) + 1) if p.weekday_toks else (0, 0)
     out = [Link("condition", f, *(days if f.op == "weekday" else (0, 0)), 1.0, (f"op={f.op}",)) for f in p.filters]
     by_column = {f.column: i for i, f in enumerate(p.filters)}
+    grouped = {g.column for g in p.groups}  # "approved vs rejected spend per department": both sides, no condition
     for t in p.toks:
         for name in negated_booleans(t.text, profile):
+            if name in grouped:
+                continue
             if name in by_column:
                 out[by_column[name]] = replace(out[by_column[name]], start=t.i, end=t.i + 1)
             else:

@@ -117,7 +117,9 @@ class ColumnIndex:
         self.vocab_index: dict[str, set[str]] = {}
         for c in self.columns:
             toks = [singular(t) for t in split_name(c["name"])] or [c["name"].lower()]
-            expanded = [singular(e) for t in toks for e in _expand(t)]
+            # "No Show", "No Signature": a Yes/No column's leading "no" negates, it is no "number"
+            yes_no = len(toks) > 1 and toks[0] == "no" and (c["type"] == "boolean" or c.get("distinct") == 2)
+            expanded = [singular(e) for i, t in enumerate(toks) for e in ([t] if yes_no and i == 0 else _expand(t))]
             self.plain[c["name"]] = toks
             self.forms[c["name"]] = expanded
             joined = "".join(toks)

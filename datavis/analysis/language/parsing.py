@@ -7,6 +7,7 @@ to edit a previous plan.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,17 @@ from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
-from .lexicon import AGG_CUES, NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, WEEKDAYS, negates
+from .lexicon import (
+    AGG_CUES,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    PEOPLE,
+    RANKING_WORDS,
+    REST_WORDS,
+    STOPWORDS,
+    WEEKDAYS,
+    negates,
+)
 from .matching import (
     Mention,
     Tok,
@@ -254,9 +265,11 @@ def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
             p.chart = chart.value
         consumed.update(range(chart.start, chart.end))
     p.chart_mod = C.chart_modifier(p.text)
-    grain = C.find_grain(p.text)
+    grain = C.find_grain(p.text) or _second_grain(p, profile)
     if grain is not None and grain.value in ("hour", "hour_of_day") and \
             not any(c.get("has_time") for c in profile["columns"]):
+        grain = None
+    if grain is not None and _compared_value(p, grain, profile):
         grain = None
     if grain is not None:
         consumed.update(range(grain.start, grain.end))
@@ -266,12 +279,34 @@ def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
             p.grain = grain.value
 
 
+def _compared_value(p: Parsed, grain: C.Cue[str], profile: dict[str, Any]) -> bool:
+    """"annual vs monthly billing": a grain word beside vs that is a value of a column is that value."""
+    if grain.end - grain.start != 1:
+        return False
+    beside = {p.toks[k].text for k in (grain.start - 1, grain.end) if 0 <= k < len(p.toks)}
+    word = p.toks[grain.start].text
+    return bool(beside & {"vs", "versus"}) and any(
+        str(v[0]).lower() == word for c in profile["columns"] for v in c.get("values") or [])
+
+
+def _second_grain(p: Parsed, profile: dict[str, Any]) -> C.Cue[str] | None:
+    """"by region and year": a date part grouped beside a column, when no column is named so and a date
+    column exists to take it from."""
+    grain = C.find_second_grain(p.text)
+    if grain is None or grain.value in profile["_by_lower"] or \
+            not any(c["type"] in ("date", "datetime") for c in profile["columns"]):
+        return None
+    return grain
+
+
 def _question_kind(p: Parsed) -> None:
     """Words that say what kind of answer is wanted: trend, share, correlation, distribution, rows."""
     text = p.text
     p.trend = C.has(text, C.TREND)
     p.share = C.has(text, C.SHARE)
-    p.correl = C.has(text, C.CORREL)
+    # a relation named ("correlation", "scatter"); "A vs B" is one only between two numbers (_versus):
+    # "spend in canada vs the uk" compares two values, it plots nothing against anything
+    p.correl = C.has(text, C.CORREL_NAMED)
     p.distrib = C.has(text, C.DISTRIB)
     p.listing = C.has(text, r"^\s*(list|show all|show me all|give me all|display all)\b|\b(as a table|in a table|"
                             r"table of|raw rows|the rows)\b")
@@ -287,14 +322,40 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     if tcol is None:
         return
     anchor = anchor_of(tcol)
-    for per in find_periods(text.s, anchor):
+    found = find_periods(text.s, anchor)
+    for per in found:
         a, b = text.span(per.start, per.end)
         consumed.update(range(a, b))
+    if _compared_periods(p, tcol, found):
+        return
+    for per in found:
         p.filters.append(_period_filter(tcol, per.lo, per.hi))
         p.period, p.period_relative = per.label, per.relative
         if per.relative:
             p.notes.append(f"'{text.s[per.start:per.end].strip()}' is anchored to the latest date in the "
                            f"data: {per.label}")
+
+
+_PERIOD_GRAINS = ((366, "year"), (92, "quarter"), (31, "month"), (7, "week"), (1, "day"))
+
+
+def _compared_periods(p: Parsed, tcol: dict[str, Any], found: list[Any]) -> bool:
+    """"2024 vs 2023", "q1 and q2": periods of one size compared are a grouping by that size over
+    them, never both as conditions (no row is in two years). Contiguous periods keep one condition
+    spanning them; others keep every period (the grouping shows each)."""
+    sized = [per for per in found if per.lo is not None and per.hi is not None]
+    if len(sized) < 2 or len(sized) != len(found):
+        return False
+    days = {(per.hi - per.lo).days + 1 for per in sized}
+    grain = next((g for n, g in _PERIOD_GRAINS if all(n - 3 <= d <= n for d in days) or n == 1 and days == {1}), None)
+    if grain is None:
+        return False
+    spans = sorted((per.lo, per.hi) for per in sized)
+    if all((b[0] - a[1]).days == 1 for a, b in itertools.pairwise(spans)):
+        p.filters.append(_period_filter(tcol, spans[0][0], spans[-1][1]))
+    p.grain = p.grain or grain
+    p.period = " vs ".join(per.label for per in sized)
+    return True
 
 
 _WEEKDAY_WORDS = {"weekend": ["Saturday", "Sunday"], "weekends": ["Saturday", "Sunday"],
@@ -401,14 +462,42 @@ def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
                 nxt = _next_mention(p, k + 1, within=1)
                 if nxt is not None and nxt not in p.groups and not is_numeric(by_name[nxt.column]):
                     p.groups.append(nxt)
+    _sides_as_colour(p, by_name)
+
+
+def _sides_as_colour(p: Parsed, by_name: dict[str, Any]) -> None:
+    """"billable vs non-billable hours for each employee": the two sides of a Yes/No compared within
+    another grouping are its colour, the other grouping the axis."""
+    sides = [g for g in p.groups if (by_name[g.column]["type"] == "boolean" or is_flag(by_name[g.column]))
+             and any(t.text in ("vs", "versus") for t in p.toks[max(0, g.start - 2):g.end + 2])]
+    others = [g for g in p.groups if g.column not in {s.column for s in sides}]
+    if len(sides) == 1 and others and p.color is None:
+        p.groups = others + sides
+        p.color = sides[0].column
 
 
 def _versus(p: Parsed, g: C.Cue[str], nxt: Mention | None, by_name: dict[str, Any]) -> None:
     """"price vs rating" (two numbers) is a correlation; "sales vs region" groups by the column
     before when the one after is a number or is aggregated."""
+    if any(v.end == g.start or g.end <= v.start <= g.end + 1 for v in p.values) or \
+            any(_period_word(p.toks[k].text) for k in (g.start - 1, g.end) if 0 <= k < len(p.toks)):
+        return  # "spend in canada vs the uk", "amount 2024 vs 2023": values compared, not a grouping by a column
     prev = _prev_mention(p, g.start)
-    if prev and nxt and is_numeric(by_name[prev.column]) and is_numeric(by_name[nxt.column]):
+    if prev and nxt and prev.column != nxt.column and _measured(p, prev, by_name) and _measured(p, nxt, by_name):
         p.correl = True
+        return
+    rest = [t.text for t in p.toks[g.end:g.end + 2]]
+    if set(rest) & REST_WORDS:  # "scholarship students avg score vs others": the Yes/No before, both sides
+        flag = next((m for m in reversed(p.mentions) if g.start - 6 <= m.start < g.start and
+                     (by_name[m.column]["type"] == "boolean" or is_flag(by_name[m.column]))), None)
+        if flag is not None and flag not in p.groups:
+            p.groups.append(flag)
+            p.filters = [f for f in p.filters if f.column != flag.column]  # both sides, not the one named
+            p.filter_mentions.discard(id(flag))
+        return
+    if nxt is not None and nxt.start <= g.end + 1 and nxt not in p.groups and not _both_sides(p, nxt) and \
+            (by_name[nxt.column]["type"] == "boolean" or is_flag(by_name[nxt.column])):
+        p.groups.append(nxt)  # "wait in person vs telehealth": the two sides of a Yes/No, a bar each
         return
     if prev and (nxt is None or is_numeric(by_name[nxt.column]) or _agg_between(p, g.end, nxt)) \
             and prev not in p.groups:
@@ -475,6 +564,19 @@ def _prev_mention(p: Parsed, pos: int, within: int = 3) -> Mention | None:
         if pos - within <= m.end <= pos:
             best = m
     return best
+
+
+def _period_word(word: str) -> bool:
+    """A year, a quarter or a month name: one side of "2024 vs 2023", "q1 vs q2", "march vs april"."""
+    return bool(re.fullmatch(r"(19|20)\d\d|q[1-4]", word)) or word in MONTH_NAMES
+
+
+def _measured(p: Parsed, m: Mention, by_name: dict[str, Any]) -> bool:
+    """A side of "A vs B" that is a number: a numeric column, or what a count cue counts ("number of invoices")."""
+    if is_numeric(by_name[m.column]):
+        return not is_flag(by_name[m.column])  # "on time vs late": the two sides of a 0/1 flag
+    return by_name[m.column]["type"] != "boolean" and any(c.value == "count" and c.end <= m.start <= c.end + 1
+                                                          for c in p.aggs)
 
 
 def _agg_between(p: Parsed, a: int, m: Mention) -> bool:
@@ -805,8 +907,9 @@ def _raw_word(p: Parsed, word: str, near: int) -> str:
 def _value_filters(p: Parsed, values: list[ValueMention], profile: dict[str, Any]) -> None:
     """Values of the data become filters; 'not'/'except'/'excluding' before them negate."""
     grouped: dict[tuple[str, bool], list[ValueMention]] = {}
+    named = {k for m in p.mentions for k in range(m.start, m.end)}  # "no show % medicaid": "no" names a column
     for v in values:
-        window = [t.text for t in p.toks[max(0, v.start - 4):v.start]]
+        window = [t.text for t in p.toks[max(0, v.start - 4):v.start] if t.i not in named]
         neg = any(excludes(w) for w in window) and not any(w in ("only", "just") for w in window[-2:])
         grouped.setdefault((v.column, neg), []).append(v)
     for (col, neg), vs in grouped.items():

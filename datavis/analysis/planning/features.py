@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..language import cues as C
+from ..language.lexicon import UNIT_WORDS
 from ..language.linking import Links
 from ..language.parsing import Parsed
 from ..plan import Plan
@@ -15,7 +16,8 @@ from ..presentation.explain import explain
 from ..presentation.vegalite import choose_chart
 from ..sql.compiler import compile_plan
 from .candidates import Candidate
-from .generate import ranked_groups, share_asked
+from .generate import listed_with_and, ranked_groups, share_asked
+from .measures import binary
 
 _WORD = re.compile(r"[a-z]+|\d+")
 _RANKING = {"which", "who", "whom", "each", "per", "every", "by"}
@@ -142,12 +144,16 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
         return ["prior:share_uncued"]  # "orders that were returned" counts them; a share needs a share word
     if plan.limit == 1 and links.limit is None:  # nvBench's scorer does not compare limits
         return ["prior:superlative_one"]  # "which department has the highest average salary"
+    versus = _versus_reading(plan, links, profile)
     if plan.intent == "correlation" and plan.dimension is not None and all(m.agg != "none" for m in plan.measures) \
-            and not C.has(links.parsed.text, C.CORREL_NAMED) and _few_groups(plan.dimension.column, profile):
-        return ["prior:versus_points"]  # "spend vs revenue by channel", "hours: billable vs not" are bars
-    if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures):
+            and not C.has(links.parsed.text, C.CORREL_NAMED):
+        if versus == "dots":
+            return ["prior:versus_dots"]  # "spend vs conversions per campaign": one dot per campaign
+        if _few_groups(plan.dimension.column, profile):
+            return ["prior:versus_points"]  # "spend vs revenue by channel", "hours: billable vs not" are bars
+    if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures) and versus != "dots":
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
-    if plan.dimension is not None and _counted_axis(plan.dimension.column, links):
+    if plan.dimension is not None and _counted_axis(plan.dimension.column, links, profile):
         return ["prior:counted_axis"]  # "how many customers are there" is one number, not a count per customer
     if plan.dimension is not None or len(plan.measures) != 1:
         return []
@@ -155,8 +161,8 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
     measured = {plan.measures[0].column} | {f.column for f in plan.filters}
     rows = {str(c.target) for c in links.columns if "unique" in c.feats}
     axes = [c for c in links.linked_columns() if c not in measured | rows]  # "users" names the rows
-    if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes:
-        return []
+    if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes or listed_with_and(links):
+        return []  # values listed ("annual vs monthly contracts") are compared: a bar each, not one number
     m, cues = plan.measures[0], {str(a.target) for a in links.aggs}
     if "count" in cues and (m.agg in ("count", "count_distinct") or m.agg == "sum"):
         return ["prior:kpi_count"]  # "how many conversions in 2023" sums a measure it names
@@ -165,20 +171,55 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
     return []
 
 
+def _versus_reading(plan: Plan, links: Links, profile: dict[str, Any] | None) -> str | None:
+    """Two measures per group joined by vs / against ("A vs B by G"): "bars" side by side when they share a
+    unit (revenue vs profit, reorder level vs on hand), "dots", one per group, when their units differ
+    (spend vs conversions, wait (sec) vs talk time (min)) or the words plot one "against" the other."""
+    p = links.parsed
+    if not p.correl or plan.dimension is None or len(plan.measures) != 2 or C.has(p.text, C.CORREL_NAMED):
+        return None  # p.correl without a named relation: "A vs B" between two numbers (parsing._versus)
+    if any(t.text == "against" for t in p.toks):
+        return "dots"
+    a, b = (_unit(m.column, profile) for m in plan.measures)
+    return "bars" if a == b else "dots"
+
+
+def _unit(column: str | None, profile: dict[str, Any] | None) -> str | None:
+    """The unit of a measure: rows for a count, money, the unit its name or its values state, else none."""
+    if column is None:
+        return "rows"
+    col = (profile or {}).get("_by_name", {}).get(column) or {}
+    if col.get("money"):
+        return "money"
+    named = [UNIT_WORDS[t] for t in col.get("tokens", []) if t in UNIT_WORDS]
+    return named[-1] if named else col.get("unit")
+
+
 def _few_groups(column: str, profile: dict[str, Any] | None) -> bool:
     """Few enough groups to read as bars (a point per customer of hundreds reads as a scatter)."""
     col = (profile or {}).get("_by_name", {}).get(column) or {}
     return (col.get("distinct") or 99) <= 20
 
 
-def _counted_axis(column: str, links: Links) -> bool:
-    """The axis is the thing "how many" counts, and no word groups by it (nvBench counts "the
-    number of the dates" per date; nothing there asks "how many customers are there")."""
+def _counted_axis(column: str, links: Links, profile: dict[str, Any] | None) -> bool:
+    """The axis is the thing "how many" counts ("how many discontinued skus", a quality between), or a
+    Yes/No or 0/1 flag the words state ("how many calls were abandoned"), and no word groups by it
+    (nvBench counts "the number of the dates" per date; nothing there asks "how many customers are there")."""
     p = links.parsed
-    if p.groups or links.grains or p.trend or links.words & _RANKING:
+    if p.groups or links.grains or p.trend or links.words & _RANKING or p.correl:
         return False
+    col = (profile or {}).get("_by_name", {}).get(column) or {}
+    if col and binary(col) and not C.has(p.text, r"\b(vs\.?|versus|or not|and not)\b"):
+        return True
     m = next((m for m in p.mentions if m.column == column), None)
-    return m is not None and [t.text for t in p.toks[max(0, m.start - 2):m.start]] == ["how", "many"]
+    if m is None:
+        return False
+    spans = [(x.start, x.end) for x in p.mentions if x is not m] + [(v.start, v.end) for v in p.values]
+    said = {k for a, b in spans for k in range(a, b)}
+    k = m.start
+    while k - 1 in said:  # "how many discontinued skus": a value or a quality before the noun
+        k -= 1
+    return [t.text for t in p.toks[max(0, k - 2):k]] == ["how", "many"]
 
 
 def _slots(plan: Plan) -> dict[str, object]:

@@ -179,8 +179,8 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
     toks = links.parsed.toks
     for a, b in itertools.pairwise(nums):
         between = {t.text for t in toks[a.end:b.start]} | _symbols_between(links, a, b)
-        if not between & _AND or b.start - a.end > 4:
-            continue
+        if not between & _AND or b.start - a.end > 4 or between & {"vs", "versus"} and not links.parsed.correl:
+            continue  # "fee on time vs late": vs joins two measures only between two numbers (parsing._versus)
         ca, cb = (profile["_by_name"][str(x.target)] for x in (a, b))
         if ca["name"] == cb["name"]:  # two spans naming one column: "profit ... and profit?" is one measure
             continue
@@ -228,9 +228,9 @@ def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Ite
             lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
             between = {toks[k].text for k in range(lo, hi) if cue.kind == "agg" or k not in cued}
             joiners = between & _AND
-            if hi < lo or hi - lo > 6 or not joiners or joiners & {"vs", "versus"} or \
-                    cue.kind == "column" and not between <= _AND:
-                continue  # "number of invoices vs total amount per customer" plots one against the other
+            versus = joiners & {"vs", "versus"} and not links.parsed.correl  # "approved vs rejected expenses"
+            if hi < lo or hi - lo > 6 or not joiners or versus or cue.kind == "column" and not between <= _AND:
+                continue  # ("number of invoices vs total amount per customer" plots one against the other: _dots)
             near = _near_agg(links, c.start)
             col = profile["_by_name"][str(c.target)]
             if col["role"] == "identifier":
@@ -305,6 +305,9 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
     return out
 
 
+_GROUP_WORDS = {"per", "by", "each", "every", "across"}
+
+
 def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
     """"how many employees per department", "number of people by gender" in a table whose rows are
     not people (timesheets, orders): the distinct people of its column of people, not the rows."""
@@ -314,8 +317,8 @@ def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
     out: list[Measures] = []
     for cue in (a for a in links.aggs if a.target == "count"):
         said = [t for t in toks[cue.end:cue.end + 3] if t.sing in PEOPLE_ROLES or t.text in PEOPLE_ROLES]
-        if not said:
-            continue
+        if not said or any(t.text in _GROUP_WORDS for t in toks[cue.end:said[0].i]):
+            continue  # "invoice count per rep" counts invoices for each rep
         named = {str(c.target) for c in links.columns if c.start <= said[0].i < c.end}
         for col in _people_columns(profile):
             if (not named or col["name"] in named) and 2 * (col.get("distinct") or 0) < (profile.get("row_count") or 0):
@@ -412,6 +415,7 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     by_name = profile["_by_name"]
     grouped = {str(g.target) for g in links.groups}
     one_number: list[Reading[Dimension | None]] = [Reading(None, ("dim=none",))]
+    compared = set() if links.groups or links.grains else {f.column for f in listed_with_and(links)}
     out = one_number if links.limit is None else []  # a limit needs an axis
     for c in links.columns:
         col = by_name[str(c.target)]
@@ -424,8 +428,9 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
         if links.grains and col["role"] != "temporal":
             continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
         how = "dim=grouped" if col["name"] in grouped else "dim=linked"
-        out += _grains_of(col, links, base, (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}"))
-    for f in _listed_with_and(links) if not (links.groups or links.grains) else []:
+        listed = ("dim=values",) if col["name"] in compared else ()  # "annual vs monthly contracts"
+        out += _grains_of(col, links, base, (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}", *listed))
+    for f in listed_with_and(links) if not (links.groups or links.grains) else []:
         if not any(r.value is not None and r.value.column == f.column for r in out):
             out.append(Reading(Dimension(column=f.column), ("dim=values",)))  # "male and female": a bar each
     tcol = main_temporal(profile, links.parsed.date_column)  # the date column the words name, else the main one
@@ -446,8 +451,8 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     return out
 
 
-def _listed_with_and(links: Links) -> list[Filter]:
-    """Conditions that list two or more values of one column joined by "and" ("male and female");
+def listed_with_and(links: Links) -> list[Filter]:
+    """Conditions that list two or more values of one column joined by "and" or "vs" ("male and female");
     with "or" ("Texas or Ohio") the values are pooled."""
     out = []
     for f in map(_filter_of, links.conditions):
@@ -455,7 +460,7 @@ def _listed_with_and(links: Links) -> list[Filter]:
         if f.op != "in" or len(f.values) < 2 or len(spans) < 2:
             continue
         between = {t.text for t in links.parsed.toks[min(a for a, _ in spans):max(b for _, b in spans)]}
-        if "and" in between and "or" not in between:
+        if between & {"and", "vs", "versus"} and "or" not in between:  # "canada vs the uk": a bar each too
             out.append(f)
     return out
 
@@ -566,6 +571,9 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
     filters = [_filter_of(f).model_copy() for f in links.conditions]
     slots = used | {c.value, dim.column if dim else None}
     filters += [q.model_copy() for q in map(_filter_of, links.qualities) if q.column not in slots]
+    held = [(f.column, f.values[0]) for f in filters if f.op == "=" and f.values]
+    if len(set(held)) > len({c for c, _ in held}):
+        return None  # "resolved vs not resolved" as two conditions: no row is both
     plan = Plan(measures=measures, dimension=dim, color=c.value, filters=filters,
                 order=order, limit=limit, period=p.period, assumptions=list(p.notes))
     # parsed.chart is a value of the lexicon's CHART_WORDS, each one a Chart
@@ -578,6 +586,19 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
     if plan.intent == "part_to_whole":
         plan.share = measures[0].agg in ("sum", "count", "count_distinct")
     return plan
+
+
+def _dots(plan: Plan, links: Links) -> list[Plan]:
+    """Two totals per group said "A vs B" (parsing._versus): also one dot per group, A against B
+    (the ranker weighs bars against dots by their units: features.prior)."""
+    if not links.parsed.correl or plan.dimension is None or plan.dimension.grain or plan.color or \
+            len(plan.measures) != 2 or any(m.agg == "none" for m in plan.measures) or links.parsed.chart:
+        return []
+    return [plan.model_copy(update={"intent": "correlation", "chart": "point"})]
+
+
+def _key(plan: Plan) -> str:
+    return plan.model_dump_json(exclude={"assumptions", "evidence"})
 
 
 def _one_row_each(dim: Dimension, profile: dict[str, Any]) -> bool:
@@ -629,7 +650,7 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
                 plan = validate_plan(plan, profile)
             except Unanswerable:
                 continue
-            key = plan.model_dump_json(exclude={"assumptions", "evidence"})
+            key = _key(plan)
             if key in seen:
                 continue
             seen.add(key)
@@ -637,6 +658,7 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
             if "raw=repeating_axis" in feats and ("money=raw" in feats or _many_per_group(plan, profile)):
                 continue  # raw values of many rows per bar overlap: "sales by region" sums them
             out.append(Generated(plan, feats))
+            out += [Generated(dots, feats) for dots in _dots(plan, links) if _key(dots) not in seen]
             if len(out) >= MAX_PLANS:
                 return out
     return out

@@ -43,7 +43,9 @@ _state: dict[str, dict[str, Any] | None] = {}
 # column (generate.money_links): nvBench's tables have no money column named otherwise. A count and a
 # measure joined by "and", or two aggregation cues of one column, are both shown (nvBench charts have one y);
 # two totals per group said "A vs B" with no word of a relation ("spend vs revenue by channel") are set side
-# by side, not plotted as dots (nvBench's few scatters of two aggregates all say "scatter" or "correlation").
+# by side, not plotted as dots (nvBench's few scatters of two aggregates all say "scatter" or "correlation"),
+# but two measures in different units ("spend vs conversions per campaign") or plotted "against" each other
+# are one dot per group: bars of dollars beside bars of counts share no axis.
 # A superlative describing a dimension ranks its groups ("biggest spending department": nvBench's scorer
 # compares no limit), and a superlative of price ("the five cheapest products") ranks by the price, one of
 # weight, height, age or duration by that ("the heaviest shipment").
@@ -55,9 +57,10 @@ _state: dict[str, dict[str, Any] | None] = {}
 PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:values|vs": 1.5,
          "edit=color:values|versus": 1.5, "lic=dim=entity": 1.0, "lic=color=values|compare": 1.5,
          "lic=color=values|vs": 1.5, "lic=color=values|versus": 1.5, "prior:kpi_count": 2.0, "prior:kpi_agg": 2.0,
-         "prior:two_measures": 1.5, "prior:versus_points": -1.0, "prior:condition_dropped": -1.0,
+         "prior:two_measures": 1.5, "prior:versus_points": -1.0, "prior:versus_dots": 1.5,
+         "prior:condition_dropped": -1.0,
          "prior:superlative_one": 1.0, "prior:share_uncued": -1.0, "prior:derived": 3.0,
-         "prior:counted_axis": -1.0, "lic=money=word": 2.5, "lic=money=raw": 1.5,
+         "prior:counted_axis": -2.0, "lic=money=word": 2.5, "lic=money=raw": 1.5,
          "lic=two=count_and": 1.5, "lic=two=cues": 0.5, "lic=order=sup_dim": 1.5,
          "prior:superlative_aggregated": -1.5, "lic=implicit=price": 2.0, "lic=implicit=kind": 2.0,
          "lic=dim=who": 1.0, "lic=agg=count_people": 2.0, "lic=dim=values": 2.5, "lic=agg=compared_level": 2.0}

@@ -12,8 +12,8 @@ from typing import Literal, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
-from ..language.lexicon import PEOPLE
-from ..language.matching import Mention
+from ..language.lexicon import PAY_LEVEL_WORDS, PEOPLE
+from ..language.matching import Mention, is_flag
 from ..language.names import humanize
 from ..language.parsing import SKIP_AFTER_CUE, Parsed, excludes, is_numeric, main_temporal, names_people_only
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
@@ -157,7 +157,7 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
             d.measures.append(Measure(column=m.column, agg="count_distinct"))
             d.used.append(m)
             d.count_rows = False
-        elif p.groups and not _grouped_elsewhere(p, m) or m.tier in ("partial", "entity"):
+        elif p.groups and not _grouped_elsewhere(p, m) or m.tier in ("partial", "entity") or _rows_said(p, m):
             d.used.append(m)
         elif m not in p.groups and not _grouped_elsewhere(p, m):
             p.groups.append(m)
@@ -169,6 +169,13 @@ def _there_are(p: Parsed, m: Mention) -> bool:
     before "are/had" ("how many orders were late") is the rows."""
     after = " ".join(t.text for t in p.toks[m.end:m.end + 3])
     return bool(re.match(r"(?:(?:do|does|did) (?:we|you|they|i|it|he|she) \w+|are there|exist)\b", after))
+
+
+def _rows_said(p: Parsed, m: Mention) -> bool:
+    """"how many items are out of stock", "how many orders were late": the noun is the rows a condition
+    selects (a verb follows it), one number, not a count per item."""
+    after = p.toks[m.end].text if m.end < len(p.toks) else ""
+    return not p.groups and after in ("are", "were", "is", "was", "have", "has", "had", "got")
 
 
 def _aggregate_cue(d: _Draft, agg: str, m: Mention | None, again: bool = False) -> None:
@@ -225,9 +232,12 @@ def _boolean_mentions(d: _Draft) -> None:
     with nothing else measured, is the share of rows where it is true."""
     p = d.p
     group_ids = {id(g) for g in p.groups}
+    grouped = {g.column for g in p.groups}  # "resolved vs not resolved": the second side is the same grouping
     for m in d.free:
         col = d.col(m)
-        if col["type"] != "boolean" or id(m) in group_ids or m in d.used or names_people_only(m):
+        # a 0/1 number is a flag when rows are counted ("how many calls were abandoned"), else a measure
+        flag = col["type"] == "boolean" or (d.count_rows and not d.measures and is_flag(col))
+        if not flag or id(m) in group_ids or m.column in grouped or m in d.used or names_people_only(m):
             continue
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         neg = any(excludes(p.toks[k].text) for k in range(max(0, m.start - 2), m.start))
@@ -508,16 +518,38 @@ def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
             elif col["role"] == "identifier":
                 m.agg = "sum"
             else:
-                m.agg = "sum" if col.get("additive", True) else "avg"
+                m.agg = "sum" if col.get("additive", True) and not _level_compared(d, col) else "avg"
                 plan.assumptions.append(f"I used the {'total' if m.agg == 'sum' else 'average'} of {m.column} "
                                         f"per {dim}")
     if unique_x and any(m.agg != "none" for m in d.measures) and any(m.agg == "none" for m in d.measures):
         for m in d.measures:
             if m.agg == "none":
                 m.agg = "sum"
-    plan.measures = d.measures[:2] if (p.correl or p.chart == "table") else d.measures[:1]
+    plan.measures = d.measures[:2] if (p.correl or p.chart == "table" or _two_asked(d)) else d.measures[:1]
     plan.color = d.color if d.color != dim else None
     return dcol, grain
+
+
+def _two_asked(d: _Draft) -> bool:
+    """"total freight cost and total weight by carrier": two columns, each with its own aggregation
+    word, joined by "and", are both shown."""
+    cued = [m for m in d.measures[:2] if m.agg not in ("none", "count") and m.column is not None]
+    if len(cued) < 2 or cued[0].column == cued[1].column:
+        return False
+    said = [u for m in cued for u in d.used if u.column == m.column][:2]
+    if len(said) < 2 or said[0].column == said[1].column:
+        return False
+    lo, hi = sorted((said[0].end, said[1].start))
+    return any(t.text in ("and", "plus") for t in d.p.toks[lo:hi]) and \
+        all(any(c.end <= u.start <= c.end + 1 for c in d.p.aggs) for u in said)
+
+
+def _level_compared(d: _Draft, col: dict) -> bool:
+    """Pay compared between values the words list ("pay for men vs women"): their average pay, not their
+    payroll (as generate._named_groups_compared)."""
+    said = [m for m in d.p.mentions if m.column == col["name"]]
+    words = set(col["tokens"]) | {t.text for m in said for t in d.p.toks[m.start:m.end]}
+    return bool(words & PAY_LEVEL_WORDS) and any(f.op == "in" and len(f.values) >= 2 for f in d.plan.filters)
 
 
 def _intent_and_chart(d: _Draft, dim: str, dcol: dict, grain: str | None) -> None:
