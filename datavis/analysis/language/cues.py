@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, NUMBER_WORDS
+from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, NUMBER_WORDS, PERIOD_SUPERLATIVES
 from .matching import Tok
 
 V = TypeVar("V")
@@ -216,6 +216,21 @@ _GRAIN_PATTERNS = [(word, grain, rf"\b{re.escape(word)}\b")
 _AGG_PATTERNS = [(phrase, agg, rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
                  for phrase, agg in sorted(((p, agg) for agg, ps in AGG_CUES.items() for p in ps),
                                            key=lambda x: -len(x[0]))]
+
+
+_PERIOD_RANK = (rf"\b({'|'.join(PERIOD_SUPERLATIVES)})\s+(hour|day|weekday|week|month|quarter|year)\b"
+                r"(?:\s+of\s+(?:the\s+)?(day|week|year))?")
+_PERIOD_OF = {("hour", "day"): "hour_of_day", ("day", "week"): "weekday", ("month", "year"): "month_of_year"}
+
+
+def find_ranked_period(text: Text) -> Cue[tuple[str, bool]] | None:
+    """"the busiest hour of the day", "best month for conversions", "worst day of the week": the one
+    period ranked first (or last), as its grain and whether the top is asked; spans the unit words."""
+    for m, (a, b) in text.find(_PERIOD_RANK):
+        unit = m.group(2)
+        grain = _PERIOD_OF.get((unit, m.group(3) or ""), unit)
+        return Cue("period_rank", (grain, PERIOD_SUPERLATIVES[m.group(1)]), a, b)
+    return None
 
 
 def find_grain(text: Text) -> Cue[str] | None:

@@ -104,6 +104,11 @@ for _name, _code in US_STATES.items():
 # A superlative that ranks, and whether it asks for the top (True) or the bottom.
 RANKING_WORDS = {"highest": True, "best": True, "most": True, "biggest": True, "largest": True, "top": True,
                  "busiest": True, "lowest": False, "worst": False, "least": False, "smallest": False}
+# A superlative before a unit of time ranks the periods ("the busiest hour of the day", "best month for
+# sales"), and whether it asks for the top (True) or the bottom.
+PERIOD_SUPERLATIVES = {"best": True, "worst": False, "busiest": True, "quietest": False, "slowest": False,
+                       "highest": True, "lowest": False, "biggest": True, "peak": True, "top": True,
+                       "strongest": True, "weakest": False}
 # People-like nouns: "users under 25" compares their age.
 PEOPLE = {"user", "users", "customer", "customers", "people", "person", "persons", "student", "students",
           "employee", "employees", "player", "players", "member", "members", "client", "clients", "patient",

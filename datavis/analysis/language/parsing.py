@@ -129,8 +129,16 @@ def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[st
     pool = dated or cols
     if not pool:
         return None
-    # prefer the date column with most values (order date over ship date ties: first)
-    return max(pool, key=lambda c: (c["non_null"], -profile["columns"].index(c)))
+    # prefer the date column with most values; in a tie the one named after the rows' own event
+    # (appointments: "Appt Date" over "Booked On"), else the first (order date over ship date)
+    return max(pool, key=lambda c: (c["non_null"], P.names_the_rows(c, profile), -profile["columns"].index(c)))
+
+
+def names_period_only(p: Parsed, col: dict[str, Any]) -> bool:
+    """"appointments booked in january 2025": a date column said next to a period, with no grain or
+    trend word, names the period's column (a filter), not an axis. The caller checks "by"/"per"."""
+    return col["role"] == "temporal" and p.grain is None and not p.trend and p.period is not None \
+        and any(f.column == col["name"] for f in p.filters)
 
 
 def anchor_of(col: dict[str, Any] | None) -> dt.date | None:
@@ -158,8 +166,10 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     p.followup_cue = C.has(text, C.FOLLOWUP)
     _order_and_limit(p, profile, consumed)
     _chart_and_grain(p, profile, consumed)
+    P.ranked_period(p, profile, consumed)
     _question_kind(p)
     _periods(p, profile, consumed)
+    P.hour_of_day(p, profile, main_temporal(profile, p.date_column))
     _weekday_filter(p, profile, consumed)
     P.date_grain(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)

@@ -8,6 +8,7 @@ or absent ("tickets with no refund", "out-of-stock items"), one-word modifiers j
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,15 @@ def _same_stem(w: str, q: str) -> bool:
     return n >= 4 and n >= len(w) - 3 and n >= len(q) - 4
 
 
+def names_the_rows(col: dict[str, Any], profile: dict[str, Any]) -> bool:
+    """Whether a date column is named after what a row is, the dataset's own noun ("Appt Date" in
+    clinic_appointments, "Invoice Date" in invoices): the date of the rows' own event, not of an
+    earlier or later step ("Booked On", "Due Date")."""
+    rows = {singular(w) for w in split_name(profile.get("name") or "")} - STOPWORDS
+    own = {singular(ABBREVIATIONS.get(w, w)) for w in split_name(col["name"]) if w not in DATE_FILLER}
+    return bool(rows & own)
+
+
 def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     """The date column that the question's words name by its own words ("churned in 2024" →
     churnDate, "check-ins per month" → Check-in Date): most of its words said, its name said in
@@ -58,6 +68,40 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
     return scored[0][1]
+
+
+def ranked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"busiest hour of the day", "best month for conversions": the periods at that grain, ranked,
+    the first one (a limit of 1) — over a date column, an hour only over one with times."""
+    cue = C.find_ranked_period(p.text)
+    dated = [c for c in profile["columns"] if c["type"] in ("date", "datetime")]
+    if cue is None or p.limit is not None or not dated:
+        return
+    grain, desc = cue.value
+    if grain.startswith("hour") and not any(c.get("has_time") for c in dated):
+        return
+    p.limit, p.limit_desc = 1, desc
+    p.grain = p.grain or grain
+    consumed.update(range(cue.start, cue.end))
+
+
+_LONG_FOR_HOURS = 2  # days: over a longer span "by hour" is the hour of the day, not each clock hour
+
+
+def hour_of_day(p: Parsed, profile: dict[str, Any], tcol: dict[str, Any] | None) -> None:
+    """"avg wait time by hour" over months of timestamps: the hour of the day (0–23), not each of
+    thousands of clock hours; a period of a day or two keeps the clock hours."""
+    if p.grain != "hour" or tcol is None:
+        return
+    spans = [f.values for f in p.filters if f.column == tcol["name"] and f.op == "between"]
+    lo, hi = (spans[0][0], spans[0][1]) if spans else (tcol.get("min"), tcol.get("max"))
+    try:
+        days = (dt.date.fromisoformat(str(hi)[:10]) - dt.date.fromisoformat(str(lo)[:10])).days
+    except (TypeError, ValueError):
+        return
+    if days >= _LONG_FOR_HOURS:
+        p.grain = "hour_of_day"
+        p.notes.append("'by hour' over many days: the hour of the day")
 
 
 def date_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:

@@ -15,7 +15,15 @@ from ..language import cues as C
 from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
-from ..language.parsing import SKIP_AFTER_CUE, Parsed, excludes, is_numeric, main_temporal, names_people_only
+from ..language.parsing import (
+    SKIP_AFTER_CUE,
+    Parsed,
+    excludes,
+    is_numeric,
+    main_temporal,
+    names_people_only,
+    names_period_only,
+)
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
 from .measures import find_derived
 
@@ -306,7 +314,7 @@ def _free_text_dimension(d: _Draft, texts: list[Mention]) -> None:
     p = d.p
     if not d.dims and not (p.correl and len([m for m in d.measures if m.agg == "none"]) >= 2):
         for m in texts:
-            if m.column not in d.dims and not is_identifier(d.col(m)):
+            if m.column not in d.dims and not is_identifier(d.col(m)) and not names_period_only(p, d.col(m)):
                 d.dims.append(m.column)
                 break
     elif d.dims and not d.measures and p.color is None and _by_follows(p):

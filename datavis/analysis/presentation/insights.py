@@ -340,7 +340,9 @@ def _extremes_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
         if fct["count"] > 1:
             text += f" and {fct['bottom']} the lowest ({fct['bottom_text']})"
         return [text + "."]
-    lead = f"{fct['top']} has the highest {measure.lower()} with {fct['top_text']}"
+    # the one group of a bottom-1 ("which channel has the lowest clicks") is the lowest
+    bottom_one = fct["count"] == 1 and plan.limit is not None and plan.order is not None and not plan.order.desc
+    lead = f"{fct['top']} has the {'lowest' if bottom_one else 'highest'} {measure.lower()} with {fct['top_text']}"
     if fct.get("partial") and fct["count"] > 1:
         lead = f"Among the {fct['count']:,} shown, {lead}"
     if fct.get("top_share") is not None and fct["count"] > 1:
