@@ -271,7 +271,7 @@ def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
     if grain is not None:
         consumed.update(range(grain.start, grain.end))
         # "average daily visitors", "mean monthly spend": the average of one day's (month's) rows, not a time axis
-        after_avg = grain.start > 0 and p.toks[grain.start - 1].text in ("average", "avg", "mean", "typical")
+        after_avg = grain.start > 0 and p.toks[grain.start - 1].text in ("average", "avg", "mean", "median", "typical")
         if not (after_avg and grain.end - grain.start == 1 and p.toks[grain.start].text.endswith("ly")):
             p.grain = grain.value
 
