@@ -96,6 +96,12 @@ class Plan(BaseModel):
     period: str | None = Field(None, description="human description of a time filter, e.g. 'in 2023'")
 
 
+def ranks_by_measure(plan: Plan) -> bool:
+    """The top or bottom N groups by the measure ("the 10 days with the most clicks"): over time,
+    ranked periods (bars, highest and lowest), not a run of time (a line, first to last)."""
+    return bool(plan.limit) and plan.order is not None and plan.order.by == "measure"
+
+
 def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
     """Check every column against the profile (case-insensitive fix-up); raise Unanswerable."""
     by_name, by_lower = profile["_by_name"], profile["_by_lower"]

@@ -157,8 +157,10 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         desc = m.group(2) not in ("lowest", "smallest", "worst", "least")
         return Cue("limit", (n, desc), a, b), True
-    # "which 3 stores sold the most units": the number, then the superlative a few words on
-    for m, _span in text.find(rf"\b(?:which|what|the|our|my)\s+(\d{{1,2}}|{nums})\s+(?:[a-z]+\s+){{1,4}}?(?:the\s+)?"
+    # "which 3 stores sold the most units", "3 campaigns with the best roas": the number, then the
+    # superlative a few words on
+    for m, _span in text.find(rf"(?:^|\b(?:which|what|the|our|my)\s+)(\d{{1,2}}|{nums})\s+"
+                              rf"(?:[a-z]+\s+){{1,4}}?(?:the\s+)?"
                               rf"(most|highest|largest|biggest|best|top|lowest|least|fewest|smallest|worst)\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))

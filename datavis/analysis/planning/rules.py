@@ -360,19 +360,19 @@ def _label_and_colour_order(d: _Draft) -> None:
 
 
 def _limit_time_unit(d: _Draft) -> None:
-    """"top 5 days / months": with no other axis, the main date column at that grain (sets p.grain)."""
+    """"top 5 days / months", "10 days with the most clicks": with no other axis, the main date column
+    at that grain (sets p.grain)."""
     p = d.p
     if d.dims or not p.limit:
         return
-    unit = re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s)
+    unit = re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s) or \
+        re.search(r"(?:^|\b(?:the|which|what)\s+)\d+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s)
     tcol0 = main_temporal(d.profile, p.date_column)
     if unit and tcol0 is not None:
         d.dims.append(tcol0["name"])
         g = {"days": None, "weeks": "week", "months": "month", "years": "year", "quarters": "quarter",
              "hours": "hour"}[unit.group(1)]
-        p.grain = g if tcol0["type"] in ("date", "datetime") and (g or tcol0["type"] == "datetime") else None
-        if g is None and tcol0["type"] == "datetime":
-            p.grain = "day"
+        p.grain = (g or "day") if tcol0["type"] in ("date", "datetime") else None
 
 
 def _time_axis(d: _Draft) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..labels import count_label, counted_noun, measure_name
 from ..language.names import humanize
-from ..plan import Measure, Plan
+from ..plan import Measure, Plan, ranks_by_measure
 from ..sql.compiler import Query
 from ..sql.derived import is_percent
 from .format import fmt_number, fmt_pct, money_symbol
@@ -105,6 +105,8 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict[str, Any]]) -> str:
     related = plan.intent == "correlation" and q.x_type != "nominal"
     if related and len(q.ys) >= 2:
         return "point"
+    if ranks_by_measure(plan) and q.x_type in ("temporal", "ordinal"):
+        return "bar"
     if q.x_type == "temporal" or (q.x_type == "ordinal" and plan.intent == "trend" and not q.x_sort):
         return "line" if n >= 3 else "bar"
     if related:
