@@ -173,6 +173,13 @@ def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
     for agg in links.aggs:
         if agg.target != "count":  # "how many songs…": what is counted is the rows, whatever the noun
             yield "agg", _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or (n > 0 and t.text in _PHRASE_END))
+        else:  # "how many male and female customers": the qualities of what is counted
+            yield "counted", _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or t.text in _COPULA
+                                     or t.text in _PHRASE_END - {"and", "or"})
+    for t in toks:  # "which agent sold the most upgrades": what the superlative ranks by
+        if t.text in RANKING_WORDS and t.text != "top":
+            yield "rank", _phrase(toks, t.i + 1, lambda u, n: u.i in groups | aggs or u.text in _PHRASE_END
+                                  or (n > 0 and _verb_like(u.text)))
     for t in toks:  # the subject ends at its verb: "which barista sold the most"
         if t.text in ("which", "what"):
             yield "which", _phrase(toks, t.i + 1, lambda u, n: u.text in _SUBJECT_END or u.i in groups | aggs
@@ -236,8 +243,9 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     toks = links.parsed.toks
     words, linked = _accounted(links, profile)
     content = words - linked
-    named = {i for s in (*links.columns, *links.values, *links.conditions, *links.qualities)
-             for i in range(s.start, s.end)} | linked
+    linked_spans = {i for s in (*links.columns, *links.values, *links.conditions, *links.qualities)
+                    for i in range(s.start, s.end)}
+    named = linked_spans | linked
     slots = list(_slots(links))
     measured = any(kind == "agg" and named & set(slot) for kind, slot in slots)
     missing: list[str] = []
@@ -247,9 +255,16 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
             loose = [w for w in loose if w not in _DERIVED_WORDS]
         if kind == "head" and measured:
             continue
-        if loose and not named & set(slot) and not all(map(_verb_like, loose)):
+        # the head names a thing by its last word: "patient satisfaction score" is not "Patient Age"
+        said = named if kind != "head" or not loose or slot[-1] not in content else linked_spans
+        if loose and not said & set(slot) and not all(_verb_like(w) and not _money_noun(kind, w) for w in loose):
             missing += [w for w in loose if w not in missing]
     return Coverage(tuple(missing))
+
+
+def _money_noun(kind: str, word: str) -> bool:
+    """"average cost per call": a word of money after an aggregation is a noun, not the verb."""
+    return kind == "agg" and word in COST_WORDS | PAY_WORDS
 
 
 def missing_phrase(links: Links, cov: Coverage) -> str:
@@ -258,7 +273,7 @@ def missing_phrase(links: Links, cov: Coverage) -> str:
     toks = links.parsed.toks
     runs: list[list[int]] = []
     for t in toks:
-        if t.text in cov.missing and not _verb_like(t.text):
+        if t.text in cov.missing and (not _verb_like(t.text) or _money_noun("agg", t.text)):
             if runs and runs[-1][-1] == t.i - 1:
                 runs[-1].append(t.i)
             else:
