@@ -41,7 +41,9 @@ def excludes(word: str) -> bool:
 
 
 SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "an", "each", "every", "of",
-                   "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding"}
+                   "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding",
+                   # "median daily kwh": the measure of each day's rows
+                   "daily", "weekly", "monthly", "hourly", "yearly", "quarterly"}
 _COMPARATORS: list[tuple[str, Op]] = [
     (r"greater than or equal to|at least|no less than|not less than|>=|reach(?:es|ed)?|or more|or above|"
      r"or higher|and above|and up|minimum of|a minimum of", ">="),

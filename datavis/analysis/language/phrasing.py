@@ -62,8 +62,10 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
         hits = sum(1 for w in content if any(_same_stem(w, q) for q in words))
         if hits:
             phrase = " ".join(own)
-            scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0),
-                           c["name"]))
+            # the rows' own noun ("sessions signed up in march" in a table of sessions) names them more
+            # often than their date: a date named by another word ("Signed Up On") wins a tie
+            scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0)
+                           - (0.25 if names_the_rows(c, profile) else 0.0), c["name"]))
     scored.sort(reverse=True)
     if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None

@@ -173,9 +173,9 @@ def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
     for agg in links.aggs:
         if agg.target != "count":  # "how many songs…": what is counted is the rows, whatever the noun
             yield "agg", _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or (n > 0 and t.text in _PHRASE_END))
-        else:  # "how many male and female customers": the qualities of what is counted
+        else:  # "how many male and female customers": the qualities of what is counted (its noun is the rows)
             yield "counted", _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or t.text in _COPULA
-                                     or t.text in _PHRASE_END - {"and", "or"})
+                                     or t.text in _PHRASE_END - {"and", "or"})[:-1]
     for t in toks:  # "which agent sold the most upgrades": what the superlative ranks by
         if t.text in RANKING_WORDS and t.text != "top":
             yield "rank", _phrase(toks, t.i + 1, lambda u, n: u.i in groups | aggs or u.text in _PHRASE_END
@@ -255,11 +255,19 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
             loose = [w for w in loose if w not in _DERIVED_WORDS]
         if kind == "head" and measured:
             continue
-        # the head names a thing by its last word: "patient satisfaction score" is not "Patient Age"
-        said = named if kind != "head" or not loose or slot[-1] not in content else linked_spans
+        said = _head_said(slot, content, linked_spans, named) if kind == "head" and loose else named
         if loose and not said & set(slot) and not all(_verb_like(w) and not _money_noun(kind, w) for w in loose):
             missing += [w for w in loose if w not in missing]
     return Coverage(tuple(missing))
+
+
+def _head_said(slot: list[int], content: set[int], linked_spans: set[int], named: set[int]) -> set[int]:
+    """What names the thing a head asks about: its last word does ("patient satisfaction score" is not
+    Patient Age, a word of the data). Two words the data lacks at its end are the thing, whatever
+    names the word before them ("class satisfaction score" is not Class Type)."""
+    if slot[-1] not in content:
+        return named
+    return set() if len(slot) >= 2 and slot[-2] in content else linked_spans
 
 
 def _money_noun(kind: str, word: str) -> bool:
