@@ -102,6 +102,12 @@ def ranks_by_measure(plan: Plan) -> bool:
     return bool(plan.limit) and plan.order is not None and plan.order.by == "measure"
 
 
+def cyclic_axis(plan: Plan) -> bool:
+    """An axis of places in a cycle (hours of the day, weekdays, months of the year): their values
+    are compared as bars, not read as a run of time."""
+    return plan.dimension is not None and plan.dimension.grain in ("hour_of_day", "weekday", "month_of_year")
+
+
 def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
     """Check every column against the profile (case-insensitive fix-up); raise Unanswerable."""
     by_name, by_lower = profile["_by_name"], profile["_by_lower"]

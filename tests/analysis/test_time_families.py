@@ -75,6 +75,7 @@ def test_by_hour_over_months_of_timestamps_is_the_hour_of_the_day(data):
     ans = same_answer(data, "chats", "average wait seconds by hour",
                       'SELECT hour("Opened At"), avg("Wait Seconds") FROM chats GROUP BY 1')
     assert len(ans.data) == 12  # 7:00 … 18:00, not one point per clock hour of three months
+    assert ans.chart_type == "bar" and "went from" not in ans.insight  # places in a day compared, not a run
 
 
 def test_the_busiest_hour_of_the_day_is_one_bar(data):

@@ -15,7 +15,7 @@ from typing import Any, TypeGuard
 
 from ..labels import counted_noun, measure_name
 from ..language.names import split_name
-from ..plan import Filter, Measure, Plan, ranks_by_measure
+from ..plan import Filter, Measure, Plan, cyclic_axis, ranks_by_measure
 from ..sql.compiler import MONTHS, Query
 from ..sql.derived import condition_words, is_percent
 from .format import fmt_change, fmt_number, fmt_pct, money_symbol
@@ -180,7 +180,8 @@ def _measure_facts(plan: Plan, q: Query, rows: list[Row], y: str, m: Measure, pr
         vals = [(f"{_label(xv, None)} ({_label(c, None)})", v) for xv, v, c in pairs]
     else:
         vals = [(xv, v) for xv, v, _ in pairs]
-    temporal = q.x_type == "temporal" or (plan.intent == "trend" and q.x_type == "ordinal" and not q.x_sort)
+    temporal = q.x_type == "temporal" or (plan.intent == "trend" and q.x_type == "ordinal" and not q.x_sort
+                                                           and not cyclic_axis(plan))
     if temporal and len(vals) >= 2 and not ranks_by_measure(plan):
         fact = _trend_fact(vals, plan.dimension.grain if plan.dimension else None, f)
     else:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..labels import count_label, counted_noun, measure_name
 from ..language.names import humanize
-from ..plan import Measure, Plan, ranks_by_measure
+from ..plan import Measure, Plan, cyclic_axis, ranks_by_measure
 from ..sql.compiler import Query
 from ..sql.derived import is_percent
 from .format import fmt_number, fmt_pct, money_symbol
@@ -107,7 +107,8 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict[str, Any]]) -> str:
         return "point"
     if ranks_by_measure(plan) and q.x_type in ("temporal", "ordinal"):
         return "bar"
-    if q.x_type == "temporal" or (q.x_type == "ordinal" and plan.intent == "trend" and not q.x_sort):
+    if q.x_type == "temporal" or (q.x_type == "ordinal" and plan.intent == "trend" and not q.x_sort
+                                                            and not cyclic_axis(plan)):
         return "line" if n >= 3 else "bar"
     if related:
         return "point"
