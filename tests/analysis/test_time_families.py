@@ -54,13 +54,13 @@ def _write_sessions(path: Path, n: int = 300) -> None:
     rnd = random.Random(23)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Session ID", "Signed Up On", "Session Date", "Trainer", "Class Type", "Minutes", "Fee"])
+        w.writerow(["Session ID", "Signed Up On", "Session Date", "Trainer", "Class Type", "Minutes", "Fee", "Season"])
         for i in range(n):
             held = dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(180))
             signed = held - dt.timedelta(days=rnd.randrange(1, 80))
             w.writerow([f"S{i:04d}", signed.strftime("%m/%d/%Y"), held.strftime("%m/%d/%Y"), rnd.choice(TRAINERS),
                         rnd.choice(["Drop-in", "Drop-in", "Personal", "Group Class"]), rnd.choice([30, 45, 60, 90]),
-                        rnd.choice([0, 15, 25, 40])])
+                        rnd.choice([0, 15, 25, 40]), f"{'Winter' if held.month <= 3 else 'Spring'} {held.year}"])
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +137,13 @@ def test_a_short_value_that_is_also_a_word_keeps_its_rows_in_a_follow_up(data):
 def test_a_hyphenated_value_said_in_the_plural_is_that_value(data):
     ans = _follow(data, "sessions", "average minutes by trainer", "just drop-ins")
     gold = data[1].execute("SELECT Trainer, avg(Minutes) FROM sessions WHERE \"Class Type\" = 'Drop-in' "
+                           "GROUP BY 1").fetchall()
+    assert rows_match(gold, answer_rows(ans)), ans.sql
+
+
+def test_a_period_that_is_a_value_of_a_column_is_that_value(data):
+    ans = _follow(data, "sessions", "average minutes by trainer", "only spring 2025")
+    gold = data[1].execute("SELECT Trainer, avg(Minutes) FROM sessions WHERE Season = 'Spring 2025' "
                            "GROUP BY 1").fetchall()
     assert rows_match(gold, answer_rows(ans)), ans.sql
 

@@ -301,12 +301,23 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     anchor = anchor_of(tcol)
     for per in find_periods(text.s, anchor):
         a, b = text.span(per.start, per.end)
+        if _inside_a_value(p.toks, a, b, profile):
+            continue
         consumed.update(range(a, b))
         p.filters.append(_period_filter(tcol, per.lo, per.hi))
         p.period, p.period_relative = per.label, per.relative
         if per.relative:
             p.notes.append(f"'{text.s[per.start:per.end].strip()}' is anchored to the latest date in the "
                            f"data: {per.label}")
+
+
+def _inside_a_value(toks: list[Tok], a: int, b: int, profile: dict[str, Any]) -> bool:
+    """"only spring 2025", "fy2024 budget": the period's words with the word before or after them are
+    a value of a text column ("Spring 2025" of Term), which names the rows better than a date range."""
+    values = get_index(profile).values
+    spans = [(a - 1, b), (a, b + 1)] if b - a <= 2 else []
+    return any(i >= 0 and j <= len(toks) and value_key(" ".join(t.text for t in toks[i:j])) in values
+               for i, j in spans)
 
 
 _WEEKDAY_WORDS = {"weekend": ["Saturday", "Sunday"], "weekends": ["Saturday", "Sunday"],
