@@ -68,7 +68,8 @@ _FILLER = {"instead", "now", "right", "still", "before", "after", "ever", "singl
            "general", "long", "know", "answer", "tell", "look", "looking", "interested", "wondering", "wonder",
            # hedges and requests around a question ("can you quickly pull up …, thanks", "just curious, …")
            "quick", "quickly", "roughly", "honestly", "basically", "overall", "curious", "love", "break", "pull",
-           "check", "happening", "because", "thanks", "thank", "hey", "hello", "maybe", "anyway"}
+           "check", "happening", "because", "thanks", "thank", "hey", "hello", "maybe", "anyway",
+           "split", "breakdown", "mix"}  # "payment method split": how it is shown, not a thing
 # Verbs people use for what a table records ("how much did we sell", "tickets that came in"): a slot
 # named by a verb alone names no thing the data lacks.
 _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make", "made", "take", "took", "need",
@@ -174,8 +175,11 @@ def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
         if agg.target != "count":  # "how many songs…": what is counted is the rows, whatever the noun
             yield "agg", _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or (n > 0 and t.text in _PHRASE_END))
         else:  # "how many male and female customers": the qualities of what is counted (its noun is the rows)
-            yield "counted", _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or t.text in _COPULA
-                                     or t.text in _PHRASE_END - {"and", "or"})[:-1]
+            counted = _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or t.text in _COPULA
+                              or t.text in _PHRASE_END - {"and", "or"} or (n > 0 and _verb_like(t.text)))
+            while counted and toks[counted[-1]].text in ("and", "or"):
+                counted.pop()  # "number of claims and total amount": the count ends before the next measure
+            yield "counted", counted[:-1]
     for t in toks:  # "which agent sold the most upgrades": what the superlative ranks by
         if t.text in RANKING_WORDS and t.text != "top":
             yield "rank", _phrase(toks, t.i + 1, lambda u, n: u.i in groups | aggs or u.text in _PHRASE_END
