@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from ..labels import counted_noun
 from ..language import cues as C
 from ..language.lexicon import (
@@ -154,10 +156,14 @@ def _cue_tokens(links: Links) -> set[int]:
     return {i for pat in _CUE_PATTERNS for _m, (a, b) in text.find(pat, protect=False) for i in range(a, b)}
 
 
+_LONG_STOPWORDS = [w for w in STOPWORDS if len(w) >= 6]
+
+
 def _function_word(word: str, extra: set[str]) -> bool:
     w = singular(word)
     return (len(word) < 3 or not word.isalpha() or word in STOPWORDS or w in STOPWORDS or word in _CUE_WORDS
-            or word in _FILLER or word in extra or w in extra or excludes(word))  # "didnt": a negation
+            or word in _FILLER or word in extra or w in extra or excludes(word)  # "didnt": a negation
+            or len(word) >= 6 and any(OSA.distance(word, s) <= 1 for s in _LONG_STOPWORDS))  # "diferent"
 
 
 def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
