@@ -63,9 +63,22 @@ def _write_sessions(path: Path, n: int = 300) -> None:
                         rnd.choice([0, 15, 25, 40]), f"{'Winter' if held.month <= 3 else 'Spring'} {held.year}"])
 
 
+def _write_stays(path: Path, n: int = 200) -> None:
+    """Hotel stays booked before they start: the booking date comes first, the arrival second."""
+    rnd = random.Random(24)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Stay Ref", "Booked On", "Arrival", "Nights", "Room"])
+        for i in range(n):
+            arrival = dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(200))
+            w.writerow([f"R{i:04d}", (arrival - dt.timedelta(days=rnd.randrange(3, 90))).isoformat(),
+                        arrival.isoformat(), rnd.randint(1, 7), rnd.choice(["Single", "Double", "Suite"])])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    writers = (("chats", _write_chats), ("promo_days", _write_promo_days), ("sessions", _write_sessions))
+    writers = (("chats", _write_chats), ("promo_days", _write_promo_days), ("sessions", _write_sessions),
+               ("stays", _write_stays))
     with ingested_views(tmp_path_factory.mktemp("timefamilies"), writers) as got:
         yield got
 
@@ -120,6 +133,13 @@ def test_a_named_period_without_by_is_a_filter_on_the_date_the_words_name(data):
 def test_the_default_date_is_the_one_named_after_the_rows(data):
     same_answer(data, "sessions", "total fee per month",
                 "SELECT date_trunc('month', \"Session Date\"), sum(Fee) FROM sessions GROUP BY 1")
+
+
+def test_a_period_is_about_the_booked_event_not_the_booking(data):
+    same_answer(data, "stays", "total nights in march 2025",
+                "SELECT sum(Nights) FROM stays WHERE Arrival BETWEEN '2025-03-01' AND '2025-03-31'")
+    same_answer(data, "stays", "stays booked in march 2025",
+                "SELECT count(*) FROM stays WHERE \"Booked On\" BETWEEN '2025-03-01' AND '2025-03-31'")
 
 
 # ------------------------------------------------------------------ follow-ups

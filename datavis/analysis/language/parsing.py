@@ -131,9 +131,11 @@ def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[st
     pool = dated or cols
     if not pool:
         return None
-    # prefer the date column with most values; in a tie the one named after the rows' own event
-    # (appointments: "Appt Date" over "Booked On"), else the first (order date over ship date)
-    return max(pool, key=lambda c: (c["non_null"], P.names_the_rows(c, profile), -profile["columns"].index(c)))
+    # prefer the date column with most values; in a tie not the date something was booked on (the
+    # appointment, the check-in), then the one named after the rows' own event (sessions: "Session
+    # Date" over "Signed Up On"), else the first (order date over ship date)
+    return max(pool, key=lambda c: (c["non_null"], not P.reserves(c), P.names_the_rows(c, profile),
+                                    -profile["columns"].index(c)))
 
 
 def names_period_only(p: Parsed, col: dict[str, Any]) -> bool:

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 from ..datasets.profile import is_numeric
 from ..plan import Filter
 from . import cues as C
-from .lexicon import ABBREVIATIONS, RANKING_WORDS, REVENUE_WORDS, STOPWORDS, VALUE_ALIASES, VERB_MEASURES, negates
+from .lexicon import (
+    ABBREVIATIONS,
+    RANKING_WORDS,
+    RESERVATION_WORDS,
+    REVENUE_WORDS,
+    STOPWORDS,
+    VALUE_ALIASES,
+    VERB_MEASURES,
+    negates,
+)
 from .matching import Mention, Tok, ValueMention, get_index
 from .names import singular, split_name
 
@@ -35,19 +44,34 @@ def _same_stem(w: str, q: str) -> bool:
     return n >= 4 and n >= len(w) - 3 and n >= len(q) - 4
 
 
+def _row_words(profile: dict[str, Any]) -> set[str]:
+    """The dataset's own nouns ("clinic_appointments" → clinic, appointment)."""
+    return {singular(w) for w in split_name(profile.get("name") or "")} - STOPWORDS
+
+
 def names_the_rows(col: dict[str, Any], profile: dict[str, Any]) -> bool:
     """Whether a date column is named after what a row is, the dataset's own noun ("Appt Date" in
     clinic_appointments, "Invoice Date" in invoices): the date of the rows' own event, not of an
-    earlier or later step ("Booked On", "Due Date")."""
-    rows = {singular(w) for w in split_name(profile.get("name") or "")} - STOPWORDS
+    earlier or later step ("Due Date")."""
     own = {singular(ABBREVIATIONS.get(w, w)) for w in split_name(col["name"]) if w not in DATE_FILLER}
-    return bool(rows & own)
+    return bool(_row_words(profile) & own)
+
+
+def reserves(col: dict[str, Any]) -> bool:
+    """A date of when something was booked ("Booked On", "Booking Date", "Reserved At"): the date
+    of the booked event beside it (the appointment, the check-in) is the one a period is about."""
+    return any(singular(w) in RESERVATION_WORDS for w in split_name(col["name"]))
 
 
 def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     """The date column that the question's words name by its own words ("churned in 2024" →
     churnDate, "check-ins per month" → Check-in Date): most of its words said, its name said in
-    full breaks a tie; None when no date column is named or two are named alike."""
+    full breaks a tie; None when no date column is named or two are named alike. The rows' own
+    noun names the rows ("bookings by quarter"), not a date, unless a date word follows it
+    ("booking date")."""
+    rows = _row_words(profile)
+    toks = [t for k, t in enumerate(toks) if t.sing not in rows
+            or (k + 1 < len(toks) and toks[k + 1].text in DATE_FILLER)]
     # "check ins": a short plural the singulariser keeps ("ins", "outs") is said without its s too
     bare = [t.text[:-1] if t.sing == t.text and re.fullmatch(r"[a-z]{1,3}[^s]?s", t.text) and t.text not in STOPWORDS
             else t.sing for t in toks]
@@ -62,10 +86,8 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
         hits = sum(1 for w in content if any(_same_stem(w, q) for q in words))
         if hits:
             phrase = " ".join(own)
-            # the rows' own noun ("sessions signed up in march" in a table of sessions) names them more
-            # often than their date: a date named by another word ("Signed Up On") wins a tie
-            scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0)
-                           - (0.25 if names_the_rows(c, profile) else 0.0), c["name"]))
+            scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0),
+                           c["name"]))
     scored.sort(reverse=True)
     if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
