@@ -195,3 +195,15 @@ def test_a_content_word_the_data_lacks_is_declined(data, question, dataset):
 ])
 def test_the_answerable_neighbours_are_answered(data, question, dataset):
     assert answer(data[0][dataset], question).data
+
+
+def test_a_value_compared_with_the_one_on_screen_joins_it(data):
+    ans = _follow(data, "promo_days", "monthly visits for spring flash", "compare with loyalty week")
+    gold = data[1].execute("SELECT date_trunc('month', Day), Promo, sum(Visits) FROM promo_days "
+                           "WHERE Promo IN ('Spring Flash', 'Loyalty Week') GROUP BY 1, 2").fetchall()
+    assert ans.chart_type == "line" and rows_match(gold, answer_rows(ans)), ans.sql
+    ans = _follow(data, "promo_days", "total visits for spring flash", "vs loyalty week")
+    gold = data[1].execute("SELECT Promo, sum(Visits) FROM promo_days WHERE Promo IN ('Spring Flash', 'Loyalty Week') "
+                           "GROUP BY 1").fetchall()
+    assert ans.chart_type == "bar" and rows_match(gold, answer_rows(ans)), ans.sql
+    assert "Loyalty Week" not in _follow(data, "promo_days", "total visits for spring flash", "only uk").sql
