@@ -265,19 +265,26 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
             loose = [w for w in loose if w not in _DERIVED_WORDS]
         if kind == "head" and measured:
             continue
-        said = _head_said(slot, content, linked_spans, named) if kind == "head" and loose else named
+        said = _head_said(toks, slot, content, linked_spans, named) if kind == "head" and loose else named
         if loose and not said & set(slot) and not all(_verb_like(w) and not _money_noun(kind, w) for w in loose):
             missing += [w for w in loose if w not in missing]
     return Coverage(tuple(missing))
 
 
-def _head_said(slot: list[int], content: set[int], linked_spans: set[int], named: set[int]) -> set[int]:
-    """What names the thing a head asks about: its last word does ("patient satisfaction score" is not
-    Patient Age, a word of the data). Two words the data lacks at its end are the thing, whatever
+_OF = {"of", "for", "in", "at", "from", "on", "during"}
+
+
+def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans: set[int],
+               named: set[int]) -> set[int]:
+    """What names the thing a head asks about: its last word before "of"/"for"/"in" does ("patient
+    satisfaction score" is not Patient Age, a word of the data; in "the occupancy rate of harbor
+    view" the value names which rows). Two words the data lacks at its end are the thing, whatever
     names the word before them ("class satisfaction score" is not Class Type)."""
-    if slot[-1] not in content:
+    cut = next((k for k, i in enumerate(slot) if toks[i].text in _OF and any(j in content for j in slot[:k])), None)
+    core = slot[:cut] if cut is not None else slot
+    if core[-1] not in content:
         return named
-    return set() if len(slot) >= 2 and slot[-2] in content else linked_spans
+    return set() if len(core) >= 2 and core[-2] in content else linked_spans & set(core)
 
 
 def _money_noun(kind: str, word: str) -> bool:
