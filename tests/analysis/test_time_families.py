@@ -135,6 +135,12 @@ def test_the_default_date_is_the_one_named_after_the_rows(data):
                 "SELECT date_trunc('month', \"Session Date\"), sum(Fee) FROM sessions GROUP BY 1")
 
 
+def test_a_unit_of_time_that_ends_a_by_list_is_the_time_axis(data):
+    ans = same_answer(data, "promo_days", "visits by country and month",
+                      "SELECT date_trunc('month', Day), Country, sum(Visits) FROM promo_days GROUP BY 1, 2")
+    assert ans.chart_type == "line"
+
+
 def test_a_period_is_about_the_booked_event_not_the_booking(data):
     same_answer(data, "stays", "total nights in march 2025",
                 "SELECT sum(Nights) FROM stays WHERE Arrival BETWEEN '2025-03-01' AND '2025-03-31'")

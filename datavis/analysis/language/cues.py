@@ -241,6 +241,10 @@ def find_grain(text: Text) -> Cue[str] | None:
             continue
         for _m, (a, b) in text.find(pattern):
             return Cue("grain", grain, a, b)
+    # "spend by channel and month", "amount by region and year": the unit after "and" ends a "by" list
+    for m, _span in text.find(r"\b(?:by|per) [a-z]+(?: [a-z]+)? (?:and|&) (year|quarter|month|week|day)\b(?! of)"):
+        a, b = text.span(m.start(1), m.end(1))
+        return Cue("grain", m.group(1), a, b)
     for m, (a, b) in text.find(r"\bbin(?:s|ned|ning)? .{0,40}?\b(?:into|by) (?:the |a )?"
                                r"(weekday|week|month|year|quarter|day|hour)s?\b"):
         g = {"weekday": "weekday", "week": "week", "month": "month", "year": "year", "quarter": "quarter",
