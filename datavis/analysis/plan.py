@@ -98,7 +98,7 @@ class Plan(BaseModel):
 
 def ranks_by_measure(plan: Plan) -> bool:
     """The top or bottom N groups by the measure ("the 10 days with the most clicks"): over time,
-    ranked periods (bars, highest and lowest), not a run of time (a line, first to last)."""
+    ranked periods, said by their highest and lowest, not as a run of time (first to last)."""
     return bool(plan.limit) and plan.order is not None and plan.order.by == "measure"
 
 

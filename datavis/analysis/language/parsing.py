@@ -106,6 +106,7 @@ class Parsed:
     limit: int | None = None
     limit_desc: bool = True
     limit_numbered: bool = False  # "top 5" (a number said) rather than "the top stores"
+    periods_ranked: bool = False  # "the busiest hour", "top 5 days": a limit of periods
     x_axis: str | None = None
     y_axis: str | None = None
     y_axis_agg: str | None = None
@@ -140,9 +141,12 @@ def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[st
 
 def names_period_only(p: Parsed, col: dict[str, Any]) -> bool:
     """"appointments booked in january 2025": a date column said next to a period, with no grain or
-    trend word, names the period's column (a filter), not an axis. The caller checks "by"/"per"."""
+    trend word and not by its name, names the period's column (a filter), not an axis. The caller
+    checks "by"/"per"."""
     return col["role"] == "temporal" and p.grain is None and not p.trend and p.period is not None \
-        and any(f.column == col["name"] for f in p.filters)
+        and any(f.column == col["name"] for f in p.filters) \
+        and not any(m.column == col["name"] and set(split_name(col["name"])) <= set(split_name(m.words))
+                    for m in p.mentions)  # "find hire_date and …" names the axis in full
 
 
 def anchor_of(col: dict[str, Any] | None) -> dt.date | None:
@@ -170,6 +174,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     p.followup_cue = C.has(text, C.FOLLOWUP)
     _order_and_limit(p, profile, consumed)
     _chart_and_grain(p, profile, consumed)
+    p.periods_ranked = p.limit is not None and P.limit_unit(p) is not None
     P.ranked_period(p, profile, consumed)
     _question_kind(p)
     _periods(p, profile, consumed)

@@ -104,9 +104,15 @@ def ranked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> Non
     grain, desc = cue.value
     if grain.startswith("hour") and not any(c.get("has_time") for c in dated):
         return
-    p.limit, p.limit_desc = 1, desc
+    p.limit, p.limit_desc, p.periods_ranked = 1, desc, True
     p.grain = p.grain or grain
     consumed.update(range(cue.start, cue.end))
+
+
+def limit_unit(p: Parsed) -> re.Match[str] | None:
+    """"top 5 days", "the 3 months with …": the unit of time whose periods a top-N ranks."""
+    return re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s) or \
+        re.search(r"(?:^|\b(?:the|which|what)\s+)\d+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s)
 
 
 _LONG_FOR_HOURS = 2  # days: over a longer span "by hour" is the hour of the day, not each clock hour

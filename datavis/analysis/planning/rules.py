@@ -12,6 +12,7 @@ from typing import Literal, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
+from ..language import phrasing as P
 from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
@@ -258,7 +259,7 @@ def _drop_row_groups(d: _Draft) -> None:
             if col.get("unique") and (col["role"] == "identifier" or g.tier == "entity"):
                 p.groups.remove(g)
     text_mentions = [m for m in d.free if not is_numeric(d.col(m)) and m not in d.used]
-    ranked_periods = p.limit is not None and _limit_unit(p) is not None  # "top 5 days by visitors"
+    ranked_periods = p.periods_ranked  # "top 5 days by visitors"
     for g in list(p.groups):
         col = d.col(g)
         if is_numeric(col) and col["role"] == "measure" and not col.get("groupable") and \
@@ -367,19 +368,13 @@ def _limit_time_unit(d: _Draft) -> None:
     p = d.p
     if d.dims or not p.limit:
         return
-    unit = _limit_unit(p)
+    unit = P.limit_unit(p)
     tcol0 = main_temporal(d.profile, p.date_column)
     if unit and tcol0 is not None:
         d.dims.append(tcol0["name"])
         g = {"days": None, "weeks": "week", "months": "month", "years": "year", "quarters": "quarter",
              "hours": "hour"}[unit.group(1)]
         p.grain = (g or "day") if tcol0["type"] in ("date", "datetime") else None
-
-
-def _limit_unit(p: Parsed) -> re.Match[str] | None:
-    """"top 5 days", "the 3 months with …": the unit of time whose periods a top-N ranks."""
-    return re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s) or \
-        re.search(r"(?:^|\b(?:the|which|what)\s+)\d+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s)
 
 
 def _time_axis(d: _Draft) -> None:

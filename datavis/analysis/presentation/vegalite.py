@@ -105,8 +105,8 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict[str, Any]]) -> str:
     related = plan.intent == "correlation" and q.x_type != "nominal"
     if related and len(q.ys) >= 2:
         return "point"
-    if ranks_by_measure(plan) and q.x_type in ("temporal", "ordinal"):
-        return "bar"
+    if ranks_by_measure(plan) and q.x_type == "temporal" and plan.dimension and plan.dimension.grain in (None, "day"):
+        return "bar"  # "the 10 days with the most clicks": days picked by their value, not a run of time
     if q.x_type == "temporal" or (q.x_type == "ordinal" and plan.intent == "trend" and not q.x_sort
                                                             and not cyclic_axis(plan)):
         return "line" if n >= 3 else "bar"
