@@ -182,13 +182,15 @@ def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
             yield "agg", _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or (n > 0 and t.text in _PHRASE_END))
         else:  # "how many male and female customers": the qualities of what is counted (its noun is the rows)
             counted = _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or t.text in _COPULA | _SUBJECT_END
-                              or t.text in _PHRASE_END - {"and", "or"} or (n > 0 and _verb_like(t.text)))
+                              or t.text in _PHRASE_END - {"and", "or"} or (n > 0 and _verb_like(t.text))
+                              or not t.text[:1].isalnum())  # "the count of students. show …"
             while counted and toks[counted[-1]].text in ("and", "or"):
                 counted.pop()  # "number of claims and total amount": the count ends before the next measure
             yield "counted", counted[:-1]
     for t in toks:  # "which agent sold the most upgrades": what the superlative ranks by
         if t.text in RANKING_WORDS and t.text != "top":
-            yield "rank", _phrase(toks, t.i + 1, lambda u, n: u.i in groups | aggs or u.text in _PHRASE_END)
+            yield "rank", _phrase(toks, t.i + 1, lambda u, n: u.i in groups | aggs or u.text in _PHRASE_END
+                                  or not u.text[:1].isalnum())
     for t in toks:  # the subject ends at its verb: "which barista sold the most"
         if t.text in ("which", "what"):
             yield "which", _phrase(toks, t.i + 1, lambda u, n: u.text in _SUBJECT_END or u.i in groups | aggs
