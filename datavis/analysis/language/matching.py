@@ -16,7 +16,17 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..datasets.profile import is_numeric
-from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, PEOPLE, STOPWORDS, SYNONYMS, VALUE_ALIASES, negates
+from .lexicon import (
+    ABBREVIATIONS,
+    ANTONYMS,
+    GENERIC,
+    KEEPING_WORDS,
+    PEOPLE,
+    STOPWORDS,
+    SYNONYMS,
+    VALUE_ALIASES,
+    negates,
+)
 from .names import singular, split_name
 
 _TOKEN = re.compile(
@@ -548,7 +558,6 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
 
 
 _LISTING = {"and", "or", ",", "vs", "versus"}
-_KEEPING = {"only", "just", "excluding", "except", "without"}
 
 
 def _kept_alone(toks: list[Tok], i: int) -> bool:
@@ -556,7 +565,7 @@ def _kept_alone(toks: list[Tok], i: int) -> bool:
     the clause, is a value (the pronoun never ends "only …")."""
     before = [t.text for t in toks[max(0, i - 2):i]]
     after = toks[i + 1].text if i + 1 < len(toks) else None
-    kept = bool(before) and (before[-1] in _KEEPING or before[-2:] in (["only", "the"], ["just", "the"]))
+    kept = bool(before) and (before[-1] in KEEPING_WORDS or before[-2:] in (["only", "the"], ["just", "the"]))
     return kept and (after is None or after in _LISTING or after in ("?", ".", "!"))
 
 

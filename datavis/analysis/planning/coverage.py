@@ -9,9 +9,15 @@ the aggregation, chart, grain, trend/share/distribution and grouping cues), not 
 period, not the noun for the table's rows ("employees" in an employee table) and not a word of a
 derived measure the words name. It is *unlinked* when no link of language.linking covers it.
 
-The words are read in four slots, each the place where a question names what it is about:
-- the head: everything before the first grouping cue ("**attrition rate** by department");
-- after an aggregation or superlative cue ("which supplier has the longest **lead time**");
+The words are read in six slots, each the place where a question names what it is about:
+- the head: everything before the first grouping cue ("**attrition rate** by department"), whose
+  thing is its last word before "of"/"for"/"in" ("the **occupancy rate** of harbor view"): that
+  word, or its last two, naming nothing is enough ("patient **satisfaction score**" is not Patient
+  Age, "class **satisfaction score**" not Class Type);
+- after an aggregation or superlative cue ("which supplier has the longest **lead time**"); a
+  word of money there is a noun ("average **cost** per call"), not the verb;
+- after a ranking word ("which agent sold the most **upgrades**");
+- the qualities of what is counted, before its noun ("how many **male and female** customers");
 - the subject of "which"/"what" up to its verb ("which **landing page** has the highest …");
 - after "by" ("total amount by **industry**"), unless it orders or divides.
 A slot whose content words all link to nothing names a thing the data does not hold: the question
