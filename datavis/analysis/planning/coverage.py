@@ -173,8 +173,9 @@ def _function_word(word: str, extra: set[str]) -> bool:
 
 
 def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
-    """Token positions of the head, of the words after each aggregation cue, of a which-subject,
-    of the words after a grouping "by", each with its kind ("head", "agg", "which", "group")."""
+    """Token positions of the head, of the words after each aggregation cue, of the qualities of
+    what is counted, after a ranking word, of a which-subject, of the words after a grouping "by",
+    each with its kind ("head", "agg", "counted", "rank", "which", "group")."""
     toks = links.parsed.toks
     groups = {a for _m, (a, _b) in links.parsed.text.find(C.GROUP_CUE, protect=False)}
     aggs = {a.start for a in links.aggs}
@@ -187,12 +188,12 @@ def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
         if agg.target != "count":  # "how many songs…": what is counted is the rows, whatever the noun
             yield "agg", _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or (n > 0 and t.text in _PHRASE_END))
         else:  # "how many male and female customers": the qualities of what is counted (its noun is the rows)
-            counted = _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or t.text in _COPULA | _SUBJECT_END
-                              or t.text in _PHRASE_END - {"and", "or"} or (n > 0 and _verb_like(t.text))
-                              or not t.text[:1].isalnum())  # "the count of students. show …"
-            while counted and toks[counted[-1]].text in ("and", "or"):
-                counted.pop()  # "number of claims and total amount": the count ends before the next measure
-            yield "counted", counted[:-1]
+            said = _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or t.text in _COPULA | _SUBJECT_END
+                           or t.text in _PHRASE_END - {"and", "or"} or (n > 0 and _verb_like(t.text))
+                           or not t.text[:1].isalnum())  # "the count of students. show …"
+            while said and toks[said[-1]].text in ("and", "or"):
+                said.pop()  # "number of claims and total amount": the count ends before the next measure
+            yield "counted", said[:-1]
     for t in toks:  # "which agent sold the most upgrades": what the superlative ranks by
         if t.text in RANKING_WORDS and t.text != "top":
             yield "rank", _phrase(toks, t.i + 1, lambda u, n: u.i in groups | aggs or u.text in _PHRASE_END
