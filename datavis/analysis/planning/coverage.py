@@ -290,7 +290,7 @@ def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans
     names the word before them ("class satisfaction score" is not Class Type)."""
     cut = next((k for k, i in enumerate(slot) if toks[i].text in _OF and any(j in content for j in slot[:k])), None)
     core = slot[:cut] if cut is not None else slot
-    if core[-1] not in content:
+    if core[-1] not in content or _verb_like(toks[core[-1]].text):  # "how many students participated in …"
         return named
     return set() if len(core) >= 2 and core[-2] in content else linked_spans & set(core)
 
