@@ -139,14 +139,19 @@ def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[st
                                     -profile["columns"].index(c)))
 
 
-def names_period_only(p: Parsed, col: dict[str, Any]) -> bool:
-    """"appointments booked in january 2025": a date column said next to a period, with no grain or
-    trend word and not by its name, names the period's column (a filter), not an axis. The caller
-    checks "by"/"per"."""
-    return col["role"] == "temporal" and p.grain is None and not p.trend and p.period is not None \
-        and any(f.column == col["name"] for f in p.filters) \
+def names_event_only(p: Parsed, col: dict[str, Any]) -> bool:
+    """"how many customers do we ship for", "appointments booked in january": a date column said by a
+    verb, not by its name, with no grain or trend word, names what the rows went through, not an
+    axis. The caller checks "by"/"per"."""
+    return col["role"] == "temporal" and p.grain is None and not p.trend and "when" not in p.text.s.split() \
         and not any(m.column == col["name"] and set(split_name(col["name"])) <= set(split_name(m.words))
                     for m in p.mentions)  # "find hire_date and …" names the axis in full
+
+
+def names_period_only(p: Parsed, col: dict[str, Any]) -> bool:
+    """"appointments booked in january 2025": the date a period filters, said by a verb, is that
+    filter's column, not an axis."""
+    return names_event_only(p, col) and p.period is not None and any(f.column == col["name"] for f in p.filters)
 
 
 def anchor_of(col: dict[str, Any] | None) -> dt.date | None:
