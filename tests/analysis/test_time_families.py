@@ -68,17 +68,31 @@ def _write_stays(path: Path, n: int = 200) -> None:
     rnd = random.Random(24)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Stay Ref", "Booked On", "Arrival", "Nights", "Room"])
+        w.writerow(["Stay Ref", "Booked On", "Arrival", "Nights", "Room", "Guest"])
         for i in range(n):
             arrival = dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(200))
             w.writerow([f"R{i:04d}", (arrival - dt.timedelta(days=rnd.randrange(3, 90))).isoformat(),
-                        arrival.isoformat(), rnd.randint(1, 7), rnd.choice(["Single", "Double", "Suite"])])
+                        arrival.isoformat(), rnd.randint(1, 7), rnd.choice(["Single", "Double", "Suite"]),
+                        f"G{rnd.randrange(80):03d}"])
+
+
+def _write_parcels(path: Path, n: int = 300) -> None:
+    """Parcels shipped to clients: a ship date named by the verb of the question."""
+    rnd = random.Random(25)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Parcel ID", "Ship Date", "Delivered On", "Carrier", "Customer", "Weight (kg)"])
+        for i in range(n):
+            shipped = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))
+            delivered = shipped + dt.timedelta(days=rnd.randint(1, 6))
+            w.writerow([f"P{i:04d}", shipped.isoformat(), delivered.isoformat(), rnd.choice(["UPS", "DHL", "FedEx"]),
+                        f"Client {rnd.randrange(40)}", round(rnd.uniform(1, 30), 1)])
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     writers = (("chats", _write_chats), ("promo_days", _write_promo_days), ("sessions", _write_sessions),
-               ("stays", _write_stays))
+               ("stays", _write_stays), ("parcels", _write_parcels))
     with ingested_views(tmp_path_factory.mktemp("timefamilies"), writers) as got:
         yield got
 
@@ -146,6 +160,12 @@ def test_a_period_is_about_the_booked_event_not_the_booking(data):
                 "SELECT sum(Nights) FROM stays WHERE Arrival BETWEEN '2025-03-01' AND '2025-03-31'")
     same_answer(data, "stays", "stays booked in march 2025",
                 "SELECT count(*) FROM stays WHERE \"Booked On\" BETWEEN '2025-03-01' AND '2025-03-31'")
+
+
+def test_a_date_said_by_its_verb_alone_is_no_axis(data):
+    ans = same_answer(data, "parcels", "how many customers do we ship for",
+                      "SELECT count(DISTINCT Customer) FROM parcels")
+    assert ans.chart_type == "kpi"
 
 
 # ------------------------------------------------------------------ follow-ups
