@@ -139,13 +139,17 @@ def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[st
                                     -profile["columns"].index(c)))
 
 
+_DATE_WORDS = {"date", "day", "time", "year", "month", "week", "quarter", "timestamp", "dt", "datetime"}
+
+
 def names_event_only(p: Parsed, col: dict[str, Any]) -> bool:
     """"how many customers do we ship for", "appointments booked in january": a date column said by a
-    verb, not by its name, with no grain or trend word, names what the rows went through, not an
-    axis. The caller checks "by"/"per"."""
+    verb, not as a date ("visit dates", "hire_date"), with no grain or trend word, names what the rows
+    went through, not an axis. The caller checks "by"/"per"."""
+    said = [m for m in p.mentions if m.column == col["name"]]
+    as_date = any(m.tier == "fuzzy" or {singular(w) for w in split_name(m.words)} & _DATE_WORDS for m in said)
     return col["role"] == "temporal" and p.grain is None and not p.trend and "when" not in p.text.s.split() \
-        and not any(m.column == col["name"] and set(split_name(col["name"])) <= set(split_name(m.words))
-                    for m in p.mentions)  # "find hire_date and …" names the axis in full
+        and not as_date
 
 
 def names_period_only(p: Parsed, col: dict[str, Any]) -> bool:
