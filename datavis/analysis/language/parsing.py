@@ -149,7 +149,7 @@ def names_event_only(p: Parsed, col: dict[str, Any]) -> bool:
     said = [m for m in p.mentions if m.column == col["name"]]
     as_date = any(m.tier == "fuzzy" or {singular(w) for w in split_name(m.words)} & _DATE_WORDS for m in said)
     return col["role"] == "temporal" and p.grain is None and not p.trend and "when" not in p.text.s.split() \
-        and not as_date
+        and not as_date and p.x_axis != col["name"]  # "let hire data as X"
 
 
 def names_period_only(p: Parsed, col: dict[str, Any]) -> bool:
