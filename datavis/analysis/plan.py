@@ -96,6 +96,18 @@ class Plan(BaseModel):
     period: str | None = Field(None, description="human description of a time filter, e.g. 'in 2023'")
 
 
+def ranks_by_measure(plan: Plan) -> bool:
+    """The top or bottom N groups by the measure ("the 10 days with the most clicks"): over time,
+    ranked periods, said by their highest and lowest, not as a run of time (first to last)."""
+    return bool(plan.limit) and plan.order is not None and plan.order.by == "measure"
+
+
+def cyclic_axis(plan: Plan) -> bool:
+    """An axis of places in a cycle (hours of the day, weekdays, months of the year): their values
+    are compared as bars, not read as a run of time."""
+    return plan.dimension is not None and plan.dimension.grain in ("hour_of_day", "weekday", "month_of_year")
+
+
 def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
     """Check every column against the profile (case-insensitive fix-up); raise Unanswerable."""
     by_name, by_lower = profile["_by_name"], profile["_by_lower"]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, NUMBER_WORDS
+from .lexicon import AGG_CUES, CHART_WORDS, GRAIN_WORDS, NUMBER_WORDS, PERIOD_SUPERLATIVES
 from .matching import Tok
 
 V = TypeVar("V")
@@ -157,8 +157,10 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         desc = m.group(2) not in ("lowest", "smallest", "worst", "least")
         return Cue("limit", (n, desc), a, b), True
-    # "which 3 stores sold the most units": the number, then the superlative a few words on
-    for m, _span in text.find(rf"\b(?:which|what|the|our|my)\s+(\d{{1,2}}|{nums})\s+(?:[a-z]+\s+){{1,4}}?(?:the\s+)?"
+    # "which 3 stores sold the most units", "3 campaigns with the best roas": the number, then the
+    # superlative a few words on
+    for m, _span in text.find(rf"(?:^|\b(?:which|what|the|our|my)\s+)(\d{{1,2}}|{nums})\s+"
+                              rf"(?:[a-z]+\s+){{1,4}}?(?:the\s+)?"
                               rf"(most|highest|largest|biggest|best|top|lowest|least|fewest|smallest|worst)\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
@@ -218,12 +220,31 @@ _AGG_PATTERNS = [(phrase, agg, rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
                                            key=lambda x: -len(x[0]))]
 
 
+_PERIOD_RANK = (rf"\b({'|'.join(PERIOD_SUPERLATIVES)})\s+(hour|day|weekday|week|month|quarter|year)\b"
+                r"(?:\s+of\s+(?:the\s+)?(day|week|year))?")
+_PERIOD_OF = {("hour", "day"): "hour_of_day", ("day", "week"): "weekday", ("month", "year"): "month_of_year"}
+
+
+def find_ranked_period(text: Text) -> Cue[tuple[str, bool]] | None:
+    """"the busiest hour of the day", "best month for conversions", "worst day of the week": the one
+    period ranked first (or last), as its grain and whether the top is asked; spans the unit words."""
+    for m, (a, b) in text.find(_PERIOD_RANK):
+        unit = m.group(2)
+        grain = _PERIOD_OF.get((unit, m.group(3) or ""), unit)
+        return Cue("period_rank", (grain, PERIOD_SUPERLATIVES[m.group(1)]), a, b)
+    return None
+
+
 def find_grain(text: Text) -> Cue[str] | None:
     for word, grain, pattern in _GRAIN_PATTERNS:
         if word not in text.s:
             continue
         for _m, (a, b) in text.find(pattern):
             return Cue("grain", grain, a, b)
+    # "spend by channel and month", "amount by region and year": the unit after "and" ends a "by" list
+    for m, _span in text.find(r"\b(?:by|per) [a-z]+(?: [a-z]+)? (?:and|&) (year|quarter|month|week|day)\b(?! of)"):
+        a, b = text.span(m.start(1), m.end(1))
+        return Cue("grain", m.group(1), a, b)
     for m, (a, b) in text.find(r"\bbin(?:s|ned|ning)? .{0,40}?\b(?:into|by) (?:the |a )?"
                                r"(weekday|week|month|year|quarter|day|hour)s?\b"):
         g = {"weekday": "weekday", "week": "week", "month": "month", "year": "year", "quarter": "quarter",

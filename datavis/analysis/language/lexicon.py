@@ -104,6 +104,16 @@ for _name, _code in US_STATES.items():
 # A superlative that ranks, and whether it asks for the top (True) or the bottom.
 RANKING_WORDS = {"highest": True, "best": True, "most": True, "biggest": True, "largest": True, "top": True,
                  "busiest": True, "lowest": False, "worst": False, "least": False, "smallest": False}
+# Words that keep or drop the rows named after them ("only us", "just the uk", "excluding returns").
+KEEPING_WORDS = {"only", "just", "excluding", "except", "without"}
+# Words of a date column of when something was booked: the booked event's date beside it is the
+# main one ("Booked On" beside "Appt Date", "Booking Date" beside "Check-in").
+RESERVATION_WORDS = {"book", "booked", "booking", "reserved", "reservation", "scheduled"}
+# A superlative before a unit of time ranks the periods ("the busiest hour of the day", "best month for
+# sales"), and whether it asks for the top (True) or the bottom.
+PERIOD_SUPERLATIVES = {"best": True, "worst": False, "busiest": True, "quietest": False, "slowest": False,
+                       "highest": True, "lowest": False, "biggest": True, "peak": True, "top": True,
+                       "strongest": True, "weakest": False}
 # People-like nouns: "users under 25" compares their age.
 PEOPLE = {"user", "users", "customer", "customers", "people", "person", "persons", "student", "students",
           "employee", "employees", "player", "players", "member", "members", "client", "clients", "patient",

@@ -16,7 +16,17 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..datasets.profile import is_numeric
-from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, PEOPLE, STOPWORDS, SYNONYMS, VALUE_ALIASES, negates
+from .lexicon import (
+    ABBREVIATIONS,
+    ANTONYMS,
+    GENERIC,
+    KEEPING_WORDS,
+    PEOPLE,
+    STOPWORDS,
+    SYNONYMS,
+    VALUE_ALIASES,
+    negates,
+)
 from .names import singular, split_name
 
 _TOKEN = re.compile(
@@ -520,11 +530,13 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                 continue
             key = value_key(" ".join(t.text for t in span))
             hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
-                (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None)
+                (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None) or \
+                (idx.values.get(key[:-1]) if length > 1 and key.endswith("s") else None)  # "follow-ups", "check-ins"
             if length == 1:
                 # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
                 upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])
-                if key in STOPWORDS and not upper or len(key) < 2 or re.fullmatch(r"[\d.,$%]+", key):
+                if key in STOPWORDS and not (upper or _kept_alone(toks, i)) or len(key) < 2 or \
+                        re.fullmatch(r"[\d.,$%]+", key):
                     hits = None
                 nxt = toks[i + 1].text if i + 1 < n else ""
                 if span[0].text == "no" and (nxt in (".", "of") or nxt[:1].isalnum() and nxt not in STOPWORDS):
@@ -548,6 +560,15 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
 
 
 _LISTING = {"and", "or", ",", "vs", "versus"}
+
+
+def _kept_alone(toks: list[Tok], i: int) -> bool:
+    """"only us", "just the us and canada": a stop word after a word that keeps or drops rows, ending
+    the clause, is a value (the pronoun never ends "only …")."""
+    before = [t.text for t in toks[max(0, i - 2):i]]
+    after = toks[i + 1].text if i + 1 < len(toks) else None
+    kept = bool(before) and (before[-1] in KEEPING_WORDS or before[-2:] in (["only", "the"], ["just", "the"]))
+    return kept and (after is None or after in _LISTING or after in ("?", ".", "!"))
 
 
 def _listed_beside(toks: list[Tok], found: list[ValueMention], idx: ColumnIndex,

@@ -52,7 +52,9 @@ def excludes(word: str) -> bool:
 
 
 SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "an", "each", "every", "of",
-                   "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding"}
+                   "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding",
+                   # "median daily kwh": the measure of each day's rows
+                   "daily", "weekly", "monthly", "hourly", "yearly", "quarterly"}
 _COMPARATORS: list[tuple[str, Op]] = [
     (r"greater than or equal to|at least|no less than|not less than|>=|reach(?:es|ed)?|or more|or above|"
      r"or higher|and above|and up|minimum of|a minimum of", ">="),
@@ -115,6 +117,7 @@ class Parsed:
     limit: int | None = None
     limit_desc: bool = True
     limit_numbered: bool = False  # "top 5" (a number said) rather than "the top stores"
+    periods_ranked: bool = False  # "the busiest hour", "top 5 days": a limit of periods
     x_axis: str | None = None
     y_axis: str | None = None
     y_axis_agg: str | None = None
@@ -140,8 +143,30 @@ def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[st
     pool = dated or cols
     if not pool:
         return None
-    # prefer the date column with most values (order date over ship date ties: first)
-    return max(pool, key=lambda c: (c["non_null"], -profile["columns"].index(c)))
+    # prefer the date column with most values; in a tie not the date something was booked on (the
+    # appointment, the check-in), then the one named after the rows' own event (sessions: "Session
+    # Date" over "Signed Up On"), else the first (order date over ship date)
+    return max(pool, key=lambda c: (c["non_null"], not P.reserves(c), P.names_the_rows(c, profile),
+                                    -profile["columns"].index(c)))
+
+
+_DATE_WORDS = {"date", "day", "time", "year", "month", "week", "quarter", "timestamp", "dt", "datetime"}
+
+
+def names_event_only(p: Parsed, col: dict[str, Any]) -> bool:
+    """"how many customers do we ship for", "appointments booked in january": a date column said by a
+    verb, not as a date ("visit dates", "hire_date"), with no grain or trend word, names what the rows
+    went through, not an axis. The caller checks "by"/"per"."""
+    said = [m for m in p.mentions if m.column == col["name"]]
+    as_date = any(m.tier == "fuzzy" or {singular(w) for w in split_name(m.words)} & _DATE_WORDS for m in said)
+    return col["role"] == "temporal" and p.grain is None and not p.trend and "when" not in p.text.s.split() \
+        and not as_date and p.x_axis != col["name"]  # "let hire data as X"
+
+
+def names_period_only(p: Parsed, col: dict[str, Any]) -> bool:
+    """"appointments booked in january 2025": the date a period filters, said by a verb, is that
+    filter's column, not an axis."""
+    return names_event_only(p, col) and p.period is not None and any(f.column == col["name"] for f in p.filters)
 
 
 def anchor_of(col: dict[str, Any] | None) -> dt.date | None:
@@ -169,8 +194,11 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     p.followup_cue = C.has(text, C.FOLLOWUP)
     _order_and_limit(p, profile, consumed)
     _chart_and_grain(p, profile, consumed)
+    p.periods_ranked = p.limit is not None and P.limit_unit(p) is not None
+    P.ranked_period(p, profile, consumed)
     _question_kind(p)
     _periods(p, profile, consumed)
+    P.hour_of_day(p, profile, main_temporal(profile, p.date_column))
     _weekday_filter(p, profile, consumed)
     P.date_grain(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)
@@ -274,7 +302,7 @@ def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
     if grain is not None:
         consumed.update(range(grain.start, grain.end))
         # "average daily visitors", "mean monthly spend": the average of one day's (month's) rows, not a time axis
-        after_avg = grain.start > 0 and p.toks[grain.start - 1].text in ("average", "avg", "mean", "typical")
+        after_avg = grain.start > 0 and p.toks[grain.start - 1].text in ("average", "avg", "mean", "median", "typical")
         if not (after_avg and grain.end - grain.start == 1 and p.toks[grain.start].text.endswith("ly")):
             p.grain = grain.value
 
@@ -325,6 +353,8 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     found = find_periods(text.s, anchor)
     for per in found:
         a, b = text.span(per.start, per.end)
+        if _inside_a_value(p.toks, a, b, profile):
+            continue
         consumed.update(range(a, b))
     if _compared_periods(p, tcol, found):
         return
@@ -356,6 +386,15 @@ def _compared_periods(p: Parsed, tcol: dict[str, Any], found: list[Any]) -> bool
     p.grain = p.grain or grain
     p.period = " vs ".join(per.label for per in sized)
     return True
+
+
+def _inside_a_value(toks: list[Tok], a: int, b: int, profile: dict[str, Any]) -> bool:
+    """"only spring 2025", "fy2024 budget": the period's words with the word before or after them are
+    a value of a text column ("Spring 2025" of Term), which names the rows better than a date range."""
+    values = get_index(profile).values
+    spans = [(a - 1, b), (a, b + 1)] if b - a <= 2 else []
+    return any(i >= 0 and j <= len(toks) and value_key(" ".join(t.text for t in toks[i:j])) in values
+               for i, j in spans)
 
 
 _WEEKDAY_WORDS = {"weekend": ["Saturday", "Sunday"], "weekends": ["Saturday", "Sunday"],

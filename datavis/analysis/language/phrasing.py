@@ -8,6 +8,7 @@ or absent ("tickets with no refund", "out-of-stock items"), one-word modifiers j
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 from ..datasets.profile import is_numeric
 from ..plan import Filter
 from . import cues as C
-from .lexicon import ABBREVIATIONS, RANKING_WORDS, REVENUE_WORDS, STOPWORDS, VALUE_ALIASES, VERB_MEASURES, negates
+from .lexicon import (
+    ABBREVIATIONS,
+    RANKING_WORDS,
+    RESERVATION_WORDS,
+    REVENUE_WORDS,
+    STOPWORDS,
+    VALUE_ALIASES,
+    VERB_MEASURES,
+    negates,
+)
 from .matching import Mention, Tok, ValueMention, get_index
 from .names import singular, split_name
 
@@ -34,10 +44,34 @@ def _same_stem(w: str, q: str) -> bool:
     return n >= 4 and n >= len(w) - 3 and n >= len(q) - 4
 
 
+def _row_words(profile: dict[str, Any]) -> set[str]:
+    """The dataset's own nouns ("clinic_appointments" → clinic, appointment)."""
+    return {singular(w) for w in split_name(profile.get("name") or "")} - STOPWORDS
+
+
+def names_the_rows(col: dict[str, Any], profile: dict[str, Any]) -> bool:
+    """Whether a date column is named after what a row is, the dataset's own noun ("Appt Date" in
+    clinic_appointments, "Invoice Date" in invoices): the date of the rows' own event, not of an
+    earlier or later step ("Due Date")."""
+    own = {singular(ABBREVIATIONS.get(w, w)) for w in split_name(col["name"]) if w not in DATE_FILLER}
+    return bool(_row_words(profile) & own)
+
+
+def reserves(col: dict[str, Any]) -> bool:
+    """A date of when something was booked ("Booked On", "Booking Date", "Reserved At"): the date
+    of the booked event beside it (the appointment, the check-in) is the one a period is about."""
+    return any(singular(w) in RESERVATION_WORDS for w in split_name(col["name"]))
+
+
 def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     """The date column that the question's words name by its own words ("churned in 2024" →
     churnDate, "check-ins per month" → Check-in Date): most of its words said, its name said in
-    full breaks a tie; None when no date column is named or two are named alike."""
+    full breaks a tie; None when no date column is named or two are named alike. The rows' own
+    noun names the rows ("bookings by quarter"), not a date, unless a date word follows it
+    ("booking date")."""
+    rows = _row_words(profile)
+    toks = [t for k, t in enumerate(toks) if t.sing not in rows
+            or (k + 1 < len(toks) and toks[k + 1].text in DATE_FILLER)]
     # "check ins": a short plural the singulariser keeps ("ins", "outs") is said without its s too
     bare = [t.text[:-1] if t.sing == t.text and re.fullmatch(r"[a-z]{1,3}[^s]?s", t.text) and t.text not in STOPWORDS
             else t.sing for t in toks]
@@ -58,6 +92,46 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
     return scored[0][1]
+
+
+def ranked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"busiest hour of the day", "best month for conversions": the periods at that grain, ranked,
+    the first one (a limit of 1) — over a date column, an hour only over one with times."""
+    cue = C.find_ranked_period(p.text)
+    dated = [c for c in profile["columns"] if c["type"] in ("date", "datetime")]
+    if cue is None or p.limit is not None or not dated:
+        return
+    grain, desc = cue.value
+    if grain.startswith("hour") and not any(c.get("has_time") for c in dated):
+        return
+    p.limit, p.limit_desc, p.periods_ranked = 1, desc, True
+    p.grain = p.grain or grain
+    consumed.update(range(cue.start, cue.end))
+
+
+def limit_unit(p: Parsed) -> re.Match[str] | None:
+    """"top 5 days", "the 3 months with …": the unit of time whose periods a top-N ranks."""
+    return re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s) or \
+        re.search(r"(?:^|\b(?:the|which|what)\s+)\d+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s)
+
+
+_LONG_FOR_HOURS = 2  # days: over a longer span "by hour" is the hour of the day, not each clock hour
+
+
+def hour_of_day(p: Parsed, profile: dict[str, Any], tcol: dict[str, Any] | None) -> None:
+    """"avg wait time by hour" over months of timestamps: the hour of the day (0–23), not each of
+    thousands of clock hours; a period of a day or two keeps the clock hours."""
+    if p.grain != "hour" or tcol is None:
+        return
+    spans = [f.values for f in p.filters if f.column == tcol["name"] and f.op == "between"]
+    lo, hi = (spans[0][0], spans[0][1]) if spans else (tcol.get("min"), tcol.get("max"))
+    try:
+        days = (dt.date.fromisoformat(str(hi)[:10]) - dt.date.fromisoformat(str(lo)[:10])).days
+    except (TypeError, ValueError):
+        return
+    if days >= _LONG_FOR_HOURS:
+        p.grain = "hour_of_day"
+        p.notes.append("'by hour' over many days: the hour of the day")
 
 
 def date_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:

@@ -9,9 +9,15 @@ the aggregation, chart, grain, trend/share/distribution and grouping cues), not 
 period, not the noun for the table's rows ("employees" in an employee table) and not a word of a
 derived measure the words name. It is *unlinked* when no link of language.linking covers it.
 
-The words are read in four slots, each the place where a question names what it is about:
-- the head: everything before the first grouping cue ("**attrition rate** by department");
-- after an aggregation or superlative cue ("which supplier has the longest **lead time**");
+The words are read in six slots, each the place where a question names what it is about:
+- the head: everything before the first grouping cue ("**attrition rate** by department"), whose
+  thing is its last word before "of"/"for"/"in" ("the **occupancy rate** of harbor view"): that
+  word, or its last two, naming nothing is enough ("patient **satisfaction score**" is not Patient
+  Age, "class **satisfaction score**" not Class Type);
+- after an aggregation or superlative cue ("which supplier has the longest **lead time**"); a
+  word of money there is a noun ("average **cost** per call"), not the verb;
+- after a ranking word ("which agent sold the most **upgrades**");
+- the qualities of what is counted, before its noun ("how many **male and female** customers");
 - the subject of "which"/"what" up to its verb ("which **landing page** has the highest …");
 - after "by" ("total amount by **industry**"), unless it orders or divides.
 A slot whose content words all link to nothing names a thing the data does not hold: the question
@@ -25,6 +31,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from rapidfuzz.distance import OSA
 
 from ..labels import counted_noun
 from ..language import cues as C
@@ -68,7 +76,8 @@ _FILLER = {"instead", "now", "right", "still", "before", "after", "ever", "singl
            "general", "long", "know", "answer", "tell", "look", "looking", "interested", "wondering", "wonder",
            # hedges and requests around a question ("can you quickly pull up …, thanks", "just curious, …")
            "quick", "quickly", "roughly", "honestly", "basically", "overall", "curious", "love", "break", "pull",
-           "check", "happening", "because", "thanks", "thank", "hey", "hello", "maybe", "anyway"}
+           "check", "happening", "because", "thanks", "thank", "hey", "hello", "maybe", "anyway",
+           "split", "breakdown", "mix"}  # "payment method split": how it is shown, not a thing
 # Verbs people use for what a table records ("how much did we sell", "tickets that came in"): a slot
 # named by a verb alone names no thing the data lacks.
 _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make", "made", "take", "took", "need",
@@ -153,15 +162,20 @@ def _cue_tokens(links: Links) -> set[int]:
     return {i for pat in _CUE_PATTERNS for _m, (a, b) in text.find(pat, protect=False) for i in range(a, b)}
 
 
+_LONG_STOPWORDS = [w for w in STOPWORDS if len(w) >= 6]
+
+
 def _function_word(word: str, extra: set[str]) -> bool:
     w = singular(word)
     return (len(word) < 3 or not word.isalpha() or word in STOPWORDS or w in STOPWORDS or word in _CUE_WORDS
-            or word in _FILLER or word in extra or w in extra or excludes(word))  # "didnt": a negation
+            or word in _FILLER or word in extra or w in extra or excludes(word)  # "didnt": a negation
+            or len(word) >= 6 and any(OSA.distance(word, s) <= 1 for s in _LONG_STOPWORDS))  # "diferent"
 
 
 def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
-    """Token positions of the head, of the words after each aggregation cue, of a which-subject,
-    of the words after a grouping "by", each with its kind ("head", "agg", "which", "group")."""
+    """Token positions of the head, of the words after each aggregation cue, of the qualities of
+    what is counted, after a ranking word, of a which-subject, of the words after a grouping "by",
+    each with its kind ("head", "agg", "counted", "rank", "which", "group")."""
     toks = links.parsed.toks
     groups = {a for _m, (a, _b) in links.parsed.text.find(C.GROUP_CUE, protect=False)}
     aggs = {a.start for a in links.aggs}
@@ -173,6 +187,17 @@ def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
     for agg in links.aggs:
         if agg.target != "count":  # "how many songs…": what is counted is the rows, whatever the noun
             yield "agg", _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or (n > 0 and t.text in _PHRASE_END))
+        else:  # "how many male and female customers": the qualities of what is counted (its noun is the rows)
+            said = _phrase(toks, agg.end, lambda t, n: t.i in groups | aggs or t.text in _COPULA | _SUBJECT_END
+                           or t.text in _PHRASE_END - {"and", "or"} or (n > 0 and _verb_like(t.text))
+                           or not t.text[:1].isalnum())  # "the count of students. show …"
+            while said and toks[said[-1]].text in ("and", "or"):
+                said.pop()  # "number of claims and total amount": the count ends before the next measure
+            yield "counted", said[:-1]
+    for t in toks:  # "which agent sold the most upgrades": what the superlative ranks by
+        if t.text in RANKING_WORDS and t.text != "top":
+            yield "rank", _phrase(toks, t.i + 1, lambda u, n: u.i in groups | aggs or u.text in _PHRASE_END
+                                  or not u.text[:1].isalnum())
     for t in toks:  # the subject ends at its verb: "which barista sold the most"
         if t.text in ("which", "what"):
             yield "which", _phrase(toks, t.i + 1, lambda u, n: u.text in _SUBJECT_END or u.i in groups | aggs
@@ -236,8 +261,9 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     toks = links.parsed.toks
     words, linked = _accounted(links, profile)
     content = words - linked
-    named = {i for s in (*links.columns, *links.values, *links.conditions, *links.qualities)
-             for i in range(s.start, s.end)} | linked
+    linked_spans = {i for s in (*links.columns, *links.values, *links.conditions, *links.qualities)
+                    for i in range(s.start, s.end)}
+    named = linked_spans | linked
     slots = list(_slots(links))
     measured = any(kind == "agg" and named & set(slot) for kind, slot in slots)
     missing: list[str] = []
@@ -247,9 +273,31 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
             loose = [w for w in loose if w not in _DERIVED_WORDS]
         if kind == "head" and measured:
             continue
-        if loose and not named & set(slot) and not all(map(_verb_like, loose)):
+        said = _head_said(toks, slot, content, linked_spans, named) if kind == "head" and loose else named
+        if loose and not said & set(slot) and not all(_verb_like(w) and not _money_noun(kind, w) for w in loose):
             missing += [w for w in loose if w not in missing]
     return Coverage(tuple(missing))
+
+
+_OF = {"of", "for", "in", "at", "from", "on", "during"}
+
+
+def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans: set[int],
+               named: set[int]) -> set[int]:
+    """What names the thing a head asks about: its last word before "of"/"for"/"in" does ("patient
+    satisfaction score" is not Patient Age, a word of the data; in "the occupancy rate of harbor
+    view" the value names which rows). Two words the data lacks at its end are the thing, whatever
+    names the word before them ("class satisfaction score" is not Class Type)."""
+    cut = next((k for k, i in enumerate(slot) if toks[i].text in _OF and any(j in content for j in slot[:k])), None)
+    core = slot[:cut] if cut is not None else slot
+    if core[-1] not in content or _verb_like(toks[core[-1]].text):  # "how many students participated in …"
+        return named
+    return set() if len(core) >= 2 and core[-2] in content else linked_spans & set(core)
+
+
+def _money_noun(kind: str, word: str) -> bool:
+    """"average cost per call": a word of money after an aggregation is a noun, not the verb."""
+    return kind == "agg" and word in COST_WORDS | PAY_WORDS
 
 
 def missing_phrase(links: Links, cov: Coverage) -> str:
@@ -258,7 +306,7 @@ def missing_phrase(links: Links, cov: Coverage) -> str:
     toks = links.parsed.toks
     runs: list[list[int]] = []
     for t in toks:
-        if t.text in cov.missing and not _verb_like(t.text):
+        if t.text in cov.missing and (not _verb_like(t.text) or _money_noun("agg", t.text)):
             if runs and runs[-1][-1] == t.i - 1:
                 runs[-1].append(t.i)
             else:

@@ -107,7 +107,34 @@ def _filters(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if p.period and not shifted:
         out.period = p.period
         _zoomed(out, profile)
-    return [(out, "filter")]
+    return [(out, "filter"), *_compared(plan, said, p)]
+
+
+# "compare with pine lodge", "vs the uk", "against loyalty week": the value joins the one on screen
+_COMPARED = re.compile(r"\b(?:compared? (?:it |that |this |them )?(?:with|to|against)|vs|versus|against|alongside|"
+                       r"next to|side by side with)\b")
+
+
+def _compared(plan: Plan, said: list[Filter], p: Parsed) -> Variants:
+    """"compare with pine lodge" after a chart of one hotel: both values, split by their column (the
+    colour of an axis, or the axis of one number)."""
+    if not _COMPARED.search(p.text.s):
+        return []
+    out: Variants = []
+    for f in said:
+        shown = [g for g in plan.filters if g.column == f.column and g.op == "=" and f.op == "="]
+        if len(shown) != 1 or shown[0].values == f.values:
+            continue
+        new = _copy(plan)
+        new.filters = [g for g in new.filters if g.column != f.column] + \
+            [Filter(column=f.column, op="in", values=[*shown[0].values, *f.values])]
+        if new.dimension is None:
+            new.dimension, new.intent = Dimension(column=f.column), "compare"
+            new.chart = "auto" if new.chart == "kpi" else new.chart
+        elif new.color is None and new.dimension.column != f.column:
+            new.color = f.column
+        out.append((new, "compared"))
+    return out
 
 
 def _dated(f: Filter, profile: dict[str, Any]) -> bool:

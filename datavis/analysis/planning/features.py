@@ -134,6 +134,9 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
         return []
     if any(m.kind is not None for m in plan.measures):
         return ["prior:derived"]  # a rate, ratio or time between dates the words name: nvBench has none
+    if plan.dimension is not None and plan.color is None and any(
+            f.column == plan.dimension.column and f.op == "=" for f in plan.filters):
+        return ["prior:one_value_axis"]  # "daily spend for the holiday push campaign": one bar says nothing
     if plan.dimension is not None and (plan.order is None or any(m.agg in ("max", "min") for m in plan.measures)) \
             and ranked_groups(links) is not None:
         return ["prior:superlative_aggregated"]  # "2 suppliers with the lowest spend" ranks suppliers

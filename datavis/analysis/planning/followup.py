@@ -50,6 +50,7 @@ PRIOR = {
     "added": -1.0,  # "and profit?" alone swaps the measure
     "filter lifted": 1.5,  # "for all clubs" names a filter on screen to lift: the words point at the chart
     "total": 1.5,  # "what's the total?" alone: the sum of the chart on screen
+    "compared": 2.5,  # "compare with pine lodge": a value set beside the one on screen, not instead of it
 }
 # what says a message the data cannot answer alone is an edit of the chart on screen; being short
 # is not enough ("profit by store" in a table without profit stays unanswerable)
@@ -147,7 +148,7 @@ def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any])
         score += PRIOR["colour|split_words"] if _SPLIT_WORDS.search(p.text.s) else PRIOR["colour"]
     if "measure added" in e.changes:
         score += PRIOR["added|also_words"] if also_words(p) else PRIOR["added"]
-    score += sum(PRIOR[c] for c in ("filter lifted", "total") if c in e.changes)
+    score += sum(PRIOR[c] for c in ("filter lifted", "total", "compared") if c in e.changes)
     if "grain value" in e.changes:
         named = {m.column for m in p.mentions} & {f.column for f in grain_values(p, profile)}
         score += PRIOR["grain_value|column_named"] if named else PRIOR["grain_value"]

@@ -23,7 +23,7 @@ from ..errors import Unanswerable
 from ..labels import counted_noun
 from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, STOPWORDS
 from ..language.linking import Link, Links
-from ..language.parsing import is_numeric, main_temporal
+from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
 from .measures import binary, money_column
 
@@ -427,6 +427,8 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
             continue
         if links.grains and col["role"] != "temporal":
             continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
+        if col["name"] not in grouped and names_event_only(links.parsed, col):
+            continue
         how = "dim=grouped" if col["name"] in grouped else "dim=linked"
         listed = ("dim=values",) if col["name"] in compared else ()  # "annual vs monthly contracts"
         out += _grains_of(col, links, base, (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}", *listed))

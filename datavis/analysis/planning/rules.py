@@ -12,10 +12,19 @@ from typing import Literal, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
+from ..language import phrasing as P
 from ..language.lexicon import PAY_LEVEL_WORDS, PEOPLE
 from ..language.matching import Mention, is_flag
 from ..language.names import humanize
-from ..language.parsing import SKIP_AFTER_CUE, Parsed, excludes, is_numeric, main_temporal, names_people_only
+from ..language.parsing import (
+    SKIP_AFTER_CUE,
+    Parsed,
+    excludes,
+    is_numeric,
+    main_temporal,
+    names_people_only,
+    names_period_only,
+)
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
 from .measures import find_derived
 
@@ -260,10 +269,12 @@ def _drop_row_groups(d: _Draft) -> None:
             if col.get("unique") and (col["role"] == "identifier" or g.tier == "entity"):
                 p.groups.remove(g)
     text_mentions = [m for m in d.free if not is_numeric(d.col(m)) and m not in d.used]
+    ranked_periods = p.periods_ranked  # "top 5 days by visitors"
     for g in list(p.groups):
         col = d.col(g)
         if is_numeric(col) and col["role"] == "measure" and not col.get("groupable") and \
-                [t for t in text_mentions if t.column != g.column] and g.column not in [x.column for x in d.measures]:
+                ([t for t in text_mentions if t.column != g.column] or ranked_periods) and \
+                g.column not in [x.column for x in d.measures]:
             p.groups.remove(g)
 
 
@@ -316,7 +327,7 @@ def _free_text_dimension(d: _Draft, texts: list[Mention]) -> None:
     p = d.p
     if not d.dims and not (p.correl and len([m for m in d.measures if m.agg == "none"]) >= 2):
         for m in texts:
-            if m.column not in d.dims and not is_identifier(d.col(m)):
+            if m.column not in d.dims and not is_identifier(d.col(m)) and not names_period_only(p, d.col(m)):
                 d.dims.append(m.column)
                 break
     elif d.dims and not d.measures and p.color is None and _by_follows(p):
@@ -362,19 +373,18 @@ def _label_and_colour_order(d: _Draft) -> None:
 
 
 def _limit_time_unit(d: _Draft) -> None:
-    """"top 5 days / months": with no other axis, the main date column at that grain (sets p.grain)."""
+    """"top 5 days / months", "10 days with the most clicks": with no other axis, the main date column
+    at that grain (sets p.grain)."""
     p = d.p
     if d.dims or not p.limit:
         return
-    unit = re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s)
+    unit = P.limit_unit(p)
     tcol0 = main_temporal(d.profile, p.date_column)
     if unit and tcol0 is not None:
         d.dims.append(tcol0["name"])
         g = {"days": None, "weeks": "week", "months": "month", "years": "year", "quarters": "quarter",
              "hours": "hour"}[unit.group(1)]
-        p.grain = g if tcol0["type"] in ("date", "datetime") and (g or tcol0["type"] == "datetime") else None
-        if g is None and tcol0["type"] == "datetime":
-            p.grain = "day"
+        p.grain = (g or "day") if tcol0["type"] in ("date", "datetime") else None
 
 
 def _time_axis(d: _Draft) -> None:

@@ -15,7 +15,7 @@ from typing import Any, TypeGuard
 
 from ..labels import counted_noun, measure_name
 from ..language.names import split_name
-from ..plan import Filter, Measure, Plan
+from ..plan import Filter, Measure, Plan, cyclic_axis, ranks_by_measure
 from ..sql.compiler import MONTHS, Query
 from ..sql.derived import condition_words, is_percent
 from .format import fmt_change, fmt_number, fmt_pct, money_symbol
@@ -180,8 +180,9 @@ def _measure_facts(plan: Plan, q: Query, rows: list[Row], y: str, m: Measure, pr
         vals = [(f"{_label(xv, None)} ({_label(c, None)})", v) for xv, v, c in pairs]
     else:
         vals = [(xv, v) for xv, v, _ in pairs]
-    temporal = q.x_type == "temporal" or (plan.intent == "trend" and q.x_type == "ordinal" and not q.x_sort)
-    if temporal and len(vals) >= 2:
+    temporal = q.x_type == "temporal" or (plan.intent == "trend" and q.x_type == "ordinal" and not q.x_sort
+                                                           and not cyclic_axis(plan))
+    if temporal and len(vals) >= 2 and not ranks_by_measure(plan):
         fact = _trend_fact(vals, plan.dimension.grain if plan.dimension else None, f)
     else:
         fact = _extremes_fact(vals, q.extra.get("other_x"), additive, partial, f,
@@ -340,7 +341,9 @@ def _extremes_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
         if fct["count"] > 1:
             text += f" and {fct['bottom']} the lowest ({fct['bottom_text']})"
         return [text + "."]
-    lead = f"{fct['top']} has the highest {measure.lower()} with {fct['top_text']}"
+    # the one group of a bottom-1 ("which channel has the lowest clicks") is the lowest
+    bottom_one = fct["count"] == 1 and plan.limit is not None and plan.order is not None and not plan.order.desc
+    lead = f"{fct['top']} has the {'lowest' if bottom_one else 'highest'} {measure.lower()} with {fct['top_text']}"
     if fct.get("partial") and fct["count"] > 1:
         lead = f"Among the {fct['count']:,} shown, {lead}"
     if fct.get("top_share") is not None and fct["count"] > 1:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..labels import count_label, counted_noun, measure_name
 from ..language.names import humanize
-from ..plan import Measure, Plan
+from ..plan import Measure, Plan, cyclic_axis, ranks_by_measure
 from ..sql.compiler import Query
 from ..sql.derived import is_percent
 from .format import fmt_number, fmt_pct, money_symbol
@@ -105,7 +105,10 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict[str, Any]]) -> str:
     related = plan.intent == "correlation" and q.x_type != "nominal"
     if related and len(q.ys) >= 2:
         return "point"
-    if q.x_type == "temporal" or (q.x_type == "ordinal" and plan.intent == "trend" and not q.x_sort):
+    if ranks_by_measure(plan) and q.x_type == "temporal" and plan.dimension and plan.dimension.grain in (None, "day"):
+        return "bar"  # "the 10 days with the most clicks": days picked by their value, not a run of time
+    if q.x_type == "temporal" or (q.x_type == "ordinal" and plan.intent == "trend" and not q.x_sort
+                                                            and not cyclic_axis(plan)):
         return "line" if n >= 3 else "bar"
     if related:
         return "point"
