@@ -17,7 +17,8 @@ The words are read in six slots, each the place where a question names what it i
 - after an aggregation or superlative cue ("which supplier has the longest **lead time**"); a
   word of money there is a noun ("average **cost** per call"), not the verb;
 - after a ranking word ("which agent sold the most **upgrades**");
-- the qualities of what is counted, before its noun ("how many **male and female** customers");
+- the qualities of what is counted, listed before its noun ("how many **male and female** customers"; one
+  quality alone, "how many late orders", may be a condition said otherwise);
 - the subject of "which"/"what" up to its verb ("which **landing page** has the highest …");
 - after "by" ("total amount by **industry**"), unless it orders or divides.
 A slot whose content words all link to nothing names a thing the data does not hold: the question
@@ -193,7 +194,8 @@ def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
                            or not t.text[:1].isalnum())  # "the count of students. show …"
             while said and toks[said[-1]].text in ("and", "or"):
                 said.pop()  # "number of claims and total amount": the count ends before the next measure
-            yield "counted", said[:-1]
+            if any(toks[i].text in ("and", "or") for i in said[:-1]):  # qualities listed: a split asked for
+                yield "counted", said[:-1]
     for t in toks:  # "which agent sold the most upgrades": what the superlative ranks by
         if t.text in RANKING_WORDS and t.text != "top":
             yield "rank", _phrase(toks, t.i + 1, lambda u, n: u.i in groups | aggs or u.text in _PHRASE_END
