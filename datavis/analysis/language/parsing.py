@@ -111,6 +111,7 @@ class Parsed:
     share: bool = False
     correl: bool = False
     distrib: bool = False
+    row_grain: str | None = None  # "distribution of daily spend": the rows' grain, not an axis
     listing: bool = False
     distinct: bool = False
     reset: bool = False
@@ -163,6 +164,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _weekday_filter(p, profile, consumed)
     P.date_grain(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)
+    _spread_of_rows(p, profile)
     values += P.code_values(p, profile, consumed)
     P.verb_measure(p, profile, consumed)
     P.how_much(p, profile, consumed)
@@ -262,8 +264,20 @@ def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         consumed.update(range(grain.start, grain.end))
         # "average daily visitors", "mean monthly spend": the average of one day's (month's) rows, not a time axis
         after_avg = grain.start > 0 and p.toks[grain.start - 1].text in ("average", "avg", "mean", "typical")
-        if not (after_avg and grain.end - grain.start == 1 and p.toks[grain.start].text.endswith("ly")):
+        # "distribution of daily spend by channel": how one day's value spreads, not a time axis (but "monthly
+        # distribution of X" spreads X per month)
+        nxt = p.toks[grain.end].text if grain.end < len(p.toks) else ""
+        spread = C.has(p.text, C.DISTRIB) and not re.fullmatch(C.DISTRIB, nxt)
+        if not ((after_avg or spread) and grain.end - grain.start == 1 and p.toks[grain.start].text.endswith("ly")):
             p.grain = grain.value
+        elif spread:
+            p.row_grain = grain.value
+
+
+def _spread_of_rows(p: Parsed, profile: dict[str, Any]) -> None:
+    """"distribution of daily ticket counts" names no number column: the grain word is the axis after all."""
+    if p.row_grain and not any(is_numeric(profile["_by_name"][m.column]) for m in p.mentions):
+        p.grain = p.row_grain
 
 
 def _question_kind(p: Parsed) -> None:
