@@ -107,7 +107,9 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
             return word
         budget = 1 if len(low) <= 7 else 2
         best = min(_CUES, key=lambda c: (OSA.distance(low, c), c))
-        if OSA.distance(low, best) <= budget and best[0] == low[0]:
+        # "compared" is an inflection of the cue "compare", not a typo of it: left as typed
+        inflected = low.startswith(best) and low[len(best):] in ("s", "d", "ed", "es", "ing", "ly")
+        if OSA.distance(low, best) <= budget and best[0] == low[0] and not inflected:
             fixes[low] = best
             return best
         return word

@@ -29,7 +29,7 @@ from .matching import (
 )
 from .matching import is_flag as is_flag  # re-exported: planning imports it from here
 from .names import singular, split_name
-from .timeparse import find_periods
+from .timeparse import compared_periods, find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
         "don't", "doesn't", "no", "outside", "n't", "nor", "never"}
@@ -301,7 +301,8 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     if tcol is None:
         return
     anchor = anchor_of(tcol)
-    for per in find_periods(text.s, anchor):
+    periods = find_periods(text.s, anchor)
+    for per in periods:
         a, b = text.span(per.start, per.end)
         consumed.update(range(a, b))
         p.filters.append(_period_filter(tcol, per.lo, per.hi))
@@ -309,6 +310,14 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
         if per.relative:
             p.notes.append(f"'{text.s[per.start:per.end].strip()}' is anchored to the latest date in the "
                            f"data: {per.label}")
+    both = compared_periods(text.s, periods)
+    if both is not None and p.grain is None and tcol["type"] in ("date", "datetime"):
+        lo, hi, unit = both
+        del p.filters[-2:]  # one span broken down by the unit: each period a bar
+        consumed.update(range(*text.span(periods[0].start, periods[1].end)))  # "vs" compares the periods
+        p.filters.append(_period_filter(tcol, lo, hi))
+        p.grain, p.date_column = unit, tcol["name"]
+        p.evidence.append(f"two {unit}s compared: {tcol['name']} from {lo.isoformat()} to {hi.isoformat()} by {unit}")
 
 
 _WEEKDAY_WORDS = {"weekend": ["Saturday", "Sunday"], "weekends": ["Saturday", "Sunday"],

@@ -291,7 +291,8 @@ def _named_dates(text: str, found: _Found) -> None:
     for m in re.finditer(rf"\b(?:(?:in|during|for|of|only|just|within|on) )?(?:the )?({_DATEISH})\b", text):
         plain_year = re.fullmatch(r"\d{4}", m[1])
         before = text[max(0, m.start() - 25):m.start()]
-        if plain_year and re.search(r"(than|over|under|above|below|least|most|exceeds?|equals?|to|[<>=])\s*$", before):
+        number_before = r"(than|over|under|above|below|least|most|exceeds?|equals?|(?<!compared )to|[<>=])\s*$"
+        if plain_year and re.search(number_before, before):
             continue  # "more than 2000" is a number, not a year
         d = _date_of(m[1])
         if d:
@@ -300,7 +301,9 @@ def _named_dates(text: str, found: _Found) -> None:
 
 def _month_names(text: str, anchor: dt.date, found: _Found) -> None:
     """"in March" with no year: the latest March up to the anchor."""
-    for m in re.finditer(rf"\b(?:in|during|for) ({_MONTH_RE})\b(?! \d)", text):
+    # "march vs april": a month compared with a period named before it
+    for m in re.finditer(rf"\b(?:in|during|for|vs\.?|versus|against|compared (?:to|with)) ({_MONTH_RE})\b(?! \d)",
+                         text):
         mo = MONTH_NAMES[m[1]]
         y = anchor.year if mo <= anchor.month else anchor.year - 1
         found.add(m, dt.date(y, mo, 1), month_end(y, mo), f"in {calendar.month_name[mo]} {y}", True)
@@ -314,3 +317,30 @@ def _bare_quarters(text: str, anchor: dt.date, found: _Found) -> None:
             part = f"H{span[0].month // 6 + 1}" if (span[1].month - span[0].month) == 5 \
                 else f"Q{(span[0].month + 2) // 3}"
             found.add(m, span[0], span[1], f"in {part} {span[0].year}", True)
+
+
+_COMPARED = re.compile(r"\s*,?\s*(?:vs\.?|versus|compared (?:to|with)|against|and|or|to)\b")
+
+
+def _bucket(d: dt.date, unit: str) -> int:
+    return {"year": d.year, "quarter": d.year * 4 + (d.month - 1) // 3, "month": d.year * 12 + d.month - 1}[unit]
+
+
+def compared_periods(text: str, periods: list[Period]) -> tuple[dt.date, dt.date, str] | None:
+    """"last year vs this year", "Q1 compared to Q2", "this month and last month": two periods of one
+    calendar unit next to each other, compared → (first day, last day, unit), to be read as one span
+    broken down by that unit (two filters on one date would leave no row). Periods of different units, in
+    one bucket ("H1 vs H2" by year) or apart ("2021 vs 2024": the years between are not asked) are not."""
+    # the comparison word comes right after the first period (the second's span may hold it: "vs april")
+    if len(periods) != 2 or not _COMPARED.match(text[periods[0].end:periods[1].end]):
+        return None
+    a, b = periods
+    if not (a.lo and a.hi and b.lo and b.hi):
+        return None
+    for unit in ("month", "quarter", "year"):
+        whole = a.lo == period_start(a.lo, unit) and b.lo == period_start(b.lo, unit)  # not "H2" as a year
+        if whole and _bucket(a.lo, unit) == _bucket(a.hi, unit) and _bucket(b.lo, unit) == _bucket(b.hi, unit):
+            if abs(_bucket(a.lo, unit) - _bucket(b.lo, unit)) != 1:
+                return None
+            return min(a.lo, b.lo), max(a.hi, b.hi), unit
+    return None
