@@ -20,7 +20,17 @@ from rapidfuzz.distance import OSA
 
 from ..plan import Filter
 from . import cues as C
-from .lexicon import AGG_CUES, CHART_WORDS, COST_WORDS, GRAIN_WORDS, METRIC_NAMES, REVENUE_WORDS, STOPWORDS, negates
+from .lexicon import (
+    AGG_CUES,
+    CHART_WORDS,
+    COST_WORDS,
+    GRAIN_WORDS,
+    LEXICON_WORDS,
+    METRIC_NAMES,
+    REVENUE_WORDS,
+    STOPWORDS,
+    negates,
+)
 from .matching import get_index, negated_booleans
 from .names import singular
 from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse, yes_letter
@@ -94,10 +104,17 @@ def _known(profile: dict) -> set[str]:
     return known | STOPWORDS
 
 
+def _inflection_of(word: str, base: str) -> bool:
+    """"orders" of "order", "shipped" of "ship": a form of the word, not a typo."""
+    longer, shorter = (word, base) if len(word) > len(base) else (base, word)
+    return longer.startswith(shorter) and longer[len(shorter):] in ("s", "d", "r", "ed", "es", "er", "ing", "ly", "y")
+
+
 def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]:
     """The question with misspelt cue words fixed (one edit, transpositions included, for words of
     5–7 letters; two for longer ones). Column and value words are left to the column matcher."""
     known = _known(profile)
+    idx = get_index(profile)
     fixes: dict[str, str] = {}
 
     def fix(m: re.Match) -> str:
@@ -112,6 +129,10 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
         if OSA.distance(low, best) <= budget and best[0] == low[0] and not inflected:
             fixes[low] = best
             return best
+        data_word = None if low in LEXICON_WORDS or singular(low) in LEXICON_WORDS else idx.typo_of(low)
+        if data_word is not None and not _inflection_of(low, data_word):
+            fixes[low] = data_word
+            return data_word
         return word
 
     return re.sub(r"[A-Za-z]+", fix, question), fixes

@@ -165,6 +165,8 @@ class ColumnIndex:
                 self.values_joined.setdefault(key.replace(" ", ""), []).extend(hits)
         self._index_value_forms()
         self._fuzzy_cache: dict[str, list[str]] = {}
+        self._spell: list[str] | None = None
+        self._several: dict[tuple[int, str], list[tuple[list[str], list[tuple[str, str, int]]]]] | None = None
         self._word_cols: dict[str, frozenset[str]] = {}
 
     def _index_value_forms(self) -> None:
@@ -210,6 +212,30 @@ class ColumnIndex:
                 self._word_cols.clear()
             hit = self._word_cols[w] = frozenset(cols)
         return hit
+
+    def several_word_values(self) -> dict[tuple[int, str], list[tuple[list[str], list[tuple[str, str, int]]]]]:
+        """Values of two words or more by their word count and first two letters (built once)."""
+        if self._several is None:
+            self._several = {}
+            for key, hits in self.values.items():
+                parts = key.split()
+                if len(parts) >= 2:
+                    self._several.setdefault((len(parts), parts[0][:2]), []).append((parts, hits))
+        return self._several
+
+    def typo_of(self, word: str) -> str | None:
+        """The one column word or category-value word `word` is a sure typo of ("chanel" → channel, "texsa" →
+        texas, "categroy" → category): two letters swapped, one dropped or doubled (words of 5+ letters), or
+        one letter changed (7+ letters: "insurence"), with the first letter kept; None when two words are that
+        close or none is."""
+        if self._spell is None:
+            words = {w for w in self.vocab_index if w.isalpha()}
+            words |= {w for c in self.columns if c.get("role") == "dimension" and (c.get("distinct") or 99) <= 50
+                      for v, _n in c.get("values", []) for w in re.findall(r"[a-z]+", str(v).lower())}
+            self._spell = sorted(w for w in words if len(w) >= 5)
+        near = [v for v in self._spell if v[0] == word[0] and abs(len(v) - len(word)) <= 1 and
+                OSA.distance(word, v) == 1 and (len(word) >= 7 or len(v) != len(word) or sorted(v) == sorted(word))]
+        return near[0] if len(near) == 1 else None
 
     def negates_word(self, word: str) -> bool:
         """"uninsured", "non-smoker", "inactive": a column word after un- / non- / in-, its opposite and
@@ -477,6 +503,17 @@ def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | N
     return clipped if len(clipped) == 1 else None
 
 
+def _value_by_clipped_words(words: list[str], idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """The one several-word value said with a word clipped ("tech support" → Technical Support, "cust
+    service" → Customer Service): every word as in the value or its start, one word at least whole."""
+    if any(w in STOPWORDS for w in words):
+        return None
+    found = [hits for parts, hits in idx.several_word_values().get((len(words), words[0][:2]), [])
+             if all(w == v or _clipped(w, v) for w, v in zip(words, parts, strict=True))
+             and any(w == v for w, v in zip(words, parts, strict=True)) and parts != words]
+    return found[0] if len(found) == 1 else None
+
+
 # What a word may add to its stem: "market" is not a clipped "Marketing", "ortho" is one of "Orthopedics".
 _INFLECTION = re.compile(r"(?:s|es|ed|er|ers|est|ing|ings|ly|al|ment|ments|ation|ations|ion|ions|ive|ity)")
 
@@ -518,7 +555,8 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                 continue
             key = value_key(" ".join(t.text for t in span))
             hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
-                (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None)
+                (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None) or \
+                (_value_by_clipped_words(key.split(), idx) if length >= 2 else None)
             if length == 1:
                 # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
                 upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])
