@@ -76,7 +76,9 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
         desc: bool | None = bool(re.fullmatch(_DESC, m.group(1)))
         found = (m, a, b, desc)
     if found is None:
-        m2 = next(iter(text.find(r"\b(sort|order|rank)(?:ed)? (?:it |them |the \w+ )?(?:by|on) ")), None)
+        # "avg quantity per order by category": "order" after per / each / an is the noun
+        m2 = next(iter(text.find(r"\b(?<!per )(?<!each )(?<!every )(?<!an )(?<!one )(sort|order|rank)(?:ed)? "
+                                 r"(?:it |them |the \w+ )?(?:by|on) ")), None)
         if m2 is None:
             return None, None, None
         m, (a, b) = m2

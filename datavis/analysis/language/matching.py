@@ -16,7 +16,17 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..datasets.profile import is_numeric
-from .lexicon import ABBREVIATIONS, ANTONYMS, GENERIC, PEOPLE, STOPWORDS, SYNONYMS, VALUE_ALIASES, negates
+from .lexicon import (
+    ABBREVIATIONS,
+    ANTONYMS,
+    GENERIC,
+    LEXICON_WORDS,
+    PEOPLE,
+    STOPWORDS,
+    SYNONYMS,
+    VALUE_ALIASES,
+    negates,
+)
 from .names import singular, split_name
 
 _TOKEN = re.compile(
@@ -208,10 +218,24 @@ class ColumnIndex:
             cols |= self.stems.get(stem(w), set())
             if vowelless(w):
                 cols |= self.skeletons.get(w, set())
+            if not cols:  # "apps" → Applications, "reqs" → Requisition ID, "bldg" → Building
+                cols |= self.short_forms(w)
             if len(self._word_cols) >= 20_000:  # a long-lived profile meets many words: bounded
                 self._word_cols.clear()
             hit = self._word_cols[w] = frozenset(cols)
         return hit
+
+    def short_form_of(self, short: str, word: str) -> bool:
+        """`short` abbreviates the column word `word` (see abbreviates), and is no word of the lexicon, of a
+        column's name or of a value of the data ("cat" of a pet table's values is that value)."""
+        return short not in LEXICON_WORDS and short not in self.vocab_index and short not in self.values and \
+            abbreviates(short, word)
+
+    def short_forms(self, short: str) -> set[str]:
+        """Columns whose name has a word `short` abbreviates."""
+        if len(short) < 3 or short in LEXICON_WORDS or short in self.vocab_index or short in self.values:
+            return set()
+        return {col for w in self.vocab if self.short_form_of(short, w) for col in self.vocab_index[w]}
 
     def several_word_values(self) -> dict[tuple[int, str], list[tuple[list[str], list[tuple[str, str, int]]]]]:
         """Values of two words or more by their word count and first two letters (built once)."""
@@ -326,6 +350,8 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 0.85  # "majoring" -> Major, "trains" -> train
     if len(c) >= 4 and vowelless(q) and q in (skeleton(c), skeleton(c) + "s"):
         return 0.9  # "pgs" -> pages
+    if idx.short_form_of(q, c):
+        return 0.95  # as an abbreviation of the lexicon
     return 0.0
 
 
@@ -449,6 +475,8 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     total = 0.0
     last_k = -1
     for pos, w in enumerate(words):
+        if w in ("by", "per") and w not in forms:
+            return 0.0, ""  # "revenue by rep" groups revenue by Sales Rep: no one column's name
         if w in _CONNECTORS and w not in forms and 0 < pos < len(words) - 1:
             continue  # "budget of the department": connectors inside a span need no match
         best, best_k = 0.0, -1
@@ -516,6 +544,21 @@ def _value_by_clipped_words(words: list[str], idx: ColumnIndex) -> list[tuple[st
 
 # What a word may add to its stem: "market" is not a clipped "Marketing", "ortho" is one of "Orthopedics".
 _INFLECTION = re.compile(r"(?:s|es|ed|er|ers|est|ing|ings|ly|al|ment|ments|ation|ations|ion|ions|ive|ity)")
+
+
+def abbreviates(short: str, word: str) -> bool:
+    """`short` is a short form of `word`: its start ("app" → application, "req" → requisition, but not a start
+    whose rest is an inflection: "rate" of "rating"), or its start then some consonants of the rest in their
+    order ("dept" → department, "mgr" → manager, "qty" → quantity, "bldg" → building)."""
+    if not (short.isalpha() and word.isalpha()) or len(short) < 3 or len(word) < len(short) + 2 or \
+            short[0] != word[0]:
+        return False
+    if word.startswith(short):  # not a word joined to another: "page" of "pageviews", "home" of "hometown"
+        rest = word[len(short):]
+        return len(short) <= 5 and not _INFLECTION.fullmatch(rest) and singular(rest) not in LEXICON_WORDS
+    k = next(i for i, (a, b) in enumerate(zip(short, word, strict=False)) if a != b)
+    rest, letters = short[k:], iter(word[k:])
+    return not re.search(r"[aeiou]", rest) and all(ch in letters for ch in rest)
 
 
 def _clipped(word: str, value: str) -> bool:
