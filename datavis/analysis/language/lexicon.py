@@ -207,6 +207,10 @@ VERB_MEASURES: dict[str, list[str]] = {
     **dict.fromkeys(["visited", "visit"], ["session", "visit", "visitor"]),
 }
 
+# Words of a date on which a row was booked ahead of the date it happens on ("Booking Date" beside "Check-in",
+# "Booked On" beside "Appt Date"): periods and time axes read the other date unless the words name this one.
+BOOKED_WORDS = {"book", "booked", "booking", "reserved", "reservation"}
+
 # Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",
 # "profit margin", "delivery time", "how long … to resolve", "adults plus children".
 RATE_WORDS = {"rate", "rates", "ratio"}

@@ -15,7 +15,7 @@ from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
-from .lexicon import AGG_CUES, NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, WEEKDAYS, negates
+from .lexicon import AGG_CUES, BOOKED_WORDS, NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, WEEKDAYS, negates
 from .matching import (
     Mention,
     Tok,
@@ -38,6 +38,13 @@ NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "
 def excludes(word: str) -> bool:
     """Whether a token negates or excludes what follows it ("not", "except", "didn't", "didnt")."""
     return word in NEGATIONS or negates(word)
+
+
+def excludes_at(p: Parsed, j: int) -> bool:
+    """Whether token `j` excludes what follows it, and is not a word of a value or of a column's name it
+    is part of ("No Show", "no-show rate": the column, not a negation)."""
+    spans = [(v.start, v.end) for v in p.values] + [(m.start, m.end) for m in p.mentions if m.tier == "exact"]
+    return excludes(p.toks[j].text) and not any(a <= j < b for a, b in spans)
 
 
 SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "an", "each", "every", "of",
@@ -130,8 +137,11 @@ def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[st
     pool = dated or cols
     if not pool:
         return None
-    # prefer the date column with most values (order date over ship date ties: first)
-    return max(pool, key=lambda c: (c["non_null"], -profile["columns"].index(c)))
+    # prefer a date the rows happen on over the date they were booked ("Check-in" over "Booking Date": a
+    # period or a time axis means the stays), then the date column with most values (order date over ship
+    # date ties: first)
+    return max(pool, key=lambda c: (not set(split_name(c["name"].lower())) & BOOKED_WORDS, c["non_null"],
+                                    -profile["columns"].index(c)))
 
 
 def anchor_of(col: dict[str, Any] | None) -> dt.date | None:
@@ -830,7 +840,8 @@ def _value_filters(p: Parsed, values: list[ValueMention], profile: dict[str, Any
     grouped: dict[tuple[str, bool], list[ValueMention]] = {}
     for v in values:
         window = [t.text for t in p.toks[max(0, v.start - 4):v.start]]
-        neg = any(excludes(w) for w in window) and not any(w in ("only", "just") for w in window[-2:])
+        neg = any(excludes_at(p, j) for j in range(max(0, v.start - 4), v.start)) and \
+            not any(w in ("only", "just") for w in window[-2:])
         grouped.setdefault((v.column, neg), []).append(v)
     for (col, neg), vs in grouped.items():
         vals: list[Value] = list(dict.fromkeys(v.value for v in vs))
