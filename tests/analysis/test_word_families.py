@@ -1,0 +1,209 @@
+"""Word families of issue 11: typos in column and value words, short forms of column words, periods
+compared and the date a period reads, and distributions said in other words. Each asks `answer()` about
+a small CSV written here, in wording of its own, and checks the rows against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from tests.helpers import ingested_views
+
+from .scoring import comparable_rows, rows_match, same_answer
+
+STATES = ["Florida", "Texas", "Ohio", "Nevada", "Oregon"]
+
+
+def _write_tickets(path: Path, n: int = 500) -> None:
+    """Support tickets of 2024 to June 2025: channel, category (one of two words), state, hours to resolve."""
+    rnd = random.Random(21)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Ticket ID", "Created Date", "Channel", "Category", "Priority", "Agent", "Customer State",
+                    "Resolution Hours", "Insurance Plan"])
+        for i in range(n):
+            w.writerow([f"T{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(540))).isoformat(),
+                        rnd.choice(["Email", "Phone", "Chat"]),
+                        rnd.choice(["Billing", "Technical Support", "Account Access", "Shipping"]),
+                        rnd.choice(["Low", "Medium", "High"]), rnd.choice(["Ann", "Bob", "Cid", "Dee"]),
+                        rnd.choice(STATES), round(rnd.uniform(1, 80), 1), rnd.choice(["Basic", "Premier"])])
+
+
+def _write_hiring(path: Path, n: int = 240) -> None:
+    """Job requisitions: applications and interviews per requisition, by department and manager."""
+    rnd = random.Random(22)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Requisition ID", "Department", "Hiring Manager", "Applications", "Interviews", "Payment Method"])
+        for i in range(n):
+            apps = rnd.randint(5, 200)
+            w.writerow([f"R{i:03d}", rnd.choice(["Engineering", "Marketing", "Finance"]),
+                        rnd.choice(["Kim", "Lee", "Ray"]), apps, rnd.randint(1, apps // 3 + 1),
+                        rnd.choice(["Card", "Invoice"])])
+
+
+def _write_sales(path: Path, n: int = 400) -> None:
+    """Orders of 2024 to mid 2025 with an amount, a rep and a region."""
+    rnd = random.Random(23)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Order Date", "Region", "Sales Rep", "Amount"])
+        for _ in range(n):
+            w.writerow([(dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(520))).isoformat(),
+                        rnd.choice(["East", "West", "Central"]), rnd.choice(["Dana", "Eli", "Fay"]),
+                        round(rnd.uniform(5, 900), 2)])
+
+
+def _write_visits(path: Path, n: int = 300) -> None:
+    """Clinic visits booked 1-60 days ahead: the booked date comes first and has as many values."""
+    rnd = random.Random(24)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Visit ID", "Booked On", "Visit Date", "Clinic", "No Show", "Fee"])
+        for i in range(n):
+            booked = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(400))
+            visit = booked + dt.timedelta(days=rnd.randint(1, 60))
+            w.writerow([f"V{i:03d}", booked.isoformat(), visit.isoformat(), rnd.choice(["North", "South"]),
+                        rnd.choice(["Yes", "No", "No", "No"]), rnd.choice([20, 35, 50])])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    writers = (("tickets", _write_tickets), ("hiring", _write_hiring), ("sales", _write_sales),
+               ("visits", _write_visits))
+    with ingested_views(tmp_path_factory.mktemp("words"), writers) as got:
+        yield got
+
+
+def _same_spread(data, dataset: str, question: str, gold_sql: str, chart: str) -> None:
+    """A distribution answer: its chart, and its medians (one per group for a boxplot) equal the gold's."""
+    ds, con = data
+    ans = answer(ds[dataset], question)
+    gold = con.execute(gold_sql).fetchall()
+    assert ans.chart_type == chart, (question, ans.chart_type, ans.sql)
+    assert rows_match(gold, comparable_rows(ans)), (question, ans.sql, comparable_rows(ans)[:6], gold[:6])
+
+
+# ------------------------------------------------------------------ typos in column and value words
+def test_a_doubled_letter_in_a_column_word(data):
+    same_answer(data, "tickets", "tickets per chanell",
+                "SELECT Channel, count(*) FROM tickets GROUP BY 1")
+
+
+def test_two_letters_swapped_in_a_column_word(data):
+    same_answer(data, "tickets", "average resolution hours by priorty",
+                "SELECT Priority, avg(\"Resolution Hours\") FROM tickets GROUP BY 1")
+
+
+def test_one_letter_changed_in_a_long_word_of_a_two_word_column(data):
+    same_answer(data, "tickets", "tickets by insurence plan",
+                "SELECT \"Insurance Plan\", count(*) FROM tickets GROUP BY 1")
+
+
+def test_two_letters_swapped_in_a_value(data):
+    same_answer(data, "tickets", "how many tickets came from texsa",
+                "SELECT count(*) FROM tickets WHERE \"Customer State\" = 'Texas'")
+
+
+def test_a_dropped_letter_in_a_value(data):
+    same_answer(data, "tickets", "tickets from oregn by channel",
+                "SELECT Channel, count(*) FROM tickets WHERE \"Customer State\" = 'Oregon' GROUP BY 1")
+
+
+def test_a_typo_and_a_clipped_word_in_a_two_word_value(data):
+    same_answer(data, "tickets", "avg resolution hours for tech suport tickets",
+                "SELECT avg(\"Resolution Hours\") FROM tickets WHERE Category = 'Technical Support'")
+
+
+# ------------------------------------------------------------------ short forms of column words
+def test_a_clipped_plural_names_a_measure_column(data):
+    same_answer(data, "hiring", "total apps by department",
+                "SELECT Department, sum(Applications) FROM hiring GROUP BY 1")
+
+
+def test_a_clipped_plural_names_the_rows(data):
+    same_answer(data, "hiring", "reqs per hiring manager",
+                "SELECT \"Hiring Manager\", count(*) FROM hiring GROUP BY 1")
+
+
+def test_a_start_and_consonants_name_a_column_word(data):
+    same_answer(data, "hiring", "avg interviews by pymt method",
+                "SELECT \"Payment Method\", avg(Interviews) FROM hiring GROUP BY 1")
+
+
+def test_a_measure_by_the_last_word_of_a_group_column(data):
+    same_answer(data, "sales", "revenue by rep",
+                "SELECT \"Sales Rep\", sum(Amount) FROM sales GROUP BY 1")
+
+
+# ------------------------------------------------------------------ periods compared, the date a period reads
+def test_last_year_vs_this_year_is_one_bar_per_year(data):
+    same_answer(data, "tickets", "tickets last year vs this year",
+                "SELECT date_trunc('year', \"Created Date\"), count(*) FROM tickets "
+                "WHERE year(\"Created Date\") IN (2024, 2025) GROUP BY 1")
+
+
+def test_two_quarters_compared_by_a_measure(data):
+    same_answer(data, "tickets", "avg resolution hours q1 vs q2",
+                "SELECT date_trunc('quarter', \"Created Date\"), avg(\"Resolution Hours\") FROM tickets "
+                "WHERE \"Created Date\" BETWEEN '2025-01-01' AND '2025-06-30' GROUP BY 1")
+
+
+def test_two_months_compared_by_name(data):
+    same_answer(data, "sales", "amount in march vs april by region",
+                "SELECT date_trunc('month', \"Order Date\"), Region, sum(Amount) FROM sales "
+                "WHERE \"Order Date\" BETWEEN '2025-03-01' AND '2025-04-30' GROUP BY 1, 2")
+
+
+def test_two_years_compared_to_each_other_in_words(data):
+    same_answer(data, "sales", "sales in 2024 compared to 2025",
+                "SELECT date_trunc('year', \"Order Date\"), sum(Amount) FROM sales GROUP BY 1")
+
+
+def test_a_period_reads_the_visit_date_not_the_booked_date(data):
+    same_answer(data, "visits", "how many no shows last month",
+                "SELECT count(*) FROM visits WHERE \"No Show\" AND \"Visit Date\" >= (SELECT date_trunc('month', "
+                "max(\"Visit Date\")) FROM visits) - INTERVAL 1 MONTH AND \"Visit Date\" < (SELECT date_trunc('month', "
+                "max(\"Visit Date\")) FROM visits)")
+
+
+def test_a_time_axis_reads_the_visit_date_unless_booking_is_named(data):
+    same_answer(data, "visits", "fees per month",
+                "SELECT date_trunc('month', \"Visit Date\"), sum(Fee) FROM visits GROUP BY 1")
+    same_answer(data, "visits", "visits by booking month",
+                "SELECT date_trunc('month', \"Booked On\"), count(*) FROM visits GROUP BY 1")
+
+
+def test_a_no_inside_a_column_name_is_not_a_negation(data):
+    same_answer(data, "visits", "no-show rate by clinic",
+                "SELECT Clinic, 100.0 * avg(CASE WHEN \"No Show\" THEN 1 ELSE 0 END) FROM visits GROUP BY 1")
+
+
+# ------------------------------------------------------------------ distributions in other words
+def test_range_of_a_measure_per_group_is_a_boxplot(data):
+    _same_spread(data, "tickets", "range of resolution hours per agent",
+                 "SELECT Agent, median(\"Resolution Hours\") FROM tickets GROUP BY 1", "boxplot")
+
+
+def test_how_variable_a_measure_is_by_group(data):
+    _same_spread(data, "tickets", "how variable are resolution hours by priority",
+                 "SELECT Priority, median(\"Resolution Hours\") FROM tickets GROUP BY 1", "boxplot")
+
+
+def test_a_histogram_by_group_is_a_boxplot(data):
+    _same_spread(data, "tickets", "histogram of resolution hours by channel",
+                 "SELECT Channel, median(\"Resolution Hours\") FROM tickets GROUP BY 1", "boxplot")
+
+
+def test_distribution_of_a_daily_measure_by_group_has_no_time_axis(data):
+    _same_spread(data, "sales", "distribution of daily amount by region",
+                 "SELECT Region, median(Amount) FROM sales GROUP BY 1", "boxplot")
+
+
+def test_spread_of_one_measure_is_a_histogram(data):
+    _same_spread(data, "sales", "how spread out are order amounts",
+                 "SELECT median(Amount) FROM sales", "histogram")
