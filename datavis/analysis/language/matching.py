@@ -555,7 +555,9 @@ def abbreviates(short: str, word: str) -> bool:
         return False
     if word.startswith(short):  # not a word joined to another: "page" of "pageviews", "home" of "hometown"
         rest = word[len(short):]
-        return len(short) <= 5 and not _INFLECTION.fullmatch(rest) and singular(rest) not in LEXICON_WORDS
+        inflected = _INFLECTION.fullmatch(rest) or rest[:1] == short[-1] and _INFLECTION.fullmatch(rest[1:])
+        # a clip leaves three letters or more ("wine" of "winery" is a word of its own)
+        return len(short) <= 5 and len(rest) >= 3 and not inflected and singular(rest) not in LEXICON_WORDS
     k = next(i for i, (a, b) in enumerate(zip(short, word, strict=False)) if a != b)
     rest, letters = short[k:], iter(word[k:])
     return not re.search(r"[aeiou]", rest) and all(ch in letters for ch in rest)
