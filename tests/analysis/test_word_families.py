@@ -71,10 +71,21 @@ def _write_visits(path: Path, n: int = 300) -> None:
                         rnd.choice(["Yes", "No", "No", "No"]), rnd.choice([20, 35, 50])])
 
 
+def _write_stock(path: Path, n: int = 120) -> None:
+    """Stock lines with the units sold over the trailing 30 days in one column, beside a dated column."""
+    rnd = random.Random(25)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["SKU", "Category", "OnHand", "UnitsSold30d", "LastCounted"])
+        for i in range(n):
+            w.writerow([f"K{i:03d}", rnd.choice(["Tools", "Paint", "Garden"]), rnd.randint(0, 90), rnd.randint(0, 40),
+                        (dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(120))).isoformat()])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     writers = (("tickets", _write_tickets), ("hiring", _write_hiring), ("sales", _write_sales),
-               ("visits", _write_visits))
+               ("visits", _write_visits), ("stock", _write_stock))
     with ingested_views(tmp_path_factory.mktemp("words"), writers) as got:
         yield got
 
@@ -183,6 +194,16 @@ def test_a_no_inside_a_column_name_is_not_a_negation(data):
                 "SELECT Clinic, 100.0 * avg(CASE WHEN \"No Show\" THEN 1 ELSE 0 END) FROM visits GROUP BY 1")
 
 
+def test_a_column_whose_name_holds_the_period_is_not_a_filter(data):
+    same_answer(data, "stock", "units sold in the last 30 days by category",
+                "SELECT Category, sum(UnitsSold30d) FROM stock GROUP BY 1")
+
+
+def test_typos_of_period_words(data):
+    same_answer(data, "tickets", "tickets by channel in the past 3 monhts",
+                "SELECT Channel, count(*) FROM tickets WHERE \"Created Date\" >= '2025-04-01' GROUP BY 1")
+
+
 # ------------------------------------------------------------------ distributions in other words
 def test_range_of_a_measure_per_group_is_a_boxplot(data):
     _same_spread(data, "tickets", "range of resolution hours per agent",
@@ -202,6 +223,11 @@ def test_a_histogram_by_group_is_a_boxplot(data):
 def test_distribution_of_a_daily_measure_by_group_has_no_time_axis(data):
     _same_spread(data, "sales", "distribution of daily amount by region",
                  "SELECT Region, median(Amount) FROM sales GROUP BY 1", "boxplot")
+
+
+def test_a_typo_of_a_spread_word(data):
+    _same_spread(data, "tickets", "spred of resolution hours by channel",
+                 "SELECT Channel, median(\"Resolution Hours\") FROM tickets GROUP BY 1", "boxplot")
 
 
 def test_spread_of_one_measure_is_a_histogram(data):

@@ -42,6 +42,8 @@ _TIER_FEATURE = {"exact": "exact", "abbreviation": "abbreviation", "fuzzy": "fuz
 _ORDER_WORDS = {"ascending", "descending", "increasing", "decreasing", "alphabetical", "percentage", "proportion",
                 "distribution", "compare", "correlation", "relationship", "between", "versus", "breakdown"}
 # "the largest single order": a superlative about one row is the maximum, not a ranking of groups.
+_PERIOD_AND_SPREAD_WORDS = {"quarter", "quarters", "months", "weeks", "years", "previous", "spread", "distributed",
+                            "median", "variation"}
 _SINGLE = re.compile(r"\b(single|ever|individual|one)\b")
 _WORD = re.compile(r"[a-z]+|\d+")
 
@@ -91,6 +93,7 @@ class Links:
 def _cue_vocabulary() -> set[str]:
     words = {w for phrases in AGG_CUES.values() for p in phrases for w in p.split()}
     words |= {w for k in (*CHART_WORDS, *GRAIN_WORDS) for w in k.split()}
+    words |= _PERIOD_AND_SPREAD_WORDS  # "quater", "monhts", "distrbuted", "spred" are typos of cues too
     return {w for w in words | _ORDER_WORDS if len(w) >= 5 and w.isalpha()}
 
 

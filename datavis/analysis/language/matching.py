@@ -116,6 +116,15 @@ def _expand(token: str) -> list[str]:
     return full.split() if full else [token]
 
 
+def _period_suffixed(words: list[str]) -> list[str]:
+    """"sold90d" → sold, 90d: a word with a period glued to its end ("UnitsSold90d", "revenue30d")."""
+    out = []
+    for w in words:
+        m = re.fullmatch(r"([a-z]{3,})(\d+[a-z]{0,2})", w)
+        out += [m[1], m[2]] if m else [w]
+    return out
+
+
 class ColumnIndex:
     """Normalised names and values of a profile's columns, built once per profile."""
 
@@ -126,7 +135,7 @@ class ColumnIndex:
         self.plain: dict[str, list[str]] = {}  # column -> tokens as named
         self.vocab_index: dict[str, set[str]] = {}
         for c in self.columns:
-            toks = [singular(t) for t in split_name(c["name"])] or [c["name"].lower()]
+            toks = [singular(t) for t in _period_suffixed(split_name(c["name"]))] or [c["name"].lower()]
             expanded = [singular(e) for t in toks for e in _expand(t)]
             self.plain[c["name"]] = toks
             self.forms[c["name"]] = expanded

@@ -311,7 +311,7 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     if tcol is None:
         return
     anchor = anchor_of(tcol)
-    periods = find_periods(text.s, anchor)
+    periods = [per for per in find_periods(text.s, anchor) if not _column_of_period(text.s[per.start:per.end], profile)]
     for per in periods:
         a, b = text.span(per.start, per.end)
         consumed.update(range(a, b))
@@ -328,6 +328,21 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
         p.filters.append(_period_filter(tcol, lo, hi))
         p.grain, p.date_column = unit, tcol["name"]
         p.evidence.append(f"two {unit}s compared: {tcol['name']} from {lo.isoformat()} to {hi.isoformat()} by {unit}")
+
+
+def _column_of_period(words: str, profile: dict[str, Any]) -> str | None:
+    """"units sold last 90 days" over UnitsSold90d, "revenue ytd" over Revenue YTD: the one column whose name
+    holds the period is named by it, and the rows are not filtered."""
+    m = re.search(r"(\d+) (day|week|month|quarter|year)s?\b", words)
+    to_date = re.search(r"\b([ymq])td\b|\b(year|month|quarter)[ -]to[ -]date\b", words)
+    if m:
+        pattern = rf"(?<!\d){m[1]}[\s_-]?(?:{m[2][0]}|{m[2]}s?)(?![a-z])"
+    elif to_date:
+        pattern = rf"(?<![a-z]){(to_date[1] or to_date[2])[0]}td(?![a-z])"
+    else:
+        return None
+    hits = [c["name"] for c in profile["columns"] if re.search(pattern, c["name"].lower())]
+    return hits[0] if len(hits) == 1 else None
 
 
 _WEEKDAY_WORDS = {"weekend": ["Saturday", "Sunday"], "weekends": ["Saturday", "Sunday"],
