@@ -82,10 +82,21 @@ def _write_stock(path: Path, n: int = 120) -> None:
                         (dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(120))).isoformat()])
 
 
+def _write_gifts(path: Path, n: int = 200) -> None:
+    """Donations of 2023 and 2024, the last one on New Year's Eve 2024 (the data's last year is complete)."""
+    rnd = random.Random(26)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Gift Date", "Fund", "Amount"])
+        for i in range(n):
+            day = dt.date(2024, 12, 31) if i == 0 else dt.date(2023, 1, 1) + dt.timedelta(days=rnd.randrange(730))
+            w.writerow([day.isoformat(), rnd.choice(["Library", "Parks"]), rnd.randint(5, 500)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     writers = (("tickets", _write_tickets), ("hiring", _write_hiring), ("sales", _write_sales),
-               ("visits", _write_visits), ("stock", _write_stock))
+               ("visits", _write_visits), ("stock", _write_stock), ("gifts", _write_gifts))
     with ingested_views(tmp_path_factory.mktemp("words"), writers) as got:
         yield got
 
@@ -173,6 +184,21 @@ def test_two_months_compared_by_name(data):
 def test_two_years_compared_to_each_other_in_words(data):
     same_answer(data, "sales", "sales in 2024 compared to 2025",
                 "SELECT date_trunc('year', \"Order Date\"), sum(Amount) FROM sales GROUP BY 1")
+
+
+def test_this_year_vs_last_year_when_the_data_ends_on_new_years_eve(data):
+    # the data's last year is complete: alone "last year" is that year, beside "this year" the one before
+    same_answer(data, "gifts", "gifts this year vs last year by fund",
+                "SELECT date_trunc('year', \"Gift Date\"), Fund, count(*) FROM gifts GROUP BY 1, 2")
+    same_answer(data, "gifts", "gifts last year",
+                "SELECT count(*) FROM gifts WHERE year(\"Gift Date\") = 2024")
+
+
+def test_a_participle_names_the_date_a_period_reads(data):
+    same_answer(data, "visits", "how many visits were booked last month",
+                "SELECT count(*) FROM visits WHERE \"Booked On\" >= (SELECT date_trunc('month', max(\"Booked On\")) "
+                "FROM visits) - INTERVAL 1 MONTH AND \"Booked On\" < (SELECT date_trunc('month', max(\"Booked On\")) "
+                "FROM visits)")
 
 
 def test_a_period_reads_the_visit_date_not_the_booked_date(data):

@@ -50,10 +50,12 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
         own = [singular(w) for w in split_name(c["name"]) if w not in DATE_FILLER]
         content = [w for w in own if w not in STOPWORDS]
         hits = sum(1 for w in content if any(_same_stem(w, q) for q in words))
+        # "shipments delivered last month": a participle says which date, over the rows' own noun (Ship Date)
+        done = any(_same_stem(w, q) for w in content for q in words if q.endswith("ed"))
         if hits:
             phrase = " ".join(own)
-            scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0),
-                           c["name"]))
+            scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0)
+                           + (0.25 if done else 0.0), c["name"]))
     scored.sort(reverse=True)
     if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None

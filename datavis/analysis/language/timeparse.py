@@ -237,8 +237,9 @@ def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
         which, unit = m[1], m[2]
         start = period_start(anchor, unit)
         if which in ("last", "previous", "past", "prior"):
-            # "last month" of a dataset that ends on the last day of a month is that month
-            complete = period_end(start, unit) == anchor
+            # "last month" of a dataset that ends on the last day of a month is that month, unless "this
+            # month" is named too ("this year vs last year": the year before)
+            complete = period_end(start, unit) == anchor and not re.search(rf"\b(?:this|current) {unit}\b", text)
             if not complete:
                 start = shift(start, unit, -1)
             end = min(period_end(start, unit), anchor)
