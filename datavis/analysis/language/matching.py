@@ -118,7 +118,7 @@ def _expand(token: str) -> list[str]:
 
 def _period_suffixed(words: list[str]) -> list[str]:
     """"sold90d" → sold, 90d: a word with a period glued to its end ("UnitsSold90d", "revenue30d")."""
-    out = []
+    out: list[str] = []
     for w in words:
         m = re.fullmatch(r"([a-z]{3,})(\d+[a-z]{0,2})", w)
         out += [m[1], m[2]] if m else [w]
