@@ -162,6 +162,20 @@ def test_a_measure_by_the_last_word_of_a_group_column(data):
                 "SELECT \"Sales Rep\", sum(Amount) FROM sales GROUP BY 1")
 
 
+def test_short_forms_of_a_one_word_value(data):
+    same_answer(data, "hiring", "total applications for mktg",
+                "SELECT sum(Applications) FROM hiring WHERE Department = 'Marketing'")
+    same_answer(data, "hiring", "avg interviews in eng by manager",
+                "SELECT \"Hiring Manager\", avg(Interviews) FROM hiring WHERE Department = 'Engineering' GROUP BY 1")
+
+
+def test_short_forms_of_every_word_of_a_two_word_value(data):
+    same_answer(data, "tickets", "how many tickets about acct access",
+                "SELECT count(*) FROM tickets WHERE Category = 'Account Access'")
+    same_answer(data, "tickets", "tickets for tech supp by channel",
+                "SELECT Channel, count(*) FROM tickets WHERE Category = 'Technical Support' GROUP BY 1")
+
+
 # ------------------------------------------------------------------ periods compared, the date a period reads
 def test_last_year_vs_this_year_is_one_bar_per_year(data):
     same_answer(data, "tickets", "tickets last year vs this year",

@@ -237,8 +237,8 @@ class ColumnIndex:
     def short_form_of(self, short: str, word: str) -> bool:
         """`short` abbreviates the column word `word` (see abbreviates), and is no word of the lexicon, of a
         column's name or of a value of the data ("cat" of a pet table's values is that value)."""
-        return short not in LEXICON_WORDS and short not in self.vocab_index and short not in self.values and \
-            abbreviates(short, word)
+        return short not in LEXICON_WORDS and short not in ABBREVIATIONS and short not in self.vocab_index and \
+            short not in self.values and abbreviates(short, word)
 
     def short_forms(self, short: str) -> set[str]:
         """Columns whose name has a word `short` abbreviates."""
@@ -536,18 +536,19 @@ def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | N
     parts = idx.value_parts.get(key, [])
     if len(parts) == 1:
         return parts
-    clipped = [h for word, h in idx.value_words if _clipped(key, word)]
+    clipped = [h for word, h in idx.value_words if _clipped(key, word)] or \
+        [h for word, h in idx.value_words if idx.short_form_of(key, word)]  # "mktg", "ops", "eng" of a department
     return clipped if len(clipped) == 1 else None
 
 
 def _value_by_clipped_words(words: list[str], idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
     """The one several-word value said with a word clipped ("tech support" → Technical Support, "cust
-    service" → Customer Service): every word as in the value or its start, one word at least whole."""
+    svc" → Customer Service, "acct access"): every word as in the value, its start or a short form of it."""
     if any(w in STOPWORDS for w in words):
         return None
     found = [hits for parts, hits in idx.several_word_values().get((len(words), words[0][:2]), [])
-             if all(w == v or _clipped(w, v) for w, v in zip(words, parts, strict=True))
-             and any(w == v for w, v in zip(words, parts, strict=True)) and parts != words]
+             if all(w == v or ABBREVIATIONS.get(w) == v or _clipped(w, v) or idx.short_form_of(w, v)
+                    for w, v in zip(words, parts, strict=True)) and parts != words]
     return found[0] if len(found) == 1 else None
 
 
@@ -623,7 +624,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                     hits = []
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])
-                formed = len(key) >= 4 or vowelless(key)  # "cpc" of "google / cpc"
+                formed = len(key) >= 3  # "cpc" of "google / cpc", "ops" of Operations
                 if not hits and formed and key not in STOPWORDS and key not in idx.vocab_index:
                     hits = _value_by_form(key, idx)
             if not hits:
