@@ -255,6 +255,11 @@ def test_how_variable_a_measure_is_by_group(data):
                  "SELECT Priority, median(\"Resolution Hours\") FROM tickets GROUP BY 1", "boxplot")
 
 
+def test_quartiles_by_group_are_a_boxplot(data):
+    _same_spread(data, "tickets", "resolution hours quartiles by channel",
+                 "SELECT Channel, median(\"Resolution Hours\") FROM tickets GROUP BY 1", "boxplot")
+
+
 def test_a_histogram_by_group_is_a_boxplot(data):
     _same_spread(data, "tickets", "histogram of resolution hours by channel",
                  "SELECT Channel, median(\"Resolution Hours\") FROM tickets GROUP BY 1", "boxplot")

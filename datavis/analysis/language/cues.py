@@ -275,8 +275,8 @@ CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"
 # "range of X" / "X range by G" asks how X spreads (not "in the range 10 to 20", "a date range"); "how
 # variable is X", "how much does X vary"
 DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|variance|outliers?|" \
-          r"skew\w*|box ?plot|variab\w+|var(?:y|ies)|(?<!date )(?<!the )(?<!a )range(?= of [a-z]| by | per | across |" \
-          r" for each |\s*$))\b"
+          r"skew\w*|box ?plot|variab\w+|var(?:y|ies)|quartiles|iqr|interquartile|" \
+          r"(?<!date )(?<!the )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b"
 RESET = r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|from scratch)\b"
 FOLLOWUP = (r"^\s*(now|what about|how about|and (what|how|by|for|only|just)|only|just|exclude|excluding|without|"
             r"instead|as a|as an|make it|show (it|that|this|them) as|change (it|that|the chart)|switch|"
