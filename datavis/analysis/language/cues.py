@@ -276,7 +276,7 @@ CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"
 # variable is X", "how much does X vary"
 DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|variance|outliers?|" \
           r"skew\w*|box ?plot|variab\w+|var(?:y|ies)|quartiles|iqr|interquartile|" \
-          r"(?<!date )(?<!the )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b"
+          r"(?<!date )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b"
 RESET = r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|from scratch)\b"
 FOLLOWUP = (r"^\s*(now|what about|how about|and (what|how|by|for|only|just)|only|just|exclude|excluding|without|"
             r"instead|as a|as an|make it|show (it|that|this|them) as|change (it|that|the chart)|switch|"
