@@ -255,6 +255,14 @@ def test_how_variable_a_measure_is_by_group(data):
                  "SELECT Priority, median(\"Resolution Hours\") FROM tickets GROUP BY 1", "boxplot")
 
 
+def test_spread_by_a_time_grain_is_a_box_per_period(data):
+    _same_spread(data, "tickets", "distribution of resolution hours by month",
+                 "SELECT date_trunc('month', \"Created Date\"), median(\"Resolution Hours\") FROM tickets GROUP BY 1",
+                 "boxplot")
+    _same_spread(data, "sales", "spread of amount by weekday",
+                 "SELECT dayname(\"Order Date\"), median(Amount) FROM sales GROUP BY 1", "boxplot")
+
+
 def test_quartiles_by_group_are_a_boxplot(data):
     _same_spread(data, "tickets", "resolution hours quartiles by channel",
                  "SELECT Channel, median(\"Resolution Hours\") FROM tickets GROUP BY 1", "boxplot")

@@ -454,7 +454,9 @@ def _distribution(d: _Draft, dim: str | None) -> Plan | None:
             return plan
         if not by_name[dim].get("unique"):
             plan.measures = [Measure(column=measures[0].column, agg="none")]
-            plan.dimension = Dimension(column=dim)
+            dated = by_name[dim]["type"] in ("date", "datetime")  # "spread of X by month": one box per month
+            grain = (p.grain or _auto_grain(by_name[dim], plan.filters, explicit=False)) if dated else None
+            plan.dimension = Dimension(column=dim, grain=cast(Grain | None, grain))
             plan.intent, plan.chart = "distribution", "boxplot"
             return plan
     if p.chart == "histogram" and dim and is_numeric(by_name[dim]) and by_name[dim]["role"] == "measure" and \
