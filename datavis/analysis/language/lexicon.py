@@ -63,7 +63,6 @@ SYNONYM_GROUPS = [
     {"delivery", "shipping", "shipment", "transit"},
     {"hand", "stock", "inventory"},  # "stock" ~ On Hand
     {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
-    {"child", "children", "kid", "kids"},
 ]
 SYNONYMS: dict[str, set[str]] = {}
 for _group in SYNONYM_GROUPS:
