@@ -126,6 +126,13 @@ def test_one_letter_changed_in_a_long_word_of_a_two_word_column(data):
                 "SELECT \"Insurance Plan\", count(*) FROM tickets GROUP BY 1")
 
 
+def test_a_typo_of_a_plural_column_word(data):
+    same_answer(data, "tickets", "average resolution hours across all chanels",
+                "SELECT Channel, avg(\"Resolution Hours\") FROM tickets GROUP BY 1")
+    same_answer(data, "tickets", "compare categroies by ticket count",
+                "SELECT Category, count(*) FROM tickets GROUP BY 1")
+
+
 def test_two_letters_swapped_in_a_value(data):
     same_answer(data, "tickets", "how many tickets came from texsa",
                 "SELECT count(*) FROM tickets WHERE \"Customer State\" = 'Texas'")

@@ -133,6 +133,11 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
             fixes[low] = best
             return best
         data_word = None if low in LEXICON_WORDS or singular(low) in LEXICON_WORDS else idx.typo_of(low)
+        one = singular(low)
+        fixed_one = idx.typo_of(one) if data_word is None and one != low and one not in LEXICON_WORDS else None
+        if fixed_one:  # "chanels", "categroies": the typo of the singular, its plural kept
+            ies = low.endswith("ies") and fixed_one.endswith("y")
+            data_word = fixed_one[:-1] + "ies" if ies else fixed_one + low[len(one):]
         if data_word is not None and not _inflection_of(low, data_word):
             fixes[low] = data_word
             return data_word
