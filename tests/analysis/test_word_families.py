@@ -241,6 +241,14 @@ def test_a_no_inside_a_column_name_is_not_a_negation(data):
                 "SELECT Clinic, 100.0 * avg(CASE WHEN \"No Show\" THEN 1 ELSE 0 END) FROM visits GROUP BY 1")
 
 
+def test_yesterday_and_the_past_fortnight_are_anchored_to_the_latest_day(data):
+    last = "(SELECT max(\"Created Date\") FROM tickets)"
+    same_answer(data, "tickets", "tickets yesterday by channel",
+                f"SELECT Channel, count(*) FROM tickets WHERE \"Created Date\" = {last} - INTERVAL 1 DAY GROUP BY 1")
+    same_answer(data, "tickets", "how many tickets in the past fortnight",
+                f"SELECT count(*) FROM tickets WHERE \"Created Date\" > {last} - INTERVAL 14 DAY")
+
+
 def test_a_column_whose_name_holds_the_period_is_not_a_filter(data):
     same_answer(data, "stock", "units sold in the last 30 days by category",
                 "SELECT Category, sum(UnitsSold30d) FROM stock GROUP BY 1")

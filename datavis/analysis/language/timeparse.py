@@ -162,6 +162,7 @@ def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
         _trailing_periods(text, anchor, found)
         _trailing_year(text, anchor, found)
         _calendar_periods(text, anchor, found)
+        _day_words(text, anchor, found)
         _to_date_periods(text, anchor, found)
     _open_ranges(text, anchor, found)
     _named_dates(text, found)
@@ -246,6 +247,17 @@ def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
         else:
             end = anchor
         found.add(m, start, end, f"the {which} {unit} of the data ({start.isoformat()} to {end.isoformat()})", True)
+
+
+def _day_words(text: str, anchor: dt.date, found: _Found) -> None:
+    """"today" is the data's latest day, "yesterday" the one before; "the past fortnight" its last 14 days."""
+    for m in re.finditer(r"\b(today|yesterday)\b", text):
+        day = anchor - dt.timedelta(days=1 if m[1] == "yesterday" else 0)
+        found.add(m, day, day, f"{m[1]}, the {'day before the ' if m[1] == 'yesterday' else ''}latest day of the "
+                  f"data ({day.isoformat()})", True)
+    for m in re.finditer(r"\b(?:in |over |during )?(?:the )?(?:last|past|previous) fortnight\b", text):
+        lo = anchor - dt.timedelta(days=13)
+        found.add(m, lo, anchor, f"the last 14 days of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
 
 
 def _to_date_periods(text: str, anchor: dt.date, found: _Found) -> None:
