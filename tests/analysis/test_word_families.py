@@ -93,10 +93,22 @@ def _write_gifts(path: Path, n: int = 200) -> None:
             w.writerow([day.isoformat(), rnd.choice(["Library", "Parks"]), rnd.randint(5, 500)])
 
 
+def _write_deals(path: Path, n: int = 150) -> None:
+    """Sales deals at a stage (Won, Lost, Open, Written Off) with an amount and a rep."""
+    rnd = random.Random(27)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Deal", "Stage", "Rep", "Amount"])
+        for i in range(n):
+            w.writerow([f"D{i:03d}", rnd.choice(["Won", "Lost", "Open", "Written Off"]), rnd.choice(["Ida", "Jon"]),
+                        rnd.randint(100, 9000)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     writers = (("tickets", _write_tickets), ("hiring", _write_hiring), ("sales", _write_sales),
-               ("visits", _write_visits), ("stock", _write_stock), ("gifts", _write_gifts))
+               ("visits", _write_visits), ("stock", _write_stock), ("gifts", _write_gifts),
+               ("deals", _write_deals))
     with ingested_views(tmp_path_factory.mktemp("words"), writers) as got:
         yield got
 
@@ -181,6 +193,13 @@ def test_short_forms_of_every_word_of_a_two_word_value(data):
                 "SELECT count(*) FROM tickets WHERE Category = 'Account Access'")
     same_answer(data, "tickets", "tickets for tech supp by channel",
                 "SELECT Channel, count(*) FROM tickets WHERE Category = 'Technical Support' GROUP BY 1")
+
+
+def test_an_irregular_verb_names_its_participle_value(data):
+    same_answer(data, "deals", "how much did we write off",
+                "SELECT sum(Amount) FROM deals WHERE Stage = 'Written Off'")
+    same_answer(data, "deals", "how many deals did each rep win",
+                "SELECT Rep, count(*) FROM deals WHERE Stage = 'Won' GROUP BY 1")
 
 
 # ------------------------------------------------------------------ periods compared, the date a period reads

@@ -207,6 +207,16 @@ VERB_MEASURES: dict[str, list[str]] = {
     **dict.fromkeys(["visited", "visit"], ["session", "visit", "visitor"]),
 }
 
+# Irregular verbs by their participle, the form a status value takes ("write off" → Written Off, "we win" → Won).
+PARTICIPLES = {"write": "written", "wrote": "written", "break": "broken", "broke": "broken", "give": "given",
+               "gave": "given", "take": "taken", "took": "taken", "freeze": "frozen", "froze": "frozen",
+               "choose": "chosen", "chose": "chosen", "steal": "stolen", "stole": "stolen", "lose": "lost",
+               "pay": "paid", "send": "sent", "sell": "sold", "buy": "bought", "hold": "held", "leave": "left",
+               "drive": "driven", "drove": "driven", "fall": "fallen", "fell": "fallen", "speak": "spoken",
+               "spoke": "spoken", "throw": "thrown", "threw": "thrown", "begin": "begun", "began": "begun",
+               "win": "won", "forget": "forgotten", "forgot": "forgotten", "hide": "hidden", "hid": "hidden",
+               "bring": "brought", "teach": "taught", "catch": "caught"}
+
 # Words of a date on which a row was booked ahead of the date it happens on ("Booking Date" beside "Check-in",
 # "Booked On" beside "Appt Date"): periods and time axes read the other date unless the words name this one.
 BOOKED_WORDS = {"book", "booked", "booking", "reserved", "reservation"}

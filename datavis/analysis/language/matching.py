@@ -21,6 +21,7 @@ from .lexicon import (
     ANTONYMS,
     GENERIC,
     LEXICON_WORDS,
+    PARTICIPLES,
     PEOPLE,
     STOPWORDS,
     SYNONYMS,
@@ -611,7 +612,8 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
             key = value_key(" ".join(t.text for t in span))
             hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
                 (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None) or \
-                (_value_by_clipped_words(key.split(), idx) if length >= 2 else None)
+                (_value_by_clipped_words(key.split(), idx) if length >= 2 else None) or \
+                idx.values.get(" ".join(PARTICIPLES.get(w, w) for w in key.split()))  # "write off" → Written Off
             if length == 1:
                 # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
                 upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])
