@@ -317,6 +317,13 @@ def test_a_typo_of_a_spread_word(data):
                  "SELECT Channel, median(\"Resolution Hours\") FROM tickets GROUP BY 1", "boxplot")
 
 
+def test_the_value_of_the_thing_each_row_is_spreads_the_money_column(data):
+    _same_spread(data, "deals", "deal size distribution",
+                 "SELECT median(Amount) FROM deals", "histogram")
+    _same_spread(data, "deals", "spread of deal values per rep",
+                 "SELECT Rep, median(Amount) FROM deals GROUP BY 1", "boxplot")
+
+
 def test_spread_of_one_measure_is_a_histogram(data):
     _same_spread(data, "sales", "how spread out are order amounts",
                  "SELECT median(Amount) FROM sales", "histogram")

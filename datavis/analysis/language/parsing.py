@@ -176,6 +176,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     values = _mentions_and_values(p, profile, consumed)
     _spread_of_rows(p, profile)
     values += P.code_values(p, profile, consumed)
+    P.spread_of_row_value(p, profile)
     P.verb_measure(p, profile, consumed)
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)

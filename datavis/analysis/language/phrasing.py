@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 from ..datasets.profile import is_numeric
 from ..plan import Filter
 from . import cues as C
-from .lexicon import ABBREVIATIONS, RANKING_WORDS, REVENUE_WORDS, STOPWORDS, VALUE_ALIASES, VERB_MEASURES, negates
+from .lexicon import (
+    ABBREVIATIONS,
+    RANKING_WORDS,
+    REVENUE_WORDS,
+    ROW_VALUE_WORDS,
+    STOPWORDS,
+    VALUE_ALIASES,
+    VERB_MEASURES,
+    negates,
+)
 from .matching import Mention, Tok, ValueMention, get_index
 from .names import singular, split_name
 
@@ -145,6 +154,25 @@ def how_much(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             p.mentions.sort(key=lambda x: x.start)
             p.evidence.append(f"'how much' → {money['name']}")
         return
+
+
+def spread_of_row_value(p: Parsed, profile: dict[str, Any]) -> None:
+    """"order value distribution", "spread of order values per store": in a distribution question, the value
+    (size, amount, total) of the thing each row is (its unique id named by its noun) is the money column's
+    value per row, when no column is named so."""
+    if not p.distrib:
+        return
+    money = revenue_column([c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
+                            and c.get("money") and c.get("additive", True)])
+    for m in list(p.mentions):
+        col = profile["_by_name"][m.column]
+        nxt = p.toks[m.end] if m.end < len(p.toks) else None
+        if money is None or nxt is None or nxt.sing not in ROW_VALUE_WORDS or not col.get("unique") or \
+                any(x.start == m.end for x in p.mentions):
+            continue
+        p.mentions[p.mentions.index(m)] = Mention(money["name"], m.start, m.end + 1, 0.8, "synonym",
+                                                  f"{m.words} {nxt.raw}")
+        p.evidence.append(f"'{m.words} {nxt.raw}' → {money['name']} (the value of each row)")
 
 
 def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
