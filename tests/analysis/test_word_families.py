@@ -273,6 +273,11 @@ def test_a_column_whose_name_holds_the_period_is_not_a_filter(data):
                 "SELECT Category, sum(UnitsSold30d) FROM stock GROUP BY 1")
 
 
+def test_a_typo_between_a_cue_and_its_longer_form_reads_the_longer(data):
+    same_answer(data, "tickets", "monthy tickets",
+                "SELECT date_trunc('month', \"Created Date\"), count(*) FROM tickets GROUP BY 1")
+
+
 def test_typos_of_period_words(data):
     same_answer(data, "tickets", "tickets by channel in the past 3 monhts",
                 "SELECT Channel, count(*) FROM tickets WHERE \"Created Date\" >= '2025-04-01' GROUP BY 1")

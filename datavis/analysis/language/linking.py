@@ -141,7 +141,7 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
         if len(low) < 5 or low in _CUES or low in known or singular(low) in known or singular(low) in _CUES:
             return word
         budget = 1 if len(low) <= 7 else 2
-        best = min(_CUES, key=lambda c: (OSA.distance(low, c), c))
+        best = min(_CUES, key=lambda c: (OSA.distance(low, c), -len(c), c))  # "monthy": monthly, not month
         # "compared" is an inflection of the cue "compare", not a typo of it: left as typed
         if OSA.distance(low, best) <= budget and best[0] == low[0] and not _inflection_of(low, best):
             fixes[low] = best
