@@ -186,6 +186,7 @@ class ColumnIndex:
         self._index_value_forms()
         self._fuzzy_cache: dict[str, list[str]] = {}
         self._spell: list[str] | None = None
+        self._typos: dict[str, str | None] = {}
         self._several: dict[tuple[int, str], list[tuple[list[str], list[tuple[str, str, int]]]]] | None = None
         self._word_cols: dict[str, frozenset[str]] = {}
 
@@ -267,9 +268,13 @@ class ColumnIndex:
             words |= {w for c in self.columns if c.get("role") == "dimension" and (c.get("distinct") or 99) <= 50
                       for v, _n in c.get("values", []) for w in re.findall(r"[a-z]+", str(v).lower())}
             self._spell = sorted(w for w in words if len(w) >= 5)
-        near = [v for v in self._spell if v[0] == word[0] and abs(len(v) - len(word)) <= 1 and
-                OSA.distance(word, v) == 1 and (len(word) >= 7 or len(v) != len(word) or sorted(v) == sorted(word))]
-        return near[0] if len(near) == 1 else None
+        if word not in self._typos:  # kept per profile, like _word_cols: the same words come back
+            near = [v for v in self._spell if v[0] == word[0] and abs(len(v) - len(word)) <= 1 and OSA.distance(word, v)
+                    == 1 and (len(word) >= 7 or len(v) != len(word) or sorted(v) == sorted(word))]
+            if len(self._typos) >= 20_000:
+                self._typos.clear()
+            self._typos[word] = near[0] if len(near) == 1 else None
+        return self._typos[word]
 
     def negates_word(self, word: str) -> bool:
         """"uninsured", "non-smoker", "inactive": a column word after un- / non- / in-, its opposite and
