@@ -76,7 +76,9 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
         desc: bool | None = bool(re.fullmatch(_DESC, m.group(1)))
         found = (m, a, b, desc)
     if found is None:
-        m2 = next(iter(text.find(r"\b(sort|order|rank)(?:ed)? (?:it |them |the \w+ )?(?:by|on) ")), None)
+        # "avg quantity per order by category": "order" after per / each / an is the noun
+        m2 = next(iter(text.find(r"\b(?<!per )(?<!each )(?<!every )(?<!an )(?<!one )(sort|order|rank)(?:ed)? "
+                                 r"(?:it |them |the \w+ )?(?:by|on) ")), None)
         if m2 is None:
             return None, None, None
         m, (a, b) = m2
@@ -304,8 +306,11 @@ SHARE = r"\b(proportion|proportions|share|shares|percentage of|percent of|% of|f
 _CORREL_WORDS = r"correlat\w*|relationship|relation|related to|associat\w+|depend\w*|affect\w*|impact of|scatter"
 CORREL_NAMED = rf"\b({_CORREL_WORDS})\b"  # a relation named, not only "A vs B"
 CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"
+# "range of X" / "X range by G" asks how X spreads (not "in the range 10 to 20", "a date range"); "how
+# variable is X", "how much does X vary"
 DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|variance|outliers?|" \
-          r"skew\w*|box ?plot)\b"
+          r"skew\w*|box ?plot|variab\w+|var(?:y|ies)|quartiles|iqr|interquartile|" \
+          r"(?<!date )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b"
 RESET = r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|from scratch)\b"
 FOLLOWUP = (r"^\s*(now|what about|how about|and (what|how|by|for|only|just)|only|just|exclude|excluding|without|"
             r"instead|as a|as an|make it|show (it|that|this|them) as|change (it|that|the chart)|switch|"

@@ -217,6 +217,17 @@ VERB_MEASURES: dict[str, list[str]] = {
     **dict.fromkeys(["visited", "visit"], ["session", "visit", "visitor"]),
 }
 
+# Irregular verbs by their participle, the form a status value takes ("write off" → Written Off, "we win" → Won).
+PARTICIPLES = {"write": "written", "wrote": "written", "break": "broken", "broke": "broken", "give": "given",
+               "gave": "given", "take": "taken", "took": "taken", "freeze": "frozen", "froze": "frozen",
+               "choose": "chosen", "chose": "chosen", "steal": "stolen", "stole": "stolen", "lose": "lost",
+               "pay": "paid", "send": "sent", "sell": "sold", "buy": "bought", "hold": "held", "leave": "left",
+               "drive": "driven", "drove": "driven", "fall": "fallen", "fell": "fallen", "speak": "spoken",
+               "spoke": "spoken", "throw": "thrown", "threw": "thrown", "begin": "begun", "began": "begun",
+               "win": "won", "forget": "forgotten", "forgot": "forgotten", "hide": "hidden", "hid": "hidden",
+               "bring": "brought", "teach": "taught", "catch": "caught"}
+
+
 # Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",
 # "profit margin", "delivery time", "how long … to resolve", "adults plus children".
 RATE_WORDS = {"rate", "rates", "ratio"}
@@ -299,3 +310,18 @@ _CONTRACTED_NOT = re.compile(r"(?:do|does|did|is|are|was|were|has|have|had|wo|ca
 def negates(word: str) -> bool:
     """Whether a token negates what follows it ("not", "didn't", "didnt", "never")."""
     return word in _NOT_WORDS or bool(_CONTRACTED_NOT.fullmatch(word))
+
+
+def _lexicon_words() -> frozenset[str]:
+    """Every word the lexicon knows: an everyday word of a question, never a typo of a column or a value
+    ("sales" is not "scales", "price" not "prime")."""
+    phrases: set[str] = set(SYNONYMS) | set(ABBREVIATIONS.values()) | PEOPLE_ROLES | STOPWORDS | set(VERB_MEASURES)
+    phrases |= {p for ps in AGG_CUES.values() for p in ps} | set(CHART_WORDS) | set(GRAIN_WORDS) | set(MONTH_NAMES)
+    phrases |= set(NUMBER_WORDS) | set(RANKING_WORDS) | set(VALUE_ALIASES) | set(ANTONYMS) | set(ANTONYMS.values())
+    phrases |= set(RATE_VALUE_WORDS) | {v for vs in RATE_VALUE_WORDS.values() for v in vs}
+    phrases |= REVENUE_WORDS | PROFIT_WORDS | COST_WORDS | PAY_LEVEL_WORDS | PAY_WORDS | PRICE_WORDS | QUANTITY_WORDS
+    phrases |= DURATION_WORDS | set(TIME_UNIT_WORDS) | SHARE_OF_WORDS | RATE_WORDS | RATE_BASE_WORDS | ROW_VALUE_WORDS
+    return frozenset(w for p in phrases for w in re.findall(r"[a-z]+", p.lower()))
+
+
+LEXICON_WORDS = _lexicon_words()

@@ -8,7 +8,8 @@ role). The planner's generator builds only the plans these links allow (planning
 Everyday metrics said by their initials are spelled out first ("CTR" → "click rate", when the data
 holds their parts); then spelling is corrected against a closed vocabulary — the lexicon's cue words, the
 columns' names and the dataset's values — so "avergae" reads as "average" while a word that
-names a column or a value is never "corrected" into a cue word. The words are then read by
+names a column or a value is never "corrected" into a cue word, and a sure typo of a column or value word
+is fixed too ("chanel", "texsa"). The words are then read by
 language.parsing.parse (one reading of the question shared with the rule planner).
 """
 from __future__ import annotations
@@ -20,7 +21,17 @@ from rapidfuzz.distance import OSA
 
 from ..plan import Filter
 from . import cues as C
-from .lexicon import AGG_CUES, CHART_WORDS, COST_WORDS, GRAIN_WORDS, METRIC_NAMES, REVENUE_WORDS, STOPWORDS, negates
+from .lexicon import (
+    AGG_CUES,
+    CHART_WORDS,
+    COST_WORDS,
+    GRAIN_WORDS,
+    LEXICON_WORDS,
+    METRIC_NAMES,
+    REVENUE_WORDS,
+    STOPWORDS,
+    negates,
+)
 from .matching import get_index, negated_booleans
 from .names import singular
 from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse, yes_letter
@@ -31,6 +42,8 @@ _TIER_FEATURE = {"exact": "exact", "abbreviation": "abbreviation", "fuzzy": "fuz
                  "partial": "partial", "entity": "entity", "acronym": "initialism"}
 _ORDER_WORDS = {"ascending", "descending", "increasing", "decreasing", "alphabetical", "percentage", "proportion",
                 "distribution", "compare", "correlation", "relationship", "between", "versus", "breakdown"}
+_PERIOD_AND_SPREAD_WORDS = {"quarter", "quarters", "months", "weeks", "years", "previous", "spread", "distributed",
+                            "median", "variation"}
 # "the largest single order": a superlative about one row is the maximum, not a ranking of groups.
 _SINGLE = re.compile(r"\b(single|ever|individual|one)\b")
 _WORD = re.compile(r"[a-z]+|\d+")
@@ -81,6 +94,7 @@ class Links:
 def _cue_vocabulary() -> set[str]:
     words = {w for phrases in AGG_CUES.values() for p in phrases for w in p.split()}
     words |= {w for k in (*CHART_WORDS, *GRAIN_WORDS) for w in k.split()}
+    words |= _PERIOD_AND_SPREAD_WORDS  # "quater", "monhts", "distrbuted", "spred" are typos of cues too
     return {w for w in words | _ORDER_WORDS if len(w) >= 5 and w.isalpha()}
 
 
@@ -94,9 +108,30 @@ def _known(profile: dict) -> set[str]:
     return known | STOPWORDS
 
 
+def _inflection_of(word: str, base: str) -> bool:
+    """"orders" of "order", "shipped" of "ship": a form of the word, not a typo."""
+    longer, shorter = (word, base) if len(word) > len(base) else (base, word)
+    return longer.startswith(shorter) and longer[len(shorter):] in ("s", "d", "ed", "es", "ing", "ly")
+
+
+def _data_typo(low: str, profile: dict) -> str | None:
+    """The column or category-value word `low` is a sure typo of (matching.ColumnIndex.typo_of), or of
+    its singular with its plural kept ("chanels", "categroies"); never for a word of the lexicon."""
+    idx, one = get_index(profile), singular(low)
+    if low in LEXICON_WORDS or one in LEXICON_WORDS:
+        return None
+    fixed = idx.typo_of(low)
+    fixed_one = idx.typo_of(one) if fixed is None and one != low else None
+    if fixed_one:
+        ies = low.endswith("ies") and fixed_one.endswith("y")
+        fixed = fixed_one[:-1] + "ies" if ies else fixed_one + low[len(one):]
+    return fixed if fixed is not None and not _inflection_of(low, fixed) else None
+
+
 def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]:
     """The question with misspelt cue words fixed (one edit, transpositions included, for words of
-    5–7 letters; two for longer ones). Column and value words are left to the column matcher."""
+    5–7 letters; two for longer ones), then sure typos of column and value words (_data_typo); looser
+    matches are left to the column matcher's fuzzy tier."""
     known = _known(profile)
     fixes: dict[str, str] = {}
 
@@ -106,10 +141,15 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
         if len(low) < 5 or low in _CUES or low in known or singular(low) in known or singular(low) in _CUES:
             return word
         budget = 1 if len(low) <= 7 else 2
-        best = min(_CUES, key=lambda c: (OSA.distance(low, c), c))
-        if OSA.distance(low, best) <= budget and best[0] == low[0]:
+        best = min(_CUES, key=lambda c: (OSA.distance(low, c), -len(c), c))  # "monthy": monthly, not month
+        # "compared" is an inflection of the cue "compare", not a typo of it: left as typed
+        if OSA.distance(low, best) <= budget and best[0] == low[0] and not _inflection_of(low, best):
             fixes[low] = best
             return best
+        data_word = _data_typo(low, profile)
+        if data_word is not None:
+            fixes[low] = data_word
+            return data_word
         return word
 
     return re.sub(r"[A-Za-z]+", fix, question), fixes

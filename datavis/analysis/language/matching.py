@@ -21,6 +21,8 @@ from .lexicon import (
     ANTONYMS,
     GENERIC,
     KEEPING_WORDS,
+    LEXICON_WORDS,
+    PARTICIPLES,
     PEOPLE,
     STOPWORDS,
     SYNONYMS,
@@ -116,6 +118,15 @@ def _expand(token: str) -> list[str]:
     return full.split() if full else [token]
 
 
+def _period_suffixed(words: list[str]) -> list[str]:
+    """"sold90d" → sold, 90d: a word with a period glued to its end ("UnitsSold90d", "revenue30d")."""
+    out: list[str] = []
+    for w in words:
+        m = re.fullmatch(r"([a-z]{3,})(\d+[a-z]{0,2})", w)
+        out += [m[1], m[2]] if m else [w]
+    return out
+
+
 class ColumnIndex:
     """Normalised names and values of a profile's columns, built once per profile."""
 
@@ -126,7 +137,7 @@ class ColumnIndex:
         self.plain: dict[str, list[str]] = {}  # column -> tokens as named
         self.vocab_index: dict[str, set[str]] = {}
         for c in self.columns:
-            toks = [singular(t) for t in split_name(c["name"])] or [c["name"].lower()]
+            toks = [singular(t) for t in _period_suffixed(split_name(c["name"]))] or [c["name"].lower()]
             # "No Show", "No Signature": a Yes/No column's leading "no" negates, it is no "number"
             yes_no = len(toks) > 1 and toks[0] == "no" and (c["type"] == "boolean" or c.get("distinct") == 2)
             expanded = [singular(e) for i, t in enumerate(toks) for e in ([t] if yes_no and i == 0 else _expand(t))]
@@ -177,6 +188,9 @@ class ColumnIndex:
                 self.values_joined.setdefault(key.replace(" ", ""), []).extend(hits)
         self._index_value_forms()
         self._fuzzy_cache: dict[str, list[str]] = {}
+        self._spell: list[str] | None = None
+        self._typos: dict[str, str | None] = {}
+        self._several: dict[tuple[int, str], list[tuple[list[str], list[tuple[str, str, int]]]]] | None = None
         self._word_cols: dict[str, frozenset[str]] = {}
 
     def _index_value_forms(self) -> None:
@@ -218,10 +232,52 @@ class ColumnIndex:
             cols |= self.stems.get(stem(w), set())
             if vowelless(w):
                 cols |= self.skeletons.get(w, set())
+            if not cols:  # "apps" → Applications, "reqs" → Requisition ID, "bldg" → Building
+                cols |= self.short_forms(w)
             if len(self._word_cols) >= 20_000:  # a long-lived profile meets many words: bounded
                 self._word_cols.clear()
             hit = self._word_cols[w] = frozenset(cols)
         return hit
+
+    def short_form_of(self, short: str, word: str) -> bool:
+        """`short` abbreviates the column word `word` (see abbreviates), and is no word of the lexicon, of a
+        column's name or of a value of the data ("cat" of a pet table's values is that value)."""
+        return short not in LEXICON_WORDS and short not in ABBREVIATIONS and short not in self.vocab_index and \
+            short not in self.values and abbreviates(short, word)
+
+    def short_forms(self, short: str) -> set[str]:
+        """Columns whose name has a word `short` abbreviates."""
+        if len(short) < 3 or short in LEXICON_WORDS or short in self.vocab_index or short in self.values:
+            return set()
+        return {col for w in self.vocab if self.short_form_of(short, w) for col in self.vocab_index[w]}
+
+    def several_word_values(self) -> dict[tuple[int, str], list[tuple[list[str], list[tuple[str, str, int]]]]]:
+        """Values of two words or more by their word count and first two letters (built once)."""
+        if self._several is None:
+            self._several = {}
+            for key, hits in self.values.items():
+                parts = key.split()
+                if len(parts) >= 2:
+                    self._several.setdefault((len(parts), parts[0][:2]), []).append((parts, hits))
+        return self._several
+
+    def typo_of(self, word: str) -> str | None:
+        """The one column word or category-value word `word` is a sure typo of ("chanel" → channel, "texsa" →
+        texas, "categroy" → category): two letters swapped, one dropped or doubled (words of 5+ letters), or
+        one letter changed (7+ letters: "insurence"), with the first letter kept; None when two words are that
+        close or none is."""
+        if self._spell is None:
+            words = {w for w in self.vocab_index if w.isalpha()}
+            words |= {w for c in self.columns if c.get("role") == "dimension" and (c.get("distinct") or 99) <= 50
+                      for v, _n in c.get("values", []) for w in re.findall(r"[a-z]+", str(v).lower())}
+            self._spell = sorted(w for w in words if len(w) >= 5)
+        if word not in self._typos:  # kept per profile, like _word_cols: the same words come back
+            near = [v for v in self._spell if v[0] == word[0] and abs(len(v) - len(word)) <= 1 and OSA.distance(word, v)
+                    == 1 and (len(word) >= 7 or len(v) != len(word) or sorted(v) == sorted(word))]
+            if len(self._typos) >= 20_000:
+                self._typos.clear()
+            self._typos[word] = near[0] if len(near) == 1 else None
+        return self._typos[word]
 
     def negates_word(self, word: str) -> bool:
         """"uninsured", "non-smoker", "inactive": a column word after un- / non- / in-, its opposite and
@@ -312,6 +368,8 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 0.85  # "majoring" -> Major, "trains" -> train
     if len(c) >= 4 and vowelless(q) and q in (skeleton(c), skeleton(c) + "s"):
         return 0.9  # "pgs" -> pages
+    if idx.short_form_of(q, c):
+        return 0.95  # as an abbreviation of the lexicon
     return 0.0
 
 
@@ -435,6 +493,8 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     total = 0.0
     last_k = -1
     for pos, w in enumerate(words):
+        if w in ("by", "per") and w not in forms:
+            return 0.0, ""  # "revenue by rep" groups revenue by Sales Rep: no one column's name
         if w in _CONNECTORS and w not in forms and 0 < pos < len(words) - 1:
             continue  # "budget of the department": connectors inside a span need no match
         best, best_k = 0.0, -1
@@ -485,12 +545,41 @@ def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | N
     parts = idx.value_parts.get(key, [])
     if len(parts) == 1:
         return parts
-    clipped = [h for word, h in idx.value_words if _clipped(key, word)]
+    clipped = [h for word, h in idx.value_words if _clipped(key, word)] or \
+        [h for word, h in idx.value_words if idx.short_form_of(key, word)]  # "mktg", "ops", "eng" of a department
     return clipped if len(clipped) == 1 else None
+
+
+def _value_by_clipped_words(words: list[str], idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """The one several-word value said with a word clipped ("tech support" → Technical Support, "cust
+    svc" → Customer Service, "acct access"): every word as in the value, its start or a short form of it."""
+    if any(w in STOPWORDS for w in words):
+        return None
+    found = [hits for parts, hits in idx.several_word_values().get((len(words), words[0][:2]), [])
+             if all(w == v or ABBREVIATIONS.get(w) == v or _clipped(w, v) or idx.short_form_of(w, v)
+                    for w, v in zip(words, parts, strict=True)) and parts != words]
+    return found[0] if len(found) == 1 else None
 
 
 # What a word may add to its stem: "market" is not a clipped "Marketing", "ortho" is one of "Orthopedics".
 _INFLECTION = re.compile(r"(?:s|es|ed|er|ers|est|ing|ings|ly|al|ment|ments|ation|ations|ion|ions|ive|ity)")
+
+
+def abbreviates(short: str, word: str) -> bool:
+    """`short` is a short form of `word`: its start ("app" → application, "req" → requisition, but not a start
+    whose rest is an inflection: "rate" of "rating"), or its start then some consonants of the rest in their
+    order ("dept" → department, "mgr" → manager, "qty" → quantity, "bldg" → building)."""
+    if not (short.isalpha() and word.isalpha()) or len(short) < 3 or len(word) < len(short) + 2 or \
+            short[0] != word[0]:
+        return False
+    if word.startswith(short):  # not a word joined to another: "page" of "pageviews", "home" of "hometown"
+        rest = word[len(short):]
+        inflected = _INFLECTION.fullmatch(rest) or rest[:1] == short[-1] and _INFLECTION.fullmatch(rest[1:])
+        # a clip leaves three letters or more ("wine" of "winery" is a word of its own)
+        return len(short) <= 5 and len(rest) >= 3 and not inflected and singular(rest) not in LEXICON_WORDS
+    k = next(i for i, (a, b) in enumerate(zip(short, word, strict=False)) if a != b)
+    rest, letters = short[k:], iter(word[k:])
+    return not re.search(r"[aeiou]", rest) and all(ch in letters for ch in rest)
 
 
 def _clipped(word: str, value: str) -> bool:
@@ -531,7 +620,9 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
             key = value_key(" ".join(t.text for t in span))
             hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
                 (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None) or \
-                (idx.values.get(key[:-1]) if length > 1 and key.endswith("s") else None)  # "follow-ups", "check-ins"
+                (idx.values.get(key[:-1]) if length > 1 and key.endswith("s") else None) or \
+                (_value_by_clipped_words(key.split(), idx) if length >= 2 else None) or \
+                idx.values.get(" ".join(PARTICIPLES.get(w, w) for w in key.split()))  # "write off" → Written Off
             if length == 1:
                 # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
                 upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])
@@ -545,7 +636,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                     hits = []
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])
-                formed = len(key) >= 4 or vowelless(key)  # "cpc" of "google / cpc"
+                formed = len(key) >= 3  # "cpc" of "google / cpc", "ops" of Operations
                 if not hits and formed and key not in STOPWORDS and key not in idx.vocab_index:
                     hits = _value_by_form(key, idx)
             if not hits:

@@ -51,6 +51,13 @@ def excludes(word: str) -> bool:
     return word in NEGATIONS or negates(word)
 
 
+def excludes_at(p: Parsed, j: int) -> bool:
+    """Whether token `j` excludes what follows it, and is not a word of a value or of a column's name it
+    is part of ("No Show", "no-show rate": the column, not a negation)."""
+    spans = [(v.start, v.end) for v in p.values] + [(m.start, m.end) for m in p.mentions if m.tier == "exact"]
+    return excludes(p.toks[j].text) and not any(a <= j < b for a, b in spans)
+
+
 SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "an", "each", "every", "of",
                    "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding",
                    # "median daily kwh": the measure of each day's rows
@@ -125,6 +132,7 @@ class Parsed:
     share: bool = False
     correl: bool = False
     distrib: bool = False
+    row_grain: str | None = None  # "distribution of daily spend": the rows' grain, not an axis
     listing: bool = False
     distinct: bool = False
     reset: bool = False
@@ -202,7 +210,9 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _weekday_filter(p, profile, consumed)
     P.date_grain(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)
+    _spread_of_rows(p, profile)
     values += P.code_values(p, profile, consumed)
+    P.spread_of_row_value(p, profile)
     P.verb_measure(p, profile, consumed)
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
@@ -303,8 +313,20 @@ def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         consumed.update(range(grain.start, grain.end))
         # "average daily visitors", "mean monthly spend": the average of one day's (month's) rows, not a time axis
         after_avg = grain.start > 0 and p.toks[grain.start - 1].text in ("average", "avg", "mean", "median", "typical")
-        if not (after_avg and grain.end - grain.start == 1 and p.toks[grain.start].text.endswith("ly")):
+        # "distribution of daily spend by channel": how one day's value spreads, not a time axis (but "monthly
+        # distribution of X" spreads X per month)
+        nxt = p.toks[grain.end].text if grain.end < len(p.toks) else ""
+        spread = C.has(p.text, C.DISTRIB) and not re.fullmatch(C.DISTRIB, nxt)
+        if not ((after_avg or spread) and grain.end - grain.start == 1 and p.toks[grain.start].text.endswith("ly")):
             p.grain = grain.value
+        elif spread:
+            p.row_grain = grain.value
+
+
+def _spread_of_rows(p: Parsed, profile: dict[str, Any]) -> None:
+    """"distribution of daily ticket counts" names no number column: the grain word is the axis after all."""
+    if p.row_grain and not any(is_numeric(profile["_by_name"][m.column]) for m in p.mentions):
+        p.grain = p.row_grain
 
 
 def _compared_value(p: Parsed, grain: C.Cue[str], profile: dict[str, Any]) -> bool:
@@ -350,13 +372,16 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     if tcol is None:
         return
     anchor = anchor_of(tcol)
-    found = find_periods(text.s, anchor)
+    found = [per for per in find_periods(text.s, anchor) if not _column_of_period(text.s[per.start:per.end], profile)]
     for per in found:
         a, b = text.span(per.start, per.end)
         if _inside_a_value(p.toks, a, b, profile):
             continue
         consumed.update(range(a, b))
     if _compared_periods(p, tcol, found):
+        ordered = sorted(found, key=lambda per: per.start)
+        consumed.update(range(*text.span(ordered[0].start, ordered[-1].end)))  # "vs" compares the periods
+        p.date_column = tcol["name"]
         return
     for per in found:
         p.filters.append(_period_filter(tcol, per.lo, per.hi))
@@ -366,22 +391,41 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
                            f"data: {per.label}")
 
 
-_PERIOD_GRAINS = ((366, "year"), (92, "quarter"), (31, "month"), (7, "week"), (1, "day"))
+def _column_of_period(words: str, profile: dict[str, Any]) -> str | None:
+    """"units sold last 90 days" over UnitsSold90d, "revenue ytd" over Revenue YTD: the one column whose name
+    holds the period is named by it, and the rows are not filtered."""
+    m = re.search(r"(\d+) (day|week|month|quarter|year)s?\b", words)
+    to_date = re.search(r"\b([ymq])td\b|\b(year|month|quarter)[ -]to[ -]date\b", words)
+    if m:
+        pattern = rf"(?<!\d){m[1]}[\s_-]?(?:{m[2][0]}|{m[2]}s?)(?![a-z])"
+    elif to_date:
+        pattern = rf"(?<![a-z]){(to_date[1] or to_date[2])[0]}td(?![a-z])"
+    else:
+        return None
+    hits = [c["name"] for c in profile["columns"] if re.search(pattern, c["name"].lower())]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _bucket(d: dt.date, unit: str) -> int:
+    return {"year": d.year, "quarter": d.year * 4 + (d.month - 1) // 3, "month": d.year * 12 + d.month - 1,
+            "day": d.toordinal()}[unit]
 
 
 def _compared_periods(p: Parsed, tcol: dict[str, Any], found: list[Any]) -> bool:
-    """"2024 vs 2023", "q1 and q2": periods of one size compared are a grouping by that size over
-    them, never both as conditions (no row is in two years). Contiguous periods keep one condition
-    spanning them; others keep every period (the grouping shows each)."""
+    """"2024 vs 2023", "q1 and q2", "last year vs this year": periods each inside one calendar unit, in
+    different ones, are a grouping by that unit over them, never both as conditions (no row is in two
+    years). Adjacent periods keep one condition spanning them; others keep every period (the grouping
+    shows each)."""
     sized = [per for per in found if per.lo is not None and per.hi is not None]
     if len(sized) < 2 or len(sized) != len(found):
         return False
-    days = {(per.hi - per.lo).days + 1 for per in sized}
-    grain = next((g for n, g in _PERIOD_GRAINS if all(n - 3 <= d <= n for d in days) or n == 1 and days == {1}), None)
+    grain = next((unit for unit in ("day", "month", "quarter", "year")  # the smallest that tells them apart
+                  if all(_bucket(per.lo, unit) == _bucket(per.hi, unit) for per in sized)
+                  and len({_bucket(per.lo, unit) for per in sized}) == len(sized)), None)
     if grain is None:
         return False
     spans = sorted((per.lo, per.hi) for per in sized)
-    if all((b[0] - a[1]).days == 1 for a, b in itertools.pairwise(spans)):
+    if all(_bucket(b[0], grain) - _bucket(a[1], grain) == 1 for a, b in itertools.pairwise(spans)):
         p.filters.append(_period_filter(tcol, spans[0][0], spans[-1][1]))
     p.grain = p.grain or grain
     p.period = " vs ".join(per.label for per in sized)
@@ -946,10 +990,10 @@ def _raw_word(p: Parsed, word: str, near: int) -> str:
 def _value_filters(p: Parsed, values: list[ValueMention], profile: dict[str, Any]) -> None:
     """Values of the data become filters; 'not'/'except'/'excluding' before them negate."""
     grouped: dict[tuple[str, bool], list[ValueMention]] = {}
-    named = {k for m in p.mentions for k in range(m.start, m.end)}  # "no show % medicaid": "no" names a column
     for v in values:
-        window = [t.text for t in p.toks[max(0, v.start - 4):v.start] if t.i not in named]
-        neg = any(excludes(w) for w in window) and not any(w in ("only", "just") for w in window[-2:])
+        window = [t.text for t in p.toks[max(0, v.start - 4):v.start]]
+        neg = any(excludes_at(p, j) for j in range(max(0, v.start - 4), v.start)) and \
+            not any(w in ("only", "just") for w in window[-2:])
         grouped.setdefault((v.column, neg), []).append(v)
     for (col, neg), vs in grouped.items():
         vals: list[Value] = list(dict.fromkeys(v.value for v in vs))

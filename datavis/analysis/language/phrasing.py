@@ -21,6 +21,7 @@ from .lexicon import (
     RANKING_WORDS,
     RESERVATION_WORDS,
     REVENUE_WORDS,
+    ROW_VALUE_WORDS,
     STOPWORDS,
     VALUE_ALIASES,
     VERB_MEASURES,
@@ -84,10 +85,12 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
         own = [singular(w) for w in split_name(c["name"]) if w not in DATE_FILLER]
         content = [w for w in own if w not in STOPWORDS]
         hits = sum(1 for w in content if any(_same_stem(w, q) for q in words))
+        # "shipments delivered last month": a participle says which date, over the rows' own noun (Ship Date)
+        done = any(_same_stem(w, q) for w in content for q in words if q.endswith("ed"))
         if hits:
             phrase = " ".join(own)
-            scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0),
-                           c["name"]))
+            scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0)
+                           + (0.25 if done else 0.0), c["name"]))
     scored.sort(reverse=True)
     if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
@@ -217,6 +220,25 @@ def how_much(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             p.mentions.sort(key=lambda x: x.start)
             p.evidence.append(f"'how much' → {money['name']}")
         return
+
+
+def spread_of_row_value(p: Parsed, profile: dict[str, Any]) -> None:
+    """"order value distribution", "spread of order values per store": in a distribution question, the value
+    (size, amount, total) of the thing each row is (its unique id named by its noun) is the money column's
+    value per row, when no column is named so."""
+    if not p.distrib:
+        return
+    money = revenue_column([c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
+                            and c.get("money") and c.get("additive", True)])
+    for m in list(p.mentions):
+        col = profile["_by_name"][m.column]
+        nxt = p.toks[m.end] if m.end < len(p.toks) else None
+        if money is None or nxt is None or nxt.sing not in ROW_VALUE_WORDS or not col.get("unique") or \
+                any(x.start == m.end for x in p.mentions):
+            continue
+        p.mentions[p.mentions.index(m)] = Mention(money["name"], m.start, m.end + 1, 0.8, "synonym",
+                                                  f"{m.words} {nxt.raw}")
+        p.evidence.append(f"'{m.words} {nxt.raw}' → {money['name']} (the value of each row)")
 
 
 def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:

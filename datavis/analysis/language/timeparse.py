@@ -162,6 +162,7 @@ def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
         _trailing_periods(text, anchor, found)
         _trailing_year(text, anchor, found)
         _calendar_periods(text, anchor, found)
+        _day_words(text, anchor, found)
         _to_date_periods(text, anchor, found)
     _open_ranges(text, anchor, found)
     _named_dates(text, found)
@@ -237,14 +238,26 @@ def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
         which, unit = m[1], m[2]
         start = period_start(anchor, unit)
         if which in ("last", "previous", "past", "prior"):
-            # "last month" of a dataset that ends on the last day of a month is that month
-            complete = period_end(start, unit) == anchor
+            # "last month" of a dataset that ends on the last day of a month is that month, unless "this
+            # month" is named too ("this year vs last year": the year before)
+            complete = period_end(start, unit) == anchor and not re.search(rf"\b(?:this|current) {unit}\b", text)
             if not complete:
                 start = shift(start, unit, -1)
             end = min(period_end(start, unit), anchor)
         else:
             end = anchor
         found.add(m, start, end, f"the {which} {unit} of the data ({start.isoformat()} to {end.isoformat()})", True)
+
+
+def _day_words(text: str, anchor: dt.date, found: _Found) -> None:
+    """"today" is the data's latest day, "yesterday" the one before; "the past fortnight" its last 14 days."""
+    for m in re.finditer(r"\b(today|yesterday)\b", text):
+        day = anchor - dt.timedelta(days=1 if m[1] == "yesterday" else 0)
+        found.add(m, day, day, f"{m[1]}, the {'day before the ' if m[1] == 'yesterday' else ''}latest day of the "
+                  f"data ({day.isoformat()})", True)
+    for m in re.finditer(r"\b(?:in |over |during )?(?:the )?(?:last|past|previous) fortnight\b", text):
+        lo = anchor - dt.timedelta(days=13)
+        found.add(m, lo, anchor, f"the last 14 days of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
 
 
 def _to_date_periods(text: str, anchor: dt.date, found: _Found) -> None:
@@ -291,7 +304,8 @@ def _named_dates(text: str, found: _Found) -> None:
     for m in re.finditer(rf"\b(?:(?:in|during|for|of|only|just|within|on) )?(?:the )?({_DATEISH})\b", text):
         plain_year = re.fullmatch(r"\d{4}", m[1])
         before = text[max(0, m.start() - 25):m.start()]
-        if plain_year and re.search(r"(than|over|under|above|below|least|most|exceeds?|equals?|to|[<>=])\s*$", before):
+        number_before = r"(than|over|under|above|below|least|most|exceeds?|equals?|(?<!compared )to|[<>=])\s*$"
+        if plain_year and re.search(number_before, before):
             continue  # "more than 2000" is a number, not a year
         d = _date_of(m[1])
         if d:
@@ -300,7 +314,9 @@ def _named_dates(text: str, found: _Found) -> None:
 
 def _month_names(text: str, anchor: dt.date, found: _Found) -> None:
     """"in March" with no year: the latest March up to the anchor."""
-    for m in re.finditer(rf"\b(?:in|during|for) ({_MONTH_RE})\b(?! \d)", text):
+    # "march vs april": a month compared with a period named before it
+    for m in re.finditer(rf"\b(?:in|during|for|vs\.?|versus|against|compared (?:to|with)) ({_MONTH_RE})\b(?! \d)",
+                         text):
         mo = MONTH_NAMES[m[1]]
         y = anchor.year if mo <= anchor.month else anchor.year - 1
         found.add(m, dt.date(y, mo, 1), month_end(y, mo), f"in {calendar.month_name[mo]} {y}", True)
@@ -314,3 +330,4 @@ def _bare_quarters(text: str, anchor: dt.date, found: _Found) -> None:
             part = f"H{span[0].month // 6 + 1}" if (span[1].month - span[0].month) == 5 \
                 else f"Q{(span[0].month + 2) // 3}"
             found.add(m, span[0], span[1], f"in {part} {span[0].year}", True)
+

@@ -33,7 +33,7 @@ from ..language.lexicon import (
     VERB_MEASURES,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
-from ..language.parsing import Parsed, excludes, is_flag, is_numeric, yes_letter
+from ..language.parsing import Parsed, excludes, excludes_at, is_flag, is_numeric, yes_letter
 from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Filter, Measure
 from ..plan import Derived as DerivedKind
@@ -229,8 +229,8 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         a = min(ending, default=b - 1)
         # "late delivery rate": a value right before the column word that names the rate
         a = min([v.start for v in p.values if v.end == a], default=a)
-    # a "no" inside a value ("No Show") is the value, not a negation
-    neg = any(excludes(p.toks[j].text) for j in range(a, b) if not any(v.start <= j < v.end for v in p.values))
+    # a "no" inside a value or a column's name ("No Show") is the value or the column, not a negation
+    neg = any(excludes_at(p, j) for j in range(a, b))
     for m in p.mentions:
         if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
             return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)

@@ -463,14 +463,20 @@ def _distribution(d: _Draft, dim: str | None) -> Plan | None:
     p, plan, measures, by_name = d.p, d.plan, d.measures, d.profile["_by_name"]
     if p.distrib and len(measures) == 1 and measures[0].column and measures[0].agg == "none" and \
             p.chart not in ("bar", "arc", "line", "point", "area"):
-        if dim is None or p.chart == "histogram":
+        # "histogram of X by G": one histogram per group is a boxplot's question (a numeric G is binned below);
+        # "X by G in a histogram" is how nvBench asks for bars
+        per_group = C.has(p.text, r"\bhistograms? of\b") and not (is_numeric(by_name[dim]) and
+                                                                  by_name[dim]["role"] == "measure") if dim else False
+        if dim is None or p.chart == "histogram" and not per_group:
             plan.measures = [Measure(column=None, agg="count")]
             plan.dimension = Dimension(column=measures[0].column, bins=20)
             plan.intent, plan.chart = "distribution", "histogram"
             return plan
         if not by_name[dim].get("unique"):
             plan.measures = [Measure(column=measures[0].column, agg="none")]
-            plan.dimension = Dimension(column=dim)
+            dated = by_name[dim]["type"] in ("date", "datetime")  # "spread of X by month": one box per month
+            grain = (p.grain or _auto_grain(by_name[dim], plan.filters, explicit=False)) if dated else None
+            plan.dimension = Dimension(column=dim, grain=cast(Grain | None, grain))
             plan.intent, plan.chart = "distribution", "boxplot"
             return plan
     if p.chart == "histogram" and dim and is_numeric(by_name[dim]) and by_name[dim]["role"] == "measure" and \

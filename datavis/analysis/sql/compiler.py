@@ -390,8 +390,11 @@ def _boxplot(plan: Plan, profile: dict[str, Any], m: Measure) -> Query:
     where = where_sql(plan, profile, [f"{q} IS NOT NULL"])
     if group:
         g = quote_ident(group)
-        sql = (f"SELECT {g} AS {g}, {stats} FROM {TABLE}{where} GROUP BY ALL ORDER BY median DESC, {g} "
-               f"LIMIT 50")
+        expr, order = g, f"median DESC, {g}"
+        if plan.dimension and plan.dimension.grain:  # "spread of X by month": a box per month, in time order
+            expr, _type, _sort, by = dimension_expr(plan, profile)
+            order = by or g
+        sql = f"SELECT {expr} AS {g}, {stats} FROM {TABLE}{where} GROUP BY ALL ORDER BY {order} LIMIT 50"
     else:
         sql = f"SELECT {stats} FROM {TABLE}{where}"
     return Query(sql=sql, kind="boxplot", x=group, x_type="nominal", ys=["median"],
