@@ -40,6 +40,20 @@ def excludes(word: str) -> bool:
     return word in NEGATIONS or negates(word)
 
 
+def negated_between(p: Parsed, profile: dict[str, Any], a: int, b: int,
+                    values: list[ValueMention] | None = None) -> bool:
+    """A negation among tokens [a, b) that is not part of a name: a "no" inside a value or inside
+    the name of the column it mentions ("no-show rate" over a No Show column, "non-profit share"
+    over Non Profit) names the thing, it does not negate it."""
+    values = p.values if values is None else values
+
+    def named(j: int) -> bool:
+        word = p.toks[j].text
+        return any(v.start <= j < v.end for v in values) or any(
+            m.start <= j < m.end and word in profile["_by_name"][m.column]["tokens"] for m in p.mentions)
+    return any(excludes(p.toks[j].text) and not named(j) for j in range(max(0, a), b))
+
+
 SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "an", "each", "every", "of",
                    "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding"}
 _COMPARATORS: list[tuple[str, Op]] = [
@@ -807,7 +821,8 @@ def _value_filters(p: Parsed, values: list[ValueMention], profile: dict[str, Any
     grouped: dict[tuple[str, bool], list[ValueMention]] = {}
     for v in values:
         window = [t.text for t in p.toks[max(0, v.start - 4):v.start]]
-        neg = any(excludes(w) for w in window) and not any(w in ("only", "just") for w in window[-2:])
+        neg = negated_between(p, profile, v.start - 4, v.start, values) and \
+            not any(w in ("only", "just") for w in window[-2:])
         grouped.setdefault((v.column, neg), []).append(v)
     for (col, neg), vs in grouped.items():
         vals: list[Value] = list(dict.fromkeys(v.value for v in vs))

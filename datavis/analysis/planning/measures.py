@@ -33,7 +33,7 @@ from ..language.lexicon import (
     VERB_MEASURES,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
-from ..language.parsing import Parsed, excludes, is_flag, is_numeric, yes_letter
+from ..language.parsing import Parsed, excludes, is_flag, is_numeric, negated_between, yes_letter
 from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Filter, Measure
 from ..plan import Derived as DerivedKind
@@ -120,12 +120,22 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
                 rate.columns.add(named.column)
             if rate is not None or found is not None:
                 return rate  # None when it is a breakdown
+        if _percent_after(p, k):  # "no show %", "churn %": the flag's rate
+            found = _condition(p, profile, max(0, k - 3), k + 1, rate_word=True)
+            if found is not None and binary(profile["_by_name"][found[0].column]):
+                return _rate_of(None, *found)
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
             found_share = _share_of(p, profile, k)
             if found_share is not None:
                 return found_share
     return None
+
+
+def _percent_after(p: Parsed, k: int) -> bool:
+    """A "%" right after word k that is not "% of" nor a number's ("over 50%")."""
+    after = p.question[p.toks[k].end:].lstrip()
+    return after.startswith("%") and not re.match(r"%\s*of\b", after) and not p.toks[k].text[:1].isdigit()
 
 
 def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
@@ -229,8 +239,7 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         a = min(ending, default=b - 1)
         # "late delivery rate": a value right before the column word that names the rate
         a = min([v.start for v in p.values if v.end == a], default=a)
-    # a "no" inside a value ("No Show") is the value, not a negation
-    neg = any(excludes(p.toks[j].text) for j in range(a, b) if not any(v.start <= j < v.end for v in p.values))
+    neg = negated_between(p, profile, a, b)
     for m in p.mentions:
         if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
             return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)
