@@ -210,6 +210,11 @@ VERB_MEASURES: dict[str, list[str]] = {
 # Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",
 # "profit margin", "delivery time", "how long … to resolve", "adults plus children".
 RATE_WORDS = {"rate", "rates", "ratio"}
+# Superlatives that describe one item, not a group's total ("which supplier has the longest lead time",
+# "the hotel with the longest stays", "the most expensive category"): the groups are ranked by their
+# average item.
+LEVEL_SUPERLATIVES = {"longest", "shortest", "oldest", "youngest", "heaviest",
+                      "lightest", "tallest", "cheapest", "priciest", "costliest", "expensive", "dearest"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]  # DuckDB's dayname()
 SHARE_OF_WORDS = {"percentage", "percent", "pct", "share", "proportion", "fraction"}
 DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "lag", "turnaround", "wait",

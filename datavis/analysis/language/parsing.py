@@ -113,6 +113,7 @@ class Parsed:
     grain: str | None = None
     order_desc: bool | None = None
     order_target: str | None = None  # x | y | column name
+    rank_word: str | None = None  # the superlative that ranks the groups ("longest": by their average item)
     date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
     weekday_toks: list[int] = field(default_factory=list)  # "weekend", "saturdays": a weekday filter's words
     limit: int | None = None

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 from ..datasets.profile import is_numeric
 from ..plan import Filter
 from . import cues as C
-from .lexicon import ABBREVIATIONS, RANKING_WORDS, REVENUE_WORDS, STOPWORDS, VALUE_ALIASES, VERB_MEASURES, negates
+from .lexicon import (
+    ABBREVIATIONS,
+    LEVEL_SUPERLATIVES,
+    RANKING_WORDS,
+    REVENUE_WORDS,
+    STOPWORDS,
+    VALUE_ALIASES,
+    VERB_MEASURES,
+    negates,
+)
 from .matching import Mention, Tok, ValueMention, get_index
 from .names import singular, split_name
 
@@ -299,4 +308,13 @@ def ranking_superlative(p: Parsed, a: C.Cue[str], cues: list[C.Cue[str]],
     if not near:
         return None
     col = by_name[min(near, key=lambda m: abs(m.start - a.end)).column]
-    return C.Cue("agg", "sum" if col.get("additive", True) else "avg", a.start, a.end)
+    return C.Cue("agg", ranked_agg(col, p.toks[a.start].text), a.start, a.end)
+
+
+def ranked_agg(col: dict[str, Any], superlative: str | None) -> str:
+    """How a superlative that ranks groups aggregates a measure no word aggregates: a level (a
+    score, a price, an age) or a superlative of one item ("the longest lead time", "the most
+    expensive") compares the groups' average item; an amount their total."""
+    if not col.get("additive", True) or superlative in LEVEL_SUPERLATIVES:
+        return "avg"
+    return "sum"

