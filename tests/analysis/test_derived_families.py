@@ -101,7 +101,8 @@ def _top(ans) -> tuple:
                                                "ORDER BY v DESC LIMIT 1"),
     ("which vendor has the shortest lead days", 'SELECT Vendor, avg("Lead Days") AS v FROM purchases GROUP BY 1 '
                                                 "ORDER BY v ASC LIMIT 1"),
-    ("which vendor has the best csat", "SELECT Vendor, avg(CSAT) AS v FROM purchases GROUP BY 1 ORDER BY v DESC LIMIT 1"),
+    ("which vendor has the best csat", "SELECT Vendor, avg(CSAT) AS v FROM purchases GROUP BY 1 "
+                                       "ORDER BY v DESC LIMIT 1"),
     ("which buyer waits longest for lead days", 'SELECT Buyer, avg("Lead Days") AS v FROM purchases GROUP BY 1 '
                                                 "ORDER BY v DESC LIMIT 1"),
 ])
