@@ -38,13 +38,15 @@ class Measure(BaseModel):
         "is known (with `column` set: 100 × agg(column) over those rows / agg(column) over all); "
         "'ratio': agg(column) / other_agg(other), "
         "column null = rows, other null = rows (e.g. cost per kg = sum Cost / sum Weight); 'date_diff': agg of "
-        "the time from the date `column` to the date `other`, in `unit`s (e.g. days from ship to delivery); "
+        "the time from the date `column` to the date `other` (null = the data's last day: days since, days "
+        "overdue), in `unit`s (e.g. days from ship to delivery); "
         "'add': agg(column + other); 'subtract': agg(column - other) (price minus cost); 'multiply': "
         "agg(column × other) (quantity × unit cost)"))
     condition: Filter | None = Field(None, description="kind 'rate' only: which rows are counted, e.g. "
                                      "Returned = true or Status = Cancelled")
     other: str | None = Field(None, description="the second column: denominator of a 'ratio' (null = number of "
-                              "rows), end date of a 'date_diff', second term of an 'add', 'subtract' or 'multiply'")
+                              "rows), end date of a 'date_diff' (null = the data's last day), second term of an "
+                              "'add', 'subtract' or 'multiply'")
     other_agg: Literal["sum", "count", "count_distinct", "avg"] = Field(
         "sum", description="kind 'ratio': how `other` is aggregated (count_distinct of an id: per distinct order)")
     unit: TimeUnit = Field("day", description="kind 'date_diff': unit of the time difference")
@@ -169,7 +171,7 @@ def validate_derived(m: Measure, profile: dict[str, Any], fix: Callable[[str | N
         numeric_other = other in (*_NUMBERS, "boolean") or m.other_agg in ("count", "count_distinct")
         ok = (col in (*_NUMBERS, "boolean") or m.column is None) and (m.other is None or numeric_other)
     elif m.kind == "date_diff":
-        ok = col in _DATES and other in _DATES and m.agg in ("avg", "median", "min", "max", "sum")
+        ok = col in _DATES and (other in _DATES or m.other is None) and m.agg in ("avg", "median", "min", "max", "sum")
     else:
         ok = col in _NUMBERS and other in _NUMBERS and m.agg in ("sum", "avg", "median", "min", "max")
     if not ok:

@@ -125,3 +125,81 @@ def test_a_score_per_group_is_averaged(data):
     dirs, con = data
     ans = answer(dirs["purchases"], "csat by vendor")
     assert _rows(ans) == _gold(con, "SELECT Vendor, avg(CSAT) FROM purchases GROUP BY 1")
+
+
+# ------------------------------------------------------------------ 3. the time between two dates, or to the last day
+def _write_rent(path: Path, n: int = 240) -> None:
+    """Rent bills: billed, due 10 days later, paid 0–40 days after billing or not yet (Open/Overdue)."""
+    rnd = random.Random(23)
+    last = dt.date(2024, 12, 31)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Bill No", "Tenant", "Building", "Billed On", "Due On", "Paid On", "Status", "Rent"])
+        for i in range(n):
+            billed = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(360))
+            due = billed + dt.timedelta(days=10)
+            paid = billed + dt.timedelta(days=rnd.randint(0, 40)) if rnd.random() < 0.85 else None
+            if paid is not None and paid > last:
+                paid = None
+            status = "Paid" if paid else ("Overdue" if due < last else "Open")
+            w.writerow([f"R{i:04d}", rnd.choice(["Ames", "Bolt", "Cruz", "Diaz"]), rnd.choice(["North", "South"]),
+                        billed.isoformat(), due.isoformat(), paid.isoformat() if paid else "", status,
+                        rnd.choice([900, 1200, 1500])])
+
+
+def _write_vet(path: Path, n: int = 200) -> None:
+    """Vet visits booked 1–30 days ahead; the appointment's date column is abbreviated (Appt Date)."""
+    rnd = random.Random(24)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Visit", "Booked", "Appt Date", "Vet", "Species", "Last Vaccination"])
+        for i in range(n):
+            booked = dt.date(2024, 5, 1) + dt.timedelta(days=rnd.randrange(150))
+            w.writerow([f"V{i:04d}", booked.isoformat(), (booked + dt.timedelta(days=rnd.randint(1, 30))).isoformat(),
+                        rnd.choice(["Dr Ito", "Dr Moss", "Dr Nel"]), rnd.choice(["Dog", "Cat", "Rabbit"]),
+                        (dt.date(2023, 6, 1) + dt.timedelta(days=rnd.randrange(500))).isoformat()])
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory):
+    root = tmp_path_factory.mktemp("derived_dates")
+    with ingested_views(root, [("rent", _write_rent), ("vet", _write_vet)]) as (dirs, con):
+        yield dirs, con
+
+
+def test_days_to_an_event_the_words_link_to_a_date(dated):
+    """"days to pay": "pay" links to Paid On (not a stem of it), from the bill's main date."""
+    dirs, con = dated
+    ans = answer(dirs["rent"], "avg days to pay by tenant")
+    assert _rows(ans) == _gold(con, 'SELECT Tenant, avg("Paid On" - "Billed On") FROM rent GROUP BY 1')
+
+
+def test_days_between_two_dates_one_abbreviated(dated):
+    dirs, con = dated
+    ans = answer(dirs["vet"], "average days between booking and the appointment per vet")
+    assert _rows(ans) == _gold(con, 'SELECT Vet, avg("Appt Date" - Booked) FROM vet GROUP BY 1')
+
+
+def test_speed_of_an_event_ranks_by_the_time_to_it(dated):
+    """"which tenant pays quickest": the shortest average time to pay first."""
+    dirs, con = dated
+    ans = answer(dirs["rent"], "which tenant pays quickest")
+    (gold,) = _gold(con, 'SELECT Tenant, avg("Paid On" - "Billed On") AS d FROM rent GROUP BY 1 ORDER BY d LIMIT 1')
+    assert _top(ans) == gold
+
+
+def test_days_since_runs_to_the_data_last_day(dated):
+    """"days since the last vaccination": to the data's last day (its main date's latest), not today."""
+    dirs, con = dated
+    ans = answer(dirs["vet"], "average days since last vaccination by species")
+    gold = _gold(con, 'SELECT Species, avg((SELECT max(Booked) FROM vet) - "Last Vaccination") FROM vet GROUP BY 1')
+    assert _rows(ans) == gold
+
+
+def test_days_overdue_per_bill(dated):
+    """"days overdue for each overdue bill": one row per bill, from its due date to the data's last day."""
+    dirs, con = dated
+    ans = answer(dirs["rent"], "days overdue for each overdue bill")
+    gold = _gold(con, "SELECT \"Bill No\", (SELECT max(\"Billed On\") FROM rent) - \"Due On\" FROM rent "
+                      "WHERE Status = 'Overdue'")
+    assert _rows(ans) == gold

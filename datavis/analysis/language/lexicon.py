@@ -219,6 +219,12 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 SHARE_OF_WORDS = {"percentage", "percent", "pct", "share", "proportion", "fraction"}
 DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "lag", "turnaround", "wait",
                   "days", "hours", "minutes", "weeks", "took", "take", "takes", "taken", "taking"}
+# Superlatives of speed said of an event ("which region pays fastest", "the slowest to ship"): the time up
+# to it, lowest first (False) or highest first (True).
+SPEED_WORDS = {"fastest": False, "quickest": False, "soonest": False, "slowest": True}
+# Words of time past a due date ("days overdue", "days past due"): from the due date to the data's last day.
+OVERDUE_WORDS = {"overdue", "past"}
+DUE_WORDS = {"due", "deadline", "expiry", "expiration"}
 TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
                    "hrs": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
                    "months": "month", "year": "year", "years": "year"}

@@ -477,7 +477,8 @@ def _next_mention(p: Parsed, pos: int, within: int = 4) -> Mention | None:
         for m in p.mentions:
             if m.start == k:
                 return m
-        if p.toks[k].text not in SKIP_AFTER_CUE and not any(c.start == k for c in p.aggs):
+        if p.toks[k].text not in SKIP_AFTER_CUE and not any(c.start == k for c in p.aggs) and \
+                not any(v.start <= k < v.end for v in p.values):  # "for each overdue invoice"
             return None
         k += 1
         steps += 1

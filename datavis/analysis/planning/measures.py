@@ -17,8 +17,11 @@ from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
+    ABBREVIATIONS,
     COST_WORDS,
+    DUE_WORDS,
     DURATION_WORDS,
+    OVERDUE_WORDS,
     PAY_WORDS,
     PEOPLE,
     PRICE_WORDS,
@@ -29,13 +32,14 @@ from ..language.lexicon import (
     RATE_WORDS,
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
+    SPEED_WORDS,
     TIME_UNIT_WORDS,
     VERB_MEASURES,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
 from ..language.parsing import Parsed, excludes, is_flag, is_numeric, negated_between, yes_letter
 from ..language.phrasing import measure_named, revenue_column
-from ..plan import Agg, Filter, Measure
+from ..plan import Agg, Filter, Measure, TimeUnit
 from ..plan import Derived as DerivedKind
 
 _SCOPE_END = {"by", "per", "each", "every", "across", "among", "within", "vs", "versus", ",", "?", ".",
@@ -52,11 +56,13 @@ class Derived:
     columns: set[str]
     spent_filters: list[Filter] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    order_desc: bool | None = None  # the order its words ask for ("pays fastest": lowest first)
 
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_date_diff, _added, _as_share_of, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
+    for reader in (_since, _date_diff, _added, _as_share_of, _ratio, _margin, _profit, _row_value, _priced_quantity,
+                   _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -512,8 +518,38 @@ def _date_diff(p: Parsed, profile: dict) -> Derived | None:
         unit = "hour" if start.get("has_time") and end.get("has_time") else "day"
     m = Measure(column=start["name"], agg=_agg_before(p, at, "avg"), kind="date_diff", other=end["name"],
                 unit=unit)  # type: ignore[arg-type]
+    speed = next((SPEED_WORDS[t.text] for t in p.toks[max(0, at - 2):at + 3] if t.text in SPEED_WORDS), None)
     return Derived(m, {start["name"], end["name"]}, notes=[f"I measured the time from {start['name']} to "
-                                                           f"{end['name']}"])
+                                                           f"{end['name']}"], order_desc=speed)
+
+
+_SINCE_SKIP = {"the", "last", "latest", "their", "its", "most", "recent", "a"}
+
+
+def _since(p: Parsed, profile: dict) -> Derived | None:
+    """"days since the last delivery", "days overdue", "days past due": the time from a date column
+    to the data's last day (other=None; the compiler anchors it as relative periods are)."""
+    dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and not c.get("year_like")]
+    toks = p.toks
+    for k in range(1, len(toks)):
+        unit = TIME_UNIT_WORDS.get(toks[k - 1].text) if toks[k - 1].text != toks[k - 1].sing else None
+        if unit is None and not (toks[k].text == "since" and toks[k - 1].text == "long"):  # "how long since"
+            continue
+        col = None
+        if toks[k].text == "since":
+            j = k + 1
+            while j < len(toks) and toks[j].text in _SINCE_SKIP:
+                j += 1
+            at = _date_at(p, j, dates, profile)
+            col = at[0] if at is not None else dates[0] if len(dates) == 1 else None
+        elif toks[k].text in OVERDUE_WORDS and (toks[k].text != "past" or k + 1 < len(toks) and toks[k + 1].text
+                                                 == "due"):
+            col = next((c for c in dates if set(c["tokens"]) & DUE_WORDS), None)
+        if col is not None:
+            m = Measure(column=col["name"], agg=_agg_before(p, k - 1, "avg"), kind="date_diff", other=None,
+                        unit=cast(TimeUnit, unit or "day"))
+            return Derived(m, {col["name"]}, notes=[f"I measured the time from {col['name']} to the data's last day"])
+    return None
 
 
 _UNIT_BEFORE = {"in", "many", "average", "avg", "mean", "median", "total", "of", "number"}
@@ -583,6 +619,8 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
     how_long = re.search(r"\bhow long\b", p.text.s) is not None
     for k, t in enumerate(toks):
         near = (k > 0 and toks[k - 1].text in DURATION_WORDS and toks[k - 1].text not in ("time", "times")
+                or k + 1 < len(toks) and toks[k + 1].text in SPEED_WORDS  # "pays fastest"
+                or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in SPEED_WORDS  # "slowest to ship"
                 or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in DURATION_WORDS
                 or k + 1 < len(toks) and toks[k + 1].text in DURATION_WORDS and toks[k + 1].text not in
                 ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text == "to")
@@ -592,6 +630,8 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
         if named is not None and is_numeric(by_name[named.column]):
             return None  # "resolution time" names a column of durations (resolution_hours): it is that column
         end = _date_named(t, dates)
+        if end is None and named is not None and named.start == k and by_name[named.column] in dates:
+            end = by_name[named.column]  # "days to pay": the words link "pay" to Paid Date
         if end is None:
             continue
         main = _started(dates, end) or max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
@@ -617,7 +657,7 @@ def _date_named(t, dates: list[dict]) -> dict | None:
     """The date column a word names by its other words: "delivery" → Delivery Date, "resolve" →
     Resolved, "pay" → Payment Date (a short word may begin a longer one)."""
     for c in dates:
-        for w in c["tokens"]:
+        for w in (*c["tokens"], *(ABBREVIATIONS[w] for w in c["tokens"] if w in ABBREVIATIONS)):  # "Appt Date"
             if w in ("date", "time", "at", "on", "dt", "ts"):
                 continue
             if _close_words(t.text, w) or _close_words(t.sing, w) or \

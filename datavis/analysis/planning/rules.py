@@ -228,6 +228,8 @@ def _derived_measure(d: _Draft) -> None:
     p.groups = [g for g in p.groups if g.column not in found.columns]
     d.plan.filters = [f for f in d.plan.filters if not any(f is x for x in found.spent_filters)]
     p.share = False
+    if found.order_desc is not None and p.order_desc is None:  # "which region pays fastest"
+        p.order_desc, p.order_target = found.order_desc, "y"
     d.plan.assumptions += found.notes
     d.plan.evidence.append(f"derived measure: {found.measure.kind}")
 
@@ -259,7 +261,8 @@ def _drop_row_groups(d: _Draft) -> None:
     if any(x.agg not in ("none", "count") for x in d.measures) or d.count_rows:
         for g in list(p.groups):
             col = d.col(g)
-            if col.get("unique") and (col["role"] == "identifier" or g.tier == "entity"):
+            listed = bool(d.measures) and d.measures[0].kind == "date_diff" and _after_each(p, g)
+            if col.get("unique") and (col["role"] == "identifier" or g.tier == "entity") and not listed:
                 p.groups.remove(g)
     text_mentions = [m for m in d.free if not is_numeric(d.col(m)) and m not in d.used]
     for g in list(p.groups):
@@ -267,6 +270,14 @@ def _drop_row_groups(d: _Draft) -> None:
         if is_numeric(col) and col["role"] == "measure" and not col.get("groupable") and \
                 [t for t in text_mentions if t.column != g.column] and g.column not in [x.column for x in d.measures]:
             p.groups.remove(g)
+
+
+def _after_each(p: Parsed, g: Mention) -> bool:
+    """"for each (overdue) bill": each or every before the column's words, values between."""
+    k = g.start - 1
+    while k >= 0 and any(v.start <= k < v.end for v in p.values):
+        k -= 1
+    return k >= 0 and p.toks[k].text in ("each", "every")
 
 
 def _dimensions(d: _Draft) -> None:

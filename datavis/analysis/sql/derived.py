@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import Unanswerable
 from ..language.names import quote_ident, split_name
+from ..language.parsing import anchor_of, main_temporal
 from ..plan import AGG_WORDS, Filter, Measure
 
 _ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref", "identifier"}
@@ -61,13 +63,21 @@ def derived_sql(m: Measure, profile: dict[str, Any], condition_sql: Callable[[Fi
         return f"{scale}{top} / NULLIF({bottom}, 0)"
     a, b = quote_ident(m.column or ""), quote_ident(m.other or "")
     if m.kind == "date_diff":
-        return _agg(m.agg, _elapsed(a, b, m.unit))
+        return _agg(m.agg, _elapsed(a, b if m.other else _last_day(profile), m.unit))
     if m.kind == "subtract":
         return _agg(m.agg, f"({a} - {b})")
     if m.kind == "multiply":
         return _agg(m.agg, f"({a} * {b})")
     # add: a missing term counts as 0 unless both are missing (children left blank: adults only)
     return _agg(m.agg, f"CASE WHEN {a} IS NULL AND {b} IS NULL THEN NULL ELSE coalesce({a}, 0) + coalesce({b}, 0) END")
+
+
+def _last_day(profile: dict[str, Any]) -> str:
+    """The data's last day, which "days since" and "days overdue" run to (as relative periods do)."""
+    last = anchor_of(main_temporal(profile))
+    if last is None:
+        raise Unanswerable("the time up to the data's last day needs a date column")
+    return f"DATE '{last.isoformat()}'"
 
 
 _SECONDS = {"minute": 60, "hour": 3_600, "day": 86_400, "week": 604_800}
@@ -114,7 +124,7 @@ def derived_label(m: Measure) -> str:
         return f"{top} {_per(m.other) if m.other else 'per row'}"
     agg = AGG_WORDS.get(m.agg, "") if m.agg != "avg" else "Average"
     if m.kind == "date_diff":
-        return f"{agg} {_UNIT_WORDS[m.unit]} from {m.column} to {m.other}".strip()
+        return f"{agg} {_UNIT_WORDS[m.unit]} from {m.column} to {m.other or 'the last day'}".strip()
     sign = {"add": "+", "subtract": "−", "multiply": "×"}[m.kind or "add"]
     return f"{agg} {m.column} {sign} {m.other}".strip()
 
