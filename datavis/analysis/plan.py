@@ -66,6 +66,8 @@ class Filter(BaseModel):
     op: Op = "="
     values: list[Value] = Field(default_factory=list, description="one value; two for between; many for in; "
                                 "day names (Monday…Sunday) for weekday, on a date column")
+    other: str | None = Field(None, description="compare with this column instead of values (op =, !=, >, >=, <, "
+                              "<=; both numbers or both dates): OnHand < ReorderLevel, Paid Date > Due Date")
 
 
 Measure.model_rebuild()  # its condition is a Filter, defined after it
@@ -135,9 +137,21 @@ def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
     plan.color = fix(plan.color, "colour column")
     for f in plan.filters:
         f.column = fix(f.column, "filter column") or f.column
+        _validate_other(f, by_name, fix)
     if plan.limit is not None and plan.limit <= 0:
         plan.limit = None
     return plan
+
+
+def _validate_other(f: Filter, by_name: dict[str, Any], fix: Callable[[str | None, str], str | None]) -> None:
+    """A comparison of two columns: an order or equality of two numbers or two dates."""
+    f.other = fix(f.other, "compared column")
+    if f.other is None:
+        return
+    kinds = {by_name[c]["type"] in ("date", "datetime") for c in (f.column, f.other)}
+    numbers = all(by_name[c]["type"] in ("integer", "number") for c in (f.column, f.other))
+    if f.op not in ("=", "!=", ">", ">=", "<", "<=") or len(kinds) > 1 or not (numbers or kinds == {True}):
+        raise Unanswerable(f"'{f.column}' cannot be compared with '{f.other}'")
 
 
 _DATES = ("date", "datetime")

@@ -222,6 +222,9 @@ DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "
 # Superlatives of speed said of an event ("which region pays fastest", "the slowest to ship"): the time up
 # to it, lowest first (False) or highest first (True).
 SPEED_WORDS = {"fastest": False, "quickest": False, "soonest": False, "slowest": True}
+# Participles that do not end in -ed ("paid" names Paid Date as "shipped" names Ship Date).
+IRREGULAR_PARTICIPLES = {"paid", "sent", "sold", "built", "made", "done", "given", "taken", "won", "lost", "spent",
+                         "held", "bought", "begun", "written", "drawn", "seen", "met", "left"}
 # Words of time past a due date ("days overdue", "days past due"): from the due date to the data's last day.
 OVERDUE_WORDS = {"overdue", "past"}
 DUE_WORDS = {"due", "deadline", "expiry", "expiration"}
@@ -238,6 +241,13 @@ PAY_LEVEL_WORDS = {"salary", "salaries", "wage", "wages", "pay", "compensation",
 PAY_WORDS = {"pay", "wage", "wages", "payroll", "labour", "labor", "billing", "earnings"}
 # Column words of a price per thing ("Unit Price", "Rate/hr", "unitCost").
 PRICE_WORDS = {"price", "cost", "fee", "rate", "fare"}
+# Words of goods held ("stock value", "inventory value", "value on hand"): the quantity held × its unit cost.
+STOCK_WORDS = {"stock", "inventory", "hand", "holding", "holdings"}
+# A level's column word → the words of the column compared with it when the question leaves that unsaid
+# ("items below reorder level": the quantity held; "projects over budget": the actual spend).
+LEVEL_SUBJECTS = {"reorder": STOCK_WORDS | {"quantity", "qty"}, "par": STOCK_WORDS | {"quantity", "qty"},
+                  "budget": {"actual", "spend", "spent", "cost", "expense", "expenses"},
+                  "target": {"actual", "achieved", "sales", "revenue"}, "quota": {"actual", "achieved", "sales"}}
 # Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").
 QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence"}
 # What a count rate is taken over when the count has no condition ("conversion rate": conversions per

@@ -15,6 +15,7 @@ from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
+from .comparisons import column_comparisons
 from .lexicon import AGG_CUES, NUMBER_WORDS, PEOPLE, RANKING_WORDS, STOPWORDS, WEEKDAYS, negates
 from .matching import (
     Mention,
@@ -52,6 +53,16 @@ def negated_between(p: Parsed, profile: dict[str, Any], a: int, b: int,
         return any(v.start <= j < v.end for v in values) or any(
             m.start <= j < m.end and word in profile["_by_name"][m.column]["tokens"] for m in p.mentions)
     return any(excludes(p.toks[j].text) and not named(j) for j in range(max(0, a), b))
+
+
+def counted_subject(p: Parsed, m: Mention) -> bool:
+    """"how many items are below …", "how many invoices were paid late": the noun after "how many" is
+    the subject of a clause that says which rows count (not "are there", not "… in each X"), so the
+    rows are counted, not each value of it."""
+    before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
+    after = [t.text for t in p.toks[m.end:m.end + 2]]
+    return before == ["how", "many"] and bool(after) and after[0] in ("are", "is", "were", "was") and \
+        after[1:] != ["there"] and not any(g.start > m.end for g in p.groups)
 
 
 SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "an", "each", "every", "of",
@@ -113,6 +124,7 @@ class Parsed:
     grain: str | None = None
     order_desc: bool | None = None
     order_target: str | None = None  # x | y | column name
+    compared: list[tuple[int, int, Filter]] = field(default_factory=list)  # two-column conditions and their words
     rank_word: str | None = None  # the superlative that ranks the groups ("longest": by their average item)
     date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
     weekday_toks: list[int] = field(default_factory=list)  # "weekend", "saturdays": a weekday filter's words
@@ -183,6 +195,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
     _numeric_filters(p, profile, consumed)
+    column_comparisons(p, profile, values, _COMPARATORS)
     _text_filters(p, profile)
     _boolean_filters(p, profile)
     P.presence_filters(p, profile)

@@ -435,6 +435,8 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
             continue
         if links.grains and col["role"] != "temporal":
             continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
+        if "condition" in c.feats and col["name"] not in grouped and col["role"] == "measure":
+            continue  # "how many items are below reorder level": a number compared is not an axis
         how = "dim=grouped" if col["name"] in grouped else "dim=linked"
         out += _grains_of(col, links, base, (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}"))
     for f in _listed_with_and(links) if not (links.groups or links.grains) else []:

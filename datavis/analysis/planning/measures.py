@@ -33,6 +33,7 @@ from ..language.lexicon import (
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
     SPEED_WORDS,
+    STOCK_WORDS,
     TIME_UNIT_WORDS,
     VERB_MEASURES,
 )
@@ -61,8 +62,8 @@ class Derived:
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_since, _date_diff, _added, _as_share_of, _ratio, _margin, _profit, _row_value, _priced_quantity,
-                   _rate):
+    for reader in (_since, _date_diff, _added, _stock_value, _as_share_of, _ratio, _margin, _profit, _row_value,
+                   _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -246,6 +247,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         # "late delivery rate": a value right before the column word that names the rate
         a = min([v.start for v in p.values if v.end == a], default=a)
     neg = negated_between(p, profile, a, b)
+    compared = next((f for lo, hi, f in p.compared if lo < b and a < hi), None)
+    if compared is not None:  # "% of invoices paid late": Paid Date > Due Date
+        return compared, [compared]
     for m in p.mentions:
         if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
             return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)
@@ -455,6 +459,25 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
                            notes=[f"I took the {t.text} as {q['name']} × {price['name']}"])
     return None
 
+
+
+def _stock_value(p: Parsed, profile: dict) -> Derived | None:
+    """"inventory value by category", "value of stock on hand": the quantity held times its unit
+    cost (its price when no cost), summed, when no column holds the value."""
+    toks = p.toks
+    k = next((j for j, t in enumerate(toks) if t.text in ("value", "worth") and _mention_at(p, j) is None and
+              {x.text for x in toks[max(0, j - 2):j + 4]} & STOCK_WORDS), None)
+    if k is None:
+        return None
+    measures = [c for c in profile["columns"] if _measure_col(c)]
+    held = [c for c in measures if c.get("additive", True) and not c.get("money") and set(c["tokens"]) & STOCK_WORDS]
+    unit = sorted((c for c in measures if not c.get("additive", True) and set(c["tokens"]) & PRICE_WORDS),
+                  key=lambda c: "cost" not in c["tokens"])
+    if not held or not unit:
+        return None
+    m = Measure(column=held[0]["name"], agg=_agg_before(p, k, "sum"), kind="multiply", other=unit[0]["name"])
+    return Derived(m, {held[0]["name"], unit[0]["name"]},
+                   notes=[f"I took the {toks[k].text} as {held[0]['name']} × {unit[0]['name']}"])
 
 
 def _row_value(p: Parsed, profile: dict) -> Derived | None:

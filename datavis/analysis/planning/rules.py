@@ -15,7 +15,15 @@ from ..language import cues as C
 from ..language.lexicon import PEOPLE
 from ..language.matching import Mention
 from ..language.names import humanize
-from ..language.parsing import SKIP_AFTER_CUE, Parsed, excludes, is_numeric, main_temporal, names_people_only
+from ..language.parsing import (
+    SKIP_AFTER_CUE,
+    Parsed,
+    counted_subject,
+    excludes,
+    is_numeric,
+    main_temporal,
+    names_people_only,
+)
 from ..language.phrasing import ranked_agg
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
 from .measures import find_derived
@@ -151,6 +159,9 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
     if is_numeric(col) and _cue_has_total(p, cue) and not col.get("year_like"):
         d.measures.append(Measure(column=m.column, agg="sum"))
         d.used.append(m)
+    elif counted_subject(p, m) and not is_numeric(col):  # "how many items are below reorder level": rows
+        d.count_rows = True
+        d.used.append(m)
     elif is_numeric(col) and col["role"] == "measure" and not col.get("groupable"):
         d.measures.append(Measure(column=m.column, agg="sum" if col.get("additive", True) else "avg"))
         d.used.append(m)
@@ -227,7 +238,8 @@ def _derived_measure(d: _Draft) -> None:
     d.used += [m for m in p.mentions if m.column in found.columns and m not in d.used]
     p.groups = [g for g in p.groups if g.column not in found.columns]
     d.plan.filters = [f for f in d.plan.filters if not any(f is x for x in found.spent_filters)]
-    p.share = False
+    # a rate's share word is spent; a sum keeps it ("share of stock value by warehouse")
+    p.share = p.share and found.measure.kind in ("add", "multiply") and found.measure.agg == "sum"
     if found.order_desc is not None and p.order_desc is None:  # "which region pays fastest"
         p.order_desc, p.order_target = found.order_desc, "y"
     d.plan.assumptions += found.notes

@@ -91,9 +91,23 @@ def _elapsed(a: str, b: str, unit: str) -> str:
     return f"date_diff('{unit}', {a}, {b})"
 
 
+_COMPARED = {"=": "equal to", "!=": "not equal to", ">": "over", ">=": "at least", "<": "under", "<=": "at most"}
+_COMPARED_DATES = {">": "after", ">=": "on or after", "<": "before", "<=": "on or before"}
+
+
+def compared_words(f: Filter) -> str:
+    """A comparison of two columns in words: 'OnHand under ReorderLevel', 'Paid Date after Due Date'
+    (a date read by its name: the words are only a label)."""
+    dated = bool({w.lower() for w in split_name(f.column)} & {"date", "day", "on", "at", "time"})
+    words = (_COMPARED_DATES if dated else {}).get(f.op) or _COMPARED.get(f.op, f.op)
+    return f"{f.column} {words} {f.other}"
+
+
 def condition_words(f: Filter) -> str:
     """A condition in a few words: 'Returned', 'not Remote', 'Status Cancelled', 'Age over 50'."""
     vals = [str(v) for v in f.values]
+    if f.other is not None:
+        return compared_words(f)
     if len(f.values) == 1 and isinstance(f.values[0], bool) and f.op in ("=", "!="):
         return f.column if f.values[0] == (f.op == "=") else f"not {f.column}"
     if f.op in ("is_null", "not_null"):
