@@ -203,3 +203,68 @@ def test_days_overdue_per_bill(dated):
     gold = _gold(con, "SELECT \"Bill No\", (SELECT max(\"Billed On\") FROM rent) - \"Due On\" FROM rent "
                       "WHERE Status = 'Overdue'")
     assert _rows(ans) == gold
+
+
+# ------------------------------------------------------------------ 4. products and two-column conditions
+def _write_pantry(path: Path, n: int = 180) -> None:
+    """A food bank's shelves: cans held, a par level, a unit cost; some shelves empty or under par."""
+    rnd = random.Random(25)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Shelf", "Site", "Food Group", "Cans On Hand", "Par Level", "Unit Cost", "Weekly Use"])
+        for i in range(n):
+            par = rnd.choice([20, 40, 60])
+            w.writerow([f"S{i:03d}", rnd.choice(["Eastside", "Harbor", "Midtown"]),
+                        rnd.choice(["Grains", "Protein", "Veg"]), rnd.choice([0, rnd.randint(0, 120)]), par,
+                        round(rnd.uniform(0.5, 4), 2), rnd.randint(5, 50)])
+
+
+def _write_orders(path: Path, n: int = 220) -> None:
+    """Orders promised by a date and shipped (or not yet): late when shipped after the promise."""
+    rnd = random.Random(26)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Order", "Carrier", "Ordered On", "Due By", "Shipped On", "Value"])
+        for i in range(n):
+            ordered = dt.date(2024, 2, 1) + dt.timedelta(days=rnd.randrange(200))
+            shipped = ordered + dt.timedelta(days=rnd.randint(1, 12)) if rnd.random() < 0.9 else None
+            w.writerow([f"N{i:04d}", rnd.choice(["Kite", "Lark", "Wren"]), ordered.isoformat(),
+                        (ordered + dt.timedelta(days=7)).isoformat(), shipped.isoformat() if shipped else "",
+                        round(rnd.uniform(10, 400), 2)])
+
+
+@pytest.fixture(scope="module")
+def stock(tmp_path_factory):
+    root = tmp_path_factory.mktemp("derived_stock")
+    with ingested_views(root, [("pantry", _write_pantry), ("orders", _write_orders)]) as (dirs, con):
+        yield dirs, con
+
+
+def test_stock_value_is_held_quantity_times_unit_cost(stock):
+    dirs, con = stock
+    ans = answer(dirs["pantry"], "inventory value by site")
+    assert _rows(ans) == _gold(con, 'SELECT Site, sum("Cans On Hand" * "Unit Cost") FROM pantry GROUP BY 1')
+
+
+def test_rows_below_a_level_with_the_quantity_unsaid(stock):
+    """"shelves below par level": the cans on hand compared with the par level, row by row."""
+    dirs, con = stock
+    ans = answer(dirs["pantry"], "how many shelves are below par level")
+    assert _rows(ans) == _gold(con, 'SELECT count(*) FROM pantry WHERE "Cans On Hand" < "Par Level"')
+
+
+def test_two_columns_compared_by_group(stock):
+    dirs, con = stock
+    ans = answer(dirs["pantry"], "number of shelves where cans on hand is under the par level by site")
+    gold = _gold(con, 'SELECT Site, count(*) FROM pantry WHERE "Cans On Hand" < "Par Level" GROUP BY 1')
+    assert _rows(ans) == gold
+    assert ans.plan["filters"] == [{"field": "Cans On Hand", "op": "<", "value": "Par Level"}]
+
+
+@pytest.mark.parametrize("question", ["% of orders shipped late", "percentage of orders shipped after the due date"])
+def test_share_of_rows_whose_event_passed_its_due_date(stock, question):
+    dirs, con = stock
+    ans = answer(dirs["orders"], question)
+    gold = _gold(con, 'SELECT 100.0 * count(*) FILTER (WHERE "Shipped On" > "Due By") / count("Shipped On") '
+                      "FROM orders")
+    assert _rows(ans) == gold
