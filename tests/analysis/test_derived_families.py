@@ -268,3 +268,76 @@ def test_share_of_rows_whose_event_passed_its_due_date(stock, question):
     gold = _gold(con, 'SELECT 100.0 * count(*) FILTER (WHERE "Shipped On" > "Due By") / count("Shipped On") '
                       "FROM orders")
     assert _rows(ans) == gold
+
+
+# ------------------------------------------------------------------ 5. measure words that name a column indirectly
+def _write_billing(path: Path, n: int = 200) -> None:
+    """A clinic's bills: the bill's row noun is a text column (Bill Ref), the money is Charge Amount."""
+    rnd = random.Random(27)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Bill Ref", "Billed On", "Payer", "Status", "Charge Amount"])
+        for i in range(n):
+            w.writerow([f"B-{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))).isoformat(),
+                        rnd.choice(["Aetna", "Cigna", "Self"]), rnd.choice(["Open", "Settled", "Settled"]),
+                        round(rnd.uniform(40, 900), 2)])
+
+
+def _write_cellar(path: Path, n: int = 150) -> None:
+    """A wine cellar: each row a stock record (Stock Key) with the bottles held in Inventory Units."""
+    rnd = random.Random(28)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Stock Key", "Rack", "Grape", "Inventory Units", "Bottle Cost"])
+        for i in range(n):
+            w.writerow([f"K{i:04d}", rnd.choice(["R1", "R2", "R3"]), rnd.choice(["Syrah", "Merlot", "Riesling"]),
+                        rnd.randint(0, 48), round(rnd.uniform(6, 60), 2)])
+
+
+def _write_calls(path: Path, n: int = 200) -> None:
+    rnd = random.Random(29)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Call", "Team", "Talk Secs", "Queue Secs"])
+        for i in range(n):
+            w.writerow([f"C{i:04d}", rnd.choice(["Red", "Blue"]), rnd.randint(30, 900), rnd.randint(0, 300)])
+
+
+@pytest.fixture(scope="module")
+def worded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("derived_words")
+    with ingested_views(root, [("billing", _write_billing), ("cellar", _write_cellar), ("calls", _write_calls)]) \
+            as (dirs, con):
+        yield dirs, con
+
+
+def test_a_verb_of_billing_names_the_money_not_the_row_noun(worded):
+    """"billed" only half-names Bill Ref (text); the verb names the money column."""
+    dirs, con = worded
+    ans = answer(dirs["billing"], "total billed by payer")
+    assert _rows(ans) == _gold(con, 'SELECT Payer, sum("Charge Amount") FROM billing GROUP BY 1')
+
+
+def test_the_row_noun_then_total_is_the_money(worded):
+    dirs, con = worded
+    ans = answer(dirs["billing"], "bill total by status")
+    assert _rows(ans) == _gold(con, 'SELECT Status, sum("Charge Amount") FROM billing GROUP BY 1')
+
+
+def test_the_row_noun_counted_still_counts(worded):
+    dirs, con = worded
+    ans = answer(dirs["billing"], "bill count by status")
+    assert _rows(ans) == _gold(con, "SELECT Status, count(*) FROM billing GROUP BY 1")
+
+
+@pytest.mark.parametrize("question", ["how much stock is in each rack", "stock by rack"])
+def test_the_row_noun_as_a_mass_noun_is_the_quantity_held(worded, question):
+    dirs, con = worded
+    ans = answer(dirs["cellar"], question)
+    assert _rows(ans) == _gold(con, 'SELECT Rack, sum("Inventory Units") FROM cellar GROUP BY 1')
+
+
+def test_handle_time_is_talk_time(worded):
+    dirs, con = worded
+    ans = answer(dirs["calls"], "average handle time by team")
+    assert _rows(ans) == _gold(con, 'SELECT Team, avg("Talk Secs") FROM calls GROUP BY 1')

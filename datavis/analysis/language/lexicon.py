@@ -63,6 +63,7 @@ SYNONYM_GROUPS = [
     {"delivery", "shipping", "shipment", "transit"},
     {"hand", "stock", "inventory"},  # "stock" ~ On Hand
     {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
+    {"talk", "handle", "handling"},  # a call's "handle time" is its talk time
 ]
 SYNONYMS: dict[str, set[str]] = {}
 for _group in SYNONYM_GROUPS:

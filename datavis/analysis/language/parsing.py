@@ -192,6 +192,8 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     values = _mentions_and_values(p, profile, consumed)
     values += P.code_values(p, profile, consumed)
     P.verb_measure(p, profile, consumed)
+    P.mass_noun_measure(p, profile)
+    P.row_total(p, profile)
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
     _numeric_filters(p, profile, consumed)
