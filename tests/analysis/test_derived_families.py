@@ -261,6 +261,14 @@ def test_two_columns_compared_by_group(stock):
     assert ans.plan["filters"] == [{"field": "Cans On Hand", "op": "<", "value": "Par Level"}]
 
 
+def test_what_is_missing_up_to_a_level(stock):
+    """"how many cans to bring all shelves back up to their par level": par minus on hand, where under it."""
+    dirs, con = stock
+    ans = answer(dirs["pantry"], "how many cans must we order to bring all shelves back up to their par level")
+    gold = _gold(con, 'SELECT sum("Par Level" - "Cans On Hand") FROM pantry WHERE "Cans On Hand" < "Par Level"')
+    assert _rows(ans) == gold
+
+
 @pytest.mark.parametrize("question", ["% of orders shipped late", "percentage of orders shipped after the due date"])
 def test_share_of_rows_whose_event_passed_its_due_date(stock, question):
     dirs, con = stock

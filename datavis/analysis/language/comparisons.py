@@ -29,6 +29,8 @@ def column_comparisons(p: Parsed, profile: dict[str, Any], values: list[ValueMen
             right = _mention_from(p, b)
             if right is None or _is_date(right, profile) is None:
                 continue
+            if p.toks[a].text == "over" and not _is_date(right, profile) and not _a_level(right, profile):
+                continue  # "sum of budget over the creation" is an axis, "stock over the reorder level" a level
             before = _mention_before(p, a)
             if before is not None and _is_date(before, profile) is not _is_date(right, profile):
                 before = None  # "items below reorder level": items are not what is compared
@@ -59,6 +61,10 @@ def _mention_before(p: Parsed, k: int) -> Mention | None:
     while k > 0 and p.toks[k - 1].text in _BETWEEN:
         k -= 1
     return next((m for m in p.mentions if m.end == k), None)
+
+
+def _a_level(m: Mention, profile: dict[str, Any]) -> bool:
+    return bool(set(profile["_by_name"][m.column]["tokens"]) & LEVEL_SUBJECTS.keys())
 
 
 def _level_subject(level: Mention, profile: dict[str, Any]) -> str | None:

@@ -162,8 +162,9 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
     if any(is_numeric(by_name[m.column]) for m in p.mentions):
         return
     # a verb only half-naming a column of another kind ("invoiced" ~ Invoice #) still names the measure
-    weak = {k: m for m in p.mentions if m.end - m.start == 1 and (m.tier in ("partial", "entity") or
-                                                                  by_name[m.column]["type"] in ("date", "datetime"))
+    counting = re.search(r"\bhow many\b", p.text.s) is not None  # "how many invoices were billed" counts rows
+    weak = {k: m for m in p.mentions if m.end - m.start == 1 and not counting and (
+        m.tier in ("partial", "entity") or by_name[m.column]["type"] in ("date", "datetime"))
             for k in range(m.start, m.end)}  # "total billed" is not a total of Billed On
     taken = consumed | {k for m in p.mentions for k in range(m.start, m.end) if k not in weak}
     for t in p.toks:

@@ -62,8 +62,8 @@ class Derived:
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_since, _date_diff, _added, _stock_value, _as_share_of, _ratio, _margin, _profit, _row_value,
-                   _priced_quantity, _rate):
+    for reader in (_since, _date_diff, _added, _shortfall, _stock_value, _as_share_of, _ratio, _margin, _profit,
+                   _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -459,6 +459,18 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
                            notes=[f"I took the {t.text} as {q['name']} × {price['name']}"])
     return None
 
+
+
+def _shortfall(p: Parsed, profile: dict) -> Derived | None:
+    """"how many units to get everything back up to its reorder level": over the rows under the
+    level (the two-column condition read by language.comparisons), the level minus what is held."""
+    for lo, _hi, f in p.compared:
+        words = [t.text for t in p.toks[lo:lo + 2]]
+        if f.op in ("<", "<=") and words == ["up", "to"] and f.other is not None:
+            m = Measure(column=f.other, agg="sum", kind="subtract", other=f.column)
+            return Derived(m, {f.column, f.other}, notes=[f"I took what is missing as {f.other} minus {f.column} "
+                                                          f"where {f.column} is under it"])
+    return None
 
 
 def _stock_value(p: Parsed, profile: dict) -> Derived | None:
