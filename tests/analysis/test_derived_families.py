@@ -224,13 +224,14 @@ def _write_orders(path: Path, n: int = 220) -> None:
     rnd = random.Random(26)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Order", "Carrier", "Ordered On", "Due By", "Shipped On", "Value"])
+        w.writerow(["Order", "Carrier", "Ordered On", "Due By", "Shipped On", "Value", "On Time"])
         for i in range(n):
             ordered = dt.date(2024, 2, 1) + dt.timedelta(days=rnd.randrange(200))
             shipped = ordered + dt.timedelta(days=rnd.randint(1, 12)) if rnd.random() < 0.9 else None
+            on_time = "Yes" if shipped is not None and shipped <= ordered + dt.timedelta(days=7) else "No"
             w.writerow([f"N{i:04d}", rnd.choice(["Kite", "Lark", "Wren"]), ordered.isoformat(),
                         (ordered + dt.timedelta(days=7)).isoformat(), shipped.isoformat() if shipped else "",
-                        round(rnd.uniform(10, 400), 2)])
+                        round(rnd.uniform(10, 400), 2), on_time])
 
 
 @pytest.fixture(scope="module")
@@ -349,3 +350,10 @@ def test_handle_time_is_talk_time(worded):
     dirs, con = worded
     ans = answer(dirs["calls"], "average handle time by team")
     assert _rows(ans) == _gold(con, 'SELECT Team, avg("Talk Secs") FROM calls GROUP BY 1')
+
+
+def test_the_duration_word_is_not_a_yes_no_filter(stock):
+    """"ship time" spends "time": the Yes/No column On Time does not filter the rows."""
+    dirs, con = stock
+    ans = answer(dirs["orders"], "avg ship time in days by carrier")
+    assert _rows(ans) == _gold(con, 'SELECT Carrier, avg("Shipped On" - "Ordered On") FROM orders GROUP BY 1')

@@ -58,6 +58,7 @@ class Derived:
     spent_filters: list[Filter] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     order_desc: bool | None = None  # the order its words ask for ("pays fastest": lowest first)
+    words: set[int] = field(default_factory=set)  # tokens its phrase spent ("time" in "delivery time")
 
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
@@ -553,9 +554,11 @@ def _date_diff(p: Parsed, profile: dict) -> Derived | None:
         unit = "hour" if start.get("has_time") and end.get("has_time") else "day"
     m = Measure(column=start["name"], agg=_agg_before(p, at, "avg"), kind="date_diff", other=end["name"],
                 unit=unit)  # type: ignore[arg-type]
-    speed = next((SPEED_WORDS[t.text] for t in p.toks[max(0, at - 2):at + 3] if t.text in SPEED_WORDS), None)
+    near = range(max(0, at - 2), min(len(p.toks), at + 3))
+    speed = next((SPEED_WORDS[p.toks[j].text] for j in near if p.toks[j].text in SPEED_WORDS), None)
     return Derived(m, {start["name"], end["name"]}, notes=[f"I measured the time from {start['name']} to "
-                                                           f"{end['name']}"], order_desc=speed)
+                                                           f"{end['name']}"], order_desc=speed,
+                   words={j for j in near if p.toks[j].text in DURATION_WORDS})
 
 
 _SINCE_SKIP = {"the", "last", "latest", "their", "its", "most", "recent", "a"}

@@ -238,6 +238,10 @@ def _derived_measure(d: _Draft) -> None:
     d.used += [m for m in p.mentions if m.column in found.columns and m not in d.used]
     p.groups = [g for g in p.groups if g.column not in found.columns]
     d.plan.filters = [f for f in d.plan.filters if not any(f is x for x in found.spent_filters)]
+    # "delivery time" spends "time": not the Yes/No column On Time as a filter
+    inside = {m.column for m in p.mentions if found.words & set(range(m.start, m.end))}
+    d.plan.filters = [f for f in d.plan.filters if not (f.column in inside and f.values in ([True], [False]))]
+    d.used += [m for m in p.mentions if m.column in inside and m not in d.used]
     # a rate's share word is spent; a sum keeps it ("share of stock value by warehouse")
     p.share = p.share and found.measure.kind in ("add", "multiply") and found.measure.agg == "sum"
     if found.order_desc is not None and p.order_desc is None:  # "which region pays fastest"
