@@ -357,3 +357,23 @@ def test_the_duration_word_is_not_a_yes_no_filter(stock):
     dirs, con = stock
     ans = answer(dirs["orders"], "avg ship time in days by carrier")
     assert _rows(ans) == _gold(con, 'SELECT Carrier, avg("Shipped On" - "Ordered On") FROM orders GROUP BY 1')
+
+
+def _write_menu(path: Path, n: int = 60) -> None:
+    """Menu items: a camel-case sold count with digits (DishesSold30d) beside a unit price."""
+    rnd = random.Random(30)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Dish", "Course", "UnitPrice", "DishesSold30d"])
+        for i in range(n):
+            w.writerow([f"Dish {i:02d}", rnd.choice(["Starter", "Main", "Dessert"]), round(rnd.uniform(4, 30), 2),
+                        rnd.randint(0, 400)])
+
+
+def test_a_sold_count_named_in_camel_case_with_digits(tmp_path):
+    with ingested_views(tmp_path, [("menu", _write_menu)]) as (dirs, con):
+        ans = answer(dirs["menu"], "total sold by course")
+        assert _rows(ans) == _gold(con, "SELECT Course, sum(DishesSold30d) FROM menu GROUP BY 1")
+        ans = answer(dirs["menu"], "which course sold the most")
+        (gold,) = _gold(con, "SELECT Course, sum(DishesSold30d) AS s FROM menu GROUP BY 1 ORDER BY s DESC LIMIT 1")
+        assert _top(ans) == gold

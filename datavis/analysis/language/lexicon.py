@@ -194,7 +194,7 @@ MONTH_NAMES = {
 
 # Verbs that name a measure ("which 3 stores sold the most", "customers we billed the most"): the words
 # of the numeric column they point at, best first, used when no numeric column is named.
-_SELL = ["sales", "revenue", "quantity", "unit", "amount"]
+_SELL = ["sold", "sales", "revenue", "quantity", "unit", "amount"]
 _BILL = ["amount", "revenue", "sales", "total", "charge"]
 _SPEND = ["spend", "cost", "expense", "amount", "price"]
 _EARN = ["revenue", "sales", "income", "profit", "earning", "amount"]
