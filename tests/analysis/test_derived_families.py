@@ -377,3 +377,18 @@ def test_a_sold_count_named_in_camel_case_with_digits(tmp_path):
         ans = answer(dirs["menu"], "which course sold the most")
         (gold,) = _gold(con, "SELECT Course, sum(DishesSold30d) AS s FROM menu GROUP BY 1 ORDER BY s DESC LIMIT 1")
         assert _top(ans) == gold
+
+
+def _write_cabins(path: Path, n: int = 120) -> None:
+    rnd = random.Random(31)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Reservation", "Cabin", "Guests", "Nights"])
+        for i in range(n):
+            w.writerow([f"Z{i:04d}", rnd.choice(["Birch", "Cedar", "Pine"]), rnd.randint(1, 6), rnd.randint(1, 14)])
+
+
+def test_length_of_stay_is_the_nights(tmp_path):
+    with ingested_views(tmp_path, [("cabins", _write_cabins)]) as (dirs, con):
+        ans = answer(dirs["cabins"], "average length of stay per cabin")
+        assert _rows(ans) == _gold(con, "SELECT Cabin, avg(Nights) FROM cabins GROUP BY 1")

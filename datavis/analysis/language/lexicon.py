@@ -64,6 +64,7 @@ SYNONYM_GROUPS = [
     {"hand", "stock", "inventory"},  # "stock" ~ On Hand
     {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
     {"talk", "handle", "handling"},  # a call's "handle time" is its talk time
+    {"night", "stay"},  # a booking's "length of stay" is its nights
 ]
 SYNONYMS: dict[str, set[str]] = {}
 for _group in SYNONYM_GROUPS:

@@ -77,7 +77,8 @@ _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make",
 _DERIVED_WORDS = RATE_WORDS | SHARE_OF_WORDS | DURATION_WORDS | REVENUE_WORDS | PROFIT_WORDS | ROW_VALUE_WORDS | \
     COST_WORDS | PAY_WORDS | RATE_BASE_WORDS | set(RATE_VALUE_WORDS) | {"per", "unit", "average", "return"} | \
     {"plus", "minus", "less", "times", "multiplied", "divided", "difference", "combined", "together"}  # sums of two
-_CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE)
+_MEASURE_OF = r"\b(?:length|duration) of\b"  # "avg length of stay": the words name the stay's measure
+_CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE, _MEASURE_OF)
 # Words before "by" that make it no grouping: an order ("sort by"), arithmetic ("divided by").
 _NOT_GROUPING = {"order", "ordered", "sort", "sorted", "rank", "ranked", "list", "listed", "show", "display", "x", "y",
                  "divided", "multiplied", "times"}
