@@ -392,3 +392,22 @@ def test_length_of_stay_is_the_nights(tmp_path):
     with ingested_views(tmp_path, [("cabins", _write_cabins)]) as (dirs, con):
         ans = answer(dirs["cabins"], "average length of stay per cabin")
         assert _rows(ans) == _gold(con, "SELECT Cabin, avg(Nights) FROM cabins GROUP BY 1")
+
+
+def _write_parcels(path: Path, n: int = 160) -> None:
+    """Parcels whose weight was not always recorded: a cost per kg is taken over the weighed ones."""
+    rnd = random.Random(32)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Parcel", "Courier", "Weight (kg)", "Cost"])
+        for i in range(n):
+            w.writerow([f"P{i:04d}", rnd.choice(["Ace", "Bee"]), round(rnd.uniform(0.5, 20), 1)
+                        if rnd.random() < 0.8 else "", round(rnd.uniform(3, 60), 2)])
+
+
+def test_a_ratio_of_sums_over_the_rows_with_both(tmp_path):
+    with ingested_views(tmp_path, [("parcels", _write_parcels)]) as (dirs, con):
+        ans = answer(dirs["parcels"], "cost per kg by courier")
+        gold = _gold(con, 'SELECT Courier, sum(Cost) / sum("Weight (kg)") FROM parcels '
+                          'WHERE "Weight (kg)" IS NOT NULL GROUP BY 1')
+        assert _rows(ans) == gold

@@ -53,12 +53,16 @@ def derived_sql(m: Measure, profile: dict[str, Any], condition_sql: Callable[[Fi
         return f"100.0 * {whole} FILTER (WHERE {cond}) / NULLIF({whole}{known}, 0)"
     if m.kind == "ratio":
         top = "count(*)" if m.column is None else _agg(m.agg, _number(m.column, by_name))
+        both = m.column is not None and m.other is not None and m.agg == m.other_agg == "sum"
+        if both:  # a ratio of two sums over the rows where both are known (cost per kg, ROAS)
+            top += f" FILTER (WHERE {quote_ident(m.other or '')} IS NOT NULL)"
         if m.other is None:
             bottom = "count(*)"
         elif m.other_agg in ("count", "count_distinct"):
             bottom = _agg(m.other_agg, quote_ident(m.other))
         else:
             bottom = _agg(m.other_agg, _number(m.other, by_name))
+            bottom += f" FILTER (WHERE {quote_ident(m.column or '')} IS NOT NULL)" if both else ""
         scale = "100.0 * " if m.percent else "1.0 * "
         return f"{scale}{top} / NULLIF({bottom}, 0)"
     a, b = quote_ident(m.column or ""), quote_ident(m.other or "")
