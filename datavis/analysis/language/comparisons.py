@@ -10,14 +10,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..plan import Filter, Op
-from .lexicon import DUE_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS
+from .lexicon import DUE_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS, TIMING_WORDS
 from .matching import Mention, ValueMention
 
 if TYPE_CHECKING:
     from .parsing import Parsed
 
 _BETWEEN = {"the", "its", "their", "is", "are", "was", "were", "a", "an", "it", "s"}
-_LATE = {"late": ">", "overdue": ">", "early": "<"}  # "paid late": the event's date after the due date
 
 
 def column_comparisons(p: Parsed, profile: dict[str, Any], values: list[ValueMention],
@@ -89,8 +88,8 @@ def _late_events(p: Parsed, profile: dict[str, Any], values: list[ValueMention])
     for k in range(len(p.toks) - 1):
         dated = _dated_word(p, k, profile)
         after = p.toks[k + 1].text
-        if after in _LATE and dated is not None and dated != due["name"]:
-            op: Op = ">" if _LATE[after] == ">" else "<"
+        if after in TIMING_WORDS and dated is not None and dated != due["name"]:
+            op: Op = ">" if TIMING_WORDS[after] == ">" else "<"
             spent = [m for m in p.mentions if m.start <= k < m.end]
             _add(p, values, Filter(column=dated, op=op, other=due["name"]), spent, k, k + 2)
 

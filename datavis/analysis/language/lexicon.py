@@ -227,6 +227,8 @@ SPEED_WORDS = {"fastest": False, "quickest": False, "soonest": False, "slowest":
 # Participles that do not end in -ed ("paid" names Paid Date as "shipped" names Ship Date).
 IRREGULAR_PARTICIPLES = {"paid", "sent", "sold", "built", "made", "done", "given", "taken", "won", "lost", "spent",
                          "held", "bought", "begun", "written", "drawn", "seen", "met", "left"}
+# An event said late or early ("invoices paid late"): its date after (>) or before (<) the row's due date.
+TIMING_WORDS = {"late": ">", "overdue": ">", "early": "<"}
 # Words of time past a due date ("days overdue", "days past due"): from the due date to the data's last day.
 OVERDUE_WORDS = {"overdue", "past"}
 DUE_WORDS = {"due", "deadline", "expiry", "expiration"}
