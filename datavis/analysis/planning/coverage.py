@@ -146,7 +146,8 @@ def _verb_like(word: str) -> bool:
 def _linked_tokens(links: Links) -> set[int]:
     spans = (*links.columns, *links.values, *links.aggs, *links.groups, *links.grains, *links.numbers,
              *links.qualities, *links.conditions)
-    return {i for s in spans for i in range(s.start, s.end)}
+    compared = {i for lo, hi, _ in links.parsed.compared for i in range(lo, hi)}  # "below the reorder level"
+    return {i for s in spans for i in range(s.start, s.end)} | compared
 
 
 def _cue_tokens(links: Links) -> set[int]:
