@@ -38,13 +38,15 @@ class Measure(BaseModel):
         "is known (with `column` set: 100 × agg(column) over those rows / agg(column) over all); "
         "'ratio': agg(column) / other_agg(other), "
         "column null = rows, other null = rows (e.g. cost per kg = sum Cost / sum Weight); 'date_diff': agg of "
-        "the time from the date `column` to the date `other`, in `unit`s (e.g. days from ship to delivery); "
+        "the time from the date `column` to the date `other` (null = the data's last day: days since, days "
+        "overdue), in `unit`s (e.g. days from ship to delivery); "
         "'add': agg(column + other); 'subtract': agg(column - other) (price minus cost); 'multiply': "
         "agg(column × other) (quantity × unit cost)"))
     condition: Filter | None = Field(None, description="kind 'rate' only: which rows are counted, e.g. "
                                      "Returned = true or Status = Cancelled")
     other: str | None = Field(None, description="the second column: denominator of a 'ratio' (null = number of "
-                              "rows), end date of a 'date_diff', second term of an 'add', 'subtract' or 'multiply'")
+                              "rows), end date of a 'date_diff' (null = the data's last day), second term of an "
+                              "'add', 'subtract' or 'multiply'")
     other_agg: Literal["sum", "count", "count_distinct", "avg"] = Field(
         "sum", description="kind 'ratio': how `other` is aggregated (count_distinct of an id: per distinct order)")
     unit: TimeUnit = Field("day", description="kind 'date_diff': unit of the time difference")
@@ -64,6 +66,8 @@ class Filter(BaseModel):
     op: Op = "="
     values: list[Value] = Field(default_factory=list, description="one value; two for between; many for in; "
                                 "day names (Monday…Sunday) for weekday, on a date column")
+    other: str | None = Field(None, description="compare with this column instead of values (op =, !=, >, >=, <, "
+                              "<=; both numbers or both dates): OnHand < ReorderLevel, Paid Date > Due Date")
 
 
 Measure.model_rebuild()  # its condition is a Filter, defined after it
@@ -145,9 +149,21 @@ def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
     plan.color = fix(plan.color, "colour column")
     for f in plan.filters:
         f.column = fix(f.column, "filter column") or f.column
+        _validate_other(f, by_name, fix)
     if plan.limit is not None and plan.limit <= 0:
         plan.limit = None
     return plan
+
+
+def _validate_other(f: Filter, by_name: dict[str, Any], fix: Callable[[str | None, str], str | None]) -> None:
+    """A comparison of two columns: an order or equality of two numbers or two dates."""
+    f.other = fix(f.other, "compared column")
+    if f.other is None:
+        return
+    kinds = {by_name[c]["type"] in ("date", "datetime") for c in (f.column, f.other)}
+    numbers = all(by_name[c]["type"] in ("integer", "number") for c in (f.column, f.other))
+    if f.op not in ("=", "!=", ">", ">=", "<", "<=") or len(kinds) > 1 or not (numbers or kinds == {True}):
+        raise Unanswerable(f"'{f.column}' cannot be compared with '{f.other}'")
 
 
 _DATES = ("date", "datetime")
@@ -181,7 +197,7 @@ def validate_derived(m: Measure, profile: dict[str, Any], fix: Callable[[str | N
         numeric_other = other in (*_NUMBERS, "boolean") or m.other_agg in ("count", "count_distinct")
         ok = (col in (*_NUMBERS, "boolean") or m.column is None) and (m.other is None or numeric_other)
     elif m.kind == "date_diff":
-        ok = col in _DATES and other in _DATES and m.agg in ("avg", "median", "min", "max", "sum")
+        ok = col in _DATES and (other in _DATES or m.other is None) and m.agg in ("avg", "median", "min", "max", "sum")
     else:
         ok = col in _NUMBERS and other in _NUMBERS and m.agg in ("sum", "avg", "median", "min", "max")
     if not ok:

@@ -22,8 +22,9 @@ _INTENSIVE = {
     "velocity", "humidity", "pressure", "latitude", "longitude", "lat", "lon", "lng", "height", "weight",
     "density", "probability", "prob", "%", "median", "min", "max", "minimum", "maximum", "visibility",
     "dew", "elevation", "altitude", "duration", "tenure", "bmi", "satisfaction", "nps", "churn", "yield",
-    "efficiency", "utilization", "utilisation", "conversion", "cpc", "ctr", "roi", "apr", "interest",
+    "efficiency", "utilization", "utilisation", "conversion", "cpc", "ctr", "roi", "apr", "interest", "csat",
 }
+_PRICE = {"cost", "price", "fee"}  # with "unit" or "per", a price: "UnitCost", "Cost per Unit"
 _EVENT_NOUNS = {"conversion", "churn"}  # intensive as a rate, additive as a count of events
 _MONEY = {
     "revenue", "sales", "price", "cost", "amount", "amt", "profit", "income", "spend", "spending",
@@ -214,7 +215,8 @@ def _assign_role(info: dict[str, Any], row_count: int) -> None:
         # "conversions", "churns": whole counts past 1 are events, summed; 0/1 or fractions are a rate
         if rate_words and rate_words <= _EVENT_NOUNS and kind == "integer" and (info.get("max") or 0) > 1:
             rate_words = set()
-        intensive = bool(rate_words) or info.get("unit") == "%"
+        priced = bool(tokens & _PRICE) and bool(tokens & {"unit", "per"})
+        intensive = bool(rate_words) or priced or info.get("unit") == "%"
         info["additive"] = not intensive
         if tokens & _MONEY or info.get("unit") in ("$", "€", "£", "¥"):
             info["money"] = True

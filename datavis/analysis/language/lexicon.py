@@ -63,6 +63,7 @@ SYNONYM_GROUPS = [
     {"delivery", "shipping", "shipment", "transit"},
     {"hand", "stock", "inventory"},  # "stock" ~ On Hand
     {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
+    {"talk", "handle", "handling"},  # a call's "handle time" is its talk time
 ]
 SYNONYMS: dict[str, set[str]] = {}
 for _group in SYNONYM_GROUPS:
@@ -203,7 +204,7 @@ MONTH_NAMES = {
 
 # Verbs that name a measure ("which 3 stores sold the most", "customers we billed the most"): the words
 # of the numeric column they point at, best first, used when no numeric column is named.
-_SELL = ["sales", "revenue", "quantity", "unit", "amount"]
+_SELL = ["sold", "sales", "revenue", "quantity", "unit", "amount"]
 _BILL = ["amount", "revenue", "sales", "total", "charge"]
 _SPEND = ["spend", "cost", "expense", "amount", "price"]
 _EARN = ["revenue", "sales", "income", "profit", "earning", "amount"]
@@ -231,6 +232,11 @@ PARTICIPLES = {"write": "written", "wrote": "written", "break": "broken", "broke
 # Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",
 # "profit margin", "delivery time", "how long … to resolve", "adults plus children".
 RATE_WORDS = {"rate", "rates", "ratio"}
+# Superlatives that describe one item, not a group's total ("which supplier has the longest lead time",
+# "the hotel with the longest stays", "the most expensive category"): the groups are ranked by their
+# average item.
+LEVEL_SUPERLATIVES = {"longest", "shortest", "oldest", "youngest", "heaviest",
+                      "lightest", "tallest", "cheapest", "priciest", "costliest", "expensive", "dearest"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]  # DuckDB's dayname()
 SHARE_OF_WORDS = {"percentage", "percent", "pct", "share", "proportion", "fraction"}
 DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "lag", "turnaround", "wait",
@@ -238,6 +244,17 @@ DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "
 # a column of clock readings named like these holds lengths of time ("Duration 1:05:30", "Talk Time 0:04:10")
 DURATION_COLUMN_WORDS = {"duration", "length", "elapsed", "handle", "handling", "talk", "wait", "hold", "runtime",
                          "spent", "turnaround", "delay", "lag", "break", "downtime", "uptime"}
+# Superlatives of speed said of an event ("which region pays fastest", "the slowest to ship"): the time up
+# to it, lowest first (False) or highest first (True).
+SPEED_WORDS = {"fastest": False, "quickest": False, "soonest": False, "slowest": True}
+# Participles that do not end in -ed ("paid" names Paid Date as "shipped" names Ship Date).
+IRREGULAR_PARTICIPLES = {"paid", "sent", "sold", "built", "made", "done", "given", "taken", "won", "lost", "spent",
+                         "held", "bought", "begun", "written", "drawn", "seen", "met", "left"}
+# An event said late or early ("invoices paid late"): its date after (>) or before (<) the row's due date.
+TIMING_WORDS = {"late": ">", "overdue": ">", "early": "<"}
+# Words of time past a due date ("days overdue", "days past due"): from the due date to the data's last day.
+OVERDUE_WORDS = {"overdue", "past"}
+DUE_WORDS = {"due", "deadline", "expiry", "expiration"}
 TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
                    "hrs": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
                    "months": "month", "year": "year", "years": "year"}
@@ -262,6 +279,13 @@ PAY_LEVEL_WORDS = {"salary", "salaries", "wage", "wages", "pay", "compensation",
 PAY_WORDS = {"pay", "wage", "wages", "payroll", "labour", "labor", "billing", "earnings"}
 # Column words of a price per thing ("Unit Price", "Rate/hr", "unitCost").
 PRICE_WORDS = {"price", "cost", "fee", "rate", "fare"}
+# Words of goods held ("stock value", "inventory value", "value on hand"): the quantity held × its unit cost.
+STOCK_WORDS = {"stock", "inventory", "hand", "holding", "holdings"}
+# A level's column word → the words of the column compared with it when the question leaves that unsaid
+# ("items below reorder level": the quantity held; "projects over budget": the actual spend).
+LEVEL_SUBJECTS = {"reorder": STOCK_WORDS | {"quantity", "qty"}, "par": STOCK_WORDS | {"quantity", "qty"},
+                  "budget": {"actual", "spend", "spent", "cost", "expense", "expenses"},
+                  "target": {"actual", "achieved", "sales", "revenue"}, "quota": {"actual", "achieved", "sales"}}
 # Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").
 QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence"}
 # What a count rate is taken over when the count has no condition ("conversion rate": conversions per

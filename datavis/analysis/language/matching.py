@@ -136,6 +136,8 @@ class ColumnIndex:
         self.forms: dict[str, list[str]] = {}  # column -> expanded tokens
         self.plain: dict[str, list[str]] = {}  # column -> tokens as named
         self.vocab_index: dict[str, set[str]] = {}
+        # a participle that names a date column ("Paid On") is said by its verb ("days to pay"), not a value
+        self.date_words = {w.lower() for c in self.columns if c["role"] == "temporal" for w in split_name(c["name"])}
         for c in self.columns:
             toks = [singular(t) for t in _period_suffixed(split_name(c["name"]))] or [c["name"].lower()]
             # "No Show", "No Signature": a Yes/No column's leading "no" negates, it is no "number"
@@ -601,6 +603,15 @@ def _negated_values(toks: list[Tok], idx: ColumnIndex, skip: set[int]) -> list[V
     return out
 
 
+def _participle_value(key: str, idx: ColumnIndex) -> Any:
+    """"write off" → Written Off, "win" → Won; not a verb whose participle names a date column ("days to
+    pay" with a Paid On column)."""
+    words = [PARTICIPLES.get(w, w) for w in key.split()]
+    if len(words) == 1 and words[0] in idx.date_words:
+        return None
+    return idx.values.get(" ".join(words))
+
+
 def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                 numbers: frozenset[int] = frozenset()) -> list[ValueMention]:
     """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F); a
@@ -622,7 +633,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                 (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None) or \
                 (idx.values.get(key[:-1]) if length > 1 and key.endswith("s") else None) or \
                 (_value_by_clipped_words(key.split(), idx) if length >= 2 else None) or \
-                idx.values.get(" ".join(PARTICIPLES.get(w, w) for w in key.split()))  # "write off" → Written Off
+                _participle_value(key, idx)
             if length == 1:
                 # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
                 upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])

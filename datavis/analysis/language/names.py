@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_CAMEL_DIGITS = re.compile(r"(?<=[A-Z][a-z]{3})(?=[0-9])")  # "UnitsSold90d": sold, 90d
 _SPLIT = re.compile(r"[^0-9a-zA-Z%$#]+")
 
 # Irregular plurals seen in column names and questions.
@@ -24,7 +25,7 @@ _IRREGULAR = {
 def split_name(name: str) -> list[str]:
     """Tokens of a column name or phrase, lower case: 'orderDate_2' -> ['order', 'date', '2']."""
     out: list[str] = []
-    for part in _SPLIT.split(_CAMEL.sub(" ", str(name))):
+    for part in _SPLIT.split(_CAMEL.sub(" ", _CAMEL_DIGITS.sub(" ", str(name)))):
         if part:
             out.append(part.lower())
     return out

@@ -16,6 +16,7 @@ from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
+from .comparisons import column_comparisons
 from .lexicon import (
     AGG_CUES,
     MONTH_NAMES,
@@ -51,11 +52,28 @@ def excludes(word: str) -> bool:
     return word in NEGATIONS or negates(word)
 
 
-def excludes_at(p: Parsed, j: int) -> bool:
-    """Whether token `j` excludes what follows it, and is not a word of a value or of a column's name it
-    is part of ("No Show", "no-show rate": the column, not a negation)."""
-    spans = [(v.start, v.end) for v in p.values] + [(m.start, m.end) for m in p.mentions if m.tier == "exact"]
-    return excludes(p.toks[j].text) and not any(a <= j < b for a, b in spans)
+def negated_between(p: Parsed, profile: dict[str, Any], a: int, b: int,
+                    values: list[ValueMention] | None = None) -> bool:
+    """A negation among tokens [a, b) that is not part of a name: a "no" inside a value or inside
+    the name of the column it mentions ("no-show rate" over a No Show column, "non-profit share"
+    over Non Profit) names the thing, it does not negate it."""
+    values = p.values if values is None else values
+
+    def named(j: int) -> bool:
+        word = p.toks[j].text
+        return any(v.start <= j < v.end for v in values) or any(
+            m.start <= j < m.end and word in profile["_by_name"][m.column]["tokens"] for m in p.mentions)
+    return any(excludes(p.toks[j].text) and not named(j) for j in range(max(0, a), b))
+
+
+def counted_subject(p: Parsed, m: Mention) -> bool:
+    """"how many items are below …", "how many invoices were paid late": the noun after "how many" is
+    the subject of a clause that says which rows count (not "are there", not "… in each X"), so the
+    rows are counted, not each value of it."""
+    before = [t.text for t in p.toks[max(0, m.start - 2):m.start]]
+    after = [t.text for t in p.toks[m.end:m.end + 2]]
+    return before == ["how", "many"] and bool(after) and after[0] in ("are", "is", "were", "was") and \
+        after[1:] != ["there"] and not any(g.start > m.end for g in p.groups)
 
 
 SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "an", "each", "every", "of",
@@ -119,6 +137,8 @@ class Parsed:
     grain: str | None = None
     order_desc: bool | None = None
     order_target: str | None = None  # x | y | column name
+    compared: list[tuple[int, int, Filter]] = field(default_factory=list)  # two-column conditions and their words
+    rank_word: str | None = None  # the superlative that ranks the groups ("longest": by their average item)
     date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
     weekday_toks: list[int] = field(default_factory=list)  # "weekend", "saturdays": a weekday filter's words
     limit: int | None = None
@@ -214,9 +234,12 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     values += P.code_values(p, profile, consumed)
     P.spread_of_row_value(p, profile)
     P.verb_measure(p, profile, consumed)
+    P.mass_noun_measure(p, profile)
+    P.row_total(p, profile)
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
     _numeric_filters(p, profile, consumed)
+    column_comparisons(p, profile, values, _COMPARATORS)
     _text_filters(p, profile)
     _boolean_filters(p, profile)
     P.presence_filters(p, profile)
@@ -634,7 +657,8 @@ def _next_mention(p: Parsed, pos: int, within: int = 4) -> Mention | None:
         for m in p.mentions:
             if m.start == k:
                 return m
-        if p.toks[k].text not in SKIP_AFTER_CUE and not any(c.start == k for c in p.aggs):
+        if p.toks[k].text not in SKIP_AFTER_CUE and not any(c.start == k for c in p.aggs) and \
+                not any(v.start <= k < v.end for v in p.values):  # "for each overdue invoice"
             return None
         k += 1
         steps += 1
@@ -992,7 +1016,7 @@ def _value_filters(p: Parsed, values: list[ValueMention], profile: dict[str, Any
     grouped: dict[tuple[str, bool], list[ValueMention]] = {}
     for v in values:
         window = [t.text for t in p.toks[max(0, v.start - 4):v.start]]
-        neg = any(excludes_at(p, j) for j in range(max(0, v.start - 4), v.start)) and \
+        neg = negated_between(p, profile, v.start - 4, v.start, values) and \
             not any(w in ("only", "just") for w in window[-2:])
         grouped.setdefault((v.column, neg), []).append(v)
     for (col, neg), vs in grouped.items():

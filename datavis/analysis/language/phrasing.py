@@ -18,11 +18,13 @@ from ..plan import Filter
 from . import cues as C
 from .lexicon import (
     ABBREVIATIONS,
+    LEVEL_SUPERLATIVES,
     RANKING_WORDS,
     RESERVATION_WORDS,
     REVENUE_WORDS,
     ROW_VALUE_WORDS,
     STOPWORDS,
+    SYNONYMS,
     VALUE_ALIASES,
     VERB_MEASURES,
     negates,
@@ -247,16 +249,63 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
     by_name = profile["_by_name"]
     if any(is_numeric(by_name[m.column]) for m in p.mentions):
         return
-    taken = consumed | {k for m in p.mentions for k in range(m.start, m.end)}
+    # a verb only half-naming a column of another kind ("invoiced" ~ Invoice #) still names the measure
+    counting = re.search(r"\bhow many\b", p.text.s) is not None  # "how many invoices were billed" counts rows
+    weak = {k: m for m in p.mentions if m.end - m.start == 1 and not counting and (
+        m.tier in ("partial", "entity") or by_name[m.column]["type"] in ("date", "datetime"))
+            for k in range(m.start, m.end)}  # "total billed" is not a total of Billed On
+    taken = consumed | {k for m in p.mentions for k in range(m.start, m.end) if k not in weak}
     for t in p.toks:
-        if t.i in taken or t.text not in VERB_MEASURES:
-            continue
+        if t.i in taken or t.text not in VERB_MEASURES or t.i in weak and not t.text.endswith(("ed", "ing")):
+            continue  # "invoice count" names the rows; "total invoiced" the money
         col = measure_named(VERB_MEASURES[t.text], profile)
         if col is not None:
+            p.mentions = [m for m in p.mentions if m is not weak.get(t.i)]
             p.mentions.append(Mention(col, t.i, t.i + 1, 0.76, "synonym", t.text))
             p.mentions.sort(key=lambda m: m.start)
             p.evidence.append(f"'{t.text}' → {col}")
             return
+
+
+_COUNTING = {"many", "number", "count", "each", "every", "per", "by", "which", "what", "the", "a", "an"}
+
+
+def mass_noun_measure(p: Parsed, profile: dict[str, Any]) -> None:
+    """"how much stock does each warehouse have", "stock by category": the rows' noun said as a mass
+    noun (singular, not counted) names the number column its synonym names (stock ~ On Hand), not the
+    rows (StockID)."""
+    by_name = profile["_by_name"]
+    if any(is_numeric(by_name[m.column]) for m in p.mentions):
+        return
+    for i, m in enumerate(p.mentions):
+        t = p.toks[m.start]
+        before = p.toks[m.start - 1].text if m.start > 0 else ""
+        if m.tier != "entity" or m.end - m.start != 1 or t.text != t.sing or before in _COUNTING:
+            continue
+        col = measure_named(sorted(SYNONYMS.get(t.text, set())), profile)
+        if col is not None and by_name[col].get("additive", True):
+            p.mentions[i] = Mention(col, m.start, m.end, 0.76, "synonym", m.words)
+            p.evidence.append(f"'{t.text}' → {col}")
+            return
+
+
+def row_total(p: Parsed, profile: dict[str, Any]) -> None:
+    """"invoice total by status", "order value per month": the rows' noun then "total" or "value",
+    with no number column named, is the table's money (its one amount or revenue column)."""
+    by_name = profile["_by_name"]
+    if any(is_numeric(by_name[m.column]) for m in p.mentions):
+        return
+    for i, m in enumerate(p.mentions):
+        after = p.toks[m.end].text if m.end < len(p.toks) else ""
+        if m.tier not in ("entity", "partial") or is_numeric(by_name[m.column]) or after not in ("total", "value"):
+            continue
+        amounts = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
+                   and c.get("money") and c.get("additive", True)]
+        money = amounts[0] if len(amounts) == 1 else revenue_column(amounts)
+        if money is not None:
+            p.mentions[i] = Mention(money["name"], m.start, m.end + 1, 0.76, "synonym", f"{m.words} {after}")
+            p.evidence.append(f"'{m.words} {after}' → {money['name']}")
+        return
 
 
 def measure_named(choices: list[str], profile: dict[str, Any]) -> str | None:
@@ -395,4 +444,13 @@ def ranking_superlative(p: Parsed, a: C.Cue[str], cues: list[C.Cue[str]],
     if not near:
         return None
     col = by_name[min(near, key=lambda m: abs(m.start - a.end)).column]
-    return C.Cue("agg", "sum" if col.get("additive", True) else "avg", a.start, a.end)
+    return C.Cue("agg", ranked_agg(col, p.toks[a.start].text), a.start, a.end)
+
+
+def ranked_agg(col: dict[str, Any], superlative: str | None) -> str:
+    """How a superlative that ranks groups aggregates a measure no word aggregates: a level (a
+    score, a price, an age) or a superlative of one item ("the longest lead time", "the most
+    expensive") compares the groups' average item; an amount their total."""
+    if not col.get("additive", True) or superlative in LEVEL_SUPERLATIVES:
+        return "avg"
+    return "sum"

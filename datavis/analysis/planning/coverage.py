@@ -87,7 +87,8 @@ _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make",
 _DERIVED_WORDS = RATE_WORDS | SHARE_OF_WORDS | DURATION_WORDS | REVENUE_WORDS | PROFIT_WORDS | ROW_VALUE_WORDS | \
     COST_WORDS | PAY_WORDS | RATE_BASE_WORDS | set(RATE_VALUE_WORDS) | {"per", "unit", "average", "return"} | \
     {"plus", "minus", "less", "times", "multiplied", "divided", "difference", "combined", "together"}  # sums of two
-_CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE)
+_MEASURE_OF = r"\b(?:length|duration) of\b"  # "avg length of stay": the words name the stay's measure
+_CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE, _MEASURE_OF)
 # Words before "by" that make it no grouping: an order ("sort by"), arithmetic ("divided by").
 _NOT_GROUPING = {"order", "ordered", "sort", "sorted", "rank", "ranked", "list", "listed", "show", "display", "x", "y",
                  "divided", "multiplied", "times"}
@@ -155,7 +156,8 @@ def _verb_like(word: str) -> bool:
 def _linked_tokens(links: Links) -> set[int]:
     spans = (*links.columns, *links.values, *links.aggs, *links.groups, *links.grains, *links.numbers,
              *links.qualities, *links.conditions)
-    return {i for s in spans for i in range(s.start, s.end)}
+    compared = {i for lo, hi, _ in links.parsed.compared for i in range(lo, hi)}  # "below the reorder level"
+    return {i for s in spans for i in range(s.start, s.end)} | compared
 
 
 def _cue_tokens(links: Links) -> set[int]:

@@ -10,7 +10,7 @@ from typing import Any
 from ..language import cues as C
 from ..language.lexicon import UNIT_WORDS
 from ..language.linking import Links
-from ..language.parsing import Parsed
+from ..language.parsing import Parsed, counted_subject
 from ..plan import Plan
 from ..presentation.explain import explain
 from ..presentation.vegalite import choose_chart
@@ -161,8 +161,9 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
     if plan.dimension is not None or len(plan.measures) != 1:
         return []
     p = links.parsed
-    measured = {plan.measures[0].column} | {f.column for f in plan.filters}
+    measured = {plan.measures[0].column} | {f.column for f in plan.filters} | {f.other for f in plan.filters}
     rows = {str(c.target) for c in links.columns if "unique" in c.feats}
+    rows |= {m.column for m in p.mentions if counted_subject(p, m)}  # "how many items are below …"
     axes = [c for c in links.linked_columns() if c not in measured | rows]  # "users" names the rows
     if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes or listed_with_and(links):
         return []  # values listed ("annual vs monthly contracts") are compared: a bar each, not one number

@@ -24,6 +24,7 @@ from ..labels import counted_noun
 from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, STOPWORDS
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal, names_event_only
+from ..language.phrasing import ranked_agg
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
 from .measures import binary, money_column
 
@@ -87,6 +88,14 @@ def value_aggs(links: Links) -> list[Link]:
             continue
         out.append(a)
     return out
+
+
+def rank_word(links: Links) -> str | None:
+    """The superlative that ranks groups rather than taking a maximum ("which supplier has the
+    longest lead time": "longest"), if any."""
+    kept = {id(a) for a in value_aggs(links)}
+    ranking = [a for a in links.aggs if a.target in ("max", "min") and id(a) not in kept]
+    return links.parsed.toks[ranking[0].start].text if ranking else None
 
 
 _NOT_BETWEEN = {"by", "per", "for", "each", "across", "in", "of", "over", "and", ",", "vs"}
@@ -159,6 +168,9 @@ def _measures_of(c: Link, links: Links, profile: dict[str, Any]) -> Iterator[Mea
             yield Reading((Measure(column=col["name"], agg=_agg_of(a)),), ("agg=cue_far",))
     if near is not None and near.target == "count":
         yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=count_of_measure",))
+    ranked = cast("Agg", ranked_agg(col, rank_word(links)))
+    if not seen and ranked != _default_agg(col):  # "which supplier has the longest lead time": by its average
+        yield Reading((Measure(column=col["name"], agg=ranked),), ("agg=ranked_level",))
     if _default_agg(col) not in seen:
         yield Reading((Measure(column=col["name"], agg=_default_agg(col)),), ("agg=default",))
     if not seen and _named_groups_compared(c, links, col):
@@ -429,6 +441,8 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
             continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
         if col["name"] not in grouped and names_event_only(links.parsed, col):
             continue
+        if "condition" in c.feats and col["name"] not in grouped and col["role"] == "measure":
+            continue  # "how many items are below reorder level": a number compared is not an axis
         how = "dim=grouped" if col["name"] in grouped else "dim=linked"
         listed = ("dim=values",) if col["name"] in compared else ()  # "annual vs monthly contracts"
         out += _grains_of(col, links, base, (how, f"dimrole={col['role']}", f"dimtier={c.feats[0]}", *listed))

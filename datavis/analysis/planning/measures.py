@@ -17,8 +17,11 @@ from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
+    ABBREVIATIONS,
     COST_WORDS,
+    DUE_WORDS,
     DURATION_WORDS,
+    OVERDUE_WORDS,
     PAY_WORDS,
     PEOPLE,
     PRICE_WORDS,
@@ -29,13 +32,15 @@ from ..language.lexicon import (
     RATE_WORDS,
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
+    SPEED_WORDS,
+    STOCK_WORDS,
     TIME_UNIT_WORDS,
     VERB_MEASURES,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
-from ..language.parsing import Parsed, excludes, excludes_at, is_flag, is_numeric, yes_letter
+from ..language.parsing import Parsed, excludes, is_flag, is_numeric, negated_between, yes_letter
 from ..language.phrasing import measure_named, revenue_column
-from ..plan import Agg, Filter, Measure
+from ..plan import Agg, Filter, Measure, TimeUnit
 from ..plan import Derived as DerivedKind
 
 _SCOPE_END = {"by", "per", "each", "every", "across", "among", "within", "vs", "versus", ",", "?", ".",
@@ -52,11 +57,14 @@ class Derived:
     columns: set[str]
     spent_filters: list[Filter] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    order_desc: bool | None = None  # the order its words ask for ("pays fastest": lowest first)
+    words: set[int] = field(default_factory=set)  # tokens its phrase spent ("time" in "delivery time")
 
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_date_diff, _added, _as_share_of, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
+    for reader in (_since, _date_diff, _added, _shortfall, _stock_value, _as_share_of, _ratio, _margin, _profit,
+                   _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -120,12 +128,22 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
                 rate.columns.add(named.column)
             if rate is not None or found is not None:
                 return rate  # None when it is a breakdown
+        if _percent_after(p, k):  # "no show %", "churn %": the flag's rate
+            found = _condition(p, profile, max(0, k - 3), k + 1, rate_word=True)
+            if found is not None and binary(profile["_by_name"][found[0].column]):
+                return _rate_of(None, *found)
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
             found_share = _share_of(p, profile, k)
             if found_share is not None:
                 return found_share
     return None
+
+
+def _percent_after(p: Parsed, k: int) -> bool:
+    """A "%" right after word k that is not "% of" nor a number's ("over 50%")."""
+    after = p.question[p.toks[k].end:].lstrip()
+    return after.startswith("%") and not re.match(r"%\s*of\b", after) and not p.toks[k].text[:1].isdigit()
 
 
 def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
@@ -229,8 +247,10 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         a = min(ending, default=b - 1)
         # "late delivery rate": a value right before the column word that names the rate
         a = min([v.start for v in p.values if v.end == a], default=a)
-    # a "no" inside a value or a column's name ("No Show") is the value or the column, not a negation
-    neg = any(excludes_at(p, j) for j in range(a, b))
+    neg = negated_between(p, profile, a, b)
+    compared = next((f for lo, hi, f in p.compared if lo < b and a < hi), None)
+    if compared is not None:  # "% of invoices paid late": Paid Date > Due Date
+        return compared, [compared]
     for m in p.mentions:
         if a <= m.start < b and binary(by_name[m.column]) and m not in p.groups:
             return _flag_filter(by_name[m.column], not neg), _filters_on(p, m.column)
@@ -442,6 +462,37 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
 
 
 
+def _shortfall(p: Parsed, profile: dict) -> Derived | None:
+    """"how many units to get everything back up to its reorder level": over the rows under the
+    level (the two-column condition read by language.comparisons), the level minus what is held."""
+    for lo, _hi, f in p.compared:
+        words = [t.text for t in p.toks[lo:lo + 2]]
+        if f.op in ("<", "<=") and words == ["up", "to"] and f.other is not None:
+            m = Measure(column=f.other, agg="sum", kind="subtract", other=f.column)
+            return Derived(m, {f.column, f.other}, notes=[f"I took what is missing as {f.other} minus {f.column} "
+                                                          f"where {f.column} is under it"])
+    return None
+
+
+def _stock_value(p: Parsed, profile: dict) -> Derived | None:
+    """"inventory value by category", "value of stock on hand": the quantity held times its unit
+    cost (its price when no cost), summed, when no column holds the value."""
+    toks = p.toks
+    k = next((j for j, t in enumerate(toks) if t.text in ("value", "worth") and _mention_at(p, j) is None and
+              {x.text for x in toks[max(0, j - 2):j + 4]} & STOCK_WORDS), None)
+    if k is None:
+        return None
+    measures = [c for c in profile["columns"] if _measure_col(c)]
+    held = [c for c in measures if c.get("additive", True) and not c.get("money") and set(c["tokens"]) & STOCK_WORDS]
+    unit = sorted((c for c in measures if not c.get("additive", True) and set(c["tokens"]) & PRICE_WORDS),
+                  key=lambda c: "cost" not in c["tokens"])
+    if not held or not unit:
+        return None
+    m = Measure(column=held[0]["name"], agg=_agg_before(p, k, "sum"), kind="multiply", other=unit[0]["name"])
+    return Derived(m, {held[0]["name"], unit[0]["name"]},
+                   notes=[f"I took the {toks[k].text} as {held[0]['name']} × {unit[0]['name']}"])
+
+
 def _row_value(p: Parsed, profile: dict) -> Derived | None:
     """"average order value", "mean basket size": the money per thing counted (an id named by
     its noun), when no column is named so."""
@@ -503,8 +554,40 @@ def _date_diff(p: Parsed, profile: dict) -> Derived | None:
         unit = "hour" if start.get("has_time") and end.get("has_time") else "day"
     m = Measure(column=start["name"], agg=_agg_before(p, at, "avg"), kind="date_diff", other=end["name"],
                 unit=unit)  # type: ignore[arg-type]
+    near = range(max(0, at - 2), min(len(p.toks), at + 3))
+    speed = next((SPEED_WORDS[p.toks[j].text] for j in near if p.toks[j].text in SPEED_WORDS), None)
     return Derived(m, {start["name"], end["name"]}, notes=[f"I measured the time from {start['name']} to "
-                                                           f"{end['name']}"])
+                                                           f"{end['name']}"], order_desc=speed,
+                   words={j for j in near if p.toks[j].text in DURATION_WORDS})
+
+
+_SINCE_SKIP = {"the", "last", "latest", "their", "its", "most", "recent", "a"}
+
+
+def _since(p: Parsed, profile: dict) -> Derived | None:
+    """"days since the last delivery", "days overdue", "days past due": the time from a date column
+    to the data's last day (other=None; the compiler anchors it as relative periods are)."""
+    dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and not c.get("year_like")]
+    toks = p.toks
+    for k in range(1, len(toks)):
+        unit = TIME_UNIT_WORDS.get(toks[k - 1].text) if toks[k - 1].text != toks[k - 1].sing else None
+        if unit is None and not (toks[k].text == "since" and toks[k - 1].text == "long"):  # "how long since"
+            continue
+        col = None
+        if toks[k].text == "since":
+            j = k + 1
+            while j < len(toks) and toks[j].text in _SINCE_SKIP:
+                j += 1
+            at = _date_at(p, j, dates, profile)
+            col = at[0] if at is not None else dates[0] if len(dates) == 1 else None
+        elif toks[k].text in OVERDUE_WORDS and (toks[k].text != "past" or k + 1 < len(toks) and toks[k + 1].text
+                                                 == "due"):
+            col = next((c for c in dates if set(c["tokens"]) & DUE_WORDS), None)
+        if col is not None:
+            m = Measure(column=col["name"], agg=_agg_before(p, k - 1, "avg"), kind="date_diff", other=None,
+                        unit=cast(TimeUnit, unit or "day"))
+            return Derived(m, {col["name"]}, notes=[f"I measured the time from {col['name']} to the data's last day"])
+    return None
 
 
 _UNIT_BEFORE = {"in", "many", "average", "avg", "mean", "median", "total", "of", "number"}
@@ -574,6 +657,8 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
     how_long = re.search(r"\bhow long\b", p.text.s) is not None
     for k, t in enumerate(toks):
         near = (k > 0 and toks[k - 1].text in DURATION_WORDS and toks[k - 1].text not in ("time", "times")
+                or k + 1 < len(toks) and toks[k + 1].text in SPEED_WORDS  # "pays fastest"
+                or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in SPEED_WORDS  # "slowest to ship"
                 or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in DURATION_WORDS
                 or k + 1 < len(toks) and toks[k + 1].text in DURATION_WORDS and toks[k + 1].text not in
                 ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text == "to")
@@ -583,6 +668,8 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
         if named is not None and is_numeric(by_name[named.column]):
             return None  # "resolution time" names a column of durations (resolution_hours): it is that column
         end = _date_named(t, dates)
+        if end is None and named is not None and named.start == k and by_name[named.column] in dates:
+            end = by_name[named.column]  # "days to pay": the words link "pay" to Paid Date
         if end is None:
             continue
         main = _started(dates, end) or max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
@@ -608,7 +695,7 @@ def _date_named(t, dates: list[dict]) -> dict | None:
     """The date column a word names by its other words: "delivery" → Delivery Date, "resolve" →
     Resolved, "pay" → Payment Date (a short word may begin a longer one)."""
     for c in dates:
-        for w in c["tokens"]:
+        for w in (*c["tokens"], *(ABBREVIATIONS[w] for w in c["tokens"] if w in ABBREVIATIONS)):  # "Appt Date"
             if w in ("date", "time", "at", "on", "dt", "ts"):
                 continue
             if _close_words(t.text, w) or _close_words(t.sing, w) or \

@@ -54,7 +54,9 @@ _state: dict[str, dict[str, Any] | None] = {}
 # column listed with "and" ("how many male and female professors", "hours of men and women") are one bar each
 # (with "or" pooled), and pay compared between groups the words name ("compare pay for men vs women") is their
 # average pay. An axis whose column a condition holds to one value is a single bar ("daily spend for the
-# holiday push campaign" is not a bar of that campaign).
+# holiday push campaign" is not a bar of that campaign). A superlative of one item ranking groups ("which
+# supplier has the longest lead time") or a level ("the best CSAT") ranks them by their average (nvBench's
+# scorer compares no aggregation of a ranking).
 PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:values|vs": 1.5,
          "edit=color:values|versus": 1.5, "lic=dim=entity": 1.0, "lic=color=values|compare": 1.5,
          "lic=color=values|vs": 1.5, "lic=color=values|versus": 1.5, "prior:kpi_count": 2.0, "prior:kpi_agg": 2.0,
@@ -65,7 +67,7 @@ PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:v
          "lic=two=count_and": 1.5, "lic=two=cues": 0.5, "lic=order=sup_dim": 1.5,
          "prior:superlative_aggregated": -1.5, "lic=implicit=price": 2.0, "lic=implicit=kind": 2.0,
          "lic=dim=who": 1.0, "lic=agg=count_people": 2.0, "lic=dim=values": 2.5, "lic=agg=compared_level": 2.0,
-         "prior:one_value_axis": -1.0}
+         "prior:one_value_axis": -1.0, "lic=agg=ranked_level": 2.0}
 
 
 def use_weights(model: dict[str, Any] | None) -> None:

@@ -19,12 +19,14 @@ from ..language.names import humanize
 from ..language.parsing import (
     SKIP_AFTER_CUE,
     Parsed,
+    counted_subject,
     excludes,
     is_numeric,
     main_temporal,
     names_people_only,
     names_period_only,
 )
+from ..language.phrasing import ranked_agg
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
 from .measures import find_derived
 
@@ -113,12 +115,22 @@ def _cued_measures(d: _Draft) -> None:
         if agg != "count" and m is not None and not is_numeric(d.col(m)) and d.col(m)["type"] != "boolean":
             nxt = next((o for o in d.free if o.start >= m.end and o.start - m.end <= 2 and is_numeric(d.col(o))), None)
             m = nxt or m
-        if _ranks_by_extreme(p, cue, m, which):
+        if _ranks_by_extreme(p, cue, m or _measure_before_cue(d, cue, which), which):
             continue
         if agg == "count":
             _count_cue(d, cue, m)
         else:
             _aggregate_cue(d, agg, m, again)
+
+
+def _measure_before_cue(d: _Draft, cue: C.Cue, which: re.Match | None) -> Mention | None:
+    """A superlative last, its measure said before it ("which department keeps people waiting
+    longest", "which carrier delivered fastest"): the numeric mention between "which" and it."""
+    if which is None or cue.end != len(d.p.toks) and d.p.toks[cue.end].text not in ("?", ".", "on", "in"):
+        return None
+    start = len(d.p.text.s[:which.start()].split())
+    return next((m for m in reversed(d.free) if start <= m.start and m.end <= cue.start and
+                 is_numeric(d.col(m)) and d.col(m)["role"] == "measure"), None)
 
 
 def _chained(p: Parsed, cue: C.Cue) -> bool:
@@ -134,6 +146,7 @@ def _ranks_by_extreme(p: Parsed, cue: C.Cue, m: Mention | None, which: re.Match 
             p.toks[cue.start].text not in ("max", "maximum", "min", "minimum", "maximal", "minimal"):
         p.order_desc = cue.value == "max" if p.order_desc is None else p.order_desc
         p.order_target = p.order_target or "y"
+        p.rank_word = p.toks[cue.start].text
         return True
     return False
 
@@ -147,6 +160,9 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
     col = d.col(m)
     if is_numeric(col) and _cue_has_total(p, cue) and not col.get("year_like"):
         d.measures.append(Measure(column=m.column, agg="sum"))
+        d.used.append(m)
+    elif counted_subject(p, m) and not is_numeric(col):  # "how many items are below reorder level": rows
+        d.count_rows = True
         d.used.append(m)
     elif is_numeric(col) and col["role"] == "measure" and not col.get("groupable"):
         d.measures.append(Measure(column=m.column, agg="sum" if col.get("additive", True) else "avg"))
@@ -231,7 +247,14 @@ def _derived_measure(d: _Draft) -> None:
     d.used += [m for m in p.mentions if m.column in found.columns and m not in d.used]
     p.groups = [g for g in p.groups if g.column not in found.columns]
     d.plan.filters = [f for f in d.plan.filters if not any(f is x for x in found.spent_filters)]
-    p.share = False
+    # "delivery time" spends "time": not the Yes/No column On Time as a filter
+    inside = {m.column for m in p.mentions if found.words & set(range(m.start, m.end))}
+    d.plan.filters = [f for f in d.plan.filters if not (f.column in inside and f.values in ([True], [False]))]
+    d.used += [m for m in p.mentions if m.column in inside and m not in d.used]
+    # a rate's share word is spent; a sum keeps it ("share of stock value by warehouse")
+    p.share = p.share and found.measure.kind in ("add", "multiply") and found.measure.agg == "sum"
+    if found.order_desc is not None and p.order_desc is None:  # "which region pays fastest"
+        p.order_desc, p.order_target = found.order_desc, "y"
     d.plan.assumptions += found.notes
     d.plan.evidence.append(f"derived measure: {found.measure.kind}")
 
@@ -266,7 +289,8 @@ def _drop_row_groups(d: _Draft) -> None:
     if any(x.agg not in ("none", "count") for x in d.measures) or d.count_rows:
         for g in list(p.groups):
             col = d.col(g)
-            if col.get("unique") and (col["role"] == "identifier" or g.tier == "entity"):
+            listed = bool(d.measures) and d.measures[0].kind == "date_diff" and _after_each(p, g)
+            if col.get("unique") and (col["role"] == "identifier" or g.tier == "entity") and not listed:
                 p.groups.remove(g)
     text_mentions = [m for m in d.free if not is_numeric(d.col(m)) and m not in d.used]
     ranked_periods = p.periods_ranked  # "top 5 days by visitors"
@@ -276,6 +300,14 @@ def _drop_row_groups(d: _Draft) -> None:
                 ([t for t in text_mentions if t.column != g.column] or ranked_periods) and \
                 g.column not in [x.column for x in d.measures]:
             p.groups.remove(g)
+
+
+def _after_each(p: Parsed, g: Mention) -> bool:
+    """"for each (overdue) bill": each or every before the column's words, values between."""
+    k = g.start - 1
+    while k >= 0 and any(v.start <= k < v.end for v in p.values):
+        k -= 1
+    return k >= 0 and p.toks[k].text in ("each", "every")
 
 
 def _dimensions(d: _Draft) -> None:
@@ -535,6 +567,8 @@ def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
                 m.agg = "sum"
             else:
                 m.agg = "sum" if col.get("additive", True) and not _level_compared(d, col) else "avg"
+                if p.rank_word is not None and p.order_target == "y":
+                    m.agg = cast(Agg, ranked_agg(col, p.rank_word))
                 plan.assumptions.append(f"I used the {'total' if m.agg == 'sum' else 'average'} of {m.column} "
                                         f"per {dim}")
     if unique_x and any(m.agg != "none" for m in d.measures) and any(m.agg == "none" for m in d.measures):

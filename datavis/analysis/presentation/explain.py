@@ -8,7 +8,7 @@ from ..labels import measures_name
 from ..language.names import humanize
 from ..plan import Filter, Measure, Plan
 from ..sql.compiler import Query
-from ..sql.derived import derived_summary
+from ..sql.derived import compared_words, derived_summary
 from .format import fmt_number
 
 VL_TIME_UNITS = {"year": "year", "quarter": "yearquarter", "month": "yearmonth", "week": "yearweek",
@@ -54,8 +54,8 @@ def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> di
                  "explicit": explicit_order}
     return {
         "intent": plan.intent, "chart_type": chart, "x": x, "y": y, "measures": measures, "color": plan.color,
-        "filters": [{"field": f.column, "op": f.op, "value": f.values[0] if len(f.values) == 1 else f.values}
-                    for f in plan.filters],
+        "filters": [{"field": f.column, "op": f.op, "value": f.other if f.other is not None else
+                     f.values[0] if len(f.values) == 1 else f.values} for f in plan.filters],
         "order": order, "limit": plan.limit, "share": plan.share, "period": plan.period,
         "assumptions": list(dict.fromkeys(plan.assumptions)),
         "data_fields": {"x": q.x if q.x else (q.ys[0] if q.kind == "raw" and len(q.ys) > 1 else None),
@@ -69,6 +69,8 @@ def explain(plan: Plan, q: Query, chart: str, explicit_order: bool = True) -> di
 
 def filter_phrase(f: Filter, period: str | None = None) -> str:
     vals = [fmt_number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v) for v in f.values]
+    if f.other is not None:  # "OnHand under ReorderLevel"
+        return compared_words(f)
     if f.op in ("=", "!=") and len(f.values) == 1 and isinstance(f.values[0], bool):
         holds = f.values[0] == (f.op == "=")  # a Yes/No column reads as its name
         return f"{f.column} only" if holds else f"not {f.column}"

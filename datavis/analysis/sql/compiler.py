@@ -87,6 +87,8 @@ def filter_sql(f: Filter, profile: dict[str, Any]) -> str:
     vals = list(f.values)
     if f.op in ("is_null", "not_null"):
         return f"{q} IS {'NOT ' if f.op == 'not_null' else ''}NULL"
+    if f.other is not None:  # validate_plan: two numbers or two dates, an order or equality
+        return f"{q} {'<>' if f.op == '!=' else f.op} {quote_ident(f.other)}"
     if not vals:
         raise Unanswerable(f"the filter on '{f.column}' has no value")
     # text compares case-insensitively, except values spelled exactly as in the data (the usual

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import Unanswerable
 from ..language.names import quote_ident, split_name
+from ..language.parsing import anchor_of, main_temporal
 from ..plan import AGG_WORDS, Filter, Measure
 
 _ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref", "identifier"}
@@ -51,23 +53,35 @@ def derived_sql(m: Measure, profile: dict[str, Any], condition_sql: Callable[[Fi
         return f"100.0 * {whole} FILTER (WHERE {cond}) / NULLIF({whole}{known}, 0)"
     if m.kind == "ratio":
         top = "count(*)" if m.column is None else _agg(m.agg, _number(m.column, by_name))
+        both = m.column is not None and m.other is not None and m.agg == m.other_agg == "sum"
+        if both:  # a ratio of two sums over the rows where both are known (cost per kg, ROAS)
+            top += f" FILTER (WHERE {quote_ident(m.other or '')} IS NOT NULL)"
         if m.other is None:
             bottom = "count(*)"
         elif m.other_agg in ("count", "count_distinct"):
             bottom = _agg(m.other_agg, quote_ident(m.other))
         else:
             bottom = _agg(m.other_agg, _number(m.other, by_name))
+            bottom += f" FILTER (WHERE {quote_ident(m.column or '')} IS NOT NULL)" if both else ""
         scale = "100.0 * " if m.percent else "1.0 * "
         return f"{scale}{top} / NULLIF({bottom}, 0)"
     a, b = quote_ident(m.column or ""), quote_ident(m.other or "")
     if m.kind == "date_diff":
-        return _agg(m.agg, _elapsed(a, b, m.unit))
+        return _agg(m.agg, _elapsed(a, b if m.other else _last_day(profile), m.unit))
     if m.kind == "subtract":
         return _agg(m.agg, f"({a} - {b})")
     if m.kind == "multiply":
         return _agg(m.agg, f"({a} * {b})")
     # add: a missing term counts as 0 unless both are missing (children left blank: adults only)
     return _agg(m.agg, f"CASE WHEN {a} IS NULL AND {b} IS NULL THEN NULL ELSE coalesce({a}, 0) + coalesce({b}, 0) END")
+
+
+def _last_day(profile: dict[str, Any]) -> str:
+    """The data's last day, which "days since" and "days overdue" run to (as relative periods do)."""
+    last = anchor_of(main_temporal(profile))
+    if last is None:
+        raise Unanswerable("the time up to the data's last day needs a date column")
+    return f"DATE '{last.isoformat()}'"
 
 
 _SECONDS = {"minute": 60, "hour": 3_600, "day": 86_400, "week": 604_800}
@@ -81,9 +95,23 @@ def _elapsed(a: str, b: str, unit: str) -> str:
     return f"date_diff('{unit}', {a}, {b})"
 
 
+_COMPARED = {"=": "equal to", "!=": "not equal to", ">": "over", ">=": "at least", "<": "under", "<=": "at most"}
+_COMPARED_DATES = {">": "after", ">=": "on or after", "<": "before", "<=": "on or before"}
+
+
+def compared_words(f: Filter) -> str:
+    """A comparison of two columns in words: 'OnHand under ReorderLevel', 'Paid Date after Due Date'
+    (a date read by its name: the words are only a label)."""
+    dated = bool({w.lower() for w in split_name(f.column)} & {"date", "day", "on", "at", "time"})
+    words = (_COMPARED_DATES if dated else {}).get(f.op) or _COMPARED.get(f.op, f.op)
+    return f"{f.column} {words} {f.other}"
+
+
 def condition_words(f: Filter) -> str:
     """A condition in a few words: 'Returned', 'not Remote', 'Status Cancelled', 'Age over 50'."""
     vals = [str(v) for v in f.values]
+    if f.other is not None:
+        return compared_words(f)
     if len(f.values) == 1 and isinstance(f.values[0], bool) and f.op in ("=", "!="):
         return f.column if f.values[0] == (f.op == "=") else f"not {f.column}"
     if f.op in ("is_null", "not_null"):
@@ -114,7 +142,7 @@ def derived_label(m: Measure) -> str:
         return f"{top} {_per(m.other) if m.other else 'per row'}"
     agg = AGG_WORDS.get(m.agg, "") if m.agg != "avg" else "Average"
     if m.kind == "date_diff":
-        return f"{agg} {_UNIT_WORDS[m.unit]} from {m.column} to {m.other}".strip()
+        return f"{agg} {_UNIT_WORDS[m.unit]} from {m.column} to {m.other or 'the last day'}".strip()
     sign = {"add": "+", "subtract": "−", "multiply": "×"}[m.kind or "add"]
     return f"{agg} {m.column} {sign} {m.other}".strip()
 

@@ -1,0 +1,115 @@
+"""Conditions that compare two columns of a row, read from the question (issue 11): "on hand below
+the reorder point", "items below reorder level" (the quantity held is the unsaid subject of a level
+it is compared with), "paid after the due date", "invoices paid late" (an event's date past the
+row's due date). Each becomes a Filter with `other` set; the words it spends are no longer columns
+to chart or values to filter on.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..plan import Filter, Op
+from .lexicon import DUE_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS, TIMING_WORDS
+from .matching import Mention, ValueMention
+
+if TYPE_CHECKING:
+    from .parsing import Parsed
+
+_BETWEEN = {"the", "its", "their", "is", "are", "was", "were", "a", "an", "it", "s"}
+
+
+def column_comparisons(p: Parsed, profile: dict[str, Any], values: list[ValueMention],
+                       comparators: list[tuple[str, Op]]) -> None:
+    """Add the two-column conditions the words state to `p.filters`; the mentions they spend join
+    `p.filter_mentions` and the values read in their words are dropped from `values`."""
+    for pattern, op in comparators:
+        for _, (a, b) in p.text.find(rf"\b(?:{pattern})\b"):
+            right = _mention_from(p, b)
+            if right is None or _is_date(right, profile) is None:
+                continue
+            if p.toks[a].text == "over" and not _is_date(right, profile) and not _a_level(right, profile):
+                continue  # "sum of budget over the creation" is an axis, "stock over the reorder level" a level
+            before = _mention_before(p, a)
+            if before is not None and _is_date(before, profile) is not _is_date(right, profile):
+                before = None  # "items below reorder level": items are not what is compared
+            dated = _dated_word(p, a - 1, profile) if _is_date(right, profile) else None  # "paid after the due date"
+            left = before.column if before is not None else dated or _level_subject(right, profile)
+            if left is None or left == right.column:
+                continue
+            spent = [right] + ([before] if before is not None else [])
+            _add(p, values, Filter(column=left, op=op, other=right.column), spent, a - (dated is not None), b)
+    _late_events(p, profile, values)
+
+
+def _is_date(m: Mention, profile: dict[str, Any]) -> bool | None:
+    """True for a date column, False for a measure, None for anything else (a year, an id, text)."""
+    col = profile["_by_name"][m.column]
+    if col["type"] in ("date", "datetime"):
+        return True
+    return False if col["type"] in ("integer", "number") and col["role"] == "measure" else None
+
+
+def _mention_from(p: Parsed, k: int) -> Mention | None:
+    while k < len(p.toks) and p.toks[k].text in _BETWEEN:
+        k += 1
+    return next((m for m in p.mentions if m.start == k), None)
+
+
+def _mention_before(p: Parsed, k: int) -> Mention | None:
+    while k > 0 and p.toks[k - 1].text in _BETWEEN:
+        k -= 1
+    return next((m for m in p.mentions if m.end == k), None)
+
+
+def _a_level(m: Mention, profile: dict[str, Any]) -> bool:
+    return bool(set(profile["_by_name"][m.column]["tokens"]) & LEVEL_SUBJECTS.keys())
+
+
+def _level_subject(level: Mention, profile: dict[str, Any]) -> str | None:
+    """The column a level is the level of, when the words leave it unsaid ("items below reorder
+    level": the quantity on hand)."""
+    col = profile["_by_name"][level.column]
+    subjects = next((LEVEL_SUBJECTS[w] for w in col["tokens"] if w in LEVEL_SUBJECTS), None)
+    if subjects is None:
+        return None
+    same = [c for c in profile["columns"] if c["type"] == col["type"] and c["role"] == "measure"
+            and c["name"] != level.column and set(c["tokens"]) & subjects]
+    return same[0]["name"] if same else None
+
+
+def _late_events(p: Parsed, profile: dict[str, Any], values: list[ValueMention]) -> None:
+    """"invoices paid late", "orders shipped after the due date": a date column named by its verb,
+    then late (after) or early (before), compared with the row's due date."""
+    due = next((c for c in profile["columns"] if c["type"] in ("date", "datetime") and set(c["tokens"]) & DUE_WORDS),
+               None)
+    if due is None:
+        return
+    for k in range(len(p.toks) - 1):
+        dated = _dated_word(p, k, profile)
+        after = p.toks[k + 1].text
+        if after in TIMING_WORDS and dated is not None and dated != due["name"]:
+            op: Op = ">" if TIMING_WORDS[after] == ">" else "<"
+            spent = [m for m in p.mentions if m.start <= k < m.end]
+            _add(p, values, Filter(column=dated, op=op, other=due["name"]), spent, k, k + 2)
+
+
+def _dated_word(p: Parsed, k: int, profile: dict[str, Any]) -> str | None:
+    """The date column a participle at token k names by one of its own words ("paid" → Paid Date,
+    "shipped" → Shipped On), also when the word is a value of another column (Status = Paid)."""
+    if not 0 <= k < len(p.toks) or not (re.fullmatch(r"[a-z]+ed", p.toks[k].text)
+                                        or p.toks[k].text in IRREGULAR_PARTICIPLES):
+        return None
+    return next((c["name"] for c in profile["columns"] if c["type"] in ("date", "datetime")
+                 and p.toks[k].text in c["tokens"]), None)
+
+
+def _add(p: Parsed, values: list[ValueMention], f: Filter, spent: list[Mention], a: int, b: int) -> None:
+    if any(x.column == f.column and x.other == f.other for x in p.filters):
+        return
+    p.filters.append(f)
+    p.filter_mentions.update(id(m) for m in spent)
+    lo, hi = min([a, *(m.start for m in spent)]), max([b, *(m.end for m in spent)])
+    p.compared.append((lo, hi, f))
+    values[:] = [v for v in values if not (lo <= v.start < hi)]  # "late" is not the value Overdue here
+    p.evidence.append(f"'{' '.join(t.text for t in p.toks[lo:hi])}' → {f.column} {f.op} {f.other}")
