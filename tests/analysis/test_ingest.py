@@ -63,6 +63,7 @@ def test_common_date_formats(write_csv, tmp_path, values, expected):
     ("weight", ["1.2 kg", "800 g", "3 kg"], ["1.2 kg", "800 g", "3 kg"]),  # mixed units: not one number
     ("talk time", ["0:04:10", "1:00:00", "0:00:30"], [4 + 1 / 6, 60.0, 0.5]),  # minutes
     ("start time", ["09:15:00", "14:30:00", "08:00:00"], ["09:15:00", "14:30:00", "08:00:00"]),  # clock
+    ("break start", ["12:30:00", "13:00:00", "12:45:00"], ["12:30:00", "13:00:00", "12:45:00"]),  # a moment
 ])
 def test_numbers_as_exports_write_them(write_csv, tmp_path, name, values, expected):
     csv = f"id,{name}\n" + "".join(f"{i},\"{v}\"\n" for i, v in enumerate(values))

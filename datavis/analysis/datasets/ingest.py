@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import BadDataset
-from ..language.lexicon import DURATION_COLUMN_WORDS
+from ..language.lexicon import CLOCK_WORDS, DURATION_COLUMN_WORDS
 from ..language.names import norm_tokens, quote_ident
 from ..models import Dataset, IngestLimits
 from .profile import build_profile, columns_summary, count_of, sample_rows
@@ -297,7 +297,8 @@ def _refine_types(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str,
             # timestamp can be neither profiled as a time of day nor handed to Python without pytz
             conversions[col] = {"kind": "utc", "format": "timestamp with time zone, as UTC", "type": "datetime"}
             continue
-        if types.get(col) == "TIME" and set(norm_tokens(col)) & DURATION_COLUMN_WORDS:
+        words = set(norm_tokens(col))
+        if types.get(col) == "TIME" and words & DURATION_COLUMN_WORDS and not words & CLOCK_WORDS:
             conversions[col] = {"kind": "minutes", "format": "h:mm:ss, as minutes", "unit": "min"}
             continue
         if types.get(col) != "VARCHAR":

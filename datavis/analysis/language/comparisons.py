@@ -16,6 +16,7 @@ from .matching import Mention, ValueMention
 if TYPE_CHECKING:
     from .parsing import Parsed
 
+_TIME_ORDER = {"before", "after", "earlier", "later", "since", "until", "prior"}  # said of dates only
 _BETWEEN = {"the", "its", "their", "is", "are", "was", "were", "a", "an", "it", "s"}
 
 
@@ -28,8 +29,9 @@ def column_comparisons(p: Parsed, profile: dict[str, Any], values: list[ValueMen
             right = _mention_from(p, b)
             if right is None or _is_date(right, profile) is None:
                 continue
-            if p.toks[a].text == "over" and not _is_date(right, profile) and not _a_level(right, profile):
-                continue  # "sum of budget over the creation" is an axis, "stock over the reorder level" a level
+            if not _is_date(right, profile) and (not _a_level(right, profile) or p.toks[a].text in _TIME_ORDER):
+                continue  # a number is compared only with a level ("stock over the reorder level"); "profit before
+                # tax", "revenue after discount", "sum of budget over the creation" name no condition
             before = _mention_before(p, a)
             if before is not None and _is_date(before, profile) is not _is_date(right, profile):
                 before = None  # "items below reorder level": items are not what is compared

@@ -243,10 +243,6 @@ def find_grain(text: Text) -> Cue[str] | None:
             continue
         for _m, (a, b) in text.find(pattern):
             return Cue("grain", grain, a, b)
-    # "spend by channel and month", "amount by region and year": the unit after "and" ends a "by" list
-    for m, _span in text.find(r"\b(?:by|per) [a-z]+(?: [a-z]+)? (?:and|&) (year|quarter|month|week|day)\b(?! of)"):
-        a, b = text.span(m.start(1), m.end(1))
-        return Cue("grain", m.group(1), a, b)
     for m, (a, b) in text.find(r"\bbin(?:s|ned|ning)? .{0,40}?\b(?:into|by) (?:the |a )?"
                                r"(weekday|week|month|year|quarter|day|hour)s?\b"):
         g = {"weekday": "weekday", "week": "week", "month": "month", "year": "year", "quarter": "quarter",
@@ -309,7 +305,7 @@ CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"
 # "range of X" / "X range by G" asks how X spreads (not "in the range 10 to 20", "a date range"); "how
 # variable is X", "how much does X vary"
 DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|variance|outliers?|" \
-          r"skew\w*|box ?plot|variab\w+|var(?:y|ies)|quartiles|iqr|interquartile|" \
+          r"skew\w*|box ?plot|variability|(?<=how )variable|var(?:y|ies)|quartiles|iqr|interquartile|" \
           r"(?<!date )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b"
 RESET = r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|from scratch)\b"
 FOLLOWUP = (r"^\s*(now|what about|how about|and (what|how|by|for|only|just)|only|just|exclude|excluding|without|"

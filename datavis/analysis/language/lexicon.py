@@ -244,6 +244,9 @@ DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "
 # a column of clock readings named like these holds lengths of time ("Duration 1:05:30", "Talk Time 0:04:10")
 DURATION_COLUMN_WORDS = {"duration", "length", "elapsed", "handle", "handling", "talk", "wait", "hold", "runtime",
                          "spent", "turnaround", "delay", "lag", "break", "downtime", "uptime"}
+# ... unless the name says it is a moment ("Break Start", "Hold Until"): a time of day
+CLOCK_WORDS = {"start", "starts", "started", "end", "ends", "ended", "until", "from", "at", "begin", "finish",
+               "clock", "in", "out", "open", "close", "since"}
 # Superlatives of speed said of an event ("which region pays fastest", "the slowest to ship"): the time up
 # to it, lowest first (False) or highest first (True).
 SPEED_WORDS = {"fastest": False, "quickest": False, "soonest": False, "slowest": True}
@@ -345,6 +348,9 @@ def _lexicon_words() -> frozenset[str]:
     phrases |= set(RATE_VALUE_WORDS) | {v for vs in RATE_VALUE_WORDS.values() for v in vs}
     phrases |= REVENUE_WORDS | PROFIT_WORDS | COST_WORDS | PAY_LEVEL_WORDS | PAY_WORDS | PRICE_WORDS | QUANTITY_WORDS
     phrases |= DURATION_WORDS | set(TIME_UNIT_WORDS) | SHARE_OF_WORDS | RATE_WORDS | RATE_BASE_WORDS | ROW_VALUE_WORDS
+    phrases |= REST_WORDS | KEEPING_WORDS | set(TIMING_WORDS) | DUE_WORDS | OVERDUE_WORDS | set(SPEED_WORDS)
+    phrases |= set(PERIOD_SUPERLATIVES) | LEVEL_SUPERLATIVES | STOCK_WORDS | set(UNIT_WORDS) | RESERVATION_WORDS
+    phrases |= set(PARTICIPLES) | set(PARTICIPLES.values()) | IRREGULAR_PARTICIPLES
     return frozenset(w for p in phrases for w in re.findall(r"[a-z]+", p.lower()))
 
 

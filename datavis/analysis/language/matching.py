@@ -609,7 +609,16 @@ def _participle_value(key: str, idx: ColumnIndex) -> Any:
     words = [PARTICIPLES.get(w, w) for w in key.split()]
     if len(words) == 1 and words[0] in idx.date_words:
         return None
-    return idx.values.get(" ".join(words))
+    hits = idx.values.get(" ".join(words))
+    if hits and len(words) == 1:  # one verb names an outcome only among outcomes (Won/Lost, not Broken/New)
+        hits = [h for h in hits if _outcomes(idx.by_name[h[0]]) >= 2] or None
+    return hits
+
+
+def _outcomes(col: dict[str, Any]) -> int:
+    """How many of a column's values are irregular participles ("Won", "Lost", "Written Off")."""
+    said = set(PARTICIPLES.values())
+    return sum(str(v).lower().split()[0] in said for v, _n in col.get("values") or [] if str(v).strip())
 
 
 def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],

@@ -395,7 +395,8 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     if tcol is None:
         return
     anchor = anchor_of(tcol)
-    found = [per for per in find_periods(text.s, anchor) if not _column_of_period(text.s[per.start:per.end], profile)]
+    found = [per for per in find_periods(text.s, anchor)
+             if not _column_of_period(text.s[per.start:per.end], profile, text.s)]
     for per in found:
         a, b = text.span(per.start, per.end)
         if _inside_a_value(p.toks, a, b, profile):
@@ -414,7 +415,7 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
                            f"data: {per.label}")
 
 
-def _column_of_period(words: str, profile: dict[str, Any]) -> str | None:
+def _column_of_period(words: str, profile: dict[str, Any], question: str) -> str | None:
     """"units sold last 90 days" over UnitsSold90d, "revenue ytd" over Revenue YTD: the one column whose name
     holds the period is named by it, and the rows are not filtered."""
     m = re.search(r"(\d+) (day|week|month|quarter|year)s?\b", words)
@@ -425,8 +426,13 @@ def _column_of_period(words: str, profile: dict[str, Any]) -> str | None:
         pattern = rf"(?<![a-z]){(to_date[1] or to_date[2])[0]}td(?![a-z])"
     else:
         return None
-    hits = [c["name"] for c in profile["columns"] if re.search(pattern, c["name"].lower())]
-    return hits[0] if len(hits) == 1 else None
+    hits = [c for c in profile["columns"] if re.search(pattern, c["name"].lower())]
+    if len(hits) != 1 or not is_numeric(hits[0]):
+        return None
+    # its other words are said too ("units sold" of UnitsSold90d): a Returned30d flag names no "sales"
+    said = set(re.findall(r"[a-z]+", question.lower()))
+    rest = {singular(w) for w in hits[0]["tokens"] if w.isalpha() and not re.fullmatch(r"[ymq]td|days?|d", w)}
+    return hits[0]["name"] if rest and rest <= {singular(w) for w in said} else None
 
 
 def _bucket(d: dt.date, unit: str) -> int:

@@ -41,11 +41,13 @@ from ..language.lexicon import (
     AGG_CUES,
     CHART_WORDS,
     COST_WORDS,
+    DUE_WORDS,
     DURATION_WORDS,
     GENERIC,
     GRAIN_WORDS,
     MONTH_NAMES,
     NUMBER_WORDS,
+    OVERDUE_WORDS,
     PAY_WORDS,
     PEOPLE,
     PROFIT_WORDS,
@@ -86,8 +88,9 @@ _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make",
           "earn", "cost", "costs", "bill", "hire", "open", "close", "use", "used", "win", "won", "lose", "lost"}
 _DERIVED_WORDS = RATE_WORDS | SHARE_OF_WORDS | DURATION_WORDS | REVENUE_WORDS | PROFIT_WORDS | ROW_VALUE_WORDS | \
     COST_WORDS | PAY_WORDS | RATE_BASE_WORDS | set(RATE_VALUE_WORDS) | {"per", "unit", "average", "return"} | \
-    {"plus", "minus", "less", "times", "multiplied", "divided", "difference", "combined", "together"}  # sums of two
-_MEASURE_OF = r"\b(?:length|duration) of\b"  # "avg length of stay": the words name the stay's measure
+    {"plus", "minus", "less", "times", "multiplied", "divided", "difference", "combined", "together"} | \
+    OVERDUE_WORDS | DUE_WORDS  # "days overdue": from the due date to the data's last day
+_MEASURE_OF = r"\b(?:length|duration) of\b"  # "the length of a call": how long each row lasts, said of the rows
 _CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE, _MEASURE_OF)
 # Words before "by" that make it no grouping: an order ("sort by"), arithmetic ("divided by").
 _NOT_GROUPING = {"order", "ordered", "sort", "sorted", "rank", "ranked", "list", "listed", "show", "display", "x", "y",
