@@ -53,3 +53,12 @@ def test_an_ordinary_word_changes_nothing(data, question, gold):
     ans = answer(dirs["orders"], question)
     got = [tuple(r.values()) for r in ans.data] if ans.chart_type == "kpi" else answer_rows(ans)
     assert rows_match(con.execute(gold).fetchall(), got), (question, ans.sql)
+
+
+def test_the_rows_noun_opening_a_message_is_no_sort_cue(data):
+    """In a chat (as /analyze asks, the chart on screen passed along), "order value distribution" in a table of
+    orders asks a question of its own: "order" is what the rows are, not "order by"."""
+    dirs, _con = data
+    alone = answer(dirs["orders"], "order value distribution")
+    shown = answer(dirs["orders"], "biggest revenue")
+    assert answer(dirs["orders"], "order value distribution", previous=shown.state).sql == alone.sql

@@ -108,8 +108,10 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -
     out = []
     text = _core(p.text.s)
     cue = re.search(C.FOLLOWUP + r"(?!\w)", text)  # a whole word: "orders by ..." is not "order"
-    # "monthly" alone changes the grain on screen; "monthly shipments" asks a question of its own
-    if cue and not (_GRAIN_ADVERB.match(text) and (measures or counts_rows or found)):
+    # "monthly" alone changes the grain on screen; "monthly shipments" asks a question of its own, and so
+    # does "order value distribution" in a table of orders (the rows' noun, not "order by")
+    if cue and not (_GRAIN_ADVERB.match(text) and (measures or counts_rows or found)) and \
+            not (cue.group(0).strip() in _row_nouns(profile) and not text[cue.end():].lstrip().startswith("by")):
         out.append("cue")
     if _TAIL_CUE.search(text):
         out.append("tail_cue")
@@ -130,16 +132,21 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -
     return out
 
 
-def _names_rows(p: Parsed, profile: dict[str, Any]) -> bool:
-    """The message names what the rows are: "shipments" in a table of shipments, "order count" with an
-    Order ID, "bookings" with a Booking Date."""
+def _row_nouns(profile: dict[str, Any]) -> set[str]:
+    """What the rows are called: "shipments" in a table of shipments, "order(s)" with an Order ID,
+    "booking(s)" with a Booking Date."""
     noun = counted_noun(profile)
     rows = {noun, singular(noun)} if noun != "rows" else set()
     rows |= {w.lower() for w in split_name(str(profile.get("name") or ""))[-1:] if len(w) >= 4}
     rows |= {words[0].lower() + s for c in profile["columns"] if c["role"] == "temporal"
              and len(words := split_name(c["name"])) == 2 and len(words[0]) >= 4
              and words[1].lower() in _DATE_WORDS for s in ("", "s")}
-    return bool(rows & set(re.findall(r"[a-z]+", p.text.s.lower())))
+    return rows
+
+
+def _names_rows(p: Parsed, profile: dict[str, Any]) -> bool:
+    """The message names what the rows are ("monthly shipments", "weekly booking count")."""
+    return bool(_row_nouns(profile) & set(re.findall(r"[a-z]+", p.text.s.lower())))
 
 
 def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any]) -> float:
