@@ -138,22 +138,7 @@ class ColumnIndex:
         self.vocab_index: dict[str, set[str]] = {}
         # a participle that names a date column ("Paid On") is said by its verb ("days to pay"), not a value
         self.date_words = {w.lower() for c in self.columns if c["role"] == "temporal" for w in split_name(c["name"])}
-        for c in self.columns:
-            toks = [singular(t) for t in _period_suffixed(split_name(c["name"]))] or [c["name"].lower()]
-            # "No Show", "No Signature": a Yes/No column's leading "no" negates, it is no "number"
-            yes_no = len(toks) > 1 and toks[0] == "no" and (c["type"] == "boolean" or c.get("distinct") == 2)
-            expanded = [singular(e) for i, t in enumerate(toks) for e in ([t] if yes_no and i == 0 else _expand(t))]
-            self.plain[c["name"]] = toks
-            self.forms[c["name"]] = expanded
-            joined = "".join(toks)
-            if len(toks) > 1:
-                self.vocab_index.setdefault(joined, set()).add(c["name"])  # "pageviews" -> Page Views
-            for t in set(toks) | set(expanded):
-                self.vocab_index.setdefault(t, set()).add(c["name"])
-                if _short_plural(t + "s", t):  # "skus": singular() keeps words ending in -us / -is
-                    self.vocab_index.setdefault(t + "s", set()).add(c["name"])
-                for s in SYNONYMS.get(t, ()):
-                    self.vocab_index.setdefault(s, set()).add(c["name"])
+        self._index_names()
         self.vocab = [v for v in self.vocab_index if len(v) >= 4]
         # column words by their consonants ("pgs" → pages, "rvn" → revenue): a word typed without vowels
         self.skeletons: dict[str, set[str]] = {}
@@ -194,6 +179,25 @@ class ColumnIndex:
         self._typos: dict[str, str | None] = {}
         self._several: dict[tuple[int, str], list[tuple[list[str], list[tuple[str, str, int]]]]] | None = None
         self._word_cols: dict[str, frozenset[str]] = {}
+
+    def _index_names(self) -> None:
+        """Each column's words as named and expanded, and every word (and synonym) → its columns."""
+        for c in self.columns:
+            toks = [singular(t) for t in _period_suffixed(split_name(c["name"]))] or [c["name"].lower()]
+            # "No Show", "No Signature": a Yes/No column's leading "no" negates, it is no "number"
+            yes_no = len(toks) > 1 and toks[0] == "no" and (c["type"] == "boolean" or c.get("distinct") == 2)
+            expanded = [singular(e) for i, t in enumerate(toks) for e in ([t] if yes_no and i == 0 else _expand(t))]
+            self.plain[c["name"]] = toks
+            self.forms[c["name"]] = expanded
+            joined = "".join(toks)
+            if len(toks) > 1:
+                self.vocab_index.setdefault(joined, set()).add(c["name"])  # "pageviews" -> Page Views
+            for t in set(toks) | set(expanded):
+                self.vocab_index.setdefault(t, set()).add(c["name"])
+                if _short_plural(t + "s", t):  # "skus": singular() keeps words ending in -us / -is
+                    self.vocab_index.setdefault(t + "s", set()).add(c["name"])
+                for s in SYNONYMS.get(t, ()):
+                    self.vocab_index.setdefault(s, set()).add(c["name"])
 
     def _index_value_forms(self) -> None:
         """Values of small category columns by the forms a question may use: a one-word value by its
