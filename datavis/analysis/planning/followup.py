@@ -28,6 +28,7 @@ from ..labels import counted_noun
 from ..language import cues as C
 from ..language.names import singular, split_name
 from ..language.parsing import Parsed
+from ..language.phrasing import DATE_FILLER
 from ..plan import Plan
 from .edits import Edit, also_words, candidates, free_mentions, grain_values, is_measure
 from .ranker import Ranked
@@ -59,7 +60,6 @@ FRESH = 1.0  # the fresh reading's score: an edit needs more evidence than that
 CLOSE = 1.0  # readings closer than this: the runner-up is offered as an alternative
 MAX_WORDS_SHORT = 4
 
-_DATE_WORDS = {"date", "time", "day", "dt", "timestamp", "at", "on"}  # "Booking Date", "Created At"
 _GRAIN_ADVERB = re.compile(r"^\W*(monthly|weekly|daily|yearly|quarterly|annual|hourly)\b")
 _TAIL_CUE = re.compile(r"\b(instead|too|as well|again|then|rather)\W*$")
 _QUESTION_START = re.compile(r"^\W*(how (many|much)|what|which|who|whose|where|when|"
@@ -140,7 +140,7 @@ def _row_nouns(profile: dict[str, Any]) -> set[str]:
     rows |= {w.lower() for w in split_name(str(profile.get("name") or ""))[-1:] if len(w) >= 4}
     rows |= {words[0].lower() + s for c in profile["columns"] if c["role"] == "temporal"
              and len(words := split_name(c["name"])) == 2 and len(words[0]) >= 4
-             and words[1].lower() in _DATE_WORDS for s in ("", "s")}
+             and words[1].lower() in DATE_FILLER for s in ("", "s")}  # "Booking Date", "Created At"
     return rows
 
 
