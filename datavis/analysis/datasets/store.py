@@ -50,10 +50,9 @@ def derived(profile: dict[str, Any], key: str, build: Callable[[dict[str, Any]],
     """A lookup computed from the profile alone, built once per loaded profile and kept in it (a
     changed dataset loads a new profile, so nothing derived from the old one is reused). Two
     threads may both build it the first time: the same value, the last one kept."""
-    hit = profile.get(key)
-    if hit is None:
-        hit = profile[key] = build(profile)
-    return cast(T, hit)
+    if key not in profile:
+        profile[key] = build(profile)
+    return cast(T, profile[key])
 
 
 def _index(profile: dict[str, Any]) -> None:

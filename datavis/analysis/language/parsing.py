@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning imports it from here
+from ..datasets.store import derived
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
@@ -164,11 +165,16 @@ class Parsed:
 
 
 def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[str, Any] | None:
-    cols: list[dict[str, Any]] = [c for c in profile["columns"] if c["role"] == "temporal"]
+    """The date column `prefer` names, else the dataset's main one (chosen once per profile)."""
     if prefer:
-        for c in cols:
-            if c["name"] == prefer:
+        for c in profile["columns"]:
+            if c["role"] == "temporal" and c["name"] == prefer:
                 return c
+    return derived(profile, "_main_temporal", _main_temporal)
+
+
+def _main_temporal(profile: dict[str, Any]) -> dict[str, Any] | None:
+    cols: list[dict[str, Any]] = [c for c in profile["columns"] if c["role"] == "temporal"]
     dated = [c for c in cols if c["type"] in ("date", "datetime")]
     pool = dated or cols
     if not pool:

@@ -67,8 +67,9 @@ def _walk(node: object) -> Iterator[object]:
 def _spellings(v: float) -> Iterator[str]:
     """Every way the templates write a number: 738381.1 → $738K, 738K, 738,381.1 …"""
     yield fmt_number(v)
-    for s in _SYMBOLS:
-        yield fmt_number(v, money=True, symbol=s)
+    money = fmt_number(v, money=True, symbol="$")
+    for s in _SYMBOLS:  # the symbol is the money text's one sign character: swapped, not formatted again
+        yield money.replace("$", s)
     yield str(v)
     if float(v).is_integer():
         yield f"{int(v):,}"
