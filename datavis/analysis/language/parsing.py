@@ -167,9 +167,10 @@ class Parsed:
 def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[str, Any] | None:
     """The date column `prefer` names, else the dataset's main one (chosen once per profile)."""
     if prefer:
-        for c in profile["columns"]:
-            if c["role"] == "temporal" and c["name"] == prefer:
-                return c
+        col: dict[str, Any]
+        for col in profile["columns"]:
+            if col["role"] == "temporal" and col["name"] == prefer:
+                return col
     return derived(profile, "_main_temporal", _main_temporal)
 
 

@@ -125,6 +125,12 @@ class _Watchdog:
 
 
 _watchdog = _Watchdog()
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    """Which file is at `path`: a new one (another inode, mtime or size) is another database."""
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns, st.st_size
 MAX_OPEN_DATASETS = 8
 
 
@@ -132,7 +138,7 @@ class _Database:
     """A dataset's database, opened once per process (read-only, locked) and shared."""
 
     def __init__(self, path: Path) -> None:
-        self.mtime = path.stat().st_mtime_ns
+        self.identity = _identity(path)
         self.con = duckdb.connect(str(path), read_only=True, config=dict(_CONFIG))
         self.users = 0
         self.evicted = False
@@ -166,8 +172,8 @@ def _acquire(path: Path) -> tuple[_Database, duckdb.DuckDBPyConnection]:
     key = str(path)
     with _lock:
         database = _open.get(key)
-        if database is not None and database.mtime != path.stat().st_mtime_ns:
-            _evict(key)  # replaced on disk
+        if database is not None and database.identity != _identity(path):
+            _evict(key)  # replaced on disk (uploaded again into the same directory)
             database = None
         if database is None:
             database = _open[key] = _Database(path)
