@@ -60,7 +60,7 @@ class Text:
         ("monthly_rental" is a column, not the grain word "monthly")."""
         for m in _compiled(pattern, flags).finditer(self.s):
             a, b = self.span(m.start(), m.end())
-            if protect and any(k in self.protected for k in range(a, b)) and m.end() > m.start():
+            if protect and self.protected and m.end() > m.start() and not self.protected.isdisjoint(range(a, b)):
                 continue
             yield m, (a, b)
 
