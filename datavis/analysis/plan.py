@@ -5,6 +5,7 @@ profile so a plan from any source (rules, a model, a follow-up edit) is safe to 
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -98,6 +99,48 @@ class Plan(BaseModel):
     assumptions: list[str] = Field(default_factory=list, description="what was assumed, in plain words")
     evidence: list[str] = Field(default_factory=list, description="which words mapped to what")
     period: str | None = Field(None, description="human description of a time filter, e.g. 'in 2023'")
+
+
+def copy_plan(plan: Plan) -> Plan:
+    """`plan.model_copy(deep=True)`, without `copy.deepcopy`'s generic dispatch on every part (the
+    edits of a follow-up copy the plan for each variant they try)."""
+    copied: Plan = _deep_copy(plan, {})
+    return copied
+
+
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _deep_copy(value: Any, memo: dict[int, Any]) -> Any:
+    """What `copy.deepcopy` does to a plan's parts: models, lists and dicts copied once each (the
+    memo keeps an object shared inside the plan shared in the copy), plain values kept; anything
+    else (or a model with private attributes) is left to `deepcopy` itself."""
+    if type(value) in _ATOMS:
+        return value
+    hit = memo.get(id(value))
+    if hit is not None:
+        return hit
+    if type(value) is list:
+        out: list[Any] = []
+        memo[id(value)] = out
+        out.extend(_deep_copy(v, memo) for v in value)
+        return out
+    if type(value) is dict:
+        copied: dict[Any, Any] = {}
+        memo[id(value)] = copied
+        for k, v in value.items():
+            copied[_deep_copy(k, memo)] = _deep_copy(v, memo)
+        return copied
+    if isinstance(value, BaseModel) and getattr(value, "__pydantic_private__", None) is None:
+        cls = type(value)
+        model = cls.__new__(cls)
+        memo[id(value)] = model
+        object.__setattr__(model, "__dict__", _deep_copy(value.__dict__, memo))
+        object.__setattr__(model, "__pydantic_extra__", _deep_copy(value.__pydantic_extra__, memo))
+        object.__setattr__(model, "__pydantic_fields_set__", set(value.__pydantic_fields_set__))
+        object.__setattr__(model, "__pydantic_private__", None)
+        return model
+    return copy.deepcopy(value, memo)
 
 
 def ranks_by_measure(plan: Plan) -> bool:

@@ -1,40 +1,58 @@
-"""Where a dataset lives on disk, and a per-process cache of its profile (keyed by path+mtime)."""
+"""Where a dataset lives on disk, and a per-process cache of its profile (keyed by the profile
+file's identity: inode, mtime and size) with the lookups derived from it (`derived`)."""
 from __future__ import annotations
 
 import json
+import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ..errors import Unanswerable
 
 DATA_FILE = "data.duckdb"
 PROFILE_FILE = "profile.json"
 
-_cache: dict[str, tuple[int, dict[str, Any]]] = {}
+T = TypeVar("T")
+_cache: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
 _lock = threading.Lock()
 _MAX_CACHED = 256
 
 
 def load_profile(dataset_dir: Path) -> dict[str, Any]:
-    """{"profile": ..., "sample_rows": ...} as stored by ingest; cached while the file is unchanged."""
-    path = Path(dataset_dir) / PROFILE_FILE
+    """{"profile": ..., "sample_rows": ...} as stored by ingest; cached while the file is unchanged.
+
+    One stat per question: a dataset uploaded again into the same directory is a new file (another
+    inode, mtime or size), so its profile and everything derived from it are read again."""
+    path = os.path.join(dataset_dir, PROFILE_FILE)
     try:
-        mtime = path.stat().st_mtime_ns
+        st = os.stat(path)
     except FileNotFoundError:
         raise Unanswerable("this dataset is not available any more; upload the file again") from None
-    key = str(path.resolve())
+    identity = (st.st_ino, st.st_mtime_ns, st.st_size)
     with _lock:
-        hit = _cache.get(key)
-        if hit and hit[0] == mtime:
+        hit = _cache.get(path)
+        if hit and hit[0] == identity:
             return hit[1]
-    stored: dict[str, Any] = json.loads(path.read_text())
+    with open(path, encoding="utf-8") as fh:
+        stored: dict[str, Any] = json.load(fh)
     _index(stored["profile"])
     with _lock:
+        _cache.pop(path, None)
         if len(_cache) >= _MAX_CACHED:
             _cache.pop(next(iter(_cache)))
-        _cache[key] = (mtime, stored)
+        _cache[path] = (identity, stored)
     return stored
+
+
+def derived(profile: dict[str, Any], key: str, build: Callable[[dict[str, Any]], T]) -> T:
+    """A lookup computed from the profile alone, built once per loaded profile and kept in it (a
+    changed dataset loads a new profile, so nothing derived from the old one is reused). Two
+    threads may both build it the first time: the same value, the last one kept."""
+    if key not in profile:
+        profile[key] = build(profile)
+    return cast(T, profile[key])
 
 
 def _index(profile: dict[str, Any]) -> None:

@@ -2,6 +2,7 @@
 to token positions so the matcher can skip words that were already understood."""
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,11 @@ class Cue(Generic[V]):
     value: V  # what the phrase says: a chart or grain name, (N, desc) of a limit, desc of an order
     start: int  # token span
     end: int
+
+
+@functools.lru_cache(maxsize=1024)  # the readers' patterns, looked up without re's own cache checks
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
 
 
 class Text:
@@ -52,9 +58,9 @@ class Text:
              protect: bool = True) -> Iterator[tuple[re.Match[str], tuple[int, int]]]:
         """Matches of `pattern` with their token spans; none inside a snake/camel-case name
         ("monthly_rental" is a column, not the grain word "monthly")."""
-        for m in re.finditer(pattern, self.s, flags):
+        for m in _compiled(pattern, flags).finditer(self.s):
             a, b = self.span(m.start(), m.end())
-            if protect and any(k in self.protected for k in range(a, b)) and m.end() > m.start():
+            if protect and self.protected and m.end() > m.start() and not self.protected.isdisjoint(range(a, b)):
                 continue
             yield m, (a, b)
 

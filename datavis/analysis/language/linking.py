@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
 
+from ..datasets.store import derived
 from ..plan import Filter
 from . import cues as C
 from .lexicon import (
@@ -159,16 +160,24 @@ def metric_words(question: str, profile: dict) -> str:
     """Everyday ratios said by their initials or a set phrase ("CTR", "ROAS") in the words the
     derived-measure readers read (lexicon.METRIC_NAMES), unless a column or a value is named so
     ("cpc" of "google / cpc")."""
+    for short, words in derived(profile, "_metric_names", _metric_names):
+        question = short.sub(words, question)
+    return question
+
+
+def _metric_names(profile: dict) -> list[tuple[re.Pattern[str], str]]:
+    """The METRIC_NAMES this dataset can read, in their order: (the short name's pattern, its words)."""
     idx = get_index(profile)
     named = set(idx.vocab_index) | {w for key in idx.values for w in key.split()} | \
         {c["name"].lower() for c in profile["columns"]}
+    spent = any(set(c["tokens"]) & (COST_WORDS | {"spend"}) for c in profile["columns"] if c["role"] == "measure")
+    out = []
     for short, words in METRIC_NAMES.items():
         # only a ratio the data holds the parts of: "CTR" without a column of clicks stays unknown
         parts = [w for w in words.split() if w not in _RATIO_WORDS]
-        spent = any(set(c["tokens"]) & (COST_WORDS | {"spend"}) for c in profile["columns"] if c["role"] == "measure")
         if short not in named and all(singular(w) in idx.vocab_index for w in parts) and (parts or spent):
-            question = re.sub(rf"\b{re.escape(short)}\b", words, question, flags=re.IGNORECASE)
-    return question
+            out.append((re.compile(rf"\b{re.escape(short)}\b", re.IGNORECASE), words))
+    return out
 
 
 # Words of METRIC_NAMES' expansions that are no column: the ratio's own words and money words, which name

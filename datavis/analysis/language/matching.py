@@ -9,7 +9,7 @@ table with thousands of columns stays fast.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -401,28 +401,39 @@ def stem_forms(word: str) -> set[str]:
     return forms
 
 
-def find_mentions(toks: list[Tok], profile: dict[str, Any], skip: set[int] | None = None) -> list[Mention]:
+_WORD_START = re.compile(r"[a-z0-9]")
+SpanScores = dict[tuple[int, int], "Mention | None"]
+
+
+def find_mentions(toks: list[Tok], profile: dict[str, Any], skip: set[int] | None = None,
+                  scores: SpanScores | None = None) -> list[Mention]:
     """Best non-overlapping spans naming columns: every span of up to 7 words (not crossing a
     skipped token or punctuation) is scored against the columns its words point at, then the
-    best-scoring spans are kept greedily."""
+    best-scoring spans are kept greedily. `scores` keeps each span's best column between calls
+    on the same tokens (a span scores the same whatever is skipped around it)."""
     idx = get_index(profile)
     skip = skip or set()
     n = len(toks)
     cands: list[Mention] = []
     question_words = {t.sing for t in toks}
     for i in range(n):
-        if i in skip or not re.match(r"[a-z0-9]", toks[i].text):
+        if i in skip or not _WORD_START.match(toks[i].text):
             continue
         for j in range(i + 1, min(n, i + 7) + 1):
-            if any(k in skip for k in range(i, j)) or not re.match(r"[a-z0-9]", toks[j - 1].text):
+            if any(k in skip for k in range(i, j)) or not _WORD_START.match(toks[j - 1].text):
                 break
             span = toks[i:j]
             words = [t.sing for t in span]
             if any(w in (",", ".", "?") for w in words):
                 break
-            m = _span_mention(span, words, i, idx, question_words)
+            if scores is None or (i, j) not in scores:
+                m = _span_mention(span, words, i, idx, question_words)
+                if scores is not None:
+                    scores[i, j] = m
+            else:
+                m = scores[i, j]
             if m is not None:
-                cands.append(m)
+                cands.append(m if scores is None else replace(m))  # each call's mentions its own
     return _choose_mentions(cands)
 
 

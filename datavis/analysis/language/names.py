@@ -1,7 +1,12 @@
 """Name normalisation shared by profiling and matching: "Order Date", order_date and
-orderDate all become the tokens ["order", "date"]; plurals fold to singulars."""
+orderDate all become the tokens ["order", "date"]; plurals fold to singulars.
+
+Each question splits and folds the same column names and everyday words again and again: the
+pure functions here remember their last few thousand results (bounded).
+"""
 from __future__ import annotations
 
+import functools
 import re
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -24,13 +29,15 @@ _IRREGULAR = {
 
 def split_name(name: str) -> list[str]:
     """Tokens of a column name or phrase, lower case: 'orderDate_2' -> ['order', 'date', '2']."""
-    out: list[str] = []
-    for part in _SPLIT.split(_CAMEL.sub(" ", _CAMEL_DIGITS.sub(" ", str(name)))):
-        if part:
-            out.append(part.lower())
-    return out
+    return list(_split_name(str(name)))  # a list of its own: callers may change it
 
 
+@functools.lru_cache(maxsize=8192)
+def _split_name(name: str) -> tuple[str, ...]:
+    return tuple(part.lower() for part in _SPLIT.split(_CAMEL.sub(" ", _CAMEL_DIGITS.sub(" ", name))) if part)
+
+
+@functools.lru_cache(maxsize=8192)
 def singular(word: str) -> str:
     """A cheap English singular: enough for column names ('categories' -> 'category')."""
     w = word.lower()
@@ -54,6 +61,7 @@ def norm_tokens(name: str) -> list[str]:
     return [singular(t) for t in split_name(name)]
 
 
+@functools.lru_cache(maxsize=4096)
 def humanize(name: str) -> str:
     """A readable label for a column name: 'order_date' -> 'Order date', 'Revenue' stays."""
     if re.search(r"[a-z]", name) and (" " in name.strip()) and not re.search(r"[_]", name):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..datasets.profile import is_numeric as is_numeric  # re-exported: planning imports it from here
+from ..datasets.store import derived
 from ..plan import Filter, Op, Value
 from . import cues as C
 from . import phrasing as P
@@ -30,6 +31,7 @@ from .lexicon import (
 )
 from .matching import (
     Mention,
+    SpanScores,
     Tok,
     ValueMention,
     find_mentions,
@@ -124,6 +126,7 @@ class Parsed:
     toks: list[Tok]
     text: C.Text
     mentions: list[Mention] = field(default_factory=list)
+    span_scores: SpanScores = field(default_factory=dict, repr=False, compare=False)  # find_mentions' memo
     values: list[ValueMention] = field(default_factory=list)
     filters: list[Filter] = field(default_factory=list)
     filter_mentions: set[int] = field(default_factory=set)  # ids of mentions used only by filters
@@ -162,11 +165,17 @@ class Parsed:
 
 
 def main_temporal(profile: dict[str, Any], prefer: str | None = None) -> dict[str, Any] | None:
-    cols: list[dict[str, Any]] = [c for c in profile["columns"] if c["role"] == "temporal"]
+    """The date column `prefer` names, else the dataset's main one (chosen once per profile)."""
     if prefer:
-        for c in cols:
-            if c["name"] == prefer:
-                return c
+        col: dict[str, Any]
+        for col in profile["columns"]:
+            if col["role"] == "temporal" and col["name"] == prefer:
+                return col
+    return derived(profile, "_main_temporal", _main_temporal)
+
+
+def _main_temporal(profile: dict[str, Any]) -> dict[str, Any] | None:
+    cols: list[dict[str, Any]] = [c for c in profile["columns"] if c["role"] == "temporal"]
     dated = [c for c in cols if c["type"] in ("date", "datetime")]
     pool = dated or cols
     if not pool:
@@ -291,7 +300,7 @@ _AGG_WORDS = {w for words in AGG_CUES.values() for w in words if " " not in w}
 def _protect_column_names(p: Parsed, profile: dict[str, Any]) -> None:
     """Words inside a multi-word column name ("monthly fee", "page views") or spelling an acronym column
     ("avg daily rate" → ADR) are that column, not cues."""
-    for m in find_mentions(p.toks, profile):
+    for m in find_mentions(p.toks, profile, scores=p.span_scores):
         if m.tier in ("exact", "acronym") and m.end - m.start >= 2:
             # the A of an acronym said "avg" is still the average asked for (_aggregation_cues keeps it)
             lead = m.tier == "acronym" and p.toks[m.start].text in _AGG_WORDS
@@ -501,7 +510,7 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     toks = p.toks
     # numbers typed as words of their own ("meter_200" keeps its 200 as part of the name)
     number_toks = {t.i for t in toks if re.fullmatch(_NUM, t.text) and t.raw.lower() == t.text}
-    mentions = find_mentions(toks, profile, skip=consumed)
+    mentions = find_mentions(toks, profile, skip=consumed, scores=p.span_scores)
     strong = {k for m in mentions if m.score >= 0.9 and not _name_word_as_value(p, m, profile)
               for k in range(m.start, m.end)}
     values = find_values(toks, profile, skip=consumed | strong, numbers=frozenset(number_toks))

@@ -13,7 +13,7 @@ from ..errors import Unanswerable
 from ..labels import counted_noun
 from ..language.lexicon import CHART_WORDS, PEOPLE
 from ..language.parsing import Parsed, is_numeric
-from ..plan import Agg, Chart, Dimension, Grain, Measure, Order, Plan, validate_plan
+from ..plan import Agg, Chart, Dimension, Grain, Measure, Order, Plan, copy_plan, validate_plan
 
 AGGS: tuple[Agg, ...] = ("sum", "avg", "max", "min", "none")
 CHARTS: tuple[Chart, ...] = ("bar", "line", "arc", "point")
@@ -81,7 +81,7 @@ def _setting(**fields: object) -> Callable[[Plan], None]:
 
 
 def _edit(base: Plan, change: Callable[[Plan], None]) -> Plan:
-    plan = base.model_copy(deep=True)
+    plan = copy_plan(base)
     change(plan)
     if plan.chart == "kpi" and plan.dimension is not None:  # a number that gained an axis is a chart
         plan.chart = "auto"

@@ -29,6 +29,7 @@ Unlinked words elsewhere are the question's *doubts*: its answer is not given al
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -175,7 +176,13 @@ def _function_word(word: str, extra: set[str]) -> bool:
     w = singular(word)
     return (len(word) < 3 or not word.isalpha() or word in STOPWORDS or w in STOPWORDS or word in _CUE_WORDS
             or word in _FILLER or word in extra or w in extra or excludes(word)  # "didnt": a negation
-            or len(word) >= 6 and any(OSA.distance(word, s) <= 1 for s in _LONG_STOPWORDS))  # "diferent"
+            or len(word) >= 6 and _near_stopword(word))
+
+
+@functools.lru_cache(maxsize=4096)  # the same everyday words in question after question
+def _near_stopword(word: str) -> bool:
+    """A stop word typed with one slip ("diferent")."""
+    return any(OSA.distance(word, s) <= 1 for s in _LONG_STOPWORDS)
 
 
 def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:

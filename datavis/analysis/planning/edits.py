@@ -26,7 +26,7 @@ from ..language.lexicon import NUMBER_WORDS
 from ..language.matching import Mention, find_values
 from ..language.parsing import Parsed, is_numeric, main_temporal
 from ..language.timeparse import add_months, month_end, period_start
-from ..plan import Agg, Dimension, Filter, Grain, Measure, Order, Plan, Value, validate_plan
+from ..plan import Agg, Dimension, Filter, Grain, Measure, Order, Plan, Value, copy_plan, validate_plan
 
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
                              r"\bno filters?\b|\bwithout (the )?filters?\b")
@@ -71,7 +71,7 @@ class Edit:
 
 
 def _copy(plan: Plan) -> Plan:
-    return plan.model_copy(deep=True)
+    return copy_plan(plan)
 
 
 def free_mentions(p: Parsed) -> list[Mention]:

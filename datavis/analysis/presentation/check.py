@@ -67,8 +67,9 @@ def _walk(node: object) -> Iterator[object]:
 def _spellings(v: float) -> Iterator[str]:
     """Every way the templates write a number: 738381.1 → $738K, 738K, 738,381.1 …"""
     yield fmt_number(v)
-    for s in _SYMBOLS:
-        yield fmt_number(v, money=True, symbol=s)
+    money = fmt_number(v, money=True, symbol="$")
+    for s in _SYMBOLS:  # the symbol is the money text's one sign character: swapped, not formatted again
+        yield money.replace("$", s)
     yield str(v)
     if float(v).is_integer():
         yield f"{int(v):,}"
@@ -79,30 +80,30 @@ def _spellings(v: float) -> Iterator[str]:
 
 
 class _Allowed:
-    """The numbers an insight may quote; rows are only scanned for a number not found elsewhere."""
+    """The numbers an insight may quote: the sources' spellings are written out only as far as
+    needed to find the numbers asked about, and the rows only for a number found nowhere else."""
 
     def __init__(self, sources: Iterable[object], rows: list[dict[str, Any]]) -> None:
         self.tokens: set[str] = set(_TEMPLATE_NUMBERS)
-        self._add(sources)
-        self._rows = rows
-        self._rows_added = False
-
-    def _add(self, sources: Iterable[object]) -> None:
-        for v in _walk(sources):
-            if isinstance(v, str):
-                self.tokens.update(numbers_in(v))
-            elif _is_number(v):
-                for text in _spellings(v):
-                    self.tokens.update(numbers_in(text))
+        self._pending = [_tokens(sources), _tokens(rows)]
 
     def __contains__(self, token: str) -> bool:
-        if token in self.tokens:
-            return True
-        if not self._rows_added:
-            self._rows_added = True
-            self._add(self._rows)
-            return token in self.tokens
-        return False
+        while token not in self.tokens and self._pending:
+            batch = next(self._pending[0], None)
+            if batch is None:
+                self._pending.pop(0)
+            else:
+                self.tokens.update(batch)
+        return token in self.tokens
+
+
+def _tokens(sources: Iterable[object]) -> Iterator[list[str]]:
+    """The number tokens of each value of the sources, value by value."""
+    for v in _walk(sources):
+        if isinstance(v, str):
+            yield numbers_in(v)
+        elif _is_number(v):
+            yield [t for text in _spellings(v) for t in numbers_in(text)]
 
 
 def _unverified_facts(facts: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[str]:

@@ -43,8 +43,9 @@ class Result:
     truncated: bool
 
 
-def check_statement(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> None:
-    """Accept exactly one SELECT statement (CTEs allowed); raise UnsafeQuery otherwise.
+def check_statement(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> duckdb.Statement:
+    """Accept exactly one SELECT statement (CTEs allowed) and return it parsed; raise UnsafeQuery
+    otherwise.
 
     Given the answer's own cursor, its parser is used: the module-level function goes through
     DuckDB's one default connection, which every thread of the process shares."""
@@ -57,6 +58,7 @@ def check_statement(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> N
     kind = statements[0].type
     if kind != duckdb.StatementType.SELECT:
         raise UnsafeQuery(f"only a read-only SELECT may run, this is a {kind.name} statement")
+    return statements[0]
 
 
 class _Watchdog:
@@ -125,6 +127,12 @@ class _Watchdog:
 
 
 _watchdog = _Watchdog()
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    """Which file is at `path`: a new one (another inode, mtime or size) is another database."""
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns, st.st_size
 MAX_OPEN_DATASETS = 8
 
 
@@ -132,7 +140,7 @@ class _Database:
     """A dataset's database, opened once per process (read-only, locked) and shared."""
 
     def __init__(self, path: Path) -> None:
-        self.mtime = path.stat().st_mtime_ns
+        self.identity = _identity(path)
         self.con = duckdb.connect(str(path), read_only=True, config=dict(_CONFIG))
         self.users = 0
         self.evicted = False
@@ -166,8 +174,8 @@ def _acquire(path: Path) -> tuple[_Database, duckdb.DuckDBPyConnection]:
     key = str(path)
     with _lock:
         database = _open.get(key)
-        if database is not None and database.mtime != path.stat().st_mtime_ns:
-            _evict(key)  # replaced on disk
+        if database is not None and database.identity != _identity(path):
+            _evict(key)  # replaced on disk (uploaded again into the same directory)
             database = None
         if database is None:
             database = _open[key] = _Database(path)
@@ -226,11 +234,12 @@ class Sandbox:
         _release(self._database, self.con, self._clean)
 
     def run(self, sql: str, *, params: list[Any] | None = None, max_rows: int = 5000) -> Result:
-        check_statement(sql, self.con)
+        statement = check_statement(sql, self.con)
         watched = _watchdog.watch(self.con, self.timeout)
         clean, self._clean = self._clean, False
         try:
-            cur = self.con.execute(sql, params or [])
+            # the statement checked is the one run: parsed once, not again from the text
+            cur = self.con.execute(statement, params or [])
             rows = cur.fetchmany(max_rows + 1)
             clean = _watchdog.done(watched) and clean
         except duckdb.InterruptException:
