@@ -146,3 +146,14 @@ def test_a_subject_not_found_is_still_declined_with_what_the_data_has(everyday, 
 def test_an_inflection_of_a_column_name_is_no_gap(everyday):
     ans = answer(everyday["visits"], "fail rate by device")  # "fail" ~ Failed
     assert '"Failed"' in ans.sql and '"Device"' in ans.sql
+
+
+@pytest.mark.parametrize(("table", "first", "then", "condition"), [
+    ("visits", "failed sessions by device", "and the ones without?", '"Failed" = FALSE'),
+    ("staff", "average salary in Leeds by dept", "what about the rest?", '"Office" <> \'Leeds\''),
+    ("stock", "how many items have more than 100 on hand", "and the others?", '"On Hand" <= 100'),
+])
+def test_a_follow_up_asking_for_the_other_side_of_the_condition_is_answered(everyday, table, first, then, condition):
+    shown = answer(everyday[table], first)
+    other = answer(everyday[table], then, previous=shown.state)  # nothing in it links: not declined
+    assert condition in other.sql
