@@ -157,3 +157,10 @@ def test_a_follow_up_asking_for_the_other_side_of_the_condition_is_answered(ever
     shown = answer(everyday[table], first)
     other = answer(everyday[table], then, previous=shown.state)  # nothing in it links: not declined
     assert condition in other.sql
+
+
+def test_the_rows_noun_before_a_word_not_found_still_counts_the_rows(everyday):
+    # "session volume": what is counted, said of the rows; declining "X volume by Y" would refuse a
+    # common question to catch a rarer one ("employee satisfaction by office"), so it is answered
+    ans = answer(everyday["visits"], "session volume by channel")
+    assert "count(*)" in ans.sql and '"Channel"' in ans.sql and ans.alternatives
