@@ -1,7 +1,8 @@
 """What a question asks about that nothing in the data links to: the planner says so instead of
 answering from the other words.
 
-    gaps(links, profile) -> Coverage            (declined)
+    gaps(links, profile) -> Coverage            (declined, unless subject_named)
+    subject_named(plan, cov, links, profile)    (the best reading names what the gap's slots ask about)
     doubts(links, profile) -> tuple[str, ...]   (answered, not alone: planning/decision.py)
 
 A *content word* is a word of the question that is not a function or cue word (lexicon.STOPWORDS,
@@ -21,9 +22,11 @@ The words are read in six slots, each the place where a question names what it i
   quality alone, "how many late orders", may be a condition said otherwise);
 - the subject of "which"/"what" up to its verb ("which **landing page** has the highest …");
 - after "by" ("total amount by **industry**"), unless it orders or divides.
-A slot whose content words all link to nothing names a thing the data does not hold: the question
-is declined (`Coverage.missing`), unless it is the head and a measure is named after an
-aggregation ("for the board **deck**: total amount by team"). Hedges and requests ("can you quickly
+A slot whose content words all link to nothing may name a thing the data does not hold
+(`Coverage.missing`), unless it is the head and a measure is named after an aggregation ("for
+the board **deck**: total amount by team"). The question is declined only when the best reading
+does not name what that slot asks about by words that link (`subject_named`); otherwise it is
+answered with alternatives and a note naming the word (planning/ranker.choose). Hedges and requests ("can you quickly
 break down …") and what a count or a share counts ("percentage of claims …") name nothing missing.
 Unlinked words elsewhere are the question's *doubts*: its answer is not given alone.
 """
