@@ -167,7 +167,8 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
     # a word of money names the money column ("revenue per account" over MRR): not a word left unlinked
     with_money = dataclasses.replace(links, columns=links.columns + money_links(links, profile))
     cov = gaps(with_money, profile)
-    if cov.missing and not (links.columns or links.values or links.conditions or (links.aggs and kind_tokens(links))):
+    said = with_money.columns or links.values or links.conditions or (links.aggs and kind_tokens(links))
+    if cov.missing and not said:
         raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
     ranked = scored(question, profile, links)
     best = ranked[0][1]
