@@ -1,7 +1,8 @@
 """What a question asks about that nothing in the data links to: the planner says so instead of
 answering from the other words.
 
-    gaps(links, profile) -> Coverage            (declined)
+    gaps(links, profile) -> Coverage            (declined, unless subject_named)
+    subject_named(plan, cov, links, profile)    (the best reading names what the gap's slots ask about)
     doubts(links, profile) -> tuple[str, ...]   (answered, not alone: planning/decision.py)
 
 A *content word* is a word of the question that is not a function or cue word (lexicon.STOPWORDS,
@@ -21,9 +22,11 @@ The words are read in six slots, each the place where a question names what it i
   quality alone, "how many late orders", may be a condition said otherwise);
 - the subject of "which"/"what" up to its verb ("which **landing page** has the highest …");
 - after "by" ("total amount by **industry**"), unless it orders or divides.
-A slot whose content words all link to nothing names a thing the data does not hold: the question
-is declined (`Coverage.missing`), unless it is the head and a measure is named after an
-aggregation ("for the board **deck**: total amount by team"). Hedges and requests ("can you quickly
+A slot whose content words all link to nothing may name a thing the data does not hold
+(`Coverage.missing`), unless it is the head and a measure is named after an aggregation ("for
+the board **deck**: total amount by team"). The question is declined only when the best reading
+does not name what that slot asks about by words that link (`subject_named`); otherwise it is
+answered with alternatives and a note naming the word (planning/ranker.choose). Hedges and requests ("can you quickly
 break down …") and what a count or a share counts ("percentage of claims …") name nothing missing.
 Unlinked words elsewhere are the question's *doubts*: its answer is not given alone.
 """
@@ -65,6 +68,8 @@ from ..language.linking import Links
 from ..language.matching import Tok, get_index
 from ..language.names import singular, split_name
 from ..language.parsing import excludes
+from ..plan import Plan
+from .generate import kind_tokens
 from .measures import find_derived
 
 # Cue words beyond the lexicon's phrases, and words that name the rows themselves.
@@ -108,9 +113,11 @@ _TAIL = {w for w in GENERIC if len(w) >= 4} - {"from", "with"}  # generic nouns 
 
 @dataclass(frozen=True)
 class Coverage:
-    """`missing`: the content words of the slots that ask about something nothing links to."""
+    """`missing`: the content words of the slots that ask about something nothing links to;
+    `kinds`: the kinds of those slots ("head", "agg", "rank", "counted", "which", "group")."""
 
     missing: tuple[str, ...] = ()
+    kinds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -129,8 +136,11 @@ class _Named:
         return word in self.words or singular(word) in self.words
 
     def loose(self, word: str) -> bool:
-        """A plural, a stem or a truncation of the data's words."""
+        """A plural, a stem, an inflection ("pass" ~ Passed, "bounce" ~ Bounced) or a truncation of
+        the data's words."""
         if word in self.plurals or (len(word) >= 5 and word[:5] in self.stems):
+            return True
+        if len(word) >= 4 and any(word + end in self.words for end in ("ed", "d", "ing")):
             return True
         return any(word[:k] in self.columns for k in range(3, min(len(word), 6)))
 
@@ -281,6 +291,7 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     slots = list(_slots(links))
     measured = any(kind == "agg" and named & set(slot) for kind, slot in slots)
     missing: list[str] = []
+    kinds: set[str] = set()
     for kind, slot in slots:
         loose = [toks[i].text for i in slot if i in content]
         if kind == "group":  # "top countries by size": by a measure's word is an order, not a group
@@ -290,7 +301,8 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
         said = _head_said(toks, slot, content, linked_spans, named) if kind == "head" and loose else named
         if loose and not said & set(slot) and not all(_verb_like(w) and not _money_noun(kind, w) for w in loose):
             missing += [w for w in loose if w not in missing]
-    return Coverage(tuple(missing))
+            kinds.add(kind)
+    return Coverage(tuple(missing), frozenset(kinds))
 
 
 _OF = {"of", "for", "in", "at", "from", "on", "during"}
@@ -312,6 +324,39 @@ def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans
 def _money_noun(kind: str, word: str) -> bool:
     """"average cost per call": a word of money after an aggregation is a noun, not the verb."""
     return kind == "agg" and word in COST_WORDS | PAY_WORDS
+
+
+_MEASURE_SLOTS = {"head", "agg", "rank"}  # where a question names what it measures
+_THING_SLOTS = {"which", "group"}  # where it names what it compares
+
+
+def subject_named(plan: Plan, cov: Coverage, links: Links, profile: dict[str, Any]) -> bool:
+    """Whether the best reading answers what the question is about despite its gap: for each kind
+    of slot the unlinked words are in, the part of the plan that slot names is named by words that
+    do link. A gap where the measure is said ("which site costs the most to **run**") is answered
+    when the plan measures a linked column, or the quantity its superlative names ("the longest
+    stay": a duration); a gap after "by" or "which" when the plan groups by a column named as a
+    grouping ("total salary by dept and by **tenure band**").
+    "NPS by region" read as a count, "which **courier** …" read as one number, or a gap among the
+    qualities of what is counted name nothing the plan holds: declined."""
+    if not cov.kinds or "counted" in cov.kinds:
+        return False
+    named = {str(c.target) for c in (*links.columns, *links.groups)} | \
+        {str(v.target[0]) for v in links.values if isinstance(v.target, tuple)}
+    if cov.kinds & _MEASURE_SLOTS:
+        kind = kind_tokens(links)
+        tokens = {c["name"]: set(c.get("tokens") or ()) for c in profile["columns"]}
+        used = {c for m in plan.measures for c in (m.column, m.other, m.condition.column if m.condition else None) if c}
+        if not used & named and not any(tokens.get(c, set()) & kind for c in used):
+            return False
+    if cov.kinds & _THING_SLOTS:  # named as a grouping, not by another word ("which barista **sold** …": sold_at)
+        said = {i for kind, slot in _slots(links) if kind in _THING_SLOTS for i in slot}
+        stated = {str(g.target) for g in links.groups} | \
+            {str(c.target) for c in links.columns if said & set(range(c.start, c.end))}
+        grouped = {c for c in (plan.dimension.column if plan.dimension else None, plan.color) if c}
+        if not grouped & stated:
+            return False
+    return True
 
 
 def missing_phrase(links: Links, cov: Coverage) -> str:

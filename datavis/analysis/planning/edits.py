@@ -4,7 +4,7 @@ removed, the period shifted ("the year before"), another measure or aggregation,
 or a colour split, a time grain, a chart type, a share, top/bottom N, an order ("and the worst?"
 flips it), the colour split or the limit removed, the groups without a value dropped ("drop the
 blanks"), the filters on a column lifted ("for all clubs"), the chart summed into one number ("what's
-the total?").
+the total?"), the condition on screen negated ("and the ones without?").
 
 Each family reads the message (language.parsing.Parsed) and returns the variants it allows of a
 plan; a family the words do not touch returns none. `candidates` is every combination of the
@@ -533,6 +533,31 @@ def _nulls_dropped(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     return [(out, "blanks removed")]
 
 
+# "and the ones without?", "and with one?", "what about the rest?": the other side of the condition on screen
+_FLIP = re.compile(r"^\W*(?:and|what about|how about|now|then|so|ok)?\s*(?:for\s+)?(?:(?:the|those)\s+(?:ones?\s+)?)?"
+                   r"(?:with(?:out)?(?:\s+(?:one|ones|it|them|any|some))?|"
+                   r"(?:the\s+)?(?:rest|others|other ones|opposite))\W*$")
+_NEGATED: dict[str, str] = {"=": "!=", "!=": "=", ">": "<=", "<=": ">", "<": ">=", ">=": "<", "in": "not_in",
+                            "not_in": "in", "contains": "not_contains", "not_contains": "contains",
+                            "is_null": "not_null", "not_null": "is_null"}
+
+
+def _flipped(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
+    """"and the ones without?" after "tickets with a refund": the last condition on screen (not a
+    period) negated; a Yes/No condition takes its other value."""
+    conds = [f for f in plan.filters if not _dated(f, profile) and f.op in _NEGATED]
+    if not conds or not _FLIP.search(p.text.s):
+        return []
+    last = conds[-1]
+    if last.op == "=" and len(last.values) == 1 and isinstance(last.values[0], bool):
+        flipped = last.model_copy(update={"values": [not last.values[0]]})
+    else:
+        flipped = last.model_copy(update={"op": _NEGATED[last.op]})
+    out = _copy(plan)
+    out.filters = [flipped if f == last else f for f in out.filters]
+    return [(out, "condition flipped")]
+
+
 def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if plan.limit is None or not _REMOVE_LIMIT.search(p.text.s):
         return []
@@ -544,7 +569,7 @@ def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
 FAMILIES: tuple[Callable[[Plan, Parsed, dict[str, Any]], Variants], ...] = (
     # the filters go after the new axis: "for all clubs" lifts a filter, it does not regroup by club
     _filters, _period_shift, _measure, _dimension, _filters_removed, _grain, _chart, _share, _order, _colour_removed,
-    _limit_removed, _nulls_dropped, _total)
+    _limit_removed, _nulls_dropped, _total, _flipped)
 
 
 # ---------------------------------------------------------------- every combination

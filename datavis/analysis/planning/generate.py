@@ -352,7 +352,7 @@ def priced(links: Links) -> bool:
     return bool(links.words & _PRICE_SUPERLATIVES)
 
 
-def _kind_tokens(links: Links) -> set[str]:
+def kind_tokens(links: Links) -> set[str]:
     """The column words of the quantity a superlative ranks: a price, a weight, an age, a duration."""
     if priced(links):
         return PRICE_WORDS
@@ -363,7 +363,7 @@ def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]
     """The table's main measures for an aggregation or a superlative with no column named: amounts
     first, the quantity a superlative names first ("the five cheapest products": by unit price; "the
     heaviest shipment": by weight)."""
-    by_price, kind = priced(links), _kind_tokens(links)
+    by_price, kind = priced(links), kind_tokens(links)
     main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
                   key=lambda c: (bool(kind) and not set(c["tokens"]) & kind,
                                  by_price and "price" not in c["tokens"],  # the price asked, before a cost

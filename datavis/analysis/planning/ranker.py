@@ -16,11 +16,11 @@ from ..labels import CHART_NAMES, measures_name
 from ..language.linking import Links, link
 from ..plan import Plan
 from .candidates import Candidate, rule_edits
-from .coverage import doubts, gaps, missing_phrase
+from .coverage import Coverage, doubts, gaps, missing_phrase, subject_named
 from .decision import asks_one_number, offered, spread
 from .features import context, features, readout
 from .generate import generate as generate_from_links
-from .generate import money_links
+from .generate import kind_tokens, money_links
 from .rules import build_plan, help_message
 
 WEIGHTS = Path(__file__).with_name("weights.json")
@@ -159,27 +159,42 @@ def scored(question: str, profile: dict[str, Any],
 def choose(question: str, profile: dict[str, Any], links: Links | None = None) -> Ranked:
     """The best reading, with the next sensible readings when the choice is close
     (planning/decision.py). A question whose subject links to nothing ("the NPS by plan" in a table
-    without one) is declined, naming what was not found (planning/coverage.py). `links`: the
-    question's links when the caller has read them already (one parse per message)."""
+    without one) is declined, naming what was not found; a word not found elsewhere ("which site
+    costs the most to **run**") is said in the answer's notes, with alternatives
+    (planning/coverage.py). `links`: the question's links when the caller has read them already
+    (one parse per message)."""
     links = links if links is not None else link(question, profile)
     # a word of money names the money column ("revenue per account" over MRR): not a word left unlinked
     with_money = dataclasses.replace(links, columns=links.columns + money_links(links, profile))
     cov = gaps(with_money, profile)
-    if cov.missing and not (links.columns or links.values or links.conditions):
+    said = with_money.columns or links.values or links.conditions or (links.aggs and kind_tokens(links))
+    if cov.missing and not said:
         raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
-    if cov.missing:
-        raise Unanswerable(f"I could not find “{missing_phrase(links, cov)}” in this dataset. "
-                           + help_message(profile))
     ranked = scored(question, profile, links)
+    best = ranked[0][1]
+    if cov.missing and not subject_named(best, cov, with_money, profile):
+        raise _not_found(links, cov, profile)
     doubt = doubts(with_money, profile)
     margin, alts = offered(ranked, links, model().get("margin", 0.0), doubt)
-    best = ranked[0][1]
     if not alts:
         alts = spread(best, profile, doubt, asks_one_number(links))
-    if doubt:  # said, so the answer is read as a reading of the other words
+    if cov.missing and not alts:  # a reading past a word not found is offered with others, or not at all
+        raise _not_found(links, cov, profile)
+    if cov.missing:
+        others = [w for w in doubt if w not in cov.missing]
+        best.assumptions.append(f"I did not find “{missing_phrase(links, cov)}”"
+                                + (f" or “{' '.join(others)}”" if others else "")
+                                + f" in this dataset; I read the question as “{describe(best, profile)}”")
+    elif doubt:  # said, so the answer is read as a reading of the other words
         best.assumptions.append(f"I did not find “{' '.join(doubt)}” in this dataset: the answer leaves "
                                 f"{'it' if len(doubt) == 1 else 'them'} out")
     return Ranked(best, margin, alts)
+
+
+def _not_found(links: Links, cov: Coverage, profile: dict[str, Any]) -> Unanswerable:
+    """The decline of a question whose subject the data lacks: what was not found, the columns and
+    three questions the data can answer."""
+    return Unanswerable(f"I could not find “{missing_phrase(links, cov)}” in this dataset. " + help_message(profile))
 
 
 def describe(plan: Plan, profile: dict[str, Any]) -> str:
