@@ -19,8 +19,12 @@ from ..datasets.profile import is_identifier
 from ..language.lexicon import (
     ABBREVIATIONS,
     COST_WORDS,
+    DEDUCTION_WORDS,
     DUE_WORDS,
     DURATION_WORDS,
+    FILL_WORDS,
+    LENGTH_WORDS,
+    NET_WORDS,
     OVERDUE_WORDS,
     PAY_WORDS,
     PEOPLE,
@@ -32,16 +36,19 @@ from ..language.lexicon import (
     RATE_WORDS,
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
+    SHORT_WORDS,
     SPEED_WORDS,
     STOCK_WORDS,
     TIME_UNIT_WORDS,
     VERB_MEASURES,
+    negates,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
 from ..language.parsing import Parsed, excludes, is_flag, is_numeric, negated_between, yes_letter
 from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Filter, Measure, TimeUnit
 from ..plan import Derived as DerivedKind
+from .pairs import plan_pair, span_pair
 
 _SCOPE_END = {"by", "per", "each", "every", "across", "among", "within", "vs", "versus", ",", "?", ".",
               "broken", "split", "grouped", "and"}
@@ -63,8 +70,8 @@ class Derived:
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_since, _date_diff, _added, _shortfall, _stock_value, _as_share_of, _ratio, _margin, _profit,
-                   _row_value, _priced_quantity, _rate):
+    for reader in (_since, _span, _date_diff, _added, _planned_gap, _net_of, _shortfall, _stock_value, _as_share_of,
+                   _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -702,3 +709,145 @@ def _date_named(t, dates: list[dict]) -> dict | None:
                     len(t.text) == 3 and w.startswith(t.text) and len(w) - 3 <= 4:
                 return c
     return None
+
+
+# ------------------------------------------------------------------ how long each row lasts
+_NOT_LENGTH_BEFORE = {"over", "on", "any", "each", "every", "first", "last", "the", "a", "of", "in", "what", "same",
+                      "at", "per", "by", "this", "that", "some", "full", "part"}
+
+
+def _span(p: Parsed, profile: dict) -> Derived | None:
+    """"how long does a pick take", "visit length", "avg mins per job", "total hours on site by tech": the
+    time each row lasts, from the start to the end column of the table's one stretch of time (Start Time
+    → End Time, Check In → Check Out), when the words name no column of durations and no other two dates."""
+    pair = span_pair(profile)
+    if pair is None or _two_dates(p, profile) is not None:
+        return None
+    at = _length_cue(p)
+    if at is None or _names_duration_column(p, profile):
+        return None
+    start, end = pair
+    named = _date_named(p.toks[at - 1], [c for c in profile["columns"] if c["type"] in ("date", "datetime")]) \
+        if at > 0 else None
+    if named is not None and named not in pair and not _rows_noun(p.toks[at - 1].sing, profile):
+        return None  # "delivery time" names another date: the time up to it (_date_diff)
+    unit = _unit(p) or ("hour" if start.get("has_time") and end.get("has_time") else "day")
+    agg = _agg_before(p, at, "avg")
+    if agg == "avg" and at > 0 and p.toks[at - 1].text == "total" or p.toks[at].text in TIME_UNIT_WORDS and \
+            at > 0 and p.toks[at - 1].text == "total":
+        agg = "sum"
+    m = Measure(column=start["name"], agg=agg, kind="date_diff", other=end["name"], unit=cast(TimeUnit, unit))
+    near = range(max(0, at - 2), min(len(p.toks), at + 3))
+    speed = next((SPEED_WORDS[p.toks[j].text] for j in near if p.toks[j].text in SPEED_WORDS), None)
+    return Derived(m, {start["name"], end["name"]}, notes=[f"I measured the time from {start['name']} to "
+                                                           f"{end['name']}"], order_desc=speed, words={at})
+
+
+def _length_cue(p: Parsed) -> int | None:
+    """Where the words ask how long a row lasts: "how long", "duration", "length", "<noun> time", a unit
+    of time measured ("avg mins per pick", "total hours"), a speed ("which picker is fastest")."""
+    toks = p.toks
+    for k, t in enumerate(toks):
+        before = toks[k - 1].text if k > 0 else ""
+        after = toks[k + 1].text if k + 1 < len(toks) else ""
+        if t.text == "long" and before == "how" or t.text in SPEED_WORDS:
+            return k
+        if t.text in LENGTH_WORDS - {"long", "last", "time", "times", "take", "takes", "took", "taking"}:
+            return k
+        if t.text == "time" and before and before not in _NOT_LENGTH_BEFORE and after not in ("of", "to", "period"):
+            return k
+        if t.text in TIME_UNIT_WORDS and t.text != t.sing and before in _UNIT_BEFORE - {"in", "of", "number"} and \
+                after not in ("ago", "old"):
+            return k
+    return None
+
+
+def _names_duration_column(p: Parsed, profile: dict) -> bool:
+    """The words name a column of lengths of time ("wait time" → Wait (min)) by more than its unit."""
+    for m in p.mentions:
+        col = profile["_by_name"][m.column]
+        words = {t.text for t in p.toks[m.start:m.end]}
+        timed = set(col["tokens"]) & (set(TIME_UNIT_WORDS) | DURATION_WORDS | {"min", "hr", "hrs", "sec"})
+        if is_numeric(col) and col["role"] == "measure" and timed and \
+                not words <= set(TIME_UNIT_WORDS) | {"in", "hrs", "min"}:
+            return True
+    return False
+
+
+def _rows_noun(word: str, profile: dict) -> bool:
+    """The word names the table's rows (its id column's other word: "visit" for Visit ID)."""
+    return any(is_identifier(c) and word in c["tokens"] for c in profile["columns"])
+
+
+# ------------------------------------------------------------------ planned vs done, net of deductions
+def _planned_gap(p: Parsed, profile: dict) -> Derived | None:
+    """Over a planned / done pair (Qty Ordered / Qty Picked): "qty short", "shortfall", "units not picked"
+    (planned − done, summed); "% of picks short", "short rate" (the rows where done < planned); "fill
+    rate", "% fulfilled" (done as a percentage of planned)."""
+    pair = plan_pair(profile)
+    if pair is None:
+        return None
+    planned, done = pair
+    toks = p.toks
+    rate = any(t.text in RATE_WORDS | SHARE_OF_WORDS for t in toks) or "%" in p.question
+    for k, t in enumerate(toks):
+        if t.text in FILL_WORDS and (rate or t.text in ("fill", "fulfilment", "fulfillment")):
+            m = Measure(column=done["name"], agg="sum", kind="ratio", other=planned["name"], other_agg="sum",
+                        percent=True)
+            return Derived(m, {planned["name"], done["name"]}, words={k},
+                           notes=[f"I took the {t.text} rate as {done['name']} as a % of {planned['name']}"])
+        not_done = k > 0 and negates(toks[k - 1].text) and \
+            _close_to_any(t, set(done["tokens"]) - set(planned["tokens"]))
+        if t.text not in SHORT_WORDS and not not_done:
+            continue
+        if rate:
+            cond = Filter(column=done["name"], op="<", other=planned["name"])
+            return Derived(Measure(column=None, agg="count", kind="rate", condition=cond),
+                           {planned["name"], done["name"]}, words={k})
+        m = Measure(column=planned["name"], agg=_agg_before(p, k, "sum"), kind="subtract", other=done["name"])
+        return Derived(m, {planned["name"], done["name"]}, words={k} | ({k - 1} if not_done else set()),
+                       notes=[f"I took what is short as {planned['name']} minus {done['name']}"])
+    return None
+
+
+def _close_to_any(t, words: set[str]) -> bool:
+    return any(_close_words(t.text, w) or _close_words(t.sing, w) for w in words)
+
+
+def _net_of(p: Parsed, profile: dict) -> Derived | None:
+    """"net revenue", "avg bill after discount", "sales excluding refunds": an amount minus the column of
+    money taken off it (Discount ($), Refunds), when no column is itself net."""
+    measures = [c for c in profile["columns"] if _measure_col(c)]
+    deduction = next((c for c in measures if set(c["tokens"]) & DEDUCTION_WORDS), None)
+    if deduction is None or any("net" in c["tokens"] for c in profile["columns"]):
+        return None
+    toks = p.toks
+    for k, t in enumerate(toks):
+        if t.text not in NET_WORDS:
+            continue
+        if t.text == "net" and k + 1 < len(toks):
+            amount, at = _amount_at(p, profile, k + 1), k + 1
+        else:
+            said = next((m for m in p.mentions if m.start > k and m.start <= k + 2), None)
+            if said is None or said.column != deduction["name"] or k == 0:
+                continue
+            amount, at = _amount_at(p, profile, k - 1, before=True), k
+        if amount is None or amount == deduction["name"]:
+            continue
+        m = Measure(column=amount, agg=_agg_before(p, min(at, k), "sum"), kind="subtract", other=deduction["name"])
+        return Derived(m, {amount, deduction["name"]}, words={k},
+                       notes=[f"I took the net amount as {amount} minus {deduction['name']}"])
+    return None
+
+
+def _amount_at(p: Parsed, profile: dict, k: int, before: bool = False) -> str | None:
+    """The amount named by the word at k (a measure's mention, ending there when `before`), or by a word
+    of money or billing ("revenue", "sales", "bill"): the largest money column, the gross a deduction is
+    taken from (Invoice Total, not Amount Paid)."""
+    m = next((x for x in p.mentions if (x.end == k + 1 if before else x.start == k)), None)
+    if m is not None and _measure_col(profile["_by_name"][m.column]):
+        return m.column
+    if p.toks[k].text not in MONEY_WORDS | {"sales", "bill", "bills", "invoice", "invoices", "gross"}:
+        return None
+    money = [c for c in profile["columns"] if _measure_col(c) and c.get("additive", True) and c.get("money")]
+    return str(max(money, key=_total)["name"]) if money else None
