@@ -22,8 +22,10 @@ from ..language.lexicon import (
     DEDUCTION_WORDS,
     DUE_WORDS,
     DURATION_WORDS,
+    EVENT_WORDS,
     FILL_WORDS,
     LENGTH_WORDS,
+    MEASURE_UNIT_WORDS,
     NET_WORDS,
     OVERDUE_WORDS,
     PAY_WORDS,
@@ -141,10 +143,31 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
                 return _rate_of(None, *found)
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
-            found_share = _share_of(p, profile, k)
+            found_share = _share_of(p, profile, k) or _part_of_whole(p, profile, k)
             if found_share is not None:
                 return found_share
     return None
+
+
+_PART_VERBS = {"is", "are", "was", "were", "goes", "went", "comes", "came", "spent"}
+
+
+def _part_of_whole(p: Parsed, profile: dict, k: int) -> Derived | None:
+    """"what % of freight spend is fuel", "what share of revenue comes from fees": the sum of the measure said
+    after the verb as a percentage of the whole said after "of" (a measure, or a word of money)."""
+    toks = p.toks
+    of = next((j for j in range(k, min(k + 2, len(toks))) if toks[j].text == "of"), None)
+    verb = next((j for j in range(of + 1, len(toks)) if toks[j].text in _PART_VERBS), None) if of is not None else None
+    if of is None or verb is None:
+        return None
+    whole = next((m for m in p.mentions if of < m.start < verb and _measure_col(profile["_by_name"][m.column])), None)
+    whole = whole or next((x for j in range(of + 1, verb) if (x := _money_mention(p, profile, j))), None)
+    part = next((m for m in p.mentions if verb < m.start <= verb + 3 and _measure_col(profile["_by_name"][m.column])),
+                None)
+    if whole is None or part is None or whole.column == part.column:
+        return None
+    m = Measure(column=part.column, agg="sum", kind="ratio", other=whole.column, other_agg="sum", percent=True)
+    return Derived(m, {part.column, whole.column}, words=set(range(of + 1, verb)))
 
 
 def _percent_after(p: Parsed, k: int) -> bool:
@@ -341,7 +364,7 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
             ratio_word = any(x.text in ("ratio", "divided") for x in p.toks[max(0, k - 5):k + 5])
             if not ratio_word or top is None:
                 continue
-        bottom = next((m for m in p.mentions if k < m.start <= k + 2), None)
+        bottom = next((m for m in p.mentions if k < m.start <= k + 2), None) or _unit_named(p, profile, k + 1)
         if top is None or bottom is None:
             continue
         top_col, top_start = top
@@ -349,12 +372,14 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
         cued = any(c.end <= top_start and top_start - c.end <= 2 for c in p.aggs)
         others = any(g.column != bottom.column for g in p.groups)
         if _measure_col(bcol) and bottom.column != top_col:
-            grouped = bcol.get("groupable") and cued
-            if not grouped:  # "average rating per age" groups by age; "cost per kg" divides
+            # "average rating per age" groups by a level; "avg weight per pallet" divides by a count of things
+            grouped = bcol.get("groupable") and cued and not (bcol.get("additive") and p.toks[bottom.start].text
+                                                               == p.toks[bottom.start].sing)
+            if not grouped:  # "cost per kg" divides
                 m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="sum")
-                return Derived(m, {top_col, bottom.column})
+                return Derived(m, {top_col, bottom.column}, words=set(range(bottom.start, bottom.end)))
         elif t.text == "per" and (
-                is_identifier(bcol) and bottom.tier != "exact" and (not cued if bcol.get("unique") else others)
+                _names_things(bcol) and bottom.tier != "exact" and (not cued if bcol.get("unique") else others or cued)
                 or bcol["role"] == "dimension" and set(bcol["tokens"]) & PEOPLE and any(
                     g.column != bottom.column and by_name[g.column]["role"] == "dimension" for g in p.groups)):
             # one row per order: "average revenue per order" is the plain average already; a repeated
@@ -373,11 +398,12 @@ def _as_share_of(p: Parsed, profile: dict) -> Derived | None:
             continue
         j = k + 1 + (toks[k + 1].text in ("a", "an"))
         if j + 1 >= len(toks) or toks[j].text not in SHARE_OF_WORDS or toks[j + 1].text != "of":
-            if not (p.question[toks[k].end:].lstrip().startswith("% of")):
+            if not re.match(r"(an? )?% of", p.question[toks[k].end:].lstrip()):
                 continue
             j = next((i for i in range(k + 1, len(toks)) if toks[i].text == "of"), len(toks)) - 1
         top = _numerator(p, profile, k)
-        bottom = next((m for m in p.mentions if j + 2 <= m.start <= j + 3), None)
+        bottom = next((m for m in p.mentions if j + 2 <= m.start <= j + 3), None) or _mention_at(p, j + 2) or \
+            _money_mention(p, profile, j + 2)
         if top is None or bottom is None or not _measure_col(profile["_by_name"][bottom.column]) or \
                 bottom.column == top[0]:
             continue
@@ -386,14 +412,55 @@ def _as_share_of(p: Parsed, profile: dict) -> Derived | None:
     return None
 
 
+def _money_mention(p: Parsed, profile: dict, k: int) -> Mention | None:
+    """A word of money or sales at k ("as a share of sales") as a mention of the money column it names."""
+    if k >= len(p.toks):
+        return None
+    word = p.toks[k].text
+    col = _gross(profile) if word in MONEY_WORDS | {"sales", "sale"} else None
+    return Mention(column=col["name"], start=k, end=k + 1, score=0.5, tier="partial", words=word) if col else None
+
+
 def _numerator(p: Parsed, profile: dict, k: int) -> tuple[str, int] | None:
     """The measure column named just before token k, and where its words start: a mention of a
-    measure, or a word of money ("spend per employee")."""
-    top = next((m for m in p.mentions if m.end == k), None)
-    if top is not None and _measure_col(profile["_by_name"][top.column]):
-        return top.column, top.start
-    money = money_column(p.toks[k - 1].text, profile) if k > 0 else None
+    measure (also before a word of money or a verb: "fuel cost" → Fuel Surcharge, "units picked"), a
+    unit word ("meters walked" → Travel (m)), or a word of money ("spend per employee")."""
+    for end in (k, k - 1):
+        top = next((m for m in p.mentions if m.end == end), None)
+        if top is not None and _measure_col(profile["_by_name"][top.column]) and \
+                (end == k or p.toks[k - 1].text in MONEY_WORDS | _QUANTITY_NOUNS or p.toks[k - 1].text.endswith("ed")):
+            return top.column, top.start
+        unit = _unit_named(p, profile, end - 1) if end > 0 else None
+        if unit is not None and (end == k or p.toks[k - 1].text.endswith("ed")):
+            return unit.column, end - 1
+    word = p.toks[k - 1].text if k > 0 else ""
+    # "rate per mile", "price per lb": what is paid per unit, the money column
+    money = money_column("cost" if word in _PRICE_NOUNS and p.toks[k].text == "per" else word, profile) if k else None
     return (money["name"], k - 1) if money is not None else None
+
+
+_QUANTITY_NOUNS = {w for ws in MEASURE_UNIT_WORDS.values() for w in ws if len(w) > 2}  # "travel distance"
+_PRICE_NOUNS = {"rate", "rates", "price", "charge", "charges"}
+
+
+def _unit_named(p: Parsed, profile: dict, k: int) -> Mention | None:
+    """The measure column a unit word at k names by its unit or quantity ("per lb" → Weight (lbs), "per mile"
+    → Miles, "meters" → Travel (m)), as a mention of that one word."""
+    if not 0 <= k < len(p.toks) or p.toks[k].text not in MEASURE_UNIT_WORDS:
+        return None
+    words = MEASURE_UNIT_WORDS[p.toks[k].text]
+    cols = [c for c in profile["columns"] if _measure_col(c) and set(c["tokens"]) & words]
+    if len(cols) != 1:
+        return None
+    return Mention(column=cols[0]["name"], start=k, end=k + 1, score=0.5, tier="partial", words=p.toks[k].text)
+
+
+def _names_things(col: dict) -> bool:
+    """A column naming things that rows repeat ("Order #", "Customer ID"): an id, unique or not."""
+    return is_identifier(col) or col["type"] == "text" and bool(set(col["tokens"]) & _ID_WORDS)
+
+
+_ID_WORDS = {"#", "id", "no", "number", "code"}
 
 
 def _margin(p: Parsed, profile: dict) -> Derived | None:
@@ -668,7 +735,8 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
                 or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in SPEED_WORDS  # "slowest to ship"
                 or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in DURATION_WORDS
                 or k + 1 < len(toks) and toks[k + 1].text in DURATION_WORDS and toks[k + 1].text not in
-                ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text == "to")
+                ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text == "to"
+                or t.text == "transit")  # "transit days", "days in transit": the time up to delivery
         if not near or t.text in ("date", "the", "it", "a", "how", "long", "over", "by"):
             continue
         named = _mention_at(p, k) or (_mention_at(p, k + 1) if k + 1 < len(toks) else None)
@@ -701,11 +769,12 @@ def _started(dates: list[dict], end: dict) -> dict | None:
 def _date_named(t, dates: list[dict]) -> dict | None:
     """The date column a word names by its other words: "delivery" → Delivery Date, "resolve" →
     Resolved, "pay" → Payment Date (a short word may begin a longer one)."""
+    event = EVENT_WORDS.get(t.text)  # "arrive" ~ Delivered, "payment" ~ Paid Date
     for c in dates:
         for w in (*c["tokens"], *(ABBREVIATIONS[w] for w in c["tokens"] if w in ABBREVIATIONS)):  # "Appt Date"
             if w in ("date", "time", "at", "on", "dt", "ts"):
                 continue
-            if _close_words(t.text, w) or _close_words(t.sing, w) or \
+            if _close_words(t.text, w) or _close_words(t.sing, w) or event is not None and _close_words(event, w) or \
                     len(t.text) == 3 and w.startswith(t.text) and len(w) - 3 <= 4:
                 return c
     return None
@@ -849,5 +918,11 @@ def _amount_at(p: Parsed, profile: dict, k: int, before: bool = False) -> str | 
         return m.column
     if p.toks[k].text not in MONEY_WORDS | {"sales", "bill", "bills", "invoice", "invoices", "gross"}:
         return None
+    gross = _gross(profile)
+    return str(gross["name"]) if gross else None
+
+
+def _gross(profile: dict) -> dict | None:
+    """The money column of the largest total: the gross that discounts, fees or payments are parts of."""
     money = [c for c in profile["columns"] if _measure_col(c) and c.get("additive", True) and c.get("money")]
-    return str(max(money, key=_total)["name"]) if money else None
+    return max(money, key=_total) if money else None
