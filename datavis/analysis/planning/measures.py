@@ -73,7 +73,7 @@ class Derived:
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
     for reader in (_since, _span, _date_diff, _added, _planned_gap, _net_of, _shortfall, _stock_value, _as_share_of,
-                   _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
+                   _per_day, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -132,14 +132,16 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
         named = _mention_at(p, k)  # "bounce rate" is a column; "rate" alone only half-names bounce_rate
         if t.text in RATE_WORDS and k > 0 and (named is None or named.tier == "partial" and named.start == k):
             found = _condition(p, profile, max(0, k - 3), k, rate_word=True)
-            rate = _rate_of(None, *found) if found is not None else _counted_per_base(p, profile, k)
+            rate = _rate_of(None, *found) if found is not None else \
+                _counted_per_base(p, profile, k) or _part_rate(p, profile, k)
             if rate is not None and named is not None:
                 rate.columns.add(named.column)
             if rate is not None or found is not None:
                 return rate  # None when it is a breakdown
         if _percent_after(p, k):  # "no show %", "churn %": the flag's rate
             found = _condition(p, profile, max(0, k - 3), k + 1, rate_word=True)
-            if found is not None and binary(profile["_by_name"][found[0].column]):
+            flag = profile["_by_name"][found[0].column] if found is not None else None
+            if found is not None and (binary(flag) or yes_letter(flag) is not None):  # "no show %" of Y/N
                 return _rate_of(None, *found)
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
@@ -248,6 +250,45 @@ def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
                    notes=[f"I took the rate as {m.column} per {base['name']}"])
 
 
+def _part_rate(p: Parsed, profile: dict, k: int) -> Derived | None:
+    """"discount rate", "collection rate" (~ Amount Paid, lexicon EVENT_WORDS): an amount named before the
+    rate word as a percentage of the gross money column it is part of."""
+    word = p.toks[k - 1]
+    m = next((x for x in p.mentions if x.end == k), None)
+    gross = _gross(profile)
+    col = profile["_by_name"][m.column] if m is not None else \
+        next((c for c in profile["columns"] if _measure_col(c) and EVENT_WORDS.get(word.text) in c["tokens"]), None)
+    if col is None or gross is None or col is gross or not _measure_col(col) or not col.get("additive", True) or \
+            _total(col) > _total(gross):
+        return None
+    measure = Measure(column=col["name"], agg="sum", kind="ratio", other=gross["name"], other_agg="sum", percent=True)
+    return Derived(measure, {col["name"], gross["name"]}, words={k - 1, k},
+                   notes=[f"I took the {word.text} rate as {col['name']} as a % of {gross['name']}"])
+
+
+def _per_day(p: Parsed, profile: dict) -> Derived | None:
+    """"visits per day", "how many orders a day": the rows (or the things an id column counts) per day with
+    any, over a date column of whole days (a count of distinct days)."""
+    toks = p.toks
+    days = [c for c in profile["columns"] if c["type"] == "date" and not c.get("year_like")]
+    for k in range(1, len(toks) - 1):
+        if toks[k].text not in ("per", "a", "each") or toks[k + 1].text != "day" or not days:
+            continue
+        thing = next((m for m in p.mentions if m.end == k or m.end == k - 1), None)
+        col = profile["_by_name"][thing.column] if thing is not None else None
+        if col is None and not _rows_noun(toks[k - 1].sing, profile):
+            continue
+        day = max(days, key=lambda c: c["non_null"])
+        counted = col is not None and _names_things(col) and not col.get("unique")
+        m = Measure(column=col["name"] if counted and col else None, agg="count_distinct" if counted else "count",
+                    kind="ratio", other=day["name"], other_agg="count_distinct")
+        if col is not None and not counted and not is_identifier(col):
+            continue
+        return Derived(m, {day["name"]} | ({col["name"]} if col else set()), words={k, k + 1},
+                       notes=[f"I counted the days as the days of {day['name']} with any"])
+    return None
+
+
 def _total(col: dict) -> float:
     return float(col.get("mean") or 0.0) * float(col.get("non_null") or 0)
 
@@ -301,6 +342,10 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         if by_name[col]["type"] == "boolean":
             return Filter(column=col, op="=", values=[not neg]), _filters_on(p, col)
         return Filter(column=col, op="!=" if neg else "=", values=[value]), _filters_on(p, col)
+    present = next((f for f in p.filters if f.op == ">" and f.values == [0] and f.other is None and
+                    any(a <= m.start < b and m.column == f.column for m in p.mentions)), None)
+    if present is not None and not rate_word:  # "% of picks with a mispick": Mispicks > 0
+        return present, [present]
     scope = " ".join(t.text for t in p.toks[a:b])
     if not rate_word and re.search(r"\b(over|above|under|below|more|less|fewer|least|most|older|younger|"
                                    r"between|greater|higher|lower)\b.*\d", scope):

@@ -246,6 +246,10 @@ def _derived_measure(d: _Draft) -> None:
     d.count_rows = False
     d.used += [m for m in p.mentions if m.column in found.columns and m not in d.used]
     p.groups = [g for g in p.groups if g.column not in found.columns]
+    per = found.measure.other
+    if per is not None and found.measure.other_agg == "count_distinct" and d.profile["_by_name"][per]["role"] == \
+            "temporal":
+        p.grain = None  # "visits per day": the days are what is divided by, not an axis
     d.plan.filters = [f for f in d.plan.filters if not any(f is x for x in found.spent_filters)]
     # "delivery time" spends "time": not the Yes/No column On Time as a filter
     inside = {m.column for m in p.mentions if found.words & set(range(m.start, m.end))}
