@@ -103,7 +103,8 @@ def _late_events(p: Parsed, profile: dict[str, Any], values: list[ValueMention])
 
 def _event_noun(p: Parsed, k: int, profile: dict[str, Any]) -> str | None:
     """The date column an event's noun names ("payments" → Paid Date by the lexicon's EVENT_WORDS, "deliveries"
-    → Delivered, "shipments" → Ship Date by a shared beginning of 4+ letters)."""
+    → Delivered by a shared beginning of 4+ letters): a column named by a participle, so "overdue invoices"
+    (the rows, Invoice Date) names no event."""
     word = p.toks[k].text
     if word in TIMING_WORDS:
         return None
@@ -112,7 +113,7 @@ def _event_noun(p: Parsed, k: int, profile: dict[str, Any]) -> str | None:
         if c["type"] not in ("date", "datetime"):
             continue
         for w in c["tokens"]:
-            if w in ("date", "time", "on", "at") or len(w) < 4:
+            if len(w) < 4 or not (w.endswith("ed") or w in IRREGULAR_PARTICIPLES):
                 continue
             if w == event or word[:max(4, len(w) - 2)] == w[:max(4, len(w) - 2)] and word.startswith(w[:4]):
                 return str(c["name"])

@@ -241,9 +241,10 @@ def _accounted(links: Links, profile: dict[str, Any]) -> tuple[set[int], set[int
     """Token positions of the content words, and of those that link or name the data's own words."""
     toks = links.parsed.toks
     extra = set(links.period_words) | set(links.corrections.values())
-    if find_derived(links.parsed, profile) is not None:
+    derived = find_derived(links.parsed, profile)
+    if derived is not None:
         extra |= _DERIVED_WORDS  # "profit margin", "return rate": the derived measure accounts for them
-    known = _linked_tokens(links) | _cue_tokens(links)
+    known = _linked_tokens(links) | _cue_tokens(links) | (derived.words if derived is not None else set())
     named = _named(profile)
     words = {t.i for t in toks if not _function_word(t.text, extra)}
     linked = {i for i in words if i in known or named.exact(toks[i].text) or named.loose(toks[i].text)}

@@ -424,7 +424,8 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
                 m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="sum")
                 return Derived(m, {top_col, bottom.column}, words=set(range(bottom.start, bottom.end)))
         elif t.text == "per" and (
-                _names_things(bcol) and bottom.tier != "exact" and (not cued if bcol.get("unique") else others or cued)
+                _names_things(bcol) and bottom.tier != "exact" and (not cued if bcol.get("unique") else others or (
+                    cued and by_name[top_col].get("additive")))  # "avg units per order", not "avg score per course"
                 or bcol["role"] == "dimension" and set(bcol["tokens"]) & PEOPLE and any(
                     g.column != bottom.column and by_name[g.column]["role"] == "dimension" for g in p.groups)):
             # one row per order: "average revenue per order" is the plain average already; a repeated
@@ -781,7 +782,7 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
                 or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in DURATION_WORDS
                 or k + 1 < len(toks) and toks[k + 1].text in DURATION_WORDS and toks[k + 1].text not in
                 ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text == "to"
-                or t.text == "transit")  # "transit days", "days in transit": the time up to delivery
+                or t.text == "transit" and not _in_value(p, k))  # "transit days": the time up to delivery
         if not near or t.text in ("date", "the", "it", "a", "how", "long", "over", "by"):
             continue
         named = _mention_at(p, k) or (_mention_at(p, k + 1) if k + 1 < len(toks) else None)
@@ -800,6 +801,11 @@ def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dic
             continue  # the first date has no date before it
         return dates[i - 1], end, k
     return None
+
+
+def _in_value(p: Parsed, k: int) -> bool:
+    """Word k is part of a value a filter keeps ("still in transit": Status = In Transit)."""
+    return any(isinstance(v, str) and p.toks[k].text in v.lower().split() for f in p.filters for v in f.values)
 
 
 def _started(dates: list[dict], end: dict) -> dict | None:
@@ -853,8 +859,11 @@ def _span(p: Parsed, profile: dict) -> Derived | None:
     m = Measure(column=start["name"], agg=agg, kind="date_diff", other=end["name"], unit=cast(TimeUnit, unit))
     near = range(max(0, at - 2), min(len(p.toks), at + 3))
     speed = next((SPEED_WORDS[p.toks[j].text] for j in near if p.toks[j].text in SPEED_WORDS), None)
+    said = {at - 1} if at > 0 and _mention_at(p, at - 1) is None else set()  # "pick time": the rows' noun
+    if at + 2 < len(p.toks) and p.toks[at + 1].text == "of":
+        said.add(at + 2)  # "length of stay"
     return Derived(m, {start["name"], end["name"]}, notes=[f"I measured the time from {start['name']} to "
-                                                           f"{end['name']}"], order_desc=speed, words={at})
+                                                           f"{end['name']}"], order_desc=speed, words={at} | said)
 
 
 def _length_cue(p: Parsed) -> int | None:
