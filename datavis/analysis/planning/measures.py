@@ -46,7 +46,15 @@ from ..language.lexicon import (
     negates,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
-from ..language.parsing import Parsed, excludes, is_flag, is_numeric, negated_between, yes_letter
+from ..language.parsing import (
+    Parsed,
+    excludes,
+    is_flag,
+    is_numeric,
+    main_temporal,
+    negated_between,
+    yes_letter,
+)
 from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Filter, Measure, TimeUnit
 from ..plan import Derived as DerivedKind
@@ -141,7 +149,8 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
         if _percent_after(p, k):  # "no show %", "churn %": the flag's rate
             found = _condition(p, profile, max(0, k - 3), k + 1, rate_word=True)
             flag = profile["_by_name"][found[0].column] if found is not None else None
-            if found is not None and (binary(flag) or yes_letter(flag) is not None):  # "no show %" of Y/N
+            if found is not None and (binary(flag) or yes_letter(flag) is not None or found[0].other is not None):
+                # "no show %" of a Y/N column, "late returns %" (Returned On > Due Back)
                 return _rate_of(None, *found)
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
@@ -278,7 +287,10 @@ def _per_day(p: Parsed, profile: dict) -> Derived | None:
         col = profile["_by_name"][thing.column] if thing is not None else None
         if col is None and not _rows_noun(toks[k - 1].sing, profile):
             continue
-        day = max(days, key=lambda c: c["non_null"])
+        span = span_pair(profile)  # a rental happens on its day out; else the table's main date
+        day = span[0] if span is not None and span[0] in days else main_temporal(profile)
+        if day is None or day not in days:
+            continue
         counted = col is not None and _names_things(col) and not col.get("unique")
         m = Measure(column=col["name"] if counted and col else None, agg="count_distinct" if counted else "count",
                     kind="ratio", other=day["name"], other_agg="count_distinct")
@@ -879,10 +891,14 @@ def _length_cue(p: Parsed) -> int | None:
             return k
         if t.text == "time" and before and before not in _NOT_LENGTH_BEFORE and after not in ("of", "to", "period"):
             return k
-        if t.text in TIME_UNIT_WORDS and t.text != t.sing and before in _UNIT_BEFORE - {"in", "of", "number"} and \
+        measured = before in _UNIT_BEFORE - {"in", "of", "number"} or k > 1 and toks[k - 2].text in _AGG_WORDS
+        if t.text in TIME_UNIT_WORDS and (t.text != t.sing or t.text in ("hrs", "mins")) and measured and \
                 after not in ("ago", "old"):
             return k
     return None
+
+
+_AGG_WORDS = {"average", "avg", "mean", "median", "total"}  # "total install hrs"
 
 
 def _names_duration_column(p: Parsed, profile: dict) -> bool:
