@@ -144,6 +144,8 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
                 _counted_per_base(p, profile, k) or _part_rate(p, profile, k)
             if rate is not None and named is not None:
                 rate.columns.add(named.column)
+            if rate is not None and found is not None:
+                rate.words |= {k - 1, k}  # "pass rate" ~ Passed: the word the condition was read from
             if rate is not None or found is not None:
                 return rate  # None when it is a breakdown
         if _percent_after(p, k):  # "no show %", "churn %": the flag's rate
@@ -152,6 +154,13 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
             if found is not None and (binary(flag) or yes_letter(flag) is not None or found[0].other is not None):
                 # "no show %" of a Y/N column, "late returns %" (Returned On > Due Back)
                 return _rate_of(None, *found)
+        after = p.toks[k + 1].text if k + 1 < len(p.toks) else ""
+        if k > 0 and t.text in SHARE_OF_WORDS and after != "of":
+            part = _part_rate(p, profile, k)  # "discount percentage by vet": Discount as a % of the gross
+            if part is not None:
+                return part
+        if _percent_after(p, k) and k + 1 < len(p.toks) and (part := _part_rate(p, profile, k + 1)) is not None:
+            return part  # "fuel surcharge % by carrier"
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
             found_share = _share_of(p, profile, k) or _part_of_whole(p, profile, k)
