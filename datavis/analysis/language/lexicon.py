@@ -334,15 +334,20 @@ LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaroun
 # and the time between two events said as one noun ("transit": from shipping to delivery).
 EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delivered", "arrival": "delivered",
                "transit": "delivered", "payment": "paid", "payments": "paid", "settled": "paid",
-               "received": "delivered", "receipt": "delivered", "collection": "paid", "collections": "paid"}
+               "received": "delivered", "receipt": "delivered", "collection": "paid", "collections": "paid",
+               "payout": "paid", "payouts": "paid"}
 # Column words of an amount planned or asked for, beside the same amount done ("Qty Ordered" / "Qty
 # Picked", "Planned Hours" / "Actual Hours"): what is short is the first minus the second.
 PLANNED_WORDS = {"ordered", "requested", "planned", "plan", "scheduled", "expected", "budget", "budgeted",
-                 "target", "estimated", "estimate", "quoted", "due", "allocated", "booked", "committed"}
+                 "target", "estimated", "estimate", "quoted", "due", "allocated", "booked", "committed", "available",
+                 "capacity"}
 # Words of an amount short of its plan ("qty short", "shortfall", "units not picked") and of the share done
 # ("fill rate", "% fulfilled").
 SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missing", "undelivered", "outstanding"}
-FILL_WORDS = {"fill", "filled", "fulfilment", "fulfillment", "fulfilled", "completion", "attainment"}
+FILL_WORDS = {"fill", "filled", "fulfilment", "fulfillment", "fulfilled", "completion", "attainment", "utilisation",
+              "utilization", "utilised", "utilized", "occupancy"}
+# ... of which these are a ratio on their own ("utilisation by machine"); the others need "rate" or "%"
+SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utilization", "occupancy", "attainment"}
 # Column words of money taken off an amount ("Discount ($)", "Refunds", "Fees"): "net X" / "X after discount"
 # is the amount minus it.
 DEDUCTION_WORDS = {"discount", "discounts", "refund", "refunds", "deduction", "deductions", "rebate", "rebates",
@@ -354,7 +359,9 @@ MEASURE_UNIT_WORDS = {**dict.fromkeys(["lb", "lbs", "pound", "pounds"], {"lb", "
                       **dict.fromkeys(["mile", "miles", "mi"], {"mile", "miles", "mi", "distance"}),
                       **dict.fromkeys(["km", "kms"], {"km", "kms", "distance"}),
                       **dict.fromkeys(["meter", "meters", "metre", "metres"], {"m", "meter", "meters", "metre",
-                                                                               "metres", "distance", "travel"})}
+                                                                               "metres", "distance", "travel"}),
+                      **dict.fromkeys(["sqft", "sq", "sf", "m2", "sqm"], {"sqft", "sq", "sf", "ft", "m2", "sqm",
+                                                                          "area"})}
 
 # Words that name the No of a Yes/No column by its opposite ("returning visitors": is_new_user = No);
 # un- / non- / in- words are read by their prefix (language.matching.negated_booleans).

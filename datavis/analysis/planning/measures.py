@@ -37,6 +37,7 @@ from ..language.lexicon import (
     RATE_VALUE_WORDS,
     RATE_WORDS,
     ROW_VALUE_WORDS,
+    SELF_RATIO_WORDS,
     SHARE_OF_WORDS,
     SHORT_WORDS,
     SPEED_WORDS,
@@ -273,15 +274,25 @@ def _part_rate(p: Parsed, profile: dict, k: int) -> Derived | None:
     rate word as a percentage of the gross money column it is part of."""
     word = p.toks[k - 1]
     m = next((x for x in p.mentions if x.end == k), None)
-    gross = _gross(profile)
     col = profile["_by_name"][m.column] if m is not None else \
         next((c for c in profile["columns"] if _measure_col(c) and EVENT_WORDS.get(word.text) in c["tokens"]), None)
-    if col is None or gross is None or col is gross or not _measure_col(col) or not col.get("additive", True) or \
-            _total(col) > _total(gross):
+    if col is None or not _measure_col(col) or not col.get("additive", True):
+        return None
+    gross = _gross(profile) if col.get("money") else _whole_of(col, profile)
+    if gross is None or gross is col or _total(col) > _total(gross):
         return None
     measure = Measure(column=col["name"], agg="sum", kind="ratio", other=gross["name"], other_agg="sum", percent=True)
     return Derived(measure, {col["name"], gross["name"]}, words={k - 1, k},
                    notes=[f"I took the {word.text} rate as {col['name']} as a % of {gross['name']}"])
+
+
+def _whole_of(part: dict, profile: dict) -> dict | None:
+    """The count a part is taken from: the additive measure sharing a word of its name with the nearest
+    larger total ("Units Rejected" of "Units Produced", "Hours Idle" of "Hours Run")."""
+    words = set(part["tokens"]) - {"total", "#", "no", "number", "count"}
+    wholes = [c for c in profile["columns"] if _measure_col(c) and c is not part and c.get("additive", True)
+              and set(c["tokens"]) & words and _total(c) > _total(part)]
+    return min(wholes, key=_total) if wholes else None
 
 
 def _per_day(p: Parsed, profile: dict) -> Derived | None:
@@ -939,7 +950,7 @@ def _planned_gap(p: Parsed, profile: dict) -> Derived | None:
     toks = p.toks
     rate = any(t.text in RATE_WORDS | SHARE_OF_WORDS for t in toks) or "%" in p.question
     for k, t in enumerate(toks):
-        if t.text in FILL_WORDS and (rate or t.text in ("fill", "fulfilment", "fulfillment")):
+        if t.text in FILL_WORDS and (rate or t.text in SELF_RATIO_WORDS):
             m = Measure(column=done["name"], agg="sum", kind="ratio", other=planned["name"], other_agg="sum",
                         percent=True)
             return Derived(m, {planned["name"], done["name"]}, words={k},
