@@ -60,10 +60,36 @@ def _write_rentals(path: Path, n: int = 300) -> None:
                         round(charge * 0.1, 2) if rnd.random() < 0.3 else 0])
 
 
+def _write_shop(path: Path, n: int = 200) -> None:
+    """A machine shop's runs: parts made and scrapped, hours available and used."""
+    rnd = random.Random(33)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Run", "Machine", "Parts Made", "Parts Scrapped", "Hours Available", "Hours Used"])
+        for i in range(n):
+            made = rnd.randint(50, 500)
+            w.writerow([f"M{i:04d}", rnd.choice(["Lathe 1", "Lathe 2", "Mill"]), made, rnd.randint(0, made // 8), 8,
+                        round(rnd.uniform(3, 8), 1)])
+
+
+def _write_flats(path: Path, n: int = 200) -> None:
+    """Flats to let: floor area, rent, the day listed and the day leased."""
+    rnd = random.Random(34)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Flat Ref", "District", "Sq Ft", "Rent", "Listed", "Leased On"])
+        for i in range(n):
+            listed = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(200))
+            area = rnd.randint(350, 1500)
+            w.writerow([f"F{i:04d}", rnd.choice(["Docks", "Hill", "Centre"]), area, round(area * rnd.uniform(1.4, 2.8)),
+                        listed.isoformat(), (listed + dt.timedelta(days=rnd.randint(2, 60))).isoformat()])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("derived_pairs")
-    with ingested_views(root, [("jobs", _write_jobs), ("rentals", _write_rentals)]) as (dirs, con):
+    tables = [("jobs", _write_jobs), ("rentals", _write_rentals), ("shop", _write_shop), ("flats", _write_flats)]
+    with ingested_views(root, tables) as (dirs, con):
         yield dirs, con
 
 
@@ -140,7 +166,8 @@ def test_a_measure_per_a_count_of_things(data, question, sql):
 def test_a_unit_word_names_its_measure(data):
     dirs, con = data
     ans = answer(dirs["rentals"], "rental charge per mile for each branch")
-    assert _rows(ans) == _gold(con, 'SELECT Branch, sum("Rental Charge") / sum("Distance (mi)") FROM rentals GROUP BY 1')
+    gold = 'SELECT Branch, sum("Rental Charge") / sum("Distance (mi)") FROM rentals GROUP BY 1'
+    assert _rows(ans) == _gold(con, gold)
 
 
 # ------------------------------------------------------------------ 5. late events, counts per day
@@ -169,3 +196,31 @@ def test_an_average_of_a_level_per_a_repeated_code_groups_by_it(data):
     dirs, con = data
     ans = answer(dirs["rentals"], "avg discount per car class")
     assert _rows(ans) == _gold(con, 'SELECT "Car Class", avg(Discount) FROM rentals GROUP BY 1')
+
+
+# ------------------------------------------------------------------ 7. a part of a count, the use of a capacity
+@pytest.mark.parametrize(("question", "sql"), [
+    ("scrap rate per machine", 'SELECT Machine, 100.0 * sum("Parts Scrapped") / sum("Parts Made") FROM shop GROUP BY 1'),
+    ("utilization for each machine",
+     'SELECT Machine, 100.0 * sum("Hours Used") / sum("Hours Available") FROM shop GROUP BY 1'),
+])
+def test_a_part_of_a_count_and_a_use_of_what_is_available(data, question, sql):
+    dirs, con = data
+    assert _rows(answer(dirs["shop"], question)) == _gold(con, sql)
+
+
+def test_a_pair_named_by_the_words_is_the_one_used(data):
+    """The words choose among planned / done pairs: "panel" names Panels Planned / Panels Installed."""
+    dirs, con = data
+    ans = answer(dirs["jobs"], "panel fulfillment rate")
+    assert _rows(ans) == _gold(con, 'SELECT 100.0 * sum("Panels Installed") / sum("Panels Planned") FROM jobs')
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("rent per sq ft by district", 'SELECT District, sum(Rent) / sum("Sq Ft") FROM flats GROUP BY 1'),
+    # "lease" is a form of the data's "Leased", not a typo of "least"
+    ("how many days does it take to lease", "SELECT avg(date_diff('day', Listed, \"Leased On\")) FROM flats"),
+])
+def test_flats(data, question, sql):
+    dirs, con = data
+    assert _rows(answer(dirs["flats"], question)) == _gold(con, sql)

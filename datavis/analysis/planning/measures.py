@@ -59,7 +59,7 @@ from ..language.parsing import (
 from ..language.phrasing import measure_named, revenue_column
 from ..plan import Agg, Filter, Measure, TimeUnit
 from ..plan import Derived as DerivedKind
-from .pairs import plan_pair, span_pair
+from .pairs import plan_pairs, span_pair
 
 _SCOPE_END = {"by", "per", "each", "every", "across", "among", "within", "vs", "versus", ",", "?", ".",
               "broken", "split", "grouped", "and"}
@@ -275,10 +275,11 @@ def _part_rate(p: Parsed, profile: dict, k: int) -> Derived | None:
     word = p.toks[k - 1]
     m = next((x for x in p.mentions if x.end == k), None)
     col = profile["_by_name"][m.column] if m is not None else \
-        next((c for c in profile["columns"] if _measure_col(c) and EVENT_WORDS.get(word.text) in c["tokens"]), None)
+        next((c for c in profile["columns"] if _measure_col(c) and (EVENT_WORDS.get(word.text) in c["tokens"] or any(
+            _close_words(word.text, w) for w in c["tokens"]))), None)  # "scrap" ~ Parts Scrapped
     if col is None or not _measure_col(col) or not col.get("additive", True):
         return None
-    gross = _gross(profile) if col.get("money") else _whole_of(col, profile)
+    gross = _gross(profile) if col.get("money") else _whole_of(col, profile) or _gross(profile)
     if gross is None or gross is col or _total(col) > _total(gross):
         return None
     measure = Measure(column=col["name"], agg="sum", kind="ratio", other=gross["name"], other_agg="sum", percent=True)
@@ -943,10 +944,12 @@ def _planned_gap(p: Parsed, profile: dict) -> Derived | None:
     """Over a planned / done pair (Qty Ordered / Qty Picked): "qty short", "shortfall", "units not picked"
     (planned − done, summed); "% of picks short", "short rate" (the rows where done < planned); "fill
     rate", "% fulfilled" (done as a percentage of planned)."""
-    pair = plan_pair(profile)
-    if pair is None:
+    pairs = plan_pairs(profile)
+    if not pairs:
         return None
-    planned, done = pair
+    said = {p.toks[j].sing for j in range(len(p.toks))} | {t.text for t in p.toks}
+    # the pair the words name ("panels short", "hours utilisation"), else the first
+    planned, done = max(pairs, key=lambda pair: len(said & (set(pair[0]["tokens"]) | set(pair[1]["tokens"]))))
     toks = p.toks
     rate = any(t.text in RATE_WORDS | SHARE_OF_WORDS for t in toks) or "%" in p.question
     for k, t in enumerate(toks):

@@ -35,11 +35,12 @@ def span_pair(profile: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] 
     return None
 
 
-def plan_pair(profile: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """(planned, done): two additive number columns whose names differ by one word, the first a word of
-    an amount planned or asked for ("Qty Ordered" / "Qty Picked", "Hours Budgeted" / "Hours Worked")."""
+def plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Every (planned, done): two additive number columns whose names differ by one word, the first a word of
+    an amount planned or available ("Qty Ordered" / "Qty Picked", "Hours Available" / "Hours Used")."""
     nums = [c for c in profile["columns"] if c["type"] in ("integer", "number") and c["role"] == "measure"
             and c.get("additive", True)]
+    out = []
     for a in nums:
         planned = set(a["tokens"]) & PLANNED_WORDS
         if not planned:
@@ -48,5 +49,5 @@ def plan_pair(profile: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] 
         done = [b for b in nums if b is not a and rest and rest < set(b["tokens"])
                 and len(b["tokens"]) == len(a["tokens"]) and not set(b["tokens"]) & PLANNED_WORDS]
         if len(done) == 1:
-            return a, done[0]
-    return None
+            out.append((a, done[0]))
+    return out
