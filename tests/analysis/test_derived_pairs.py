@@ -200,7 +200,8 @@ def test_an_average_of_a_level_per_a_repeated_code_groups_by_it(data):
 
 # ------------------------------------------------------------------ 7. a part of a count, the use of a capacity
 @pytest.mark.parametrize(("question", "sql"), [
-    ("scrap rate per machine", 'SELECT Machine, 100.0 * sum("Parts Scrapped") / sum("Parts Made") FROM shop GROUP BY 1'),
+    ("scrap rate per machine",
+     'SELECT Machine, 100.0 * sum("Parts Scrapped") / sum("Parts Made") FROM shop GROUP BY 1'),
     ("utilization for each machine",
      'SELECT Machine, 100.0 * sum("Hours Used") / sum("Hours Available") FROM shop GROUP BY 1'),
 ])
