@@ -334,7 +334,7 @@ LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaroun
 # and the time between two events said as one noun ("transit": from shipping to delivery).
 EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delivered", "arrival": "delivered",
                "transit": "delivered", "payment": "paid", "payments": "paid", "settled": "paid",
-               "received": "delivered", "receipt": "delivered", "collection": "paid", "collections": "paid",
+               "collection": "paid", "collections": "paid",
                "payout": "paid", "payouts": "paid"}
 # Column words of an amount planned or asked for, beside the same amount done ("Qty Ordered" / "Qty
 # Picked", "Planned Hours" / "Actual Hours"): what is short is the first minus the second.
