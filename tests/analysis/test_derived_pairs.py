@@ -134,7 +134,7 @@ def test_an_amount_planned_beside_the_amount_done(data, question, sql):
 # ------------------------------------------------------------------ 3. net of a deduction, part of the gross
 @pytest.mark.parametrize(("question", "sql"), [
     ("net rental charges by branch", 'SELECT Branch, sum("Rental Charge" - Discount) FROM rentals GROUP BY 1'),
-    ("average charge after discount", 'SELECT avg("Rental Charge" - Discount) FROM rentals'),
+    ("average spend after discount", 'SELECT avg("Rental Charge" - Discount) FROM rentals'),
 ])
 def test_an_amount_net_of_its_deduction(data, question, sql):
     dirs, con = data

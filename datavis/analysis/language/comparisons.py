@@ -103,11 +103,11 @@ def _late_events(p: Parsed, profile: dict[str, Any], values: list[ValueMention])
 
 def _event_noun(p: Parsed, k: int, profile: dict[str, Any]) -> str | None:
     """The date column an event's noun names ("payments" → Paid Date by the lexicon's EVENT_WORDS, "deliveries"
-    → Delivered by a shared beginning of 4+ letters): a column named by a participle, so "overdue invoices"
-    (the rows, Invoice Date) names no event."""
-    word = p.toks[k].text
-    if word in TIMING_WORDS:
-        return None
+    → Delivered by a shared beginning of 4+ letters): a column named by a participle, and not the rows'
+    own noun ("overdue invoices", "overdue bills" with a Bill No name the rows)."""
+    word, one = p.toks[k].text, p.toks[k].sing
+    if word in TIMING_WORDS or any(c.get("unique") and one in c["tokens"] for c in profile["columns"]):
+        return None  # "overdue bills" with a Bill No: the rows themselves
     event = EVENT_WORDS.get(word)
     for c in profile["columns"]:
         if c["type"] not in ("date", "datetime"):
