@@ -30,6 +30,7 @@ def load_profile(dataset_dir: Path) -> dict[str, Any]:
             return hit[1]
     stored: dict[str, Any] = json.loads(path.read_text())
     _index(stored["profile"])
+    stored["profile"]["_samples"] = stored.get("sample_rows") or []  # a few rows, for typical values
     with _lock:
         if len(_cache) >= _MAX_CACHED:
             _cache.pop(next(iter(_cache)))

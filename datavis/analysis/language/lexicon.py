@@ -326,7 +326,8 @@ RATE_VALUE_WORDS = {
 # (which comes first is read from the data, planning/pairs.py).
 SPAN_PAIRS = (("start", "end"), ("start", "finish"), ("begin", "end"), ("in", "out"), ("arrival", "departure"),
               ("pickup", "dropoff"), ("pickup", "return"), ("opened", "closed"), ("open", "close"), ("on", "off"),
-              ("started", "ended"), ("started", "finished"), ("checkin", "checkout"), ("from", "to"))
+              ("started", "ended"), ("started", "finished"), ("began", "ended"), ("checkin", "checkout"),
+              ("from", "to"))
 # Words that ask how long each row lasts ("how long does a job take", "pick duration", "visit length").
 LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaround", "lasts", "last", "took", "take",
                 "takes", "taking", "time", "times"}

@@ -23,7 +23,7 @@ from ..language.parsing import (
 )
 from ..plan import Measure, TimeUnit
 from .measure_base import Derived, agg_before, close_words, mention_at, rows_noun
-from .pairs import span_pair
+from .pairs import span_pair, typical_unit
 
 
 # ------------------------------------------------------------------ time between two dates
@@ -219,7 +219,8 @@ def row_span(p: Parsed, profile: dict) -> Derived | None:
         if at > 0 else None
     if named is not None and named not in pair and not rows_noun(p.toks[at - 1].sing, profile):
         return None  # "delivery time" names another date: the time up to it (between_dates)
-    unit = _unit(p) or ("hour" if start.get("has_time") and end.get("has_time") else "day")
+    unit = _unit(p) or typical_unit(start, end, profile) or ("hour" if start.get("has_time") and end.get("has_time")
+                                                            else "day")
     agg = agg_before(p, at, "avg")
     if agg == "avg" and at > 0 and p.toks[at - 1].text == "total" or p.toks[at].text in TIME_UNIT_WORDS and \
             at > 0 and p.toks[at - 1].text == "total":

@@ -6,6 +6,8 @@ name a duration, a shortfall or a fill rate without naming the columns.
 """
 from __future__ import annotations
 
+import datetime as dt
+from statistics import median
 from typing import Any
 
 from ..language.lexicon import PLANNED_WORDS, SPAN_PAIRS
@@ -51,3 +53,22 @@ def plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, 
         if len(done) == 1:
             out.append((a, done[0]))
     return out
+
+
+def typical_unit(start: dict[str, Any], end: dict[str, Any], profile: dict[str, Any]) -> str | None:
+    """The unit a stretch between two timestamp columns reads best in, from the sample rows the profile
+    keeps: minutes when a row typically lasts under an hour (a pick, a bike trip), hours under two days,
+    days beyond; None without timestamps or samples."""
+    if not (start.get("has_time") and end.get("has_time")):
+        return None
+    lengths = []
+    for row in profile.get("_samples") or []:
+        try:
+            a, b = dt.datetime.fromisoformat(str(row[start["name"]])), dt.datetime.fromisoformat(str(row[end["name"]]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        lengths.append((b - a).total_seconds())
+    if len(lengths) < 3:
+        return None
+    typical = median(lengths)
+    return "minute" if typical < 3_600 else "hour" if typical < 172_800 else "day"
