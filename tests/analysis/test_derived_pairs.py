@@ -245,3 +245,20 @@ def test_a_pair_named_by_the_words_is_the_one_used(data):
 def test_flats(data, question, sql):
     dirs, con = data
     assert _rows(answer(dirs["flats"], question)) == _gold(con, sql)
+
+
+# ------------------------------------------------------------------ 8. a derived measure for values set side by side
+@pytest.mark.parametrize(("question", "sql"), [
+    ("discount rate compact vs suv",
+     "SELECT \"Car Class\", 100.0 * sum(Discount) / sum(\"Rental Charge\") FROM rentals "
+     "WHERE \"Car Class\" IN ('Compact', 'SUV') GROUP BY 1"),
+    ("avg days from date out to date in, airport vs harbor",
+     "SELECT Branch, avg(date_diff('day', \"Date Out\", \"Date In\")) FROM rentals "
+     "WHERE Branch IN ('Airport', 'Harbor') GROUP BY 1"),
+])
+def test_a_derived_measure_for_values_set_side_by_side(data, question, sql):
+    """A bar per value, no colour by a column the measure itself uses (the end date of a duration)."""
+    dirs, con = data
+    ans = answer(dirs["rentals"], question)
+    assert ans.plan["color"] is None
+    assert _rows(ans) == _gold(con, sql)
