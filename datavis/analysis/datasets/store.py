@@ -38,6 +38,7 @@ def load_profile(dataset_dir: Path) -> dict[str, Any]:
     with open(path, encoding="utf-8") as fh:
         stored: dict[str, Any] = json.load(fh)
     _index(stored["profile"])
+    stored["profile"]["_samples"] = stored.get("sample_rows") or []  # a few rows, for typical values
     with _lock:
         _cache.pop(path, None)
         if len(_cache) >= _MAX_CACHED:

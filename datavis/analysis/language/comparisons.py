@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..plan import Filter, Op
-from .lexicon import DUE_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS, TIMING_WORDS
+from .lexicon import DUE_WORDS, EVENT_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS, TIMING_WORDS
 from .matching import Mention, ValueMention
 
 if TYPE_CHECKING:
@@ -94,6 +94,30 @@ def _late_events(p: Parsed, profile: dict[str, Any], values: list[ValueMention])
             op: Op = ">" if TIMING_WORDS[after] == ">" else "<"
             spent = [m for m in p.mentions if m.start <= k < m.end]
             _add(p, values, Filter(column=dated, op=op, other=due["name"]), spent, k, k + 2)
+        event = _event_noun(p, k + 1, profile) if p.toks[k].text in TIMING_WORDS else None
+        if event is not None and event != due["name"]:  # "late payments", "early deliveries"
+            spent = [m for m in p.mentions if m.start <= k + 1 < m.end]
+            _add(p, values, Filter(column=event, op=">" if TIMING_WORDS[p.toks[k].text] == ">" else "<",
+                                   other=due["name"]), spent, k, k + 2)
+
+
+def _event_noun(p: Parsed, k: int, profile: dict[str, Any]) -> str | None:
+    """The date column an event's noun names ("payments" → Paid Date by the lexicon's EVENT_WORDS, "deliveries"
+    → Delivered by a shared beginning of 4+ letters): a column named by a participle, and not the rows'
+    own noun ("overdue invoices", "overdue bills" with a Bill No name the rows)."""
+    word, one = p.toks[k].text, p.toks[k].sing
+    if word in TIMING_WORDS or any(c.get("unique") and one in c["tokens"] for c in profile["columns"]):
+        return None  # "overdue bills" with a Bill No: the rows themselves
+    event = EVENT_WORDS.get(word)
+    for c in profile["columns"]:
+        if c["type"] not in ("date", "datetime"):
+            continue
+        for w in c["tokens"]:
+            if len(w) < 4 or not (w.endswith("ed") or w in IRREGULAR_PARTICIPLES):
+                continue
+            if w == event or word[:max(4, len(w) - 2)] == w[:max(4, len(w) - 2)] and word.startswith(w[:4]):
+                return str(c["name"])
+    return None
 
 
 def _dated_word(p: Parsed, k: int, profile: dict[str, Any]) -> str | None:

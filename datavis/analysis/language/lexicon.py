@@ -321,6 +321,49 @@ RATE_VALUE_WORDS = {
 }
 
 
+# Pairs of words that name the two ends of one stretch of time in a table's column names ("Start Time" /
+# "End Time", "Check In" / "Check Out", "Date Out" / "Date In"): the rows last from one to the other
+# (which comes first is read from the data, planning/pairs.py).
+SPAN_PAIRS = (("start", "end"), ("start", "finish"), ("begin", "end"), ("in", "out"), ("arrival", "departure"),
+              ("pickup", "dropoff"), ("pickup", "return"), ("opened", "closed"), ("open", "close"), ("on", "off"),
+              ("started", "ended"), ("started", "finished"), ("began", "ended"), ("checkin", "checkout"),
+              ("from", "to"))
+# Words that ask how long each row lasts ("how long does a job take", "pick duration", "visit length").
+LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaround", "lasts", "last", "took", "take",
+                "takes", "taking", "time", "times"}
+# Words naming an event by another word than its date column's ("arrive" ~ Delivered, "payment" ~ Paid Date),
+# and the time between two events said as one noun ("transit": from shipping to delivery).
+EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delivered", "arrival": "delivered",
+               "transit": "delivered", "payment": "paid", "payments": "paid", "settled": "paid",
+               "collection": "paid", "collections": "paid",
+               "payout": "paid", "payouts": "paid"}
+# Column words of an amount planned or asked for, beside the same amount done ("Qty Ordered" / "Qty
+# Picked", "Planned Hours" / "Actual Hours"): what is short is the first minus the second.
+PLANNED_WORDS = {"ordered", "requested", "planned", "plan", "scheduled", "expected", "budget", "budgeted",
+                 "target", "estimated", "estimate", "quoted", "due", "allocated", "booked", "committed", "available",
+                 "capacity"}
+# Words of an amount short of its plan ("qty short", "shortfall", "units not picked") and of the share done
+# ("fill rate", "% fulfilled").
+SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missing", "undelivered", "outstanding"}
+FILL_WORDS = {"fill", "filled", "fulfilment", "fulfillment", "fulfilled", "completion", "attainment", "utilisation",
+              "utilization", "utilised", "utilized", "occupancy"}
+# ... of which these are a ratio on their own ("utilisation by machine"); the others need "rate" or "%"
+SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utilization", "occupancy", "attainment"}
+# Column words of money taken off an amount ("Discount ($)", "Refunds", "Fees"): "net X" / "X after discount"
+# is the amount minus it.
+DEDUCTION_WORDS = {"discount", "discounts", "refund", "refunds", "deduction", "deductions", "rebate", "rebates",
+                   "returns", "allowance", "allowances", "chargeback", "chargebacks", "writeoff", "credit", "credits"}
+NET_WORDS = {"net", "after", "less", "minus", "excluding", "excl"}
+# Unit words of a measure said instead of its name ("cost per lb" → Weight (lbs), "per mile" → Miles).
+MEASURE_UNIT_WORDS = {**dict.fromkeys(["lb", "lbs", "pound", "pounds"], {"lb", "lbs", "pound", "pounds", "weight"}),
+                      **dict.fromkeys(["kg", "kgs", "kilo", "kilos"], {"kg", "kgs", "kilo", "kilos", "weight"}),
+                      **dict.fromkeys(["mile", "miles", "mi"], {"mile", "miles", "mi", "distance"}),
+                      **dict.fromkeys(["km", "kms"], {"km", "kms", "distance"}),
+                      **dict.fromkeys(["meter", "meters", "metre", "metres"], {"m", "meter", "meters", "metre",
+                                                                               "metres", "distance", "travel"}),
+                      **dict.fromkeys(["sqft", "sq", "sf", "m2", "sqm"], {"sqft", "sq", "sf", "ft", "m2", "sqm",
+                                                                          "area"})}
+
 # Words that name the No of a Yes/No column by its opposite ("returning visitors": is_new_user = No);
 # un- / non- / in- words are read by their prefix (language.matching.negated_booleans).
 ANTONYMS = {"returning": "new", "repeat": "new", "existing": "new", "old": "new", "offline": "online",
@@ -351,6 +394,8 @@ def _lexicon_words() -> frozenset[str]:
     phrases |= REST_WORDS | KEEPING_WORDS | set(TIMING_WORDS) | DUE_WORDS | OVERDUE_WORDS | set(SPEED_WORDS)
     phrases |= set(PERIOD_SUPERLATIVES) | LEVEL_SUPERLATIVES | STOCK_WORDS | set(UNIT_WORDS) | RESERVATION_WORDS
     phrases |= set(PARTICIPLES) | set(PARTICIPLES.values()) | IRREGULAR_PARTICIPLES
+    phrases |= LENGTH_WORDS | set(EVENT_WORDS) | SHORT_WORDS | FILL_WORDS
+    phrases |= NET_WORDS | set(MEASURE_UNIT_WORDS)
     return frozenset(w for p in phrases for w in re.findall(r"[a-z]+", p.lower()))
 
 

@@ -141,6 +141,8 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
         low = word.lower()
         if len(low) < 5 or low in _CUES or low in known or singular(low) in known or singular(low) in _CUES:
             return word
+        if any(_inflection_of(low, k) for k in known if k[:3] == low[:3]):
+            return word  # "lease" of Leased On, "settle" of Settled: a form of the data's word, no typo of "least"
         budget = 1 if len(low) <= 7 else 2
         best = min(_CUES, key=lambda c: (OSA.distance(low, c), -len(c), c))  # "monthy": monthly, not month
         # "compared" is an inflection of the cue "compare", not a typo of it: left as typed

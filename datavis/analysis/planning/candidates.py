@@ -151,7 +151,9 @@ def _color_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licen
         return
     if base.dimension is None:
         return
-    used = {m.column for m in base.measures} | {base.dimension.column}
+    # a derived measure's own columns (a rate's condition, a duration's end) are no colour for it
+    used = {c for m in base.measures for c in (m.column, m.other, m.condition.column if m.condition else None)} | \
+        {base.dimension.column}
     for col in _linked(parsed):
         info = profile["_by_name"][col]
         if col not in used and not (is_numeric(info) and info["role"] == "measure") and not is_identifier(info) \

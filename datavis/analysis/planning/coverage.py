@@ -47,9 +47,14 @@ from ..language.lexicon import (
     COST_WORDS,
     DUE_WORDS,
     DURATION_WORDS,
+    EVENT_WORDS,
+    FILL_WORDS,
     GENERIC,
     GRAIN_WORDS,
+    LENGTH_WORDS,
+    MEASURE_UNIT_WORDS,
     MONTH_NAMES,
+    NET_WORDS,
     NUMBER_WORDS,
     OVERDUE_WORDS,
     PAY_WORDS,
@@ -62,7 +67,9 @@ from ..language.lexicon import (
     REVENUE_WORDS,
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
+    SHORT_WORDS,
     STOPWORDS,
+    TIME_UNIT_WORDS,
 )
 from ..language.linking import Links
 from ..language.matching import Tok, get_index
@@ -95,7 +102,9 @@ _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make",
 _DERIVED_WORDS = RATE_WORDS | SHARE_OF_WORDS | DURATION_WORDS | REVENUE_WORDS | PROFIT_WORDS | ROW_VALUE_WORDS | \
     COST_WORDS | PAY_WORDS | RATE_BASE_WORDS | set(RATE_VALUE_WORDS) | {"per", "unit", "average", "return"} | \
     {"plus", "minus", "less", "times", "multiplied", "divided", "difference", "combined", "together"} | \
-    OVERDUE_WORDS | DUE_WORDS  # "days overdue": from the due date to the data's last day
+    OVERDUE_WORDS | DUE_WORDS | \
+    LENGTH_WORDS | set(TIME_UNIT_WORDS) | set(EVENT_WORDS) | SHORT_WORDS | FILL_WORDS | NET_WORDS | \
+    set(MEASURE_UNIT_WORDS)  # "pick duration", "avg mins per job", "qty short", "fill rate", "cost per lb"
 _MEASURE_OF = r"\b(?:length|duration) of\b"  # "the length of a call": how long each row lasts, said of the rows
 _CUE_PATTERNS = (C.TREND, C.SHARE, C.CORREL, C.DISTRIB, C.GROUP_CUE, C.FOLLOWUP, C.RESET, C.COLOR_CUE, _MEASURE_OF)
 # Words before "by" that make it no grouping: an order ("sort by"), arithmetic ("divided by").
@@ -249,9 +258,10 @@ def _accounted(links: Links, profile: dict[str, Any]) -> tuple[set[int], set[int
     """Token positions of the content words, and of those that link or name the data's own words."""
     toks = links.parsed.toks
     extra = set(links.period_words) | set(links.corrections.values())
-    if find_derived(links.parsed, profile) is not None:
+    derived = find_derived(links.parsed, profile)
+    if derived is not None:
         extra |= _DERIVED_WORDS  # "profit margin", "return rate": the derived measure accounts for them
-    known = _linked_tokens(links) | _cue_tokens(links)
+    known = _linked_tokens(links) | _cue_tokens(links) | (derived.words if derived is not None else set())
     named = _named(profile)
     words = {t.i for t in toks if not _function_word(t.text, extra)}
     linked = {i for i in words if i in known or named.exact(toks[i].text) or named.loose(toks[i].text)}

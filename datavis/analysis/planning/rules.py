@@ -246,6 +246,12 @@ def _derived_measure(d: _Draft) -> None:
     d.count_rows = False
     d.used += [m for m in p.mentions if m.column in found.columns and m not in d.used]
     p.groups = [g for g in p.groups if g.column not in found.columns]
+    per = found.measure.other
+    if per is not None and found.measure.other_agg == "count_distinct" and d.profile["_by_name"][per]["role"] == \
+            "temporal":
+        p.grain = None  # "visits per day": the days are what is divided by, not an axis
+    if not p.groups and p.grain is None:
+        p.groups += _values_compared(p, d.plan.filters)
     d.plan.filters = [f for f in d.plan.filters if not any(f is x for x in found.spent_filters)]
     # "delivery time" spends "time": not the Yes/No column On Time as a filter
     inside = {m.column for m in p.mentions if found.words & set(range(m.start, m.end))}
@@ -257,6 +263,20 @@ def _derived_measure(d: _Draft) -> None:
         p.order_desc, p.order_target = found.order_desc, "y"
     d.plan.assumptions += found.notes
     d.plan.evidence.append(f"derived measure: {found.measure.kind}")
+
+
+def _values_compared(p: Parsed, filters: list[Filter]) -> list[Mention]:
+    """Values of one column set side by side ("cost per mile ltl vs ftl", "no show % medicaid vs private"): a
+    group by their column, which keeps them as its filter."""
+    for f in filters:
+        spans = [v for v in p.values if v.column == f.column]
+        if f.op != "in" or len(f.values) < 2 or len(spans) < 2:
+            continue
+        lo, hi = min(v.start for v in spans), max(v.end for v in spans)
+        between = {t.text for t in p.toks[lo:hi]}
+        if between & {"vs", "versus"} and "or" not in between:
+            return [Mention(column=f.column, start=lo, end=hi, score=1.0, tier="exact", words=f.column)]
+    return []
 
 
 def _boolean_mentions(d: _Draft) -> None:

@@ -125,6 +125,8 @@ def condition_words(f: Filter) -> str:
 def _per(column: str) -> str:
     """'per Weight (kg)'; an id column counts its things: 'Order ID' → 'per order'."""
     words = split_name(column)
+    if {w.lower() for w in words} & {"date", "day"}:
+        return "per day"  # a count of distinct days ("visits per day")
     if len(words) >= 2 and words[-1] in _ID_WORDS:
         return "per " + " ".join(words[:-1])
     return f"per {column}"

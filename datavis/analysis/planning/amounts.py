@@ -1,0 +1,186 @@
+"""Derived measures of amounts over column pairs and parts: what is short of a plan, the share done, the rows
+short ("qty short", "fill rate", "% of picks short", "utilisation"), an amount net of a deduction ("net
+revenue", "bill after discount"), a part as a percentage of its whole ("discount %", "reject rate",
+"what % of spend is fuel"), and the rows per day ("visits per day")."""
+from __future__ import annotations
+
+from ..datasets.profile import is_identifier
+from ..language.lexicon import (
+    DEDUCTION_WORDS,
+    EVENT_WORDS,
+    FILL_WORDS,
+    NET_WORDS,
+    RATE_WORDS,
+    SELF_RATIO_WORDS,
+    SHARE_OF_WORDS,
+    SHORT_WORDS,
+    negates,
+)
+from ..language.parsing import (
+    Parsed,
+    main_temporal,
+)
+from ..plan import Filter, Measure
+from .measure_base import (
+    MONEY_WORDS,
+    Derived,
+    agg_before,
+    close_words,
+    gross_column,
+    measure_col,
+    mention_at,
+    money_mention,
+    names_things,
+    rows_noun,
+    total_of,
+)
+from .pairs import plan_pairs, span_pair
+
+_PART_VERBS = {"is", "are", "was", "were", "goes", "went", "comes", "came", "spent"}
+
+
+def part_of_whole(p: Parsed, profile: dict, k: int) -> Derived | None:
+    """"what % of freight spend is fuel", "what share of revenue comes from fees": the sum of the measure said
+    after the verb as a percentage of the whole said after "of" (a measure, or a word of money)."""
+    toks = p.toks
+    of = next((j for j in range(k, min(k + 2, len(toks))) if toks[j].text == "of"), None)
+    verb = next((j for j in range(of + 1, len(toks)) if toks[j].text in _PART_VERBS), None) if of is not None else None
+    if of is None or verb is None:
+        return None
+    whole = next((m for m in p.mentions if of < m.start < verb and measure_col(profile["_by_name"][m.column])), None)
+    whole = whole or next((x for j in range(of + 1, verb) if (x := money_mention(p, profile, j))), None)
+    part = next((m for m in p.mentions if verb < m.start <= verb + 3 and measure_col(profile["_by_name"][m.column])),
+                None)
+    if whole is None or part is None or whole.column == part.column:
+        return None
+    m = Measure(column=part.column, agg="sum", kind="ratio", other=whole.column, other_agg="sum", percent=True)
+    return Derived(m, {part.column, whole.column}, words=set(range(of + 1, verb)))
+
+
+def part_rate(p: Parsed, profile: dict, k: int) -> Derived | None:
+    """"discount rate", "collection rate" (~ Amount Paid, lexicon EVENT_WORDS): an amount named before the
+    rate word as a percentage of the gross money column it is part of."""
+    word = p.toks[k - 1]
+    m = next((x for x in p.mentions if x.end == k), None)
+    col = profile["_by_name"][m.column] if m is not None else \
+        next((c for c in profile["columns"] if measure_col(c) and (EVENT_WORDS.get(word.text) in c["tokens"] or any(
+            close_words(word.text, w) for w in c["tokens"]))), None)  # "scrap" ~ Parts Scrapped
+    if col is None or not measure_col(col) or not col.get("additive", True):
+        return None
+    gross = gross_column(profile) if col.get("money") else _whole_of(col, profile) or gross_column(profile)
+    if gross is None or gross is col or total_of(col) > total_of(gross):
+        return None
+    measure = Measure(column=col["name"], agg="sum", kind="ratio", other=gross["name"], other_agg="sum", percent=True)
+    return Derived(measure, {col["name"], gross["name"]}, words={k - 1, k},
+                   notes=[f"I took the {word.text} rate as {col['name']} as a % of {gross['name']}"])
+
+
+def _whole_of(part: dict, profile: dict) -> dict | None:
+    """The count a part is taken from: the additive measure sharing a word of its name with the nearest
+    larger total ("Units Rejected" of "Units Produced", "Hours Idle" of "Hours Run")."""
+    words = set(part["tokens"]) - {"total", "#", "no", "number", "count"}
+    wholes = [c for c in profile["columns"] if measure_col(c) and c is not part and c.get("additive", True)
+              and set(c["tokens"]) & words and total_of(c) > total_of(part)]
+    return min(wholes, key=total_of) if wholes else None
+
+
+def per_day(p: Parsed, profile: dict) -> Derived | None:
+    """"visits per day", "how many orders a day": the rows (or the things an id column counts) per day with
+    any, over a date column of whole days (a count of distinct days)."""
+    toks = p.toks
+    days = [c for c in profile["columns"] if c["type"] == "date" and not c.get("year_like")]
+    for k in range(1, len(toks) - 1):
+        if toks[k].text not in ("per", "a", "each") or toks[k + 1].text != "day" or not days:
+            continue
+        thing = next((m for m in p.mentions if m.end == k or m.end == k - 1), None)
+        col = profile["_by_name"][thing.column] if thing is not None else None
+        if col is None and not rows_noun(toks[k - 1].sing, profile):
+            continue
+        span = span_pair(profile)  # a rental happens on its day out; else the table's main date
+        day = span[0] if span is not None and span[0] in days else main_temporal(profile)
+        if day is None or day not in days:
+            continue
+        counted = col is not None and names_things(col) and not col.get("unique")
+        m = Measure(column=col["name"] if counted and col else None, agg="count_distinct" if counted else "count",
+                    kind="ratio", other=day["name"], other_agg="count_distinct")
+        if col is not None and not counted and not is_identifier(col):
+            continue
+        return Derived(m, {day["name"]} | ({col["name"]} if col else set()), words={k, k + 1},
+                       notes=[f"I counted the days as the days of {day['name']} with any"])
+    return None
+
+
+# ------------------------------------------------------------------ planned vs done, net of deductions
+def planned_gap(p: Parsed, profile: dict) -> Derived | None:
+    """Over a planned / done pair (Qty Ordered / Qty Picked): "qty short", "shortfall", "units not picked"
+    (planned − done, summed); "% of picks short", "short rate" (the rows where done < planned); "fill
+    rate", "% fulfilled" (done as a percentage of planned)."""
+    pairs = plan_pairs(profile)
+    if not pairs:
+        return None
+    said = {p.toks[j].sing for j in range(len(p.toks))} | {t.text for t in p.toks}
+    # the pair the words name ("panels short", "hours utilisation"), else the first
+    planned, done = max(pairs, key=lambda pair: len(said & (set(pair[0]["tokens"]) | set(pair[1]["tokens"]))))
+    toks = p.toks
+    rate = any(t.text in RATE_WORDS | SHARE_OF_WORDS for t in toks) or "%" in p.question
+    for k, t in enumerate(toks):
+        if t.text in FILL_WORDS and (rate or t.text in SELF_RATIO_WORDS):
+            m = Measure(column=done["name"], agg="sum", kind="ratio", other=planned["name"], other_agg="sum",
+                        percent=True)
+            return Derived(m, {planned["name"], done["name"]}, words={k},
+                           notes=[f"I took the {t.text} rate as {done['name']} as a % of {planned['name']}"])
+        not_done = k > 0 and negates(toks[k - 1].text) and \
+            _close_to_any(t, set(done["tokens"]) - set(planned["tokens"]))
+        if t.text not in SHORT_WORDS and not not_done:
+            continue
+        if rate:
+            cond = Filter(column=done["name"], op="<", other=planned["name"])
+            return Derived(Measure(column=None, agg="count", kind="rate", condition=cond),
+                           {planned["name"], done["name"]}, words={k})
+        m = Measure(column=planned["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=done["name"])
+        return Derived(m, {planned["name"], done["name"]}, words={k} | ({k - 1} if not_done else set()),
+                       notes=[f"I took what is short as {planned['name']} minus {done['name']}"])
+    return None
+
+
+def _close_to_any(t, words: set[str]) -> bool:
+    return any(close_words(t.text, w) or close_words(t.sing, w) for w in words)
+
+
+def net_of(p: Parsed, profile: dict) -> Derived | None:
+    """"net revenue", "avg bill after discount", "sales excluding refunds": an amount minus the column of
+    money taken off it (Discount ($), Refunds), when no column is itself net."""
+    measures = [c for c in profile["columns"] if measure_col(c)]
+    deduction = next((c for c in measures if set(c["tokens"]) & DEDUCTION_WORDS), None)
+    if deduction is None or any("net" in c["tokens"] for c in profile["columns"]):
+        return None
+    toks = p.toks
+    for k, t in enumerate(toks):
+        if t.text not in NET_WORDS:
+            continue
+        if t.text == "net" and k + 1 < len(toks):
+            amount, at = _amount_at(p, profile, k + 1), k + 1
+        else:  # "bill after discount"; a column named before it is that column ("revenue after discount": Revenue)
+            said = next((m for m in p.mentions if m.start > k and m.start <= k + 2), None)
+            if said is None or said.column != deduction["name"] or k == 0 or mention_at(p, k - 1) is not None:
+                continue
+            amount, at = _amount_at(p, profile, k - 1, before=True), k
+        if amount is None or amount == deduction["name"]:
+            continue
+        m = Measure(column=amount, agg=agg_before(p, min(at, k), "sum"), kind="subtract", other=deduction["name"])
+        return Derived(m, {amount, deduction["name"]}, words={k},
+                       notes=[f"I took the net amount as {amount} minus {deduction['name']}"])
+    return None
+
+
+def _amount_at(p: Parsed, profile: dict, k: int, before: bool = False) -> str | None:
+    """The amount named by the word at k (a measure's mention, ending there when `before`), or by a word
+    of money or billing ("revenue", "sales", "bill"): the largest money column, the gross a deduction is
+    taken from (Invoice Total, not Amount Paid)."""
+    m = next((x for x in p.mentions if (x.end == k + 1 if before else x.start == k)), None)
+    if m is not None and measure_col(profile["_by_name"][m.column]):
+        return m.column
+    if p.toks[k].text not in MONEY_WORDS | {"sales", "bill", "bills", "invoice", "invoices", "gross"}:
+        return None
+    gross = gross_column(profile)
+    return str(gross["name"]) if gross else None

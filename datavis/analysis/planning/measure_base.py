@@ -1,0 +1,137 @@
+"""Pieces the derived-measure readers share (planning/measures.py, durations.py, amounts.py): the `Derived`
+result, the tests of a measure column and of a Yes/No, the mention at a token, word stems close enough, the
+aggregation said before a phrase, the money column a word of money names and the gross one, and the
+columns naming the things rows repeat."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import cast
+
+from ..datasets.profile import is_identifier
+from ..language.lexicon import (
+    COST_WORDS,
+    QUANTITY_WORDS,
+    VERB_MEASURES,
+)
+from ..language.matching import Mention
+from ..language.parsing import (
+    Parsed,
+    is_flag,
+    is_numeric,
+)
+from ..language.phrasing import measure_named, revenue_column
+from ..plan import Agg, Filter, Measure
+
+
+@dataclass
+class Derived:
+    """A derived measure, the columns it spends (not axes any more), the filters that became
+    its condition (no longer filters) and what was assumed."""
+
+    measure: Measure
+    columns: set[str]
+    spent_filters: list[Filter] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    order_desc: bool | None = None  # the order its words ask for ("pays fastest": lowest first)
+    words: set[int] = field(default_factory=set)  # tokens its phrase spent ("time" in "delivery time")
+
+
+# ------------------------------------------------------------------ shared helpers
+def measure_col(col: dict) -> bool:
+    return is_numeric(col) and col["role"] == "measure" and not col.get("year_like")
+
+
+def binary(col: dict) -> bool:
+    """A Yes/No column, or a 0/1 number column ("trial" 1/0): a flag whose rate a share word asks for."""
+    return col["type"] == "boolean" or is_flag(col)
+
+
+def flag_filter(col: dict, yes: bool) -> Filter:
+    """The rows where the flag is set (or not): true/false, which a 0/1 column compares equal to."""
+    return Filter(column=col["name"], op="=", values=[yes])
+
+
+def mention_at(p: Parsed, k: int) -> Mention | None:
+    return next((m for m in p.mentions if m.start <= k < m.end), None)
+
+
+def close_words(a: str, b: str) -> bool:
+    """"cancellation" ~ "cancelled", "escalation" ~ "escalated", "churn" ~ "churned": a shared
+    beginning of 5+ letters, each word at most 5 letters longer (word endings only)."""
+    if a == b:
+        return len(a) >= 3
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    if n == min(len(a), len(b)) >= 4:  # "ship" ~ "shipping", "order" ~ "ordered"
+        return max(len(a), len(b)) - n <= 4
+    return n >= 5 and len(a) - n <= 5 and len(b) - n <= 5
+
+
+def agg_before(p: Parsed, k: int, default: Agg) -> Agg:
+    """The aggregation cue just before token k ("average delivery time"), else `default`."""
+    cue = next((c for c in p.aggs if c.end <= k and k - c.end <= 3), None)
+    if cue is not None and cue.value in ("max", "min") and \
+            any(t.text in ("which", "who", "whose") for t in p.toks[:cue.start]):
+        return default  # "which carrier has the longest delivery time" ranks carriers by it
+    return cast(Agg, cue.value) if cue is not None and cue.value in ("avg", "median", "min", "max", "sum") else default
+
+
+# Words of money that name no column ("monthly spend", "which vendors cost us the most", "the accounts
+# paying the least", "revenue per account" in a table whose money column is "MRR").
+MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
+                            "income", "turnover", "money"}
+_REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover"}
+_MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
+
+
+def money_column(word: str, profile: dict) -> dict | None:
+    """The money column a word of money names: the lexicon's words for the verb first, then the
+    table's only money column (a currency, or a money name: "MRR"), or its revenue column."""
+    if word not in MONEY_WORDS:
+        return None
+    by_name = profile["_by_name"]
+    money = [c for c in profile["columns"] if measure_col(c) and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)]
+    named = measure_named(VERB_MEASURES.get(word, [word]), profile)
+    if named is not None and by_name[named] in money:
+        return cast("dict", by_name[named])
+    if len(money) == 1:
+        return money[0]
+    if word not in _REVENUE_NOUNS:
+        return None
+    # no money column by name or unit: the takings are a "Total" or a "Booking Value", not "Total Hours"
+    takings = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
+               and not set(c["tokens"]) & QUANTITY_WORDS]
+    return revenue_column(money) or (revenue_column(takings) if not money else None)
+
+
+def total_of(col: dict) -> float:
+    return float(col.get("mean") or 0.0) * float(col.get("non_null") or 0)
+
+
+def money_mention(p: Parsed, profile: dict, k: int) -> Mention | None:
+    """A word of money or sales at k ("as a share of sales") as a mention of the money column it names."""
+    if k >= len(p.toks):
+        return None
+    word = p.toks[k].text
+    col = gross_column(profile) if word in MONEY_WORDS | {"sales", "sale"} else None
+    return Mention(column=col["name"], start=k, end=k + 1, score=0.5, tier="partial", words=word) if col else None
+
+
+def names_things(col: dict) -> bool:
+    """A column naming things that rows repeat ("Order #", "Customer ID"): an id, unique or not."""
+    return is_identifier(col) or col["type"] == "text" and bool(set(col["tokens"]) & ID_WORDS)
+
+
+ID_WORDS = {"#", "id", "no", "number", "code"}
+
+
+def rows_noun(word: str, profile: dict) -> bool:
+    """The word names the table's rows (its id column's other word: "visit" for Visit ID)."""
+    return any(is_identifier(c) and word in c["tokens"] for c in profile["columns"])
+
+
+def gross_column(profile: dict) -> dict | None:
+    """The money column of the largest total: the gross that discounts, fees or payments are parts of."""
+    money = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True) and c.get("money")]
+    return max(money, key=total_of) if money else None

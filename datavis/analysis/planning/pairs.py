@@ -1,0 +1,74 @@
+"""Pairs of columns that make one measure together, read from a table's column names and data: the two
+ends of a stretch of time ("Start Time" / "End Time", "Check In" / "Check Out": each row lasts from one
+to the other), and an amount planned beside the same amount done ("Qty Ordered" / "Qty Picked": what is
+short, the share filled). The derived-measure readers (planning/measures.py) ask for them when the words
+name a duration, a shortfall or a fill rate without naming the columns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from statistics import median
+from typing import Any
+
+from ..language.lexicon import PLANNED_WORDS, SPAN_PAIRS
+
+
+def _is_date(col: dict[str, Any]) -> bool:
+    return col["type"] in ("date", "datetime") and not col.get("year_like")
+
+
+def span_pair(profile: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The (start, end) date columns whose names differ only by a pair of words of SPAN_PAIRS ("Start
+    Time" / "End Time", "Date Out" / "Date In"); the start is the one whose first value comes first
+    ("out" before "in" for a rental, "in" before "out" for a visit)."""
+    dates = [c for c in profile["columns"] if _is_date(c)]
+    for i, a in enumerate(dates):
+        for b in dates[i + 1:]:
+            ta, tb = list(a["tokens"]), list(b["tokens"])
+            if len(ta) != len(tb):
+                continue
+            diff = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+            if len(diff) != 1 or not any(set(diff[0]) == set(pair) for pair in SPAN_PAIRS):
+                continue
+            first, second = (a, b) if diff[0] in SPAN_PAIRS else (b, a)
+            if a.get("min") and b.get("min") and str(first["min"]) > str(second["min"]):
+                first, second = second, first  # the data says which end comes first
+            return first, second
+    return None
+
+
+def plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Every (planned, done): two additive number columns whose names differ by one word, the first a word of
+    an amount planned or available ("Qty Ordered" / "Qty Picked", "Hours Available" / "Hours Used")."""
+    nums = [c for c in profile["columns"] if c["type"] in ("integer", "number") and c["role"] == "measure"
+            and c.get("additive", True)]
+    out = []
+    for a in nums:
+        planned = set(a["tokens"]) & PLANNED_WORDS
+        if not planned:
+            continue
+        rest = set(a["tokens"]) - planned
+        done = [b for b in nums if b is not a and rest and rest < set(b["tokens"])
+                and len(b["tokens"]) == len(a["tokens"]) and not set(b["tokens"]) & PLANNED_WORDS]
+        if len(done) == 1:
+            out.append((a, done[0]))
+    return out
+
+
+def typical_unit(start: dict[str, Any], end: dict[str, Any], profile: dict[str, Any]) -> str | None:
+    """The unit a stretch between two timestamp columns reads best in, from the sample rows the profile
+    keeps: minutes when a row typically lasts under an hour (a pick, a bike trip), hours under two days,
+    days beyond; None without timestamps or samples."""
+    if not (start.get("has_time") and end.get("has_time")):
+        return None
+    lengths = []
+    for row in profile.get("_samples") or []:
+        try:
+            a, b = dt.datetime.fromisoformat(str(row[start["name"]])), dt.datetime.fromisoformat(str(row[end["name"]]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        lengths.append((b - a).total_seconds())
+    if len(lengths) < 3:
+        return None
+    typical = median(lengths)
+    return "minute" if typical < 3_600 else "hour" if typical < 172_800 else "day"
