@@ -26,6 +26,7 @@ from .lexicon import (
     PEOPLE,
     STOPWORDS,
     SYNONYMS,
+    UNIT_WORDS,
     VALUE_ALIASES,
     negates,
 )
@@ -370,13 +371,16 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 0.76  # "rev" → revenue ~ Amount
     if c in idx.corrections(q):
         return 0.88
-    if len(q) > 5 and stem(q) == stem(c):
-        return 0.85  # "majoring" -> Major, "trains" -> train
+    if (len(q) > 5 or len(q) >= 4 and _DOUBLED.search(c)) and stem(q) == stem(c):
+        return 0.85  # "majoring" -> Major, "trains" -> train, "skips" -> skipped
     if len(c) >= 4 and vowelless(q) and q in (skeleton(c), skeleton(c) + "s"):
         return 0.9  # "pgs" -> pages
     if idx.short_form_of(q, c):
         return 0.95  # as an abbreviation of the lexicon
     return 0.0
+
+
+_DOUBLED = re.compile(r"([^aeioulsfz])\1(?:ed|ing|er)$")  # "skipped", "shipping": a short verb's doubled consonant
 
 
 def stem(word: str) -> str:
@@ -386,7 +390,11 @@ def stem(word: str) -> str:
             return word[: -len(suffix)] + "at"
     for suffix in ("ing", "ed", "er", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            base = word[: -len(suffix)]
+            # "skipped" ~ "skips", "shipped" ~ "ships": the consonant doubled before -ed/-ing/-er is one
+            # (not l/s/f/z, which the verb itself may double: "cancelled" ~ "cancellation")
+            doubled = suffix != "s" and base[-1] == base[-2] and base[-1] not in "aeioulsfz"
+            return base[:-1] if doubled else base
     return word
 
 
@@ -478,6 +486,18 @@ def _choose_mentions(cands: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+# Units a column's name ends on, abbreviated or in brackets ("Amt (USD)", "Duration (min)", "weight_kg").
+_NAME_UNITS = {"usd", "eur", "gbp", "sec", "secs", "min", "mins", "hr", "hrs", "kg", "kgs", "lb", "lbs", "km"}
+
+
+def _unit_tail(col: str, plain: list[str], forms: list[str]) -> str | None:
+    """The expanded word of the unit a column's name ends on ("dollar" of Amt (USD)), or None."""
+    if len(plain) < 2 or len(forms) < 2:
+        return None
+    bracketed = re.search(r"[(\[]\s*[a-z$%]+\s*[)\]]\s*$", col.lower()) is not None
+    return forms[-1] if plain[-1] in _NAME_UNITS or bracketed and plain[-1] in UNIT_WORDS else None
+
+
 def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: set[str]) -> tuple[float, str]:
     plain, forms = idx.plain[col], idx.forms[col]
     # edges of a span must be content words unless the whole column name is covered
@@ -495,6 +515,9 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
             "".join(w[0] for w in words if w not in _CONNECTORS) == col.lower():
         return 0.75, "acronym"
     col_content = [c for c in forms if c not in _CONNECTORS or c in words] or forms
+    unit = _unit_tail(col, plain, forms)  # "amt" names Amt (USD) in full: the unit is no word to say
+    if unit is not None and unit not in words and len(col_content) > 1 and col_content[-1] == unit:
+        col_content = col_content[:-1]
     used: set[int] = set()
     total = 0.0
     last_k = -1

@@ -236,6 +236,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.verb_measure(p, profile, consumed)
     P.mass_noun_measure(p, profile)
     P.row_total(p, profile)
+    P.duration_measure(p, profile, consumed)
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
     _numeric_filters(p, profile, consumed)
@@ -263,8 +264,7 @@ def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
         return  # "the 2 cheapest software vendors", "what fraction of enterprise accounts …"
     ends = {v.end: v.column for v in p.values}
     for q in p.mentions:  # "discontinued products": a Yes/No column said as a quality selects rows too
-        if id(q) in p.filter_mentions and (P.yes_no_values(profile["_by_name"][q.column]) is not None
-                                           or profile["_by_name"][q.column]["type"] == "boolean"):
+        if id(q) in p.filter_mentions and P.flag_like(profile["_by_name"][q.column]):
             ends[q.end] = q.column
     for end, column in list(ends.items()):  # "mid-market accounts": the value's word joined by a hyphen
         if end < len(p.toks) and p.question[p.toks[end].start - 1:p.toks[end].start] == "-":
@@ -981,8 +981,13 @@ def _negated_filters(p: Parsed, profile: dict[str, Any], share: bool) -> None:
 
 
 def names_people_only(m: Mention) -> bool:
-    """"mobile users" names who is counted, not the Yes/No column is_new_user it partly matches."""
-    return m.tier in ("partial", "entity") and all(w in PEOPLE for w in m.words.split())
+    """"mobile users" names who is counted, not the Yes/No column is_new_user it partly matches — unless the
+    people word is all the column's name says ("members" ~ Is Member: the members are its Yes rows)."""
+    words = m.words.split()
+    if m.tier not in ("partial", "entity") or not all(w in PEOPLE for w in words):
+        return False
+    content = {singular(w) for w in split_name(m.column) if w.lower() not in STOPWORDS}
+    return not content or not content <= {singular(w) for w in words}
 
 
 def yes_letter(col: dict[str, Any]) -> str | None:
