@@ -1,0 +1,107 @@
+"""KPIs and rankings whose words name no column outright (issue 11): a Yes/No quality before the rows' noun is a
+condition of one number, not a breakdown by that noun ("total tips from subscribed listeners"); a people word
+that is all a Y/N column says is its Yes ("members"); a unit ending a column's name need not be said ("tip" ~
+Tip ($)); verbs and nouns of money taken ("collected", "takings") name the money column; a noun of a length of
+time ("length", "stay") names the one duration column; "which X <past tense> the least" is one X; a doubled
+consonant before -ed is one ("drops" ~ Dropped). Each asks `answer()` about a small CSV written here and checks
+the rows against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ingested_views
+
+from .scoring import same_answer
+
+SHOWS = ["Deep Dive", "Night Owls", "Money Talks", "Garden Hour"]
+
+
+def _write_listens(path: Path, n: int = 300) -> None:
+    """Podcast listens: a 1/0 Subscribed flag, a Y/N Member column, a true/false Dropped, seconds, tips."""
+    rnd = random.Random(21)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Listen ID", "Listened On", "Listener", "Show", "Time (sec)", "Subscribed", "Is Member", "Dropped",
+                    "Tip ($)"])
+        for i in range(n):
+            tip = rnd.choice([0, 0, 0, 1.5, 2.5, 5, 12.75])
+            w.writerow([f"L{i:04d}", (dt.date(2024, 3, 1) + dt.timedelta(days=rnd.randrange(200))).strftime("%m/%d/%Y"),
+                        f"listener{rnd.randrange(40):02d}", rnd.choice(SHOWS), rnd.randint(30, 3600),
+                        rnd.choice([0, 1, 1]), rnd.choice(["Y", "N", "N"]), rnd.choice(["true", "false", "false"]),
+                        f"${tip:,.2f}"])
+
+
+def _write_rentals(path: Path, n: int = 200) -> None:
+    """Boat rentals: a duration in hours, the amount paid as "$120.00" text, a Yes/No Insured."""
+    rnd = random.Random(22)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Rental #", "Dock", "Boat Class", "Duration (hrs)", "Amt (USD)", "Insured"])
+        for i in range(n):
+            hours = rnd.choice([1, 2, 2, 3, 4, 8])
+            w.writerow([f"R{i:03d}", rnd.choice(["North", "South", "Marina"]), rnd.choice(["Kayak", "Sail", "Motor"]),
+                        hours, f"${hours * rnd.uniform(20, 60):,.2f}", rnd.choice(["Yes", "No"])])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    with ingested_views(tmp_path_factory.mktemp("kpi_words"), (("listens", _write_listens),
+                                                                ("rentals", _write_rentals))) as got:
+        yield got
+
+
+TIP = "CAST(REPLACE(REPLACE(\"Tip ($)\", '$', ''), ',', '') AS DOUBLE)"
+AMT = "CAST(REPLACE(REPLACE(\"Amt (USD)\", '$', ''), ',', '') AS DOUBLE)"
+
+
+@pytest.mark.parametrize("q,sql", [
+    ("total tips from subscribed listeners", f"SELECT sum({TIP}) FROM listens WHERE Subscribed = 1"),
+    ("sum of time for dropped listens", 'SELECT sum("Time (sec)") FROM listens WHERE Dropped'),
+])
+def test_a_quality_before_the_rows_noun_is_a_condition_of_one_number(data, q, sql):
+    ans = same_answer(data, "listens", q, sql)
+    assert ans.chart_type == "kpi"
+
+
+@pytest.mark.parametrize("q,sql", [
+    ("avg tip for members", f"SELECT avg({TIP}) FROM listens WHERE \"Is Member\" = 'Y'"),
+    ("how many listens came from non-members", "SELECT count(*) FROM listens WHERE \"Is Member\" = 'N'"),
+])
+def test_a_people_word_that_is_all_a_yes_no_column_says_is_its_yes(data, q, sql):
+    same_answer(data, "listens", q, sql)
+
+
+def test_a_unit_ending_a_column_name_need_not_be_said(data):
+    same_answer(data, "rentals", "median amt per dock", f"SELECT Dock, median({AMT}) FROM rentals GROUP BY 1")
+
+
+@pytest.mark.parametrize("q,sql", [
+    ("takings by dock", f"SELECT Dock, sum({AMT}) FROM rentals GROUP BY 1"),
+    ("which boat class collected the least", f"SELECT \"Boat Class\", sum({AMT}) AS s FROM rentals GROUP BY 1 "
+                                             "ORDER BY s LIMIT 1"),
+])
+def test_money_taken_said_by_a_verb_or_noun_is_the_money_column(data, q, sql):
+    same_answer(data, "rentals", q, sql)
+
+
+def test_which_x_with_a_past_tense_and_a_several_word_name_is_one_x(data):
+    ans = same_answer(data, "rentals", "which boat class generated the most money",
+                      f"SELECT \"Boat Class\", sum({AMT}) AS s FROM rentals GROUP BY 1 ORDER BY s DESC LIMIT 1")
+    assert len(ans.data) == 1
+
+
+@pytest.mark.parametrize("q,sql", [
+    ("average rental length at the marina dock", 'SELECT avg("Duration (hrs)") FROM rentals WHERE Dock = \'Marina\''),
+    ("what was the longest stay at the north dock", 'SELECT max("Duration (hrs)") FROM rentals WHERE Dock = \'North\''),
+])
+def test_a_noun_of_a_length_of_time_is_the_duration_column(data, q, sql):
+    same_answer(data, "rentals", q, sql)
+
+
+def test_a_doubled_consonant_before_ed_is_one(data):
+    same_answer(data, "listens", "drops per show", 'SELECT "Show", count(*) FROM listens WHERE Dropped GROUP BY 1')
