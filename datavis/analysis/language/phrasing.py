@@ -18,6 +18,7 @@ from ..plan import Filter
 from . import cues as C
 from .lexicon import (
     ABBREVIATIONS,
+    AGG_CUES,
     DURATION_COLUMN_WORDS,
     LENGTH_OF_TIME_WORDS,
     LEVEL_SUPERLATIVES,
@@ -449,13 +450,18 @@ def compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) 
         if prev is not None and m.start == prev.end and prev.end - prev.start == 1 \
                 and (m.tier in ("exact", "abbreviation") or prev.tier == "entity" and category(by_name[m.column])) \
                 and m.column != prev.column and prev.words.isalpha() \
-                and not flag_like(by_name[prev.column]) \
+                and not flag_like(by_name[prev.column]) and not _aggregation_word(prev.words) \
                 and (category(by_name[m.column]) and not _measured(p, prev)
                      or prev.score < 0.9 and is_numeric(by_name[m.column])):
             out[-1] = dataclasses.replace(m, start=prev.start, words=f"{prev.words} {m.words}")
             continue
         out.append(m)
     return out
+
+
+def _aggregation_word(word: str) -> bool:
+    """"avg" of "avg cost" (beside an avg_temp column) asks for the average of the cost; it modifies nothing."""
+    return any(word in cues for cues in AGG_CUES.values())
 
 
 def flag_like(col: dict[str, Any]) -> bool:
