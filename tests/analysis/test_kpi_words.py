@@ -105,3 +105,9 @@ def test_a_noun_of_a_length_of_time_is_the_duration_column(data, q, sql):
 
 def test_a_doubled_consonant_before_ed_is_one(data):
     same_answer(data, "listens", "drops per show", 'SELECT "Show", count(*) FROM listens WHERE Dropped GROUP BY 1')
+
+
+def test_which_x_has_a_superlative_of_a_level_is_one_x(data):
+    ans = same_answer(data, "rentals", "which boat class has the shortest duration",
+                      'SELECT "Boat Class", avg("Duration (hrs)") AS d FROM rentals GROUP BY 1 ORDER BY d LIMIT 1')
+    assert len(ans.data) == 1
