@@ -48,10 +48,22 @@ def _write_rentals(path: Path, n: int = 200) -> None:
                         hours, f"${hours * rnd.uniform(20, 60):,.2f}", rnd.choice(["Yes", "No"])])
 
 
+def _write_cabins(path: Path, n: int = 150) -> None:
+    """Cabin reservations: adults, children (0 for most), nights, and a 1/0 on_time flag of the arrival."""
+    rnd = random.Random(23)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["res_id", "lake", "adults", "children", "nights", "on_time"])
+        for i in range(n):
+            w.writerow([f"C{i:03d}", rnd.choice(["Clear", "Bass", "Loon"]), rnd.randint(1, 4),
+                        rnd.choice([0, 0, 0, 1, 2, 3]), rnd.randint(1, 12), rnd.choice([1, 1, 0])])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     with ingested_views(tmp_path_factory.mktemp("kpi_words"), (("listens", _write_listens),
-                                                                ("rentals", _write_rentals))) as got:
+                                                                ("rentals", _write_rentals),
+                                                                ("cabins", _write_cabins))) as got:
         yield got
 
 
@@ -111,3 +123,12 @@ def test_which_x_has_a_superlative_of_a_level_is_one_x(data):
     ans = same_answer(data, "rentals", "which boat class has the shortest duration",
                       'SELECT "Boat Class", avg("Duration (hrs)") AS d FROM rentals GROUP BY 1 ORDER BY d LIMIT 1')
     assert len(ans.data) == 1
+
+
+@pytest.mark.parametrize("q,sql", [
+    ("avg length of stay for guests with no kids", "SELECT avg(nights) FROM cabins WHERE children = 0"),
+    ("number of reservations with kids by lake", "SELECT lake, count(*) FROM cabins WHERE children > 0 GROUP BY 1"),
+    ("how many arrivals were delayed", "SELECT count(*) FROM cabins WHERE on_time = 0"),
+])
+def test_nights_kids_and_delays_said_in_everyday_words(data, q, sql):
+    same_answer(data, "cabins", q, sql)

@@ -50,6 +50,7 @@ SYNONYM_GROUPS = [
     {"plan", "subscription", "package"},
     {"gender", "sex"},
     {"age", "old", "older", "younger"},
+    {"child", "kid", "children", "kids"},
     {"rating", "score", "stars"},
     {"temperature", "temp", "heat"},
     {"visitor", "visit", "session", "traffic"},
@@ -255,7 +256,7 @@ DURATION_COLUMN_WORDS = {"duration", "length", "elapsed", "handle", "handling", 
 # Nouns of a length of time said of the rows ("avg session length", "average stay", "the longest stay") and units
 # a number column's name may say it in: with no number column named, they name the table's one such column.
 LENGTH_OF_TIME_WORDS = {"length", "stay", "duration"}
-TIME_UNIT_NAME_WORDS = {"min", "minute", "sec", "second", "hr", "hour", "ms", "millisecond"}
+TIME_UNIT_NAME_WORDS = {"min", "minute", "sec", "second", "hr", "hour", "ms", "millisecond", "night", "day"}
 # ... unless the name says it is a moment ("Break Start", "Hold Until"): a time of day
 CLOCK_WORDS = {"start", "starts", "started", "end", "ends", "ended", "until", "from", "at", "begin", "finish",
                "clock", "in", "out", "open", "close", "since"}
@@ -338,7 +339,7 @@ RATE_VALUE_WORDS = {
 ANTONYMS = {"returning": "new", "repeat": "new", "existing": "new", "old": "new", "offline": "online",
             "external": "internal", "manual": "automatic", "failed": "successful", "active": "churned",
             "retained": "churned", "rejected": "approved", "rejection": "approved", "declined": "approved",
-            "denied": "approved", "free": "premium"}
+            "denied": "approved", "free": "premium", "late": "on time", "delayed": "on time"}
 
 # Words that say "not" before a quality ("didn't bounce", "never reopened", "non-members"); contractions
 # typed with or without their apostrophe.

@@ -334,7 +334,8 @@ def negated_booleans(word: str, profile: dict[str, Any]) -> list[str]:
     m = _NEGATED_FORM.fullmatch(word)
     if word in idx.vocab_index:
         return []
-    base = ANTONYMS.get(word) or (singular(m.group(1)) if m is not None else None)
+    # a several-word name is indexed joined ("late" is the No of On Time)
+    base = ANTONYMS.get(word, "").replace(" ", "") or (singular(m.group(1)) if m is not None else None)
     return sorted(name for name in idx.vocab_index.get(base, set())
                   if idx.by_name[name]["type"] == "boolean" or is_flag(idx.by_name[name])) if base else []
 

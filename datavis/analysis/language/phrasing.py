@@ -229,9 +229,11 @@ def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
     by_name = profile["_by_name"]
     idx = get_index(profile)
     lengths = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and not c.get("year_like")
-               and set(idx.plain[c["name"]]) & (TIME_UNIT_NAME_WORDS | DURATION_COLUMN_WORDS)]
-    if len(lengths) != 1 or any(is_numeric(by_name[m.column]) and m.column != lengths[0]["name"] for m in p.mentions):
-        return
+               and set(idx.plain[c["name"]]) & (TIME_UNIT_NAME_WORDS | DURATION_COLUMN_WORDS)
+               and idx.plain[c["name"]] != ["day"]]  # a "Day" column is more likely the day of a month
+    if len(lengths) != 1 or any(is_numeric(by_name[m.column]) and m.column != lengths[0]["name"]
+                                and _absence(p.toks, m.start) is None for m in p.mentions):
+        return  # another number is measured ("with no kids" is a condition, read later)
     named = {k for m in p.mentions for k in range(m.start, m.end)}
     for t in p.toks:
         said = t.sing in LENGTH_OF_TIME_WORDS or t.text == "time" and t.i > 0 and p.toks[t.i - 1].text.endswith("ing")
