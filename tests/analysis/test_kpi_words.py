@@ -59,11 +59,23 @@ def _write_cabins(path: Path, n: int = 150) -> None:
                         rnd.choice([0, 0, 0, 1, 2, 3]), rnd.randint(1, 12), rnd.choice([1, 1, 0])])
 
 
+def _write_bids(path: Path, n: int = 160) -> None:
+    """Tender bids whose outcome ends on a participle ("Bid Won", "Bid Lost"), with the hours spent preparing."""
+    rnd = random.Random(24)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Bid No", "Region", "Outcome", "Bid Value", "Prep Hours"])
+        for i in range(n):
+            w.writerow([f"B{i:03d}", rnd.choice(["North", "South"]), rnd.choice(["Bid Won", "Bid Lost", "Pending"]),
+                        rnd.randint(5, 90) * 1000, rnd.randint(2, 40)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     with ingested_views(tmp_path_factory.mktemp("kpi_words"), (("listens", _write_listens),
                                                                 ("rentals", _write_rentals),
-                                                                ("cabins", _write_cabins))) as got:
+                                                                ("cabins", _write_cabins),
+                                                                ("bids", _write_bids))) as got:
         yield got
 
 
@@ -132,3 +144,12 @@ def test_which_x_has_a_superlative_of_a_level_is_one_x(data):
 ])
 def test_nights_kids_and_delays_said_in_everyday_words(data, q, sql):
     same_answer(data, "cabins", q, sql)
+
+
+@pytest.mark.parametrize("q,sql", [
+    ("total value of lost bids", "SELECT sum(\"Bid Value\") FROM bids WHERE Outcome = 'Bid Lost'"),
+    ("won bids per region", "SELECT Region, count(*) FROM bids WHERE Outcome = 'Bid Won' GROUP BY 1"),
+    ("average time for won bids", "SELECT avg(\"Prep Hours\") FROM bids WHERE Outcome = 'Bid Won'"),
+])
+def test_an_outcome_said_by_its_last_word_and_time_after_an_aggregation(data, q, sql):
+    same_answer(data, "bids", q, sql)

@@ -640,13 +640,18 @@ def _participle_value(key: str, idx: ColumnIndex) -> Any:
     hits = idx.values.get(" ".join(words))
     if hits and len(words) == 1:  # one verb names an outcome only among outcomes (Won/Lost, not Broken/New)
         hits = [h for h in hits if _outcomes(idx.by_name[h[0]]) >= 2] or None
+    if not hits and len(words) == 1:  # "won deals", "lost deals": the outcome a stage ends on (Closed Won)
+        ends = [h for k, hs in idx.values.items() if " " in k and k.rsplit(" ", 1)[1] == words[0] for h in hs]
+        hits = ends if len(ends) == 1 and _outcomes(idx.by_name[ends[0][0]], last=True) >= 2 else None
     return hits
 
 
-def _outcomes(col: dict[str, Any]) -> int:
-    """How many of a column's values are irregular participles ("Won", "Lost", "Written Off")."""
+def _outcomes(col: dict[str, Any], last: bool = False) -> int:
+    """How many of a column's values are irregular participles ("Won", "Lost", "Written Off"), or end on one
+    (`last`: "Closed Won", "Closed Lost")."""
     said = set(PARTICIPLES.values())
-    return sum(str(v).lower().split()[0] in said for v, _n in col.get("values") or [] if str(v).strip())
+    return sum(str(v).lower().split()[-1 if last else 0] in said for v, _n in col.get("values") or []
+               if str(v).strip())
 
 
 def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],

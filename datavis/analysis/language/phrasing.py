@@ -224,19 +224,24 @@ def money_column(profile: dict[str, Any]) -> dict[str, Any] | None:
 
 def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """"avg session length", "the longest stay", "listening time per artist": with no number column named, a
-    noun of a length of time (or "time" after a verb's -ing) names the table's one number column of a length
-    of time — its name says a duration or a unit of time ("Duration (min)", "ms_played", "Hours Spent")."""
+    noun of a length of time (or "time" after a verb's -ing or an aggregation) names the table's one number
+    column of a length of time — its name says a duration or a unit of time ("Duration (min)", "ms_played")."""
     by_name = profile["_by_name"]
     idx = get_index(profile)
     lengths = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and not c.get("year_like")
                and set(idx.plain[c["name"]]) & (TIME_UNIT_NAME_WORDS | DURATION_COLUMN_WORDS)
                and idx.plain[c["name"]] != ["day"]]  # a "Day" column is more likely the day of a month
-    if len(lengths) != 1 or any(is_numeric(by_name[m.column]) and m.column != lengths[0]["name"]
-                                and _absence(p.toks, m.start) is None for m in p.mentions):
-        return  # another number is measured ("with no kids" is a condition, read later)
+    # another number measured stops it; one named after "with / no" is a condition, read later ("with no kids",
+    # "with no items in the cart")
+    conditions = {m.column for m in p.mentions if _absence(p.toks, m.start) is not None}
+    if len(lengths) != 1 or any(is_numeric(by_name[m.column]) and m.column not in conditions | {lengths[0]["name"]}
+                                for m in p.mentions):
+        return
     named = {k for m in p.mentions for k in range(m.start, m.end)}
     for t in p.toks:
-        said = t.sing in LENGTH_OF_TIME_WORDS or t.text == "time" and t.i > 0 and p.toks[t.i - 1].text.endswith("ing")
+        before = p.toks[t.i - 1].text if t.i > 0 else ""  # "listening time", "avg time on site"
+        said = t.sing in LENGTH_OF_TIME_WORDS or \
+            t.text == "time" and (before.endswith("ing") or _aggregation_word(before))
         if not said or t.i in consumed or t.i in named:
             continue
         # "average stay in minutes": the unit's partial match is the same column, said once
