@@ -487,8 +487,9 @@ def _choose_mentions(cands: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-# Units a column's name ends on, abbreviated or in brackets ("Amt (USD)", "Duration (min)", "weight_kg").
-_NAME_UNITS = {"usd", "eur", "gbp", "sec", "secs", "min", "mins", "hr", "hrs", "kg", "kgs", "lb", "lbs", "km"}
+# Units a column's name ends on in brackets ("Amt (USD)", "Duration (min)"), or money and weights abbreviated
+# ("cost_usd", "weight_kg"); a time unit unbracketed may be what is measured ("STU_HRS": a student's hours).
+_NAME_UNITS = {"usd", "eur", "gbp", "kg", "kgs", "lb", "lbs", "km"}
 
 
 def _unit_tail(col: str, plain: list[str], forms: list[str]) -> str | None:
