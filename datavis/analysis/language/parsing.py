@@ -239,6 +239,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.duration_measure(p, profile, consumed)
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
+    P.level_limit_measured(p, profile)
     _numeric_filters(p, profile, consumed)
     column_comparisons(p, profile, values, _COMPARATORS)
     _text_filters(p, profile)

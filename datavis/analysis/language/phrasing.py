@@ -27,6 +27,7 @@ from .lexicon import (
     RESERVATION_WORDS,
     REVENUE_WORDS,
     ROW_VALUE_WORDS,
+    SPEED_WORDS,
     STOPWORDS,
     SYNONYMS,
     TIME_UNIT_NAME_WORDS,
@@ -464,6 +465,17 @@ def compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) 
             continue
         out.append(m)
     return out
+
+
+def level_limit_measured(p: Parsed, profile: dict[str, Any]) -> None:
+    """"which supplier has the longest lead time" is one supplier only when some column measures it: with no
+    number or date column named, the superlative of a level stays unranked (and its words unlinked)."""
+    if p.limit != 1 or p.limit_numbered or not any(t.text in LEVEL_SUPERLATIVES or t.text in SPEED_WORDS
+                                                   for t in p.toks):
+        return
+    by_name = profile["_by_name"]
+    if not any(is_numeric(by_name[m.column]) or by_name[m.column]["type"] in ("date", "datetime") for m in p.mentions):
+        p.limit = None
 
 
 def _aggregation_word(word: str) -> bool:
