@@ -153,3 +153,9 @@ def test_nights_kids_and_delays_said_in_everyday_words(data, q, sql):
 ])
 def test_an_outcome_said_by_its_last_word_and_time_after_an_aggregation(data, q, sql):
     same_answer(data, "bids", q, sql)
+
+
+def test_a_word_naming_a_flags_no_before_the_rows_noun_is_a_condition_of_one_number(data):
+    ans = same_answer(data, "listens", "total tips from unsubscribed listeners",
+                      f"SELECT sum({TIP}) FROM listens WHERE Subscribed = 0")
+    assert ans.chart_type == "kpi"

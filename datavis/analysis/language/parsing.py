@@ -267,6 +267,11 @@ def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
     for q in p.mentions:  # "discontinued products": a Yes/No column said as a quality selects rows too
         if id(q) in p.filter_mentions and P.flag_like(profile["_by_name"][q.column]):
             ends[q.end] = q.column
+    filtered = {f.column for f in p.filters}
+    for t in p.toks:  # "free users", "unpaid invoices": a word naming a Yes/No column's No selects rows too
+        for name in negated_booleans(t.text, profile):
+            if name in filtered:
+                ends[t.i + 1] = name
     for end, column in list(ends.items()):  # "mid-market accounts": the value's word joined by a hyphen
         if end < len(p.toks) and p.question[p.toks[end].start - 1:p.toks[end].start] == "-":
             ends[end + 1] = column
