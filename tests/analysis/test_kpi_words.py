@@ -37,26 +37,28 @@ def _write_listens(path: Path, n: int = 300) -> None:
 
 
 def _write_rentals(path: Path, n: int = 200) -> None:
-    """Boat rentals: a duration in hours, the amount paid as "$120.00" text, a Yes/No Insured."""
+    """Boat rentals: a duration in hours, the amount paid as "$120.00" text, Yes/No Insured and Damage Report."""
     rnd = random.Random(22)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Rental #", "Dock", "Boat Class", "Duration (hrs)", "Amt (USD)", "Insured"])
+        w.writerow(["Rental #", "Dock", "Boat Class", "Duration (hrs)", "Amt (USD)", "Insured", "Damage Report"])
         for i in range(n):
             hours = rnd.choice([1, 2, 2, 3, 4, 8])
             w.writerow([f"R{i:03d}", rnd.choice(["North", "South", "Marina"]), rnd.choice(["Kayak", "Sail", "Motor"]),
-                        hours, f"${hours * rnd.uniform(20, 60):,.2f}", rnd.choice(["Yes", "No"])])
+                        hours, f"${hours * rnd.uniform(20, 60):,.2f}", rnd.choice(["Yes", "No"]),
+                        rnd.choice(["Yes", "No", "No", "No"])])
 
 
 def _write_cabins(path: Path, n: int = 150) -> None:
-    """Cabin reservations: adults, children (0 for most), nights, and a 1/0 on_time flag of the arrival."""
+    """Cabin reservations: adults, children (0 for most), nights, a 1/0 on_time flag of the arrival, cancelled."""
     rnd = random.Random(23)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["res_id", "lake", "adults", "children", "nights", "on_time"])
+        w.writerow(["res_id", "lake", "adults", "children", "nights", "on_time", "cancelled"])
         for i in range(n):
             w.writerow([f"C{i:03d}", rnd.choice(["Clear", "Bass", "Loon"]), rnd.randint(1, 4),
-                        rnd.choice([0, 0, 0, 1, 2, 3]), rnd.randint(1, 12), rnd.choice([1, 1, 0])])
+                        rnd.choice([0, 0, 0, 1, 2, 3]), rnd.randint(1, 12), rnd.choice([1, 1, 0]),
+                        rnd.choice(["true", "false", "false"])])
 
 
 def _write_bids(path: Path, n: int = 160) -> None:
@@ -159,3 +161,13 @@ def test_a_word_naming_a_flags_no_before_the_rows_noun_is_a_condition_of_one_num
     ans = same_answer(data, "listens", "total tips from unsubscribed listeners",
                       f"SELECT sum({TIP}) FROM listens WHERE Subscribed = 0")
     assert ans.chart_type == "kpi"
+
+
+def test_an_action_noun_names_its_participle_column(data):
+    same_answer(data, "cabins", "nights per lake excluding cancellations",
+                "SELECT lake, sum(nights) FROM cabins WHERE NOT cancelled GROUP BY 1")
+
+
+def test_the_number_of_a_flags_events_counts_its_yes_rows(data):
+    same_answer(data, "rentals", "number of damage reports by boat class",
+                'SELECT "Boat Class", count(*) FROM rentals WHERE "Damage Report" GROUP BY 1')

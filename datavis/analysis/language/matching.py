@@ -236,7 +236,8 @@ class ColumnIndex:
                 cols |= self.vocab_index.get(e, set())
             for cw in self.corrections(w):
                 cols |= self.vocab_index.get(cw, set())
-            cols |= self.stems.get(stem(w), set())
+            for form in stem_forms(w):  # "cancellations" ~ Cancelled
+                cols |= self.stems.get(form, set())
             if vowelless(w):
                 cols |= self.skeletons.get(w, set())
             if not cols:  # "apps" → Applications, "reqs" → Requisition ID, "bldg" → Building
@@ -372,8 +373,8 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 0.76  # "rev" → revenue ~ Amount
     if c in idx.corrections(q):
         return 0.88
-    if (len(q) > 5 or len(q) >= 4 and _DOUBLED.search(c)) and stem(q) == stem(c):
-        return 0.85  # "majoring" -> Major, "trains" -> train, "skips" -> skipped
+    if (len(q) > 5 or len(q) >= 4 and _DOUBLED.search(c)) and stem_forms(q) & stem_forms(c):
+        return 0.85  # "majoring" -> Major, "trains" -> train, "skips" -> skipped, "cancellations" -> Cancelled
     if len(c) >= 4 and vowelless(q) and q in (skeleton(c), skeleton(c) + "s"):
         return 0.9  # "pgs" -> pages
     if idx.short_form_of(q, c):

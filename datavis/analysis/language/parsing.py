@@ -954,8 +954,9 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
                                      and abs(o.start - m.start) <= 3 for o in p.mentions):
             p.filter_mentions.add(id(m))  # "completed onboarding": the second word of one condition
             continue
+        counted = events and before[-2:] in (["number", "of"], ["count", "of"])  # "number of damage claims by …"
         if not quality and not flag or id(m) in p.filter_mentions or \
-                (before and before[-1] in _BOOL_GROUP and not modifies) or \
+                (before and before[-1] in _BOOL_GROUP and not modifies and not counted) or \
                 after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):
             continue
         neg = any(negates(w) for w in before)
