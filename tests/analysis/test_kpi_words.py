@@ -44,8 +44,9 @@ def _write_rentals(path: Path, n: int = 200) -> None:
         w.writerow(["Rental #", "Dock", "Boat Class", "Duration (hrs)", "Amt (USD)", "Insured", "Damage Report"])
         for i in range(n):
             hours = rnd.choice([1, 2, 2, 3, 4, 8])
-            w.writerow([f"R{i:03d}", rnd.choice(["North", "South", "Marina"]), rnd.choice(["Kayak", "Sail", "Motor"]),
-                        hours, f"${hours * rnd.uniform(20, 60):,.2f}", rnd.choice(["Yes", "No"]),
+            w.writerow([f"R{i:03d}", rnd.choice(["North", "South", "Marina"]),
+                        rnd.choice(["Kayak", "Sail", "Motor", "eFoil"]), hours, f"${hours * rnd.uniform(20, 60):,.2f}",
+                        rnd.choice(["Yes", "No"]),
                         rnd.choice(["Yes", "No", "No", "No"])])
 
 
@@ -54,11 +55,11 @@ def _write_cabins(path: Path, n: int = 150) -> None:
     rnd = random.Random(23)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["res_id", "lake", "adults", "children", "nights", "on_time", "cancelled"])
+        w.writerow(["res_id", "lake", "adults", "children", "nights", "on_time", "cancelled", "amenity"])
         for i in range(n):
             w.writerow([f"C{i:03d}", rnd.choice(["Clear", "Bass", "Loon"]), rnd.randint(1, 4),
                         rnd.choice([0, 0, 0, 1, 2, 3]), rnd.randint(1, 12), rnd.choice([1, 1, 0]),
-                        rnd.choice(["true", "false", "false"])])
+                        rnd.choice(["true", "false", "false"]), rnd.choice(["TV", "Grill", "Hot Tub"])])
 
 
 def _write_bids(path: Path, n: int = 160) -> None:
@@ -171,3 +172,13 @@ def test_an_action_noun_names_its_participle_column(data):
 def test_the_number_of_a_flags_events_counts_its_yes_rows(data):
     same_answer(data, "rentals", "number of damage reports by boat class",
                 'SELECT "Boat Class", count(*) FROM rentals WHERE "Damage Report" GROUP BY 1')
+
+
+def test_time_spent_is_the_duration_and_a_brand_cased_value_is_one_word(data):
+    same_answer(data, "rentals", "total time efoil renters spent out",
+                "SELECT sum(\"Duration (hrs)\") FROM rentals WHERE \"Boat Class\" = 'eFoil'")
+
+
+def test_the_plural_of_a_two_letter_code_is_that_value(data):
+    same_answer(data, "cabins", "average nights for cabins with TVs",
+                "SELECT avg(nights) FROM cabins WHERE amenity = 'TV'")

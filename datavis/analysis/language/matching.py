@@ -308,10 +308,16 @@ class ColumnIndex:
         return hit
 
 
+_BRAND_CASE = re.compile(r"\b[a-z][A-Z][A-Za-z]*\b")
+
+
 def value_key(text: str) -> str:
     """A data value or a span of the question, normalised alike ("O'Brien" and "o'brien"
     both -> "o brien"), so that punctuation inside a value cannot hide it."""
-    return " ".join(singular(t) for t in split_name(text)) if re.search(r"[A-Za-z]", text) else text.lower()
+    if not re.search(r"[A-Za-z]", text):
+        return text.lower()
+    text = _BRAND_CASE.sub(lambda m: m.group(0).lower(), text)  # "iOS", "eBay" are one word, not "i os"
+    return " ".join(singular(t) for t in split_name(text))
 
 
 def left_out(question: str, used: set[str], profile: dict[str, Any]) -> list[str]:
@@ -676,6 +682,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
             hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
                 (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None) or \
                 (idx.values.get(key[:-1]) if length > 1 and key.endswith("s") else None) or \
+                _plural_code(key, idx) or \
                 (_value_by_clipped_words(key.split(), idx) if length >= 2 else None) or \
                 _participle_value(key, idx)
             if length == 1:
@@ -703,6 +710,13 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
             taken.update(range(i, i + length))
     out += _listed_beside(toks, out, idx, taken)
     return sorted(out, key=lambda v: v.start)
+
+
+def _plural_code(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """"evs", "pcs": the plural of a short code the data holds in capitals (EV, PC)."""
+    if not (3 <= len(key) <= 5 and key.endswith("s") and key.isalpha()):
+        return None
+    return [h for h in idx.values.get(key[:-1], []) if str(h[1]).isupper()] or None
 
 
 _LISTING = {"and", "or", ",", "vs", "versus"}

@@ -233,10 +233,10 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _spread_of_rows(p, profile)
     values += P.code_values(p, profile, consumed)
     P.spread_of_row_value(p, profile)
+    P.duration_measure(p, profile, consumed)  # "how much time did … spend": the time, not the money of "spend"
     P.verb_measure(p, profile, consumed)
     P.mass_noun_measure(p, profile)
     P.row_total(p, profile)
-    P.duration_measure(p, profile, consumed)
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
     P.level_limit_measured(p, profile)

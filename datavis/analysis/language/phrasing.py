@@ -240,9 +240,9 @@ def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         return
     named = {k for m in p.mentions for k in range(m.start, m.end)}
     for t in p.toks:
-        before = p.toks[t.i - 1].text if t.i > 0 else ""  # "listening time", "avg time on site"
+        before = p.toks[t.i - 1].text if t.i > 0 else ""  # "listening time", "avg time", "how much time"
         said = t.sing in LENGTH_OF_TIME_WORDS or \
-            t.text == "time" and (before.endswith("ing") or _aggregation_word(before))
+            t.text == "time" and (before.endswith("ing") or before == "much" or _aggregation_word(before))
         if not said or t.i in consumed or t.i in named:
             continue
         # "average stay in minutes": the unit's partial match is the same column, said once
