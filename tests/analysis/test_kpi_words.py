@@ -67,10 +67,11 @@ def _write_bids(path: Path, n: int = 160) -> None:
     rnd = random.Random(24)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Bid No", "Region", "Outcome", "Bid Value", "Prep Hours"])
+        w.writerow(["Bid No", "Region", "Outcome", "Bid Value", "Prep Hours", "Client"])
         for i in range(n):
             w.writerow([f"B{i:03d}", rnd.choice(["North", "South"]), rnd.choice(["Bid Won", "Bid Lost", "Pending"]),
-                        rnd.randint(5, 90) * 1000, rnd.randint(2, 40)])
+                        rnd.randint(5, 90) * 1000, rnd.randint(2, 40),
+                        rnd.choice(["Port Authority", "City Council", "Water Board"])])
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +183,12 @@ def test_time_spent_is_the_duration_and_a_brand_cased_value_is_one_word(data):
 def test_the_plural_of_a_two_letter_code_is_that_value(data):
     same_answer(data, "cabins", "average nights for cabins with TVs",
                 "SELECT avg(nights) FROM cabins WHERE amenity = 'TV'")
+
+
+@pytest.mark.parametrize("q,sql", [
+    ("average bid value for the council", "SELECT avg(\"Bid Value\") FROM bids WHERE Client = 'City Council'"),
+    ("total value bid by the south region", "SELECT sum(\"Bid Value\") FROM bids WHERE Region = 'South'"),
+])
+def test_one_thing_named_after_the_is_a_condition_of_one_number(data, q, sql):
+    ans = same_answer(data, "bids", q, sql)
+    assert ans.chart_type == "kpi"

@@ -700,7 +700,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                         hits += idx.values.get(alias, [])
                 formed = len(key) >= 3  # "cpc" of "google / cpc", "ops" of Operations
                 if not hits and formed and key not in STOPWORDS and key not in idx.vocab_index:
-                    hits = _value_by_form(key, idx)
+                    hits = _value_by_form(key, idx) or _named_by_its_word(toks, i, key, idx)
             if not hits:
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))
@@ -710,6 +710,15 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
             taken.update(range(i, i + length))
     out += _listed_beside(toks, out, idx, taken)
     return sorted(out, key=lambda v: v.start)
+
+
+def _named_by_its_word(toks: list[Tok], i: int, key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """"at the gala" → Annual Gala: one thing named by a word of its several-word value after "the" (singular,
+    no word of the lexicon), when no other value holds that word ("colleges" alone is no "Valley College")."""
+    if i == 0 or toks[i - 1].text != "the" or toks[i].text != toks[i].sing or len(key) < 4 or key in LEXICON_WORDS:
+        return None
+    hits = [h for k, hs in idx.values.items() if " " in k and key in k.split() for h in hs]
+    return hits if len(hits) == 1 else None
 
 
 def _plural_code(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:

@@ -567,6 +567,8 @@ def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             continue
         if word == "over" and m is None:
             continue
+        if m is not None and any(v.column == m.column and g.end <= v.start and v.end <= m.start for v in p.values):
+            continue  # "raised by the scholarships campaign": the value names which campaign, no breakdown
         if word in ("across", "over") and m is not None and m.start > g.end and \
                 p.toks[g.end].text in ("all", "every", "both"):
             continue  # "the most stock across all warehouses": combined over them, not per warehouse
