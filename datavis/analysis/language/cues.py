@@ -142,11 +142,17 @@ def order_target(clause: str) -> str | None:
 
 
 _SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|fewest|smallest|worst"
-_LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst"}
+# superlatives of a level or a speed rank one group as well after "which X has/pays …" ("which supplier has the
+# longest lead time", "which region pays fastest")
+_LEVEL_SUPERLATIVES = "longest|shortest|fastest|quickest|slowest|cheapest|priciest|costliest|heaviest|lightest"
+_LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst", "shortest", "fastest", "quickest", "cheapest",
+              "lightest"}
 # verbs of one subject: "which store has / sold / brings the most"; "which stores have" keeps all of them
 _ONE_VERBS = ("has|had|is|was|does|did|gets|got|brings|brought|makes|made|earns|earned|sells|sold|generates|"
               "generated|spends|spent|takes|took|receives|received|wins|won|pays|paid|owes|owed|costs|sees|saw|"
-              "handles|handled|closes|closed|drives|drove|produces|produced|contributes|contributed")
+              "handles|handled|closes|closed|drives|drove|produces|produced|contributes|contributed|"
+              # any past tense: "which campaign raised the least", "which donor gave the most"
+              "gave|grew|rose|fell|drew|sent|lost|held|bought|kept|[a-z]{3,}ed")
 _PRESENT_ONE = {"has", "is", "was", "does", "gets", "brings", "makes", "earns", "sells", "generates", "spends", "takes",
                 "receives", "wins", "pays", "owes", "costs", "sees", "handles", "closes", "drives", "produces",
                 "contributes"}  # the verbs above that a plural subject cannot take
@@ -163,7 +169,7 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     for m, (a, b) in text.find(
             rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least)\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
-        desc = m.group(2) not in ("lowest", "smallest", "worst", "least")
+        desc = m.group(2) not in _LOW_WORDS
         return Cue("limit", (n, desc), a, b), True
     # "which 3 stores sold the most units", "3 campaigns with the best roas": the number, then the
     # superlative a few words on
@@ -174,12 +180,16 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         a, b = text.span(m.start(1), m.end(1))
         return Cue("limit", (n, m.group(2) not in _LOW_WORDS), a, b), True
     # "which department has the highest average salary": one group, the best (a plural "which X have" lists them)
+    # (the group may be a column's several-word name, "which payment method brought in the most")
     for m, _span in text.find(rf"\b(?:which|what)\s+((?:[a-z]+\s+){{1,3}}?)({_ONE_VERBS})\s+"
-                              rf"(?:(?:in|up|out)\s+)?(?:the\s+)?({_SUPERLATIVES})\b"):
+                              rf"(?:(?:in|up|out)\s+)?(?:the\s+)?({_SUPERLATIVES}|{_LEVEL_SUPERLATIVES})\b",
+                              protect=False):
         subject = m.group(1).split()[-1]
         if m.group(2) not in _PRESENT_ONE and subject.endswith("s") and not subject.endswith("ss"):
             continue  # "which products sold the most": a past tense says nothing of number; the plural lists them
         a, _b = text.span(m.start(3), m.end(3))  # spends no word: the group and the superlative's measure stay
+        if a in text.protected:
+            continue
         return Cue("limit", (1, m.group(3) not in _LOW_WORDS), a, a), False
     for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
         return Cue("limit", (10, m.group(2) == "top"), a, b), False

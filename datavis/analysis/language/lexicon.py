@@ -50,6 +50,7 @@ SYNONYM_GROUPS = [
     {"plan", "subscription", "package"},
     {"gender", "sex"},
     {"age", "old", "older", "younger"},
+    {"child", "kid", "children", "kids"},
     {"rating", "score", "stars"},
     {"temperature", "temp", "heat"},
     {"visitor", "visit", "session", "traffic"},
@@ -209,6 +210,7 @@ _BILL = ["amount", "revenue", "sales", "total", "charge"]
 _SPEND = ["spend", "cost", "expense", "amount", "price"]
 _EARN = ["revenue", "sales", "income", "profit", "earning", "amount"]
 _OWE = ["balance", "due", "outstanding", "amount"]
+_GIVE = ["donation", "gift", "pledge", "contribution", "amount", "raised", "collected"]
 VERB_MEASURES: dict[str, list[str]] = {
     **dict.fromkeys(["sold", "sell", "sells", "selling"], _SELL),
     **dict.fromkeys(["bill", "billed", "bills", "billing", "invoiced", "invoice", "charged", "charge"], _BILL),
@@ -216,7 +218,14 @@ VERB_MEASURES: dict[str, list[str]] = {
     **dict.fromkeys(["earned", "earn", "earns", "grossed"], _EARN),
     **dict.fromkeys(["owe", "owes", "owed", "owing"], _OWE),
     **dict.fromkeys(["visited", "visit"], ["session", "visit", "visitor"]),
+    **dict.fromkeys(["gave", "given", "donate", "donated", "donates", "donating", "raised", "raise", "raises",
+                     "contributed", "contribute", "pledged", "collected", "brought"], _GIVE),
 }
+# Verbs and nouns of money coming in ("which campaign raised the least", "takings per level", "what it brought
+# in"): when no column is named by their words, they name the table's money column (phrasing.money_column).
+MONEY_TAKEN_WORDS = {"gave", "given", "donate", "donated", "donates", "donating", "raised", "raise", "raises",
+                     "contributed", "contribute", "pledged", "collected", "brought", "takings", "money",
+                     "revenue", "income", "proceeds", "turnover"}
 
 # Irregular verbs by their participle, the form a status value takes ("write off" → Written Off, "we win" → Won).
 PARTICIPLES = {"write": "written", "wrote": "written", "break": "broken", "broke": "broken", "give": "given",
@@ -244,6 +253,10 @@ DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "
 # a column of clock readings named like these holds lengths of time ("Duration 1:05:30", "Talk Time 0:04:10")
 DURATION_COLUMN_WORDS = {"duration", "length", "elapsed", "handle", "handling", "talk", "wait", "hold", "runtime",
                          "spent", "turnaround", "delay", "lag", "break", "downtime", "uptime"}
+# Nouns of a length of time said of the rows ("avg session length", "average stay", "the longest stay") and units
+# a number column's name may say it in: with no number column named, they name the table's one such column.
+LENGTH_OF_TIME_WORDS = {"length", "stay", "duration"}
+TIME_UNIT_NAME_WORDS = {"min", "minute", "sec", "second", "hr", "hour", "ms", "millisecond", "night", "day"}
 # ... unless the name says it is a moment ("Break Start", "Hold Until"): a time of day
 CLOCK_WORDS = {"start", "starts", "started", "end", "ends", "ended", "until", "from", "at", "begin", "finish",
                "clock", "in", "out", "open", "close", "since"}
@@ -369,7 +382,7 @@ MEASURE_UNIT_WORDS = {**dict.fromkeys(["lb", "lbs", "pound", "pounds"], {"lb", "
 ANTONYMS = {"returning": "new", "repeat": "new", "existing": "new", "old": "new", "offline": "online",
             "external": "internal", "manual": "automatic", "failed": "successful", "active": "churned",
             "retained": "churned", "rejected": "approved", "rejection": "approved", "declined": "approved",
-            "denied": "approved"}
+            "denied": "approved", "free": "premium", "late": "on time", "delayed": "on time"}
 
 # Words that say "not" before a quality ("didn't bounce", "never reopened", "non-members"); contractions
 # typed with or without their apostrophe.
@@ -392,6 +405,7 @@ def _lexicon_words() -> frozenset[str]:
     phrases |= REVENUE_WORDS | PROFIT_WORDS | COST_WORDS | PAY_LEVEL_WORDS | PAY_WORDS | PRICE_WORDS | QUANTITY_WORDS
     phrases |= DURATION_WORDS | set(TIME_UNIT_WORDS) | SHARE_OF_WORDS | RATE_WORDS | RATE_BASE_WORDS | ROW_VALUE_WORDS
     phrases |= REST_WORDS | KEEPING_WORDS | set(TIMING_WORDS) | DUE_WORDS | OVERDUE_WORDS | set(SPEED_WORDS)
+    phrases |= MONEY_TAKEN_WORDS | LENGTH_OF_TIME_WORDS
     phrases |= set(PERIOD_SUPERLATIVES) | LEVEL_SUPERLATIVES | STOCK_WORDS | set(UNIT_WORDS) | RESERVATION_WORDS
     phrases |= set(PARTICIPLES) | set(PARTICIPLES.values()) | IRREGULAR_PARTICIPLES
     phrases |= LENGTH_WORDS | set(EVENT_WORDS) | SHORT_WORDS | FILL_WORDS

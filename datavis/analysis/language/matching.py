@@ -26,6 +26,7 @@ from .lexicon import (
     PEOPLE,
     STOPWORDS,
     SYNONYMS,
+    UNIT_WORDS,
     VALUE_ALIASES,
     negates,
 )
@@ -235,7 +236,8 @@ class ColumnIndex:
                 cols |= self.vocab_index.get(e, set())
             for cw in self.corrections(w):
                 cols |= self.vocab_index.get(cw, set())
-            cols |= self.stems.get(stem(w), set())
+            for form in stem_forms(w):  # "cancellations" ~ Cancelled
+                cols |= self.stems.get(form, set())
             if vowelless(w):
                 cols |= self.skeletons.get(w, set())
             if not cols:  # "apps" → Applications, "reqs" → Requisition ID, "bldg" → Building
@@ -306,10 +308,16 @@ class ColumnIndex:
         return hit
 
 
+_BRAND_CASE = re.compile(r"\b[a-z][A-Z][A-Za-z]*\b")
+
+
 def value_key(text: str) -> str:
     """A data value or a span of the question, normalised alike ("O'Brien" and "o'brien"
     both -> "o brien"), so that punctuation inside a value cannot hide it."""
-    return " ".join(singular(t) for t in split_name(text)) if re.search(r"[A-Za-z]", text) else text.lower()
+    if not re.search(r"[A-Za-z]", text):
+        return text.lower()
+    text = _BRAND_CASE.sub(lambda m: m.group(0).lower(), text)  # "iOS", "eBay" are one word, not "i os"
+    return " ".join(singular(t) for t in split_name(text))
 
 
 def left_out(question: str, used: set[str], profile: dict[str, Any]) -> list[str]:
@@ -333,7 +341,8 @@ def negated_booleans(word: str, profile: dict[str, Any]) -> list[str]:
     m = _NEGATED_FORM.fullmatch(word)
     if word in idx.vocab_index:
         return []
-    base = ANTONYMS.get(word) or (singular(m.group(1)) if m is not None else None)
+    # a several-word name is indexed joined ("late" is the No of On Time)
+    base = ANTONYMS.get(word, "").replace(" ", "") or (singular(m.group(1)) if m is not None else None)
     return sorted(name for name in idx.vocab_index.get(base, set())
                   if idx.by_name[name]["type"] == "boolean" or is_flag(idx.by_name[name])) if base else []
 
@@ -370,13 +379,16 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 0.76  # "rev" → revenue ~ Amount
     if c in idx.corrections(q):
         return 0.88
-    if len(q) > 5 and stem(q) == stem(c):
-        return 0.85  # "majoring" -> Major, "trains" -> train
+    if (len(q) > 5 or len(q) >= 4 and _DOUBLED.search(c)) and stem_forms(q) & stem_forms(c):
+        return 0.85  # "majoring" -> Major, "trains" -> train, "skips" -> skipped, "cancellations" -> Cancelled
     if len(c) >= 4 and vowelless(q) and q in (skeleton(c), skeleton(c) + "s"):
         return 0.9  # "pgs" -> pages
     if idx.short_form_of(q, c):
         return 0.95  # as an abbreviation of the lexicon
     return 0.0
+
+
+_DOUBLED = re.compile(r"([^aeioulsfz])\1(?:ed|ing|er)$")  # "skipped", "shipping": a short verb's doubled consonant
 
 
 def stem(word: str) -> str:
@@ -386,7 +398,11 @@ def stem(word: str) -> str:
             return word[: -len(suffix)] + "at"
     for suffix in ("ing", "ed", "er", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            base = word[: -len(suffix)]
+            # "skipped" ~ "skips", "shipped" ~ "ships": the consonant doubled before -ed/-ing/-er is one
+            # (not l/s/f/z, which the verb itself may double: "cancelled" ~ "cancellation")
+            doubled = suffix != "s" and base[-1] == base[-2] and base[-1] not in "aeioulsfz"
+            return base[:-1] if doubled else base
     return word
 
 
@@ -489,6 +505,19 @@ def _choose_mentions(cands: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+# Units a column's name ends on in brackets ("Amt (USD)", "Duration (min)"), or money and weights abbreviated
+# ("cost_usd", "weight_kg"); a time unit unbracketed may be what is measured ("STU_HRS": a student's hours).
+_NAME_UNITS = {"usd", "eur", "gbp", "kg", "kgs", "lb", "lbs", "km"}
+
+
+def _unit_tail(col: str, plain: list[str], forms: list[str]) -> str | None:
+    """The expanded word of the unit a column's name ends on ("dollar" of Amt (USD)), or None."""
+    if len(plain) < 2 or len(forms) < 2:
+        return None
+    bracketed = re.search(r"[(\[]\s*[a-z$%]+\s*[)\]]\s*$", col.lower()) is not None
+    return forms[-1] if plain[-1] in _NAME_UNITS or bracketed and plain[-1] in UNIT_WORDS else None
+
+
 def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: set[str]) -> tuple[float, str]:
     plain, forms = idx.plain[col], idx.forms[col]
     # edges of a span must be content words unless the whole column name is covered
@@ -506,6 +535,9 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
             "".join(w[0] for w in words if w not in _CONNECTORS) == col.lower():
         return 0.75, "acronym"
     col_content = [c for c in forms if c not in _CONNECTORS or c in words] or forms
+    unit = _unit_tail(col, plain, forms)  # "amt" names Amt (USD) in full: the unit is no word to say
+    if unit is not None and unit not in words and len(col_content) > 1 and col_content[-1] == unit:
+        col_content = col_content[:-1]
     used: set[int] = set()
     total = 0.0
     last_k = -1
@@ -627,13 +659,18 @@ def _participle_value(key: str, idx: ColumnIndex) -> Any:
     hits = idx.values.get(" ".join(words))
     if hits and len(words) == 1:  # one verb names an outcome only among outcomes (Won/Lost, not Broken/New)
         hits = [h for h in hits if _outcomes(idx.by_name[h[0]]) >= 2] or None
+    if not hits and len(words) == 1:  # "won deals", "lost deals": the outcome a stage ends on (Closed Won)
+        ends = [h for k, hs in idx.values.items() if " " in k and k.rsplit(" ", 1)[1] == words[0] for h in hs]
+        hits = ends if len(ends) == 1 and _outcomes(idx.by_name[ends[0][0]], last=True) >= 2 else None
     return hits
 
 
-def _outcomes(col: dict[str, Any]) -> int:
-    """How many of a column's values are irregular participles ("Won", "Lost", "Written Off")."""
+def _outcomes(col: dict[str, Any], last: bool = False) -> int:
+    """How many of a column's values are irregular participles ("Won", "Lost", "Written Off"), or end on one
+    (`last`: "Closed Won", "Closed Lost")."""
     said = set(PARTICIPLES.values())
-    return sum(str(v).lower().split()[0] in said for v, _n in col.get("values") or [] if str(v).strip())
+    return sum(str(v).lower().split()[-1 if last else 0] in said for v, _n in col.get("values") or []
+               if str(v).strip())
 
 
 def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
@@ -656,6 +693,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
             hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
                 (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None) or \
                 (idx.values.get(key[:-1]) if length > 1 and key.endswith("s") else None) or \
+                _plural_code(key, idx) or \
                 (_value_by_clipped_words(key.split(), idx) if length >= 2 else None) or \
                 _participle_value(key, idx)
             if length == 1:
@@ -673,7 +711,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                         hits += idx.values.get(alias, [])
                 formed = len(key) >= 3  # "cpc" of "google / cpc", "ops" of Operations
                 if not hits and formed and key not in STOPWORDS and key not in idx.vocab_index:
-                    hits = _value_by_form(key, idx)
+                    hits = _value_by_form(key, idx) or _named_by_its_word(toks, i, key, idx)
             if not hits:
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))
@@ -683,6 +721,22 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
             taken.update(range(i, i + length))
     out += _listed_beside(toks, out, idx, taken)
     return sorted(out, key=lambda v: v.start)
+
+
+def _named_by_its_word(toks: list[Tok], i: int, key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """"at the gala" → Annual Gala: one thing named by a word of its several-word value after "the" (singular,
+    no word of the lexicon), when no other value holds that word ("colleges" alone is no "Valley College")."""
+    if i == 0 or toks[i - 1].text != "the" or toks[i].text != toks[i].sing or len(key) < 4 or key in LEXICON_WORDS:
+        return None
+    hits = [h for k, hs in idx.values.items() if " " in k and key in k.split() for h in hs]
+    return hits if len(hits) == 1 else None
+
+
+def _plural_code(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """"evs", "pcs": the plural of a short code the data holds in capitals (EV, PC)."""
+    if not (3 <= len(key) <= 5 and key.endswith("s") and key.isalpha()):
+        return None
+    return [h for h in idx.values.get(key[:-1], []) if str(h[1]).isupper()] or None
 
 
 _LISTING = {"and", "or", ",", "vs", "versus"}

@@ -242,11 +242,13 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _spread_of_rows(p, profile)
     values += P.code_values(p, profile, consumed)
     P.spread_of_row_value(p, profile)
+    P.duration_measure(p, profile, consumed)  # "how much time did … spend": the time, not the money of "spend"
     P.verb_measure(p, profile, consumed)
     P.mass_noun_measure(p, profile)
     P.row_total(p, profile)
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
+    P.level_limit_measured(p, profile)
     _numeric_filters(p, profile, consumed)
     column_comparisons(p, profile, values, _COMPARATORS)
     _text_filters(p, profile)
@@ -272,9 +274,13 @@ def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
         return  # "the 2 cheapest software vendors", "what fraction of enterprise accounts …"
     ends = {v.end: v.column for v in p.values}
     for q in p.mentions:  # "discontinued products": a Yes/No column said as a quality selects rows too
-        if id(q) in p.filter_mentions and (P.yes_no_values(profile["_by_name"][q.column]) is not None
-                                           or profile["_by_name"][q.column]["type"] == "boolean"):
+        if id(q) in p.filter_mentions and P.flag_like(profile["_by_name"][q.column]):
             ends[q.end] = q.column
+    filtered = {f.column for f in p.filters}
+    for t in p.toks:  # "free users", "unpaid invoices": a word naming a Yes/No column's No selects rows too
+        for name in negated_booleans(t.text, profile):
+            if name in filtered:
+                ends[t.i + 1] = name
     for end, column in list(ends.items()):  # "mid-market accounts": the value's word joined by a hyphen
         if end < len(p.toks) and p.question[p.toks[end].start - 1:p.toks[end].start] == "-":
             ends[end + 1] = column
@@ -570,6 +576,8 @@ def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             continue
         if word == "over" and m is None:
             continue
+        if m is not None and any(v.column == m.column and g.end <= v.start and v.end <= m.start for v in p.values):
+            continue  # "raised by the scholarships campaign": the value names which campaign, no breakdown
         if word in ("across", "over") and m is not None and m.start > g.end and \
                 p.toks[g.end].text in ("all", "every", "both"):
             continue  # "the most stock across all warehouses": combined over them, not per warehouse
@@ -957,8 +965,9 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
                                      and abs(o.start - m.start) <= 3 for o in p.mentions):
             p.filter_mentions.add(id(m))  # "completed onboarding": the second word of one condition
             continue
+        counted = events and before[-2:] in (["number", "of"], ["count", "of"])  # "number of damage claims by …"
         if not quality and not flag or id(m) in p.filter_mentions or \
-                (before and before[-1] in _BOOL_GROUP and not modifies) or \
+                (before and before[-1] in _BOOL_GROUP and not modifies and not counted) or \
                 after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):
             continue
         neg = any(negates(w) for w in before)
@@ -990,8 +999,13 @@ def _negated_filters(p: Parsed, profile: dict[str, Any], share: bool) -> None:
 
 
 def names_people_only(m: Mention) -> bool:
-    """"mobile users" names who is counted, not the Yes/No column is_new_user it partly matches."""
-    return m.tier in ("partial", "entity") and all(w in PEOPLE for w in m.words.split())
+    """"mobile users" names who is counted, not the Yes/No column is_new_user it partly matches — unless the
+    people word is all the column's name says ("members" ~ Is Member: the members are its Yes rows)."""
+    words = m.words.split()
+    if m.tier not in ("partial", "entity") or not all(w in PEOPLE for w in words):
+        return False
+    content = {singular(w) for w in split_name(m.column) if w.lower() not in STOPWORDS}
+    return not content or not content <= {singular(w) for w in words}
 
 
 def yes_letter(col: dict[str, Any]) -> str | None:

@@ -18,18 +18,24 @@ from ..plan import Filter
 from . import cues as C
 from .lexicon import (
     ABBREVIATIONS,
+    AGG_CUES,
+    DURATION_COLUMN_WORDS,
+    LENGTH_OF_TIME_WORDS,
     LEVEL_SUPERLATIVES,
+    MONEY_TAKEN_WORDS,
     RANKING_WORDS,
     RESERVATION_WORDS,
     REVENUE_WORDS,
     ROW_VALUE_WORDS,
+    SPEED_WORDS,
     STOPWORDS,
     SYNONYMS,
+    TIME_UNIT_NAME_WORDS,
     VALUE_ALIASES,
     VERB_MEASURES,
     negates,
 )
-from .matching import Mention, Tok, ValueMention, get_index
+from .matching import Mention, Tok, ValueMention, get_index, is_flag
 from .names import singular, split_name
 
 if TYPE_CHECKING:
@@ -209,14 +215,51 @@ def revenue_column(columns: list[dict[str, Any]]) -> dict[str, Any] | None:
     return min(ranked, key=lambda r: r[:2])[2] if ranked else None
 
 
+def money_column(profile: dict[str, Any]) -> dict[str, Any] | None:
+    """The money taken: the revenue-like money column (`revenue_column`), else the table's only money
+    column that adds up ("Fee" of a parking export, "Amt (USD)" of donations)."""
+    money = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and c.get("money")
+             and c.get("additive", True)]
+    return revenue_column(money) or (money[0] if len(money) == 1 else None)
+
+
+def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"avg session length", "the longest stay", "listening time per artist": with no number column named, a
+    noun of a length of time (or "time" after a verb's -ing or an aggregation) names the table's one number
+    column of a length of time — its name says a duration or a unit of time ("Duration (min)", "ms_played")."""
+    by_name = profile["_by_name"]
+    idx = get_index(profile)
+    lengths = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and not c.get("year_like")
+               and set(idx.plain[c["name"]]) & (TIME_UNIT_NAME_WORDS | DURATION_COLUMN_WORDS)
+               and idx.plain[c["name"]] != ["day"]]  # a "Day" column is more likely the day of a month
+    # another number measured stops it; one named after "with / no" is a condition, read later ("with no kids",
+    # "with no items in the cart")
+    conditions = {m.column for m in p.mentions if _absence(p.toks, m.start) is not None}
+    if len(lengths) != 1 or any(is_numeric(by_name[m.column]) and m.column not in conditions | {lengths[0]["name"]}
+                                for m in p.mentions):
+        return
+    named = {k for m in p.mentions for k in range(m.start, m.end)}
+    for t in p.toks:
+        before = p.toks[t.i - 1].text if t.i > 0 else ""  # "listening time", "avg time", "how much time"
+        said = t.sing in LENGTH_OF_TIME_WORDS or \
+            t.text == "time" and (before.endswith("ing") or before == "much" or _aggregation_word(before))
+        if not said or t.i in consumed or t.i in named:
+            continue
+        # "average stay in minutes": the unit's partial match is the same column, said once
+        p.mentions = [m for m in p.mentions if m.column != lengths[0]["name"] or m.tier != "partial"]
+        p.mentions.append(Mention(lengths[0]["name"], t.i, t.i + 1, 0.76, "synonym", t.text))
+        p.mentions.sort(key=lambda x: x.start)
+        p.evidence.append(f"'{t.text}' → {lengths[0]['name']} (a length of time)")
+        return
+
+
 def how_much(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """"how much is still unpaid?": with no number column named, "how much" asks for the money."""
     by_name = profile["_by_name"]
     if any(is_numeric(by_name[m.column]) for m in p.mentions):
         return
     for m, (_a, b) in p.text.find(r"\bhow much\b"):
-        money = revenue_column([c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
-                                and c.get("money") and c.get("additive", True)])
+        money = money_column(profile)
         if money is not None and b - 1 not in consumed:
             p.mentions.append(Mention(money["name"], b - 1, b, 0.76, "synonym", m.group(0)))
             p.mentions.sort(key=lambda x: x.start)
@@ -245,7 +288,8 @@ def spread_of_row_value(p: Parsed, profile: dict[str, Any]) -> None:
 
 def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """"which 3 stores sold the most", "how much did we bill": with no numeric column named, a verb
-    of the lexicon names the measure (the first of its words that a measure column holds)."""
+    of the lexicon names the measure (the first of its words that a measure column holds); a word of money
+    taken ("raised", "takings") names the money column when none holds its words."""
     by_name = profile["_by_name"]
     if any(is_numeric(by_name[m.column]) for m in p.mentions):
         return
@@ -255,10 +299,15 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
         m.tier in ("partial", "entity") or by_name[m.column]["type"] in ("date", "datetime"))
             for k in range(m.start, m.end)}  # "total billed" is not a total of Billed On
     taken = consumed | {k for m in p.mentions for k in range(m.start, m.end) if k not in weak}
-    for t in p.toks:
-        if t.i in taken or t.text not in VERB_MEASURES or t.i in weak and not t.text.endswith(("ed", "ing")):
+    # a noun of money ("brought in the most money") before the verb beside it
+    for t in sorted(p.toks, key=lambda t: t.text in VERB_MEASURES):
+        verb = t.text in VERB_MEASURES
+        if t.i in taken or not verb and t.text not in MONEY_TAKEN_WORDS or \
+                t.i in weak and not t.text.endswith(("ed", "ing")):
             continue  # "invoice count" names the rows; "total invoiced" the money
-        col = measure_named(VERB_MEASURES[t.text], profile)
+        col = measure_named(VERB_MEASURES[t.text], profile) if verb else None
+        if col is None and t.text in MONEY_TAKEN_WORDS:  # "raised the least", "takings": the money taken
+            col = (money_column(profile) or {}).get("name")
         if col is not None:
             p.mentions = [m for m in p.mentions if m is not weak.get(t.i)]
             p.mentions.append(Mention(col, t.i, t.i + 1, 0.76, "synonym", t.text))
@@ -409,13 +458,35 @@ def compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) 
         if prev is not None and m.start == prev.end and prev.end - prev.start == 1 \
                 and (m.tier in ("exact", "abbreviation") or prev.tier == "entity" and category(by_name[m.column])) \
                 and m.column != prev.column and prev.words.isalpha() \
-                and by_name[prev.column]["type"] != "boolean" \
+                and not flag_like(by_name[prev.column]) and not _aggregation_word(prev.words) \
                 and (category(by_name[m.column]) and not _measured(p, prev)
                      or prev.score < 0.9 and is_numeric(by_name[m.column])):
             out[-1] = dataclasses.replace(m, start=prev.start, words=f"{prev.words} {m.words}")
             continue
         out.append(m)
     return out
+
+
+def level_limit_measured(p: Parsed, profile: dict[str, Any]) -> None:
+    """"which supplier has the longest lead time" is one supplier only when some column measures it: with no
+    number or date column named, the superlative of a level stays unranked (and its words unlinked)."""
+    if p.limit != 1 or p.limit_numbered or not any(t.text in LEVEL_SUPERLATIVES or t.text in SPEED_WORDS
+                                                   for t in p.toks):
+        return
+    by_name = profile["_by_name"]
+    if not any(is_numeric(by_name[m.column]) or by_name[m.column]["type"] in ("date", "datetime") for m in p.mentions):
+        p.limit = None
+
+
+def _aggregation_word(word: str) -> bool:
+    """"avg" of "avg cost" (beside an avg_temp column) asks for the average of the cost; it modifies nothing."""
+    return any(word in cues for cues in AGG_CUES.values())
+
+
+def flag_like(col: dict[str, Any]) -> bool:
+    """A Yes/No column in any of its stored forms (true/false, Y/N, 1/0): its word before a noun is a quality
+    of the rows ("explicit tracks", "recurring donors"), not a modifier of that noun's column."""
+    return col["type"] == "boolean" or yes_no_values(col) is not None or is_flag(col)
 
 
 def _measured(p: Parsed, m: Mention) -> bool:
