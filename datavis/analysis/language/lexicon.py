@@ -339,6 +339,10 @@ def negates(word: str) -> bool:
     return word in _NOT_WORDS or bool(_CONTRACTED_NOT.fullmatch(word))
 
 
+# Words that say a text begins with some letters ("names starting with A"): grammar, never a typo.
+STARTS_WORDS = ("starting", "starts", "beginning", "begins")
+
+
 def _lexicon_words() -> frozenset[str]:
     """Every word the lexicon knows: an everyday word of a question, never a typo of a column or a value
     ("sales" is not "scales", "price" not "prime")."""
@@ -350,7 +354,7 @@ def _lexicon_words() -> frozenset[str]:
     phrases |= DURATION_WORDS | set(TIME_UNIT_WORDS) | SHARE_OF_WORDS | RATE_WORDS | RATE_BASE_WORDS | ROW_VALUE_WORDS
     phrases |= REST_WORDS | KEEPING_WORDS | set(TIMING_WORDS) | DUE_WORDS | OVERDUE_WORDS | set(SPEED_WORDS)
     phrases |= set(PERIOD_SUPERLATIVES) | LEVEL_SUPERLATIVES | STOCK_WORDS | set(UNIT_WORDS) | RESERVATION_WORDS
-    phrases |= set(PARTICIPLES) | set(PARTICIPLES.values()) | IRREGULAR_PARTICIPLES
+    phrases |= set(PARTICIPLES) | set(PARTICIPLES.values()) | IRREGULAR_PARTICIPLES | set(STARTS_WORDS)
     return frozenset(w for p in phrases for w in re.findall(r"[a-z]+", p.lower()))
 
 
