@@ -104,11 +104,22 @@ def _write_deals(path: Path, n: int = 150) -> None:
                         rnd.randint(100, 9000)])
 
 
+def _write_accounts(path: Path, n: int = 90) -> None:
+    """Customer accounts: a customer id, a country, monthly revenue and a status."""
+    rnd = random.Random(28)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["customerId", "country", "mrr", "status"])
+        for i in range(n):
+            w.writerow([f"C{i:03d}", rnd.choice(["Peru", "Chile", "Spain"]), rnd.randint(50, 900),
+                        rnd.choice(["active", "churned"])])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     writers = (("tickets", _write_tickets), ("hiring", _write_hiring), ("sales", _write_sales),
                ("visits", _write_visits), ("stock", _write_stock), ("gifts", _write_gifts),
-               ("deals", _write_deals))
+               ("deals", _write_deals), ("accounts", _write_accounts))
     with ingested_views(tmp_path_factory.mktemp("words"), writers) as got:
         yield got
 
@@ -281,6 +292,39 @@ def test_a_typo_between_a_cue_and_its_longer_form_reads_the_longer(data):
 def test_typos_of_period_words(data):
     same_answer(data, "tickets", "tickets by channel in the past 3 monhts",
                 "SELECT Channel, count(*) FROM tickets WHERE \"Created Date\" >= '2025-04-01' GROUP BY 1")
+
+
+def test_a_typo_of_a_word_of_the_lexicon(data):
+    ds, _con = data
+    typed, meant = answer(ds["tickets"], "what shaer of tickets came by phone"), \
+        answer(ds["tickets"], "what share of tickets came by phone")
+    assert typed.sql == meant.sql
+
+
+def test_a_four_letter_word_typed_without_its_vowel(data):
+    same_answer(data, "tickets", "tickets per mnth",
+                "SELECT date_trunc('month', \"Created Date\"), count(*) FROM tickets GROUP BY 1")
+    same_answer(data, "stock", "total stck on hand by category",
+                "SELECT Category, sum(OnHand) FROM stock GROUP BY 1")
+
+
+def test_a_finger_on_the_next_key_in_a_short_column_word(data):
+    same_answer(data, "tickets", "average resolution hours by agemt",
+                "SELECT Agent, avg(\"Resolution Hours\") FROM tickets GROUP BY 1")
+    same_answer(data, "tickets", "the 2 agemts with the lowest avg resolution hours",
+                "SELECT Agent, avg(\"Resolution Hours\") FROM tickets GROUP BY 1 ORDER BY 2 LIMIT 2")
+
+
+def test_a_word_of_grammar_is_no_typo_of_a_lexicon_word(data):
+    # "starts" is one letter from "stars": the text condition stays
+    same_answer(data, "sales", "amount by sales rep for reps whose name starts with d",
+                "SELECT \"Sales Rep\", sum(Amount) FROM sales WHERE \"Sales Rep\" LIKE 'D%' GROUP BY 1")
+
+
+def test_a_short_form_of_a_column_word_is_no_typo_of_a_lexicon_word(data):
+    # "custs" shortens customerId's "customer": no typo of "costs"
+    same_answer(data, "accounts", "active custs by contry",
+                "SELECT country, count(*) FROM accounts WHERE status = 'active' GROUP BY 1")
 
 
 # ------------------------------------------------------------------ distributions in other words

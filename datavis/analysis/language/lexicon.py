@@ -395,6 +395,10 @@ def negates(word: str) -> bool:
     return word in _NOT_WORDS or bool(_CONTRACTED_NOT.fullmatch(word))
 
 
+# Words that say a text begins with some letters ("names starting with A"): grammar, never a typo.
+STARTS_WORDS = ("starting", "starts", "beginning", "begins")
+
+
 def _lexicon_words() -> frozenset[str]:
     """Every word the lexicon knows: an everyday word of a question, never a typo of a column or a value
     ("sales" is not "scales", "price" not "prime")."""
@@ -407,7 +411,7 @@ def _lexicon_words() -> frozenset[str]:
     phrases |= REST_WORDS | KEEPING_WORDS | set(TIMING_WORDS) | DUE_WORDS | OVERDUE_WORDS | set(SPEED_WORDS)
     phrases |= MONEY_TAKEN_WORDS | LENGTH_OF_TIME_WORDS
     phrases |= set(PERIOD_SUPERLATIVES) | LEVEL_SUPERLATIVES | STOCK_WORDS | set(UNIT_WORDS) | RESERVATION_WORDS
-    phrases |= set(PARTICIPLES) | set(PARTICIPLES.values()) | IRREGULAR_PARTICIPLES
+    phrases |= set(PARTICIPLES) | set(PARTICIPLES.values()) | IRREGULAR_PARTICIPLES | set(STARTS_WORDS)
     phrases |= LENGTH_WORDS | set(EVENT_WORDS) | SHORT_WORDS | FILL_WORDS
     phrases |= NET_WORDS | set(MEASURE_UNIT_WORDS)
     return frozenset(w for p in phrases for w in re.findall(r"[a-z]+", p.lower()))

@@ -23,6 +23,7 @@ from ..datasets.store import derived
 from ..plan import Filter
 from . import cues as C
 from .lexicon import (
+    ABBREVIATIONS,
     AGG_CUES,
     CHART_WORDS,
     COST_WORDS,
@@ -33,7 +34,7 @@ from .lexicon import (
     STOPWORDS,
     negates,
 )
-from .matching import get_index, negated_booleans
+from .matching import get_index, negated_booleans, vowelless
 from .names import singular
 from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse, yes_letter
 from .timeparse import find_periods
@@ -96,6 +97,7 @@ def _cue_vocabulary() -> set[str]:
     words = {w for phrases in AGG_CUES.values() for p in phrases for w in p.split()}
     words |= {w for k in (*CHART_WORDS, *GRAIN_WORDS) for w in k.split()}
     words |= _PERIOD_AND_SPREAD_WORDS  # "quater", "monhts", "distrbuted", "spred" are typos of cues too
+    words |= LEXICON_WORDS  # "sahre", "wgich", "bfore": every word the lexicon knows
     return {w for w in words | _ORDER_WORDS if len(w) >= 5 and w.isalpha()}
 
 
@@ -110,9 +112,12 @@ def _known(profile: dict) -> set[str]:
 
 
 def _inflection_of(word: str, base: str) -> bool:
-    """"orders" of "order", "shipped" of "ship": a form of the word, not a typo."""
+    """"orders" of "order", "shipped" of "ship": a form of the word, not a typo; nor is a longer word
+    made from it ("creative" of "create", "shipper" of "ship")."""
     longer, shorter = (word, base) if len(word) > len(base) else (base, word)
-    return longer.startswith(shorter) and longer[len(shorter):] in ("s", "d", "ed", "es", "ing", "ly")
+    if longer.startswith(shorter) and longer[len(shorter):] in ("s", "d", "ed", "es", "ing", "ly"):
+        return True
+    return len(longer) - len(shorter) >= 2 and longer.startswith(shorter[:-1])
 
 
 def _data_typo(low: str, profile: dict) -> str | None:
@@ -129,24 +134,42 @@ def _data_typo(low: str, profile: dict) -> str | None:
     return fixed if fixed is not None and not _inflection_of(low, fixed) else None
 
 
+def _dropped_letter(low: str, known: set[str]) -> str | None:
+    """The one five-letter cue, column or value word a four-letter word is with a letter dropped ("mnth",
+    "whch", "stck"), keeping its first letter; None when there are two or none."""
+    near = {w for w in _CUES | known if len(w) == 5 and w[0] == low[0] and w.isalpha()
+            and OSA.distance(low, w) == 1 and not _inflection_of(low, w)}
+    return near.pop() if len(near) == 1 else None
+
+
 def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]:
     """The question with misspelt cue words fixed (one edit, transpositions included, for words of
     5–7 letters; two for longer ones), then sure typos of column and value words (_data_typo); looser
     matches are left to the column matcher's fuzzy tier."""
     known = _known(profile)
+    idx = get_index(profile)
     fixes: dict[str, str] = {}
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
-        if len(low) < 5 or low in _CUES or low in known or singular(low) in known or singular(low) in _CUES:
+        if len(low) < 4 or low in _CUES or low in known or singular(low) in known or singular(low) in _CUES:
             return word
         if any(_inflection_of(low, k) for k in known if k[:3] == low[:3]):
             return word  # "lease" of Leased On, "settle" of Settled: a form of the data's word, no typo of "least"
+        if len(low) == 4:  # only a word without vowels: "send" or "moth" is a word of its own
+            short = _dropped_letter(low, known) if vowelless(low) else None
+            if short is not None:
+                fixes[low] = short
+            return short or word
         budget = 1 if len(low) <= 7 else 2
-        best = min(_CUES, key=lambda c: (OSA.distance(low, c), -len(c), c))  # "monthy": monthly, not month
-        # "compared" is an inflection of the cue "compare", not a typo of it: left as typed
-        if OSA.distance(low, best) <= budget and best[0] == low[0] and not _inflection_of(low, best):
+        # the first letter is rarely mistyped: "higgest" is "highest", not "biggest"; "monthy": monthly, not month
+        best = min((c for c in _CUES if c[0] == low[0]), key=lambda c: (OSA.distance(low, c), -len(c), c),
+                   default="")
+        # "compared" is an inflection of the cue "compare", not a typo of it: left as typed; "custs" shortens
+        # customers, no typo of "costs"
+        if best and OSA.distance(low, best) <= budget and not _inflection_of(low, best) and \
+                not any(w in ABBREVIATIONS or idx.short_forms(w) for w in (low, singular(low))):
             fixes[low] = best
             return best
         data_word = _data_typo(low, profile)

@@ -272,8 +272,8 @@ class ColumnIndex:
     def typo_of(self, word: str) -> str | None:
         """The one column word or category-value word `word` is a sure typo of ("chanel" → channel, "texsa" →
         texas, "categroy" → category): two letters swapped, one dropped or doubled (words of 5+ letters), or
-        one letter changed (7+ letters: "insurence"), with the first letter kept; None when two words are that
-        close or none is."""
+        one letter changed (7+ letters: "insurence"; 5+ when the finger slipped to the next key: "rempte"),
+        with the first letter kept; None when two words are that close or none is."""
         if self._spell is None:
             words = {w for w in self.vocab_index if w.isalpha()}
             words |= {w for c in self.columns if c.get("role") == "dimension" and (c.get("distinct") or 99) <= 50
@@ -281,7 +281,7 @@ class ColumnIndex:
             self._spell = sorted(w for w in words if len(w) >= 5)
         if word not in self._typos:  # kept per profile, like _word_cols: the same words come back
             near = [v for v in self._spell if v[0] == word[0] and abs(len(v) - len(word)) <= 1 and OSA.distance(word, v)
-                    == 1 and (len(word) >= 7 or len(v) != len(word) or sorted(v) == sorted(word))]
+                    == 1 and (len(word) >= 7 or len(v) != len(word) or sorted(v) == sorted(word) or slipped(word, v))]
             if len(self._typos) >= 20_000:
                 self._typos.clear()
             self._typos[word] = near[0] if len(near) == 1 else None
@@ -306,6 +306,17 @@ class ColumnIndex:
                              and OSA.distance(word, v) == 1 and sorted(v) == sorted(word))[:3]
             self._fuzzy_cache[word] = hit
         return hit
+
+
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEXT_KEYS = {ch: {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
+              for row in _KEY_ROWS for i, ch in enumerate(row)}
+
+
+def slipped(typed: str, word: str) -> bool:
+    """`typed` is `word` with one letter replaced by the key beside it on the keyboard ("rempte", "valye")."""
+    diff = [(a, b) for a, b in zip(typed, word, strict=False) if a != b]
+    return len(typed) == len(word) and len(diff) == 1 and diff[0][0] in _NEXT_KEYS.get(diff[0][1], ())
 
 
 _BRAND_CASE = re.compile(r"\b[a-z][A-Z][A-Za-z]*\b")

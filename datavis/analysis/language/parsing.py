@@ -25,6 +25,7 @@ from .lexicon import (
     PEOPLE,
     RANKING_WORDS,
     REST_WORDS,
+    STARTS_WORDS,
     STOPWORDS,
     WEEKDAYS,
     negates,
@@ -927,7 +928,7 @@ def _text_filters(p: Parsed, profile: dict[str, Any]) -> None:
             raw_vals = [_raw_word(p, v, a) for v in vals]
             p.filters.append(Filter(column=target_name, op="contains", values=[*raw_vals]))
             p.evidence.append(f"'{m.group(0)}' → {target_name} contains {' or '.join(raw_vals)}")
-    for m, (a, _b) in text.find(r"\b(?:starting|starts|beginning|begins) with (?:the letter )?([a-z0-9]{1,20})\b"):
+    for m, (a, _b) in text.find(rf"\b(?:{'|'.join(STARTS_WORDS)}) with (?:the letter )?([a-z0-9]{{1,20}})\b"):
         target = _prev_mention(p, a, within=2)
         if target and by_name[target.column]["type"] == "text":
             p.filters.append(Filter(column=target.column, op="starts_with", values=[_raw_word(p, m.group(1), a)]))
