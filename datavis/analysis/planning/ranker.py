@@ -170,7 +170,12 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
     said = with_money.columns or links.values or links.conditions or (links.aggs and kind_tokens(links))
     if cov.missing and not said:
         raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
-    ranked = scored(question, profile, links)
+    try:
+        ranked = scored(question, profile, links)
+    except Unanswerable:
+        if cov.missing:  # no reading at all: name the words not found rather than the whole question
+            raise _not_found(links, cov, profile) from None
+        raise
     best = ranked[0][1]
     if cov.missing and not subject_named(best, cov, with_money, profile):
         raise _not_found(links, cov, profile)
