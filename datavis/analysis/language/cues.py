@@ -147,6 +147,17 @@ _SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|few
 _LEVEL_SUPERLATIVES = "longest|shortest|fastest|quickest|slowest|cheapest|priciest|costliest|heaviest|lightest"
 _LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst", "shortest", "fastest", "quickest", "cheapest",
               "lightest"}
+_SPEED = re.compile(r"^\s*(?:average\s+|avg\s+|top\s+|mean\s+)*(?:speed|velocity|pace|mph|km\s*/?\s*h)\b")
+
+
+def _ranks_high(superlative: str, after: str) -> bool:
+    """Whether a superlative ranks the highest first: "fastest" asks for the least time ("pays fastest"),
+    but for the most of a speed ("the fastest top speed")."""
+    if superlative in ("fastest", "quickest", "slowest") and _SPEED.match(after):
+        return superlative != "slowest"
+    return superlative not in _LOW_WORDS
+
+
 # verbs of one subject: "which store has / sold / brings the most"; "which stores have" keeps all of them
 _ONE_VERBS = ("has|had|is|was|does|did|gets|got|brings|brought|makes|made|earns|earned|sells|sold|generates|"
               "generated|spends|spent|takes|took|receives|received|wins|won|pays|paid|owes|owed|costs|sees|saw|"
@@ -190,7 +201,7 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         a, _b = text.span(m.start(3), m.end(3))  # spends no word: the group and the superlative's measure stay
         if a in text.protected:
             continue
-        return Cue("limit", (1, m.group(3) not in _LOW_WORDS), a, a), False
+        return Cue("limit", (1, _ranks_high(m.group(3), text.s[m.end(3):])), a, a), False
     for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
         return Cue("limit", (10, m.group(2) == "top"), a, b), False
     return None, False

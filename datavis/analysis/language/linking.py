@@ -34,9 +34,18 @@ from .lexicon import (
     STOPWORDS,
     negates,
 )
-from .matching import get_index, negated_booleans, vowelless
+from .matching import get_index, negated_booleans, slipped, vowelless
 from .names import singular
-from .parsing import Parsed, anchor_of, is_numeric, main_temporal, names_people_only, parse, yes_letter
+from .parsing import (
+    Parsed,
+    anchor_of,
+    is_numeric,
+    main_temporal,
+    names_people_only,
+    parse,
+    part_of_a_period,
+    yes_letter,
+)
 from .timeparse import find_periods
 
 # Tiers of language.matching, in the issue's feature names.
@@ -97,11 +106,17 @@ def _cue_vocabulary() -> set[str]:
     words = {w for phrases in AGG_CUES.values() for p in phrases for w in p.split()}
     words |= {w for k in (*CHART_WORDS, *GRAIN_WORDS) for w in k.split()}
     words |= _PERIOD_AND_SPREAD_WORDS  # "quater", "monhts", "distrbuted", "spred" are typos of cues too
-    words |= LEXICON_WORDS  # "sahre", "wgich", "bfore": every word the lexicon knows
     return {w for w in words | _ORDER_WORDS if len(w) >= 5 and w.isalpha()}
 
 
 _CUES = _cue_vocabulary()
+# Every other word of the lexicon ("share", "which", "highest") is a target too, but a stricter one: many
+# real words are one letter from one ("status"/"states", "stuff"/"staff"), so only a slip is read as its
+# typo (letters swapped, dropped or doubled, or a key beside: "sahre", "wgich") and never a tie.
+_LEXICON_TARGETS = {w for w in LEXICON_WORDS if len(w) >= 5 and w.isalpha()} - _CUES
+# Endings that make a new word of a word ("creative" of "create", "shipper" of "ship"): no typo of it.
+_DERIVED_ENDINGS = ("ive", "ives", "ion", "ions", "er", "ers", "or", "ors", "ment", "ments", "al", "ity", "ance",
+                    "ence", "able", "ably")
 
 
 def _known(profile: dict) -> set[str]:
@@ -113,11 +128,32 @@ def _known(profile: dict) -> set[str]:
 
 def _inflection_of(word: str, base: str) -> bool:
     """"orders" of "order", "shipped" of "ship": a form of the word, not a typo; nor is a longer word
-    made from it ("creative" of "create", "shipper" of "ship")."""
+    made from it ("creative" of "create", "payers" of "pay")."""
     longer, shorter = (word, base) if len(word) > len(base) else (base, word)
     if longer.startswith(shorter) and longer[len(shorter):] in ("s", "d", "ed", "es", "ing", "ly"):
         return True
-    return len(longer) - len(shorter) >= 2 and longer.startswith(shorter[:-1])
+    stems = (shorter, shorter[:-1]) if shorter.endswith("e") else (shorter,)  # "create" → "creat|ive"
+    return len(shorter) >= 3 and any(longer == stem + end for stem in stems for end in _DERIVED_ENDINGS)
+
+
+def _form_of_a_known_word(low: str, known: set[str]) -> bool:
+    """"payers" (pay), "donations" (donate): a word made from a word of the lexicon or the data."""
+    for end in ("s", "es", "ed", "d", "ing", *_DERIVED_ENDINGS):
+        for ending in (end, end + "s"):
+            stem = low[: -len(ending)]
+            if low.endswith(ending) and len(stem) >= 3 and (stem in LEXICON_WORDS or stem in known
+                                                            or stem + "e" in LEXICON_WORDS or stem + "e" in known):
+                return True
+    return False
+
+
+def _lexicon_typo(low: str) -> str | None:
+    """The one word of the lexicon (not a cue) `low` is a slip of: same first letter, one swap, drop,
+    double or key beside (_LEXICON_TARGETS); None when two are that close or none is."""
+    near = {w for w in _LEXICON_TARGETS if w[0] == low[0] and abs(len(w) - len(low)) <= 1
+            and OSA.distance(low, w) == 1 and (len(w) != len(low) or sorted(w) == sorted(low) or slipped(low, w))
+            and not _inflection_of(low, w)}
+    return near.pop() if len(near) == 1 else None
 
 
 def _data_typo(low: str, profile: dict) -> str | None:
@@ -137,7 +173,7 @@ def _data_typo(low: str, profile: dict) -> str | None:
 def _dropped_letter(low: str, known: set[str]) -> str | None:
     """The one five-letter cue, column or value word a four-letter word is with a letter dropped ("mnth",
     "whch", "stck"), keeping its first letter; None when there are two or none."""
-    near = {w for w in _CUES | known if len(w) == 5 and w[0] == low[0] and w.isalpha()
+    near = {w for w in _CUES | _LEXICON_TARGETS | known if len(w) == 5 and w[0] == low[0] and w.isalpha()
             and OSA.distance(low, w) == 1 and not _inflection_of(low, w)}
     return near.pop() if len(near) == 1 else None
 
@@ -166,10 +202,11 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
         # the first letter is rarely mistyped: "higgest" is "highest", not "biggest"; "monthy": monthly, not month
         best = min((c for c in _CUES if c[0] == low[0]), key=lambda c: (OSA.distance(low, c), -len(c), c),
                    default="")
+        if not best or OSA.distance(low, best) > budget or _inflection_of(low, best):
+            best = "" if low in LEXICON_WORDS or _form_of_a_known_word(low, known) else (_lexicon_typo(low) or "")
         # "compared" is an inflection of the cue "compare", not a typo of it: left as typed; "custs" shortens
         # customers, no typo of "costs"
-        if best and OSA.distance(low, best) <= budget and not _inflection_of(low, best) and \
-                not any(w in ABBREVIATIONS or idx.short_forms(w) for w in (low, singular(low))):
+        if best and not any(w in ABBREVIATIONS or idx.short_forms(w) for w in (low, singular(low))):
             fixes[low] = best
             return best
         data_word = _data_typo(low, profile)
@@ -241,7 +278,7 @@ def _conditions(p: Parsed, profile: dict) -> list[Link]:
     by_column = {f.column: i for i, f in enumerate(p.filters)}
     grouped = {g.column for g in p.groups}  # "approved vs rejected spend per department": both sides, no condition
     for t in p.toks:
-        for name in negated_booleans(t.text, profile):
+        for name in [] if part_of_a_period(p, t.i) else negated_booleans(t.text, profile):
             if name in grouped:
                 continue
             if name in by_column:

@@ -704,7 +704,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
             hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
                 (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None) or \
                 (idx.values.get(key[:-1]) if length > 1 and key.endswith("s") else None) or \
-                _plural_code(key, idx) or \
+                (_plural_code(key, span[0].raw, idx) if length == 1 else None) or \
                 (_value_by_clipped_words(key.split(), idx) if length >= 2 else None) or \
                 _participle_value(key, idx)
             if length == 1:
@@ -734,18 +734,24 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
     return sorted(out, key=lambda v: v.start)
 
 
+_PLACE_WORDS = {"at", "for", "on", "in", "from", "during", "to", "of", "about"}
+
+
 def _named_by_its_word(toks: list[Tok], i: int, key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
-    """"at the gala" → Annual Gala: one thing named by a word of its several-word value after "the" (singular,
-    no word of the lexicon), when no other value holds that word ("colleges" alone is no "Valley College")."""
-    if i == 0 or toks[i - 1].text != "the" or toks[i].text != toks[i].sing or len(key) < 4 or key in LEXICON_WORDS:
-        return None
+    """"at the gala" → Annual Gala: one thing named by a word of its several-word value after "at the", "for
+    the"… (singular, no word of the lexicon), when no other value holds that word ("colleges" alone is no
+    "Valley College")."""
+    if i == 0 or toks[i - 1].text != "the" or toks[i].text != toks[i].sing or len(key) < 4 or key in LEXICON_WORDS \
+            or key in GENERIC or key in PEOPLE or i < 2 or toks[i - 2].text not in _PLACE_WORDS:
+        return None  # "did the team spend": a subject, not a place or an event named by its word
     hits = [h for k, hs in idx.values.items() if " " in k and key in k.split() for h in hs]
     return hits if len(hits) == 1 else None
 
 
-def _plural_code(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
-    """"evs", "pcs": the plural of a short code the data holds in capitals (EV, PC)."""
-    if not (3 <= len(key) <= 5 and key.endswith("s") and key.isalpha()):
+def _plural_code(key: str, raw: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """"EVs", "PCs": the plural of a short code the data holds in capitals (EV, PC), typed with its code in
+    capitals ("gas" or "mos" are words, not GA or MO)."""
+    if not (3 <= len(key) <= 5 and key.endswith("s") and key.isalpha() and raw[:-1].isupper()):
         return None
     return [h for h in idx.values.get(key[:-1], []) if str(h[1]).isupper()] or None
 

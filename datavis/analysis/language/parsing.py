@@ -986,12 +986,18 @@ def _both_sides(p: Parsed, m: Mention) -> bool:
     return sides == {True, False}
 
 
+def part_of_a_period(p: Parsed, i: int) -> bool:
+    """"late 2024", "early march": a part of a period, not the No of On Time."""
+    nxt = p.toks[i + 1].text if i + 1 < len(p.toks) else ""
+    return p.toks[i].text in ("late", "early") and (_period_word(nxt) or nxt in ("year", "month", "quarter"))
+
+
 def _negated_filters(p: Parsed, profile: dict[str, Any], share: bool) -> None:
     """"unpaid", "non-remote", "returning": the column's No ("paid vs unpaid" names both: a breakdown).
     In a share the word is what is measured ("% of invoices unpaid") unless it follows "for" / "among"
     ("conversion rate for returning visitors")."""
     for t in p.toks:
-        if share and (t.i == 0 or p.toks[t.i - 1].text not in ("for", "among")):
+        if share and (t.i == 0 or p.toks[t.i - 1].text not in ("for", "among")) or part_of_a_period(p, t.i):
             continue
         for name in negated_booleans(t.text, profile):
             if all(f.column != name for f in p.filters) and all(m.column != name for m in p.mentions):

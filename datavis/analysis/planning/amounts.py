@@ -84,13 +84,18 @@ def _whole_of(part: dict, profile: dict) -> dict | None:
     return min(wholes, key=total_of) if wholes else None
 
 
+_SERIES_WORDS = {"plot", "chart", "graph", "trend", "line"}
+
+
 def per_day(p: Parsed, profile: dict) -> Derived | None:
     """"visits per day", "how many orders a day": the rows (or the things an id column counts) per day with
     any, over a date column of whole days (a count of distinct days)."""
     toks = p.toks
     days = [c for c in profile["columns"] if c["type"] == "date" and not c.get("year_like")]
+    if {t.text for t in toks} & _SERIES_WORDS:
+        return None  # "plot orders per day": a series of days, not their average
     for k in range(1, len(toks) - 1):
-        if toks[k].text not in ("per", "a", "each") or toks[k + 1].text != "day" or not days:
+        if toks[k].text not in ("per", "a") or toks[k + 1].text != "day" or not days:  # "each day" is a series
             continue
         thing = next((m for m in p.mentions if m.end == k or m.end == k - 1), None)
         col = profile["_by_name"][thing.column] if thing is not None else None

@@ -248,8 +248,8 @@ def _derived_measure(d: _Draft) -> None:
     p.groups = [g for g in p.groups if g.column not in found.columns]
     per = found.measure.other
     if per is not None and found.measure.other_agg == "count_distinct" and d.profile["_by_name"][per]["role"] == \
-            "temporal":
-        p.grain = None  # "visits per day": the days are what is divided by, not an axis
+            "temporal" and p.grain == "day":
+        p.grain = None  # "visits per day": the days are what is divided by, not an axis ("… by month" keeps it)
     if not p.groups and p.grain is None:
         p.groups += _values_compared(p, d.plan.filters)
     d.plan.filters = [f for f in d.plan.filters if not any(f is x for x in found.spent_filters)]
