@@ -171,6 +171,12 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         desc = m.group(2) not in _LOW_WORDS
         return Cue("limit", (n, desc), a, b), True
+    # "the 3 longest calls", "the two quickest shipments": the number only; the superlative still names the
+    # quantity that ranks (a duration, a weight, a price)
+    for m, _span in text.find(rf"\b(\d+|{nums})\s+(?:most\s+expensive|{_LEVEL_SUPERLATIVES}|oldest|youngest)\b"):
+        n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
+        a, b = text.span(m.start(1), m.end(1))
+        return Cue("limit", (n, m.group(0).split()[-1] not in _LOW_WORDS | {"youngest"}), a, b), True
     # "which 3 stores sold the most units", "3 campaigns with the best roas": the number, then the
     # superlative a few words on
     for m, _span in text.find(rf"(?:^|\b(?:which|what|the|our|my)\s+)(\d{{1,2}}|{nums})\s+"

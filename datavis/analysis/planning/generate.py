@@ -21,7 +21,9 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, STOPWORDS
+from ..language.lexicon import (
+    NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, SPEED_WORDS, STOPWORDS
+)
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import ranked_agg
@@ -312,7 +314,7 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
             out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))
     single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
-    if (single or ranked or priced(links)) and not nums:  # "the largest single invoice", "which 5 customers did
+    if (single or ranked or kind_tokens(links)) and not nums:  # "the largest single invoice", "which 5 customers did
         out += _implicit_readings(links, profile, single)  # we bill the most", "the 3 priciest products"
     return out
 
@@ -344,7 +346,8 @@ _PRICE_SUPERLATIVES = {"cheapest", "cheaper", "priciest", "pricier", "expensive"
 _WEIGHT = {"weight", "kg", "lb", "mass"}
 _DURATION = {"duration", "length", "night", "minute", "min", "hour", "day", "time"}  # column tokens are singular
 _KIND_SUPERLATIVES = {"heaviest": _WEIGHT, "lightest": _WEIGHT, "tallest": {"height"}, "oldest": {"age"},
-                      "youngest": {"age"}, "longest": _DURATION, "shortest": _DURATION}
+                      "youngest": {"age"}, "longest": _DURATION, "shortest": _DURATION,
+                      **dict.fromkeys(SPEED_WORDS, _DURATION)}  # "the slowest shipments": by their duration
 
 
 def priced(links: Links) -> bool:
@@ -377,6 +380,8 @@ def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]
             how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
             extra = (("implicit=price",) if by_price else ("implicit=kind",)) if named else ()
             out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}", *extra)))
+        if named and links.limit is not None:  # "the 3 longest calls": each call's own duration, N rows
+            out.append(Reading((Measure(column=col["name"], agg="none"),), ("agg=raw", f"implicit={i}", *extra)))
     return out
 
 
