@@ -181,7 +181,8 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     # superlative a few words on
     for m, _span in text.find(rf"(?:^|\b(?:which|what|the|our|my)\s+)(\d{{1,2}}|{nums})\s+"
                               rf"(?:[a-z]+\s+){{1,4}}?(?:the\s+)?"
-                              rf"(most|highest|largest|biggest|best|top|lowest|least|fewest|smallest|worst)\b"):
+                              rf"(most|highest|largest|biggest|best|top|lowest|least|fewest|smallest|worst|"
+                              rf"{_LEVEL_SUPERLATIVES})\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
         return Cue("limit", (n, m.group(2) not in _LOW_WORDS), a, b), True

@@ -510,6 +510,9 @@ def ranking_superlative(p: Parsed, a: C.Cue[str], cues: list[C.Cue[str]],
     if any(c.start == a.end or c.value in ("sum", "avg", "median") for c in cues):
         return None  # "the highest average salary", "lowest paid department on average": that one ranks
     by_name = profile["_by_name"]
+    if p.limit_numbered and any(by_name[m.column].get("unique") and not is_numeric(by_name[m.column])
+                                and m.end <= a.start for m in p.mentions):
+        return None  # "the 4 calls with the longest wait": the limit counts rows, each ranked by its own value
     near = [m for m in p.mentions if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"
             and (0 <= m.start - a.end <= 2 or 0 <= a.start - m.end <= 4)]
     if not near:
