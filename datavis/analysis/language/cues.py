@@ -158,6 +158,10 @@ _PRESENT_ONE = {"has", "is", "was", "does", "gets", "brings", "makes", "earns", 
                 "contributes"}  # the verbs above that a plural subject cannot take
 
 
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
 def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
@@ -198,6 +202,15 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         if a in text.protected:
             continue
         return Cue("limit", (1, m.group(3) not in _LOW_WORDS), a, a), False
+    # "which carrier delivers quickest", "which agent answers fastest": any verb of one subject before a speed
+    # ("which carriers deliver fastest" lists them all)
+    for m, _span in text.find(r"\b(?:which|what)\s+((?:[a-z]+\s+){1,4}?)(?:the\s+)?"
+                              r"(fastest|quickest|slowest|soonest)\b", protect=False):
+        words = m.group(1).split()
+        if _plural(words[0]) and not (len(words) > 1 and _plural(words[-1])):
+            continue
+        a, _b = text.span(m.start(2), m.end(2))
+        return Cue("limit", (1, m.group(2) not in _LOW_WORDS | {"soonest"}), a, a), False
     for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
         return Cue("limit", (10, m.group(2) == "top"), a, b), False
     return None, False

@@ -223,15 +223,23 @@ def money_column(profile: dict[str, Any]) -> dict[str, Any] | None:
     return revenue_column(money) or (money[0] if len(money) == 1 else None)
 
 
+def time_lengths(profile: dict[str, Any]) -> list[dict[str, Any]]:
+    """The number columns of a length of time: their name says a duration or a unit of time ("Duration (min)",
+    "ms_played", "Days in Transit")."""
+    idx = get_index(profile)
+    return [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and not c.get("year_like")
+            and set(idx.plain[c["name"]]) & (TIME_UNIT_NAME_WORDS | DURATION_COLUMN_WORDS)
+            and idx.plain[c["name"]] != ["day"]]  # a "Day" column is more likely the day of a month
+
+
 def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """"avg session length", "the longest stay", "listening time per artist": with no number column named, a
     noun of a length of time (or "time" after a verb's -ing or an aggregation) names the table's one number
     column of a length of time — its name says a duration or a unit of time ("Duration (min)", "ms_played")."""
     by_name = profile["_by_name"]
-    idx = get_index(profile)
-    lengths = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and not c.get("year_like")
-               and set(idx.plain[c["name"]]) & (TIME_UNIT_NAME_WORDS | DURATION_COLUMN_WORDS)
-               and idx.plain[c["name"]] != ["day"]]  # a "Day" column is more likely the day of a month
+    lengths = time_lengths(profile)
+    if len(lengths) > 1 and any(t.text in SPEED_WORDS for t in p.toks):  # "which agent is fastest": the durations
+        lengths = [c for c in lengths if set(c["tokens"]) & LENGTH_OF_TIME_WORDS] or lengths
     # another number measured stops it; one named after "with / no" is a condition, read later ("with no kids",
     # "with no items in the cart")
     conditions = {m.column for m in p.mentions if _absence(p.toks, m.start) is not None}
@@ -241,7 +249,7 @@ def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
     named = {k for m in p.mentions for k in range(m.start, m.end)}
     for t in p.toks:
         before = p.toks[t.i - 1].text if t.i > 0 else ""  # "listening time", "avg time", "how much time"
-        said = t.sing in LENGTH_OF_TIME_WORDS or \
+        said = t.sing in LENGTH_OF_TIME_WORDS or t.text in SPEED_WORDS and p.limit is not None or \
             t.text == "time" and (before.endswith("ing") or before == "much" or _aggregation_word(before))
         if not said or t.i in consumed or t.i in named:
             continue
@@ -474,6 +482,8 @@ def level_limit_measured(p: Parsed, profile: dict[str, Any]) -> None:
                                                    for t in p.toks):
         return
     by_name = profile["_by_name"]
+    if any(t.text in SPEED_WORDS for t in p.toks) and time_lengths(profile):
+        return  # "which agent is fastest": by the table's lengths of time (planning/generate.py kind_tokens)
     if not any(is_numeric(by_name[m.column]) or by_name[m.column]["type"] in ("date", "datetime") for m in p.mentions):
         p.limit = None
 
@@ -525,6 +535,6 @@ def ranked_agg(col: dict[str, Any], superlative: str | None) -> str:
     """How a superlative that ranks groups aggregates a measure no word aggregates: a level (a
     score, a price, an age) or a superlative of one item ("the longest lead time", "the most
     expensive") compares the groups' average item; an amount their total."""
-    if not col.get("additive", True) or superlative in LEVEL_SUPERLATIVES:
+    if not col.get("additive", True) or superlative in LEVEL_SUPERLATIVES or superlative in SPEED_WORDS:
         return "avg"
     return "sum"

@@ -97,7 +97,10 @@ def rank_word(links: Links) -> str | None:
     longest lead time": "longest"), if any."""
     kept = {id(a) for a in value_aggs(links)}
     ranking = [a for a in links.aggs if a.target in ("max", "min") and id(a) not in kept]
-    return links.parsed.toks[ranking[0].start].text if ranking else None
+    if ranking:
+        return links.parsed.toks[ranking[0].start].text
+    # "which carrier is slowest": a speed ranks the groups by their typical length of time
+    return next((t.text for t in links.parsed.toks if t.text in SPEED_WORDS), None) if links.limit else None
 
 
 _NOT_BETWEEN = {"by", "per", "for", "each", "across", "in", "of", "over", "and", ",", "vs"}
@@ -292,7 +295,8 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
     count_cue = any(a.target == "count" for a in links.aggs)
     nums = _numeric_links(links, profile)
     out: list[Measures] = []  # rows are counted when the words ask, or when they name nothing to measure
-    if count_cue or not nums or all(binary(by_name[str(c.target)]) for c in nums):  # a 0/1 flag may split counts
+    timed = not nums and _speed_of_lengths(links, profile)  # "which agent is fastest": never a count
+    if count_cue or not nums and not timed or nums and all(binary(by_name[str(c.target)]) for c in nums):
         out.append(Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",)))
     for c in nums:
         out += list(_measures_of(c, links, profile))
@@ -350,6 +354,12 @@ _KIND_SUPERLATIVES = {"heaviest": _WEIGHT, "lightest": _WEIGHT, "tallest": {"hei
                       **dict.fromkeys(SPEED_WORDS, _DURATION)}  # "the slowest shipments": by their duration
 
 
+def _speed_of_lengths(links: Links, profile: dict[str, Any]) -> bool:
+    """A speed said over a table with a column of lengths of time ("which carrier is slowest": by days in transit)."""
+    return bool(links.words & SPEED_WORDS.keys()) and any(
+        set(c["tokens"]) & _DURATION for c in profile["columns"] if c["role"] == "measure" and is_numeric(c))
+
+
 def priced(links: Links) -> bool:
     """Whether a superlative of price ranks ("the five cheapest products", "most expensive hotel")."""
     return bool(links.words & _PRICE_SUPERLATIVES)
@@ -374,7 +384,8 @@ def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]
     out: list[Measures] = []
     for i, col in enumerate(main):
         cue = _agg_of(single[0]) if single else None
-        usual: Agg = "avg" if by_price else _default_agg(col)  # cheapness is per thing, not a total
+        # cheapness and speed are per thing, not a total
+        usual: Agg = "avg" if by_price or links.words & SPEED_WORDS.keys() else _default_agg(col)
         named = i == 0 and bool(set(col["tokens"]) & kind)
         for agg in dict.fromkeys((cue or usual, usual)):
             how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
