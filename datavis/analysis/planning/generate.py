@@ -100,7 +100,7 @@ def rank_word(links: Links) -> str | None:
     if ranking:
         return links.parsed.toks[ranking[0].start].text
     # "which carrier is slowest": a speed ranks the groups by their typical length of time
-    return next((t.text for t in links.parsed.toks if t.text in SPEED_WORDS), None) if links.limit else None
+    return next((t.text for t in links.parsed.toks if t.text in SPEED_WORDS), None)
 
 
 _NOT_BETWEEN = {"by", "per", "for", "each", "across", "in", "of", "over", "and", ",", "vs"}
