@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
@@ -189,7 +189,8 @@ def _order_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licen
         return
     if base.order is not None and not lic.ordered:
         yield "order:drop", _edit(base, _setting(order=None, limit=None))
-    for by in ("measure",) if base.limit else ("measure", "dimension"):  # a top N is ranked by its measure
+    bys: tuple[Literal["measure", "dimension"], ...] = ("measure",) if base.limit else ("measure", "dimension")
+    for by in bys:  # a top N is ranked by its measure, not its axis
         for desc in (True, False):
             if base.order is None or (base.order.by, base.order.desc) != (by, desc):
                 yield f"order:{by}", _edit(base, _setting(order=Order(by=by, desc=desc)))

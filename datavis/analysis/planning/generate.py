@@ -21,9 +21,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import (
-    NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, SPEED_WORDS, STOPWORDS
-)
+from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, SPEED_WORDS, STOPWORDS
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import ranked_agg
