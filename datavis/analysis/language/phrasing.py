@@ -194,13 +194,15 @@ def superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
         return
     by_name = profile["_by_name"]
     for t in p.toks:  # "the top selling store" (one store) also overrides the top ten of "top"
-        if t.text not in RANKING_WORDS or p.limit is not None and t.text != "top":
+        # "the fastest agent" too, over a table of lengths of time
+        ranking = t.text in RANKING_WORDS or t.text in SPEED_WORDS and bool(time_lengths(profile))
+        if not ranking or p.limit is not None and t.text != "top":
             continue
         m = next((m for m in p.mentions if t.i < m.start <= t.i + 3), None)
         while m is not None and is_numeric(by_name[m.column]):
             m = next((o for o in p.mentions if m.end <= o.start <= m.end), None)
         if m is not None and category(by_name[m.column]) and p.toks[m.end - 1].text == p.toks[m.end - 1].sing:
-            p.limit, p.limit_desc = 1, RANKING_WORDS[t.text]
+            p.limit, p.limit_desc = 1, RANKING_WORDS.get(t.text, SPEED_WORDS.get(t.text, True))
             return
 
 
@@ -249,7 +251,7 @@ def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
     named = {k for m in p.mentions for k in range(m.start, m.end)}
     for t in p.toks:
         before = p.toks[t.i - 1].text if t.i > 0 else ""  # "listening time", "avg time", "how much time"
-        said = t.sing in LENGTH_OF_TIME_WORDS or t.text in SPEED_WORDS and p.limit is not None or \
+        said = t.sing in LENGTH_OF_TIME_WORDS or t.text in SPEED_WORDS or \
             t.text == "time" and (before.endswith("ing") or before == "much" or _aggregation_word(before))
         if not said or t.i in consumed or t.i in named:
             continue
@@ -258,6 +260,8 @@ def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         p.mentions.append(Mention(lengths[0]["name"], t.i, t.i + 1, 0.76, "synonym", t.text))
         p.mentions.sort(key=lambda x: x.start)
         p.evidence.append(f"'{t.text}' → {lengths[0]['name']} (a length of time)")
+        if t.text in SPEED_WORDS and p.order_desc is None:  # "which carriers deliver fastest": shortest first
+            p.order_desc = SPEED_WORDS[t.text]
         return
 
 
