@@ -23,6 +23,7 @@ from .lexicon import (
     LENGTH_OF_TIME_WORDS,
     LEVEL_SUPERLATIVES,
     MONEY_TAKEN_WORDS,
+    NUMBER_WORDS,
     RANKING_WORDS,
     RESERVATION_WORDS,
     REVENUE_WORDS,
@@ -479,9 +480,23 @@ def compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) 
     return out
 
 
+def _groups_ranked_by_kind(p: Parsed, profile: dict[str, Any]) -> None:
+    """"the two cheapest suppliers" ranks groups, not rows: the superlative before a category, with its number,
+    is read with the groups (planning/generate.ranked_groups), not as a limit of rows ("the 3 longest calls")."""
+    by_name = profile["_by_name"]
+    for t in p.toks[:-1]:
+        if p.limit_numbered and NUMBER_WORDS.get(t.text, t.text) in (p.limit, str(p.limit)) and \
+                (p.toks[t.i + 1].text in LEVEL_SUPERLATIVES or p.toks[t.i + 1].text in SPEED_WORDS):
+            after = next((m for m in p.mentions if t.i + 1 < m.start <= t.i + 3), None)
+            if after is not None and category(by_name[after.column]):
+                p.limit, p.limit_numbered = None, False
+            return
+
+
 def level_limit_measured(p: Parsed, profile: dict[str, Any]) -> None:
     """"which supplier has the longest lead time" is one supplier only when some column measures it: with no
     number or date column named, the superlative of a level stays unranked (and its words unlinked)."""
+    _groups_ranked_by_kind(p, profile)
     if p.limit != 1 or p.limit_numbered or not any(t.text in LEVEL_SUPERLATIVES or t.text in SPEED_WORDS
                                                    for t in p.toks):
         return
