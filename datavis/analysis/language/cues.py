@@ -169,6 +169,10 @@ _PRESENT_ONE = {"has", "is", "was", "does", "gets", "brings", "makes", "earns", 
                 "contributes"}  # the verbs above that a plural subject cannot take
 
 
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
 def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
@@ -182,11 +186,18 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         desc = m.group(2) not in _LOW_WORDS
         return Cue("limit", (n, desc), a, b), True
+    # "the 3 longest calls", "the two quickest shipments": the number only; the superlative still names the
+    # quantity that ranks (a duration, a weight, a price)
+    for m, _span in text.find(rf"\b(\d+|{nums})\s+(?:most\s+expensive|{_LEVEL_SUPERLATIVES}|oldest|youngest)\b"):
+        n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
+        a, b = text.span(m.start(1), m.end(1))
+        return Cue("limit", (n, m.group(0).split()[-1] not in _LOW_WORDS | {"youngest"}), a, b), True
     # "which 3 stores sold the most units", "3 campaigns with the best roas": the number, then the
     # superlative a few words on
     for m, _span in text.find(rf"(?:^|\b(?:which|what|the|our|my)\s+)(\d{{1,2}}|{nums})\s+"
                               rf"(?:[a-z]+\s+){{1,4}}?(?:the\s+)?"
-                              rf"(most|highest|largest|biggest|best|top|lowest|least|fewest|smallest|worst)\b"):
+                              rf"(most|highest|largest|biggest|best|top|lowest|least|fewest|smallest|worst|"
+                              rf"{_LEVEL_SUPERLATIVES})\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
         return Cue("limit", (n, m.group(2) not in _LOW_WORDS), a, b), True
@@ -202,6 +213,15 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         if a in text.protected:
             continue
         return Cue("limit", (1, _ranks_high(m.group(3), text.s[m.end(3):])), a, a), False
+    # "which carrier delivers quickest", "which agent answers fastest": any verb of one subject before a speed
+    # ("which carriers deliver fastest" lists them all)
+    for m, _span in text.find(r"\b(?:which|what)\s+((?:[a-z]+\s+){1,4}?)(?:the\s+)?"
+                              r"(fastest|quickest|slowest|soonest)\b", protect=False):
+        words = m.group(1).split()
+        if _plural(words[0]) and not (len(words) > 1 and _plural(words[-1])):
+            continue
+        a, _b = text.span(m.start(2), m.end(2))
+        return Cue("limit", (1, m.group(2) != "soonest" and _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
     for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
         return Cue("limit", (10, m.group(2) == "top"), a, b), False
     return None, False

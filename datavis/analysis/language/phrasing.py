@@ -23,6 +23,7 @@ from .lexicon import (
     LENGTH_OF_TIME_WORDS,
     LEVEL_SUPERLATIVES,
     MONEY_TAKEN_WORDS,
+    NUMBER_WORDS,
     RANKING_WORDS,
     RESERVATION_WORDS,
     REVENUE_WORDS,
@@ -194,13 +195,15 @@ def superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
         return
     by_name = profile["_by_name"]
     for t in p.toks:  # "the top selling store" (one store) also overrides the top ten of "top"
-        if t.text not in RANKING_WORDS or p.limit is not None and t.text != "top":
+        # "the fastest agent" too, over a table of lengths of time
+        ranking = t.text in RANKING_WORDS or t.text in SPEED_WORDS and bool(time_lengths(profile))
+        if not ranking or p.limit is not None and t.text != "top":
             continue
         m = next((m for m in p.mentions if t.i < m.start <= t.i + 3), None)
         while m is not None and is_numeric(by_name[m.column]):
             m = next((o for o in p.mentions if m.end <= o.start <= m.end), None)
         if m is not None and category(by_name[m.column]) and p.toks[m.end - 1].text == p.toks[m.end - 1].sing:
-            p.limit, p.limit_desc = 1, RANKING_WORDS[t.text]
+            p.limit, p.limit_desc = 1, RANKING_WORDS.get(t.text, SPEED_WORDS.get(t.text, True))
             return
 
 
@@ -223,15 +226,23 @@ def money_column(profile: dict[str, Any]) -> dict[str, Any] | None:
     return revenue_column(money) or (money[0] if len(money) == 1 else None)
 
 
+def time_lengths(profile: dict[str, Any]) -> list[dict[str, Any]]:
+    """The number columns of a length of time: their name says a duration or a unit of time ("Duration (min)",
+    "ms_played", "Days in Transit")."""
+    idx = get_index(profile)
+    return [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and not c.get("year_like")
+            and set(idx.plain[c["name"]]) & (TIME_UNIT_NAME_WORDS | DURATION_COLUMN_WORDS)
+            and idx.plain[c["name"]] != ["day"]]  # a "Day" column is more likely the day of a month
+
+
 def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """"avg session length", "the longest stay", "listening time per artist": with no number column named, a
     noun of a length of time (or "time" after a verb's -ing or an aggregation) names the table's one number
     column of a length of time — its name says a duration or a unit of time ("Duration (min)", "ms_played")."""
     by_name = profile["_by_name"]
-    idx = get_index(profile)
-    lengths = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and not c.get("year_like")
-               and set(idx.plain[c["name"]]) & (TIME_UNIT_NAME_WORDS | DURATION_COLUMN_WORDS)
-               and idx.plain[c["name"]] != ["day"]]  # a "Day" column is more likely the day of a month
+    lengths = time_lengths(profile)
+    if len(lengths) > 1 and any(t.text in SPEED_WORDS for t in p.toks):  # "which agent is fastest": the durations
+        lengths = [c for c in lengths if set(c["tokens"]) & LENGTH_OF_TIME_WORDS] or lengths
     # another number measured stops it; one named after "with / no" is a condition, read later ("with no kids",
     # "with no items in the cart")
     conditions = {m.column for m in p.mentions if _absence(p.toks, m.start) is not None}
@@ -241,7 +252,7 @@ def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
     named = {k for m in p.mentions for k in range(m.start, m.end)}
     for t in p.toks:
         before = p.toks[t.i - 1].text if t.i > 0 else ""  # "listening time", "avg time", "how much time"
-        said = t.sing in LENGTH_OF_TIME_WORDS or \
+        said = t.sing in LENGTH_OF_TIME_WORDS or t.text in SPEED_WORDS or \
             t.text == "time" and (before.endswith("ing") or before == "much" or _aggregation_word(before))
         if not said or t.i in consumed or t.i in named:
             continue
@@ -250,6 +261,8 @@ def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         p.mentions.append(Mention(lengths[0]["name"], t.i, t.i + 1, 0.76, "synonym", t.text))
         p.mentions.sort(key=lambda x: x.start)
         p.evidence.append(f"'{t.text}' → {lengths[0]['name']} (a length of time)")
+        if t.text in SPEED_WORDS and p.order_desc is None:  # "which carriers deliver fastest": shortest first
+            p.order_desc = SPEED_WORDS[t.text]
         return
 
 
@@ -467,13 +480,29 @@ def compound_heads(p: Parsed, mentions: list[Mention], profile: dict[str, Any]) 
     return out
 
 
+def _groups_ranked_by_kind(p: Parsed, profile: dict[str, Any]) -> None:
+    """"the two cheapest suppliers" ranks groups, not rows: the superlative before a category, with its number,
+    is read with the groups (planning/generate.ranked_groups), not as a limit of rows ("the 3 longest calls")."""
+    by_name = profile["_by_name"]
+    for t in p.toks[:-1]:
+        if p.limit_numbered and NUMBER_WORDS.get(t.text, t.text) in (p.limit, str(p.limit)) and \
+                (p.toks[t.i + 1].text in LEVEL_SUPERLATIVES or p.toks[t.i + 1].text in SPEED_WORDS):
+            after = next((m for m in p.mentions if t.i + 1 < m.start <= t.i + 3), None)
+            if after is not None and category(by_name[after.column]):
+                p.limit, p.limit_numbered = None, False
+            return
+
+
 def level_limit_measured(p: Parsed, profile: dict[str, Any]) -> None:
     """"which supplier has the longest lead time" is one supplier only when some column measures it: with no
     number or date column named, the superlative of a level stays unranked (and its words unlinked)."""
+    _groups_ranked_by_kind(p, profile)
     if p.limit != 1 or p.limit_numbered or not any(t.text in LEVEL_SUPERLATIVES or t.text in SPEED_WORDS
                                                    for t in p.toks):
         return
     by_name = profile["_by_name"]
+    if any(t.text in SPEED_WORDS for t in p.toks) and time_lengths(profile):
+        return  # "which agent is fastest": by the table's lengths of time (planning/generate.py kind_tokens)
     if not any(is_numeric(by_name[m.column]) or by_name[m.column]["type"] in ("date", "datetime") for m in p.mentions):
         p.limit = None
 
@@ -510,6 +539,9 @@ def ranking_superlative(p: Parsed, a: C.Cue[str], cues: list[C.Cue[str]],
     if any(c.start == a.end or c.value in ("sum", "avg", "median") for c in cues):
         return None  # "the highest average salary", "lowest paid department on average": that one ranks
     by_name = profile["_by_name"]
+    if p.limit_numbered and any(by_name[m.column].get("unique") and not is_numeric(by_name[m.column])
+                                and m.end <= a.start for m in p.mentions):
+        return None  # "the 4 calls with the longest wait": the limit counts rows, each ranked by its own value
     near = [m for m in p.mentions if is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure"
             and (0 <= m.start - a.end <= 2 or 0 <= a.start - m.end <= 4)]
     if not near:
@@ -522,6 +554,6 @@ def ranked_agg(col: dict[str, Any], superlative: str | None) -> str:
     """How a superlative that ranks groups aggregates a measure no word aggregates: a level (a
     score, a price, an age) or a superlative of one item ("the longest lead time", "the most
     expensive") compares the groups' average item; an amount their total."""
-    if not col.get("additive", True) or superlative in LEVEL_SUPERLATIVES:
+    if not col.get("additive", True) or superlative in LEVEL_SUPERLATIVES or superlative in SPEED_WORDS:
         return "avg"
     return "sum"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
@@ -89,13 +89,14 @@ def _edit(base: Plan, change: Callable[[Plan], None]) -> Plan:
 
 
 def _raw_allowed(base: Plan, profile: dict[str, Any], lic: Licence) -> bool:
-    """Unaggregated values on a per-row or numeric x, or when no word groups ("by", "per", "each"):
+    """Unaggregated values on a per-row or numeric x, or when no word groups ("by", "per", "each") nor limits:
     "revenue by country" sums, it never repeats a bar per row."""
     d = base.dimension
     if d is None:
         return False
     col = profile["_by_name"][d.column]
-    return not d.grain and (bool(col.get("unique")) or is_numeric(col) or not lic.grouped)
+    # the top N of a repeating axis are N groups: raw rows would repeat one (as generate._assemble)
+    return not d.grain and (bool(col.get("unique")) or is_numeric(col) or not lic.grouped and base.limit is None)
 
 
 def _agg_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence) -> Iterator[tuple[str, Plan]]:
@@ -188,7 +189,8 @@ def _order_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licen
         return
     if base.order is not None and not lic.ordered:
         yield "order:drop", _edit(base, _setting(order=None, limit=None))
-    for by in ("measure", "dimension"):
+    bys: tuple[Literal["measure", "dimension"], ...] = ("measure",) if base.limit else ("measure", "dimension")
+    for by in bys:  # a top N is ranked by its measure, not its axis
         for desc in (True, False):
             if base.order is None or (base.order.by, base.order.desc) != (by, desc):
                 yield f"order:{by}", _edit(base, _setting(order=Order(by=by, desc=desc)))

@@ -21,7 +21,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, STOPWORDS
+from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, SPEED_WORDS, STOPWORDS
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import ranked_agg
@@ -95,7 +95,10 @@ def rank_word(links: Links) -> str | None:
     longest lead time": "longest"), if any."""
     kept = {id(a) for a in value_aggs(links)}
     ranking = [a for a in links.aggs if a.target in ("max", "min") and id(a) not in kept]
-    return links.parsed.toks[ranking[0].start].text if ranking else None
+    if ranking:
+        return links.parsed.toks[ranking[0].start].text
+    # "which carrier is slowest": a speed ranks the groups by their typical length of time
+    return next((t.text for t in links.parsed.toks if t.text in SPEED_WORDS), None)
 
 
 _NOT_BETWEEN = {"by", "per", "for", "each", "across", "in", "of", "over", "and", ",", "vs"}
@@ -290,7 +293,8 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
     count_cue = any(a.target == "count" for a in links.aggs)
     nums = _numeric_links(links, profile)
     out: list[Measures] = []  # rows are counted when the words ask, or when they name nothing to measure
-    if count_cue or not nums or all(binary(by_name[str(c.target)]) for c in nums):  # a 0/1 flag may split counts
+    timed = not nums and _speed_of_lengths(links, profile)  # "which agent is fastest": never a count
+    if count_cue or not nums and not timed or nums and all(binary(by_name[str(c.target)]) for c in nums):
         out.append(Reading((Measure(column=None, agg="count"),), ("count=cue" if count_cue else "count=default",)))
     for c in nums:
         out += list(_measures_of(c, links, profile))
@@ -312,7 +316,7 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
             out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))
     single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
-    if (single or ranked or priced(links)) and not nums:  # "the largest single invoice", "which 5 customers did
+    if (single or ranked or kind_tokens(links)) and not nums:  # "the largest single invoice", "which 5 customers did
         out += _implicit_readings(links, profile, single)  # we bill the most", "the 3 priciest products"
     return out
 
@@ -344,7 +348,14 @@ _PRICE_SUPERLATIVES = {"cheapest", "cheaper", "priciest", "pricier", "expensive"
 _WEIGHT = {"weight", "kg", "lb", "mass"}
 _DURATION = {"duration", "length", "night", "minute", "min", "hour", "day", "time"}  # column tokens are singular
 _KIND_SUPERLATIVES = {"heaviest": _WEIGHT, "lightest": _WEIGHT, "tallest": {"height"}, "oldest": {"age"},
-                      "youngest": {"age"}, "longest": _DURATION, "shortest": _DURATION}
+                      "youngest": {"age"}, "longest": _DURATION, "shortest": _DURATION,
+                      **dict.fromkeys(SPEED_WORDS, _DURATION)}  # "the slowest shipments": by their duration
+
+
+def _speed_of_lengths(links: Links, profile: dict[str, Any]) -> bool:
+    """A speed said over a table with a column of lengths of time ("which carrier is slowest": by days in transit)."""
+    return bool(links.words & SPEED_WORDS.keys()) and any(
+        set(c["tokens"]) & _DURATION for c in profile["columns"] if c["role"] == "measure" and is_numeric(c))
 
 
 def priced(links: Links) -> bool:
@@ -371,12 +382,15 @@ def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]
     out: list[Measures] = []
     for i, col in enumerate(main):
         cue = _agg_of(single[0]) if single else None
-        usual: Agg = "avg" if by_price else _default_agg(col)  # cheapness is per thing, not a total
+        # cheapness and speed are per thing, not a total
+        usual: Agg = "avg" if by_price or links.words & SPEED_WORDS.keys() else _default_agg(col)
         named = i == 0 and bool(set(col["tokens"]) & kind)
         for agg in dict.fromkeys((cue or usual, usual)):
             how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
             extra = (("implicit=price",) if by_price else ("implicit=kind",)) if named else ()
             out.append(Reading((Measure(column=col["name"], agg=agg),), (how, f"implicit={i}", *extra)))
+        if named and links.limit is not None:  # "the 3 longest calls": each call's own duration, N rows
+            out.append(Reading((Measure(column=col["name"], agg="none"),), ("agg=raw", f"implicit={i}", *extra)))
     return out
 
 

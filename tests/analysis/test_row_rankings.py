@@ -1,0 +1,121 @@
+"""Rows ranked by a measure and "which X is fastest" winners (issue 11): a count before a superlative of a
+kind ("the 3 longest calls", "the two quickest shipments") lists that many rows, each with its own value,
+not one aggregate; "which X is fastest / slowest" is the one X whose typical length of time ranks first.
+Each asks `answer()` about a small CSV written here and checks the rows against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from tests.helpers import ingested_views
+
+from .scoring import same_answer
+
+
+def _write_calls(path: Path, n: int = 120) -> None:
+    """A call log: two lengths of time (the call's, in minutes, and the caller's wait, in seconds)."""
+    rnd = random.Random(21)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Call ID", "Agent", "Duration (min)", "Wait Sec"])
+        for i in range(n):
+            w.writerow([f"C{i:03d}", rnd.choice(["Ana", "Ben", "Cleo", "Dev"]), round(rnd.uniform(1, 45), 2),
+                        rnd.randint(5, 600)])
+
+
+def _write_shipments(path: Path, n: int = 100) -> None:
+    """Deliveries: one length of time (days in transit) and a weight; transit days differ by carrier."""
+    rnd = random.Random(22)
+    slow = {"UPS": 0, "DHL": 3, "FedEx": 6}
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Shipment ID", "Carrier", "Days in Transit", "Weight (kg)"])
+        for i in range(n):
+            carrier = rnd.choice(list(slow))
+            w.writerow([f"S{i:03d}", carrier, rnd.randint(1, 8) + slow[carrier], round(rnd.uniform(0.5, 40), 2)])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    with ingested_views(tmp_path_factory.mktemp("rows"), (("calls", _write_calls),
+                                                          ("shipments", _write_shipments))) as got:
+        yield got
+
+
+def _ranked(data, dataset: str, question: str, gold_sql: str, n: int) -> None:
+    """The answer is n rows, in the gold query's order (ties aside), each a row's label and value."""
+    ans = same_answer(data, dataset, question, gold_sql)
+    assert ans.chart_type == "bar" and len(ans.data) == n, (question, ans.sql)
+    values = [r[ans.spec["encoding"]["y"]["field"]] if "y" in ans.spec.get("encoding", {}) else None
+              for r in ans.data]
+    ds, con = data
+    gold = [r[1] for r in con.execute(gold_sql).fetchall()]
+    assert values == pytest.approx(gold), (question, ans.sql)
+
+
+# ------------------------------------------------------------------ N rows ranked by their own value
+@pytest.mark.parametrize("ds,q,sql,n", [
+    ("calls", "the 3 longest calls",
+     'SELECT "Call ID", "Duration (min)" FROM calls ORDER BY 2 DESC LIMIT 3', 3),
+    ("calls", "show me the 5 longest calls",
+     'SELECT "Call ID", "Duration (min)" FROM calls ORDER BY 2 DESC LIMIT 5', 5),
+    ("calls", "the two shortest calls",
+     'SELECT "Call ID", "Duration (min)" FROM calls ORDER BY 2 ASC LIMIT 2', 2),
+    ("calls", "the 4 calls with the longest wait",
+     'SELECT "Call ID", "Wait Sec" FROM calls ORDER BY 2 DESC LIMIT 4', 4),
+    ("shipments", "the 5 heaviest shipments",
+     'SELECT "Shipment ID", "Weight (kg)" FROM shipments ORDER BY 2 DESC LIMIT 5', 5),
+    ("shipments", "the three lightest shipments",
+     'SELECT "Shipment ID", "Weight (kg)" FROM shipments ORDER BY 2 ASC LIMIT 3', 3),
+])
+def test_a_count_before_a_superlative_of_a_kind_lists_that_many_rows(data, ds, q, sql, n):
+    _ranked(data, ds, q, sql, n)
+
+
+@pytest.mark.parametrize("q,sql,n", [
+    ("the 3 slowest shipments", 'SELECT "Shipment ID", "Days in Transit" FROM shipments ORDER BY 2 DESC LIMIT 3', 3),
+    ("the two quickest shipments", 'SELECT "Shipment ID", "Days in Transit" FROM shipments ORDER BY 2 LIMIT 2', 2),
+])
+def test_a_speed_of_rows_ranks_them_by_their_length_of_time(data, q, sql, n):
+    """Ties in transit days may list other shipments: the values are what must match."""
+    ds, con = data
+    ans = answer(ds["shipments"], q)
+    gold = [r[1] for r in con.execute(sql).fetchall()]
+    assert ans.chart_type == "bar" and len(ans.data) == n, (q, ans.sql)
+    assert [r["Days in Transit"] for r in ans.data] == gold, (q, ans.sql)
+
+
+def test_a_superlative_without_a_count_is_still_one_number(data):
+    """"the longest call" is the longest duration (one number), as before."""
+    same_answer(data, "calls", "the longest call", 'SELECT max("Duration (min)") FROM calls')
+
+
+# ------------------------------------------------------------------ "which X is fastest": one X
+@pytest.mark.parametrize("ds,q,sql", [
+    ("shipments", "which carrier is slowest",
+     'SELECT Carrier, avg("Days in Transit") AS d FROM shipments GROUP BY 1 ORDER BY d DESC LIMIT 1'),
+    ("shipments", "which carrier delivers quickest",
+     'SELECT Carrier, avg("Days in Transit") AS d FROM shipments GROUP BY 1 ORDER BY d ASC LIMIT 1'),
+    ("calls", "which agent is fastest",
+     'SELECT Agent, avg("Duration (min)") AS d FROM calls GROUP BY 1 ORDER BY d ASC LIMIT 1'),
+    ("calls", "which agent is slowest to answer",
+     'SELECT Agent, avg("Duration (min)") AS d FROM calls GROUP BY 1 ORDER BY d DESC LIMIT 1'),
+    ("calls", "the fastest agent",
+     'SELECT Agent, avg("Duration (min)") AS d FROM calls GROUP BY 1 ORDER BY d ASC LIMIT 1'),
+])
+def test_which_x_is_fastest_is_the_one_winner(data, ds, q, sql):
+    ans = same_answer(data, ds, q, sql)
+    assert len(ans.data) == 1
+
+
+def test_which_plural_xs_deliver_fastest_ranks_them_all(data):
+    """A plural subject with a plural verb asks for every carrier, fastest first."""
+    ds, con = data
+    ans = answer(ds["shipments"], "which carriers deliver fastest")
+    gold = [r[0] for r in con.execute('SELECT Carrier FROM shipments GROUP BY 1 ORDER BY avg("Days in Transit")')
+            .fetchall()]
+    assert [r["Carrier"] for r in ans.data] == gold, ans.sql
