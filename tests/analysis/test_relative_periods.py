@@ -27,11 +27,12 @@ def _write_orders(path: Path, n: int = 700) -> None:
     span = (LAST - first).days
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Order ID", "Order Date", "Region", "Carrier", "Amount", "Delivery Days"])
+        w.writerow(["Order ID", "Order Date", "Region", "Carrier", "Amount", "Unit Price", "Delivery Days"])
         for i in range(n):
             day = LAST if i == 0 else first + dt.timedelta(days=rnd.randrange(span + 1))
             w.writerow([f"R{i:04d}", day.isoformat(), rnd.choice(["North", "South", "East"]),
-                        rnd.choice(["UPS", "FedEx", "DHL"]), round(rnd.uniform(5, 400), 2), rnd.randint(1, 12)])
+                        rnd.choice(["UPS", "FedEx", "DHL"]), round(rnd.uniform(5, 400), 2), round(rnd.uniform(2, 60), 2),
+                        rnd.randint(1, 12)])
 
 
 def _write_events(path: Path, n: int = 500) -> None:
@@ -119,10 +120,11 @@ def _same_spread(data, dataset: str, question: str, gold_sql: str, chart: str) -
     ("orders", "how are order values spread", "SELECT median(Amount) FROM orders", "histogram"),
     ("events", "distribution of wait times", "SELECT median(\"Wait Minutes\") FROM events", "histogram"),
     ("orders", "histogram of amounts", "SELECT median(Amount) FROM orders", "histogram"),
-    ("orders", "how many orders fall in each price band", "SELECT median(Amount) FROM orders", "histogram"),
+    ("orders", "how many orders fall in each price band", "SELECT median(\"Unit Price\") FROM orders", "histogram"),
+    ("orders", "number of orders per amount bucket", "SELECT median(Amount) FROM orders", "histogram"),
     ("orders", "spread of delivery days by carrier",
      "SELECT Carrier, median(\"Delivery Days\") FROM orders GROUP BY 1", "boxplot"),
-    ("events", "how long do callers wait, by queue",
+    ("events", "spread of wait times per queue",
      "SELECT Queue, median(\"Wait Minutes\") FROM events GROUP BY 1", "boxplot"),
     ("orders", "how many orders in each amount range", "SELECT median(Amount) FROM orders", "histogram"),
 ])
