@@ -31,7 +31,7 @@ def _write_orders(path: Path, n: int = 700) -> None:
         for i in range(n):
             day = LAST if i == 0 else first + dt.timedelta(days=rnd.randrange(span + 1))
             w.writerow([f"R{i:04d}", day.isoformat(), rnd.choice(["North", "South", "East"]),
-                        rnd.choice(["UPS", "FedEx", "DHL"]), round(rnd.uniform(5, 400), 2), 
+                        rnd.choice(["UPS", "FedEx", "DHL"]), round(rnd.uniform(5, 400), 2),
                         round(rnd.uniform(2, 60), 2), rnd.randint(1, 12)])
 
 
