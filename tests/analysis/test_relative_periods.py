@@ -86,6 +86,11 @@ def _in(lo: str, hi: str = "2024-06-15") -> str:
     ("amount this quarter vs last quarter",
      f"SELECT date_trunc('quarter', \"Order Date\"), sum(Amount) FROM orders WHERE {_in('2024-01-01')} GROUP BY 1"),
     ("orders in the last 2 wks", f"SELECT count(*) FROM orders WHERE {_in('2024-06-02')}"),
+    ("orders since last month", f"SELECT count(*) FROM orders WHERE {_in('2024-05-01')}"),
+    ("amount in the month before last", f"SELECT sum(Amount) FROM orders WHERE {_in('2024-04-01', '2024-04-30')}"),
+    ("amount over the last 2 full months", f"SELECT sum(Amount) FROM orders WHERE {_in('2024-04-01', '2024-05-31')}"),
+    ("orders by region last calendar year",
+     f"SELECT Region, count(*) FROM orders WHERE {_in('2023-01-01', '2023-12-31')} GROUP BY 1"),
 ])
 def test_a_relative_period_counts_back_from_the_data_s_last_date(data, q, sql):
     same_answer(data, "orders", q, sql)
