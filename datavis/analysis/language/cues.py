@@ -350,10 +350,11 @@ _CORREL_WORDS = r"correlat\w*|relationship|relation|related to|associat\w+|depen
 CORREL_NAMED = rf"\b({_CORREL_WORDS})\b"  # a relation named, not only "A vs B"
 CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"
 # "range of X" / "X range by G" asks how X spreads (not "in the range 10 to 20", "a date range"); "how
-# variable is X", "how much does X vary"
+# variable is X", "how much does X vary"; "how many orders fall in each price band" counts rows per bin of a number
+BINS = r"\b(?:each|per) [a-z]+ (?:bands?|buckets?|bins?|brackets?|ranges?)\b"  # "orders in each price band"
 DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|variance|outliers?|" \
           r"skew\w*|box ?plot|variability|(?<=how )variable|var(?:y|ies)|quartiles|iqr|interquartile|" \
-          r"(?<!date )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b"
+          r"(?<!date )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b|" + BINS
 RESET = r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|from scratch)\b"
 FOLLOWUP = (r"^\s*(now|what about|how about|and (what|how|by|for|only|just)|only|just|exclude|excluding|without|"
             r"instead|as a|as an|make it|show (it|that|this|them) as|change (it|that|the chart)|switch|"

@@ -243,6 +243,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _spread_of_rows(p, profile)
     values += P.code_values(p, profile, consumed)
     P.spread_of_row_value(p, profile)
+    P.length_said_as_time(p, profile)
     P.duration_measure(p, profile, consumed)  # "how much time did … spend": the time, not the money of "spend"
     P.verb_measure(p, profile, consumed)
     P.mass_noun_measure(p, profile)

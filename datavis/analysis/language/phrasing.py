@@ -266,6 +266,24 @@ def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         return
 
 
+def length_said_as_time(p: Parsed, profile: dict[str, Any]) -> None:
+    """"distribution of wait times" over Wait Minutes and Event Time: "time" after a word of a number column
+    of a length of time (its name says a unit or a duration) is that column's name said again, not the date
+    column whose name holds "time"."""
+    by_name, idx = profile["_by_name"], get_index(profile)
+    for m in [m for m in p.mentions if m.end - m.start == 1 and p.toks[m.start].sing == "time"]:
+        before = next((b for b in p.mentions if b.end == m.start), None)
+        if before is None or by_name[m.column]["type"] not in ("date", "datetime"):
+            continue
+        col = by_name[before.column]
+        if is_numeric(col) and col["role"] == "measure" and \
+                set(idx.plain[col["name"]]) & (TIME_UNIT_NAME_WORDS | DURATION_COLUMN_WORDS):
+            p.mentions.remove(m)
+            p.mentions[p.mentions.index(before)] = dataclasses.replace(before, end=m.end,
+                                                                       words=f"{before.words} {m.words}")
+            p.evidence.append(f"'{before.words} {m.words}' → {col['name']} (a length of time)")
+
+
 def how_much(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """"how much is still unpaid?": with no number column named, "how much" asks for the money."""
     by_name = profile["_by_name"]

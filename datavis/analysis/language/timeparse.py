@@ -9,10 +9,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import MONTH_NAMES, NUMBER_WORDS
+from .lexicon import ABBREVIATIONS, MONTH_NAMES, NUMBER_WORDS
 
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
           "quarter": "quarter", "quarters": "quarter", "year": "year", "years": "year"}
+# "last yr", "past 2 wks", "previous qtr": the lexicon's short forms of the units, and their plurals
+_UNITS.update({short + s: full for short, full in ABBREVIATIONS.items() if full in _UNITS for s in ("", "s")})
+_UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _MONTH_RE = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _NUM_RE = r"\d+|" + "|".join(k for k in NUMBER_WORDS if " " not in k)
 
@@ -161,6 +164,7 @@ def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
     if anchor is not None:
         _trailing_periods(text, anchor, found)
         _trailing_year(text, anchor, found)
+        _same_period_last_year(text, anchor, found)
         _calendar_periods(text, anchor, found)
         _day_words(text, anchor, found)
         _to_date_periods(text, anchor, found)
@@ -201,22 +205,40 @@ def _explicit_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:
 
 
 def _trailing_periods(text: str, anchor: dt.date, found: _Found) -> None:
-    """"the last 6 months": the last n units up to the anchor, the anchor's own unit included."""
+    """"the last 6 months": the last n units up to the anchor, the anchor's own unit included; "the last 2
+    full months": the last n whole units before it."""
     for m in re.finditer(rf"\b(?:in |over |during |for )?(?:the )?(?:last|past|previous|trailing|recent) "
-                         rf"({_NUM_RE}) (days?|weeks?|months?|quarters?|years?)\b", text):
-        n, unit = _num(m[1]), _UNITS[m[2]]
-        lo = shift(period_start(anchor, unit), unit, -(n - 1)) if unit != "day" else anchor - dt.timedelta(days=n - 1)
-        if unit == "week":
+                         rf"({_NUM_RE}) (?:(full|complete|whole) )?({_UNIT_RE})\b", text):
+        n, unit = _num(m[1]), _UNITS[m[3]]
+        hi = anchor if not m[2] else period_end(_previous_start(text, anchor, unit), unit)
+        lo = shift(period_start(hi, unit), unit, -(n - 1)) if unit != "day" else hi - dt.timedelta(days=n - 1)
+        if unit == "week" and not m[2]:
             lo = anchor - dt.timedelta(days=7 * n - 1)
-        found.add(m, lo, anchor, f"the last {n} {unit}s of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
+        found.add(m, lo, hi, f"the last {n} {m[2] + ' ' if m[2] else ''}{unit}s of the data ({lo.isoformat()} to "
+                  f"{hi.isoformat()})", True)
+
+
+def _previous_start(text: str, anchor: dt.date, unit: str) -> dt.date:
+    """The start of "last month": the anchor's own month when the data ends on its last day, unless "this
+    month" is named too ("this year vs last year": the year before); else the month before."""
+    start = period_start(anchor, unit)
+    complete = period_end(start, unit) == anchor and not re.search(rf"\b(?:this|current) {unit}\b", text)
+    return start if complete else shift(start, unit, -1)
 
 
 def _trailing_year(text: str, anchor: dt.date, found: _Found) -> None:
     """"over the last year", "in the past year": the twelve months up to the anchor's (a bare "last
-    year" is the previous calendar year)."""
-    for m in re.finditer(r"\b(?:(?:over|within|during) the (?:last|past)|(?:in )?the past) year\b", text):
-        lo = add_months(anchor.replace(day=1), -11)
-        found.add(m, lo, anchor, f"the last 12 months of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
+    year" is the previous calendar year); "in the past week" likewise the seven days up to the anchor."""
+    for m in re.finditer(rf"\b(?:(?:over|within|during) the (?:last|past)|(?:in |within )?the past) ({_UNIT_RE})\b",
+                         text):
+        unit = _UNITS[m[1]]
+        if unit == "year":
+            lo, size = add_months(anchor.replace(day=1), -11), "12 months"
+        elif unit == "week" and not m[1].endswith("s"):
+            lo, size = anchor - dt.timedelta(days=6), "7 days"
+        else:
+            continue
+        found.add(m, lo, anchor, f"the last {size} of the data ({lo.isoformat()} to {anchor.isoformat()})", True)
 
 
 def _period_pairs(text: str, anchor: dt.date | None, found: _Found) -> None:
@@ -232,21 +254,43 @@ def _period_pairs(text: str, anchor: dt.date | None, found: _Found) -> None:
 
 
 def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
-    """"this month" (to the anchor), "last month" (the previous complete one)."""
-    for m in re.finditer(r"\b(?:in |during |for )?(?:the )?(this|current|latest|most recent|last|previous|past|prior)"
-                         r" (day|week|month|quarter|year)\b", text):
-        which, unit = m[1], m[2]
-        start = period_start(anchor, unit)
-        if which in ("last", "previous", "past", "prior"):
-            # "last month" of a dataset that ends on the last day of a month is that month, unless "this
-            # month" is named too ("this year vs last year": the year before)
-            complete = period_end(start, unit) == anchor and not re.search(rf"\b(?:this|current) {unit}\b", text)
-            if not complete:
-                start = shift(start, unit, -1)
+    """"this month" (to the anchor), "last month" (the previous complete one), "the last full quarter",
+    "last calendar year", "since last month" (from its start on), "the year before last"."""
+    for m in re.finditer(rf"\b(?:in |during |for )?the ({_UNIT_RE}) before last\b", text):
+        unit = _UNITS[m[1]]
+        start = shift(_previous_start(text, anchor, unit), unit, -1)
+        found.add(m, start, period_end(start, unit), f"the {unit} before last of the data ({start.isoformat()} to "
+                  f"{period_end(start, unit).isoformat()})", True)
+    for m in re.finditer(r"\b(?:in |during |for |(since) )?(?:the )?(this|current|latest|most recent|last|previous|"
+                         rf"past|prior)(?: (full|complete|whole|calendar))? ({_UNIT_RE})\b", text):
+        since, which, full, unit = m[1], m[2], m[3], _UNITS[m[4]]
+        if m[4].endswith("s") and m[4] != unit:
+            continue  # "last weeks" is not one period
+        if which in ("last", "previous", "past", "prior") or full in ("full", "complete", "whole"):
+            start = _previous_start(text, anchor, unit)
             end = min(period_end(start, unit), anchor)
         else:
-            end = anchor
-        found.add(m, start, end, f"the {which} {unit} of the data ({start.isoformat()} to {end.isoformat()})", True)
+            start, end = period_start(anchor, unit), anchor
+        end = anchor if since else end
+        found.add(m, start, end, f"{'since ' if since else ''}the {which} {unit} of the data ({start.isoformat()} "
+                  f"to {end.isoformat()})", True)
+
+
+def _same_period_last_year(text: str, anchor: dt.date, found: _Found) -> None:
+    """"the same month last year", "same quarter a year ago": the anchor's month (quarter, week, day) one
+    year before, whole."""
+    for m in re.finditer(rf"\b(?:in |during |for )?(?:the )?same ({_UNIT_RE}) (?:(?:of |in )?(?:the )?"
+                         r"(?:last|previous|prior) year|a year (?:ago|before|earlier))\b", text):
+        unit = _UNITS[m[1]]
+        if unit == "year":
+            continue
+        start = period_start(anchor, unit)
+        # a week a year back is 52 weeks back (the same weekdays); a day is the same date
+        start = start - dt.timedelta(days=364) if unit == "week" else \
+            add_months(start, -12).replace(day=min(start.day, 28)) if unit == "day" else add_months(start, -12)
+        end = period_end(start, unit)
+        found.add(m, start, end, f"the same {unit} a year before the data's last ({start.isoformat()} to "
+                  f"{end.isoformat()})", True)
 
 
 def _day_words(text: str, anchor: dt.date, found: _Found) -> None:

@@ -156,6 +156,8 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
             return ["prior:versus_points"]  # "spend vs revenue by channel", "hours: billable vs not" are bars
     if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures) and versus != "dots":
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
+    if plan.chart == "histogram" and C.has(links.parsed.text, C.BINS):
+        return ["prior:bins_named"]  # "how many orders fall in each price band": rows counted per bin
     if plan.dimension is not None and _counted_axis(plan.dimension.column, links, profile):
         return ["prior:counted_axis"]  # "how many customers are there" is one number, not a count per customer
     if plan.dimension is not None or len(plan.measures) != 1:

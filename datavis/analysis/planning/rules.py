@@ -531,8 +531,9 @@ def _distribution(d: _Draft, dim: str | None) -> Plan | None:
             plan.dimension = Dimension(column=dim, grain=cast(Grain | None, grain))
             plan.intent, plan.chart = "distribution", "boxplot"
             return plan
-    if p.chart == "histogram" and dim and is_numeric(by_name[dim]) and by_name[dim]["role"] == "measure" and \
-            len(measures) <= 1 and (not measures or measures[0].column is None):
+    # "how many orders in each amount range": rows counted over a number the words call a spread are its bins
+    if (p.chart == "histogram" or p.distrib) and dim and is_numeric(by_name[dim]) and \
+            by_name[dim]["role"] == "measure" and len(measures) <= 1 and (not measures or measures[0].column is None):
         plan.measures = [Measure(column=None, agg="count")]
         plan.dimension = Dimension(column=dim, bins=20)
         plan.intent, plan.chart = "distribution", "histogram"
