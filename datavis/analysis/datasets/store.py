@@ -20,6 +20,11 @@ _lock = threading.Lock()
 _MAX_CACHED = 256
 
 
+def file_identity(st: os.stat_result) -> tuple[int, int, int]:
+    """Which file a stat is of: a new one (another inode, mtime or size) is another upload."""
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
 def load_profile(dataset_dir: Path) -> dict[str, Any]:
     """{"profile": ..., "sample_rows": ...} as stored by ingest; cached while the file is unchanged.
 
@@ -30,7 +35,7 @@ def load_profile(dataset_dir: Path) -> dict[str, Any]:
         st = os.stat(path)
     except FileNotFoundError:
         raise Unanswerable("this dataset is not available any more; upload the file again") from None
-    identity = (st.st_ino, st.st_mtime_ns, st.st_size)
+    identity = file_identity(st)
     with _lock:
         hit = _cache.get(path)
         if hit and hit[0] == identity:

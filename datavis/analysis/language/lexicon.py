@@ -211,6 +211,8 @@ _SPEND = ["spend", "cost", "expense", "amount", "price"]
 _EARN = ["revenue", "sales", "income", "profit", "earning", "amount"]
 _OWE = ["balance", "due", "outstanding", "amount"]
 _GIVE = ["donation", "gift", "pledge", "contribution", "amount", "raised", "collected"]
+_GIVING = ["gave", "given", "donate", "donated", "donates", "donating", "raised", "raise", "raises", "contributed",
+           "contribute", "pledged", "collected", "brought"]
 VERB_MEASURES: dict[str, list[str]] = {
     **dict.fromkeys(["sold", "sell", "sells", "selling"], _SELL),
     **dict.fromkeys(["bill", "billed", "bills", "billing", "invoiced", "invoice", "charged", "charge"], _BILL),
@@ -218,14 +220,11 @@ VERB_MEASURES: dict[str, list[str]] = {
     **dict.fromkeys(["earned", "earn", "earns", "grossed"], _EARN),
     **dict.fromkeys(["owe", "owes", "owed", "owing"], _OWE),
     **dict.fromkeys(["visited", "visit"], ["session", "visit", "visitor"]),
-    **dict.fromkeys(["gave", "given", "donate", "donated", "donates", "donating", "raised", "raise", "raises",
-                     "contributed", "contribute", "pledged", "collected", "brought"], _GIVE),
+    **dict.fromkeys(_GIVING, _GIVE),
 }
 # Verbs and nouns of money coming in ("which campaign raised the least", "takings per level", "what it brought
 # in"): when no column is named by their words, they name the table's money column (phrasing.money_column).
-MONEY_TAKEN_WORDS = {"gave", "given", "donate", "donated", "donates", "donating", "raised", "raise", "raises",
-                     "contributed", "contribute", "pledged", "collected", "brought", "takings", "money",
-                     "revenue", "income", "proceeds", "turnover"}
+MONEY_TAKEN_WORDS = {*_GIVING, "takings", "money", "revenue", "income", "proceeds", "turnover"}
 
 # Irregular verbs by their participle, the form a status value takes ("write off" → Written Off, "we win" → Won).
 PARTICIPLES = {"write": "written", "wrote": "written", "break": "broken", "broke": "broken", "give": "given",

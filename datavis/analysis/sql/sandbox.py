@@ -22,7 +22,7 @@ from typing import Any
 
 import duckdb
 
-from ..datasets.store import data_file
+from ..datasets.store import data_file, file_identity
 from ..errors import TransientAnalysisError, UnsafeQuery
 
 _CONFIG: dict[str, str | bool] = {
@@ -131,8 +131,7 @@ _watchdog = _Watchdog()
 
 def _identity(path: Path) -> tuple[int, int, int]:
     """Which file is at `path`: a new one (another inode, mtime or size) is another database."""
-    st = os.stat(path)
-    return st.st_ino, st.st_mtime_ns, st.st_size
+    return file_identity(os.stat(path))
 MAX_OPEN_DATASETS = 8
 
 
