@@ -223,7 +223,7 @@ VERB_MEASURES: dict[str, list[str]] = {
     **dict.fromkeys(_GIVING, _GIVE),
 }
 # Verbs and nouns of money coming in ("which campaign raised the least", "takings per level", "what it brought
-# in"): when no column is named by their words, they name the table's money column (phrasing.money_column).
+# in"): when no column is named by their words, they name the table's money column (phrasing.takings_column).
 MONEY_TAKEN_WORDS = {*_GIVING, "takings", "money", "revenue", "income", "proceeds", "turnover"}
 
 # Irregular verbs by their participle, the form a status value takes ("write off" → Written Off, "we win" → Won).

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -31,7 +32,6 @@ from .lexicon import (
     LEXICON_WORDS,
     METRIC_NAMES,
     REVENUE_WORDS,
-    STOPWORDS,
     negates,
 )
 from .matching import get_index, negated_booleans, slipped, vowelless
@@ -119,13 +119,6 @@ _DERIVED_ENDINGS = ("ive", "ives", "ion", "ions", "er", "ers", "or", "ors", "men
                     "ence", "able", "ably")
 
 
-def _known(profile: dict) -> set[str]:
-    """Words of the closed vocabulary that are not cue words: column names and data values."""
-    idx = get_index(profile)
-    known = set(idx.vocab_index) | {w for key in idx.values for w in key.split()}
-    return known | STOPWORDS
-
-
 def _inflection_of(word: str, base: str) -> bool:
     """"orders" of "order", "shipped" of "ship": a form of the word, not a typo; nor is a longer word
     made from it ("creative" of "create", "payers" of "pay")."""
@@ -136,7 +129,7 @@ def _inflection_of(word: str, base: str) -> bool:
     return len(shorter) >= 3 and any(longer == stem + end for stem in stems for end in _DERIVED_ENDINGS)
 
 
-def _form_of_a_known_word(low: str, known: set[str]) -> bool:
+def _form_of_a_known_word(low: str, known: frozenset[str]) -> bool:
     """"payers" (pay), "donations" (donate): a word made from a word of the lexicon or the data."""
     for end in ("s", "es", "ed", "d", "ing", *_DERIVED_ENDINGS):
         for ending in (end, end + "s"):
@@ -147,6 +140,7 @@ def _form_of_a_known_word(low: str, known: set[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # pure in the word; a word comes back in every question that types it
 def _lexicon_typo(low: str) -> str | None:
     """The one word of the lexicon (not a cue) `low` is a slip of: same first letter, one swap, drop,
     double or key beside (_LEXICON_TARGETS); None when two are that close or none is."""
@@ -170,7 +164,7 @@ def _data_typo(low: str, profile: dict) -> str | None:
     return fixed if fixed is not None and not _inflection_of(low, fixed) else None
 
 
-def _dropped_letter(low: str, known: set[str]) -> str | None:
+def _dropped_letter(low: str, known: frozenset[str]) -> str | None:
     """The one five-letter cue, column or value word a four-letter word is with a letter dropped ("mnth",
     "whch", "stck"), keeping its first letter; None when there are two or none."""
     near = {w for w in _CUES | _LEXICON_TARGETS | known if len(w) == 5 and w[0] == low[0] and w.isalpha()
@@ -182,8 +176,8 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
     """The question with misspelt cue words fixed (one edit, transpositions included, for words of
     5–7 letters; two for longer ones), then sure typos of column and value words (_data_typo); looser
     matches are left to the column matcher's fuzzy tier."""
-    known = _known(profile)
     idx = get_index(profile)
+    known = idx.known_words()
     fixes: dict[str, str] = {}
 
     def fix(m: re.Match) -> str:

@@ -180,6 +180,7 @@ class ColumnIndex:
         self._typos: dict[str, str | None] = {}
         self._several: dict[tuple[int, str], list[tuple[list[str], list[tuple[str, str, int]]]]] | None = None
         self._word_cols: dict[str, frozenset[str]] = {}
+        self._known: frozenset[str] | None = None
 
     def _index_names(self) -> None:
         """Each column's words as named and expanded, and every word (and synonym) → its columns."""
@@ -246,6 +247,13 @@ class ColumnIndex:
                 self._word_cols.clear()
             hit = self._word_cols[w] = frozenset(cols)
         return hit
+
+    def known_words(self) -> frozenset[str]:
+        """The words of the columns' names and the values, and the stop words: what spelling never
+        corrects (built once per profile, not per question)."""
+        if self._known is None:
+            self._known = frozenset(self.vocab_index) | {w for key in self.values for w in key.split()} | STOPWORDS
+        return self._known
 
     def short_form_of(self, short: str, word: str) -> bool:
         """`short` abbreviates the column word `word` (see abbreviates), and is no word of the lexicon, of a

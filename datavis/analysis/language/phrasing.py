@@ -218,7 +218,7 @@ def revenue_column(columns: list[dict[str, Any]]) -> dict[str, Any] | None:
     return min(ranked, key=lambda r: r[:2])[2] if ranked else None
 
 
-def money_column(profile: dict[str, Any]) -> dict[str, Any] | None:
+def takings_column(profile: dict[str, Any]) -> dict[str, Any] | None:
     """The money taken: the revenue-like money column (`revenue_column`), else the table's only money
     column that adds up ("Fee" of a parking export, "Amt (USD)" of donations)."""
     money = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and c.get("money")
@@ -290,7 +290,7 @@ def how_much(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     if any(is_numeric(by_name[m.column]) for m in p.mentions):
         return
     for m, (_a, b) in p.text.find(r"\bhow much\b"):
-        money = money_column(profile)
+        money = takings_column(profile)
         if money is not None and b - 1 not in consumed:
             p.mentions.append(Mention(money["name"], b - 1, b, 0.76, "synonym", m.group(0)))
             p.mentions.sort(key=lambda x: x.start)
@@ -338,7 +338,7 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
             continue  # "invoice count" names the rows; "total invoiced" the money
         col = measure_named(VERB_MEASURES[t.text], profile) if verb else None
         if col is None and t.text in MONEY_TAKEN_WORDS:  # "raised the least", "takings": the money taken
-            col = (money_column(profile) or {}).get("name")
+            col = (takings_column(profile) or {}).get("name")
         if col is not None:
             p.mentions = [m for m in p.mentions if m is not weak.get(t.i)]
             p.mentions.append(Mention(col, t.i, t.i + 1, 0.76, "synonym", t.text))
