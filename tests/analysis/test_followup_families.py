@@ -230,3 +230,14 @@ def test_a_grain_word_opening_a_question_of_its_own_is_a_new_question(data, ques
     _same(data, _chat(data, "average fee by studio for guests", question), gold)
     _same(data, _chat(data, "average fee by studio for guests", "monthly"),
           "SELECT date_trunc('month', \"Booking Date\"), avg(Fee) FROM classes WHERE Guest GROUP BY 1")
+
+
+@pytest.mark.parametrize("follows, desc", [(["and the cheapest?"], False), (["and the shortest?"], False),
+                                           (["and the lowest?", "what about the priciest"], True)])
+def test_a_superlative_of_a_level_alone_turns_the_ranking_on_screen(data, follows, desc):
+    """"and the cheapest?" after the dearest studio ranks the same chart the other way; so does any
+    superlative of a level ("shortest", "quickest"), not only "worst"/"lowest"."""
+    ans = _chat(data, "which studio has the highest average fee", *follows)
+    assert ans.chart_type == "bar" and ans.plan["x"]["field"] == "Studio" and ans.plan["y"]["aggregate"] == "avg"
+    fees = [r[ans.plan["data_fields"]["y"]] for r in ans.data]
+    assert fees == sorted(fees, reverse=desc), (ans.sql, fees)

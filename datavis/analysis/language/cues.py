@@ -158,6 +158,19 @@ def _ranks_high(superlative: str, after: str) -> bool:
     return superlative not in _LOW_WORDS
 
 
+# every word that ranks, for reading a follow-up's direction ("and the worst?", "and the quickest?")
+_RANKING = re.compile(rf"(?<!\bat )\b({_SUPERLATIVES}|{_LEVEL_SUPERLATIVES}|bottom|weakest|poorest|strongest)\b")
+
+
+def rank_directions(text: str, measure: str = "") -> set[bool]:
+    """Whether each superlative of a message ranks the highest first: {False} for "and the worst?",
+    "and the quickest?" (the least time) or "and the shortest?", {True} for "and the longest?", both
+    when the message says both, none without one. `measure`: the name of the measure ranked, for
+    "fastest" said of a speed."""
+    return {word not in ("bottom", "weakest", "poorest") and _ranks_high(word, measure or text[m.end():])
+            for m in _RANKING.finditer(text) for word in [m.group(1)]}
+
+
 # verbs of one subject: "which store has / sold / brings the most"; "which stores have" keeps all of them
 _ONE_VERBS = ("has|had|is|was|does|did|gets|got|brings|brought|makes|made|earns|earned|sells|sold|generates|"
               "generated|spends|spent|takes|took|receives|received|wins|won|pays|paid|owes|owed|costs|sees|saw|"

@@ -54,8 +54,6 @@ _TOTAL = re.compile(r"^\W*(?:and |so |ok |okay )?(?:what(?: is|s)? )?(?:the )?(?
 # "in percentages", "as %", "as shares": the values on screen as shares of their total
 _AS_SHARE = re.compile(r"\b(?:in|as|to|into) (?:a )?(?:percent(?:ages?|s)?|%|shares?|proportions?|fractions?)\b")
 _REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
-_WORST = re.compile(r"(?<!\bat )\b(worst|lowest|least|fewest|smallest|bottom|weakest|poorest)\b")
-_BEST = re.compile(r"(?<!\bat )\b(best|highest|most|top|biggest|largest|strongest)\b")
 # "and profit too", "also the quantity", "add profit": the named measure joins the one on screen
 _ALSO = re.compile(r"\b(too|also|as well|both|add|plus|alongside|together with|in addition)\b")
 _MAX_LIMIT = 100  # a larger bare number is rather a value than a number of bars
@@ -423,6 +421,11 @@ def _bare_count(plan: Plan, p: Parsed) -> int | None:
     return nums[0] if len(nums) == 1 and 1 <= nums[0] <= _MAX_LIMIT else None
 
 
+def _directions(plan: Plan, p: Parsed) -> set[bool]:
+    """The ranking directions the message's superlatives say of the measure on screen."""
+    return C.rank_directions(p.text.s, (plan.measures[0].column or "") if plan.measures else "")
+
+
 def _order(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """Top/bottom N, an explicit order, or a superlative alone: "and the worst?" flips the order
     of the chart on screen and keeps its N; a number alone ("show 8") sets N and keeps the order."""
@@ -432,16 +435,16 @@ def _order(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
         return [(out, "limit")]
     bare = _bare_count(plan, p) if p.limit is None and p.order_desc is None else None
     if bare is not None and bare != plan.limit:
-        out.limit, out.order = bare, plan.order or Order(by="measure", desc=not _WORST.search(p.text.s))
+        out.limit, out.order = bare, plan.order or Order(by="measure", desc=False not in _directions(plan, p))
         return [(out, "limit")]
     if p.order_desc is not None or p.order_target == "x":  # "sort by name": labels read A to Z
         dimension = p.order_target == "x" or (plan.dimension is not None and p.order_target == plan.dimension.column)
         out.order = Order(by="dimension" if dimension else "measure", desc=bool(p.order_desc))
         return [(out, "order")]
-    worst, best = bool(_WORST.search(p.text.s)), bool(_BEST.search(p.text.s))
-    if plan.dimension is None or worst == best or not (plan.limit or plan.order or worst):
+    directions = _directions(plan, p)
+    if plan.dimension is None or len(directions) != 1 or not (plan.limit or plan.order or False in directions):
         return []
-    out.order = Order(by="measure", desc=best)
+    out.order = Order(by="measure", desc=True in directions)
     if out.order == plan.order:
         return []
     return [(out, "order")]
