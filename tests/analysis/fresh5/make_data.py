@@ -69,6 +69,7 @@ def flight_delays(rng: random.Random) -> list[list]:
     season = {1: 1.2, 2: 0.9, 3: 0.9, 4: 0.8, 5: 0.9, 6: 1.5, 7: 1.7, 8: 1.4, 9: 0.7, 10: 0.7, 11: 0.9, 12: 1.6}
     storm = (dt.date(2024, 1, 15), dt.date(2024, 1, 19))
     numbers = {}
+    rows: list[list]
     rows = [["Flight Date", "Carrier", "Flight #", "Dest", "Sched Dep", "Dep Delay (min)", "Arr Delay (min)",
              "Cancelled", "Distance (mi)", "Seats", "Pax"]]
     for d in days(dt.date(2024, 1, 1), dt.date(2024, 12, 31)):
@@ -107,6 +108,7 @@ def car_sales(rng: random.Random) -> list[list]:
               "Erin Walsh": 0.6}
     sources = {"Walk-in": 4, "Website": 5, "Referral": 2, "Phone": 1.5, "Autotrader": 2.5}
     conditions = {"New": 5, "Used": 4, "Certified": 1.5}
+    rows: list[list]
     rows = [["deal_id", "sale_date", "salesperson", "make", "model", "model_yr", "condition", "mileage", "list_price",
              "sale_price", "dealer_cost", "trade_in", "trade_in_value", "financing", "lead_source", "days_on_lot"]]
     k = 0
@@ -152,6 +154,7 @@ def work_orders(rng: random.Random) -> list[list]:
     prio = {"Low": 3, "Normal": 6, "High": 2.5, "Emergency": 0.8}
     hours_to_do = {"Low": 150, "Normal": 70, "High": 22, "Emergency": 4}
     end = dt.datetime(2025, 3, 31, 23, 59)
+    rows: list[list]
     rows = [["WO #", "Property", "Unit", "Category", "Priority", "Opened", "Completed", "Tech", "Labor Hrs", "Parts $",
              "Tenant Caused", "Survey Score"]]
     k = 0
@@ -233,6 +236,7 @@ def bank_transactions(rng: random.Random) -> list[list]:
             out.append((d, chk, "ACH", "IRS EFTPS", "Taxes", -round(rng.uniform(5200, 7400), 2)))
         if rng.random() < 0.03:
             out.append((d, chk, "Deposit", "Catering invoice", "Catering", round(rng.uniform(400, 2600), 2)))
+    rows: list[list]
     rows = [["Txn ID", "Posting Date", "Account", "Type", "Merchant", "Category", "Amount", "Reconciled"]]
     for i, (d, acct, typ, merchant, cat, amt) in enumerate(out):
         reconciled = "FALSE" if d >= dt.date(2024, 12, 20) and rng.random() < 0.7 else "TRUE"
@@ -254,6 +258,7 @@ def product_reviews(rng: random.Random) -> list[list]:
                                                                                         3.8, 4)}
     countries = {"US": 6, "GB": 2, "CA": 1.5, "DE": 1.5, "AU": 1}
     season = {1: 1.1, 2: 0.8, 3: 0.8, 4: 0.8, 5: 0.9, 6: 1.0, 7: 1.0, 8: 0.9, 9: 0.9, 10: 1.0, 11: 1.3, 12: 1.8}
+    rows: list[list]
     rows = [["review_id", "review_date", "product_name", "product_category", "brand", "star_rating",
              "verified_purchase", "helpful_votes", "review_words", "reviewer_country", "would_recommend",
              "price_paid"]]
