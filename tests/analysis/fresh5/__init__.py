@@ -1,0 +1,1 @@
+"""The fifth blind evaluation set of everyday business questions (see README.md)."""
