@@ -132,6 +132,40 @@ def test_a_comparison_after_with_stays_a_comparison(data):
                 'SELECT count(*) FROM tickets WHERE "Refund ($)" > 50')
 
 
+def test_a_comparison_said_after_its_number(data):
+    """"4 or higher", "1 or more attachments", "40 or less": the comparison follows the number, with the
+    column before it or between them."""
+    same_answer(data, "tickets", "how many tickets have a CSAT of 4 or higher",
+                "SELECT count(*) FROM tickets WHERE CSAT >= 4")
+    same_answer(data, "tickets", "tickets with 1 or more attachments by agent",
+                "SELECT Agent, count(*) FROM tickets WHERE Attachments >= 1 GROUP BY 1")
+    same_answer(data, "tickets", "how many tickets had a refund of 40 or less",
+                'SELECT count(*) FROM tickets WHERE "Refund ($)" <= 40')
+
+
+def test_at_least_is_a_comparison_not_a_minimum_or_a_bottom_n(data):
+    same_answer(data, "tickets", "how many tickets have a csat of at least 4",
+                "SELECT count(*) FROM tickets WHERE CSAT >= 4")
+    same_answer(data, "tickets", "tickets with a csat of at least 4 by agent",
+                "SELECT Agent, count(*) FROM tickets WHERE CSAT >= 4 GROUP BY 1")
+
+
+def test_a_number_right_before_a_whole_number_column_of_few_values_is_its_value(data):
+    """"2 attachments": the count of a column of a few whole numbers (not "top 2 agents")."""
+    same_answer(data, "tickets", "how many tickets had 2 attachments",
+                "SELECT count(*) FROM tickets WHERE Attachments = 2")
+    ans = answer(data[0]["tickets"], "top 2 agents by number of tickets")
+    assert len(ans.data) == 2 and "WHERE" not in ans.sql, ans.sql
+
+
+def test_common_word_values_coordinated_before_their_column(data):
+    """"high vs low priority": "high" is a value of Priority although "low" stands between it and the name."""
+    same_answer(data, "tickets", "average refund for high vs low priority",
+                'SELECT Priority, avg("Refund ($)") FROM tickets WHERE Priority IN (\'High\', \'Low\') GROUP BY 1')
+    same_answer(data, "tickets", "tickets per channel for low or normal priority",
+                "SELECT Channel, count(*) FROM tickets WHERE Priority IN ('Low', 'Normal') GROUP BY 1")
+
+
 # ------------------------------------------------------------------ 0/1 columns and negations
 def test_a_zero_one_column_said_as_its_verb_is_a_condition(data):
     same_answer(data, "sessions", "sessions that didn't bounce by device",

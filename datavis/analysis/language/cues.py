@@ -189,8 +189,9 @@ def _plural(word: str) -> bool:
 def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
-    for m, (a, b) in text.find(rf"\b(top|bottom|first|best|worst|highest|lowest|largest|smallest|biggest|leading|"
-                               rf"least|most)\s+(\d+|{nums})\b"):
+    # ("at least 4", "at most 3" are conditions, parsing._COMPARATORS)
+    for m, (a, b) in text.find(rf"(?<!\bat )\b(top|bottom|first|best|worst|highest|lowest|largest|smallest|biggest|"
+                               rf"leading|least|most)\s+(\d+|{nums})\b"):
         n = int(m.group(2)) if m.group(2).isdigit() else NUMBER_WORDS[m.group(2)]
         desc = m.group(1) not in ("bottom", "worst", "lowest", "smallest", "least")
         return Cue("limit", (n, desc), a, b), True
@@ -277,7 +278,8 @@ def chart_modifier(text: Text) -> str | None:
 # skipped before any regex runs (most are: this was most of the parser's time).
 _GRAIN_PATTERNS = [(word, grain, rf"\b{re.escape(word)}\b")
                    for word, grain in sorted(GRAIN_WORDS.items(), key=lambda kv: -len(kv[0]))]
-_AGG_PATTERNS = [(phrase, agg, rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+# "at least 4", "at most 3" compare (parsing._COMPARATORS): no minimum or maximum
+_AGG_PATTERNS = [(phrase, agg, rf"(?<![\w-])(?<!\bat ){re.escape(phrase)}(?![\w-])")
                  for phrase, agg in sorted(((p, agg) for agg, ps in AGG_CUES.items() for p in ps),
                                            key=lambda x: -len(x[0]))]
 

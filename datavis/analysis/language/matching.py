@@ -489,7 +489,8 @@ def _span_mention(span: list[Tok], words: list[str], i: int, idx: ColumnIndex,
     """The best column for one span, with a runner-up when it is within 0.02; None if none scores."""
     # "types of codes of products" also reads as "product type code" (not when a cue word is inside)
     flipped = None
-    if "of" in words[1:-1] and not set(words) & _CUE_WORDS:
+    # (edges must be content words here too: "csat of at" before "least 4" is no name)
+    if "of" in words[1:-1] and not set(words) & _CUE_WORDS and words[0] not in _EDGE_BAD and words[-1] not in _EDGE_BAD:
         parts = [w for w in words if w not in _CONNECTORS]
         flipped = parts[::-1]
     scored = []

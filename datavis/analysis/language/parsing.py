@@ -95,7 +95,13 @@ _COMPARATORS: list[tuple[str, Op]] = [
     (r"equal to|equals?|==|=|is exactly|exactly", "="),
 ]
 _NEGATED: dict[Op, Op] = {">": "<=", "<": ">=", "=": "!="}  # 'not more than 5' is '<= 5'
+# said after the number: "4 or more", "2 baths or fewer", "10k and above"
+_COMPARATORS_AFTER: list[tuple[str, Op]] = [
+    (r"or more|or above|or higher|or over|or greater|and above|and up|and over|plus", ">="),
+    (r"or less|or fewer|or below|or under|or lower|and below|and under", "<="),
+]
 _PLAIN_NUM = r"-?\d+(\.\d+)?"
+_FEW_COUNTS = 12  # a whole-number column of at most this many values may be named by one ("2 bed")
 _NUM = r"-?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?:k|m|b|bn)?"
 
 
@@ -251,7 +257,8 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
     P.level_limit_measured(p, profile)
-    _numeric_filters(p, profile, consumed)
+    spent = _numeric_filters(p, profile, consumed)  # "4 or higher" is no value High
+    values = [v for v in values if not any(s <= v.start < e for s, e in spent)]
     column_comparisons(p, profile, values, _COMPARATORS)
     _text_filters(p, profile)
     _boolean_filters(p, profile)
@@ -719,14 +726,18 @@ def _dim_before(p: Parsed, pos: int, profile: dict[str, Any]) -> bool:
     return any(m.end <= pos and not is_numeric(profile["_by_name"][m.column]) for m in p.mentions)
 
 
-def _numeric_filters(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+def _numeric_filters(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[tuple[int, int]]:
     """Comparisons with a number: 'price between 60 and 120', 'older than 18', 'less than 1500 hours',
-    'problem id is 10'. Ranges are read first, so their numbers are not read again as comparisons."""
+    'problem id is 10'. Ranges are read first, so their numbers are not read again as comparisons.
+    Returns the token spans they spent."""
     reader = _NumberFilters(p, profile, consumed)
     reader.ranges()
     reader.comparisons()
+    reader.comparisons_after()
     reader.equalities()
+    reader.count_before()
     reader.percent_before()
+    return reader.used_spans
 
 
 @dataclass
@@ -751,7 +762,8 @@ class _NumberFilters:
             return lex
         # a 0/1 flag is never the number compared ("patients under 18" is not New Pt < 18)
         numbers = [m for m in p.mentions if is_numeric(by_name[m.column]) and not is_flag(by_name[m.column])]
-        before = [m for m in numbers if m.end <= a and a - m.end <= 5]
+        # (a mention may run into the comparison: "csat of at" before "least 4")
+        before = [m for m in numbers if m.start < a and a - m.end <= 5]
         after = [m for m in numbers if m.start >= b and m.start - b <= 2]
         named = next((m for m in after if m.start == b), None)
         if before and named is not None and named.column == before[-1].column and \
@@ -837,6 +849,21 @@ class _NumberFilters:
                 real_op = _NEGATED[op] if neg else op
                 self.add(col, real_op, [v], a, b)
 
+    def comparisons_after(self) -> None:
+        """'4 or more', '2 baths or fewer': the comparison said after the number (its column before
+        it, or between the number and the comparison)."""
+        p = self.p
+        for pattern, op in _COMPARATORS_AFTER:
+            # a column's name may stand between ("60 handle mins or more"): only the ends are cue words
+            for m, (a, b) in p.text.find(rf"(?<![\w.$])({_NUM})(?: [a-z]+){{0,3}} (?:{pattern})\b", protect=False):
+                v = parse_number(m.group(1))
+                if v is None or self.spent(a, b) or {a, b - 1} & p.text.protected:
+                    continue
+                num_end = a + 1
+                col = self.column_near(a, num_end)
+                if col is not None:
+                    self.add(col, op, [v], a, b)
+
     def equalities(self) -> None:
         """"<column> (is) (not) (in) <number>" for whole-number columns: "problem id is 10",
         "not majoring in 600" (a text column whose values are numbers compares as text); a list of
@@ -853,12 +880,35 @@ class _NumberFilters:
                 neg = neg or p.toks[k].text in ("not", "n't")
                 k += 1
             listed = self.number_list(k)
+            if self.names_next(k, col):
+                continue  # "rent of 3 bed homes": the 3 is the beds'
             if k < len(p.toks) and (k > m.end or len(listed) > 1) and re.fullmatch(_PLAIN_NUM, p.toks[k].text) and \
                     k not in self.consumed and not self.spent(k, k + 2 * len(listed) - 1) and \
                     (is_numeric(col) or p.toks[k].text in {str(v[0]).lower() for v in col.get("values", [])}):
                 vals = [parse_number(w) if is_numeric(col) else w for w in listed]
                 op: Op = ("not_in" if neg else "in") if len(vals) > 1 else "!=" if neg else "="
                 self.add(m, op, vals, m.end, k + 2 * len(listed) - 1)
+
+    def names_next(self, k: int, col: dict[str, Any]) -> bool:
+        """Whether a number at token k, outside `col`'s range, comes right before another column's name."""
+        p = self.p
+        if k >= len(p.toks) or not p.toks[k].text.isdigit() or not is_numeric(col) or col.get("min") is None:
+            return False
+        return not col["min"] <= int(p.toks[k].text) <= col["max"] and any(o.start == k + 1 for o in p.mentions)
+
+    def count_before(self) -> None:
+        """"2 bed apartments", "5 star reviews", "3 night stays": a whole number typed right before a
+        whole-number column of few values, within its range, is its value."""
+        p, by_name = self.p, self.profile["_by_name"]
+        for m in list(p.mentions):
+            k, col = m.start - 1, by_name[m.column]
+            if k < 0 or col["type"] != "integer" or not p.toks[k].text.isdigit() or k in self.consumed \
+                    or self.spent(k, m.end) or id(m) in p.filter_mentions \
+                    or not 2 <= (col.get("distinct") or 0) <= _FEW_COUNTS:
+                continue
+            v = int(p.toks[k].text)
+            if col["min"] <= v <= col["max"]:
+                self.add(m, "=", [v], k, m.end)
 
     def number_list(self, k: int) -> list[str]:
         """The numbers typed from token k on, joined by "or" / "," ("1 or 2", "3, 4"); [] if none."""

@@ -184,7 +184,23 @@ def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[
                 if low in vals and (code or common):
                     out.append(ValueMention(m.column, vals[low], k, k + 1, 0.85, raw))
                     p.filter_mentions.add(id(m))
+                    if k < m.start:
+                        out += _coordinated(p, m.column, vals, k, consumed)
                     break
+    return out
+
+
+_COORDINATORS = {"vs", "versus", "and", "or", ",", "&"}
+
+
+def _coordinated(p: Parsed, column: str, vals: dict[str, str], k: int, consumed: set[int]) -> list[ValueMention]:
+    """"high vs low priority", "low, medium and high priority": the values coordinated with the one
+    before the column's name are its values too."""
+    out = []
+    while k >= 2 and p.toks[k - 1].text in _COORDINATORS and k - 2 not in consumed \
+            and p.toks[k - 2].raw.lower() in vals:
+        k -= 2
+        out.append(ValueMention(column, vals[p.toks[k].raw.lower()], k, k + 1, 0.85, p.toks[k].raw))
     return out
 
 
@@ -197,8 +213,8 @@ def superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
     for t in p.toks:  # "the top selling store" (one store) also overrides the top ten of "top"
         # "the fastest agent" too, over a table of lengths of time
         ranking = t.text in RANKING_WORDS or t.text in SPEED_WORDS and bool(time_lengths(profile))
-        if not ranking or p.limit is not None and t.text != "top":
-            continue
+        if not ranking or p.limit is not None and t.text != "top" or t.i and p.toks[t.i - 1].text == "at":
+            continue  # "at least 4 by agent" compares
         m = next((m for m in p.mentions if t.i < m.start <= t.i + 3), None)
         while m is not None and is_numeric(by_name[m.column]):
             m = next((o for o in p.mentions if m.end <= o.start <= m.end), None)
