@@ -253,3 +253,21 @@ def test_a_day_of_the_week_said_in_a_follow_up_keeps_the_period_on_the_same_date
     gold = con.execute('SELECT Clinic, count(*) FROM visits WHERE dayofweek("Visit Date") IN (0, 6) '
                        "AND \"Visit Date\" BETWEEN DATE '2024-03-01' AND DATE '2024-03-31' GROUP BY 1").fetchall()
     assert rows_match(gold, answer_rows(ans)), ans.sql
+
+
+def _write_decisions(path: Path) -> None:
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Claim", "Region", "Outcome"])
+        for i in range(60):
+            w.writerow([f"C{i:03d}", ["North", "South"][i % 2], ["Denied", "Paid", "Withdrawn", "Paid"][i % 4]])
+
+
+def test_a_noun_or_past_tense_of_a_status_names_it(tmp_path):
+    """"denials" ~ Denied, "withdrew" ~ Withdrawn: the noun of an action and an irregular past tense
+    name the participle a status is written as."""
+    with ingested_views(tmp_path, [("decisions", _write_decisions)]) as data:
+        same_answer(data, "decisions", "number of denials by region",
+                    "SELECT Region, count(*) FROM decisions WHERE Outcome = 'Denied' GROUP BY 1")
+        same_answer(data, "decisions", "how many claimants withdrew",
+                    "SELECT count(*) FROM decisions WHERE Outcome = 'Withdrawn'")
