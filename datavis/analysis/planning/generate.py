@@ -279,6 +279,8 @@ def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
              and toks[k].sing in by_name[str(c.target)]["tokens"]}  # "spending team" names Team by its word
     out: list[Link] = []
     for t in toks:
+        if t.i + 1 < len(toks) and toks[t.i + 1].text == "of" and t.sing == "amount":
+            continue  # "the amount of orders" counts them
         col = money_column(t.text, profile) if t.i not in taken else None
         if col is not None and col["name"] not in [str(o.target) for o in out]:
             out.append(Link("column", col["name"], t.i, t.i + 1, 0.7, ("money_word",)))
