@@ -89,6 +89,8 @@ VALUE_ALIASES = {
     # tiers and plans exports shorten
     "enterprise": ["ent", "enterprise"], "professional": ["pro", "prof"], "premium": ["prem"],
     "standard": ["std"], "midmarket": ["mid", "mid market"],
+    # a sales "pipeline" is the deals still open (its money: measure_base.MONEY_WORDS)
+    "pipeline": ["open", "in progress", "pending"],
 }
 
 # Well-known codes people write out in full ("in Texas" -> TX).

@@ -275,8 +275,9 @@ def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
     by_name = profile["_by_name"]
     toks = links.parsed.toks
     taken = {k for c in links.columns + links.values + links.conditions for k in range(c.start, c.end)
-             if c.kind != "column" or is_numeric(by_name[str(c.target)]) or not {"entity", "partial"} & set(c.feats)
-             and toks[k].sing in by_name[str(c.target)]["tokens"]}  # "spending team" names Team by its word
+             if (not _value_said_by_alias(c, toks) if c.kind != "column" else is_numeric(by_name[str(c.target)])
+                 or not {"entity", "partial"} & set(c.feats)
+                 and toks[k].sing in by_name[str(c.target)]["tokens"])}  # "spending team" names Team by its word
     out: list[Link] = []
     for t in toks:
         if t.i + 1 < len(toks) and toks[t.i + 1].text == "of" and t.sing == "amount":
@@ -285,6 +286,14 @@ def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
         if col is not None and col["name"] not in [str(o.target) for o in out]:
             out.append(Link("column", col["name"], t.i, t.i + 1, 0.7, ("money_word",)))
     return out
+
+
+def _value_said_by_alias(link: Link, toks: list[Any]) -> bool:
+    """A one-word value link whose word is not the value ("pipeline" → Stage = Open): the word may also
+    name the money it filters."""
+    target = link.target
+    return link.kind == "value" and link.end - link.start == 1 and isinstance(target, tuple) and \
+        str(target[1]).lower() != toks[link.start].text
 
 
 def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) -> list[Measures]:

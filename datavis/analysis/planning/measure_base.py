@@ -80,7 +80,7 @@ def agg_before(p: Parsed, k: int, default: Agg) -> Agg:
 # Words of money that name no column ("monthly spend", "which vendors cost us the most", "the accounts
 # paying the least", "revenue per account" in a table whose money column is "MRR").
 MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
-                            "income", "turnover", "money", "amount", "amounts"}
+                            "income", "turnover", "money", "amount", "amounts", "pipeline"}
 _REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover"}
 _MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
 
