@@ -272,8 +272,11 @@ class ColumnIndex:
     def long_form_of(self, word: str, short: str) -> bool:
         """The question's `word` is written in full where a column's name shortens it to `short` ("payment" of
         pmt_mthd, "performance" of perf_rtg): a content word of the question that names no column as it is."""
-        return short in self.name_shorts and len(word) >= 4 and word not in STOPWORDS and \
-            word not in self.vocab_index and abbreviates(short, word)
+        if short not in self.name_shorts or len(word) < 4 or word in STOPWORDS or word in self.vocab_index:
+            return False
+        # letters skipped inside keep the word's last consonant ("pmt" of payment), unlike "flg" of flight
+        return any(abbreviates(short, w) and (w.startswith(short) or _last_consonant(w) == _last_consonant(short))
+                   for w in {word, singular(word)})
 
     def short_forms(self, short: str) -> set[str]:
         """Columns whose name has a word `short` abbreviates."""
@@ -670,6 +673,10 @@ def _looks_short(word: str) -> bool:
     or more ("perf"): a three-letter word with a vowel ("age", "pay") is more often a word of its own."""
     return word.isalpha() and len(word) >= 3 and word not in LEXICON_WORDS and word not in ABBREVIATIONS and \
         word not in STOPWORDS and (len(word) >= 4 or not re.search(r"[aeiouy]", word[1:]))
+
+
+def _last_consonant(word: str) -> str:
+    return word.rstrip("aeiouy")[-1:]
 
 
 def _clipped(word: str, value: str) -> bool:
