@@ -115,6 +115,21 @@ def test_an_everyday_synonym_names_the_column(data, ds, q, sql):
     same_answer(data, ds, q, sql)
 
 
+@pytest.mark.parametrize("ds,q,sql", [
+    ("staff", "mthly hires", "SELECT date_trunc('month', hire_dt), count(*) FROM staff GROUP BY 1"),
+    ("txns", "qtrly revenue", "SELECT date_trunc('quarter', txn_dt), sum(rev_usd) FROM txns GROUP BY 1"),
+])
+def test_a_grain_word_without_its_vowels(data, ds, q, sql):
+    same_answer(data, ds, q, sql)
+
+
+def test_the_total_of_a_bill_is_money_and_its_sales(data):
+    """checkTotal is what a check came to: "sales" sum it (not the gratuity, the smaller money)."""
+    same_answer(data, "checks", "monthly sales",
+                """SELECT date_trunc('month', "bizDate"), sum("checkTotal") FROM checks GROUP BY 1""")
+    same_answer(data, "checks", "sales by payment type", 'SELECT "pmtType", sum("checkTotal") FROM checks GROUP BY 1')
+
+
 def test_a_pipeline_is_the_money_of_the_open_deals(data):
     same_answer(data, "deals", "pipeline by owner",
                 "SELECT Owner, sum(Amount) FROM deals WHERE Stage = 'Open' GROUP BY 1")

@@ -75,6 +75,8 @@ SYNONYMS: dict[str, set[str]] = {}
 for _group in SYNONYM_GROUPS:
     for _w in _group:
         SYNONYMS.setdefault(_w, set()).update(_group - {_w})
+# What a bill is for: the "total" of one (orderTotal, Check Total, invoice_total) is money, not hours or units.
+BILLED_NOUNS = {"order"} | SYNONYMS["order"] | {"check", "bill", "basket", "cart", "invoice"}
 
 # Gender-like values people write in words.
 VALUE_ALIASES = {

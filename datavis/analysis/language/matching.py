@@ -275,8 +275,9 @@ class ColumnIndex:
         if short not in self.name_shorts or len(word) < 4 or word in STOPWORDS or word in self.vocab_index:
             return False
         # letters skipped inside keep the word's last consonant ("pmt" of payment), unlike "flg" of flight
-        return any(abbreviates(short, w) and (w.startswith(short) or _last_consonant(w) == _last_consonant(short))
-                   for w in {word, singular(word)})
+        return any(abbreviates(short, w) and (w.startswith(short) or _last_consonant(short) in
+                                              (_last_consonant(w), _last_consonant(stem(w))))
+                   for w in {word, singular(word)})  # "hndl" of handling: the stem's
 
     def short_forms(self, short: str) -> set[str]:
         """Columns whose name has a word `short` abbreviates."""
