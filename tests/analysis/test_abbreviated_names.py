@@ -123,6 +123,16 @@ def test_a_grain_word_without_its_vowels(data, ds, q, sql):
     same_answer(data, ds, q, sql)
 
 
+@pytest.mark.parametrize("q,grain", [("yoy revenue growth", "year"), ("revenue mom", "month")])
+def test_a_grain_said_by_its_initials(data, q, grain):
+    same_answer(data, "txns", q, f"SELECT date_trunc('{grain}', txn_dt), sum(rev_usd) FROM txns GROUP BY 1")
+
+
+@pytest.mark.parametrize("q", ["number of customers by dept", "how many custs per dept"])
+def test_people_of_a_shortened_column_are_counted_once_each(data, q):
+    same_answer(data, "txns", q, "SELECT dept, count(DISTINCT cust_id) FROM txns GROUP BY 1")
+
+
 def test_the_total_of_a_bill_is_money_and_its_sales(data):
     """checkTotal is what a check came to: "sales" sum it (not the gratuity, the smaller money)."""
     same_answer(data, "checks", "monthly sales",

@@ -25,7 +25,7 @@ ABBREVIATIONS = {
     "csat": "satisfaction", "ot": "overtime", "pto": "time off", "fte": "full time equivalent",
     "disc": "discount", "appt": "appointment", "inv": "invoice", "pt": "patient",
     # export shorthand whose letters are not the full word's in order (see matching.abbreviates for those)
-    "txn": "transaction", "trx": "transaction", "px": "price", "nm": "name", "tm": "time",
+    "mom": "month over month", "txn": "transaction", "trx": "transaction", "px": "price", "nm": "name", "tm": "time",
 }
 
 # Synonym groups: words in a group match each other (tier 3 of matching).

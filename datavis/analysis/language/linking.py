@@ -193,6 +193,10 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
     def fix(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
+        phrase = ABBREVIATIONS.get(low, "")
+        if " " in phrase and phrase in GRAIN_WORDS and low not in known:  # "yoy", "mom": the grain said in full
+            fixes[low] = phrase
+            return phrase
         if len(low) < 4 or low in _CUES or low in known or singular(low) in known or singular(low) in _CUES:
             return word
         if any(_inflection_of(low, k) for k in known if k[:3] == low[:3]):

@@ -21,8 +21,18 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, SPEED_WORDS, STOPWORDS
+from ..language.lexicon import (
+    ABBREVIATIONS,
+    NUMBER_WORDS,
+    PAY_LEVEL_WORDS,
+    PEOPLE,
+    PEOPLE_ROLES,
+    PRICE_WORDS,
+    SPEED_WORDS,
+    STOPWORDS,
+)
 from ..language.linking import Link, Links
+from ..language.matching import get_index
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import ranked_agg
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
@@ -343,7 +353,8 @@ def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
     toks = links.parsed.toks
     out: list[Measures] = []
     for cue in (a for a in links.aggs if a.target == "count"):
-        said = [t for t in toks[cue.end:cue.end + 3] if t.sing in PEOPLE_ROLES or t.text in PEOPLE_ROLES]
+        said = [t for t in toks[cue.end:cue.end + 3]
+                if t.sing in PEOPLE_ROLES or t.text in PEOPLE_ROLES or ABBREVIATIONS.get(t.sing) in PEOPLE_ROLES]
         if not said or any(t.text in _GROUP_WORDS for t in toks[cue.end:said[0].i]):
             continue  # "invoice count per rep" counts invoices for each rep
         named = {str(c.target) for c in links.columns if c.start <= said[0].i < c.end}
@@ -508,8 +519,9 @@ def listed_with_and(links: Links) -> list[Filter]:
 
 def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """Text columns of people that repeat (each person has several rows): "Employee", "sales_rep", "agent"."""
+    forms = get_index(profile).forms  # a name's words expanded: cust_id is a customer's, emp_nm an employee's
     return [c for c in profile["columns"] if c["role"] == "dimension" and c["type"] == "text"
-            and not c.get("unique") and set(c.get("tokens") or []) & PEOPLE_ROLES]
+            and not c.get("unique") and (set(c.get("tokens") or []) | set(forms[c["name"]])) & PEOPLE_ROLES]
 
 
 def _label_column(profile: dict[str, Any]) -> dict[str, Any] | None:
