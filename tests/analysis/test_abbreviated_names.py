@@ -138,6 +138,12 @@ def test_the_total_of_a_bill_is_money_and_its_sales(data):
     same_answer(data, "checks", "monthly sales",
                 """SELECT date_trunc('month', "bizDate"), sum("checkTotal") FROM checks GROUP BY 1""")
     same_answer(data, "checks", "sales by payment type", 'SELECT "pmtType", sum("checkTotal") FROM checks GROUP BY 1')
+    same_answer(data, "checks", "revenue by section", 'SELECT section, sum("checkTotal") FROM checks GROUP BY 1')
+
+
+@pytest.mark.parametrize("q", ["avg ticket by location", "average ticket by location", "avg transaction by location"])
+def test_an_average_ticket_is_the_average_sale(data, q):
+    same_answer(data, "txns", q, "SELECT loc, avg(rev_usd) FROM txns GROUP BY 1")
 
 
 def test_a_pipeline_is_the_money_of_the_open_deals(data):

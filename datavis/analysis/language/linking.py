@@ -164,6 +164,10 @@ def _data_typo(low: str, profile: dict) -> str | None:
     return fixed if fixed is not None and not _inflection_of(low, fixed) else None
 
 
+# Aggregation words said shortened ("avg", "cnt"): one reading, the word in full (no typo: not "fuzzy").
+_SHORTENED_AGGS = {full for full in ABBREVIATIONS.values() if full in AGG_CUES["avg"] + AGG_CUES["count"]}
+
+
 @lru_cache(maxsize=4096)
 def _cue_short_form(low: str) -> str | None:
     """The one cue word a word of consonants after its first letter shortens ("qtrly" → quarterly, "mthly"
@@ -196,6 +200,8 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
         phrase = ABBREVIATIONS.get(low, "")
         if " " in phrase and phrase in GRAIN_WORDS and low not in known:  # "yoy", "mom": the grain said in full
             fixes[low] = phrase
+            return phrase
+        if phrase in _SHORTENED_AGGS and low not in known:  # "avg", "cnt": read as "average", "count"
             return phrase
         if len(low) < 4 or low in _CUES or low in known or singular(low) in known or singular(low) in _CUES:
             return word
