@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from .datasets.profile import is_identifier
+from .language.lexicon import ABBREVIATIONS
 from .language.names import split_name
 from .plan import AGG_WORDS, Measure
 from .sql.derived import derived_label
@@ -37,7 +38,8 @@ def counted_noun(profile: dict[str, Any]) -> str:
         if is_identifier(col) and col.get("unique"):
             words = [w.lower() for w in split_name(col["name"])]
             if len(words) >= 2 and words[-1] in _ID_WORDS and re.fullmatch(r"[a-z]{3,}", words[-2]):
-                return _plural(words[-2])
+                full = ABBREVIATIONS.get(words[-2], words[-2])  # emp_id, txn_id: employees, transactions
+                return _plural(full if " " not in full else words[-2])
             if len(words) == 1 and re.fullmatch(r"[a-z]{3,}", words[0]) and words[0] not in _NOT_NOUNS:
                 return _plural(words[0])
     name = [w.lower() for w in split_name(str(profile.get("name") or ""))]

@@ -8,6 +8,7 @@ from typing import Any
 
 import duckdb
 
+from ..language.lexicon import BILLED_NOUNS
 from ..language.names import norm_tokens, quote_ident
 from ..sql.jsonsafe import jsonable, rows_to_dicts
 
@@ -218,7 +219,7 @@ def _assign_role(info: dict[str, Any], row_count: int) -> None:
         priced = bool(tokens & _PRICE) and bool(tokens & {"unit", "per"})
         intensive = bool(rate_words) or priced or info.get("unit") == "%"
         info["additive"] = not intensive
-        if tokens & _MONEY or info.get("unit") in ("$", "€", "£", "¥"):
+        if tokens & _MONEY or info.get("unit") in ("$", "€", "£", "¥") or "total" in tokens and tokens & BILLED_NOUNS:
             info["money"] = True
         info["groupable"] = nd <= 30 and kind == "integer"
         return

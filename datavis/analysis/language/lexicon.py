@@ -24,6 +24,8 @@ ABBREVIATIONS = {
     "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
     "csat": "satisfaction", "ot": "overtime", "pto": "time off", "fte": "full time equivalent",
     "disc": "discount", "appt": "appointment", "inv": "invoice", "pt": "patient",
+    # export shorthand whose letters are not the full word's in order (see matching.abbreviates for those)
+    "mom": "month over month", "txn": "transaction", "trx": "transaction", "px": "price", "nm": "name", "tm": "time",
 }
 
 # Synonym groups: words in a group match each other (tier 3 of matching).
@@ -31,7 +33,7 @@ SYNONYM_GROUPS = [
     {"revenue", "sales", "turnover", "income", "sale", "takings", "amount"},
     {"profit", "margin", "earning", "earnings", "gain"},
     {"customer", "client", "user", "buyer", "shopper", "account", "member", "subscriber"},
-    {"order", "purchase", "transaction", "sale", "deal", "booking"},
+    {"order", "purchase", "transaction", "sale", "deal", "booking", "ticket"},  # a till's "average ticket"
     {"quantity", "unit", "volume", "qty", "count", "items"},
     {"cost", "spend", "expense", "expenditure", "spending"},
     {"region", "area", "territory", "zone"},
@@ -65,11 +67,16 @@ SYNONYM_GROUPS = [
     {"hand", "stock", "inventory"},  # "stock" ~ On Hand
     {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
     {"talk", "handle", "handling"},  # a call's "handle time" is its talk time
+    {"tip", "gratuity", "gratuities"},
+    # who sells: a CRM's deal "Owner" is its rep
+    {"rep", "representative", "salesperson", "salesman", "saleswoman", "seller", "owner"},
 ]
 SYNONYMS: dict[str, set[str]] = {}
 for _group in SYNONYM_GROUPS:
     for _w in _group:
         SYNONYMS.setdefault(_w, set()).update(_group - {_w})
+# What a bill is for: the "total" of one (orderTotal, Check Total, invoice_total) is money, not hours or units.
+BILLED_NOUNS = {"order"} | SYNONYMS["order"] | {"check", "bill", "basket", "cart", "invoice"}
 
 # Gender-like values people write in words.
 VALUE_ALIASES = {
@@ -84,6 +91,8 @@ VALUE_ALIASES = {
     # tiers and plans exports shorten
     "enterprise": ["ent", "enterprise"], "professional": ["pro", "prof"], "premium": ["prem"],
     "standard": ["std"], "midmarket": ["mid", "mid market"],
+    # a sales "pipeline" is the deals still open (its money: measure_base.MONEY_WORDS)
+    "pipeline": ["open", "in progress", "pending"],
 }
 
 # Well-known codes people write out in full ("in Texas" -> TX).

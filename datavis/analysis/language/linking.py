@@ -34,7 +34,7 @@ from .lexicon import (
     REVENUE_WORDS,
     negates,
 )
-from .matching import get_index, negated_booleans, slipped, vowelless
+from .matching import abbreviates, get_index, negated_booleans, slipped, vowelless
 from .names import singular
 from .parsing import (
     Parsed,
@@ -164,6 +164,20 @@ def _data_typo(low: str, profile: dict) -> str | None:
     return fixed if fixed is not None and not _inflection_of(low, fixed) else None
 
 
+# Aggregation words said shortened ("avg", "cnt"): one reading, the word in full (no typo: not "fuzzy").
+_SHORTENED_AGGS = {full for full in ABBREVIATIONS.values() if full in AGG_CUES["avg"] + AGG_CUES["count"]}
+
+
+@lru_cache(maxsize=4096)
+def _cue_short_form(low: str) -> str | None:
+    """The one cue word a word of consonants after its first letter shortens ("qtrly" → quarterly, "mthly"
+    → monthly, "wkly" → weekly; see matching.abbreviates); None when it shortens none or two."""
+    if len(low) < 4 or not low.isalpha() or re.search(r"[aeiou]", low[1:]) or low in ABBREVIATIONS:
+        return None
+    near = {c for c in _CUES if c.isalpha() and abbreviates(low, c)}
+    return near.pop() if len(near) == 1 else None
+
+
 def _dropped_letter(low: str, known: frozenset[str]) -> str | None:
     """The one five-letter cue, column or value word a four-letter word is with a letter dropped ("mnth",
     "whch", "stck"), keeping its first letter; None when there are two or none."""
@@ -183,10 +197,20 @@ def correct_spelling(question: str, profile: dict) -> tuple[str, dict[str, str]]
     def fix(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
+        phrase = ABBREVIATIONS.get(low, "")
+        if " " in phrase and phrase in GRAIN_WORDS and low not in known:  # "yoy", "mom": the grain said in full
+            fixes[low] = phrase
+            return phrase
+        if phrase in _SHORTENED_AGGS and low not in known:  # "avg", "cnt": read as "average", "count"
+            return phrase
         if len(low) < 4 or low in _CUES or low in known or singular(low) in known or singular(low) in _CUES:
             return word
         if any(_inflection_of(low, k) for k in known if k[:3] == low[:3]):
             return word  # "lease" of Leased On, "settle" of Settled: a form of the data's word, no typo of "least"
+        cue = _cue_short_form(low)
+        if cue is not None and not idx.short_forms(low):
+            fixes[low] = cue
+            return cue
         if len(low) == 4:  # only a word without vowels: "send" or "moth" is a word of its own
             short = _dropped_letter(low, known) if vowelless(low) else None
             if short is not None:

@@ -148,6 +148,12 @@ class ColumnIndex:
                 if len(t) >= 4 and t.isalpha():  # and its plural: "pgs" is "pages", not "page"
                     for k in (skeleton(t), skeleton(t) + "s"):
                         self.skeletons.setdefault(k, set()).add(c["name"])
+        # column words that look shortened ("pmt", "mthd", "rtg", "perf"): the full word of a question names them
+        self.name_shorts: dict[str, set[str]] = {}
+        for c in self.columns:
+            for t in self.plain[c["name"]]:
+                if _looks_short(t):
+                    self.name_shorts.setdefault(t, set()).add(c["name"])
         self.acronyms: dict[str, set[str]] = {}
         for c in self.columns:
             if c["name"].isupper() and c["name"].isalpha() and len(c["name"]) <= 4:
@@ -243,6 +249,8 @@ class ColumnIndex:
                 cols |= self.skeletons.get(w, set())
             if not cols:  # "apps" → Applications, "reqs" → Requisition ID, "bldg" → Building
                 cols |= self.short_forms(w)
+            if not cols:  # and the other way: "payment method" → pmt_mthd, "rating" → perf_rtg
+                cols |= {col for t, named in self.name_shorts.items() if self.long_form_of(w, t) for col in named}
             if len(self._word_cols) >= 20_000:  # a long-lived profile meets many words: bounded
                 self._word_cols.clear()
             hit = self._word_cols[w] = frozenset(cols)
@@ -260,6 +268,16 @@ class ColumnIndex:
         column's name or of a value of the data ("cat" of a pet table's values is that value)."""
         return short not in LEXICON_WORDS and short not in ABBREVIATIONS and short not in self.vocab_index and \
             short not in self.values and abbreviates(short, word)
+
+    def long_form_of(self, word: str, short: str) -> bool:
+        """The question's `word` is written in full where a column's name shortens it to `short` ("payment" of
+        pmt_mthd, "performance" of perf_rtg): a content word of the question that names no column as it is."""
+        if short not in self.name_shorts or len(word) < 4 or word in STOPWORDS or word in self.vocab_index:
+            return False
+        # letters skipped inside keep the word's last consonant ("pmt" of payment), unlike "flg" of flight
+        return any(abbreviates(short, w) and (w.startswith(short) or _last_consonant(short) in
+                                              (_last_consonant(w), _last_consonant(stem(w))))
+                   for w in {word, singular(word)})  # "hndl" of handling: the stem's
 
     def short_forms(self, short: str) -> set[str]:
         """Columns whose name has a word `short` abbreviates."""
@@ -402,8 +420,8 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 0.85  # "majoring" -> Major, "trains" -> train, "skips" -> skipped, "cancellations" -> Cancelled
     if len(c) >= 4 and vowelless(q) and q in (skeleton(c), skeleton(c) + "s"):
         return 0.9  # "pgs" -> pages
-    if idx.short_form_of(q, c):
-        return 0.95  # as an abbreviation of the lexicon
+    if idx.short_form_of(q, c) or idx.long_form_of(q, c):
+        return 0.95  # as an abbreviation of the lexicon, or the column's name abbreviates the question's word
     return 0.0
 
 
@@ -667,6 +685,18 @@ def abbreviates(short: str, word: str) -> bool:
     k = next(i for i, (a, b) in enumerate(zip(short, word, strict=False)) if a != b)
     rest, letters = short[k:], iter(word[k:])
     return not re.search(r"[aeiou]", rest) and all(ch in letters for ch in rest)
+
+
+def _looks_short(word: str) -> bool:
+    """A word of a column's name that reads as a short form of another: no lexicon word nor a known
+    abbreviation, and its first letter then only consonants ("pmt", "mthd", "rtg", "ann") or four letters
+    or more ("perf"): a three-letter word with a vowel ("age", "pay") is more often a word of its own."""
+    return word.isalpha() and len(word) >= 3 and word not in LEXICON_WORDS and word not in ABBREVIATIONS and \
+        word not in STOPWORDS and (len(word) >= 4 or not re.search(r"[aeiouy]", word[1:]))
+
+
+def _last_consonant(word: str) -> str:
+    return word.rstrip("aeiouy")[-1:]
 
 
 def _clipped(word: str, value: str) -> bool:

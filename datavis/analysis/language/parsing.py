@@ -313,10 +313,11 @@ _AGG_WORDS = {w for words in AGG_CUES.values() for w in words if " " not in w}
 
 
 def _protect_column_names(p: Parsed, profile: dict[str, Any]) -> None:
-    """Words inside a multi-word column name ("monthly fee", "page views") or spelling an acronym column
-    ("avg daily rate" → ADR) are that column, not cues."""
+    """Words inside a multi-word column name ("monthly fee", "page views"), said in full where the name
+    shortens every word ("annual salary" → ann_sal), or spelling an acronym column ("avg daily rate" → ADR)
+    are that column, not cues."""
     for m in find_mentions(p.toks, profile, scores=p.span_scores):
-        if m.tier in ("exact", "acronym") and m.end - m.start >= 2:
+        if m.tier in ("exact", "abbreviation", "acronym") and m.end - m.start >= 2:
             # the A of an acronym said "avg" is still the average asked for (_aggregation_cues keeps it)
             lead = m.tier == "acronym" and p.toks[m.start].text in _AGG_WORDS
             p.text.protected.update(range(m.start + lead, m.end))

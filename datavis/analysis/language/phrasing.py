@@ -227,11 +227,22 @@ _REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "to
 
 
 def revenue_column(columns: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The column most likely to be the money taken: revenue or sales before an amount, a price last."""
+    """The column most likely to be the money taken: revenue or sales before an amount, a price last; among
+    columns named only "amount", "total" or "value" the one of the larger sum (a check's total, not its
+    gratuity amount)."""
     words = [[ABBREVIATIONS.get(w, w) for w in c["tokens"]] for c in columns]  # "Amt" is an amount
-    ranked = [(min(_REVENUE_RANK.index(w) for w in ws if w in _REVENUE_RANK), i, c)
+    ranked = [(_revenue_rank(ws), -float(c.get("mean") or 0.0) * float(c.get("non_null") or 0), i, c)
               for i, (c, ws) in enumerate(zip(columns, words, strict=True)) if set(ws) & REVENUE_WORDS]
-    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+    return min(ranked, key=lambda r: r[:3] if r[0] == _GENERIC_RANK else (r[0], 0.0, r[2]))[3] if ranked else None
+
+
+_GENERIC_RANK = _REVENUE_RANK.index("amount")
+
+
+def _revenue_rank(words: list[str]) -> int:
+    """A name's best revenue word by _REVENUE_RANK, "amount", "total" and "value" ranked alike."""
+    best = min(_REVENUE_RANK.index(w) for w in words if w in _REVENUE_RANK)
+    return _GENERIC_RANK if _REVENUE_RANK[best] in ("amount", "total", "value") else best
 
 
 def takings_column(profile: dict[str, Any]) -> dict[str, Any] | None:

@@ -21,8 +21,18 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
-from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROLES, PRICE_WORDS, SPEED_WORDS, STOPWORDS
+from ..language.lexicon import (
+    ABBREVIATIONS,
+    NUMBER_WORDS,
+    PAY_LEVEL_WORDS,
+    PEOPLE,
+    PEOPLE_ROLES,
+    PRICE_WORDS,
+    SPEED_WORDS,
+    STOPWORDS,
+)
 from ..language.linking import Link, Links
+from ..language.matching import get_index
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import ranked_agg
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
@@ -275,14 +285,25 @@ def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
     by_name = profile["_by_name"]
     toks = links.parsed.toks
     taken = {k for c in links.columns + links.values + links.conditions for k in range(c.start, c.end)
-             if c.kind != "column" or is_numeric(by_name[str(c.target)]) or not {"entity", "partial"} & set(c.feats)
-             and toks[k].sing in by_name[str(c.target)]["tokens"]}  # "spending team" names Team by its word
+             if (not _value_said_by_alias(c, toks) if c.kind != "column" else is_numeric(by_name[str(c.target)])
+                 or not {"entity", "partial"} & set(c.feats)
+                 and toks[k].sing in by_name[str(c.target)]["tokens"])}  # "spending team" names Team by its word
     out: list[Link] = []
     for t in toks:
+        if t.i + 1 < len(toks) and toks[t.i + 1].text == "of" and t.sing == "amount":
+            continue  # "the amount of orders" counts them
         col = money_column(t.text, profile) if t.i not in taken else None
         if col is not None and col["name"] not in [str(o.target) for o in out]:
             out.append(Link("column", col["name"], t.i, t.i + 1, 0.7, ("money_word",)))
     return out
+
+
+def _value_said_by_alias(link: Link, toks: list[Any]) -> bool:
+    """A one-word value link whose word is not the value ("pipeline" → Stage = Open): the word may also
+    name the money it filters."""
+    target = link.target
+    return link.kind == "value" and link.end - link.start == 1 and isinstance(target, tuple) and \
+        str(target[1]).lower() != toks[link.start].text
 
 
 def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) -> list[Measures]:
@@ -332,7 +353,8 @@ def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
     toks = links.parsed.toks
     out: list[Measures] = []
     for cue in (a for a in links.aggs if a.target == "count"):
-        said = [t for t in toks[cue.end:cue.end + 3] if t.sing in PEOPLE_ROLES or t.text in PEOPLE_ROLES]
+        said = [t for t in toks[cue.end:cue.end + 3]
+                if t.sing in PEOPLE_ROLES or t.text in PEOPLE_ROLES or ABBREVIATIONS.get(t.sing) in PEOPLE_ROLES]
         if not said or any(t.text in _GROUP_WORDS for t in toks[cue.end:said[0].i]):
             continue  # "invoice count per rep" counts invoices for each rep
         named = {str(c.target) for c in links.columns if c.start <= said[0].i < c.end}
@@ -497,8 +519,9 @@ def listed_with_and(links: Links) -> list[Filter]:
 
 def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """Text columns of people that repeat (each person has several rows): "Employee", "sales_rep", "agent"."""
+    forms = get_index(profile).forms  # a name's words expanded: cust_id is a customer's, emp_nm an employee's
     return [c for c in profile["columns"] if c["role"] == "dimension" and c["type"] == "text"
-            and not c.get("unique") and set(c.get("tokens") or []) & PEOPLE_ROLES]
+            and not c.get("unique") and (set(c.get("tokens") or []) | set(forms[c["name"]])) & PEOPLE_ROLES]
 
 
 def _label_column(profile: dict[str, Any]) -> dict[str, Any] | None:

@@ -80,14 +80,18 @@ def agg_before(p: Parsed, k: int, default: Agg) -> Agg:
 # Words of money that name no column ("monthly spend", "which vendors cost us the most", "the accounts
 # paying the least", "revenue per account" in a table whose money column is "MRR").
 MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
-                            "income", "turnover", "money"}
+                            "income", "turnover", "money", "amount", "amounts", "pipeline"}
 _REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover"}
 _MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
 
 
 def money_column(word: str, profile: dict) -> dict | None:
     """The money column a word of money names: the lexicon's words for the verb first, then the
-    table's only money column (a currency, or a money name: "MRR"), or its revenue column."""
+    table's only money column (a currency, or a money name: "MRR"), or its revenue column; "sales" only the
+    money of the largest total when it is named like takings ("orderTotal", not a lone "Unit Cost")."""
+    if word == "sales":
+        gross = gross_column(profile)
+        return gross if gross is not None and revenue_column([gross]) else None
     if word not in MONEY_WORDS:
         return None
     by_name = profile["_by_name"]
