@@ -339,7 +339,9 @@ RATE_VALUE_WORDS = {
 SPAN_PAIRS = (("start", "end"), ("start", "finish"), ("begin", "end"), ("in", "out"), ("arrival", "departure"),
               ("pickup", "dropoff"), ("pickup", "return"), ("opened", "closed"), ("open", "close"), ("on", "off"),
               ("started", "ended"), ("started", "finished"), ("began", "ended"), ("checkin", "checkout"),
-              ("from", "to"))
+              ("from", "to"), ("depart", "return"), ("departure", "return"), ("departed", "returned"),
+              ("out", "back"), ("opened", "resolved"), ("created", "resolved"), ("created", "closed"),
+              ("reported", "fixed"), ("raised", "closed"), ("submitted", "completed"))
 # Words that ask how long each row lasts ("how long does a job take", "pick duration", "visit length").
 LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaround", "lasts", "last", "took", "take",
                 "takes", "taking", "time", "times"}
@@ -349,6 +351,14 @@ EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delive
                "transit": "delivered", "payment": "paid", "payments": "paid", "settled": "paid",
                "collection": "paid", "collections": "paid",
                "payout": "paid", "payouts": "paid"}
+# Verbs and nouns of a row's work being finished ("time to resolve", "days to fix", "how long to close"): with
+# no date column named by them, they name the end of the table's one stretch of time (planning/pairs.py).
+DONE_EVENT_WORDS = {"resolve", "resolved", "resolution", "fix", "fixed", "fixing", "close", "closed", "closing",
+                    "closure", "solve", "solved", "finish", "finished", "complete", "completed", "completion",
+                    "clear", "cleared", "settle", "settled", "return", "returned", "come", "back"}
+# Verbs of a state kept ("how long do bugs stay open", "remain unpaid"): the value said after one names the
+# stretch of time, not a filter.
+STAY_WORDS = {"stay", "stays", "stayed", "remain", "remains", "remained", "sit", "sits", "sat"}
 # Column words of an amount planned or asked for, beside the same amount done ("Qty Ordered" / "Qty
 # Picked", "Planned Hours" / "Actual Hours"): what is short is the first minus the second.
 PLANNED_WORDS = {"ordered", "requested", "planned", "plan", "scheduled", "expected", "budget", "budgeted",
