@@ -363,7 +363,16 @@ STAY_WORDS = {"stay", "stays", "stayed", "remain", "remains", "remained", "sit",
 # Picked", "Planned Hours" / "Actual Hours"): what is short is the first minus the second.
 PLANNED_WORDS = {"ordered", "requested", "planned", "plan", "scheduled", "expected", "budget", "budgeted",
                  "target", "estimated", "estimate", "quoted", "due", "allocated", "booked", "committed", "available",
-                 "capacity"}
+                 "capacity", "forecast", "forecasted", "quota", "goal"}
+# Column words of the amount done beside a plan named by one word ("Budget" / "Actual Spend", "Estimate (h)" /
+# "Hours Logged", "Target" / "Achieved").
+DONE_WORDS = {"actual", "actuals", "logged", "spent", "spend", "used", "achieved", "worked", "consumed", "delivered",
+              "billed", "incurred", "realised", "realized"}
+# Words of the amount done beyond its plan ("variance to budget", "hours over estimate", "overrun"): done − planned;
+# "over"/"under" only right before the plan's name ("over budget").
+OVER_PLAN_WORDS = {"variance", "variances", "overrun", "overruns", "overspend", "overspent", "deviation",
+                   "difference", "gap", "delta"}
+BEYOND_WORDS = {"over": True, "above": True, "under": False, "below": False}
 # Words of an amount short of its plan ("qty short", "shortfall", "units not picked") and of the share done
 # ("fill rate", "% fulfilled").
 SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missing", "undelivered", "outstanding"}

@@ -67,7 +67,7 @@ _CMP = (">", ">=", "<", "<=", "between")
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (since_day, row_span, between_dates, _added, planned_gap, net_of, _shortfall, _stock_value,
+    for reader in (planned_gap, since_day, row_span, between_dates, _added, net_of, _shortfall, _stock_value,
                    _as_share_of, per_day, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
