@@ -21,7 +21,7 @@ Op = Literal["=", "!=", ">", ">=", "<", "<=", "in", "not_in", "between", "contai
              "starts_with", "is_null", "not_null", "weekday"]
 Value = str | float | int | bool
 
-Derived = Literal["rate", "ratio", "date_diff", "add", "subtract", "multiply"]
+Derived = Literal["rate", "ratio", "date_diff", "add", "subtract", "multiply", "margin"]
 TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
 
 AGG_WORDS = {"sum": "Total", "avg": "Average", "median": "Median", "min": "Minimum", "max": "Maximum",
@@ -42,7 +42,8 @@ class Measure(BaseModel):
         "the time from the date `column` to the date `other` (null = the data's last day: days since, days "
         "overdue), in `unit`s (e.g. days from ship to delivery); "
         "'add': agg(column + other); 'subtract': agg(column - other) (price minus cost); 'multiply': "
-        "agg(column × other) (quantity × unit cost)"))
+        "agg(column × other) (quantity × unit cost); 'margin': 100 × (sum(column) − sum(other)) / sum(column) "
+        "(gross margin of Sales and COGS)"))
     condition: Filter | None = Field(None, description="kind 'rate' only: which rows are counted, e.g. "
                                      "Returned = true or Status = Cancelled")
     other: str | None = Field(None, description="the second column: denominator of a 'ratio' (null = number of "
@@ -212,7 +213,7 @@ def _validate_other(f: Filter, by_name: dict[str, Any], fix: Callable[[str | Non
 _DATES = ("date", "datetime")
 _NUMBERS = ("integer", "number")
 _DERIVED_AGGS: dict[str, Agg] = {"rate": "count", "ratio": "sum", "date_diff": "avg", "add": "sum", "subtract": "sum",
-                 "multiply": "sum"}
+                 "multiply": "sum", "margin": "sum"}
 
 
 def validate_derived(m: Measure, profile: dict[str, Any], fix: Callable[[str | None, str], str | None]) -> None:
@@ -242,6 +243,7 @@ def validate_derived(m: Measure, profile: dict[str, Any], fix: Callable[[str | N
     elif m.kind == "date_diff":
         ok = col in _DATES and (other in _DATES or m.other is None) and m.agg in ("avg", "median", "min", "max", "sum")
     else:
-        ok = col in _NUMBERS and other in _NUMBERS and m.agg in ("sum", "avg", "median", "min", "max")
+        aggs = ("sum",) if m.kind == "margin" else ("sum", "avg", "median", "min", "max")
+        ok = col in _NUMBERS and other in _NUMBERS and m.agg in aggs
     if not ok:
         raise Unanswerable(f"the {m.kind} of '{m.column}' and '{m.other}' cannot be computed from their types")

@@ -287,7 +287,7 @@ REST_WORDS = {"others", "rest", "everyone", "everybody", "remainder"}
 REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "total", "price", "value"}
 PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
 ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"
-COST_WORDS = {"cost", "costs", "cogs", "expense", "expenses"}
+COST_WORDS = {"cost", "costs", "cogs", "cog", "expense", "expenses"}  # column tokens are singular: COGS → "cog"
 # Money that is a level per person, compared between groups by its average ("compare pay for men vs women").
 PAY_LEVEL_WORDS = {"salary", "salaries", "wage", "wages", "pay", "compensation", "earnings"}
 # Words of pay that name what a price per unit of time or work comes to ("labour cost", "payroll").

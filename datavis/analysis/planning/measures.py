@@ -391,9 +391,17 @@ def _margin_as_difference(p: Parsed, measures: list[dict], k: int) -> Derived | 
     taken = revenue_column([c for c in measures if c is not cost])
     if cost is None or taken is None:
         return None
-    agg = agg_before(p, k, "sum" if taken.get("additive", True) and "price" not in taken["tokens"] else "avg")
+    amounts = taken.get("additive", True) and "price" not in taken["tokens"]
+    after = p.toks[k + 1].text if k + 1 < len(p.toks) else ""
+    gross = {k - 1} if k > 0 and p.toks[k - 1].text == "gross" else set()
+    if amounts and after not in ("per", "on", "amount", "dollars", "$") and agg_before(p, k, "sum") == "sum":
+        # "gross margin by store" over Sales and COGS: what is left as a percentage of what was taken
+        m = Measure(column=taken["name"], agg="sum", kind="margin", other=cost["name"])
+        return Derived(m, {taken["name"], cost["name"]}, words={k} | gross,
+                       notes=[f"I took the margin as {taken['name']} minus {cost['name']}, as a % of {taken['name']}"])
+    agg = agg_before(p, k, "sum" if amounts else "avg")
     m = Measure(column=taken["name"], agg=agg, kind="subtract", other=cost["name"])
-    return Derived(m, {taken["name"], cost["name"]},
+    return Derived(m, {taken["name"], cost["name"]}, words={k} | gross,
                    notes=[f"I took the margin as {taken['name']} minus {cost['name']}"])
 
 
@@ -404,13 +412,17 @@ def _profit(p: Parsed, profile: dict) -> Derived | None:
              None)
     if k is None or any(set(c["tokens"]) & PROFIT_WORDS for c in profile["columns"]):
         return None
-    money = [c for c in profile["columns"] if measure_col(c) and c.get("money") and c.get("additive", True)]
-    cost = next((c for c in money if set(c["tokens"]) & (COST_WORDS | {"spend", "spending"})), None)
+    money = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True) and
+             (c.get("money") or set(c["tokens"]) & COST_WORDS)]
+    # the cost of what was sold (COGS) before a spend beside it (Actual Spend against a Budget)
+    cost = next((c for c in money if set(c["tokens"]) & COST_WORDS), None) or \
+        next((c for c in money if set(c["tokens"]) & {"spend", "spending"}), None)
     taken = revenue_column([c for c in money if c is not cost])
     if cost is None or taken is None:
         return None
     m = Measure(column=taken["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=cost["name"])
-    return Derived(m, {taken["name"], cost["name"]},
+    gross = {k - 1} if k > 0 and p.toks[k - 1].text == "gross" else set()
+    return Derived(m, {taken["name"], cost["name"]}, words={k} | gross,
                    notes=[f"I took the profit as {taken['name']} minus {cost['name']}"])
 
 
