@@ -315,6 +315,8 @@ METRIC_NAMES = {
     "ctr": "click rate", "click-through rate": "click rate", "click through rate": "click rate",
     "cpc": "cost per click", "cpa": "cost per conversion", "cost per acquisition": "cost per conversion",
     "roas": "revenue per spend", "return on ad spend": "revenue per spend", "aov": "average order value",
+    "mpg": "miles per gallon", "fuel economy": "miles per gallon", "fuel efficiency": "miles per gallon",
+    "gas mileage": "miles per gallon", "atv": "average transaction value",
 }
 # Rate nouns and the values of the data they count ("attrition rate": Status = Terminated), for the
 # words whose stem does not already name the value ("cancellation" ~ Cancelled is found by stems).
@@ -393,7 +395,16 @@ MEASURE_UNIT_WORDS = {**dict.fromkeys(["lb", "lbs", "pound", "pounds"], {"lb", "
                       **dict.fromkeys(["meter", "meters", "metre", "metres"], {"m", "meter", "meters", "metre",
                                                                                "metres", "distance", "travel"}),
                       **dict.fromkeys(["sqft", "sq", "sf", "m2", "sqm"], {"sqft", "sq", "sf", "ft", "m2", "sqm",
-                                                                          "area"})}
+                                                                          "area"}),
+                      **dict.fromkeys(["gallon", "gallons", "gal"], {"gallon", "gal", "fuel"}),
+                      **dict.fromkeys(["litre", "litres", "liter", "liters"], {"litre", "liter", "l", "fuel"}),
+                      # "sales per employee" over a count of staff (Headcount, FTE)
+                      **dict.fromkeys(["employee", "employees", "head", "staff", "fte", "worker", "workers"],
+                                      {"headcount", "fte", "staff", "employee", "employees", "worker"})}
+# Column words of a count of what a visit converts into ("conversion rate" = Transactions per Visitor when no
+# column or value names a conversion).
+CONVERTED_COUNT_WORDS = {"transaction", "order", "purchase", "booking", "signup", "checkout", "sale", "conversion",
+                         "lead", "enrollment", "enrolment"}
 
 # Words that name the No of a Yes/No column by its opposite ("returning visitors": is_new_user = No);
 # un- / non- / in- words are read by their prefix (language.matching.negated_booleans).

@@ -18,6 +18,7 @@ from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
+    CONVERTED_COUNT_WORDS,
     COST_WORDS,
     MEASURE_UNIT_WORDS,
     PAY_WORDS,
@@ -150,19 +151,31 @@ def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
     """"conversion rate" where conversions are a count column: conversions per session (or visit,
     visitor, impression…: the table's base count, RATE_BASE_WORDS), as a percentage."""
     m = next((x for x in p.mentions if x.end == k), None)
-    if m is None or not measure_col(profile["_by_name"][m.column]):
+    if m is not None and measure_col(profile["_by_name"][m.column]):
+        column = m.column
+    elif m is None and p.toks[k - 1].text in ("conversion", "converted", "conv"):
+        column = _converted_count(profile)  # "conversion rate" over Transactions and Visitors
+    else:
         return None
-    bases = [c for c in profile["columns"] if measure_col(c) and c["name"] != m.column and c.get("additive", True)
+    bases = [c for c in profile["columns"] if measure_col(c) and c["name"] != column and c.get("additive", True)
              and set(c["tokens"]) & RATE_BASE_WORDS]  # counts, not "avg_session_duration"
-    if not bases:
+    if column is None or not bases:
         return None
     # a funnel's step is taken over the step before it: conversions per click, not per impression
-    total = total_of(profile["_by_name"][m.column])
+    total = total_of(profile["_by_name"][column])
     above = [c for c in bases if total_of(c) > total]
     base = min(above, key=total_of) if above else bases[0]
-    measure = Measure(column=m.column, agg="sum", kind="ratio", other=base["name"], other_agg="sum", percent=True)
-    return Derived(measure, {m.column, base["name"]},
-                   notes=[f"I took the rate as {m.column} per {base['name']}"])
+    measure = Measure(column=column, agg="sum", kind="ratio", other=base["name"], other_agg="sum", percent=True)
+    return Derived(measure, {column, base["name"]}, words={k - 1, k},
+                   notes=[f"I took the rate as {column} per {base['name']}"])
+
+
+def _converted_count(profile: dict) -> str | None:
+    """The one count column of what a visit converts into (Transactions, Orders, Bookings): whole numbers, no
+    money."""
+    counts = [c for c in profile["columns"] if measure_col(c) and c["type"] == "integer" and not c.get("money")
+              and c.get("additive", True) and set(c["tokens"]) & CONVERTED_COUNT_WORDS]
+    return counts[0]["name"] if len(counts) == 1 else None
 
 
 def _ends_scope(p: Parsed, j: int) -> bool:
@@ -491,12 +504,24 @@ def _row_value(p: Parsed, profile: dict) -> Derived | None:
             continue
         col = profile["_by_name"][thing.column]
         money = revenue_column([c for c in profile["columns"] if measure_col(c) and c.get("money")])
+        if money is not None and _counts_things(col) and col["name"] != money["name"]:
+            # "average transaction value" over a count column (Transactions): money per thing counted
+            m = Measure(column=money["name"], agg="sum", kind="ratio", other=thing.column, other_agg="sum")
+            return Derived(m, {money["name"], thing.column}, words={k, k + 1, k + 2},
+                           notes=[f"I took the {p.toks[k + 1].text} {p.toks[k + 2].text} as {money['name']} "
+                                  f"per {p.toks[k + 1].sing}"])
         if is_identifier(col) and thing.tier != "exact" and money is not None:
             m = Measure(column=money["name"], agg="sum", kind="ratio", other=thing.column, other_agg="count_distinct")
             return Derived(m, {money["name"], thing.column},
                            notes=[f"I took the {p.toks[k + 1].text} {p.toks[k + 2].text} as {money['name']} "
                                   f"per {p.toks[k + 1].sing}"])
     return None
+
+
+def _counts_things(col: dict) -> bool:
+    """A column of how many things each row holds (Transactions, Orders): additive whole numbers, no money."""
+    return measure_col(col) and col["type"] == "integer" and not col.get("money") and col.get("additive", True) \
+        and bool(set(col["tokens"]) & CONVERTED_COUNT_WORDS)
 
 
 # ------------------------------------------------------------------ sums of two columns
