@@ -273,7 +273,8 @@ def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | N
                 return c["name"], letter
             if c["type"] == "text" and c["role"] == "dimension" and c["distinct"] <= 30:
                 for v, _n in c.get("values", []):
-                    if " " not in str(v) and close_words(word, str(v).lower()):
+                    low = str(v).lower()  # "fix rate" ~ Fixed: a verb too short for close_words, + "ed"
+                    if " " not in low and (close_words(word, low) or low in (word + "ed", word + "d")):
                         return c["name"], v
     return None
 
