@@ -157,10 +157,10 @@ def _duration_of(p: Parsed, dates: list[dict], profile: dict) -> tuple[dict, dic
                 or k + 1 < len(toks) and toks[k + 1].text in DURATION_WORDS and toks[k + 1].text not in
                 ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text == "to"
                 or t.text == "transit" and not _in_value(p, k))  # "transit days": the time up to delivery
-        if not near or t.text in ("date", "the", "it", "a", "how", "long", "over", "by"):
+        if not near or t.text in ("date", "the", "it", "a", "how", "long", "over", "by") or t.text in _AGG_WORDS:
             continue
         named = mention_at(p, k) or (mention_at(p, k + 1) if k + 1 < len(toks) else None)
-        if named is not None and is_numeric(by_name[named.column]):
+        if named is not None and is_numeric(by_name[named.column]) and p.toks[named.start].text not in SPEED_WORDS:
             return None  # "resolution time" names a column of durations (resolution_hours): it is that column
         end = _date_named(t, dates)
         if end is None and named is not None and named.start == k and by_name[named.column] in dates:

@@ -60,6 +60,7 @@ from .measure_base import (
     names_things,
     total_of,
 )
+from .pairs import plan_pairs
 
 _SCOPE_END = {"by", "per", "each", "every", "across", "among", "within", "vs", "versus", ",", "?", ".",
               "broken", "split", "grouped", "and"}
@@ -390,7 +391,7 @@ def _margin(p: Parsed, profile: dict) -> Derived | None:
         next((c for c in measures if set(c["tokens"]) & PROFIT_WORDS), None)
     revenue = revenue_column([c for c in measures if c is not profit and c.get("additive", True)])
     if profit is None:
-        return _margin_as_difference(p, measures, k)
+        return _margin_as_difference(p, profile, measures, k)
     if revenue is None:
         return None
     m = Measure(column=profit["name"], agg="sum", kind="ratio", other=revenue["name"], other_agg="sum", percent=True)
@@ -398,17 +399,20 @@ def _margin(p: Parsed, profile: dict) -> Derived | None:
                    notes=[f"I took the margin as {profit['name']} as a percentage of {revenue['name']}"])
 
 
-def _margin_as_difference(p: Parsed, measures: list[dict], k: int) -> Derived | None:
+def _margin_as_difference(p: Parsed, profile: dict, measures: list[dict], k: int) -> Derived | None:
     """No profit column: the margin is what is taken minus what it cost ("avg margin per unit":
     the average of Unit Price − unitCost), summed for amounts, averaged for prices."""
-    cost = next((c for c in measures if set(c["tokens"]) & COST_WORDS), None)
+    cost = _cost_of_sales(measures, profile)
     taken = revenue_column([c for c in measures if c is not cost])
     if cost is None or taken is None:
         return None
     amounts = taken.get("additive", True) and "price" not in taken["tokens"]
     after = p.toks[k + 1].text if k + 1 < len(p.toks) else ""
+    grouped = after == "per" and (g := mention_at(p, k + 2)) is not None and \
+        profile["_by_name"][g.column]["role"] != "measure"  # "margin per team" groups; "margin per unit" divides
     gross = {k - 1} if k > 0 and p.toks[k - 1].text == "gross" else set()
-    if amounts and after not in ("per", "on", "amount", "dollars", "$") and agg_before(p, k, "sum") == "sum":
+    if amounts and (grouped or after not in ("per", "on", "amount", "dollars", "$")) and \
+            agg_before(p, k, "sum") == "sum":
         # "gross margin by store" over Sales and COGS: what is left as a percentage of what was taken
         m = Measure(column=taken["name"], agg="sum", kind="margin", other=cost["name"])
         return Derived(m, {taken["name"], cost["name"]}, words={k} | gross,
@@ -429,8 +433,7 @@ def _profit(p: Parsed, profile: dict) -> Derived | None:
     money = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True) and
              (c.get("money") or set(c["tokens"]) & COST_WORDS)]
     # the cost of what was sold (COGS) before a spend beside it (Actual Spend against a Budget)
-    cost = next((c for c in money if set(c["tokens"]) & COST_WORDS), None) or \
-        next((c for c in money if set(c["tokens"]) & {"spend", "spending"}), None)
+    cost = _cost_of_sales(money, profile) or next((c for c in money if set(c["tokens"]) & {"spend", "spending"}), None)
     taken = revenue_column([c for c in money if c is not cost])
     if cost is None or taken is None:
         return None
@@ -438,6 +441,15 @@ def _profit(p: Parsed, profile: dict) -> Derived | None:
     gross = {k - 1} if k > 0 and p.toks[k - 1].text == "gross" else set()
     return Derived(m, {taken["name"], cost["name"]}, words={k} | gross,
                    notes=[f"I took the profit as {taken['name']} minus {cost['name']}"])
+
+
+def _cost_of_sales(columns: list[dict], profile: dict) -> dict | None:
+    """The column of what the things sold cost among `columns`: one named so (COGS, Cost of Goods) first, then a
+    cost that is not the amount done against a plan (Actual Cost beside a Budget), then any cost."""
+    costs = [c for c in columns if set(c["tokens"]) & COST_WORDS]
+    against_plan = {done["name"] for _plan, done in plan_pairs(profile)}
+    costs.sort(key=lambda c: (not set(c["tokens"]) & {"cog", "good", "sold"}, c["name"] in against_plan))
+    return costs[0] if costs else None
 
 
 def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
