@@ -21,7 +21,7 @@ Op = Literal["=", "!=", ">", ">=", "<", "<=", "in", "not_in", "between", "contai
              "starts_with", "is_null", "not_null", "weekday"]
 Value = str | float | int | bool
 
-Derived = Literal["rate", "ratio", "date_diff", "add", "subtract", "multiply", "margin"]
+Derived = Literal["rate", "ratio", "date_diff", "add", "subtract", "multiply", "margin", "growth"]
 TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
 
 AGG_WORDS = {"sum": "Total", "avg": "Average", "median": "Median", "min": "Minimum", "max": "Maximum",
@@ -43,7 +43,8 @@ class Measure(BaseModel):
         "overdue), in `unit`s (e.g. days from ship to delivery); "
         "'add': agg(column + other); 'subtract': agg(column - other) (price minus cost); 'multiply': "
         "agg(column × other) (quantity × unit cost); 'margin': 100 × (sum(column) − sum(other)) / sum(column) "
-        "(gross margin of Sales and COGS)"))
+        "(gross margin of Sales and COGS); 'growth': 100 × (agg(column) / agg(column) of the time bucket before − 1) "
+        "along a time axis (month over month growth; column null = rows)"))
     condition: Filter | None = Field(None, description="kind 'rate' only: which rows are counted, e.g. "
                                      "Returned = true or Status = Cancelled")
     other: str | None = Field(None, description="the second column: denominator of a 'ratio' (null = number of "
@@ -184,6 +185,10 @@ def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
     if plan.dimension is not None:
         plan.dimension.column = fix(plan.dimension.column, "dimension column") or plan.dimension.column
         col = by_name[plan.dimension.column]
+    if any(m.kind == "growth" for m in plan.measures) and (plan.dimension is None or not (
+            plan.dimension.grain and by_name[plan.dimension.column]["type"] in ("date", "datetime"))):
+        raise Unanswerable("growth is measured from one time bucket to the next, along a time axis")
+    if plan.dimension is not None:
         # a grain needs a date (or a year-like number grouped by year)
         if plan.dimension.grain and col["type"] not in ("date", "datetime") and \
                 not (col.get("year_like") and plan.dimension.grain == "year"):
@@ -213,7 +218,8 @@ def _validate_other(f: Filter, by_name: dict[str, Any], fix: Callable[[str | Non
 _DATES = ("date", "datetime")
 _NUMBERS = ("integer", "number")
 _DERIVED_AGGS: dict[str, Agg] = {"rate": "count", "ratio": "sum", "date_diff": "avg", "add": "sum", "subtract": "sum",
-                 "multiply": "sum", "margin": "sum"}
+                 "multiply": "sum", "margin": "sum",
+                 "growth": "sum"}
 
 
 def validate_derived(m: Measure, profile: dict[str, Any], fix: Callable[[str | None, str], str | None]) -> None:
@@ -240,6 +246,8 @@ def validate_derived(m: Measure, profile: dict[str, Any], fix: Callable[[str | N
     elif m.kind == "ratio":
         numeric_other = other in (*_NUMBERS, "boolean") or m.other_agg in ("count", "count_distinct")
         ok = (col in (*_NUMBERS, "boolean") or m.column is None) and (m.other is None or numeric_other)
+    elif m.kind == "growth":
+        ok = col in _NUMBERS and m.agg in ("sum", "avg", "median") or m.column is None and m.agg == "count"
     elif m.kind == "date_diff":
         ok = col in _DATES and (other in _DATES or m.other is None) and m.agg in ("avg", "median", "min", "max", "sum")
     else:

@@ -318,6 +318,11 @@ METRIC_NAMES = {
     "mpg": "miles per gallon", "fuel economy": "miles per gallon", "fuel efficiency": "miles per gallon",
     "gas mileage": "miles per gallon", "atv": "average transaction value",
 }
+# Growth from one time bucket to the one before ("month over month growth", "MoM", "% change by quarter"): the
+# short names and the grain each says.
+PERIOD_OVER_PERIOD = {"mom": "month", "wow": "week", "qoq": "quarter", "yoy": "year", "dod": "day"}
+GROWTH_WORDS = {"growth", "growing"}
+CHANGE_WORDS = {"change", "changes", "increase", "increases"}  # a growth only as "% change" or "month over month"
 # Rate nouns and the values of the data they count ("attrition rate": Status = Terminated), for the
 # words whose stem does not already name the value ("cancellation" ~ Cancelled is found by stems).
 RATE_VALUE_WORDS = {

@@ -169,8 +169,8 @@ def _beyond_plan(p: Parsed, planned: dict, done: dict) -> Derived | None:
             first, second = done, planned
         elif t.text in BEYOND_WORDS and k + 1 < len(toks) and _close_to_any(toks[k + 1], plan_words) and (
                 k == 0 or toks[k - 1].text in _HOW_MUCH or toks[k - 1].text in done["tokens"]
-                or toks[k - 1].sing in done["tokens"] or (m := mention_at(p, k - 1)) is not None and
-                m.column == done["name"]):
+                or toks[k - 1].sing in done["tokens"] or (said := mention_at(p, k - 1)) is not None and
+                said.column == done["name"]):
             first, second = (done, planned) if BEYOND_WORDS[t.text] else (planned, done)
         else:
             continue

@@ -18,11 +18,14 @@ from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
+    CHANGE_WORDS,
     CONVERTED_COUNT_WORDS,
     COST_WORDS,
+    GROWTH_WORDS,
     MEASURE_UNIT_WORDS,
     PAY_WORDS,
     PEOPLE,
+    PERIOD_OVER_PERIOD,
     PRICE_WORDS,
     PROFIT_WORDS,
     QUANTITY_WORDS,
@@ -38,6 +41,7 @@ from ..language.parsing import (
     Parsed,
     excludes,
     is_numeric,
+    main_temporal,
     negated_between,
     yes_letter,
 )
@@ -69,7 +73,7 @@ _CMP = (">", ">=", "<", "<=", "between")
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (planned_gap, since_day, row_span, between_dates, _added, net_of, _shortfall, _stock_value,
+    for reader in (_growth, planned_gap, since_day, row_span, between_dates, _added, net_of, _shortfall, _stock_value,
                    _as_share_of, per_day, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
@@ -152,6 +156,7 @@ def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
     """"conversion rate" where conversions are a count column: conversions per session (or visit,
     visitor, impression…: the table's base count, RATE_BASE_WORDS), as a percentage."""
     m = next((x for x in p.mentions if x.end == k), None)
+    column: str | None
     if m is not None and measure_col(profile["_by_name"][m.column]):
         column = m.column
     elif m is None and p.toks[k - 1].text in ("conversion", "converted", "conv"):
@@ -278,6 +283,40 @@ def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | N
                     if " " not in low and (close_words(word, low) or low in (word + "ed", word + "d")):
                         return c["name"], v
     return None
+
+
+# ------------------------------------------------------------------ growth
+_OVER = re.compile(r"\b(day|week|month|quarter|year)[- ]?(?:over|on)[- ]?(?:the )?(?:previous )?\1\b")
+_GRAINS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
+           "annual": "year"}
+
+
+def _growth(p: Parsed, profile: dict) -> Derived | None:
+    """"month over month revenue growth", "MoM growth in orders", "monthly sales growth %", "% change in sign-ups
+    by quarter": each time bucket's total as a percentage change from the bucket before (a count of rows when no
+    measure is named), along the table's time axis."""
+    toks = p.toks
+    said = {t.text for t in toks}
+    over = _OVER.search(p.text.s)
+    short = next((PERIOD_OVER_PERIOD[t.text] for t in toks if t.text in PERIOD_OVER_PERIOD), None)
+    percent_change = any(t.text in CHANGE_WORDS and (k > 0 and toks[k - 1].text in SHARE_OF_WORDS or
+                                                     p.question[:t.start].rstrip().endswith("%"))
+                         for k, t in enumerate(toks))
+    named = said & GROWTH_WORDS or (over or short) and said & CHANGE_WORDS or percent_change
+    if not named or main_temporal(profile) is None:
+        return None
+    grain = over.group(1) if over else short or next((_GRAINS[t.text] for t in toks if t.text in _GRAINS), None)
+    mention = next((m for m in p.mentions if measure_col(profile["_by_name"][m.column])
+                    and not binary(profile["_by_name"][m.column])), None)
+    column = mention.column if mention is not None else None
+    if column is None:
+        money = next((money_mention(p, profile, k) for k in range(len(toks)) if money_mention(p, profile, k)), None)
+        column = money.column if money is not None else None
+    agg = agg_before(p, mention.start, "sum") if mention is not None else "sum"
+    m = Measure(column=column, agg=agg if column else "count", kind="growth")
+    words = {k for k, t in enumerate(toks) if t.text in GROWTH_WORDS | CHANGE_WORDS | set(PERIOD_OVER_PERIOD)}
+    return Derived(m, {column} if column else set(), words=words, grain=grain,
+                   notes=["I took the growth as the % change from the period before"])
 
 
 # ------------------------------------------------------------------ ratios
