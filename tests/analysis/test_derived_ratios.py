@@ -153,3 +153,21 @@ def test_fuel_economy_is_miles_per_gallon(data, question):
 def test_a_status_rate_said_by_its_verb(data):
     _check(data, "tickets", "solve rate by severity",
            "SELECT Severity, 100.0 * avg(CASE WHEN Status = 'Solved' THEN 1 ELSE 0 END) FROM tickets GROUP BY 1")
+
+
+# ------------------------------------------------------------------ growth from one time bucket to the next
+def _growth_sql(measure: str, grain: str, by: str = "") -> str:
+    keys = f"date_trunc('{grain}', Day) AS w{', ' + by if by else ''}"
+    part = f"PARTITION BY {by} " if by else ""
+    return (f"SELECT w{', ' + by if by else ''}, g FROM (SELECT {keys}, 100.0 * ({measure} / lag({measure}) "
+            f"OVER ({part}ORDER BY date_trunc('{grain}', Day)) - 1) AS g FROM shops GROUP BY {'1, 2' if by else '1'}) "
+            "WHERE g IS NOT NULL")
+
+
+@pytest.mark.parametrize("question", ["week over week revenue growth", "WoW growth in revenue"])
+def test_growth_compares_each_week_with_the_one_before(data, question):
+    _check(data, "shops", question, _growth_sql("sum(Revenue)", "week"))
+
+
+def test_percent_change_of_a_count_per_series(data):
+    _check(data, "shops", "% change in visits by shop week over week", _growth_sql("sum(Visits)", "week", "Shop"))

@@ -298,7 +298,8 @@ def _growth(p: Parsed, profile: dict) -> Derived | None:
     toks = p.toks
     said = {t.text for t in toks}
     over = _OVER.search(p.text.s)
-    short = next((PERIOD_OVER_PERIOD[t.text] for t in toks if t.text in PERIOD_OVER_PERIOD), None)
+    said_short = re.search(rf"\b({'|'.join(PERIOD_OVER_PERIOD)})\b", p.question, re.IGNORECASE)  # "WoW" is 2 tokens
+    short = PERIOD_OVER_PERIOD[said_short.group(1).lower()] if said_short else None
     percent_change = any(t.text in CHANGE_WORDS and (k > 0 and toks[k - 1].text in SHARE_OF_WORDS or
                                                      p.question[:t.start].rstrip().endswith("%"))
                          for k, t in enumerate(toks))
@@ -314,7 +315,8 @@ def _growth(p: Parsed, profile: dict) -> Derived | None:
         column = money.column if money is not None else None
     agg = agg_before(p, mention.start, "sum") if mention is not None else "sum"
     m = Measure(column=column, agg=agg if column else "count", kind="growth")
-    words = {k for k, t in enumerate(toks) if t.text in GROWTH_WORDS | CHANGE_WORDS | set(PERIOD_OVER_PERIOD)}
+    words = {k for k, t in enumerate(toks) if t.text in GROWTH_WORDS | CHANGE_WORDS or said_short is not None
+             and said_short.start() <= t.start < said_short.end()}
     return Derived(m, {column} if column else set(), words=words, grain=grain,
                    notes=["I took the growth as the % change from the period before"])
 
