@@ -171,3 +171,11 @@ def test_growth_compares_each_week_with_the_one_before(data, question):
 
 def test_percent_change_of_a_count_per_series(data):
     _check(data, "shops", "% change in visits by shop week over week", _growth_sql("sum(Visits)", "week", "Shop"))
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("avg revenue per order", "SELECT sum(Revenue) / sum(Orders) FROM shops"),
+    ("revenue per visit for Uptown", "SELECT sum(Revenue) / sum(Visits) FROM shops WHERE Shop = 'Uptown'"),
+])
+def test_a_ratio_is_never_grouped_by_its_own_denominator(data, question, sql):
+    _check(data, "shops", question, sql)
