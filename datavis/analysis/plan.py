@@ -186,10 +186,11 @@ def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
         plan.dimension.column = fix(plan.dimension.column, "dimension column") or plan.dimension.column
         col = by_name[plan.dimension.column]
     two_numbers = ("ratio", "margin", "add", "subtract", "multiply")
-    if plan.dimension is not None and not plan.dimension.bins and any(
-            m.kind in two_numbers and plan.dimension.column in (m.column, m.other) for m in plan.measures):
-        # "revenue per mile" grouped by each value of Miles says nothing
-        raise Unanswerable(f"a measure made from '{plan.dimension.column}' cannot be grouped by its values")
+    x = plan.dimension.column if plan.dimension is not None and not plan.dimension.bins else None
+    if x is not None and by_name[x]["type"] in _NUMBERS and any(
+            m.kind in two_numbers and x in (m.column, m.other) for m in plan.measures):
+        # "revenue per mile" grouped by each value of Miles says nothing ("orders per day by month" does)
+        raise Unanswerable(f"a measure made from '{x}' cannot be grouped by its values")
     if any(m.kind == "growth" for m in plan.measures) and (plan.dimension is None or not (
             plan.dimension.grain and by_name[plan.dimension.column]["type"] in ("date", "datetime"))):
         raise Unanswerable("growth is measured from one time bucket to the next, along a time axis")
