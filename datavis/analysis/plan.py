@@ -21,7 +21,7 @@ Op = Literal["=", "!=", ">", ">=", "<", "<=", "in", "not_in", "between", "contai
              "starts_with", "is_null", "not_null", "weekday"]
 Value = str | float | int | bool
 
-Derived = Literal["rate", "ratio", "date_diff", "add", "subtract", "multiply"]
+Derived = Literal["rate", "ratio", "date_diff", "add", "subtract", "multiply", "margin", "growth"]
 TimeUnit = Literal["minute", "hour", "day", "week", "month", "year"]
 
 AGG_WORDS = {"sum": "Total", "avg": "Average", "median": "Median", "min": "Minimum", "max": "Maximum",
@@ -42,7 +42,9 @@ class Measure(BaseModel):
         "the time from the date `column` to the date `other` (null = the data's last day: days since, days "
         "overdue), in `unit`s (e.g. days from ship to delivery); "
         "'add': agg(column + other); 'subtract': agg(column - other) (price minus cost); 'multiply': "
-        "agg(column × other) (quantity × unit cost)"))
+        "agg(column × other) (quantity × unit cost); 'margin': 100 × (sum(column) − sum(other)) / sum(column) "
+        "(gross margin of Sales and COGS); 'growth': 100 × (agg(column) / agg(column) of the time bucket before − 1) "
+        "along a time axis (month over month growth; column null = rows)"))
     condition: Filter | None = Field(None, description="kind 'rate' only: which rows are counted, e.g. "
                                      "Returned = true or Status = Cancelled")
     other: str | None = Field(None, description="the second column: denominator of a 'ratio' (null = number of "
@@ -183,6 +185,16 @@ def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
     if plan.dimension is not None:
         plan.dimension.column = fix(plan.dimension.column, "dimension column") or plan.dimension.column
         col = by_name[plan.dimension.column]
+    two_numbers = ("ratio", "margin", "add", "subtract", "multiply")
+    x = plan.dimension.column if plan.dimension is not None and not plan.dimension.bins else None
+    if x is not None and by_name[x]["type"] in _NUMBERS and any(
+            m.kind in two_numbers and x in (m.column, m.other) for m in plan.measures):
+        # "revenue per mile" grouped by each value of Miles says nothing ("orders per day by month" does)
+        raise Unanswerable(f"a measure made from '{x}' cannot be grouped by its values")
+    if any(m.kind == "growth" for m in plan.measures) and (plan.dimension is None or not (
+            plan.dimension.grain and by_name[plan.dimension.column]["type"] in ("date", "datetime"))):
+        raise Unanswerable("growth is measured from one time bucket to the next, along a time axis")
+    if plan.dimension is not None:
         # a grain needs a date (or a year-like number grouped by year)
         if plan.dimension.grain and col["type"] not in ("date", "datetime") and \
                 not (col.get("year_like") and plan.dimension.grain == "year"):
@@ -212,7 +224,8 @@ def _validate_other(f: Filter, by_name: dict[str, Any], fix: Callable[[str | Non
 _DATES = ("date", "datetime")
 _NUMBERS = ("integer", "number")
 _DERIVED_AGGS: dict[str, Agg] = {"rate": "count", "ratio": "sum", "date_diff": "avg", "add": "sum", "subtract": "sum",
-                 "multiply": "sum"}
+                 "multiply": "sum", "margin": "sum",
+                 "growth": "sum"}
 
 
 def validate_derived(m: Measure, profile: dict[str, Any], fix: Callable[[str | None, str], str | None]) -> None:
@@ -239,9 +252,12 @@ def validate_derived(m: Measure, profile: dict[str, Any], fix: Callable[[str | N
     elif m.kind == "ratio":
         numeric_other = other in (*_NUMBERS, "boolean") or m.other_agg in ("count", "count_distinct")
         ok = (col in (*_NUMBERS, "boolean") or m.column is None) and (m.other is None or numeric_other)
+    elif m.kind == "growth":
+        ok = col in _NUMBERS and m.agg in ("sum", "avg", "median") or m.column is None and m.agg == "count"
     elif m.kind == "date_diff":
         ok = col in _DATES and (other in _DATES or m.other is None) and m.agg in ("avg", "median", "min", "max", "sum")
     else:
-        ok = col in _NUMBERS and other in _NUMBERS and m.agg in ("sum", "avg", "median", "min", "max")
+        aggs = ("sum",) if m.kind == "margin" else ("sum", "avg", "median", "min", "max")
+        ok = col in _NUMBERS and other in _NUMBERS and m.agg in aggs
     if not ok:
         raise Unanswerable(f"the {m.kind} of '{m.column}' and '{m.other}' cannot be computed from their types")

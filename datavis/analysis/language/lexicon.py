@@ -296,7 +296,7 @@ REST_WORDS = {"others", "rest", "everyone", "everybody", "remainder"}
 REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "total", "price", "value"}
 PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
 ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"
-COST_WORDS = {"cost", "costs", "cogs", "expense", "expenses"}
+COST_WORDS = {"cost", "costs", "cogs", "cog", "expense", "expenses"}  # column tokens are singular: COGS → "cog"
 # Money that is a level per person, compared between groups by its average ("compare pay for men vs women").
 PAY_LEVEL_WORDS = {"salary", "salaries", "wage", "wages", "pay", "compensation", "earnings"}
 # Words of pay that name what a price per unit of time or work comes to ("labour cost", "payroll").
@@ -324,7 +324,14 @@ METRIC_NAMES = {
     "ctr": "click rate", "click-through rate": "click rate", "click through rate": "click rate",
     "cpc": "cost per click", "cpa": "cost per conversion", "cost per acquisition": "cost per conversion",
     "roas": "revenue per spend", "return on ad spend": "revenue per spend", "aov": "average order value",
+    "mpg": "miles per gallon", "fuel economy": "miles per gallon", "fuel efficiency": "miles per gallon",
+    "gas mileage": "miles per gallon", "atv": "average transaction value",
 }
+# Growth from one time bucket to the one before ("month over month growth", "MoM", "% change by quarter"): the
+# short names and the grain each says.
+PERIOD_OVER_PERIOD = {"mom": "month", "wow": "week", "qoq": "quarter", "yoy": "year", "dod": "day"}
+GROWTH_WORDS = {"growth", "growing"}
+CHANGE_WORDS = {"change", "changes", "increase", "increases"}  # a growth only as "% change" or "month over month"
 # Rate nouns and the values of the data they count ("attrition rate": Status = Terminated), for the
 # words whose stem does not already name the value ("cancellation" ~ Cancelled is found by stems).
 RATE_VALUE_WORDS = {
@@ -348,7 +355,9 @@ RATE_VALUE_WORDS = {
 SPAN_PAIRS = (("start", "end"), ("start", "finish"), ("begin", "end"), ("in", "out"), ("arrival", "departure"),
               ("pickup", "dropoff"), ("pickup", "return"), ("opened", "closed"), ("open", "close"), ("on", "off"),
               ("started", "ended"), ("started", "finished"), ("began", "ended"), ("checkin", "checkout"),
-              ("from", "to"))
+              ("from", "to"), ("depart", "return"), ("departure", "return"), ("departed", "returned"),
+              ("out", "back"), ("opened", "resolved"), ("created", "resolved"), ("created", "closed"),
+              ("reported", "fixed"), ("raised", "closed"), ("submitted", "completed"))
 # Words that ask how long each row lasts ("how long does a job take", "pick duration", "visit length").
 LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaround", "lasts", "last", "took", "take",
                 "takes", "taking", "time", "times"}
@@ -358,11 +367,28 @@ EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delive
                "transit": "delivered", "payment": "paid", "payments": "paid", "settled": "paid",
                "collection": "paid", "collections": "paid",
                "payout": "paid", "payouts": "paid"}
+# Verbs and nouns of a row's work being finished ("time to resolve", "days to fix", "how long to close"): with
+# no date column named by them, they name the end of the table's one stretch of time (planning/pairs.py).
+DONE_EVENT_WORDS = {"resolve", "resolved", "resolution", "fix", "fixed", "fixing", "close", "closed", "closing",
+                    "closure", "solve", "solved", "finish", "finished", "complete", "completed", "completion",
+                    "clear", "cleared", "settle", "settled", "return", "returned", "come", "back"}
+# Verbs of a state kept ("how long do bugs stay open", "remain unpaid"): the value said after one names the
+# stretch of time, not a filter.
+STAY_WORDS = {"stay", "stays", "stayed", "remain", "remains", "remained", "sit", "sits", "sat"}
 # Column words of an amount planned or asked for, beside the same amount done ("Qty Ordered" / "Qty
 # Picked", "Planned Hours" / "Actual Hours"): what is short is the first minus the second.
 PLANNED_WORDS = {"ordered", "requested", "planned", "plan", "scheduled", "expected", "budget", "budgeted",
                  "target", "estimated", "estimate", "quoted", "due", "allocated", "booked", "committed", "available",
-                 "capacity"}
+                 "capacity", "forecast", "forecasted", "quota", "goal"}
+# Column words of the amount done beside a plan named by one word ("Budget" / "Actual Spend", "Estimate (h)" /
+# "Hours Logged", "Target" / "Achieved").
+DONE_WORDS = {"actual", "actuals", "logged", "spent", "spend", "used", "achieved", "worked", "consumed", "delivered",
+              "billed", "incurred", "realised", "realized"}
+# Words of the amount done beyond its plan ("variance to budget", "hours over estimate", "overrun"): done − planned;
+# "over"/"under" only right before the plan's name ("over budget").
+OVER_PLAN_WORDS = {"variance", "variances", "overrun", "overruns", "overspend", "overspent", "deviation",
+                   "difference", "gap", "delta"}
+BEYOND_WORDS = {"over": True, "above": True, "under": False, "below": False}
 # Words of an amount short of its plan ("qty short", "shortfall", "units not picked") and of the share done
 # ("fill rate", "% fulfilled").
 SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missing", "undelivered", "outstanding"}
@@ -383,7 +409,16 @@ MEASURE_UNIT_WORDS = {**dict.fromkeys(["lb", "lbs", "pound", "pounds"], {"lb", "
                       **dict.fromkeys(["meter", "meters", "metre", "metres"], {"m", "meter", "meters", "metre",
                                                                                "metres", "distance", "travel"}),
                       **dict.fromkeys(["sqft", "sq", "sf", "m2", "sqm"], {"sqft", "sq", "sf", "ft", "m2", "sqm",
-                                                                          "area"})}
+                                                                          "area"}),
+                      **dict.fromkeys(["gallon", "gallons", "gal"], {"gallon", "gal", "fuel"}),
+                      **dict.fromkeys(["litre", "litres", "liter", "liters"], {"litre", "liter", "l", "fuel"}),
+                      # "sales per employee" over a count of staff (Headcount, FTE)
+                      **dict.fromkeys(["employee", "employees", "head", "staff", "fte", "worker", "workers"],
+                                      {"headcount", "fte", "staff", "employee", "employees", "worker"})}
+# Column words of a count of what a visit converts into ("conversion rate" = Transactions per Visitor when no
+# column or value names a conversion).
+CONVERTED_COUNT_WORDS = {"transaction", "order", "purchase", "booking", "signup", "checkout", "sale", "conversion",
+                         "lead", "enrollment", "enrolment"}
 
 # Words that name the No of a Yes/No column by its opposite ("returning visitors": is_new_user = No);
 # un- / non- / in- words are read by their prefix (language.matching.negated_booleans).

@@ -19,6 +19,7 @@ from . import cues as C
 from .lexicon import (
     ABBREVIATIONS,
     AGG_CUES,
+    DONE_EVENT_WORDS,
     DURATION_COLUMN_WORDS,
     LENGTH_OF_TIME_WORDS,
     LEVEL_SUPERLATIVES,
@@ -548,6 +549,9 @@ def level_limit_measured(p: Parsed, profile: dict[str, Any]) -> None:
     by_name = profile["_by_name"]
     if any(t.text in SPEED_WORDS for t in p.toks) and time_lengths(profile):
         return  # "which agent is fastest": by the table's lengths of time (planning/generate.py kind_tokens)
+    if any(t.text in DONE_EVENT_WORDS for t in p.toks) and \
+            sum(c["type"] in ("date", "datetime") for c in profile["columns"]) >= 2:
+        return  # "which component takes longest to fix": the time between two dates (planning/durations.py)
     if not any(is_numeric(by_name[m.column]) or by_name[m.column]["type"] in ("date", "datetime") for m in p.mentions):
         p.limit = None
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
+    BEYOND_WORDS,
     DEDUCTION_WORDS,
     EVENT_WORDS,
     FILL_WORDS,
     NET_WORDS,
+    OVER_PLAN_WORDS,
     RATE_WORDS,
     SELF_RATIO_WORDS,
     SHARE_OF_WORDS,
@@ -127,6 +129,9 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
     # the pair the words name ("panels short", "hours utilisation"), else the first
     planned, done = max(pairs, key=lambda pair: len(said & (set(pair[0]["tokens"]) | set(pair[1]["tokens"]))))
     toks = p.toks
+    beyond = _beyond_plan(p, planned, done)
+    if beyond is not None:
+        return beyond
     rate = any(t.text in RATE_WORDS | SHARE_OF_WORDS for t in toks) or "%" in p.question
     for k, t in enumerate(toks):
         if t.text in FILL_WORDS and (rate or t.text in SELF_RATIO_WORDS):
@@ -145,6 +150,34 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
         m = Measure(column=planned["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=done["name"])
         return Derived(m, {planned["name"], done["name"]}, words={k} | ({k - 1} if not_done else set()),
                        notes=[f"I took what is short as {planned['name']} minus {done['name']}"])
+    return None
+
+
+_HOW_MUCH = {"much", "far", "amount", "total", "avg", "average", "mean"}
+
+
+def _beyond_plan(p: Parsed, planned: dict, done: dict) -> Derived | None:
+    """"variance to budget", "overrun", "actual vs budget difference": the amount done minus the plan;
+    "hours over estimate", "how much over budget": the same, when "over" is said right before the plan's
+    name after an amount ("stores over budget" keeps the rows over it); "under budget": the plan minus
+    what was done. The two-column condition "over budget" was read as is spent."""
+    toks = p.toks
+    plan_words = set(planned["tokens"])
+    for k, t in enumerate(toks):
+        after = toks[k + 1].text if k + 1 < len(toks) else ""
+        if t.text in OVER_PLAN_WORDS and mention_at(p, k) is None and after != "between":
+            first, second = done, planned
+        elif t.text in BEYOND_WORDS and k + 1 < len(toks) and _close_to_any(toks[k + 1], plan_words) and (
+                k == 0 or toks[k - 1].text in _HOW_MUCH or toks[k - 1].text in done["tokens"]
+                or toks[k - 1].sing in done["tokens"] or (said := mention_at(p, k - 1)) is not None and
+                said.column == done["name"]):
+            first, second = (done, planned) if BEYOND_WORDS[t.text] else (planned, done)
+        else:
+            continue
+        spent = [f for _lo, _hi, f in p.compared if {f.column, f.other} == {planned["name"], done["name"]}]
+        m = Measure(column=first["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=second["name"])
+        return Derived(m, {planned["name"], done["name"]}, spent_filters=spent, words={k},
+                       notes=[f"I took it as {first['name']} minus {second['name']}"])
     return None
 
 

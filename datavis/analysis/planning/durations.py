@@ -9,19 +9,22 @@ from typing import cast
 
 from ..language.lexicon import (
     ABBREVIATIONS,
+    DONE_EVENT_WORDS,
     DUE_WORDS,
     DURATION_WORDS,
     EVENT_WORDS,
     LENGTH_WORDS,
+    LEVEL_SUPERLATIVES,
     OVERDUE_WORDS,
     SPEED_WORDS,
+    STAY_WORDS,
     TIME_UNIT_WORDS,
 )
 from ..language.parsing import (
     Parsed,
     is_numeric,
 )
-from ..plan import Measure, TimeUnit
+from ..plan import Filter, Measure, TimeUnit
 from .measure_base import Derived, agg_before, close_words, mention_at, rows_noun
 from .pairs import span_pair, typical_unit
 
@@ -33,7 +36,7 @@ def between_dates(p: Parsed, profile: dict) -> Derived | None:
     dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and not c.get("year_like")]
     if len(dates) < 2:
         return None
-    pair = two_dates(p, profile) or _duration_of(p, dates, profile["_by_name"])
+    pair = two_dates(p, profile) or _duration_of(p, dates, profile)
     if pair is None:
         return None
     start, end, at = pair
@@ -46,7 +49,7 @@ def between_dates(p: Parsed, profile: dict) -> Derived | None:
     speed = next((SPEED_WORDS[p.toks[j].text] for j in near if p.toks[j].text in SPEED_WORDS), None)
     return Derived(m, {start["name"], end["name"]}, notes=[f"I measured the time from {start['name']} to "
                                                            f"{end['name']}"], order_desc=speed,
-                   words={j for j in near if p.toks[j].text in DURATION_WORDS})
+                   words={j for j in near if p.toks[j].text in DURATION_WORDS} | {at})
 
 
 _SINCE_SKIP = {"the", "last", "latest", "their", "its", "most", "recent", "a"}
@@ -137,28 +140,33 @@ def _date_at(p: Parsed, k: int, dates: list[dict], profile: dict) -> tuple[dict,
     return col, end
 
 
-def _duration_of(p: Parsed, dates: list[dict], by_name: dict) -> tuple[dict, dict, int] | None:
+def _duration_of(p: Parsed, dates: list[dict], profile: dict) -> tuple[dict, dict, int] | None:
     """A duration word next to a word naming a date column ("delivery time", "time to ship",
     "how long … to resolve", "days to pay"): from the row's main date (the fullest date column:
-    ordered, created, invoiced) to that one, or from the date before it when it is the main one."""
+    ordered, created, invoiced) to that one, or from the date before it when it is the main one. A word
+    of work finished that names no date ("time to resolve" over Opened / Closed) names the end of the
+    table's stretch of time."""
     toks = p.toks
+    by_name = profile["_by_name"]
     how_long = re.search(r"\bhow long\b", p.text.s) is not None
     for k, t in enumerate(toks):
         near = (k > 0 and toks[k - 1].text in DURATION_WORDS and toks[k - 1].text not in ("time", "times")
                 or k + 1 < len(toks) and toks[k + 1].text in SPEED_WORDS  # "pays fastest"
                 or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in SPEED_WORDS  # "slowest to ship"
-                or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in DURATION_WORDS
+                or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in DURATION_WORDS | LEVEL_SUPERLATIVES
                 or k + 1 < len(toks) and toks[k + 1].text in DURATION_WORDS and toks[k + 1].text not in
                 ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text == "to"
                 or t.text == "transit" and not _in_value(p, k))  # "transit days": the time up to delivery
-        if not near or t.text in ("date", "the", "it", "a", "how", "long", "over", "by"):
+        if not near or t.text in ("date", "the", "it", "a", "how", "long", "over", "by") or t.text in _AGG_WORDS:
             continue
         named = mention_at(p, k) or (mention_at(p, k + 1) if k + 1 < len(toks) else None)
-        if named is not None and is_numeric(by_name[named.column]):
+        if named is not None and is_numeric(by_name[named.column]) and p.toks[named.start].text not in SPEED_WORDS:
             return None  # "resolution time" names a column of durations (resolution_hours): it is that column
         end = _date_named(t, dates)
         if end is None and named is not None and named.start == k and by_name[named.column] in dates:
             end = by_name[named.column]  # "days to pay": the words link "pay" to Paid Date
+        if end is None and t.text in DONE_EVENT_WORDS and (span := span_pair(profile)) is not None:
+            return span[0], span[1], k
         if end is None:
             continue
         main = _started(dates, end) or max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
@@ -212,7 +220,8 @@ def row_span(p: Parsed, profile: dict) -> Derived | None:
     if pair is None or two_dates(p, profile) is not None:
         return None
     at = _length_cue(p)
-    if at is None or _names_duration_column(p, profile):
+    stay = _stay_state(p)
+    if at is None or _names_duration_column(p, profile, skip=stay[0] if stay else None):
         return None
     start, end = pair
     named = _date_named(p.toks[at - 1], [c for c in profile["columns"] if c["type"] in ("date", "datetime")]) \
@@ -231,8 +240,24 @@ def row_span(p: Parsed, profile: dict) -> Derived | None:
     said = {at - 1} if at > 0 and mention_at(p, at - 1) is None else set()  # "pick time": the rows' noun
     if at + 2 < len(p.toks) and p.toks[at + 1].text == "of":
         said.add(at + 2)  # "length of stay"
-    return Derived(m, {start["name"], end["name"]}, notes=[f"I measured the time from {start['name']} to "
-                                                           f"{end['name']}"], order_desc=speed, words={at} | said)
+    if stay is not None:
+        said |= {stay[0], stay[0] + 1}
+    return Derived(m, {start["name"], end["name"]}, spent_filters=[stay[1]] if stay else [],
+                   notes=[f"I measured the time from {start['name']} to {end['name']}"], order_desc=speed,
+                   words={at} | said)
+
+
+def _stay_state(p: Parsed) -> tuple[int, Filter] | None:
+    """"how long do bugs stay open", "remain unpaid": the verb of a state kept and the filter its next word was
+    read as (Status = Open), which names the stretch of time, not the rows kept."""
+    for k, t in enumerate(p.toks[:-1]):
+        if t.text not in STAY_WORDS:
+            continue
+        nxt = p.toks[k + 1].text
+        f = next((f for f in p.filters if any(isinstance(v, str) and v.lower() == nxt for v in f.values)), None)
+        if f is not None:
+            return k, f
+    return None
 
 
 def _length_cue(p: Parsed) -> int | None:
@@ -258,9 +283,12 @@ def _length_cue(p: Parsed) -> int | None:
 _AGG_WORDS = {"average", "avg", "mean", "median", "total"}  # "total install hrs"
 
 
-def _names_duration_column(p: Parsed, profile: dict) -> bool:
-    """The words name a column of lengths of time ("wait time" → Wait (min)) by more than its unit."""
+def _names_duration_column(p: Parsed, profile: dict, skip: int | None = None) -> bool:
+    """The words name a column of lengths of time ("wait time" → Wait (min)) by more than its unit (the verb
+    of a state kept at `skip` names none)."""
     for m in p.mentions:
+        if m.start == skip:
+            continue
         col = profile["_by_name"][m.column]
         words = {t.text for t in p.toks[m.start:m.end]}
         timed = set(col["tokens"]) & (set(TIME_UNIT_WORDS) | DURATION_WORDS | {"min", "hr", "hrs", "sec"})

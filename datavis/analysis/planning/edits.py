@@ -236,7 +236,7 @@ def aggregated(plan: Plan, agg: Agg) -> Plan:
     out = _copy(plan)
     if agg == "count":
         out.measures[0] = Measure(column=None, agg="count")
-    elif m.kind in ("rate", "ratio"):
+    elif m.kind in ("rate", "ratio", "margin"):
         raise Unanswerable("this chart shows a rate or a ratio, whose aggregate is part of what it means")
     elif m.column is None:
         raise Unanswerable("this chart counts rows; choose a measure before changing the aggregate")

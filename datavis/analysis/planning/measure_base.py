@@ -34,6 +34,7 @@ class Derived:
     notes: list[str] = field(default_factory=list)
     order_desc: bool | None = None  # the order its words ask for ("pays fastest": lowest first)
     words: set[int] = field(default_factory=set)  # tokens its phrase spent ("time" in "delivery time")
+    grain: str | None = None  # the time bucket its words say ("month over month growth")
 
 
 # ------------------------------------------------------------------ shared helpers

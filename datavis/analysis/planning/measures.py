@@ -18,10 +18,14 @@ from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
+    CHANGE_WORDS,
+    CONVERTED_COUNT_WORDS,
     COST_WORDS,
+    GROWTH_WORDS,
     MEASURE_UNIT_WORDS,
     PAY_WORDS,
     PEOPLE,
+    PERIOD_OVER_PERIOD,
     PRICE_WORDS,
     PROFIT_WORDS,
     QUANTITY_WORDS,
@@ -37,6 +41,7 @@ from ..language.parsing import (
     Parsed,
     excludes,
     is_numeric,
+    main_temporal,
     negated_between,
     yes_letter,
 )
@@ -59,6 +64,7 @@ from .measure_base import (
     names_things,
     total_of,
 )
+from .pairs import plan_pairs
 
 _SCOPE_END = {"by", "per", "each", "every", "across", "among", "within", "vs", "versus", ",", "?", ".",
               "broken", "split", "grouped", "and"}
@@ -67,7 +73,7 @@ _CMP = (">", ">=", "<", "<=", "between")
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (since_day, row_span, between_dates, _added, planned_gap, net_of, _shortfall, _stock_value,
+    for reader in (_growth, planned_gap, since_day, row_span, between_dates, _added, net_of, _shortfall, _stock_value,
                    _as_share_of, per_day, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
@@ -150,19 +156,32 @@ def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
     """"conversion rate" where conversions are a count column: conversions per session (or visit,
     visitor, impression…: the table's base count, RATE_BASE_WORDS), as a percentage."""
     m = next((x for x in p.mentions if x.end == k), None)
-    if m is None or not measure_col(profile["_by_name"][m.column]):
+    column: str | None
+    if m is not None and measure_col(profile["_by_name"][m.column]):
+        column = m.column
+    elif m is None and p.toks[k - 1].text in ("conversion", "converted", "conv"):
+        column = _converted_count(profile)  # "conversion rate" over Transactions and Visitors
+    else:
         return None
-    bases = [c for c in profile["columns"] if measure_col(c) and c["name"] != m.column and c.get("additive", True)
+    bases = [c for c in profile["columns"] if measure_col(c) and c["name"] != column and c.get("additive", True)
              and set(c["tokens"]) & RATE_BASE_WORDS]  # counts, not "avg_session_duration"
-    if not bases:
+    if column is None or not bases:
         return None
     # a funnel's step is taken over the step before it: conversions per click, not per impression
-    total = total_of(profile["_by_name"][m.column])
+    total = total_of(profile["_by_name"][column])
     above = [c for c in bases if total_of(c) > total]
     base = min(above, key=total_of) if above else bases[0]
-    measure = Measure(column=m.column, agg="sum", kind="ratio", other=base["name"], other_agg="sum", percent=True)
-    return Derived(measure, {m.column, base["name"]},
-                   notes=[f"I took the rate as {m.column} per {base['name']}"])
+    measure = Measure(column=column, agg="sum", kind="ratio", other=base["name"], other_agg="sum", percent=True)
+    return Derived(measure, {column, base["name"]}, words={k - 1, k},
+                   notes=[f"I took the rate as {column} per {base['name']}"])
+
+
+def _converted_count(profile: dict) -> str | None:
+    """The one count column of what a visit converts into (Transactions, Orders, Bookings): whole numbers, no
+    money."""
+    counts = [c for c in profile["columns"] if measure_col(c) and c["type"] == "integer" and not c.get("money")
+              and c.get("additive", True) and set(c["tokens"]) & CONVERTED_COUNT_WORDS]
+    return counts[0]["name"] if len(counts) == 1 else None
 
 
 def _ends_scope(p: Parsed, j: int) -> bool:
@@ -260,9 +279,46 @@ def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | N
                 return c["name"], letter
             if c["type"] == "text" and c["role"] == "dimension" and c["distinct"] <= 30:
                 for v, _n in c.get("values", []):
-                    if " " not in str(v) and close_words(word, str(v).lower()):
+                    low = str(v).lower()  # "fix rate" ~ Fixed: a verb too short for close_words, + "ed"
+                    if " " not in low and (close_words(word, low) or low in (word + "ed", word + "d")):
                         return c["name"], v
     return None
+
+
+# ------------------------------------------------------------------ growth
+_OVER = re.compile(r"\b(day|week|month|quarter|year)[- ]?(?:over|on)[- ]?(?:the )?(?:previous )?\1\b")
+_GRAINS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
+           "annual": "year"}
+
+
+def _growth(p: Parsed, profile: dict) -> Derived | None:
+    """"month over month revenue growth", "MoM growth in orders", "monthly sales growth %", "% change in sign-ups
+    by quarter": each time bucket's total as a percentage change from the bucket before (a count of rows when no
+    measure is named), along the table's time axis."""
+    toks = p.toks
+    said = {t.text for t in toks}
+    over = _OVER.search(p.text.s)
+    said_short = re.search(rf"\b({'|'.join(PERIOD_OVER_PERIOD)})\b", p.question, re.IGNORECASE)  # "WoW" is 2 tokens
+    short = PERIOD_OVER_PERIOD[said_short.group(1).lower()] if said_short else None
+    percent_change = any(t.text in CHANGE_WORDS and (k > 0 and toks[k - 1].text in SHARE_OF_WORDS or
+                                                     p.question[:t.start].rstrip().endswith("%"))
+                         for k, t in enumerate(toks))
+    named = said & GROWTH_WORDS or (over or short) and said & CHANGE_WORDS or percent_change
+    if not named or main_temporal(profile) is None:
+        return None
+    grain = over.group(1) if over else short or next((_GRAINS[t.text] for t in toks if t.text in _GRAINS), None)
+    mention = next((m for m in p.mentions if measure_col(profile["_by_name"][m.column])
+                    and not binary(profile["_by_name"][m.column])), None)
+    column = mention.column if mention is not None else None
+    if column is None:
+        money = next((money_mention(p, profile, k) for k in range(len(toks)) if money_mention(p, profile, k)), None)
+        column = money.column if money is not None else None
+    agg = agg_before(p, mention.start, "sum") if mention is not None else "sum"
+    m = Measure(column=column, agg=agg if column else "count", kind="growth")
+    words = {k for k, t in enumerate(toks) if t.text in GROWTH_WORDS | CHANGE_WORDS or said_short is not None
+             and said_short.start() <= t.start < said_short.end()}
+    return Derived(m, {column} if column else set(), words=words, grain=grain,
+                   notes=["I took the growth as the % change from the period before"])
 
 
 # ------------------------------------------------------------------ ratios
@@ -376,7 +432,7 @@ def _margin(p: Parsed, profile: dict) -> Derived | None:
         next((c for c in measures if set(c["tokens"]) & PROFIT_WORDS), None)
     revenue = revenue_column([c for c in measures if c is not profit and c.get("additive", True)])
     if profit is None:
-        return _margin_as_difference(p, measures, k)
+        return _margin_as_difference(p, profile, measures, k)
     if revenue is None:
         return None
     m = Measure(column=profit["name"], agg="sum", kind="ratio", other=revenue["name"], other_agg="sum", percent=True)
@@ -384,16 +440,27 @@ def _margin(p: Parsed, profile: dict) -> Derived | None:
                    notes=[f"I took the margin as {profit['name']} as a percentage of {revenue['name']}"])
 
 
-def _margin_as_difference(p: Parsed, measures: list[dict], k: int) -> Derived | None:
+def _margin_as_difference(p: Parsed, profile: dict, measures: list[dict], k: int) -> Derived | None:
     """No profit column: the margin is what is taken minus what it cost ("avg margin per unit":
     the average of Unit Price − unitCost), summed for amounts, averaged for prices."""
-    cost = next((c for c in measures if set(c["tokens"]) & COST_WORDS), None)
+    cost = _cost_of_sales(measures, profile)
     taken = revenue_column([c for c in measures if c is not cost])
     if cost is None or taken is None:
         return None
-    agg = agg_before(p, k, "sum" if taken.get("additive", True) and "price" not in taken["tokens"] else "avg")
+    amounts = taken.get("additive", True) and "price" not in taken["tokens"]
+    after = p.toks[k + 1].text if k + 1 < len(p.toks) else ""
+    grouped = after == "per" and (g := mention_at(p, k + 2)) is not None and \
+        profile["_by_name"][g.column]["role"] != "measure"  # "margin per team" groups; "margin per unit" divides
+    gross = {k - 1} if k > 0 and p.toks[k - 1].text == "gross" else set()
+    if amounts and (grouped or after not in ("per", "on", "amount", "dollars", "$")) and \
+            agg_before(p, k, "sum") == "sum":
+        # "gross margin by store" over Sales and COGS: what is left as a percentage of what was taken
+        m = Measure(column=taken["name"], agg="sum", kind="margin", other=cost["name"])
+        return Derived(m, {taken["name"], cost["name"]}, words={k} | gross,
+                       notes=[f"I took the margin as {taken['name']} minus {cost['name']}, as a % of {taken['name']}"])
+    agg = agg_before(p, k, "sum" if amounts else "avg")
     m = Measure(column=taken["name"], agg=agg, kind="subtract", other=cost["name"])
-    return Derived(m, {taken["name"], cost["name"]},
+    return Derived(m, {taken["name"], cost["name"]}, words={k} | gross,
                    notes=[f"I took the margin as {taken['name']} minus {cost['name']}"])
 
 
@@ -404,14 +471,26 @@ def _profit(p: Parsed, profile: dict) -> Derived | None:
              None)
     if k is None or any(set(c["tokens"]) & PROFIT_WORDS for c in profile["columns"]):
         return None
-    money = [c for c in profile["columns"] if measure_col(c) and c.get("money") and c.get("additive", True)]
-    cost = next((c for c in money if set(c["tokens"]) & (COST_WORDS | {"spend", "spending"})), None)
+    money = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True) and
+             (c.get("money") or set(c["tokens"]) & COST_WORDS)]
+    # the cost of what was sold (COGS) before a spend beside it (Actual Spend against a Budget)
+    cost = _cost_of_sales(money, profile) or next((c for c in money if set(c["tokens"]) & {"spend", "spending"}), None)
     taken = revenue_column([c for c in money if c is not cost])
     if cost is None or taken is None:
         return None
     m = Measure(column=taken["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=cost["name"])
-    return Derived(m, {taken["name"], cost["name"]},
+    gross = {k - 1} if k > 0 and p.toks[k - 1].text == "gross" else set()
+    return Derived(m, {taken["name"], cost["name"]}, words={k} | gross,
                    notes=[f"I took the profit as {taken['name']} minus {cost['name']}"])
+
+
+def _cost_of_sales(columns: list[dict], profile: dict) -> dict | None:
+    """The column of what the things sold cost among `columns`: one named so (COGS, Cost of Goods) first, then a
+    cost that is not the amount done against a plan (Actual Cost beside a Budget), then any cost."""
+    costs = [c for c in columns if set(c["tokens"]) & COST_WORDS]
+    against_plan = {done["name"] for _plan, done in plan_pairs(profile)}
+    costs.sort(key=lambda c: (not set(c["tokens"]) & {"cog", "good", "sold"}, c["name"] in against_plan))
+    return costs[0] if costs else None
 
 
 def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
@@ -479,12 +558,24 @@ def _row_value(p: Parsed, profile: dict) -> Derived | None:
             continue
         col = profile["_by_name"][thing.column]
         money = revenue_column([c for c in profile["columns"] if measure_col(c) and c.get("money")])
+        if money is not None and _counts_things(col) and col["name"] != money["name"]:
+            # "average transaction value" over a count column (Transactions): money per thing counted
+            m = Measure(column=money["name"], agg="sum", kind="ratio", other=thing.column, other_agg="sum")
+            return Derived(m, {money["name"], thing.column}, words={k, k + 1, k + 2},
+                           notes=[f"I took the {p.toks[k + 1].text} {p.toks[k + 2].text} as {money['name']} "
+                                  f"per {p.toks[k + 1].sing}"])
         if is_identifier(col) and thing.tier != "exact" and money is not None:
             m = Measure(column=money["name"], agg="sum", kind="ratio", other=thing.column, other_agg="count_distinct")
             return Derived(m, {money["name"], thing.column},
                            notes=[f"I took the {p.toks[k + 1].text} {p.toks[k + 2].text} as {money['name']} "
                                   f"per {p.toks[k + 1].sing}"])
     return None
+
+
+def _counts_things(col: dict) -> bool:
+    """A column of how many things each row holds (Transactions, Orders): additive whole numbers, no money."""
+    return measure_col(col) and col["type"] == "integer" and not col.get("money") and col.get("additive", True) \
+        and bool(set(col["tokens"]) & CONVERTED_COUNT_WORDS)
 
 
 # ------------------------------------------------------------------ sums of two columns

@@ -10,7 +10,7 @@ import datetime as dt
 from statistics import median
 from typing import Any
 
-from ..language.lexicon import PLANNED_WORDS, SPAN_PAIRS
+from ..language.lexicon import DONE_WORDS, PLANNED_WORDS, SPAN_PAIRS, UNIT_WORDS
 
 
 def _is_date(col: dict[str, Any]) -> bool:
@@ -39,7 +39,8 @@ def span_pair(profile: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] 
 
 def plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """Every (planned, done): two additive number columns whose names differ by one word, the first a word of
-    an amount planned or available ("Qty Ordered" / "Qty Picked", "Hours Available" / "Hours Used")."""
+    an amount planned or available ("Qty Ordered" / "Qty Picked", "Hours Available" / "Hours Used"), or a plan
+    named by one word beside the one column of the amount done ("Budget" / "Actual Spend")."""
     nums = [c for c in profile["columns"] if c["type"] in ("integer", "number") and c["role"] == "measure"
             and c.get("additive", True)]
     out = []
@@ -52,7 +53,18 @@ def plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, 
                 and len(b["tokens"]) == len(a["tokens"]) and not set(b["tokens"]) & PLANNED_WORDS]
         if len(done) == 1:
             out.append((a, done[0]))
+        elif not done and not rest - set(UNIT_WORDS) - {"h", "usd", "$"}:
+            out += _done_beside(a, nums)
     return out
+
+
+def _done_beside(planned: dict[str, Any], nums: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """A plan named by its one word ("Budget", "Estimate (h)") and the one column of a word of the amount done
+    ("Actual Spend", "Hours Logged") of the same size in the data (totals within 4× of each other)."""
+    size = float(planned.get("mean") or 0.0)
+    done = [b for b in nums if b is not planned and set(b["tokens"]) & DONE_WORDS
+            and not set(b["tokens"]) & PLANNED_WORDS and size > 0 and 0.25 <= float(b.get("mean") or 0.0) / size <= 4]
+    return [(planned, done[0])] if len(done) == 1 else []
 
 
 def typical_unit(start: dict[str, Any], end: dict[str, Any], profile: dict[str, Any]) -> str | None:

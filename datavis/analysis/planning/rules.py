@@ -246,6 +246,11 @@ def _derived_measure(d: _Draft) -> None:
     d.count_rows = False
     d.used += [m for m in p.mentions if m.column in found.columns and m not in d.used]
     p.groups = [g for g in p.groups if g.column not in found.columns]
+    if found.measure.kind == "growth":  # along the time axis, in the bucket its words say (else by month)
+        p.trend, p.grain = True, found.grain or p.grain or "month"
+    measured = {m.column for m in p.mentions if d.profile["_by_name"][m.column]["role"] == "measure"}
+    if p.correl and len(found.columns) >= 2 and measured <= found.columns:
+        p.correl = False  # "actual spend vs budget difference": the "vs" is inside the measure, no scatter
     per = found.measure.other
     if per is not None and found.measure.other_agg == "count_distinct" and d.profile["_by_name"][per]["role"] == \
             "temporal" and p.grain == "day":

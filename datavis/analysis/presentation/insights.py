@@ -220,7 +220,7 @@ def _trend_fact(vals: list[tuple[Any, float]], grain: str | None, f: Format) -> 
     (x0, v0), (x1, v1) = pts[0], pts[-1]
     peak = max(pts, key=lambda t: t[1])
     low = min(pts, key=lambda t: t[1])
-    change = (v1 - v0) / abs(v0) if v0 else None
+    change = (v1 - v0) / v0 if v0 > 0 and v1 >= 0 else None  # a % change from or to below zero reads wrong
     jumps = [(pts[i][0], pts[i][1] - pts[i - 1][1]) for i in range(1, len(pts))]
     big = max(jumps, key=lambda t: abs(t[1])) if jumps else None
     return {"kind": "trend", "first": _label(x0, grain), "first_value": v0, "first_text": f(v0),

@@ -231,6 +231,10 @@ def _aggregate(plan: Plan, profile: dict[str, Any], measures: list[Measure], max
     select = [f"{xsel} AS {quote_ident(x)}"]
     if color:
         select.append(f"{csel} AS {quote_ident(color)}")
+    growth = measures[0].kind == "growth"
+    if growth:  # each time bucket against the one before it (per series); the first has none
+        window = f"OVER ({'PARTITION BY ' + csel + ' ' if csel else ''}ORDER BY {xexpr})"
+        aggs[0] = f"100.0 * ({aggs[0]} / NULLIF(lag({aggs[0]}) {window}, 0) - 1)"
     select += [f"{a} AS {quote_ident(y)}" for a, y in zip(aggs, ys, strict=True)]
     share = None
     if plan.share and not color and measures[0].agg in ("sum", "count", "count_distinct") and not measures[0].kind:
@@ -240,9 +244,13 @@ def _aggregate(plan: Plan, profile: dict[str, Any], measures: list[Measure], max
     order = _order_sql(plan, xtype, xorder, x, quote_ident(ys[0]), color, parts)
     limit_rows = None if (color or "other_x" in parts.extra) else plan.limit
     limit = int(limit_rows) if limit_rows else max_rows + 1
-    sql = (("WITH " + ", ".join(parts.ctes) + " ") if parts.ctes else "") + \
-        (f"SELECT {', '.join(select)} FROM {TABLE}{where_sql(plan, profile, parts.conds)} GROUP BY ALL "
-         f"ORDER BY {order} LIMIT {limit}")
+    keys = "1, 2" if color else "1"  # a window over the groups' aggregates needs the keys said (not ALL)
+    grouped = f"SELECT {', '.join(select)} FROM {TABLE}{where_sql(plan, profile, parts.conds)} " \
+        f"GROUP BY {keys if growth else 'ALL'}"
+    if growth:  # the buckets with one before them, ordered along time (QUALIFY cannot follow GROUP BY ALL)
+        order = ", ".join(quote_ident(c) for c in (x, color) if c)
+        grouped = f"SELECT * FROM ({grouped}) WHERE {quote_ident(ys[0])} IS NOT NULL"
+    sql = (("WITH " + ", ".join(parts.ctes) + " ") if parts.ctes else "") + f"{grouped} ORDER BY {order} LIMIT {limit}"
     return Query(sql=sql, kind="aggregate", x=x, x_type=xtype, x_sort=xsort, ys=ys, color=color, share=share,
                  extra=parts.extra)
 

@@ -70,6 +70,11 @@ def derived_sql(m: Measure, profile: dict[str, Any], condition_sql: Callable[[Fi
         return _agg(m.agg, _elapsed(a, b if m.other else _last_day(profile), m.unit))
     if m.kind == "subtract":
         return _agg(m.agg, f"({a} - {b})")
+    if m.kind == "growth":  # the bucket's own aggregate; the compiler compares it with the bucket before
+        return "count(*)" if m.column is None else _agg(m.agg, _number(m.column, by_name))
+    if m.kind == "margin":  # over the rows where both are known, as a ratio of two sums is
+        whole = f"sum({a}) FILTER (WHERE {b} IS NOT NULL)"
+        return f"100.0 * ({whole} - sum({b}) FILTER (WHERE {a} IS NOT NULL)) / NULLIF({whole}, 0)"
     if m.kind == "multiply":
         return _agg(m.agg, f"({a} * {b})")
     # add: a missing term counts as 0 unless both are missing (children left blank: adults only)
@@ -142,6 +147,11 @@ def derived_label(m: Measure) -> str:
         if m.percent:
             return f"{top} as % of {m.other or 'rows'}"
         return f"{top} {_per(m.other) if m.other else 'per row'}"
+    if m.kind == "margin":
+        return f"{m.column} − {m.other} as % of {m.column}"
+    if m.kind == "growth":
+        base = "Rows" if m.column is None else f"{AGG_WORDS.get(m.agg, '') if m.agg != 'avg' else 'Average'} {m.column}"
+        return f"{base.strip()} growth %"
     agg = AGG_WORDS.get(m.agg, "") if m.agg != "avg" else "Average"
     if m.kind == "date_diff":
         return f"{agg} {_UNIT_WORDS[m.unit]} from {m.column} to {m.other or 'the last day'}".strip()
@@ -151,7 +161,7 @@ def derived_label(m: Measure) -> str:
 
 def is_percent(m: Measure | None) -> bool:
     """Numbers of this measure are percentages (0–100)."""
-    return m is not None and (m.kind == "rate" or (m.kind == "ratio" and m.percent))
+    return m is not None and (m.kind in ("rate", "margin", "growth") or (m.kind == "ratio" and m.percent))
 
 
 def derived_summary(m: Measure) -> dict[str, Any]:
