@@ -190,24 +190,18 @@ def _named_groups_compared(c: Link, links: Links, col: dict[str, Any]) -> bool:
 
 
 def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
-    """Two measures joined by and / vs / a comma ("revenue and profit", "min and max salary")."""
+    """Two measures joined by and / vs / a comma ("revenue and profit", "min and max salary"), and
+    three listed ("revenue, cost and units")."""
     toks = links.parsed.toks
-    for a, b in itertools.pairwise(nums):
-        between = {t.text for t in toks[a.end:b.start]} | _symbols_between(links, a, b)
-        if not between & _AND or b.start - a.end > 4 or between & {"vs", "versus"} and not links.parsed.correl:
-            continue  # "fee on time vs late": vs joins two measures only between two numbers (parsing._versus)
-        ca, cb = (profile["_by_name"][str(x.target)] for x in (a, b))
-        if ca["name"] == cb["name"]:  # two spans naming one column: "profit ... and profit?" is one measure
-            continue
-        na, nb = _near_agg(links, a.start), _near_agg(links, b.start)
-        agg_a = _agg_of(na) if na is not None and na.target != "count" else _default_agg(ca)
-        agg_b = _agg_of(nb) if nb is not None and nb.target != "count" else \
-            (agg_a if na is not None and na.target != "count" else _default_agg(cb))
-        yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)),
-                      ("two=and", *_money_feat(a, b)))
+    joined = [(a, b) for a, b in itertools.pairwise(nums) if _joins(a, b, links)]
+    for a, b in joined:
+        ms = _joined_measures((a, b), links, profile)
+        yield Reading(ms, ("two=and", *_money_feat(a, b)))
         if not (links.groups or links.grains or links.parsed.trend):  # "by month" aggregates them
-            yield Reading((Measure(column=ca["name"], agg="none"), Measure(column=cb["name"], agg="none")),
-                          ("two=raw",))
+            yield Reading(tuple(Measure(column=m.column, agg="none") for m in ms), ("two=raw",))
+    for (a, b), (b2, c) in itertools.pairwise(joined):
+        if b is b2 and len({str(x.target) for x in (a, b, c)}) == 3:
+            yield Reading(_joined_measures((a, b, c), links, profile), ("two=and", *_money_feat(a, b, c)))
     # "min and max salary": two cues on one column
     cues = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     for x, y in itertools.pairwise(cues):
@@ -217,6 +211,29 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
             yield Reading((Measure(column=col, agg=_agg_of(x)), Measure(column=col, agg=_agg_of(y))),
                           ("two=cues", *_money_feat(nxt)))
     yield from _count_pairs(nums, links, profile)
+
+
+def _joins(a: Link, b: Link, links: Links) -> bool:
+    """Whether two measure links next to each other are joined by and / vs / a comma, and name two columns."""
+    toks = links.parsed.toks
+    between = {t.text for t in toks[a.end:b.start]} | _symbols_between(links, a, b)
+    if not between & _AND or b.start - a.end > 4 or between & {"vs", "versus"} and not links.parsed.correl:
+        return False  # "fee on time vs late": vs joins two measures only between two numbers (parsing._versus)
+    return str(a.target) != str(b.target)  # two spans naming one column: "profit ... and profit?" is one measure
+
+
+def _joined_measures(cs: tuple[Link, ...], links: Links, profile: dict[str, Any]) -> tuple[Measure, ...]:
+    """Joined measures, each with the aggregation said just before it, else the one said before the
+    first ("average sent and opened"), else its column's usual one."""
+    out: list[Measure] = []
+    first: Agg | None = None
+    for i, c in enumerate(cs):
+        col = profile["_by_name"][str(c.target)]
+        near = _near_agg(links, c.start)
+        agg = _agg_of(near) if near is not None and near.target != "count" else None
+        first = agg if i == 0 else first
+        out.append(Measure(column=col["name"], agg=agg or first or _default_agg(col)))
+    return tuple(out)
 
 
 def _symbols_between(links: Links, a: Link, b: Link) -> set[str]:
@@ -651,6 +668,22 @@ def _shape(plan: Plan, profile: dict[str, Any]) -> tuple[str, ...]:
     return () if _one_row_each(plan.dimension, profile) else ("raw=repeating_axis",)
 
 
+def _joined_columns(ms: list[Measures]) -> dict[str, set[str]]:
+    """Each measure column the words join to others ("budget vs actual", "revenue and cost"): its partners."""
+    out: dict[str, set[str]] = {}
+    for m in ms:
+        if len(m.value) > 1 and m.feats[0].startswith("two=and"):
+            for x in m.value:
+                out.setdefault(str(x.column), set()).update(str(y.column) for y in m.value if y is not x)
+    return out
+
+
+def _partner_left_out(plan: Plan, joined: dict[str, set[str]]) -> bool:
+    """One measure's raw values over a repeating axis, while the words join it to another measure
+    ("budget vs actual by team"): the two are compared per group, not one plotted row by row."""
+    return len(plan.measures) == 1 and bool(joined.get(str(plan.measures[0].column)))
+
+
 @dataclass
 class Generated:
     """A generated plan and the licence features of its slots."""
@@ -668,6 +701,7 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
                                                     if "partial" not in c.feats or c.start not in spent])
     ms, ds = measure_readings(links, profile, money=not derived), dimension_readings(links, profile, base)
     cs = color_readings(links, profile)
+    joined = _joined_columns(ms)
     out: list[Generated] = []
     seen: set[str] = set()
     for m, d in itertools.product(ms, ds):
@@ -685,7 +719,8 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
                 continue
             seen.add(key)
             feats = (*m.feats, *d.feats, *c.feats, *o.feats, *_shape(plan, profile))
-            if "raw=repeating_axis" in feats and ("money=raw" in feats or _many_per_group(plan, profile)):
+            if "raw=repeating_axis" in feats and ("money=raw" in feats or _many_per_group(plan, profile)
+                                                  or _partner_left_out(plan, joined)):
                 continue  # raw values of many rows per bar overlap: "sales by region" sums them
             out.append(Generated(plan, feats))
             out += [Generated(dots, feats) for dots in _dots(plan, links) if _key(dots) not in seen]
