@@ -25,7 +25,7 @@ from ..language.lexicon import NUMBER_WORDS, PAY_LEVEL_WORDS, PEOPLE, PEOPLE_ROL
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import ranked_agg
-from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
+from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, of_a_kind, validate_plan
 from .measures import binary, money_column
 
 MAX_PLANS = 160
@@ -224,16 +224,25 @@ def _joins(a: Link, b: Link, links: Links) -> bool:
 
 def _joined_measures(cs: tuple[Link, ...], links: Links, profile: dict[str, Any]) -> tuple[Measure, ...]:
     """Joined measures, each with the aggregation said just before it, else the one said before the
-    first ("average sent and opened"), else its column's usual one."""
-    out: list[Measure] = []
-    first: Agg | None = None
-    for i, c in enumerate(cs):
-        col = profile["_by_name"][str(c.target)]
+    first ("average sent and opened"), else its column's usual one; with no aggregation said and a level
+    among them per group ("wait vs talk time per agent"), every one's average: a total beside an average
+    reads as two of a kind."""
+    cols = [profile["_by_name"][str(c.target)] for c in cs]
+    said: list[Agg | None] = []
+    for c in cs:
         near = _near_agg(links, c.start)
-        agg = _agg_of(near) if near is not None and near.target != "count" else None
-        first = agg if i == 0 else first
-        out.append(Measure(column=col["name"], agg=agg or first or _default_agg(col)))
-    return tuple(out)
+        said.append(_agg_of(near) if near is not None and near.target != "count" else None)
+    usual = [_default_agg(col) for col in cols]
+    if (links.groups or links.grains or links.parsed.trend) and not any(said):
+        usual = of_a_kind(usual)
+    return tuple(Measure(column=col["name"], agg=agg or said[0] or level)
+                 for col, agg, level in zip(cols, said, usual, strict=True))
+
+
+def _plural_label(c: Link, links: Links) -> bool:
+    """A column of one label per row named in the plural ("tickets" of Ticket): the rows it labels."""
+    last = links.parsed.toks[c.end - 1]
+    return "type=text" in c.feats and last.sing != last.text
 
 
 def _symbols_between(links: Links, a: Link, b: Link) -> set[str]:
@@ -254,7 +263,7 @@ def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Ite
     average csat"): the rows counted beside the measure."""
     toks = links.parsed.toks
     cued = {k for a in links.aggs for k in range(a.start, a.end)}
-    nouns = [c for c in links.columns if "entity" in c.feats and "unique" in c.feats]
+    nouns = [c for c in links.columns if "unique" in c.feats and ("entity" in c.feats or _plural_label(c, links))]
     for cue in [a for a in links.aggs if a.target == "count"] + nouns:
         for c in nums:
             lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
@@ -335,10 +344,27 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
     if (single or ranked or kind_tokens(links)) and not nums:  # "the largest single invoice", "which 5 customers did
         out += _implicit_readings(links, profile, single)  # we bill the most", "the 3 priciest products"
+        out += _count_and_cue(links, out, single)
     return out
 
 
 _GROUP_WORDS = {"per", "by", "each", "every", "across"}
+
+
+def _count_and_cue(links: Links, readings: list[Measures], single: list[Link]) -> list[Measures]:
+    """"count and total of orders", "number and value of sales": the rows counted beside the aggregation
+    of the table's main measure that the second cue names (its first implicit reading)."""
+    toks = links.parsed.toks
+    counts = [a for a in links.aggs if a.target == "count"]
+    for cue, other in itertools.product(counts, single):
+        lo, hi = (cue.end, other.start) if cue.end <= other.start else (other.end, cue.start)
+        if not 0 <= hi - lo <= 2 or not {t.text for t in toks[lo:hi]} & _AND:
+            continue
+        main = next((r for r in readings if "agg=implicit_cue" in r.feats and "implicit=0" in r.feats), None)
+        if main is not None:
+            pair = (Measure(column=None, agg="count"), main.value[0])
+            return [Reading(pair if cue.end <= other.start else pair[::-1], ("two=count_and",))]
+    return []
 
 
 def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:

@@ -15,7 +15,7 @@ from ..labels import measure_label
 from ..language.lexicon import WEEKDAYS
 from ..language.names import quote_ident
 from ..plan import Filter, Measure, Plan
-from .derived import derived_sql
+from .derived import ROW_KINDS, derived_sql, row_label, row_sql
 
 TABLE = "data"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -176,7 +176,7 @@ def compile_plan(plan: Plan, profile: dict[str, Any], max_rows: int) -> Query:
         return _table(plan, profile, max_rows)
     if plan.dimension is not None and plan.dimension.bins:
         return _histogram(plan, profile)
-    if plan.chart == "boxplot" and measures[0].column and measures[0].kind is None:
+    if plan.chart == "boxplot" and measures[0].column and measures[0].kind in (None, *ROW_KINDS):
         return _boxplot(plan, profile, measures[0])
     raw = all(m.agg == "none" for m in measures)
     if raw:
@@ -385,7 +385,7 @@ def _histogram(plan: Plan, profile: dict[str, Any]) -> Query:
 
 def _boxplot(plan: Plan, profile: dict[str, Any], m: Measure) -> Query:
     assert m.column is not None  # compile_plan's test
-    q = quote_ident(m.column)
+    q = quote_ident(m.column) if m.kind is None else f"({row_sql(m, profile)})"  # a duration: each row's
     group = plan.dimension.column if plan.dimension else None
     stats = (f"min({q}) AS \"min\", quantile_cont({q}, 0.25) AS q1, median({q}) AS median, "
              f"quantile_cont({q}, 0.75) AS q3, max({q}) AS \"max\", count({q}) AS n")
@@ -400,5 +400,5 @@ def _boxplot(plan: Plan, profile: dict[str, Any], m: Measure) -> Query:
     else:
         sql = f"SELECT {stats} FROM {TABLE}{where}"
     return Query(sql=sql, kind="boxplot", x=group, x_type="nominal", ys=["median"],
-                 extra={"column": m.column})
+                 extra={"column": m.column if m.kind is None else row_label(m)})
 
