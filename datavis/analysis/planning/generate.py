@@ -694,11 +694,14 @@ def _shape(plan: Plan, profile: dict[str, Any]) -> tuple[str, ...]:
     return () if _one_row_each(plan.dimension, profile) else ("raw=repeating_axis",)
 
 
-def _joined_columns(ms: list[Measures]) -> dict[str, set[str]]:
-    """Each measure column the words join to others ("budget vs actual", "revenue and cost"): its partners."""
+def _joined_columns(ms: list[Measures], profile: dict[str, Any]) -> dict[str, set[str]]:
+    """Each measure column the words join to others ("budget vs actual", "revenue and cost"): its
+    partners (an id joined by "and" is no measure: "the employee and their department's id")."""
     out: dict[str, set[str]] = {}
+    by_name = profile["_by_name"]
     for m in ms:
-        if len(m.value) > 1 and m.feats[0].startswith("two=and"):
+        if len(m.value) > 1 and m.feats[0].startswith("two=and") and \
+                all(by_name[str(x.column)]["role"] == "measure" for x in m.value):
             for x in m.value:
                 out.setdefault(str(x.column), set()).update(str(y.column) for y in m.value if y is not x)
     return out
@@ -727,7 +730,7 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
                                                     if "partial" not in c.feats or c.start not in spent])
     ms, ds = measure_readings(links, profile, money=not derived), dimension_readings(links, profile, base)
     cs = color_readings(links, profile)
-    joined = _joined_columns(ms)
+    joined = _joined_columns(ms, profile)
     out: list[Generated] = []
     seen: set[str] = set()
     for m, d in itertools.product(ms, ds):
