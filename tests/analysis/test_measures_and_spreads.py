@@ -54,7 +54,7 @@ def _write_tickets(path: Path, n: int = 200) -> None:
         w.writerow(["Ticket", "Queue", "Priority", "Wait Minutes", "Handle Time (min)"])
         for i in range(n):
             w.writerow([f"T{i:04d}", rnd.choice(["Billing", "Tech", "Account"]),
-                        rnd.choice(["Low", "Medium", "High"]), rnd.randint(1, 90), round(rnd.uniform(3, 40), 1)])
+                        rnd.choice(["Low", "Medium", "High"]), rnd.randint(1, 48), round(rnd.uniform(3, 40), 1)])
 
 
 def _write_deliveries(path: Path, n: int = 180) -> None:
@@ -148,3 +148,15 @@ def test_rows_in_each_band_of_a_number_named_in_several_words_are_a_histogram(da
     assert width in (1, 2, 2.5, 5, 10, 20, 25, 50)  # round bin edges
     assert all(r["bin_start"] % width == 0 for r in ans.data)
     assert sum(r["Count"] for r in ans.data) == con.execute("SELECT count(*) FROM deliveries").fetchone()[0]
+
+
+def test_whole_numbers_are_binned_in_whole_widths(data):
+    """Ratings 1-5 one bin each; waits of 1-48 minutes in whole bins (never 2.5: 3 values, then 2)."""
+    ds, con = data
+    for q, col in (("distribution of wait minutes", '"Wait Minutes"'), ("histogram of units", "Units")):
+        table = "tickets" if "wait" in q else "shop"
+        ans = answer(ds[table], q)
+        assert ans.chart_type == "histogram"
+        widths = {r["bin_end"] - r["bin_start"] for r in ans.data}
+        assert len(widths) == 1 and widths.pop() in (1, 2, 5, 10)
+        assert sum(r["Count"] for r in ans.data) == con.execute(f"SELECT count({col}) FROM {table}").fetchone()[0]

@@ -357,13 +357,17 @@ def _table(plan: Plan, profile: dict[str, Any], max_rows: int) -> Query:
     return Query(sql=sql, kind="table", ys=cols)
 
 
-def nice_bins(lo: float, hi: float, target: int) -> tuple[float, float]:
-    """(start, width) of about `target` bins with a round width covering [lo, hi]."""
+def nice_bins(lo: float, hi: float, target: int, integer: bool = False) -> tuple[float, float]:
+    """(start, width) of about `target` bins with a round width covering [lo, hi]; for whole numbers a
+    whole width of at least 1 (bins of 2.5 years of age would hold 3 ages, then 2)."""
     if hi <= lo:
         return lo, 1.0
     raw = (hi - lo) / max(target, 1)
     mag = 10 ** math.floor(math.log10(raw))
-    width = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    steps = (1, 2, 5, 10) if integer and mag < 10 else (1, 2, 2.5, 5, 10)
+    width = next(m * mag for m in steps if m * mag >= raw)
+    if integer:
+        width = max(1.0, float(round(width)))
     return math.floor(lo / width) * width, width
 
 
@@ -372,9 +376,7 @@ def _histogram(plan: Plan, profile: dict[str, Any]) -> Query:
     assert d is not None  # compile_plan's test for bins
     col = profile["_by_name"][d.column]
     lo, hi = float(col.get("min") or 0), float(col.get("max") or 0)
-    start, width = nice_bins(lo, hi, d.bins or 20)
-    if col["type"] == "integer" and width < 1:
-        start, width = math.floor(lo), 1.0
+    start, width = nice_bins(lo, hi, d.bins or 20, integer=col["type"] == "integer")
     q = quote_ident(d.column)
     b = f"floor(({q} - {start!r}) / {width!r}) * {width!r} + {start!r}"
     sql = (f"SELECT {b} AS bin_start, {b} + {width!r} AS bin_end, count(*) AS \"Count\" FROM {TABLE}"
