@@ -239,10 +239,10 @@ def _joined_measures(cs: tuple[Link, ...], links: Links, profile: dict[str, Any]
                  for col, agg, level in zip(cols, said, usual, strict=True))
 
 
-def _plural_label(c: Link, links: Links) -> bool:
-    """A column of one label per row named in the plural ("tickets" of Ticket): the rows it labels."""
-    last = links.parsed.toks[c.end - 1]
-    return "type=text" in c.feats and last.sing != last.text
+def _plural_label(c: Link, links: Links, profile: dict[str, Any]) -> bool:
+    """A column of one label per row named by the rows' noun ("tickets" of Ticket): the rows it labels
+    ("the famous titles and ages" lists titles; it counts nothing)."""
+    return "type=text" in c.feats and links.parsed.toks[c.end - 1].text == counted_noun(profile)
 
 
 def _symbols_between(links: Links, a: Link, b: Link) -> set[str]:
@@ -263,7 +263,8 @@ def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Ite
     average csat"): the rows counted beside the measure."""
     toks = links.parsed.toks
     cued = {k for a in links.aggs for k in range(a.start, a.end)}
-    nouns = [c for c in links.columns if "unique" in c.feats and ("entity" in c.feats or _plural_label(c, links))]
+    nouns = [c for c in links.columns
+             if "unique" in c.feats and ("entity" in c.feats or _plural_label(c, links, profile))]
     for cue in [a for a in links.aggs if a.target == "count"] + nouns:
         for c in nums:
             lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
