@@ -28,6 +28,13 @@ AGG_WORDS = {"sum": "Total", "avg": "Average", "median": "Median", "min": "Minim
              "count": "Number of", "count_distinct": "Distinct", "none": ""}
 
 
+def of_a_kind(aggs: list[Agg]) -> list[Agg]:
+    """The usual aggregations of measures shown side by side with none said: a total beside an
+    average ("wait vs talk time per agent") reads as two of a kind, so a level among them makes
+    every one an average."""
+    return ["avg"] * len(aggs) if len(aggs) > 1 and set(aggs) == {"sum", "avg"} else aggs
+
+
 class Measure(BaseModel):
     """A value on the y axis: a column and how it is aggregated (column None + count = rows)."""
 

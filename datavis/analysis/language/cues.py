@@ -366,7 +366,8 @@ CORREL_NAMED = rf"\b({_CORREL_WORDS})\b"  # a relation named, not only "A vs B"
 CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"
 # "range of X" / "X range by G" asks how X spreads (not "in the range 10 to 20", "a date range"); "how
 # variable is X", "how much does X vary"; "how many orders fall in each price band" counts rows per bin of a number
-BINS = r"\b(?:each|per) [a-z]+ (?:bands?|buckets?|bins?|brackets?|ranges?)\b"  # "orders in each price band"
+# ("each order value band": the number may be named in several words)
+BINS = r"\b(?:each|per) (?:[a-z]+ ){1,3}?(?:bands?|buckets?|bins?|brackets?|ranges?)\b"  # "each price band"
 DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|variance|outliers?|" \
           r"skew\w*|box ?plot|variability|(?<=how )variable|var(?:y|ies)|quartiles|iqr|interquartile|" \
           r"(?<!date )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b|" + BINS

@@ -148,13 +148,15 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
     if plan.limit == 1 and links.limit is None:  # nvBench's scorer does not compare limits
         return ["prior:superlative_one"]  # "which department has the highest average salary"
     versus = _versus_reading(plan, links, profile)
+    if _raw_against_same_unit(plan, links, profile):
+        return ["prior:versus_raw_same_unit"]  # "budget vs actual by team": per team, not each row's pair
     if plan.intent == "correlation" and plan.dimension is not None and all(m.agg != "none" for m in plan.measures) \
             and not C.has(links.parsed.text, C.CORREL_NAMED):
         if versus == "dots":
             return ["prior:versus_dots"]  # "spend vs conversions per campaign": one dot per campaign
         if _few_groups(plan.dimension.column, profile):
             return ["prior:versus_points"]  # "spend vs revenue by channel", "hours: billable vs not" are bars
-    if len(plan.measures) == 2 and all(m.agg != "none" for m in plan.measures) and versus != "dots":
+    if len(plan.measures) >= 2 and all(m.agg != "none" for m in plan.measures) and versus != "dots":
         return ["prior:two_measures"]  # "revenue and profit by region": nvBench has no such chart
     if plan.chart == "histogram" and C.has(links.parsed.text, C.BINS):
         return ["prior:bins_named"]  # "how many orders fall in each price band": rows counted per bin
@@ -188,6 +190,22 @@ def _versus_reading(plan: Plan, links: Links, profile: dict[str, Any] | None) ->
         return "dots"
     a, b = (_unit(m.column, profile) for m in plan.measures)
     return "bars" if a == b else "dots"
+
+
+def _raw_against_same_unit(plan: Plan, links: Links, profile: dict[str, Any] | None) -> bool:
+    """One raw measure plotted against another of the same unit, while a grouping word names a third
+    column ("budget vs actual spend by team"): nvBench's "A vs B by C" is a scatter coloured by C, but two
+    amounts of one unit grouped by a category are compared group by group."""
+    p = links.parsed
+    d = plan.dimension
+    if not p.correl or not p.groups or d is None or d.bins or len(plan.measures) != 1 or \
+            plan.measures[0].agg != "none" or C.has(p.text, C.CORREL_NAMED):
+        return False
+    col = (profile or {}).get("_by_name", {}).get(d.column) or {}
+    if col.get("role") != "measure" or d.column in {str(g.target) for g in links.groups}:
+        return False
+    unit = _unit(plan.measures[0].column, profile)
+    return unit is not None and unit == _unit(d.column, profile)
 
 
 def _unit(column: str | None, profile: dict[str, Any] | None) -> str | None:

@@ -35,7 +35,7 @@ from ..language.linking import Link, Links
 from ..language.matching import get_index
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import ranked_agg
-from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
+from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, of_a_kind, validate_plan
 from .measures import binary, money_column
 
 MAX_PLANS = 160
@@ -200,24 +200,18 @@ def _named_groups_compared(c: Link, links: Links, col: dict[str, Any]) -> bool:
 
 
 def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[Measures]:
-    """Two measures joined by and / vs / a comma ("revenue and profit", "min and max salary")."""
+    """Two measures joined by and / vs / a comma ("revenue and profit", "min and max salary"), and
+    three listed ("revenue, cost and units")."""
     toks = links.parsed.toks
-    for a, b in itertools.pairwise(nums):
-        between = {t.text for t in toks[a.end:b.start]} | _symbols_between(links, a, b)
-        if not between & _AND or b.start - a.end > 4 or between & {"vs", "versus"} and not links.parsed.correl:
-            continue  # "fee on time vs late": vs joins two measures only between two numbers (parsing._versus)
-        ca, cb = (profile["_by_name"][str(x.target)] for x in (a, b))
-        if ca["name"] == cb["name"]:  # two spans naming one column: "profit ... and profit?" is one measure
-            continue
-        na, nb = _near_agg(links, a.start), _near_agg(links, b.start)
-        agg_a = _agg_of(na) if na is not None and na.target != "count" else _default_agg(ca)
-        agg_b = _agg_of(nb) if nb is not None and nb.target != "count" else \
-            (agg_a if na is not None and na.target != "count" else _default_agg(cb))
-        yield Reading((Measure(column=ca["name"], agg=agg_a), Measure(column=cb["name"], agg=agg_b)),
-                      ("two=and", *_money_feat(a, b)))
+    joined = [(a, b) for a, b in itertools.pairwise(nums) if _joins(a, b, links)]
+    for a, b in joined:
+        ms = _joined_measures((a, b), links, profile)
+        yield Reading(ms, ("two=and", *_money_feat(a, b)))
         if not (links.groups or links.grains or links.parsed.trend):  # "by month" aggregates them
-            yield Reading((Measure(column=ca["name"], agg="none"), Measure(column=cb["name"], agg="none")),
-                          ("two=raw",))
+            yield Reading(tuple(Measure(column=m.column, agg="none") for m in ms), ("two=raw",))
+    for (a, b), (b2, c) in itertools.pairwise(joined):
+        if b is b2 and len({str(x.target) for x in (a, b, c)}) == 3:
+            yield Reading(_joined_measures((a, b, c), links, profile), ("two=and", *_money_feat(a, b, c)))
     # "min and max salary": two cues on one column
     cues = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     for x, y in itertools.pairwise(cues):
@@ -227,6 +221,38 @@ def _pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Iterator[
             yield Reading((Measure(column=col, agg=_agg_of(x)), Measure(column=col, agg=_agg_of(y))),
                           ("two=cues", *_money_feat(nxt)))
     yield from _count_pairs(nums, links, profile)
+
+
+def _joins(a: Link, b: Link, links: Links) -> bool:
+    """Whether two measure links next to each other are joined by and / vs / a comma, and name two columns."""
+    toks = links.parsed.toks
+    between = {t.text for t in toks[a.end:b.start]} | _symbols_between(links, a, b)
+    if not between & _AND or b.start - a.end > 4 or between & {"vs", "versus"} and not links.parsed.correl:
+        return False  # "fee on time vs late": vs joins two measures only between two numbers (parsing._versus)
+    return str(a.target) != str(b.target)  # two spans naming one column: "profit ... and profit?" is one measure
+
+
+def _joined_measures(cs: tuple[Link, ...], links: Links, profile: dict[str, Any]) -> tuple[Measure, ...]:
+    """Joined measures, each with the aggregation said just before it, else the one said before the
+    first ("average sent and opened"), else its column's usual one; with no aggregation said and a level
+    among them per group ("wait vs talk time per agent"), every one's average: a total beside an average
+    reads as two of a kind."""
+    cols = [profile["_by_name"][str(c.target)] for c in cs]
+    said: list[Agg | None] = []
+    for c in cs:
+        near = _near_agg(links, c.start)
+        said.append(_agg_of(near) if near is not None and near.target != "count" else None)
+    usual = [_default_agg(col) for col in cols]
+    if (links.groups or links.grains or links.parsed.trend) and not any(said):
+        usual = of_a_kind(usual)
+    return tuple(Measure(column=col["name"], agg=agg or said[0] or level)
+                 for col, agg, level in zip(cols, said, usual, strict=True))
+
+
+def _plural_label(c: Link, links: Links, profile: dict[str, Any]) -> bool:
+    """A column of one label per row named by the rows' noun ("tickets" of Ticket): the rows it labels
+    ("the famous titles and ages" lists titles; it counts nothing)."""
+    return "type=text" in c.feats and links.parsed.toks[c.end - 1].text == counted_noun(profile)
 
 
 def _symbols_between(links: Links, a: Link, b: Link) -> set[str]:
@@ -247,7 +273,8 @@ def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Ite
     average csat"): the rows counted beside the measure."""
     toks = links.parsed.toks
     cued = {k for a in links.aggs for k in range(a.start, a.end)}
-    nouns = [c for c in links.columns if "entity" in c.feats and "unique" in c.feats]
+    nouns = [c for c in links.columns
+             if "unique" in c.feats and ("entity" in c.feats or _plural_label(c, links, profile))]
     for cue in [a for a in links.aggs if a.target == "count"] + nouns:
         for c in nums:
             lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
@@ -339,10 +366,27 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
     if (single or ranked or kind_tokens(links)) and not nums:  # "the largest single invoice", "which 5 customers did
         out += _implicit_readings(links, profile, single)  # we bill the most", "the 3 priciest products"
+        out += _count_and_cue(links, out, single)
     return out
 
 
 _GROUP_WORDS = {"per", "by", "each", "every", "across"}
+
+
+def _count_and_cue(links: Links, readings: list[Measures], single: list[Link]) -> list[Measures]:
+    """"count and total of orders", "number and value of sales": the rows counted beside the aggregation
+    of the table's main measure that the second cue names (its first implicit reading)."""
+    toks = links.parsed.toks
+    counts = [a for a in links.aggs if a.target == "count"]
+    for cue, other in itertools.product(counts, single):
+        lo, hi = (cue.end, other.start) if cue.end <= other.start else (other.end, cue.start)
+        if not 0 <= hi - lo <= 2 or not {t.text for t in toks[lo:hi]} & _AND:
+            continue
+        main = next((r for r in readings if "agg=implicit_cue" in r.feats and "implicit=0" in r.feats), None)
+        if main is not None:
+            pair = (Measure(column=None, agg="count"), main.value[0])
+            return [Reading(pair if cue.end <= other.start else pair[::-1], ("two=count_and",))]
+    return []
 
 
 def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
@@ -674,6 +718,25 @@ def _shape(plan: Plan, profile: dict[str, Any]) -> tuple[str, ...]:
     return () if _one_row_each(plan.dimension, profile) else ("raw=repeating_axis",)
 
 
+def _joined_columns(ms: list[Measures], profile: dict[str, Any]) -> dict[str, set[str]]:
+    """Each measure column the words join to others ("budget vs actual", "revenue and cost"): its
+    partners (an id joined by "and" is no measure: "the employee and their department's id")."""
+    out: dict[str, set[str]] = {}
+    by_name = profile["_by_name"]
+    for m in ms:
+        if len(m.value) > 1 and m.feats[0].startswith("two=and") and \
+                all(by_name[str(x.column)]["role"] == "measure" for x in m.value):
+            for x in m.value:
+                out.setdefault(str(x.column), set()).update(str(y.column) for y in m.value if y is not x)
+    return out
+
+
+def _partner_left_out(plan: Plan, joined: dict[str, set[str]]) -> bool:
+    """One measure's raw values over a repeating axis, while the words join it to another measure
+    ("budget vs actual by team"): the two are compared per group, not one plotted row by row."""
+    return len(plan.measures) == 1 and bool(joined.get(str(plan.measures[0].column)))
+
+
 @dataclass
 class Generated:
     """A generated plan and the licence features of its slots."""
@@ -691,6 +754,7 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
                                                     if "partial" not in c.feats or c.start not in spent])
     ms, ds = measure_readings(links, profile, money=not derived), dimension_readings(links, profile, base)
     cs = color_readings(links, profile)
+    joined = _joined_columns(ms, profile)
     out: list[Generated] = []
     seen: set[str] = set()
     for m, d in itertools.product(ms, ds):
@@ -708,7 +772,8 @@ def generate(links: Links, profile: dict[str, Any], base: Plan | None = None) ->
                 continue
             seen.add(key)
             feats = (*m.feats, *d.feats, *c.feats, *o.feats, *_shape(plan, profile))
-            if "raw=repeating_axis" in feats and ("money=raw" in feats or _many_per_group(plan, profile)):
+            if "raw=repeating_axis" in feats and ("money=raw" in feats or _many_per_group(plan, profile)
+                                                  or _partner_left_out(plan, joined)):
                 continue  # raw values of many rows per bar overlap: "sales by region" sums them
             out.append(Generated(plan, feats))
             out += [Generated(dots, feats) for dots in _dots(plan, links) if _key(dots) not in seen]

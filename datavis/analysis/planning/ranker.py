@@ -45,7 +45,8 @@ _state: dict[str, dict[str, Any] | None] = {}
 # two totals per group said "A vs B" with no word of a relation ("spend vs revenue by channel") are set side
 # by side, not plotted as dots (nvBench's few scatters of two aggregates all say "scatter" or "correlation"),
 # but two measures in different units ("spend vs conversions per campaign") or plotted "against" each other
-# are one dot per group: bars of dollars beside bars of counts share no axis.
+# are one dot per group: bars of dollars beside bars of counts share no axis; and two amounts of one unit said
+# "A vs B by C" are compared per C, not plotted row by row as nvBench's scatter coloured by C.
 # A superlative describing a dimension ranks its groups ("biggest spending department": nvBench's scorer
 # compares no limit), and a superlative of price ("the five cheapest products") ranks by the price, one of
 # weight, height, age or duration by that ("the heaviest shipment").
@@ -61,6 +62,7 @@ PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:v
          "edit=color:values|versus": 1.5, "lic=dim=entity": 1.0, "lic=color=values|compare": 1.5,
          "lic=color=values|vs": 1.5, "lic=color=values|versus": 1.5, "prior:kpi_count": 2.0, "prior:kpi_agg": 2.0,
          "prior:two_measures": 1.5, "prior:versus_points": -1.0, "prior:versus_dots": 1.5,
+         "prior:versus_raw_same_unit": -1.0,
          "prior:condition_dropped": -1.0,
          "prior:superlative_one": 1.0, "prior:share_uncued": -1.0, "prior:derived": 3.0,
          "prior:counted_axis": -2.0, "lic=money=word": 2.5, "lic=money=raw": 1.5,

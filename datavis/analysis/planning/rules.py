@@ -27,7 +27,8 @@ from ..language.parsing import (
     names_period_only,
 )
 from ..language.phrasing import ranked_agg
-from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan
+from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan, of_a_kind
+from ..sql.derived import ROW_KINDS
 from .measures import find_derived
 
 
@@ -518,6 +519,9 @@ def _distribution(d: _Draft, dim: str | None) -> Plan | None:
     """The distribution of one plain measure: a histogram, or a boxplot by a (non-unique)
     dimension; a histogram asked for over a numeric measure axis bins that axis."""
     p, plan, measures, by_name = d.p, d.plan, d.measures, d.profile["_by_name"]
+    spread = _derived_spread(d, dim)
+    if spread is not None:
+        return spread
     if p.distrib and len(measures) == 1 and measures[0].column and measures[0].agg == "none" and \
             p.chart not in ("bar", "arc", "line", "point", "area"):
         # "histogram of X by G": one histogram per group is a boxplot's question (a numeric G is binned below);
@@ -544,6 +548,21 @@ def _distribution(d: _Draft, dim: str | None) -> Plan | None:
         plan.intent, plan.chart = "distribution", "histogram"
         return plan
     return None
+
+
+def _derived_spread(d: _Draft, dim: str | None) -> Plan | None:
+    """"spread of delivery times", "distribution of loan lengths by branch": a measure derived from each
+    row's own columns (a duration between two dates) spread over the rows, a box (per group)."""
+    p, plan, measures, by_name = d.p, d.plan, d.measures, d.profile["_by_name"]
+    if not (p.distrib or p.chart in ("histogram", "boxplot")) or len(measures) != 1 or \
+            measures[0].kind not in ROW_KINDS or p.chart in ("bar", "arc", "line", "point", "area"):
+        return None
+    if dim is not None and (by_name[dim].get("unique") or by_name[dim]["type"] in ("date", "datetime")):
+        return None
+    plan.measures = [measures[0]]
+    plan.dimension = Dimension(column=dim) if dim is not None else None
+    plan.intent, plan.chart = "distribution", "boxplot"
+    return plan
 
 
 def _kpi(d: _Draft) -> Plan:
@@ -584,6 +603,7 @@ def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
         grain = p.grain or _auto_grain(dcol, plan.filters, explicit=dim in [m.column for m in p.mentions])
     plan.dimension = Dimension(column=dim, grain=cast(Grain | None, grain))
     unique_x = bool(dcol.get("unique")) and not grain
+    filled: list[Measure] = []  # the measures given their usual aggregation here
     for m in d.measures:
         if m.agg == "none" and m.column is not None:
             col = d.col(m.column)
@@ -595,13 +615,18 @@ def _dimension_and_aggregations(d: _Draft, dim: str) -> tuple[dict, str | None]:
                 m.agg = "sum" if col.get("additive", True) and not _level_compared(d, col) else "avg"
                 if p.rank_word is not None and p.order_target == "y":
                     m.agg = cast(Agg, ranked_agg(col, p.rank_word))
-                plan.assumptions.append(f"I used the {'total' if m.agg == 'sum' else 'average'} of {m.column} "
-                                        f"per {dim}")
+                filled.append(m)
     if unique_x and any(m.agg != "none" for m in d.measures) and any(m.agg == "none" for m in d.measures):
         for m in d.measures:
             if m.agg == "none":
                 m.agg = "sum"
     plan.measures = d.measures[:2] if (p.correl or p.chart == "table" or _two_asked(d)) else d.measures[:1]
+    filled = [m for m in filled if any(m is k for k in plan.measures)]
+    if len(filled) == len(plan.measures) == 2:
+        for m, agg in zip(filled, of_a_kind([m.agg for m in filled]), strict=True):
+            m.agg = agg
+    plan.assumptions += [f"I used the {'total' if m.agg == 'sum' else 'average'} of {m.column} per {dim}"
+                         for m in filled]
     plan.color = d.color if d.color != dim else None
     return dcol, grain
 

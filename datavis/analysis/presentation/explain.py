@@ -101,7 +101,7 @@ def title_for(plan: Plan, q: Query, profile: dict[str, Any]) -> str:
     if q.kind == "histogram":
         head = f"Distribution of {_words(q.extra['column'])}"
     elif q.kind == "boxplot":
-        head = f"Spread of {_words(_column(plan.measures[0]))}" + (
+        head = f"Spread of {_words(q.extra['column'])}" + (
             f" by {_words(plan.dimension.column)}" if plan.dimension else "")
     elif q.kind == "table":
         head = "Rows of " + ", ".join(q.ys[:4])

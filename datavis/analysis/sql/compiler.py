@@ -15,7 +15,7 @@ from ..labels import measure_label
 from ..language.lexicon import WEEKDAYS
 from ..language.names import quote_ident
 from ..plan import Filter, Measure, Plan
-from .derived import derived_sql
+from .derived import ROW_KINDS, derived_sql, row_label, row_sql
 
 TABLE = "data"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -176,7 +176,7 @@ def compile_plan(plan: Plan, profile: dict[str, Any], max_rows: int) -> Query:
         return _table(plan, profile, max_rows)
     if plan.dimension is not None and plan.dimension.bins:
         return _histogram(plan, profile)
-    if plan.chart == "boxplot" and measures[0].column and measures[0].kind is None:
+    if plan.chart == "boxplot" and measures[0].column and measures[0].kind in (None, *ROW_KINDS):
         return _boxplot(plan, profile, measures[0])
     raw = all(m.agg == "none" for m in measures)
     if raw:
@@ -365,13 +365,17 @@ def _table(plan: Plan, profile: dict[str, Any], max_rows: int) -> Query:
     return Query(sql=sql, kind="table", ys=cols)
 
 
-def nice_bins(lo: float, hi: float, target: int) -> tuple[float, float]:
-    """(start, width) of about `target` bins with a round width covering [lo, hi]."""
+def nice_bins(lo: float, hi: float, target: int, integer: bool = False) -> tuple[float, float]:
+    """(start, width) of about `target` bins with a round width covering [lo, hi]; for whole numbers a
+    whole width of at least 1 (bins of 2.5 years of age would hold 3 ages, then 2)."""
     if hi <= lo:
         return lo, 1.0
     raw = (hi - lo) / max(target, 1)
     mag = 10 ** math.floor(math.log10(raw))
-    width = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    steps = (1, 2, 5, 10) if integer and mag < 10 else (1, 2, 2.5, 5, 10)
+    width = next(m * mag for m in steps if m * mag >= raw)
+    if integer:
+        width = max(1.0, float(round(width)))
     return math.floor(lo / width) * width, width
 
 
@@ -380,9 +384,7 @@ def _histogram(plan: Plan, profile: dict[str, Any]) -> Query:
     assert d is not None  # compile_plan's test for bins
     col = profile["_by_name"][d.column]
     lo, hi = float(col.get("min") or 0), float(col.get("max") or 0)
-    start, width = nice_bins(lo, hi, d.bins or 20)
-    if col["type"] == "integer" and width < 1:
-        start, width = math.floor(lo), 1.0
+    start, width = nice_bins(lo, hi, d.bins or 20, integer=col["type"] == "integer")
     q = quote_ident(d.column)
     b = f"floor(({q} - {start!r}) / {width!r}) * {width!r} + {start!r}"
     sql = (f"SELECT {b} AS bin_start, {b} + {width!r} AS bin_end, count(*) AS \"Count\" FROM {TABLE}"
@@ -393,7 +395,7 @@ def _histogram(plan: Plan, profile: dict[str, Any]) -> Query:
 
 def _boxplot(plan: Plan, profile: dict[str, Any], m: Measure) -> Query:
     assert m.column is not None  # compile_plan's test
-    q = quote_ident(m.column)
+    q = quote_ident(m.column) if m.kind is None else f"({row_sql(m, profile)})"  # a duration: each row's
     group = plan.dimension.column if plan.dimension else None
     stats = (f"min({q}) AS \"min\", quantile_cont({q}, 0.25) AS q1, median({q}) AS median, "
              f"quantile_cont({q}, 0.75) AS q3, max({q}) AS \"max\", count({q}) AS n")
@@ -408,5 +410,5 @@ def _boxplot(plan: Plan, profile: dict[str, Any], m: Measure) -> Query:
     else:
         sql = f"SELECT {stats} FROM {TABLE}{where}"
     return Query(sql=sql, kind="boxplot", x=group, x_type="nominal", ys=["median"],
-                 extra={"column": m.column})
+                 extra={"column": m.column if m.kind is None else row_label(m)})
 

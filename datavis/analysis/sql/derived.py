@@ -65,20 +65,35 @@ def derived_sql(m: Measure, profile: dict[str, Any], condition_sql: Callable[[Fi
             bottom += f" FILTER (WHERE {quote_ident(m.column or '')} IS NOT NULL)" if both else ""
         scale = "100.0 * " if m.percent else "1.0 * "
         return f"{scale}{top} / NULLIF({bottom}, 0)"
-    a, b = quote_ident(m.column or ""), quote_ident(m.other or "")
-    if m.kind == "date_diff":
-        return _agg(m.agg, _elapsed(a, b if m.other else _last_day(profile), m.unit))
-    if m.kind == "subtract":
-        return _agg(m.agg, f"({a} - {b})")
     if m.kind == "growth":  # the bucket's own aggregate; the compiler compares it with the bucket before
         return "count(*)" if m.column is None else _agg(m.agg, _number(m.column, by_name))
     if m.kind == "margin":  # over the rows where both are known, as a ratio of two sums is
+        a, b = quote_ident(m.column or ""), quote_ident(m.other or "")
         whole = f"sum({a}) FILTER (WHERE {b} IS NOT NULL)"
         return f"100.0 * ({whole} - sum({b}) FILTER (WHERE {a} IS NOT NULL)) / NULLIF({whole}, 0)"
+    return _agg(m.agg, row_sql(m, profile))
+
+
+ROW_KINDS = ("date_diff", "add", "subtract", "multiply")  # derived from one row's own columns
+
+
+def row_sql(m: Measure, profile: dict[str, Any]) -> str:
+    """The value of a derived measure of ROW_KINDS for one row (a box plot spreads it): the time
+    between two dates, a sum, a difference or a product of two columns."""
+    a, b = quote_ident(m.column or ""), quote_ident(m.other or "")
+    if m.kind == "date_diff":
+        return _elapsed(a, b if m.other else _last_day(profile), m.unit)
+    if m.kind == "subtract":
+        return f"({a} - {b})"
     if m.kind == "multiply":
-        return _agg(m.agg, f"({a} * {b})")
+        return f"({a} * {b})"
     # add: a missing term counts as 0 unless both are missing (children left blank: adults only)
-    return _agg(m.agg, f"CASE WHEN {a} IS NULL AND {b} IS NULL THEN NULL ELSE coalesce({a}, 0) + coalesce({b}, 0) END")
+    return f"CASE WHEN {a} IS NULL AND {b} IS NULL THEN NULL ELSE coalesce({a}, 0) + coalesce({b}, 0) END"
+
+
+def row_label(m: Measure) -> str:
+    """The name of one row's value of a derived measure ("days from Loan Date to Return Date")."""
+    return derived_label(m.model_copy(update={"agg": "none"}))
 
 
 def _last_day(profile: dict[str, Any]) -> str:
