@@ -145,6 +145,8 @@ _SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|few
 # superlatives of a level or a speed rank one group as well after "which X has/pays …" ("which supplier has the
 # longest lead time", "which region pays fastest")
 _LEVEL_SUPERLATIVES = "longest|shortest|fastest|quickest|slowest|cheapest|priciest|costliest|heaviest|lightest"
+# superlatives of a kind or a moment after a count ("the 4 bulkiest shipments", "the 10 most recent calls")
+_KIND_SUPERLATIVES = "oldest|youngest|bulkiest|newest|latest|earliest|most\\s+recent"
 _LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst", "shortest", "fastest", "quickest", "cheapest",
               "lightest"}
 _SPEED = re.compile(r"^\s*(?:average\s+|avg\s+|top\s+|mean\s+)*(?:speed|velocity|pace|mph|km\s*/?\s*h)\b")
@@ -176,10 +178,13 @@ def _plural(word: str) -> bool:
 def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
+    # also "top3", "top-3", and a compound before its number ("best-selling 5 products", "lowest-rated 3 hotels")
     for m, (a, b) in text.find(rf"\b(top|bottom|first|best|worst|highest|lowest|largest|smallest|biggest|leading|"
-                               rf"least|most)\s+(\d+|{nums})\b"):
-        n = int(m.group(2)) if m.group(2).isdigit() else NUMBER_WORDS[m.group(2)]
+                               rf"least|most)([\s-](?:[a-z]{{3,}}(?:ing|ed)|paid|sold))?(?:\s+|\s*-\s*|(?=\d))(\d+|{nums})\b"):
+        n = int(m.group(3)) if m.group(3).isdigit() else NUMBER_WORDS[m.group(3)]
         desc = m.group(1) not in ("bottom", "worst", "lowest", "smallest", "least")
+        if m.group(2):  # the compound's verb still names the measure ("selling": units sold)
+            a, b = text.span(m.start(3), m.end(3))
         return Cue("limit", (n, desc), a, b), True
     for m, (a, b) in text.find(
             rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least)\b"):
@@ -188,10 +193,10 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         return Cue("limit", (n, desc), a, b), True
     # "the 3 longest calls", "the two quickest shipments": the number only; the superlative still names the
     # quantity that ranks (a duration, a weight, a price)
-    for m, _span in text.find(rf"\b(\d+|{nums})\s+(?:most\s+expensive|{_LEVEL_SUPERLATIVES}|oldest|youngest)\b"):
+    for m, _span in text.find(rf"\b(\d+|{nums})\s+(?:most\s+expensive|{_LEVEL_SUPERLATIVES}|{_KIND_SUPERLATIVES})\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
-        return Cue("limit", (n, m.group(0).split()[-1] not in _LOW_WORDS | {"youngest"}), a, b), True
+        return Cue("limit", (n, m.group(0).split()[-1] not in _LOW_WORDS | {"youngest", "earliest"}), a, b), True
     # "which 3 stores sold the most units", "3 campaigns with the best roas": the number, then the
     # superlative a few words on
     for m, _span in text.find(rf"(?:^|\b(?:which|what|the|our|my)\s+)(\d{{1,2}}|{nums})\s+"

@@ -261,6 +261,12 @@ CLOCK_WORDS = {"start", "starts", "started", "end", "ends", "ended", "until", "f
                "clock", "in", "out", "open", "close", "since"}
 # Superlatives of speed said of an event ("which region pays fastest", "the slowest to ship"): the time up
 # to it, lowest first (False) or highest first (True).
+# Superlatives of size that do not say which quantity ("the 3 largest orders", "the 5 biggest shipments"): the
+# rows' amount of money, else their weight, volume or quantity ("bulkiest": the volume first).
+SIZE_SUPERLATIVES = {"largest", "biggest", "smallest", "bulkiest"}
+VOLUME_WORDS = {"volume", "m3", "cbm", "cubic", "litre", "liter", "capacity"}
+# Superlatives of a moment ("the 10 most recent calls", "the 5 newest hires"): rows ranked by their date.
+MOMENT_SUPERLATIVES = {"newest", "latest", "recent", "earliest"}
 SPEED_WORDS = {"fastest": False, "quickest": False, "soonest": False, "slowest": True}
 # Participles that do not end in -ed ("paid" names Paid Date as "shipped" names Ship Date).
 IRREGULAR_PARTICIPLES = {"paid", "sent", "sold", "built", "made", "done", "given", "taken", "won", "lost", "spent",

@@ -354,7 +354,7 @@ def subject_named(plan: Plan, cov: Coverage, links: Links, profile: dict[str, An
     named = {str(c.target) for c in (*links.columns, *links.groups)} | \
         {str(v.target[0]) for v in links.values if isinstance(v.target, tuple)}
     if cov.kinds & _MEASURE_SLOTS:
-        kind = kind_tokens(links)
+        kind = kind_tokens(links, profile)
         tokens = {c["name"]: set(c.get("tokens") or ()) for c in profile["columns"]}
         used = {c for m in plan.measures for c in (m.column, m.other, m.condition.column if m.condition else None) if c}
         if not used & named and not any(tokens.get(c, set()) & kind for c in used):

@@ -80,8 +80,9 @@ def agg_before(p: Parsed, k: int, default: Agg) -> Agg:
 # Words of money that name no column ("monthly spend", "which vendors cost us the most", "the accounts
 # paying the least", "revenue per account" in a table whose money column is "MRR").
 MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
-                            "income", "turnover", "money"}
-_REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover"}
+                            "income", "turnover", "money", "sales"}
+_REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover", "sales"}
+_TAKEN_NOUNS = _REVENUE_NOUNS | {"money"}
 _MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
 
 
@@ -95,6 +96,10 @@ def money_column(word: str, profile: dict) -> dict | None:
     named = measure_named(VERB_MEASURES.get(word, [word]), profile)
     if named is not None and by_name[named] in money:
         return cast("dict", by_name[named])
+    if word in _TAKEN_NOUNS and money and not any(c.get("additive", True) for c in money):
+        found = money_taken(profile)  # "revenue" beside a Unit Price and an Order Value: the amount that adds up
+        if found is not None:
+            return found
     if len(money) == 1:
         return money[0]
     if word not in _REVENUE_NOUNS:
@@ -103,6 +108,18 @@ def money_column(word: str, profile: dict) -> dict | None:
     takings = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
                and not set(c["tokens"]) & QUANTITY_WORDS]
     return revenue_column(money) or (revenue_column(takings) if not money else None)
+
+
+def money_taken(profile: dict) -> dict | None:
+    """The amount a row brings in: its additive money column ("Revenue", "Amount"), else, when the money
+    columns are only prices or there are none, the additive column named as takings ("Order Value",
+    "Total"), never a quantity ("Total Hours")."""
+    money = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
+             and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)]
+    if money:
+        return revenue_column(money) or (money[0] if len(money) == 1 else None)
+    return revenue_column([c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
+                           and not set(c["tokens"]) & QUANTITY_WORDS])
 
 
 def total_of(col: dict) -> float:

@@ -20,7 +20,7 @@ from .coverage import Coverage, doubts, gaps, missing_phrase, subject_named
 from .decision import asks_one_number, offered, spread
 from .features import context, features, readout
 from .generate import generate as generate_from_links
-from .generate import kind_tokens, money_links
+from .generate import kind_tokens, money_links, ranks_rows
 from .rules import build_plan, help_message
 
 WEIGHTS = Path(__file__).with_name("weights.json")
@@ -120,7 +120,7 @@ def readings(question: str, profile: dict[str, Any], links: Links | None = None)
     try:
         base: Plan | None = build_plan(ruled, profile)
     except Unanswerable:
-        if not (links.columns or links.values or links.conditions or links.aggs):
+        if not (links.columns or links.values or links.conditions or links.aggs or ranks_rows(links)):
             raise
         base = None
     cands = rule_edits(links.question, base, ruled, profile) if base is not None else []  # edits read its parse
@@ -167,7 +167,8 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
     # a word of money names the money column ("revenue per account" over MRR): not a word left unlinked
     with_money = dataclasses.replace(links, columns=links.columns + money_links(links, profile))
     cov = gaps(with_money, profile)
-    said = with_money.columns or links.values or links.conditions or (links.aggs and kind_tokens(links))
+    said = with_money.columns or links.values or links.conditions or (links.aggs and kind_tokens(links, profile)) \
+        or ranks_rows(links)
     if cov.missing and not said:
         raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
     try:

@@ -166,8 +166,8 @@ def _measure_facts(plan: Plan, q: Query, rows: list[Row], y: str, m: Measure, pr
     # (x, value, series) of the rows holding a number; a scatter has no x column
     pairs = [(r.get(q.x) if q.x is not None else None, v, r.get(q.color) if q.color else None)
              for r in rows if _number(v := r.get(y))]
-    if not pairs:
-        return [{"kind": "empty"}]
+    if not pairs:  # rows listed by a date ("the 10 most recent calls") hold no number to tell
+        return [{"kind": "rows", "n": len(rows)}] if rows else [{"kind": "empty"}]
     facts: list[Fact] = []
     if q.color and additive:
         leader = _series_leader(q, pairs, partial, f)
