@@ -148,7 +148,7 @@ _LEVEL_SUPERLATIVES = "longest|shortest|fastest|quickest|slowest|cheapest|pricie
 # superlatives of a kind or a moment after a count ("the 4 bulkiest shipments", "the 10 most recent calls")
 _KIND_SUPERLATIVES = "oldest|youngest|bulkiest|newest|latest|earliest|most\\s+recent"
 _LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst", "shortest", "fastest", "quickest", "cheapest",
-              "lightest"}
+              "lightest", "quietest"}
 _SPEED = re.compile(r"^\s*(?:average\s+|avg\s+|top\s+|mean\s+)*(?:speed|velocity|pace|mph|km\s*/?\s*h)\b")
 
 
@@ -187,7 +187,7 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
             a, b = text.span(m.start(3), m.end(3))
         return Cue("limit", (n, desc), a, b), True
     for m, (a, b) in text.find(
-            rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least)\b"):
+            rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least|busiest|quietest)\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         desc = m.group(2) not in _LOW_WORDS
         return Cue("limit", (n, desc), a, b), True
@@ -220,13 +220,19 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         return Cue("limit", (1, _ranks_high(m.group(3), text.s[m.end(3):])), a, a), False
     # "which carrier delivers quickest", "which agent answers fastest": any verb of one subject before a speed
     # ("which carriers deliver fastest" lists them all)
+    # (or a length: "which team keeps people waiting longest")
     for m, _span in text.find(r"\b(?:which|what)\s+((?:[a-z]+\s+){1,4}?)(?:the\s+)?"
-                              r"(fastest|quickest|slowest|soonest)\b", protect=False):
+                              r"(fastest|quickest|slowest|soonest|longest|shortest)\b", protect=False):
         words = m.group(1).split()
         if _plural(words[0]) and not (len(words) > 1 and _plural(words[-1])):
             continue
         a, _b = text.span(m.start(2), m.end(2))
         return Cue("limit", (1, m.group(2) != "soonest" and _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
+    # "who answers quickest": one person
+    for m, _span in text.find(r"\bwho\s+(?:[a-z]+\s+){1,3}?(?:the\s+)?(fastest|quickest|slowest|longest|shortest)\b",
+                              protect=False):
+        a, _b = text.span(m.start(1), m.end(1))
+        return Cue("limit", (1, _ranks_high(m.group(1), text.s[m.end(1):])), a, a), False
     for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
         return Cue("limit", (10, m.group(2) == "top"), a, b), False
     return None, False

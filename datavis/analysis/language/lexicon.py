@@ -267,6 +267,12 @@ SIZE_SUPERLATIVES = {"largest", "biggest", "smallest", "bulkiest"}
 VOLUME_WORDS = {"volume", "m3", "cbm", "cubic", "litre", "liter", "capacity"}
 # Superlatives of a moment ("the 10 most recent calls", "the 5 newest hires"): rows ranked by their date.
 MOMENT_SUPERLATIVES = {"newest", "latest", "recent", "earliest"}
+# Words of waiting to be answered ("which agent is slowest to answer", "the quickest to pick up", "keeps people
+# waiting"): a speed said with them is the wait's length (a column named so), not the call's.
+WAIT_WORDS = {"answer", "answers", "answering", "answered", "pick", "picks", "picking", "wait", "waits", "waiting",
+              "waited", "respond", "responds", "responding", "response", "reply", "replies", "replying", "queue",
+              "queued", "hold"}
+WAIT_COLUMN_WORDS = {"wait", "queue", "hold", "response", "answer", "reply", "pickup", "ring"}
 SPEED_WORDS = {"fastest": False, "quickest": False, "soonest": False, "slowest": True}
 # Participles that do not end in -ed ("paid" names Paid Date as "shipped" names Ship Date).
 IRREGULAR_PARTICIPLES = {"paid", "sent", "sold", "built", "made", "done", "given", "taken", "won", "lost", "spent",

@@ -76,7 +76,7 @@ from ..language.matching import Tok, get_index
 from ..language.names import singular, split_name
 from ..language.parsing import excludes
 from ..plan import Plan
-from .generate import kind_tokens
+from .generate import kind_tokens, ranks_rows, row_superlatives
 from .measures import find_derived
 
 # Cue words beyond the lexicon's phrases, and words that name the rows themselves.
@@ -295,6 +295,8 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     toks = links.parsed.toks
     words, linked = _accounted(links, profile)
     content = words - linked
+    if ranks_rows(links):  # "the 2 heaviest loads": the noun after the superlative is the rows, whatever it says
+        content -= {t.i + 1 for t in toks if t.text in row_superlatives()}
     linked_spans = {i for s in (*links.columns, *links.values, *links.conditions, *links.qualities)
                     for i in range(s.start, s.end)}
     named = linked_spans | linked

@@ -22,6 +22,7 @@ from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
 from ..language.lexicon import (
+    LEVEL_SUPERLATIVES,
     MOMENT_SUPERLATIVES,
     NUMBER_WORDS,
     PAY_LEVEL_WORDS,
@@ -36,7 +37,7 @@ from ..language.lexicon import (
 )
 from ..language.linking import Link, Links
 from ..language.parsing import is_numeric, main_temporal, names_event_only
-from ..language.phrasing import ranked_agg
+from ..language.phrasing import ranked_agg, time_lengths, waits_or_lengths
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, validate_plan
 from .measure_base import money_taken
 from .measures import binary, money_column
@@ -396,6 +397,9 @@ def kind_tokens(links: Links, profile: dict[str, Any]) -> set[str]:
     if priced(links):
         return PRICE_WORDS
     kind = next((_KIND_SUPERLATIVES[w] for w in sorted(links.words & _KIND_SUPERLATIVES.keys())), set())
+    if kind is _DURATION:  # "slowest to answer": the wait's length, of several
+        lengths = waits_or_lengths(time_lengths(profile), set(links.words))
+        return {w for c in lengths for w in c["tokens"]} if len(lengths) == 1 else kind
     if kind or not links.words & SIZE_SUPERLATIVES:
         return kind
     col = size_column(profile, bulky="bulkiest" in links.words)
@@ -426,7 +430,7 @@ def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]
     for i, col in enumerate(main):
         cue = _agg_of(single[0]) if single else None
         # cheapness and speed are per thing, not a total
-        usual: Agg = "avg" if by_price or links.words & SPEED_WORDS.keys() else _default_agg(col)
+        usual: Agg = "avg" if by_price or links.words & (SPEED_WORDS.keys() | LEVEL_SUPERLATIVES) else _default_agg(col)
         named = i == 0 and bool(set(col["tokens"]) & kind)
         for agg in dict.fromkeys((cue or usual, usual)):
             how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
@@ -563,8 +567,12 @@ def _names_rows(links: Links, profile: dict[str, Any]) -> bool:
 def ranks_rows(links: Links) -> bool:
     """A count before a superlative that says what it ranks by ("the 3 heaviest parcels", "the 5 biggest
     shipments", "the 10 most recent calls"): rows listed by their own weight, size or date."""
-    return links.limit is not None and links.parsed.limit_numbered and \
-        bool(links.words & (MOMENT_SUPERLATIVES | SIZE_SUPERLATIVES | _KIND_SUPERLATIVES.keys() | _PRICE_SUPERLATIVES))
+    return links.limit is not None and links.parsed.limit_numbered and bool(links.words & row_superlatives())
+
+
+def row_superlatives() -> set[str]:
+    """The superlatives that say what rows are ranked by: a size, a kind (weight, length), a price, a moment."""
+    return MOMENT_SUPERLATIVES | SIZE_SUPERLATIVES | _KIND_SUPERLATIVES.keys() | _PRICE_SUPERLATIVES
 
 
 def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | None]]:
