@@ -143,3 +143,36 @@ def test_the_count_is_kept_however_it_is_written(data, q, n):
 def test_two_speed_ranked_groups_keep_their_count(data):
     same_answer(data, "freight", "the two fastest hauliers",
                 'SELECT Haulier, avg("Transit Days") FROM freight GROUP BY 1 ORDER BY 2 LIMIT 2')
+
+
+# ------------------------------------------------------------------ one group, and who did it
+@pytest.mark.parametrize("ds,q,sql", [
+    ("helpdesk", "the agent with the shortest handle time",
+     'SELECT Agent, avg("Handle Minutes") FROM helpdesk GROUP BY 1 ORDER BY 2 LIMIT 1'),
+    ("freight", "the haulier with the most pallets",
+     'SELECT Haulier, sum(Pallets) FROM freight GROUP BY 1 ORDER BY 2 DESC LIMIT 1'),
+])
+def test_the_singular_noun_with_the_superlative_is_one_group(data, ds, q, sql):
+    ans = same_answer(data, ds, q, sql)
+    assert len(ans.data) == 1
+
+
+def test_who_sold_is_the_seller_not_the_buyer(tmp_path):
+    """A table with a seller and a buyer column: "who sold" ranks the sellers, "who bought" the buyers."""
+    path = tmp_path / "deals.csv"
+    rnd = random.Random(35)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Deal", "Client", "Account Manager", "Deal Size"])
+        for i in range(60):
+            w.writerow([f"D{i:02d}", rnd.choice(["Ajax", "Brio", "Cato", "Dune"]), rnd.choice(["Eve", "Finn", "Gus"]),
+                        round(rnd.uniform(1000, 9000), 2)])
+    from datavis.analysis import forget, ingest_csv  # noqa: PLC0415
+    ingest_csv(path, tmp_path / "deals", name="deals")
+    try:
+        sold = answer(tmp_path / "deals", "who sold the most")
+        bought = answer(tmp_path / "deals", "who bought the most")
+    finally:
+        forget(tmp_path / "deals")
+    assert sold.spec["encoding"]["x"]["field"] == "Account Manager" or "Account Manager" in sold.data[0], sold.sql
+    assert "Client" in bought.data[0], bought.sql

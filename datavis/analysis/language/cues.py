@@ -228,6 +228,15 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
             continue
         a, _b = text.span(m.start(2), m.end(2))
         return Cue("limit", (1, m.group(2) != "soonest" and _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
+    # "the agent with the lowest satisfaction", "the store having the most returns": one group (a plural lists them)
+    for m, _span in text.find(rf"\bthe\s+([a-z]+)\s+(?:with|having|that\s+has|that\s+had)\s+the\s+"
+                              rf"({_SUPERLATIVES}|{_LEVEL_SUPERLATIVES})\b", protect=False):
+        if _plural(m.group(1)) or m.group(2) in ("largest", "biggest", "smallest"):
+            continue  # "the customer with the biggest order" may be one row: read as before
+        a, _b = text.span(m.start(2), m.end(2))
+        if a in text.protected:
+            continue
+        return Cue("limit", (1, _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
     # "who answers quickest": one person
     for m, _span in text.find(r"\bwho\s+(?:[a-z]+\s+){1,3}?(?:the\s+)?(fastest|quickest|slowest|longest|shortest)\b",
                               protect=False):

@@ -125,6 +125,14 @@ PEOPLE_ROLES = PEOPLE | {"rep", "agent", "staff", "owner", "manager", "seller", 
                          "author", "driver", "doctor", "teacher", "technician", "buyer", "requester", "worker",
                          "consultant"}
 
+# Who does what to a sale: "who sold the most" asks for the seller's column, "who spent the most" the buyer's.
+SELLER_WORDS = {"rep", "seller", "salesperson", "agent", "staff", "employee", "cashier", "clerk", "associate",
+                "owner", "manager", "consultant", "broker", "advisor"}
+BUYER_WORDS = {"customer", "client", "buyer", "member", "guest", "patient", "user", "shopper", "donor"}
+SELLING_VERBS = {"sold", "sell", "sells", "selling", "closed", "close", "closes", "booked", "won", "signed"}
+BUYING_VERBS = {"bought", "buy", "buys", "spent", "spend", "spends", "ordered", "purchased", "purchase", "paid",
+                "donated", "gave"}
+
 # Words that never name a column on their own (filler, question words, chart words).
 STOPWORDS = {
     "a", "an", "the", "of", "for", "in", "on", "at", "to", "by", "and", "or", "with", "from", "as", "is", "are",

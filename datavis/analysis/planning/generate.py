@@ -22,6 +22,8 @@ from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import counted_noun
 from ..language.lexicon import (
+    BUYER_WORDS,
+    BUYING_VERBS,
     LEVEL_SUPERLATIVES,
     MOMENT_SUPERLATIVES,
     NUMBER_WORDS,
@@ -30,6 +32,8 @@ from ..language.lexicon import (
     PEOPLE_ROLES,
     PRICE_WORDS,
     QUANTITY_WORDS,
+    SELLER_WORDS,
+    SELLING_VERBS,
     SIZE_SUPERLATIVES,
     SPEED_WORDS,
     STOPWORDS,
@@ -514,7 +518,7 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     if tcol is not None and (links.grains or links.parsed.trend) and \
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
         out += _grains_of(tcol, links, base, ("dim=time_word",))
-    people = _people_columns(profile) if links.words & {"who", "whom"} else []
+    people = _people_by_role(links, _people_columns(profile)) if links.words & {"who", "whom"} else []
     # "who spent the most on travel": the people who did, not each row
     out += [Reading(Dimension(column=c["name"]), ("dim=who",)) for c in people
             if not any(r.value is not None and r.value.column == c["name"] for r in out)]
@@ -546,6 +550,13 @@ def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """Text columns of people that repeat (each person has several rows): "Employee", "sales_rep", "agent"."""
     return [c for c in profile["columns"] if c["role"] == "dimension" and c["type"] == "text"
             and not c.get("unique") and set(c.get("tokens") or []) & PEOPLE_ROLES]
+
+
+def _people_by_role(links: Links, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"who sold the most": the sellers' column first (Sales Rep before Customer); "who spent the most": the
+    buyers' (the ranker takes the first of equal readings)."""
+    first = SELLER_WORDS if links.words & SELLING_VERBS else BUYER_WORDS if links.words & BUYING_VERBS else None
+    return sorted(people, key=lambda c: not (first and set(c.get("tokens") or []) & first))
 
 
 def _label_column(profile: dict[str, Any]) -> dict[str, Any] | None:

@@ -82,7 +82,6 @@ def agg_before(p: Parsed, k: int, default: Agg) -> Agg:
 MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
                             "income", "turnover", "money", "sales"}
 _REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover", "sales"}
-_TAKEN_NOUNS = _REVENUE_NOUNS | {"money"}
 _MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
 
 
@@ -94,12 +93,13 @@ def money_column(word: str, profile: dict) -> dict | None:
     by_name = profile["_by_name"]
     money = [c for c in profile["columns"] if measure_col(c) and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)]
     named = measure_named(VERB_MEASURES.get(word, [word]), profile)
-    if named is not None and by_name[named] in money:
+    # "revenue", "spent" beside a Unit Price and an Order Value: the amount that adds up, not the price
+    taken = money_taken(profile) if word not in COST_WORDS and money and \
+        not any(c.get("additive", True) for c in money) else None
+    if named is not None and by_name[named] in money and (taken is None or by_name[named].get("additive", True)):
         return cast("dict", by_name[named])
-    if word in _TAKEN_NOUNS and money and not any(c.get("additive", True) for c in money):
-        found = money_taken(profile)  # "revenue" beside a Unit Price and an Order Value: the amount that adds up
-        if found is not None:
-            return found
+    if taken is not None:
+        return taken
     if len(money) == 1:
         return money[0]
     if word not in _REVENUE_NOUNS:
