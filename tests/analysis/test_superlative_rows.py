@@ -86,6 +86,11 @@ def data(tmp_path_factory):
     ("freight", "our five bulkiest consignments",
      'SELECT Consignment, "Volume (cbm)" FROM freight ORDER BY 2 DESC LIMIT 5'),
     ("freight", "the 2 heaviest loads", 'SELECT Consignment, "Gross Weight" FROM freight ORDER BY 2 DESC LIMIT 2'),
+    # "by <a measure>" after a row superlative says what ranks them: never a grouping
+    ("freight", "the 4 biggest consignments by volume",
+     'SELECT Consignment, "Volume (cbm)" FROM freight ORDER BY 2 DESC LIMIT 4'),
+    ("sales", "the 3 largest receipts by unit price",
+     'SELECT Receipt, "Unit Price" FROM sales ORDER BY 2 DESC LIMIT 3'),
 ])
 def test_a_count_before_a_size_superlative_lists_rows_by_their_size(data, ds, q, sql):
     ans = same_answer(data, ds, q, sql)

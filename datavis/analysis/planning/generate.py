@@ -494,14 +494,15 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     one_number: list[Reading[Dimension | None]] = [Reading(None, ("dim=none",))]
     compared = set() if links.groups or links.grains else {f.column for f in listed_with_and(links)}
     out = one_number if links.limit is None else []  # a limit needs an axis
+    rows_ranked = ranks_rows(links)
     for c in links.columns:
         col = by_name[str(c.target)]
         if any(r.value is not None and r.value.column == col["name"] for r in out):
             continue
         if (is_identifier(col) and not col.get("unique")) or (is_numeric(col) and col["role"] == "measure"
                                                                and not col.get("groupable")
-                                                               and col["name"] not in grouped):
-            continue
+                                                               and (col["name"] not in grouped or rows_ranked)):
+            continue  # "the 6 largest parcels by volume": rows ranked by it, not grouped
         if links.grains and col["role"] != "temporal":
             continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
         if col["name"] not in grouped and names_event_only(links.parsed, col):

@@ -123,6 +123,9 @@ def readings(question: str, profile: dict[str, Any], links: Links | None = None)
         if not (links.columns or links.values or links.conditions or links.aggs or ranks_rows(links)):
             raise
         base = None
+    if base is not None and ranks_rows(links) and base.dimension is not None and \
+            profile["_by_name"][base.dimension.column]["role"] == "measure":
+        base = None  # "the 6 largest parcels by volume": rows ranked by the volume, never grouped by it
     cands = rule_edits(links.question, base, ruled, profile) if base is not None else []  # edits read its parse
     by_key = {_key(c.plan): c for c in cands}
     for g in generate_from_links(links, profile, base):
