@@ -181,3 +181,13 @@ def test_who_sold_is_the_seller_not_the_buyer(tmp_path):
         forget(tmp_path / "deals")
     assert sold.spec["encoding"]["x"]["field"] == "Account Manager" or "Account Manager" in sold.data[0], sold.sql
     assert "Client" in bought.data[0], bought.sql
+
+
+@pytest.mark.parametrize("ds,q,sql", [
+    ("roster", "who started most recently",
+     'SELECT "Staff Member", "Start Date" FROM roster ORDER BY 2 DESC LIMIT 1'),
+    ("sales", "which store sold latest", 'SELECT Store, max("Sold On") FROM sales GROUP BY 1 ORDER BY 2 DESC LIMIT 1'),
+])
+def test_who_or_which_did_it_most_recently_is_one_row_or_group(data, ds, q, sql):
+    ans = same_answer(data, ds, q, sql)
+    assert len(ans.data) == 1 and ans.chart_type == "table"

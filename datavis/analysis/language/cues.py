@@ -237,6 +237,11 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         if a in text.protected:
             continue
         return Cue("limit", (1, _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
+    # "who was hired most recently", "which customer ordered latest": the one row (or group) of the latest date
+    for m, _span in text.find(r"\b(?:who|whom|which\s+[a-z]+)\s+(?:[a-z]+\s+){1,3}?(most\s+recently|latest)\s*[?.]?$",
+                              protect=False):
+        a, _b = text.span(m.start(1), m.start(1) + 1)
+        return Cue("limit", (1, True), a, a), False
     # "who answers quickest": one person
     for m, _span in text.find(r"\bwho\s+(?:[a-z]+\s+){1,3}?(?:the\s+)?(fastest|quickest|slowest|longest|shortest)\b",
                               protect=False):

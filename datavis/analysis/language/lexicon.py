@@ -274,7 +274,7 @@ CLOCK_WORDS = {"start", "starts", "started", "end", "ends", "ended", "until", "f
 SIZE_SUPERLATIVES = {"largest", "biggest", "smallest", "bulkiest"}
 VOLUME_WORDS = {"volume", "m3", "cbm", "cubic", "litre", "liter", "capacity"}
 # Superlatives of a moment ("the 10 most recent calls", "the 5 newest hires"): rows ranked by their date.
-MOMENT_SUPERLATIVES = {"newest", "latest", "recent", "earliest"}
+MOMENT_SUPERLATIVES = {"newest", "latest", "recent", "recently", "earliest"}
 # Words of waiting to be answered ("which agent is slowest to answer", "the quickest to pick up", "keeps people
 # waiting"): a speed said with them is the wait's length (a column named so), not the call's.
 WAIT_WORDS = {"answer", "answers", "answering", "answered", "pick", "picks", "picking", "wait", "waits", "waiting",

@@ -344,13 +344,16 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
 
 def _moment_readings(links: Links, profile: dict[str, Any], nums: list[Link]) -> list[Measures]:
     """"the 10 most recent calls", "the 5 newest hires": a count before a superlative of a moment lists that
-    many rows by their date (the date column the words name, else the main one), each with its date."""
+    many rows by their date (the date column the words name, else the main one), each with its date; groups
+    by their latest (or earliest) date."""
     if links.limit is None or nums or not links.words & MOMENT_SUPERLATIVES:
         return []
     col = main_temporal(profile, links.parsed.date_column)
     if col is None or col["type"] not in ("date", "datetime"):
         return []
-    return [Reading((Measure(column=col["name"], agg="none"),), ("agg=raw", "implicit=0", "implicit=kind"))]
+    last: Agg = "min" if "earliest" in links.words else "max"  # "which customer ordered most recently": per group
+    return [Reading((Measure(column=col["name"], agg="none"),), ("agg=raw", "implicit=0", "implicit=kind")),
+            Reading((Measure(column=col["name"], agg=last),), ("agg=implicit_cue", "implicit=0", "implicit=kind"))]
 
 
 _GROUP_WORDS = {"per", "by", "each", "every", "across"}
@@ -684,8 +687,8 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
                 order=order, limit=limit, period=p.period, assumptions=list(p.notes))
     # parsed.chart is a value of the lexicon's CHART_WORDS, each one a Chart
     plan.chart = cast("Chart", p.chart or "auto") if dim is not None or len(measures) > 1 else "kpi"
-    if plan.chart == "auto" and raw and any(profile["_by_name"][x.column]["type"] in ("date", "datetime")
-                                            for x in measures if x.column):
+    if plan.chart == "auto" and measures[0].column and measures[0].agg in ("none", "max", "min") and \
+            profile["_by_name"][measures[0].column]["type"] in ("date", "datetime"):
         plan.chart = "table"  # "the 10 most recent calls": each row with its date, no bar of dates
     if p.chart_mod in ("stacked",) and c.value:
         plan.stacking = "stack"

@@ -418,7 +418,8 @@ _SENTENCES: dict[str, Callable[[Fact, Plan, str], list[str]]] = {
     "series_leader": _series_sentences, "series_cut": _series_cut_sentences,
     "correlation": _correlation_sentences, "distribution": _distribution_sentences,
     "spread": _spread_sentences,
-    "rows": lambda fct, plan, measure: [f"Here are {fct['n']:,} matching rows."],
+    "rows": lambda fct, plan, measure: [f"Here are {fct['n']:,} matching rows." if fct["n"] != 1
+                                        else "Here is the one matching row."],
     "empty": lambda fct, plan, measure: ["No rows match this question, so there is nothing to chart."],
 }
 
