@@ -385,6 +385,8 @@ SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utiliza
 # is the amount minus it.
 DEDUCTION_WORDS = {"discount", "discounts", "refund", "refunds", "deduction", "deductions", "rebate", "rebates",
                    "returns", "allowance", "allowances", "chargeback", "chargebacks", "writeoff", "credit", "credits"}
+# Money columns that are never the takings ("sales by hour" over Refund Amt and Tip is not their total)
+ASIDE_MONEY_WORDS = DEDUCTION_WORDS | {"tip", "tips", "gratuity", "tax", "taxes", "vat"}
 NET_WORDS = {"net", "after", "less", "minus", "excluding", "excl"}
 # Unit words of a measure said instead of its name ("cost per lb" → Weight (lbs), "per mile" → Miles).
 MEASURE_UNIT_WORDS = {**dict.fromkeys(["lb", "lbs", "pound", "pounds"], {"lb", "lbs", "pound", "pounds", "weight"}),

@@ -9,6 +9,7 @@ from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
+    ASIDE_MONEY_WORDS,
     COST_WORDS,
     QUANTITY_WORDS,
     VERB_MEASURES,
@@ -106,20 +107,21 @@ def money_column(word: str, profile: dict) -> dict | None:
         return None
     # no money column by name or unit: the takings are a "Total" or a "Booking Value", not "Total Hours"
     takings = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
-               and not set(c["tokens"]) & QUANTITY_WORDS]
-    return revenue_column(money) or (revenue_column(takings) if not money else None)
+               and not set(c["tokens"]) & (QUANTITY_WORDS | ASIDE_MONEY_WORDS)]
+    return revenue_column([c for c in money if not set(c["tokens"]) & ASIDE_MONEY_WORDS]) or \
+        (revenue_column(takings) if not money else None)
 
 
 def money_taken(profile: dict) -> dict | None:
     """The amount a row brings in: its additive money column ("Revenue", "Amount"), else, when the money
     columns are only prices or there are none, the additive column named as takings ("Order Value",
     "Total"), never a quantity ("Total Hours")."""
-    money = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
-             and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)]
+    kept = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
+            and not set(c["tokens"]) & ASIDE_MONEY_WORDS]
+    money = [c for c in kept if c.get("money") or set(c["tokens"]) & _MONEY_TOKENS]
     if money:
         return revenue_column(money) or (money[0] if len(money) == 1 else None)
-    return revenue_column([c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
-                           and not set(c["tokens"]) & QUANTITY_WORDS])
+    return revenue_column([c for c in kept if not set(c["tokens"]) & QUANTITY_WORDS])
 
 
 def total_of(col: dict) -> float:

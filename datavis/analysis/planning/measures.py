@@ -422,8 +422,8 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
     if money_taken(profile) is not None:
         return None  # an amount column is the money ("revenue" = Sales, "Order Value")
     for k, t in enumerate(p.toks):
-        if t.text not in MONEY_WORDS | PAY_WORDS or mention_at(p, k) is not None:
-            continue
+        if t.text not in MONEY_WORDS | PAY_WORDS or t.text == "sales" or mention_at(p, k) is not None:
+            continue  # "sales by hour" with no amount column counts the sales
         prices = [c for c in measures if not c.get("additive", True) and set(c["tokens"]) & PRICE_WORDS]
         costly = t.text in COST_WORDS | PAY_WORDS
         prices.sort(key=lambda c: ("cost" not in c["tokens"]) if costly else ("cost" in c["tokens"]))
