@@ -191,3 +191,10 @@ def test_who_sold_is_the_seller_not_the_buyer(tmp_path):
 def test_who_or_which_did_it_most_recently_is_one_row_or_group(data, ds, q, sql):
     ans = same_answer(data, ds, q, sql)
     assert len(ans.data) == 1 and ans.chart_type == "table"
+
+
+def test_people_in_a_list_of_people_are_its_rows(data):
+    """A roster with one row per named person (no id column): "people" counts the rows, and says so."""
+    ans = same_answer(data, "roster", "which team has the most people",
+                      'SELECT Team, count(*) FROM roster GROUP BY 1 ORDER BY 2 DESC LIMIT 1')
+    assert "members" in ans.insight.lower(), ans.insight
