@@ -89,6 +89,8 @@ def data(tmp_path_factory):
     # "by <a measure>" after a row superlative says what ranks them: never a grouping
     ("freight", "the 4 biggest consignments by volume",
      'SELECT Consignment, "Volume (cbm)" FROM freight ORDER BY 2 DESC LIMIT 4'),
+    # a price superlative of the rows themselves is what each came to; of a category, its price
+    ("sales", "the 5 most expensive receipts", 'SELECT Receipt, "Basket Value" FROM sales ORDER BY 2 DESC LIMIT 5'),
     ("sales", "the 3 largest receipts by unit price",
      'SELECT Receipt, "Unit Price" FROM sales ORDER BY 2 DESC LIMIT 3'),
 ])
@@ -198,3 +200,12 @@ def test_people_in_a_list_of_people_are_its_rows(data):
     ans = same_answer(data, "roster", "which team has the most people",
                       'SELECT Team, count(*) FROM roster GROUP BY 1 ORDER BY 2 DESC LIMIT 1')
     assert "members" in ans.insight.lower(), ans.insight
+
+
+@pytest.mark.parametrize("q,sql", [
+    ("the two weakest stores by revenue", 'SELECT Store, sum("Basket Value") FROM sales GROUP BY 1 ORDER BY 2 LIMIT 2'),
+    ("our 3 strongest stores by basket value",
+     'SELECT Store, sum("Basket Value") FROM sales GROUP BY 1 ORDER BY 2 DESC LIMIT 3'),
+])
+def test_strong_and_weak_rank_groups(data, q, sql):
+    same_answer(data, "sales", q, sql)

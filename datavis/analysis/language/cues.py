@@ -141,14 +141,14 @@ def order_target(clause: str) -> str | None:
     return None
 
 
-_SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|fewest|smallest|worst"
+_SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|fewest|smallest|worst|strongest|weakest"
 # superlatives of a level or a speed rank one group as well after "which X has/pays …" ("which supplier has the
 # longest lead time", "which region pays fastest")
 _LEVEL_SUPERLATIVES = "longest|shortest|fastest|quickest|slowest|cheapest|priciest|costliest|heaviest|lightest"
 # superlatives of a kind or a moment after a count ("the 4 bulkiest shipments", "the 10 most recent calls")
 _KIND_SUPERLATIVES = "oldest|youngest|bulkiest|newest|latest|earliest|most\\s+recent"
 _LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst", "shortest", "fastest", "quickest", "cheapest",
-              "lightest", "quietest"}
+              "lightest", "quietest", "weakest"}
 _SPEED = re.compile(r"^\s*(?:average\s+|avg\s+|top\s+|mean\s+)*(?:speed|velocity|pace|mph|km\s*/?\s*h)\b")
 
 
@@ -187,7 +187,8 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
             a, b = text.span(m.start(3), m.end(3))
         return Cue("limit", (n, desc), a, b), True
     for m, (a, b) in text.find(
-            rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least|busiest|quietest)\b"):
+            rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least|busiest|quietest|"
+            rf"strongest|weakest)\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         desc = m.group(2) not in _LOW_WORDS
         return Cue("limit", (n, desc), a, b), True

@@ -401,8 +401,9 @@ def priced(links: Links) -> bool:
 def kind_tokens(links: Links, profile: dict[str, Any]) -> set[str]:
     """The column words of the quantity a superlative ranks: a price, a weight, an age, a duration, or
     the size of the rows (`size_column`)."""
-    if priced(links):
-        return PRICE_WORDS
+    if priced(links):  # "the 5 most expensive orders": what each order came to; "products": their price
+        taken = money_taken(profile) if _rows_named(links) else None
+        return set(taken["tokens"]) if taken is not None else PRICE_WORDS
     kind = next((_KIND_SUPERLATIVES[w] for w in sorted(links.words & _KIND_SUPERLATIVES.keys())), set())
     if kind is _DURATION:  # "slowest to answer": the wait's length, of several
         lengths = waits_or_lengths(time_lengths(profile), set(links.words))
@@ -411,6 +412,11 @@ def kind_tokens(links: Links, profile: dict[str, Any]) -> set[str]:
         return kind
     col = size_column(profile, bulky="bulkiest" in links.words)
     return set(col["tokens"]) if col is not None else set()
+
+
+def _rows_named(links: Links) -> bool:
+    """The words name the rows themselves (a unique column's noun: "orders" → Order ID, "receipts" → Receipt)."""
+    return any("unique" in c.feats for c in links.columns)
 
 
 def size_column(profile: dict[str, Any], bulky: bool = False) -> dict[str, Any] | None:
