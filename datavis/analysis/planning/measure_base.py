@@ -108,8 +108,10 @@ def money_column(word: str, profile: dict) -> dict | None:
     # no money column by name or unit: the takings are a "Total" or a "Booking Value", not "Total Hours"
     takings = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
                and not set(c["tokens"]) & (QUANTITY_WORDS | ASIDE_MONEY_WORDS)]
-    return revenue_column([c for c in money if not set(c["tokens"]) & ASIDE_MONEY_WORDS]) or \
-        (revenue_column(takings) if not money else None)
+    # "sales" names an amount that adds up, never a unit price ("sales by hour" over Unit Price counts the sales)
+    pool = [c for c in money if not set(c["tokens"]) & ASIDE_MONEY_WORDS
+            and (word != "sales" or c.get("additive", True))]
+    return revenue_column(pool) or (revenue_column(takings) if not money else None)
 
 
 def money_taken(profile: dict) -> dict | None:
