@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from .datasets.profile import is_identifier
-from .language.lexicon import ABBREVIATIONS
+from .language.lexicon import ABBREVIATIONS, PEOPLE_ROLES
 from .language.names import split_name
 from .plan import AGG_WORDS, Measure
 from .sql.derived import derived_label
@@ -42,6 +42,10 @@ def counted_noun(profile: dict[str, Any]) -> str:
                 return _plural(full if " " not in full else words[-2])
             if len(words) == 1 and re.fullmatch(r"[a-z]{3,}", words[0]) and words[0] not in _NOT_NOUNS:
                 return _plural(words[0])
+    for col in profile["columns"]:  # a staff list's "Employee" (names, one per row): each row is one person
+        words = [w.lower() for w in split_name(col["name"])]
+        if col["type"] == "text" and col.get("unique") and words and words[-1] in PEOPLE_ROLES:
+            return _plural(words[-1])
     name = [w.lower() for w in split_name(str(profile.get("name") or ""))]
     if name and re.fullmatch(r"[a-z]{4,}s", name[-1]) and not name[-1].endswith(("ss", "ics", "us")):
         return name[-1]

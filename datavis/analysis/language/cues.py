@@ -141,12 +141,14 @@ def order_target(clause: str) -> str | None:
     return None
 
 
-_SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|fewest|smallest|worst"
+_SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|fewest|smallest|worst|strongest|weakest"
 # superlatives of a level or a speed rank one group as well after "which X has/pays …" ("which supplier has the
 # longest lead time", "which region pays fastest")
 _LEVEL_SUPERLATIVES = "longest|shortest|fastest|quickest|slowest|cheapest|priciest|costliest|heaviest|lightest"
+# superlatives of a kind or a moment after a count ("the 4 bulkiest shipments", "the 10 most recent calls")
+_KIND_SUPERLATIVES = "oldest|youngest|bulkiest|newest|latest|earliest|most\\s+recent"
 _LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst", "shortest", "fastest", "quickest", "cheapest",
-              "lightest"}
+              "lightest", "quietest", "weakest"}
 _SPEED = re.compile(r"^\s*(?:average\s+|avg\s+|top\s+|mean\s+)*(?:speed|velocity|pace|mph|km\s*/?\s*h)\b")
 
 
@@ -189,23 +191,28 @@ def _plural(word: str) -> bool:
 def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
-    # ("at least 4", "at most 3" are conditions, parsing._COMPARATORS)
+    # also "top3", "top-3", and a compound before its number ("best-selling 5 products", "lowest-rated 3 hotels");
+    # not "at least 4", "at most 3" (conditions, parsing._COMPARATORS)
     for m, (a, b) in text.find(rf"(?<!\bat )\b(top|bottom|first|best|worst|highest|lowest|largest|smallest|biggest|"
-                               rf"leading|least|most)\s+(\d+|{nums})\b"):
-        n = int(m.group(2)) if m.group(2).isdigit() else NUMBER_WORDS[m.group(2)]
+                               rf"leading|least|most)([\s-](?:[a-z]{{3,}}(?:ing|ed)|paid|sold))?(?:\s+|\s*-\s*|(?=\d))"
+                               rf"(\d+|{nums})\b"):
+        n = int(m.group(3)) if m.group(3).isdigit() else NUMBER_WORDS[m.group(3)]
         desc = m.group(1) not in ("bottom", "worst", "lowest", "smallest", "least")
+        if m.group(2):  # the compound's verb still names the measure ("selling": units sold)
+            a, b = text.span(m.start(3), m.end(3))
         return Cue("limit", (n, desc), a, b), True
     for m, (a, b) in text.find(
-            rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least)\b"):
+            rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least|busiest|quietest|"
+            rf"strongest|weakest)\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         desc = m.group(2) not in _LOW_WORDS
         return Cue("limit", (n, desc), a, b), True
     # "the 3 longest calls", "the two quickest shipments": the number only; the superlative still names the
     # quantity that ranks (a duration, a weight, a price)
-    for m, _span in text.find(rf"\b(\d+|{nums})\s+(?:most\s+expensive|{_LEVEL_SUPERLATIVES}|oldest|youngest)\b"):
+    for m, _span in text.find(rf"\b(\d+|{nums})\s+(?:most\s+expensive|{_LEVEL_SUPERLATIVES}|{_KIND_SUPERLATIVES})\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
-        return Cue("limit", (n, m.group(0).split()[-1] not in _LOW_WORDS | {"youngest"}), a, b), True
+        return Cue("limit", (n, m.group(0).split()[-1] not in _LOW_WORDS | {"youngest", "earliest"}), a, b), True
     # "which 3 stores sold the most units", "3 campaigns with the best roas": the number, then the
     # superlative a few words on
     for m, _span in text.find(rf"(?:^|\b(?:which|what|the|our|my)\s+)(\d{{1,2}}|{nums})\s+"
@@ -229,13 +236,33 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         return Cue("limit", (1, _ranks_high(m.group(3), text.s[m.end(3):])), a, a), False
     # "which carrier delivers quickest", "which agent answers fastest": any verb of one subject before a speed
     # ("which carriers deliver fastest" lists them all)
+    # (or a length: "which team keeps people waiting longest")
     for m, _span in text.find(r"\b(?:which|what)\s+((?:[a-z]+\s+){1,4}?)(?:the\s+)?"
-                              r"(fastest|quickest|slowest|soonest)\b", protect=False):
+                              r"(fastest|quickest|slowest|soonest|longest|shortest)\b", protect=False):
         words = m.group(1).split()
         if _plural(words[0]) and not (len(words) > 1 and _plural(words[-1])):
             continue
         a, _b = text.span(m.start(2), m.end(2))
         return Cue("limit", (1, m.group(2) != "soonest" and _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
+    # "the agent with the lowest satisfaction", "the store having the most returns": one group (a plural lists them)
+    for m, _span in text.find(rf"\bthe\s+([a-z]+)\s+(?:with|having|that\s+has|that\s+had)\s+the\s+"
+                              rf"({_SUPERLATIVES}|{_LEVEL_SUPERLATIVES})\b", protect=False):
+        if _plural(m.group(1)) or m.group(2) in ("largest", "biggest", "smallest"):
+            continue  # "the customer with the biggest order" may be one row: read as before
+        a, _b = text.span(m.start(2), m.end(2))
+        if a in text.protected:
+            continue
+        return Cue("limit", (1, _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
+    # "who was hired most recently", "which customer ordered latest": the one row (or group) of the latest date
+    for m, _span in text.find(r"\b(?:who|whom|which\s+[a-z]+)\s+(?:[a-z]+\s+){1,3}?(most\s+recently|latest)\s*[?.]?$",
+                              protect=False):
+        a, _b = text.span(m.start(1), m.start(1) + 1)
+        return Cue("limit", (1, True), a, a), False
+    # "who answers quickest": one person
+    for m, _span in text.find(r"\bwho\s+(?:[a-z]+\s+){1,3}?(?:the\s+)?(fastest|quickest|slowest|longest|shortest)\b",
+                              protect=False):
+        a, _b = text.span(m.start(1), m.end(1))
+        return Cue("limit", (1, _ranks_high(m.group(1), text.s[m.end(1):])), a, a), False
     for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
         return Cue("limit", (10, m.group(2) == "top"), a, b), False
     return None, False

@@ -134,6 +134,14 @@ PEOPLE_ROLES = PEOPLE | {"rep", "agent", "staff", "owner", "manager", "seller", 
                          "author", "driver", "doctor", "teacher", "technician", "buyer", "requester", "worker",
                          "consultant"}
 
+# Who does what to a sale: "who sold the most" asks for the seller's column, "who spent the most" the buyer's.
+SELLER_WORDS = {"rep", "seller", "salesperson", "agent", "staff", "employee", "cashier", "clerk", "associate",
+                "owner", "manager", "consultant", "broker", "advisor"}
+BUYER_WORDS = {"customer", "client", "buyer", "member", "guest", "patient", "user", "shopper", "donor"}
+SELLING_VERBS = {"sold", "sell", "sells", "selling", "closed", "close", "closes", "booked", "won", "signed"}
+BUYING_VERBS = {"bought", "buy", "buys", "spent", "spend", "spends", "ordered", "purchased", "purchase", "paid",
+                "donated", "gave"}
+
 # Words that never name a column on their own (filler, question words, chart words).
 STOPWORDS = {
     "a", "an", "the", "of", "for", "in", "on", "at", "to", "by", "and", "or", "with", "from", "as", "is", "are",
@@ -270,6 +278,18 @@ CLOCK_WORDS = {"start", "starts", "started", "end", "ends", "ended", "until", "f
                "clock", "in", "out", "open", "close", "since"}
 # Superlatives of speed said of an event ("which region pays fastest", "the slowest to ship"): the time up
 # to it, lowest first (False) or highest first (True).
+# Superlatives of size that do not say which quantity ("the 3 largest orders", "the 5 biggest shipments"): the
+# rows' amount of money, else their weight, volume or quantity ("bulkiest": the volume first).
+SIZE_SUPERLATIVES = {"largest", "biggest", "smallest", "bulkiest"}
+VOLUME_WORDS = {"volume", "m3", "cbm", "cubic", "litre", "liter", "capacity"}
+# Superlatives of a moment ("the 10 most recent calls", "the 5 newest hires"): rows ranked by their date.
+MOMENT_SUPERLATIVES = {"newest", "latest", "recent", "recently", "earliest"}
+# Words of waiting to be answered ("which agent is slowest to answer", "the quickest to pick up", "keeps people
+# waiting"): a speed said with them is the wait's length (a column named so), not the call's.
+WAIT_WORDS = {"answer", "answers", "answering", "answered", "pick", "picks", "picking", "wait", "waits", "waiting",
+              "waited", "respond", "responds", "responding", "response", "reply", "replies", "replying", "queue",
+              "queued", "hold"}
+WAIT_COLUMN_WORDS = {"wait", "queue", "hold", "response", "answer", "reply", "pickup", "ring"}
 SPEED_WORDS = {"fastest": False, "quickest": False, "soonest": False, "slowest": True}
 # Participles that do not end in -ed ("paid" names Paid Date as "shipped" names Ship Date).
 IRREGULAR_PARTICIPLES = {"paid", "sent", "sold", "built", "made", "done", "given", "taken", "won", "lost", "spent",
@@ -400,6 +420,8 @@ SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utiliza
 # is the amount minus it.
 DEDUCTION_WORDS = {"discount", "discounts", "refund", "refunds", "deduction", "deductions", "rebate", "rebates",
                    "returns", "allowance", "allowances", "chargeback", "chargebacks", "writeoff", "credit", "credits"}
+# Money columns that are never the takings ("sales by hour" over Refund Amt and Tip is not their total)
+ASIDE_MONEY_WORDS = DEDUCTION_WORDS | {"tip", "tips", "gratuity", "tax", "taxes", "vat"}
 NET_WORDS = {"net", "after", "less", "minus", "excluding", "excl"}
 # Unit words of a measure said instead of its name ("cost per lb" → Weight (lbs), "per mile" → Miles).
 MEASURE_UNIT_WORDS = {**dict.fromkeys(["lb", "lbs", "pound", "pounds"], {"lb", "lbs", "pound", "pounds", "weight"}),

@@ -35,6 +35,8 @@ from .lexicon import (
     TIME_UNIT_NAME_WORDS,
     VALUE_ALIASES,
     VERB_MEASURES,
+    WAIT_COLUMN_WORDS,
+    WAIT_WORDS,
     negates,
 )
 from .matching import Mention, Tok, ValueMention, get_index, is_flag
@@ -263,6 +265,16 @@ def time_lengths(profile: dict[str, Any]) -> list[dict[str, Any]]:
             and idx.plain[c["name"]] != ["day"]]  # a "Day" column is more likely the day of a month
 
 
+def waits_or_lengths(lengths: list[dict[str, Any]], words: set[str]) -> list[dict[str, Any]]:
+    """Of several lengths of time, the wait's when the words say waiting or answering ("slowest to answer":
+    Wait Sec), else the rows' own length ("which agent is fastest": Duration (min) or Talk Minutes)."""
+    waits = [c for c in lengths if set(c["tokens"]) & WAIT_COLUMN_WORDS]
+    if words & WAIT_WORDS and waits:
+        return waits
+    return [c for c in lengths if set(c["tokens"]) & LENGTH_OF_TIME_WORDS] or \
+        [c for c in lengths if c not in waits] or lengths
+
+
 def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """"avg session length", "the longest stay", "listening time per artist": with no number column named, a
     noun of a length of time (or "time" after a verb's -ing or an aggregation) names the table's one number
@@ -270,7 +282,7 @@ def duration_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
     by_name = profile["_by_name"]
     lengths = time_lengths(profile)
     if len(lengths) > 1 and any(t.text in SPEED_WORDS for t in p.toks):  # "which agent is fastest": the durations
-        lengths = [c for c in lengths if set(c["tokens"]) & LENGTH_OF_TIME_WORDS] or lengths
+        lengths = waits_or_lengths(lengths, {t.text for t in p.toks})
     # another number measured stops it; one named after "with / no" is a condition, read later ("with no kids",
     # "with no items in the cart")
     conditions = {m.column for m in p.mentions if _absence(p.toks, m.start) is not None}

@@ -76,7 +76,7 @@ from ..language.matching import Tok, get_index
 from ..language.names import singular, split_name
 from ..language.parsing import excludes
 from ..plan import Plan
-from .generate import kind_tokens
+from .generate import kind_tokens, ranks_rows, row_superlatives
 from .measures import find_derived
 
 # Cue words beyond the lexicon's phrases, and words that name the rows themselves.
@@ -295,6 +295,8 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     toks = links.parsed.toks
     words, linked = _accounted(links, profile)
     content = words - linked
+    if ranks_rows(links):  # "the 2 heaviest loads": the noun after the superlative is the rows, whatever it says
+        content -= {t.i + 1 for t in toks if t.text in row_superlatives()}
     linked_spans = {i for s in (*links.columns, *links.values, *links.conditions, *links.qualities)
                     for i in range(s.start, s.end)}
     named = linked_spans | linked
@@ -354,7 +356,7 @@ def subject_named(plan: Plan, cov: Coverage, links: Links, profile: dict[str, An
     named = {str(c.target) for c in (*links.columns, *links.groups)} | \
         {str(v.target[0]) for v in links.values if isinstance(v.target, tuple)}
     if cov.kinds & _MEASURE_SLOTS:
-        kind = kind_tokens(links)
+        kind = kind_tokens(links, profile)
         tokens = {c["name"]: set(c.get("tokens") or ()) for c in profile["columns"]}
         used = {c for m in plan.measures for c in (m.column, m.other, m.condition.column if m.condition else None) if c}
         if not used & named and not any(tokens.get(c, set()) & kind for c in used):

@@ -23,19 +23,29 @@ from ..errors import Unanswerable
 from ..labels import counted_noun
 from ..language.lexicon import (
     ABBREVIATIONS,
+    BUYER_WORDS,
+    BUYING_VERBS,
+    LEVEL_SUPERLATIVES,
+    MOMENT_SUPERLATIVES,
     NUMBER_WORDS,
     PAY_LEVEL_WORDS,
     PEOPLE,
     PEOPLE_ROLES,
     PRICE_WORDS,
+    QUANTITY_WORDS,
+    SELLER_WORDS,
+    SELLING_VERBS,
+    SIZE_SUPERLATIVES,
     SPEED_WORDS,
     STOPWORDS,
+    VOLUME_WORDS,
 )
 from ..language.linking import Link, Links
 from ..language.matching import get_index
 from ..language.parsing import is_numeric, main_temporal, names_event_only
-from ..language.phrasing import ranked_agg
+from ..language.phrasing import ranked_agg, time_lengths, waits_or_lengths
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, of_a_kind, validate_plan
+from .measure_base import money_taken
 from .measures import binary, money_column
 
 MAX_PLANS = 160
@@ -125,18 +135,20 @@ def ranked_groups(links: Links) -> tuple[bool, int | None] | None:
     ("3 categories with the lowest spend", "which 3 sales reps billed the least"). None when no
     superlative describes a dimension."""
     toks = links.parsed.toks
-    sups = [a for a in links.aggs if a.target in ("max", "min")]
-    for a, d in itertools.product(sups, _group_links(links)):
-        if d.start >= a.end and d.start - a.end <= 3 and not {t.text for t in toks[a.end:d.start]} & _NOT_BETWEEN:
-            n = _number_at(toks, a.start - 1)
-            return a.target == "max", n if n is not None else None if toks[d.end - 1].text.endswith("s") else 1
+    # a speed ranks by time: "the two fastest carriers" are the two of least time
+    sups = [(a.start, a.end, a.target == "max") for a in links.aggs if a.target in ("max", "min")] + \
+        [(t.i, t.i + 1, SPEED_WORDS[t.text]) for t in toks if t.text in SPEED_WORDS]
+    for (start, end, desc), d in itertools.product(sups, _group_links(links)):
+        if d.start >= end and d.start - end <= 3 and not {t.text for t in toks[end:d.start]} & _NOT_BETWEEN:
+            n = _number_at(toks, start - 1)
+            return desc, n if n is not None else None if toks[d.end - 1].text.endswith("s") else 1
         # "3 categories with the lowest spend", "which 3 reps billed the least", "3 destination states with …"
         n = _number_at(toks, d.start - 1)
         if n is None and d.start >= 2 and toks[d.start - 1].text not in _NOT_BETWEEN | STOPWORDS:
             n = _number_at(toks, d.start - 2)
-        if n is not None and d.end <= a.start <= d.end + 5 and \
-                not {t.text for t in toks[d.end:a.start]} & (_NOT_BETWEEN - {"in", "of"}):
-            return a.target == "max", n
+        if n is not None and d.end <= start <= d.end + 5 and \
+                not {t.text for t in toks[d.end:start]} & (_NOT_BETWEEN - {"in", "of"}):
+            return desc, n
     return None
 
 
@@ -364,10 +376,25 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
             out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))
     single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
-    if (single or ranked or kind_tokens(links)) and not nums:  # "the largest single invoice", "which 5 customers did
-        out += _implicit_readings(links, profile, single)  # we bill the most", "the 3 priciest products"
+    # "the largest single invoice", "which 5 customers did we bill the most", "the 3 priciest products"
+    if (single or ranked or kind_tokens(links, profile)) and not nums:
+        out += _implicit_readings(links, profile, single)
         out += _count_and_cue(links, out, single)
-    return out
+    return out + _moment_readings(links, profile, nums)
+
+
+def _moment_readings(links: Links, profile: dict[str, Any], nums: list[Link]) -> list[Measures]:
+    """"the 10 most recent calls", "the 5 newest hires": a count before a superlative of a moment lists that
+    many rows by their date (the date column the words name, else the main one), each with its date; groups
+    by their latest (or earliest) date."""
+    if links.limit is None or nums or not links.words & MOMENT_SUPERLATIVES:
+        return []
+    col = main_temporal(profile, links.parsed.date_column)
+    if col is None or col["type"] not in ("date", "datetime"):
+        return []
+    last: Agg = "min" if "earliest" in links.words else "max"  # "which customer ordered most recently": per group
+    return [Reading((Measure(column=col["name"], agg="none"),), ("agg=raw", "implicit=0", "implicit=kind")),
+            Reading((Measure(column=col["name"], agg=last),), ("agg=implicit_cue", "implicit=0", "implicit=kind"))]
 
 
 _GROUP_WORDS = {"per", "by", "each", "every", "across"}
@@ -429,18 +456,43 @@ def priced(links: Links) -> bool:
     return bool(links.words & _PRICE_SUPERLATIVES)
 
 
-def kind_tokens(links: Links) -> set[str]:
-    """The column words of the quantity a superlative ranks: a price, a weight, an age, a duration."""
-    if priced(links):
-        return PRICE_WORDS
-    return next((_KIND_SUPERLATIVES[w] for w in sorted(links.words & _KIND_SUPERLATIVES.keys())), set())
+def kind_tokens(links: Links, profile: dict[str, Any]) -> set[str]:
+    """The column words of the quantity a superlative ranks: a price, a weight, an age, a duration, or
+    the size of the rows (`size_column`)."""
+    if priced(links):  # "the 5 most expensive orders": what each order came to; "products": their price
+        taken = money_taken(profile) if _rows_named(links) else None
+        return set(taken["tokens"]) if taken is not None else PRICE_WORDS
+    kind = next((_KIND_SUPERLATIVES[w] for w in sorted(links.words & _KIND_SUPERLATIVES.keys())), set())
+    if kind is _DURATION:  # "slowest to answer": the wait's length, of several
+        lengths = waits_or_lengths(time_lengths(profile), set(links.words))
+        return {w for c in lengths for w in c["tokens"]} if len(lengths) == 1 else kind
+    if kind or not links.words & SIZE_SUPERLATIVES:
+        return kind
+    col = size_column(profile, bulky="bulkiest" in links.words)
+    return set(col["tokens"]) if col is not None else set()
+
+
+def _rows_named(links: Links) -> bool:
+    """The words name the rows themselves (a unique column's noun: "orders" → Order ID, "receipts" → Receipt)."""
+    return any("unique" in c.feats for c in links.columns)
+
+
+def size_column(profile: dict[str, Any], bulky: bool = False) -> dict[str, Any] | None:
+    """What "the largest orders" / "the 5 biggest shipments" rank by: the money a row brings in, else its
+    weight, volume or quantity ("bulkiest": its volume, then its weight)."""
+    amounts = [c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c) and not c.get("year_like")]
+    kinds = (VOLUME_WORDS, _WEIGHT) if bulky else (_WEIGHT, VOLUME_WORDS, QUANTITY_WORDS)
+    found = None if bulky else money_taken(profile)
+    for words in kinds:
+        found = found or next((c for c in amounts if set(c["tokens"]) & words), None)
+    return found
 
 
 def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]) -> list[Measures]:
     """The table's main measures for an aggregation or a superlative with no column named: amounts
     first, the quantity a superlative names first ("the five cheapest products": by unit price; "the
     heaviest shipment": by weight)."""
-    by_price, kind = priced(links), kind_tokens(links)
+    by_price, kind = priced(links), kind_tokens(links, profile)
     main = sorted((c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c)),
                   key=lambda c: (bool(kind) and not set(c["tokens"]) & kind,
                                  by_price and "price" not in c["tokens"],  # the price asked, before a cost
@@ -449,7 +501,7 @@ def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]
     for i, col in enumerate(main):
         cue = _agg_of(single[0]) if single else None
         # cheapness and speed are per thing, not a total
-        usual: Agg = "avg" if by_price or links.words & SPEED_WORDS.keys() else _default_agg(col)
+        usual: Agg = "avg" if by_price or links.words & (SPEED_WORDS.keys() | LEVEL_SUPERLATIVES) else _default_agg(col)
         named = i == 0 and bool(set(col["tokens"]) & kind)
         for agg in dict.fromkeys((cue or usual, usual)):
             how = "agg=implicit_cue" if agg == cue else "agg=implicit_default"
@@ -509,14 +561,15 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     one_number: list[Reading[Dimension | None]] = [Reading(None, ("dim=none",))]
     compared = set() if links.groups or links.grains else {f.column for f in listed_with_and(links)}
     out = one_number if links.limit is None else []  # a limit needs an axis
+    rows_ranked = ranks_rows(links)
     for c in links.columns:
         col = by_name[str(c.target)]
         if any(r.value is not None and r.value.column == col["name"] for r in out):
             continue
         if (is_identifier(col) and not col.get("unique")) or (is_numeric(col) and col["role"] == "measure"
                                                                and not col.get("groupable")
-                                                               and col["name"] not in grouped):
-            continue
+                                                               and (col["name"] not in grouped or rows_ranked)):
+            continue  # "the 6 largest parcels by volume": rows ranked by it, not grouped
         if links.grains and col["role"] != "temporal":
             continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
         if col["name"] not in grouped and names_event_only(links.parsed, col):
@@ -533,7 +586,7 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
     if tcol is not None and (links.grains or links.parsed.trend) and \
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
         out += _grains_of(tcol, links, base, ("dim=time_word",))
-    people = _people_columns(profile) if links.words & {"who", "whom"} else []
+    people = _people_by_role(links, _people_columns(profile)) if links.words & {"who", "whom"} else []
     # "who spent the most on travel": the people who did, not each row
     out += [Reading(Dimension(column=c["name"]), ("dim=who",)) for c in people
             if not any(r.value is not None and r.value.column == c["name"] for r in out)]
@@ -568,16 +621,38 @@ def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
             and not c.get("unique") and (set(c.get("tokens") or []) | set(forms[c["name"]])) & PEOPLE_ROLES]
 
 
+def _people_by_role(links: Links, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"who sold the most": the sellers' column first (Sales Rep before Customer); "who spent the most": the
+    buyers' (the ranker takes the first of equal readings)."""
+    first = SELLER_WORDS if links.words & SELLING_VERBS else BUYER_WORDS if links.words & BUYING_VERBS else None
+    return sorted(people, key=lambda c: not (first and set(c.get("tokens") or []) & first))
+
+
 def _label_column(profile: dict[str, Any]) -> dict[str, Any] | None:
     cols = profile["columns"]
     label = next((c for c in cols if c["type"] == "text" and c.get("unique")
                   and set(c.get("tokens") or []) & {"name", "title", "label"}), None)
-    return label or next((c for c in cols if is_identifier(c) and c.get("unique")), None)
+    return label or next((c for c in cols if is_identifier(c) and c.get("unique")), None) or \
+        next((c for c in cols if c["type"] == "text" and c.get("unique") and set(c.get("tokens") or []) & PEOPLE_ROLES),
+             None)  # a staff list's "Employee": each row is one person
 
 
 def _names_rows(links: Links, profile: dict[str, Any]) -> bool:
+    """The words name the rows: "who", their counted noun, people, or a count before a superlative of a
+    kind of row ("the 3 heaviest parcels", "the 5 newest hires": rows, whatever the noun)."""
     noun = counted_noun(profile)
-    return bool(links.words & ({"who", "whom", noun, noun.rstrip("s")} | PEOPLE))
+    return ranks_rows(links) or bool(links.words & ({"who", "whom", noun, noun.rstrip("s")} | PEOPLE))
+
+
+def ranks_rows(links: Links) -> bool:
+    """A count before a superlative that says what it ranks by ("the 3 heaviest parcels", "the 5 biggest
+    shipments", "the 10 most recent calls"): rows listed by their own weight, size or date."""
+    return links.limit is not None and links.parsed.limit_numbered and bool(links.words & row_superlatives())
+
+
+def row_superlatives() -> set[str]:
+    """The superlatives that say what rows are ranked by: a size, a kind (weight, length), a price, a moment."""
+    return MOMENT_SUPERLATIVES | SIZE_SUPERLATIVES | _KIND_SUPERLATIVES.keys() | _PRICE_SUPERLATIVES
 
 
 def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | None]]:
@@ -610,6 +685,8 @@ def order_readings(links: Links, has_dim: bool) -> list[Ordering]:
         n, desc = links.limit.target
         out.append(Reading((Order(by="measure", desc=desc if p.order_desc is None else p.order_desc), n),
                            ("order=limit",)))
+    elif links.order is not None and (described := ranked_groups(links)) is not None and described[1] is not None:
+        out.append(Reading((Order(by="measure", desc=described[0]), described[1]), ("order=sup_dim",)))  # "two fastest"
     elif links.order is not None:
         assert isinstance(links.order.target, tuple)  # (parsed.order_desc, parsed.order_target): linking.py
         desc, target = links.order.target
@@ -675,6 +752,9 @@ def _assemble(m: Measures, d: Reading[Dimension | None], c: Reading[str | None],
                 order=order, limit=limit, period=p.period, assumptions=list(p.notes))
     # parsed.chart is a value of the lexicon's CHART_WORDS, each one a Chart
     plan.chart = cast("Chart", p.chart or "auto") if dim is not None or len(measures) > 1 else "kpi"
+    if plan.chart == "auto" and measures[0].column and measures[0].agg in ("none", "max", "min") and \
+            profile["_by_name"][measures[0].column]["type"] in ("date", "datetime"):
+        plan.chart = "table"  # "the 10 most recent calls": each row with its date, no bar of dates
     if p.chart_mod in ("stacked",) and c.value:
         plan.stacking = "stack"
     elif p.chart_mod in ("grouped", "side by side", "clustered") and c.value:

@@ -9,6 +9,7 @@ from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
+    ASIDE_MONEY_WORDS,
     COST_WORDS,
     QUANTITY_WORDS,
     VERB_MEASURES,
@@ -81,8 +82,8 @@ def agg_before(p: Parsed, k: int, default: Agg) -> Agg:
 # Words of money that name no column ("monthly spend", "which vendors cost us the most", "the accounts
 # paying the least", "revenue per account" in a table whose money column is "MRR").
 MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
-                            "income", "turnover", "money", "amount", "amounts", "pipeline"}
-_REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover"}
+                            "income", "turnover", "money", "amount", "amounts", "pipeline", "sales"}
+_REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover", "sales"}
 _MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
 
 
@@ -98,16 +99,36 @@ def money_column(word: str, profile: dict) -> dict | None:
     by_name = profile["_by_name"]
     money = [c for c in profile["columns"] if measure_col(c) and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)]
     named = measure_named(VERB_MEASURES.get(word, [word]), profile)
-    if named is not None and by_name[named] in money:
+    # "revenue", "spent" beside a Unit Price and an Order Value: the amount that adds up, not the price
+    taken = money_taken(profile) if word not in COST_WORDS and money and \
+        not any(c.get("additive", True) for c in money) else None
+    if named is not None and by_name[named] in money and (taken is None or by_name[named].get("additive", True)):
         return cast("dict", by_name[named])
+    if taken is not None:
+        return taken
     if len(money) == 1:
         return money[0]
     if word not in _REVENUE_NOUNS:
         return None
     # no money column by name or unit: the takings are a "Total" or a "Booking Value", not "Total Hours"
     takings = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
-               and not set(c["tokens"]) & QUANTITY_WORDS]
-    return revenue_column(money) or (revenue_column(takings) if not money else None)
+               and not set(c["tokens"]) & (QUANTITY_WORDS | ASIDE_MONEY_WORDS)]
+    # "sales" names an amount that adds up, never a unit price ("sales by hour" over Unit Price counts the sales)
+    pool = [c for c in money if not set(c["tokens"]) & ASIDE_MONEY_WORDS
+            and (word != "sales" or c.get("additive", True))]
+    return revenue_column(pool) or (revenue_column(takings) if not money else None)
+
+
+def money_taken(profile: dict) -> dict | None:
+    """The amount a row brings in: its additive money column ("Revenue", "Amount"), else, when the money
+    columns are only prices or there are none, the additive column named as takings ("Order Value",
+    "Total"), never a quantity ("Total Hours")."""
+    kept = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
+            and not set(c["tokens"]) & ASIDE_MONEY_WORDS]
+    money = [c for c in kept if c.get("money") or set(c["tokens"]) & _MONEY_TOKENS]
+    if money:
+        return revenue_column(money) or (money[0] if len(money) == 1 else None)
+    return revenue_column([c for c in kept if not set(c["tokens"]) & QUANTITY_WORDS])
 
 
 def total_of(col: dict) -> float:

@@ -61,6 +61,7 @@ from .measure_base import (
     mention_at,
     money_column,
     money_mention,
+    money_taken,
     names_things,
     total_of,
 )
@@ -497,11 +498,11 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
     """"revenue by region" over Units and Unit Price, "labour cost by project" over Hours and
     Rate/hr: a word of money no amount column answers is the quantity times its price, summed."""
     measures = [c for c in profile["columns"] if measure_col(c)]
-    if any(c.get("additive", True) and c.get("money") for c in measures):
-        return None  # an amount column is the money ("revenue" = Sales)
+    if money_taken(profile) is not None:
+        return None  # an amount column is the money ("revenue" = Sales, "Order Value")
     for k, t in enumerate(p.toks):
-        if t.text not in MONEY_WORDS | PAY_WORDS or mention_at(p, k) is not None:
-            continue
+        if t.text not in MONEY_WORDS | PAY_WORDS or t.text == "sales" or mention_at(p, k) is not None:
+            continue  # "sales by hour" with no amount column counts the sales
         prices = [c for c in measures if not c.get("additive", True) and set(c["tokens"]) & PRICE_WORDS]
         costly = t.text in COST_WORDS | PAY_WORDS
         prices.sort(key=lambda c: ("cost" not in c["tokens"]) if costly else ("cost" in c["tokens"]))

@@ -20,7 +20,7 @@ from .coverage import Coverage, doubts, gaps, missing_phrase, subject_named
 from .decision import asks_one_number, offered, spread
 from .features import context, features, readout
 from .generate import generate as generate_from_links
-from .generate import kind_tokens, money_links
+from .generate import kind_tokens, money_links, ranks_rows
 from .rules import build_plan, help_message
 
 WEIGHTS = Path(__file__).with_name("weights.json")
@@ -122,9 +122,12 @@ def readings(question: str, profile: dict[str, Any], links: Links | None = None)
     try:
         base: Plan | None = build_plan(ruled, profile)
     except Unanswerable:
-        if not (links.columns or links.values or links.conditions or links.aggs):
+        if not (links.columns or links.values or links.conditions or links.aggs or ranks_rows(links)):
             raise
         base = None
+    if base is not None and ranks_rows(links) and base.dimension is not None and \
+            profile["_by_name"][base.dimension.column]["role"] == "measure":
+        base = None  # "the 6 largest parcels by volume": rows ranked by the volume, never grouped by it
     cands = rule_edits(links.question, base, ruled, profile) if base is not None else []  # edits read its parse
     by_key = {_key(c.plan): c for c in cands}
     for g in generate_from_links(links, profile, base):
@@ -169,7 +172,8 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
     # a word of money names the money column ("revenue per account" over MRR): not a word left unlinked
     with_money = dataclasses.replace(links, columns=links.columns + money_links(links, profile))
     cov = gaps(with_money, profile)
-    said = with_money.columns or links.values or links.conditions or (links.aggs and kind_tokens(links))
+    said = with_money.columns or links.values or links.conditions or (links.aggs and kind_tokens(links, profile)) \
+        or ranks_rows(links)
     if cov.missing and not said:
         raise Unanswerable(help_message(profile, question))  # nothing links: "I could not find a column…"
     try:

@@ -118,6 +118,8 @@ def _cued_measures(d: _Draft) -> None:
             m = nxt or m
         if _ranks_by_extreme(p, cue, m or _measure_before_cue(d, cue, which), which):
             continue
+        if m is None and agg in ("avg", "median"):  # "which team keeps people waiting longest": its average wait
+            m = _measure_before_cue(d, cue, which)
         if agg == "count":
             _count_cue(d, cue, m)
         else:

@@ -166,8 +166,8 @@ def _measure_facts(plan: Plan, q: Query, rows: list[Row], y: str, m: Measure, pr
     # (x, value, series) of the rows holding a number; a scatter has no x column
     pairs = [(r.get(q.x) if q.x is not None else None, v, r.get(q.color) if q.color else None)
              for r in rows if _number(v := r.get(y))]
-    if not pairs:
-        return [{"kind": "empty"}]
+    if not pairs:  # rows listed by a date ("the 10 most recent calls") hold no number to tell
+        return [{"kind": "rows", "n": len(rows)}] if rows else [{"kind": "empty"}]
     facts: list[Fact] = []
     if q.color and additive:
         leader = _series_leader(q, pairs, partial, f)
@@ -418,7 +418,8 @@ _SENTENCES: dict[str, Callable[[Fact, Plan, str], list[str]]] = {
     "series_leader": _series_sentences, "series_cut": _series_cut_sentences,
     "correlation": _correlation_sentences, "distribution": _distribution_sentences,
     "spread": _spread_sentences,
-    "rows": lambda fct, plan, measure: [f"Here are {fct['n']:,} matching rows."],
+    "rows": lambda fct, plan, measure: [f"Here are {fct['n']:,} matching rows." if fct["n"] != 1
+                                        else "Here is the one matching row."],
     "empty": lambda fct, plan, measure: ["No rows match this question, so there is nothing to chart."],
 }
 
