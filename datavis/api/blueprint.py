@@ -1,6 +1,6 @@
 """The public API's blueprint: flask-smorest's, with a webargs parser that takes the JSON body
 as the request guards already parsed and checked it (``guards.check_json_body``) instead of
-parsing it a second time."""
+parsing it a second time, and one instance of each arguments schema."""
 from __future__ import annotations
 
 from typing import Any
@@ -26,3 +26,9 @@ class Blueprint(flask_smorest.Blueprint):
     """flask-smorest's Blueprint with that parser, for every public API blueprint."""
 
     ARGUMENTS_PARSER = CheckedJsonParser()
+
+    def arguments(self, schema: Any, *args: Any, **kwargs: Any) -> Any:
+        # Given a class, webargs builds a new schema at every request, deep-copying its
+        # fields (as much CPU as the rest of the argument parsing); a schema keeps no state
+        # between loads, so one instance serves every request.
+        return super().arguments(schema() if isinstance(schema, type) else schema, *args, **kwargs)

@@ -61,9 +61,11 @@ def list_messages(chat_id: str, after: int | None = None, limit: int = 100) -> d
 
 def deliver(conn: Connection, chat_id: str, role: str, content: str, *,
             request_id: str | None = None, chart_id: str | None = None,
-            error: bool = False, alternatives: list[dict] | None = None) -> int:
+            error: bool = False, alternatives: list[dict] | None = None,
+            task: dict[str, Any] | None = None) -> int:
     """Append a message to the chat, and its event, inside the caller's transaction;
-    returns its id.
+    returns its id. ``task``: the message's task as it is now, when the same change moved it
+    to another stage (its event is recorded with the message's, in one statement).
 
     The unique (request_id, role) index makes a second user or assistant message for the
     same request impossible: it raises IntegrityError and the caller's transaction rolls back.
@@ -77,5 +79,5 @@ def deliver(conn: Connection, chat_id: str, role: str, content: str, *,
                "created_at": utcnow()}
     result = conn.execute(_INSERT_MESSAGE, message)
     message_id = int(result.inserted_primary_key[0])  # type: ignore[index]  # always set on INSERT
-    chat_events.message_added(conn, {"id": message_id, **message})
+    chat_events.message_added(conn, {"id": message_id, **message}, task)
     return message_id

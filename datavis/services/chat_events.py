@@ -40,25 +40,34 @@ def record(conn: Connection, chat_id: str, kind: str, data: dict[str, Any]) -> N
     resuming after the larger one would skip the smaller.
     """
     lock_chat(conn, chat_id)
-    _append(conn, chat_id, kind, data)
+    _append(conn, chat_id, (kind, data))
 
 
-def _append(conn: Connection, chat_id: str, kind: str, data: dict[str, Any]) -> None:
-    conn.execute(_INSERT, {"chat_id": chat_id, "kind": kind, "data": data, "created_at": utcnow()})
+def _append(conn: Connection, chat_id: str, *kinds_data: tuple[str, dict[str, Any]]) -> None:
+    # Several events of one change go in one statement (an executemany), in order.
+    now = utcnow()
+    rows = [{"chat_id": chat_id, "kind": kind, "data": data, "created_at": now} for kind, data in kinds_data]
+    conn.execute(_INSERT, rows[0] if len(rows) == 1 else rows)
     event_hub.notify(conn, chat_id)
+
+
+def _task_data(task: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    now = {**task, **changes}
+    return {key: now.get(key) for key in TASK_FIELDS}
 
 
 def task_changed(conn: Connection, task: dict[str, Any], **changes: Any) -> None:
     """A task moved to another stage (``changes`` holds what moved)."""
-    now = {**task, **changes}
-    record(conn, task["chat_id"], "task", {key: now.get(key) for key in TASK_FIELDS})
+    record(conn, task["chat_id"], "task", _task_data(task, changes))
 
 
-def message_added(conn: Connection, message: dict[str, Any]) -> None:
-    """A message was added by ``chat.deliver``, which took the chat's lock before drawing its id."""
-    _append(conn, message["chat_id"], "message",
-           {**message, "created_at": iso(message["created_at"]),
-            "alternatives": message.get("alternatives") or []})
+def message_added(conn: Connection, message: dict[str, Any], task: dict[str, Any] | None = None) -> None:
+    """A message was added by ``chat.deliver``, which took the chat's lock before drawing its
+    id; with ``task`` (its task as it is now, moved to another stage by the same change),
+    that event too, after the message's."""
+    added = ("message", {**message, "created_at": iso(message["created_at"]),
+                         "alternatives": message.get("alternatives") or []})
+    _append(conn, message["chat_id"], added, *([("task", _task_data(task, {}))] if task else []))
 
 
 def _after(chat_id: str, last_id: int) -> list[dict[str, Any]]:

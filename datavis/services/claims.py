@@ -111,8 +111,7 @@ def _settle(move: Update, params: dict[str, Any], values: dict[str, Any], task: 
                 conn.execute(_INSERT_CHART, chart)
             chat.deliver(conn, task["chat_id"], "assistant", content, request_id=task["request_id"],
                          chart_id=chart["id"] if chart else None, error=error,
-                         alternatives=chart["alternatives"] if chart else None)
-            chat_events.task_changed(conn, task, **values)
+                         alternatives=chart["alternatives"] if chart else None, task={**task, **values})
     except IntegrityError:
         return False
     return True

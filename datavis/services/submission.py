@@ -44,8 +44,8 @@ def _record(task: dict[str, Any]) -> dict[str, Any]:
                 datasets.hold(conn, task["file_id"])
                 chat.ensure_chat(conn, task["chat_id"], task["file_id"])
                 conn.execute(_INSERT_TASK, task)
-                chat.deliver(conn, task["chat_id"], "user", task["prompt"], request_id=task["request_id"])
-                chat_events.task_changed(conn, task)
+                chat.deliver(conn, task["chat_id"], "user", task["prompt"], request_id=task["request_id"],
+                             task=task)
             metrics.task_accepted()
             return task
         except IntegrityError:
@@ -98,13 +98,16 @@ def _publish(task: dict[str, Any]) -> dict[str, Any]:
         exc.request_id = request_id  # the client retries with it (it may have been generated)
         raise
     with db.transaction() as conn:
-        # It may have been delivered already (a publish that "failed" after QStash stored it).
-        requeued = conn.execute(_REQUEUE, {"row_key": request_id}).rowcount
         stored = rows.update_one(conn, tasks, request_id, _PUBLISHED, {
             "row_key": request_id, "qstash_message_id": published.qstash_message_id,
             "queue": published.queue_name, "now": utcnow()})
         assert stored is not None  # recorded before publishing, and never deleted while queued
-        if requeued:
+        # A failed publish (this request's earlier try, or another request's) left it
+        # enqueue_failed: queued again. The row is held from the UPDATE on, so the status it
+        # returned stands; any other status is left alone (it may have been delivered
+        # already: a publish that "failed" after QStash stored it). One statement otherwise.
+        if stored["status"] == ENQUEUE_FAILED and conn.execute(_REQUEUE, {"row_key": request_id}).rowcount:
+            stored.update(status=QUEUED, error=None)
             chat_events.task_changed(conn, stored)
         return stored
 
