@@ -123,9 +123,16 @@ def test_a_grain_word_without_its_vowels(data, ds, q, sql):
     same_answer(data, ds, q, sql)
 
 
-@pytest.mark.parametrize("q,grain", [("yoy revenue growth", "year"), ("revenue mom", "month")])
+@pytest.mark.parametrize("q,grain", [("yoy revenue", "year"), ("revenue mom", "month")])
 def test_a_grain_said_by_its_initials(data, q, grain):
     same_answer(data, "txns", q, f"SELECT date_trunc('{grain}', txn_dt), sum(rev_usd) FROM txns GROUP BY 1")
+
+
+def test_growth_said_by_its_initials_compares_each_year_with_the_one_before(data):
+    """"yoy revenue growth": the growth itself (planning/measures.py), each year against the year before."""
+    same_answer(data, "txns", "yoy revenue growth",
+                "SELECT y, 100.0 * (s / lag(s) OVER (ORDER BY y) - 1) FROM (SELECT date_trunc('year', txn_dt) AS y, "
+                "sum(rev_usd) AS s FROM txns GROUP BY 1) QUALIFY lag(s) OVER (ORDER BY y) IS NOT NULL")
 
 
 @pytest.mark.parametrize("q", ["number of customers by dept", "how many custs per dept"])
@@ -169,3 +176,21 @@ def test_rows_of_a_shortened_identifier_are_named_in_full(data):
 def test_a_word_no_name_shortens_still_declines(data, ds, q):
     with pytest.raises(Unanswerable):
         answer(data[0][ds], q)
+
+
+def _write_till(path: Path) -> None:
+    """A till export whose only additive money columns are a refund and a tip (the price is per unit)."""
+    rnd = random.Random(17)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["receipt_no", "shop", "qty", "unit_price", "refund_amt", "tip"])
+        for i in range(120):
+            w.writerow([f"R{i:04d}", rnd.choice(["Quay", "Mill"]), rnd.randint(1, 4), round(rnd.uniform(2, 9), 2),
+                        rnd.choice([0, 0, 0, round(rnd.uniform(2, 9), 2)]), round(rnd.uniform(0, 3), 2)])
+
+
+def test_sales_are_never_a_refund_or_a_tip_named_like_an_amount(tmp_path):
+    """"refund_amt" reads as an amount, but sales are never what is refunded (nor tipped)."""
+    with ingested_views(tmp_path, [("till", _write_till)]) as data:
+        ans = answer(data[0]["till"], "sales by shop")
+        assert "refund_amt" not in ans.sql and "tip" not in ans.sql, ans.sql

@@ -395,7 +395,10 @@ CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"
 # variable is X", "how much does X vary"; "how many orders fall in each price band" counts rows per bin of a number
 # ("each order value band": the number may be named in several words)
 BINS = r"\b(?:each|per) (?:[a-z]+ ){1,3}?(?:bands?|buckets?|bins?|brackets?|ranges?)\b"  # "each price band"
-DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|variance|outliers?|" \
+# (a "budget variance", "variance to plan" is a difference: planning/measures.py, lexicon.OVER_PLAN_WORDS)
+DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|" \
+          r"(?<!budget )(?<!plan )(?<!forecast )(?<!target )(?<!estimate )(?<!cost )variance(?! to )(?! vs )|" \
+          r"outliers?|" \
           r"skew\w*|box ?plot|variability|(?<=how )variable|var(?:y|ies)|quartiles|iqr|interquartile|" \
           r"(?<!date )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b|" + BINS
 RESET = r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|from scratch)\b"

@@ -89,11 +89,11 @@ _MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr
 
 def money_column(word: str, profile: dict) -> dict | None:
     """The money column a word of money names: the lexicon's words for the verb first, then the
-    table's only money column (a currency, or a money name: "MRR"), or its revenue column; "sales" only the
+    table's only money column (a currency, or a money name: "MRR"), or its revenue column; "sales" first the
     money of the largest total when it is named like takings ("orderTotal", not a lone "Unit Cost")."""
-    if word == "sales":
-        gross = gross_column(profile)
-        return gross if gross is not None and revenue_column([gross]) else None
+    gross = gross_column(profile) if word == "sales" else None
+    if gross is not None and revenue_column([gross]):
+        return gross
     if word not in MONEY_WORDS:
         return None
     by_name = profile["_by_name"]
@@ -158,6 +158,8 @@ def rows_noun(word: str, profile: dict) -> bool:
 
 
 def gross_column(profile: dict) -> dict | None:
-    """The money column of the largest total: the gross that discounts, fees or payments are parts of."""
-    money = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True) and c.get("money")]
+    """The money column of the largest total: the gross that discounts, fees or payments are parts of (never
+    a refund, a tip or a tax itself)."""
+    money = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True) and c.get("money")
+             and not set(c["tokens"]) & ASIDE_MONEY_WORDS]
     return max(money, key=total_of) if money else None
