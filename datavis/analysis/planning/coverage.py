@@ -10,7 +10,7 @@ the aggregation, chart, grain, trend/share/distribution and grouping cues), not 
 period, not the noun for the table's rows ("employees" in an employee table) and not a word of a
 derived measure the words name. It is *unlinked* when no link of language.linking covers it.
 
-The words are read in six slots, each the place where a question names what it is about:
+The words are read in seven slots, each the place where a question names what it is about:
 - the head: everything before the first grouping cue ("**attrition rate** by department"), whose
   thing is its last word before "of"/"for"/"in" ("the **occupancy rate** of harbor view"): that
   word, or its last two, naming nothing is enough ("patient **satisfaction score**" is not Patient
@@ -21,7 +21,8 @@ The words are read in six slots, each the place where a question names what it i
 - the qualities of what is counted, listed before its noun ("how many **male and female** customers"; one
   quality alone, "how many late orders", may be a condition said otherwise);
 - the subject of "which"/"what" up to its verb ("which **landing page** has the highest …");
-- after "by" ("total amount by **industry**"), unless it orders or divides.
+- after "by" ("total amount by **industry**"), unless it orders or divides;
+- what a question asks the effect of ("how did the **weather** affect visits", "impact of **rain** on sales").
 A slot whose content words all link to nothing may name a thing the data does not hold
 (`Coverage.missing`), unless it is the head and a measure is named after an aggregation ("for
 the board **deck**: total amount by team"). The question is declined only when the best reading
@@ -123,7 +124,7 @@ _TAIL = {w for w in GENERIC if len(w) >= 4} - {"from", "with"}  # generic nouns 
 @dataclass(frozen=True)
 class Coverage:
     """`missing`: the content words of the slots that ask about something nothing links to;
-    `kinds`: the kinds of those slots ("head", "agg", "rank", "counted", "which", "group")."""
+    `kinds`: the kinds of those slots ("head", "agg", "rank", "counted", "which", "group", "cause")."""
 
     missing: tuple[str, ...] = ()
     kinds: frozenset[str] = frozenset()
@@ -207,7 +208,8 @@ def _near_stopword(word: str) -> bool:
 def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
     """Token positions of the head, of the words after each aggregation cue, of the qualities of
     what is counted, after a ranking word, of a which-subject, of the words after a grouping "by",
-    each with its kind ("head", "agg", "counted", "rank", "which", "group")."""
+    of what an effect is asked of, each with its kind ("head", "agg", "counted", "rank", "which", "group",
+    "cause")."""
     toks = links.parsed.toks
     groups = {a for _m, (a, _b) in links.parsed.text.find(C.GROUP_CUE, protect=False)}
     aggs = {a.start for a in links.aggs}
@@ -235,6 +237,10 @@ def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
         if t.text in ("which", "what"):
             yield "which", _phrase(toks, t.i + 1, lambda u, n: u.text in _SUBJECT_END or u.i in groups | aggs
                                    or (n > 0 and _verb_like(u.text)))
+    for m, _span in links.parsed.text.find(C.INFLUENCE, protect=False):  # "how did the weather affect visits"
+        g = 1 if m.start(1) >= 0 else 2
+        a, b = links.parsed.text.span(m.start(g), m.end(g))
+        yield "cause", list(range(a, b))
     # "total amount by industry": what it is split by, unless an order is said ("sort by"); not
     # "per", often said of the rows themselves under another name ("pages per sesh")
     for t in toks:
@@ -348,8 +354,9 @@ def subject_named(plan: Plan, cov: Coverage, links: Links, profile: dict[str, An
     stay": a duration); a gap after "by" or "which" when the plan groups by a column named as a
     grouping ("total salary by dept and by **tenure band**").
     "NPS by region" read as a count, "which **courier** …" read as one number, or a gap among the
-    qualities of what is counted name nothing the plan holds: declined."""
-    if not cov.kinds or "counted" in cov.kinds:
+    qualities of what is counted name nothing the plan holds: declined, as is a gap in what a question
+    asks the effect of ("how did the **weather** affect visits")."""
+    if not cov.kinds or cov.kinds & {"counted", "cause"}:
         return False
     named = {str(c.target) for c in (*links.columns, *links.groups)} | \
         {str(v.target[0]) for v in links.values if isinstance(v.target, tuple)}
