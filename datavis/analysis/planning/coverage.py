@@ -40,6 +40,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from ..datasets.profile import is_identifier, is_numeric
 from ..labels import counted_noun
 from ..language import cues as C
 from ..language.lexicon import (
@@ -314,7 +315,8 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
             loose = [w for w in loose if w not in _DERIVED_WORDS]
         if kind == "head" and measured:
             continue
-        said = _head_said(toks, slot, content, linked_spans, named) if kind == "head" and loose else named
+        said = _head_said(toks, slot, content, _thing_spans(links, profile, kind), named) \
+            if kind in ("head", "agg", "which") and loose else named
         if loose and not said & set(slot) and not all(_verb_like(w) and not _money_noun(kind, w) for w in loose):
             missing += [w for w in loose if w not in missing]
             kinds.add(kind)
@@ -322,6 +324,18 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
 
 
 _OF = {"of", "for", "in", "at", "from", "on", "during"}
+
+
+def _thing_spans(links: Links, profile: dict[str, Any], kind: str) -> set[int]:
+    """The linked words that can name the thing a slot asks about: a number's column (or the rows'
+    identifier) for what is measured (head, after an aggregation: "customer **satisfaction**" is not
+    the Client column), a category's for the subject of "which" ("which sales **rep**" is not the
+    sales amount); a value, condition or quality in either."""
+    measured = kind != "which"
+    # what is measured: a number, or the rows themselves by their identifier ("visit **volume**" counts visits)
+    numeric = {c["name"] for c in profile["columns"] if is_numeric(c) or measured and is_identifier(c)}
+    cols = {i for s in links.columns if (str(s.target) in numeric) == measured for i in range(s.start, s.end)}
+    return cols | {i for s in (*links.values, *links.conditions, *links.qualities) for i in range(s.start, s.end)}
 
 
 def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans: set[int],
@@ -333,6 +347,8 @@ def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans
     cut = next((k for k, i in enumerate(slot) if toks[i].text in _OF and any(j in content for j in slot[:k])), None)
     core = slot[:cut] if cut is not None else slot
     if core[-1] not in content or _verb_like(toks[core[-1]].text):  # "how many students participated in …"
+        return named
+    if toks[core[-1]].text in ROW_VALUE_WORDS:  # "median deal size": what one row is worth, a measure of the rows
         return named
     return set() if len(core) >= 2 and core[-2] in content else linked_spans & set(core)
 

@@ -22,7 +22,6 @@ from .features import context, features, readout
 from .generate import generate as generate_from_links
 from .generate import kind_tokens, money_links
 from .rules import build_plan, help_message
-from .scope import beyond_the_data
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 _state: dict[str, dict[str, Any] | None] = {}
@@ -165,9 +164,6 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
     (planning/coverage.py). `links`: the question's links when the caller has read them already
     (one parse per message)."""
     links = links if links is not None else link(question, profile)
-    beyond = beyond_the_data(links, profile)
-    if beyond:  # a forecast, a cause, a period the dates do not reach
-        raise Unanswerable(beyond)
     # a word of money names the money column ("revenue per account" over MRR): not a word left unlinked
     with_money = dataclasses.replace(links, columns=links.columns + money_links(links, profile))
     cov = gaps(with_money, profile)
