@@ -97,7 +97,6 @@ def test_a_period_the_dates_do_not_reach_says_what_they_cover(data, ds, question
     ("invoices", "customer satisfaction by sector", "satisfaction"),  # "customer" ~ Client names no measure
     ("gym", "average member age by branch", "age"),  # "member" ~ Membership names no measure
     ("invoices", "which sales rep closed the most invoices", "rep"),  # "sales" ~ Amount names no category
-    ("gym", "premium churn by branch", "churn"),
 ])
 def test_a_subject_the_data_lacks_is_declined_though_a_word_beside_it_links(data, ds, question, named):
     with pytest.raises(Unanswerable) as e:
@@ -110,6 +109,8 @@ def test_a_subject_the_data_lacks_is_declined_though_a_word_beside_it_links(data
     ("shipments", "total forecast units by warehouse", 'SELECT Warehouse, sum("Forecast Units") FROM shipments '
                                                        "GROUP BY 1"),  # a column named Forecast
     ("gym", "visit volume by branch", "SELECT Branch, count(*) FROM gym GROUP BY 1"),  # the rows' own noun
+    ("gym", "avg workout minutes per membership type", "SELECT Membership, avg(Minutes) FROM gym GROUP BY 1"),
+    ("gym", "average premium visit spend", "SELECT avg(Spend) FROM gym WHERE Membership = 'Premium'"),
     ("gym", "how many vists did downtown get", "SELECT count(*) FROM gym WHERE Branch = 'Downtown'"),
     ("gym", "could you please show me the average spend for each branch, thanks",
      "SELECT Branch, avg(Spend) FROM gym GROUP BY 1"),
@@ -138,7 +139,8 @@ def _since(day: str, col: str = '"Visit Date"') -> str:
     ("gym", "visits year to date", f"SELECT count(*) FROM gym WHERE {_since('2024-01-01')}"),
     ("gym", "spend since March", f"SELECT sum(Spend) FROM gym WHERE {_since('2024-03-01')}"),
     ("gym", "visits in Q3", f"SELECT count(*) FROM gym WHERE {_since('2024-07-01')}"),
-    ("invoices", "amount invoiced this fiscal year", f"SELECT sum(Amount) FROM invoices WHERE {_since('2024-01-01', 'Issued')}"),
+    ("invoices", "amount invoiced this fiscal year",
+     f"SELECT sum(Amount) FROM invoices WHERE {_since('2024-01-01', 'Issued')}"),
     ("invoices", "total amount in the same period last year",
      "SELECT sum(Amount) FROM invoices WHERE Issued BETWEEN DATE '2023-01-01' AND DATE '2023-11-28'"),
     ("invoices", "total amount last fiscal year",

@@ -330,14 +330,14 @@ def _thing_spans(links: Links, profile: dict[str, Any], kind: str) -> set[int]:
     """The linked words that can name the thing a slot asks about: a number's column (or the rows'
     identifier) for what is measured (head, after an aggregation: "customer **satisfaction**" is not
     the Client column), a category's for the subject of "which" ("which sales **rep**" is not the
-    sales amount); a condition or quality in either, a value in the subject of "which"."""
+    sales amount); a value, condition or quality in either."""
     measured = kind != "which"
     # what is measured: a number, or the rows themselves by their identifier ("visit **volume**" counts visits)
     numeric = {c["name"] for c in profile["columns"] if is_numeric(c) or measured and is_identifier(c)}
     cols = {i for s in links.columns if (str(s.target) in numeric) == measured for i in range(s.start, s.end)}
-    # a value before what is measured says which rows ("**premium** churn"), not what of them
-    said = (*links.conditions, *links.qualities) if measured else (*links.values, *links.conditions, *links.qualities)
-    return cols | {i for s in said for i in range(s.start, s.end)}
+    # a value before the last word may be said of the rows under another noun ("travel **claim**",
+    # "ftl **loads**"): it names the thing too
+    return cols | {i for s in (*links.values, *links.conditions, *links.qualities) for i in range(s.start, s.end)}
 
 
 def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans: set[int],
