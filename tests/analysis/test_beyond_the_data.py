@@ -6,7 +6,7 @@ small CSVs written here (gym visits, invoices, shipments; not a set's data or wo
   subject the data lacks even when a word beside it links ("customer satisfaction", "which sales rep");
 - answered: the same shapes when the words do link (typos, synonyms, filler, "how does membership
   affect spend", a column named "Forecast Units", "visit volume");
-- vague spans anchored to the data's last date: "the past few weeks" (3), "past 30d", "this fiscal
+- vague spans anchored to the data's last date: "the past few / several weeks" (3), "past 30d", "this fiscal
   year" (the calendar year, said), "the same period last year" (the period named before it a year
   back, else the year to date a year back)."""
 from __future__ import annotations
@@ -69,6 +69,7 @@ def data(tmp_path_factory):
 
 @pytest.mark.parametrize(("ds", "question", "said"), [
     ("gym", "forecast visits for next quarter", "forecast"),
+    ("gym", "visits next month by branch", "forecast"),
     ("invoices", "what will the amount be over the next 3 months", "forecast"),
     ("shipments", "predicted units by warehouse", "forecast"),
     ("gym", "why did visits drop in august", "not why"),
@@ -133,6 +134,7 @@ def _since(day: str, col: str = '"Visit Date"') -> str:
 
 @pytest.mark.parametrize(("ds", "question", "sql"), [
     ("gym", "visits in the past few weeks", f"SELECT count(*) FROM gym WHERE {_since('2024-08-31')}"),
+    ("gym", "spend in the last several weeks", f"SELECT sum(Spend) FROM gym WHERE {_since('2024-08-31')}"),
     ("gym", "spend over the last couple of months", f"SELECT sum(Spend) FROM gym WHERE {_since('2024-08-01')}"),
     ("gym", "spend past 30d", f"SELECT sum(Spend) FROM gym WHERE {_since('2024-08-22')}"),
     ("gym", "visits in the last 90 days", f"SELECT count(*) FROM gym WHERE {_since('2024-06-23')}"),

@@ -18,8 +18,9 @@ _UNITS.update({short + s: full for short, full in ABBREVIATIONS.items() if full 
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _MONTH_RE = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _NUM_RE = r"\d+|" + "|".join(k for k in NUMBER_WORDS if " " not in k)
-# "the past few weeks", "the last couple of months": a vague count is the lexicon's ("a few" = 3)
-_COUNT_RE = rf"(?:a )?(?:few|couple(?: of)?)|{_NUM_RE}"
+# "the past few weeks", "the last couple of months": a vague count is the lexicon's ("a few" = 3);
+# "several" is read as a few (the label says how many)
+_COUNT_RE = rf"(?:a )?(?:few|couple(?: of)?)|several|{_NUM_RE}"
 # "past 30d", "last 12w", "trailing 6mo": a unit's letter written onto the number (split off by the tokens)
 _STUCK_UNITS = {"d": "day", "w": "week", "wk": "week", "wks": "week", "mo": "month", "mos": "month", "q": "quarter",
                 "y": "year", "yr": "year", "yrs": "year"}
@@ -85,7 +86,7 @@ def shift(start: dt.date, unit: str, n: int) -> dt.date:
 def _num(text: str) -> int:
     if text.isdigit():
         return int(text)
-    word = text.removesuffix(" of")
+    word = "few" if text == "several" else text.removesuffix(" of")
     return NUMBER_WORDS[word] if word in NUMBER_WORDS else NUMBER_WORDS["a " + word.removeprefix("a ")]
 
 
@@ -284,7 +285,8 @@ def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
         else:
             start, end = period_start(anchor, unit), anchor
         end = anchor if since else end
-        found.add(m, start, end, f"{'since ' if since else ''}the {which} {unit} of the data ({start.isoformat()} "
+        said = "current" if which == "this" else which
+        found.add(m, start, end, f"{'since ' if since else ''}the {said} {unit} of the data ({start.isoformat()} "
                   f"to {end.isoformat()}){_fiscal_said(m[0], unit)}", True)
 
 
