@@ -98,6 +98,8 @@ def test_a_period_the_dates_do_not_reach_says_what_they_cover(data, ds, question
     ("invoices", "customer satisfaction by sector", "satisfaction"),  # "customer" ~ Client names no measure
     ("gym", "average member age by branch", "age"),  # "member" ~ Membership names no measure
     ("invoices", "which sales rep closed the most invoices", "rep"),  # "sales" ~ Amount names no category
+    ("invoices", "tax collected per client", "tax"),  # "collected" ~ Amount says how, not what
+    ("invoices", "fees charged by sector", "fees"),
 ])
 def test_a_subject_the_data_lacks_is_declined_though_a_word_beside_it_links(data, ds, question, named):
     with pytest.raises(Unanswerable) as e:
@@ -115,6 +117,7 @@ def test_a_subject_the_data_lacks_is_declined_though_a_word_beside_it_links(data
     ("gym", "how many vists did downtown get", "SELECT count(*) FROM gym WHERE Branch = 'Downtown'"),
     ("gym", "could you please show me the average spend for each branch, thanks",
      "SELECT Branch, avg(Spend) FROM gym GROUP BY 1"),
+    ("invoices", "amount collected by sector", "SELECT Sector, sum(Amount) FROM invoices GROUP BY 1"),
     ("invoices", "avg amnt per sector", "SELECT Sector, avg(Amount) FROM invoices GROUP BY 1"),
     ("invoices", "median invoice size", "SELECT median(Amount) FROM invoices"),  # what one row is worth
     ("invoices", "which client has the biggest total amount", "SELECT Client, sum(Amount) s FROM invoices GROUP BY 1 "

@@ -348,11 +348,20 @@ def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans
     names the word before them ("class satisfaction score" is not Class Type)."""
     cut = next((k for k, i in enumerate(slot) if toks[i].text in _OF and any(j in content for j in slot[:k])), None)
     core = slot[:cut] if cut is not None else slot
+    while len(core) > 1 and _participle_of(toks, core[-1], content):  # "tax collected": the tax is the thing
+        core = core[:-1]
     if core[-1] not in content or _verb_like(toks[core[-1]].text):  # "how many students participated in …"
         return named
     if toks[core[-1]].text in ROW_VALUE_WORDS:  # "median deal size": what one row is worth, a measure of the rows
         return named
     return set() if len(core) >= 2 and core[-2] in content else linked_spans & set(core)
+
+
+def _participle_of(toks: list[Tok], i: int, unlinked: Iterable[int]) -> bool:
+    """Token i is a participle right after a word nothing links ("tax **collected**", "fees
+    **charged**"): it says how the thing came about; whatever column it links to, it is not the thing."""
+    return i > 0 and i - 1 in unlinked and toks[i].text.endswith("ed") and toks[i - 1].text.isalpha() and \
+        not _verb_like(toks[i - 1].text)
 
 
 def _money_noun(kind: str, word: str) -> bool:
@@ -376,7 +385,10 @@ def subject_named(plan: Plan, cov: Coverage, links: Links, profile: dict[str, An
     asks the effect of ("how did the **weather** affect visits")."""
     if not cov.kinds or cov.kinds & {"counted", "cause"}:
         return False
-    named = {str(c.target) for c in (*links.columns, *links.groups)} | \
+    toks = links.parsed.toks
+    missing = {t.i for t in toks if t.text in cov.missing}
+    named = {str(c.target) for c in (*links.columns, *links.groups)
+             if not all(_participle_of(toks, i, missing) for i in range(c.start, c.end))} | \
         {str(v.target[0]) for v in links.values if isinstance(v.target, tuple)}
     if cov.kinds & _MEASURE_SLOTS:
         kind = kind_tokens(links)
