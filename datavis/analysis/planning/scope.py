@@ -7,7 +7,7 @@ a confident answer to another question:
   would read as a fact about 2019 (language.parsing sets `Parsed.outside`).
 
 A forecast or a cause word that names a column ("Forecast Units", "Cause") is a column's word, not
-such a question.
+such a question (only its first word counts: "next **week**" is a forecast over a Week Of column).
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def beyond_the_data(links: Links, profile: dict[str, Any]) -> str | None:
     named = {i for s in (*links.columns, *links.values) for i in range(s.start, s.end)}
     for pattern, why in ((C.FORECAST, "I can only show what this dataset records, not forecast what comes next."),
                          (C.CAUSE, "This dataset shows what happened, not why: it records no causes.")):
-        if any(not named & set(range(a, b)) for _m, (a, b) in text.find(pattern, protect=False)):
+        if any(a not in named for _m, (a, _b) in text.find(pattern, protect=False)):  # "next **week**" over Week Of
             return f"{why} {help_message(profile)}"
     if links.parsed.outside:
         return f"This dataset has no {counted_noun(profile)} {links.parsed.outside}. {help_message(profile)}"
