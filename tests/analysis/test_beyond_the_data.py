@@ -95,6 +95,8 @@ def test_a_period_the_dates_do_not_reach_says_what_they_cover(data, ds, question
 @pytest.mark.parametrize(("ds", "question", "named"), [
     ("gym", "how did the weather affect visits", "weather"),  # what the effect is asked of
     ("shipments", "impact of rain on late shipments", "rain"),
+    ("gym", "effect of temperature on visits", "temperature"),
+    ("gym", "weather impact on visits", "weather"),
     ("invoices", "customer satisfaction by sector", "satisfaction"),  # "customer" ~ Client names no measure
     ("gym", "average member age by branch", "age"),  # "member" ~ Membership names no measure
     ("invoices", "which sales rep closed the most invoices", "rep"),  # "sales" ~ Amount names no category

@@ -95,7 +95,8 @@ _FILLER = {"instead", "now", "right", "still", "before", "after", "ever", "singl
            # hedges and requests around a question ("can you quickly pull up …, thanks", "just curious, …")
            "quick", "quickly", "roughly", "honestly", "basically", "overall", "curious", "love", "break", "pull",
            "check", "happening", "because", "thanks", "thank", "hey", "hello", "maybe", "anyway",
-           "split", "breakdown", "mix"}  # "payment method split": how it is shown, not a thing
+           "split", "breakdown", "mix",  # "payment method split": how it is shown, not a thing
+           "effect", "effects", "impact", "impacts", "influence"}  # the relation asked, what of is read in "cause"
 # Verbs people use for what a table records ("how much did we sell", "tickets that came in"): a slot
 # named by a verb alone names no thing the data lacks.
 _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make", "made", "take", "took", "need",
