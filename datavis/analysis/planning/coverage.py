@@ -329,12 +329,14 @@ _OF = {"of", "for", "in", "at", "from", "on", "during"}
 
 def _thing_spans(links: Links, profile: dict[str, Any], kind: str) -> set[int]:
     """The linked words that can name the thing a slot asks about: a number's column (or the rows'
-    identifier) for what is measured (head, after an aggregation: "customer **satisfaction**" is not
+    identifier or event date) for what is measured (head, after an aggregation: "customer **satisfaction**" is not
     the Client column), a category's for the subject of "which" ("which sales **rep**" is not the
     sales amount); a value, condition or quality in either."""
     measured = kind != "which"
-    # what is measured: a number, or the rows themselves by their identifier ("visit **volume**" counts visits)
-    numeric = {c["name"] for c in profile["columns"] if is_numeric(c) or measured and is_identifier(c)}
+    # what is measured: a number, or the rows themselves by their identifier ("visit **volume**" counts
+    # visits) or by the date of their event ("sign **ups**" over signupDate)
+    numeric = {c["name"] for c in profile["columns"]
+               if is_numeric(c) or measured and (is_identifier(c) or c.get("role") == "temporal")}
     cols = {i for s in links.columns if (str(s.target) in numeric) == measured for i in range(s.start, s.end)}
     # a value before the last word may be said of the rows under another noun ("travel **claim**",
     # "ftl **loads**"): it names the thing too
