@@ -96,7 +96,8 @@ _FILLER = {"instead", "now", "right", "still", "before", "after", "ever", "singl
            "quick", "quickly", "roughly", "honestly", "basically", "overall", "curious", "love", "break", "pull",
            "check", "happening", "because", "thanks", "thank", "hey", "hello", "maybe", "anyway",
            "split", "breakdown", "mix",  # "payment method split": how it is shown, not a thing
-           "effect", "effects", "impact", "impacts", "influence"}  # the relation asked, what of is read in "cause"
+           "effect", "effects", "impact", "impacts", "influence",  # the relation asked, what of is read in "cause"
+           "anyone", "anybody", "someone", "somebody", "everyone", "everybody"}  # "the longest anyone waited"
 # Verbs people use for what a table records ("how much did we sell", "tickets that came in"): a slot
 # named by a verb alone names no thing the data lacks.
 _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make", "made", "take", "took", "need",
@@ -351,7 +352,8 @@ def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans
     names the word before them ("class satisfaction score" is not Class Type)."""
     cut = next((k for k, i in enumerate(slot) if toks[i].text in _OF and any(j in content for j in slot[:k])), None)
     core = slot[:cut] if cut is not None else slot
-    while len(core) > 1 and _participle_of(toks, core[-1], content):  # "tax collected": the tax is the thing
+    # "tax collected" (~ Amount): the tax is the thing; "students participated" (no link) is left to the verb rule
+    while len(core) > 1 and core[-1] not in content and _participle_of(toks, core[-1], content):
         core = core[:-1]
     if core[-1] not in content or _verb_like(toks[core[-1]].text):  # "how many students participated in …"
         return named
