@@ -120,6 +120,7 @@ def test_a_subject_the_data_lacks_is_declined_though_a_word_beside_it_links(data
     ("gym", "could you please show me the average spend for each branch, thanks",
      "SELECT Branch, avg(Spend) FROM gym GROUP BY 1"),
     ("invoices", "amount collected by sector", "SELECT Sector, sum(Amount) FROM invoices GROUP BY 1"),
+    ("invoices", "cash collected by sector", "SELECT Sector, sum(Amount) FROM invoices GROUP BY 1"),  # money
     ("invoices", "avg amnt per sector", "SELECT Sector, avg(Amount) FROM invoices GROUP BY 1"),
     ("invoices", "median invoice size", "SELECT median(Amount) FROM invoices"),  # what one row is worth
     ("invoices", "which client has the biggest total amount", "SELECT Client, sum(Amount) s FROM invoices GROUP BY 1 "
