@@ -121,6 +121,8 @@ def test_a_subject_the_data_lacks_is_declined_though_a_word_beside_it_links(data
      "SELECT Branch, avg(Spend) FROM gym GROUP BY 1"),
     ("invoices", "amount collected by sector", "SELECT Sector, sum(Amount) FROM invoices GROUP BY 1"),
     ("invoices", "cash collected by sector", "SELECT Sector, sum(Amount) FROM invoices GROUP BY 1"),  # money
+    ("invoices", "what share of the amount comes from retail",  # a verb's -s form is no gap
+     "SELECT 100.0 * sum(Amount) FILTER (WHERE Sector = 'Retail') / sum(Amount) FROM invoices"),
     ("invoices", "avg amnt per sector", "SELECT Sector, avg(Amount) FROM invoices GROUP BY 1"),
     ("invoices", "median invoice size", "SELECT median(Amount) FROM invoices"),  # what one row is worth
     ("invoices", "which client has the biggest total amount", "SELECT Client, sum(Amount) s FROM invoices GROUP BY 1 "

@@ -177,7 +177,8 @@ def _named(profile: dict[str, Any]) -> _Named:
 
 def _verb_like(word: str) -> bool:
     # from five letters ("going", "owned"), not a noun in -eed ("speed", "breed")
-    return word in _VERBS or (len(word) >= 5 and word.endswith(("ing", "ed")) and not word.endswith("eed"))
+    return word in _VERBS or word[:-1] in _VERBS and word.endswith("s") or \
+        (len(word) >= 5 and word.endswith(("ing", "ed")) and not word.endswith("eed"))  # "comes", "sells"
 
 
 def _linked_tokens(links: Links) -> set[int]:
