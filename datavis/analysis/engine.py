@@ -3,7 +3,8 @@ SQL → chart → insight.
 
     answer(): request() → plan_question() → run() → present() (+ the model's wording of the insight)
 
-The planners only plan: the embedded one ranks its readings of the message (planning.choose),
+The planners only plan: the embedded one declines what no reading of past rows answers (planning.scope),
+then ranks its readings of the message (planning.choose),
 and in a chat also its readings as an edit of the previous plan (planning.followup); the model
 planner (planning.llm) returns a validated plan. Every plan is run and presented here.
 """
@@ -30,6 +31,7 @@ from .planning import choose, followup, llm
 from .planning.features import readout
 from .planning.ranker import Ranked, describe
 from .planning.rules import help_message
+from .planning.scope import beyond_the_data
 from .presentation.check import check_answer
 from .presentation.explain import explain, title_for
 from .presentation.insights import compute_facts, word_insight
@@ -120,6 +122,9 @@ def embedded_plan(req: Request) -> Planned:
     """The message's readings alone (ranked by planning.choose) against its readings as an edit
     of the previous plan (planning.followup); the next readings come back when the choice is close."""
     question, links, prev = read_message(req.question, req.profile, req.prev)
+    beyond = beyond_the_data(links, req.profile)
+    if beyond:  # a forecast, a cause, a period the dates do not reach: no reading nor edit answers it
+        raise Unanswerable(beyond)
     fresh: Ranked | Unanswerable
     try:
         fresh = choose(question, req.profile, links)

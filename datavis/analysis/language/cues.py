@@ -401,6 +401,18 @@ DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispers
           r"outliers?|" \
           r"skew\w*|box ?plot|variability|(?<=how )variable|var(?:y|ies)|quartiles|iqr|interquartile|" \
           r"(?<!date )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b|" + BINS
+# Questions no table of past rows answers: what comes next ("forecast sales next quarter", "predicted
+# visits"), and why something happened ("why did sales drop", "what caused the dip")
+FORECAST = r"\b(forecast\w*|predict\w*|projections?|projected|extrapolat\w+|next (?:\d+ |few |couple of )?" \
+           r"(?:days?|weeks?|months?|quarters?|years?|yr|qtr|fy)|(?:the )?coming (?:weeks?|months?|quarters?|years?))\b"
+CAUSE = r"^\s*(?:(?:but|so|and|ok|hmm),? )?why\b|" \
+        r"\bwhat (?:caused|causes|drove|drives|is driving|was behind|is behind)\b|" \
+        r"\b(?:the )?reasons? (?:for|why|behind)\b"
+# "how did the weather affect visits", "impact of rain on sales", "does X influence Y": X is what the
+# question asks about (group 1 or 2)
+INFLUENCE = r"\b(?:how )?(?:does|did|do|has|have|will|can)? ?(?:the )?([a-z][\w ]{0,40}?) (?:affect|affects|affected|" \
+            r"impact|impacts|impacted|influence|influences|influenced|drive|drives|drove) (?!of\b)|" \
+            r"\b(?:impact|effect|influence|affect) of (?:the )?([a-z][\w ]{0,40}?) on\b"
 RESET = r"^\s*(start over|reset|new question|forget (that|it|this|everything)|clear|start again|from scratch)\b"
 FOLLOWUP = (r"^\s*(now|what about|how about|and (what|how|by|for|only|just)|only|just|exclude|excluding|without|"
             r"instead|as a|as an|make it|show (it|that|this|them) as|change (it|that|the chart)|switch|"

@@ -241,7 +241,7 @@ VERB_MEASURES: dict[str, list[str]] = {
 }
 # Verbs and nouns of money coming in ("which campaign raised the least", "takings per level", "what it brought
 # in"): when no column is named by their words, they name the table's money column (phrasing.takings_column).
-MONEY_TAKEN_WORDS = {*_GIVING, "takings", "money", "revenue", "income", "proceeds", "turnover"}
+MONEY_TAKEN_WORDS = {*_GIVING, "takings", "money", "cash", "revenue", "income", "proceeds", "turnover"}
 
 # Irregular verbs by their participle, the form a status value takes ("write off" → Written Off, "we win" → Won).
 PARTICIPLES = {"write": "written", "wrote": "written", "break": "broken", "broke": "broken", "give": "given",

@@ -44,7 +44,7 @@ from .matching import (
 )
 from .matching import is_flag as is_flag  # re-exported: planning imports it from here
 from .names import singular, split_name
-from .timeparse import find_periods
+from .timeparse import Period, find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
         "don't", "doesn't", "no", "outside", "n't", "nor", "never"}
@@ -139,6 +139,7 @@ class Parsed:
     filter_mentions: set[int] = field(default_factory=set)  # ids of mentions used only by filters
     period: str | None = None
     period_relative: bool = False
+    outside: str | None = None  # every period named misses the data's dates: the periods and the dates there are
     aggs: list[C.Cue[str]] = field(default_factory=list)
     groups: list[Mention] = field(default_factory=list)
     color: str | None = None
@@ -427,6 +428,7 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
         if _inside_a_value(p.toks, a, b, profile):
             continue
         consumed.update(range(a, b))
+    p.outside = _outside_the_data(tcol, found)
     if _compared_periods(p, tcol, found):
         ordered = sorted(found, key=lambda per: per.start)
         consumed.update(range(*text.span(ordered[0].start, ordered[-1].end)))  # "vs" compares the periods
@@ -438,6 +440,20 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
         if per.relative:
             p.notes.append(f"'{text.s[per.start:per.end].strip()}' is anchored to the latest date in the "
                            f"data: {per.label}")
+
+
+def _outside_the_data(tcol: dict[str, Any], found: list[Period]) -> str | None:
+    """"visits in 2019" over dates from 2023 to 2024: no row can match, so the answer says what the dates
+    cover instead of an empty chart or a zero; None when a period named overlaps them."""
+    first, last = anchor_of({**tcol, "max": tcol.get("min")}), anchor_of(tcol)
+    if first is None or last is None or not found:
+        return None
+    if tcol.get("year_like"):
+        first = first.replace(month=1, day=1)
+    if any((per.lo is None or per.lo <= last) and (per.hi is None or per.hi >= first) for per in found):
+        return None
+    said = " or ".join(dict.fromkeys(per.label for per in found))
+    return f"{said}: its dates ({tcol['name']}) run from {first.isoformat()} to {last.isoformat()}"
 
 
 def _column_of_period(words: str, profile: dict[str, Any], question: str) -> str | None:

@@ -18,6 +18,14 @@ _UNITS.update({short + s: full for short, full in ABBREVIATIONS.items() if full 
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _MONTH_RE = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _NUM_RE = r"\d+|" + "|".join(k for k in NUMBER_WORDS if " " not in k)
+# "the past few weeks", "the last couple of months": a vague count is the lexicon's ("a few" = 3);
+# "several" is read as a few (the label says how many)
+_COUNT_RE = rf"(?:a )?(?:few|couple(?: of)?)|several|{_NUM_RE}"
+# "past 30d", "last 12w", "trailing 6mo": a unit's letter written onto the number (split off by the tokens)
+_STUCK_UNITS = {"d": "day", "w": "week", "wk": "week", "wks": "week", "mo": "month", "mos": "month", "q": "quarter",
+                "y": "year", "yr": "year", "yrs": "year"}
+# "this fiscal year", "last financial quarter": no fiscal calendar is known, so it is the calendar's (said)
+_FISCAL = r"(?:fiscal|financial|fy) "
 
 
 @dataclass
@@ -76,7 +84,10 @@ def shift(start: dt.date, unit: str, n: int) -> dt.date:
 
 
 def _num(text: str) -> int:
-    return int(text) if text.isdigit() else NUMBER_WORDS[text]
+    if text.isdigit():
+        return int(text)
+    word = "few" if text == "several" else text.removesuffix(" of")
+    return NUMBER_WORDS[word] if word in NUMBER_WORDS else NUMBER_WORDS["a " + word.removeprefix("a ")]
 
 
 def _date_of(text: str) -> tuple[dt.date, dt.date] | None:
@@ -173,6 +184,7 @@ def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
     if anchor is not None:
         _month_names(text, anchor, found)
         _bare_quarters(text, anchor, found)
+        _same_span_last_year(text, anchor, found)
     return sorted(found.out, key=lambda p: p.start)
 
 
@@ -207,9 +219,10 @@ def _explicit_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:
 def _trailing_periods(text: str, anchor: dt.date, found: _Found) -> None:
     """"the last 6 months": the last n units up to the anchor, the anchor's own unit included; "the last 2
     full months": the last n whole units before it."""
+    stuck = "|".join(sorted(_STUCK_UNITS, key=len, reverse=True))
     for m in re.finditer(rf"\b(?:in |over |during |for )?(?:the )?(?:last|past|previous|trailing|recent) "
-                         rf"({_NUM_RE}) (?:(full|complete|whole) )?({_UNIT_RE})\b", text):
-        n, unit = _num(m[1]), _UNITS[m[3]]
+                         rf"(?:({_COUNT_RE}) (?:(full|complete|whole) )?({_UNIT_RE})|(\d+) ?({stuck}))\b", text):
+        n, unit = (_num(m[1]), _UNITS[m[3]]) if m[1] else (int(m[4]), _STUCK_UNITS[m[5]])
         hi = anchor if not m[2] else period_end(_previous_start(text, anchor, unit), unit)
         lo = shift(period_start(hi, unit), unit, -(n - 1)) if unit != "day" else hi - dt.timedelta(days=n - 1)
         if unit == "week" and not m[2]:
@@ -262,7 +275,7 @@ def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
         found.add(m, start, period_end(start, unit), f"the {unit} before last of the data ({start.isoformat()} to "
                   f"{period_end(start, unit).isoformat()})", True)
     for m in re.finditer(r"\b(?:in |during |for |(since) )?(?:the )?(this|current|latest|most recent|last|previous|"
-                         rf"past|prior)(?: (full|complete|whole|calendar))? ({_UNIT_RE})\b", text):
+                         rf"past|prior)(?: (full|complete|whole|calendar))? (?:{_FISCAL})?({_UNIT_RE})\b", text):
         since, which, full, unit = m[1], m[2], m[3], _UNITS[m[4]]
         if m[4].endswith("s") and m[4] != unit:
             continue  # "last weeks" is not one period
@@ -272,8 +285,9 @@ def _calendar_periods(text: str, anchor: dt.date, found: _Found) -> None:
         else:
             start, end = period_start(anchor, unit), anchor
         end = anchor if since else end
-        found.add(m, start, end, f"{'since ' if since else ''}the {which} {unit} of the data ({start.isoformat()} "
-                  f"to {end.isoformat()})", True)
+        said = "current" if which == "this" else which
+        found.add(m, start, end, f"{'since ' if since else ''}the {said} {unit} of the data ({start.isoformat()} "
+                  f"to {end.isoformat()}){_fiscal_said(m[0], unit)}", True)
 
 
 def _same_period_last_year(text: str, anchor: dt.date, found: _Found) -> None:
@@ -306,11 +320,38 @@ def _day_words(text: str, anchor: dt.date, found: _Found) -> None:
 
 def _to_date_periods(text: str, anchor: dt.date, found: _Found) -> None:
     """"YTD", "month to date", "quarter to date", "since the start of the year"."""
-    for m in re.finditer(r"\b(ytd|year to date|year-to-date|mtd|month to date|qtd|quarter to date)\b|"
+    for m in re.finditer(rf"\b(?:{_FISCAL})?(ytd|year to date|year-to-date|mtd|month to date|qtd|quarter to date)\b|"
                          r"\bsince the (?:start|beginning) of (?:the |this )?(year|month|quarter)\b", text):
         unit = {"y": "year", "m": "month", "q": "quarter"}[(m[1] or m[2])[0]]
         start = period_start(anchor, unit)
-        found.add(m, start, anchor, f"{unit} to date ({start.isoformat()} to {anchor.isoformat()})", True)
+        found.add(m, start, anchor, f"{unit} to date ({start.isoformat()} to {anchor.isoformat()})"
+                  f"{_fiscal_said(m[0], unit)}", True)
+
+
+def _fiscal_said(words: str, unit: str) -> str:
+    """What a fiscal period is read as: the data holds no fiscal calendar, so the calendar's own."""
+    return f", a fiscal {unit} read as the calendar {unit}" if re.match(_FISCAL, words.split(" ", 1)[-1]) or \
+        re.search(rf"\b{_FISCAL}", words) else ""
+
+
+def _same_span_last_year(text: str, anchor: dt.date, found: _Found) -> None:
+    """"the same period last year": the period named before it one year back ("Q3 vs the same period last
+    year"), else the year to date one year back (the data's year so far, compared with the year before's)."""
+    for m in re.finditer(r"\b(?:in |during |for |over |with |to )?(?:the )?same (?:period|time|span|stretch|dates|days|"
+                         r"point)(?: (?:of |in ))?(?: the)? (?:last|previous|prior) year|\b(?:in |during |for |over )?"
+                         r"(?:the )?same (?:period|time|span|dates) a year (?:ago|before|earlier)\b", text):
+        inside = [k for k, (a, b) in enumerate(found.taken) if m.start() <= a and b <= m.end()]
+        for k in reversed(inside):  # its "last year" is not the year before the data's last
+            del found.taken[k], found.out[k]
+        before = [p for p in found.out if p.end <= m.start() and p.lo and p.hi]
+        lo, hi = (before[-1].lo, before[-1].hi) if before else (period_start(anchor, "year"), anchor)
+        assert lo is not None and hi is not None
+        lo, hi = _year_back(lo), _year_back(hi)
+        found.add(m, lo, hi, f"the same period a year before ({lo.isoformat()} to {hi.isoformat()})", True)
+
+
+def _year_back(d: dt.date) -> dt.date:
+    return d.replace(year=d.year - 1, day=min(d.day, calendar.monthrange(d.year - 1, d.month)[1]))
 
 
 def _open_ranges(text: str, anchor: dt.date | None, found: _Found) -> None:

@@ -10,7 +10,7 @@ the aggregation, chart, grain, trend/share/distribution and grouping cues), not 
 period, not the noun for the table's rows ("employees" in an employee table) and not a word of a
 derived measure the words name. It is *unlinked* when no link of language.linking covers it.
 
-The words are read in six slots, each the place where a question names what it is about:
+The words are read in seven slots, each the place where a question names what it is about:
 - the head: everything before the first grouping cue ("**attrition rate** by department"), whose
   thing is its last word before "of"/"for"/"in" ("the **occupancy rate** of harbor view"): that
   word, or its last two, naming nothing is enough ("patient **satisfaction score**" is not Patient
@@ -21,7 +21,8 @@ The words are read in six slots, each the place where a question names what it i
 - the qualities of what is counted, listed before its noun ("how many **male and female** customers"; one
   quality alone, "how many late orders", may be a condition said otherwise);
 - the subject of "which"/"what" up to its verb ("which **landing page** has the highest …");
-- after "by" ("total amount by **industry**"), unless it orders or divides.
+- after "by" ("total amount by **industry**"), unless it orders or divides;
+- what a question asks the effect of ("how did the **weather** affect visits", "impact of **rain** on sales").
 A slot whose content words all link to nothing may name a thing the data does not hold
 (`Coverage.missing`), unless it is the head and a measure is named after an aggregation ("for
 the board **deck**: total amount by team"). The question is declined only when the best reading
@@ -39,6 +40,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from ..datasets.profile import is_identifier, is_numeric
 from ..labels import counted_noun
 from ..language import cues as C
 from ..language.lexicon import (
@@ -93,7 +95,9 @@ _FILLER = {"instead", "now", "right", "still", "before", "after", "ever", "singl
            # hedges and requests around a question ("can you quickly pull up …, thanks", "just curious, …")
            "quick", "quickly", "roughly", "honestly", "basically", "overall", "curious", "love", "break", "pull",
            "check", "happening", "because", "thanks", "thank", "hey", "hello", "maybe", "anyway",
-           "split", "breakdown", "mix"}  # "payment method split": how it is shown, not a thing
+           "split", "breakdown", "mix",  # "payment method split": how it is shown, not a thing
+           "effect", "effects", "impact", "impacts", "influence",  # the relation asked, what of is read in "cause"
+           "anyone", "anybody", "someone", "somebody", "everyone", "everybody"}  # "the longest anyone waited"
 # Verbs people use for what a table records ("how much did we sell", "tickets that came in"): a slot
 # named by a verb alone names no thing the data lacks.
 _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make", "made", "take", "took", "need",
@@ -123,7 +127,7 @@ _TAIL = {w for w in GENERIC if len(w) >= 4} - {"from", "with"}  # generic nouns 
 @dataclass(frozen=True)
 class Coverage:
     """`missing`: the content words of the slots that ask about something nothing links to;
-    `kinds`: the kinds of those slots ("head", "agg", "rank", "counted", "which", "group")."""
+    `kinds`: the kinds of those slots ("head", "agg", "rank", "counted", "which", "group", "cause")."""
 
     missing: tuple[str, ...] = ()
     kinds: frozenset[str] = frozenset()
@@ -173,7 +177,8 @@ def _named(profile: dict[str, Any]) -> _Named:
 
 def _verb_like(word: str) -> bool:
     # from five letters ("going", "owned"), not a noun in -eed ("speed", "breed")
-    return word in _VERBS or (len(word) >= 5 and word.endswith(("ing", "ed")) and not word.endswith("eed"))
+    return word in _VERBS or word[:-1] in _VERBS and word.endswith("s") or \
+        (len(word) >= 5 and word.endswith(("ing", "ed")) and not word.endswith("eed"))  # "comes", "sells"
 
 
 def _linked_tokens(links: Links) -> set[int]:
@@ -207,7 +212,8 @@ def _near_stopword(word: str) -> bool:
 def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
     """Token positions of the head, of the words after each aggregation cue, of the qualities of
     what is counted, after a ranking word, of a which-subject, of the words after a grouping "by",
-    each with its kind ("head", "agg", "counted", "rank", "which", "group")."""
+    of what an effect is asked of, each with its kind ("head", "agg", "counted", "rank", "which", "group",
+    "cause")."""
     toks = links.parsed.toks
     groups = {a for _m, (a, _b) in links.parsed.text.find(C.GROUP_CUE, protect=False)}
     aggs = {a.start for a in links.aggs}
@@ -235,6 +241,10 @@ def _slots(links: Links) -> Iterable[tuple[str, list[int]]]:
         if t.text in ("which", "what"):
             yield "which", _phrase(toks, t.i + 1, lambda u, n: u.text in _SUBJECT_END or u.i in groups | aggs
                                    or (n > 0 and _verb_like(u.text)))
+    for m, _span in links.parsed.text.find(C.INFLUENCE, protect=False):  # "how did the weather affect visits"
+        g = 1 if m.start(1) >= 0 else 2
+        a, b = links.parsed.text.span(m.start(g), m.end(g))
+        yield "cause", list(range(a, b))
     # "total amount by industry": what it is split by, unless an order is said ("sort by"); not
     # "per", often said of the rows themselves under another name ("pages per sesh")
     for t in toks:
@@ -310,7 +320,8 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
             loose = [w for w in loose if w not in _DERIVED_WORDS]
         if kind == "head" and measured:
             continue
-        said = _head_said(toks, slot, content, linked_spans, named) if kind == "head" and loose else named
+        said = _head_said(toks, slot, content, _thing_spans(links, profile, kind), named) \
+            if kind in ("head", "agg", "which") and loose else named
         if loose and not said & set(slot) and not all(_verb_like(w) and not _money_noun(kind, w) for w in loose):
             missing += [w for w in loose if w not in missing]
             kinds.add(kind)
@@ -318,6 +329,22 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
 
 
 _OF = {"of", "for", "in", "at", "from", "on", "during"}
+
+
+def _thing_spans(links: Links, profile: dict[str, Any], kind: str) -> set[int]:
+    """The linked words that can name the thing a slot asks about: a number's column (or the rows'
+    identifier or event date) for what is measured (head, after an aggregation: "customer **satisfaction**" is not
+    the Client column), a category's for the subject of "which" ("which sales **rep**" is not the
+    sales amount); a value, condition or quality in either."""
+    measured = kind != "which"
+    # what is measured: a number, or the rows themselves by their identifier ("visit **volume**" counts
+    # visits) or by the date of their event ("sign **ups**" over signupDate)
+    numeric = {c["name"] for c in profile["columns"]
+               if is_numeric(c) or measured and (is_identifier(c) or c.get("role") == "temporal")}
+    cols = {i for s in links.columns if (str(s.target) in numeric) == measured for i in range(s.start, s.end)}
+    # a value before the last word may be said of the rows under another noun ("travel **claim**",
+    # "ftl **loads**"): it names the thing too
+    return cols | {i for s in (*links.values, *links.conditions, *links.qualities) for i in range(s.start, s.end)}
 
 
 def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans: set[int],
@@ -328,9 +355,21 @@ def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans
     names the word before them ("class satisfaction score" is not Class Type)."""
     cut = next((k for k, i in enumerate(slot) if toks[i].text in _OF and any(j in content for j in slot[:k])), None)
     core = slot[:cut] if cut is not None else slot
+    # "tax collected" (~ Amount): the tax is the thing; "students participated" (no link) is left to the verb rule
+    while len(core) > 1 and core[-1] not in content and _participle_of(toks, core[-1], content):
+        core = core[:-1]
     if core[-1] not in content or _verb_like(toks[core[-1]].text):  # "how many students participated in …"
         return named
+    if toks[core[-1]].text in ROW_VALUE_WORDS:  # "median deal size": what one row is worth, a measure of the rows
+        return named
     return set() if len(core) >= 2 and core[-2] in content else linked_spans & set(core)
+
+
+def _participle_of(toks: list[Tok], i: int, unlinked: Iterable[int]) -> bool:
+    """Token i is a participle right after a word nothing links ("tax **collected**", "fees
+    **charged**"): it says how the thing came about; whatever column it links to, it is not the thing."""
+    return i > 0 and i - 1 in unlinked and toks[i].text.endswith("ed") and toks[i - 1].text.isalpha() and \
+        not _verb_like(toks[i - 1].text)
 
 
 def _money_noun(kind: str, word: str) -> bool:
@@ -350,10 +389,14 @@ def subject_named(plan: Plan, cov: Coverage, links: Links, profile: dict[str, An
     stay": a duration); a gap after "by" or "which" when the plan groups by a column named as a
     grouping ("total salary by dept and by **tenure band**").
     "NPS by region" read as a count, "which **courier** …" read as one number, or a gap among the
-    qualities of what is counted name nothing the plan holds: declined."""
-    if not cov.kinds or "counted" in cov.kinds:
+    qualities of what is counted name nothing the plan holds: declined, as is a gap in what a question
+    asks the effect of ("how did the **weather** affect visits")."""
+    if not cov.kinds or cov.kinds & {"counted", "cause"}:
         return False
-    named = {str(c.target) for c in (*links.columns, *links.groups)} | \
+    toks = links.parsed.toks
+    missing = {t.i for t in toks if t.text in cov.missing}
+    named = {str(c.target) for c in (*links.columns, *links.groups)
+             if not all(_participle_of(toks, i, missing) for i in range(c.start, c.end))} | \
         {str(v.target[0]) for v in links.values if isinstance(v.target, tuple)}
     if cov.kinds & _MEASURE_SLOTS:
         kind = kind_tokens(links, profile)

@@ -13,7 +13,7 @@ from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
 from ..language import phrasing as P
-from ..language.lexicon import PAY_LEVEL_WORDS, PEOPLE
+from ..language.lexicon import PAY_LEVEL_WORDS, PEOPLE, STOPWORDS
 from ..language.matching import Mention, is_flag
 from ..language.names import humanize
 from ..language.parsing import (
@@ -751,8 +751,11 @@ def _char_of(p: Parsed, tok: int) -> int:
 
 
 def _mention_after_cue(p: Parsed, cue: C.Cue, free: list[Mention]) -> Mention | None:
+    """The mention an aggregation cue is said of, past filler ("the", "daily") and one word that
+    names nothing ("avg **workout** minutes": the minutes are what is averaged)."""
     k = cue.end
     steps = 0
+    unknown = 0
     while k < len(p.toks) and steps <= 4:
         for m in free:
             if m.start == k:
@@ -760,10 +763,21 @@ def _mention_after_cue(p: Parsed, cue: C.Cue, free: list[Mention]) -> Mention | 
         t = p.toks[k].text
         if t not in SKIP_AFTER_CUE | {"number", "of", "total", "amount", "amounts", "value", "values", "count"} \
                 and not any(c.start == k for c in p.aggs) and not (t in ("and", "or") and _chained(p, _at(k))):
-            return None
+            unknown += 1
+            if unknown > 1 or not _names_nothing(p, k):
+                return None
         k += 1
         steps += 1
     return None
+
+
+def _names_nothing(p: Parsed, k: int) -> bool:
+    """Token k is a word of no mention, value or cue of the parse, and not a function word."""
+    if not p.toks[k].text.isalpha() or len(p.toks[k].text) < 3 or p.toks[k].text in STOPWORDS:
+        return False
+    spans = [(m.start, m.end) for m in p.mentions + p.groups] + [(v.start, v.end) for v in p.values] + \
+        [(c.start, c.end) for c in p.aggs]
+    return not any(a <= k < b for a, b in spans)
 
 
 def _at(k: int) -> C.Cue:
