@@ -397,7 +397,7 @@ CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"
 BINS = r"\b(?:each|per) (?:[a-z]+ ){1,3}?(?:bands?|buckets?|bins?|brackets?|ranges?)\b"  # "each price band"
 # (a "budget variance", "variance to plan" is a difference: planning/measures.py, lexicon.OVER_PLAN_WORDS)
 DISTRIB = r"\b(distribution|distributed|spread|histogram|range of values|dispersion|variation|" \
-          r"(?<!budget )(?<!plan )(?<!forecast )(?<!target )(?<!estimate )(?<!cost )variance(?! to )(?! vs )|" \
+          r"(?<!budget )(?<!plan )(?<!forecast )(?<!target )(?<!estimate )variance(?! to )(?! vs )|" \
           r"outliers?|" \
           r"skew\w*|box ?plot|variability|(?<=how )variable|var(?:y|ies)|quartiles|iqr|interquartile|" \
           r"(?<!date )(?<!a )range(?= of [a-z]| by | per | across | for each |\s*$))\b|" + BINS

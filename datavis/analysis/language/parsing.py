@@ -428,7 +428,9 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
         if _inside_a_value(p.toks, a, b, profile):
             continue
         consumed.update(range(a, b))
-    p.outside = _outside_the_data(tcol, found)
+    # no row can match only when the period misses every date column ("left in 2023" over Birth Date, Hire Date)
+    dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") or c.get("year_like")]
+    p.outside = _outside_the_data(tcol, found) if all(_outside_the_data(c, found) for c in dates) else None
     if _compared_periods(p, tcol, found):
         ordered = sorted(found, key=lambda per: per.start)
         consumed.update(range(*text.span(ordered[0].start, ordered[-1].end)))  # "vs" compares the periods
@@ -877,7 +879,9 @@ class _NumberFilters:
                 if v is None or self.spent(a, b) or {a, b - 1} & p.text.protected:
                     continue
                 num_end = a + 1
-                col = self.column_near(a, num_end)
+                between = next((x for x in p.mentions if x.start == num_end and x.end < b
+                                and is_numeric(self.profile["_by_name"][x.column])), None)
+                col = between or self.column_near(a, num_end)
                 if col is not None:
                     self.add(col, op, [v], a, b)
 
@@ -915,13 +919,17 @@ class _NumberFilters:
 
     def count_before(self) -> None:
         """"2 bed apartments", "5 star reviews", "3 night stays": a whole number typed right before a
-        whole-number column of few values, within its range, is its value."""
+        whole-number column of few values, within its range, is its value; not a plural said of a column
+        named in the singular ("2 stores" over Store, "the 4 ratings" over Rating count things)."""
         p, by_name = self.p, self.profile["_by_name"]
         for m in list(p.mentions):
             k, col = m.start - 1, by_name[m.column]
             if k < 0 or col["type"] != "integer" or not p.toks[k].text.isdigit() or k in self.consumed \
                     or self.spent(k, m.end) or id(m) in p.filter_mentions \
                     or not 2 <= (col.get("distinct") or 0) <= _FEW_COUNTS:
+                continue
+            said, name = p.toks[m.end - 1], split_name(col["name"])[-1].lower()
+            if said.text != said.sing and singular(name) == name:
                 continue
             v = int(p.toks[k].text)
             if col["min"] <= v <= col["max"]:

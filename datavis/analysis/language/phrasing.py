@@ -370,12 +370,13 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
         m.tier in ("partial", "entity") or by_name[m.column]["type"] in ("date", "datetime"))
             for k in range(m.start, m.end)}  # "total billed" is not a total of Billed On
     taken = consumed | {k for m in p.mentions for k in range(m.start, m.end) if k not in weak}
+    index = get_index(profile)
     # a noun of money ("brought in the most money") before the verb beside it
     for t in sorted(p.toks, key=lambda t: t.text in VERB_MEASURES):
         verb = t.text in VERB_MEASURES
-        if t.i in taken or not verb and t.text not in MONEY_TAKEN_WORDS or \
+        if t.i in taken or not verb and (t.text not in MONEY_TAKEN_WORDS or t.text in index.values) or \
                 t.i in weak and not t.text.endswith(("ed", "ing")):
-            continue  # "invoice count" names the rows; "total invoiced" the money
+            continue  # "invoice count" names the rows; "total invoiced" the money; "cash orders" a value Cash
         col = measure_named(VERB_MEASURES[t.text], profile) if verb else None
         if col is None and t.text in MONEY_TAKEN_WORDS:  # "raised the least", "takings": the money taken
             col = (takings_column(profile) or {}).get("name")

@@ -129,7 +129,7 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
     # the pair the words name ("panels short", "hours utilisation"), else the first
     planned, done = max(pairs, key=lambda pair: len(said & (set(pair[0]["tokens"]) | set(pair[1]["tokens"]))))
     toks = p.toks
-    beyond = _beyond_plan(p, planned, done)
+    beyond = _beyond_plan(p, profile, planned, done)
     if beyond is not None:
         return beyond
     rate = any(t.text in RATE_WORDS | SHARE_OF_WORDS for t in toks) or "%" in p.question
@@ -156,16 +156,19 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
 _HOW_MUCH = {"much", "far", "amount", "total", "avg", "average", "mean"}
 
 
-def _beyond_plan(p: Parsed, planned: dict, done: dict) -> Derived | None:
+def _beyond_plan(p: Parsed, profile: dict, planned: dict, done: dict) -> Derived | None:
     """"variance to budget", "overrun", "actual vs budget difference": the amount done minus the plan;
     "hours over estimate", "how much over budget": the same, when "over" is said right before the plan's
     name after an amount ("stores over budget" keeps the rows over it); "under budget": the plan minus
     what was done. The two-column condition "over budget" was read as is spent."""
     toks = p.toks
     plan_words = set(planned["tokens"])
+    pair = {planned["name"], done["name"]}
+    others = any(m.column not in pair and profile["_by_name"][m.column]["role"] == "measure" for m in p.mentions)
     for k, t in enumerate(toks):
         after = toks[k + 1].text if k + 1 < len(toks) else ""
-        if t.text in OVER_PLAN_WORDS and mention_at(p, k) is None and after != "between":
+        if t.text in OVER_PLAN_WORDS and mention_at(p, k) is None and after != "between" and not others \
+                and not (k > 0 and toks[k - 1].text == "standard"):
             first, second = done, planned
         elif t.text in BEYOND_WORDS and k + 1 < len(toks) and _close_to_any(toks[k + 1], plan_words) and (
                 k == 0 or toks[k - 1].text in _HOW_MUCH or toks[k - 1].text in done["tokens"]

@@ -66,6 +66,7 @@ from ..language.lexicon import (
     RATE_BASE_WORDS,
     RATE_VALUE_WORDS,
     RATE_WORDS,
+    REST_WORDS,
     REVENUE_WORDS,
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
@@ -97,7 +98,8 @@ _FILLER = {"instead", "now", "right", "still", "before", "after", "ever", "singl
            "check", "happening", "because", "thanks", "thank", "hey", "hello", "maybe", "anyway",
            "split", "breakdown", "mix",  # "payment method split": how it is shown, not a thing
            "effect", "effects", "impact", "impacts", "influence",  # the relation asked, what of is read in "cause"
-           "anyone", "anybody", "someone", "somebody", "everyone", "everybody"}  # "the longest anyone waited"
+           "anyone", "anybody", "someone", "somebody",  # "the longest anyone waited"
+           *REST_WORDS, "else", "other"}  # "top 3 products and the rest", "… and everything else"
 # Verbs people use for what a table records ("how much did we sell", "tickets that came in"): a slot
 # named by a verb alone names no thing the data lacks.
 _VERBS = {"sell", "sold", "buy", "bought", "come", "came", "go", "went", "make", "made", "take", "took", "need",

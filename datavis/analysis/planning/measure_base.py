@@ -97,7 +97,8 @@ def money_column(word: str, profile: dict) -> dict | None:
     if word not in MONEY_WORDS:
         return None
     by_name = profile["_by_name"]
-    money = [c for c in profile["columns"] if measure_col(c) and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)]
+    money = [c for c in profile["columns"] if measure_col(c) and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)
+             and (word != "sales" or c.get("additive", True) and not set(c["tokens"]) & ASIDE_MONEY_WORDS)]
     named = measure_named(VERB_MEASURES.get(word, [word]), profile)
     # "revenue", "spent" beside a Unit Price and an Order Value: the amount that adds up, not the price
     taken = money_taken(profile) if word not in COST_WORDS and money and \

@@ -25,7 +25,9 @@ def beyond_the_data(links: Links, profile: dict[str, Any]) -> str | None:
     named = {i for s in (*links.columns, *links.values) for i in range(s.start, s.end)}
     for pattern, why in ((C.FORECAST, "I can only show what this dataset records, not forecast what comes next."),
                          (C.CAUSE, "This dataset shows what happened, not why: it records no causes.")):
-        if any(a not in named for _m, (a, _b) in text.find(pattern, protect=False)):  # "next **week**" over Week Of
+        # none of the cue's words a column's or a value's ("next **week**" over Week Of, "the reasons for returns"
+        # beside Return Reason)
+        if any(not set(range(a, b)) & named for _m, (a, b) in text.find(pattern, protect=False)):
             return f"{why} {help_message(profile)}"
     if links.parsed.outside:
         return f"This dataset has no {counted_noun(profile)} {links.parsed.outside}. {help_message(profile)}"
