@@ -33,7 +33,7 @@ SYNONYM_GROUPS = [
     {"revenue", "sales", "turnover", "income", "sale", "takings", "amount"},
     {"profit", "margin", "earning", "earnings", "gain"},
     {"customer", "client", "user", "buyer", "shopper", "account", "member", "subscriber"},
-    {"order", "purchase", "transaction", "sale", "deal", "booking", "ticket"},  # a till's "average ticket"
+    {"order", "purchase", "transaction", "sale", "deal", "booking"},
     {"quantity", "unit", "volume", "qty", "count", "items"},
     {"cost", "spend", "expense", "expenditure", "spending"},
     {"region", "area", "territory", "zone"},
