@@ -23,11 +23,12 @@ def beyond_the_data(links: Links, profile: dict[str, Any]) -> str | None:
     """Why the question cannot be answered from the data's rows (with what it can answer), or None."""
     text = links.parsed.text
     named = {i for s in (*links.columns, *links.values) for i in range(s.start, s.end)}
-    for pattern, why in ((C.FORECAST, "I can only show what this dataset records, not forecast what comes next."),
-                         (C.CAUSE, "This dataset shows what happened, not why: it records no causes.")):
-        # none of the cue's words a column's or a value's ("next **week**" over Week Of, "the reasons for returns"
-        # beside Return Reason)
-        if any(not set(range(a, b)) & named for _m, (a, b) in text.find(pattern, protect=False)):
+    # a forecast's first word is no column's ("next **week**" over Week Of is still a forecast); no word of a
+    # cause is ("the reasons for returns" beside a Return Reason column is answered)
+    for pattern, why, words in (
+            (C.FORECAST, "I can only show what this dataset records, not forecast what comes next.", lambda a, b: {a}),
+            (C.CAUSE, "This dataset shows what happened, not why: it records no causes.", range)):
+        if any(not set(words(a, b)) & named for _m, (a, b) in text.find(pattern, protect=False)):
             return f"{why} {help_message(profile)}"
     if links.parsed.outside:
         return f"This dataset has no {counted_noun(profile)} {links.parsed.outside}. {help_message(profile)}"
