@@ -251,7 +251,8 @@ PARTICIPLES = {"write": "written", "wrote": "written", "break": "broken", "broke
                "drive": "driven", "drove": "driven", "fall": "fallen", "fell": "fallen", "speak": "spoken",
                "spoke": "spoken", "throw": "thrown", "threw": "thrown", "begin": "begun", "began": "begun",
                "win": "won", "forget": "forgotten", "forgot": "forgotten", "hide": "hidden", "hid": "hidden",
-               "bring": "brought", "teach": "taught", "catch": "caught"}
+               "bring": "brought", "teach": "taught", "catch": "caught", "withdraw": "withdrawn",
+               "withdrew": "withdrawn", "ride": "ridden", "rode": "ridden", "eat": "eaten", "ate": "eaten"}
 
 
 # Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",

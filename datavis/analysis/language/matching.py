@@ -443,17 +443,11 @@ def stem(word: str) -> str:
     return word
 
 
-# past tenses whose participle a status is written as ("how many withdrew": Withdrawn)
-_IRREGULAR_PAST = {"withdrew": "withdrawn", "drove": "driven", "gave": "given", "rode": "ridden", "wrote": "written",
-                   "broke": "broken", "froze": "frozen", "stole": "stolen", "chose": "chosen", "forgot": "forgotten",
-                   "fell": "fallen", "rose": "risen", "took": "taken", "hid": "hidden", "ate": "eaten"}
-
-
 def stem_forms(word: str) -> set[str]:
     """A word's stem and, for a noun of an action, the stem of its participle: "cancellations" ~
     "cancelled" (cancell), "completion" ~ "completed" (complet), "production" ~ "produced" (produc),
-    "denials" ~ "denied" (deni), "deliveries" / "delivery" ~ "delivered" (deliver), "withdrew" ~
-    "withdrawn"."""
+    "denials" ~ "denied" (deni), "deliveries" / "delivery" ~ "delivered" (deliver). (Irregular verbs:
+    lexicon.PARTICIPLES.)"""
     forms = {stem(word)}
     for suffix in ("ations", "ation", "ions", "ion"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -467,8 +461,6 @@ def stem_forms(word: str) -> set[str]:
             break
     if len(word) >= 6 and word.endswith("y") and word[-2] not in "aeiou":
         forms.add(word[:-1])
-    if word in _IRREGULAR_PAST:
-        forms.add(_IRREGULAR_PAST[word])
     return forms
 
 
