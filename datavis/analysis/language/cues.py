@@ -141,6 +141,8 @@ def order_target(clause: str) -> str | None:
     return None
 
 
+# "at least 4", "at most 3" compare (parsing._COMPARATORS): their superlative is no ranking, minimum or top N
+NOT_AT_BOUND = r"(?<!\bat )"
 _SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|fewest|smallest|worst|strongest|weakest"
 # superlatives of a level or a speed rank one group as well after "which X has/pays …" ("which supplier has the
 # longest lead time", "which region pays fastest")
@@ -161,7 +163,7 @@ def _ranks_high(superlative: str, after: str) -> bool:
 
 
 # every word that ranks, for reading a follow-up's direction ("and the worst?", "and the quickest?")
-_RANKING = re.compile(rf"(?<!\bat )\b({_SUPERLATIVES}|{_LEVEL_SUPERLATIVES}|bottom|weakest|poorest|strongest)\b")
+_RANKING = re.compile(rf"{NOT_AT_BOUND}\b({_SUPERLATIVES}|{_LEVEL_SUPERLATIVES}|bottom|weakest|poorest|strongest)\b")
 
 
 def rank_directions(text: str, measure: str = "") -> set[bool]:
@@ -191,9 +193,8 @@ def _plural(word: str) -> bool:
 def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
-    # also "top3", "top-3", and a compound before its number ("best-selling 5 products", "lowest-rated 3 hotels");
-    # not "at least 4", "at most 3" (conditions, parsing._COMPARATORS)
-    for m, (a, b) in text.find(rf"(?<!\bat )\b(top|bottom|first|best|worst|highest|lowest|largest|smallest|biggest|"
+    # also "top3", "top-3", and a compound before its number ("best-selling 5 products", "lowest-rated 3 hotels")
+    for m, (a, b) in text.find(rf"{NOT_AT_BOUND}\b(top|bottom|first|best|worst|highest|lowest|largest|smallest|biggest|"
                                rf"leading|least|most)([\s-](?:[a-z]{{3,}}(?:ing|ed)|paid|sold))?(?:\s+|\s*-\s*|(?=\d))"
                                rf"(\d+|{nums})\b"):
         n = int(m.group(3)) if m.group(3).isdigit() else NUMBER_WORDS[m.group(3)]
@@ -305,8 +306,7 @@ def chart_modifier(text: Text) -> str | None:
 # skipped before any regex runs (most are: this was most of the parser's time).
 _GRAIN_PATTERNS = [(word, grain, rf"\b{re.escape(word)}\b")
                    for word, grain in sorted(GRAIN_WORDS.items(), key=lambda kv: -len(kv[0]))]
-# "at least 4", "at most 3" compare (parsing._COMPARATORS): no minimum or maximum
-_AGG_PATTERNS = [(phrase, agg, rf"(?<![\w-])(?<!\bat ){re.escape(phrase)}(?![\w-])")
+_AGG_PATTERNS = [(phrase, agg, rf"(?<![\w-]){NOT_AT_BOUND}{re.escape(phrase)}(?![\w-])")
                  for phrase, agg in sorted(((p, agg) for agg, ps in AGG_CUES.items() for p in ps),
                                            key=lambda x: -len(x[0]))]
 

@@ -429,8 +429,10 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             continue
         consumed.update(range(a, b))
     # no row can match only when the period misses every date column ("left in 2023" over Birth Date, Hire Date)
-    dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") or c.get("year_like")]
-    p.outside = _outside_the_data(tcol, found) if all(_outside_the_data(c, found) for c in dates) else None
+    p.outside = _outside_the_data(tcol, found)
+    if p.outside and any(_outside_the_data(c, found) is None for c in profile["columns"]
+                         if c is not tcol and (c["type"] in ("date", "datetime") or c.get("year_like"))):
+        p.outside = None
     if _compared_periods(p, tcol, found):
         ordered = sorted(found, key=lambda per: per.start)
         consumed.update(range(*text.span(ordered[0].start, ordered[-1].end)))  # "vs" compares the periods

@@ -97,6 +97,8 @@ def money_column(word: str, profile: dict) -> dict | None:
     if word not in MONEY_WORDS:
         return None
     by_name = profile["_by_name"]
+    # "sales" names an amount that adds up, never a unit price, a refund or a tip ("sales by hour" over Unit Price
+    # counts the sales)
     money = [c for c in profile["columns"] if measure_col(c) and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)
              and (word != "sales" or c.get("additive", True) and not set(c["tokens"]) & ASIDE_MONEY_WORDS)]
     named = measure_named(VERB_MEASURES.get(word, [word]), profile)
@@ -114,9 +116,7 @@ def money_column(word: str, profile: dict) -> dict | None:
     # no money column by name or unit: the takings are a "Total" or a "Booking Value", not "Total Hours"
     takings = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
                and not set(c["tokens"]) & (QUANTITY_WORDS | ASIDE_MONEY_WORDS)]
-    # "sales" names an amount that adds up, never a unit price ("sales by hour" over Unit Price counts the sales)
-    pool = [c for c in money if not set(c["tokens"]) & ASIDE_MONEY_WORDS
-            and (word != "sales" or c.get("additive", True))]
+    pool = [c for c in money if not set(c["tokens"]) & ASIDE_MONEY_WORDS]
     return revenue_column(pool) or (revenue_column(takings) if not money else None)
 
 

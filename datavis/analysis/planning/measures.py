@@ -21,6 +21,7 @@ from ..language.lexicon import (
     CHANGE_WORDS,
     CONVERTED_COUNT_WORDS,
     COST_WORDS,
+    GRAIN_WORDS,
     GROWTH_WORDS,
     MEASURE_UNIT_WORDS,
     PAY_WORDS,
@@ -288,10 +289,6 @@ def _value_word(p: Parsed, profile: dict, a: int, b: int) -> tuple[str, str] | N
 
 # ------------------------------------------------------------------ growth
 _OVER = re.compile(r"\b(day|week|month|quarter|year)[- ]?(?:over|on)[- ]?(?:the )?(?:previous )?\1\b")
-_GRAINS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
-           "annual": "year"}
-
-
 def _growth(p: Parsed, profile: dict) -> Derived | None:
     """"month over month revenue growth", "MoM growth in orders", "monthly sales growth %", "% change in sign-ups
     by quarter": each time bucket's total as a percentage change from the bucket before (a count of rows when no
@@ -307,7 +304,7 @@ def _growth(p: Parsed, profile: dict) -> Derived | None:
     named = said & GROWTH_WORDS or (over or short) and said & CHANGE_WORDS or percent_change
     if not named or main_temporal(profile) is None:
         return None
-    grain = over.group(1) if over else short or next((_GRAINS[t.text] for t in toks if t.text in _GRAINS), None)
+    grain = over.group(1) if over else short or next((GRAIN_WORDS[t.text] for t in toks if t.text in GRAIN_WORDS), None)
     mention = next((m for m in p.mentions if measure_col(profile["_by_name"][m.column])
                     and not binary(profile["_by_name"][m.column])), None)
     column = mention.column if mention is not None else None

@@ -25,10 +25,11 @@ def beyond_the_data(links: Links, profile: dict[str, Any]) -> str | None:
     named = {i for s in (*links.columns, *links.values) for i in range(s.start, s.end)}
     # a forecast's first word is no column's ("next **week**" over Week Of is still a forecast); no word of a
     # cause is ("the reasons for returns" beside a Return Reason column is answered)
-    for pattern, why, words in (
-            (C.FORECAST, "I can only show what this dataset records, not forecast what comes next.", lambda a, b: {a}),
-            (C.CAUSE, "This dataset shows what happened, not why: it records no causes.", range)):
-        if any(not set(words(a, b)) & named for _m, (a, b) in text.find(pattern, protect=False)):
+    for pattern, why, first_only in (
+            (C.FORECAST, "I can only show what this dataset records, not forecast what comes next.", True),
+            (C.CAUSE, "This dataset shows what happened, not why: it records no causes.", False)):
+        if any(not set(range(a, a + 1 if first_only else b)) & named
+               for _m, (a, b) in text.find(pattern, protect=False)):
             return f"{why} {help_message(profile)}"
     if links.parsed.outside:
         return f"This dataset has no {counted_noun(profile)} {links.parsed.outside}. {help_message(profile)}"
