@@ -271,3 +271,21 @@ def test_a_noun_or_past_tense_of_a_status_names_it(tmp_path):
                     "SELECT Region, count(*) FROM decisions WHERE Outcome = 'Denied' GROUP BY 1")
         same_answer(data, "decisions", "how many claimants withdrew",
                     "SELECT count(*) FROM decisions WHERE Outcome = 'Withdrawn'")
+
+
+def _write_candidates(path: Path) -> None:
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Candidate", "Role", "Stage"])
+        for i in range(60):
+            w.writerow([f"A{i:03d}", ["Analyst", "Engineer"][i % 2], ["Hired", "Rejected", "Withdrawn", "Interview"][i % 4]])
+
+
+def test_a_past_tense_names_the_one_irregular_status_of_a_column(tmp_path):
+    """"withdrew" ~ Withdrawn also when the column's other statuses are regular (Hired, Rejected): a past tense
+    unlike its participle says the event, so one such status is enough; "how many candidates" alone still
+    counts them all."""
+    with ingested_views(tmp_path, [("candidates", _write_candidates)]) as data:
+        same_answer(data, "candidates", "how many candidates withdrew",
+                    "SELECT count(*) FROM candidates WHERE Stage = 'Withdrawn'")
+        same_answer(data, "candidates", "how many candidates", "SELECT count(*) FROM candidates")

@@ -253,6 +253,10 @@ PARTICIPLES = {"write": "written", "wrote": "written", "break": "broken", "broke
                "win": "won", "forget": "forgotten", "forgot": "forgotten", "hide": "hidden", "hid": "hidden",
                "bring": "brought", "teach": "taught", "catch": "caught", "withdraw": "withdrawn",
                "withdrew": "withdrawn", "ride": "ridden", "rode": "ridden", "eat": "eaten", "ate": "eaten"}
+# Their simple pasts unlike the participle ("the candidates withdrew", "which machines broke"): said of the rows,
+# they name the event itself. ("took" says a length of time: "how long it took".)
+PAST_TENSES = {"wrote", "broke", "gave", "froze", "chose", "stole", "drove", "fell", "spoke", "threw", "began",
+               "forgot", "hid", "withdrew", "rode", "ate"}
 
 
 # Derived measures (planning/measures.py): "return rate", "percentage of … returned", "cost per kg",

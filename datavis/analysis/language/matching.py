@@ -23,6 +23,7 @@ from .lexicon import (
     KEEPING_WORDS,
     LEXICON_WORDS,
     PARTICIPLES,
+    PAST_TENSES,
     PEOPLE,
     STOPWORDS,
     SYNONYMS,
@@ -717,8 +718,9 @@ def _participle_value(key: str, idx: ColumnIndex) -> Any:
     if len(words) == 1 and words[0] in idx.date_words:
         return None
     hits = idx.values.get(" ".join(words))
-    if hits and len(words) == 1:  # one verb names an outcome only among outcomes (Won/Lost, not Broken/New)
-        hits = [h for h in hits if _outcomes(idx.by_name[h[0]]) >= 2] or None
+    if hits and len(words) == 1:  # one verb names an outcome only among outcomes (Won/Lost, not Broken/New) ...
+        least = 1 if key in PAST_TENSES else 2  # ... but its past tense says the event ("withdrew": Withdrawn)
+        hits = [h for h in hits if _outcomes(idx.by_name[h[0]]) >= least] or None
     if not hits and len(words) == 1:  # "won deals", "lost deals": the outcome a stage ends on (Closed Won)
         ends = [h for k, hs in idx.values.items() if " " in k and k.rsplit(" ", 1)[1] == words[0] for h in hs]
         hits = ends if len(ends) == 1 and _outcomes(idx.by_name[ends[0][0]], last=True) >= 2 else None
