@@ -289,3 +289,22 @@ def test_a_past_tense_names_the_one_irregular_status_of_a_column(tmp_path):
         same_answer(data, "candidates", "how many candidates withdrew",
                     "SELECT count(*) FROM candidates WHERE Stage = 'Withdrawn'")
         same_answer(data, "candidates", "how many candidates", "SELECT count(*) FROM candidates")
+
+
+def _write_shop_orders(path: Path) -> None:
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Order No", "Region", "Status", "Total"])
+        for i in range(80):
+            w.writerow([f"N{i:03d}", ["North", "South"][i % 2], ["Shipped", "Returned", "Shipped", "Cancelled", "Shipped"][i % 5],
+                        10 + i])
+
+
+def test_the_plural_of_a_request_verb_is_a_noun_naming_a_status(tmp_path):
+    """"how many returns" ~ Returned: "return" is a stop word as a request ("return the list"), but its plural is
+    the noun of the event, as "cancellations" ~ Cancelled."""
+    with ingested_views(tmp_path, [("orders", _write_shop_orders)]) as data:
+        same_answer(data, "orders", "how many returns", "SELECT count(*) FROM orders WHERE Status = 'Returned'")
+        same_answer(data, "orders", "number of returns by region",
+                    "SELECT Region, count(*) FROM orders WHERE Status = 'Returned' GROUP BY 1")
+        same_answer(data, "orders", "orders by region", "SELECT Region, count(*) FROM orders GROUP BY 1")

@@ -761,7 +761,9 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
             if length == 1:
                 # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
                 upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])
-                if key in STOPWORDS and not (upper or _kept_alone(toks, i)) or len(key) < 2 or \
+                # ... and so does its plural, a noun ("how many returns" ~ Returned; "return" is a verb of requests)
+                plural = span[0].text not in STOPWORDS and span[0].text.endswith("s")
+                if key in STOPWORDS and not (upper or plural or _kept_alone(toks, i)) or len(key) < 2 or \
                         re.fullmatch(r"[\d.,$%]+", key):
                     hits = None
                 nxt = toks[i + 1].text if i + 1 < n else ""
@@ -772,7 +774,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])
                 formed = len(key) >= 3  # "cpc" of "google / cpc", "ops" of Operations
-                if not hits and formed and key not in STOPWORDS and key not in idx.vocab_index:
+                if not hits and formed and (key not in STOPWORDS or plural) and key not in idx.vocab_index:
                     hits = _value_by_form(key, idx) or _named_by_its_word(toks, i, key, idx)
             if not hits:
                 continue
