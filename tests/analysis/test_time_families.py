@@ -233,3 +233,25 @@ def test_a_value_compared_with_the_one_on_screen_joins_it(data):
                            "GROUP BY 1").fetchall()
     assert ans.chart_type == "bar" and rows_match(gold, answer_rows(ans)), ans.sql
     assert "Loyalty Week" not in _follow(data, "promo_days", "total visits for spring flash", "only uk").sql
+
+
+def _write_billing(path: Path) -> None:
+    """Invoices of subscribers in a file not named after them: the signup date first, then the invoice's."""
+    rnd = random.Random(23)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Invoice ID", "Customer", "Signup Date", "Invoice Date", "MRR"])
+        for i in range(200):
+            signup = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(60))
+            w.writerow([f"INV{i:04d}", f"C{i % 40}", signup.isoformat(),
+                        (signup + dt.timedelta(days=30 * rnd.randrange(1, 12))).isoformat(), rnd.randint(10, 90)])
+
+
+def test_the_date_named_by_the_rows_identifier_is_the_axis(tmp_path):
+    """"mrr by month" over invoices (an "Invoice ID") in a file called billing: the invoice's date is the rows'
+    own event, as the file's name would say it; the signup date only when named."""
+    with ingested_views(tmp_path, [("billing", _write_billing)]) as data:
+        same_answer(data, "billing", "mrr by month",
+                    "SELECT date_trunc('month', \"Invoice Date\"), sum(MRR) FROM billing GROUP BY 1")
+        same_answer(data, "billing", "signups per month",
+                    "SELECT date_trunc('month', \"Signup Date\"), count(*) FROM billing GROUP BY 1")

@@ -278,7 +278,8 @@ def _write_candidates(path: Path) -> None:
         w = csv.writer(fh)
         w.writerow(["Candidate", "Role", "Stage"])
         for i in range(60):
-            w.writerow([f"A{i:03d}", ["Analyst", "Engineer"][i % 2], ["Hired", "Rejected", "Withdrawn", "Interview"][i % 4]])
+            stage = ["Hired", "Rejected", "Withdrawn", "Interview"][i % 4]
+            w.writerow([f"A{i:03d}", ["Analyst", "Engineer"][i % 2], stage])
 
 
 def test_a_past_tense_names_the_one_irregular_status_of_a_column(tmp_path):
@@ -296,8 +297,8 @@ def _write_shop_orders(path: Path) -> None:
         w = csv.writer(fh)
         w.writerow(["Order No", "Region", "Status", "Total"])
         for i in range(80):
-            w.writerow([f"N{i:03d}", ["North", "South"][i % 2], ["Shipped", "Returned", "Shipped", "Cancelled", "Shipped"][i % 5],
-                        10 + i])
+            status = ["Shipped", "Returned", "Shipped", "Cancelled", "Shipped"][i % 5]
+            w.writerow([f"N{i:03d}", ["North", "South"][i % 2], status, 10 + i])
 
 
 def test_the_plural_of_a_request_verb_is_a_noun_naming_a_status(tmp_path):

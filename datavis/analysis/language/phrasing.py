@@ -41,6 +41,7 @@ from .lexicon import (
 )
 from .matching import Mention, Tok, ValueMention, get_index, is_flag
 from .names import singular, split_name
+from .rownoun import counted_noun
 
 if TYPE_CHECKING:
     from .parsing import Parsed
@@ -58,8 +59,10 @@ def _same_stem(w: str, q: str) -> bool:
 
 
 def _row_words(profile: dict[str, Any]) -> set[str]:
-    """The dataset's own nouns ("clinic_appointments" → clinic, appointment)."""
-    return {singular(w) for w in split_name(profile.get("name") or "")} - STOPWORDS
+    """The dataset's own nouns ("clinic_appointments" → clinic, appointment) and what its identifier says a
+    row is ("Invoice ID" → invoice, whatever the file is called)."""
+    return ({singular(w) for w in split_name(profile.get("name") or "")} | {singular(counted_noun(profile))}) \
+        - STOPWORDS - {"row"}
 
 
 def names_the_rows(col: dict[str, Any], profile: dict[str, Any]) -> bool:

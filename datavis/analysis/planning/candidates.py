@@ -10,9 +10,9 @@ from typing import Any, Literal, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
-from ..labels import counted_noun
 from ..language.lexicon import CHART_WORDS, PEOPLE
 from ..language.parsing import Parsed, is_numeric
+from ..language.rownoun import counted_noun
 from ..plan import Agg, Chart, Dimension, Grain, Measure, Order, Plan, copy_plan, validate_plan
 
 AGGS: tuple[Agg, ...] = ("sum", "avg", "max", "min", "none")

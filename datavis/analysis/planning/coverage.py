@@ -41,7 +41,6 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from ..datasets.profile import is_identifier, is_numeric
-from ..labels import counted_noun
 from ..language import cues as C
 from ..language.lexicon import (
     AGG_CUES,
@@ -78,6 +77,7 @@ from ..language.linking import Links
 from ..language.matching import Tok, get_index
 from ..language.names import singular, split_name
 from ..language.parsing import excludes
+from ..language.rownoun import counted_noun
 from ..plan import Plan
 from .generate import kind_tokens, ranks_rows, row_superlatives
 from .measures import find_derived

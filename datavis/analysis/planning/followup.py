@@ -24,11 +24,11 @@ from typing import Any
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
-from ..labels import counted_noun
 from ..language import cues as C
 from ..language.names import singular, split_name
 from ..language.parsing import Parsed
 from ..language.phrasing import DATE_FILLER
+from ..language.rownoun import counted_noun
 from ..plan import Plan
 from .edits import Edit, also_words, candidates, free_mentions, grain_values, is_measure
 from .ranker import Ranked

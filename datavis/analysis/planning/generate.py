@@ -20,7 +20,6 @@ from typing import Any, Generic, Literal, TypeVar, cast
 
 from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
-from ..labels import counted_noun
 from ..language.lexicon import (
     ABBREVIATIONS,
     BUYER_WORDS,
@@ -44,6 +43,7 @@ from ..language.linking import Link, Links
 from ..language.matching import get_index
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import ranked_agg, time_lengths, waits_or_lengths
+from ..language.rownoun import counted_noun
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, of_a_kind, validate_plan
 from .measure_base import money_taken
 from .measures import binary, money_column

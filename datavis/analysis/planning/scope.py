@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..labels import counted_noun
 from ..language import cues as C
 from ..language.linking import Links
+from ..language.rownoun import counted_noun
 from .rules import help_message
 
 

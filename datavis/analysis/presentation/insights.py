@@ -13,8 +13,9 @@ import statistics
 from collections.abc import Callable
 from typing import Any, TypeGuard
 
-from ..labels import counted_noun, measure_name
+from ..labels import measure_name
 from ..language.names import split_name
+from ..language.rownoun import counted_noun
 from ..plan import Filter, Measure, Plan, cyclic_axis, ranks_by_measure
 from ..sql.compiler import MONTHS, Query
 from ..sql.derived import condition_words, is_percent

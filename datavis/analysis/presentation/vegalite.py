@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..labels import count_label, counted_noun, measure_name
+from ..labels import count_label, measure_name
 from ..language.names import humanize
+from ..language.rownoun import counted_noun
 from ..plan import Measure, Plan, cyclic_axis, ranks_by_measure
 from ..sql.compiler import Query
 from ..sql.derived import is_percent
