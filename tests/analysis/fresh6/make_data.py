@@ -85,7 +85,7 @@ def car_rentals(rng: random.Random) -> list[list]:
                 odo_out = rng.randint(4000, 62000)
                 miles = int(rdays * rng.uniform(25, 140))
                 one_way = "Y" if rng.random() < 0.07 else "N"
-                damage = rng.random() < (0.09 if branch == "TAC" else 0.025) * (1.8 if cls == "Luxury" else 1.0)
+                damage = rng.random() < (0.11 if branch == "TAC" else 0.035) * (1.8 if cls == "Luxury" else 1.0)
                 fuel = round(rng.choice([0, 0, 0, 0, 35.0, 48.5, 62.0]), 2)
                 dmg = round(rng.uniform(150, 1800), 2) if damage else None
                 channel = pick(rng, {"Web": 45, "App": 25, "Counter": 15, "Travel Agent": 15 if branch == "SEA-AP"
