@@ -211,6 +211,7 @@ QUESTIONS: list[tuple[str, str, str, str | None, str | None, set[str]]] = [
     ("rb26", RB, "largest meeting we've had", "SELECT max(attendees) AS largest_meeting FROM t", None, KPI),
     ("rb27", RB, "wifi usage per room", None, None, NO),
     ("rb28", RB, "how much rent does each member pay", None, None, NO),
+    ("rb37", RB, "how many coffees do members drink a day", None, None, NO),
     ("rb29", RB, "avg attendees by plan", "SELECT plan, avg(attendees) AS avg_attendees FROM t GROUP BY 1", None, BAR),
     ("rb30", RB, "no shows last month",
      "SELECT count(*) AS no_shows FROM t WHERE no_show AND start_time >= TIMESTAMP '2025-09-01'", None, KPI),
@@ -279,6 +280,7 @@ QUESTIONS: list[tuple[str, str, str, str | None, str | None, set[str]]] = [
     ("hv24", HV, "distribution of hours per shift", "SELECT median(Hours) AS median_hours FROM t", None, DIST),
     ("hv25", HV, "how much rain did we get in july", None, None, NO),
     ("hv26", HV, "seed cost per field", None, None, NO),
+    ("hv36", HV, "which field had the most pest damage", None, None, NO),
     ("hv27", HV, "avg lbs per crate for apples",
      f"SELECT sum({LBS}) / sum(Crates) AS lbs_per_crate FROM t WHERE Crop = 'Apples'", None, KPI),
     ("hv28", HV, "tyler's total lbs last month",
@@ -359,6 +361,7 @@ QUESTIONS: list[tuple[str, str, str, str | None, str | None, set[str]]] = [
      f"SELECT sum(Qty) AS cubic_yards FROM t WHERE \"Cost Code\" = '03 - Concrete' AND {LIVE}", None, KPI),
     ("po27", PO, "which invoices are still unpaid", None, None, NO),
     ("po28", PO, "which supplier gives us the best discount", None, None, NO),
+    ("po37", PO, "which vendor has the best quality rating", None, None, NO),
     # judgment: spend leaves cancelled POs out, the count of POs keeps them (the conventions above)
     ("po29", PO, "spend and number of POs by vendor",
      f"SELECT Vendor, sum(CASE WHEN {LIVE} THEN {AMT} ELSE 0 END) AS spend, count(*) AS pos FROM t GROUP BY 1",
