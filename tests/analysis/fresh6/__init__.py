@@ -1,0 +1,1 @@
+"""The sixth blind evaluation set of everyday business questions (see README.md)."""
