@@ -342,3 +342,16 @@ def test_an_hour_of_the_day_is_written_as_a_time(tmp_path, write_csv):
     ingest_csv(write_csv("Ticket ID,Created At\n" + rows + "\n"), ds, name="tickets")
     ans = answer(ds, "number of tickets by hour of the day")
     assert "00:00" in ans.insight and "23:00" in ans.insight and " in 0 " not in ans.insight
+
+
+def test_a_y_n_column_is_worded_as_yes_or_no(write_csv, tmp_path):
+    """A rate or share of a column written Y/N names the column, not its letter: "% Converted", "20% of leads
+    are converted", "… are not converted" (as a true/false column is worded)."""
+    rows = "\n".join(f"L{i:03d},{['Web', 'Ads'][i % 2]},{'Y' if i % 5 == 0 else 'N'}" for i in range(100))
+    ingest_csv(write_csv("Lead ID,Source,Converted\n" + rows + "\n", "leads.csv"), tmp_path / "leads", name="leads")
+    rate = answer(tmp_path / "leads", "conversion rate by source")
+    assert rate.plan["data_fields"]["y"] == "% Converted", rate.plan
+    assert "converted y" not in rate.insight.lower(), rate.insight
+    share = answer(tmp_path / "leads", "what share of leads converted")
+    assert "20% of leads are converted" in share.insight, share.insight
+    assert "80% of leads are not converted" in answer(tmp_path / "leads", "share of leads not converted").insight

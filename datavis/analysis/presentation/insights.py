@@ -18,7 +18,7 @@ from ..language.names import split_name
 from ..language.rownoun import counted_noun
 from ..plan import Filter, Measure, Plan, cyclic_axis, ranks_by_measure
 from ..sql.compiler import MONTHS, Query
-from ..sql.derived import condition_words, is_percent
+from ..sql.derived import condition_words, is_percent, truth
 from .format import fmt_change, fmt_number, fmt_pct, money_symbol
 
 ADDITIVE = ("sum", "count", "count_distinct")
@@ -317,13 +317,14 @@ def _share_sentence(cond: Filter, share: str, noun: str) -> str:
     """A share of rows in plain words: "West accounts for 33% of orders", "28% of employees are
     remote", "12% of employees have Age over 50"."""
     vals = [str(v) for v in cond.values]
-    if len(vals) == 1 and isinstance(cond.values[0], bool) and cond.op in ("=", "!="):
+    kept = truth(cond)
+    if kept is not None:  # a Yes/No column, also written Y/N
         words = [w.lower() for w in split_name(cond.column)]
         if words and words[0] in _IS_WORDS:  # "Is Manager" → "are manager"
             verb, words = _IS_WORDS[words[0]], words[1:]
         else:  # "Onboarding Completed" → "have onboarding completed"; "Remote" → "are remote"
             verb = "have" if len(words) >= 2 and words[-1].endswith("ed") else "are"
-        if cond.values[0] != (cond.op == "="):
+        if not kept:
             verb = "do not have" if verb == "have" else f"{verb} not"
         return f"{share} of {noun} {verb} {' '.join(words)}"
     if cond.op in ("=", "in") and vals:

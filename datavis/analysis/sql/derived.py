@@ -127,13 +127,29 @@ def compared_words(f: Filter) -> str:
     return f"{f.column} {words} {f.other}"
 
 
+_YES, _NO = {"y", "yes", "true", "t"}, {"n", "no", "false", "f"}
+
+
+def truth(f: Filter) -> bool | None:
+    """Whether a condition on one yes/no value keeps the column's yes (True) or its no (False): `Remote` = true,
+    `Converted` = 'Y', `Rush` != 'N'; None for any other condition."""
+    if len(f.values) != 1 or f.op not in ("=", "!=") or f.other is not None:
+        return None
+    v = f.values[0]
+    said = v if isinstance(v, bool) else (str(v).strip().lower() in _YES if str(v).strip().lower() in _YES | _NO
+                                          else None)
+    return None if said is None else said == (f.op == "=")
+
+
 def condition_words(f: Filter) -> str:
-    """A condition in a few words: 'Returned', 'not Remote', 'Status Cancelled', 'Age over 50'."""
+    """A condition in a few words: 'Returned', 'not Remote' (also of a Y/N column), 'Status Cancelled', 'Age
+    over 50'."""
     vals = [str(v) for v in f.values]
     if f.other is not None:
         return compared_words(f)
-    if len(f.values) == 1 and isinstance(f.values[0], bool) and f.op in ("=", "!="):
-        return f.column if f.values[0] == (f.op == "=") else f"not {f.column}"
+    kept = truth(f)
+    if kept is not None:
+        return f.column if kept else f"not {f.column}"
     if f.op in ("is_null", "not_null"):
         return f"{f.column} {_OP_WORDS[f.op]}"
     joiner = " and " if f.op == "between" else " or "
