@@ -192,3 +192,26 @@ def test_the_plural_of_a_two_letter_code_is_that_value(data):
 def test_one_thing_named_after_the_is_a_condition_of_one_number(data, q, sql):
     ans = same_answer(data, "bids", q, sql)
     assert ans.chart_type == "kpi"
+
+
+def _write_leads(path: Path, n: int = 600) -> None:
+    """Sales leads by source and owner: a stage, Y/N converted, and the value of the deal once won."""
+    rnd = random.Random(3)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Lead ID", "Created", "Source", "Owner", "Stage", "Converted", "Deal Value", "Seats", "Country"])
+        for i in range(n):
+            won = rnd.random() < 0.22
+            stage = "Won" if won else rnd.choice(["New", "Contacted", "Qualified", "Lost", "Lost"])
+            w.writerow([f"L{i:05d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(540))).isoformat(),
+                        rnd.choice(["Webinar", "Referral", "Organic"]), rnd.choice(["Ana", "Ben", "Dev"]), stage,
+                        "Y" if won else "N", round(rnd.uniform(2000, 90000)) if won else "", rnd.randint(1, 60),
+                        rnd.choice(["US", "UK", "DE"])])
+
+
+def test_how_many_counts_the_things_a_worth_column_is_of(tmp_path):
+    """"how many deals did we win": deals are counted, not the total of Deal Value (what each row is worth);
+    a column of things still sums ("how many seats did we sell")."""
+    with ingested_views(tmp_path, [("leads", _write_leads)]) as data:
+        same_answer(data, "leads", "how many deals did we win", "SELECT count(*) FROM leads WHERE Stage = 'Won'")
+        same_answer(data, "leads", "how many seats did we sell", "SELECT sum(Seats) FROM leads")

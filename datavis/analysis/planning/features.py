@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..language import cues as C
-from ..language.lexicon import UNIT_WORDS
+from ..language.lexicon import ROW_VALUE_WORDS, UNIT_WORDS
 from ..language.linking import Links
 from ..language.parsing import Parsed, counted_subject
 from ..plan import Plan
@@ -172,8 +172,10 @@ def prior(plan: Plan, links: Links | None, profile: dict[str, Any] | None) -> li
     if p.groups or links.grains or p.trend or links.limit or links.words & _RANKING or axes or listed_with_and(links):
         return []  # values listed ("annual vs monthly contracts") are compared: a bar each, not one number
     m, cues = plan.measures[0], {str(a.target) for a in links.aggs}
-    if "count" in cues and (m.agg in ("count", "count_distinct") or m.agg == "sum"):
-        return ["prior:kpi_count"]  # "how many conversions in 2023" sums a measure it names
+    # "how many conversions in 2023" sums a count it names; "how many deals did we win" counts deals, not the
+    # total of Deal Value: money is no count of things
+    if "count" in cues and (m.agg in ("count", "count_distinct") or m.agg == "sum" and not _worth(m.column, profile)):
+        return ["prior:kpi_count"]
     if m.agg in cues or (m.agg == "avg" and p.share):
         return ["prior:kpi_agg"]
     return []
@@ -217,6 +219,13 @@ def _unit(column: str | None, profile: dict[str, Any] | None) -> str | None:
         return "money"
     named = [UNIT_WORDS[t] for t in col.get("tokens", []) if t in UNIT_WORDS]
     return named[-1] if named else col.get("unit")
+
+
+def _worth(column: str | None, profile: dict[str, Any] | None) -> bool:
+    """A column of what each row is worth ("Deal Value", "Order Total", money): a total of it counts nothing."""
+    col = (profile or {}).get("_by_name", {}).get(column) or {}
+    tokens = col.get("tokens") or []
+    return _unit(column, profile) == "money" or bool(tokens) and tokens[-1] in ROW_VALUE_WORDS
 
 
 def _few_groups(column: str, profile: dict[str, Any] | None) -> bool:
