@@ -215,3 +215,27 @@ def test_how_many_counts_the_things_a_worth_column_is_of(tmp_path):
     with ingested_views(tmp_path, [("leads", _write_leads)]) as data:
         same_answer(data, "leads", "how many deals did we win", "SELECT count(*) FROM leads WHERE Stage = 'Won'")
         same_answer(data, "leads", "how many seats did we sell", "SELECT sum(Seats) FROM leads")
+
+
+def _write_invoices(path: Path, n: int = 400) -> None:
+    """Monthly invoices of 60 customers, each on one plan in one country: customers repeat across rows."""
+    rnd = random.Random(5)
+    plans = {f"Cust {k}": (rnd.choice(["Basic", "Pro", "Team"]), rnd.choice(["US", "UK", "FR"])) for k in range(60)}
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Invoice ID", "Customer", "Plan", "Country", "Amount"])
+        for i in range(n):
+            cust = f"Cust {rnd.randrange(60) if i % 3 else rnd.randrange(10)}"  # some customers pay often
+            w.writerow([f"INV{i:04d}", cust, *plans[cust], rnd.randint(10, 400)])
+
+
+def test_a_plural_column_a_group_has_the_most_of_counts_its_distinct_values(tmp_path):
+    """"which plan has the most customers", "customers per country" over invoices: customers (who repeat) are
+    counted once each, as "how many customers" counts them; "top 2 countries by invoices" still ranks rows."""
+    with ingested_views(tmp_path, [("invoices", _write_invoices)]) as data:
+        same_answer(data, "invoices", "which plan has the most customers",
+                    "SELECT Plan, count(DISTINCT Customer) AS n FROM invoices GROUP BY 1 ORDER BY n DESC LIMIT 1")
+        same_answer(data, "invoices", "customers per country",
+                    "SELECT Country, count(DISTINCT Customer) FROM invoices GROUP BY 1")
+        same_answer(data, "invoices", "number of invoices per country",
+                    "SELECT Country, count(*) FROM invoices GROUP BY 1")

@@ -372,8 +372,10 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
         col = by_name[str(c.target)]
         if col["type"] == "boolean" and share_asked(links):  # "orders that were returned" is a condition
             out.append(Reading((Measure(column=col["name"], agg="avg"),), ("share=boolean",)))
-        elif count_cue and not is_numeric(col) and not col.get("unique") and col["role"] != "temporal":
-            out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), ("agg=count_distinct",)))
+        elif not is_numeric(col) and not col.get("unique") and col["role"] != "temporal" and \
+                (count_cue or _counted_plural(c, links)):
+            feat = "agg=count_distinct" if count_cue else "agg=counted_plural"
+            out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), (feat,)))
     single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
     # "the largest single invoice", "which 5 customers did we bill the most", "the 3 priciest products"
@@ -381,6 +383,24 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
         out += _implicit_readings(links, profile, single)
         out += _count_and_cue(links, out, single)
     return out + _moment_readings(links, profile, nums)
+
+
+_MORE_WORDS = {"most", "fewest", "more", "fewer", "least"}
+_HAVING = {"has", "have", "had", "with", "having", "got", "gets"}
+
+
+def _counted_plural(c: Link, links: Links) -> bool:
+    """A column named in the plural as what a group has the most of, or per group ("which plan has the most
+    (churned) **customers**", "**customers** per country"): its distinct values are counted, as after "how
+    many". ("the 5 least used stations", "top 5 countries by …" rank the groups themselves.)"""
+    toks = links.parsed.toks
+    t = toks[c.end - 1]
+    if t.text == t.sing or c.end - c.start != 1:
+        return False
+    after = toks[c.end].text if c.end < len(toks) else ""
+    more = next((k for k in (c.start - 1, c.start - 2) if k >= 2 and toks[k].text in _MORE_WORDS), None)
+    had = more is not None and toks[more - 1].text == "the" and toks[more - 2].text in _HAVING
+    return had or after == "per"
 
 
 def _moment_readings(links: Links, profile: dict[str, Any], nums: list[Link]) -> list[Measures]:
