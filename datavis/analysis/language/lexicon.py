@@ -95,6 +95,24 @@ VALUE_ALIASES = {
     "pipeline": ["open", "in progress", "pending"],
 }
 
+# The points of the compass, whose initials are the codes of regions ("northeast" ~ NE, "midwest" ~ MW, "the
+# west" ~ W): a word made of them names the code of their initials (matching.ColumnIndex.code_of).
+COMPASS_PARTS = {"north": "n", "south": "s", "east": "e", "west": "w", "mid": "m", "central": "c"}
+
+# Two-word phrases of business English and the codes exports write for them ("credit card" ~ CC, "human
+# resources" ~ HR, "full time" ~ FT): two initials alone are too often a coincidence ("cost centre" is no CC of
+# credit card), so a two-word name is a code only when it is one of these (three words or more: by initials).
+CODE_PHRASES = {
+    "credit card": {"cc"}, "debit card": {"dc"}, "bank transfer": {"bt"}, "direct debit": {"dd"},
+    "human resource": {"hr"}, "full time": {"ft"}, "part time": {"pt"}, "part timer": {"pt"},
+    "quality assurance": {"qa"}, "customer service": {"cs"}, "customer success": {"cs"},
+    "information technology": {"it"}, "public relation": {"pr"}, "research development": {"rd"},
+    "business development": {"bd"}, "account payable": {"ap"}, "account receivable": {"ar"},
+    "new york": {"ny", "nyc"}, "los angeles": {"la", "lax"}, "san francisco": {"sf", "sfo"},
+    "united states": {"us", "usa"}, "united kingdom": {"uk"}, "new zealand": {"nz"}, "hong kong": {"hk"},
+    "single family": {"sf", "sfh"}, "work from home": {"wfh"},
+}
+
 # Well-known codes people write out in full ("in Texas" -> TX).
 US_STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",

@@ -184,6 +184,9 @@ def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[
                 code = 0 < len(low) <= 3 and (raw.isupper() or raw.isdigit())
                 # a common word only as a modifier before its column ("high priority"), never "in" / "y"
                 common = k < m.start and low in STOPWORDS and low.isalpha() and len(low) >= 3 and low not in _FUNCTION
+                initial = _initial_code(low, vals) if low not in vals and k < m.start else None
+                if initial:  # "night shift" ~ N
+                    low, code = initial, True
                 if low in vals and (code or common):
                     out.append(ValueMention(m.column, vals[low], k, k + 1, 0.85, raw))
                     p.filter_mentions.add(id(m))
@@ -196,14 +199,25 @@ def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[
 _COORDINATORS = {"vs", "versus", "and", "or", ",", "&"}
 
 
+def _initial_code(word: str, vals: dict[str, str]) -> str | None:
+    """The one value of a column coded by single capitals (Shift D / N, Size S / M / L) that is the initial of
+    a word said before the column's name ("night shift" ~ N, "day vs night shift"), lower-cased."""
+    if not (word.isalpha() and len(word) >= 3) or word in _FUNCTION or \
+            not all(len(v) == 1 and v.isupper() for v in vals.values()):
+        return None
+    return word[0] if word[0] in vals else None
+
+
 def _coordinated(p: Parsed, column: str, vals: dict[str, str], k: int, consumed: set[int]) -> list[ValueMention]:
     """"high vs low priority", "low, medium and high priority": the values coordinated with the one
     before the column's name are its values too."""
     out = []
     while k >= 2 and p.toks[k - 1].text in _COORDINATORS and k - 2 not in consumed \
-            and p.toks[k - 2].raw.lower() in vals:
+            and (p.toks[k - 2].raw.lower() in vals or _initial_code(p.toks[k - 2].raw.lower(), vals)):
         k -= 2
-        out.append(ValueMention(column, vals[p.toks[k].raw.lower()], k, k + 1, 0.85, p.toks[k].raw))
+        low = p.toks[k].raw.lower()
+        out.append(ValueMention(column, vals[low if low in vals else str(_initial_code(low, vals))], k, k + 1,
+                                0.85, p.toks[k].raw))
     return out
 
 
