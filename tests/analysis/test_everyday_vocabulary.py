@@ -1,10 +1,15 @@
 """Everyday vocabulary for what a table holds under another name (issue 11): value codes said in full words
 ("engineering" ~ ENG, "marketing" ~ MKT, "operations" ~ OPS, "northeast" ~ NE, "credit card" ~ CC, "night
-shift" ~ N), also in a follow-up ("just engineering"). Each asks `answer()` about a small CSV written here and
-checks the rows against DuckDB over the same file."""
+shift" ~ N), also in a follow-up ("just engineering"); paraphrases of a measure column ("output", "made" ~
+Units Produced, "defects" ~ Units Rejected, "billable hours" ~ Hours Billed), a headcount of people who repeat
+(distinct Emp ID), derived measures no column names ("defect rate", "scrap rate" over the units produced,
+"downtime", "unbilled hours" as the plan minus what was done, "units made per hour" per hour run, "days on
+market" from List Date to Sale Date). Each asks `answer()` about a small CSV written here and checks the rows
+against DuckDB over the same file."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -28,10 +33,52 @@ def _write_claims(path: Path, n: int = 400) -> None:
                         rnd.choice(["D", "N"]), round(rnd.uniform(10, 900), 2)])
 
 
+def _write_mill(path: Path) -> None:
+    """A mill's shifts: units produced, rejected and scrapped, hours planned and run."""
+    rnd = random.Random(62)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Day", "Press", "Units Produced", "Units Rejected", "Units Scrapped", "Planned Hours",
+                    "Run Hours"])
+        for d in range(40):
+            for press in ("P1", "P2", "P3"):
+                made = rnd.randint(300, 600)
+                rejected = int(made * rnd.uniform(0.02, 0.08))
+                w.writerow([(dt.date(2024, 9, 1) + dt.timedelta(days=d)).isoformat(), press, made, rejected,
+                            int(rejected * rnd.uniform(0.1, 0.6)), 8, rnd.choice([8, 7.5, 7, 6])])
+
+
+def _write_rota(path: Path) -> None:
+    """Staff by month: each person on several rows, with hours available and billed."""
+    rnd = random.Random(63)
+    people = [(f"S{i:03d}", rnd.choice(["Audit", "Tax", "Advisory"])) for i in range(30)]
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Month", "Staff ID", "Practice", "Hours Available", "Hours Billed"])
+        for month in range(1, 5):
+            for staff, practice in people[: 20 + 3 * month]:
+                w.writerow([dt.date(2024, month, 1).isoformat(), staff, practice, 150,
+                            round(rnd.uniform(60, 140), 1)])
+
+
+def _write_homes(path: Path) -> None:
+    """Houses listed on a List Date and sold on a Sale Date (blank while unsold)."""
+    rnd = random.Random(64)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["MLS No", "Suburb", "List Date", "Sale Date", "List Price"])
+        for i in range(150):
+            listed = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))
+            sold = "" if rnd.random() < 0.2 else (listed + dt.timedelta(days=rnd.randint(3, 80))).isoformat()
+            w.writerow([f"M{i:04d}", rnd.choice(["Kew", "Hawthorn", "Carlton"]), listed.isoformat(), sold,
+                        rnd.randint(400, 900) * 1000])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("vocabulary")
-    with ingested_views(root, [("claims", _write_claims)]) as (dirs, con):
+    with ingested_views(root, [("claims", _write_claims), ("mill", _write_mill), ("rota", _write_rota),
+                               ("homes", _write_homes)]) as (dirs, con):
         yield dirs, con
 
 
@@ -94,3 +141,72 @@ def test_a_word_naming_no_column_or_code_is_still_declined(data):
     dirs, _con = data
     with pytest.raises(Unanswerable):
         answer(dirs["claims"], "amount by warehouse")
+
+
+# ------------------------------------------------------------------ paraphrases of a measure column
+@pytest.mark.parametrize("question, sql", [
+    ("total output by press", 'SELECT Press, sum("Units Produced") FROM mill GROUP BY 1'),
+    ("how many units did we make in september",
+     "SELECT sum(\"Units Produced\") FROM mill WHERE Day BETWEEN DATE '2024-09-01' AND DATE '2024-09-30'"),
+    ("defects by press", 'SELECT Press, sum("Units Rejected") FROM mill GROUP BY 1'),
+])
+def test_everyday_words_name_the_units_produced_and_rejected(data, question, sql):
+    _check(data, "mill", question, sql)
+
+
+def test_billable_hours_are_the_hours_billed(data):
+    _check(data, "rota", "billable hours by practice", 'SELECT Practice, sum("Hours Billed") FROM rota GROUP BY 1')
+
+
+# ------------------------------------------------------------------ a headcount of people on several rows
+@pytest.mark.parametrize("question, sql", [
+    ("headcount by practice", 'SELECT Practice, count(DISTINCT "Staff ID") FROM rota GROUP BY 1'),
+    ("headcount by month", 'SELECT Month, count(DISTINCT "Staff ID") FROM rota GROUP BY 1'),
+    ("audit headcount", "SELECT count(DISTINCT \"Staff ID\") FROM rota WHERE Practice = 'Audit'"),
+])
+def test_a_headcount_counts_distinct_people(data, question, sql):
+    _check(data, "rota", question, sql)
+
+
+def test_an_agent_noun_names_its_code_where_rows_are_no_people(data):
+    _check(data, "claims", "how many engineers", "SELECT count(*) FROM claims WHERE Dept = 'ENG'")
+
+
+# ------------------------------------------------------------------ derived measures no column names
+@pytest.mark.parametrize("question, sql", [
+    ("defect rate by press",
+     'SELECT Press, 100.0 * sum("Units Rejected") / sum("Units Produced") FROM mill GROUP BY 1'),
+    ("scrap rate by press", 'SELECT Press, 100.0 * sum("Units Scrapped") / sum("Units Produced") FROM mill GROUP BY 1'),
+])
+def test_a_part_of_the_units_is_a_rate_over_the_units_produced(data, question, sql):
+    _check(data, "mill", question, sql)
+
+
+@pytest.mark.parametrize("table, question, sql", [
+    ("mill", "downtime by press", 'SELECT Press, sum("Planned Hours" - "Run Hours") FROM mill GROUP BY 1'),
+    ("mill", "idle hours by press", 'SELECT Press, sum("Planned Hours" - "Run Hours") FROM mill GROUP BY 1'),
+    ("rota", "unbilled hours by practice",
+     'SELECT Practice, sum("Hours Available" - "Hours Billed") FROM rota GROUP BY 1'),
+])
+def test_time_planned_and_not_used_is_the_plan_minus_what_was_done(data, table, question, sql):
+    _check(data, table, question, sql)
+
+
+def test_a_rate_of_work_is_per_hour_done(data):
+    _check(data, "mill", "units made per hour by press",
+           'SELECT Press, sum("Units Produced") / sum("Run Hours") FROM mill GROUP BY 1')
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("average days on market by suburb",
+     "SELECT Suburb, avg(date_diff('day', \"List Date\", \"Sale Date\")) FROM homes GROUP BY 1"),
+    ("average time on the market", "SELECT avg(date_diff('day', \"List Date\", \"Sale Date\")) FROM homes"),
+])
+def test_days_on_market_run_from_listing_to_sale(data, question, sql):
+    _check(data, "homes", question, sql)
+
+
+def test_a_state_no_date_pair_holds_is_still_declined(data):
+    dirs, _con = data
+    with pytest.raises(Unanswerable):
+        answer(dirs["claims"], "average days on hold by dept")

@@ -24,6 +24,7 @@ from .lexicon import (
     GENERIC,
     KEEPING_WORDS,
     LEXICON_WORDS,
+    PARAPHRASES,
     PARTICIPLES,
     PEOPLE,
     STOPWORDS,
@@ -206,7 +207,7 @@ class ColumnIndex:
                 self.vocab_index.setdefault(t, set()).add(c["name"])
                 if _short_plural(t + "s", t):  # "skus": singular() keeps words ending in -us / -is
                     self.vocab_index.setdefault(t + "s", set()).add(c["name"])
-                for s in SYNONYMS.get(t, ()):
+                for s in SYNONYMS.get(t, set()) | PARAPHRASES.get(t, set()):
                     self.vocab_index.setdefault(s, set()).add(c["name"])
 
     def _index_value_forms(self) -> None:
@@ -459,7 +460,7 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 1.0  # "sku 7" -> sku_007
     if c in _expand(q) or q in _expand(c) or ABBREVIATIONS.get(q) == ABBREVIATIONS.get(c, "\0"):
         return 0.95
-    if q in SYNONYMS and c in SYNONYMS[q]:
+    if q in SYNONYMS and c in SYNONYMS[q] or q in PARAPHRASES.get(c, ()):
         return 0.8
     if c in SYNONYMS.get(ABBREVIATIONS.get(q, ""), ()):
         return 0.76  # "rev" → revenue ~ Amount
