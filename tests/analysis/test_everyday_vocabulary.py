@@ -120,6 +120,20 @@ def test_a_one_letter_code_is_the_initial_of_the_word_before_its_column(data, qu
     _check(data, "claims", question, sql)
 
 
+def test_a_negation_before_a_yes_no_letter_column_is_no_initial(tmp_path):
+    """"promo vs non-promo revenue": Promo holds Y / N, and "non" is no initial of N."""
+    def write(path: Path) -> None:
+        rnd = random.Random(65)
+        with path.open("w", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["Order", "Channel", "Promo", "Revenue"])
+            for i in range(200):
+                w.writerow([f"O{i}", rnd.choice(["Web", "Store"]), rnd.choice("YN"), rnd.randint(5, 90)])
+    with ingested_views(tmp_path, [("orders", write)]) as (dirs, _con):
+        sql = answer(dirs["orders"], "promo vs non-promo revenue per channel").sql
+    assert "= 'N'" not in sql
+
+
 def test_a_follow_up_names_a_code_in_full(data):
     dirs, _con = data
     first = answer(dirs["claims"], "amount by region")

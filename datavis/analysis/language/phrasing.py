@@ -202,9 +202,9 @@ _COORDINATORS = {"vs", "versus", "and", "or", ",", "&"}
 def _initial_code(word: str, vals: dict[str, str]) -> str | None:
     """The one value of a column coded by single capitals (Shift D / N, Size S / M / L) that is the initial of
     a word said before the column's name ("night shift" ~ N, "day vs night shift"), lower-cased."""
-    if not (word.isalpha() and len(word) >= 3) or word in _FUNCTION or \
-            not all(len(v) == 1 and v.isupper() for v in vals.values()):
-        return None
+    if not (word.isalpha() and len(word) >= 3) or word in _FUNCTION or negates(word) or \
+            not all(len(v) == 1 and v.isupper() for v in vals.values()) or set(vals) <= {"y", "n", "t", "f"}:
+        return None  # "non-promo" over Promo Y / N is no N: a Yes/No column's letters are no initials
     return word[0] if word[0] in vals else None
 
 
