@@ -224,3 +224,19 @@ def test_a_state_no_date_pair_holds_is_still_declined(data):
     dirs, _con = data
     with pytest.raises(Unanswerable):
         answer(dirs["claims"], "average days on hold by dept")
+
+
+# ------------------------------------------------------------------ the rows a value or an event selects
+def test_staff_after_a_value_names_the_rows_it_selects(data):
+    _check(data, "rota", "average hours billed for audit staff",
+           "SELECT avg(\"Hours Billed\") FROM rota WHERE Practice = 'Audit'")
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("how many homes sold in kew", "SELECT count(*) FROM homes WHERE \"Sale Date\" IS NOT NULL AND Suburb = 'Kew'"),
+    ("how many homes are still unsold", "SELECT count(*) FROM homes WHERE \"Sale Date\" IS NULL"),
+    ("number of homes not sold by suburb",
+     "SELECT Suburb, count(*) FROM homes WHERE \"Sale Date\" IS NULL GROUP BY 1"),
+])
+def test_the_participle_of_a_dated_event_keeps_the_rows_where_it_happened(data, question, sql):
+    _check(data, "homes", question, sql)

@@ -255,6 +255,11 @@ WHOLE_WORDS = {"produced", "production", "output", "made", "built", "manufacture
                "tested", "total"}
 
 
+# The noun of an event a date column may be named by, for its participle ("homes sold" ~ Sale Date filled in).
+PARTICIPLE_NOUNS = {"sold": "sale", "bought": "purchase", "paid": "payment", "hired": "hire", "shipped": "ship",
+                    "delivered": "delivery", "closed": "close", "opened": "open", "signed": "signing"}
+
+
 # Verbs that name a measure ("which 3 stores sold the most", "customers we billed the most"): the words
 # of the numeric column they point at, best first, used when no numeric column is named.
 _SELL = ["sold", "sales", "revenue", "quantity", "unit", "amount"]

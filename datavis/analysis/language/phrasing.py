@@ -25,6 +25,7 @@ from .lexicon import (
     LEVEL_SUPERLATIVES,
     MONEY_TAKEN_WORDS,
     NUMBER_WORDS,
+    PARTICIPLE_NOUNS,
     RANKING_WORDS,
     RESERVATION_WORDS,
     REVENUE_WORDS,
@@ -39,7 +40,7 @@ from .lexicon import (
     WAIT_WORDS,
     negates,
 )
-from .matching import Mention, Tok, ValueMention, get_index, is_flag
+from .matching import Mention, Tok, ValueMention, get_index, is_flag, stem_forms
 from .names import singular, split_name
 
 if TYPE_CHECKING:
@@ -527,6 +528,36 @@ def presence_filters(p: Parsed, profile: dict[str, Any]) -> None:
         p.filter_mentions.update(id(x) for x in p.mentions if x.column == m.column and m.start <= x.start <= m.end + 2)
         words = " ".join(t.text for t in p.toks[max(0, m.start - 2):m.end])
         p.evidence.append(f"'{words}' → {m.column} {f.op} {', '.join(map(str, f.values))}".rstrip())
+
+
+def event_filters(p: Parsed, profile: dict[str, Any]) -> None:
+    """"how many homes sold in the northeast", "unsold homes", "listings not sold yet": a participle of the
+    event a date column with blanks records (Sale Date by "sold", Ship Date by "shipped") keeps the rows where
+    it happened (the date filled in), its un- form or a negation the rows where it has not (blank)."""
+    done = {f.column for f in p.filters}
+    taken = {k for m in p.mentions for k in range(m.start, m.end)} | {k for v in p.values for k in range(v.start,
+                                                                                                        v.end)}
+    for t in p.toks:
+        word = t.text[2:] if t.text.startswith("un") and len(t.text) >= 6 else t.text
+        if t.i in taken or not (word.endswith("ed") or word in PARTICIPLE_NOUNS):
+            continue
+        col = _dated_by(word, profile)
+        if col is None or col["name"] in done:
+            continue
+        absent = word != t.text or any(negates(x.text) for x in p.toks[max(0, t.i - 2):t.i])
+        p.filters.append(Filter(column=col["name"], op="is_null" if absent else "not_null", values=[]))
+        done.add(col["name"])
+        p.evidence.append(f"'{t.raw}' → {col['name']} {'is blank' if absent else 'filled in'}")
+
+
+def _dated_by(participle: str, profile: dict[str, Any]) -> dict[str, Any] | None:
+    """The one date column with blanks named by a participle's event ("sold" ~ Sale Date, "shipped" ~ Ship
+    Date, "approved" ~ Approved On), else None."""
+    forms = stem_forms(participle) | {PARTICIPLE_NOUNS.get(participle, participle)}
+    cols = [c for c in profile["columns"] if c["type"] in ("date", "datetime")
+            and profile.get("row_count", 0) > c.get("non_null", 0)
+            and any(w in forms or stem_forms(w) & forms for w in c["tokens"])]
+    return cols[0] if len(cols) == 1 else None
 
 
 _MEASURED_BY = {"highest", "lowest", "best", "worst", "most", "least", "top", "bottom", "average", "avg", "total",
