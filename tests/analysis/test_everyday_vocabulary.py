@@ -240,3 +240,29 @@ def test_staff_after_a_value_names_the_rows_it_selects(data):
 ])
 def test_the_participle_of_a_dated_event_keeps_the_rows_where_it_happened(data, question, sql):
     _check(data, "homes", question, sql)
+
+
+def test_a_column_that_holds_the_downtime_wins_and_not_picked_stays_a_shortfall(tmp_path):
+    """"downtime" beside a Downtime Min column is that column; "units not picked" beside a Picker column is
+    still Qty Ordered − Qty Picked (the negated verb, not the picker)."""
+    def shifts(path: Path) -> None:
+        rnd = random.Random(66)
+        with path.open("w", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["Press", "Planned Hours", "Run Hours", "Downtime Min"])
+            for _ in range(60):
+                w.writerow([rnd.choice(["P1", "P2"]), 8, rnd.choice([6, 7, 8]), rnd.randint(0, 90)])
+
+    def picks(path: Path) -> None:
+        rnd = random.Random(67)
+        with path.open("w", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["Pick ID", "Picker", "Qty Ordered", "Qty Picked"])
+            for i in range(80):
+                ordered = rnd.randint(2, 9)
+                w.writerow([f"PK{i}", rnd.choice(["Ann", "Bo"]), ordered, ordered - rnd.choice([0, 0, 1, 2])])
+    with ingested_views(tmp_path, [("shifts", shifts), ("picks", picks)]) as (dirs, con):
+        sql = answer(dirs["shifts"], "downtime by press").sql
+        assert '"Downtime Min"' in sql and '"Planned Hours"' not in sql
+        assert _rows(answer(dirs["picks"], "total units not picked")) == \
+            _gold(con, 'SELECT sum("Qty Ordered" - "Qty Picked") FROM picks')

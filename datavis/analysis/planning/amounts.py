@@ -143,8 +143,9 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
                            notes=[f"I took the {t.text} rate as {done['name']} as a % of {planned['name']}"])
         done_words = set(done["tokens"]) - set(planned["tokens"])
         not_done = k > 0 and negates(toks[k - 1].text) and _close_to_any(t, done_words)
-        named = mention_at(p, k)  # a column that holds it wins ("Downtime Min")
-        if named is not None and named.column not in (planned["name"], done["name"]):
+        named = mention_at(p, k) if t.text in SHORT_WORDS else None  # a column that holds it wins ("Downtime Min")
+        if named is not None and named.column not in (planned["name"], done["name"]) and \
+                measure_col(profile["_by_name"][named.column]):
             continue
         if t.text not in SHORT_WORDS and not not_done and not _undone(t.text, done_words):
             continue
