@@ -266,3 +266,9 @@ def test_a_column_that_holds_the_downtime_wins_and_not_picked_stays_a_shortfall(
         assert '"Downtime Min"' in sql and '"Planned Hours"' not in sql
         assert _rows(answer(dirs["picks"], "total units not picked")) == \
             _gold(con, 'SELECT sum("Qty Ordered" - "Qty Picked") FROM picks')
+
+
+def test_which_suburb_sells_fastest_is_one_suburb(data):
+    _check(data, "homes", "which suburb sells fastest",
+           "SELECT Suburb, avg(date_diff('day', \"List Date\", \"Sale Date\")) AS d FROM homes GROUP BY 1 "
+           "ORDER BY d LIMIT 1")

@@ -21,11 +21,13 @@ from .lexicon import (
     AGG_CUES,
     DONE_EVENT_WORDS,
     DURATION_COLUMN_WORDS,
+    GENERIC,
     LENGTH_OF_TIME_WORDS,
     LEVEL_SUPERLATIVES,
     MONEY_TAKEN_WORDS,
     NUMBER_WORDS,
     PARTICIPLE_NOUNS,
+    PARTICIPLES,
     RANKING_WORDS,
     RESERVATION_WORDS,
     REVENUE_WORDS,
@@ -607,11 +609,20 @@ def level_limit_measured(p: Parsed, profile: dict[str, Any]) -> None:
     by_name = profile["_by_name"]
     if any(t.text in SPEED_WORDS for t in p.toks) and time_lengths(profile):
         return  # "which agent is fastest": by the table's lengths of time (planning/generate.py kind_tokens)
-    if any(t.text in DONE_EVENT_WORDS for t in p.toks) and \
-            sum(c["type"] in ("date", "datetime") for c in profile["columns"]) >= 2:
-        return  # "which component takes longest to fix": the time between two dates (planning/durations.py)
+    dated = sum(c["type"] in ("date", "datetime") for c in profile["columns"]) >= 2
+    if dated and any(t.text in DONE_EVENT_WORDS or _event_verb_dates(t, profile) for t in p.toks):
+        return  # "which component takes longest to fix", "which agent sells fastest": the time between two dates
     if not any(is_numeric(by_name[m.column]) or by_name[m.column]["type"] in ("date", "datetime") for m in p.mentions):
         p.limit = None
+
+
+def _event_verb_dates(t: Tok, profile: dict[str, Any]) -> bool:
+    """A verb whose event a date column records ("sells" ~ Sale Date, "ships" ~ Ship Date)."""
+    base = t.sing if t.text.endswith("s") else t.text
+    participle = PARTICIPLES.get(base, base)
+    forms = {participle, PARTICIPLE_NOUNS.get(participle, participle)}
+    return len(base) >= 3 and any(w in forms and w not in GENERIC for c in profile["columns"]
+                                  if c["type"] in ("date", "datetime") for w in c["tokens"])
 
 
 def _aggregation_word(word: str) -> bool:
