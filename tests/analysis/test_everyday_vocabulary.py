@@ -272,3 +272,8 @@ def test_which_suburb_sells_fastest_is_one_suburb(data):
     _check(data, "homes", "which suburb sells fastest",
            "SELECT Suburb, avg(date_diff('day', \"List Date\", \"Sale Date\")) AS d FROM homes GROUP BY 1 "
            "ORDER BY d LIMIT 1")
+
+
+def test_an_irregular_participle_names_its_date_for_the_time_axis(data):
+    _check(data, "homes", "homes sold by month",
+           "SELECT date_trunc('month', \"Sale Date\"), count(*) FROM homes WHERE \"Sale Date\" IS NOT NULL GROUP BY 1")

@@ -92,6 +92,8 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     bare = [t.text[:-1] if t.sing == t.text and re.fullmatch(r"[a-z]{1,3}[^s]?s", t.text) and t.text not in STOPWORDS
             else t.sing for t in toks]
     words = {t.sing for t in toks} | {t.text for t in toks} | set(bare)
+    events = {PARTICIPLE_NOUNS[w] for w in words if w in PARTICIPLE_NOUNS}  # "homes sold by month" ~ Sale Date
+    words |= events
     said = " ".join(t.sing for t in toks) + " | " + " ".join(bare)
     scored: list[tuple[float, str]] = []
     for c in profile["columns"]:
@@ -101,7 +103,7 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
         content = [w for w in own if w not in STOPWORDS]
         hits = sum(1 for w in content if any(_same_stem(w, q) for q in words))
         # "shipments delivered last month": a participle says which date, over the rows' own noun (Ship Date)
-        done = any(_same_stem(w, q) for w in content for q in words if q.endswith("ed"))
+        done = any(_same_stem(w, q) for w in content for q in words if q.endswith("ed") or q in events)
         if hits:
             phrase = " ".join(own)
             scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0)
