@@ -277,3 +277,21 @@ def test_which_suburb_sells_fastest_is_one_suburb(data):
 def test_an_irregular_participle_names_its_date_for_the_time_axis(data):
     _check(data, "homes", "homes sold by month",
            "SELECT date_trunc('month', \"Sale Date\"), count(*) FROM homes WHERE \"Sale Date\" IS NOT NULL GROUP BY 1")
+
+
+def test_a_yes_no_column_of_the_participle_says_it_not_its_date(tmp_path):
+    """"what share of invoices are still unpaid" beside a Paid true/false column and a Payment Date (blank
+    while unpaid) is the share of Paid = false, with no Payment Date filter."""
+    def invoices(path: Path) -> None:
+        rnd = random.Random(68)
+        with path.open("w", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["Invoice", "Customer", "Amount", "Paid", "Payment Date"])
+            for i in range(120):
+                paid = rnd.random() < 0.7
+                w.writerow([f"INV{i:04d}", rnd.choice(["Acme", "Birch", "Cobalt"]), rnd.randint(50, 900),
+                            "true" if paid else "false", f"2024-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}" if paid
+                            else ""])
+    with ingested_views(tmp_path, [("invoices", invoices)]) as (dirs, _con):
+        sql = answer(dirs["invoices"], "what share of invoices are still unpaid").sql
+    assert '"Payment Date" IS NULL' not in sql and '"Paid"' in sql

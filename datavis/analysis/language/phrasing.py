@@ -546,12 +546,18 @@ def event_filters(p: Parsed, profile: dict[str, Any]) -> None:
         if t.i in taken or not (word.endswith("ed") or word in PARTICIPLE_NOUNS):
             continue
         col = _dated_by(word, profile)
-        if col is None or col["name"] in done:
+        if col is None or col["name"] in done or _names_other_column(word, col, profile):
             continue
         absent = word != t.text or any(negates(x.text) for x in p.toks[max(0, t.i - 2):t.i])
         p.filters.append(Filter(column=col["name"], op="is_null" if absent else "not_null", values=[]))
         done.add(col["name"])
         p.evidence.append(f"'{t.raw}' → {col['name']} {'is blank' if absent else 'filled in'}")
+
+
+def _names_other_column(word: str, date: dict[str, Any], profile: dict[str, Any]) -> bool:
+    """"unpaid" beside a Paid Yes/No column and a Payment Date: the Yes/No column says it (not the date)."""
+    return any(c != date["name"] and profile["_by_name"][c]["type"] not in ("date", "datetime")
+               for c in get_index(profile).word_columns(word))
 
 
 def _dated_by(participle: str, profile: dict[str, Any]) -> dict[str, Any] | None:
