@@ -295,3 +295,18 @@ def test_a_yes_no_column_of_the_participle_says_it_not_its_date(tmp_path):
     with ingested_views(tmp_path, [("invoices", invoices)]) as (dirs, _con):
         sql = answer(dirs["invoices"], "what share of invoices are still unpaid").sql
     assert '"Payment Date" IS NULL' not in sql and '"Paid"' in sql
+
+
+def test_an_average_stay_runs_from_check_in_to_check_out(tmp_path):
+    def stays(path: Path) -> None:
+        rnd = random.Random(69)
+        with path.open("w", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["Booking ID", "Hotel", "Room Type", "Check In", "Check Out", "Nightly Rate"])
+            for i in range(150):
+                day = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))
+                w.writerow([f"B{i}", rnd.choice(["Harbor", "Summit"]), rnd.choice(["DBL", "SGL"]), day.isoformat(),
+                            (day + dt.timedelta(days=rnd.randint(1, 7))).isoformat(), rnd.randint(90, 400)])
+    with ingested_views(tmp_path, [("stays", stays)]) as (dirs, con):
+        assert _rows(answer(dirs["stays"], "average stay by hotel")) == _gold(
+            con, "SELECT Hotel, avg(date_diff('day', \"Check In\", \"Check Out\")) FROM stays GROUP BY 1")

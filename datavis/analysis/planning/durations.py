@@ -272,6 +272,8 @@ def _length_cue(p: Parsed) -> int | None:
             return k
         if (t.text == "time" or t.text in TIME_UNIT_WORDS and t.text != t.sing) and _on_state(toks, k) is not None:
             return k  # "days on market", "time on the lot": how long a row stays in a state
+        if t.text in ("stay", "stays") and before in _AGG_WORDS | {"typical"}:
+            return k  # "average stay", "median stay": the noun of a visit's length, not the verb of a state
         if t.text in LENGTH_WORDS - {"long", "last", "time", "times", "take", "takes", "took", "taking"}:
             return k
         if t.text == "time" and before and before not in _NOT_LENGTH_BEFORE and after not in ("of", "to", "period"):
