@@ -259,6 +259,8 @@ class ColumnIndex:
         if initials:
             hits = [h for h in self.codes.get(initials, []) if h[0] in self.compass_columns]
             return hits if len(hits) == 1 else None
+        if word in LEXICON_WORDS or singular(word) in LEXICON_WORDS:
+            return None  # "channel" is no CHN, "cancelled" no CAN: a word of the lexicon says what it says
         hits = [h for code, hs in self.codes.items() if len(code) >= 3 and code not in LEXICON_WORDS
                 and any(abbreviates(code, w) for w in {word, singular(word)}) for h in hs]
         return hits if len(hits) == 1 else None
@@ -834,8 +836,9 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                         hits += idx.values.get(alias, [])
                 formed = len(key) >= 3  # "cpc" of "google / cpc", "ops" of Operations
                 if not hits and formed and key not in STOPWORDS and key not in idx.vocab_index:
+                    grouped = i > 0 and toks[i - 1].text in _GROUPING  # "by industry" asks for a column, no IND
                     hits = _value_by_form(key, idx) or _named_by_its_word(toks, i, key, idx) or \
-                        idx.code_of(span[0].text)  # as typed: "operations" ~ OPS
+                        (None if grouped else idx.code_of(span[0].text))  # as typed: "operations" ~ OPS
             if not hits:
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))
@@ -848,6 +851,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
 
 
 _PLACE_WORDS = {"at", "for", "on", "in", "from", "during", "to", "of", "about"}
+_GROUPING = {"by", "per", "each", "every", "across"}
 
 
 def _named_by_its_word(toks: list[Tok], i: int, key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
