@@ -95,6 +95,24 @@ VALUE_ALIASES = {
     "pipeline": ["open", "in progress", "pending"],
 }
 
+# The points of the compass, whose initials are the codes of regions ("northeast" ~ NE, "midwest" ~ MW, "the
+# west" ~ W): a word made of them names the code of their initials (matching.ColumnIndex.code_of).
+COMPASS_PARTS = {"north": "n", "south": "s", "east": "e", "west": "w", "mid": "m", "central": "c"}
+
+# Two-word phrases of business English and the codes exports write for them ("credit card" ~ CC, "human
+# resources" ~ HR, "full time" ~ FT): two initials alone are too often a coincidence ("cost centre" is no CC of
+# credit card), so a two-word name is a code only when it is one of these (three words or more: by initials).
+CODE_PHRASES = {
+    "credit card": {"cc"}, "debit card": {"dc"}, "bank transfer": {"bt"}, "direct debit": {"dd"},
+    "human resource": {"hr"}, "full time": {"ft"}, "part time": {"pt"}, "part timer": {"pt"},
+    "quality assurance": {"qa"}, "customer service": {"cs"}, "customer success": {"cs"},
+    "information technology": {"it"}, "public relation": {"pr"}, "research development": {"rd"},
+    "business development": {"bd"}, "account payable": {"ap"}, "account receivable": {"ar"},
+    "new york": {"ny", "nyc"}, "los angeles": {"la", "lax"}, "san francisco": {"sf", "sfo"},
+    "united states": {"us", "usa"}, "united kingdom": {"uk"}, "new zealand": {"nz"}, "hong kong": {"hk"},
+    "single family": {"sf", "sfh"}, "work from home": {"wfh"},
+}
+
 # Well-known codes people write out in full ("in Texas" -> TX).
 US_STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
@@ -219,6 +237,28 @@ MONTH_NAMES = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+
+# Everyday words for a column word, one way only (the column's word does not name what they name elsewhere):
+# "output", "made" ~ Units Produced; "asking price" ~ List Price.
+PARAPHRASES: dict[str, set[str]] = {
+    "produced": {"output", "outputs", "made", "make", "makes", "making", "manufactured", "production"},
+    "production": {"output", "outputs", "made", "manufactured"},
+    "list": {"asking"},
+    "billed": {"billable"},  # "billable hours" ~ Hours Billed
+    # a unit turned away is a defect: "defect rate" ~ Units Rejected as a % of Units Produced
+    **dict.fromkeys(["rejected", "reject", "defective", "nonconforming"],
+                    {"defect", "defects", "defective", "faulty", "faults"}),
+}
+# Column words of the whole a part of units is taken from ("scrap rate" ~ Units Scrapped as a % of Units
+# Produced, not of the Units Rejected it is a part of too).
+WHOLE_WORDS = {"produced", "production", "output", "made", "built", "manufactured", "inspected", "processed",
+               "tested", "total"}
+
+
+# The noun of an event a date column may be named by, for its participle ("homes sold" ~ Sale Date filled in).
+PARTICIPLE_NOUNS = {"sold": "sale", "bought": "purchase", "paid": "payment", "hired": "hire", "shipped": "ship",
+                    "delivered": "delivery", "closed": "close", "opened": "open", "signed": "signing"}
+
 
 # Verbs that name a measure ("which 3 stores sold the most", "customers we billed the most"): the words
 # of the numeric column they point at, best first, used when no numeric column is named.
@@ -382,7 +422,9 @@ SPAN_PAIRS = (("start", "end"), ("start", "finish"), ("begin", "end"), ("in", "o
               ("started", "ended"), ("started", "finished"), ("began", "ended"), ("checkin", "checkout"),
               ("from", "to"), ("depart", "return"), ("departure", "return"), ("departed", "returned"),
               ("out", "back"), ("opened", "resolved"), ("created", "resolved"), ("created", "closed"),
-              ("reported", "fixed"), ("raised", "closed"), ("submitted", "completed"))
+              ("reported", "fixed"), ("raised", "closed"), ("submitted", "completed"),
+              # a listing's stretch: listed, then sold (a house, a car, an item for sale)
+              ("list", "sale"), ("list", "sold"), ("listed", "sold"), ("listing", "sale"), ("listing", "sold"))
 # Words that ask how long each row lasts ("how long does a job take", "pick duration", "visit length").
 LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaround", "lasts", "last", "took", "take",
                 "takes", "taking", "time", "times"}
@@ -416,7 +458,9 @@ OVER_PLAN_WORDS = {"variance", "variances", "overrun", "overruns", "overspend", 
 BEYOND_WORDS = {"over": True, "above": True, "under": False, "below": False}
 # Words of an amount short of its plan ("qty short", "shortfall", "units not picked") and of the share done
 # ("fill rate", "% fulfilled").
-SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missing", "undelivered", "outstanding"}
+SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missing", "undelivered", "outstanding",
+               # time planned or available and not used: "downtime" of Planned / Run hours, "idle hours"
+               "downtime", "idle", "unused", "spare"}
 FILL_WORDS = {"fill", "filled", "fulfilment", "fulfillment", "fulfilled", "completion", "attainment", "utilisation",
               "utilization", "utilised", "utilized", "occupancy"}
 # ... of which these are a ratio on their own ("utilisation by machine"); the others need "rate" or "%"
@@ -473,6 +517,7 @@ def _lexicon_words() -> frozenset[str]:
     """Every word the lexicon knows: an everyday word of a question, never a typo of a column or a value
     ("sales" is not "scales", "price" not "prime")."""
     phrases: set[str] = set(SYNONYMS) | set(ABBREVIATIONS.values()) | PEOPLE_ROLES | STOPWORDS | set(VERB_MEASURES)
+    phrases |= {w for ws in PARAPHRASES.values() for w in ws}
     phrases |= {p for ps in AGG_CUES.values() for p in ps} | set(CHART_WORDS) | set(GRAIN_WORDS) | set(MONTH_NAMES)
     phrases |= set(NUMBER_WORDS) | set(RANKING_WORDS) | set(VALUE_ALIASES) | set(ANTONYMS) | set(ANTONYMS.values())
     phrases |= set(RATE_VALUE_WORDS) | {v for vs in RATE_VALUE_WORDS.values() for v in vs}

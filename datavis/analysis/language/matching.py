@@ -19,9 +19,12 @@ from ..datasets.profile import is_numeric
 from .lexicon import (
     ABBREVIATIONS,
     ANTONYMS,
+    CODE_PHRASES,
+    COMPASS_PARTS,
     GENERIC,
     KEEPING_WORDS,
     LEXICON_WORDS,
+    PARAPHRASES,
     PARTICIPLES,
     PAST_TENSES,
     PEOPLE,
@@ -205,7 +208,7 @@ class ColumnIndex:
                 self.vocab_index.setdefault(t, set()).add(c["name"])
                 if _short_plural(t + "s", t):  # "skus": singular() keeps words ending in -us / -is
                     self.vocab_index.setdefault(t + "s", set()).add(c["name"])
-                for s in SYNONYMS.get(t, ()):
+                for s in SYNONYMS.get(t, set()) | PARAPHRASES.get(t, set()):
                     self.vocab_index.setdefault(s, set()).add(c["name"])
 
     def _index_value_forms(self) -> None:
@@ -216,8 +219,12 @@ class ColumnIndex:
         self.value_parts: dict[str, list[tuple[str, str, int]]] = {}
         self.value_words: list[tuple[str, tuple[str, str, int]]] = []
         self.negated_values: dict[str, list[tuple[str, str, int]]] = {}  # "No Show" by "show"
+        # values an export writes as a code in capitals ("ENG", "NE", "CTR"), said by the words they shorten
+        self.codes: dict[str, list[tuple[str, str, int]]] = {}
+        self.compass_columns: set[str] = set()
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
+                self._index_codes(c)
                 for v, n in c.get("values", []):
                     key = value_key(v)
                     said = re.fullmatch(r"(?:no|not|non) ([a-z]{3,})", key)
@@ -231,6 +238,51 @@ class ColumnIndex:
                     for w in set(parts) if len(parts) > 1 else ():
                         if (len(w) >= 4 or len(w) == 3 and vowelless(w)) and w not in STOPWORDS:  # "cpc"
                             self.value_parts.setdefault(w, []).append((c["name"], v, n))
+
+    def _index_codes(self, col: dict[str, Any]) -> None:
+        """A category column's values written as codes in capitals (1–5 letters), and whether two of them or more
+        are points of the compass ("NE", "SW", "W": a column of regions)."""
+        codes = [(str(v), n) for v, n in col.get("values", []) if re.fullmatch(r"[A-Z]{1,5}", str(v))]
+        for v, n in codes:
+            self.codes.setdefault(v.lower(), []).append((col["name"], v, n))
+        if sum(v.lower() in _COMPASS_CODES for v, _n in codes) >= 2:  # not sizes S / M / L
+            self.compass_columns.add(col["name"])
+
+    def code_of(self, word: str) -> list[tuple[str, str, int]] | None:
+        """The one value coded in capitals that a word written in full shortens: its start or its start then
+        consonants ("engineering" ~ ENG, "marketing" ~ MKT, "contractors" ~ CTR, "london" ~ LDN), or, in a
+        column of regions, the initials of the points of the compass it is made of ("northeast" ~ NE,
+        "midwest" ~ MW, "west" ~ W). Not a word of a column's name, nor a word the code is a start of with an
+        inflection ("eng" of "engs")."""
+        if not word.isalpha() or len(word) < 4 or word in STOPWORDS or word in self.vocab_index:
+            return None
+        initials = _compass_initials(word)
+        if initials:
+            hits = [h for h in self.codes.get(initials, []) if h[0] in self.compass_columns]
+            return hits if len(hits) == 1 else None
+        if word in LEXICON_WORDS or singular(word) in LEXICON_WORDS:
+            return None  # "channel" is no CHN, "cancelled" no CAN: a word of the lexicon says what it says
+        hits = [h for code, hs in self.codes.items() if len(code) >= 3 and code not in LEXICON_WORDS
+                and any(abbreviates(code, w) for w in {word, singular(word)}) for h in hs]
+        return hits if len(hits) == 1 else None
+
+    def initials_code(self, words: list[str]) -> list[tuple[str, str, int]] | None:
+        """The one value coded in capitals that two or three words said in full name: two words of
+        `lexicon.CODE_PHRASES` ("credit card" ~ CC, "human resources" ~ HR, "new york" ~ NYC), three by their
+        initials ("single family homes" ~ SFH); words of three letters or more, no connector and no word of a
+        column's own name ("per team" is no PT)."""
+        named = {t for toks in self.plain.values() for t in toks}  # a synonym may be said: "time" of Hours
+        if not all(w.isalpha() and len(w) >= 3 and w not in _CONNECTORS and singular(w) not in named
+                   for w in words):
+            return None
+        if all(w in COMPASS_PARTS for w in words):  # "south west", "south-west" ~ SW in a column of regions
+            hits = [h for h in self.codes.get("".join(COMPASS_PARTS[w] for w in words), [])
+                    if h[0] in self.compass_columns]
+            return hits if len(hits) == 1 else None
+        codes = CODE_PHRASES.get(" ".join(singular(w) for w in words), set()) if len(words) == 2 else \
+            {"".join(w[0] for w in words)}
+        hits = [h for code in codes for h in self.codes.get(code, [])]
+        return hits if len(hits) == 1 else None
 
     def word_columns(self, w: str) -> frozenset[str]:
         """Columns one word can point at (see _span_columns), kept per profile: every span of a
@@ -411,7 +463,7 @@ def _token_score(q: str, c: str, idx: ColumnIndex) -> float:
         return 1.0  # "sku 7" -> sku_007
     if c in _expand(q) or q in _expand(c) or ABBREVIATIONS.get(q) == ABBREVIATIONS.get(c, "\0"):
         return 0.95
-    if q in SYNONYMS and c in SYNONYMS[q]:
+    if q in SYNONYMS and c in SYNONYMS[q] or q in PARAPHRASES.get(c, ()):
         return 0.8
     if c in SYNONYMS.get(ABBREVIATIONS.get(q, ""), ()):
         return 0.76  # "rev" → revenue ~ Amount
@@ -648,6 +700,18 @@ def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | N
     return clipped if len(clipped) == 1 else None
 
 
+_COMPASS_CODES = {"n", "s", "e", "w", "ne", "nw", "se", "sw", "mw"}
+
+
+def _compass_initials(word: str) -> str | None:
+    """"northeast" → "ne", "midwest" → "mw", "west" → "w": the initials of a word made of points of the
+    compass, else None."""
+    parts = re.fullmatch(r"(?:(north|south|mid|central)-?)?(east|west)?", word)
+    if parts is None or not any(parts.groups()):
+        return None
+    return "".join(COMPASS_PARTS[p] for p in parts.groups() if p)
+
+
 def _value_by_clipped_words(words: list[str], idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
     """The one several-word value said with a word clipped ("tech support" → Technical Support, "cust
     svc" → Customer Service, "acct access"): every word as in the value, its start or a short form of it."""
@@ -757,7 +821,8 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                 (idx.values.get(key[:-1]) if length > 1 and key.endswith("s") else None) or \
                 (_plural_code(key, span[0].raw, idx) if length == 1 else None) or \
                 (_value_by_clipped_words(key.split(), idx) if length >= 2 else None) or \
-                _participle_value(key, idx)
+                _participle_value(key, idx) or \
+                (idx.initials_code([t.text for t in span]) if length in (2, 3) else None)
             if length == 1:
                 # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
                 upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])
@@ -775,7 +840,9 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                         hits += idx.values.get(alias, [])
                 formed = len(key) >= 3  # "cpc" of "google / cpc", "ops" of Operations
                 if not hits and formed and (key not in STOPWORDS or plural) and key not in idx.vocab_index:
-                    hits = _value_by_form(key, idx) or _named_by_its_word(toks, i, key, idx)
+                    grouped = i > 0 and toks[i - 1].text in _GROUPING  # "by industry" asks for a column, no IND
+                    hits = _value_by_form(key, idx) or _named_by_its_word(toks, i, key, idx) or \
+                        (None if grouped else idx.code_of(span[0].text))  # as typed: "operations" ~ OPS
             if not hits:
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))
@@ -788,6 +855,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
 
 
 _PLACE_WORDS = {"at", "for", "on", "in", "from", "during", "to", "of", "about"}
+_GROUPING = {"by", "per", "each", "every", "across"}
 
 
 def _named_by_its_word(toks: list[Tok], i: int, key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:

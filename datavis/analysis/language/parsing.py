@@ -264,6 +264,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _text_filters(p, profile)
     _boolean_filters(p, profile)
     P.presence_filters(p, profile)
+    P.event_filters(p, profile)
     _value_filters(p, values, profile)
     p.values = values
     _aggregation_cues(p, profile, consumed)
@@ -271,6 +272,9 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _rows_named_by_value(p, profile)
     _axes(p)
     return p
+
+
+_COLLECTIVE = {"staff", "personnel", "people", "workforce"}  # nouns of many people with no plural ending
 
 
 def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
@@ -300,7 +304,8 @@ def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
         if ends.get(m.start) == m.column and m not in p.groups and id(m) not in p.filter_mentions:
             p.filter_mentions.add(id(m))  # "the pro plan", "west region": the value's own column says which
             continue
-        if not (m.start in ends and ends[m.start] != m.column and m not in p.groups and last.text != last.sing
+        plural = last.text != last.sing or last.text in _COLLECTIVE  # "full time staff" names people too
+        if not (m.start in ends and ends[m.start] != m.column and m not in p.groups and plural
                 and not is_numeric(col) and col["type"] == "text"):
             continue
         if not col.get("unique") and any(a.value == "count" and a.end <= m.start for a in p.aggs):

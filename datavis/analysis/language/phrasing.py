@@ -21,10 +21,13 @@ from .lexicon import (
     AGG_CUES,
     DONE_EVENT_WORDS,
     DURATION_COLUMN_WORDS,
+    GENERIC,
     LENGTH_OF_TIME_WORDS,
     LEVEL_SUPERLATIVES,
     MONEY_TAKEN_WORDS,
     NUMBER_WORDS,
+    PARTICIPLE_NOUNS,
+    PARTICIPLES,
     RANKING_WORDS,
     RESERVATION_WORDS,
     REVENUE_WORDS,
@@ -39,7 +42,7 @@ from .lexicon import (
     WAIT_WORDS,
     negates,
 )
-from .matching import Mention, Tok, ValueMention, get_index, is_flag
+from .matching import Mention, Tok, ValueMention, get_index, is_flag, stem_forms
 from .names import singular, split_name
 from .rownoun import counted_noun
 
@@ -92,6 +95,8 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     bare = [t.text[:-1] if t.sing == t.text and re.fullmatch(r"[a-z]{1,3}[^s]?s", t.text) and t.text not in STOPWORDS
             else t.sing for t in toks]
     words = {t.sing for t in toks} | {t.text for t in toks} | set(bare)
+    events = {PARTICIPLE_NOUNS[w] for w in words if w in PARTICIPLE_NOUNS}  # "homes sold by month" ~ Sale Date
+    words |= events
     said = " ".join(t.sing for t in toks) + " | " + " ".join(bare)
     scored: list[tuple[float, str]] = []
     for c in profile["columns"]:
@@ -101,7 +106,7 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
         content = [w for w in own if w not in STOPWORDS]
         hits = sum(1 for w in content if any(_same_stem(w, q) for q in words))
         # "shipments delivered last month": a participle says which date, over the rows' own noun (Ship Date)
-        done = any(_same_stem(w, q) for w in content for q in words if q.endswith("ed"))
+        done = any(_same_stem(w, q) for w in content for q in words if q.endswith("ed") or q in events)
         if hits:
             phrase = " ".join(own)
             scored.append((hits / len(content) + (0.5 if re.search(rf"\b{re.escape(phrase)}\b", said) else 0.0)
@@ -187,6 +192,9 @@ def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[
                 code = 0 < len(low) <= 3 and (raw.isupper() or raw.isdigit())
                 # a common word only as a modifier before its column ("high priority"), never "in" / "y"
                 common = k < m.start and low in STOPWORDS and low.isalpha() and len(low) >= 3 and low not in _FUNCTION
+                initial = _initial_code(low, vals) if low not in vals and k < m.start else None
+                if initial:  # "night shift" ~ N
+                    low, code = initial, True
                 if low in vals and (code or common):
                     out.append(ValueMention(m.column, vals[low], k, k + 1, 0.85, raw))
                     p.filter_mentions.add(id(m))
@@ -199,14 +207,25 @@ def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[
 _COORDINATORS = {"vs", "versus", "and", "or", ",", "&"}
 
 
+def _initial_code(word: str, vals: dict[str, str]) -> str | None:
+    """The one value of a column coded by single capitals (Shift D / N, Size S / M / L) that is the initial of
+    a word said before the column's name ("night shift" ~ N, "day vs night shift"), lower-cased."""
+    if not (word.isalpha() and len(word) >= 3) or word in _FUNCTION or negates(word) or \
+            not all(len(v) == 1 and v.isupper() for v in vals.values()) or set(vals) <= {"y", "n", "t", "f"}:
+        return None  # "non-promo" over Promo Y / N is no N: a Yes/No column's letters are no initials
+    return word[0] if word[0] in vals else None
+
+
 def _coordinated(p: Parsed, column: str, vals: dict[str, str], k: int, consumed: set[int]) -> list[ValueMention]:
     """"high vs low priority", "low, medium and high priority": the values coordinated with the one
     before the column's name are its values too."""
     out = []
     while k >= 2 and p.toks[k - 1].text in _COORDINATORS and k - 2 not in consumed \
-            and p.toks[k - 2].raw.lower() in vals:
+            and (p.toks[k - 2].raw.lower() in vals or _initial_code(p.toks[k - 2].raw.lower(), vals)):
         k -= 2
-        out.append(ValueMention(column, vals[p.toks[k].raw.lower()], k, k + 1, 0.85, p.toks[k].raw))
+        low = p.toks[k].raw.lower()
+        out.append(ValueMention(column, vals[low if low in vals else str(_initial_code(low, vals))], k, k + 1,
+                                0.85, p.toks[k].raw))
     return out
 
 
@@ -518,6 +537,42 @@ def presence_filters(p: Parsed, profile: dict[str, Any]) -> None:
         p.evidence.append(f"'{words}' → {m.column} {f.op} {', '.join(map(str, f.values))}".rstrip())
 
 
+def event_filters(p: Parsed, profile: dict[str, Any]) -> None:
+    """"how many homes sold in the northeast", "unsold homes", "listings not sold yet": a participle of the
+    event a date column with blanks records (Sale Date by "sold", Ship Date by "shipped") keeps the rows where
+    it happened (the date filled in), its un- form or a negation the rows where it has not (blank)."""
+    done = {f.column for f in p.filters}
+    taken = {k for m in p.mentions for k in range(m.start, m.end)} | {k for v in p.values for k in range(v.start,
+                                                                                                        v.end)}
+    for t in p.toks:
+        word = t.text[2:] if t.text.startswith("un") and len(t.text) >= 6 else t.text
+        if t.i in taken or not (word.endswith("ed") or word in PARTICIPLE_NOUNS):
+            continue
+        col = _dated_by(word, profile)
+        if col is None or col["name"] in done or _names_other_column(word, col, profile):
+            continue
+        absent = word != t.text or any(negates(x.text) for x in p.toks[max(0, t.i - 2):t.i])
+        p.filters.append(Filter(column=col["name"], op="is_null" if absent else "not_null", values=[]))
+        done.add(col["name"])
+        p.evidence.append(f"'{t.raw}' → {col['name']} {'is blank' if absent else 'filled in'}")
+
+
+def _names_other_column(word: str, date: dict[str, Any], profile: dict[str, Any]) -> bool:
+    """"unpaid" beside a Paid Yes/No column and a Payment Date: the Yes/No column says it (not the date)."""
+    return any(c != date["name"] and profile["_by_name"][c]["type"] not in ("date", "datetime")
+               for c in get_index(profile).word_columns(word))
+
+
+def _dated_by(participle: str, profile: dict[str, Any]) -> dict[str, Any] | None:
+    """The one date column with blanks named by a participle's event ("sold" ~ Sale Date, "shipped" ~ Ship
+    Date, "approved" ~ Approved On), else None."""
+    forms = stem_forms(participle) | {PARTICIPLE_NOUNS.get(participle, participle)}
+    cols = [c for c in profile["columns"] if c["type"] in ("date", "datetime")
+            and profile.get("row_count", 0) > c.get("non_null", 0)
+            and any(w in forms or stem_forms(w) & forms for w in c["tokens"])]
+    return cols[0] if len(cols) == 1 else None
+
+
 _MEASURED_BY = {"highest", "lowest", "best", "worst", "most", "least", "top", "bottom", "average", "avg", "total",
                 "mean", "median", "max", "min", "maximum", "minimum"}  # "highest paid employees" measures pay
 
@@ -565,11 +620,20 @@ def level_limit_measured(p: Parsed, profile: dict[str, Any]) -> None:
     by_name = profile["_by_name"]
     if any(t.text in SPEED_WORDS for t in p.toks) and time_lengths(profile):
         return  # "which agent is fastest": by the table's lengths of time (planning/generate.py kind_tokens)
-    if any(t.text in DONE_EVENT_WORDS for t in p.toks) and \
-            sum(c["type"] in ("date", "datetime") for c in profile["columns"]) >= 2:
-        return  # "which component takes longest to fix": the time between two dates (planning/durations.py)
+    dated = sum(c["type"] in ("date", "datetime") for c in profile["columns"]) >= 2
+    if dated and any(t.text in DONE_EVENT_WORDS or _event_verb_dates(t, profile) for t in p.toks):
+        return  # "which component takes longest to fix", "which agent sells fastest": the time between two dates
     if not any(is_numeric(by_name[m.column]) or by_name[m.column]["type"] in ("date", "datetime") for m in p.mentions):
         p.limit = None
+
+
+def _event_verb_dates(t: Tok, profile: dict[str, Any]) -> bool:
+    """A verb whose event a date column records ("sells" ~ Sale Date, "ships" ~ Ship Date)."""
+    base = t.sing if t.text.endswith("s") else t.text
+    participle = PARTICIPLES.get(base, base)
+    forms = {participle, PARTICIPLE_NOUNS.get(participle, participle)}
+    return len(base) >= 3 and any(w in forms and w not in GENERIC for c in profile["columns"]
+                                  if c["type"] in ("date", "datetime") for w in c["tokens"])
 
 
 def _aggregation_word(word: str) -> bool:

@@ -16,6 +16,7 @@ from ..language.lexicon import (
     SELF_RATIO_WORDS,
     SHARE_OF_WORDS,
     SHORT_WORDS,
+    WHOLE_WORDS,
     negates,
 )
 from ..language.parsing import (
@@ -79,11 +80,12 @@ def part_rate(p: Parsed, profile: dict, k: int) -> Derived | None:
 
 def _whole_of(part: dict, profile: dict) -> dict | None:
     """The count a part is taken from: the additive measure sharing a word of its name with the nearest
-    larger total ("Units Rejected" of "Units Produced", "Hours Idle" of "Hours Run")."""
+    larger total ("Units Rejected" of "Units Produced", "Hours Idle" of "Hours Run"); one named as a whole
+    first (`lexicon.WHOLE_WORDS`: Units Scrapped of Units Produced, not of the Units Rejected it is a part of)."""
     words = set(part["tokens"]) - {"total", "#", "no", "number", "count"}
     wholes = [c for c in profile["columns"] if measure_col(c) and c is not part and c.get("additive", True)
               and set(c["tokens"]) & words and total_of(c) > total_of(part)]
-    return min(wholes, key=total_of) if wholes else None
+    return min(wholes, key=lambda c: (not set(c["tokens"]) & WHOLE_WORDS, total_of(c))) if wholes else None
 
 
 _SERIES_WORDS = {"plot", "chart", "graph", "trend", "line"}
@@ -139,9 +141,13 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
                         percent=True)
             return Derived(m, {planned["name"], done["name"]}, words={k},
                            notes=[f"I took the {t.text} rate as {done['name']} as a % of {planned['name']}"])
-        not_done = k > 0 and negates(toks[k - 1].text) and \
-            _close_to_any(t, set(done["tokens"]) - set(planned["tokens"]))
-        if t.text not in SHORT_WORDS and not not_done:
+        done_words = set(done["tokens"]) - set(planned["tokens"])
+        not_done = k > 0 and negates(toks[k - 1].text) and _close_to_any(t, done_words)
+        named = mention_at(p, k) if t.text in SHORT_WORDS else None  # a column that holds it wins ("Downtime Min")
+        if named is not None and named.column not in (planned["name"], done["name"]) and \
+                measure_col(profile["_by_name"][named.column]):
+            continue
+        if t.text not in SHORT_WORDS and not not_done and not _undone(t.text, done_words):
             continue
         if rate:
             cond = Filter(column=done["name"], op="<", other=planned["name"])
@@ -151,6 +157,11 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
         return Derived(m, {planned["name"], done["name"]}, words={k} | ({k - 1} if not_done else set()),
                        notes=[f"I took what is short as {planned['name']} minus {done['name']}"])
     return None
+
+
+def _undone(word: str, done_words: set[str]) -> bool:
+    """"unbilled", "unpicked", "unshipped": un- before a word of the amount done is what is short of the plan."""
+    return word.startswith("un") and len(word) >= 6 and any(close_words(word[2:], w) for w in done_words)
 
 
 _HOW_MUCH = {"much", "far", "amount", "total", "avg", "average", "mean"}

@@ -242,6 +242,7 @@ def row_span(p: Parsed, profile: dict) -> Derived | None:
         said.add(at + 2)  # "length of stay"
     if stay is not None:
         said |= {stay[0], stay[0] + 1}
+    said |= _on_state(p.toks, at) or set()
     return Derived(m, {start["name"], end["name"]}, spent_filters=[stay[1]] if stay else [],
                    notes=[f"I measured the time from {start['name']} to {end['name']}"], order_desc=speed,
                    words={at} | said)
@@ -269,6 +270,10 @@ def _length_cue(p: Parsed) -> int | None:
         after = toks[k + 1].text if k + 1 < len(toks) else ""
         if t.text == "long" and before == "how" or t.text in SPEED_WORDS:
             return k
+        if (t.text == "time" or t.text in TIME_UNIT_WORDS and t.text != t.sing) and _on_state(toks, k) is not None:
+            return k  # "days on market", "time on the lot": how long a row stays in a state
+        if t.text in ("stay", "stays") and before in _AGG_WORDS | {"typical"}:
+            return k  # "average stay", "median stay": the noun of a visit's length, not the verb of a state
         if t.text in LENGTH_WORDS - {"long", "last", "time", "times", "take", "takes", "took", "taking"}:
             return k
         if t.text == "time" and before and before not in _NOT_LENGTH_BEFORE and after not in ("of", "to", "period"):
@@ -281,6 +286,17 @@ def _length_cue(p: Parsed) -> int | None:
 
 
 _AGG_WORDS = {"average", "avg", "mean", "median", "total"}  # "total install hrs"
+
+
+def _on_state(toks: list, k: int) -> set[int] | None:
+    """"days on market", "time on the lot", "hours on hold": the words after a length of time at k that name the
+    state a row stays in from the start to the end of its stretch ("on" [the] one word), else None."""
+    if k + 2 >= len(toks) or toks[k + 1].text != "on":
+        return None
+    j = k + 2 + (k + 2 < len(toks) and toks[k + 2].text == "the")
+    if j >= len(toks) or not toks[j].text.isalpha() or toks[j].text in ("average", "avg", "each", "every"):
+        return None
+    return set(range(k + 1, j + 1))
 
 
 def _names_duration_column(p: Parsed, profile: dict, skip: int | None = None) -> bool:

@@ -436,6 +436,10 @@ def _count_and_cue(links: Links, readings: list[Measures], single: list[Link]) -
     return []
 
 
+# a noun of someone who does something ("contractors", "engineers", "part-timers", "trainees", "technicians")
+_AGENT_NOUN = re.compile(r"[a-z-]{3,}(?:ers?|ors?|ists?|ees?|ians?)")
+
+
 def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
     """"how many employees per department", "number of people by gender" in a table whose rows are
     not people (timesheets, orders): the distinct people of its column of people, not the rows."""
@@ -443,9 +447,13 @@ def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
         return []
     toks = links.parsed.toks
     out: list[Measures] = []
+    valued = {k for v in links.values for k in range(v.start, v.end)}
     for cue in (a for a in links.aggs if a.target == "count"):
         said = [t for t in toks[cue.end:cue.end + 3]
-                if t.sing in PEOPLE_ROLES or t.text in PEOPLE_ROLES or ABBREVIATIONS.get(t.sing) in PEOPLE_ROLES]
+                if t.sing in PEOPLE_ROLES or t.text in PEOPLE_ROLES or ABBREVIATIONS.get(t.sing) in PEOPLE_ROLES
+                or t.i in valued and _AGENT_NOUN.fullmatch(t.text)]  # "how many contractors" ~ Type = CTR
+        if any(t.text in ("headcount", "head") for t in toks[cue.start:cue.end]):
+            said = toks[cue.start:cue.start + 1]  # "headcount by department": people, whatever follows
         if not said or any(t.text in _GROUP_WORDS for t in toks[cue.end:said[0].i]):
             continue  # "invoice count per rep" counts invoices for each rep
         named = {str(c.target) for c in links.columns if c.start <= said[0].i < c.end}

@@ -339,6 +339,7 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
         if top is None or bottom is None:
             continue
         top_col, top_start = top
+        bottom = _done_not_planned(p, profile, bottom)
         bcol = by_name[bottom.column]
         cued = any(c.end <= top_start and top_start - c.end <= 2 for c in p.aggs)
         others = any(g.column != bottom.column for g in p.groups)
@@ -359,6 +360,17 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
             m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
             return Derived(m, {top_col, bottom.column})
     return None
+
+
+def _done_not_planned(p: Parsed, profile: dict, bottom: Mention) -> Mention:
+    """"units made per hour" beside Planned Hrs / Run Hrs: a rate of work is per the amount done, unless the
+    words name the plan ("per planned hour")."""
+    said = {t.sing for t in p.toks} | {t.text for t in p.toks}
+    for planned, done in plan_pairs(profile):
+        if bottom.column == planned["name"] and not said & (set(planned["tokens"]) - set(done["tokens"])):
+            return Mention(column=done["name"], start=bottom.start, end=bottom.end, score=bottom.score,
+                           tier=bottom.tier, words=bottom.words)
+    return bottom
 
 
 def _as_share_of(p: Parsed, profile: dict) -> Derived | None:
