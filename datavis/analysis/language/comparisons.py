@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..plan import Filter, Op
-from .lexicon import DUE_WORDS, EVENT_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS, TIMING_WORDS
+from .lexicon import DUE_DATE_WORDS, EVENT_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS, TIMING_WORDS
 from .matching import Mention, ValueMention
 
 if TYPE_CHECKING:
@@ -83,8 +83,8 @@ def _level_subject(level: Mention, profile: dict[str, Any]) -> str | None:
 def _late_events(p: Parsed, profile: dict[str, Any], values: list[ValueMention]) -> None:
     """"invoices paid late", "orders shipped after the due date": a date column named by its verb,
     then late (after) or early (before), compared with the row's due date."""
-    due = next((c for c in profile["columns"] if c["type"] in ("date", "datetime") and set(c["tokens"]) & DUE_WORDS),
-               None)
+    due = next((c for c in profile["columns"] if c["type"] in ("date", "datetime")
+                and set(c["tokens"]) & DUE_DATE_WORDS), None)
     if due is None:
         return
     for k in range(len(p.toks) - 1):

@@ -300,6 +300,9 @@ TIMING_WORDS = {"late": ">", "overdue": ">", "early": "<"}
 # Words of time past a due date ("days overdue", "days past due"): from the due date to the data's last day.
 OVERDUE_WORDS = {"overdue", "past"}
 DUE_WORDS = {"due", "deadline", "expiry", "expiration"}
+# Words of a date column a row is due by ("Promised Date", "promised_dt", "Target Date"): said of a date column
+# only, never a word the question may say for a column the data lacks (coverage reads DUE_WORDS).
+DUE_DATE_WORDS = DUE_WORDS | {"promised", "promise", "committed", "target"}
 TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
                    "hrs": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
                    "months": "month", "year": "year", "years": "year"}
@@ -387,7 +390,7 @@ LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaroun
 EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delivered", "arrival": "delivered",
                "transit": "delivered", "payment": "paid", "payments": "paid", "settled": "paid",
                "collection": "paid", "collections": "paid",
-               "payout": "paid", "payouts": "paid"}
+               "payout": "paid", "payouts": "paid", "shipment": "shipped", "shipments": "shipped"}
 # Verbs and nouns of a row's work being finished ("time to resolve", "days to fix", "how long to close"): with
 # no date column named by them, they name the end of the table's one stretch of time (planning/pairs.py).
 DONE_EVENT_WORDS = {"resolve", "resolved", "resolution", "fix", "fixed", "fixing", "close", "closed", "closing",

@@ -606,6 +606,8 @@ def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             continue
         if word == "over" and m is None:
             continue
+        if any(lo <= g.start < hi for lo, hi, _ in p.compared):
+            continue  # "projects over budget": the words of a two-column comparison, not a breakdown by Budget
         if m is not None and any(v.column == m.column and g.end <= v.start and v.end <= m.start for v in p.values):
             continue  # "raised by the scholarships campaign": the value names which campaign, no breakdown
         if word in ("across", "over") and m is not None and m.start > g.end and \
