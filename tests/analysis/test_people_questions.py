@@ -44,15 +44,19 @@ def _write_sales(path: Path, n: int = 200) -> None:
 
 
 def _write_jobs(path: Path, n: int = 80) -> None:
-    """camelCase jobs: a manager, a budget beside the actual cost, estimated beside actual hours."""
+    """camelCase jobs: a manager, opened and closed dates, a budget beside the actual cost, estimated (estHours)
+    beside actual hours."""
     rnd = random.Random(52)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["jobId", "jobManager", "clientName", "budgetUsd", "actualCost", "estHours", "actualHours"])
+        w.writerow(["jobId", "jobManager", "clientName", "openedOn", "closedOn", "budgetUsd", "actualCost", "estHours",
+                    "actualHours"])
         for i in range(n):
             budget = round(rnd.uniform(10000, 90000), -2)
-            est = rnd.choice([40, 80, 160])
-            w.writerow([f"J{i:03d}", rnd.choice(MANAGERS), rnd.choice(CUSTOMERS), budget,
+            est = rnd.choice([40, 80, 160])  # whole hours estimated, fractions logged
+            opened = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(200))
+            w.writerow([f"J{i:03d}", rnd.choice(MANAGERS), rnd.choice(CUSTOMERS), opened.isoformat(),
+                        (opened + dt.timedelta(days=rnd.randint(3, 60))).isoformat(), budget,
                         round(budget * rnd.uniform(0.7, 1.3), 2), est, round(est * rnd.uniform(0.7, 1.4), 1)])
 
 
@@ -116,3 +120,18 @@ def test_spend_and_order_value_are_the_order_total(data, question, sql):
 ])
 def test_late_against_a_promised_date(data, question, sql):
     _check(data, "sales", question, sql)
+
+
+# ------------------------------------------------------------------ a plan named by export shorthand
+@pytest.mark.parametrize("question, sql", [
+    ("how many jobs ran over estimate", "SELECT count(*) FROM jobs WHERE actualHours > estHours"),
+    ("avg hours over estimate per manager", "SELECT jobManager, avg(actualHours - estHours) FROM jobs GROUP BY 1"),
+])
+def test_est_hours_is_an_estimate(data, question, sql):
+    _check(data, "jobs", question, sql)
+
+
+# ------------------------------------------------------------------ the work finished ends the stretch
+def test_days_to_resolve_over_opened_and_closed(data):
+    _check(data, "jobs", "avg days to resolve by manager",
+           "SELECT jobManager, avg(date_diff('day', openedOn, closedOn)) FROM jobs GROUP BY 1")

@@ -333,7 +333,8 @@ STOCK_WORDS = {"stock", "inventory", "hand", "holding", "holdings"}
 # ("items below reorder level": the quantity held; "projects over budget": the actual spend).
 LEVEL_SUBJECTS = {"reorder": STOCK_WORDS | {"quantity", "qty"}, "par": STOCK_WORDS | {"quantity", "qty"},
                   "budget": {"actual", "spend", "spent", "cost", "expense", "expenses"},
-                  "target": {"actual", "achieved", "sales", "revenue"}, "quota": {"actual", "achieved", "sales"}}
+                  "target": {"actual", "achieved", "sales", "revenue"}, "quota": {"actual", "achieved", "sales"},
+                  "estimate": {"actual", "logged", "worked", "spent", "used"}}  # "jobs over estimate": actual hours
 # Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").
 QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence"}
 # What a count rate is taken over when the count has no condition ("conversion rate": conversions per
