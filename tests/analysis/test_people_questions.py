@@ -135,3 +135,11 @@ def test_est_hours_is_an_estimate(data, question, sql):
 def test_days_to_resolve_over_opened_and_closed(data):
     _check(data, "jobs", "avg days to resolve by manager",
            "SELECT jobManager, avg(date_diff('day', openedOn, closedOn)) FROM jobs GROUP BY 1")
+
+
+# ------------------------------------------------------------------ a follow-up's comparison replaces the last
+def test_follow_up_comparison_replaces_the_one_on_screen(data):
+    dirs, con = data
+    first = answer(dirs["jobs"], "how many jobs are over budget")
+    then = answer(dirs["jobs"], "what about over estimate", previous=first.state)
+    assert _rows(then) == _gold(con, "SELECT count(*) FROM jobs WHERE actualHours > estHours")
