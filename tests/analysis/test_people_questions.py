@@ -143,3 +143,9 @@ def test_follow_up_comparison_replaces_the_one_on_screen(data):
     first = answer(dirs["jobs"], "how many jobs are over budget")
     then = answer(dirs["jobs"], "what about over estimate", previous=first.state)
     assert _rows(then) == _gold(con, "SELECT count(*) FROM jobs WHERE actualHours > estHours")
+
+
+# ------------------------------------------------------------------ a role said with its trade
+@pytest.mark.parametrize("question", ["units by sales rep", "units per sales rep"])
+def test_a_role_said_with_its_trade_is_grouped(data, question):
+    _check(data, "sales", question, "SELECT rep_nm, sum(units) FROM sales GROUP BY 1")

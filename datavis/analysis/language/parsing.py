@@ -23,6 +23,7 @@ from .lexicon import (
     MONTH_NAMES,
     NUMBER_WORDS,
     PEOPLE,
+    PEOPLE_ROLES,
     RANKING_WORDS,
     REST_WORDS,
     STARTS_WORDS,
@@ -713,11 +714,17 @@ def _next_mention(p: Parsed, pos: int, within: int = 4) -> Mention | None:
             if m.start == k:
                 return m
         if p.toks[k].text not in SKIP_AFTER_CUE and not any(c.start == k for c in p.aggs) and \
-                not any(v.start <= k < v.end for v in p.values):  # "for each overdue invoice"
+                not any(v.start <= k < v.end for v in p.values) and not _trade_of_role(p, k):  # "each overdue invoice"
             return None
         k += 1
         steps += 1
     return None
+
+
+def _trade_of_role(p: Parsed, k: int) -> bool:
+    """"by sales rep" over rep_nm, "per support agent", "by account manager": an unlinked word before a mention
+    said by a role's noun qualifies the person; the mention is what is grouped."""
+    return k + 1 < len(p.toks) and p.toks[k + 1].sing in PEOPLE_ROLES and any(m.start == k + 1 for m in p.mentions)
 
 
 def _prev_mention(p: Parsed, pos: int, within: int = 3) -> Mention | None:
