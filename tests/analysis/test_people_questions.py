@@ -149,3 +149,9 @@ def test_follow_up_comparison_replaces_the_one_on_screen(data):
 @pytest.mark.parametrize("question", ["units by sales rep", "units per sales rep"])
 def test_a_role_said_with_its_trade_is_grouped(data, question):
     _check(data, "sales", question, "SELECT rep_nm, sum(units) FROM sales GROUP BY 1")
+
+
+# ------------------------------------------------------------------ "who" over the people the words name
+def test_who_asks_for_the_people_the_verb_names(data):
+    _check(data, "jobs", "who manages the most jobs",
+           "SELECT jobManager, count(*) FROM jobs GROUP BY 1 ORDER BY 2 DESC LIMIT 1")

@@ -587,6 +587,11 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
         out += _grains_of(tcol, links, base, ("dim=time_word",))
     people = _people_by_role(links, _people_columns(profile)) if links.words & {"who", "whom"} else []
+    said = {str(c.target) for c in links.columns} & {c["name"] for c in people}
+    if said:  # "who manages the most projects": the people the words name (projectManager), not the clients
+        out = [dataclasses.replace(r, feats=(*r.feats, "dim=who")) if r.value is not None and r.value.column in said
+               and not r.value.grain else r for r in out]
+        people = []
     # "who spent the most on travel": the people who did, not each row
     out += [Reading(Dimension(column=c["name"]), ("dim=who",)) for c in people
             if not any(r.value is not None and r.value.column == c["name"] for r in out)]
