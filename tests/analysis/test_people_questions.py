@@ -155,3 +155,9 @@ def test_a_role_said_with_its_trade_is_grouped(data, question):
 def test_who_asks_for_the_people_the_verb_names(data):
     _check(data, "jobs", "who manages the most jobs",
            "SELECT jobManager, count(*) FROM jobs GROUP BY 1 ORDER BY 2 DESC LIMIT 1")
+
+
+# ------------------------------------------------------------------ a measure after "by" ranks a top-N's groups
+def test_a_few_valued_measure_after_by_ranks_the_groups(data):
+    _check(data, "jobs", "bottom 2 clients by estHours",
+           "SELECT clientName, sum(estHours) FROM jobs GROUP BY 1 ORDER BY 2 ASC LIMIT 2")

@@ -607,6 +607,8 @@ def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             continue
         if word == "over" and m is None:
             continue
+        if _ranked_by(p, g.value, g.start, m, by_name):
+            continue  # "bottom 3 agents by satisfaction": CSAT ranks the agents, it is no breakdown
         if any(lo <= g.start < hi for lo, hi, _ in p.compared):
             continue  # "projects over budget": the words of a two-column comparison, not a breakdown by Budget
         if m is not None and any(v.column == m.column and g.end <= v.start and v.end <= m.start for v in p.values):
@@ -719,6 +721,16 @@ def _next_mention(p: Parsed, pos: int, within: int = 4) -> Mention | None:
         k += 1
         steps += 1
     return None
+
+
+def _ranked_by(p: Parsed, word: str, at: int, m: Mention | None, by_name: dict[str, Any]) -> bool:
+    """"top 5 reps by revenue", "bottom 3 agents by satisfaction": with a limit, a measure after "by" that
+    follows a category said before it orders that category's groups (a 1–5 score is a measure too)."""
+    if word != "by" or m is None or p.limit is None or by_name[m.column]["role"] != "measure" \
+            or not is_numeric(by_name[m.column]):
+        return False
+    return any(x.end <= at and by_name[x.column]["role"] == "dimension" and not by_name[x.column].get("unique")
+               for x in p.mentions)
 
 
 def _trade_of_role(p: Parsed, k: int) -> bool:
