@@ -60,10 +60,22 @@ def _write_jobs(path: Path, n: int = 80) -> None:
                         round(budget * rnd.uniform(0.7, 1.3), 2), est, round(est * rnd.uniform(0.7, 1.4), 1)])
 
 
+def _write_cases(path: Path, n: int = 150) -> None:
+    """A helpdesk's cases (no status column): an agent, a customer, opened and closed dates (blank while open)."""
+    rnd = random.Random(53)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Case ID", "Agent", "Customer", "Opened", "Closed"])
+        for i in range(n):
+            opened = dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(150))
+            closed = "" if rnd.random() < 0.2 else (opened + dt.timedelta(days=rnd.randint(0, 12))).isoformat()
+            w.writerow([f"CS{i:04d}", rnd.choice(REPS), rnd.choice(CUSTOMERS), opened.isoformat(), closed])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("people_questions")
-    with ingested_views(root, [("sales", _write_sales), ("jobs", _write_jobs)]) as (dirs, con):
+    with ingested_views(root, [("sales", _write_sales), ("jobs", _write_jobs), ("cases", _write_cases)]) as (dirs, con):
         yield dirs, con
 
 
@@ -161,3 +173,19 @@ def test_who_asks_for_the_people_the_verb_names(data):
 def test_a_few_valued_measure_after_by_ranks_the_groups(data):
     _check(data, "jobs", "bottom 2 clients by estHours",
            "SELECT clientName, sum(estHours) FROM jobs GROUP BY 1 ORDER BY 2 ASC LIMIT 2")
+
+
+# ------------------------------------------------------------------ a helpdesk's tickets, still open
+@pytest.mark.parametrize("question, sql", [
+    ("which customer opened the most tickets",
+     "SELECT Customer, count(*) FROM cases GROUP BY 1 ORDER BY 2 DESC LIMIT 1"),
+    ("how many tickets are still open", "SELECT count(*) FROM cases WHERE Closed IS NULL"),
+    ("unresolved cases by agent", "SELECT Agent, count(*) FROM cases WHERE Closed IS NULL GROUP BY 1"),
+])
+def test_tickets_are_cases_and_open_ones_have_no_close_date(data, question, sql):
+    _check(data, "cases", question, sql)
+
+
+def test_how_long_cases_stay_open_is_still_a_duration(data):
+    _check(data, "cases", "how long do cases stay open by agent",
+           "SELECT Agent, avg(date_diff('day', Opened, Closed)) FROM cases GROUP BY 1")

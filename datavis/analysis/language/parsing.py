@@ -265,6 +265,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _text_filters(p, profile)
     _boolean_filters(p, profile)
     P.presence_filters(p, profile)
+    P.open_state(p, profile)
     _value_filters(p, values, profile)
     p.values = values
     _aggregation_cues(p, profile, consumed)

@@ -543,6 +543,31 @@ def presence_filters(p: Parsed, profile: dict[str, Any]) -> None:
         p.evidence.append(f"'{words}' → {m.column} {f.op} {', '.join(map(str, f.values))}".rstrip())
 
 
+_OPEN_BEFORE = {"still", "is", "are", "currently"}  # not "stay open": how long rows stay open is a duration
+_UNFINISHED = {"unresolved", "unclosed", "unfinished", "uncompleted", "unfixed"}
+
+
+def open_state(p: Parsed, profile: dict[str, Any]) -> None:
+    """"how many tickets are still open", "unresolved cases by team": the rows not finished yet, whose date of
+    the work finished (Closed, Resolved On) is blank, when no column holds a value "open" (Status = Open
+    is a value filter) and the table records when rows were finished."""
+    if "open" in get_index(profile).values or any(f.op == "is_null" for f in p.filters) or \
+            re.search(r"\bhow long\b", p.text.s):
+        return
+    ends = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and set(c["tokens"]) & DONE_EVENT_WORDS
+            and profile.get("row_count", 0) > c.get("non_null", 0)]
+    if len(ends) != 1:
+        return
+    for t in p.toks:
+        said = t.text in _UNFINISHED or t.text == "open" and t.i > 0 and p.toks[t.i - 1].text in _OPEN_BEFORE
+        if not said:
+            continue
+        p.filters.append(Filter(column=ends[0]["name"], op="is_null", values=[]))
+        p.filter_mentions.update(id(m) for m in p.mentions if m.start <= t.i < m.end)
+        p.evidence.append(f"'{t.text}' → {ends[0]['name']} is blank (not finished yet)")
+        return
+
+
 _MEASURED_BY = {"highest", "lowest", "best", "worst", "most", "least", "top", "bottom", "average", "avg", "total",
                 "mean", "median", "max", "min", "maximum", "minimum"}  # "highest paid employees" measures pay
 
