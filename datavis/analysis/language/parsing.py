@@ -737,7 +737,8 @@ def _ranked_by(p: Parsed, word: str, at: int, m: Mention | None, by_name: dict[s
 def _trade_of_role(p: Parsed, k: int) -> bool:
     """"by sales rep" over rep_nm, "per support agent", "by account manager": an unlinked word before a mention
     said by a role's noun qualifies the person; the mention is what is grouped."""
-    return k + 1 < len(p.toks) and p.toks[k + 1].sing in PEOPLE_ROLES and any(m.start == k + 1 for m in p.mentions)
+    return k + 1 < len(p.toks) and p.toks[k + 1].sing in PEOPLE_ROLES - PEOPLE \
+        and any(m.start == k + 1 for m in p.mentions)  # a job's noun: "free users" is a kind of user, no trade
 
 
 def _prev_mention(p: Parsed, pos: int, within: int = 3) -> Mention | None:
