@@ -189,3 +189,13 @@ def test_tickets_are_cases_and_open_ones_have_no_close_date(data, question, sql)
 def test_how_long_cases_stay_open_is_still_a_duration(data):
     _check(data, "cases", "how long do cases stay open by agent",
            "SELECT Agent, avg(date_diff('day', Opened, Closed)) FROM cases GROUP BY 1")
+
+
+# ------------------------------------------------------------------ "<one> with the <superlative>" names one
+@pytest.mark.parametrize("question, sql", [
+    ("rep with the highest order total",
+     "SELECT rep_nm, sum(order_total) FROM sales GROUP BY 1 ORDER BY 2 DESC LIMIT 1"),
+    ("customer with the fewest units", "SELECT cust_name, sum(units) FROM sales GROUP BY 1 ORDER BY 2 ASC LIMIT 1"),
+])
+def test_one_noun_with_the_superlative_is_one_group(data, question, sql):
+    _check(data, "sales", question, sql)

@@ -149,6 +149,9 @@ def ranked_groups(links: Links) -> tuple[bool, int | None] | None:
         if n is not None and d.end <= start <= d.end + 5 and \
                 not {t.text for t in toks[d.end:start]} & (_NOT_BETWEEN - {"in", "of"}):
             return desc, n
+        if n is None and [t.text for t in toks[d.end:start]] == ["with", "the"] and d.end - d.start == 1 \
+                and toks[d.start].text == toks[d.start].sing:
+            return desc, 1  # "agent with the slowest first response": one agent, as "which agent has the …"
     return None
 
 
