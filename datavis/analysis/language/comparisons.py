@@ -10,13 +10,14 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..plan import Filter, Op
-from .lexicon import DUE_WORDS, EVENT_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS, TIMING_WORDS
+from .lexicon import ABBREVIATIONS, DUE_DATE_WORDS, EVENT_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS, TIMING_WORDS
 from .matching import Mention, ValueMention
 
 if TYPE_CHECKING:
     from .parsing import Parsed
 
 _TIME_ORDER = {"before", "after", "earlier", "later", "since", "until", "prior"}  # said of dates only
+_NUMBER = {"integer", "number"}
 _BETWEEN = {"the", "its", "their", "is", "are", "was", "were", "a", "an", "it", "s"}
 
 
@@ -64,27 +65,35 @@ def _mention_before(p: Parsed, k: int) -> Mention | None:
     return next((m for m in p.mentions if m.end == k), None)
 
 
+def _words(col: dict[str, Any]) -> list[str]:
+    """A column's words with export shorthand spelled out ("estHours": estimate, hour)."""
+    return [ABBREVIATIONS.get(w, w) for w in col["tokens"]]
+
+
 def _a_level(m: Mention, profile: dict[str, Any]) -> bool:
-    return bool(set(profile["_by_name"][m.column]["tokens"]) & LEVEL_SUBJECTS.keys())
+    return bool(set(_words(profile["_by_name"][m.column])) & LEVEL_SUBJECTS.keys())
 
 
 def _level_subject(level: Mention, profile: dict[str, Any]) -> str | None:
     """The column a level is the level of, when the words leave it unsaid ("items below reorder
-    level": the quantity on hand)."""
+    level": the quantity on hand; "jobs over estimate": actualHours beside estHours, the one sharing
+    the level's other words before actualCost)."""
     col = profile["_by_name"][level.column]
-    subjects = next((LEVEL_SUBJECTS[w] for w in col["tokens"] if w in LEVEL_SUBJECTS), None)
+    subjects = next((LEVEL_SUBJECTS[w] for w in _words(col) if w in LEVEL_SUBJECTS), None)
     if subjects is None:
         return None
-    same = [c for c in profile["columns"] if c["type"] == col["type"] and c["role"] == "measure"
-            and c["name"] != level.column and set(c["tokens"]) & subjects]
+    kind = _NUMBER if col["type"] in _NUMBER else {col["type"]}  # whole estimated hours beside logged fractions
+    same = [c for c in profile["columns"] if c["type"] in kind and c["role"] == "measure"
+            and c["name"] != level.column and set(_words(c)) & subjects]
+    same.sort(key=lambda c: -len(set(_words(c)) & set(_words(col))))
     return same[0]["name"] if same else None
 
 
 def _late_events(p: Parsed, profile: dict[str, Any], values: list[ValueMention]) -> None:
     """"invoices paid late", "orders shipped after the due date": a date column named by its verb,
     then late (after) or early (before), compared with the row's due date."""
-    due = next((c for c in profile["columns"] if c["type"] in ("date", "datetime") and set(c["tokens"]) & DUE_WORDS),
-               None)
+    due = next((c for c in profile["columns"] if c["type"] in ("date", "datetime")
+                and set(c["tokens"]) & DUE_DATE_WORDS), None)
     if due is None:
         return
     for k in range(len(p.toks) - 1):

@@ -68,6 +68,7 @@ SYNONYM_GROUPS = [
     {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
     {"talk", "handle", "handling"},  # a call's "handle time" is its talk time
     {"tip", "gratuity", "gratuities"},
+    {"ticket", "case", "incident"},  # a helpdesk's rows: "tickets" over Case ID
     # who sells: a CRM's deal "Owner" is its rep
     {"rep", "representative", "salesperson", "salesman", "saleswoman", "seller", "owner"},
 ]
@@ -344,6 +345,9 @@ TIMING_WORDS = {"late": ">", "overdue": ">", "early": "<"}
 # Words of time past a due date ("days overdue", "days past due"): from the due date to the data's last day.
 OVERDUE_WORDS = {"overdue", "past"}
 DUE_WORDS = {"due", "deadline", "expiry", "expiration"}
+# Words of a date column a row is due by ("Promised Date", "promised_dt", "Target Date"): said of a date column
+# only, never a word the question may say for a column the data lacks (coverage reads DUE_WORDS).
+DUE_DATE_WORDS = DUE_WORDS | {"promised", "promise", "committed", "target"}
 TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
                    "hrs": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
                    "months": "month", "year": "year", "years": "year"}
@@ -374,7 +378,8 @@ STOCK_WORDS = {"stock", "inventory", "hand", "holding", "holdings"}
 # ("items below reorder level": the quantity held; "projects over budget": the actual spend).
 LEVEL_SUBJECTS = {"reorder": STOCK_WORDS | {"quantity", "qty"}, "par": STOCK_WORDS | {"quantity", "qty"},
                   "budget": {"actual", "spend", "spent", "cost", "expense", "expenses"},
-                  "target": {"actual", "achieved", "sales", "revenue"}, "quota": {"actual", "achieved", "sales"}}
+                  "target": {"actual", "achieved", "sales", "revenue"}, "quota": {"actual", "achieved", "sales"},
+                  "estimate": {"actual", "logged", "worked", "spent", "used"}}  # "jobs over estimate": actual hours
 # Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").
 QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence"}
 # What a count rate is taken over when the count has no condition ("conversion rate": conversions per
@@ -433,7 +438,7 @@ LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaroun
 EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delivered", "arrival": "delivered",
                "transit": "delivered", "payment": "paid", "payments": "paid", "settled": "paid",
                "collection": "paid", "collections": "paid",
-               "payout": "paid", "payouts": "paid"}
+               "payout": "paid", "payouts": "paid", "shipment": "shipped", "shipments": "shipped"}
 # Verbs and nouns of a row's work being finished ("time to resolve", "days to fix", "how long to close"): with
 # no date column named by them, they name the end of the table's one stretch of time (planning/pairs.py).
 DONE_EVENT_WORDS = {"resolve", "resolved", "resolution", "fix", "fixed", "fixing", "close", "closed", "closing",

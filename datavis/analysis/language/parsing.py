@@ -23,6 +23,7 @@ from .lexicon import (
     MONTH_NAMES,
     NUMBER_WORDS,
     PEOPLE,
+    PEOPLE_ROLES,
     RANKING_WORDS,
     REST_WORDS,
     STARTS_WORDS,
@@ -265,6 +266,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _boolean_filters(p, profile)
     P.presence_filters(p, profile)
     P.event_filters(p, profile)
+    P.open_state(p, profile)
     _value_filters(p, values, profile)
     p.values = values
     _aggregation_cues(p, profile, consumed)
@@ -611,6 +613,10 @@ def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             continue
         if word == "over" and m is None:
             continue
+        if _ranked_by(p, g.value, g.start, m, by_name):
+            continue  # "bottom 3 agents by satisfaction": CSAT ranks the agents, it is no breakdown
+        if any(lo <= g.start < hi for lo, hi, _ in p.compared):
+            continue  # "projects over budget": the words of a two-column comparison, not a breakdown by Budget
         if m is not None and any(v.column == m.column and g.end <= v.start and v.end <= m.start for v in p.values):
             continue  # "raised by the scholarships campaign": the value names which campaign, no breakdown
         if word in ("across", "over") and m is not None and m.start > g.end and \
@@ -716,11 +722,28 @@ def _next_mention(p: Parsed, pos: int, within: int = 4) -> Mention | None:
             if m.start == k:
                 return m
         if p.toks[k].text not in SKIP_AFTER_CUE and not any(c.start == k for c in p.aggs) and \
-                not any(v.start <= k < v.end for v in p.values):  # "for each overdue invoice"
+                not any(v.start <= k < v.end for v in p.values) and not _trade_of_role(p, k):  # "each overdue invoice"
             return None
         k += 1
         steps += 1
     return None
+
+
+def _ranked_by(p: Parsed, word: str, at: int, m: Mention | None, by_name: dict[str, Any]) -> bool:
+    """"top 5 reps by revenue", "bottom 3 agents by satisfaction": with a limit, a measure after "by" that
+    follows a category said before it orders that category's groups (a 1–5 score is a measure too)."""
+    if word != "by" or m is None or p.limit is None or by_name[m.column]["role"] != "measure" \
+            or not is_numeric(by_name[m.column]):
+        return False
+    return any(x.end <= at and by_name[x.column]["role"] == "dimension" and not by_name[x.column].get("unique")
+               for x in p.mentions)
+
+
+def _trade_of_role(p: Parsed, k: int) -> bool:
+    """"by sales rep" over rep_nm, "per support agent", "by account manager": an unlinked word before a mention
+    said by a role's noun qualifies the person; the mention is what is grouped."""
+    return k + 1 < len(p.toks) and p.toks[k + 1].sing in PEOPLE_ROLES - PEOPLE \
+        and any(m.start == k + 1 for m in p.mentions)  # a job's noun: "free users" is a kind of user, no trade
 
 
 def _prev_mention(p: Parsed, pos: int, within: int = 3) -> Mention | None:

@@ -19,6 +19,7 @@ from . import cues as C
 from .lexicon import (
     ABBREVIATIONS,
     AGG_CUES,
+    BUYER_WORDS,
     DONE_EVENT_WORDS,
     DURATION_COLUMN_WORDS,
     GENERIC,
@@ -32,6 +33,7 @@ from .lexicon import (
     RESERVATION_WORDS,
     REVENUE_WORDS,
     ROW_VALUE_WORDS,
+    SELLER_WORDS,
     SPEED_WORDS,
     STOPWORDS,
     SYNONYMS,
@@ -399,7 +401,8 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
         if t.i in taken or not verb and (t.text not in MONEY_TAKEN_WORDS or t.text in index.values) or \
                 t.i in weak and not t.text.endswith(("ed", "ing")):
             continue  # "invoice count" names the rows; "total invoiced" the money; "cash orders" a value Cash
-        col = measure_named(VERB_MEASURES[t.text], profile) if verb else None
+        col = _sellers_takings(p, t, profile) if verb else None
+        col = col or (measure_named(VERB_MEASURES[t.text], profile) if verb else None)
         if col is None and t.text in MONEY_TAKEN_WORDS:  # "raised the least", "takings": the money taken
             col = (takings_column(profile) or {}).get("name")
         if col is not None:
@@ -408,6 +411,30 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
             p.mentions.sort(key=lambda m: m.start)
             p.evidence.append(f"'{t.text}' → {col}")
             return
+
+
+_SUM_CUES = {"total", "sum", "average", "avg", "mean"}
+_SELL_VERBS = {"sold", "sell", "sells", "selling"}
+_SPEND_VERBS = {"spent", "spend", "spends", "spending"}
+
+
+def _sellers_takings(p: Parsed, t: Tok, profile: dict[str, Any]) -> str | None:
+    """"which rep sold the most", "who sold the most", "top 5 customers by spend": what a seller sells and
+    what a buyer spends is measured in money (a rep's sales are dollars, a customer's spend what they paid),
+    so the money taken, not the units that "sold" names of a product ("which product sold the most") nor a
+    discount "amount" that "spend" names otherwise. A seller is said by "who" or by a mention of a column of
+    a seller's word (rep_nm), a buyer by a column of a buyer's word (cust_name) before the verb."""
+    parties = SELLER_WORDS if t.text in _SELL_VERBS else BUYER_WORDS if t.text in _SPEND_VERBS else None
+    if parties is None:
+        return None
+    idx = get_index(profile)
+    said = any(set(idx.forms[m.column]) & parties for m in p.mentions if m.end <= t.i) or \
+        parties is SELLER_WORDS and any(x.text in ("who", "whom") for x in p.toks[:t.i])
+    if not said:
+        return None
+    amounts = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and c.get("additive", True)]
+    money = takings_column(profile) or revenue_column(amounts)  # "Order Value" holds money without a $ sign
+    return str(money["name"]) if money else None
 
 
 _COUNTING = {"many", "number", "count", "each", "every", "per", "by", "which", "what", "the", "a", "an"}
@@ -434,9 +461,10 @@ def mass_noun_measure(p: Parsed, profile: dict[str, Any]) -> None:
 
 def row_total(p: Parsed, profile: dict[str, Any]) -> None:
     """"invoice total by status", "order value per month": the rows' noun then "total" or "value",
-    with no number column named, is the table's money (its one amount or revenue column)."""
+    with no number column named, is the table's money (its one amount or revenue column). A cue word that half
+    names a number column ("total" of order_total in "total order value") names none."""
     by_name = profile["_by_name"]
-    if any(is_numeric(by_name[m.column]) for m in p.mentions):
+    if any(is_numeric(by_name[m.column]) and not (m.tier == "partial" and m.words in _SUM_CUES) for m in p.mentions):
         return
     for i, m in enumerate(p.mentions):
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
@@ -571,6 +599,31 @@ def _dated_by(participle: str, profile: dict[str, Any]) -> dict[str, Any] | None
             and profile.get("row_count", 0) > c.get("non_null", 0)
             and any(w in forms or stem_forms(w) & forms for w in c["tokens"])]
     return cols[0] if len(cols) == 1 else None
+
+
+_OPEN_BEFORE = {"still", "is", "are", "currently"}  # not "stay open": how long rows stay open is a duration
+_UNFINISHED = {"unresolved", "unclosed", "unfinished", "uncompleted", "unfixed"}
+
+
+def open_state(p: Parsed, profile: dict[str, Any]) -> None:
+    """"how many tickets are still open", "unresolved cases by team": the rows not finished yet, whose date of
+    the work finished (Closed, Resolved On) is blank, when no column holds a value "open" (Status = Open
+    is a value filter) and the table records when rows were finished."""
+    if "open" in get_index(profile).values or any(f.op == "is_null" for f in p.filters) or \
+            re.search(r"\bhow long\b", p.text.s):
+        return
+    ends = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and set(c["tokens"]) & DONE_EVENT_WORDS
+            and profile.get("row_count", 0) > c.get("non_null", 0)]
+    if len(ends) != 1:
+        return
+    for t in p.toks:
+        said = t.text in _UNFINISHED or t.text == "open" and t.i > 0 and p.toks[t.i - 1].text in _OPEN_BEFORE
+        if not said:
+            continue
+        p.filters.append(Filter(column=ends[0]["name"], op="is_null", values=[]))
+        p.filter_mentions.update(id(m) for m in p.mentions if m.start <= t.i < m.end)
+        p.evidence.append(f"'{t.text}' → {ends[0]['name']} is blank (not finished yet)")
+        return
 
 
 _MEASURED_BY = {"highest", "lowest", "best", "worst", "most", "least", "top", "bottom", "average", "avg", "total",

@@ -37,7 +37,7 @@ from .measure_base import (
     rows_noun,
     total_of,
 )
-from .pairs import plan_pairs, span_pair
+from .pairs import column_words, plan_pairs, span_pair
 
 _PART_VERBS = {"is", "are", "was", "were", "goes", "went", "comes", "came", "spent"}
 
@@ -173,7 +173,7 @@ def _beyond_plan(p: Parsed, profile: dict, planned: dict, done: dict) -> Derived
     name after an amount ("stores over budget" keeps the rows over it); "under budget": the plan minus
     what was done. The two-column condition "over budget" was read as is spent."""
     toks = p.toks
-    plan_words = set(planned["tokens"])
+    plan_words = set(planned["tokens"]) | column_words(planned)  # "over estimate" ~ estHours
     pair = {planned["name"], done["name"]}
     others = any(m.column not in pair and profile["_by_name"][m.column]["role"] == "measure" for m in p.mentions)
     for k, t in enumerate(toks):

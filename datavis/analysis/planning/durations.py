@@ -240,6 +240,8 @@ def row_span(p: Parsed, profile: dict) -> Derived | None:
     said = {at - 1} if at > 0 and mention_at(p, at - 1) is None else set()  # "pick time": the rows' noun
     if at + 2 < len(p.toks) and p.toks[at + 1].text == "of":
         said.add(at + 2)  # "length of stay"
+    if at + 2 < len(p.toks) and p.toks[at + 1].text == "to" and p.toks[at + 2].text in DONE_EVENT_WORDS:
+        said.add(at + 2)  # "days to resolve" over Opened / Closed: the work finished is the stretch's end
     if stay is not None:
         said |= {stay[0], stay[0] + 1}
     said |= _on_state(p.toks, at) or set()

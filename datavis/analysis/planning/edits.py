@@ -100,7 +100,9 @@ def _filters(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     # a day of the week and a period on one date column are two conditions ("only weekends" keeps March)
     slots = {(f.column, f.op == "weekday") for f in said}
     said = list({f.model_dump_json(): f for f in said}.values())  # "no guests" may be read twice
-    kept = [f for f in out.filters if (f.column, f.op == "weekday") not in slots]
+    # "how many over budget" then "what about over estimate": a two-column comparison takes the place of the last
+    paired = any(f.other is not None for f in said)
+    kept = [f for f in out.filters if (f.column, f.op == "weekday") not in slots and not (paired and f.other)]
     out.filters = kept + [f.model_copy() for f in said]
     if p.period and not shifted:
         out.period = p.period

@@ -149,6 +149,9 @@ def ranked_groups(links: Links) -> tuple[bool, int | None] | None:
         if n is not None and d.end <= start <= d.end + 5 and \
                 not {t.text for t in toks[d.end:start]} & (_NOT_BETWEEN - {"in", "of"}):
             return desc, n
+        if n is None and [t.text for t in toks[d.end:start]] == ["with", "the"] and d.end - d.start == 1 \
+                and toks[d.start].text == toks[d.start].sing:
+            return desc, 1  # "agent with the slowest first response": one agent, as "which agent has the …"
     return None
 
 
@@ -615,6 +618,11 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
             not any(r.value is not None and r.value.column == tcol["name"] for r in out):
         out += _grains_of(tcol, links, base, ("dim=time_word",))
     people = _people_by_role(links, _people_columns(profile)) if links.words & {"who", "whom"} else []
+    said = {str(c.target) for c in links.columns} & {c["name"] for c in people}
+    if said:  # "who manages the most projects": the people the words name (projectManager), not the clients
+        out = [dataclasses.replace(r, feats=(*r.feats, "dim=who")) if r.value is not None and r.value.column in said
+               and not r.value.grain else r for r in out]
+        people = []
     # "who spent the most on travel": the people who did, not each row
     out += [Reading(Dimension(column=c["name"]), ("dim=who",)) for c in people
             if not any(r.value is not None and r.value.column == c["name"] for r in out)]

@@ -10,7 +10,7 @@ import datetime as dt
 from statistics import median
 from typing import Any
 
-from ..language.lexicon import DONE_WORDS, PLANNED_WORDS, SPAN_PAIRS, UNIT_WORDS
+from ..language.lexicon import ABBREVIATIONS, DONE_WORDS, PLANNED_WORDS, SPAN_PAIRS, UNIT_WORDS
 
 
 def _is_date(col: dict[str, Any]) -> bool:
@@ -45,25 +45,30 @@ def plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, 
             and c.get("additive", True)]
     out = []
     for a in nums:
-        planned = set(a["tokens"]) & PLANNED_WORDS
+        planned = column_words(a) & PLANNED_WORDS
         if not planned:
             continue
-        rest = set(a["tokens"]) - planned
-        done = [b for b in nums if b is not a and rest and rest < set(b["tokens"])
-                and len(b["tokens"]) == len(a["tokens"]) and not set(b["tokens"]) & PLANNED_WORDS]
+        rest = column_words(a) - planned
+        done = [b for b in nums if b is not a and rest and rest < column_words(b)
+                and len(b["tokens"]) == len(a["tokens"]) and not column_words(b) & PLANNED_WORDS]
         if len(done) == 1:
             out.append((a, done[0]))
-        elif not done and not rest - set(UNIT_WORDS) - {"h", "usd", "$"}:
+        elif not done and not rest - set(UNIT_WORDS) - {"h", "usd", "$", "dollar"}:
             out += _done_beside(a, nums)
     return out
+
+
+def column_words(col: dict[str, Any]) -> set[str]:
+    """A column's words with export shorthand spelled out ("estHours": estimate, hour; "act_hrs": hour)."""
+    return {ABBREVIATIONS.get(w, w) for w in col["tokens"]}
 
 
 def _done_beside(planned: dict[str, Any], nums: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """A plan named by its one word ("Budget", "Estimate (h)") and the one column of a word of the amount done
     ("Actual Spend", "Hours Logged") of the same size in the data (totals within 4× of each other)."""
     size = float(planned.get("mean") or 0.0)
-    done = [b for b in nums if b is not planned and set(b["tokens"]) & DONE_WORDS
-            and not set(b["tokens"]) & PLANNED_WORDS and size > 0 and 0.25 <= float(b.get("mean") or 0.0) / size <= 4]
+    done = [b for b in nums if b is not planned and column_words(b) & DONE_WORDS
+            and not column_words(b) & PLANNED_WORDS and size > 0 and 0.25 <= float(b.get("mean") or 0.0) / size <= 4]
     return [(planned, done[0])] if len(done) == 1 else []
 
 

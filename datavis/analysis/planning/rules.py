@@ -372,12 +372,20 @@ def _ungrouped(d: _Draft) -> tuple[list[Mention], list[Mention], list[Mention]]:
     limit_end = max((k + 1 for k in range(len(p.toks)) if p.toks[k].text in ("top", "bottom")), default=-9)
     others = [m for m in d.free if m not in d.used and m not in p.groups and m.column not in d.dims
               and not (m.tier in ("partial", "entity") and not is_numeric(d.col(m))
-                       and not (p.limit and m.start <= limit_end + 2))]
+                       and not (p.limit and m.start <= limit_end + 2) and not _asked_which(p, m, d.col(m)))]
     numeric = [m for m in others if is_numeric(d.col(m)) and d.col(m)["role"] in ("measure",)
                and not d.col(m).get("year_like")]
     ids = [m for m in others if is_numeric(d.col(m)) and d.col(m)["role"] == "identifier"]
     rest = [m for m in others if m not in numeric and m not in ids]
     return numeric, ids, rest
+
+
+def _asked_which(p: Parsed, m: Mention, col: dict) -> bool:
+    """"which rep sold the most", "which manager has the most projects": the noun a which/what asks for
+    names the groups of its column (Rep Nm, projectManager), not the rows counted — unless each row has its
+    own value ("which orders were late" lists orders)."""
+    return m.start > 0 and p.toks[m.start - 1].text in ("which", "what") and not col.get("unique") \
+        and col["role"] == "dimension"
 
 
 def _free_text_dimension(d: _Draft, texts: list[Mention]) -> None:
