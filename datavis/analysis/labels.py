@@ -20,6 +20,7 @@ CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area ch
                "point": "a scatter plot", "table": "a table", "kpi": "a KPI", "histogram": "a histogram",
                "boxplot": "a box plot", "heatmap": "a heatmap"}
 _NOT_NOUNS = {"id", "ids", "key", "code", "uuid", "guid", "ref", "name", "title", "label", "number", "index"}
+_UNIT_SUFFIX = re.compile(r" *[(\[][^)\]]*[)\]]$")  # "Talk Time (min)": the unit a scaled label replaces
 _ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref"}
 
 
@@ -68,6 +69,9 @@ def measure_label(m: Measure, column_label: str | None = None) -> str:
     if m.column is None:
         return "Count"
     name = column_label or m.column
+    if m.scale is not None and m.scaled_as and m.agg not in ("count", "count_distinct"):
+        # "Talk Time (min)" in hours is "Talk Time (hours)"; money out of a signed Amount "Amount (money out)"
+        name = f"{_UNIT_SUFFIX.sub('', name)} ({m.scaled_as})"
     if m.agg == "none":
         return name
     if m.agg == "count":

@@ -61,6 +61,11 @@ class Measure(BaseModel):
         "sum", description="kind 'ratio': how `other` is aggregated (count_distinct of an id: per distinct order)")
     unit: TimeUnit = Field("day", description="kind 'date_diff': unit of the time difference")
     percent: bool = Field(False, description="kind 'ratio': × 100, shown as a percentage (a margin)")
+    scale: float | None = Field(None, description="plain column only: each value times this before it is "
+                                "aggregated (-1: money out of a signed amount as a positive sum; 1/60: minutes "
+                                "as hours; 0.001: in thousands); null = as stored")
+    scaled_as: str | None = Field(None, description="with scale: what the values become, for the label "
+                                  "('money out', 'hours', 'thousands')")
 
 
 class Dimension(BaseModel):

@@ -243,6 +243,15 @@ VERB_MEASURES: dict[str, list[str]] = {
 # in"): when no column is named by their words, they name the table's money column (phrasing.takings_column).
 MONEY_TAKEN_WORDS = {*_GIVING, "takings", "money", "cash", "revenue", "income", "proceeds", "turnover"}
 
+# Words of money going out of an account and coming in (a bank export's one signed Amount: planning/flows.py):
+# "how much did we spend on supplies", "expenses by category", "outflows"; "income by month", "deposits".
+MONEY_OUT_WORDS = {"spend", "spent", "spending", "spends", "expense", "expenses", "expenditure", "expenditures",
+                   "outflow", "outflows", "outgoings", "outgoing", "paid", "pay", "cost", "costs", "debit", "debits",
+                   "withdrawal", "withdrawals", "withdrawn", "refund", "refunded", "refunds", "bill", "bills",
+                   "payout", "payouts", "fee", "fees"}
+MONEY_IN_WORDS = {"income", "deposit", "deposits", "deposited", "inflow", "inflows", "incoming", "received",
+                  "receipts", "credits", "earned", "earnings", "takings"}
+
 # Irregular verbs by their participle, the form a status value takes ("write off" → Written Off, "we win" → Won).
 PARTICIPLES = {"write": "written", "wrote": "written", "break": "broken", "broke": "broken", "give": "given",
                "gave": "given", "take": "taken", "took": "taken", "freeze": "frozen", "froze": "frozen",

@@ -1,0 +1,136 @@
+"""Money in and out, and units said in the question (planning/flows.py, language/units.py): a bank export's
+one signed Amount read one way by the words ("how much did we spend on travel" is the money out as a
+positive total, "income by month" the money in, "net" the signed sum), a movement of money named by a value
+of a Type column ("total deposits by branch") as the money it moved, and a unit asked for ("handle time in
+hours" over a minutes column, "in thousands"). Each asks `answer()` about a small CSV written here and checks
+the rows against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
+from tests.helpers import ingested_views
+
+BRANCHES = ["North", "South", "Harbour"]
+
+
+def _write_ledger(path: Path) -> None:
+    """A bank export: one signed Amount (negative = money out) and the running Balance."""
+    rnd = random.Random(71)
+    balance = 10000.0
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Posted", "Memo", "Category", "Amount", "Running Balance"])
+        for i in range(240):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=i * 365 // 240)
+            category = rnd.choice(["Sales", "Sales", "Office", "Travel", "Rent"])
+            amount = round(rnd.uniform(200, 3000), 2) * (1 if category == "Sales" else -1)
+            balance = round(balance + amount, 2)
+            w.writerow([day.isoformat(), f"entry {i}", category, amount, balance])
+
+
+def _write_sales(path: Path) -> None:
+    """Orders with a few returns as negative revenue: not a two-way amount."""
+    rnd = random.Random(72)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Order", "Region", "Revenue", "Shipping Cost"])
+        for i in range(200):
+            revenue = round(rnd.uniform(20, 400), 2) * (-1 if i % 40 == 0 else 1)
+            w.writerow([f"O{i:04d}", rnd.choice(BRANCHES), revenue, round(rnd.uniform(3, 20), 2)])
+
+
+def _write_moves(path: Path) -> None:
+    """A teller log: a Kind column (Deposit / Withdrawal) and a positive Amount."""
+    rnd = random.Random(73)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Ref", "Day", "Branch", "Kind", "Amount"])
+        for i in range(300):
+            day = dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(90))
+            w.writerow([f"R{i:04d}", day.isoformat(), rnd.choice(BRANCHES), rnd.choice(["Deposit", "Withdrawal"]),
+                        round(rnd.uniform(10, 2000), 2)])
+
+
+def _write_calls(path: Path) -> None:
+    """Support calls: a handle time in minutes, a wait in seconds and a billed amount."""
+    rnd = random.Random(74)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Call", "Queue", "Handle Time (mins)", "Wait (sec)", "Billed"])
+        for i in range(250):
+            w.writerow([f"C{i:04d}", rnd.choice(["Billing", "Tech", "Sales"]), round(rnd.uniform(2, 40), 1),
+                        rnd.randint(5, 600), round(rnd.uniform(100, 9000), 2)])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("money_flows")
+    with ingested_views(root, [("ledger", _write_ledger), ("sales", _write_sales), ("moves", _write_moves),
+                               ("calls", _write_calls)]) as (dirs, con):
+        yield dirs, con
+
+
+def _check(data, table: str, question: str, sql: str) -> None:
+    dirs, con = data
+    assert _rows(answer(dirs[table], question)) == _gold(con, sql)
+
+
+MONTH = "date_trunc('month', Posted)"
+
+
+# ------------------------------------------------------------------ a signed amount read one way
+@pytest.mark.parametrize("question, sql", [
+    ("how much did we spend on travel", "SELECT -sum(Amount) FROM ledger WHERE Category = 'Travel'"),
+    ("expenses by category", "SELECT Category, -sum(Amount) FROM ledger WHERE Amount < 0 GROUP BY 1"),
+    ("what was the biggest expense", "SELECT max(-Amount) FROM ledger WHERE Amount < 0"),
+    ("total outflows", "SELECT -sum(Amount) FROM ledger WHERE Amount < 0"),
+    ("monthly office costs", f"SELECT {MONTH}, -sum(Amount) FROM ledger WHERE Category = 'Office' GROUP BY 1"),
+])
+def test_money_out_of_a_signed_amount_is_a_positive_total(data, question, sql):
+    _check(data, "ledger", question, sql)
+
+
+def test_money_in_of_a_signed_amount_is_its_positive_rows(data):
+    _check(data, "ledger", "income by month", f"SELECT {MONTH}, sum(Amount) FROM ledger WHERE Amount > 0 GROUP BY 1")
+
+
+def test_net_keeps_the_signed_sum(data):
+    _check(data, "ledger", "net cash flow by month", f"SELECT {MONTH}, sum(Amount) FROM ledger GROUP BY 1")
+
+
+def test_a_few_returns_make_no_signed_amount(data):
+    _check(data, "sales", "total revenue by region", "SELECT Region, sum(Revenue) FROM sales GROUP BY 1")
+
+
+# ------------------------------------------------------------------ a movement of money named by its value
+@pytest.mark.parametrize("question, sql", [
+    ("total deposits by branch", "SELECT Branch, sum(Amount) FROM moves WHERE Kind = 'Deposit' GROUP BY 1"),
+    ("withdrawals per month", "SELECT date_trunc('month', Day), sum(Amount) FROM moves WHERE Kind = 'Withdrawal' "
+                              "GROUP BY 1"),
+    ("how many deposits by branch", "SELECT Branch, count(*) FROM moves WHERE Kind = 'Deposit' GROUP BY 1"),
+])
+def test_a_movement_of_money_measures_the_money_moved(data, question, sql):
+    _check(data, "moves", question, sql)
+
+
+# ------------------------------------------------------------------ the unit asked for
+@pytest.mark.parametrize("question, sql", [
+    ("total handle time in hours by queue", 'SELECT Queue, sum("Handle Time (mins)") / 60 FROM calls GROUP BY 1'),
+    ("average wait in minutes", 'SELECT avg("Wait (sec)") / 60 FROM calls'),
+    ("total billed in thousands by queue", "SELECT Queue, sum(Billed) / 1000 FROM calls GROUP BY 1"),
+])
+def test_a_unit_said_in_the_question_converts_the_measure(data, question, sql):
+    _check(data, "calls", question, sql)
+
+
+def test_a_unit_said_as_the_column_states_changes_nothing(data):
+    _check(data, "calls", "total handle time in minutes by queue",
+           'SELECT Queue, sum("Handle Time (mins)") FROM calls GROUP BY 1')
