@@ -70,11 +70,23 @@ def _write_calls(path: Path) -> None:
                         rnd.randint(5, 600), round(rnd.uniform(100, 9000), 2)])
 
 
+def _write_orders(path: Path) -> None:
+    """Web orders: a channel, a status (some refunded) and a total."""
+    rnd = random.Random(75)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Order ID", "Order Date", "Channel", "Status", "Total"])
+        for i in range(300):
+            day = dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(120))
+            w.writerow([f"O{i:05d}", day.isoformat(), rnd.choice(["Online", "Store", "Phone"]),
+                        rnd.choice(["Completed", "Completed", "Completed", "Refunded"]), round(rnd.uniform(5, 300), 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("money_flows")
     with ingested_views(root, [("ledger", _write_ledger), ("sales", _write_sales), ("moves", _write_moves),
-                               ("calls", _write_calls)]) as (dirs, con):
+                               ("calls", _write_calls), ("orders", _write_orders)]) as (dirs, con):
         yield dirs, con
 
 
@@ -121,6 +133,12 @@ def test_a_movement_of_money_measures_the_money_moved(data, question, sql):
     _check(data, "moves", question, sql)
 
 
+
+def test_a_participle_value_describes_the_rows_counted(data):
+    _check(data, "orders", "refunded orders per month",
+           "SELECT date_trunc('month', \"Order Date\"), count(*) FROM orders WHERE Status = 'Refunded' GROUP BY 1")
+
+
 # ------------------------------------------------------------------ the unit asked for
 @pytest.mark.parametrize("question, sql", [
     ("total handle time in hours by queue", 'SELECT Queue, sum("Handle Time (mins)") / 60 FROM calls GROUP BY 1'),
@@ -134,3 +152,19 @@ def test_a_unit_said_in_the_question_converts_the_measure(data, question, sql):
 def test_a_unit_said_as_the_column_states_changes_nothing(data):
     _check(data, "calls", "total handle time in minutes by queue",
            'SELECT Queue, sum("Handle Time (mins)") FROM calls GROUP BY 1')
+
+
+# ------------------------------------------------------------------ shares of rows and of money
+def test_a_share_of_money_out_is_taken_of_the_money_out(data):
+    _check(data, "ledger", "what percent of our spending goes to rent",
+           "SELECT 100.0 * sum(Amount) FILTER (WHERE Category = 'Rent') / sum(Amount) FROM ledger WHERE Amount < 0")
+
+
+def test_a_share_of_rows_on_weekends_is_a_rate(data):
+    _check(data, "orders", "what share of orders are on weekends",
+           'SELECT 100.0 * avg(CASE WHEN dayofweek("Order Date") IN (0, 6) THEN 1 ELSE 0 END) FROM orders')
+
+
+def test_the_rows_of_a_share_can_be_a_value(data):
+    _check(data, "orders", "percentage of refunds made online",
+           "SELECT 100.0 * avg(CASE WHEN Channel = 'Online' THEN 1 ELSE 0 END) FROM orders WHERE Status = 'Refunded'")

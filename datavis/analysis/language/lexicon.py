@@ -249,6 +249,10 @@ MONEY_OUT_WORDS = {"spend", "spent", "spending", "spends", "expense", "expenses"
                    "outflow", "outflows", "outgoings", "outgoing", "paid", "pay", "cost", "costs", "debit", "debits",
                    "withdrawal", "withdrawals", "withdrawn", "refund", "refunded", "refunds", "bill", "bills",
                    "payout", "payouts", "fee", "fees"}
+# ... of which the nouns of one movement of money, as a Type column's values say them ("total deposits by month"
+# sums the Amount of the Deposit rows; "paid invoices" counts invoices: a participle describes the rows)
+MONEY_MOVEMENT_NOUNS = {"deposit", "withdrawal", "refund", "payment", "transfer", "expense", "debit", "credit",
+                        "payout", "fee", "charge", "chargeback", "reimbursement", "disbursement", "purchase"}
 MONEY_IN_WORDS = {"income", "deposit", "deposits", "deposited", "inflow", "inflows", "incoming", "received",
                   "receipts", "credits", "earned", "earnings", "takings"}
 

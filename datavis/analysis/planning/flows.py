@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from ..language.lexicon import MONEY_IN_WORDS, MONEY_OUT_WORDS
+from ..language.lexicon import MONEY_IN_WORDS, MONEY_MOVEMENT_NOUNS, MONEY_OUT_WORDS
 from ..language.linking import Links
 from ..language.names import singular
 from ..language.units import factor, time_unit_of
@@ -42,15 +42,23 @@ _SAID_OUT = re.compile(r"\b(?:money|cash) out\b" + _AFTER)
 _SAID_IN = re.compile(r"\b(?:money|cash) in\b" + _AFTER)
 
 
+def _keep_way(plan: Plan, column: str, way: str) -> None:
+    """Only the rows of `column` that go `way` (below zero out, above it in), unless a comparison of it is said."""
+    if not any(f.column == column and f.op in ("<", "<=", ">", ">=") for f in plan.filters):
+        plan.filters.append(Filter(column=column, op="<" if way == "out" else ">", values=[0]))
+
+
 def _one_way(plan: Plan, way: str, profile: dict[str, Any]) -> None:
     """Measure only the rows of the signed money column that go `way`, money out as positive amounts."""
     by_name = profile["_by_name"]
     for m in plan.measures:
+        if m.kind == "rate" and m.column is not None and flows_both_ways(by_name[m.column]):
+            _keep_way(plan, m.column, way)  # "what percent of our spending goes to payroll": a share of the money out
+            continue
         if m.kind is not None or m.column is None or m.agg not in _PLAIN_AGGS or m.scale is not None \
                 or not flows_both_ways(by_name[m.column]):
             continue
-        if not any(f.column == m.column and f.op in ("<", "<=", ">", ">=") for f in plan.filters):
-            plan.filters.append(Filter(column=m.column, op="<" if way == "out" else ">", values=[0]))
+        _keep_way(plan, m.column, way)
         if way == "out":
             m.scale, m.scaled_as = -1.0, "money out"
         plan.assumptions.append(f"I read {m.column} below zero as money out" if way == "out"
@@ -85,7 +93,7 @@ def _movements_in_money(plan: Plan, links: Links, profile: dict[str, Any]) -> No
             or links.words & _COUNT_WORDS or plan.share:
         return
     moved = [f for f in plan.filters if f.op in ("=", "in") and f.values and all(
-        singular(str(v).lower()) in MONEY_OUT_WORDS | MONEY_IN_WORDS for v in f.values)]
+        singular(str(v).lower()) in MONEY_MOVEMENT_NOUNS for v in f.values)]
     said = {singular(w) for w in links.words}
     money = money_taken(profile)
     if not moved or money is None or not any(singular(str(v).lower()) in said for f in moved for v in f.values):

@@ -150,6 +150,9 @@ def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
         money = money_column(toks[rows.start].text, profile)
         column = money["name"] if money is not None else None
     found = _condition(p, profile, rows.end, end, rate_word=False) if rows is not None else None
+    lead = next((v for v in p.values if v.start == start), None) if rows is None and column is None else None
+    if lead is not None and lead.end < end:  # "% of deposits made online": the rows are a value's, kept as a filter
+        found = _condition(p, profile, lead.end, end, rate_word=False)
     found = found or _condition(p, profile, start, end, rate_word=False)
     return _rate_of(column, *found) if found is not None else None
 
@@ -235,6 +238,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         if by_name[col]["type"] == "boolean":
             return Filter(column=col, op="=", values=[not neg]), _filters_on(p, col)
         return Filter(column=col, op="!=" if neg else "=", values=[value]), _filters_on(p, col)
+    weekday = next((f for f in p.filters if f.op == "weekday"), None)
+    if weekday is not None and any(a <= j < b for j in p.weekday_toks):  # "share of orders on weekends"
+        return weekday, [weekday]
     present = next((f for f in p.filters if f.op == ">" and f.values == [0] and f.other is None and
                     any(a <= m.start < b and m.column == f.column for m in p.mentions)), None)
     if present is not None and not rate_word:  # "% of picks with a mispick": Mispicks > 0
