@@ -64,10 +64,10 @@ def _write_calls(path: Path) -> None:
     rnd = random.Random(74)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Call", "Queue", "Handle Time (mins)", "Wait (sec)", "Billed"])
+        w.writerow(["Call", "Queue", "Handle Time (mins)", "Wait (sec)", "Billed", "Hours to Resolve"])
         for i in range(250):
             w.writerow([f"C{i:04d}", rnd.choice(["Billing", "Tech", "Sales"]), round(rnd.uniform(2, 40), 1),
-                        rnd.randint(5, 600), round(rnd.uniform(100, 9000), 2)])
+                        rnd.randint(5, 600), round(rnd.uniform(100, 9000), 2), round(rnd.uniform(0.5, 90), 1)])
 
 
 def _write_orders(path: Path) -> None:
@@ -147,6 +147,10 @@ def test_a_participle_value_describes_the_rows_counted(data):
 ])
 def test_a_unit_said_in_the_question_converts_the_measure(data, question, sql):
     _check(data, "calls", question, sql)
+
+
+def test_a_noun_of_a_verb_in_lve_names_its_column(data):
+    _check(data, "calls", "average resolution time in days", 'SELECT avg("Hours to Resolve") / 24 FROM calls')
 
 
 def test_a_unit_said_as_the_column_states_changes_nothing(data):
