@@ -75,11 +75,12 @@ def _write_orders(path: Path) -> None:
     rnd = random.Random(75)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Order ID", "Order Date", "Channel", "Status", "Total"])
+        w.writerow(["Order ID", "Order Date", "Channel", "Status", "Total", "Rating"])
         for i in range(300):
             day = dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(120))
             w.writerow([f"O{i:05d}", day.isoformat(), rnd.choice(["Online", "Store", "Phone"]),
-                        rnd.choice(["Completed", "Completed", "Completed", "Refunded"]), round(rnd.uniform(5, 300), 2)])
+                        rnd.choice(["Completed", "Completed", "Completed", "Refunded"]), round(rnd.uniform(5, 300), 2),
+                        rnd.randint(1, 5)])
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +173,20 @@ def test_a_share_of_rows_on_weekends_is_a_rate(data):
 def test_the_rows_of_a_share_can_be_a_value(data):
     _check(data, "orders", "percentage of refunds made online",
            "SELECT 100.0 * avg(CASE WHEN Channel = 'Online' THEN 1 ELSE 0 END) FROM orders WHERE Status = 'Refunded'")
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("what percent of orders come in by phone", "SELECT 100.0 * avg(CASE WHEN Channel = 'Phone' THEN 1 ELSE 0 END) "
+                                                "FROM orders"),
+    ("how many orders were refunded, as a percent",
+     "SELECT 100.0 * avg(CASE WHEN Status = 'Refunded' THEN 1 ELSE 0 END) FROM orders"),
+    ("what percent of orders got a rating of 5", "SELECT 100.0 * avg(CASE WHEN Rating = 5 THEN 1 ELSE 0 END) "
+                                                 "FROM orders"),
+])
+def test_a_share_of_rows_is_a_rate_of_the_condition_said(data, question, sql):
+    _check(data, "orders", question, sql)
+
+
+def test_a_ticket_is_a_help_desks_call(data):
+    _check(data, "calls", "what share of tickets are in the tech queue",
+           "SELECT 100.0 * avg(CASE WHEN Queue = 'Tech' THEN 1 ELSE 0 END) FROM calls")

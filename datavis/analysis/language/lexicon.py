@@ -68,6 +68,7 @@ SYNONYM_GROUPS = [
     {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
     {"talk", "handle", "handling"},  # a call's "handle time" is its talk time
     {"tip", "gratuity", "gratuities"},
+    {"ticket", "case", "call"},  # a help desk's row: a ticket is opened for each call or case
     # who sells: a CRM's deal "Owner" is its rep
     {"rep", "representative", "salesperson", "salesman", "saleswoman", "seller", "owner"},
 ]

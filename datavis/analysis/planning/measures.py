@@ -91,6 +91,10 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
     if p.chart == "arc":
         return None
     for k, t in enumerate(toks):
+        if _as_a_share(p, k):  # "how many tickets were refunded, as a percent": the rate of what was counted
+            found = _condition(p, profile, 0, k - 2, rate_word=False)
+            if found is not None:
+                return _rate_of(None, *found)
         named = mention_at(p, k)  # "bounce rate" is a column; "rate" alone only half-names bounce_rate
         if t.text in RATE_WORDS and k > 0 and (named is None or named.tier == "partial" and named.start == k):
             found = _condition(p, profile, max(0, k - 3), k, rate_word=True)
@@ -121,6 +125,13 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
             if found_share is not None:
                 return found_share
     return None
+
+
+def _as_a_share(p: Parsed, k: int) -> bool:
+    """Word k is the share word of "as a percent / percentage / share" (or "as a %") said after the rows."""
+    toks = p.toks
+    return k >= 3 and toks[k - 2].text == "as" and toks[k - 1].text in ("a", "an") and \
+        (toks[k].text in SHARE_OF_WORDS | {"percent", "percentage", "%"})
 
 
 def _percent_after(p: Parsed, k: int) -> bool:
@@ -192,6 +203,8 @@ def _converted_count(profile: dict) -> str | None:
 def _ends_scope(p: Parsed, j: int) -> bool:
     t = p.toks[j].text
     nxt = p.toks[j + 1].text if j + 1 < len(p.toks) else ""
+    if t == "by" and any(v.start == j + 1 for v in p.values):
+        return False  # "% of tickets that come in by phone": a value after "by" is the condition, not a breakdown
     return t in _SCOPE_END or (t in ("in", "for", "of") and nxt in ("each", "every")) or \
         (t == "over" and nxt in ("time", "the")) or \
         any(g.start == j for g in p.groups)
@@ -245,6 +258,10 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
                     any(a <= m.start < b and m.column == f.column for m in p.mentions)), None)
     if present is not None and not rate_word:  # "% of picks with a mispick": Mispicks > 0
         return present, [present]
+    equal = next((f for f in p.filters if f.op == "=" and f.other is None and is_numeric(by_name[f.column])
+                  and any(a <= m.start < b and m.column == f.column for m in p.mentions)), None)
+    if equal is not None and not rate_word:  # "% of tickets with a csat of 5": CSAT = 5
+        return equal, [equal]
     scope = " ".join(t.text for t in p.toks[a:b])
     if not rate_word and re.search(r"\b(over|above|under|below|more|less|fewer|least|most|older|younger|"
                                    r"between|greater|higher|lower)\b.*\d", scope):
