@@ -190,3 +190,14 @@ def test_a_share_of_rows_is_a_rate_of_the_condition_said(data, question, sql):
 def test_a_ticket_is_a_help_desks_call(data):
     _check(data, "calls", "what share of tickets are in the tech queue",
            "SELECT 100.0 * avg(CASE WHEN Queue = 'Tech' THEN 1 ELSE 0 END) FROM calls")
+
+
+def test_a_share_of_a_values_dollars_is_a_share_of_its_money(data):
+    _check(data, "moves", "what share of deposit dollars came in at harbour",
+           "SELECT 100.0 * sum(Amount) FILTER (WHERE Branch = 'Harbour') / sum(Amount) FROM moves "
+           "WHERE Kind = 'Deposit'")
+
+
+def test_which_one_do_we_spend_the_most_on_is_one(data):
+    _check(data, "ledger", "which category do we spend the most on",
+           "SELECT Category, -sum(Amount) AS s FROM ledger WHERE Amount < 0 GROUP BY 1 ORDER BY s DESC LIMIT 1")

@@ -140,6 +140,9 @@ def _percent_after(p: Parsed, k: int) -> bool:
     return after.startswith("%") and not re.match(r"%\s*of\b", after) and not p.toks[k].text[:1].isdigit()
 
 
+_MONEY_NOUNS = {"dollars", "dollar", "money", "amount", "amounts", "value", "euros", "pounds", "$"}
+
+
 def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
     """"percentage of <rows> <condition>" from the share word at k: the condition said after the
     noun of the rows ("what fraction of enterprise accounts are in EMEA": the words before it keep
@@ -163,7 +166,11 @@ def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
     found = _condition(p, profile, rows.end, end, rate_word=False) if rows is not None else None
     lead = next((v for v in p.values if v.start == start), None) if rows is None and column is None else None
     if lead is not None and lead.end < end:  # "% of deposits made online": the rows are a value's, kept as a filter
-        found = _condition(p, profile, lead.end, end, rate_word=False)
+        after = lead.end
+        money = money_taken(profile) if toks[after].text in _MONEY_NOUNS else None
+        if money is not None:  # "what share of deposit dollars came in via mobile": of the money, not the rows
+            column, after = money["name"], after + 1
+        found = _condition(p, profile, after, end, rate_word=False) if after < end else None
     found = found or _condition(p, profile, start, end, rate_word=False)
     return _rate_of(column, *found) if found is not None else None
 
