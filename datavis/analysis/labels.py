@@ -72,6 +72,8 @@ def measure_label(m: Measure, column_label: str | None = None) -> str:
     if m.scale is not None and m.scaled_as and m.agg not in ("count", "count_distinct"):
         # "Talk Time (min)" in hours is "Talk Time (hours)"; money out of a signed Amount "Amount (money out)"
         name = f"{_UNIT_SUFFIX.sub('', name)} ({m.scaled_as})"
+    if m.negate is not None:
+        name = f"Net {name}"
     if m.agg == "none":
         return name
     if m.agg == "count":

@@ -201,3 +201,14 @@ def test_a_share_of_a_values_dollars_is_a_share_of_its_money(data):
 def test_which_one_do_we_spend_the_most_on_is_one(data):
     _check(data, "ledger", "which category do we spend the most on",
            "SELECT Category, -sum(Amount) AS s FROM ledger WHERE Amount < 0 GROUP BY 1 ORDER BY s DESC LIMIT 1")
+
+
+NET = "sum(CASE WHEN Kind = 'Withdrawal' THEN -Amount ELSE Amount END)"
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("net flow per month", f"SELECT date_trunc('month', Day), {NET} FROM moves GROUP BY 1"),
+    ("net deposits by branch", f"SELECT Branch, {NET} FROM moves GROUP BY 1"),
+])
+def test_a_net_over_a_type_column_takes_the_money_out_from_the_money_in(data, question, sql):
+    _check(data, "moves", question, sql)

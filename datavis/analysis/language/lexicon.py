@@ -254,6 +254,11 @@ MONEY_OUT_WORDS = {"spend", "spent", "spending", "spends", "expense", "expenses"
 # sums the Amount of the Deposit rows; "paid invoices" counts invoices: a participle describes the rows)
 MONEY_MOVEMENT_NOUNS = {"deposit", "withdrawal", "refund", "payment", "transfer", "expense", "debit", "credit",
                         "payout", "fee", "charge", "chargeback", "reimbursement", "disbursement", "purchase"}
+# ... by the way they go, as the values of one Type column ("net flow" = the Deposit rows less the Withdrawal rows)
+MONEY_IN_NOUNS = {"deposit", "credit", "receipt", "inflow", "income"}
+MONEY_OUT_NOUNS = {"withdrawal", "debit", "expense", "fee", "charge", "purchase", "refund", "payout", "outflow"}
+# words of the money left when what went out is taken from what came in ("net flow per month")
+NET_FLOW_WORDS = {"net", "flow", "flows", "cashflow"}
 MONEY_IN_WORDS = {"income", "deposit", "deposits", "deposited", "inflow", "inflows", "incoming", "received",
                   "receipts", "credits", "earned", "earnings", "takings"}
 

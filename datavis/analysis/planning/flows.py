@@ -20,7 +20,7 @@ from ..language.linking import Links
 from ..language.names import singular
 from ..language.units import factor, time_unit_of
 from ..plan import Filter, Measure, Plan, TimeUnit
-from .measure_base import flows_both_ways, money_taken
+from .measure_base import flows_both_ways, money_taken, movement_column
 
 _BOTH = {"net", "balance"}
 _PLAIN_AGGS = ("sum", "avg", "median", "min", "max")
@@ -103,9 +103,27 @@ def _movements_in_money(plan: Plan, links: Links, profile: dict[str, Any]) -> No
                             f"money they moved ({money['name']})")
 
 
+def _net_of_movements(plan: Plan, links: Links, profile: dict[str, Any]) -> bool:
+    """"net flow per month", "net deposits by branch" over a Type column of deposits and withdrawals: the money
+    column summed with the rows going out counted negative (not only the deposits); whether it applied."""
+    moving = movement_column(profile)
+    money = money_taken(profile)
+    one = plan.measures[0] if len(plan.measures) == 1 else None
+    if "net" not in links.words or moving is None or money is None or flows_both_ways(money) or one is None or \
+            one.kind is not None or one.agg not in ("sum", "count"):
+        return False
+    column, out = moving
+    plan.filters = [f for f in plan.filters if f.column != column["name"]]
+    plan.measures = [Measure(column=money["name"], agg="sum",
+                             negate=Filter(column=column["name"], op="in", values=list(out)))]
+    plan.assumptions.append(f"I took the net as {money['name']} with the {', '.join(out)} rows counted negative")
+    return True
+
+
 def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
     """The plan with money said one way kept to that way, and its measures in the unit asked for."""
-    _movements_in_money(plan, links, profile)
+    if not _net_of_movements(plan, links, profile):
+        _movements_in_money(plan, links, profile)
     way = direction(links)
     if way is not None:
         _one_way(plan, way, profile)

@@ -11,12 +11,16 @@ from ..datasets.profile import is_identifier
 from ..language.lexicon import (
     ASIDE_MONEY_WORDS,
     COST_WORDS,
+    MONEY_IN_NOUNS,
     MONEY_IN_WORDS,
+    MONEY_OUT_NOUNS,
     MONEY_OUT_WORDS,
+    NET_FLOW_WORDS,
     QUANTITY_WORDS,
     VERB_MEASURES,
 )
 from ..language.matching import Mention
+from ..language.names import singular
 from ..language.parsing import (
     Parsed,
     is_flag,
@@ -106,14 +110,30 @@ def flows_both_ways(col: dict) -> bool:
     return signed(col) and "balance" not in col["tokens"]
 
 
+def movement_column(profile: dict) -> tuple[dict, list[str]] | None:
+    """The text column whose values say which way money went (Type: Deposit / Withdrawal), with its values of
+    money going out."""
+    for c in profile["columns"]:
+        if c["type"] != "text":
+            continue
+        words = {str(v): singular(str(v).lower()) for v, _ in c.get("values", [])}
+        out = [v for v, w in words.items() if w in MONEY_OUT_NOUNS]
+        if out and any(w in MONEY_IN_NOUNS for w in words.values()):
+            return c, out
+    return None
+
+
 def flow_column(word: str, profile: dict) -> dict | None:
     """The one signed money column a word of money in or out names ("expenses", "outflows", "income" over a
-    bank export's Amount beside its running Balance)."""
-    if word not in MONEY_OUT_WORDS | MONEY_IN_WORDS:
+    bank export's Amount beside its running Balance); a net flow's word names the money a Type column's
+    deposits and withdrawals move."""
+    if word not in MONEY_OUT_WORDS | MONEY_IN_WORDS | NET_FLOW_WORDS:
         return None
     both = [c for c in profile["columns"] if measure_col(c) and flows_both_ways(c)
             and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)]
-    return both[0] if len(both) == 1 else None
+    if len(both) == 1 and word not in NET_FLOW_WORDS:
+        return both[0]
+    return money_taken(profile) if word in NET_FLOW_WORDS and not both and movement_column(profile) else None
 
 
 def money_column(word: str, profile: dict) -> dict | None:

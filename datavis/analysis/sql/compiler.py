@@ -90,6 +90,9 @@ def measure_sql(m: Measure, profile: dict[str, Any]) -> str:
     """The aggregate expression of a measure, plain or derived."""
     if m.kind is not None:
         return derived_sql(m, profile, lambda f: filter_sql(f, profile))
+    if m.negate is not None and m.column is not None and m.agg in ("sum", "avg", "median", "min", "max"):
+        q = quote_ident(m.column)  # a net flow: the negated rows (withdrawals) taken from the others
+        return f"{m.agg}(CASE WHEN {filter_sql(m.negate, profile)} THEN -{q} ELSE {q} END)"
     return agg_expr(m, profile["_by_name"][m.column]["type"] if m.column else None)
 
 
