@@ -212,3 +212,7 @@ NET = "sum(CASE WHEN Kind = 'Withdrawal' THEN -Amount ELSE Amount END)"
 ])
 def test_a_net_over_a_type_column_takes_the_money_out_from_the_money_in(data, question, sql):
     _check(data, "moves", question, sql)
+
+
+def test_cash_flow_over_a_type_column_is_its_net(data):
+    _check(data, "moves", "cash flow by branch", f"SELECT Branch, {NET} FROM moves GROUP BY 1")

@@ -257,8 +257,8 @@ MONEY_MOVEMENT_NOUNS = {"deposit", "withdrawal", "refund", "payment", "transfer"
 # ... by the way they go, as the values of one Type column ("net flow" = the Deposit rows less the Withdrawal rows)
 MONEY_IN_NOUNS = {"deposit", "credit", "receipt", "inflow", "income"}
 MONEY_OUT_NOUNS = {"withdrawal", "debit", "expense", "fee", "charge", "purchase", "refund", "payout", "outflow"}
-# words of the money left when what went out is taken from what came in ("net flow per month")
-NET_FLOW_WORDS = {"net", "flow", "flows", "cashflow"}
+# words of the money moving both ways ("net flow per month": what came in less what went out)
+NET_FLOW_WORDS = {"flow", "flows", "cashflow"}
 MONEY_IN_WORDS = {"income", "deposit", "deposits", "deposited", "inflow", "inflows", "incoming", "received",
                   "receipts", "credits", "earned", "earnings", "takings"}
 

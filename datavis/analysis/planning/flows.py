@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from ..language.lexicon import MONEY_IN_WORDS, MONEY_MOVEMENT_NOUNS, MONEY_OUT_WORDS
+from ..language.lexicon import MONEY_IN_WORDS, MONEY_MOVEMENT_NOUNS, MONEY_OUT_WORDS, NET_FLOW_WORDS
 from ..language.linking import Links
 from ..language.names import singular
 from ..language.units import factor, time_unit_of
@@ -109,13 +109,15 @@ def _net_of_movements(plan: Plan, links: Links, profile: dict[str, Any]) -> bool
     moving = movement_column(profile)
     money = money_taken(profile)
     one = plan.measures[0] if len(plan.measures) == 1 else None
-    if "net" not in links.words or moving is None or money is None or flows_both_ways(money) or one is None or \
-            one.kind is not None or one.agg not in ("sum", "count"):
+    if not links.words & (NET_FLOW_WORDS | {"net"}) or moving is None or money is None or flows_both_ways(money) \
+            or one is None or one.kind is not None or one.agg not in ("sum", "count"):
         return False
     column, out = moving
     plan.filters = [f for f in plan.filters if f.column != column["name"]]
     plan.measures = [Measure(column=money["name"], agg="sum",
                              negate=Filter(column=column["name"], op="in", values=list(out)))]
+    # the word "net" is read here: no word left out
+    plan.assumptions = [a for a in plan.assumptions if not a.startswith("I did not find “net”")]
     plan.assumptions.append(f"I took the net as {money['name']} with the {', '.join(out)} rows counted negative")
     return True
 
