@@ -216,3 +216,9 @@ def test_a_net_over_a_type_column_takes_the_money_out_from_the_money_in(data, qu
 
 def test_cash_flow_over_a_type_column_is_its_net(data):
     _check(data, "moves", "cash flow by branch", f"SELECT Branch, {NET} FROM moves GROUP BY 1")
+
+
+def test_a_values_share_said_before_the_share_word(data):
+    _check(data, "orders", "online's share of orders by month",
+           "SELECT date_trunc('month', \"Order Date\"), 100.0 * avg(CASE WHEN Channel = 'Online' THEN 1 ELSE 0 END) "
+           "FROM orders GROUP BY 1")

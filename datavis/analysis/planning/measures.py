@@ -172,6 +172,9 @@ def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
             column, after = money["name"], after + 1
         found = _condition(p, profile, after, end, rate_word=False) if after < end else None
     found = found or _condition(p, profile, start, end, rate_word=False)
+    said = next((v for v in p.values if v.end == k), None) if found is None and toks[k].text != "of" else None
+    if said is not None:  # "chat's share of tickets by month": the value said before the share word
+        found = Filter(column=said.column, op="=", values=[said.value]), _filters_on(p, said.column)
     return _rate_of(column, *found) if found is not None else None
 
 
