@@ -222,3 +222,12 @@ def test_a_values_share_said_before_the_share_word(data):
     _check(data, "orders", "online's share of orders by month",
            "SELECT date_trunc('month', \"Order Date\"), 100.0 * avg(CASE WHEN Channel = 'Online' THEN 1 ELSE 0 END) "
            "FROM orders GROUP BY 1")
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("how many deposits over 1000", "SELECT count(*) FROM moves WHERE Kind = 'Deposit' AND Amount > 1000"),
+    ("% of withdrawals over 500", "SELECT 100.0 * avg(CASE WHEN Amount > 500 THEN 1 ELSE 0 END) FROM moves "
+                                  "WHERE Kind = 'Withdrawal'"),
+])
+def test_a_number_after_a_movement_of_money_compares_the_money(data, question, sql):
+    _check(data, "moves", question, sql)
