@@ -231,3 +231,21 @@ def test_a_values_share_said_before_the_share_word(data):
 ])
 def test_a_number_after_a_movement_of_money_compares_the_money(data, question, sql):
     _check(data, "moves", question, sql)
+
+
+def _write_events(path: Path) -> None:
+    """A shop's event log: an event type (view / cart / purchase) and the revenue of a purchase."""
+    rnd = random.Random(76)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Event ID", "Day", "Event Type", "Revenue"])
+        for i in range(300):
+            kind = rnd.choice(["View", "View", "Cart", "Purchase"])
+            w.writerow([f"E{i:05d}", (dt.date(2025, 2, 1) + dt.timedelta(days=rnd.randrange(28))).isoformat(), kind,
+                        round(rnd.uniform(10, 200), 2) if kind == "Purchase" else 0])
+
+
+def test_purchases_of_an_event_log_are_counted(tmp_path):
+    with ingested_views(tmp_path, [("events", _write_events)]) as (dirs, con):
+        assert _rows(answer(dirs["events"], "purchases by day")) == _gold(
+            con, "SELECT Day, count(*) FROM events WHERE \"Event Type\" = 'Purchase' GROUP BY 1")

@@ -252,8 +252,9 @@ MONEY_OUT_WORDS = {"spend", "spent", "spending", "spends", "expense", "expenses"
                    "payout", "payouts", "fee", "fees"}
 # ... of which the nouns of one movement of money, as a Type column's values say them ("total deposits by month"
 # sums the Amount of the Deposit rows; "paid invoices" counts invoices: a participle describes the rows)
+# (not "purchase": an event log's "purchases by day" counts the purchase events)
 MONEY_MOVEMENT_NOUNS = {"deposit", "withdrawal", "refund", "payment", "transfer", "expense", "debit", "credit",
-                        "payout", "fee", "charge", "chargeback", "reimbursement", "disbursement", "purchase"}
+                        "payout", "fee", "charge", "chargeback", "reimbursement", "disbursement"}
 # ... by the way they go, as the values of one Type column ("net flow" = the Deposit rows less the Withdrawal rows)
 MONEY_IN_NOUNS = {"deposit", "credit", "receipt", "inflow", "income"}
 MONEY_OUT_NOUNS = {"withdrawal", "debit", "expense", "fee", "charge", "purchase", "refund", "payout", "outflow"}
