@@ -6,6 +6,7 @@ table's identifier column ("Employee ID" → employees) or, failing that, from a
 Neutral ground: planning (an alternative's question) and presentation both use it."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .language.rownoun import counted_noun
@@ -16,6 +17,9 @@ from .sql.derived import derived_label
 CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
                "point": "a scatter plot", "table": "a table", "kpi": "a KPI", "histogram": "a histogram",
                "boxplot": "a box plot", "heatmap": "a heatmap"}
+_UNIT_SUFFIX = re.compile(r" *[(\[][^)\]]*[)\]]$")  # "Talk Time (min)": the unit a scaled label replaces
+
+
 def count_label(profile: dict[str, Any]) -> str:
     return f"Number of {counted_noun(profile)}"
 
@@ -32,6 +36,11 @@ def measure_label(m: Measure, column_label: str | None = None) -> str:
     if m.column is None:
         return "Count"
     name = column_label or m.column
+    if m.scale is not None and m.scaled_as and m.agg not in ("count", "count_distinct"):
+        # "Talk Time (min)" in hours is "Talk Time (hours)"; money out of a signed Amount "Amount (money out)"
+        name = f"{_UNIT_SUFFIX.sub('', name)} ({m.scaled_as})"
+    if m.negate is not None:
+        name = f"Net {name}"
     if m.agg == "none":
         return name
     if m.agg == "count":

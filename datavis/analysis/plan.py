@@ -61,6 +61,13 @@ class Measure(BaseModel):
         "sum", description="kind 'ratio': how `other` is aggregated (count_distinct of an id: per distinct order)")
     unit: TimeUnit = Field("day", description="kind 'date_diff': unit of the time difference")
     percent: bool = Field(False, description="kind 'ratio': × 100, shown as a percentage (a margin)")
+    scale: float | None = Field(None, description="plain column only: each value times this before it is "
+                                "aggregated (-1: money out of a signed amount as a positive sum; 1/60: minutes "
+                                "as hours; 0.001: in thousands); null = as stored")
+    negate: Filter | None = Field(None, description="plain column only: the rows meeting this condition count "
+                                  "negative (a net flow: Type = Withdrawal taken from the deposits)")
+    scaled_as: str | None = Field(None, description="with scale: what the values become, for the label "
+                                  "('money out', 'hours', 'thousands')")
 
 
 class Dimension(BaseModel):
@@ -183,6 +190,8 @@ def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
             validate_derived(m, profile, fix)
             continue
         m.column = fix(m.column, "measure column")
+        if m.negate is not None:
+            m.negate.column = fix(m.negate.column, "negated rows' column") or m.negate.column
         if m.column is None and m.agg not in ("count",):
             m.agg = "count"
         if m.column is not None and m.agg in ("sum", "avg", "median") and \

@@ -235,6 +235,14 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         if a in text.protected:
             continue
         return Cue("limit", (1, _ranks_high(m.group(3), text.s[m.end(3):])), a, a), False
+    # "which category do we spend the most on", "which vendor did we pay the most": a question asked with "do" keeps
+    # the verb's base form; a singular group is one (a plural lists them)
+    for m, _span in text.find(rf"\b(?:which|what)\s+((?:[a-z]+\s+){{1,3}}?)(?:do|did|does)\s+(?:we|you|they|i)\s+"
+                              rf"[a-z]{{3,}}\s+(?:(?:in|up|out|on)\s+)?(?:the\s+)?({_SUPERLATIVES})\b", protect=False):
+        a, _b = text.span(m.start(2), m.end(2))
+        if _plural(m.group(1).split()[-1]) or a in text.protected:
+            continue
+        return Cue("limit", (1, _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
     # "which carrier delivers quickest", "which agent answers fastest": any verb of one subject before a speed
     # ("which carriers deliver fastest" lists them all)
     # (or a length: "which team keeps people waiting longest")

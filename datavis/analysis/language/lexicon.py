@@ -68,7 +68,7 @@ SYNONYM_GROUPS = [
     {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
     {"talk", "handle", "handling"},  # a call's "handle time" is its talk time
     {"tip", "gratuity", "gratuities"},
-    {"ticket", "case", "incident"},  # a helpdesk's rows: "tickets" over Case ID
+    {"ticket", "case", "incident", "call"},  # a help desk's rows: "tickets" over Case ID, one for each call
     # who sells: a CRM's deal "Owner" is its rep
     {"rep", "representative", "salesperson", "salesman", "saleswoman", "seller", "owner"},
 ]
@@ -283,6 +283,25 @@ VERB_MEASURES: dict[str, list[str]] = {
 # Verbs and nouns of money coming in ("which campaign raised the least", "takings per level", "what it brought
 # in"): when no column is named by their words, they name the table's money column (phrasing.takings_column).
 MONEY_TAKEN_WORDS = {*_GIVING, "takings", "money", "cash", "revenue", "income", "proceeds", "turnover"}
+
+# Words of money going out of an account and coming in (a bank export's one signed Amount: planning/flows.py):
+# "how much did we spend on supplies", "expenses by category", "outflows"; "income by month", "deposits".
+MONEY_OUT_WORDS = {"spend", "spent", "spending", "spends", "expense", "expenses", "expenditure", "expenditures",
+                   "outflow", "outflows", "outgoings", "outgoing", "paid", "pay", "cost", "costs", "debit", "debits",
+                   "withdrawal", "withdrawals", "withdrawn", "refund", "refunded", "refunds", "bill", "bills",
+                   "payout", "payouts", "fee", "fees"}
+# ... of which the nouns of one movement of money, as a Type column's values say them ("total deposits by month"
+# sums the Amount of the Deposit rows; "paid invoices" counts invoices: a participle describes the rows)
+# (not "purchase": an event log's "purchases by day" counts the purchase events)
+MONEY_MOVEMENT_NOUNS = {"deposit", "withdrawal", "refund", "payment", "transfer", "expense", "debit", "credit",
+                        "payout", "fee", "charge", "chargeback", "reimbursement", "disbursement"}
+# ... by the way they go, as the values of one Type column ("net flow" = the Deposit rows less the Withdrawal rows)
+MONEY_IN_NOUNS = {"deposit", "credit", "receipt", "inflow", "income"}
+MONEY_OUT_NOUNS = {"withdrawal", "debit", "expense", "fee", "charge", "purchase", "refund", "payout", "outflow"}
+# words of the money moving both ways ("net flow per month": what came in less what went out)
+NET_FLOW_WORDS = {"flow", "flows", "cashflow"}
+MONEY_IN_WORDS = {"income", "deposit", "deposits", "deposited", "inflow", "inflows", "incoming", "received",
+                  "receipts", "credits", "earned", "earnings", "takings"}
 
 # Irregular verbs by their participle, the form a status value takes ("write off" → Written Off, "we win" → Won).
 PARTICIPLES = {"write": "written", "wrote": "written", "break": "broken", "broke": "broken", "give": "given",

@@ -47,6 +47,7 @@ from .parsing import (
     yes_letter,
 )
 from .timeparse import find_periods
+from .units import split_unit
 
 # Tiers of language.matching, in the issue's feature names.
 _TIER_FEATURE = {"exact": "exact", "abbreviation": "abbreviation", "fuzzy": "fuzzy", "synonym": "synonym",
@@ -94,6 +95,7 @@ class Links:
     qualities: list[Link] = field(default_factory=list)  # Yes/No columns named, not yet conditions
     period_words: frozenset[str] = frozenset()  # words of a period ("this year"): a filter, not a grain
     booleans: frozenset[str] = frozenset()  # the table's Yes/No columns
+    unit: str | None = None  # a unit the answer is asked in ("in hours", "in thousands": language/units.py)
 
     def linked_columns(self) -> list[str]:
         return list(dict.fromkeys(str(c.target) for c in self.columns))
@@ -325,9 +327,10 @@ def _qualities(p: Parsed, profile: dict, filtered: set[str]) -> list[Link]:
 
 def link(question: str, profile: dict) -> Links:
     """Every link of `question` to `profile`'s columns, values and the lexicon's cues."""
+    question, unit = split_unit(question, profile)  # "talk time in hours": the unit is no column's word
     corrected, fixes = correct_spelling(metric_words(question, profile), profile)
     p = parse(corrected, profile)
-    out = Links(corrected, p, corrections=fixes, words=frozenset(_WORD.findall(corrected.lower())))
+    out = Links(corrected, p, corrections=fixes, words=frozenset(_WORD.findall(corrected.lower())), unit=unit)
     out.columns = _column_links(p, profile)
     out.values = [Link("value", (v.column, v.value), v.start, v.end, v.score, ("value",)) for v in p.values]
     out.conditions = _conditions(p, profile)

@@ -166,6 +166,8 @@ class ColumnIndex:
         for v, cols in self.vocab_index.items():
             if len(v) >= 4:
                 self.stems.setdefault(stem(v), set()).update(cols)
+            if len(v) >= 6 and v.endswith("lve"):  # Hours to Resolve ~ "resolution" (stem_forms: resolv)
+                self.stems.setdefault(v[:-1], set()).update(cols)
         self.values: dict[str, list[tuple[str, str, int]]] = {}
         # Names and values with punctuation or non-Latin letters: (column, value or None).
         self.unusual: list[tuple[str, str | None]] = [
@@ -499,8 +501,8 @@ def stem(word: str) -> str:
 def stem_forms(word: str) -> set[str]:
     """A word's stem and, for a noun of an action, the stem of its participle: "cancellations" ~
     "cancelled" (cancell), "completion" ~ "completed" (complet), "production" ~ "produced" (produc),
-    "denials" ~ "denied" (deni), "deliveries" / "delivery" ~ "delivered" (deliver). (Irregular verbs:
-    lexicon.PARTICIPLES.)"""
+    "denials" ~ "denied" (deni), "deliveries" / "delivery" ~ "delivered" (deliver), "resolution" ~ "resolve"
+    (resolv). (Irregular verbs: lexicon.PARTICIPLES.)"""
     forms = {stem(word)}
     for suffix in ("ations", "ation", "ions", "ion"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -513,6 +515,10 @@ def stem_forms(word: str) -> set[str]:
             forms.add(word[: -len(suffix)])
             break
     if len(word) >= 6 and word.endswith("y") and word[-2] not in "aeiou":
+        forms.add(word[:-1])
+    if word.endswith(("lution", "lutions")) and len(word) >= 8:  # "resolution" ~ "resolve(d)", "solution" ~ "solve"
+        forms.add(word[: word.rindex("ution")] + "v")
+    elif len(word) >= 6 and word.endswith("lve"):
         forms.add(word[:-1])
     return forms
 

@@ -20,6 +20,7 @@ from . import phrasing as P
 from .comparisons import column_comparisons
 from .lexicon import (
     AGG_CUES,
+    MONEY_MOVEMENT_NOUNS,
     MONTH_NAMES,
     NUMBER_WORDS,
     PEOPLE,
@@ -829,7 +830,14 @@ class _NumberFilters:
                 if is_numeric(by_name[m.column]) and m.words.split()[0] in (unit, p.toks[b].text):
                     return m
         # an amount of money is never an age ("employees earning over $100k"); a unit names its column
-        return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or lex
+        return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or self.moved_money(a) or lex
+
+    def moved_money(self, a: int) -> str | None:
+        """"withdrawals over 500", "refunds under 50": a number after a movement of money compares the table's one
+        money column."""
+        if a == 0 or self.p.toks[a - 1].sing not in MONEY_MOVEMENT_NOUNS:
+            return None
+        return self.money_column("$0")
 
     def unit_column(self, b: int) -> str | None:
         """"at least 90 days late", "over 3 nights": the one number column whose name holds the unit

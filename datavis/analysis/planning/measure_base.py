@@ -11,10 +11,16 @@ from ..datasets.profile import is_identifier
 from ..language.lexicon import (
     ASIDE_MONEY_WORDS,
     COST_WORDS,
+    MONEY_IN_NOUNS,
+    MONEY_IN_WORDS,
+    MONEY_OUT_NOUNS,
+    MONEY_OUT_WORDS,
+    NET_FLOW_WORDS,
     QUANTITY_WORDS,
     VERB_MEASURES,
 )
 from ..language.matching import Mention
+from ..language.names import singular
 from ..language.parsing import (
     Parsed,
     is_flag,
@@ -87,6 +93,49 @@ _REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover", "sales"}
 _MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
 
 
+_SIGNED_SHARE = 0.1
+
+
+def signed(col: dict) -> bool:
+    """A number column holding money both ways (a bank export's Amount): a tenth or more of its values below
+    zero and a tenth above (a sales column with a few returns is not)."""
+    n = col.get("non_null") or 0
+    neg = col.get("negatives") or 0
+    return col.get("type") in ("integer", "number") and n > 0 and neg >= _SIGNED_SHARE * n and \
+        n - neg >= _SIGNED_SHARE * n
+
+
+def flows_both_ways(col: dict) -> bool:
+    """A signed amount of money moving (not a running balance, which is a level)."""
+    return signed(col) and "balance" not in col["tokens"]
+
+
+def movement_column(profile: dict) -> tuple[dict, list[str]] | None:
+    """The text column whose values say which way money went (Type: Deposit / Withdrawal), with its values of
+    money going out."""
+    for c in profile["columns"]:
+        if c["type"] != "text":
+            continue
+        words = {str(v): singular(str(v).lower()) for v, _ in c.get("values", [])}
+        out = [v for v, w in words.items() if w in MONEY_OUT_NOUNS]
+        if out and any(w in MONEY_IN_NOUNS for w in words.values()):
+            return c, out
+    return None
+
+
+def flow_column(word: str, profile: dict) -> dict | None:
+    """The one signed money column a word of money in or out names ("expenses", "outflows", "income" over a
+    bank export's Amount beside its running Balance); a net flow's word names the money a Type column's
+    deposits and withdrawals move."""
+    if word not in MONEY_OUT_WORDS | MONEY_IN_WORDS | NET_FLOW_WORDS:
+        return None
+    both = [c for c in profile["columns"] if measure_col(c) and flows_both_ways(c)
+            and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)]
+    if len(both) == 1 and word not in NET_FLOW_WORDS:
+        return both[0]
+    return money_taken(profile) if word in NET_FLOW_WORDS and not both and movement_column(profile) else None
+
+
 def money_column(word: str, profile: dict) -> dict | None:
     """The money column a word of money names: the lexicon's words for the verb first, then the
     table's only money column (a currency, or a money name: "MRR"), or its revenue column; "sales" first the
@@ -94,6 +143,9 @@ def money_column(word: str, profile: dict) -> dict | None:
     gross = gross_column(profile) if word == "sales" else None
     if gross is not None and revenue_column([gross]):
         return gross
+    flow = flow_column(word, profile)
+    if flow is not None:
+        return flow
     if word not in MONEY_WORDS:
         return None
     by_name = profile["_by_name"]

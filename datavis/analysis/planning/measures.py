@@ -91,6 +91,10 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
     if p.chart == "arc":
         return None
     for k, t in enumerate(toks):
+        if _as_a_share(p, k):  # "how many tickets were refunded, as a percent": the rate of what was counted
+            found = _condition(p, profile, 0, k - 2, rate_word=False)
+            if found is not None:
+                return _rate_of(None, *found)
         named = mention_at(p, k)  # "bounce rate" is a column; "rate" alone only half-names bounce_rate
         if t.text in RATE_WORDS and k > 0 and (named is None or named.tier == "partial" and named.start == k):
             found = _condition(p, profile, max(0, k - 3), k, rate_word=True)
@@ -123,10 +127,20 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
     return None
 
 
+def _as_a_share(p: Parsed, k: int) -> bool:
+    """Word k is the share word of "as a percent / percentage / share" (or "as a %") said after the rows."""
+    toks = p.toks
+    return k >= 3 and toks[k - 2].text == "as" and toks[k - 1].text in ("a", "an") and \
+        (toks[k].text in SHARE_OF_WORDS | {"percent", "percentage", "%"})
+
+
 def _percent_after(p: Parsed, k: int) -> bool:
     """A "%" right after word k that is not "% of" nor a number's ("over 50%")."""
     after = p.question[p.toks[k].end:].lstrip()
     return after.startswith("%") and not re.match(r"%\s*of\b", after) and not p.toks[k].text[:1].isdigit()
+
+
+_MONEY_NOUNS = {"dollars", "dollar", "money", "amount", "amounts", "value", "euros", "pounds", "$"}
 
 
 def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
@@ -150,7 +164,17 @@ def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
         money = money_column(toks[rows.start].text, profile)
         column = money["name"] if money is not None else None
     found = _condition(p, profile, rows.end, end, rate_word=False) if rows is not None else None
+    lead = next((v for v in p.values if v.start == start), None) if rows is None and column is None else None
+    if lead is not None and lead.end < end:  # "% of deposits made online": the rows are a value's, kept as a filter
+        after = lead.end
+        money = money_taken(profile) if toks[after].text in _MONEY_NOUNS else None
+        if money is not None:  # "what share of deposit dollars came in via mobile": of the money, not the rows
+            column, after = money["name"], after + 1
+        found = _condition(p, profile, after, end, rate_word=False) if after < end else None
     found = found or _condition(p, profile, start, end, rate_word=False)
+    said = next((v for v in p.values if v.end == k), None) if found is None and toks[k].text != "of" else None
+    if said is not None:  # "chat's share of tickets by month": the value said before the share word
+        found = Filter(column=said.column, op="=", values=[said.value]), _filters_on(p, said.column)
     return _rate_of(column, *found) if found is not None else None
 
 
@@ -189,6 +213,8 @@ def _converted_count(profile: dict) -> str | None:
 def _ends_scope(p: Parsed, j: int) -> bool:
     t = p.toks[j].text
     nxt = p.toks[j + 1].text if j + 1 < len(p.toks) else ""
+    if t == "by" and any(v.start == j + 1 for v in p.values):
+        return False  # "% of tickets that come in by phone": a value after "by" is the condition, not a breakdown
     return t in _SCOPE_END or (t in ("in", "for", "of") and nxt in ("each", "every")) or \
         (t == "over" and nxt in ("time", "the")) or \
         any(g.start == j for g in p.groups)
@@ -235,10 +261,17 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         if by_name[col]["type"] == "boolean":
             return Filter(column=col, op="=", values=[not neg]), _filters_on(p, col)
         return Filter(column=col, op="!=" if neg else "=", values=[value]), _filters_on(p, col)
+    weekday = next((f for f in p.filters if f.op == "weekday"), None)
+    if weekday is not None and any(a <= j < b for j in p.weekday_toks):  # "share of orders on weekends"
+        return weekday, [weekday]
     present = next((f for f in p.filters if f.op == ">" and f.values == [0] and f.other is None and
                     any(a <= m.start < b and m.column == f.column for m in p.mentions)), None)
     if present is not None and not rate_word:  # "% of picks with a mispick": Mispicks > 0
         return present, [present]
+    equal = next((f for f in p.filters if f.op == "=" and f.other is None and is_numeric(by_name[f.column])
+                  and any(a <= m.start < b and m.column == f.column for m in p.mentions)), None)
+    if equal is not None and not rate_word:  # "% of tickets with a csat of 5": CSAT = 5
+        return equal, [equal]
     scope = " ".join(t.text for t in p.toks[a:b])
     if not rate_word and re.search(r"\b(over|above|under|below|more|less|fewer|least|most|older|younger|"
                                    r"between|greater|higher|lower)\b.*\d", scope):

@@ -15,6 +15,7 @@ from ..errors import Unanswerable
 from ..labels import CHART_NAMES, measures_name
 from ..language.linking import Links, link
 from ..plan import Plan
+from . import flows
 from .candidates import Candidate, rule_edits
 from .coverage import Coverage, doubts, gaps, missing_phrase, subject_named
 from .decision import asks_one_number, offered, spread
@@ -200,7 +201,8 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
     elif doubt:  # said, so the answer is read as a reading of the other words
         best.assumptions.append(f"I did not find “{' '.join(doubt)}” in this dataset: the answer leaves "
                                 f"{'it' if len(doubt) == 1 else 'them'} out")
-    return Ranked(best, margin, alts)
+    # money said one way of a signed amount, and the unit asked for, hold for every reading (flows.py)
+    return Ranked(flows.apply(best, links, profile), margin, [flows.apply(a, links, profile) for a in alts])
 
 
 def _not_found(links: Links, cov: Coverage, profile: dict[str, Any]) -> Unanswerable:

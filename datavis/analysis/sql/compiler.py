@@ -68,15 +68,31 @@ def agg_expr(m: Measure, col_type: str | None) -> str:
     q = quote_ident(m.column)
     if col_type == "boolean" and m.agg in ("sum", "avg", "median"):
         q = f"CAST({q} AS INTEGER)"
+    if m.scale is not None and m.agg not in ("count", "count_distinct"):
+        q = scaled(q, m.scale)
     return {"sum": f"sum({q})", "avg": f"avg({q})", "median": f"median({q})", "min": f"min({q})",
             "max": f"max({q})", "count": f"count({q})", "count_distinct": f"count(DISTINCT {q})",
             "none": q}[m.agg]
+
+
+def scaled(q: str, scale: float) -> str:
+    """A value times a plan's scale, written as a division when that is exact (minutes / 60 as hours,
+    not × 0.01666…) and as a sign change for -1."""
+    if scale == -1:
+        return f"(-{q})"
+    inverse = 1 / scale
+    if abs(inverse - round(inverse)) < 1e-9:
+        return f"({q} / {round(inverse)}.0)"
+    return f"({q} * {scale!r})"
 
 
 def measure_sql(m: Measure, profile: dict[str, Any]) -> str:
     """The aggregate expression of a measure, plain or derived."""
     if m.kind is not None:
         return derived_sql(m, profile, lambda f: filter_sql(f, profile))
+    if m.negate is not None and m.column is not None and m.agg in ("sum", "avg", "median", "min", "max"):
+        q = quote_ident(m.column)  # a net flow: the negated rows (withdrawals) taken from the others
+        return f"{m.agg}(CASE WHEN {filter_sql(m.negate, profile)} THEN -{q} ELSE {q} END)"
     return agg_expr(m, profile["_by_name"][m.column]["type"] if m.column else None)
 
 
