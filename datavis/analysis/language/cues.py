@@ -191,7 +191,20 @@ def _plural(word: str) -> bool:
 
 
 def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
-    """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries")."""
+    """Top/bottom N ("top 5", "5 largest", "bottom three", "the top countries"), and whether the words said N."""
+    said = _numbered_limit(text)
+    if said is not None:
+        return said, True
+    one = _one_group_limit(text)
+    if one is not None:
+        return one, False
+    for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
+        return Cue("limit", (10, m.group(2) == "top"), a, b), False
+    return None, False
+
+
+def _numbered_limit(text: Text) -> Cue[tuple[int, bool]] | None:
+    """A limit whose number is said: "top 5", "5 largest", "the 3 longest calls", "which 3 stores sold the most"."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
     # also "top3", "top-3", and a compound before its number ("best-selling 5 products", "lowest-rated 3 hotels")
     for m, (a, b) in text.find(rf"{NOT_AT_BOUND}\b(top|bottom|first|best|worst|highest|lowest|largest|smallest|biggest|"
@@ -201,19 +214,19 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         desc = m.group(1) not in ("bottom", "worst", "lowest", "smallest", "least")
         if m.group(2):  # the compound's verb still names the measure ("selling": units sold)
             a, b = text.span(m.start(3), m.end(3))
-        return Cue("limit", (n, desc), a, b), True
+        return Cue("limit", (n, desc), a, b)
     for m, (a, b) in text.find(
             rf"\b(\d+|{nums})\s+(highest|lowest|largest|smallest|biggest|best|worst|top|most|least|busiest|quietest|"
             rf"strongest|weakest)\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         desc = m.group(2) not in _LOW_WORDS
-        return Cue("limit", (n, desc), a, b), True
+        return Cue("limit", (n, desc), a, b)
     # "the 3 longest calls", "the two quickest shipments": the number only; the superlative still names the
     # quantity that ranks (a duration, a weight, a price)
     for m, _span in text.find(rf"\b(\d+|{nums})\s+(?:most\s+expensive|{_LEVEL_SUPERLATIVES}|{_KIND_SUPERLATIVES})\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
-        return Cue("limit", (n, m.group(0).split()[-1] not in _LOW_WORDS | {"youngest", "earliest"}), a, b), True
+        return Cue("limit", (n, m.group(0).split()[-1] not in _LOW_WORDS | {"youngest", "earliest"}), a, b)
     # "which 3 stores sold the most units", "3 campaigns with the best roas": the number, then the
     # superlative a few words on
     for m, _span in text.find(rf"(?:^|\b(?:which|what|the|our|my)\s+)(\d{{1,2}}|{nums})\s+"
@@ -222,7 +235,13 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
                               rf"{_LEVEL_SUPERLATIVES})\b"):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
-        return Cue("limit", (n, m.group(2) not in _LOW_WORDS), a, b), True
+        return Cue("limit", (n, m.group(2) not in _LOW_WORDS), a, b)
+    return None
+
+
+def _one_group_limit(text: Text) -> Cue[tuple[int, bool]] | None:
+    """One group said by a singular subject and a superlative ("which department has the highest …", "the agent
+    with the lowest …", "who answers quickest"); the cue spends no word."""
     # "which department has the highest average salary": one group, the best (a plural "which X have" lists them)
     # (the group may be a column's several-word name, "which payment method brought in the most")
     for m, _span in text.find(rf"\b(?:which|what)\s+((?:[a-z]+\s+){{1,3}}?)({_ONE_VERBS})\s+"
@@ -234,7 +253,7 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         a, _b = text.span(m.start(3), m.end(3))  # spends no word: the group and the superlative's measure stay
         if a in text.protected:
             continue
-        return Cue("limit", (1, _ranks_high(m.group(3), text.s[m.end(3):])), a, a), False
+        return Cue("limit", (1, _ranks_high(m.group(3), text.s[m.end(3):])), a, a)
     # "which category do we spend the most on", "which vendor did we pay the most": a question asked with "do" keeps
     # the verb's base form; a singular group is one (a plural lists them)
     for m, _span in text.find(rf"\b(?:which|what)\s+((?:[a-z]+\s+){{1,3}}?)(?:do|did|does)\s+(?:we|you|they|i)\s+"
@@ -242,7 +261,7 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         a, _b = text.span(m.start(2), m.end(2))
         if _plural(m.group(1).split()[-1]) or a in text.protected:
             continue
-        return Cue("limit", (1, _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
+        return Cue("limit", (1, _ranks_high(m.group(2), text.s[m.end(2):])), a, a)
     # "which carrier delivers quickest", "which agent answers fastest": any verb of one subject before a speed
     # ("which carriers deliver fastest" lists them all)
     # (or a length: "which team keeps people waiting longest")
@@ -252,7 +271,7 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         if _plural(words[0]) and not (len(words) > 1 and _plural(words[-1])):
             continue
         a, _b = text.span(m.start(2), m.end(2))
-        return Cue("limit", (1, m.group(2) != "soonest" and _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
+        return Cue("limit", (1, m.group(2) != "soonest" and _ranks_high(m.group(2), text.s[m.end(2):])), a, a)
     # "the agent with the lowest satisfaction", "the store having the most returns": one group (a plural lists them)
     for m, _span in text.find(rf"\bthe\s+([a-z]+)\s+(?:with|having|that\s+has|that\s+had)\s+the\s+"
                               rf"({_SUPERLATIVES}|{_LEVEL_SUPERLATIVES})\b", protect=False):
@@ -261,20 +280,18 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
         a, _b = text.span(m.start(2), m.end(2))
         if a in text.protected:
             continue
-        return Cue("limit", (1, _ranks_high(m.group(2), text.s[m.end(2):])), a, a), False
+        return Cue("limit", (1, _ranks_high(m.group(2), text.s[m.end(2):])), a, a)
     # "who was hired most recently", "which customer ordered latest": the one row (or group) of the latest date
     for m, _span in text.find(r"\b(?:who|whom|which\s+[a-z]+)\s+(?:[a-z]+\s+){1,3}?(most\s+recently|latest)\s*[?.]?$",
                               protect=False):
         a, _b = text.span(m.start(1), m.start(1) + 1)
-        return Cue("limit", (1, True), a, a), False
+        return Cue("limit", (1, True), a, a)
     # "who answers quickest": one person
     for m, _span in text.find(r"\bwho\s+(?:[a-z]+\s+){1,3}?(?:the\s+)?(fastest|quickest|slowest|longest|shortest)\b",
                               protect=False):
         a, _b = text.span(m.start(1), m.end(1))
-        return Cue("limit", (1, _ranks_high(m.group(1), text.s[m.end(1):])), a, a), False
-    for m, (a, b) in text.find(r"\b(the )?(top|bottom)\b(?! of)"):
-        return Cue("limit", (10, m.group(2) == "top"), a, b), False
-    return None, False
+        return Cue("limit", (1, _ranks_high(m.group(1), text.s[m.end(1):])), a, a)
+    return None
 
 
 _CHART_ORDER = sorted(CHART_WORDS.items(), key=lambda kv: -len(kv[0]))
