@@ -68,7 +68,7 @@ SYNONYM_GROUPS = [
     {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
     {"talk", "handle", "handling"},  # a call's "handle time" is its talk time
     {"tip", "gratuity", "gratuities"},
-    {"ticket", "case", "incident", "call"},  # a help desk's rows: "tickets" over Case ID, one for each call
+    {"ticket", "case", "incident"},  # a helpdesk's rows: "tickets" over Case ID
     # who sells: a CRM's deal "Owner" is its rep
     {"rep", "representative", "salesperson", "salesman", "saleswoman", "seller", "owner"},
 ]

@@ -609,7 +609,7 @@ def open_state(p: Parsed, profile: dict[str, Any]) -> None:
     """"how many tickets are still open", "unresolved cases by team": the rows not finished yet, whose date of
     the work finished (Closed, Resolved On) is blank, when no column holds a value "open" (Status = Open
     is a value filter) and the table records when rows were finished."""
-    if "open" in get_index(profile).values or any(f.op == "is_null" for f in p.filters) or \
+    if "open" in get_index(profile).values or any(f.op in ("is_null", "not_null") for f in p.filters) or \
             re.search(r"\bhow long\b", p.text.s):
         return
     ends = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and set(c["tokens"]) & DONE_EVENT_WORDS

@@ -19,7 +19,7 @@ _TIME_WORDS = {**dict.fromkeys(["sec", "secs", "second", "seconds"], "second"),
 # "in thousands", "in $k", "in 000s", "in millions": a size of number
 SIZE_UNITS: dict[str, tuple[float, str]] = {
     **dict.fromkeys(["thousand", "thousands", "k", "$k", "000s", "'000s"], (1e3, "thousands")),
-    **dict.fromkeys(["million", "millions", "mn", "$m", "mm"], (1e6, "millions"))}
+    **dict.fromkeys(["million", "millions", "mn", "$m"], (1e6, "millions"))}  # not "mm": rainfall in millimetres
 # the phrase ends the question or comes before a grouping or another clause
 _PHRASE = re.compile(r"\s*\b(?:in|into)\s+(?P<unit>\$?[a-z']+|'?000s)(?=\s*(?:$|[?.!,;]|\b(?:by|per|for|each|across|"
                      r"over|and|vs|versus|from|of|grouped|split|broken|as|please|this|last|since|during|"

@@ -26,9 +26,12 @@ _BOTH = {"net", "balance"}
 _PLAIN_AGGS = ("sum", "avg", "median", "min", "max")
 
 
-def direction(links: Links) -> str | None:
+def direction(links: Links, profile: dict[str, Any]) -> str | None:
     """"out", "in" or None: which way the words say the money goes ("money out", "spend"; "money in", "income")."""
-    words = set(links.words)
+    # a word naming another column is that column ("profit and cost": Cost), not a way the money goes
+    by_name = profile["_by_name"]
+    named = {i for c in links.columns if not flows_both_ways(by_name[str(c.target)]) for i in range(c.start, c.end)}
+    words = {t.text for t in links.parsed.toks if t.i not in named}
     text = links.question.lower()
     out = bool(words & MONEY_OUT_WORDS) or bool(_SAID_OUT.search(text))
     came = bool(words & MONEY_IN_WORDS) or bool(_SAID_IN.search(text))
@@ -126,7 +129,7 @@ def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
     """The plan with money said one way kept to that way, and its measures in the unit asked for."""
     if not _net_of_movements(plan, links, profile):
         _movements_in_money(plan, links, profile)
-    way = direction(links)
+    way = direction(links, profile)
     if way is not None:
         _one_way(plan, way, profile)
     if links.unit is not None:

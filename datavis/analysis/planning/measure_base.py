@@ -105,9 +105,14 @@ def signed(col: dict) -> bool:
         n - neg >= _SIGNED_SHARE * n
 
 
+# what a column of money moving is called (a bank export's Amount, a ledger's Net or Value); a signed Profit or a
+# stock's Change is a result, not money moving
+_FLOW_TOKENS = {"amount", "amt", "value", "transaction", "txn", "net", "flow", "money", "cash", "sum", "total"}
+
+
 def flows_both_ways(col: dict) -> bool:
-    """A signed amount of money moving (not a running balance, which is a level)."""
-    return signed(col) and "balance" not in col["tokens"]
+    """A signed amount of money moving (not a running balance, which is a level, nor a result such as a profit)."""
+    return signed(col) and "balance" not in col["tokens"] and bool(set(col["tokens"]) & _FLOW_TOKENS)
 
 
 def movement_column(profile: dict) -> tuple[dict, list[str]] | None:
