@@ -192,3 +192,46 @@ def test_sales_are_no_unit_price_and_a_variance_of_another_measure_is_not_the_bu
     assert "sum(\"Unit Price\")" not in sales.sql, sales.sql
     variance = answer(merged[0]["branches"], "revenue variance by store")
     assert "\"Actual\" - \"Budget\"" not in variance.sql, variance.sql
+
+
+# ---------------------------------------------------------------- the review of the eighth stop's merge
+def _write_tees(path: Path) -> None:
+    """T-shirt orders by size (S/M/L), grades by letter, transfers among a customer's transactions."""
+    rnd = random.Random(81)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Txn ID", "Day", "Customer", "Type", "Size", "Grade", "Qty", "Start Date", "End Date"])
+        for i in range(240):
+            start = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))
+            w.writerow([f"T{i:04d}", start.isoformat(), f"C{rnd.randint(1, 40)}",
+                        rnd.choice(["Order", "Transfer", "Return"]), rnd.choice("SML"), rnd.choice("ABCDF"),
+                        rnd.randint(1, 9), start.isoformat(),
+                        (start + dt.timedelta(days=rnd.randint(1, 30))).isoformat()])
+
+
+def test_words_asking_about_a_coded_column_name_no_value_of_it(tmp_path):
+    """A word before a column of one-letter codes is its initial only when it names one ("night shift" ~ N), not
+    when it asks which ("the most common grade", "best selling size"); a value said as written ("transfers" ~
+    Transfer) counts rows, not distinct people; "days on hold" names no stretch of the two dates."""
+    with ingested_views(tmp_path, [("tx", _write_tees)]) as data:
+        same_answer(data, "tx", "what is the most common grade",
+                    "SELECT Grade, count(*) AS n FROM tx GROUP BY 1 ORDER BY n DESC LIMIT 1")
+        same_answer(data, "tx", "best selling size",
+                    "SELECT Size, sum(Qty) AS q FROM tx GROUP BY 1 ORDER BY q DESC LIMIT 1")
+        same_answer(data, "tx", "how many transfers by month",
+                    "SELECT date_trunc('month', Day), count(*) FROM tx WHERE Type = 'Transfer' GROUP BY 1")
+        assert "End Date" not in answer(data[0]["tx"], "days on hold by customer").sql
+
+
+def test_made_is_no_production_budget(tmp_path):
+    """"which studio made the most" counts films by studio: "made" names Units Produced, not a Production Budget."""
+    def write(path: Path) -> None:
+        rnd = random.Random(82)
+        with path.open("w", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["Title", "Studio", "Production Budget", "Gross"])
+            for i in range(90):
+                w.writerow([f"M{i}", rnd.choice(["A24", "Fox", "WB"]), rnd.randint(1, 200) * 10**5,
+                            rnd.randint(1, 900)])
+    with ingested_views(tmp_path, [("films", write)]) as data:
+        assert "Production Budget" not in answer(data[0]["films"], "which studio made the most").sql

@@ -68,7 +68,7 @@ SYNONYM_GROUPS = [
     {"usage", "consumption", "used", "consumed"},  # "energy usage" ~ kwh_used
     {"talk", "handle", "handling"},  # a call's "handle time" is its talk time
     {"tip", "gratuity", "gratuities"},
-    {"ticket", "case", "incident"},  # a helpdesk's rows: "tickets" over Case ID
+    {"ticket", "case", "incident", "call"},  # a help desk's rows: "tickets" over Case ID, one for each call
     # who sells: a CRM's deal "Owner" is its rep
     {"rep", "representative", "salesperson", "salesman", "saleswoman", "seller", "owner"},
 ]
@@ -243,7 +243,7 @@ MONTH_NAMES = {
 # "output", "made" ~ Units Produced; "asking price" ~ List Price.
 PARAPHRASES: dict[str, set[str]] = {
     "produced": {"output", "outputs", "made", "make", "makes", "making", "manufactured", "production"},
-    "production": {"output", "outputs", "made", "manufactured"},
+    "production": {"output", "outputs", "manufactured"},  # not "made": "which studio made the most" (Production Budget)
     "list": {"asking"},
     "billed": {"billable"},  # "billable hours" ~ Hours Billed
     # a unit turned away is a defect: "defect rate" ~ Units Rejected as a % of Units Produced

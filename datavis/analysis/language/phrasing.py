@@ -207,6 +207,9 @@ def code_values(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[
 
 
 _COORDINATORS = {"vs", "versus", "and", "or", ",", "&"}
+# words that ask about a column's values rather than name one: cues and rankings ("most common", "best", "top")
+_ASKING_WORDS = {w for phrases in AGG_CUES.values() for ph in phrases for w in ph.split()} | set(RANKING_WORDS) | \
+    {"common", "popular", "frequent", "usual", "typical", "rare", "got", "get", "gets", "which", "what"}
 
 
 def _initial_code(word: str, vals: dict[str, str]) -> str | None:
@@ -215,6 +218,8 @@ def _initial_code(word: str, vals: dict[str, str]) -> str | None:
     if not (word.isalpha() and len(word) >= 3) or word in _FUNCTION or negates(word) or \
             not all(len(v) == 1 and v.isupper() for v in vals.values()) or set(vals) <= {"y", "n", "t", "f"}:
         return None  # "non-promo" over Promo Y / N is no N: a Yes/No column's letters are no initials
+    if word in _ASKING_WORDS or word.endswith(("est", "ing")):
+        return None  # "the most common grade", "the best grade", "best selling size" ask which value, naming none
     return word[0] if word[0] in vals else None
 
 

@@ -296,9 +296,15 @@ def _on_state(toks: list, k: int) -> set[int] | None:
     if k + 2 >= len(toks) or toks[k + 1].text != "on":
         return None
     j = k + 2 + (k + 2 < len(toks) and toks[k + 2].text == "the")
-    if j >= len(toks) or not toks[j].text.isalpha() or toks[j].text in ("average", "avg", "each", "every"):
+    if j >= len(toks) or toks[j].text not in _STRETCH_STATES:
         return None
     return set(range(k + 1, j + 1))
+
+
+# places a row stays in for the stretch between its two dates ("days on market", "time on the lot", "days on the
+# shelf"); "hours on call", "days on hold" name another stretch the data does not record (the review of the
+# eighth stop)
+_STRETCH_STATES = {"market", "lot", "shelf", "shelves", "sale", "site", "books", "file"}
 
 
 def _names_duration_column(p: Parsed, profile: dict, skip: int | None = None) -> bool:

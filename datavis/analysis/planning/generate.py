@@ -41,6 +41,7 @@ from ..language.lexicon import (
 )
 from ..language.linking import Link, Links
 from ..language.matching import get_index
+from ..language.names import singular
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import ranked_agg, time_lengths, waits_or_lengths
 from ..language.rownoun import counted_noun
@@ -450,7 +451,10 @@ def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
         return []
     toks = links.parsed.toks
     out: list[Measures] = []
-    valued = {k for v in links.values for k in range(v.start, v.end)}
+    # a value coded otherwise than said ("contractors" ~ CTR): a kind of person; a value said as written
+    # ("transfers" ~ Transfer, "printers") is a kind of thing
+    valued = {k for v in links.values if isinstance(v.target, tuple) and singular(str(v.target[1]).lower())
+              != singular(links.parsed.toks[v.start].text) for k in range(v.start, v.end)}
     for cue in (a for a in links.aggs if a.target == "count"):
         said = [t for t in toks[cue.end:cue.end + 3]
                 if t.sing in PEOPLE_ROLES or t.text in PEOPLE_ROLES or ABBREVIATIONS.get(t.sing) in PEOPLE_ROLES
