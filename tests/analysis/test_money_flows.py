@@ -222,6 +222,10 @@ NET = "sum(CASE WHEN Kind = 'Withdrawal' THEN -Amount ELSE Amount END)"
 @pytest.mark.parametrize("question, sql", [
     ("net flow per month", f"SELECT date_trunc('month', Day), {NET} FROM moves GROUP BY 1"),
     ("net deposits by branch", f"SELECT Branch, {NET} FROM moves GROUP BY 1"),
+    # the unit asked converts the net too (the review of the eighth stop)
+    ("net flow per month in thousands",
+     "SELECT date_trunc('month', Day), sum((CASE WHEN Kind = 'Withdrawal' THEN -Amount ELSE Amount END) / 1000.0) "
+     "FROM moves GROUP BY 1"),
 ])
 def test_a_net_over_a_type_column_takes_the_money_out_from_the_money_in(data, question, sql):
     _check(data, "moves", question, sql)

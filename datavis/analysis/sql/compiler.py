@@ -92,7 +92,8 @@ def measure_sql(m: Measure, profile: dict[str, Any]) -> str:
         return derived_sql(m, profile, lambda f: filter_sql(f, profile))
     if m.negate is not None and m.column is not None and m.agg in ("sum", "avg", "median", "min", "max"):
         q = quote_ident(m.column)  # a net flow: the negated rows (withdrawals) taken from the others
-        return f"{m.agg}(CASE WHEN {filter_sql(m.negate, profile)} THEN -{q} ELSE {q} END)"
+        flow = f"CASE WHEN {filter_sql(m.negate, profile)} THEN -{q} ELSE {q} END"
+        return f"{m.agg}({scaled(flow, m.scale) if m.scale is not None else flow})"  # "… in thousands"
     return agg_expr(m, profile["_by_name"][m.column]["type"] if m.column else None)
 
 
