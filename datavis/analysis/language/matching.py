@@ -679,8 +679,7 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     matched = [col_content[k] for k in used]
     rest = [c for k, c in enumerate(col_content) if k not in used]
     if rest and all(c in _ENTITY_SUFFIX for c in rest) and not all(m in GENERIC for m in matched):
-        # "customers" -> Customer Name, "orders" -> Order ID; by a synonym ("tickets" ~ Call ID) less than a
-        # column holding the word itself ("Tickets Opened")
+        # "orders" -> Order ID; by a synonym ("tickets" ~ Call ID) less than a column of the word ("Tickets Opened")
         return 0.88 * mean * (1.0 if mean >= 0.95 else 0.85), "entity"
     if all(m in PEOPLE for m in matched) and idx.by_name[col]["role"] == "measure" and \
             not all(c in _COUNT_WORDS for c in rest):
