@@ -65,13 +65,13 @@ def _mention_before(p: Parsed, k: int) -> Mention | None:
     return next((m for m in p.mentions if m.end == k), None)
 
 
-def _words(col: dict[str, Any]) -> list[str]:
-    """A column's words with export shorthand spelled out ("estHours": estimate, hour)."""
+def spelled_words(col: dict[str, Any]) -> list[str]:
+    """A column's words with export shorthand spelled out ("estHours": estimate, hour; "act_hrs": hour)."""
     return [ABBREVIATIONS.get(w, w) for w in col["tokens"]]
 
 
 def _a_level(m: Mention, profile: dict[str, Any]) -> bool:
-    return bool(set(_words(profile["_by_name"][m.column])) & LEVEL_SUBJECTS.keys())
+    return bool(set(spelled_words(profile["_by_name"][m.column])) & LEVEL_SUBJECTS.keys())
 
 
 def _level_subject(level: Mention, profile: dict[str, Any]) -> str | None:
@@ -79,13 +79,13 @@ def _level_subject(level: Mention, profile: dict[str, Any]) -> str | None:
     level": the quantity on hand; "jobs over estimate": actualHours beside estHours, the one sharing
     the level's other words before actualCost)."""
     col = profile["_by_name"][level.column]
-    subjects = next((LEVEL_SUBJECTS[w] for w in _words(col) if w in LEVEL_SUBJECTS), None)
+    subjects = next((LEVEL_SUBJECTS[w] for w in spelled_words(col) if w in LEVEL_SUBJECTS), None)
     if subjects is None:
         return None
     kind = _NUMBER if col["type"] in _NUMBER else {col["type"]}  # whole estimated hours beside logged fractions
     same = [c for c in profile["columns"] if c["type"] in kind and c["role"] == "measure"
-            and c["name"] != level.column and set(_words(c)) & subjects]
-    same.sort(key=lambda c: -len(set(_words(c)) & set(_words(col))))
+            and c["name"] != level.column and set(spelled_words(c)) & subjects]
+    same.sort(key=lambda c: -len(set(spelled_words(c)) & set(spelled_words(col))))
     return same[0]["name"] if same else None
 
 

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..datasets.profile import is_numeric
+from ..datasets.store import derived
 from ..plan import Filter
 from . import cues as C
 from .lexicon import (
@@ -65,9 +66,9 @@ def _same_stem(w: str, q: str) -> bool:
 
 def _row_words(profile: dict[str, Any]) -> set[str]:
     """The dataset's own nouns ("clinic_appointments" → clinic, appointment) and what its identifier says a
-    row is ("Invoice ID" → invoice, whatever the file is called)."""
-    return ({singular(w) for w in split_name(profile.get("name") or "")} | {singular(counted_noun(profile))}) \
-        - STOPWORDS - {"row"}
+    row is ("Invoice ID" → invoice, whatever the file is called); built once per profile."""
+    return derived(profile, "_row_words", lambda prof: ({singular(w) for w in split_name(prof.get("name") or "")}
+                                                        | {singular(counted_noun(prof))}) - STOPWORDS - {"row"})
 
 
 def names_the_rows(col: dict[str, Any], profile: dict[str, Any]) -> bool:

@@ -10,7 +10,8 @@ import datetime as dt
 from statistics import median
 from typing import Any
 
-from ..language.lexicon import ABBREVIATIONS, DONE_WORDS, PLANNED_WORDS, SPAN_PAIRS, UNIT_WORDS
+from ..language.comparisons import spelled_words
+from ..language.lexicon import DONE_WORDS, PLANNED_WORDS, SPAN_PAIRS, UNIT_WORDS
 
 
 def _is_date(col: dict[str, Any]) -> bool:
@@ -59,8 +60,8 @@ def plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, 
 
 
 def column_words(col: dict[str, Any]) -> set[str]:
-    """A column's words with export shorthand spelled out ("estHours": estimate, hour; "act_hrs": hour)."""
-    return {ABBREVIATIONS.get(w, w) for w in col["tokens"]}
+    """A column's words with export shorthand spelled out, as a set (language.comparisons.spelled_words)."""
+    return set(spelled_words(col))
 
 
 def _done_beside(planned: dict[str, Any], nums: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
