@@ -56,6 +56,14 @@ def test_a_word_not_found_comes_with_alternatives_and_a_note(data):
     assert any("flagged" in note for note in ans.plan["assumptions"])
 
 
+def test_a_counted_noun_that_is_also_a_command_word_is_not_dropped(data):
+    """"return" opens a command ("return the top 5 …"), but "how many returns" counts returns: with no column
+    of returns, counting every claim is a guess that comes with alternatives, never alone."""
+    dirs, _con = data
+    for q in ("how many returns", "number of returns by department"):
+        assert answer(dirs["expenses"], q).alternatives, q
+
+
 def test_a_number_the_words_did_not_ask_for_comes_with_alternatives(data):
     """"what's going on with refunds" is no question of one number: a single total is offered
     with the refunds over time and split."""

@@ -39,10 +39,23 @@ def _write_shipments(path: Path, n: int = 100) -> None:
             w.writerow([f"S{i:03d}", carrier, rnd.randint(1, 8) + slow[carrier], round(rnd.uniform(0.5, 40), 2)])
 
 
+def _write_orders(path: Path, n: int = 90) -> None:
+    """Purchase orders numbered "Order #": an amount of money, a weight, a vendor, a Rush? flag."""
+    rnd = random.Random(23)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Order #", "Vendor", "Placed", "Amount ($)", "Weight (kg)", "Rush?"])
+        for i in range(n):
+            w.writerow([f"PO-{1000 + i}", rnd.choice(["Acme", "Globex", "Initech"]),
+                        f"2024-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}", round(rnd.uniform(50, 9000), 2),
+                        round(rnd.uniform(1, 80), 1), rnd.choice("YN")])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     with ingested_views(tmp_path_factory.mktemp("rows"), (("calls", _write_calls),
-                                                          ("shipments", _write_shipments))) as got:
+                                                          ("shipments", _write_shipments),
+                                                          ("orders", _write_orders))) as got:
         yield got
 
 
@@ -92,6 +105,30 @@ def test_a_speed_of_rows_ranks_them_by_their_length_of_time(data, q, sql, n):
 def test_a_superlative_without_a_count_is_still_one_number(data):
     """"the longest call" is the longest duration (one number), as before."""
     same_answer(data, "calls", "the longest call", 'SELECT max("Duration (min)") FROM calls')
+
+
+# ------------------------------------------------------------------ one row: "the largest order"
+@pytest.mark.parametrize("q,sql", [
+    ("the largest order", 'SELECT "Order #", "Amount ($)" FROM orders ORDER BY 2 DESC LIMIT 1'),
+    ("what was our biggest order ever", 'SELECT "Order #", "Amount ($)" FROM orders ORDER BY 2 DESC LIMIT 1'),
+    ("biggest order", 'SELECT "Order #", "Amount ($)" FROM orders ORDER BY 2 DESC LIMIT 1'),
+    ("the most expensive order", 'SELECT "Order #", "Amount ($)" FROM orders ORDER BY 2 DESC LIMIT 1'),
+    ("the smallest order", 'SELECT "Order #", "Amount ($)" FROM orders ORDER BY 2 ASC LIMIT 1'),
+    ("the heaviest order", 'SELECT "Order #", "Weight (kg)" FROM orders ORDER BY 2 DESC LIMIT 1'),
+])
+def test_a_superlative_before_the_rows_noun_in_the_singular_is_the_one_row(data, q, sql):
+    """Not the total of every order (what "the largest order" read before): the one order, shown as a number
+    with the order's own name under it, not as one bar."""
+    ans = same_answer(data, "orders", q, sql)
+    name = data[1].execute(sql).fetchone()[0]
+    assert ans.chart_type == "kpi" and len(ans.data) == 1, (q, ans.sql)
+    assert ans.spec["data"]["values"][0]["label"].startswith(f"{name} · ") and name in ans.insight, ans.spec
+
+
+def test_a_superlative_before_a_group_is_not_one_row(data):
+    """"the largest vendor" names a vendor, not an order: the vendors are ranked (near miss of the above)."""
+    ans = answer(data[0]["orders"], "the largest vendor")
+    assert ans.plan["x"]["field"] == "Vendor", ans.sql
 
 
 # ------------------------------------------------------------------ "which X is fastest": one X

@@ -115,11 +115,22 @@ def _write_accounts(path: Path, n: int = 90) -> None:
                         rnd.choice(["active", "churned"])])
 
 
+def _write_courses(path: Path, n: int = 80) -> None:
+    """Course enrolments: a course, a source of the sign-up (a word one letter from "course") and a fee."""
+    rnd = random.Random(29)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Enrollment ID", "Course", "Lead Source", "Fee"])
+        for i in range(n):
+            w.writerow([f"E{i:03d}", rnd.choice(["Python Basics", "Excel", "UX"]), rnd.choice(["Ads", "Referral"]),
+                        rnd.randint(50, 400)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     writers = (("tickets", _write_tickets), ("hiring", _write_hiring), ("sales", _write_sales),
                ("visits", _write_visits), ("stock", _write_stock), ("gifts", _write_gifts),
-               ("deals", _write_deals), ("accounts", _write_accounts))
+               ("deals", _write_deals), ("accounts", _write_accounts), ("courses", _write_courses))
     with ingested_views(tmp_path_factory.mktemp("words"), writers) as got:
         yield got
 
@@ -154,6 +165,14 @@ def test_a_typo_of_a_plural_column_word(data):
                 "SELECT Channel, avg(\"Resolution Hours\") FROM tickets GROUP BY 1")
     same_answer(data, "tickets", "compare categroies by ticket count",
                 "SELECT Category, count(*) FROM tickets GROUP BY 1")
+
+
+def test_a_letter_of_the_same_sound_in_a_column_word(data):
+    """"cource" is course with the s written as it sounds (a six-letter word: only such a slip, or the key beside,
+    is a typo, not any letter changed); "source" is as close by letters, but its first letter differs."""
+    same_answer(data, "courses", "enrollments by cource", "SELECT Course, count(*) FROM courses GROUP BY 1")
+    same_answer(data, "tickets", "tickets on the basik plan",
+                "SELECT count(*) FROM tickets WHERE \"Insurance Plan\" = 'Basic'")
 
 
 def test_two_letters_swapped_in_a_value(data):

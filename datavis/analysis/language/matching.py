@@ -354,7 +354,8 @@ class ColumnIndex:
     def typo_of(self, word: str) -> str | None:
         """The one column word or category-value word `word` is a sure typo of ("chanel" → channel, "texsa" →
         texas, "categroy" → category): two letters swapped, one dropped or doubled (words of 5+ letters), or
-        one letter changed (7+ letters: "insurence"; 5+ when the finger slipped to the next key: "rempte"),
+        one letter changed (7+ letters: "insurence"; 5+ when the finger slipped to the next key, "rempte", or to
+        a letter of the same sound, "cource"),
         with the first letter kept; None when two words are that close or none is."""
         if self._spell is None:
             words = {w for w in self.vocab_index if w.isalpha()}
@@ -398,10 +399,16 @@ _NEXT_KEYS = {ch: {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
               for row in _KEY_ROWS for i, ch in enumerate(row)}
 
 
+# Letters written for one another because they sound alike ("cource", "enterprize", "kustomer")
+_SOUNDS_ALIKE = {"c": {"s", "k"}, "s": {"c", "z"}, "k": {"c"}, "z": {"s"}}
+
+
 def slipped(typed: str, word: str) -> bool:
-    """`typed` is `word` with one letter replaced by the key beside it on the keyboard ("rempte", "valye")."""
+    """`typed` is `word` with one letter replaced by the key beside it on the keyboard ("rempte", "valye"), or by
+    a letter of the same sound ("cource")."""
     diff = [(a, b) for a, b in zip(typed, word, strict=False) if a != b]
-    return len(typed) == len(word) and len(diff) == 1 and diff[0][0] in _NEXT_KEYS.get(diff[0][1], ())
+    return len(typed) == len(word) and len(diff) == 1 and \
+        diff[0][0] in _NEXT_KEYS.get(diff[0][1], set()) | _SOUNDS_ALIKE.get(diff[0][1], set())
 
 
 _BRAND_CASE = re.compile(r"\b[a-z][A-Z][A-Za-z]*\b")

@@ -240,6 +240,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     p.reset = C.has(text, C.RESET)
     p.followup_cue = C.has(text, C.FOLLOWUP)
     _order_and_limit(p, profile, consumed)
+    P.one_row_superlative(p, profile)
     _chart_and_grain(p, profile, consumed)
     p.periods_ranked = p.limit is not None and P.limit_unit(p) is not None
     P.ranked_period(p, profile, consumed)
@@ -254,6 +255,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.spread_of_row_value(p, profile)
     P.length_said_as_time(p, profile)
     P.duration_measure(p, profile, consumed)  # "how much time did … spend": the time, not the money of "spend"
+    P.spend_paid(p, profile)
     P.verb_measure(p, profile, consumed)
     P.mass_noun_measure(p, profile)
     P.row_total(p, profile)

@@ -26,6 +26,7 @@ from .lexicon import (
     GENERIC,
     LENGTH_OF_TIME_WORDS,
     LEVEL_SUPERLATIVES,
+    MOMENT_SUPERLATIVES,
     MONEY_TAKEN_WORDS,
     NUMBER_WORDS,
     PARTICIPLE_NOUNS,
@@ -35,6 +36,7 @@ from .lexicon import (
     REVENUE_WORDS,
     ROW_VALUE_WORDS,
     SELLER_WORDS,
+    SIZE_SUPERLATIVES,
     SPEED_WORDS,
     STOPWORDS,
     SYNONYMS,
@@ -256,6 +258,37 @@ def superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
             return
 
 
+# Superlatives that rank the rows by their own size, price, weight or moment ("the largest order"), and the words
+# one row may stand behind ("the largest order in march", "our biggest sale ever").
+_ONE_ROW_SUPERLATIVES = SIZE_SUPERLATIVES | (MOMENT_SUPERLATIVES - {"recent", "recently"}) | \
+    {"cheapest", "priciest", "costliest", "heaviest", "lightest"}
+_ONE_ROW_BEFORE = {"the", "our", "my", "your", "their", "single"}
+_ONE_ROW_AFTER = {"in", "from", "during", "this", "last", "ever", "so", "yet", "we", "placed", "made", "on", "for",
+                  "to", "of", "by"}
+
+
+def one_row_superlative(p: Parsed, profile: dict[str, Any]) -> None:
+    """"the largest order", "our most expensive sale", "the latest hire": a superlative of a row's own size,
+    price, weight or moment before the rows' own noun in the singular is the one row at the top, as "the 1
+    largest order" says it, not a total of them all ("the largest region" names a group: left alone)."""
+    if p.limit is not None:
+        return
+    rows, toks = (_row_words(profile) | {singular(counted_noun(profile))}) - {"row"}, p.toks  # "order" too
+    for t in toks[:-1]:
+        sup = t.text in _ONE_ROW_SUPERLATIVES or t.text == "expensive" and t.i > 0 and toks[t.i - 1].text == "most"
+        lead = t.i - (t.text == "expensive")  # the superlative's first word: "biggest order" may open the question
+        before = toks[lead - 1].text if lead > 0 else "the"
+        noun = toks[t.i + 1]
+        after = toks[t.i + 2].text if t.i + 2 < len(toks) else None
+        if sup and before in _ONE_ROW_BEFORE and noun.text == noun.sing and noun.sing in rows \
+                and (after is None or after in _ONE_ROW_AFTER):
+            p.limit, p.limit_desc, p.limit_numbered = 1, t.text not in _LOW_ROW_SUPERLATIVES, True
+            return
+
+
+_LOW_ROW_SUPERLATIVES = {"smallest", "earliest", "cheapest", "lightest"}
+
+
 _REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "total", "value", "price"]
 
 
@@ -417,6 +450,25 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
             p.mentions.sort(key=lambda m: m.start)
             p.evidence.append(f"'{t.text}' → {col}")
             return
+
+
+def spend_paid(p: Parsed, profile: dict[str, Any]) -> None:
+    """"which client spends the most", "spend by customer": a buyer's spend is what they paid us, the money
+    taken, not the cost column "spend" is a synonym of (Food Cost); "total spend by vendor" over Unit Cost and
+    Amount: spending adds up, so the amount paid, not a price per unit. Only a word of spending that half-names
+    a column (a column named Spend is named in full, and kept)."""
+    by_name, idx = profile["_by_name"], get_index(profile)
+    for i, m in enumerate(p.mentions):
+        if m.end - m.start != 1 or p.toks[m.start].text not in _SPEND_VERBS or m.tier not in ("partial", "synonym"):
+            continue
+        buyer = any(set(idx.forms[o.column]) & BUYER_WORDS for o in p.mentions if o is not m)
+        if not buyer and by_name[m.column].get("additive", True):
+            return
+        col = takings_column(profile)
+        if col is not None and col["name"] != m.column:
+            p.mentions[i] = dataclasses.replace(m, column=col["name"])
+            p.evidence.append(f"'{m.words}' → {col['name']}")
+        return
 
 
 _SUM_CUES = {"total", "sum", "average", "avg", "mean"}

@@ -205,6 +205,16 @@ def _function_word(word: str, extra: set[str]) -> bool:
             or len(word) >= 6 and _near_stopword(word))
 
 
+def _counted_command_noun(toks: list[Tok], i: int) -> bool:
+    """"how many returns", "number of reports": a command word ("return the …", "report …") said as a plural noun
+    after a count is the thing counted, a content word that a column must account for."""
+    t = toks[i]
+    if not t.text.isalpha() or t.text == singular(t.text):
+        return False
+    before = [x.text for x in toks[max(0, i - 2):i]]
+    return before == ["how", "many"] or before in (["number", "of"], ["count", "of"])
+
+
 @functools.lru_cache(maxsize=4096)  # the same everyday words in question after question
 def _near_stopword(word: str) -> bool:
     """A stop word typed with one slip ("diferent")."""
@@ -275,7 +285,7 @@ def _accounted(links: Links, profile: dict[str, Any]) -> tuple[set[int], set[int
         extra |= _DERIVED_WORDS  # "profit margin", "return rate": the derived measure accounts for them
     known = _linked_tokens(links) | _cue_tokens(links) | (derived.words if derived is not None else set())
     named = _named(profile)
-    words = {t.i for t in toks if not _function_word(t.text, extra)}
+    words = {t.i for t in toks if not _function_word(t.text, extra) or _counted_command_noun(toks, t.i)}
     linked = {i for i in words if i in known or named.exact(toks[i].text) or named.loose(toks[i].text)}
     # "return rate" with a Returned column: a rate of a word the data holds, a stop word or not
     linked |= {i for i in words if i > 0 and toks[i].text in RATE_WORDS | SHARE_OF_WORDS

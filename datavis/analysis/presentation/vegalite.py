@@ -96,6 +96,9 @@ def choose_chart(plan: Plan, q: Query, rows: list[dict[str, Any]]) -> str:
         asked = "bar"  # "churned vs retained accounts for each plan" compares counts of categories, side by side
     if asked in ("bar", "line", "area", "point", "table"):
         return asked
+    if asked == "auto" and len(rows) == 1 and plan.limit == 1 and not q.color and not several and \
+            all(m.agg == "none" for m in plan.measures):
+        return "kpi"  # "the largest order": one row by its own value is a number with its name, not one bar
     if asked == "arc":
         return "arc" if positive and not q.color and not several else "bar"
     if asked == "heatmap":
@@ -434,7 +437,10 @@ def _kpi(base: dict[str, Any], plan: Plan, q: Query, rows: list[dict[str, Any]],
         text = fmt_pct(v / 100) if is_percent(m) and isinstance(v, (int, float)) else \
             fmt_number(v, money=sym is not None, symbol=sym or "$")
         # the label says what is counted ("Number of employees"); field names the result's column
-        values.append({"label": _y_label(y, m, profile, {}), "field": y, "value": v, "text": text})
+        label = _y_label(y, m, profile, {})
+        if q.x is not None and row.get(q.x) is not None:  # one row by its own value: which one it is
+            label = f"{row[q.x]} · {label}"
+        values.append({"label": label, "field": y, "value": v, "text": text})
     if not values:
         for y in q.ys:
             values.append({"label": y, "field": y, "value": row.get(y), "text": fmt_number(row.get(y))})
