@@ -78,9 +78,22 @@ def _write_deals(path: Path) -> None:
                         rnd.choice(["North", "South"])])
 
 
+def _write_web(path: Path) -> None:
+    """A web analytics export of terse headers: sessions, a bounce rate, the sessions' average duration."""
+    rnd = random.Random(45)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["date", "page_path", "utm_source", "device_cat", "sess", "bounce_rt", "avg_sess_dur_s"])
+        for _ in range(200):
+            w.writerow([_day(rnd, dt.date(2024, 1, 1), 300), rnd.choice(["/home", "/pricing", "/docs"]),
+                        rnd.choice(["google", "newsletter", "direct"]), rnd.choice(["desktop", "mobile"]),
+                        rnd.randint(50, 3000), round(rnd.uniform(0.2, 0.8), 3), rnd.randint(20, 400)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    writers = (("txns", _write_txns), ("staff", _write_staff), ("checks", _write_checks), ("deals", _write_deals))
+    writers = (("txns", _write_txns), ("staff", _write_staff), ("checks", _write_checks), ("deals", _write_deals),
+               ("web", _write_web))
     with ingested_views(tmp_path_factory.mktemp("abbrev"), writers) as got:
         yield got
 
@@ -100,6 +113,20 @@ def data(tmp_path_factory):
 ])
 def test_a_full_word_names_a_shortened_column(data, ds, q, sql):
     same_answer(data, ds, q, sql)
+
+
+@pytest.mark.parametrize("q,sql", [
+    # "sess" is sessions, and traffic is counted in sessions
+    ("traffic by source", "SELECT utm_source, sum(sess) FROM web GROUP BY 1"),
+    ("total visits by device", "SELECT device_cat, sum(sess) FROM web GROUP BY 1"),
+    # "rt" is a rate: averaged, never summed or divided by another column
+    ("bounce rate by device", "SELECT device_cat, avg(bounce_rt) FROM web GROUP BY 1"),
+    # the sessions' length is the duration column named after them, not the count of sessions
+    ("average session length by source", "SELECT utm_source, avg(avg_sess_dur_s) FROM web GROUP BY 1"),
+    ("sessions by device", "SELECT device_cat, sum(sess) FROM web GROUP BY 1"),
+])
+def test_the_shorthand_of_a_web_export(data, q, sql):
+    same_answer(data, "web", q, sql)
 
 
 @pytest.mark.parametrize("ds,q,sql", [

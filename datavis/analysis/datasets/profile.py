@@ -18,7 +18,7 @@ MAX_VALUE_CHARS = 100
 _BATCH = 150  # columns per profiling query (wide tables)
 
 _INTENSIVE = {
-    "price", "rate", "pct", "percent", "percentage", "ratio", "score", "rating", "age", "temperature",
+    "price", "rate", "rt", "pct", "percent", "percentage", "ratio", "score", "rating", "age", "temperature",
     "temp", "avg", "average", "mean", "per", "margin", "share", "index", "gpa", "grade", "level", "speed",
     "velocity", "humidity", "pressure", "latitude", "longitude", "lat", "lon", "lng", "height", "weight",
     "density", "probability", "prob", "%", "median", "min", "max", "minimum", "maximum", "visibility",

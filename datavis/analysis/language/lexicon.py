@@ -24,6 +24,13 @@ ABBREVIATIONS = {
     "sal": "salary", "comm": "commission", "std": "standard", "cap": "capacity", "vol": "volume",
     "csat": "satisfaction", "ot": "overtime", "pto": "time off", "fte": "full time equivalent",
     "disc": "discount", "appt": "appointment", "inv": "invoice", "pt": "patient",
+    # headers of web, sales and operations exports ("sess", "pv", "bounce_rt", "src", "tgt", "whse")
+    "sess": "session", "pv": "page view", "pvs": "page view", "rt": "rate", "src": "source", "tot": "total",
+    "ttl": "total", "tgt": "target", "fcst": "forecast", "bdgt": "budget", "prio": "priority", "lvl": "level",
+    "grp": "group", "pmt": "payment", "pymt": "payment", "tkt": "ticket", "resp": "response", "rcvd": "received",
+    "whse": "warehouse", "mfr": "manufacturer", "wgt": "weight", "pax": "passenger", "occ": "occupancy",
+    "rtn": "return", "cmpgn": "campaign", "deliv": "delivery", "dest": "destination",
+    "orig": "origin", "mth": "month", "yrs": "year", "svc": "service", "rgn": "region",
     # export shorthand whose letters are not the full word's in order (see matching.abbreviates for those)
     "mom": "month over month", "txn": "transaction", "trx": "transaction", "px": "price", "nm": "name", "tm": "time",
 }
@@ -332,8 +339,8 @@ SHARE_OF_WORDS = {"percentage", "percent", "pct", "share", "proportion", "fracti
 DURATION_WORDS = {"time", "times", "duration", "durations", "delay", "delays", "lag", "turnaround", "wait",
                   "days", "hours", "minutes", "weeks", "took", "take", "takes", "taken", "taking"}
 # a column of clock readings named like these holds lengths of time ("Duration 1:05:30", "Talk Time 0:04:10")
-DURATION_COLUMN_WORDS = {"duration", "length", "elapsed", "handle", "handling", "talk", "wait", "hold", "runtime",
-                         "spent", "turnaround", "delay", "lag", "break", "downtime", "uptime"}
+DURATION_COLUMN_WORDS = {"duration", "dur", "length", "elapsed", "handle", "handling", "talk", "wait", "hold",
+                         "runtime", "spent", "turnaround", "delay", "lag", "break", "downtime", "uptime"}
 # Nouns of a length of time said of the rows ("avg session length", "average stay", "the longest stay") and units
 # a number column's name may say it in: with no number column named, they name the table's one such column.
 LENGTH_OF_TIME_WORDS = {"length", "stay", "duration"}

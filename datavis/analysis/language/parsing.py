@@ -254,6 +254,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     values += P.code_values(p, profile, consumed)
     P.spread_of_row_value(p, profile)
     P.length_said_as_time(p, profile)
+    P.length_of_a_counted_thing(p, profile)
     P.duration_measure(p, profile, consumed)  # "how much time did … spend": the time, not the money of "spend"
     P.spend_paid(p, profile)
     P.verb_measure(p, profile, consumed)

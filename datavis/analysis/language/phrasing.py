@@ -387,6 +387,26 @@ def length_said_as_time(p: Parsed, profile: dict[str, Any]) -> None:
             p.evidence.append(f"'{before.words} {m.words}' → {col['name']} (a length of time)")
 
 
+def length_of_a_counted_thing(p: Parsed, profile: dict[str, Any]) -> None:
+    """"average session length" over sess and avg_sess_dur_s: a word of a length of time after a column's word
+    names the length-of-time column whose name holds that word too (the sessions' duration), not the count of
+    sessions."""
+    by_name, idx = profile["_by_name"], get_index(profile)
+    lengths = time_lengths(profile)
+    for k, m in enumerate(p.mentions):
+        if m.end >= len(p.toks) or p.toks[m.end].sing not in LENGTH_OF_TIME_WORDS | {"time"}:
+            continue
+        words = set(idx.plain[m.column])
+        if not words or m.column in {c["name"] for c in lengths} or not is_numeric(by_name[m.column]):
+            continue
+        found = [c for c in lengths if words <= set(idx.plain[c["name"]])]
+        if len(found) == 1:
+            p.mentions[k] = dataclasses.replace(m, column=found[0]["name"], end=m.end + 1,
+                                                words=f"{m.words} {p.toks[m.end].text}")
+            p.evidence.append(f"'{m.words} {p.toks[m.end].text}' → {found[0]['name']} (a length of time)")
+            return
+
+
 def how_much(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """"how much is still unpaid?": with no number column named, "how much" asks for the money."""
     by_name = profile["_by_name"]
