@@ -80,3 +80,27 @@ def test_numbered_identifier_counts_rows(data, question, sql):
 def test_count_column_named_with_a_number_sign_is_still_summed(data):
     """Near miss: "# Items" leads with the sign; it is a count per order, summed, not an identifier."""
     _check(data, "orders", "total items by zone", 'SELECT Zone, sum("# Items") FROM orders GROUP BY 1')
+
+
+# ------------------------------------------------------------------ which period had the most
+TOP_MONTH = "SELECT date_trunc('month', Enrolled) AS m, {agg} AS v FROM enrollments GROUP BY 1 ORDER BY v DESC LIMIT 1"
+
+
+@pytest.mark.parametrize("question, agg", [
+    ("which month had the most enrollments", "count(*)"),
+    ("what month had the highest fees", "sum(Fee)"),
+])
+def test_which_period_had_the_most_is_the_top_period(data, question, agg):
+    _check(data, "enrollments", question, TOP_MONTH.format(agg=agg))
+
+
+def test_which_weekday_had_the_most_orders(data):
+    _check(data, "orders", "which weekday had the most orders",
+           "SELECT dayname(Placed) AS d, count(*) AS n FROM orders GROUP BY 1 ORDER BY n DESC LIMIT 1")
+
+
+def test_a_month_named_is_a_period_not_the_period_asked(data):
+    """Near miss: "which course … in march" asks for a course over a month, not for a month."""
+    _check(data, "enrollments", "which course had the most enrollments in march 2024",
+           "SELECT Course, count(*) AS n FROM enrollments WHERE Enrolled >= DATE '2024-03-01' "
+           "AND Enrolled < DATE '2024-04-01' GROUP BY 1 ORDER BY n DESC LIMIT 1")

@@ -135,6 +135,27 @@ def ranked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> Non
     consumed.update(range(cue.start, cue.end))
 
 
+_ASKED_PERIOD = (r"\b(?:which|what)\s+(hour|day|weekday|week|month|quarter|year)"
+                 r"(?:\s+of\s+(?:the\s+)?(day|week|year))?\b")
+
+
+def asked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"which month had the most enrollments", "what day of the week brings in the most tips": a which/what
+    before a unit of time, with a superlative's limit of one, asks for the one period first at that grain —
+    over a date column (an hour only over one with times), unless the unit is itself a column's name ("Month")."""
+    if p.limit != 1 or p.grain is not None or p.periods_ranked:
+        return
+    dated = [c for c in profile["columns"] if c["type"] in ("date", "datetime")]
+    for m, (a, b) in p.text.find(_ASKED_PERIOD):
+        unit = m.group(1)
+        if not dated or unit in profile["_by_lower"] or \
+                unit == "hour" and not any(c.get("has_time") for c in dated):
+            return
+        p.grain, p.periods_ranked = C.PERIOD_OF.get((unit, m.group(2) or ""), unit), True
+        consumed.update(range(a + 1, b))  # the unit's words; "which" stays the question's
+        return
+
+
 def limit_unit(p: Parsed) -> re.Match[str] | None:
     """"top 5 days", "the 3 months with …": the unit of time whose periods a top-N ranks."""
     return re.search(r"\b(?:top|bottom|best|worst)\s+\w+\s+(days|weeks|months|years|quarters|hours)\b", p.text.s) or \
