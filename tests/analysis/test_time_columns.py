@@ -104,3 +104,21 @@ def test_a_month_named_is_a_period_not_the_period_asked(data):
     _check(data, "enrollments", "which course had the most enrollments in march 2024",
            "SELECT Course, count(*) AS n FROM enrollments WHERE Enrolled >= DATE '2024-03-01' "
            "AND Enrolled < DATE '2024-04-01' GROUP BY 1 ORDER BY n DESC LIMIT 1")
+
+
+# ------------------------------------------------------------------ the kind of rows counted is no colour
+COMPLETED_BY_MONTH = ("SELECT date_trunc('month', Completed), count(*) FROM enrollments WHERE Completed IS NOT NULL "
+                      "GROUP BY 1")
+
+
+@pytest.mark.parametrize("question", ["trend of completed courses", "completed courses per month"])
+def test_plural_kind_of_rows_counted_is_no_colour(data, question):
+    _check(data, "enrollments", question, COMPLETED_BY_MONTH)
+
+
+@pytest.mark.parametrize("question", ["completed courses per month by course", "monthly completions for each course"])
+def test_kind_asked_to_group_by_still_splits(data, question):
+    """Near miss: a grouping word before the column's name asks for the breakdown."""
+    _check(data, "enrollments", question,
+           "SELECT date_trunc('month', Completed), Course, count(*) FROM enrollments WHERE Completed IS NOT NULL "
+           "GROUP BY 1, 2")

@@ -135,6 +135,24 @@ def ranked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> Non
     consumed.update(range(cue.start, cue.end))
 
 
+_GROUPING_BEFORE = {"by", "per", "each", "every", "across", "vs", "versus"}
+
+
+def counted_kind(p: Parsed, start: int, end: int, col: dict[str, Any]) -> bool:
+    """"trend of completed courses", "how many students completed a course each month": a text column's
+    name said in the plural (the column's own name is singular) or after a/an, with no grouping word before
+    it, names the kind of the rows counted, not a breakdown into its values."""
+    if col["type"] != "text" or not col.get("tokens") or end <= start or \
+            any(g.column == col["name"] and g.start <= start < g.end for g in p.groups):
+        return False
+    before = p.toks[start - 1].text if start > 0 else ""
+    if before in _GROUPING_BEFORE:
+        return False
+    last = p.toks[end - 1]
+    plural = last.text != last.sing and last.sing == col["tokens"][-1] and last.text not in split_name(col["name"])
+    return plural or before in ("a", "an")
+
+
 _ASKED_PERIOD = (r"\b(?:which|what)\s+(hour|day|weekday|week|month|quarter|year)"
                  r"(?:\s+of\s+(?:the\s+)?(day|week|year))?\b")
 
