@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from datavis.analysis import answer
+from datavis.analysis import Unanswerable, answer
 from tests.helpers import answer_rows as _rows
 from tests.helpers import gold_rows as _gold
 from tests.helpers import ingested_views
@@ -52,10 +52,37 @@ def _write_enrollments(path: Path, n: int = 300) -> None:
                         rnd.choice([49, 99, 149])])
 
 
+def _write_requests(path: Path, n: int = 300) -> None:
+    """Maintenance requests: created_at / closed_at ("2024-07-03 14:22", closed_at blank while open)."""
+    rnd = random.Random(63)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["request_id", "building", "created_at", "closed_at", "cost"])
+        for i in range(n):
+            created = dt.datetime(2024, 7, 1, 8) + dt.timedelta(days=rnd.randrange(200), minutes=rnd.randrange(600))
+            closed = created + dt.timedelta(hours=rnd.randint(2, 400)) if rnd.random() < 0.9 else None
+            w.writerow([f"MR-{i:04d}", rnd.choice(["Elm", "Oak"]), created.strftime("%Y-%m-%d %H:%M"),
+                        closed.strftime("%Y-%m-%d %H:%M") if closed else "", round(rnd.uniform(50, 400), 2)])
+
+
+def _write_applicants(path: Path, n: int = 300) -> None:
+    """Job applicants: the date applied first, then the date hired (blank unless hired)."""
+    rnd = random.Random(64)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Applicant", "Dept", "Applied", "Hired"])
+        for i in range(n):
+            applied = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))
+            hired = applied + dt.timedelta(days=rnd.randint(10, 50)) if rnd.random() < 0.3 else None
+            w.writerow([f"Person {i}", rnd.choice(["ENG", "OPS"]), applied.isoformat(),
+                        hired.isoformat() if hired else ""])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("time_columns")
-    with ingested_views(root, [("orders", _write_orders), ("enrollments", _write_enrollments)]) as (dirs, con):
+    with ingested_views(root, [("orders", _write_orders), ("enrollments", _write_enrollments),
+                               ("requests", _write_requests), ("applicants", _write_applicants)]) as (dirs, con):
         yield dirs, con
 
 
@@ -122,3 +149,26 @@ def test_kind_asked_to_group_by_still_splits(data, question):
     _check(data, "enrollments", question,
            "SELECT date_trunc('month', Completed), Course, count(*) FROM enrollments WHERE Completed IS NOT NULL "
            "GROUP BY 1, 2")
+
+
+# ------------------------------------------------------------------ an event noun or gerund names its date column
+@pytest.mark.parametrize("table, question, sql", [
+    ("requests", "closures by month",
+     "SELECT date_trunc('month', closed_at), count(*) FROM requests WHERE closed_at IS NOT NULL GROUP BY 1"),
+    ("requests", "closings per week",
+     "SELECT date_trunc('week', closed_at), count(*) FROM requests WHERE closed_at IS NOT NULL GROUP BY 1"),
+    ("applicants", "hiring trend",
+     "SELECT date_trunc('month', Hired), count(*) FROM applicants WHERE Hired IS NOT NULL GROUP BY 1"),
+    ("applicants", "hiring by quarter",
+     "SELECT date_trunc('quarter', Hired), count(*) FROM applicants WHERE Hired IS NOT NULL GROUP BY 1"),
+])
+def test_event_noun_names_its_date_column(data, table, question, sql):
+    _check(data, table, question, sql)
+
+
+@pytest.mark.parametrize("question", ["refunds by month", "attrition by month"])
+def test_noun_of_no_date_column_is_still_declined(data, question):
+    """Near miss: a noun that is no form of a date column's word names nothing here."""
+    dirs, _ = data
+    with pytest.raises(Unanswerable):
+        answer(dirs["requests"], question)

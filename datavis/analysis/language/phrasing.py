@@ -57,11 +57,28 @@ DATE_FILLER = {"date", "at", "on", "time", "timestamp", "day", "dt", "datetime",
 
 
 def _same_stem(w: str, q: str) -> bool:
-    """"hire" ~ "hired", "churn" ~ "churns", "order" ~ "ordered", "created" ~ "creation"."""
+    """"hire" ~ "hired" ~ "hiring", "churn" ~ "churns", "order" ~ "ordered", "created" ~ "creation"."""
     if w == q:
         return True
     n = len(os.path.commonprefix([w, q]))
-    return n >= 4 and n >= len(w) - 3 and n >= len(q) - 4
+    return n >= 4 and n >= len(w) - 3 and n >= len(q) - 4 or _verb_base(w) == _verb_base(q) != ""
+
+
+def _verb_base(word: str) -> str:
+    """A verb's form without -ing / -ed / -e ("hiring", "hired", "hire" → "hir"); "" when under 3 letters
+    would be left (a short word's ending is its own)."""
+    for end in ("ing", "ed", "e"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[:-len(end)]
+    return ""
+
+
+def names_date(word: str, col: dict[str, Any]) -> bool:
+    """Whether a word of the question is a form of a content word of a date column's name ("closures" ~
+    closed_at, "hires" ~ Hired): the event the column dates."""
+    w = singular(word)
+    return any(_same_stem(c, w) for c in (singular(x) for x in split_name(col["name"]))
+               if c not in DATE_FILLER and c not in STOPWORDS)
 
 
 def _row_words(profile: dict[str, Any]) -> set[str]:
