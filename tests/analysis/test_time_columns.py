@@ -138,9 +138,15 @@ COMPLETED_BY_MONTH = ("SELECT date_trunc('month', Completed), count(*) FROM enro
                       "GROUP BY 1")
 
 
-@pytest.mark.parametrize("question", ["trend of completed courses", "completed courses per month"])
+@pytest.mark.parametrize("question", ["trend of completed courses", "completed courses per month",
+                                      "course completions per month"])
 def test_plural_kind_of_rows_counted_is_no_colour(data, question):
     _check(data, "enrollments", question, COMPLETED_BY_MONTH)
+
+
+def test_kind_before_the_rows_noun_is_no_colour(data):
+    _check(data, "enrollments", "course enrollments by month",
+           "SELECT date_trunc('month', Enrolled), count(*) FROM enrollments GROUP BY 1")
 
 
 @pytest.mark.parametrize("question", ["completed courses per month by course", "monthly completions for each course"])

@@ -155,10 +155,12 @@ def ranked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> Non
 _GROUPING_BEFORE = {"by", "per", "each", "every", "across", "vs", "versus"}
 
 
-def counted_kind(p: Parsed, start: int, end: int, col: dict[str, Any]) -> bool:
-    """"trend of completed courses", "how many students completed a course each month": a text column's
-    name said in the plural (the column's own name is singular) or after a/an, with no grouping word before
-    it, names the kind of the rows counted, not a breakdown into its values."""
+def counted_kind(p: Parsed, start: int, end: int, col: dict[str, Any], profile: dict[str, Any]) -> bool:
+    """"trend of completed courses", "how many students completed a course each month", "course starts per
+    week": a text column's name said in the plural (the column's own name is singular), after a/an, or
+    before the word of the date column the question picked (the event: "starts" ~ Started) or before the
+    rows' own noun in the plural ("course enrollments"), with no
+    grouping word before it, names the kind of the rows counted, not a breakdown into its values."""
     if col["type"] != "text" or not col.get("tokens") or end <= start or \
             any(g.column == col["name"] and g.start <= start < g.end for g in p.groups):
         return False
@@ -167,7 +169,11 @@ def counted_kind(p: Parsed, start: int, end: int, col: dict[str, Any]) -> bool:
         return False
     last = p.toks[end - 1]
     plural = last.text != last.sing and last.sing == col["tokens"][-1] and last.text not in split_name(col["name"])
-    return plural or before in ("a", "an")
+    dated = profile["_by_name"].get(p.date_column or "")
+    nxt = p.toks[end] if end < len(p.toks) else None
+    event = nxt is not None and (dated is not None and names_date(nxt.text, dated)
+                                 or nxt.text != nxt.sing and nxt.sing in _row_words(profile))
+    return plural or event or before in ("a", "an")
 
 
 _ASKED_PERIOD = (r"\b(?:which|what)\s+(hour|day|weekday|week|month|quarter|year)"

@@ -707,7 +707,7 @@ def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | 
         category = col["role"] == "dimension" or flag
         if category and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
                 "condition" not in c.feats and col["name"] not in [r.value for r in out] and \
-                not counted_kind(links.parsed, c.start, c.end, col):  # "completed courses": what is counted
+                not counted_kind(links.parsed, c.start, c.end, col, profile):  # "completed courses": what is counted
             out.append(Reading(col["name"], ("color=linked",)))
     for f in (_filter_of(x) for x in links.conditions):
         if f.op == "in" and len(f.values) >= 2 and f.column not in [r.value for r in out]:

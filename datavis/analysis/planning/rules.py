@@ -484,7 +484,7 @@ def _counted_kind_axis(d: _Draft) -> bool:
     if p.color == first or first in [g.column for g in p.groups]:
         return False
     said = [m for m in p.mentions if m.column == first]
-    return bool(said) and all(P.counted_kind(p, m.start, m.end, d.col(m)) for m in said)
+    return bool(said) and all(P.counted_kind(p, m.start, m.end, d.col(m), d.profile) for m in said)
 
 
 def _colour(d: _Draft) -> None:
