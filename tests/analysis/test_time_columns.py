@@ -149,7 +149,8 @@ def test_kind_before_the_rows_noun_is_no_colour(data):
            "SELECT date_trunc('month', Enrolled), count(*) FROM enrollments GROUP BY 1")
 
 
-@pytest.mark.parametrize("question", ["completed courses per month by course", "monthly completions for each course"])
+@pytest.mark.parametrize("question", ["completed courses per month by course", "monthly completions for each course",
+                                      "completed courses per month, courses separately"])
 def test_kind_asked_to_group_by_still_splits(data, question):
     """Near miss: a grouping word before the column's name asks for the breakdown."""
     _check(data, "enrollments", question,

@@ -165,12 +165,14 @@ def counted_kind(p: Parsed, start: int, end: int, col: dict[str, Any], profile: 
             any(g.column == col["name"] and g.start <= start < g.end for g in p.groups):
         return False
     before = p.toks[start - 1].text if start > 0 else ""
-    if before in _GROUPING_BEFORE:
+    nxt = p.toks[end] if end < len(p.toks) else None
+    # "members and casuals separately": the column's values listed, or set apart, split the rows
+    if before in _GROUPING_BEFORE or any(t.text in _COORDINATORS for t in p.toks[start:end]) or \
+            nxt is not None and nxt.text in ("separately", "apart"):
         return False
     last = p.toks[end - 1]
     plural = last.text != last.sing and last.sing == col["tokens"][-1] and last.text not in split_name(col["name"])
     dated = profile["_by_name"].get(p.date_column or "")
-    nxt = p.toks[end] if end < len(p.toks) else None
     event = nxt is not None and (dated is not None and names_date(nxt.text, dated)
                                  or nxt.text != nxt.sing and nxt.sing in _row_words(profile))
     return plural or event or before in ("a", "an")
