@@ -179,3 +179,12 @@ def test_noun_of_no_date_column_is_still_declined(data, question):
     dirs, _ = data
     with pytest.raises(Unanswerable):
         answer(dirs["requests"], question)
+
+
+@pytest.mark.parametrize("question, grain", [("what hour do most requests come in", "hour"),
+                                             ("which month do most requests come in", "month")])
+def test_most_after_the_period_asked_ranks_the_periods(data, question, grain):
+    """"most" with no "the" after which/what and a unit: the period with the most rows, not a maximum."""
+    part = "hour(created_at)" if grain == "hour" else "date_trunc('month', created_at)"
+    _check(data, "requests", question,
+           f"SELECT {part} AS p, count(*) AS n FROM requests GROUP BY 1 ORDER BY n DESC LIMIT 1")

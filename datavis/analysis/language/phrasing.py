@@ -178,6 +178,7 @@ def counted_kind(p: Parsed, start: int, end: int, col: dict[str, Any], profile: 
     return plural or event or before in ("a", "an")
 
 
+_MOST_OF_ROWS = {"most": True, "fewest": False}  # "what day do most / fewest orders come in"
 _ASKED_PERIOD = (r"\b(?:which|what)\s+(hour|day|weekday|week|month|quarter|year)"
                  r"(?:\s+of\s+(?:the\s+)?(day|week|year))?\b")
 
@@ -186,7 +187,7 @@ def asked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
     """"which month had the most enrollments", "what day of the week brings in the most tips": a which/what
     before a unit of time, with a superlative's limit of one, asks for the one period first at that grain —
     over a date column (an hour only over one with times), unless the unit is itself a column's name ("Month")."""
-    if p.limit != 1 or p.grain is not None or p.periods_ranked:
+    if p.limit not in (1, None) or p.grain is not None or p.periods_ranked:
         return
     dated = [c for c in profile["columns"] if c["type"] in ("date", "datetime")]
     for m, (a, b) in p.text.find(_ASKED_PERIOD):
@@ -194,6 +195,12 @@ def asked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
         if not dated or unit in profile["_by_lower"] or \
                 unit == "hour" and not any(c.get("has_time") for c in dated):
             return
+        if p.limit is None:  # "what hour do most requests come in": "most" after the unit ranks its periods
+            most = next((k for k in range(b, len(p.toks)) if p.toks[k].text in _MOST_OF_ROWS), None)
+            if most is None:
+                return
+            p.limit, p.limit_desc = 1, _MOST_OF_ROWS[p.toks[most].text]
+            consumed.add(most)
         p.grain, p.periods_ranked = C.PERIOD_OF.get((unit, m.group(2) or ""), unit), True
         consumed.update(range(a + 1, b))  # the unit's words; "which" stays the question's
         return
