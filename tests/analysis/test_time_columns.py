@@ -188,3 +188,18 @@ def test_most_after_the_period_asked_ranks_the_periods(data, question, grain):
     part = "hour(created_at)" if grain == "hour" else "date_trunc('month', created_at)"
     _check(data, "requests", question,
            f"SELECT {part} AS p, count(*) AS n FROM requests GROUP BY 1 ORDER BY n DESC LIMIT 1")
+
+
+def test_when_do_most_rows_come_in_is_the_top_hour(data):
+    _check(data, "orders", "when do most orders come in",
+           "SELECT hour(Placed) AS h, count(*) AS n FROM orders GROUP BY 1 ORDER BY n DESC LIMIT 1")
+
+
+def test_when_over_dates_alone_implies_no_hour(data):
+    """Near miss: dates without times have no hour; "when … most" is not read as one."""
+    dirs, _ = data
+    try:
+        ans = answer(dirs["enrollments"], "when do most students enroll")
+    except Unanswerable:
+        return
+    assert "hour(" not in ans.sql

@@ -190,6 +190,8 @@ def asked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
     if p.limit not in (1, None) or p.grain is not None or p.periods_ranked:
         return
     dated = [c for c in profile["columns"] if c["type"] in ("date", "datetime")]
+    if _when_most(p, dated, consumed):
+        return
     for m, (a, b) in p.text.find(_ASKED_PERIOD):
         unit = m.group(1)
         if not dated or unit in profile["_by_lower"] or \
@@ -204,6 +206,19 @@ def asked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
         p.grain, p.periods_ranked = C.PERIOD_OF.get((unit, m.group(2) or ""), unit), True
         consumed.update(range(a + 1, b))  # the unit's words; "which" stays the question's
         return
+
+
+def _when_most(p: Parsed, dated: list[dict[str, Any]], consumed: set[int]) -> bool:
+    """"when do most orders come in" over timestamps: the hour of the day with the most rows (not the maximum
+    of a column); over dates alone no unit is implied, so nothing is read."""
+    if p.limit is not None or not p.toks or p.toks[0].text != "when" or not any(c.get("has_time") for c in dated):
+        return False
+    most = next((k for k in range(1, len(p.toks)) if p.toks[k].text in _MOST_OF_ROWS), None)
+    if most is None or most + 1 < len(p.toks) and p.toks[most + 1].text == "of":  # "most of the cost"
+        return False
+    p.limit, p.limit_desc, p.grain, p.periods_ranked = 1, _MOST_OF_ROWS[p.toks[most].text], "hour_of_day", True
+    consumed.add(most)
+    return True
 
 
 def limit_unit(p: Parsed) -> re.Match[str] | None:
