@@ -32,7 +32,7 @@ _MONEY = {
     "salary", "budget", "payment", "fee", "earning", "balance", "expense", "wage", "pay", "gross",
     "turnover", "usd", "dollar", "bal", "invoice", "rent", "rental", "cash", "fare", "tax",
 }
-_ID_WORDS = {"id", "uuid", "guid", "key", "code", "no", "num", "number", "nbr", "ref", "sku", "isbn", "zip",
+_ID_WORDS = {"id", "#", "uuid", "guid", "key", "code", "no", "num", "number", "nbr", "ref", "sku", "isbn", "zip",
              "postal", "phone", "email", "fax", "ssn", "account"}
 _YEAR_WORDS = {"year", "yr", "yyyy", "fy", "season"}
 

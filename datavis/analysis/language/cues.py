@@ -338,7 +338,7 @@ _AGG_PATTERNS = [(phrase, agg, rf"(?<![\w-]){NOT_AT_BOUND}{re.escape(phrase)}(?!
 
 _PERIOD_RANK = (rf"\b({'|'.join(PERIOD_SUPERLATIVES)})\s+(hour|day|weekday|week|month|quarter|year)\b"
                 r"(?:\s+of\s+(?:the\s+)?(day|week|year))?")
-_PERIOD_OF = {("hour", "day"): "hour_of_day", ("day", "week"): "weekday", ("month", "year"): "month_of_year"}
+PERIOD_OF = {("hour", "day"): "hour_of_day", ("day", "week"): "weekday", ("month", "year"): "month_of_year"}
 
 
 def find_ranked_period(text: Text) -> Cue[tuple[str, bool]] | None:
@@ -346,7 +346,7 @@ def find_ranked_period(text: Text) -> Cue[tuple[str, bool]] | None:
     period ranked first (or last), as its grain and whether the top is asked; spans the unit words."""
     for m, (a, b) in text.find(_PERIOD_RANK):
         unit = m.group(2)
-        grain = _PERIOD_OF.get((unit, m.group(3) or ""), unit)
+        grain = PERIOD_OF.get((unit, m.group(3) or ""), unit)
         return Cue("period_rank", (grain, PERIOD_SUPERLATIVES[m.group(1)]), a, b)
     return None
 

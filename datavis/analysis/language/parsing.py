@@ -244,6 +244,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _chart_and_grain(p, profile, consumed)
     p.periods_ranked = p.limit is not None and P.limit_unit(p) is not None
     P.ranked_period(p, profile, consumed)
+    P.asked_period(p, profile, consumed)
     _question_kind(p)
     _periods(p, profile, consumed)
     P.hour_of_day(p, profile, main_temporal(profile, p.date_column))

@@ -59,11 +59,28 @@ DATE_FILLER = {"date", "at", "on", "time", "timestamp", "day", "dt", "datetime",
 
 
 def _same_stem(w: str, q: str) -> bool:
-    """"hire" ~ "hired", "churn" ~ "churns", "order" ~ "ordered", "created" ~ "creation"."""
+    """"hire" ~ "hired" ~ "hiring", "churn" ~ "churns", "order" ~ "ordered", "created" ~ "creation"."""
     if w == q:
         return True
     n = len(os.path.commonprefix([w, q]))
-    return n >= 4 and n >= len(w) - 3 and n >= len(q) - 4
+    return n >= 4 and n >= len(w) - 3 and n >= len(q) - 4 or _verb_base(w) == _verb_base(q) != ""
+
+
+def _verb_base(word: str) -> str:
+    """A verb's form without -ing / -ed / -e ("hiring", "hired", "hire" → "hir"); "" when under 3 letters
+    would be left (a short word's ending is its own)."""
+    for end in ("ing", "ed", "e"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[:-len(end)]
+    return ""
+
+
+def names_date(word: str, col: dict[str, Any]) -> bool:
+    """Whether a word of the question is a form of a content word of a date column's name ("closures" ~
+    closed_at, "hires" ~ Hired): the event the column dates."""
+    w = singular(word)
+    return any(_same_stem(c, w) for c in (singular(x) for x in split_name(col["name"]))
+               if c not in DATE_FILLER and c not in STOPWORDS)
 
 
 def _row_words(profile: dict[str, Any]) -> set[str]:
@@ -135,6 +152,75 @@ def ranked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> Non
     p.limit, p.limit_desc, p.periods_ranked = 1, desc, True
     p.grain = p.grain or grain
     consumed.update(range(cue.start, cue.end))
+
+
+_GROUPING_BEFORE = {"by", "per", "each", "every", "across", "vs", "versus"}
+
+
+def counted_kind(p: Parsed, start: int, end: int, col: dict[str, Any], profile: dict[str, Any]) -> bool:
+    """"trend of completed courses", "how many students completed a course each month", "course starts per
+    week": a text column's name said in the plural (the column's own name is singular), after a/an, or
+    before the word of the date column the question picked (the event: "starts" ~ Started) or before the
+    rows' own noun in the plural ("course enrollments"), with no
+    grouping word before it, names the kind of the rows counted, not a breakdown into its values."""
+    if col["type"] != "text" or not col.get("tokens") or end <= start or \
+            any(g.column == col["name"] and g.start <= start < g.end for g in p.groups):
+        return False
+    before = p.toks[start - 1].text if start > 0 else ""
+    nxt = p.toks[end] if end < len(p.toks) else None
+    # "members and casuals separately": the column's values listed, or set apart, split the rows
+    if before in _GROUPING_BEFORE or any(t.text in _COORDINATORS for t in p.toks[start:end]) or \
+            nxt is not None and nxt.text in ("separately", "apart"):
+        return False
+    last = p.toks[end - 1]
+    plural = last.text != last.sing and last.sing == col["tokens"][-1] and last.text not in split_name(col["name"])
+    dated = profile["_by_name"].get(p.date_column or "")
+    event = nxt is not None and (dated is not None and names_date(nxt.text, dated)
+                                 or nxt.text != nxt.sing and nxt.sing in _row_words(profile))
+    return plural or event or before in ("a", "an")
+
+
+_MOST_OF_ROWS = {"most": True, "fewest": False}  # "what day do most / fewest orders come in"
+_ASKED_PERIOD = (r"\b(?:which|what)\s+(hour|day|weekday|week|month|quarter|year)"
+                 r"(?:\s+of\s+(?:the\s+)?(day|week|year))?\b")
+
+
+def asked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
+    """"which month had the most enrollments", "what day of the week brings in the most tips": a which/what
+    before a unit of time, with a superlative's limit of one, asks for the one period first at that grain —
+    over a date column (an hour only over one with times), unless the unit is itself a column's name ("Month")."""
+    if p.limit not in (1, None) or p.grain is not None or p.periods_ranked:
+        return
+    dated = [c for c in profile["columns"] if c["type"] in ("date", "datetime")]
+    if _when_most(p, dated, consumed):
+        return
+    for m, (a, b) in p.text.find(_ASKED_PERIOD):
+        unit = m.group(1)
+        if not dated or unit in profile["_by_lower"] or \
+                unit == "hour" and not any(c.get("has_time") for c in dated):
+            return
+        if p.limit is None:  # "what hour do most requests come in": "most" after the unit ranks its periods
+            most = next((k for k in range(b, len(p.toks)) if p.toks[k].text in _MOST_OF_ROWS), None)
+            if most is None:
+                return
+            p.limit, p.limit_desc = 1, _MOST_OF_ROWS[p.toks[most].text]
+            consumed.add(most)
+        p.grain, p.periods_ranked = C.PERIOD_OF.get((unit, m.group(2) or ""), unit), True
+        consumed.update(range(a + 1, b))  # the unit's words; "which" stays the question's
+        return
+
+
+def _when_most(p: Parsed, dated: list[dict[str, Any]], consumed: set[int]) -> bool:
+    """"when do most orders come in" over timestamps: the hour of the day with the most rows (not the maximum
+    of a column); over dates alone no unit is implied, so nothing is read."""
+    if p.limit is not None or not p.toks or p.toks[0].text != "when" or not any(c.get("has_time") for c in dated):
+        return False
+    most = next((k for k in range(1, len(p.toks)) if p.toks[k].text in _MOST_OF_ROWS), None)
+    if most is None or most + 1 < len(p.toks) and p.toks[most + 1].text == "of":  # "most of the cost"
+        return False
+    p.limit, p.limit_desc, p.grain, p.periods_ranked = 1, _MOST_OF_ROWS[p.toks[most].text], "hour_of_day", True
+    consumed.add(most)
+    return True
 
 
 def limit_unit(p: Parsed) -> re.Match[str] | None:

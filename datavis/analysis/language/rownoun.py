@@ -10,7 +10,7 @@ from .lexicon import ABBREVIATIONS, PEOPLE_ROLES
 from .names import split_name
 
 _NOT_NOUNS = {"id", "ids", "key", "code", "uuid", "guid", "ref", "name", "title", "label", "number", "index"}
-_ID_WORDS = {"id", "ids", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref"}
+_ID_WORDS = {"id", "ids", "#", "key", "code", "no", "num", "number", "nbr", "uuid", "guid", "ref"}
 
 
 def _plural(word: str) -> str:

@@ -77,6 +77,7 @@ from ..language.linking import Links
 from ..language.matching import Tok, get_index
 from ..language.names import singular, split_name
 from ..language.parsing import excludes
+from ..language.phrasing import names_date
 from ..language.rownoun import counted_noun
 from ..plan import Plan
 from .generate import kind_tokens, ranks_rows, row_superlatives
@@ -287,6 +288,9 @@ def _accounted(links: Links, profile: dict[str, Any]) -> tuple[set[int], set[int
     named = _named(profile)
     words = {t.i for t in toks if not _function_word(t.text, extra) or _counted_command_noun(toks, t.i)}
     linked = {i for i in words if i in known or named.exact(toks[i].text) or named.loose(toks[i].text)}
+    # "closures by month" over closed_at: the word that picked the date column names it
+    dated = profile["_by_name"].get(links.parsed.date_column or "")
+    linked |= {i for i in words if dated is not None and names_date(toks[i].text, dated)}
     # "return rate" with a Returned column: a rate of a word the data holds, a stop word or not
     linked |= {i for i in words if i > 0 and toks[i].text in RATE_WORDS | SHARE_OF_WORDS
                and (i - 1 in linked or named.exact(toks[i - 1].text) or named.loose(toks[i - 1].text))}

@@ -43,7 +43,7 @@ from ..language.linking import Link, Links
 from ..language.matching import get_index
 from ..language.names import singular
 from ..language.parsing import is_numeric, main_temporal, names_event_only
-from ..language.phrasing import ranked_agg, time_lengths, waits_or_lengths
+from ..language.phrasing import counted_kind, ranked_agg, time_lengths, waits_or_lengths
 from ..language.rownoun import counted_noun
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, of_a_kind, validate_plan
 from .measure_base import money_taken
@@ -706,7 +706,8 @@ def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | 
         flag = binary(col) and not (col["role"] != "dimension" and _near_agg(links, c.start) is not None)
         category = col["role"] == "dimension" or flag
         if category and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
-                "condition" not in c.feats and col["name"] not in [r.value for r in out]:
+                "condition" not in c.feats and col["name"] not in [r.value for r in out] and \
+                not counted_kind(links.parsed, c.start, c.end, col, profile):  # "completed courses": what is counted
             out.append(Reading(col["name"], ("color=linked",)))
     for f in (_filter_of(x) for x in links.conditions):
         if f.op == "in" and len(f.values) >= 2 and f.column not in [r.value for r in out]:

@@ -464,7 +464,9 @@ def _time_axis(d: _Draft) -> None:
         tcol = main_temporal(d.profile, p.date_column)
         if tcol is not None:
             if d.dims and by_name[d.dims[0]]["role"] != "temporal":
-                if not p.color:
+                if _counted_kind_axis(d):  # "completed courses per month": the rows counted, no colour
+                    d.dims = d.dims[1:]
+                elif not p.color:
                     p.color = d.dims[0]
                 d.dims = [tcol["name"]] + [x for x in d.dims if x != tcol["name"]]
             else:
@@ -473,6 +475,16 @@ def _time_axis(d: _Draft) -> None:
     elif tcol is not None and d.dims[0] != tcol["name"] and (p.trend or p.grain):
         d.dims.remove(tcol["name"])
         d.dims.insert(0, tcol["name"])
+
+
+def _counted_kind_axis(d: _Draft) -> bool:
+    """The x axis before a time axis came is a free text column named as the kind of rows counted
+    (P.counted_kind), not asked to group by nor to colour."""
+    p, first = d.p, d.dims[0]
+    if p.color == first or first in [g.column for g in p.groups]:
+        return False
+    said = [m for m in p.mentions if m.column == first]
+    return bool(said) and all(P.counted_kind(p, m.start, m.end, d.col(m), d.profile) for m in said)
 
 
 def _colour(d: _Draft) -> None:
