@@ -1,6 +1,7 @@
 """Write the "follow2" practice set's two CSVs, deterministically (fixed seed, no clock).
 
-    python -m tests.analysis.practice.make_follow2   # rewrites data/furniture_sales.csv, data/salon_appointments.csv
+    python -m tests.analysis.practice.make_follow2   # rewrites data/furniture_sales.csv, data/salon_appointments.csv,
+                                                     # data/grocery_txns.csv
 
 furniture_sales.csv     furniture-store orders 2023-01-01 .. 2024-12-31 (ISO dates): order id, order
                         date, region, store (two cities per region), customer segment (Consumer,
@@ -11,6 +12,9 @@ salon_appointments.csv  hair-salon appointments in 2024 (last one on 2024-12-31)
                         salon, stylist (first names), service, client gender, client type (New,
                         Returning), booking channel, duration in minutes, service price, tip (0 when
                         none), status (Completed, Cancelled, No-show)
+grocery_txns.csv        grocery-store till transactions 2023-07-01 .. 2024-12-31 (US dates), terse column
+                        names: txn id, txn date, store, dept, loyalty member Y/N, pay method, cashier
+                        (first names), qty, net amount as "$12.34", discount amount, voided Y/N
 """
 from __future__ import annotations
 
@@ -80,8 +84,32 @@ def salon_appointments(rng: random.Random, n: int = 1500) -> list[list]:
              "Booking Channel", "Duration (min)", "Service Price", "Tip", "Status"], *rows]
 
 
+def grocery_txns(rng: random.Random, n: int = 2200) -> list[list]:
+    stores = {"Maple St": 0.32, "Oak Ave": 0.28, "Pine Rd": 0.22, "Elm Blvd": 0.18}
+    depts = {"Produce": (0.24, 6.0), "Dairy": (0.2, 4.5), "Bakery": (0.14, 5.0), "Meat": (0.16, 14.0),
+             "Frozen": (0.14, 7.0), "Deli": (0.12, 9.0)}
+    pays = {"Card": 0.55, "Cash": 0.2, "Mobile": 0.18, "EBT": 0.07}
+    cashiers = ["Ana", "Ben", "Cleo", "Dev", "Ema", "Finn", "Gus"]
+    first = dt.date(2023, 7, 1)
+    span = (dt.date(2024, 12, 31) - first).days
+    rows = []
+    for i in range(n):
+        day = first + dt.timedelta(days=rng.randrange(span + 1) if i else span)
+        dept = rng.choices(list(depts), [w for w, _ in depts.values()])[0]
+        qty = rng.choice([1, 1, 2, 2, 3, 4, 5, 8])
+        gross = qty * depts[dept][1] * rng.uniform(0.6, 1.5)
+        disc = round(gross * rng.choice([0, 0, 0, 0.05, 0.1, 0.2]), 2)
+        rows.append([f"T{700001 + i}", day.strftime("%m/%d/%Y"), _pick(rng, stores), dept,
+                     "Y" if rng.random() < 0.45 else "N", _pick(rng, pays), rng.choice(cashiers), qty,
+                     f"${gross - disc:.2f}", disc, "Y" if rng.random() < 0.04 else "N"])
+    rows.sort(key=lambda r: (r[1][6:], r[1][:5], r[0]))
+    return [["Txn ID", "Txn Date", "Store", "Dept", "Loyalty Member", "Pay Method", "Cashier", "Qty", "Net Amt",
+             "Disc Amt", "Voided"], *rows]
+
+
 def main() -> None:
-    write_tables((("furniture_sales", furniture_sales, 4301), ("salon_appointments", salon_appointments, 4302)))
+    write_tables((("furniture_sales", furniture_sales, 4301), ("salon_appointments", salon_appointments, 4302),
+                  ("grocery_txns", grocery_txns, 4303)))
 
 
 if __name__ == "__main__":

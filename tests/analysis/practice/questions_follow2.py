@@ -1,5 +1,7 @@
-"""The "follow2" practice set: everyday chats of follow-up questions over two CSVs of make_follow2.py
-(furniture_sales: orders 2023-01 .. 2024-12-31; salon_appointments: 2024, latest 2024-12-31).
+"""The "follow2" practice set: everyday chats of follow-up questions over three CSVs of make_follow2.py
+(furniture_sales: orders 2023-01 .. 2024-12-31; salon_appointments: 2024, latest 2024-12-31;
+grocery_txns: terse column names, 2023-07-01 .. 2024-12-31; its questions were added after the
+planner had answered the first two CSVs' and before it answered them).
 
 Format and gold conventions: the fresh set's (see tests/analysis/fresh/questions.py's docstring).
 A follow-up keeps every part of the plan it builds on that it does not replace: a new filter on a
@@ -135,7 +137,69 @@ SALON = [
      "fs25", SHARE),
 ]
 
-QUESTIONS = FURNITURE + SALON
+GT = "grocery_txns"
+NET = "CAST(replace(\"Net Amt\", '$', '') AS DOUBLE)"  # grocery_txns: "$12.34"
+TD = '"Txn Date"'
+NOT_VOID = "\"Voided\" = 'N'"
+
+GROCERY = [
+    ("fx01", GT, "net amount by dept", f'SELECT "Dept", SUM({NET}) FROM t GROUP BY 1', None, SHARE),
+    ("fx02", GT, "remove the voided ones",
+     f'SELECT "Dept", SUM({NET}) FROM t WHERE {NOT_VOID} GROUP BY 1', "fx01", SHARE),
+    ("fx03", GT, "now just loyalty members",
+     f"SELECT \"Dept\", SUM({NET}) FROM t WHERE {NOT_VOID} AND \"Loyalty Member\" = 'Y' GROUP BY 1", "fx02", SHARE),
+    ("fx04", GT, "make it a pie chart",
+     f"SELECT \"Dept\", SUM({NET}) AS share_net FROM t WHERE {NOT_VOID} AND \"Loyalty Member\" = 'Y' GROUP BY 1",
+     "fx03", {"arc"}),
+    ("fx05", GT, "qty by store", 'SELECT "Store", SUM("Qty") FROM t GROUP BY 1', None, SHARE),
+    # judgment: "do that by X" replaces the grouping
+    ("fx06", GT, "can you do that by pay method", 'SELECT "Pay Method", SUM("Qty") FROM t GROUP BY 1', "fx05",
+     SHARE),
+    ("fx07", GT, "what about discounts", 'SELECT "Pay Method", SUM("Disc Amt") FROM t GROUP BY 1', "fx06", SHARE),
+    ("fx08", GT, "transactions per day of week", f"SELECT dayname({TD}), COUNT(*) FROM t GROUP BY 1", None,
+     {"bar", "line"}),
+    ("fx09", GT, "only cash", f"SELECT dayname({TD}), COUNT(*) FROM t WHERE \"Pay Method\" = 'Cash' GROUP BY 1",
+     "fx08", {"bar", "line"}),
+    ("fx10", GT, "what about card",
+     f"SELECT dayname({TD}), COUNT(*) FROM t WHERE \"Pay Method\" = 'Card' GROUP BY 1", "fx09", {"bar", "line"}),
+    ("fx11", GT, "how many transactions last month", f"SELECT COUNT(*) FROM t WHERE {TD} >= DATE '2024-12-01'",
+     None, {"kpi"}),
+    ("fx12", GT, "and the month before?",
+     f"SELECT COUNT(*) FROM t WHERE {TD} >= DATE '2024-11-01' AND {TD} < DATE '2024-12-01'", "fx11", {"kpi"}),
+    ("fx13", GT, "by cashier",
+     f'SELECT "Cashier", COUNT(*) FROM t WHERE {TD} >= DATE \'2024-12-01\' GROUP BY 1', "fx11", SHARE),
+    # judgment: names its own measure and grouping: a new question, last month's filter is not kept
+    ("fx14", GT, "top 5 cashiers by net amount",
+     f'SELECT "Cashier", SUM({NET}) FROM t GROUP BY 1 ORDER BY 2 DESC LIMIT 5', "fx13", {"bar"}),
+    ("fx15", GT, "bottom 3 instead", f'SELECT "Cashier", SUM({NET}) FROM t GROUP BY 1 ORDER BY 2 LIMIT 3', "fx14",
+     {"bar"}),
+    ("fx16", GT, "total discount in 2024", f'SELECT SUM("Disc Amt") FROM t WHERE year({TD}) = 2024', None, {"kpi"}),
+    ("fx17", GT, "and in 2023?", f'SELECT SUM("Disc Amt") FROM t WHERE year({TD}) = 2023', "fx16", {"kpi"}),
+    ("fx18", GT, "per month",
+     f"SELECT date_trunc('month', {TD}), SUM(\"Disc Amt\") FROM t WHERE year({TD}) = 2023 GROUP BY 1", "fx17",
+     TREND),
+    ("fx19", GT, "Meat dept only",
+     f"SELECT date_trunc('month', {TD}), SUM(\"Disc Amt\") FROM t WHERE year({TD}) = 2023 AND \"Dept\" = 'Meat' "
+     "GROUP BY 1", "fx18", TREND),
+    ("fx20", GT, "average qty by dept", 'SELECT "Dept", AVG("Qty") FROM t GROUP BY 1', None, {"bar"}),
+    ("fx21", GT, "how about the max", 'SELECT "Dept", MAX("Qty") FROM t GROUP BY 1', "fx20", {"bar"}),
+    ("fx22", GT, "net amount by store and dept", f'SELECT "Store", "Dept", SUM({NET}) FROM t GROUP BY 1, 2', None,
+     SPLIT),
+    ("fx23", GT, "just Produce and Dairy",
+     f"SELECT \"Store\", \"Dept\", SUM({NET}) FROM t WHERE \"Dept\" IN ('Produce', 'Dairy') GROUP BY 1, 2", "fx22",
+     SPLIT),
+    ("fx24", GT, "as a table",
+     f"SELECT \"Store\", \"Dept\", SUM({NET}) FROM t WHERE \"Dept\" IN ('Produce', 'Dairy') GROUP BY 1, 2", "fx23",
+     {"table"}),
+    ("fx25", GT, "txns by pay method", 'SELECT "Pay Method", COUNT(*) FROM t GROUP BY 1', None, SHARE),
+    ("fx26", GT, "excluding EBT", "SELECT \"Pay Method\", COUNT(*) FROM t WHERE \"Pay Method\" <> 'EBT' GROUP BY 1",
+     "fx25", SHARE),
+    ("fx27", GT, "show percentages",
+     "SELECT \"Pay Method\", COUNT(*) AS share_txns FROM t WHERE \"Pay Method\" <> 'EBT' GROUP BY 1", "fx26",
+     SHARE),
+]
+
+QUESTIONS = FURNITURE + SALON + GROCERY
 
 
 def _ids(text: str) -> frozenset[str]:
@@ -143,15 +207,19 @@ def _ids(text: str) -> frozenset[str]:
 
 
 CATEGORIES: dict[str, frozenset[str]] = {
-    "time series": _ids("ff08 ff09 ff10 ff11 ff24 ff25 ff27 fs08 fs09 fs10 fs19 fs20 fs21 fs22"),
+    "time series": _ids("ff08 ff09 ff10 ff11 ff24 ff25 ff27 fs08 fs09 fs10 fs19 fs20 fs21 fs22 fx18 fx19"),
     "quarter or week grain": _ids("ff24 ff25 fs19"),
-    "kpi": _ids("fs24"),
-    "kpi with a condition": _ids("fs24"),
-    "top-N with 'top'": _ids("ff17 ff18 fs14"),
-    "share or percentage": _ids("ff07 ff29 fs17"),
-    "pie asked for": _ids("ff29"),
-    "split by colour": _ids("ff21 fs03 fs18"),
-    "condition in words or values": _ids("ff02 ff06 ff13 ff14 ff15 ff26 fs02 fs08 fs09 fs10 fs12 fs22 fs24 fs26"),
-    "relative period": _ids("ff11"),
-    "abbreviation or paraphrase": _ids("fs09 ff26"),
+    "weekday or hour": _ids("fx08 fx09 fx10"),
+    "kpi": _ids("fs24 fx11 fx12 fx16 fx17"),
+    "kpi with a condition": _ids("fs24 fx11 fx12 fx16 fx17"),
+    "top-N with 'top'": _ids("ff17 ff18 fs14 fx14"),
+    "top/bottom-N without 'top'": _ids("fx15"),
+    "share or percentage": _ids("ff07 ff29 fs17 fx04 fx27"),
+    "pie asked for": _ids("ff29 fx04"),
+    "split by colour": _ids("ff21 fs03 fs18 fx22 fx23 fx24"),
+    "median/max/min wording": _ids("fx21"),
+    "condition in words or values": _ids("ff02 ff06 ff13 ff14 ff15 ff26 fs02 fs08 fs09 fs10 fs12 fs22 fs24 fs26 "
+                                         "fx02 fx03 fx09 fx10 fx19 fx23 fx26"),
+    "relative period": _ids("ff11 fx11 fx12 fx13"),
+    "abbreviation or paraphrase": _ids("fs09 ff26 fx01 fx05 fx20 fx25"),
 }
