@@ -57,6 +57,34 @@ def excludes(word: str) -> bool:
     return word in NEGATIONS or negates(word)
 
 
+# An imperative that takes rows away ("remove the voided ones", "drop cash", "leave out EBT") when it opens the
+# message: what it names right after it is excluded. Elsewhere "drop" is rather a fall ("drop in sales").
+_REMOVAL_VERBS = {"remove", "drop", "omit", "exclude", "hide", "ignore", "skip"}
+_REMOVAL_PHRASES = {("leave", "out"), ("take", "out"), ("filter", "out"), ("rid", "of"), ("cut", "out")}
+# what may come before the verb: the chat's wrapping ("now", "ok", "can you", "let's", "please")
+_BEFORE_REMOVAL = {"now", "and", "then", "ok", "okay", "so", "also", "please", "pls", "can", "could", "would", "you",
+                   "let", "let's", "lets", "us", "just", "get", "maybe", "but"}
+# between the verb and what it removes: determiners and the other things removed ("drop cash and EBT")
+_REMOVAL_FILLER = {"the", "all", "any", "those", "these", "and", "or", ",", "&"}
+
+
+def removed_by_verb(p: Parsed, start: int, named: set[int]) -> bool:
+    """The words at `start` follow a removal verb opening the message, with only determiners, "and" or
+    other removed things (token positions `named`) between ("remove the voided ones", "drop cash and EBT")."""
+    j = start - 1
+    while j >= 0 and (p.toks[j].text in _REMOVAL_FILLER or j in named):
+        j -= 1
+    if j < 0:
+        return False
+    if p.toks[j].text in _REMOVAL_VERBS:
+        verb_start = j
+    elif j >= 1 and (p.toks[j - 1].text, p.toks[j].text) in _REMOVAL_PHRASES:
+        verb_start = j - 1
+    else:
+        return False
+    return all(t.text in _BEFORE_REMOVAL for t in p.toks[:verb_start])
+
+
 def negated_between(p: Parsed, profile: dict[str, Any], a: int, b: int,
                     values: list[ValueMention] | None = None) -> bool:
     """A negation among tokens [a, b) that is not part of a name: a "no" inside a value or inside
@@ -1085,7 +1113,7 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
                 (before and before[-1] in _BOOL_GROUP and not modifies and not counted) or \
                 after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):
             continue
-        neg = any(negates(w) for w in before)
+        neg = any(negates(w) for w in before) or removed_by_verb(p, m.start, set())
         value: Value = yes_no[neg] if yes_no else int(not neg) if flag else not neg
         p.filters.append(Filter(column=m.column, op="=", values=[value]))
         p.filter_mentions.add(id(m))
@@ -1164,10 +1192,11 @@ def _raw_word(p: Parsed, word: str, near: int) -> str:
 def _value_filters(p: Parsed, values: list[ValueMention], profile: dict[str, Any]) -> None:
     """Values of the data become filters; 'not'/'except'/'excluding' before them negate."""
     grouped: dict[tuple[str, bool], list[ValueMention]] = {}
+    named = {k for v in values for k in range(v.start, v.end)}
     for v in values:
         window = [t.text for t in p.toks[max(0, v.start - 4):v.start]]
         neg = negated_between(p, profile, v.start - 4, v.start, values) and \
-            not any(w in ("only", "just") for w in window[-2:])
+            not any(w in ("only", "just") for w in window[-2:]) or removed_by_verb(p, v.start, named)
         grouped.setdefault((v.column, neg), []).append(v)
     for (col, neg), vs in grouped.items():
         vals: list[Value] = list(dict.fromkeys(v.value for v in vs))

@@ -72,6 +72,11 @@ _POLITE = re.compile(r"^\W*(?:(?:(?:can|could|would|will) you|please|pls|ok(?:ay
 _TAIL_POLITE = re.compile(r"\W*\b(?:please|pls|thanks|thank you|instead please)\W*$")
 # a message that opens with a preposition continues the question on screen ("per channel", "for web orders")
 _FRAGMENT = re.compile(r"^\W*(?:by|per|for|across|among|within|without|excluding|except)\b(?! (?:which|what|how)\b)")
+# the chart on screen named as the object of a verb ("can you do that by pay method", "show it per store", "do the
+# same for 2023", "same thing for Bob"): the message is about that chart, whatever question it opens like
+_THAT_CHART = re.compile(r"\b(?:do|redo|show|make|run|plot|chart|draw|repeat|give me|break|split)"
+                         r" (?:that|it|this|the same(?: thing| chart)?)(?= (?:by|per|for|in|across|with|without|"
+                         r"only|but|down|again|as)\b)|^\W*(?:the )?same (?:thing|chart|again)\b")
 _IMPERATIVE = re.compile(r"^\W*(show|list|give|plot|draw|chart|display)\b")
 _SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
                           r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
@@ -112,6 +117,8 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -
     # does "order value distribution" in a table of orders (the rows' noun, not "order by")
     if cue and not (_GRAIN_ADVERB.match(text) and (measures or counts_rows or found)) and \
             not (cue.group(0).strip() in _row_nouns(profile) and not text[cue.end():].lstrip().startswith("by")):
+        out.append("cue")
+    if "cue" not in out and _THAT_CHART.search(text):
         out.append("cue")
     if _TAIL_CUE.search(text):
         out.append("tail_cue")
