@@ -122,3 +122,27 @@ def test_a_person_is_named_by_their_first_name(data):
 def test_a_lowercase_word_that_is_a_first_name_is_no_person(data):
     # near miss: "frank" typed as a word, not after "for"/"about", names nobody
     assert not _chat(data, ["to be frank, qty by dept"]).plan["filters"]
+
+
+# ------------------------------------------------------------------ "same but for X"
+@pytest.mark.parametrize("said", ["same but for West", "ok but for West"])
+def test_but_for_a_value_is_that_value(data, said):
+    _check(data, ["qty by dept", said], "SELECT Dept, sum(Qty) FROM tills WHERE Store = 'West' GROUP BY 1")
+
+
+def test_all_but_a_value_still_leaves_it_out(data):
+    # near miss: "all stores but West" is every store except West (the filter is not lifted either)
+    _check(data, ["qty by dept", "for all stores but West"],
+           "SELECT Dept, sum(Qty) FROM tills WHERE Store <> 'West' GROUP BY 1")
+
+
+# ------------------------------------------------------------------ "what's the average?" of the chart on screen
+@pytest.mark.parametrize("said, agg", [("what's the average", "avg"), ("what is the max?", "max"),
+                                       ("and the median?", "median")])
+def test_a_bare_aggregation_changes_the_measure_on_screen(data, said, agg):
+    _check(data, ["total qty by dept", said], f"SELECT Dept, {agg}(Qty) FROM tills GROUP BY 1")
+
+
+def test_an_aggregation_of_a_named_column_is_a_new_question(data):
+    # near miss: the message names its own measure
+    _check(data, ["total qty by dept", "what's the average amount"], "SELECT avg(Amount) FROM tills")

@@ -96,7 +96,15 @@ def negated_between(p: Parsed, profile: dict[str, Any], a: int, b: int,
         word = p.toks[j].text
         return any(v.start <= j < v.end for v in values) or any(
             m.start <= j < m.end and word in profile["_by_name"][m.column]["tokens"] for m in p.mentions)
-    return any(excludes(p.toks[j].text) and not named(j) for j in range(max(0, a), b))
+    return any(excludes(p.toks[j].text) and not named(j) and not _but_then(p, j) for j in range(max(0, a), b))
+
+
+# "same but for West", "ok but only cash": a "but" that turns to what is asked, not "all but" (except)
+_BUT_THEN = {"for", "only", "just", "in", "at", "with", "now", "then", "show", "what", "how"}
+
+
+def _but_then(p: Parsed, j: int) -> bool:
+    return p.toks[j].text == "but" and j + 1 < len(p.toks) and p.toks[j + 1].text in _BUT_THEN
 
 
 def counted_subject(p: Parsed, m: Mention) -> bool:

@@ -178,8 +178,9 @@ def _filters_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants
 
 
 def lifted_columns(plan: Plan, p: Parsed) -> set[str]:
-    """Columns the plan filters that the words name after "all", "every", "any" ("for all clubs")."""
-    filtered = {f.column for f in plan.filters}
+    """Columns the plan filters that the words name after "all", "every", "any" ("for all clubs"), unless
+    the words set a condition on it themselves ("all stores but West")."""
+    filtered = {f.column for f in plan.filters} - {f.column for f in p.filters}
     return {m.column for m in p.mentions if m.column in filtered and
             any(t.text in _ALL_OF for t in p.toks[max(0, m.start - 2):m.start])}
 

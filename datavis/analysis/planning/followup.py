@@ -52,6 +52,7 @@ PRIOR = {
     "filter lifted": 1.5,  # "for all clubs" names a filter on screen to lift: the words point at the chart
     "total": 1.5,  # "what's the total?" alone: the sum of the chart on screen
     "compared": 2.5,  # "compare with pine lodge": a value set beside the one on screen, not instead of it
+    "bare aggregation": 1.5,  # "what's the average?" alone: the measure on screen, aggregated that way
 }
 # what says a message the data cannot answer alone is an edit of the chart on screen; being short
 # is not enough ("profit by store" in a table without profit stays unanswerable)
@@ -77,6 +78,9 @@ _FRAGMENT = re.compile(r"^\W*(?:by|per|for|across|among|within|without|excluding
 _THAT_CHART = re.compile(r"\b(?:do|redo|show|make|run|plot|chart|draw|repeat|give me|break|split)"
                          r" (?:that|it|this|the same(?: thing| chart)?)(?= (?:by|per|for|in|across|with|without|"
                          r"only|but|down|again|as)\b)|^\W*(?:the )?same (?:thing|chart|again)\b")
+# an aggregation asked alone ("what's the average?", "and the max?"): of the measure on screen
+_BARE_AGG = re.compile(r"^\W*(?:and |so |ok |okay )?(?:what(?:'s| is| was|s)? )?(?:the )?"
+                       r"(?:average|avg|mean|median|max|maximum|min|minimum)\W*$")
 _IMPERATIVE = re.compile(r"^\W*(show|list|give|plot|draw|chart|display)\b")
 _SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
                           r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
@@ -163,6 +167,8 @@ def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any])
     if "measure added" in e.changes:
         score += PRIOR["added|also_words"] if also_words(p) else PRIOR["added"]
     score += sum(PRIOR[c] for c in ("filter lifted", "total", "compared") if c in e.changes)
+    if "aggregation" in e.changes and _BARE_AGG.search(_core(p.text.s)):
+        score += PRIOR["bare aggregation"]
     if "grain value" in e.changes:
         named = {m.column for m in p.mentions} & {f.column for f in grain_values(p, profile)}
         score += PRIOR["grain_value|column_named"] if named else PRIOR["grain_value"]
