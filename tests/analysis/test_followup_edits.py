@@ -146,3 +146,17 @@ def test_a_bare_aggregation_changes_the_measure_on_screen(data, said, agg):
 def test_an_aggregation_of_a_named_column_is_a_new_question(data):
     # near miss: the message names its own measure
     _check(data, ["total qty by dept", "what's the average amount"], "SELECT avg(Amount) FROM tills")
+
+
+# ------------------------------------------------------------------ top N of the groups on screen
+@pytest.mark.parametrize("said", ["show the top 2 depts", "give me the top 2 departments"])
+def test_top_n_of_the_groups_on_screen_keeps_the_chart(data, said):
+    _check(data, ["amount by dept", "in 2024", said],
+           "SELECT Dept, sum(Amount) AS v FROM tills WHERE year(\"Txn Date\") = 2024 "
+           "GROUP BY 1 ORDER BY v DESC LIMIT 2")
+
+
+def test_top_n_of_other_groups_is_a_new_question(data):
+    # near miss: another grouping and its own measure: a question of its own, without the chart's year
+    _check(data, ["amount by dept", "in 2024", "show the top 2 stores by qty"],
+           "SELECT Store, sum(Qty) AS v FROM tills GROUP BY 1 ORDER BY v DESC LIMIT 2")

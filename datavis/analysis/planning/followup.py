@@ -101,8 +101,10 @@ def _core(text: str) -> str:
     return _TAIL_POLITE.sub("", _POLITE.sub("", text))
 
 
-def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -> list[str]:
-    """The features of the prior (PRIOR) that this message has."""
+def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None,
+                     axis: frozenset[str] = frozenset()) -> list[str]:
+    """The features of the prior (PRIOR) that this message has; `axis`: the columns the chart on
+    screen is grouped by."""
     by_name = profile["_by_name"]
     # "number of SKUs": a column counted right after a count cue is the message's own measure
     counted = [m.column for m in free_mentions(p) if not is_measure(by_name[m.column]) and
@@ -128,7 +130,11 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -
         out.append("tail_cue")
     if _FRAGMENT.search(text) and "cue" not in out:
         out.append("fragment")
-    if not free_mentions(p):  # a column named next to its value ("spin classes") only filters
+    # "show the top 2 categories" over a chart by category: the groups on screen, cut to N, name nothing new
+    on_axis = p.limit_numbered and bool(free) and all(c["name"] in axis for c in free)
+    if on_axis:
+        free = measures = []
+    if not free_mentions(p) or on_axis:  # a column named next to its value ("spin classes") only filters
         out.append("no_column")
     if len(re.findall(r"[a-z0-9]+", text)) <= MAX_WORDS_SHORT:
         out.append("short")
@@ -190,7 +196,9 @@ def rank(p: Parsed, prev: Plan | None, profile: dict[str, Any], forced: bool, fr
             raise blocked or fresh
         return Reading(fresh.plan, [], fresh.alternatives)
     ranked_fresh = None if isinstance(fresh, Unanswerable) else fresh
-    feats = message_features(p, profile, ranked_fresh)
+    axis = frozenset(c for c in (prev.dimension.column if prev and prev.dimension else None,
+                                 prev.color if prev else None) if c)
+    feats = message_features(p, profile, ranked_fresh, axis)
     scored = sorted(((edit_score(e, feats, p, profile), e) for e in edits), key=lambda t: -t[0])
     best_score = scored[0][0]
     if isinstance(fresh, Unanswerable) and not forced and (best_score <= 0 or not set(feats) & _EDIT_EVIDENCE):
