@@ -23,17 +23,19 @@ CASHIERS = ["Bob Hartley", "Carol Nguyen", "Frank Li", "Dana Fox"]
 
 
 def _write_tills(path: Path, n: int = 600) -> None:
-    """Till transactions over 2023–2024: store, dept, pay method, cashier (full names), qty, amount, Voided Y/N."""
+    """Till transactions over 2023–2024: store, dept, pay method, cashier (full names), qty, amount, Voided Y/N,
+    Loyalty Member Y/N."""
     rnd = random.Random(71)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Txn ID", "Txn Date", "Store", "Dept", "Pay Method", "Cashier", "Qty", "Amount", "Voided"])
+        w.writerow(["Txn ID", "Txn Date", "Store", "Dept", "Pay Method", "Cashier", "Qty", "Amount", "Voided",
+                    "Loyalty Member"])
         for i in range(n):
             day = dt.date(2023, 1, 1) + dt.timedelta(days=rnd.randrange(731) if i else 730)
             w.writerow([f"T{i:05d}", day.isoformat(), rnd.choice(["North", "South", "West"]),
                         rnd.choice(["Produce", "Dairy", "Bakery"]), rnd.choice(["Card", "Cash", "Mobile"]),
                         rnd.choice(CASHIERS), rnd.randint(1, 6), round(rnd.uniform(2, 60), 2),
-                        "Y" if rnd.random() < 0.1 else "N"])
+                        "Y" if rnd.random() < 0.1 else "N", rnd.choice("YN")])
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +162,16 @@ def test_top_n_of_other_groups_is_a_new_question(data):
     # near miss: another grouping and its own measure: a question of its own, without the chart's year
     _check(data, ["amount by dept", "in 2024", "show the top 2 stores by qty"],
            "SELECT Store, sum(Qty) AS v FROM tills GROUP BY 1 ORDER BY v DESC LIMIT 2")
+
+
+# ------------------------------------------------------------------ "members only": the Yes rows of Loyalty Member
+@pytest.mark.parametrize("said", ["members only", "just the members"])
+def test_keeping_the_people_a_yes_no_column_is_about(data, said):
+    _check(data, ["amount by dept", said],
+           "SELECT Dept, sum(Amount) FROM tills WHERE \"Loyalty Member\" = 'Y' GROUP BY 1")
+
+
+def test_people_named_with_another_word_are_not_the_yes_rows(data):
+    # near miss: "mobile members only" names other things beside the members: no Loyalty Member filter
+    plan = _chat(data, ["amount by dept", "mobile members only"]).plan
+    assert all(f["field"] != "Loyalty Member" for f in plan["filters"])

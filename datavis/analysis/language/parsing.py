@@ -1104,7 +1104,7 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
             continue
         # "conversion by channel" measures it; "escalations by category" (a plural) counts the Yes rows
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
-        if names_people_only(m):
+        if names_people_only(m) and not _people_kept_alone(p, m):
             continue
         # "sessions that didn't bounce by country": a relative clause or a negation is a condition
         clause = _said_as_event(p, m)
@@ -1153,6 +1153,16 @@ def _negated_filters(p: Parsed, profile: dict[str, Any], share: bool) -> None:
             if all(f.column != name for f in p.filters) and all(m.column != name for m in p.mentions):
                 p.filters.append(Filter(column=name, op="=", values=[False]))
                 p.evidence.append(f"'{t.raw}' → {name} = No")
+
+
+_KEEP_ALONE_AROUND = {"only", "just", "and", "now", "ok", "okay", "so", "the", "for", "please", "?", ".", "!"}
+
+
+def _people_kept_alone(p: Parsed, m: Mention) -> bool:
+    """"members only", "just the members": a message that only keeps the people a Yes/No column's name is
+    about ("Loyalty Member") keeps its Yes rows; "mobile users only" names other people."""
+    around = [t.text for t in p.toks if not m.start <= t.i < m.end]
+    return any(w in ("only", "just") for w in around) and all(w in _KEEP_ALONE_AROUND for w in around)
 
 
 def names_people_only(m: Mention) -> bool:
