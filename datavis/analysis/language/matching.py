@@ -24,6 +24,7 @@ from .lexicon import (
     GENERIC,
     KEEPING_WORDS,
     LEXICON_WORDS,
+    MONTH_NAMES,
     PARAPHRASES,
     PARTICIPLES,
     PAST_TENSES,
@@ -224,9 +225,11 @@ class ColumnIndex:
         # values an export writes as a code in capitals ("ENG", "NE", "CTR"), said by the words they shorten
         self.codes: dict[str, list[tuple[str, str, int]]] = {}
         self.compass_columns: set[str] = set()
+        self.first_names: dict[str, list[tuple[str, str, int]]] = {}  # "carol" → Carol Nguyen
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
                 self._index_codes(c)
+                self._index_first_names(c)
                 for v, n in c.get("values", []):
                     key = value_key(v)
                     said = re.fullmatch(r"(?:no|not|non) ([a-z]{3,})", key)
@@ -240,6 +243,19 @@ class ColumnIndex:
                     for w in set(parts) if len(parts) > 1 else ():
                         if (len(w) >= 4 or len(w) == 3 and vowelless(w)) and w not in STOPWORDS:  # "cpc"
                             self.value_parts.setdefault(w, []).append((c["name"], v, n))
+
+    def _index_first_names(self, col: dict[str, Any]) -> None:
+        """A column of people's full names ("Carol Nguyen", "Bob J. Hartley"): each value by its first name,
+        when no other value of it starts with that name."""
+        values = [(str(v), n) for v, n in col.get("values", [])]
+        if len(values) < 2 or sum(bool(_FULL_NAME.fullmatch(v)) for v, _n in values) < 0.8 * len(values):
+            return
+        firsts: dict[str, list[tuple[str, str, int]]] = {}
+        for v, n in values:
+            firsts.setdefault(v.split()[0].lower(), []).append((col["name"], v, n))
+        for first, hits in firsts.items():
+            if len(hits) == 1:
+                self.first_names.setdefault(first, []).extend(hits)
 
     def _index_codes(self, col: dict[str, Any]) -> None:
         """A category column's values written as codes in capitals (1–5 letters), and whether two of them or more
@@ -860,6 +876,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                 if not hits and formed and (key not in STOPWORDS or plural) and key not in idx.vocab_index:
                     grouped = i > 0 and toks[i - 1].text in _GROUPING  # "by industry" asks for a column, no IND
                     hits = _value_by_form(key, idx) or _named_by_its_word(toks, i, key, idx) or \
+                        _first_name(toks, i, key, idx) or \
                         (None if grouped else idx.code_of(span[0].text))  # as typed: "operations" ~ OPS
             if not hits:
                 continue
@@ -873,6 +890,23 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
 
 
 _PLACE_WORDS = {"at", "for", "on", "in", "from", "during", "to", "of", "about"}
+# a person's full name as an export writes it: a capitalised first name, maybe an initial, a capitalised last name
+_FULL_NAME = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?: [A-Z]\.?)? (?:(?:de|van|von|da|di|le|la|mc) )?"
+                        r"[A-Z][a-z]*(?:[-'][A-Za-z]+)*")
+# after these a lower-case word may be a person ("what about bob"); elsewhere a name is typed capitalised
+_PERSON_BEFORE = {"for", "about", "from", "to", "with"}
+
+
+def _first_name(toks: list[Tok], i: int, key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """"for Carol" → Carol Nguyen: the one person of a column of full names with that first name, typed
+    capitalised (not opening the message) or after "for"/"about" ("what about bob"); a word of the lexicon
+    typed in lower case is that word ("to be frank")."""
+    hits = idx.first_names.get(key)
+    if not hits or len(hits) != 1 or key in MONTH_NAMES:  # "sales in May" is a month, not May Chen
+        return None
+    after = i > 0 and toks[i - 1].text in _PERSON_BEFORE
+    capital = i > 0 and toks[i].raw[:1].isupper() and not toks[i].raw.isupper()
+    return hits if capital or after and key not in LEXICON_WORDS else None
 _GROUPING = {"by", "per", "each", "every", "across"}
 
 

@@ -57,6 +57,34 @@ def excludes(word: str) -> bool:
     return word in NEGATIONS or negates(word)
 
 
+# An imperative that takes rows away ("remove the voided ones", "drop cash", "leave out EBT") when it opens the
+# message: what it names right after it is excluded. Elsewhere "drop" is rather a fall ("drop in sales").
+_REMOVAL_VERBS = {"remove", "drop", "omit", "exclude", "hide", "ignore", "skip"}
+_REMOVAL_PHRASES = {("leave", "out"), ("take", "out"), ("filter", "out"), ("rid", "of"), ("cut", "out")}
+# what may come before the verb: the chat's wrapping ("now", "ok", "can you", "let's", "please")
+_BEFORE_REMOVAL = {"now", "and", "then", "ok", "okay", "so", "also", "please", "pls", "can", "could", "would", "you",
+                   "let", "let's", "lets", "us", "just", "get", "maybe", "but"}
+# between the verb and what it removes: determiners and the other things removed ("drop cash and EBT")
+_REMOVAL_FILLER = {"the", "all", "any", "those", "these", "and", "or", ",", "&"}
+
+
+def removed_by_verb(p: Parsed, start: int, named: set[int]) -> bool:
+    """The words at `start` follow a removal verb opening the message, with only determiners, "and" or
+    other removed things (token positions `named`) between ("remove the voided ones", "drop cash and EBT")."""
+    j = start - 1
+    while j >= 0 and (p.toks[j].text in _REMOVAL_FILLER or j in named):
+        j -= 1
+    if j < 0:
+        return False
+    if p.toks[j].text in _REMOVAL_VERBS:
+        verb_start = j
+    elif j >= 1 and (p.toks[j - 1].text, p.toks[j].text) in _REMOVAL_PHRASES:
+        verb_start = j - 1
+    else:
+        return False
+    return all(t.text in _BEFORE_REMOVAL for t in p.toks[:verb_start])
+
+
 def negated_between(p: Parsed, profile: dict[str, Any], a: int, b: int,
                     values: list[ValueMention] | None = None) -> bool:
     """A negation among tokens [a, b) that is not part of a name: a "no" inside a value or inside
@@ -68,7 +96,15 @@ def negated_between(p: Parsed, profile: dict[str, Any], a: int, b: int,
         word = p.toks[j].text
         return any(v.start <= j < v.end for v in values) or any(
             m.start <= j < m.end and word in profile["_by_name"][m.column]["tokens"] for m in p.mentions)
-    return any(excludes(p.toks[j].text) and not named(j) for j in range(max(0, a), b))
+    return any(excludes(p.toks[j].text) and not named(j) and not _but_then(p, j) for j in range(max(0, a), b))
+
+
+# "same but for West", "ok but only cash": a "but" that turns to what is asked, not "all but" (except)
+_BUT_THEN = {"for", "only", "just", "in", "at", "with", "now", "then", "show", "what", "how"}
+
+
+def _but_then(p: Parsed, j: int) -> bool:
+    return p.toks[j].text == "but" and j + 1 < len(p.toks) and p.toks[j + 1].text in _BUT_THEN
 
 
 def counted_subject(p: Parsed, m: Mention) -> bool:
@@ -1072,7 +1108,7 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
             continue
         # "conversion by channel" measures it; "escalations by category" (a plural) counts the Yes rows
         events = p.toks[m.end - 1].text != p.toks[m.end - 1].sing and after in _BOOL_GROUP
-        if names_people_only(m):
+        if names_people_only(m) and not _people_kept_alone(p, m):
             continue
         # "sessions that didn't bounce by country": a relative clause or a negation is a condition
         clause = _said_as_event(p, m)
@@ -1089,7 +1125,7 @@ def _boolean_filters(p: Parsed, profile: dict[str, Any]) -> None:
                 (before and before[-1] in _BOOL_GROUP and not modifies and not counted) or \
                 after in _BOOL_GROUP | {"over", "and", "rate"} and not (events or clause and after != "rate"):
             continue
-        neg = any(negates(w) for w in before)
+        neg = any(negates(w) for w in before) or removed_by_verb(p, m.start, set())
         value: Value = yes_no[neg] if yes_no else int(not neg) if flag else not neg
         p.filters.append(Filter(column=m.column, op="=", values=[value]))
         p.filter_mentions.add(id(m))
@@ -1121,6 +1157,16 @@ def _negated_filters(p: Parsed, profile: dict[str, Any], share: bool) -> None:
             if all(f.column != name for f in p.filters) and all(m.column != name for m in p.mentions):
                 p.filters.append(Filter(column=name, op="=", values=[False]))
                 p.evidence.append(f"'{t.raw}' → {name} = No")
+
+
+_KEEP_ALONE_AROUND = {"only", "just", "and", "now", "ok", "okay", "so", "the", "for", "please", "?", ".", "!"}
+
+
+def _people_kept_alone(p: Parsed, m: Mention) -> bool:
+    """"members only", "just the members": a message that only keeps the people a Yes/No column's name is
+    about ("Loyalty Member") keeps its Yes rows; "mobile users only" names other people."""
+    around = [t.text for t in p.toks if not m.start <= t.i < m.end]
+    return any(w in ("only", "just") for w in around) and all(w in _KEEP_ALONE_AROUND for w in around)
 
 
 def names_people_only(m: Mention) -> bool:
@@ -1168,10 +1214,11 @@ def _raw_word(p: Parsed, word: str, near: int) -> str:
 def _value_filters(p: Parsed, values: list[ValueMention], profile: dict[str, Any]) -> None:
     """Values of the data become filters; 'not'/'except'/'excluding' before them negate."""
     grouped: dict[tuple[str, bool], list[ValueMention]] = {}
+    named = {k for v in values for k in range(v.start, v.end)}
     for v in values:
         window = [t.text for t in p.toks[max(0, v.start - 4):v.start]]
         neg = negated_between(p, profile, v.start - 4, v.start, values) and \
-            not any(w in ("only", "just") for w in window[-2:])
+            not any(w in ("only", "just") for w in window[-2:]) or removed_by_verb(p, v.start, named)
         grouped.setdefault((v.column, neg), []).append(v)
     for (col, neg), vs in grouped.items():
         vals: list[Value] = list(dict.fromkeys(v.value for v in vs))

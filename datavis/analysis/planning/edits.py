@@ -37,6 +37,8 @@ _SHIFT = re.compile(r"\b(year|quarter|month|week|day) (?:before|earlier|prior)\b
 _SHIFT_FROM_SHOWN = re.compile(r"\b(?:previous|preceding|prior) (year|quarter|month|week|day)\b(?! \d)|"
                                r"\bsame (?:period|time|months?|quarter|weeks?|days?) (?:a |the )?(?:last|previous|"
                                r"prior) (year)\b")
+# a period said relative to the data's end ("last year"): the one before the chart's if that is the one shown
+_LAST_UNIT = re.compile(r"\b(?:last|previous|prior) (year|quarter|month|week)\b(?! \d)")
 # "the average instead of the total": the total is what goes, not a share of it
 _NOT_SHARE = re.compile(r"\b(instead of|rather than|not) (the )?(total|sum)\b")
 # a period smaller than one bucket of the trend on screen: its next finer grain ("zoom into Q3")
@@ -52,7 +54,10 @@ _ALL_OF = {"all", "every", "any"}
 _TOTAL = re.compile(r"^\W*(?:and |so |ok |okay )?(?:what(?: is|s)? )?(?:the )?(?:grand |overall )?"
                     r"(?:total|overall|altogether|in total|all together|combined|sum of (?:it|that|them|all))\W*$")
 # "in percentages", "as %", "as shares": the values on screen as shares of their total
-_AS_SHARE = re.compile(r"\b(?:in|as|to|into) (?:a )?(?:percent(?:ages?|s)?|%|shares?|proportions?|fractions?)\b")
+# ... and "show percentages", "give me the shares": a whole message asking to see them
+_AS_SHARE = re.compile(r"\b(?:in|as|to|into) (?:a )?(?:percent(?:ages?|s)?|%|shares?|proportions?|fractions?)\b|"
+                       r"^\W*(?:show|give|display|use)(?: me| us)?(?: the| them as| it as)? (?:percent(?:ages|s)|%|"
+                       r"shares|proportions)\W*$")
 _REMOVE_LIMIT = re.compile(r"\b(all of them|show all|no limit|remove the limit|everything)\b")
 # "and profit too", "also the quantity", "add profit": the named measure joins the one on screen
 _ALSO = re.compile(r"\b(too|also|as well|both|add|plus|alongside|together with|in addition)\b")
@@ -173,8 +178,9 @@ def _filters_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants
 
 
 def lifted_columns(plan: Plan, p: Parsed) -> set[str]:
-    """Columns the plan filters that the words name after "all", "every", "any" ("for all clubs")."""
-    filtered = {f.column for f in plan.filters}
+    """Columns the plan filters that the words name after "all", "every", "any" ("for all clubs"), unless
+    the words set a condition on it themselves ("all stores but West")."""
+    filtered = {f.column for f in plan.filters} - {f.column for f in p.filters}
     return {m.column for m in p.mentions if m.column in filtered and
             any(t.text in _ALL_OF for t in p.toks[max(0, m.start - 2):m.start])}
 
@@ -480,7 +486,14 @@ def _shift_unit(plan: Plan, p: Parsed, profile: dict[str, Any]) -> str | None:
     if m is not None and not any(_dated(f, profile) for f in p.filters):
         return m.group(1) or m.group(2)
     m = _SHIFT_FROM_SHOWN.search(p.text.s)
-    return (m.group(1) or m.group(2)) if m else None
+    if m:
+        return m.group(1) or m.group(2)
+    # "same for last year" on a chart of 2024 when 2024 is the data's last year: the one before the period shown
+    m = _LAST_UNIT.search(p.text.s)
+    shown = {(f.column, f.op, tuple(map(str, f.values))) for f in plan.filters if _dated(f, profile)}
+    said = {(f.column, f.op, tuple(map(str, f.values))) for f in p.filters if _dated(f, profile)}
+    # (not when this message's period was just put on the chart: then it was another one)
+    return m.group(1) if m and said and said <= shown and plan.period != p.period else None
 
 
 def _period_shift(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:

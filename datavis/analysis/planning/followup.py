@@ -52,6 +52,7 @@ PRIOR = {
     "filter lifted": 1.5,  # "for all clubs" names a filter on screen to lift: the words point at the chart
     "total": 1.5,  # "what's the total?" alone: the sum of the chart on screen
     "compared": 2.5,  # "compare with pine lodge": a value set beside the one on screen, not instead of it
+    "bare aggregation": 1.5,  # "what's the average?" alone: the measure on screen, aggregated that way
 }
 # what says a message the data cannot answer alone is an edit of the chart on screen; being short
 # is not enough ("profit by store" in a table without profit stays unanswerable)
@@ -72,6 +73,14 @@ _POLITE = re.compile(r"^\W*(?:(?:(?:can|could|would|will) you|please|pls|ok(?:ay
 _TAIL_POLITE = re.compile(r"\W*\b(?:please|pls|thanks|thank you|instead please)\W*$")
 # a message that opens with a preposition continues the question on screen ("per channel", "for web orders")
 _FRAGMENT = re.compile(r"^\W*(?:by|per|for|across|among|within|without|excluding|except)\b(?! (?:which|what|how)\b)")
+# the chart on screen named as the object of a verb ("can you do that by pay method", "show it per store", "do the
+# same for 2023", "same thing for Bob"): the message is about that chart, whatever question it opens like
+_THAT_CHART = re.compile(r"\b(?:do|redo|show|make|run|plot|chart|draw|repeat|give me|break|split)"
+                         r" (?:that|it|this|the same(?: thing| chart)?)(?= (?:by|per|for|in|across|with|without|"
+                         r"only|but|down|again|as)\b)|^\W*(?:the )?same (?:thing|chart|again)\b")
+# an aggregation asked alone ("what's the average?", "and the max?"): of the measure on screen
+_BARE_AGG = re.compile(r"^\W*(?:and |so |ok |okay )?(?:what(?:'s| is| was|s)? )?(?:the )?"
+                       r"(?:average|avg|mean|median|max|maximum|min|minimum)\W*$")
 _IMPERATIVE = re.compile(r"^\W*(show|list|give|plot|draw|chart|display)\b")
 _SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
                           r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
@@ -92,8 +101,10 @@ def _core(text: str) -> str:
     return _TAIL_POLITE.sub("", _POLITE.sub("", text))
 
 
-def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -> list[str]:
-    """The features of the prior (PRIOR) that this message has."""
+def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None,
+                     axis: frozenset[str] = frozenset()) -> list[str]:
+    """The features of the prior (PRIOR) that this message has; `axis`: the columns the chart on
+    screen is grouped by."""
     by_name = profile["_by_name"]
     # "number of SKUs": a column counted right after a count cue is the message's own measure
     counted = [m.column for m in free_mentions(p) if not is_measure(by_name[m.column]) and
@@ -113,11 +124,17 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None) -
     if cue and not (_GRAIN_ADVERB.match(text) and (measures or counts_rows or found)) and \
             not (cue.group(0).strip() in _row_nouns(profile) and not text[cue.end():].lstrip().startswith("by")):
         out.append("cue")
+    if "cue" not in out and _THAT_CHART.search(text):
+        out.append("cue")
     if _TAIL_CUE.search(text):
         out.append("tail_cue")
     if _FRAGMENT.search(text) and "cue" not in out:
         out.append("fragment")
-    if not free_mentions(p):  # a column named next to its value ("spin classes") only filters
+    # "show the top 2 categories" over a chart by category: the groups on screen, cut to N, name nothing new
+    on_axis = p.limit_numbered and bool(free) and all(c["name"] in axis for c in free)
+    if on_axis:
+        free = measures = []
+    if not free_mentions(p) or on_axis:  # a column named next to its value ("spin classes") only filters
         out.append("no_column")
     if len(re.findall(r"[a-z0-9]+", text)) <= MAX_WORDS_SHORT:
         out.append("short")
@@ -156,6 +173,8 @@ def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any])
     if "measure added" in e.changes:
         score += PRIOR["added|also_words"] if also_words(p) else PRIOR["added"]
     score += sum(PRIOR[c] for c in ("filter lifted", "total", "compared") if c in e.changes)
+    if "aggregation" in e.changes and _BARE_AGG.search(_core(p.text.s)):
+        score += PRIOR["bare aggregation"]
     if "grain value" in e.changes:
         named = {m.column for m in p.mentions} & {f.column for f in grain_values(p, profile)}
         score += PRIOR["grain_value|column_named"] if named else PRIOR["grain_value"]
@@ -177,7 +196,9 @@ def rank(p: Parsed, prev: Plan | None, profile: dict[str, Any], forced: bool, fr
             raise blocked or fresh
         return Reading(fresh.plan, [], fresh.alternatives)
     ranked_fresh = None if isinstance(fresh, Unanswerable) else fresh
-    feats = message_features(p, profile, ranked_fresh)
+    axis = frozenset(c for c in (prev.dimension.column if prev and prev.dimension else None,
+                                 prev.color if prev else None) if c)
+    feats = message_features(p, profile, ranked_fresh, axis)
     scored = sorted(((edit_score(e, feats, p, profile), e) for e in edits), key=lambda t: -t[0])
     best_score = scored[0][0]
     if isinstance(fresh, Unanswerable) and not forced and (best_score <= 0 or not set(feats) & _EDIT_EVIDENCE):
