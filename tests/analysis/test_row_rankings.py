@@ -51,11 +51,23 @@ def _write_orders(path: Path, n: int = 90) -> None:
                         round(rnd.uniform(1, 80), 1), rnd.choice("YN")])
 
 
+def _write_deliveries(path: Path, n: int = 90) -> None:
+    """Food orders numbered by integers ("Order #" 10001…): the order total is what ranks them."""
+    rnd = random.Random(24)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Order #", "Restaurant", "Order Total", "Tip"])
+        for i in range(n):
+            w.writerow([10001 + i, rnd.choice(["Sushi Go", "Taco Hut"]), round(rnd.uniform(10, 90), 2),
+                        round(rnd.uniform(0, 12), 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     with ingested_views(tmp_path_factory.mktemp("rows"), (("calls", _write_calls),
                                                           ("shipments", _write_shipments),
-                                                          ("orders", _write_orders))) as got:
+                                                          ("orders", _write_orders),
+                                                          ("deliveries", _write_deliveries))) as got:
         yield got
 
 
@@ -123,6 +135,13 @@ def test_a_superlative_before_the_rows_noun_in_the_singular_is_the_one_row(data,
     name = data[1].execute(sql).fetchone()[0]
     assert ans.chart_type == "kpi" and len(ans.data) == 1, (q, ans.sql)
     assert ans.spec["data"]["values"][0]["label"].startswith(f"{name} · ") and name in ans.insight, ans.spec
+
+
+def test_rows_numbered_by_integers_are_ranked_by_their_amount_not_their_number(data):
+    """An integer "Order #" is the rows' identifier: "the 3 biggest orders" ranks them by the Order Total
+    (before: the identifier summed, or declined)."""
+    _ranked(data, "deliveries", "the 3 biggest orders",
+            'SELECT "Order #", "Order Total" FROM deliveries ORDER BY 2 DESC LIMIT 3', 3)
 
 
 def test_a_superlative_before_a_group_is_not_one_row(data):

@@ -170,11 +170,12 @@ def _numeric_links(links: Links, profile: dict[str, Any]) -> list[Link]:
     """Linked numeric columns that can be measured: measures, and numeric identifiers the words
     name (nvBench plots "manager_id by last name" as the raw values)."""
     by_name = profile["_by_name"]
+    rows = ranks_rows(links)  # "the 3 biggest orders" over Order #: the noun is the rows ranked, not a number
     out: list[Link] = []
     for c in links.columns:
         col = by_name[str(c.target)]
         if is_numeric(col) and col["role"] in ("measure", "identifier") and "condition" not in c.feats and \
-                str(c.target) not in [str(o.target) for o in out]:
+                str(c.target) not in [str(o.target) for o in out] and not (rows and col["role"] == "identifier"):
             out.append(c)
     return out
 
