@@ -15,7 +15,7 @@ from ..errors import Unanswerable
 from ..labels import CHART_NAMES, measures_name
 from ..language.linking import Links, link
 from ..plan import Plan
-from . import flows
+from . import flows, subsets
 from .candidates import Candidate, rule_edits
 from .coverage import Coverage, doubts, gaps, missing_phrase, subject_named
 from .decision import asks_one_number, offered, spread
@@ -202,7 +202,9 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
         best.assumptions.append(f"I did not find “{' '.join(doubt)}” in this dataset: the answer leaves "
                                 f"{'it' if len(doubt) == 1 else 'them'} out")
     # money said one way of a signed amount, and the unit asked for, hold for every reading (flows.py)
-    return Ranked(flows.apply(best, links, profile), margin, [flows.apply(a, links, profile) for a in alts])
+    # a subset of the rows said beside the whole ("bookings and cancellations") is measured beside it (subsets.py)
+    best = subsets.apply(flows.apply(best, links, profile), links, profile)
+    return Ranked(best, margin, [flows.apply(a, links, profile) for a in alts])
 
 
 def _not_found(links: Links, cov: Coverage, profile: dict[str, Any]) -> Unanswerable:

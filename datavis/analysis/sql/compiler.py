@@ -87,14 +87,19 @@ def scaled(q: str, scale: float) -> str:
 
 
 def measure_sql(m: Measure, profile: dict[str, Any]) -> str:
-    """The aggregate expression of a measure, plain or derived."""
+    """The aggregate expression of a measure, plain or derived; a plain one over the rows of its own
+    condition, if it has one (the cancellations counted beside all bookings)."""
     if m.kind is not None:
         return derived_sql(m, profile, lambda f: filter_sql(f, profile))
     if m.negate is not None and m.column is not None and m.agg in ("sum", "avg", "median", "min", "max"):
         q = quote_ident(m.column)  # a net flow: the negated rows (withdrawals) taken from the others
         flow = f"CASE WHEN {filter_sql(m.negate, profile)} THEN -{q} ELSE {q} END"
-        return f"{m.agg}({scaled(flow, m.scale) if m.scale is not None else flow})"  # "… in thousands"
-    return agg_expr(m, profile["_by_name"][m.column]["type"] if m.column else None)
+        expr = f"{m.agg}({scaled(flow, m.scale) if m.scale is not None else flow})"  # "… in thousands"
+    else:
+        expr = agg_expr(m, profile["_by_name"][m.column]["type"] if m.column else None)
+    if m.where is not None and m.agg != "none":
+        expr = f"{expr} FILTER (WHERE {filter_sql(m.where, profile)})"
+    return expr
 
 
 def filter_sql(f: Filter, profile: dict[str, Any]) -> str:

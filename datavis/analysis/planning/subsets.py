@@ -1,0 +1,197 @@
+"""A subset of the rows measured beside the whole, applied to a chosen plan: "bookings and cancellations by
+event type", "enrollments vs refunds per month", "revenue and refunds by category", "avg rating and
+completions by course", "number of adoptions and total fees by shelter".
+
+Two words joined by and / vs / & where one is a plural noun naming some of the rows — a value of a
+status column ("cancellations" ~ Status = Cancelled, "adoptions" ~ Outcome = Adopted: the noun of the
+verb whose participle the value is), a Yes/No column ("refunds" ~ Refunded = Y), or a date column left
+blank until something happens ("completions" ~ Completed On is set) — and the other names what is
+measured over all rows (the rows' noun or a count: "bookings", "orders", "number of …"; a numeric
+column: "revenue", "avg rating"). Both are measured, the subset as the whole's measure over its own
+rows (Measure.where): a count beside a count, money moving back beside money ("refunds", "returns" beside
+revenue: the revenue refunded), else a count of the subset ("completions" beside a rating, "cancellations"
+beside revenue). The condition, which
+the planner may have read as a filter of every row or a colour, is spent on the subset measure.
+
+Two subsets joined ("adoptions and transfers", "dogs vs cats") are left as they are: they compare
+values of one column, a split.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..language.lexicon import MONEY_MOVEMENT_NOUNS
+from ..language.linking import Link, Links
+from ..language.matching import stem, stem_forms
+from ..language.parsing import is_numeric, yes_letter
+from ..language.rownoun import counted_noun
+from ..plan import Dimension, Filter, Measure, Plan
+from ..presentation.format import is_money
+from .measure_base import binary
+
+_JOIN = {"and", "vs", "versus", "&", "plus"}
+_COUNT_WORDS = {"number", "count", "how", "many", "no"}  # "number of adoptions", "how many … and …"
+_LEAD_WORDS = {"the", "total", "number", "of", "count", "avg", "average", "mean", "sum", "all", "our"}
+# nouns of money going back or out, whose rows beside a sum of money are summed too ("sales and returns")
+_MONEY_BACK = MONEY_MOVEMENT_NOUNS | {"return", "discount", "rebate", "writeoff"}
+_MAX_VALUES = 20  # a status column: a few values; a name or a city is no kind of event
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side of the pair: the measure it names over all rows, or the rows it names (a condition)."""
+
+    measure: Measure | None = None
+    subset: Filter | None = None
+    counted: bool = False  # "number of adoptions": a count cue before it
+    noun: str = ""  # the word's singular
+
+
+def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
+    """The plan with the whole's measure and the subset's side by side, when the words join them."""
+    pair = find_pair(links, profile)
+    if pair is None or not _fits(plan, pair):
+        return plan
+    whole, part, part_first = pair
+    assert whole.measure is not None and part.subset is not None  # find_pair
+    cond = part.subset
+    base = whole.measure
+    # money beside money: "revenue and refunds" is the revenue refunded; "revenue and cancellations" counts them
+    mirrored = base.column is not None and base.agg == "sum" and is_money(profile["_by_name"][base.column]) and \
+        part.noun in _MONEY_BACK
+    sub = base.model_copy(update={"where": cond}) if (base.column is None or mirrored) and not part.counted \
+        else Measure(column=None, agg="count", where=cond)
+    out = plan.model_copy(deep=True)
+    out.measures = [sub, base] if part_first else [base, sub]
+    out.filters = [f for f in out.filters if f.column != cond.column]
+    if out.color == cond.column:
+        out.color = None
+    if out.dimension is not None and out.dimension.column == cond.column and out.color is not None:
+        # "conversions and leads by source" read as Converted split by Source: the groups are the colour's
+        out.dimension, out.color = Dimension(column=out.color), None
+    out.share = False
+    out.evidence.append(f"“{_word(links, cond)}” measured over {cond.column} rows beside the whole")
+    return out
+
+
+def _word(links: Links, cond: Filter) -> str:
+    return str(cond.values[0]) if cond.values else cond.column
+
+
+def _fits(plan: Plan, pair: tuple[_Side, _Side, bool]) -> bool:
+    """A plan of aggregates over groups (or one number) that does not group by the subset's own column."""
+    cond = pair[1].subset
+    assert cond is not None
+    if plan.intent in ("distribution", "correlation") or plan.chart in ("point", "histogram", "boxplot", "arc"):
+        return False
+    if plan.dimension is not None and (plan.dimension.column == cond.column and plan.color is None
+                                       or plan.dimension.bins):
+        return False
+    return all(m.kind is None or m.kind == "rate" for m in plan.measures)
+
+
+def find_pair(links: Links, profile: dict[str, Any]) -> tuple[_Side, _Side, bool] | None:
+    """(the whole, the subset, whether the subset is said first) of two words joined by and / vs."""
+    toks = links.parsed.toks
+    for j, t in enumerate(toks):
+        if t.text not in _JOIN or j == 0 or j + 1 >= len(toks):
+            continue
+        left, right = _side(links, profile, j, before=True), _side(links, profile, j, before=False)
+        if left is None or right is None:
+            continue
+        if left.subset is not None and right.measure is not None and right.subset is None:
+            return right, left, True
+        if right.subset is not None and left.measure is not None and left.subset is None:
+            return left, right, False
+    return None
+
+
+def _side(links: Links, profile: dict[str, Any], j: int, before: bool) -> _Side | None:
+    """What the words just before (or after) the joiner at `j` name: a subset of the rows, a measure, or both
+    ("adoptions": Outcome = Adopted, and the fee its word partly names)."""
+    toks = links.parsed.toks
+    if before:
+        k = j - 1
+    else:
+        k = j + 1
+        while k < len(toks) - 1 and toks[k].text in _LEAD_WORDS:
+            k += 1
+    start = k
+    while start > 0 and toks[start - 1].text in _LEAD_WORDS:
+        start -= 1
+    counted = bool({t.text for t in toks[max(0, start - 1):k]} & _COUNT_WORDS)
+    subset = _subset_at(links, profile, k)
+    measure = _measure_at(links, profile, k, counted)
+    if subset is None and measure is None:
+        return None
+    return _Side(measure, subset, counted, toks[k].sing)
+
+
+def _links_at(links: Links, k: int) -> list[Link]:
+    return [c for c in links.columns + links.values if c.start <= k < c.end]
+
+
+def _subset_at(links: Links, profile: dict[str, Any], k: int) -> Filter | None:
+    """The rows a plural noun at `k` names: a value said, a Yes/No column, a date set when it happens, or
+    the value whose participle shares the noun's stem ("cancellations" ~ Cancelled)."""
+    t = links.parsed.toks[k]
+    if t.text == t.sing:
+        return None  # a plural names some of the rows: "cancellations", "refunds", "dogs"
+    by_name = profile["_by_name"]
+    for c in _links_at(links, k):
+        if c.kind == "value" and isinstance(c.target, tuple) and c.end - c.start == 1:
+            column, value = c.target
+            if stem(str(value).lower()) in stem_forms(t.text):  # "cancellations" ~ Cancelled, not "dogs" ~ Dog
+                return Filter(column=str(column), op="=", values=[value])
+        if c.kind != "column":
+            continue
+        col = by_name[str(c.target)]
+        if c.end - c.start == 1 and (binary(col) or yes_letter(col) is not None):
+            return Filter(column=col["name"], op="=", values=[yes_letter(col) or True])
+        if col["type"] in ("date", "datetime") and col["non_null"] < profile["row_count"] and \
+                _first_stem(col) in stem_forms(t.text):  # "completions" ~ Completed On, blank until then
+            return Filter(column=col["name"], op="not_null")
+        if is_numeric(col) and not {"partial", "entity"} & set(c.feats):
+            return None  # a number the word names ("returns" of a Returns column) is measured, not a subset
+    return _value_named(profile, t.text)
+
+
+def _first_stem(col: dict[str, Any]) -> str:
+    words = col.get("tokens") or [str(col["name"]).lower()]
+    return stem(str(words[0]))
+
+
+def _value_named(profile: dict[str, Any], word: str) -> Filter | None:
+    """The one value of a status column whose participle is the noun's verb ("adoptions" ~ Adopted)."""
+    forms = stem_forms(word)
+    found = [(col["name"], v) for col in profile["columns"] if col["type"] == "text" and col.get("values")
+             and len(col["values"]) <= _MAX_VALUES for v, _n in col["values"]
+             if isinstance(v, str) and " " not in v.strip() and str(v).lower().endswith("ed")
+             and stem(v.lower()) in forms]
+    return Filter(column=found[0][0], op="=", values=[found[0][1]]) if len(found) == 1 else None
+
+
+def _measure_at(links: Links, profile: dict[str, Any], k: int, counted: bool) -> Measure | None:
+    """What a word at `k` measures over all rows: a numeric column (with the aggregation said before it),
+    or the rows themselves (their noun, an id column's, a date column that every row has: "bookings")."""
+    by_name = profile["_by_name"]
+    t = links.parsed.toks[k]
+    for c in links.columns:
+        if not c.start <= k < c.end:
+            continue
+        col = by_name[str(c.target)]
+        if is_numeric(col) and col["role"] == "measure" and not binary(col):
+            agg = next((a.target for a in links.aggs if a.end <= c.start and c.start - a.end <= 2), None)
+            if counted or agg == "count":
+                return Measure(column=None, agg="count")
+            chosen = agg if agg in ("sum", "avg", "median", "min", "max") else \
+                "sum" if col.get("additive", True) else "avg"
+            return Measure(column=col["name"], agg=chosen)  # type: ignore[arg-type]  # an Agg
+        rows_named = "entity" in c.feats or col["type"] in ("date", "datetime") and \
+            col["non_null"] == profile["row_count"] and t.text != t.sing
+        if rows_named:
+            return Measure(column=None, agg="count")
+    if t.text != t.sing and t.text == counted_noun(profile):
+        return Measure(column=None, agg="count")
+    return None
