@@ -45,11 +45,12 @@ def _write_leads(path: Path, n: int = 400) -> None:
 
 def _write_tours(path: Path, n: int = 300) -> None:
     """Tour bookings with a status (Confirmed / Cancelled / Completed), a booking amount, the amount refunded
-    and the date a review came in (blank when none did)."""
+    and the date a review came in (blank when none did), and the fee kept on a cancellation."""
     rnd = random.Random(62)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Booking Ref", "Channel", "Booked", "Status", "Amount", "Refund Amount", "Reviewed On"])
+        w.writerow(["Booking Ref", "Channel", "Booked", "Status", "Amount", "Refund Amount", "Reviewed On",
+                    "Cancellation Fee"])
         for i in range(n):
             status = rnd.choice(["Confirmed", "Completed", "Completed", "Cancelled"])
             amount = round(rnd.uniform(40, 400), 2)
@@ -57,7 +58,8 @@ def _write_tours(path: Path, n: int = 300) -> None:
             reviewed = (booked + dt.timedelta(days=rnd.randint(5, 40))).isoformat() \
                 if status == "Completed" and rnd.random() < 0.5 else ""
             w.writerow([f"B{i:04d}", rnd.choice(CHANNELS), booked.isoformat(), status, amount,
-                        amount if status == "Cancelled" else 0, reviewed])
+                        amount if status == "Cancelled" else 0, reviewed,
+                        round(rnd.uniform(5, 30), 2) if status == "Cancelled" else 0])
 
 
 def _write_sales(path: Path, n: int = 250) -> None:
@@ -153,8 +155,31 @@ def test_a_count_said_before_the_subset_counts_it(data):
 
 
 def test_subset_counts_as_kpis(data):
-    _check(data, "tours", "how many bookings and cancellations",
-           "SELECT count(*), count(*) FILTER (WHERE Status = 'Cancelled') FROM tours")
+    _check(data, "leads", "how many leads and conversions",
+           "SELECT count(*), count(*) FILTER (WHERE Converted = 'Y') FROM leads")
+
+
+# ------------------------------------------------------------------ the rows' event said by its date
+def test_the_plural_of_a_dates_event_counts_the_rows_beside_a_measure(data):
+    _check(data, "tours", "bookings and amount by channel",
+           "SELECT Channel, count(*), sum(Amount) FROM tours GROUP BY 1")
+
+
+def test_a_dates_word_not_in_the_plural_is_the_date(data):
+    dirs, _ = data
+    ans = answer(dirs["tours"], "amount by booked date")
+    assert "count(*)" not in ans.sql
+
+
+# ------------------------------------------------------------------ an event noun is no fee of the event
+@pytest.mark.parametrize("question, sql", [
+    ("cancellations per channel", "SELECT Channel, count(*) FROM tours WHERE Status = 'Cancelled' GROUP BY 1"),
+    ("which channel had the most cancellations",
+     "SELECT Channel, count(*) AS n FROM tours WHERE Status = 'Cancelled' GROUP BY 1 ORDER BY n DESC LIMIT 1"),
+    ("cancellation fees by channel", 'SELECT Channel, sum("Cancellation Fee") FROM tours GROUP BY 1'),
+])
+def test_the_plural_of_an_event_counts_its_rows_not_its_fee(data, question, sql):
+    _check(data, "tours", question, sql)
 
 
 # ------------------------------------------------------------------ near misses keep their reading

@@ -51,7 +51,9 @@ class _Side:
 def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
     """The plan with the whole's measure and the subset's side by side, when the words join them."""
     pair = find_pair(links, profile)
-    if pair is None or not _fits(plan, pair):
+    if pair is None:
+        return _events_counted(plan, links, profile)
+    if not _fits(plan, pair):
         return plan
     whole, part, part_first = pair
     assert whole.measure is not None and part.subset is not None  # find_pair
@@ -72,7 +74,8 @@ def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
         out.dimension, out.color = Dimension(column=out.color), None
     out.share = False
     out.evidence.append(f"“{_word(links, cond)}” measured over {cond.column} rows beside the whole")
-    return out
+    used = {m.column for m in out.measures}
+    return _unread(out, *(m.column for m in plan.measures if m.column and m.column not in used))
 
 
 def _word(links: Links, cond: Filter) -> str:
@@ -195,3 +198,37 @@ def _measure_at(links: Links, profile: dict[str, Any], k: int, counted: bool) ->
     if t.text != t.sing and t.text == counted_noun(profile):
         return Measure(column=None, agg="count")
     return None
+
+
+def _events_counted(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
+    """"adoptions per month", "which shelter had the most adoptions" over an Adoption Fee and an Outcome
+    column: the plural of the event whose participle a status value is counts those rows, where the
+    planner read the word as part of a number column's name (the fee of an adoption is no adoption).
+    Only when the column's other words go unsaid ("adoption fees per month" sums the fees)."""
+    if len(plan.measures) != 1 or plan.measures[0].kind is not None or plan.measures[0].column is None or \
+            plan.measures[0].agg not in ("sum", "avg") or plan.intent in ("distribution", "correlation"):
+        return plan
+    column = plan.measures[0].column
+    said = {t.sing for t in links.parsed.toks}
+    for c in links.columns:
+        t = links.parsed.toks[c.end - 1]
+        if str(c.target) != column or "partial" not in c.feats or c.end - c.start != 1 or t.text == t.sing:
+            continue
+        rest = set(profile["_by_name"][column].get("tokens") or []) - {t.sing}
+        cond = _value_named(profile, t.text)
+        if cond is None or cond.column == column or rest & said or \
+                any(f.column == cond.column for f in plan.filters) or plan.color == cond.column:
+            continue
+        out = plan.model_copy(deep=True)
+        out.measures = [Measure(column=None, agg="count")]
+        out.filters.append(cond)
+        out.evidence.append(f"“{t.text}” counted as the {cond.column} = {cond.values[0]} rows")
+        return _unread(out, column)
+    return plan
+
+
+def _unread(plan: Plan, *columns: str) -> Plan:
+    """The plan without its notes of reading a word as a column it no longer measures."""
+    plan.assumptions = [a for a in plan.assumptions if not (a.startswith("I read") and
+                                                            any(a.endswith(f" as {c}") for c in columns))]
+    return plan
