@@ -182,6 +182,11 @@ def test_the_plural_of_an_event_counts_its_rows_not_its_fee(data, question, sql)
     _check(data, "tours", question, sql)
 
 
+def test_two_events_of_one_status_are_counted_as_a_split(data):
+    _check(data, "tours", "cancellations and completions by channel",
+           "SELECT Channel, Status, count(*) FROM tours WHERE Status IN ('Cancelled', 'Completed') GROUP BY 1, 2")
+
+
 # ------------------------------------------------------------------ near misses keep their reading
 def test_two_values_of_one_column_stay_a_split(data):
     dirs, con = data

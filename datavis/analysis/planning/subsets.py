@@ -13,8 +13,9 @@ revenue: the revenue refunded), else a count of the subset ("completions" beside
 beside revenue). The condition, which
 the planner may have read as a filter of every row or a colour, is spent on the subset measure.
 
-Two subsets joined ("adoptions and transfers", "dogs vs cats") are left as they are: they compare
-values of one column, a split.
+Two subsets of one column joined ("dogs vs cats", "deposits vs withdrawals") compare its values: a split,
+left as the planner read it, unless it read the noun of one as part of a number column's name
+("adoptions and transfers by shelter" over Adoption Fee): then the rows of the two values are counted.
 """
 from __future__ import annotations
 
@@ -50,6 +51,9 @@ class _Side:
 
 def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
     """The plan with the whole's measure and the subset's side by side, when the words join them."""
+    values = _two_values(links, profile)
+    if values is not None:
+        return _split(plan, values) if _misread(plan, links) else plan
     pair = find_pair(links, profile)
     if pair is None:
         return _events_counted(plan, links, profile)
@@ -92,6 +96,49 @@ def _fits(plan: Plan, pair: tuple[_Side, _Side, bool]) -> bool:
                                        or plan.dimension.bins):
         return False
     return all(m.kind is None or m.kind == "rate" for m in plan.measures)
+
+
+def _two_values(links: Links, profile: dict[str, Any]) -> Filter | None:
+    """Two subsets of one column joined ("adoptions and transfers", "refunds vs exchanges"): its two values."""
+    toks = links.parsed.toks
+    for j, t in enumerate(toks):
+        if t.text not in _JOIN or j == 0 or j + 1 >= len(toks):
+            continue
+        left, right = _side(links, profile, j, before=True), _side(links, profile, j, before=False)
+        a, b = (left.subset if left else None), (right.subset if right else None)
+        if a is not None and b is not None and a.column == b.column and a.op == b.op == "=" and \
+                a.values != b.values:
+            return Filter(column=a.column, op="in", values=[*a.values, *b.values])
+    return None
+
+
+def _misread(plan: Plan, links: Links) -> bool:
+    """Whether the plan measures a number column that a plural noun of the question only partly names (the
+    "adoptions" of Adoption Fee): the noun names events, not that number."""
+    toks = links.parsed.toks
+    measured = {m.column for m in plan.measures if m.column}
+    return any(str(c.target) in measured and "partial" in c.feats and c.end - c.start == 1 and
+               toks[c.start].text != toks[c.start].sing for c in links.columns)
+
+
+def _split(plan: Plan, values: Filter) -> Plan:
+    """The rows of each of two values counted side by side, as a colour over the plan's groups (or as the
+    groups): what "dogs vs cats by shelter" reads as, also where a word of one value named a number column."""
+    if plan.intent in ("distribution", "correlation") or plan.chart in ("point", "histogram", "boxplot") or \
+            plan.dimension is not None and plan.dimension.bins:
+        return plan
+    out = plan.model_copy(deep=True)
+    out.measures = [Measure(column=None, agg="count")]
+    out.filters = [f for f in out.filters if f.column != values.column] + [values]
+    if out.dimension is None or out.dimension.column == values.column:
+        out.dimension, out.color = Dimension(column=values.column), None
+        out.intent, out.chart = "compare", "auto"  # the two counts as bars, not one number or a table
+    elif out.color is None or out.color == values.column:
+        out.color = values.column
+    else:
+        return plan
+    used = {m.column for m in out.measures}
+    return _unread(out, *(m.column for m in plan.measures if m.column and m.column not in used))
 
 
 def find_pair(links: Links, profile: dict[str, Any]) -> tuple[_Side, _Side, bool] | None:
