@@ -187,6 +187,20 @@ def test_two_events_of_one_status_are_counted_as_a_split(data):
            "SELECT Channel, Status, count(*) FROM tours WHERE Status IN ('Cancelled', 'Completed') GROUP BY 1, 2")
 
 
+# ------------------------------------------------------------------ "A vs B by month" along time
+@pytest.mark.parametrize("question", ["amount vs refund amount by month", "amount vs refund amount per week"])
+def test_two_numbers_versus_with_a_time_grain_run_along_time(data, question):
+    grain = "week" if "week" in question else "month"
+    _check(data, "tours", question,
+           f"SELECT CAST(date_trunc('{grain}', Booked) AS DATE), sum(Amount), sum(\"Refund Amount\") FROM tours "
+           "GROUP BY 1")
+
+
+def test_two_numbers_versus_alone_stay_a_scatter(data):
+    dirs, _ = data
+    assert answer(dirs["tours"], "amount vs refund amount").chart_type == "point"
+
+
 # ------------------------------------------------------------------ near misses keep their reading
 def test_two_values_of_one_column_stay_a_split(data):
     dirs, con = data

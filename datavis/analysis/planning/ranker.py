@@ -184,6 +184,7 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
         if cov.missing:  # no reading at all: name the words not found rather than the whole question
             raise _not_found(links, cov, profile) from None
         raise
+    ranked = subsets.time_axis_kept(ranked, links)
     best = ranked[0][1]
     if cov.missing and not subject_named(best, cov, with_money, profile):
         raise _not_found(links, cov, profile)

@@ -31,6 +31,7 @@ from ..plan import Dimension, Filter, Measure, Plan
 from ..presentation.format import is_money
 from .measure_base import binary
 
+RankedPlan = tuple[float, Plan, dict[str, Any]]  # a score, the plan and its readout (ranker.scored)
 _JOIN = {"and", "vs", "versus", "&", "plus"}
 _COUNT_WORDS = {"number", "count", "how", "many", "no"}  # "number of adoptions", "how many … and …"
 _LEAD_WORDS = {"the", "total", "number", "of", "count", "avg", "average", "mean", "sum", "all", "our"}
@@ -279,3 +280,23 @@ def _unread(plan: Plan, *columns: str) -> Plan:
     plan.assumptions = [a for a in plan.assumptions if not (a.startswith("I read") and
                                                             any(a.endswith(f" as {c}") for c in columns))]
     return plan
+
+
+_TIME_GRAINS = ("year", "quarter", "month", "week", "day")
+
+
+def time_axis_kept(ranked: list[RankedPlan], links: Links) -> list[RankedPlan]:
+    """"food cost vs revenue by month": "A vs B" of two numbers reads as one dot per row, but a time grain
+    said beside it asks for the two along time. The first reading that keeps the grain with the same two
+    columns goes first, when the best one plots the raw values (and no chart is asked for)."""
+    if not ranked or links.parsed.chart or not any(g.target in _TIME_GRAINS for g in links.grains):
+        return ranked
+    best = ranked[0][1]
+    if best.dimension is not None or len(best.measures) != 2 or any(m.agg != "none" for m in best.measures):
+        return ranked
+    columns = [m.column for m in best.measures]
+    for i, (_, plan, _r) in enumerate(ranked[1:], start=1):
+        if plan.dimension is not None and plan.dimension.grain in _TIME_GRAINS and plan.color is None and \
+                [m.column for m in plan.measures] == columns and all(m.agg != "none" for m in plan.measures):
+            return [ranked[i], *ranked[:i], *ranked[i + 1:]]
+    return ranked
