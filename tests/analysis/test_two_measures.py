@@ -27,12 +27,13 @@ CHANNELS = ["Phone", "Website", "Agent"]
 
 
 def _write_leads(path: Path, n: int = 400) -> None:
-    """Sales leads: created on a date, converted (Y/N), a quoted deal value, a status, and a
+    """Sales leads: created on a date, converted (Y/N) on a date, a quoted deal value, a status, and a
     closing date left blank while open."""
     rnd = random.Random(61)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Lead ID", "Source", "Rep", "Created", "Converted", "Deal Value", "Stage", "Closed On"])
+        w.writerow(["Lead ID", "Source", "Rep", "Created", "Converted", "Deal Value", "Stage", "Closed On",
+                    "Converted On"])
         for i in range(n):
             created = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(330))
             converted = rnd.random() < 0.3
@@ -40,7 +41,7 @@ def _write_leads(path: Path, n: int = 400) -> None:
             closed = "" if stage == "Open" else (created + dt.timedelta(days=rnd.randint(3, 30))).isoformat()
             w.writerow([f"L{i:04d}", rnd.choice(SOURCES), rnd.choice(["Ana", "Bo", "Cy"]), created.isoformat(),
                         "Y" if converted else "N", round(rnd.uniform(500, 9000), 2), stage,
-                        closed])
+                        closed, (created + dt.timedelta(days=rnd.randint(2, 60))).isoformat() if converted else ""])
 
 
 def _write_tours(path: Path, n: int = 300) -> None:
@@ -199,6 +200,32 @@ def test_two_numbers_versus_with_a_time_grain_run_along_time(data, question):
 def test_two_numbers_versus_alone_stay_a_scatter(data):
     dirs, _ = data
     assert answer(dirs["tours"], "amount vs refund amount").chart_type == "point"
+
+
+# ------------------------------------------------------------------ each along its own date
+def _by_two_dates(first: str, second: str) -> str:
+    return (f"SELECT coalesce(a.m, b.m), coalesce(a.n, 0), coalesce(b.n, 0) FROM ({first}) a "
+            f"FULL JOIN ({second}) b ON a.m = b.m")
+
+
+def test_a_subset_with_its_own_date_runs_along_it(data):
+    _check(data, "tours", "bookings and reviews by month", _by_two_dates(
+        "SELECT CAST(date_trunc('month', Booked) AS DATE) AS m, count(*) AS n FROM tours GROUP BY 1",
+        "SELECT CAST(date_trunc('month', \"Reviewed On\") AS DATE) AS m, count(*) AS n FROM tours "
+        "WHERE \"Reviewed On\" IS NOT NULL GROUP BY 1"))
+
+
+def test_a_status_value_runs_along_its_status_date(data):
+    _check(data, "leads", "leads and conversions by month", _by_two_dates(
+        "SELECT CAST(date_trunc('month', Created) AS DATE) AS m, count(*) AS n FROM leads GROUP BY 1",
+        "SELECT CAST(date_trunc('month', \"Converted On\") AS DATE) AS m, count(*) AS n FROM leads "
+        "WHERE Converted = 'Y' GROUP BY 1"))
+
+
+def test_a_subset_without_a_date_of_its_own_runs_along_the_axis(data):
+    _check(data, "tours", "bookings vs cancellations per week",
+           "SELECT CAST(date_trunc('week', Booked) AS DATE), count(*), count(*) FILTER (WHERE Status = 'Cancelled') "
+           "FROM tours GROUP BY 1")
 
 
 # ------------------------------------------------------------------ near misses keep their reading

@@ -25,7 +25,7 @@ from typing import Any
 from ..language.lexicon import MONEY_MOVEMENT_NOUNS
 from ..language.linking import Link, Links
 from ..language.matching import stem, stem_forms
-from ..language.parsing import is_numeric, yes_letter
+from ..language.parsing import is_numeric, main_temporal, yes_letter
 from ..language.rownoun import counted_noun
 from ..plan import Dimension, Filter, Measure, Plan
 from ..presentation.format import is_money
@@ -38,6 +38,8 @@ _LEAD_WORDS = {"the", "total", "number", "of", "count", "avg", "average", "mean"
 # nouns of money going back or out, whose rows beside a sum of money are summed too ("sales and returns")
 _MONEY_BACK = MONEY_MOVEMENT_NOUNS | {"return", "discount", "rebate", "writeoff"}
 _MAX_VALUES = 20  # a status column: a few values; a name or a city is no kind of event
+_DATES = ("date", "datetime")
+_TIME_GRAINS = ("year", "quarter", "month", "week", "day")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class _Side:
     subset: Filter | None = None
     counted: bool = False  # "number of adoptions": a count cue before it
     noun: str = ""  # the word's singular
+    date: str | None = None  # the date column of every row the word names by its event ("intakes")
 
 
 def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
@@ -58,10 +61,14 @@ def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
     pair = find_pair(links, profile)
     if pair is None:
         return _events_counted(plan, links, profile)
-    if not _fits(plan, pair):
-        return plan
     whole, part, part_first = pair
     assert whole.measure is not None and part.subset is not None  # find_pair
+    timed = _own_date(plan, whole, part.subset, profile)
+    if timed is not None:  # the whole along its date, the subset along its own
+        plan = plan.model_copy(update={"dimension": Dimension(column=timed[0], grain=plan.dimension.grain)
+                                       if plan.dimension else None})
+    if not _fits(plan, pair):
+        return plan
     cond = part.subset
     base = whole.measure
     # money beside money: "revenue and refunds" is the revenue refunded; "revenue and cancellations" counts them
@@ -69,6 +76,8 @@ def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
         part.noun in _MONEY_BACK
     sub = base.model_copy(update={"where": cond}) if (base.column is None or mirrored) and not part.counted \
         else Measure(column=None, agg="count", where=cond)
+    if timed is not None:
+        sub = sub.model_copy(update={"date": timed[1]})
     out = plan.model_copy(deep=True)
     out.measures = [sub, base] if part_first else [base, sub]
     out.filters = [f for f in out.filters if f.column != cond.column]
@@ -85,6 +94,29 @@ def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
 
 def _word(links: Links, cond: Filter) -> str:
     return str(cond.values[0]) if cond.values else cond.column
+
+
+def _own_date(plan: Plan, whole: _Side, cond: Filter, profile: dict[str, Any]) -> tuple[str, str] | None:
+    """(the axis's date, the subset's own date) along a time axis, when the subset's rows have a date of
+    their own: the date set when it happens ("completions" ~ Completed On), or the date of the status its
+    value is of ("adoptions" ~ Outcome = Adopted, on Outcome Date). The whole goes along the date its
+    word names ("intakes": Intake Date), else the axis's, else the table's main date."""
+    d, by_name = plan.dimension, profile["_by_name"]
+    if d is None or d.grain not in _TIME_GRAINS or by_name[d.column]["type"] not in _DATES:
+        return None
+    if cond.op == "not_null" and by_name[cond.column]["type"] in _DATES:
+        own: str | None = cond.column
+    else:
+        words = set(by_name[cond.column].get("tokens") or ())
+        dated = [c["name"] for c in profile["columns"] if c["type"] in _DATES and c["name"] != cond.column
+                 and c["non_null"] < profile["row_count"] and words and words < set(c.get("tokens") or ())]
+        own = dated[0] if len(dated) == 1 else None
+    if own is None:
+        return None
+    main = main_temporal(profile)
+    axis = whole.date or (d.column if d.column != own else main["name"] if main else None)
+    full = axis is not None and axis != own and by_name[axis]["non_null"] == profile["row_count"]
+    return (axis, own) if full and axis is not None else None
 
 
 def _fits(plan: Plan, pair: tuple[_Side, _Side, bool]) -> bool:
@@ -176,7 +208,9 @@ def _side(links: Links, profile: dict[str, Any], j: int, before: bool) -> _Side 
     measure = _measure_at(links, profile, k, counted)
     if subset is None and measure is None:
         return None
-    return _Side(measure, subset, counted, toks[k].sing)
+    dated = next((str(c.target) for c in links.columns if c.start <= k < c.end and
+                  profile["_by_name"][str(c.target)]["type"] in _DATES), None)
+    return _Side(measure, subset, counted, toks[k].sing, dated if measure is not None and subset is None else None)
 
 
 def _links_at(links: Links, k: int) -> list[Link]:
@@ -281,8 +315,6 @@ def _unread(plan: Plan, *columns: str) -> Plan:
                                                             any(a.endswith(f" as {c}") for c in columns))]
     return plan
 
-
-_TIME_GRAINS = ("year", "quarter", "month", "week", "day")
 
 
 def time_axis_kept(ranked: list[RankedPlan], links: Links) -> list[RankedPlan]:
