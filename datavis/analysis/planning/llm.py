@@ -41,7 +41,8 @@ Rules:
   values (scatter of two measures, or one bar per row when each x value is one row). A measure's `where`
   takes it over some rows only, beside others over all rows ("bookings and cancellations by channel":
   a count, and a count with where Status = Cancelled; "revenue and refunds": sum of Amount, and the same
-  with where Refunded = Y); a condition of every measure is a filter instead.
+  with where Refunded = Y); a condition of every measure is a filter instead. Along a time axis a measure's
+  `date` buckets it by its own date column ("hires and exits by year": exits by Exit Date).
 - dimension: the x axis; set grain (year, quarter, month, week, day, hour, weekday, month_of_year,
   hour_of_day) only for date columns; bins only for a histogram of a numeric column.
 - color: a second dimension for stacked bars or multi-line charts.
