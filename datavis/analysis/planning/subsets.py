@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..language.lexicon import MONEY_MOVEMENT_NOUNS
+from ..language.lexicon import COST_WORDS, MONEY_MOVEMENT_NOUNS, PROFIT_WORDS, REVENUE_WORDS
 from ..language.linking import Link, Links
 from ..language.matching import stem, stem_forms
 from ..language.parsing import is_numeric, main_temporal, yes_letter
@@ -37,6 +37,7 @@ _COUNT_WORDS = {"number", "count", "how", "many", "no"}  # "number of adoptions"
 _LEAD_WORDS = {"the", "total", "number", "of", "count", "avg", "average", "mean", "sum", "all", "our"}
 # nouns of money going back or out, whose rows beside a sum of money are summed too ("sales and returns")
 _MONEY_BACK = MONEY_MOVEMENT_NOUNS | {"return", "discount", "rebate", "writeoff"}
+_AMOUNT_WORDS = REVENUE_WORDS | PROFIT_WORDS | COST_WORDS | {"profit", "earning"}
 _MAX_VALUES = 20  # a status column: a few values; a name or a city is no kind of event
 _DATES = ("date", "datetime")
 _TIME_GRAINS = ("year", "quarter", "month", "week", "day")
@@ -221,8 +222,8 @@ def _subset_at(links: Links, profile: dict[str, Any], k: int) -> Filter | None:
     """The rows a plural noun at `k` names: a value said, a Yes/No column, a date set when it happens, or
     the value whose participle shares the noun's stem ("cancellations" ~ Cancelled)."""
     t = links.parsed.toks[k]
-    if t.text == t.sing:
-        return None  # a plural names some of the rows: "cancellations", "refunds", "dogs"
+    if t.text == t.sing or t.sing in _AMOUNT_WORDS:
+        return None  # a plural names some of the rows ("cancellations", "refunds"); "sales" names an amount
     by_name = profile["_by_name"]
     for c in _links_at(links, k):
         if c.kind == "value" and isinstance(c.target, tuple) and c.end - c.start == 1:
