@@ -105,19 +105,23 @@ def _own_date(plan: Plan, whole: _Side, cond: Filter, profile: dict[str, Any]) -
     d, by_name = plan.dimension, profile["_by_name"]
     if d is None or d.grain not in _TIME_GRAINS or by_name[d.column]["type"] not in _DATES:
         return None
-    if cond.op == "not_null" and by_name[cond.column]["type"] in _DATES:
-        own: str | None = cond.column
-    else:
-        words = set(by_name[cond.column].get("tokens") or ())
-        dated = [c["name"] for c in profile["columns"] if c["type"] in _DATES and c["name"] != cond.column
-                 and c["non_null"] < profile["row_count"] and words and words < set(c.get("tokens") or ())]
-        own = dated[0] if len(dated) == 1 else None
+    own = cond.column if cond.op == "not_null" and by_name[cond.column]["type"] in _DATES else \
+        _status_date(cond, profile)
     if own is None:
         return None
     main = main_temporal(profile)
     axis = whole.date or (d.column if d.column != own else main["name"] if main else None)
     full = axis is not None and axis != own and by_name[axis]["non_null"] == profile["row_count"]
     return (axis, own) if full and axis is not None else None
+
+
+def _status_date(cond: Filter, profile: dict[str, Any]) -> str | None:
+    """The one date column named after a status column, blank on some rows ("Outcome Date" of Outcome): when
+    the rows of its values came to be."""
+    words = set(profile["_by_name"][cond.column].get("tokens") or ())
+    dated = [c["name"] for c in profile["columns"] if c["type"] in _DATES and c["name"] != cond.column
+             and c["non_null"] < profile["row_count"] and words and words < set(c.get("tokens") or ())]
+    return dated[0] if len(dated) == 1 else None
 
 
 def _fits(plan: Plan, pair: tuple[_Side, _Side, bool]) -> bool:
@@ -305,6 +309,10 @@ def _events_counted(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
         out = plan.model_copy(deep=True)
         out.measures = [Measure(column=None, agg="count")]
         out.filters.append(cond)
+        dated = _status_date(cond, profile)
+        if dated is not None and out.dimension is not None and out.dimension.grain in _TIME_GRAINS and \
+                profile["_by_name"][out.dimension.column]["type"] in _DATES:
+            out.dimension.column = dated  # "adoptions per month": when the animals were adopted
         out.evidence.append(f"“{t.text}” counted as the {cond.column} = {cond.values[0]} rows")
         return _unread(out, column)
     return plan
