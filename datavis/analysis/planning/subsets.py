@@ -237,7 +237,9 @@ def _subset_at(links: Links, profile: dict[str, Any], k: int) -> Filter | None:
         if c.kind != "column":
             continue
         col = by_name[str(c.target)]
-        if c.end - c.start == 1 and (binary(col) or yes_letter(col) is not None):
+        if c.end - c.start == 1 and (binary(col) or yes_letter(col) is not None) and "partial" not in c.feats:
+            # the flag's own word ("refunds" ~ Refunded), not one word of a longer name ("customers" of Repeat
+            # Customer counts customers)
             return Filter(column=col["name"], op="=", values=[yes_letter(col) or True])
         if col["type"] in ("date", "datetime") and col["non_null"] < profile["row_count"] and \
                 _first_stem(col) in stem_forms(t.text):  # "completions" ~ Completed On, blank until then
