@@ -11,7 +11,7 @@ from typing import Any
 
 from .language.rownoun import counted_noun
 from .plan import AGG_WORDS, Measure
-from .sql.derived import derived_label
+from .sql.derived import condition_words, derived_label
 
 # a chart type in words, as a message says it and as a question asks for it ("... as a KPI")
 CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
@@ -33,6 +33,8 @@ def measure_label(m: Measure, column_label: str | None = None) -> str:
     """The measure in the data's column names: the SQL result column ("Total Revenue")."""
     if m.kind is not None:
         return derived_label(m)
+    if m.where is not None:  # a subset measured beside the whole: "Count (Cancelled)", "Total Amount (Refunded)"
+        return f"{measure_label(m.model_copy(update={'where': None}), column_label)} ({condition_words(m.where)})"
     if m.column is None:
         return "Count"
     name = column_label or m.column
@@ -54,7 +56,7 @@ def measure_name(m: Measure | None, profile: dict[str, Any], shown: str | None =
     """What people read for a measure: the counted things for a count of rows, else `shown` (the
     result column's name when the caller has one) or the measure's label."""
     if counts_rows(m):
-        return count_label(profile)
+        return count_label(profile) + (f" ({condition_words(m.where)})" if m is not None and m.where else "")
     assert m is not None  # counts_rows(None)
     return shown or measure_label(m)
 

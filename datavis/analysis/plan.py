@@ -68,6 +68,13 @@ class Measure(BaseModel):
                                   "negative (a net flow: Type = Withdrawal taken from the deposits)")
     scaled_as: str | None = Field(None, description="with scale: what the values become, for the label "
                                   "('money out', 'hours', 'thousands')")
+    where: Filter | None = Field(None, description="plain column or row count only: the measure is taken over "
+                                 "just the rows meeting this condition, beside others taken over all rows (the "
+                                 "cancellations beside all bookings: count with Status = Cancelled; refunds "
+                                 "beside revenue: sum of Amount with Refunded = Y); plan filters still apply")
+    date: str | None = Field(None, description="with a time axis only: the date column this measure's rows "
+                             "fall in time by, when it is not the axis's (\"signups and completions by month\": "
+                             "the completions by Completed On, the signups by the axis's Signed Up)")
 
 
 class Dimension(BaseModel):
@@ -190,6 +197,13 @@ def validate_plan(plan: Plan, profile: dict[str, Any]) -> Plan:
             validate_derived(m, profile, fix)
             continue
         m.column = fix(m.column, "measure column")
+        if m.date is not None:  # its own date along a time axis ("hires and exits by year")
+            m.date = fix(m.date, "measure date column")
+            if m.date is not None and by_name[m.date]["type"] not in ("date", "datetime"):
+                raise Unanswerable(f"'{m.date}' is not a date column")
+        if m.where is not None:  # a subset of the rows measured beside the others ("bookings and cancellations")
+            m.where.column = fix(m.where.column, "measure condition column") or m.where.column
+            _validate_other(m.where, by_name, fix)
         if m.negate is not None:
             m.negate.column = fix(m.negate.column, "negated rows' column") or m.negate.column
         if m.column is None and m.agg not in ("count",):

@@ -40,7 +40,7 @@ from ..language.lexicon import (
     VOLUME_WORDS,
 )
 from ..language.linking import Link, Links
-from ..language.matching import get_index
+from ..language.matching import get_index, stem
 from ..language.names import singular
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import counted_kind, ranked_agg, time_lengths, waits_or_lengths
@@ -291,7 +291,8 @@ def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Ite
     toks = links.parsed.toks
     cued = {k for a in links.aggs for k in range(a.start, a.end)}
     nouns = [c for c in links.columns
-             if "unique" in c.feats and ("entity" in c.feats or _plural_label(c, links, profile))]
+             if "unique" in c.feats and ("entity" in c.feats or _plural_label(c, links, profile))
+             or _events_of_a_date(c, links, profile)]
     for cue in [a for a in links.aggs if a.target == "count"] + nouns:
         for c in nums:
             lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
@@ -307,6 +308,18 @@ def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Ite
             agg = _agg_of(near) if near is not None and near.target != "count" else _default_agg(col)
             pair = (Measure(column=None, agg="count"), Measure(column=col["name"], agg=agg))
             yield Reading(pair if cue.end <= c.start else pair[::-1], ("two=count_and", *_money_feat(c)))
+
+
+def _events_of_a_date(c: Link, links: Links, profile: dict[str, Any]) -> bool:
+    """A plural noun of the event a date column records on every row ("bookings" of Booked On, "intakes" of
+    Intake Date): the rows, counted ("bookings and revenue by city")."""
+    col = profile["_by_name"][str(c.target)]
+    t = links.parsed.toks[c.end - 1]
+    if c.end - c.start != 1 or t.text == t.sing or col["type"] not in ("date", "datetime") or \
+            col["non_null"] < profile["row_count"]:
+        return False
+    first = str((col.get("tokens") or [""])[0])
+    return len(first) >= 4 and stem(t.sing) == stem(first)
 
 
 _GROUPING = {"by", "per", "across", "over", "for"}

@@ -38,7 +38,11 @@ PLAN_INSTRUCTIONS = """You turn a question about a table into a chart plan (the 
 Rules:
 - Use only column names listed in the profile, spelled exactly.
 - measures: the value(s) on the y axis; column null with agg "count" counts rows. agg "none" plots raw
-  values (scatter of two measures, or one bar per row when each x value is one row).
+  values (scatter of two measures, or one bar per row when each x value is one row). A measure's `where`
+  takes it over some rows only, beside others over all rows ("bookings and cancellations by channel":
+  a count, and a count with where Status = Cancelled; "revenue and refunds": sum of Amount, and the same
+  with where Refunded = Y); a condition of every measure is a filter instead. Along a time axis a measure's
+  `date` buckets it by its own date column ("hires and exits by year": exits by Exit Date).
 - dimension: the x axis; set grain (year, quarter, month, week, day, hour, weekday, month_of_year,
   hour_of_day) only for date columns; bins only for a histogram of a numeric column.
 - color: a second dimension for stacked bars or multi-line charts.

@@ -15,7 +15,7 @@ from ..errors import Unanswerable
 from ..labels import CHART_NAMES, measures_name
 from ..language.linking import Links, link
 from ..plan import Plan
-from . import flows
+from . import flows, subsets
 from .candidates import Candidate, rule_edits
 from .coverage import Coverage, doubts, gaps, missing_phrase, subject_named
 from .decision import asks_one_number, offered, spread
@@ -184,6 +184,7 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
         if cov.missing:  # no reading at all: name the words not found rather than the whole question
             raise _not_found(links, cov, profile) from None
         raise
+    ranked = subsets.time_axis_kept(ranked, links)
     best = ranked[0][1]
     if cov.missing and not subject_named(best, cov, with_money, profile):
         raise _not_found(links, cov, profile)
@@ -202,7 +203,9 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
         best.assumptions.append(f"I did not find “{' '.join(doubt)}” in this dataset: the answer leaves "
                                 f"{'it' if len(doubt) == 1 else 'them'} out")
     # money said one way of a signed amount, and the unit asked for, hold for every reading (flows.py)
-    return Ranked(flows.apply(best, links, profile), margin, [flows.apply(a, links, profile) for a in alts])
+    # a subset of the rows said beside the whole ("bookings and cancellations") is measured beside it (subsets.py)
+    best = subsets.apply(flows.apply(best, links, profile), links, profile)
+    return Ranked(best, margin, [flows.apply(a, links, profile) for a in alts])
 
 
 def _not_found(links: Links, cov: Coverage, profile: dict[str, Any]) -> Unanswerable:

@@ -87,14 +87,19 @@ def scaled(q: str, scale: float) -> str:
 
 
 def measure_sql(m: Measure, profile: dict[str, Any]) -> str:
-    """The aggregate expression of a measure, plain or derived."""
+    """The aggregate expression of a measure, plain or derived; a plain one over the rows of its own
+    condition, if it has one (the cancellations counted beside all bookings)."""
     if m.kind is not None:
         return derived_sql(m, profile, lambda f: filter_sql(f, profile))
     if m.negate is not None and m.column is not None and m.agg in ("sum", "avg", "median", "min", "max"):
         q = quote_ident(m.column)  # a net flow: the negated rows (withdrawals) taken from the others
         flow = f"CASE WHEN {filter_sql(m.negate, profile)} THEN -{q} ELSE {q} END"
-        return f"{m.agg}({scaled(flow, m.scale) if m.scale is not None else flow})"  # "… in thousands"
-    return agg_expr(m, profile["_by_name"][m.column]["type"] if m.column else None)
+        expr = f"{m.agg}({scaled(flow, m.scale) if m.scale is not None else flow})"  # "… in thousands"
+    else:
+        expr = agg_expr(m, profile["_by_name"][m.column]["type"] if m.column else None)
+    if m.where is not None and m.agg != "none":
+        expr = f"{expr} FILTER (WHERE {filter_sql(m.where, profile)})"
+    return expr
 
 
 def filter_sql(f: Filter, profile: dict[str, Any]) -> str:
@@ -205,7 +210,41 @@ def compile_plan(plan: Plan, profile: dict[str, Any], max_rows: int) -> Query:
         ys = [s.rsplit(" AS ", 1)[1].strip('"').replace('""', '"') for s in sel]
         sql = f"SELECT {', '.join(sel)} FROM {TABLE}{where_sql(plan, profile)}"
         return Query(sql=sql, kind="kpi", ys=ys)
+    if any(m.date and m.date != plan.dimension.column for m in measures) and _own_dates_fit(plan, profile):
+        return _own_dates(plan, profile, measures, max_rows)
     return _aggregate(plan, profile, measures, max_rows)
+
+
+def _own_dates_fit(plan: Plan, profile: dict[str, Any]) -> bool:
+    """Measures on their own dates need a plain time axis: a date bucketed by a grain along time, with no
+    colour, top-N or share."""
+    d = plan.dimension
+    return d is not None and d.grain in ("year", "quarter", "month", "week", "day") and \
+        profile["_by_name"][d.column]["type"] in ("date", "datetime") and not plan.color and not plan.limit and \
+        not plan.share and all(m.kind is None and m.agg != "none" for m in plan.measures)
+
+
+def _own_dates(plan: Plan, profile: dict[str, Any], measures: list[Measure], max_rows: int) -> Query:
+    """"hires and exits by year": each measure over its own date's buckets (the axis's date for the
+    others), the buckets of any of them joined, a measure with no rows in a bucket 0 (a count or sum) or
+    blank."""
+    assert plan.dimension is not None and plan.dimension.grain  # _own_dates_fit
+    taken: set[str] = set()
+    x = _unique_alias(plan.dimension.column, taken)
+    ys = [_unique_alias(measure_label(m), taken) for m in measures]
+    parts, cols = [], []
+    for i, (m, y) in enumerate(zip(measures, ys, strict=True)):
+        q = quote_ident(m.date or plan.dimension.column)
+        bucket = f"CAST(date_trunc('{plan.dimension.grain}', {q}) AS DATE)"
+        parts.append(f"m{i} AS (SELECT {bucket} AS x, {measure_sql(m, profile)} AS y FROM {TABLE}"
+                     f"{where_sql(plan, profile, [f'{q} IS NOT NULL'])} GROUP BY 1)")
+        zero = "0" if m.agg in ADDITIVE else "NULL"
+        cols.append(f"coalesce(m{i}.y, {zero}) AS {quote_ident(y)}")
+    keys = " UNION ".join(f"SELECT x FROM m{i}" for i in range(len(measures)))
+    joins = " ".join(f"LEFT JOIN m{i} ON m{i}.x = k.x" for i in range(len(measures)))
+    sql = (f"WITH {', '.join(parts)}, k AS ({keys}) SELECT k.x AS {quote_ident(x)}, {', '.join(cols)} "
+           f"FROM k {joins} ORDER BY 1 LIMIT {max_rows + 1}")
+    return Query(sql=sql, kind="aggregate", x=x, x_type="temporal", ys=ys)
 
 
 ADDITIVE = ("sum", "count")  # aggregations whose groups add up, so the rest can be one "Other" group
