@@ -43,10 +43,25 @@ def _write_rooms(path: Path, n: int = 80) -> None:
             w.writerow([f"H{i:03d}", rnd.choice(VENUES), rnd.choice([10, 20, 40]), round(rnd.uniform(50, 400), 2)])
 
 
+def _write_courses(path: Path, n: int = 160) -> None:
+    """Course enrolments: a completion date left blank until the course is finished."""
+    rnd = random.Random(73)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Enrolment", "Course", "Enrolled On", "Completed On", "List Price", "Price Paid"])
+        for i in range(n):
+            start = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))
+            done = (start + dt.timedelta(days=rnd.randint(10, 60))).isoformat() if rnd.random() < 0.5 else ""
+            price = rnd.choice([99, 149, 199])
+            w.writerow([f"E{i:03d}", rnd.choice(["SQL", "Excel", "Python"]), start.isoformat(), done, price,
+                        round(price * rnd.uniform(0.6, 1.0), 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("derived_everyday")
-    with ingested_views(root, [("gigs", _write_gigs), ("rooms", _write_rooms)]) as (dirs, con):
+    with ingested_views(root, [("gigs", _write_gigs), ("rooms", _write_rooms),
+                                                  ("courses", _write_courses)]) as (dirs, con):
         yield dirs, con
 
 
@@ -80,3 +95,21 @@ def test_a_capacity_beside_money_only_has_no_occupancy(data):
     dirs, _con = data
     with pytest.raises(Unanswerable):  # no count fills the capacity: not Fee as a % of it
         answer(dirs["rooms"], "occupancy by venue")
+
+
+# ------------------------------------------------------------------ an event's date filled in
+COMPLETED = 'SELECT Course, 100.0 * count("Completed On") / count(*) FROM courses GROUP BY 1'
+
+
+@pytest.mark.parametrize("question", ["completion rate by course", "course completion rate by course"])
+def test_a_rate_named_by_a_dated_events_noun_counts_rows_with_the_date(data, question):
+    _check(data, "courses", question, COMPLETED)
+
+
+def test_a_date_every_row_has_names_no_rate(data):
+    dirs, _con = data
+    try:
+        plan = str(answer(dirs["courses"], "enrollment rate by course").plan)
+    except Unanswerable:
+        return
+    assert "not_null" not in plan  # every row has Enrolled On: no share of rows enrolled to give

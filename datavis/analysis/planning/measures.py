@@ -261,6 +261,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         if by_name[col]["type"] == "boolean":
             return Filter(column=col, op="=", values=[not neg]), _filters_on(p, col)
         return Filter(column=col, op="!=" if neg else "=", values=[value]), _filters_on(p, col)
+    dated = _dated_word(p, profile, a, b)
+    if dated is not None:  # "completion rate" ~ Completed On: the rows with the date filled in
+        return Filter(column=dated, op="is_null" if neg else "not_null", values=[]), []
     weekday = next((f for f in p.filters if f.op == "weekday"), None)
     if weekday is not None and any(a <= j < b for j in p.weekday_toks):  # "share of orders on weekends"
         return weekday, [weekday]
@@ -288,6 +291,23 @@ def _dated_event(p: Parsed, m: Mention, profile: dict) -> bool:
     col = profile["_by_name"][m.column]
     blank = col["non_null"] < (profile.get("row_count") or 0)
     return col["type"] in ("date", "datetime") and blank and p.toks[m.start].text.endswith("ed")
+
+
+def _dated_word(p: Parsed, profile: dict, a: int, b: int) -> str | None:
+    """A word in [a, b) naming, by a noun or verb of the same stem, the event of a date column left blank
+    until it happens ("completion" ~ Completed On, "cancellation" ~ Cancelled Date): that column. Only a
+    past-tense word of the column's name, and only a column some rows leave blank (else every row had it)."""
+    rows = profile.get("row_count") or 0
+    dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and c["non_null"] < rows]
+    for j in range(a, b):
+        word = p.toks[j].text
+        said = mention_at(p, j)  # a word naming another column is that column's
+        if not re.fullmatch(r"[a-z]{4,}", word) or said is not None and said.column not in {c["name"] for c in dates}:
+            continue
+        hits = {c["name"] for c in dates if any(w.endswith("ed") and close_words(word, w) for w in c["tokens"])}
+        if len(hits) == 1:
+            return hits.pop()
+    return None
 
 
 def _filters_on(p: Parsed, column: str) -> list[Filter]:
