@@ -113,3 +113,18 @@ def test_a_date_every_row_has_names_no_rate(data):
     except Unanswerable:
         return
     assert "not_null" not in plan  # every row has Enrolled On: no share of rows enrolled to give
+
+
+# ------------------------------------------------------------------ a discount as list price minus price paid
+@pytest.mark.parametrize("question, sql", [
+    ("average discount by course", 'SELECT Course, avg("List Price" - "Price Paid") FROM courses GROUP BY 1'),
+    ("total discount given by course", 'SELECT Course, sum("List Price" - "Price Paid") FROM courses GROUP BY 1'),
+    ("discount % by course", 'SELECT Course, 100.0 * (sum("List Price") - sum("Price Paid")) / sum("List Price") '
+                             "FROM courses GROUP BY 1"),
+])
+def test_a_discount_is_the_list_price_minus_the_price_paid(data, question, sql):
+    _check(data, "courses", question, sql)
+
+
+def test_the_price_paid_alone_stays_a_column(data):
+    _check(data, "courses", "average price paid by course", 'SELECT Course, avg("Price Paid") FROM courses GROUP BY 1')

@@ -49,7 +49,7 @@ from ..language.parsing import (
 from ..language.phrasing import revenue_column
 from ..plan import Derived as DerivedKind
 from ..plan import Filter, Measure
-from .amounts import net_of, part_of_whole, part_rate, per_day, planned_gap
+from .amounts import discount_given, net_of, part_of_whole, part_rate, per_day, planned_gap
 from .durations import between_dates, row_span, since_day
 from .measure_base import (
     MONEY_WORDS,
@@ -75,8 +75,9 @@ _CMP = (">", ">=", "<", "<=", "between")
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_growth, planned_gap, since_day, row_span, between_dates, _added, net_of, _shortfall, _stock_value,
-                   _as_share_of, per_day, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
+    for reader in (_growth, planned_gap, since_day, row_span, between_dates, _added, net_of, discount_given,
+                   _shortfall, _stock_value, _as_share_of, per_day, _ratio, _margin, _profit, _row_value,
+                   _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
