@@ -21,16 +21,16 @@ VENUES = ["Roxy", "Palladium", "Barn"]
 
 
 def _write_gigs(path: Path, n: int = 150) -> None:
-    """Gigs at venues: each with its capacity, the tickets sold (never more) and the takings."""
+    """Gigs at venues: each with its capacity, the tickets sold (never more), their revenue and the bar's."""
     rnd = random.Random(71)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Gig", "Venue", "Gig Date", "Capacity", "Tickets Sold", "Takings"])
+        w.writerow(["Gig", "Venue", "Gig Date", "Capacity", "Tickets Sold", "Ticket Revenue", "Bar Sales"])
         for i in range(n):
             cap = rnd.choice([300, 800, 1500])
             sold = int(cap * rnd.uniform(0.2, 1.0))
             w.writerow([f"G{i:03d}", rnd.choice(VENUES), (dt.date(2024, 1, 1) + dt.timedelta(days=i)).isoformat(),
-                        cap, sold, round(sold * rnd.uniform(15, 40), 2)])
+                        cap, sold, round(sold * rnd.uniform(15, 40), 2), round(sold * rnd.uniform(4, 9), 2)])
 
 
 def _write_rooms(path: Path, n: int = 80) -> None:
@@ -128,3 +128,16 @@ def test_a_discount_is_the_list_price_minus_the_price_paid(data, question, sql):
 
 def test_the_price_paid_alone_stays_a_column(data):
     _check(data, "courses", "average price paid by course", 'SELECT Course, avg("Price Paid") FROM courses GROUP BY 1')
+
+
+# ------------------------------------------------------------------ "per <thing>": a count of it, not its money
+@pytest.mark.parametrize("question, sql", [
+    ("bar sales per ticket by venue", 'SELECT Venue, sum("Bar Sales") / sum("Tickets Sold") FROM gigs GROUP BY 1'),
+    ("revenue per ticket by venue", 'SELECT Venue, sum("Ticket Revenue") / sum("Tickets Sold") FROM gigs GROUP BY 1'),
+])
+def test_per_a_thing_divides_by_its_count_not_its_money(data, question, sql):
+    _check(data, "gigs", question, sql)
+
+
+def test_the_things_money_alone_stays_a_sum(data):
+    _check(data, "gigs", "ticket revenue by venue", 'SELECT Venue, sum("Ticket Revenue") FROM gigs GROUP BY 1')

@@ -393,7 +393,7 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
         if top is None or bottom is None:
             continue
         top_col, top_start = top
-        bottom = _done_not_planned(p, profile, bottom)
+        bottom = _counted_not_money(p, profile, _done_not_planned(p, profile, bottom), top[0])
         bcol = by_name[bottom.column]
         cued = any(c.end <= top_start and top_start - c.end <= 2 for c in p.aggs)
         others = any(g.column != bottom.column for g in p.groups)
@@ -414,6 +414,21 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
             m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
             return Derived(m, {top_col, bottom.column})
     return None
+
+
+def _counted_not_money(p: Parsed, profile: dict, bottom: Mention, top: str) -> Mention:
+    """"concessions per ticket" beside Ticket Revenue and Tickets Sold: a thing divided by is counted, so a word
+    said after "per" that half-names a money column names the one count column holding the word instead."""
+    bcol = profile["_by_name"][bottom.column]
+    if bottom.tier != "partial" or not bcol.get("money") or bottom.end - bottom.start != 1:
+        return bottom
+    word = p.toks[bottom.start].sing
+    counts = [c for c in profile["columns"] if measure_col(c) and c["type"] == "integer" and not c.get("money")
+              and c.get("additive", True) and word in c["tokens"] and c["name"] != top]
+    if len(counts) != 1:
+        return bottom
+    return Mention(column=counts[0]["name"], start=bottom.start, end=bottom.end, score=bottom.score,
+                   tier=bottom.tier, words=bottom.words)
 
 
 def _done_not_planned(p: Parsed, profile: dict, bottom: Mention) -> Mention:
