@@ -57,11 +57,24 @@ def _write_courses(path: Path, n: int = 160) -> None:
                         round(price * rnd.uniform(0.6, 1.0), 2)])
 
 
+def _write_permits(path: Path, n: int = 120) -> None:
+    """Building permits: applied for, then approved (blank while pending), with a fee."""
+    rnd = random.Random(74)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Permit No", "Ward", "Applied On", "Approved On", "Fee"])
+        for i in range(n):
+            applied = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))
+            approved = (applied + dt.timedelta(days=rnd.randint(3, 40))).isoformat() if rnd.random() < 0.8 else ""
+            w.writerow([f"P{i:04d}", rnd.choice(["North", "South"]), applied.isoformat(), approved,
+                        rnd.choice([120, 250, 400])])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("derived_everyday")
-    with ingested_views(root, [("gigs", _write_gigs), ("rooms", _write_rooms),
-                                                  ("courses", _write_courses)]) as (dirs, con):
+    tables = [("gigs", _write_gigs), ("rooms", _write_rooms), ("courses", _write_courses), ("permits", _write_permits)]
+    with ingested_views(root, tables) as (dirs, con):
         yield dirs, con
 
 
@@ -141,3 +154,14 @@ def test_per_a_thing_divides_by_its_count_not_its_money(data, question, sql):
 
 def test_the_things_money_alone_stays_a_sum(data):
     _check(data, "gigs", "ticket revenue by venue", 'SELECT Venue, sum("Ticket Revenue") FROM gigs GROUP BY 1')
+
+
+# ------------------------------------------------------------------ an event said as its noun
+def test_an_application_is_the_applied_date(data):
+    _check(data, "permits", "average days from application to approval by ward",
+           "SELECT Ward, avg(date_diff('day', \"Applied On\", \"Approved On\")) FROM permits GROUP BY 1")
+
+
+def test_applications_by_month_stay_a_count(data):
+    _check(data, "permits", "applications by month",
+           "SELECT CAST(date_trunc('month', \"Applied On\") AS DATE), count(*) FROM permits GROUP BY 1")

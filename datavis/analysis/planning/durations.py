@@ -197,6 +197,8 @@ def _date_named(t, dates: list[dict]) -> dict | None:
     """The date column a word names by its other words: "delivery" → Delivery Date, "resolve" →
     Resolved, "pay" → Payment Date (a short word may begin a longer one)."""
     event = EVENT_WORDS.get(t.text)  # "arrive" ~ Delivered, "payment" ~ Paid Date
+    if event is None and t.sing.endswith("ication"):  # "application" ~ Applied On, "verification" ~ Verified
+        event = t.sing[:-len("ication")] + "ied"
     for c in dates:
         for w in (*c["tokens"], *(ABBREVIATIONS[w] for w in c["tokens"] if w in ABBREVIATIONS)):  # "Appt Date"
             if w in ("date", "time", "at", "on", "dt", "ts"):
