@@ -165,3 +165,16 @@ def test_an_application_is_the_applied_date(data):
 def test_applications_by_month_stay_a_count(data):
     _check(data, "permits", "applications by month",
            "SELECT CAST(date_trunc('month', \"Applied On\") AS DATE), count(*) FROM permits GROUP BY 1")
+
+
+# ------------------------------------------------------------------ "a <thing>": the kind of row, no breakdown
+TO_COMPLETE = "date_diff('day', \"Enrolled On\", \"Completed On\")"
+
+
+def test_a_singular_thing_after_a_names_no_breakdown(data):
+    _check(data, "courses", "average days to complete a course", f"SELECT avg({TO_COMPLETE}) FROM courses")
+
+
+def test_a_thing_after_by_still_groups(data):
+    _check(data, "courses", "average days to complete by course",
+           f"SELECT Course, avg({TO_COMPLETE}) FROM courses GROUP BY 1")
