@@ -178,3 +178,17 @@ def test_a_singular_thing_after_a_names_no_breakdown(data):
 def test_a_thing_after_by_still_groups(data):
     _check(data, "courses", "average days to complete by course",
            f"SELECT Course, avg({TO_COMPLETE}) FROM courses GROUP BY 1")
+
+
+@pytest.mark.parametrize("question", ["how long does each course take to finish", "days to finish by course"])
+def test_a_word_of_finishing_names_the_tables_done_date(data, question):
+    _check(data, "courses", question, f"SELECT Course, avg({TO_COMPLETE}) FROM courses GROUP BY 1")
+
+
+def test_a_word_of_finishing_with_no_done_date_measures_nothing(data):
+    dirs, _con = data
+    try:  # permits: Applied On / Approved On, no date of work finished
+        plan = str(answer(dirs["permits"], "days to finish by ward").plan)
+    except Unanswerable:
+        return
+    assert "date_diff" not in plan

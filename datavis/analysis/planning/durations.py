@@ -167,6 +167,8 @@ def _duration_of(p: Parsed, dates: list[dict], profile: dict) -> tuple[dict, dic
             end = by_name[named.column]  # "days to pay": the words link "pay" to Paid Date
         if end is None and t.text in DONE_EVENT_WORDS and (span := span_pair(profile)) is not None:
             return span[0], span[1], k
+        if end is None and t.text in DONE_EVENT_WORDS:
+            end = _done_date(dates, profile)  # "take to finish" over Enrolled On / Completed On
         if end is None:
             continue
         main = _started(dates, end) or max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
@@ -182,6 +184,15 @@ def _duration_of(p: Parsed, dates: list[dict], profile: dict) -> tuple[dict, dic
 def _in_value(p: Parsed, k: int) -> bool:
     """Word k is part of a value a filter keeps ("still in transit": Status = In Transit)."""
     return any(isinstance(v, str) and p.toks[k].text in v.lower().split() for f in p.filters for v in f.values)
+
+
+def _done_date(dates: list[dict], profile: dict) -> dict | None:
+    """The one date column of work finished (a participle of DONE_EVENT_WORDS: Completed On, Closed, Resolved
+    At) that some rows leave blank: what another word of finishing ("finish", "done") names."""
+    rows = profile.get("row_count") or 0
+    done = [c for c in dates if c["non_null"] < rows and set(c["tokens"]) & DONE_EVENT_WORDS
+            and any(w.endswith("ed") for w in c["tokens"])]
+    return done[0] if len(done) == 1 else None
 
 
 def _started(dates: list[dict], end: dict) -> dict | None:
