@@ -192,3 +192,10 @@ def test_a_word_of_finishing_with_no_done_date_measures_nothing(data):
     except Unanswerable:
         return
     assert "date_diff" not in plan
+
+
+# ------------------------------------------------------------------ a difference said as a gap
+@pytest.mark.parametrize("word", ["gap", "difference"])
+def test_a_gap_between_two_amounts_is_their_difference(data, word):
+    _check(data, "courses", f"{word} between list price and price paid by course",
+           'SELECT Course, sum("List Price" - "Price Paid") FROM courses GROUP BY 1')

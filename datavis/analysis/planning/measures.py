@@ -674,7 +674,7 @@ def _added(p: Parsed, profile: dict) -> Derived | None:
         kind = _ARITHMETIC.get(between)
         if between == "and" and after in ("combined", "together"):
             kind = "add"
-        elif between == "and" and re.search(r"\bdifference between( the)?$", before):
+        elif between == "and" and re.search(r"\b(?:difference|gap|delta|spread) between( the)?$", before):
             kind = "subtract"
         if kind and a.column != b.column and measure_col(by_name[a.column]) and measure_col(by_name[b.column]):
             m = Measure(column=a.column, agg=agg_before(p, a.start, "sum"), kind=cast(DerivedKind, kind),
