@@ -70,10 +70,22 @@ def _write_permits(path: Path, n: int = 120) -> None:
                         rnd.choice([120, 250, 400])])
 
 
+def _write_sprints(path: Path, n: int = 60) -> None:
+    """Sprints: the tasks planned in total and the tasks completed, with the points delivered."""
+    rnd = random.Random(75)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Sprint", "Team", "Tasks Total", "Tasks Completed", "Points"])
+        for i in range(n):
+            total = rnd.randint(10, 30)
+            w.writerow([f"S{i:03d}", rnd.choice(["Red", "Blue"]), total, rnd.randint(5, total), rnd.randint(20, 60)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("derived_everyday")
-    tables = [("gigs", _write_gigs), ("rooms", _write_rooms), ("courses", _write_courses), ("permits", _write_permits)]
+    tables = [("gigs", _write_gigs), ("rooms", _write_rooms), ("courses", _write_courses), ("permits", _write_permits),
+              ("sprints", _write_sprints)]
     with ingested_views(root, tables) as (dirs, con):
         yield dirs, con
 
@@ -199,3 +211,17 @@ def test_a_word_of_finishing_with_no_done_date_measures_nothing(data):
 def test_a_gap_between_two_amounts_is_their_difference(data, word):
     _check(data, "courses", f"{word} between list price and price paid by course",
            'SELECT Course, sum("List Price" - "Price Paid") FROM courses GROUP BY 1')
+
+
+# ------------------------------------------------------------------ a total beside the part of it done
+@pytest.mark.parametrize("question, sql", [
+    ("tasks remaining by team", 'SELECT Team, sum("Tasks Total" - "Tasks Completed") FROM sprints GROUP BY 1'),
+    ("completion rate by team", 'SELECT Team, 100.0 * sum("Tasks Completed") / sum("Tasks Total") FROM sprints '
+                                "GROUP BY 1"),
+])
+def test_a_total_beside_the_part_done_is_a_plan(data, question, sql):
+    _check(data, "sprints", question, sql)
+
+
+def test_the_total_alone_stays_a_sum(data):
+    _check(data, "sprints", "tasks total by team", 'SELECT Team, sum("Tasks Total") FROM sprints GROUP BY 1')

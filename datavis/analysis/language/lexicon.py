@@ -478,6 +478,8 @@ DONE_WORDS = {"actual", "actuals", "logged", "spent", "spend", "used", "achieved
 # Column words of what fills a capacity ("Capacity" / "Tickets Sold", "Seats Occupied", "Attendees"): the amount
 # done beside a capacity named by one word when no DONE_WORDS column is there.
 CAPACITY_FILL_WORDS = {"sold", "occupied", "attended", "attendance", "attendees", "enrolled", "filled", "taken"}
+# Column words of the part of a total done ("Lessons Total" / "Lessons Done", "Tasks Total" / "Tasks Completed")
+TOTAL_DONE_WORDS = DONE_WORDS | {"done", "completed", "finished", "watched", "attended", "passed", "closed"}
 # Words of the amount done beyond its plan ("variance to budget", "hours over estimate", "overrun"): done − planned;
 # "over"/"under" only right before the plan's name ("over budget").
 OVER_PLAN_WORDS = {"variance", "variances", "overrun", "overruns", "overspend", "overspent", "deviation",
@@ -487,7 +489,7 @@ BEYOND_WORDS = {"over": True, "above": True, "under": False, "below": False}
 # ("fill rate", "% fulfilled").
 SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missing", "undelivered", "outstanding",
                # what is left of a capacity: "empty seats", "unsold tickets", "vacant places"
-               "empty", "unsold", "vacant", "unoccupied",
+               "empty", "unsold", "vacant", "unoccupied", "remaining",
                # time planned or available and not used: "downtime" of Planned / Run hours, "idle hours"
                "downtime", "idle", "unused", "spare"}
 FILL_WORDS = {"fill", "filled", "fulfilment", "fulfillment", "fulfilled", "completion", "attainment", "utilisation",
