@@ -48,13 +48,15 @@ def _write_courses(path: Path, n: int = 160) -> None:
     rnd = random.Random(73)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Enrolment", "Course", "Enrolled On", "Completed On", "List Price", "Price Paid"])
+        w.writerow(["Enrolment", "Course", "Enrolled On", "Completed On", "List Price", "Price Paid", "Lessons Total",
+                    "Lessons Done"])
         for i in range(n):
             start = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))
             done = (start + dt.timedelta(days=rnd.randint(10, 60))).isoformat() if rnd.random() < 0.5 else ""
             price = rnd.choice([99, 149, 199])
+            lessons = rnd.choice([12, 20])
             w.writerow([f"E{i:03d}", rnd.choice(["SQL", "Excel", "Python"]), start.isoformat(), done, price,
-                        round(price * rnd.uniform(0.6, 1.0), 2)])
+                        round(price * rnd.uniform(0.6, 1.0), 2), lessons, lessons if done else rnd.randint(0, lessons)])
 
 
 def _write_permits(path: Path, n: int = 120) -> None:
@@ -225,3 +227,12 @@ def test_a_total_beside_the_part_done_is_a_plan(data, question, sql):
 
 def test_the_total_alone_stays_a_sum(data):
     _check(data, "sprints", "tasks total by team", 'SELECT Team, sum("Tasks Total") FROM sprints GROUP BY 1')
+
+
+def test_a_completion_date_wins_over_a_total_done_for_the_completion_rate(data):
+    _check(data, "courses", "completion rate by course", COMPLETED)  # rows with a date, not Lessons Done / Total
+
+
+def test_lessons_remaining_over_the_courses_total_and_done(data):
+    _check(data, "courses", "lessons remaining by course",
+           'SELECT Course, sum("Lessons Total" - "Lessons Done") FROM courses GROUP BY 1')

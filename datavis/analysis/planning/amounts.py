@@ -141,7 +141,7 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
     rate = any(t.text in RATE_WORDS | SHARE_OF_WORDS for t in toks) or "%" in p.question
     for k, t in enumerate(toks):
         how_full = t.text == "full" and k > 0 and toks[k - 1].text == "how"  # "how full were the shows"
-        if t.text in FILL_WORDS and (rate or t.text in SELF_RATIO_WORDS) or how_full:
+        if (t.text in FILL_WORDS and (rate or t.text in SELF_RATIO_WORDS) or how_full) and not _dated(t.text, profile):
             m = Measure(column=done["name"], agg="sum", kind="ratio", other=planned["name"], other_agg="sum",
                         percent=True)
             return Derived(m, {planned["name"], done["name"]}, words={k},
@@ -164,6 +164,14 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
         return Derived(m, {planned["name"], done["name"]}, words={k} | left | ({k - 1} if not_done else set()),
                        notes=[f"I took what is short as {planned['name']} minus {done['name']}"])
     return None
+
+
+def _dated(word: str, profile: dict) -> bool:
+    """"completion rate" beside a Completed On date some rows leave blank: the share of rows that got there
+    (planning.measures' rate), not the part of a total done ("Lessons Done" of "Lessons Total")."""
+    rows = profile.get("row_count") or 0
+    return any(c["type"] in ("date", "datetime") and c["non_null"] < rows and
+               any(w.endswith("ed") and close_words(word, w) for w in c["tokens"]) for c in profile["columns"])
 
 
 _LEFT_OF_CAPACITY = {"empty", "unsold", "vacant", "unoccupied"}
