@@ -154,11 +154,9 @@ CATEGORIES: dict[str, frozenset[str]] = {
     "kpi": _ids("dv03 dv04 dv05 dv08 dv11 dv14 dv15 dv24 dv25 dv37 dv39 dv46"),
     "kpi with a condition": _ids("dv05 dv11 dv14 dv24"),
     "time series": _ids("dv13 dv27 dv28 dv47"),
-    "follow-up": _ids("dv02 dv05"),
     "top/bottom-N without 'top'": _ids("dv12 dv29 dv45"),
     "share or percentage": _ids("dv01 dv02 dv03 dv07 dv10 dv12 dv13 dv14 dv17 dv22 dv24 dv26 dv29 dv33 dv34 "
                                 "dv36 dv41 dv45 dv46 dv47"),
     "typo": _ids("dv12 dv26 dv35"),
-    "distinct count": _ids("dv08 dv09 dv15 dv30 dv39 dv40 dv44"),
-    "unanswerable": _ids("dv16 dv32"),
+    "condition in words or values": _ids("dv05 dv07 dv11 dv14 dv24 dv43"),
 }
