@@ -77,10 +77,11 @@ def _write_sprints(path: Path, n: int = 60) -> None:
     rnd = random.Random(75)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Sprint", "Team", "Tasks Total", "Tasks Completed", "Points"])
+        w.writerow(["Sprint", "Team", "Lead", "Tasks Total", "Tasks Completed", "Points"])
         for i in range(n):
             total = rnd.randint(10, 30)
-            w.writerow([f"S{i:03d}", rnd.choice(["Red", "Blue"]), total, rnd.randint(5, total), rnd.randint(20, 60)])
+            w.writerow([f"S{i:03d}", rnd.choice(["Red", "Blue"]), rnd.choice(["Ann", "Bo", "Cy", "Di"]), total,
+                        rnd.randint(5, total), rnd.randint(20, 60)])
 
 
 @pytest.fixture(scope="module")
@@ -236,3 +237,13 @@ def test_a_completion_date_wins_over_a_total_done_for_the_completion_rate(data):
 def test_lessons_remaining_over_the_courses_total_and_done(data):
     _check(data, "courses", "lessons remaining by course",
            'SELECT Course, sum("Lessons Total" - "Lessons Done") FROM courses GROUP BY 1')
+
+
+# ------------------------------------------------------------------ distinct values counted per group
+@pytest.mark.parametrize("question", ["number of distinct leads by team", "how many unique leads per team"])
+def test_a_column_after_distinct_is_counted_not_an_axis(data, question):
+    _check(data, "sprints", question, "SELECT Team, count(DISTINCT Lead) FROM sprints GROUP BY 1")
+
+
+def test_a_column_without_distinct_still_groups(data):
+    _check(data, "sprints", "number of sprints by lead", "SELECT Lead, count(*) FROM sprints GROUP BY 1")
