@@ -247,3 +247,9 @@ def test_a_column_after_distinct_is_counted_not_an_axis(data, question):
 
 def test_a_column_without_distinct_still_groups(data):
     _check(data, "sprints", "number of sprints by lead", "SELECT Lead, count(*) FROM sprints GROUP BY 1")
+
+
+def test_the_different_kinds_after_a_share_word_still_break_down(data):
+    dirs, _con = data
+    plan = answer(dirs["sprints"], "what is the proportion of the different leads").plan
+    assert plan["data_fields"]["x"] == "Lead" or plan["data_fields"]["color"] == "Lead"

@@ -696,10 +696,12 @@ def row_superlatives() -> set[str]:
 
 
 def counted_distinct(c: Link, links: Links) -> bool:
-    """A column said right after "distinct", "unique" or "different" ("how many different films", "number of
-    unique customers"): its values are what is counted, never an axis or a colour."""
+    """A column said right after a count cue and "distinct", "unique" or "different" ("how many different films",
+    "number of unique customers"): its values are what is counted, never an axis or a colour ("the proportion of
+    the different types" still breaks down by them)."""
     toks = links.parsed.toks
-    return c.start > 0 and toks[c.start - 1].text in ("distinct", "unique", "different")
+    return c.start > 1 and toks[c.start - 1].text in ("distinct", "unique", "different") and \
+        toks[c.start - 2].text in ("many", "of", "count", "number", "total")
 
 
 def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | None]]:
