@@ -482,6 +482,11 @@ PLANNED_WORDS = {"ordered", "requested", "planned", "plan", "scheduled", "expect
 # "Hours Logged", "Target" / "Achieved").
 DONE_WORDS = {"actual", "actuals", "logged", "spent", "spend", "used", "achieved", "worked", "consumed", "delivered",
               "billed", "incurred", "realised", "realized"}
+# Column words of what fills a capacity ("Capacity" / "Tickets Sold", "Seats Occupied", "Attendees"): the amount
+# done beside a capacity named by one word when no DONE_WORDS column is there.
+CAPACITY_FILL_WORDS = {"sold", "occupied", "attended", "attendance", "attendees", "enrolled", "filled", "taken"}
+# Column words of the part of a total done ("Lessons Total" / "Lessons Done", "Tasks Total" / "Tasks Completed")
+TOTAL_DONE_WORDS = DONE_WORDS | {"done", "completed", "finished", "watched", "attended", "passed", "closed"}
 # Words of the amount done beyond its plan ("variance to budget", "hours over estimate", "overrun"): done − planned;
 # "over"/"under" only right before the plan's name ("over budget").
 OVER_PLAN_WORDS = {"variance", "variances", "overrun", "overruns", "overspend", "overspent", "deviation",
@@ -490,17 +495,26 @@ BEYOND_WORDS = {"over": True, "above": True, "under": False, "below": False}
 # Words of an amount short of its plan ("qty short", "shortfall", "units not picked") and of the share done
 # ("fill rate", "% fulfilled").
 SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missing", "undelivered", "outstanding",
+               # what is left of a capacity: "empty seats", "unsold tickets", "vacant places"
+               "empty", "unsold", "vacant", "unoccupied", "remaining",
                # time planned or available and not used: "downtime" of Planned / Run hours, "idle hours"
                "downtime", "idle", "unused", "spare"}
 FILL_WORDS = {"fill", "filled", "fulfilment", "fulfillment", "fulfilled", "completion", "attainment", "utilisation",
-              "utilization", "utilised", "utilized", "occupancy"}
-# ... of which these are a ratio on their own ("utilisation by machine"); the others need "rate" or "%"
-SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utilization", "occupancy", "attainment"}
+              "utilization", "utilised", "utilized", "occupancy", "fills"}
+# ... of which these are a ratio on their own ("utilisation by machine", "which genre fills its seats best"); the
+# others need "rate" or "%"
+SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utilization", "occupancy", "attainment",
+                    "fills"}
 # Column words of money taken off an amount ("Discount ($)", "Refunds", "Fees"): "net X" / "X after discount"
 # is the amount minus it.
 DEDUCTION_WORDS = {"discount", "discounts", "refund", "refunds", "deduction", "deductions", "rebate", "rebates",
                    "returns", "allowance", "allowances", "chargeback", "chargebacks", "writeoff", "credit", "credits"}
 # Money columns that are never the takings ("sales by hour" over Refund Amt and Tip is not their total)
+# Column words of a price before and after money is taken off it ("List Price" / "Price Paid", "Original Price" /
+# "Sale Price"): with no discount column, "discount" is the first minus the second.
+LIST_PRICE_WORDS = {"list", "full", "original", "regular", "msrp", "rrp", "retail", "sticker", "standard"}
+PAID_PRICE_WORDS = {"paid", "sale", "selling", "charged", "final", "discounted", "net", "actual"}
+DISCOUNT_WORDS = {"discount", "discounts", "markdown", "markdowns", "discounting"}
 ASIDE_MONEY_WORDS = DEDUCTION_WORDS | {"tip", "tips", "gratuity", "tax", "taxes", "vat"}
 NET_WORDS = {"net", "after", "less", "minus", "excluding", "excl"}
 # Unit words of a measure said instead of its name ("cost per lb" → Weight (lbs), "per mile" → Miles).

@@ -1,17 +1,21 @@
 """Derived measures of amounts over column pairs and parts: what is short of a plan, the share done, the rows
 short ("qty short", "fill rate", "% of picks short", "utilisation"), an amount net of a deduction ("net
 revenue", "bill after discount"), a part as a percentage of its whole ("discount %", "reject rate",
-"what % of spend is fuel"), and the rows per day ("visits per day")."""
+"what % of spend is fuel"), the rows per day ("visits per day") and a discount with no discount column
+(the list price minus the price paid)."""
 from __future__ import annotations
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
     BEYOND_WORDS,
     DEDUCTION_WORDS,
+    DISCOUNT_WORDS,
     EVENT_WORDS,
     FILL_WORDS,
+    LIST_PRICE_WORDS,
     NET_WORDS,
     OVER_PLAN_WORDS,
+    PAID_PRICE_WORDS,
     RATE_WORDS,
     SELF_RATIO_WORDS,
     SHARE_OF_WORDS,
@@ -136,7 +140,8 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
         return beyond
     rate = any(t.text in RATE_WORDS | SHARE_OF_WORDS for t in toks) or "%" in p.question
     for k, t in enumerate(toks):
-        if t.text in FILL_WORDS and (rate or t.text in SELF_RATIO_WORDS):
+        how_full = t.text == "full" and k > 0 and toks[k - 1].text == "how"  # "how full were the shows"
+        if (t.text in FILL_WORDS and (rate or t.text in SELF_RATIO_WORDS) or how_full) and not _dated(t.text, profile):
             m = Measure(column=done["name"], agg="sum", kind="ratio", other=planned["name"], other_agg="sum",
                         percent=True)
             return Derived(m, {planned["name"], done["name"]}, words={k},
@@ -154,9 +159,22 @@ def planned_gap(p: Parsed, profile: dict) -> Derived | None:
             return Derived(Measure(column=None, agg="count", kind="rate", condition=cond),
                            {planned["name"], done["name"]}, words={k})
         m = Measure(column=planned["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=done["name"])
-        return Derived(m, {planned["name"], done["name"]}, words={k} | ({k - 1} if not_done else set()),
+        left = {k + 1} if t.text in _LEFT_OF_CAPACITY and k + 1 < len(toks) and mention_at(p, k + 1) is None \
+            else set()  # "empty seats", "unsold tickets": the places a capacity counts, said as a noun
+        return Derived(m, {planned["name"], done["name"]}, words={k} | left | ({k - 1} if not_done else set()),
                        notes=[f"I took what is short as {planned['name']} minus {done['name']}"])
     return None
+
+
+def _dated(word: str, profile: dict) -> bool:
+    """"completion rate" beside a Completed On date some rows leave blank: the share of rows that got there
+    (planning.measures' rate), not the part of a total done ("Lessons Done" of "Lessons Total")."""
+    rows = profile.get("row_count") or 0
+    return any(c["type"] in ("date", "datetime") and c["non_null"] < rows and
+               any(w.endswith("ed") and close_words(word, w) for w in c["tokens"]) for c in profile["columns"])
+
+
+_LEFT_OF_CAPACITY = {"empty", "unsold", "vacant", "unoccupied"}
 
 
 def _undone(word: str, done_words: set[str]) -> bool:
@@ -236,3 +254,43 @@ def _amount_at(p: Parsed, profile: dict, k: int, before: bool = False) -> str | 
         return None
     gross = gross_column(profile)
     return str(gross["name"]) if gross else None
+
+
+_DISCOUNT_AFTER = {"given", "offered", "applied", "granted", "amount", "amounts"}
+
+
+def discount_given(p: Parsed, profile: dict) -> Derived | None:
+    """"avg discount by channel", "discount % by course", "total discount given" with no discount column: the
+    list price minus the price paid (summed; averaged after "avg"), or as a percentage of the list price. Only
+    over one money column named as a list price and one named as paid, the paid one no larger on average."""
+    if any(set(c["tokens"]) & DISCOUNT_WORDS for c in profile["columns"]):
+        return None  # a column holds it
+    k = next((j for j, t in enumerate(p.toks) if t.text in DISCOUNT_WORDS or t.sing in DISCOUNT_WORDS), None)
+    pair = _list_and_paid(profile) if k is not None else None
+    if k is None or pair is None:
+        return None
+    full, paid = pair
+    toks = p.toks
+    words = {k} | ({k + 1} if k + 1 < len(toks) and toks[k + 1].text in _DISCOUNT_AFTER else set())
+    percent = "%" in p.question or any(t.text in RATE_WORDS | SHARE_OF_WORDS | {"percent", "percentage"}
+                                       for t in toks[max(0, k - 2):k + 3])
+    if percent and agg_before(p, k, "sum") == "sum":
+        m = Measure(column=full["name"], agg="sum", kind="margin", other=paid["name"])
+        note = f"I took the discount as {full['name']} minus {paid['name']}, as a % of {full['name']}"
+    else:
+        m = Measure(column=full["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=paid["name"])
+        note = f"I took the discount as {full['name']} minus {paid['name']}"
+    return Derived(m, {full["name"], paid["name"]}, words=words, notes=[note])
+
+
+def _list_and_paid(profile: dict) -> tuple[dict, dict] | None:
+    """The one price named as listed (List Price, Original Price) and the one named as paid (Price Paid, Sale
+    Price), both measures of money or price, the paid one no larger on average."""
+    prices = [c for c in profile["columns"] if measure_col(c) and (c.get("money") or "price" in c["tokens"])]
+    full = [c for c in prices if set(c["tokens"]) & LIST_PRICE_WORDS]
+    paid = [c for c in prices if set(c["tokens"]) & PAID_PRICE_WORDS and not set(c["tokens"]) & LIST_PRICE_WORDS]
+    if len(full) != 1 or len(paid) != 1:
+        return None
+    if float(paid[0].get("mean") or 0.0) > float(full[0].get("mean") or 0.0):
+        return None
+    return full[0], paid[0]

@@ -167,6 +167,8 @@ def _duration_of(p: Parsed, dates: list[dict], profile: dict) -> tuple[dict, dic
             end = by_name[named.column]  # "days to pay": the words link "pay" to Paid Date
         if end is None and t.text in DONE_EVENT_WORDS and (span := span_pair(profile)) is not None:
             return span[0], span[1], k
+        if end is None and t.text in DONE_EVENT_WORDS:
+            end = _done_date(dates, profile)  # "take to finish" over Enrolled On / Completed On
         if end is None:
             continue
         main = _started(dates, end) or max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
@@ -184,6 +186,15 @@ def _in_value(p: Parsed, k: int) -> bool:
     return any(isinstance(v, str) and p.toks[k].text in v.lower().split() for f in p.filters for v in f.values)
 
 
+def _done_date(dates: list[dict], profile: dict) -> dict | None:
+    """The one date column of work finished (a participle of DONE_EVENT_WORDS: Completed On, Closed, Resolved
+    At) that some rows leave blank: what another word of finishing ("finish", "done") names."""
+    rows = profile.get("row_count") or 0
+    done = [c for c in dates if c["non_null"] < rows and set(c["tokens"]) & DONE_EVENT_WORDS
+            and any(w.endswith("ed") for w in c["tokens"])]
+    return done[0] if len(done) == 1 else None
+
+
 def _started(dates: list[dict], end: dict) -> dict | None:
     """The event a duration runs from when the table records one ("Submitted" before "Approved
     On", "Opened" before "Closed On"): the nearest full date column before it named by a participle."""
@@ -197,6 +208,8 @@ def _date_named(t, dates: list[dict]) -> dict | None:
     """The date column a word names by its other words: "delivery" → Delivery Date, "resolve" →
     Resolved, "pay" → Payment Date (a short word may begin a longer one)."""
     event = EVENT_WORDS.get(t.text)  # "arrive" ~ Delivered, "payment" ~ Paid Date
+    if event is None and t.sing.endswith("ication"):  # "application" ~ Applied On, "verification" ~ Verified
+        event = t.sing[:-len("ication")] + "ied"
     for c in dates:
         for w in (*c["tokens"], *(ABBREVIATIONS[w] for w in c["tokens"] if w in ABBREVIATIONS)):  # "Appt Date"
             if w in ("date", "time", "at", "on", "dt", "ts"):

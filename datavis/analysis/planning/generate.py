@@ -621,8 +621,8 @@ def dimension_readings(links: Links, profile: dict[str, Any], base: Plan | None)
             continue  # "the 6 largest parcels by volume": rows ranked by it, not grouped
         if links.grains and col["role"] != "temporal":
             continue  # "monthly revenue by region": the grain word names the time axis; region is a colour
-        if col["name"] not in grouped and names_event_only(links.parsed, col):
-            continue
+        if col["name"] not in grouped and (names_event_only(links.parsed, col) or counted_distinct(c, links)):
+            continue  # "number of distinct films by cinema": the films are counted, not an axis
         if "condition" in c.feats and col["name"] not in grouped and col["role"] == "measure":
             continue  # "how many items are below reorder level": a number compared is not an axis
         how = "dim=grouped" if col["name"] in grouped else "dim=linked"
@@ -709,6 +709,15 @@ def row_superlatives() -> set[str]:
     return MOMENT_SUPERLATIVES | SIZE_SUPERLATIVES | _KIND_SUPERLATIVES.keys() | _PRICE_SUPERLATIVES
 
 
+def counted_distinct(c: Link, links: Links) -> bool:
+    """A column said right after a count cue and "distinct", "unique" or "different" ("how many different films",
+    "number of unique customers"): its values are what is counted, never an axis or a colour ("the proportion of
+    the different types" still breaks down by them)."""
+    toks = links.parsed.toks
+    return c.start > 1 and toks[c.start - 1].text in ("distinct", "unique", "different") and \
+        toks[c.start - 2].text in ("many", "of", "count", "number", "total")
+
+
 def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | None]]:
     """No colour, a second linked category, or the column whose several values were named
     ("men and women across departments" splits by gender)."""
@@ -721,7 +730,8 @@ def color_readings(links: Links, profile: dict[str, Any]) -> list[Reading[str | 
         category = col["role"] == "dimension" or flag
         if category and not col.get("unique") and (col.get("distinct") or 99) <= 30 and \
                 "condition" not in c.feats and col["name"] not in [r.value for r in out] and \
-                not counted_kind(links.parsed, c.start, c.end, col, profile):  # "completed courses": what is counted
+                not counted_kind(links.parsed, c.start, c.end, col, profile) and \
+                not counted_distinct(c, links):  # "completed courses", "number of distinct films": what is counted
             out.append(Reading(col["name"], ("color=linked",)))
     for f in (_filter_of(x) for x in links.conditions):
         if f.op == "in" and len(f.values) >= 2 and f.column not in [r.value for r in out]:

@@ -49,7 +49,7 @@ from ..language.parsing import (
 from ..language.phrasing import revenue_column
 from ..plan import Derived as DerivedKind
 from ..plan import Filter, Measure
-from .amounts import net_of, part_of_whole, part_rate, per_day, planned_gap
+from .amounts import discount_given, net_of, part_of_whole, part_rate, per_day, planned_gap
 from .durations import between_dates, row_span, since_day
 from .measure_base import (
     MONEY_WORDS,
@@ -75,8 +75,9 @@ _CMP = (">", ">=", "<", "<=", "between")
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_growth, planned_gap, since_day, row_span, between_dates, _added, net_of, _shortfall, _stock_value,
-                   _as_share_of, per_day, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
+    for reader in (_growth, planned_gap, since_day, row_span, between_dates, _added, net_of, discount_given,
+                   _shortfall, _stock_value, _as_share_of, per_day, _ratio, _margin, _profit, _row_value,
+                   _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -261,6 +262,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         if by_name[col]["type"] == "boolean":
             return Filter(column=col, op="=", values=[not neg]), _filters_on(p, col)
         return Filter(column=col, op="!=" if neg else "=", values=[value]), _filters_on(p, col)
+    dated = _dated_word(p, profile, a, b)
+    if dated is not None:  # "completion rate" ~ Completed On: the rows with the date filled in
+        return Filter(column=dated, op="is_null" if neg else "not_null", values=[]), []
     weekday = next((f for f in p.filters if f.op == "weekday"), None)
     if weekday is not None and any(a <= j < b for j in p.weekday_toks):  # "share of orders on weekends"
         return weekday, [weekday]
@@ -288,6 +292,23 @@ def _dated_event(p: Parsed, m: Mention, profile: dict) -> bool:
     col = profile["_by_name"][m.column]
     blank = col["non_null"] < (profile.get("row_count") or 0)
     return col["type"] in ("date", "datetime") and blank and p.toks[m.start].text.endswith("ed")
+
+
+def _dated_word(p: Parsed, profile: dict, a: int, b: int) -> str | None:
+    """A word in [a, b) naming, by a noun or verb of the same stem, the event of a date column left blank
+    until it happens ("completion" ~ Completed On, "cancellation" ~ Cancelled Date): that column. Only a
+    past-tense word of the column's name, and only a column some rows leave blank (else every row had it)."""
+    rows = profile.get("row_count") or 0
+    dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and c["non_null"] < rows]
+    for j in range(a, b):
+        word = p.toks[j].text
+        said = mention_at(p, j)  # a word naming another column is that column's
+        if not re.fullmatch(r"[a-z]{4,}", word) or said is not None and said.column not in {c["name"] for c in dates}:
+            continue
+        hits = {c["name"] for c in dates if any(w.endswith("ed") and close_words(word, w) for w in c["tokens"])}
+        if len(hits) == 1:
+            return hits.pop()
+    return None
 
 
 def _filters_on(p: Parsed, column: str) -> list[Filter]:
@@ -372,7 +393,7 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
         if top is None or bottom is None:
             continue
         top_col, top_start = top
-        bottom = _done_not_planned(p, profile, bottom)
+        bottom = _counted_not_money(p, profile, _done_not_planned(p, profile, bottom), top[0])
         bcol = by_name[bottom.column]
         cued = any(c.end <= top_start and top_start - c.end <= 2 for c in p.aggs)
         others = any(g.column != bottom.column for g in p.groups)
@@ -393,6 +414,21 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
             m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
             return Derived(m, {top_col, bottom.column})
     return None
+
+
+def _counted_not_money(p: Parsed, profile: dict, bottom: Mention, top: str) -> Mention:
+    """"concessions per ticket" beside Ticket Revenue and Tickets Sold: a thing divided by is counted, so a word
+    said after "per" that half-names a money column names the one count column holding the word instead."""
+    bcol = profile["_by_name"][bottom.column]
+    if bottom.tier != "partial" or not bcol.get("money") or bottom.end - bottom.start != 1:
+        return bottom
+    word = p.toks[bottom.start].sing
+    counts = [c for c in profile["columns"] if measure_col(c) and c["type"] == "integer" and not c.get("money")
+              and c.get("additive", True) and word in c["tokens"] and c["name"] != top]
+    if len(counts) != 1:
+        return bottom
+    return Mention(column=counts[0]["name"], start=bottom.start, end=bottom.end, score=bottom.score,
+                   tier=bottom.tier, words=bottom.words)
 
 
 def _done_not_planned(p: Parsed, profile: dict, bottom: Mention) -> Mention:
@@ -638,7 +674,7 @@ def _added(p: Parsed, profile: dict) -> Derived | None:
         kind = _ARITHMETIC.get(between)
         if between == "and" and after in ("combined", "together"):
             kind = "add"
-        elif between == "and" and re.search(r"\bdifference between( the)?$", before):
+        elif between == "and" and re.search(r"\b(?:difference|gap|delta|spread) between( the)?$", before):
             kind = "subtract"
         if kind and a.column != b.column and measure_col(by_name[a.column]) and measure_col(by_name[b.column]):
             m = Measure(column=a.column, agg=agg_before(p, a.start, "sum"), kind=cast(DerivedKind, kind),

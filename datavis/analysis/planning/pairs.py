@@ -11,7 +11,14 @@ from statistics import median
 from typing import Any
 
 from ..language.comparisons import spelled_words
-from ..language.lexicon import DONE_WORDS, PLANNED_WORDS, SPAN_PAIRS, UNIT_WORDS
+from ..language.lexicon import (
+    CAPACITY_FILL_WORDS,
+    DONE_WORDS,
+    PLANNED_WORDS,
+    SPAN_PAIRS,
+    TOTAL_DONE_WORDS,
+    UNIT_WORDS,
+)
 
 
 def _is_date(col: dict[str, Any]) -> bool:
@@ -48,6 +55,7 @@ def plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, 
     for a in nums:
         planned = column_words(a) & PLANNED_WORDS
         if not planned:
+            out += _total_and_done(a, nums)
             continue
         rest = column_words(a) - planned
         done = [b for b in nums if b is not a and rest and rest < column_words(b)
@@ -57,6 +65,18 @@ def plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, 
         elif not done and not rest - set(UNIT_WORDS) - {"h", "usd", "$", "dollar"}:
             out += _done_beside(a, nums)
     return out
+
+
+def _total_and_done(total: dict[str, Any], nums: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """"Lessons Total" / "Lessons Done", "Tasks Total" / "Tasks Completed": a total of things beside the same
+    things done (names differing only by "total" and a word of being done) are a plan and its amount done."""
+    words = column_words(total)
+    if "total" not in words or len(words) < 2:
+        return []
+    rest = words - {"total"}
+    done = [b for b in nums if b is not total and column_words(b) - rest and len(column_words(b) - rest) == 1
+            and rest < column_words(b) and (column_words(b) - rest) & TOTAL_DONE_WORDS]
+    return [(total, done[0])] if len(done) == 1 else []
 
 
 def column_words(col: dict[str, Any]) -> set[str]:
@@ -70,6 +90,11 @@ def _done_beside(planned: dict[str, Any], nums: list[dict[str, Any]]) -> list[tu
     size = float(planned.get("mean") or 0.0)
     done = [b for b in nums if b is not planned and column_words(b) & DONE_WORDS
             and not column_words(b) & PLANNED_WORDS and size > 0 and 0.25 <= float(b.get("mean") or 0.0) / size <= 4]
+    if not done and column_words(planned) & {"capacity"}:
+        # a capacity is filled by what is sold or taken ("Capacity" / "Tickets Sold", "Seats Occupied"): never
+        # more than it, and a count like it (no money)
+        done = [b for b in nums if b is not planned and column_words(b) & CAPACITY_FILL_WORDS and not b.get("money")
+                and not column_words(b) & PLANNED_WORDS and 0 < float(b.get("mean") or 0.0) <= size]
     return [(planned, done[0])] if len(done) == 1 else []
 
 

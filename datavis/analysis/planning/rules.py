@@ -248,7 +248,9 @@ def _derived_measure(d: _Draft) -> None:
     d.measures = [found.measure]
     d.count_rows = False
     d.used += [m for m in p.mentions if m.column in found.columns and m not in d.used]
-    p.groups = [g for g in p.groups if g.column not in found.columns]
+    kinds = [m for m in p.mentions if _one_of_a_kind(p, m) and d.profile["_by_name"][m.column]["role"] == "dimension"]
+    d.used += [m for m in kinds if m not in d.used]  # "days to complete a course": spent, no axis
+    p.groups = [g for g in p.groups if g.column not in found.columns and g not in kinds]
     if found.measure.kind == "growth":  # along the time axis, in the bucket its words say (else by month)
         p.trend, p.grain = True, found.grain or p.grain or "month"
     measured = {m.column for m in p.mentions if d.profile["_by_name"][m.column]["role"] == "measure"}
@@ -271,6 +273,14 @@ def _derived_measure(d: _Draft) -> None:
         p.order_desc, p.order_target = found.order_desc, "y"
     d.plan.assumptions += found.notes
     d.plan.evidence.append(f"derived measure: {found.measure.kind}")
+
+
+def _one_of_a_kind(p: Parsed, g: Mention) -> bool:
+    """"average days to complete a course": a singular noun after "a"/"an" and a verb names the kind of
+    thing each row is about, not a breakdown (one said after "by", "per" or "each" groups)."""
+    k = g.start
+    return k >= 2 and p.toks[k - 1].text in ("a", "an") and p.toks[k].text == p.toks[k].sing and \
+        p.toks[k - 2].text not in ("by", "per", "each", "every", "for", "in") and g.end == k + 1
 
 
 def _values_compared(p: Parsed, filters: list[Filter]) -> list[Mention]:
