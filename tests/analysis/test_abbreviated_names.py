@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from datavis.analysis import Unanswerable, answer
+from datavis.analysis import Unanswerable, answer, ingest_csv
 from tests.helpers import ingested_views
 
 from .scoring import same_answer
@@ -127,6 +127,16 @@ def test_a_full_word_names_a_shortened_column(data, ds, q, sql):
 ])
 def test_the_shorthand_of_a_web_export(data, q, sql):
     same_answer(data, "web", q, sql)
+
+
+def test_a_shortened_name_is_read_from_its_own_letters_first(data, tmp_path):
+    """"Occ" is read as occupation from its letters (no fixed "occ" → occupancy of the shorthand list)."""
+    path = tmp_path / "roster.csv"
+    path.write_text("Employee,Occ,Salary\n" + "".join(f"E{i},{['Nurse', 'Clerk', 'Driver'][i % 3]},{40 + i}\n"
+                                                       for i in range(30)))
+    ingest_csv(path, tmp_path / "roster", name="roster")
+    ans = answer(tmp_path / "roster", "average salary by occupation")
+    assert ans.plan["x"]["field"] == "Occ", ans.sql
 
 
 @pytest.mark.parametrize("ds,q,sql", [

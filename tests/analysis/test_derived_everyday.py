@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from datavis.analysis import Unanswerable, answer
+from datavis.analysis import Unanswerable, answer, ingest_csv
 from tests.helpers import answer_rows as _rows
 from tests.helpers import gold_rows as _gold
 from tests.helpers import ingested_views
@@ -152,6 +152,18 @@ def test_a_date_every_row_has_names_no_rate(data):
 ])
 def test_a_discount_is_the_list_price_minus_the_price_paid(data, question, sql):
     _check(data, "courses", question, sql)
+
+
+def test_prices_per_unit_beside_a_quantity_are_not_a_discount_given(tmp_path):
+    """Original and Sale Price per unit beside a Qty: the discount given is per unit times units, which this reading
+    does not build; a total of the price gaps would be wrong, so the question stays declined."""
+    rnd = random.Random(71)
+    path = tmp_path / "markdowns.csv"
+    path.write_text("Category,Original Price,Sale Price,Qty\n" + "".join(
+        f"{rnd.choice(['Hats', 'Shoes'])},60,{rnd.choice([40, 50, 60])},{rnd.randint(1, 9)}\n" for _ in range(60)))
+    ingest_csv(path, tmp_path / "ds", name="markdowns")
+    with pytest.raises(Unanswerable):
+        answer(tmp_path / "ds", "total discount given by category")
 
 
 def test_the_price_paid_alone_stays_a_column(data):

@@ -164,6 +164,13 @@ def test_top_n_of_other_groups_is_a_new_question(data):
            "SELECT Store, sum(Qty) AS v FROM tills GROUP BY 1 ORDER BY v DESC LIMIT 2")
 
 
+def test_top_n_of_the_groups_by_a_value_counted_is_a_new_question(data):
+    """Near miss: "the 2 depts with the most cash transactions" over a chart of amounts by dept counts them
+    (a value named), it does not cut the amounts on screen."""
+    _check(data, ["amount by dept", "the 2 depts with the most cash transactions"],
+           "SELECT Dept, count(*) AS n FROM tills WHERE \"Pay Method\" = 'Cash' GROUP BY 1 ORDER BY n DESC LIMIT 2")
+
+
 # ------------------------------------------------------------------ "members only": the Yes rows of Loyalty Member
 @pytest.mark.parametrize("said", ["members only", "just the members"])
 def test_keeping_the_people_a_yes_no_column_is_about(data, said):

@@ -37,6 +37,18 @@ def test_types_roles_and_name_styles(write_csv, tmp_path):
     assert again.row_count == 3 and again.columns == ds.columns and again.sample_rows == ds.sample_rows
 
 
+def test_a_number_sign_names_an_identifier_only_when_each_number_is_its_own(write_csv, tmp_path):
+    """"Order #" 1001, 1002… numbers the rows; "Visitors #" repeats its counts (it is a measure, summed); a
+    column named a rate by "rt" after another word is averaged, "RT" alone (retweets) is summed."""
+    rows = [f"{1001 + i},{[120, 80, 120, 95, 80, 60][i % 6]},{i % 4},0.{30 + i}" for i in range(12)]
+    ds = ingest_csv(write_csv("Order #,Visitors #,RT,bounce_rt\n" + "\n".join(rows) + "\n"), tmp_path / "ds",
+                    name="weekly")
+    c = cols(ds)
+    assert c["Order #"]["role"] == "identifier"
+    assert c["Visitors #"]["role"] == "measure" and c["Visitors #"]["additive"]
+    assert c["RT"]["additive"] and c["bounce_rt"]["additive"] is False
+
+
 @pytest.mark.parametrize("values,expected", [
     (["03/15/2024", "12/01/2024", "01/31/2023"], "2024-03-15"),
     (["15/03/2024", "01/12/2024", "31/01/2023"], "2024-03-15"),

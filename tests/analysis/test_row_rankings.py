@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from datavis.analysis import answer
+from datavis.analysis import Unanswerable, answer
 from tests.helpers import ingested_views
 
 from .scoring import same_answer
@@ -148,6 +148,19 @@ def test_a_superlative_before_a_group_is_not_one_row(data):
     """"the largest vendor" names a vendor, not an order: the vendors are ranked (near miss of the above)."""
     ans = answer(data[0]["orders"], "the largest vendor")
     assert ans.plan["x"]["field"] == "Vendor", ans.sql
+
+
+@pytest.mark.parametrize("q", ["the biggest order for each vendor", "what was the biggest order in each vendor"])
+def test_the_largest_row_per_group_is_not_one_row_overall(data, q):
+    """A grouping after the rows' noun asks for the top of each group: never the one largest order alone."""
+    ans = answer(data[0]["orders"], q)
+    assert ans.plan["x"]["field"] == "Vendor" and len(ans.data) == 3, (q, ans.sql)
+
+
+def test_the_largest_row_by_a_group_is_never_one_row_alone(data):
+    """"the largest order by vendor" is still declined (as before the one-row reading), never one order."""
+    with pytest.raises(Unanswerable):
+        answer(data[0]["orders"], "the largest order by vendor")
 
 
 # ------------------------------------------------------------------ "which X is fastest": one X

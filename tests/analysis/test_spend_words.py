@@ -44,10 +44,10 @@ def _write_campaigns(path: Path, n: int = 60) -> None:
     rnd = random.Random(33)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Campaign", "Channel", "Clicks", "Cost", "Revenue"])
+        w.writerow(["Campaign", "Channel", "Clicks", "Cost", "Revenue", "New Customers"])
         for i in range(n):
             w.writerow([f"cmp{i}", rnd.choice(["Search", "Social", "Email"]), rnd.randint(10, 900),
-                        round(rnd.uniform(50, 900), 2), round(rnd.uniform(0, 3000), 2)])
+                        round(rnd.uniform(50, 900), 2), round(rnd.uniform(0, 3000), 2), rnd.randint(1, 40)])
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +78,9 @@ def test_spending_adds_up_to_the_amount_paid_not_a_price_per_unit(data, q, sql):
 
 @pytest.mark.parametrize("ds,q,sql", [
     ("campaigns", "spend by channel", "SELECT Channel, sum(Cost) FROM campaigns GROUP BY 1"),
+    # a number of customers is no buyer: the spend per new customer is still ours
+    ("campaigns", "spend per new customer by channel",
+     'SELECT Channel, sum(Cost) / sum("New Customers") FROM campaigns GROUP BY 1'),
     ("catering", "food cost by client", 'SELECT Client, sum("Food Cost") FROM catering GROUP BY 1'),
     ("purchases", "average unit cost by vendor", 'SELECT Vendor, avg("Unit Cost") FROM purchases GROUP BY 1'),
 ])

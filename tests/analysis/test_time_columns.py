@@ -203,3 +203,10 @@ def test_when_over_dates_alone_implies_no_hour(data):
     except Unanswerable:
         return
     assert "hour(" not in ans.sql
+
+
+def test_a_plural_column_beside_a_measure_is_a_breakdown_not_the_kind_counted(data):
+    """"monthly totals of the zones": a number is measured, so the plural column splits it (a line per zone);
+    the kind of rows counted ("trend of completed courses") is read only when rows are counted."""
+    _check(data, "orders", "monthly totals of the zones",
+           "SELECT date_trunc('month', Placed), Zone, sum(Total) FROM orders GROUP BY 1, 2")

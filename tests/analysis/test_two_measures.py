@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from datavis.analysis import answer
+from datavis.analysis import answer, ingest_csv
 from datavis.analysis.plan import Filter, Measure
 from datavis.analysis.sql.compiler import measure_sql
 from tests.helpers import ingested_views
@@ -278,3 +278,15 @@ def test_a_measures_condition_compiles_as_a_filter_clause(data):
     profile = load_profile(dirs["tours"])["profile"]
     m = Measure(column="Amount", agg="sum", where=Filter(column="Status", values=["Cancelled"]))
     assert measure_sql(m, profile) == "sum(\"Amount\") FILTER (WHERE \"Status\" = 'Cancelled')"
+
+
+def test_a_share_asked_is_not_two_measures(tmp_path):
+    """"bookings vs cancellations share by channel" asks for the share cancelled, not two counts side by side."""
+    rnd = random.Random(63)
+    path = tmp_path / "bookings.csv"
+    path.write_text("Booking ID,Booked On,Channel,Status,Amount\n" + "".join(
+        f"B{i:04d},2024-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d},{rnd.choice(CHANNELS)},"
+        f"{rnd.choice(['Cancelled', 'Confirmed', 'Confirmed'])},{rnd.randint(50, 500)}\n" for i in range(200)))
+    ingest_csv(path, tmp_path / "ds", name="bookings")
+    ans = answer(tmp_path / "ds", "bookings vs cancellations share by channel")
+    assert len(ans.plan["measures"]) == 1 and "%" in ans.sql, ans.sql

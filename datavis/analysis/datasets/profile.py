@@ -18,7 +18,7 @@ MAX_VALUE_CHARS = 100
 _BATCH = 150  # columns per profiling query (wide tables)
 
 _INTENSIVE = {
-    "price", "rate", "rt", "pct", "percent", "percentage", "ratio", "score", "rating", "age", "temperature",
+    "price", "rate", "pct", "percent", "percentage", "ratio", "score", "rating", "age", "temperature",
     "temp", "avg", "average", "mean", "per", "margin", "share", "index", "gpa", "grade", "level", "speed",
     "velocity", "humidity", "pressure", "latitude", "longitude", "lat", "lon", "lng", "height", "weight",
     "density", "probability", "prob", "%", "median", "min", "max", "minimum", "maximum", "visibility",
@@ -207,12 +207,14 @@ def _assign_role(info: dict[str, Any], row_count: int) -> None:
         or info["name"].lower().endswith("id") and info["name"][-2:] in ("ID", "Id")
     if kind in ("integer", "number"):
         sequence = kind == "integer" and unique and nn > 2 and info["max"] - info["min"] + 1 == nd
-        if (id_named and (unique or nd > 0.5 * nn or last in ("id", "uuid", "guid", "key"))) or \
+        # "Order #" numbers the rows only when every number is its own; "Visitors #" with repeats is a count
+        if (id_named and (unique or nd > 0.5 * nn and last != "#" or last in ("id", "uuid", "guid", "key"))) or \
                 (sequence and (id_named or not tokens & _INTENSIVE and nn > 20 and info["min"] in (0, 1))):
             info["role"] = "identifier"
             return
         info["role"] = "measure"
-        rate_words = tokens & _INTENSIVE
+        # "bounce_rt" is a rate; a column named "RT" alone is more likely retweets, counted
+        rate_words = tokens & _INTENSIVE | ({"rt"} if len(tokens) > 1 and last == "rt" else set())
         # "conversions", "churns": whole counts past 1 are events, summed; 0/1 or fractions are a rate
         if rate_words and rate_words <= _EVENT_NOUNS and kind == "integer" and (info.get("max") or 0) > 1:
             rate_words = set()

@@ -28,9 +28,9 @@ ABBREVIATIONS = {
     "sess": "session", "pv": "page view", "pvs": "page view", "rt": "rate", "src": "source", "tot": "total",
     "ttl": "total", "tgt": "target", "fcst": "forecast", "bdgt": "budget", "prio": "priority", "lvl": "level",
     "grp": "group", "pmt": "payment", "pymt": "payment", "tkt": "ticket", "resp": "response", "rcvd": "received",
-    "whse": "warehouse", "mfr": "manufacturer", "wgt": "weight", "pax": "passenger", "occ": "occupancy",
+    "whse": "warehouse", "mfr": "manufacturer", "wgt": "weight", "pax": "passenger",
     "rtn": "return", "cmpgn": "campaign", "deliv": "delivery", "dest": "destination",
-    "orig": "origin", "mth": "month", "yrs": "year", "svc": "service", "rgn": "region",
+    "mth": "month", "yrs": "year", "svc": "service", "rgn": "region",
     # export shorthand whose letters are not the full word's in order (see matching.abbreviates for those)
     "mom": "month over month", "txn": "transaction", "trx": "transaction", "px": "price", "nm": "name", "tm": "time",
 }

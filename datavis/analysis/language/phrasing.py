@@ -166,6 +166,9 @@ def counted_kind(p: Parsed, start: int, end: int, col: dict[str, Any], profile: 
     if col["type"] != "text" or not col.get("tokens") or end <= start or \
             any(g.column == col["name"] and g.start <= start < g.end for g in p.groups):
         return False
+    by_name = profile["_by_name"]
+    if any(is_numeric(by_name[m.column]) and by_name[m.column]["role"] == "measure" for m in p.mentions):
+        return False  # "monthly sales of the three regions": a number measured, the plural a breakdown
     before = p.toks[start - 1].text if start > 0 else ""
     nxt = p.toks[end] if end < len(p.toks) else None
     # "members and casuals separately": the column's values listed, or set apart, split the rows
@@ -349,8 +352,9 @@ def superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
 _ONE_ROW_SUPERLATIVES = SIZE_SUPERLATIVES | (MOMENT_SUPERLATIVES - {"recent", "recently"}) | \
     {"cheapest", "priciest", "costliest", "heaviest", "lightest"}
 _ONE_ROW_BEFORE = {"the", "our", "my", "your", "their", "single"}
-_ONE_ROW_AFTER = {"in", "from", "during", "this", "last", "ever", "so", "yet", "we", "placed", "made", "on", "for",
-                  "to", "of", "by"}
+_ONE_ROW_AFTER = {"in", "from", "during", "this", "last", "ever", "so", "yet", "we", "placed", "made", "on", "to",
+                  "of"}
+_ONE_ROW_GROUPED = {"by", "per", "each", "every"}  # "the largest order by region", "in each month": one per group
 
 
 def one_row_superlative(p: Parsed, profile: dict[str, Any]) -> None:
@@ -367,7 +371,8 @@ def one_row_superlative(p: Parsed, profile: dict[str, Any]) -> None:
         noun = toks[t.i + 1]
         after = toks[t.i + 2].text if t.i + 2 < len(toks) else None
         if sup and before in _ONE_ROW_BEFORE and noun.text == noun.sing and noun.sing in rows \
-                and (after is None or after in _ONE_ROW_AFTER):
+                and (after is None or after in _ONE_ROW_AFTER) \
+                and not any(x.text in _ONE_ROW_GROUPED for x in toks[t.i + 2:]):
             p.limit, p.limit_desc, p.limit_numbered = 1, t.text not in _LOW_ROW_SUPERLATIVES, True
             return
 
@@ -567,7 +572,9 @@ def spend_paid(p: Parsed, profile: dict[str, Any]) -> None:
     for i, m in enumerate(p.mentions):
         if m.end - m.start != 1 or p.toks[m.start].text not in _SPEND_VERBS or m.tier not in ("partial", "synonym"):
             continue
-        buyer = any(set(idx.forms[o.column]) & BUYER_WORDS for o in p.mentions if o is not m)
+        # a column of buyers (Client, cust_name), not a number of them ("spend per new customer": our ad spend)
+        buyer = any(set(idx.forms[o.column]) & BUYER_WORDS and not is_numeric(by_name[o.column])
+                    for o in p.mentions if o is not m)
         if not buyer and by_name[m.column].get("additive", True):
             return
         col = takings_column(profile)

@@ -16,6 +16,7 @@ from ..language.lexicon import (
     NET_WORDS,
     OVER_PLAN_WORDS,
     PAID_PRICE_WORDS,
+    QUANTITY_WORDS,
     RATE_WORDS,
     SELF_RATIO_WORDS,
     SHARE_OF_WORDS,
@@ -265,6 +266,8 @@ def discount_given(p: Parsed, profile: dict) -> Derived | None:
     over one money column named as a list price and one named as paid, the paid one no larger on average."""
     if any(set(c["tokens"]) & DISCOUNT_WORDS for c in profile["columns"]):
         return None  # a column holds it
+    if any(measure_col(c) and set(c["tokens"]) & QUANTITY_WORDS for c in profile["columns"]):
+        return None  # prices per unit beside a quantity: the discount given is per unit times units, not read here
     k = next((j for j, t in enumerate(p.toks) if t.text in DISCOUNT_WORDS or t.sing in DISCOUNT_WORDS), None)
     pair = _list_and_paid(profile) if k is not None else None
     if k is None or pair is None:

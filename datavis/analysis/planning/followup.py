@@ -131,7 +131,8 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None,
     if _FRAGMENT.search(text) and "cue" not in out:
         out.append("fragment")
     # "show the top 2 categories" over a chart by category: the groups on screen, cut to N, name nothing new
-    on_axis = p.limit_numbered and bool(free) and all(c["name"] in axis for c in free)
+    # ("the 2 channels with the most cancellations" names a value to count: a new question, not a cut)
+    on_axis = p.limit_numbered and bool(free) and all(c["name"] in axis for c in free) and not p.values
     if on_axis:
         free = measures = []
     if not free_mentions(p) or on_axis:  # a column named next to its value ("spin classes") only filters

@@ -59,6 +59,8 @@ def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
     values = _two_values(links, profile)
     if values is not None:
         return _split(plan, values) if _misread(plan, links) else plan
+    if links.parsed.share:
+        return plan  # "bookings vs cancellations share by channel": the share of the one in the other, as read
     pair = find_pair(links, profile)
     if pair is None:
         return _events_counted(plan, links, profile)
