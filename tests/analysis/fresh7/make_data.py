@@ -85,8 +85,8 @@ def dental_claims(rng: random.Random) -> list[list]:
             code = pick(rng, {c: v[2] for c, v in PROCEDURES.items()})
             if code in ("D2740", "D3330") and office == "Eden Prairie" and rng.random() < 0.5:
                 code = rng.choice(["D2740", "D3330"])
-            hygiene = code in ("D1110", "D0274") and office != "Eden Prairie"
-            prov = providers[office][rng.randrange(2) if hygiene else 0]
+            two_dentists = office == "Eden Prairie"  # its two providers are dentists; elsewhere one is a hygienist
+            prov = providers[office][rng.randrange(2) if two_dentists or code in ("D1110", "D0274") else 0]
             name, fee = PROCEDURES[code][:2]
             billed = round(fee * rng.uniform(0.95, 1.08), 2)
             payer = pick(rng, PAYERS)
