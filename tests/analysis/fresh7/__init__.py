@@ -1,0 +1,1 @@
+"""The seventh blind evaluation set of everyday business questions (see README.md)."""
