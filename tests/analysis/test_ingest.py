@@ -37,6 +37,18 @@ def test_types_roles_and_name_styles(write_csv, tmp_path):
     assert again.row_count == 3 and again.columns == ds.columns and again.sample_rows == ds.sample_rows
 
 
+def test_money_said_in_the_header(write_csv, tmp_path):
+    """"Total ($)" and "Fee (USD)" hold money though their numbers carry no sign; "Price ($/lb)" is a price (not
+    summed); "Rental Days" counts days of a rental, no money though "rental" is a word of money."""
+    rows = [f"{3 + i % 4},{100 + i}.5,{20 + i},{2 + i % 3}.25" for i in range(10)]
+    ds = ingest_csv(write_csv("Rental Days,Total ($),Fee (USD),Price ($/lb)\n" + "\n".join(rows) + "\n"),
+                    tmp_path / "ds", name="rentals")
+    c = cols(ds)
+    assert c["Total ($)"].get("money") and c["Fee (USD)"].get("money") and c["Total ($)"]["additive"]
+    assert c["Price ($/lb)"].get("money") and c["Price ($/lb)"]["additive"] is False
+    assert not c["Rental Days"].get("money")
+
+
 def test_a_number_sign_names_an_identifier_only_when_each_number_is_its_own(write_csv, tmp_path):
     """"Order #" 1001, 1002… numbers the rows; "Visitors #" repeats its counts (it is a measure, summed); a
     column named a rate by "rt" after another word is averaged, "RT" alone (retweets) is summed."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from datavis.analysis import Unanswerable, answer
+from datavis.analysis import Unanswerable, answer, ingest_csv
 from tests.helpers import answer_rows as _rows
 from tests.helpers import gold_rows as _gold
 from tests.helpers import ingested_views
@@ -210,3 +210,18 @@ def test_a_plural_column_beside_a_measure_is_a_breakdown_not_the_kind_counted(da
     the kind of rows counted ("trend of completed courses") is read only when rows are counted."""
     _check(data, "orders", "monthly totals of the zones",
            "SELECT date_trunc('month', Placed), Zone, sum(Total) FROM orders GROUP BY 1, 2")
+
+
+def test_the_start_of_a_span_is_the_main_date_over_when_the_row_was_written(tmp_path):
+    """Meetings with created_at (when booked) and start_time / end_time, all filled: "bookings by weekday" is by
+    the day the meeting starts, not the day it was written down."""
+    rnd = random.Random(64)
+    lines = []
+    for i in range(80):
+        start = dt.datetime(2024, 3, 4, 9) + dt.timedelta(days=rnd.randrange(60) // 7 * 7 + rnd.randrange(5))
+        created = start - dt.timedelta(days=rnd.randint(1, 9), hours=rnd.randint(0, 5))
+        lines.append(f"B{i},{created.isoformat()},{start.isoformat()},{(start + dt.timedelta(hours=1)).isoformat()}")
+    path = tmp_path / "meetings.csv"
+    path.write_text("booking_id,created_at,start_time,end_time\n" + "\n".join(lines) + "\n")
+    ingest_csv(path, tmp_path / "ds", name="meetings")
+    assert "start_time" in answer(tmp_path / "ds", "bookings by weekday").sql

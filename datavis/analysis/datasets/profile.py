@@ -25,6 +25,9 @@ _INTENSIVE = {
     "dew", "elevation", "altitude", "duration", "tenure", "bmi", "satisfaction", "nps", "churn", "yield",
     "efficiency", "utilization", "utilisation", "conversion", "cpc", "ctr", "roi", "apr", "interest", "csat",
 }
+_HEADER_MONEY = re.compile(r"\$|[€£¥]|\((?:usd|eur|gbp|cad|aud)\)", re.IGNORECASE)  # "Total ($)", "Fee (USD)"
+_MONEY_PER = re.compile(r"(?:\$|[€£¥]|usd|eur|gbp)\s*/\s*[a-z]", re.IGNORECASE)  # "$/lb", "USD/hr"
+_COUNTED_UNITS = {"day", "hour", "night", "item", "unit", "qty", "count", "seat", "session", "visit", "minute"}
 _PRICE = {"cost", "price", "fee"}  # with "unit" or "per", a price: "UnitCost", "Cost per Unit"
 _EVENT_NOUNS = {"conversion", "churn"}  # intensive as a rate, additive as a count of events
 _MONEY = {
@@ -218,10 +221,14 @@ def _assign_role(info: dict[str, Any], row_count: int) -> None:
         # "conversions", "churns": whole counts past 1 are events, summed; 0/1 or fractions are a rate
         if rate_words and rate_words <= _EVENT_NOUNS and kind == "integer" and (info.get("max") or 0) > 1:
             rate_words = set()
-        priced = bool(tokens & _PRICE) and bool(tokens & {"unit", "per"})
+        # "Price ($/lb)", "Pay Rate ($/hr)": money per some unit, a price
+        priced = bool(tokens & _PRICE) and bool(tokens & {"unit", "per"}) or bool(_MONEY_PER.search(info["name"]))
         intensive = bool(rate_words) or priced or info.get("unit") == "%"
         info["additive"] = not intensive
-        if tokens & _MONEY or info.get("unit") in ("$", "€", "£", "¥") or "total" in tokens and tokens & BILLED_NOUNS:
+        # "Total ($)" says its money in the header; "Rental Days" counts days of a rental, no money
+        counted = last in _COUNTED_UNITS and not _HEADER_MONEY.search(info["name"])
+        if (tokens & _MONEY or info.get("unit") in ("$", "€", "£", "¥") or _HEADER_MONEY.search(info["name"])
+                or "total" in tokens and tokens & BILLED_NOUNS) and not counted:
             info["money"] = True
         info["groupable"] = nd <= 30 and kind == "integer"
         return

@@ -227,10 +227,17 @@ def _main_temporal(profile: dict[str, Any]) -> dict[str, Any] | None:
     if not pool:
         return None
     # prefer the date column with most values; in a tie not the date something was booked on (the
-    # appointment, the check-in), then the one named after the rows' own event (sessions: "Session
+    # appointment, the check-in), then the start of a span the row lasts (a meeting's start_time over the
+    # created_at it was written down), then the one named after the rows' own event (sessions: "Session
     # Date" over "Signed Up On"), else the first (order date over ship date)
-    return max(pool, key=lambda c: (c["non_null"], not P.reserves(c), P.names_the_rows(c, profile),
-                                    -profile["columns"].index(c)))
+    ends = any(set(c.get("tokens") or []) & _SPAN_ENDS for c in pool)
+    return max(pool, key=lambda c: (c["non_null"], not P.reserves(c), ends and bool(set(c.get("tokens") or [])
+                                                                                   & _SPAN_STARTS),
+                                    P.names_the_rows(c, profile), -profile["columns"].index(c)))
+
+
+_SPAN_STARTS = {"start", "begin", "starts", "begins"}
+_SPAN_ENDS = {"end", "finish", "stop", "ends"}
 
 
 _DATE_WORDS = {"date", "day", "time", "year", "month", "week", "quarter", "timestamp", "dt", "datetime"}

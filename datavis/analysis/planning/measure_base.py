@@ -87,6 +87,7 @@ def agg_before(p: Parsed, k: int, default: Agg) -> Agg:
 
 # Words of money that name no column ("monthly spend", "which vendors cost us the most", "the accounts
 # paying the least", "revenue per account" in a table whose money column is "MRR").
+_WHOLE_BILL_WORDS = {"total", "billed", "invoiced", "charged"}
 MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
                             "income", "turnover", "money", "amount", "amounts", "pipeline", "sales"}
 _REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover", "sales"}
@@ -168,6 +169,9 @@ def money_column(word: str, profile: dict) -> dict | None:
         return taken
     if len(money) == 1:
         return money[0]
+    whole = [c for c in money if c.get("additive", True) and set(c["tokens"]) & _WHOLE_BILL_WORDS]
+    if word in COST_WORDS and len(whole) == 1:
+        return whole[0]  # "cost per mile" over Linehaul ($) and Total Billed: what was billed in all
     if word not in _REVENUE_NOUNS:
         return None
     # no money column by name or unit: the takings are a "Total" or a "Booking Value", not "Total Hours"
