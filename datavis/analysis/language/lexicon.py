@@ -509,12 +509,12 @@ SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utiliza
 # is the amount minus it.
 DEDUCTION_WORDS = {"discount", "discounts", "refund", "refunds", "deduction", "deductions", "rebate", "rebates",
                    "returns", "allowance", "allowances", "chargeback", "chargebacks", "writeoff", "credit", "credits"}
-# Money columns that are never the takings ("sales by hour" over Refund Amt and Tip is not their total)
 # Column words of a price before and after money is taken off it ("List Price" / "Price Paid", "Original Price" /
 # "Sale Price"): with no discount column, "discount" is the first minus the second.
 LIST_PRICE_WORDS = {"list", "full", "original", "regular", "msrp", "rrp", "retail", "sticker", "standard"}
 PAID_PRICE_WORDS = {"paid", "sale", "selling", "charged", "final", "discounted", "net", "actual"}
 DISCOUNT_WORDS = {"discount", "discounts", "markdown", "markdowns", "discounting"}
+# Money columns that are never the takings ("sales by hour" over Refund Amt and Tip is not their total)
 ASIDE_MONEY_WORDS = DEDUCTION_WORDS | {"tip", "tips", "gratuity", "tax", "taxes", "vat"}
 NET_WORDS = {"net", "after", "less", "minus", "excluding", "excl"}
 # Unit words of a measure said instead of its name ("cost per lb" → Weight (lbs), "per mile" → Miles).

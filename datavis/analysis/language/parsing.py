@@ -104,6 +104,7 @@ _BUT_THEN = {"for", "only", "just", "in", "at", "with", "now", "then", "show", "
 
 
 def _but_then(p: Parsed, j: int) -> bool:
+    """A "but" that turns to what is asked ("same but for West"), not "all but" excluding it."""
     return p.toks[j].text == "but" and j + 1 < len(p.toks) and p.toks[j + 1].text in _BUT_THEN
 
 

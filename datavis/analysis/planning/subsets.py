@@ -96,6 +96,7 @@ def apply(plan: Plan, links: Links, profile: dict[str, Any]) -> Plan:
 
 
 def _word(links: Links, cond: Filter) -> str:
+    """The word a subset's condition is named by: its value, else its column."""
     return str(cond.values[0]) if cond.values else cond.column
 
 
@@ -221,6 +222,7 @@ def _side(links: Links, profile: dict[str, Any], j: int, before: bool) -> _Side 
 
 
 def _links_at(links: Links, k: int) -> list[Link]:
+    """The column and value links spanning token `k`."""
     return [c for c in links.columns + links.values if c.start <= k < c.end]
 
 
@@ -252,6 +254,7 @@ def _subset_at(links: Links, profile: dict[str, Any], k: int) -> Filter | None:
 
 
 def _first_stem(col: dict[str, Any]) -> str:
+    """The stem of a column's first word (of "Adoption Fee": of adoption)."""
     words = col.get("tokens") or [str(col["name"]).lower()]
     return stem(str(words[0]))
 
@@ -327,7 +330,6 @@ def _unread(plan: Plan, *columns: str) -> Plan:
     plan.assumptions = [a for a in plan.assumptions if not (a.startswith("I read") and
                                                             any(a.endswith(f" as {c}") for c in columns))]
     return plan
-
 
 
 def time_axis_kept(ranked: list[RankedPlan], links: Links) -> list[RankedPlan]:
