@@ -50,11 +50,24 @@ def _write_campaigns(path: Path, n: int = 60) -> None:
                         round(rnd.uniform(50, 900), 2), round(rnd.uniform(0, 3000), 2), rnd.randint(1, 40)])
 
 
+def _write_shop(path: Path, n: int = 80) -> None:
+    """Shop orders: a price per unit, what the order brought in, the customer's segment (no cost column)."""
+    rnd = random.Random(34)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["order_id", "customer_segment", "unit_price", "revenue"])
+        for i in range(n):
+            price = round(rnd.uniform(5, 90), 2)
+            w.writerow([f"SO-{i:04d}", rnd.choice(["Consumer", "Corporate"]), price,
+                        round(price * rnd.randint(1, 9), 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     with ingested_views(tmp_path_factory.mktemp("spend"), (("catering", _write_catering),
                                                            ("purchases", _write_purchases),
-                                                           ("campaigns", _write_campaigns))) as got:
+                                                           ("campaigns", _write_campaigns),
+                                                           ("shop", _write_shop))) as got:
         yield got
 
 
@@ -66,6 +79,15 @@ def data(tmp_path_factory):
 ])
 def test_a_buyers_spend_is_the_money_taken(data, q, sql):
     same_answer(data, "catering", q, sql)
+
+
+@pytest.mark.parametrize("q,sql", [
+    # no column half-named by "spend": the verb's own words name unit_price, a price per unit
+    ("spend by customer segment", "SELECT customer_segment, sum(revenue) FROM shop GROUP BY 1"),
+    ("total spend", "SELECT sum(revenue) FROM shop"),
+])
+def test_the_spend_a_verb_names_is_what_was_paid_too(data, q, sql):
+    same_answer(data, "shop", q, sql)
 
 
 @pytest.mark.parametrize("q,sql", [

@@ -301,8 +301,8 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.length_said_as_time(p, profile)
     P.length_of_a_counted_thing(p, profile)
     P.duration_measure(p, profile, consumed)  # "how much time did … spend": the time, not the money of "spend"
-    P.spend_paid(p, profile)
     P.verb_measure(p, profile, consumed)
+    P.spend_paid(p, profile)  # also of the measure a verb named
     P.mass_noun_measure(p, profile)
     P.row_total(p, profile)
     P.how_much(p, profile, consumed)
