@@ -90,6 +90,12 @@ def _row_words(profile: dict[str, Any]) -> set[str]:
                                                         | {singular(counted_noun(prof))}) - STOPWORDS - {"row"})
 
 
+def _row_nouns(profile: dict[str, Any]) -> set[str]:
+    """`_row_words` with the identifier's noun kept even when it is a stop word ("Order #" → order, a stop word
+    for "order by"); built once per profile."""
+    return derived(profile, "_row_nouns", lambda prof: (_row_words(prof) | {singular(counted_noun(prof))}) - {"row"})
+
+
 def names_the_rows(col: dict[str, Any], profile: dict[str, Any]) -> bool:
     """Whether a date column is named after what a row is, the dataset's own noun ("Appt Date" in
     clinic_appointments, "Invoice Date" in invoices): the date of the rows' own event, not of an
@@ -363,7 +369,7 @@ def one_row_superlative(p: Parsed, profile: dict[str, Any]) -> None:
     largest order" says it, not a total of them all ("the largest region" names a group: left alone)."""
     if p.limit is not None:
         return
-    rows, toks = (_row_words(profile) | {singular(counted_noun(profile))}) - {"row"}, p.toks  # "order" too
+    rows, toks = _row_nouns(profile), p.toks
     for t in toks[:-1]:
         sup = t.text in _ONE_ROW_SUPERLATIVES or t.text == "expensive" and t.i > 0 and toks[t.i - 1].text == "most"
         lead = t.i - (t.text == "expensive")  # the superlative's first word: "biggest order" may open the question
@@ -478,17 +484,23 @@ def length_said_as_time(p: Parsed, profile: dict[str, Any]) -> None:
             p.evidence.append(f"'{before.words} {m.words}' → {col['name']} (a length of time)")
 
 
+_LENGTH_AFTER = LENGTH_OF_TIME_WORDS | {"time"}
+
+
 def length_of_a_counted_thing(p: Parsed, profile: dict[str, Any]) -> None:
     """"average session length" over sess and avg_sess_dur_s: a word of a length of time after a column's word
     names the length-of-time column whose name holds that word too (the sessions' duration), not the count of
     sessions."""
+    if not any(t.sing in _LENGTH_AFTER for t in p.toks[1:]):
+        return  # the usual question: no word of a length of time, nothing to look up
     by_name, idx = profile["_by_name"], get_index(profile)
     lengths = time_lengths(profile)
+    length_names = {c["name"] for c in lengths}
     for k, m in enumerate(p.mentions):
-        if m.end >= len(p.toks) or p.toks[m.end].sing not in LENGTH_OF_TIME_WORDS | {"time"}:
+        if m.end >= len(p.toks) or p.toks[m.end].sing not in _LENGTH_AFTER:
             continue
         words = set(idx.plain[m.column])
-        if not words or m.column in {c["name"] for c in lengths} or not is_numeric(by_name[m.column]):
+        if not words or m.column in length_names or not is_numeric(by_name[m.column]):
             continue
         found = [c for c in lengths if words <= set(idx.plain[c["name"]])]
         if len(found) == 1:

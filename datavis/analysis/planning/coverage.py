@@ -290,7 +290,8 @@ def _accounted(links: Links, profile: dict[str, Any]) -> tuple[set[int], set[int
     linked = {i for i in words if i in known or named.exact(toks[i].text) or named.loose(toks[i].text)}
     # "closures by month" over closed_at: the word that picked the date column names it
     dated = profile["_by_name"].get(links.parsed.date_column or "")
-    linked |= {i for i in words if dated is not None and names_date(toks[i].text, dated)}
+    if dated is not None:
+        linked |= {i for i in words if names_date(toks[i].text, dated)}
     # "return rate" with a Returned column: a rate of a word the data holds, a stop word or not
     linked |= {i for i in words if i > 0 and toks[i].text in RATE_WORDS | SHARE_OF_WORDS
                and (i - 1 in linked or named.exact(toks[i - 1].text) or named.loose(toks[i - 1].text))}
