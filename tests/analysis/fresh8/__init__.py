@@ -1,0 +1,1 @@
+"""The eighth blind evaluation set of everyday business questions (see README.md)."""
