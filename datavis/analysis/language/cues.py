@@ -336,18 +336,24 @@ _AGG_PATTERNS = [(phrase, agg, rf"(?<![\w-]){NOT_AT_BOUND}{re.escape(phrase)}(?!
                                            key=lambda x: -len(x[0]))]
 
 
-_PERIOD_RANK = (rf"\b({'|'.join(PERIOD_SUPERLATIVES)})\s+(hour|day|weekday|week|month|quarter|year)\b"
+# "busiest day", "3 busiest days", "busiest 3 months": a number of periods is said with the plural
+_PERIOD_RANK = (rf"\b(?:(\d+)\s+)?({'|'.join(PERIOD_SUPERLATIVES)})\s+(?:(\d+)\s+)?"
+                r"(?:(hour|day|weekday|week|month|quarter|year)|(hour|day|weekday|week|month|quarter|year)s)\b"
                 r"(?:\s+of\s+(?:the\s+)?(day|week|year))?")
 PERIOD_OF = {("hour", "day"): "hour_of_day", ("day", "week"): "weekday", ("month", "year"): "month_of_year"}
 
 
-def find_ranked_period(text: Text) -> Cue[tuple[str, bool]] | None:
-    """"the busiest hour of the day", "best month for conversions", "worst day of the week": the one
-    period ranked first (or last), as its grain and whether the top is asked; spans the unit words."""
+def find_ranked_period(text: Text) -> Cue[tuple[str, bool, int]] | None:
+    """"the busiest hour of the day", "best month for conversions", "worst day of the week", "the 3 busiest
+    days": the periods ranked first (or last), as their grain, whether the top is asked and how many (one
+    when said in the singular); spans the unit words. A plural with no number ranks no given number: None."""
     for m, (a, b) in text.find(_PERIOD_RANK):
-        unit = m.group(2)
-        grain = PERIOD_OF.get((unit, m.group(3) or ""), unit)
-        return Cue("period_rank", (grain, PERIOD_SUPERLATIVES[m.group(1)]), a, b)
+        count = m.group(1) or m.group(3)
+        if m.group(5) is not None and count is None or m.group(4) is not None and count not in (None, "1"):
+            continue
+        unit = m.group(4) or m.group(5)
+        grain = PERIOD_OF.get((unit, m.group(6) or ""), unit)
+        return Cue("period_rank", (grain, PERIOD_SUPERLATIVES[m.group(2)], int(count or 1)), a, b)
     return None
 
 
@@ -410,7 +416,8 @@ def has(text: Text, pattern: str) -> bool:
 
 TREND = r"\b(trend|trends|tendency|over time|through time|evolution|evolve[sd]?|growth|grow|grew|change[sd]? over|" \
         r"progress|history|historical|timeline|time series|over the (?:years|months|weeks|days|quarters)|" \
-        r"year over year|month over month|development)\b"
+        r"year over year|month over month|development|going up|going down|trending|growing|shrinking|rising|" \
+        r"falling|declining|picking up|slowing down)\b"  # "is revenue going up"
 SHARE = r"\b(proportion|proportions|share|shares|percentage of|percent of|% of|fraction|breakdown|composition|" \
         r"make up|makes up|contribution|contribute|mix|split of|part of the total|of the total|of total|ratio of)\b"
 _CORREL_WORDS = r"correlat\w*|relationship|relation|related to|associat\w+|depend\w*|affect\w*|impact of|scatter"

@@ -30,7 +30,7 @@ ABBREVIATIONS = {
     "grp": "group", "pmt": "payment", "pymt": "payment", "tkt": "ticket", "resp": "response", "rcvd": "received",
     "whse": "warehouse", "mfr": "manufacturer", "wgt": "weight", "pax": "passenger",
     "rtn": "return", "cmpgn": "campaign", "deliv": "delivery", "dest": "destination",
-    "mth": "month", "yrs": "year", "svc": "service", "rgn": "region",
+    "mth": "month", "yrs": "year", "svc": "service", "rgn": "region", "md": "doctor", "los": "length of stay",
     # export shorthand whose letters are not the full word's in order (see matching.abbreviates for those)
     "mom": "month over month", "txn": "transaction", "trx": "transaction", "px": "price", "nm": "name", "tm": "time",
 }
@@ -48,7 +48,7 @@ SYNONYM_GROUPS = [
     {"category", "type", "kind", "class", "group"},
     {"segment", "tier", "category"},
     {"employee", "staff", "worker", "personnel"},  # "headcount" is a count cue (AGG_CUES)
-    {"provider", "doctor", "physician", "clinician", "practitioner"},
+    {"provider", "doctor", "physician", "clinician", "practitioner", "attending"},  # an ED's Attending
     {"price", "cost"},
     {"country", "nation", "nationality"},
     {"city", "town"},
@@ -155,6 +155,10 @@ PERIOD_SUPERLATIVES = {"best": True, "worst": False, "busiest": True, "quietest"
 PEOPLE = {"user", "users", "customer", "customers", "people", "person", "persons", "student", "students",
           "employee", "employees", "player", "players", "member", "members", "client", "clients", "patient",
           "patients", "visitor", "visitors", "participant", "participants", "respondent", "respondents"}
+# people named by their time of life: who an age compares ("kids under 12", "seniors over 65")
+AGE_GROUP_WORDS = {"kid", "kids", "child", "children", "adult", "adults", "senior", "seniors", "teen", "teens",
+                   "teenager", "teenagers", "minor", "minors", "infant", "infants", "baby", "babies", "toddler",
+                   "toddlers", "youth", "elderly"}
 # people named by their role: a column of them ("Sales Rep", "Agent") counts people, not rows
 PEOPLE_ROLES = PEOPLE | {"rep", "agent", "staff", "owner", "manager", "seller", "salesperson", "assignee",
                          "author", "driver", "doctor", "teacher", "technician", "buyer", "requester", "worker",
@@ -514,6 +518,11 @@ DEDUCTION_WORDS = {"discount", "discounts", "refund", "refunds", "deduction", "d
 LIST_PRICE_WORDS = {"list", "full", "original", "regular", "msrp", "rrp", "retail", "sticker", "standard"}
 PAID_PRICE_WORDS = {"paid", "sale", "selling", "charged", "final", "discounted", "net", "actual"}
 DISCOUNT_WORDS = {"discount", "discounts", "markdown", "markdowns", "discounting"}
+# What is still owed on a bill ("outstanding balance by customer", "how much is still owed") and the words of a
+# money column holding what of it was paid ("Paid ($)", "Amount Paid", "Payments Received")
+OWED_WORDS = {"balance", "balances", "outstanding", "owed", "owe", "owes", "owing", "unpaid", "receivable",
+              "receivables", "arrears"}
+PAID_WORDS = {"paid", "payment", "payments", "collected", "received"}
 # Money columns that are never the takings ("sales by hour" over Refund Amt and Tip is not their total)
 ASIDE_MONEY_WORDS = DEDUCTION_WORDS | {"tip", "tips", "gratuity", "tax", "taxes", "vat"}
 NET_WORDS = {"net", "after", "less", "minus", "excluding", "excl"}

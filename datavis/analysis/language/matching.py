@@ -543,6 +543,8 @@ def stem_forms(word: str) -> set[str]:
             break
     if len(word) >= 6 and word.endswith("y") and word[-2] not in "aeiou":
         forms.add(word[:-1])
+    if word.endswith(("ission", "issions")) and len(word) >= 8:  # "admission" ~ "admitted", "submission" ~ "submit"
+        forms.add(word[: word.rindex("ission")] + "it")
     if word.endswith(("lution", "lutions")) and len(word) >= 8:  # "resolution" ~ "resolve(d)", "solution" ~ "solve"
         forms.add(word[: word.rindex("ution")] + "v")
     elif len(word) >= 6 and word.endswith("lve"):

@@ -19,6 +19,7 @@ from . import cues as C
 from . import phrasing as P
 from .comparisons import column_comparisons
 from .lexicon import (
+    AGE_GROUP_WORDS,
     AGG_CUES,
     MONEY_MOVEMENT_NOUNS,
     MONTH_NAMES,
@@ -188,6 +189,7 @@ class Parsed:
     order_desc: bool | None = None
     order_target: str | None = None  # x | y | column name
     compared: list[tuple[int, int, Filter]] = field(default_factory=list)  # two-column conditions and their words
+    number_toks: set[int] = field(default_factory=set)  # the words of conditions on a number ("patients over 65")
     rank_word: str | None = None  # the superlative that ranks the groups ("longest": by their average item)
     date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
     weekday_toks: list[int] = field(default_factory=list)  # "weekend", "saturdays": a weekday filter's words
@@ -858,6 +860,8 @@ class _NumberFilters:
         lex = _lexicon_column(phrase, self.profile)
         if lex and re.search(r"older|younger|aged?\b", phrase):
             return lex
+        if lex and a > 0 and p.toks[a - 1].text in PEOPLE | AGE_GROUP_WORDS and self.in_range(lex, a, b):
+            return lex  # "avg charges for patients over 65": the people compared are compared by their age
         # a 0/1 flag is never the number compared ("patients under 18" is not New Pt < 18)
         numbers = [m for m in p.mentions if is_numeric(by_name[m.column]) and not is_flag(by_name[m.column])]
         # (a mention may run into the comparison: "csat of at" before "least 4")
@@ -879,6 +883,12 @@ class _NumberFilters:
                     return m
         # an amount of money is never an age ("employees earning over $100k"); a unit names its column
         return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or self.moved_money(a) or lex
+
+    def in_range(self, column: str, a: int, b: int) -> bool:
+        """Whether the number in tokens [a, b) lies within `column`'s values."""
+        col = self.profile["_by_name"][column]
+        v = next((parse_number(t.text) for t in self.p.toks[a:b] if parse_number(t.text) is not None), None)
+        return v is not None and col.get("min") is not None and col["min"] <= v <= col["max"]
 
     def moved_money(self, a: int) -> str | None:
         """"withdrawals over 500", "refunds under 50": a number after a movement of money compares the table's one
@@ -916,6 +926,7 @@ class _NumberFilters:
         p = self.p
         p.filters.append(Filter(column=col, op=op, values=[_num_value(v, c) for v in vals]))
         self.consumed.update(range(a, b))
+        p.number_toks.update(range(a, b))
         self.used_spans.append((a, b))
         if not isinstance(near, str):
             p.filter_mentions.add(id(near))
@@ -941,7 +952,8 @@ class _NumberFilters:
         """'more than 5', 'at least 18'; 'not more than' flips the operator."""
         p = self.p
         for pattern, op in _COMPARATORS:
-            for m, (a, b) in p.text.find(rf"\b(?:is |are |was |be )?(?:{pattern}) (?:the |a |an |of )?({_NUM})(?!\w)"):
+            said = rf"\b(?:is |are |was |be )?(?:{pattern}) (?:the |a |an |of |age )?({_NUM})(?!\w)"  # "under age 12"
+            for m, (a, b) in p.text.find(said):
                 if self.spent(a, b):
                     continue
                 v = parse_number(m.group(1))
@@ -952,6 +964,8 @@ class _NumberFilters:
                     continue
                 neg = a > 0 and p.toks[a - 1].text in ("not", "n't") and op in (">", "<", "=")
                 real_op = _NEGATED[op] if neg else op
+                if isinstance(col, str) and a > 0 and p.toks[a - 1].text in PEOPLE | AGE_GROUP_WORDS:
+                    a -= 1  # "patients over 65": the people compared by their age are part of the condition
                 self.add(col, real_op, [v], a, b)
 
     def comparisons_after(self) -> None:
@@ -989,12 +1003,20 @@ class _NumberFilters:
             listed = self.number_list(k)
             if self.names_next(k, col):
                 continue  # "rent of 3 bed homes": the 3 is the beds'
-            if k < len(p.toks) and (k > m.end or len(listed) > 1) and re.fullmatch(_PLAIN_NUM, p.toks[k].text) and \
+            if k < len(p.toks) and (k > m.end or len(listed) > 1 or self.few_levels(col, p.toks[k].text)) and \
+                    re.fullmatch(_PLAIN_NUM, p.toks[k].text) and \
                     k not in self.consumed and not self.spent(k, k + 2 * len(listed) - 1) and \
                     (is_numeric(col) or p.toks[k].text in {str(v[0]).lower() for v in col.get("values", [])}):
                 vals = [parse_number(w) if is_numeric(col) else w for w in listed]
                 op: Op = ("not_in" if neg else "in") if len(vals) > 1 else "!=" if neg else "="
                 self.add(m, op, vals, m.end, k + 2 * len(listed) - 1)
+
+    @staticmethod
+    def few_levels(col: dict[str, Any], word: str) -> bool:
+        """Whether `word` is one of the few whole numbers a column holds, so typed right after its name it is
+        its value ("triage level 3", "tier 2")."""
+        return col["type"] == "integer" and word.isdigit() and 2 <= (col.get("distinct") or 0) <= _FEW_COUNTS \
+            and col.get("min") is not None and col["min"] <= int(word) <= col["max"]
 
     def names_next(self, k: int, col: dict[str, Any]) -> bool:
         """Whether a number at token k, outside `col`'s range, comes right before another column's name."""
@@ -1022,12 +1044,12 @@ class _NumberFilters:
                 self.add(m, "=", [v], k, m.end)
 
     def number_list(self, k: int) -> list[str]:
-        """The numbers typed from token k on, joined by "or" / "," ("1 or 2", "3, 4"); [] if none."""
+        """The numbers typed from token k on, joined by "or" / "," / "and" ("1 or 2", "3, 4"); [] if none."""
         toks = self.p.toks
         out: list[str] = []
         while k < len(toks) and re.fullmatch(_PLAIN_NUM, toks[k].text):
             out.append(toks[k].text)
-            joined = k + 2 < len(toks) and toks[k + 1].text in ("or", ",")
+            joined = k + 2 < len(toks) and toks[k + 1].text in ("or", ",", "and")  # "triage 1 and 2"
             if not (joined and re.fullmatch(_PLAIN_NUM, toks[k + 2].text)):
                 break
             k += 2
@@ -1060,7 +1082,7 @@ def _looks_like_years(lo: float, hi: float) -> bool:
 def _lexicon_column(phrase: str, profile: dict[str, Any]) -> str | None:
     """'older than 18', 'aged 25 to 30', 'users under 25' → the age column."""
     words = set(phrase.split())
-    if re.search(r"older|younger|\baged?\b", phrase) or words & PEOPLE:
+    if re.search(r"older|younger|\baged?\b", phrase) or words & (PEOPLE | AGE_GROUP_WORDS):
         for c in profile["columns"]:
             if "age" in c["tokens"] and is_numeric(c):
                 return str(c["name"])

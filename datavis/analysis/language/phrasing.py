@@ -150,12 +150,12 @@ def ranked_period(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> Non
     the first one (a limit of 1) — over a date column, an hour only over one with times."""
     cue = C.find_ranked_period(p.text)
     dated = [c for c in profile["columns"] if c["type"] in ("date", "datetime")]
-    if cue is None or p.limit is not None or not dated:
+    if cue is None or p.limit not in (None, cue.value[2]) or not dated:
         return
-    grain, desc = cue.value
+    grain, desc, count = cue.value
     if grain.startswith("hour") and not any(c.get("has_time") for c in dated):
         return
-    p.limit, p.limit_desc, p.periods_ranked = 1, desc, True
+    p.limit, p.limit_desc, p.periods_ranked = count, desc, True
     p.grain = p.grain or grain
     consumed.update(range(cue.start, cue.end))
 

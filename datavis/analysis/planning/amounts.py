@@ -2,7 +2,7 @@
 short ("qty short", "fill rate", "% of picks short", "utilisation"), an amount net of a deduction ("net
 revenue", "bill after discount"), a part as a percentage of its whole ("discount %", "reject rate",
 "what % of spend is fuel"), the rows per day ("visits per day") and a discount with no discount column
-(the list price minus the price paid)."""
+(the list price minus the price paid) and the balance still owed (what was billed minus what was paid)."""
 from __future__ import annotations
 
 from ..datasets.profile import is_identifier
@@ -15,7 +15,9 @@ from ..language.lexicon import (
     LIST_PRICE_WORDS,
     NET_WORDS,
     OVER_PLAN_WORDS,
+    OWED_WORDS,
     PAID_PRICE_WORDS,
+    PAID_WORDS,
     QUANTITY_WORDS,
     RATE_WORDS,
     SELF_RATIO_WORDS,
@@ -284,6 +286,28 @@ def discount_given(p: Parsed, profile: dict) -> Derived | None:
         m = Measure(column=full["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=paid["name"])
         note = f"I took the discount as {full['name']} minus {paid['name']}"
     return Derived(m, {full["name"], paid["name"]}, words=words, notes=[note])
+
+
+def balance_owed(p: Parsed, profile: dict) -> Derived | None:
+    """"outstanding balance by customer", "how much is still owed": what was billed minus what of it was paid,
+    with no column of the balance itself. Only over one money column named as paid and one other money column
+    that adds up (the bill), the paid one no larger on average."""
+    k = next((j for j, t in enumerate(p.toks) if t.text in OWED_WORDS), None)
+    if k is None or any(set(c["tokens"]) & (OWED_WORDS | {"due"}) and c["type"] in ("integer", "number")
+                        for c in profile["columns"]):
+        return None  # a column holds it
+    money = [c for c in profile["columns"] if measure_col(c) and c.get("money") and c.get("additive", True)]
+    paid = [c for c in money if set(c["tokens"]) & PAID_WORDS]
+    billed = [c for c in money if c not in paid and not set(c["tokens"]) & PAID_PRICE_WORDS]
+    if len(paid) != 1 or len(billed) != 1 or \
+            any(measure_col(c) and set(c["tokens"]) & DEDUCTION_WORDS for c in profile["columns"]):
+        return None  # (with a discount beside the bill, the balance is three columns: not read here)
+    if float(paid[0].get("mean") or 0.0) > float(billed[0].get("mean") or 0.0):
+        return None
+    m = Measure(column=billed[0]["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=paid[0]["name"])
+    said = {j for j, t in enumerate(p.toks) if t.text in OWED_WORDS}  # "outstanding balance": both words
+    return Derived(m, {billed[0]["name"], paid[0]["name"]}, words=said,
+                   notes=[f"I took what is owed as {billed[0]['name']} minus {paid[0]['name']}"])
 
 
 def _list_and_paid(profile: dict) -> tuple[dict, dict] | None:

@@ -188,7 +188,7 @@ def _linked_tokens(links: Links) -> set[int]:
     spans = (*links.columns, *links.values, *links.aggs, *links.groups, *links.grains, *links.numbers,
              *links.qualities, *links.conditions)
     compared = {i for lo, hi, _ in links.parsed.compared for i in range(lo, hi)}  # "below the reorder level"
-    return {i for s in spans for i in range(s.start, s.end)} | compared
+    return {i for s in spans for i in range(s.start, s.end)} | compared | links.parsed.number_toks
 
 
 def _cue_tokens(links: Links) -> set[int]:

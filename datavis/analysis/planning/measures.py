@@ -49,7 +49,7 @@ from ..language.parsing import (
 from ..language.phrasing import revenue_column
 from ..plan import Derived as DerivedKind
 from ..plan import Filter, Measure
-from .amounts import discount_given, net_of, part_of_whole, part_rate, per_day, planned_gap
+from .amounts import balance_owed, discount_given, net_of, part_of_whole, part_rate, per_day, planned_gap
 from .durations import between_dates, row_span, since_day
 from .measure_base import (
     MONEY_WORDS,
@@ -76,8 +76,8 @@ _CMP = (">", ">=", "<", "<=", "between")
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
     for reader in (_growth, planned_gap, since_day, row_span, between_dates, _added, net_of, discount_given,
-                   _shortfall, _stock_value, _as_share_of, per_day, _ratio, _margin, _profit, _row_value,
-                   _priced_quantity, _rate):
+                   balance_owed, _shortfall, _stock_value, _as_share_of, per_day, _ratio, _margin, _profit,
+                   _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -630,13 +630,22 @@ def _row_value(p: Parsed, profile: dict) -> Derived | None:
     """"average order value", "mean basket size": the money per thing counted (an id named by
     its noun), when no column is named so."""
     for k in range(len(p.toks) - 2):
-        if p.toks[k].text not in ("average", "avg", "mean", "typical") or p.toks[k + 2].text not in ROW_VALUE_WORDS:
+        if p.toks[k].text not in ("average", "avg", "mean", "typical", "median") or \
+                p.toks[k + 2].text not in ROW_VALUE_WORDS:
             continue
         thing = mention_at(p, k + 1)
         if thing is None or thing.end != k + 2 or mention_at(p, k + 2) is not None:
             continue
         col = profile["_by_name"][thing.column]
         money = revenue_column([c for c in profile["columns"] if measure_col(c) and c.get("money")])
+        if p.toks[k].text == "median":
+            # a median of money per thing is a median over things: one row each only when the id is unique
+            if money is None or not (is_identifier(col) and col.get("unique")) or thing.tier == "exact":
+                continue
+            return Derived(Measure(column=money["name"], agg="median"), {money["name"], thing.column},
+                           words={k, k + 1, k + 2},
+                           notes=[f"I took the {p.toks[k + 1].text} {p.toks[k + 2].text} as {money['name']}, "
+                                  f"one row per {p.toks[k + 1].sing}"])
         if money is not None and _counts_things(col) and col["name"] != money["name"]:
             # "average transaction value" over a count column (Transactions): money per thing counted
             m = Measure(column=money["name"], agg="sum", kind="ratio", other=thing.column, other_agg="sum")
