@@ -146,13 +146,14 @@ def _deep_copy(value: Any, memo: dict[int, Any]) -> Any:
     if type(value) is list:
         out: list[Any] = []
         memo[id(value)] = out
-        out.extend(_deep_copy(v, memo) for v in value)
+        # plain values inline: most parts of a plan are (a call per string was most of the copy's time)
+        out.extend([v if type(v) in _ATOMS else _deep_copy(v, memo) for v in value])
         return out
     if type(value) is dict:
         copied: dict[Any, Any] = {}
         memo[id(value)] = copied
         for k, v in value.items():
-            copied[_deep_copy(k, memo)] = _deep_copy(v, memo)
+            copied[k if type(k) in _ATOMS else _deep_copy(k, memo)] = v if type(v) in _ATOMS else _deep_copy(v, memo)
         return copied
     if isinstance(value, BaseModel) and getattr(value, "__pydantic_private__", None) is None:
         cls = type(value)

@@ -411,6 +411,10 @@ def _revenue_rank(words: list[str]) -> int:
 def takings_column(profile: dict[str, Any]) -> dict[str, Any] | None:
     """The money taken: the revenue-like money column (`revenue_column`), else the table's only money
     column that adds up ("Fee" of a parking export, "Amt (USD)" of donations)."""
+    return derived(profile, "_takings_column", _takings_column)  # of the profile alone: built once per profile
+
+
+def _takings_column(profile: dict[str, Any]) -> dict[str, Any] | None:
     money = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and c.get("money")
              and c.get("additive", True)]
     return revenue_column(money) or (money[0] if len(money) == 1 else None)

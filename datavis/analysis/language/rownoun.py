@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from ..datasets.profile import is_identifier
+from ..datasets.store import derived
 from .lexicon import ABBREVIATIONS, PEOPLE_ROLES
 from .names import split_name
 
@@ -24,6 +25,10 @@ def _plural(word: str) -> str:
 def counted_noun(profile: dict[str, Any]) -> str:
     """What one row of the table is, in the plural; "rows" when the data does not say: the
     identifier column's name ("Employee ID", or "Employee" holding E0001…), else the table's."""
+    return derived(profile, "_counted_noun", _counted_noun)  # of the profile alone: built once per profile
+
+
+def _counted_noun(profile: dict[str, Any]) -> str:
     for col in profile["columns"]:
         if is_identifier(col) and col.get("unique"):
             words = [w.lower() for w in split_name(col["name"])]

@@ -34,6 +34,7 @@ Unlinked words elsewhere are the question's *doubts*: its answer is not given al
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -277,8 +278,21 @@ def _phrase(toks: list[Tok], start: int, ends: Callable[[Tok, int], bool]) -> li
     return out
 
 
+_last = threading.local()  # this thread's last question's accounted words: (links, profile, words, linked)
+
+
 def _accounted(links: Links, profile: dict[str, Any]) -> tuple[set[int], set[int]]:
-    """Token positions of the content words, and of those that link or name the data's own words."""
+    """Token positions of the content words, and of those that link or name the data's own words.
+    `gaps` and `doubts` both ask, of the same links: read once (the last links asked are kept, by identity)."""
+    last = getattr(_last, "seen", None)
+    if last is not None and last[0] is links and last[1] is profile:
+        return last[2], last[3]
+    words, linked = _accounting(links, profile)
+    _last.seen = (links, profile, words, linked)
+    return words, linked
+
+
+def _accounting(links: Links, profile: dict[str, Any]) -> tuple[set[int], set[int]]:
     toks = links.parsed.toks
     extra = set(links.period_words) | set(links.corrections.values())
     derived = find_derived(links.parsed, profile)

@@ -437,21 +437,24 @@ def _directions(plan: Plan, p: Parsed) -> set[bool]:
 def _order(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     """Top/bottom N, an explicit order, or a superlative alone: "and the worst?" flips the order
     of the chart on screen and keeps its N; a number alone ("show 8") sets N and keeps the order."""
-    out = _copy(plan)
     if p.limit and (_numbered(p) or not plan.limit):
+        out = _copy(plan)  # copied only for a variant made (most messages make none here)
         out.limit, out.order = p.limit, Order(by="measure", desc=p.limit_desc)
         return [(out, "limit")]
     bare = _bare_count(plan, p) if p.limit is None and p.order_desc is None else None
     if bare is not None and bare != plan.limit:
+        out = _copy(plan)
         out.limit, out.order = bare, plan.order or Order(by="measure", desc=False not in _directions(plan, p))
         return [(out, "limit")]
     if p.order_desc is not None or p.order_target == "x":  # "sort by name": labels read A to Z
         dimension = p.order_target == "x" or (plan.dimension is not None and p.order_target == plan.dimension.column)
+        out = _copy(plan)
         out.order = Order(by="dimension" if dimension else "measure", desc=bool(p.order_desc))
         return [(out, "order")]
     directions = _directions(plan, p)
     if plan.dimension is None or len(directions) != 1 or not (plan.limit or plan.order or False in directions):
         return []
+    out = _copy(plan)
     out.order = Order(by="measure", desc=True in directions)
     if out.order == plan.order:
         return []

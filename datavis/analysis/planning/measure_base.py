@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from ..datasets.profile import is_identifier
+from ..datasets.store import derived
 from ..language.lexicon import (
     ASIDE_MONEY_WORDS,
     COST_WORDS,
@@ -119,6 +120,10 @@ def flows_both_ways(col: dict) -> bool:
 def movement_column(profile: dict) -> tuple[dict, list[str]] | None:
     """The text column whose values say which way money went (Type: Deposit / Withdrawal), with its values of
     money going out."""
+    return derived(profile, "_movement_column", _movement_column)  # of the profile alone: built once per profile
+
+
+def _movement_column(profile: dict) -> tuple[dict, list[str]] | None:
     for c in profile["columns"]:
         if c["type"] != "text":
             continue
@@ -185,6 +190,10 @@ def money_taken(profile: dict) -> dict | None:
     """The amount a row brings in: its additive money column ("Revenue", "Amount"), else, when the money
     columns are only prices or there are none, the additive column named as takings ("Order Value",
     "Total"), never a quantity ("Total Hours")."""
+    return derived(profile, "_money_taken", _money_taken)  # of the profile alone: built once per profile
+
+
+def _money_taken(profile: dict) -> dict | None:
     kept = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
             and not set(c["tokens"]) & ASIDE_MONEY_WORDS]
     money = [c for c in kept if c.get("money") or set(c["tokens"]) & _MONEY_TOKENS]
@@ -222,6 +231,10 @@ def rows_noun(word: str, profile: dict) -> bool:
 def gross_column(profile: dict) -> dict | None:
     """The money column of the largest total: the gross that discounts, fees or payments are parts of (never
     a refund, a tip or a tax itself)."""
+    return derived(profile, "_gross_column", _gross_column)  # of the profile alone: built once per profile
+
+
+def _gross_column(profile: dict) -> dict | None:
     money = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True) and c.get("money")
              and not set(c["tokens"]) & ASIDE_MONEY_WORDS]
     return max(money, key=total_of) if money else None

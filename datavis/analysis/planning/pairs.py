@@ -10,6 +10,7 @@ import datetime as dt
 from statistics import median
 from typing import Any
 
+from ..datasets.store import derived
 from ..language.comparisons import spelled_words
 from ..language.lexicon import (
     CAPACITY_FILL_WORDS,
@@ -49,6 +50,10 @@ def plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, 
     """Every (planned, done): two additive number columns whose names differ by one word, the first a word of
     an amount planned or available ("Qty Ordered" / "Qty Picked", "Hours Available" / "Hours Used"), or a plan
     named by one word beside the one column of the amount done ("Budget" / "Actual Spend")."""
+    return derived(profile, "_plan_pairs", _plan_pairs)  # of the profile alone: built once per profile
+
+
+def _plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     nums = [c for c in profile["columns"] if c["type"] in ("integer", "number") and c["role"] == "measure"
             and c.get("additive", True)]
     out = []
