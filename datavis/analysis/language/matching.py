@@ -33,6 +33,7 @@ from .lexicon import (
     SYNONYMS,
     UNIT_WORDS,
     VALUE_ALIASES,
+    WORD_NAMES,
     negates,
 )
 from .names import singular, split_name
@@ -64,6 +65,7 @@ class Tok:
     start: int
     end: int
     word: int  # index of the typed word it came from (snake/camel parts share it)
+    possessive: bool = False  # typed with 's ("marco's orders")
 
 
 @dataclass
@@ -93,7 +95,8 @@ def tokenize(text: str) -> list[Tok]:
     toks: list[Tok] = []
     for w, m in enumerate(_TOKEN.finditer(text)):
         raw = m.group(0)
-        if raw.endswith("'s"):
+        owner = raw.endswith("'s")
+        if owner:
             raw = raw[:-2]
         raw = raw.strip("'")
         if not raw:
@@ -104,7 +107,7 @@ def tokenize(text: str) -> list[Tok]:
         if len(parts) > 1 and "_" not in raw and not re.search(r"[a-z][A-Z]", raw):
             parts = [raw.lower()]
         for p in parts or [raw.lower()]:
-            toks.append(Tok(len(toks), p, singular(p), raw, m.start(), m.end(), w))
+            toks.append(Tok(len(toks), p, singular(p), raw, m.start(), m.end(), w, owner))
     return toks
 
 
@@ -144,6 +147,9 @@ class ColumnIndex:
         self.vocab_index: dict[str, set[str]] = {}
         # a participle that names a date column ("Paid On") is said by its verb ("days to pay"), not a value
         self.date_words = {w.lower() for c in self.columns if c["role"] == "temporal" for w in split_name(c["name"])}
+        # the words of date columns ("Signed", "Install Date"): the day a stage was reached, when a stage is named so
+        self.stage_dates = {w.lower(): c["name"] for c in self.columns if c["type"] in ("date", "datetime")
+                            for w in split_name(c["name"]) if len(w) >= 4}
         self._index_names()
         self.vocab = [v for v in self.vocab_index if len(v) >= 4]
         # column words by their consonants ("pgs" → pages, "rvn" → revenue): a word typed without vowels
@@ -226,6 +232,7 @@ class ColumnIndex:
         self.codes: dict[str, list[tuple[str, str, int]]] = {}
         self.compass_columns: set[str] = set()
         self.first_names: dict[str, list[tuple[str, str, int]]] = {}  # "carol" → Carol Nguyen
+        self.named_values: list[tuple[list[str], tuple[str, str, int]]] = []  # "maple ridge apartment" by its words
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
                 self._index_codes(c)
@@ -238,11 +245,23 @@ class ColumnIndex:
                     if re.fullmatch(r"[a-z]{4,}", key):
                         self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
                         self.value_words.append((key, (c["name"], v, n)))
-                    # only a value of parts joined by a mark ("google / organic"), not a name ("Valley College")
+                    # only a value of parts joined by a mark ("google / organic", "03 - Concrete"), not a name
+                    # ("Valley College": `named_values`)
                     parts = re.findall(r"[a-z]+", key) if re.search(r"[/|:]|\s[-–]\s", str(v)) else []
-                    for w in set(parts) if len(parts) > 1 else ():
+                    if len(key.split()) > 1:
+                        self.named_values.append((key.split(), (c["name"], v, n)))
+                    for w in set(parts) if len(re.findall(r"[a-z0-9]+", key)) > 1 else ():
                         if (len(w) >= 4 or len(w) == 3 and vowelless(w)) and w not in STOPWORDS:  # "cpc"
                             self.value_parts.setdefault(w, []).append((c["name"], v, n))
+
+    def stage_event(self, word: str) -> str | None:
+        """The date column recording the stage a word names ("installs", "signed" ~ Installed, Signed On) when a
+        one-word value of a category column is that stage too (Status = Installed), else None."""
+        forms = stem_forms(word)
+        if not any(self.value_stems.get(f) for f in forms):
+            return None
+        dates = {col for w, col in self.stage_dates.items() if stem_forms(w) & forms}
+        return next(iter(dates)) if len(dates) == 1 else None
 
     def _index_first_names(self, col: dict[str, Any]) -> None:
         """A column of people's full names ("Carol Nguyen", "Bob J. Hartley"): each value by its first name,
@@ -847,16 +866,19 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                     all(k in numbers for k in range(i, i + length)):
                 continue
             span = toks[i:i + length]
-            if not all(re.match(r"[a-z0-9$]", t.text) for t in span):
+            if not all(re.match(r"[a-z0-9$]", t.text) or _numbered(toks, t.i) for t in span) or \
+                    _numbered(toks, i + length - 1):
                 continue
-            key = value_key(" ".join(t.text for t in span))
-            hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
+            key = value_key(re.sub(r"# (?=\d)", "#", " ".join(t.text for t in span)))  # "line # 2" ~ "Line #2"
+            hits = (_numbered_value(toks, i, key, idx) if length == 2 and span[0].text == "#" else None) or \
+                idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
                 (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None) or \
                 (idx.values.get(key[:-1]) if length > 1 and key.endswith("s") else None) or \
                 (_plural_code(key, span[0].raw, idx) if length == 1 else None) or \
                 (_value_by_clipped_words(key.split(), idx) if length >= 2 else None) or \
                 _participle_value(key, idx) or \
-                (idx.initials_code([t.text for t in span]) if length in (2, 3) else None)
+                (idx.initials_code([t.text for t in span]) if length in (2, 3) else None) or \
+                (_value_by_its_part(key.split(), idx) if length in (2, 3) else None)
             if length == 1:
                 # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
                 upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])
@@ -873,12 +895,13 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])
                 formed = len(key) >= 3  # "cpc" of "google / cpc", "ops" of Operations
-                if not hits and formed and (key not in STOPWORDS or plural) and key not in idx.vocab_index:
+                owner = span[0].possessive  # "will's deals": a name, though "will" is a stop word
+                if not hits and formed and (key not in STOPWORDS or plural or owner) and key not in idx.vocab_index:
                     grouped = i > 0 and toks[i - 1].text in _GROUPING  # "by industry" asks for a column, no IND
                     hits = _value_by_form(key, idx) or _named_by_its_word(toks, i, key, idx) or \
-                        _first_name(toks, i, key, idx) or \
+                        _first_name(toks, i, key, idx) or _value_by_its_part([key], idx) or \
                         (None if grouped else idx.code_of(span[0].text))  # as typed: "operations" ~ OPS
-            if not hits:
+            if not hits or length == 1 and _stage_said_as_event(toks, i, hits, idx):
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))
             col, value, _ = hits[0]
@@ -889,24 +912,77 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
     return sorted(out, key=lambda v: v.start)
 
 
+# words that ask for the stage a row is in now, not for the event of reaching it
+_STATE_WORDS = {"status", "stage", "state", "currently", "current", "now", "still"}
+
+
+def _stage_said_as_event(toks: list[Tok], i: int, hits: list[tuple[str, str, int]], idx: ColumnIndex) -> bool:
+    """"deals signed in 2024", "installs per month by crew": a one-word stage of a status column (Signed,
+    Installed) whose event a date column with blanks records (Signed, Install Date) is that event — the rows
+    whose date is filled in, in the period asked — since rows move on to later stages (an installed deal was
+    signed); not when the words ask for the stage now ("currently signed", "status signed", "are signed")."""
+    values = {value_key(str(h[1])) for h in hits}
+    if len(values) != 1 or " " in next(iter(values)) or idx.stage_event(toks[i].text) is None:
+        return False
+    return not stage_asked_now(toks, i)
+
+
+def stage_asked_now(toks: list[Tok], i: int) -> bool:
+    """The words ask for the stage a row is in now ("currently signed", "status signed", "are signed")."""
+    return i > 0 and toks[i - 1].text in ("is", "are") or any(t.text in _STATE_WORDS for t in toks)
+
+
+def _numbered(toks: list[Tok], k: int) -> bool:
+    """A "#" typed before a number ("grade #1", "line #2"): part of a value the data writes so."""
+    return toks[k].text == "#" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit()
+
+
+def _numbered_value(toks: list[Tok], i: int, key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """"phase #2" with "phase" read as the column: the value of the word before and the number typed with "#"
+    ("Phase #2", over a Grade "#2"), else the one value ending on it ("Line #2")."""
+    before = idx.values.get(value_key(f"{toks[i - 1].text} {key}")) if i > 0 else None
+    if before:
+        return before
+    hits = [h for k, hs in idx.values.items() if k.endswith(" " + key) for h in hs]
+    return hits if len(hits) == 1 and key not in idx.values else None
+
+
+def _value_by_its_part(words: list[str], idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """"maple ridge" ~ Maple Ridge Apartments, "riverside" ~ Riverside Elementary School: the one several-word
+    value of a category column holding these words in a row, when one of them is distinctive — no word of the
+    lexicon, of business or of people ("total", "new", "staff"), no month, four letters or more — and no other
+    value holds them."""
+    if not any(len(w) >= 4 and w.isalpha() and w not in LEXICON_WORDS and w not in GENERIC and w not in PEOPLE
+               and w not in STOPWORDS and w not in MONTH_NAMES for w in words):
+        return None
+    n = len(words)
+    hits = [h for parts, h in idx.named_values if len(parts) > n
+            and any(parts[k:k + n] == words for k in range(len(parts) - n + 1))]
+    return hits if len(hits) == 1 else None
+
+
 _PLACE_WORDS = {"at", "for", "on", "in", "from", "during", "to", "of", "about"}
 # a person's full name as an export writes it: a capitalised first name, maybe an initial, a capitalised last name
 _FULL_NAME = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?: [A-Z]\.?)? (?:(?:de|van|von|da|di|le|la|mc) )?"
                         r"[A-Z][a-z]*(?:[-'][A-Za-z]+)*")
-# after these a lower-case word may be a person ("what about bob"); elsewhere a name is typed capitalised
-_PERSON_BEFORE = {"for", "about", "from", "to", "with"}
 
 
 def _first_name(toks: list[Tok], i: int, key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
-    """"for Carol" → Carol Nguyen: the one person of a column of full names with that first name, typed
-    capitalised (not opening the message) or after "for"/"about" ("what about bob"); a word of the lexicon
-    typed in lower case is that word ("to be frank")."""
+    """"for Carol", "marco's orders", "how much did sarah sell" → Carol Nguyen, Marco Rossi, Sarah Kim: the one
+    person of a column of full names with that first name, typed capitalised (not opening the message) or
+    with 's; in lower case only when it is no word of the lexicon nor an English word ("to be frank", "will
+    it rain", "mark as done")."""
     hits = idx.first_names.get(key)
     if not hits or len(hits) != 1 or key in MONTH_NAMES:  # "sales in May" is a month, not May Chen
         return None
-    after = i > 0 and toks[i - 1].text in _PERSON_BEFORE
     capital = i > 0 and toks[i].raw[:1].isupper() and not toks[i].raw.isupper()
-    return hits if capital or after and key not in LEXICON_WORDS else None
+    after = i > 0 and toks[i - 1].text in _PERSON_BEFORE  # "what about bob"
+    word = key in LEXICON_WORDS or key in WORD_NAMES and not after
+    return hits if capital or toks[i].possessive or not word else None
+
+
+# after these a lower-case word of WORD_NAMES may be a person ("what about bob")
+_PERSON_BEFORE = {"for", "about", "from", "to", "with"}
 _GROUPING = {"by", "per", "each", "every", "across"}
 
 
