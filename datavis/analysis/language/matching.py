@@ -233,6 +233,7 @@ class ColumnIndex:
         self.compass_columns: set[str] = set()
         self.first_names: dict[str, list[tuple[str, str, int]]] = {}  # "carol" → Carol Nguyen
         self.named_values: list[tuple[list[str], tuple[str, str, int]]] = []  # "maple ridge apartment" by its words
+        self.person_columns: set[str] = set()  # columns of people's full names
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
                 self._index_codes(c)
@@ -248,7 +249,7 @@ class ColumnIndex:
                     # only a value of parts joined by a mark ("google / organic", "03 - Concrete"), not a name
                     # ("Valley College": `named_values`)
                     parts = re.findall(r"[a-z]+", key) if re.search(r"[/|:]|\s[-–]\s", str(v)) else []
-                    if len(key.split()) > 1:
+                    if len(key.split()) > 1 and c["name"] not in self.person_columns:  # a person: by first name
                         self.named_values.append((key.split(), (c["name"], v, n)))
                     for w in set(parts) if len(re.findall(r"[a-z0-9]+", key)) > 1 else ():
                         if (len(w) >= 4 or len(w) == 3 and vowelless(w)) and w not in STOPWORDS:  # "cpc"
@@ -256,12 +257,16 @@ class ColumnIndex:
 
     def stage_event(self, word: str) -> str | None:
         """The date column recording the stage a word names ("installs", "signed" ~ Installed, Signed On) when a
-        one-word value of a category column is that stage too (Status = Installed), else None."""
+        one-word value of a category column is that stage too (Status = Installed) and the date is filled on
+        more rows than hold the stage, else None."""
         forms = stem_forms(word)
-        if not any(self.value_stems.get(f) for f in forms):
+        stages = {h for f in forms for h in self.value_stems.get(f, [])}
+        dates = {col for w, col in self.stage_dates.items() if stem_forms(w) & forms} if stages else set()
+        if len(dates) != 1:
             return None
-        dates = {col for w, col in self.stage_dates.items() if stem_forms(w) & forms}
-        return next(iter(dates)) if len(dates) == 1 else None
+        # only when rows moved on past the stage (its date filled on more rows than hold it): else both say the same
+        date = next(iter(dates))
+        return date if self.by_name[date].get("non_null", 0) > sum(h[2] for h in stages) else None
 
     def _index_first_names(self, col: dict[str, Any]) -> None:
         """A column of people's full names ("Carol Nguyen", "Bob J. Hartley"): each value by its first name,
@@ -269,6 +274,7 @@ class ColumnIndex:
         values = [(str(v), n) for v, n in col.get("values", [])]
         if len(values) < 2 or sum(bool(_FULL_NAME.fullmatch(v)) for v, _n in values) < 0.8 * len(values):
             return
+        self.person_columns.add(col["name"])
         firsts: dict[str, list[tuple[str, str, int]]] = {}
         for v, n in values:
             firsts.setdefault(v.split()[0].lower(), []).append((col["name"], v, n))
@@ -853,9 +859,10 @@ def _outcomes(col: dict[str, Any], last: bool = False) -> int:
 
 
 def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
-                numbers: frozenset[int] = frozenset()) -> list[ValueMention]:
+                numbers: frozenset[int] = frozenset(), dated: bool = False) -> list[ValueMention]:
     """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F); a
-    number typed alone (`numbers`) is a value only inside a longer one ("Net 60", "Grade 5")."""
+    number typed alone (`numbers`) is a value only inside a longer one ("Net 60", "Grade 5"); `dated`: a
+    period, grain or trend is asked (a stage said then is its event: _stage_said_as_event)."""
     idx = get_index(profile)
     out = _negated_values(toks, idx, skip)
     n = len(toks)
@@ -901,7 +908,7 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                     hits = _value_by_form(key, idx) or _named_by_its_word(toks, i, key, idx) or \
                         _first_name(toks, i, key, idx) or _value_by_its_part([key], idx) or \
                         (None if grouped else idx.code_of(span[0].text))  # as typed: "operations" ~ OPS
-            if not hits or length == 1 and _stage_said_as_event(toks, i, hits, idx):
+            if not hits or length == 1 and _stage_said_as_event(toks, i, hits, idx, dated):
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))
             col, value, _ = hits[0]
@@ -916,15 +923,21 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
 _STATE_WORDS = {"status", "stage", "state", "currently", "current", "now", "still"}
 
 
-def _stage_said_as_event(toks: list[Tok], i: int, hits: list[tuple[str, str, int]], idx: ColumnIndex) -> bool:
-    """"deals signed in 2024", "installs per month by crew": a one-word stage of a status column (Signed,
-    Installed) whose event a date column with blanks records (Signed, Install Date) is that event — the rows
-    whose date is filled in, in the period asked — since rows move on to later stages (an installed deal was
-    signed); not when the words ask for the stage now ("currently signed", "status signed", "are signed")."""
+def _stage_said_as_event(toks: list[Tok], i: int, hits: list[tuple[str, str, int]], idx: ColumnIndex,
+                         dated: bool) -> bool:
+    """"deals signed in 2024", "installs per month by crew", "days from signing to permit": a one-word stage of
+    a status column (Signed, Installed) whose event a date column records (Signed, Install Date) is that event —
+    the rows whose date is filled in, in the period asked — when rows have moved on to later stages (the date
+    is filled on more rows than hold the stage: an installed deal was signed). Not when the words ask for the
+    stage now ("currently signed", "status signed", "are signed"), nor for a participle before its noun with
+    no period or grain ("average csat for closed tickets": the tickets Closed now)."""
     values = {value_key(str(h[1])) for h in hits}
-    if len(values) != 1 or " " in next(iter(values)) or idx.stage_event(toks[i].text) is None:
+    date = idx.stage_event(toks[i].text)
+    if len(values) != 1 or " " in next(iter(values)) or date is None:
         return False
-    return not stage_asked_now(toks, i)
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    before_noun = toks[i].text.endswith("ed") and nxt.isalpha() and nxt not in STOPWORDS
+    return not stage_asked_now(toks, i) and not (before_noun and not dated)
 
 
 def stage_asked_now(toks: list[Tok], i: int) -> bool:

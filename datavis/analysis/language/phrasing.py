@@ -814,7 +814,8 @@ def open_state(p: Parsed, profile: dict[str, Any]) -> None:
     back = set(ends[0]["tokens"]) & _BACK_WORDS and "out" not in get_index(profile).values
     states = {"open", "out"} if back else {"open"}
     for t in p.toks:
-        said = t.text in _UNFINISHED or t.text in states and t.i > 0 and p.toks[t.i - 1].text in _OPEN_BEFORE
+        said = t.text in _UNFINISHED or t.text in states and t.i > 0 and p.toks[t.i - 1].text in _OPEN_BEFORE \
+            and not (t.i + 1 < len(p.toks) and p.toks[t.i + 1].text == "of")  # "are out of service": a state named
         if not said:
             continue
         p.filters.append(Filter(column=ends[0]["name"], op="is_null", values=[]))
