@@ -260,7 +260,9 @@ class ColumnIndex:
         one-word value of a category column is that stage too (Status = Installed) and the date is filled on
         more rows than hold the stage, else None."""
         forms = stem_forms(word)
-        stages = {h for f in forms for h in self.value_stems.get(f, [])}
+        said = set(PARTICIPLES.values())  # a stage reached is a participle (Signed, Installed, Won), not "Open"
+        stages = {h for f in forms for h in self.value_stems.get(f, [])
+                  if str(h[1]).lower().endswith("ed") or str(h[1]).lower() in said}
         dates = {col for w, col in self.stage_dates.items() if stem_forms(w) & forms} if stages else set()
         if len(dates) != 1:
             return None
@@ -964,13 +966,15 @@ def _value_by_its_part(words: list[str], idx: ColumnIndex) -> list[tuple[str, st
     """"maple ridge" ~ Maple Ridge Apartments, "riverside" ~ Riverside Elementary School: the one several-word
     value of a category column holding these words in a row, when one of them is distinctive — no word of the
     lexicon, of business or of people ("total", "new", "staff"), no month, four letters or more — and no other
-    value holds them."""
+    value holds them; one word alone not when it ends the name ("freight" of Blue Ridge Freight)."""
     if not any(len(w) >= 4 and w.isalpha() and w not in LEXICON_WORDS and w not in GENERIC and w not in PEOPLE
                and w not in STOPWORDS and w not in MONTH_NAMES for w in words):
         return None
     n = len(words)
     hits = [h for parts, h in idx.named_values if len(parts) > n
             and any(parts[k:k + n] == words for k in range(len(parts) - n + 1))]
+    if n == 1 and any(parts[-1] == words[0] for parts, h in idx.named_values if h in hits):
+        return None  # a name's last word is its kind ("Blue Ridge Freight", "Check deposit"): said alone, the kind
     return hits if len(hits) == 1 else None
 
 
