@@ -75,11 +75,13 @@ def _write_tickets(path: Path, n: int = 150) -> None:
     rnd = random.Random(74)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Ticket", "Team", "Opened", "Closed"])
+        w.writerow(["Ticket", "Team", "Opened", "Closed", "Status"])
         for i in range(n):
             opened = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))
+            still_open = rnd.random() < 0.2
             w.writerow([f"T{i:04d}", rnd.choice(["Web", "Data"]), opened.isoformat(),
-                        "" if rnd.random() < 0.2 else (opened + dt.timedelta(days=rnd.randint(0, 9))).isoformat()])
+                        "" if still_open else (opened + dt.timedelta(days=rnd.randint(0, 9))).isoformat(),
+                        "Open" if still_open else "Closed"])
 
 
 def _write_subs(path: Path, n: int = 200) -> None:
@@ -143,6 +145,12 @@ def test_a_stage_whose_date_holds_no_other_rows_stays_the_value(data):
            "SELECT Plan, 100.0 * avg(CASE WHEN Status = 'churned' THEN 1 ELSE 0 END) FROM subs GROUP BY 1")
 
 
+def test_a_stage_is_a_participle(data):
+    # near miss: "Open" beside an Opened date is a state, not the event of opening
+    _check(data, "tickets", "open tickets per month",
+           "SELECT date_trunc('month', Opened), count(*) FROM tickets WHERE Status = 'Open' GROUP BY 1")
+
+
 # ------------------------------------------------------------------ a value by part of its words
 @pytest.mark.parametrize("question, sql", [
     ("total amount for concrete", "SELECT sum(Amount) FROM costs WHERE \"Cost Code\" = '03 - Concrete'"),
@@ -155,9 +163,10 @@ def test_a_value_by_a_distinctive_part_of_its_words(data, question, sql):
     _check(data, "costs", question, sql)
 
 
-@pytest.mark.parametrize("question", ["total amount for harbor", "total amount"])
+@pytest.mark.parametrize("question", ["total amount for harbor", "total amount", "school amount by phase"])
 def test_a_shared_or_everyday_word_names_no_value(data, question):
-    # "harbor" is in two projects' names; "total" is a word of the lexicon (and of "Total Care Clinic")
+    # "harbor" is in two projects' names; "total" is a word of the lexicon (and of "Total Care Clinic"); "school"
+    # ends its name: the kind of place, not this one
     assert not [f for f in _filters(data, "costs", question) if f["column"] == "Project"]
 
 
