@@ -139,15 +139,20 @@ def _ids(s: str) -> frozenset[str]:
 
 
 CATEGORIES: dict[str, frozenset[str]] = {
-    "stage verb: date or status": _ids("vr01 vr02 vr03 vr04 vr05 vr06 vr10 vr12 vr13 vr14 vr16 vr17 "
-                                       "vr19"),
-    "value by part of its words": _ids("vr21 vr22 vr23 vr24 vr26 vr27 vr28 vr29 vr30 vr31 vr32 vr33 "
-                                       "vr35 vr49"),
-    "first name of a person": _ids("vr07 vr08 vr09 vr10 vr16 vr40 vr41 vr43 vr44 vr48"),
-    "value holding #": _ids("vr25 vr34 vr39 vr50"),
-    "condition by a blank": _ids("vr36 vr37 vr47"),
-    "kpi": _ids("vr01 vr02 vr05 vr07 vr08 vr10 vr13 vr15 vr17 vr19 vr24 vr25 vr30 vr31 vr32 vr34 "
-                "vr36 vr38 vr39 vr40 vr43 vr44 vr47 vr49"),
+    # the families (stage verb as date or status: vr01–vr06 vr10 vr12–vr14 vr16 vr17 vr19; a value by part of
+    # its words: vr21–vr24 vr26–vr33 vr35 vr49; a first name: vr07–vr10 vr16 vr40 vr41 vr43 vr44 vr48; a value
+    # holding "#": vr25 vr34 vr39 vr50; a condition by a blank: vr36 vr37 vr47) are all conditions in values
+    "condition in words or values": _ids("vr01 vr02 vr03 vr04 vr05 vr06 vr07 vr08 vr09 vr10 vr11 vr12 vr13 vr14 "
+                                         "vr15 vr16 vr17 vr19 vr21 vr22 vr23 vr24 vr25 vr26 vr27 vr28 vr29 vr30 "
+                                         "vr31 vr32 vr33 vr34 vr35 vr36 vr37 vr38 vr39 vr40 vr41 vr43 vr44 vr47 "
+                                         "vr48 vr49 vr50"),
+    "kpi": _ids("vr01 vr02 vr05 vr07 vr08 vr10 vr13 vr15 vr17 vr19 vr24 vr25 vr30 vr31 vr32 vr34 vr36 vr38 vr39 "
+                "vr40 vr43 vr44 vr47 vr49"),
+    "kpi with a condition": _ids("vr01 vr02 vr05 vr07 vr08 vr10 vr13 vr15 vr17 vr19 vr24 vr25 vr30 vr31 vr32 vr34 "
+                                 "vr36 vr38 vr39 vr40 vr43 vr44 vr47 vr49"),
     "time series": _ids("vr03 vr04 vr16 vr27 vr29 vr41 vr45"),
-    "top/bottom-N": _ids("vr14 vr28 vr35 vr46"),
+    "top-N with 'top'": _ids("vr14 vr35"),
+    "top/bottom-N without 'top'": _ids("vr28 vr46"),
+    "share or percentage": _ids("vr18 vr33"),
+    "typo": _ids("vr19"),
 }
