@@ -268,6 +268,20 @@ WHOLE_WORDS = {"produced", "production", "output", "made", "built", "manufacture
 
 
 # The noun of an event a date column may be named by, for its participle ("homes sold" ~ Sale Date filled in).
+# First names that are also everyday English words: typed in lower case they are the word ("mark as done",
+# "grant totals", "frank feedback", "avg val", "dev team"); a person's name by them must be capitalised or said
+# with 's
+WORD_NAMES = frozenset({
+    "amber", "angel", "april", "art", "ash", "august", "autumn", "bill", "brook", "buck", "bud", "cal", "cam",
+    "chase", "chip", "christian", "cliff", "crystal", "daisy", "dale", "dawn", "dean", "destiny", "dev", "drew",
+    "earl", "eve", "faith", "fern", "frank", "gene", "ginger", "glen", "grace", "grant", "guy", "hazel", "heath",
+    "heather", "holly", "honey", "hope", "hunter", "iris", "ivy", "jack", "jade", "jewel", "joy", "june", "kit",
+    "lane", "lily", "mac", "mark", "mason", "mat", "max", "may", "melody", "miles", "nick", "olive", "pat",
+    "patience", "pearl", "penny", "price", "ray", "reed", "reg", "rich", "river", "rob", "robin", "rod", "rose",
+    "ruby", "rusty", "sandy", "scott", "sky", "star", "stu", "sue", "summer", "sunny", "val", "victor", "violet",
+    "wade", "will", "win"
+})
+
 PARTICIPLE_NOUNS = {"sold": "sale", "bought": "purchase", "paid": "payment", "hired": "hire", "shipped": "ship",
                     "delivered": "delivery", "closed": "close", "opened": "open", "signed": "signing"}
 

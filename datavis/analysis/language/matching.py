@@ -33,6 +33,7 @@ from .lexicon import (
     SYNONYMS,
     UNIT_WORDS,
     VALUE_ALIASES,
+    WORD_NAMES,
     negates,
 )
 from .names import singular, split_name
@@ -64,6 +65,7 @@ class Tok:
     start: int
     end: int
     word: int  # index of the typed word it came from (snake/camel parts share it)
+    possessive: bool = False  # typed with 's ("marco's orders")
 
 
 @dataclass
@@ -93,7 +95,8 @@ def tokenize(text: str) -> list[Tok]:
     toks: list[Tok] = []
     for w, m in enumerate(_TOKEN.finditer(text)):
         raw = m.group(0)
-        if raw.endswith("'s"):
+        owner = raw.endswith("'s")
+        if owner:
             raw = raw[:-2]
         raw = raw.strip("'")
         if not raw:
@@ -104,7 +107,7 @@ def tokenize(text: str) -> list[Tok]:
         if len(parts) > 1 and "_" not in raw and not re.search(r"[a-z][A-Z]", raw):
             parts = [raw.lower()]
         for p in parts or [raw.lower()]:
-            toks.append(Tok(len(toks), p, singular(p), raw, m.start(), m.end(), w))
+            toks.append(Tok(len(toks), p, singular(p), raw, m.start(), m.end(), w, owner))
     return toks
 
 
@@ -144,6 +147,9 @@ class ColumnIndex:
         self.vocab_index: dict[str, set[str]] = {}
         # a participle that names a date column ("Paid On") is said by its verb ("days to pay"), not a value
         self.date_words = {w.lower() for c in self.columns if c["role"] == "temporal" for w in split_name(c["name"])}
+        # the words of date columns ("Signed", "Install Date"): the day a stage was reached, when a stage is named so
+        self.stage_dates = {w.lower(): c["name"] for c in self.columns if c["type"] in ("date", "datetime")
+                            for w in split_name(c["name"]) if len(w) >= 4}
         self._index_names()
         self.vocab = [v for v in self.vocab_index if len(v) >= 4]
         # column words by their consonants ("pgs" → pages, "rvn" → revenue): a word typed without vowels
@@ -226,6 +232,8 @@ class ColumnIndex:
         self.codes: dict[str, list[tuple[str, str, int]]] = {}
         self.compass_columns: set[str] = set()
         self.first_names: dict[str, list[tuple[str, str, int]]] = {}  # "carol" → Carol Nguyen
+        self.named_values: list[tuple[list[str], tuple[str, str, int]]] = []  # "maple ridge apartment" by its words
+        self.person_columns: set[str] = set()  # columns of people's full names
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
                 self._index_codes(c)
@@ -238,11 +246,29 @@ class ColumnIndex:
                     if re.fullmatch(r"[a-z]{4,}", key):
                         self.value_stems.setdefault(stem(key), []).append((c["name"], v, n))
                         self.value_words.append((key, (c["name"], v, n)))
-                    # only a value of parts joined by a mark ("google / organic"), not a name ("Valley College")
+                    # only a value of parts joined by a mark ("google / organic", "03 - Concrete"), not a name
+                    # ("Valley College": `named_values`)
                     parts = re.findall(r"[a-z]+", key) if re.search(r"[/|:]|\s[-–]\s", str(v)) else []
-                    for w in set(parts) if len(parts) > 1 else ():
+                    if len(key.split()) > 1 and c["name"] not in self.person_columns:  # a person: by first name
+                        self.named_values.append((key.split(), (c["name"], v, n)))
+                    for w in set(parts) if len(re.findall(r"[a-z0-9]+", key)) > 1 else ():
                         if (len(w) >= 4 or len(w) == 3 and vowelless(w)) and w not in STOPWORDS:  # "cpc"
                             self.value_parts.setdefault(w, []).append((c["name"], v, n))
+
+    def stage_event(self, word: str) -> str | None:
+        """The date column recording the stage a word names ("installs", "signed" ~ Installed, Signed On) when a
+        one-word value of a category column is that stage too (Status = Installed) and the date is filled on
+        more rows than hold the stage, else None."""
+        forms = stem_forms(word)
+        said = set(PARTICIPLES.values())  # a stage reached is a participle (Signed, Installed, Won), not "Open"
+        stages = {h for f in forms for h in self.value_stems.get(f, [])
+                  if str(h[1]).lower().endswith("ed") or str(h[1]).lower() in said}
+        dates = {col for w, col in self.stage_dates.items() if stem_forms(w) & forms} if stages else set()
+        if len(dates) != 1:
+            return None
+        # only when rows moved on past the stage (its date filled on more rows than hold it): else both say the same
+        date = next(iter(dates))
+        return date if self.by_name[date].get("non_null", 0) > sum(h[2] for h in stages) else None
 
     def _index_first_names(self, col: dict[str, Any]) -> None:
         """A column of people's full names ("Carol Nguyen", "Bob J. Hartley"): each value by its first name,
@@ -250,6 +276,7 @@ class ColumnIndex:
         values = [(str(v), n) for v, n in col.get("values", [])]
         if len(values) < 2 or sum(bool(_FULL_NAME.fullmatch(v)) for v, _n in values) < 0.8 * len(values):
             return
+        self.person_columns.add(col["name"])
         firsts: dict[str, list[tuple[str, str, int]]] = {}
         for v, n in values:
             firsts.setdefault(v.split()[0].lower(), []).append((col["name"], v, n))
@@ -836,9 +863,10 @@ def _outcomes(col: dict[str, Any], last: bool = False) -> int:
 
 
 def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
-                numbers: frozenset[int] = frozenset()) -> list[ValueMention]:
+                numbers: frozenset[int] = frozenset(), dated: bool = False) -> list[ValueMention]:
     """Spans equal to a value of a low-cardinality column ("West", "Pro plan", "female" -> F); a
-    number typed alone (`numbers`) is a value only inside a longer one ("Net 60", "Grade 5")."""
+    number typed alone (`numbers`) is a value only inside a longer one ("Net 60", "Grade 5"); `dated`: a
+    period, grain or trend is asked (a stage said then is its event: _stage_said_as_event)."""
     idx = get_index(profile)
     out = _negated_values(toks, idx, skip)
     n = len(toks)
@@ -849,16 +877,19 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                     all(k in numbers for k in range(i, i + length)):
                 continue
             span = toks[i:i + length]
-            if not all(re.match(r"[a-z0-9$]", t.text) for t in span):
+            if not all(re.match(r"[a-z0-9$]", t.text) or _numbered(toks, t.i) for t in span) or \
+                    _numbered(toks, i + length - 1):
                 continue
-            key = value_key(" ".join(t.text for t in span))
-            hits = idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
+            key = value_key(re.sub(r"# (?=\d)", "#", " ".join(t.text for t in span)))  # "line # 2" ~ "Line #2"
+            hits = (_numbered_value(toks, i, key, idx) if length == 2 and span[0].text == "#" else None) or \
+                idx.values.get(key) or idx.values.get(" ".join(t.text for t in span)) or \
                 (idx.values_joined.get(key.replace(" ", "")) if length <= 2 and len(key) >= 5 else None) or \
                 (idx.values.get(key[:-1]) if length > 1 and key.endswith("s") else None) or \
                 (_plural_code(key, span[0].raw, idx) if length == 1 else None) or \
                 (_value_by_clipped_words(key.split(), idx) if length >= 2 else None) or \
                 _participle_value(key, idx) or \
-                (idx.initials_code([t.text for t in span]) if length in (2, 3) else None)
+                (idx.initials_code([t.text for t in span]) if length in (2, 3) else None) or \
+                (_value_by_its_part(key.split(), idx) if length in (2, 3) else None)
             if length == 1:
                 # a stop word typed in capitals as a value holds it ("US vs UK", "the IT team")
                 upper = span[0].raw.isupper() and any(str(h[1]) == span[0].raw for h in hits or [])
@@ -875,12 +906,13 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
                     for alias in VALUE_ALIASES[span[0].text]:
                         hits += idx.values.get(alias, [])
                 formed = len(key) >= 3  # "cpc" of "google / cpc", "ops" of Operations
-                if not hits and formed and (key not in STOPWORDS or plural) and key not in idx.vocab_index:
+                owner = span[0].possessive  # "will's deals": a name, though "will" is a stop word
+                if not hits and formed and (key not in STOPWORDS or plural or owner) and key not in idx.vocab_index:
                     grouped = i > 0 and toks[i - 1].text in _GROUPING  # "by industry" asks for a column, no IND
                     hits = _value_by_form(key, idx) or _named_by_its_word(toks, i, key, idx) or \
-                        _first_name(toks, i, key, idx) or \
+                        _first_name(toks, i, key, idx) or _value_by_its_part([key], idx) or \
                         (None if grouped else idx.code_of(span[0].text))  # as typed: "operations" ~ OPS
-            if not hits:
+            if not hits or length == 1 and _stage_said_as_event(toks, i, hits, idx, dated):
                 continue
             hits = sorted(hits, key=lambda h: (len(idx.by_name[h[0]].get("values", [])), -h[2]))
             col, value, _ = hits[0]
@@ -891,24 +923,85 @@ def find_values(toks: list[Tok], profile: dict[str, Any], skip: set[int],
     return sorted(out, key=lambda v: v.start)
 
 
+# words that ask for the stage a row is in now, not for the event of reaching it
+_STATE_WORDS = {"status", "stage", "state", "currently", "current", "now", "still"}
+
+
+def _stage_said_as_event(toks: list[Tok], i: int, hits: list[tuple[str, str, int]], idx: ColumnIndex,
+                         dated: bool) -> bool:
+    """"deals signed in 2024", "installs per month by crew", "days from signing to permit": a one-word stage of
+    a status column (Signed, Installed) whose event a date column records (Signed, Install Date) is that event —
+    the rows whose date is filled in, in the period asked — when rows have moved on to later stages (the date
+    is filled on more rows than hold the stage: an installed deal was signed). Not when the words ask for the
+    stage now ("currently signed", "status signed", "are signed"), nor for a participle before its noun with
+    no period or grain ("average csat for closed tickets": the tickets Closed now)."""
+    values = {value_key(str(h[1])) for h in hits}
+    date = idx.stage_event(toks[i].text)
+    if len(values) != 1 or " " in next(iter(values)) or date is None:
+        return False
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    before_noun = toks[i].text.endswith("ed") and nxt.isalpha() and nxt not in STOPWORDS
+    return not stage_asked_now(toks, i) and not (before_noun and not dated)
+
+
+def stage_asked_now(toks: list[Tok], i: int) -> bool:
+    """The words ask for the stage a row is in now ("currently signed", "status signed", "are signed")."""
+    return i > 0 and toks[i - 1].text in ("is", "are") or any(t.text in _STATE_WORDS for t in toks)
+
+
+def _numbered(toks: list[Tok], k: int) -> bool:
+    """A "#" typed before a number ("grade #1", "line #2"): part of a value the data writes so."""
+    return toks[k].text == "#" and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit()
+
+
+def _numbered_value(toks: list[Tok], i: int, key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """"phase #2" with "phase" read as the column: the value of the word before and the number typed with "#"
+    ("Phase #2", over a Grade "#2"), else the one value ending on it ("Line #2")."""
+    before = idx.values.get(value_key(f"{toks[i - 1].text} {key}")) if i > 0 else None
+    if before:
+        return before
+    hits = [h for k, hs in idx.values.items() if k.endswith(" " + key) for h in hs]
+    return hits if len(hits) == 1 and key not in idx.values else None
+
+
+def _value_by_its_part(words: list[str], idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
+    """"maple ridge" ~ Maple Ridge Apartments, "riverside" ~ Riverside Elementary School: the one several-word
+    value of a category column holding these words in a row, when one of them is distinctive — no word of the
+    lexicon, of business or of people ("total", "new", "staff"), no month, four letters or more — and no other
+    value holds them; one word alone not when it ends the name ("freight" of Blue Ridge Freight)."""
+    if not any(len(w) >= 4 and w.isalpha() and w not in LEXICON_WORDS and w not in GENERIC and w not in PEOPLE
+               and w not in STOPWORDS and w not in MONTH_NAMES for w in words):
+        return None
+    n = len(words)
+    hits = [h for parts, h in idx.named_values if len(parts) > n
+            and any(parts[k:k + n] == words for k in range(len(parts) - n + 1))]
+    if n == 1 and any(parts[-1] == words[0] for parts, h in idx.named_values if h in hits):
+        return None  # a name's last word is its kind ("Blue Ridge Freight", "Check deposit"): said alone, the kind
+    return hits if len(hits) == 1 else None
+
+
 _PLACE_WORDS = {"at", "for", "on", "in", "from", "during", "to", "of", "about"}
 # a person's full name as an export writes it: a capitalised first name, maybe an initial, a capitalised last name
 _FULL_NAME = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?(?: [A-Z]\.?)? (?:(?:de|van|von|da|di|le|la|mc) )?"
                         r"[A-Z][a-z]*(?:[-'][A-Za-z]+)*")
-# after these a lower-case word may be a person ("what about bob"); elsewhere a name is typed capitalised
-_PERSON_BEFORE = {"for", "about", "from", "to", "with"}
 
 
 def _first_name(toks: list[Tok], i: int, key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
-    """"for Carol" → Carol Nguyen: the one person of a column of full names with that first name, typed
-    capitalised (not opening the message) or after "for"/"about" ("what about bob"); a word of the lexicon
-    typed in lower case is that word ("to be frank")."""
+    """"for Carol", "marco's orders", "how much did sarah sell" → Carol Nguyen, Marco Rossi, Sarah Kim: the one
+    person of a column of full names with that first name, typed capitalised (not opening the message) or
+    with 's; in lower case only when it is no word of the lexicon nor an English word ("to be frank", "will
+    it rain", "mark as done")."""
     hits = idx.first_names.get(key)
     if not hits or len(hits) != 1 or key in MONTH_NAMES:  # "sales in May" is a month, not May Chen
         return None
-    after = i > 0 and toks[i - 1].text in _PERSON_BEFORE
     capital = i > 0 and toks[i].raw[:1].isupper() and not toks[i].raw.isupper()
-    return hits if capital or after and key not in LEXICON_WORDS else None
+    after = i > 0 and toks[i - 1].text in _PERSON_BEFORE  # "what about bob"
+    word = key in LEXICON_WORDS or key in WORD_NAMES and not after
+    return hits if capital or toks[i].possessive or not word else None
+
+
+# after these a lower-case word of WORD_NAMES may be a person ("what about bob")
+_PERSON_BEFORE = {"for", "about", "from", "to", "with"}
 _GROUPING = {"by", "per", "each", "every", "across"}
 
 

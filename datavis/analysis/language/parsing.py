@@ -607,7 +607,8 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     mentions = find_mentions(toks, profile, skip=consumed, scores=p.span_scores)
     strong = {k for m in mentions if m.score >= 0.9 and not _name_word_as_value(p, m, profile)
               for k in range(m.start, m.end)}
-    values = find_values(toks, profile, skip=consumed | strong, numbers=frozenset(number_toks))
+    values = find_values(toks, profile, skip=consumed | strong, numbers=frozenset(number_toks),
+                         dated=bool(p.grain or p.period or p.trend))
     value_toks = {k for v in values for k in range(v.start, v.end)}
     p.mentions = P.compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
                                  profile)

@@ -47,7 +47,7 @@ from .lexicon import (
     WAIT_WORDS,
     negates,
 )
-from .matching import Mention, Tok, ValueMention, get_index, is_flag, stem_forms
+from .matching import Mention, Tok, ValueMention, get_index, is_flag, stage_asked_now, stem_forms
 from .names import singular, split_name
 from .rownoun import counted_noun
 
@@ -117,8 +117,9 @@ def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     noun names the rows ("bookings by quarter"), not a date, unless a date word follows it
     ("booking date")."""
     rows = _row_words(profile)
+    staged = get_index(profile).stage_event  # "installs" of solar_installs.csv is the Installed stage too
     toks = [t for k, t in enumerate(toks) if t.sing not in rows
-            or (k + 1 < len(toks) and toks[k + 1].text in DATE_FILLER)]
+            or (k + 1 < len(toks) and toks[k + 1].text in DATE_FILLER) or staged(t.text)]
     # "check ins": a short plural the singulariser keeps ("ins", "outs") is said without its s too
     bare = [t.text[:-1] if t.sing == t.text and re.fullmatch(r"[a-z]{1,3}[^s]?s", t.text) and t.text not in STOPWORDS
             else t.sing for t in toks]
@@ -761,15 +762,24 @@ def event_filters(p: Parsed, profile: dict[str, Any]) -> None:
                                                                                                         v.end)}
     for t in p.toks:
         word = t.text[2:] if t.text.startswith("un") and len(t.text) >= 6 else t.text
-        if t.i in taken or not (word.endswith("ed") or word in PARTICIPLE_NOUNS):
+        staged = get_index(profile).stage_event(word)  # "installs", "sign": a stage the data names (Status)
+        named = {m.column for m in p.mentions if m.start <= t.i < m.end}  # "installs" ~ the Installed column
+        if t.i in taken and not (staged and named == {staged}) or \
+                not (word.endswith("ed") or word in PARTICIPLE_NOUNS or staged) or \
+                staged and (stage_asked_now(p.toks, t.i) or _filled(profile["_by_name"][staged], profile)):
             continue
-        col = _dated_by(word, profile)
+        col = _dated_by(word, profile) if staged is None else profile["_by_name"][staged]
         if col is None or col["name"] in done or _names_other_column(word, col, profile):
             continue
         absent = word != t.text or any(negates(x.text) for x in p.toks[max(0, t.i - 2):t.i])
         p.filters.append(Filter(column=col["name"], op="is_null" if absent else "not_null", values=[]))
         done.add(col["name"])
         p.evidence.append(f"'{t.raw}' → {col['name']} {'is blank' if absent else 'filled in'}")
+
+
+def _filled(col: dict[str, Any], profile: dict[str, Any]) -> bool:
+    """A column no row leaves blank: "filled in" selects no rows of it."""
+    return bool(profile.get("row_count", 0) <= col.get("non_null", 0))
 
 
 def _names_other_column(word: str, date: dict[str, Any], profile: dict[str, Any]) -> bool:
@@ -789,6 +799,7 @@ def _dated_by(participle: str, profile: dict[str, Any]) -> dict[str, Any] | None
 
 
 _OPEN_BEFORE = {"still", "is", "are", "currently"}  # not "stay open": how long rows stay open is a duration
+_BACK_WORDS = {"return", "returned", "back"}  # a date of coming back: a row is "out" until it is filled in
 _UNFINISHED = {"unresolved", "unclosed", "unfinished", "uncompleted", "unfixed"}
 
 
@@ -803,8 +814,12 @@ def open_state(p: Parsed, profile: dict[str, Any]) -> None:
             and profile.get("row_count", 0) > c.get("non_null", 0)]
     if len(ends) != 1:
         return
+    # "cars still out": not back yet, by a date of coming back (Returned) when no value is "out"
+    back = set(ends[0]["tokens"]) & _BACK_WORDS and "out" not in get_index(profile).values
+    states = {"open", "out"} if back else {"open"}
     for t in p.toks:
-        said = t.text in _UNFINISHED or t.text == "open" and t.i > 0 and p.toks[t.i - 1].text in _OPEN_BEFORE
+        said = t.text in _UNFINISHED or t.text in states and t.i > 0 and p.toks[t.i - 1].text in _OPEN_BEFORE \
+            and not (t.i + 1 < len(p.toks) and p.toks[t.i + 1].text == "of")  # "are out of service": a state named
         if not said:
             continue
         p.filters.append(Filter(column=ends[0]["name"], op="is_null", values=[]))
