@@ -28,7 +28,9 @@ ABBREVIATIONS = {
     "sess": "session", "pv": "page view", "pvs": "page view", "rt": "rate", "src": "source", "tot": "total",
     "ttl": "total", "tgt": "target", "fcst": "forecast", "bdgt": "budget", "prio": "priority", "lvl": "level",
     "grp": "group", "pmt": "payment", "pymt": "payment", "tkt": "ticket", "resp": "response", "rcvd": "received",
-    "whse": "warehouse", "mfr": "manufacturer", "wgt": "weight", "pax": "passenger",
+    "whse": "warehouse", "mfr": "manufacturer", "wgt": "weight", "wt": "weight", "pax": "passenger",
+    # units a header states ("Net Wt (lb)"): "pounds", "lbs" name the column measured in them
+    "lb": "pound", "lbs": "pound",
     "rtn": "return", "cmpgn": "campaign", "deliv": "delivery", "dest": "destination",
     "mth": "month", "yrs": "year", "svc": "service", "rgn": "region",
     # export shorthand whose letters are not the full word's in order (see matching.abbreviates for those)

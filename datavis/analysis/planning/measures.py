@@ -18,6 +18,7 @@ from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
+    ABBREVIATIONS,
     CHANGE_WORDS,
     CONVERTED_COUNT_WORDS,
     COST_WORDS,
@@ -38,6 +39,7 @@ from ..language.lexicon import (
     STOCK_WORDS,
 )
 from ..language.matching import Mention, get_index, negated_booleans, value_key
+from ..language.names import singular
 from ..language.parsing import (
     Parsed,
     excludes,
@@ -584,15 +586,53 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
         prices = [c for c in measures if not c.get("additive", True) and set(c["tokens"]) & PRICE_WORDS]
         costly = t.text in COST_WORDS | PAY_WORDS
         prices.sort(key=lambda c: ("cost" not in c["tokens"]) if costly else ("cost" in c["tokens"]))
+        # "labor cost" is paid at a pay rate, "revenue" at a price (Pay Rate ($/hr) beside Price ($/lb))
+        prices.sort(key=lambda c: bool(set(c["tokens"]) & _PAY_TOKENS) != (t.text in PAY_WORDS))
         qty = sorted((c for c in measures if c.get("additive", True) and not c.get("money")
                       and set(c["tokens"]) & QUANTITY_WORDS), key=lambda c: len(c["tokens"]))
-        if prices and qty:
-            price, q = prices[0], qty[0]
+        # a price per a unit goes with the quantity measured in it ("$/lb" with Net Wt (lb)), never another one
+        pair = _priced_per_unit(prices, measures) or (
+            (prices[0], qty[0]) if prices and qty and per_unit(prices[0]) is None else None)
+        if pair is not None:
+            price, q = pair
             m = Measure(column=q["name"], agg=agg_before(p, k, "sum"), kind="multiply", other=price["name"])
             return Derived(m, {q["name"], price["name"]},
                            notes=[f"I took the {t.text} as {q['name']} × {price['name']}"])
     return None
 
+
+
+_PAY_TOKENS = PAY_WORDS | {"salary", "wage"}
+# "Price ($/lb)", "Pay Rate ($/hr)", "Cost per kg": the unit a price is per, said after a slash or "per"
+_PER_UNIT = re.compile(r"(?:/|\bper\s+)\s*([a-z]+)\W*$", re.IGNORECASE)
+
+
+def per_unit(price: dict) -> set[str] | None:
+    """The words of the unit a price column's name says it is per ("$/lb": lb, lbs, pound, weight…), or None."""
+    m = _PER_UNIT.search(price["name"])
+    if m is None:
+        return None
+    unit = m[1].lower()
+    return set(MEASURE_UNIT_WORDS.get(unit, ())) | {unit, ABBREVIATIONS.get(unit, unit), singular(unit)}
+
+
+def _measured_in(col: dict, unit: set[str]) -> bool:
+    """Whether a quantity column is measured in the unit ("Net Wt (lb)" in lb, "Hours" in hr)."""
+    return bool({w for t in col["tokens"] for w in (t, ABBREVIATIONS.get(t, t))} & unit)
+
+
+def _priced_per_unit(prices: list[dict], measures: list[dict]) -> tuple[dict, dict] | None:
+    """The first price said per a unit (Price ($/lb)) with the one quantity measured in that unit (Net Wt (lb)):
+    what the money word is, before any other quantity (Hours × a price per lb is no revenue)."""
+    for price in prices:
+        unit = per_unit(price)
+        if unit is None:
+            continue
+        qty = [c for c in measures if c is not price and c.get("additive", True) and not c.get("money")
+               and _measured_in(c, unit)]
+        if len(qty) == 1:
+            return price, qty[0]
+    return None
 
 
 def _shortfall(p: Parsed, profile: dict) -> Derived | None:

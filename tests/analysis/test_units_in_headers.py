@@ -1,0 +1,103 @@
+"""Units said in column headers (issue 11, S1): "lb", "lbs", "pounds", "weight" and "wt" reach ``Net Wt (lb)``;
+a prefixed unit ("System kW", "Energy_kWh") is one word, not "k", "w"; a price per a unit ("Price ($/lb)",
+"Pay Rate ($/hr)") goes with the quantity measured in that unit (revenue = Net Wt × Price, labour cost = Hours ×
+Pay Rate), and never with another quantity. Each asks `answer()` about a small CSV written here and checks the rows
+against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from datavis.analysis.language.names import split_name
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
+from tests.helpers import ingested_views
+
+CROPS = ["Apples", "Pears", "Plums"]
+
+
+def _write_picks(path: Path, n: int = 120) -> None:
+    """Picks: a weight in lb, hours, a price per lb and a pay rate per hour."""
+    rnd = random.Random(91)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Date", "Crop", "Picker", "Net Wt (lb)", "Hours", "Price ($/lb)", "Pay Rate ($/hr)"])
+        for i in range(n):
+            w.writerow([(dt.date(2024, 6, 1) + dt.timedelta(days=i)).isoformat(), rnd.choice(CROPS),
+                        rnd.choice(["Ana", "Ben", "Cy"]), round(rnd.uniform(50, 400), 1), rnd.randint(2, 9),
+                        round(rnd.uniform(0.8, 2.5), 2), rnd.choice([16.5, 18.0])])
+
+
+def _write_stalls(path: Path, n: int = 60) -> None:
+    """Market stalls: hours open and a price per lb, but no weight sold (no quantity in lb)."""
+    rnd = random.Random(92)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Stall", "Crop", "Hours", "Price ($/lb)"])
+        for i in range(n):
+            w.writerow([f"S{i:02d}", rnd.choice(CROPS), rnd.randint(3, 10), round(rnd.uniform(0.8, 2.5), 2)])
+
+
+def _write_solar(path: Path, n: int = 50) -> None:
+    """Solar installs: a system size in kW."""
+    rnd = random.Random(93)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Project", "City", "System kW", "Contract Value"])
+        for i in range(n):
+            kw = round(rnd.uniform(4, 14), 1)
+            w.writerow([f"P{i:03d}", rnd.choice(["Napa", "Davis"]), kw, round(kw * rnd.uniform(2800, 3600), 2)])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("units_in_headers")
+    with ingested_views(root, [("picks", _write_picks), ("stalls", _write_stalls), ("solar", _write_solar)]) as v:
+        yield v
+
+
+def _check(data, table: str, question: str, sql: str) -> None:
+    dirs, con = data
+    assert _rows(answer(dirs[table], question)) == _gold(con, sql)
+
+
+WEIGHT_BY_CROP = 'SELECT Crop, sum("Net Wt (lb)") FROM picks GROUP BY 1'
+
+
+@pytest.mark.parametrize("question", ["total lbs by crop", "pounds by crop", "total weight by crop",
+                                      "total wt by crop", "lb by crop"])
+def test_a_unit_or_weight_word_names_the_column_measured_in_it(data, question):
+    _check(data, "picks", question, WEIGHT_BY_CROP)
+
+
+def test_a_prefixed_unit_is_one_word():
+    assert split_name("System kW") == ["system", "kw"]
+    assert split_name("Energy_kWh") == ["energy", "kwh"]
+    assert split_name("orderID") == ["order", "id"]  # camel case still splits
+
+
+def test_kw_names_the_system_size(data):
+    _check(data, "solar", "total kw by city", 'SELECT City, sum("System kW") FROM solar GROUP BY 1')
+
+
+def test_revenue_is_the_weight_times_the_price_per_lb(data):
+    _check(data, "picks", "revenue by crop", 'SELECT Crop, sum("Net Wt (lb)" * "Price ($/lb)") FROM picks GROUP BY 1')
+
+
+def test_labour_cost_is_the_hours_times_the_pay_rate_per_hour(data):
+    _check(data, "picks", "labor cost by picker",
+           'SELECT Picker, sum(Hours * "Pay Rate ($/hr)") FROM picks GROUP BY 1')
+
+
+def test_a_price_per_lb_is_never_multiplied_by_hours(data):
+    dirs, _con = data
+    try:
+        sql = answer(dirs["stalls"], "revenue by crop").sql
+    except Exception:  # noqa: BLE001 - a decline is a fine answer here
+        return
+    assert '"Hours" * "Price' not in sql
