@@ -375,7 +375,7 @@ OVERDUE_WORDS = {"overdue", "past"}
 DUE_WORDS = {"due", "deadline", "expiry", "expiration"}
 # Words of a date column a row is due by ("Promised Date", "promised_dt", "Target Date"): said of a date column
 # only, never a word the question may say for a column the data lacks (coverage reads DUE_WORDS).
-DUE_DATE_WORDS = DUE_WORDS | {"promised", "promise", "committed", "target"}
+DUE_DATE_WORDS = DUE_WORDS | {"promised", "promise", "committed", "target", "need", "needed", "required"}  # "Need By"
 TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
                    "hrs": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
                    "months": "month", "year": "year", "years": "year"}
@@ -472,6 +472,10 @@ EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delive
 DONE_EVENT_WORDS = {"resolve", "resolved", "resolution", "fix", "fixed", "fixing", "close", "closed", "closing",
                     "closure", "solve", "solved", "finish", "finished", "complete", "completed", "completion",
                     "clear", "cleared", "settle", "settled", "return", "returned", "come", "back"}
+# Words of a thing coming in ("lead time", "slowest to deliver", "days to arrive"): with no date column named by
+# them, they name the one date a row gets when its goods arrive (Received, Delivered On; planning/durations.py).
+ARRIVAL_WORDS = {"lead", "leadtime", "deliver", "delivery", "arrive", "arrival", "receive", "receipt"}
+ARRIVED_DATE_WORDS = {"received", "receipt", "delivered", "delivery", "arrived", "arrival"}  # column words ("Rcvd")
 # Verbs of a state kept ("how long do bugs stay open", "remain unpaid"): the value said after one names the
 # stretch of time, not a filter.
 STAY_WORDS = {"stay", "stays", "stayed", "remain", "remains", "remained", "sit", "sits", "sat"}

@@ -52,7 +52,7 @@ from ..language.phrasing import revenue_column
 from ..plan import Derived as DerivedKind
 from ..plan import Filter, Measure
 from .amounts import discount_given, net_of, part_of_whole, part_rate, per_day, planned_gap
-from .durations import between_dates, row_span, since_day
+from .durations import between_dates, days_late, row_span, since_day
 from .measure_base import (
     MONEY_WORDS,
     Derived,
@@ -77,7 +77,7 @@ _CMP = (">", ">=", "<", "<=", "between")
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_growth, planned_gap, since_day, row_span, between_dates, _added, net_of, discount_given,
+    for reader in (_growth, planned_gap, days_late, since_day, row_span, between_dates, _added, net_of, discount_given,
                    _shortfall, _stock_value, _as_share_of, per_day, _ratio, _margin, _profit, _row_value,
                    _priced_quantity, _rate):
         found = reader(p, profile)
@@ -93,6 +93,12 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
     toks = p.toks
     if p.chart == "arc":
         return None
+    lead = p.question.lstrip()
+    if lead.startswith("%") and not re.match(r"%\s*of\b", lead):  # "% late by vendor": the share of rows that are
+        end = next((j for j in range(len(toks)) if _ends_scope(p, j)), len(toks))
+        found = _condition(p, profile, 0, end, rate_word=False)
+        if found is not None:
+            return _rate_of(None, *found)
     for k, t in enumerate(toks):
         if _as_a_share(p, k):  # "how many tickets were refunded, as a percent": the rate of what was counted
             found = _condition(p, profile, 0, k - 2, rate_word=False)
