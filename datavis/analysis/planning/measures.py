@@ -51,7 +51,7 @@ from ..language.parsing import (
 from ..language.phrasing import revenue_column
 from ..plan import Derived as DerivedKind
 from ..plan import Filter, Measure
-from .amounts import discount_given, net_of, part_of_whole, part_rate, per_day, planned_gap
+from .amounts import discount_given, meter_distance, net_of, part_of_whole, part_rate, per_day, planned_gap
 from .durations import between_dates, days_late, row_span, since_day
 from .measure_base import (
     MONEY_WORDS,
@@ -78,8 +78,8 @@ _CMP = (">", ">=", "<", "<=", "between")
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
     for reader in (_growth, planned_gap, days_late, since_day, row_span, between_dates, _added, net_of, discount_given,
-                   _shortfall, _stock_value, _as_share_of, per_day, _ratio, _margin, _profit, _row_value,
-                   _priced_quantity, _rate):
+                   _shortfall, _stock_value, meter_distance, _as_share_of, per_day, _ratio, _margin, _profit,
+                   _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -258,6 +258,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
             return Filter(column=m.column, op="!=" if neg else "=", values=[yes]), _filters_on(p, m.column)
         if a <= m.start < b and _dated_event(p, m, profile):  # "% of timesheets not yet approved"
             return Filter(column=m.column, op="is_null" if neg else "not_null", values=[]), []
+        happened = _sometimes(by_name[m.column], profile) if rate_word and a <= m.start < b else None
+        if happened is not None:  # "damage rate" over a Damage Charge most rows leave 0 or blank
+            return happened, []
     for v in p.values:
         if a <= v.start < b:
             return Filter(column=v.column, op="!=" if neg else "=", values=[v.value]), _filters_on(p, v.column)
@@ -292,6 +295,23 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         if cmp is not None:
             return cmp, [cmp]
     return None
+
+
+def _sometimes(col: dict, profile: dict) -> Filter | None:
+    """The rows where an amount charged now and then was charged ("damage rate" over Damage Charge, "refund rate"
+    over Refund Amt): a measure never below zero that is 0 in most rows (> 0), or blank in a fifth of the rows or
+    more and never 0 (filled in). None for any other column, and for a discount (its rate is a percentage off)."""
+    rows = profile.get("row_count") or 0
+    if not measure_col(col) or binary(col) or (col.get("negatives") or 0) > 0 or set(col["tokens"]) & _OFF_WORDS:
+        return None
+    if col.get("min") == 0 and col.get("median") == 0:
+        return Filter(column=col["name"], op=">", values=[0])
+    if (col.get("min") or 0) > 0 and col["non_null"] <= 0.8 * rows:
+        return Filter(column=col["name"], op="not_null", values=[])
+    return None
+
+
+_OFF_WORDS = {"discount", "markdown", "rebate", "rate", "pct", "percent", "%"}
 
 
 def _dated_event(p: Parsed, m: Mention, profile: dict) -> bool:
