@@ -101,3 +101,9 @@ def test_a_price_per_lb_is_never_multiplied_by_hours(data):
     except Exception:  # noqa: BLE001 - a decline is a fine answer here
         return
     assert '"Hours" * "Price' not in sql
+
+
+def test_the_money_word_of_a_priced_quantity_is_spent(data):
+    # "cost" of "labor cost" is no price column to split the months by
+    _check(data, "picks", "labor cost by month", "SELECT date_trunc('month', Date), sum(Hours * \"Pay Rate ($/hr)\") "
+                                                 "FROM picks GROUP BY 1")

@@ -622,7 +622,8 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
         if pair is not None:
             price, q = pair
             m = Measure(column=q["name"], agg=agg_before(p, k, "sum"), kind="multiply", other=price["name"])
-            return Derived(m, {q["name"], price["name"]},
+            money = {k + 1} if k + 1 < len(p.toks) and p.toks[k + 1].text in MONEY_WORDS else set()  # "labor cost"
+            return Derived(m, {q["name"], price["name"]}, words={k} | money,
                            notes=[f"I took the {t.text} as {q['name']} × {price['name']}"])
     return None
 
