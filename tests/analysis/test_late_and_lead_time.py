@@ -133,3 +133,8 @@ def test_a_late_fee_column_is_what_late_fee_names(data):
 
 def test_paid_late_still_reads_the_paid_date(data):
     _check(data, "bills", "how many bills were paid late", 'SELECT count(*) FROM bills WHERE "Paid Date" > "Due Date"')
+
+
+def test_late_deliveries_per_month_are_by_the_month_delivered(data):
+    _check(data, "pos", "late deliveries per month",
+           f"SELECT date_trunc('month', Received), count(*) FROM pos WHERE {LATE} GROUP BY 1")

@@ -54,10 +54,35 @@ def _write_solar(path: Path, n: int = 50) -> None:
             w.writerow([f"P{i:03d}", rnd.choice(["Napa", "Davis"]), kw, round(kw * rnd.uniform(2800, 3600), 2)])
 
 
+def _write_fields(path: Path, n: int = 60) -> None:
+    """Field harvests: acres, a weight in lb and a price per lb."""
+    rnd = random.Random(94)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Harvest", "Farm", "Acres", "Net Wt (lb)", "Price ($/lb)"])
+        for i in range(n):
+            acres = round(rnd.uniform(0.5, 4), 1)
+            w.writerow([f"H{i:03d}", rnd.choice(["Oak", "Elm"]), acres, round(acres * rnd.uniform(800, 1500)),
+                        round(rnd.uniform(0.8, 2.5), 2)])
+
+
+def _write_stocks(path: Path, n: int = 40) -> None:
+    """Stocks: a dividend yield column (what "yield" names) beside a weight in a portfolio."""
+    rnd = random.Random(95)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Ticker", "Sector", "Dividend Yield", "Weight"])
+        for i in range(n):
+            w.writerow([f"T{i:02d}", rnd.choice(["Tech", "Energy"]), round(rnd.uniform(0, 6), 2),
+                        round(rnd.uniform(0.5, 5), 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("units_in_headers")
-    with ingested_views(root, [("picks", _write_picks), ("stalls", _write_stalls), ("solar", _write_solar)]) as v:
+    tables = [("picks", _write_picks), ("stalls", _write_stalls), ("solar", _write_solar), ("fields", _write_fields),
+              ("stocks", _write_stocks)]
+    with ingested_views(root, tables) as v:
         yield v
 
 
@@ -107,3 +132,23 @@ def test_the_money_word_of_a_priced_quantity_is_spent(data):
     # "cost" of "labor cost" is no price column to split the months by
     _check(data, "picks", "labor cost by month", "SELECT date_trunc('month', Date), sum(Hours * \"Pay Rate ($/hr)\") "
                                                  "FROM picks GROUP BY 1")
+
+
+@pytest.mark.parametrize("table", ["picks", "fields"])
+@pytest.mark.parametrize("question", ["avg price per lb by farm", "price per pound by farm"])
+def test_a_price_per_its_own_unit_is_the_price(data, question, table):
+    _check(data, table, question.replace("farm", "crop" if table == "picks" else "farm"),
+           f'SELECT {"Crop" if table == "picks" else "Farm"}, avg("Price ($/lb)") FROM {table} GROUP BY 1')
+
+
+def test_another_measure_per_lb_still_divides(data):
+    _check(data, "picks", "hours per lb by crop", 'SELECT Crop, sum(Hours) / sum("Net Wt (lb)") FROM picks GROUP BY 1')
+
+
+@pytest.mark.parametrize("question", ["yield per acre by farm", "lbs per acre by farm"])
+def test_yield_per_acre_is_the_weight_over_the_acres(data, question):
+    _check(data, "fields", question, 'SELECT Farm, sum("Net Wt (lb)") / sum(Acres) FROM fields GROUP BY 1')
+
+
+def test_a_yield_column_is_what_yield_names(data):
+    _check(data, "stocks", "average yield by sector", 'SELECT Sector, avg("Dividend Yield") FROM stocks GROUP BY 1')

@@ -128,8 +128,10 @@ def _late_arrivals(p: Parsed, profile: dict[str, Any], values: list[ValueMention
                 any(v.start <= k < v.end for v in values):
             continue  # a Late Fee column, a Status = Late value, an On Time flag: what the words name
         end = k + len(said.split())
-        end += end < len(words) and words[end] in _ARRIVAL_NOUNS  # "late deliveries": the arrival's own noun
-        _add(p, values, Filter(column=arrival, op=_ARRIVAL_TIMING[said], other=due["name"]), [], k, end)
+        noun = end < len(words) and words[end] in _ARRIVAL_NOUNS  # "late deliveries": the arrival's own noun
+        _add(p, values, Filter(column=arrival, op=_ARRIVAL_TIMING[said], other=due["name"]), [], k, end + noun)
+        if noun and p.date_column is None:
+            p.date_column = arrival  # "late deliveries per month": months of the deliveries
         return
 
 

@@ -527,6 +527,9 @@ NET_WORDS = {"net", "after", "less", "minus", "excluding", "excl"}
 MEASURE_UNIT_WORDS = {**dict.fromkeys(["lb", "lbs", "pound", "pounds"], {"lb", "lbs", "pound", "pounds", "weight"}),
                       **dict.fromkeys(["kg", "kgs", "kilo", "kilos"], {"kg", "kgs", "kilo", "kilos", "weight"}),
                       **dict.fromkeys(["mile", "miles", "mi"], {"mile", "miles", "mi", "distance"}),
+                      # what a field or a plant puts out, weighed ("yield per acre" over Net Wt (lb) and Acres)
+                      **dict.fromkeys(["yield", "yields"], {"lb", "lbs", "pound", "pounds", "kg", "kgs", "weight",
+                                                            "wt", "bushel", "bushels", "ton", "tons", "tonne"}),
                       **dict.fromkeys(["km", "kms"], {"km", "kms", "distance"}),
                       **dict.fromkeys(["meter", "meters", "metre", "metres"], {"m", "meter", "meters", "metre",
                                                                                "metres", "distance", "travel"}),

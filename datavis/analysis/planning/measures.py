@@ -38,7 +38,7 @@ from ..language.lexicon import (
     SHARE_OF_WORDS,
     STOCK_WORDS,
 )
-from ..language.matching import Mention, get_index, negated_booleans, value_key
+from ..language.matching import Mention, Tok, get_index, negated_booleans, value_key
 from ..language.names import singular
 from ..language.parsing import (
     Parsed,
@@ -421,6 +421,8 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
         if top is None or bottom is None:
             continue
         top_col, top_start = top
+        if t.text == "per" and _priced_per(by_name[top_col], p.toks[k + 1]):
+            continue  # "price per lb" names Price ($/lb) itself, not its ratio to Net Wt (lb)
         bottom = _counted_not_money(p, profile, _done_not_planned(p, profile, bottom), top[0])
         bcol = by_name[bottom.column]
         cued = any(c.end <= top_start and top_start - c.end <= 2 for c in p.aggs)
@@ -442,6 +444,12 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
             m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
             return Derived(m, {top_col, bottom.column})
     return None
+
+
+def _priced_per(col: dict, word: Tok) -> bool:
+    """Whether a price column is already per the unit a word says ("Price ($/lb)" and "lb", "pound")."""
+    unit = per_unit(col)
+    return unit is not None and bool({word.text, word.sing, ABBREVIATIONS.get(word.text, word.text)} & unit)
 
 
 def _counted_not_money(p: Parsed, profile: dict, bottom: Mention, top: str) -> Mention:
@@ -521,7 +529,8 @@ def _unit_named(p: Parsed, profile: dict, k: int) -> Mention | None:
     if not 0 <= k < len(p.toks) or p.toks[k].text not in MEASURE_UNIT_WORDS:
         return None
     words = MEASURE_UNIT_WORDS[p.toks[k].text]
-    cols = [c for c in profile["columns"] if measure_col(c) and set(c["tokens"]) & words]
+    cols = [c for c in profile["columns"] if measure_col(c) and set(c["tokens"]) & words
+            and per_unit(c) is None]  # Price ($/lb) is paid per lb, not measured in lb
     if len(cols) != 1:
         return None
     return Mention(column=cols[0]["name"], start=k, end=k + 1, score=0.5, tier="partial", words=p.toks[k].text)
