@@ -116,3 +116,12 @@ def test_a_charge_in_every_row_or_a_discount_has_no_such_rate(data, question):
     except Unanswerable:
         return
     assert "> 0)" not in sql
+
+
+def test_when_there_was_a_charge_keeps_the_rows_charged(data):
+    _check(data, "vans", "average damage charge when there was damage",
+           'SELECT avg("Damage Charge") FROM vans WHERE "Damage Charge" > 0')
+
+
+def test_when_there_was_none_keeps_the_rows_not_charged(data):
+    _check(data, "vans", "average tax when there was no damage", 'SELECT avg(Tax) FROM vans WHERE "Damage Charge" = 0')
