@@ -138,3 +138,12 @@ def test_paid_late_still_reads_the_paid_date(data):
 def test_late_deliveries_per_month_are_by_the_month_delivered(data):
     _check(data, "pos", "late deliveries per month",
            f"SELECT date_trunc('month', Received), count(*) FROM pos WHERE {LATE} GROUP BY 1")
+
+
+def test_early_before_a_year_is_a_period_not_a_comparison(data):
+    dirs, _con = data
+    try:
+        sql = answer(dirs["pos"], "how many POs were ordered in early 2024").sql
+    except Unanswerable:
+        return
+    assert '"Received" <' not in sql

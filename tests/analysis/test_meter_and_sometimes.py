@@ -55,10 +55,22 @@ def _write_meters(path: Path, n: int = 60) -> None:
             w.writerow([f"M{i:03d}", rnd.choice(BRANCHES), rnd.randint(10000, 90000)])
 
 
+def _write_visits(path: Path, n: int = 90) -> None:
+    """Daily web traffic: visitors and conversions (a count that is 0 on most days)."""
+    rnd = random.Random(64)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Day", "Channel", "Visitors", "Conversions"])
+        for i in range(n):
+            w.writerow([f"D{i:03d}", rnd.choice(["Ads", "Email"]), rnd.randint(20, 90),
+                        rnd.randint(1, 3) if rnd.random() < 0.3 else 0])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("meter_and_sometimes")
-    with ingested_views(root, [("vans", _write_vans), ("cars", _write_cars), ("meters", _write_meters)]) as v:
+    with ingested_views(root, [("vans", _write_vans), ("cars", _write_cars), ("meters", _write_meters),
+                               ("visits", _write_visits)]) as v:
         yield v
 
 
@@ -125,3 +137,8 @@ def test_when_there_was_a_charge_keeps_the_rows_charged(data):
 
 def test_when_there_was_none_keeps_the_rows_not_charged(data):
     _check(data, "vans", "average tax when there was no damage", 'SELECT avg(Tax) FROM vans WHERE "Damage Charge" = 0')
+
+
+def test_a_rate_of_a_count_is_per_its_base_not_per_row(data):
+    _check(data, "visits", "conversion rate by channel",
+           "SELECT Channel, 100.0 * sum(Conversions) / sum(Visitors) FROM visits GROUP BY 1")

@@ -77,11 +77,21 @@ def _write_stocks(path: Path, n: int = 40) -> None:
                         round(rnd.uniform(0.5, 5), 2)])
 
 
+def _write_plans(path: Path, n: int = 40) -> None:
+    """Subscriptions: seats and a price per month (a period, no unit of measure)."""
+    rnd = random.Random(96)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Account", "Plan", "Seats", "Price/Month"])
+        for i in range(n):
+            w.writerow([f"A{i:03d}", rnd.choice(["Team", "Pro"]), rnd.randint(1, 40), rnd.choice([12.0, 25.0])])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("units_in_headers")
     tables = [("picks", _write_picks), ("stalls", _write_stalls), ("solar", _write_solar), ("fields", _write_fields),
-              ("stocks", _write_stocks)]
+              ("stocks", _write_stocks), ("plans", _write_plans)]
     with ingested_views(root, tables) as v:
         yield v
 
@@ -152,3 +162,7 @@ def test_yield_per_acre_is_the_weight_over_the_acres(data, question):
 
 def test_a_yield_column_is_what_yield_names(data):
     _check(data, "stocks", "average yield by sector", 'SELECT Sector, avg("Dividend Yield") FROM stocks GROUP BY 1')
+
+
+def test_a_price_per_month_still_goes_with_the_seats(data):
+    _check(data, "plans", "revenue by plan", 'SELECT Plan, sum(Seats * "Price/Month") FROM plans GROUP BY 1')

@@ -10,7 +10,15 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..plan import Filter, Op
-from .lexicon import ABBREVIATIONS, DUE_DATE_WORDS, EVENT_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS, TIMING_WORDS
+from .lexicon import (
+    ABBREVIATIONS,
+    DUE_DATE_WORDS,
+    EVENT_WORDS,
+    IRREGULAR_PARTICIPLES,
+    LEVEL_SUBJECTS,
+    MONTH_NAMES,
+    TIMING_WORDS,
+)
 from .matching import Mention, ValueMention
 
 if TYPE_CHECKING:
@@ -125,8 +133,8 @@ def _late_arrivals(p: Parsed, profile: dict[str, Any], values: list[ValueMention
     for k, word in enumerate(words):
         said = "on time" if words[k:k + 2] == ["on", "time"] else word
         if said not in _ARRIVAL_TIMING or any(m.start <= k < m.end for m in p.mentions) or \
-                any(v.start <= k < v.end for v in values):
-            continue  # a Late Fee column, a Status = Late value, an On Time flag: what the words name
+                any(v.start <= k < v.end for v in values) or _of_a_period(words, k + len(said.split())):
+            continue  # a Late Fee column, a Status = Late value, an On Time flag, "early 2024": what the words name
         end = k + len(said.split())
         noun = end < len(words) and words[end] in _ARRIVAL_NOUNS  # "late deliveries": the arrival's own noun
         _add(p, values, Filter(column=arrival, op=_ARRIVAL_TIMING[said], other=due["name"]), [], k, end + noun)
@@ -138,6 +146,11 @@ def _late_arrivals(p: Parsed, profile: dict[str, Any], values: list[ValueMention
 # "overdue" is past the due date and not yet done (durations.since_day), no comparison of two dates
 _ARRIVAL_TIMING: dict[str, Op] = {"late": ">", "early": "<", "on time": "<="}
 _ARRIVAL_NOUNS = {"delivery", "deliveries", "arrival", "arrivals", "receipt", "receipts"}
+
+
+def _of_a_period(words: list[str], k: int) -> bool:
+    """Whether word k begins a period ("early 2024", "late march", "late last year"): "late" then says when."""
+    return k < len(words) and (words[k].isdigit() or words[k] in MONTH_NAMES or words[k] in ("last", "this", "next"))
 
 
 def _every_row_has(profile: dict[str, Any], column: str) -> bool:

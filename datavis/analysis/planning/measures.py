@@ -304,6 +304,8 @@ def _sometimes(col: dict, profile: dict) -> Filter | None:
     rows = profile.get("row_count") or 0
     if not measure_col(col) or binary(col) or (col.get("negatives") or 0) > 0 or set(col["tokens"]) & _OFF_WORDS:
         return None
+    if col["type"] == "integer" and not col.get("money"):
+        return None  # a count (Conversions, Errors): its rate is per a base count (_counted_per_base), not per row
     if col.get("min") == 0 and col.get("median") == 0:
         return Filter(column=col["name"], op=">", values=[0])
     if (col.get("min") or 0) > 0 and col["non_null"] <= 0.8 * rows:
@@ -627,7 +629,7 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
                       and set(c["tokens"]) & QUANTITY_WORDS), key=lambda c: len(c["tokens"]))
         # a price per a unit goes with the quantity measured in it ("$/lb" with Net Wt (lb)), never another one
         pair = _priced_per_unit(prices, measures) or (
-            (prices[0], qty[0]) if prices and qty and per_unit(prices[0]) is None else None)
+            (prices[0], qty[0]) if prices and qty and not _physical(prices[0]) else None)
         if pair is not None:
             price, q = pair
             m = Measure(column=q["name"], agg=agg_before(p, k, "sum"), kind="multiply", other=price["name"])
@@ -650,6 +652,18 @@ def per_unit(price: dict) -> set[str] | None:
         return None
     unit = m[1].lower()
     return set(MEASURE_UNIT_WORDS.get(unit, ())) | {unit, ABBREVIATIONS.get(unit, unit), singular(unit)}
+
+
+# units a quantity is measured in (weights, lengths, areas, volumes, hours): a price per one of them goes with a
+# quantity in it or with none ("Price/Month" or "Cost per Unit" may still go with Seats or Units)
+_PHYSICAL_UNITS = set(MEASURE_UNIT_WORDS) - {"employee", "employees", "head", "staff", "fte", "worker", "workers"} | \
+    {"hr", "hrs", "hour", "hours", "h", "min", "mins", "minute", "minutes"}
+
+
+def _physical(price: dict) -> bool:
+    """Whether a price column is said per a unit of measure ("$/lb", "/hr"), not per a thing or a period."""
+    m = _PER_UNIT.search(price["name"])
+    return m is not None and m[1].lower() in _PHYSICAL_UNITS
 
 
 def _measured_in(col: dict, unit: set[str]) -> bool:
