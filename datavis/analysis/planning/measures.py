@@ -672,15 +672,15 @@ def _measured_in(col: dict, unit: set[str]) -> bool:
 
 
 def _priced_per_unit(prices: list[dict], measures: list[dict]) -> tuple[dict, dict] | None:
-    """The first price said per a unit (Price ($/lb)) with the one quantity measured in that unit (Net Wt (lb)):
+    """The first price said per a unit (Price ($/lb)) with the quantity measured in that unit (Net Wt (lb)):
     what the money word is, before any other quantity (Hours × a price per lb is no revenue)."""
     for price in prices:
         unit = per_unit(price)
         if unit is None:
             continue
-        qty = [c for c in measures if c is not price and c.get("additive", True) and not c.get("money")
-               and _measured_in(c, unit)]
-        if len(qty) == 1:
+        qty = sorted((c for c in measures if c is not price and c.get("additive", True) and not c.get("money")
+                      and _measured_in(c, unit)), key=lambda c: len(c["tokens"]))
+        if qty:  # Hours before OT Hrs: the plainest name
             return price, qty[0]
     return None
 
