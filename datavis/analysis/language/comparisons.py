@@ -10,7 +10,15 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..plan import Filter, Op
-from .lexicon import ABBREVIATIONS, DUE_DATE_WORDS, EVENT_WORDS, IRREGULAR_PARTICIPLES, LEVEL_SUBJECTS, TIMING_WORDS
+from .lexicon import (
+    ABBREVIATIONS,
+    DUE_DATE_WORDS,
+    EVENT_WORDS,
+    IRREGULAR_PARTICIPLES,
+    LEVEL_SUBJECTS,
+    MONTH_NAMES,
+    TIMING_WORDS,
+)
 from .matching import Mention, ValueMention
 
 if TYPE_CHECKING:
@@ -104,10 +112,59 @@ def _late_events(p: Parsed, profile: dict[str, Any], values: list[ValueMention])
             spent = [m for m in p.mentions if m.start <= k < m.end]
             _add(p, values, Filter(column=dated, op=op, other=due["name"]), spent, k, k + 2)
         event = _event_noun(p, k + 1, profile) if p.toks[k].text in TIMING_WORDS else None
+        if event is not None and _every_row_has(profile, event):  # "late orders" over Ordered: the rows, which
+            event = _arrival_date(profile, due) or event      # came late when they arrived (Received)
         if event is not None and event != due["name"]:  # "late payments", "early deliveries"
             spent = [m for m in p.mentions if m.start <= k + 1 < m.end]
             _add(p, values, Filter(column=event, op=">" if TIMING_WORDS[p.toks[k].text] == ">" else "<",
                                    other=due["name"]), spent, k, k + 2)
+    _late_arrivals(p, profile, values, due)
+
+
+def _late_arrivals(p: Parsed, profile: dict[str, Any], values: list[ValueMention], due: dict[str, Any]) -> None:
+    """"how many POs arrived late", "% late by vendor", "late deliveries per month": "late" or "early" said with no
+    date column named, in a table with a due date and one date of arrival, which is then compared with it."""
+    if any(f.other == due["name"] for f in p.filters):
+        return  # a verb or a noun named the event ("paid late")
+    arrival = _arrival_date(profile, due)
+    if arrival is None:
+        return
+    words = [t.text for t in p.toks]
+    for k, word in enumerate(words):
+        said = "on time" if words[k:k + 2] == ["on", "time"] else word
+        if said not in _ARRIVAL_TIMING or any(m.start <= k < m.end for m in p.mentions) or \
+                any(v.start <= k < v.end for v in values) or _of_a_period(words, k + len(said.split())):
+            continue  # a Late Fee column, a Status = Late value, an On Time flag, "early 2024": what the words name
+        end = k + len(said.split())
+        noun = end < len(words) and words[end] in _ARRIVAL_NOUNS  # "late deliveries": the arrival's own noun
+        _add(p, values, Filter(column=arrival, op=_ARRIVAL_TIMING[said], other=due["name"]), [], k, end + noun)
+        if noun and p.date_column is None:
+            p.date_column = arrival  # "late deliveries per month": months of the deliveries
+        return
+
+
+# "overdue" is past the due date and not yet done (durations.since_day), no comparison of two dates
+_ARRIVAL_TIMING: dict[str, Op] = {"late": ">", "early": "<", "on time": "<="}
+_ARRIVAL_NOUNS = {"delivery", "deliveries", "arrival", "arrivals", "receipt", "receipts"}
+
+
+def _of_a_period(words: list[str], k: int) -> bool:
+    """Whether word k begins a period ("early 2024", "late march", "late last year"): "late" then says when."""
+    return k < len(words) and (words[k].isdigit() or words[k] in MONTH_NAMES or words[k] in ("last", "this", "next"))
+
+
+def _every_row_has(profile: dict[str, Any], column: str) -> bool:
+    return profile["_by_name"][column].get("non_null") == profile.get("row_count")
+
+
+def _arrival_date(profile: dict[str, Any], due: dict[str, Any]) -> str | None:
+    """The one date column a row gets when its thing is done or comes in (Received, Delivered On, Completed), told
+    by a participle among its words and blanks in the rows not done yet; None unless exactly one."""
+    rows = profile.get("row_count") or 0
+    found = [c["name"] for c in profile["columns"] if c["type"] in ("date", "datetime") and c is not due
+             and (c.get("non_null") or 0) < rows and any(w.endswith("ed") and len(w) > 4 or w in IRREGULAR_PARTICIPLES
+                                                        for w in c["tokens"])]
+    return found[0] if len(found) == 1 else None
 
 
 def _event_noun(p: Parsed, k: int, profile: dict[str, Any]) -> str | None:

@@ -28,7 +28,9 @@ ABBREVIATIONS = {
     "sess": "session", "pv": "page view", "pvs": "page view", "rt": "rate", "src": "source", "tot": "total",
     "ttl": "total", "tgt": "target", "fcst": "forecast", "bdgt": "budget", "prio": "priority", "lvl": "level",
     "grp": "group", "pmt": "payment", "pymt": "payment", "tkt": "ticket", "resp": "response", "rcvd": "received",
-    "whse": "warehouse", "mfr": "manufacturer", "wgt": "weight", "pax": "passenger",
+    "whse": "warehouse", "mfr": "manufacturer", "wgt": "weight", "wt": "weight", "pax": "passenger",
+    # units a header states ("Net Wt (lb)"): "pounds", "lbs" name the column measured in them
+    "lb": "pound", "lbs": "pound",
     "rtn": "return", "cmpgn": "campaign", "deliv": "delivery", "dest": "destination",
     "mth": "month", "yrs": "year", "svc": "service", "rgn": "region", "md": "doctor", "los": "length of stay",
     # export shorthand whose letters are not the full word's in order (see matching.abbreviates for those)
@@ -391,7 +393,7 @@ OVERDUE_WORDS = {"overdue", "past"}
 DUE_WORDS = {"due", "deadline", "expiry", "expiration"}
 # Words of a date column a row is due by ("Promised Date", "promised_dt", "Target Date"): said of a date column
 # only, never a word the question may say for a column the data lacks (coverage reads DUE_WORDS).
-DUE_DATE_WORDS = DUE_WORDS | {"promised", "promise", "committed", "target"}
+DUE_DATE_WORDS = DUE_WORDS | {"promised", "promise", "committed", "target", "need", "needed", "required"}  # "Need By"
 TIME_UNIT_WORDS = {"minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
                    "hrs": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
                    "months": "month", "year": "year", "years": "year"}
@@ -488,6 +490,10 @@ EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delive
 DONE_EVENT_WORDS = {"resolve", "resolved", "resolution", "fix", "fixed", "fixing", "close", "closed", "closing",
                     "closure", "solve", "solved", "finish", "finished", "complete", "completed", "completion",
                     "clear", "cleared", "settle", "settled", "return", "returned", "come", "back"}
+# Words of a thing coming in ("lead time", "slowest to deliver", "days to arrive"): with no date column named by
+# them, they name the one date a row gets when its goods arrive (Received, Delivered On; planning/durations.py).
+ARRIVAL_WORDS = {"lead", "leadtime", "deliver", "delivery", "arrive", "arrival", "receive", "receipt"}
+ARRIVED_DATE_WORDS = {"received", "receipt", "delivered", "delivery", "arrived", "arrival"}  # column words ("Rcvd")
 # Verbs of a state kept ("how long do bugs stay open", "remain unpaid"): the value said after one names the
 # stretch of time, not a filter.
 STAY_WORDS = {"stay", "stays", "stayed", "remain", "remains", "remained", "sit", "sits", "sat"}
@@ -544,6 +550,9 @@ NET_WORDS = {"net", "after", "less", "minus", "excluding", "excl"}
 MEASURE_UNIT_WORDS = {**dict.fromkeys(["lb", "lbs", "pound", "pounds"], {"lb", "lbs", "pound", "pounds", "weight"}),
                       **dict.fromkeys(["kg", "kgs", "kilo", "kilos"], {"kg", "kgs", "kilo", "kilos", "weight"}),
                       **dict.fromkeys(["mile", "miles", "mi"], {"mile", "miles", "mi", "distance"}),
+                      # what a field or a plant puts out, weighed ("yield per acre" over Net Wt (lb) and Acres)
+                      **dict.fromkeys(["yield", "yields"], {"lb", "lbs", "pound", "pounds", "kg", "kgs", "weight",
+                                                            "wt", "bushel", "bushels", "ton", "tons", "tonne"}),
                       **dict.fromkeys(["km", "kms"], {"km", "kms", "distance"}),
                       **dict.fromkeys(["meter", "meters", "metre", "metres"], {"m", "meter", "meters", "metre",
                                                                                "metres", "distance", "travel"}),

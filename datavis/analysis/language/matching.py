@@ -699,7 +699,8 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
         return 0.75, "acronym"
     col_content = [c for c in forms if c not in _CONNECTORS or c in words] or forms
     unit = _unit_tail(col, plain, forms)  # "amt" names Amt (USD) in full: the unit is no word to say
-    if unit is not None and unit not in words and len(col_content) > 1 and col_content[-1] == unit:
+    said_unit = unit is not None and any(unit in (w, *_expand(w)) for w in words)  # "lbs" says Net Wt (lb)'s unit
+    if unit is not None and not said_unit and len(col_content) > 1 and col_content[-1] == unit:
         col_content = col_content[:-1]
     used: set[int] = set()
     total = 0.0

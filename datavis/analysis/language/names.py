@@ -12,6 +12,9 @@ import re
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _CAMEL_DIGITS = re.compile(r"(?<=[A-Z][a-z]{3})(?=[0-9])")  # "UnitsSold90d": sold, 90d
 _SPLIT = re.compile(r"[^0-9a-zA-Z%$#]+")
+# a unit of power, energy or charge written with its prefix ("System kW", "Energy_kWh", "MWh"): one word, never
+# split at its capital into "k", "w"
+_PREFIXED_UNIT = re.compile(r"(?<![A-Za-z])[kMG](?:Wh|W|VA|Hz|Ah|V)(?![A-Za-z])")
 
 # Irregular plurals seen in column names and questions.
 _IRREGULAR = {
@@ -34,6 +37,7 @@ def split_name(name: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8192)
 def _split_name(name: str) -> tuple[str, ...]:
+    name = _PREFIXED_UNIT.sub(lambda m: m[0].lower(), name)
     return tuple(part.lower() for part in _SPLIT.split(_CAMEL.sub(" ", _CAMEL_DIGITS.sub(" ", name))) if part)
 
 

@@ -699,7 +699,8 @@ def _absence(toks: list[Tok], start: int) -> bool | None:
     word = toks[k].text
     if word in _ABSENT or word == "of" and k > 0 and toks[k - 1].text == "out":
         return True
-    if word in _HAVE or word == "in" and k > 0 and toks[k - 1].text in _BE:
+    if word in _HAVE or word == "in" and k > 0 and toks[k - 1].text in _BE or \
+            word in _BE and k > 0 and toks[k - 1].text == "there":  # "when there was damage"
         return any(negates(t.text) for t in toks[max(0, k - 2):k])
     return None
 

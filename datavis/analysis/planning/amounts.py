@@ -321,3 +321,41 @@ def _list_and_paid(profile: dict) -> tuple[dict, dict] | None:
     if float(paid[0].get("mean") or 0.0) > float(full[0].get("mean") or 0.0):
         return None
     return full[0], paid[0]
+
+
+# ------------------------------------------------------------------ a distance read off two meter readings
+# Column words of a reading of distance or use taken at both ends of a row ("Odometer Out" / "Odometer In",
+# "Start Mileage" / "End Mileage", "Meter Start" / "Meter End"), and the words of the two ends.
+_METER_WORDS = {"odometer", "odo", "mileage", "meter", "hobbs", "hubometer"}
+_METER_START = {"out", "start", "begin", "beginning", "before", "pickup", "departure", "opening"}
+_METER_END = {"in", "end", "ending", "return", "returned", "after", "back", "dropoff", "arrival", "closing"}
+# What the difference is called: "miles driven", "mileage", "distance", "km"
+_DISTANCE_WORDS = {"mile", "miles", "mileage", "milage", "distance", "km", "kms", "kilometers", "kilometres",
+                   "driven"}
+
+
+def meter_pair(profile: dict) -> tuple[dict, dict] | None:
+    """The start and end readings of the table's one meter (Odometer Out, Odometer In): two number columns sharing a
+    meter word, one named by a word of the start, the other by a word of the end."""
+    meters = [c for c in profile["columns"] if measure_col(c) and set(c["tokens"]) & _METER_WORDS]
+    starts = [c for c in meters if set(c["tokens"]) & _METER_START]
+    ends = [c for c in meters if set(c["tokens"]) & _METER_END]
+    if len(starts) != 1 or len(ends) != 1 or starts[0] is ends[0]:
+        return None
+    return starts[0], ends[0]
+
+
+def meter_distance(p: Parsed, profile: dict) -> Derived | None:
+    """"total miles driven by branch", "average mileage per rental": the end reading minus the start reading, when no
+    column holds the distance itself (a "Miles" column is what the word names)."""
+    pair = meter_pair(profile)
+    if pair is None:
+        return None
+    k = next((j for j, t in enumerate(p.toks) if t.text in _DISTANCE_WORDS and t.text != "driven"), None)
+    if k is None or any(mention_at(p, j) is not None for j in (k, k + 1) if j < len(p.toks)):
+        return None
+    start, end = pair
+    words = {k} | ({k + 1} if k + 1 < len(p.toks) and p.toks[k + 1].text in _DISTANCE_WORDS else set())
+    m = Measure(column=end["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=start["name"])
+    return Derived(m, {start["name"], end["name"]}, words=words,
+                   notes=[f"I took the distance as {end['name']} minus {start['name']}"])

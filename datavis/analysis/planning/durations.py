@@ -9,7 +9,10 @@ from typing import cast
 
 from ..language.lexicon import (
     ABBREVIATIONS,
+    ARRIVAL_WORDS,
+    ARRIVED_DATE_WORDS,
     DONE_EVENT_WORDS,
+    DUE_DATE_WORDS,
     DUE_WORDS,
     DURATION_WORDS,
     EVENT_WORDS,
@@ -50,6 +53,23 @@ def between_dates(p: Parsed, profile: dict) -> Derived | None:
     return Derived(m, {start["name"], end["name"]}, notes=[f"I measured the time from {start['name']} to "
                                                            f"{end['name']}"], order_desc=speed,
                    words={j for j in near if p.toks[j].text in DURATION_WORDS} | {at})
+
+
+def days_late(p: Parsed, profile: dict) -> Derived | None:
+    """"avg days late", "how many days early": a unit of time right before a date compared with the row's due date
+    ("late" read by language.comparisons as Received > Need By): the time from the due date to that date (from that
+    date to the due date when early), over the rows compared so."""
+    for lo, _hi, f in p.compared:
+        unit = TIME_UNIT_WORDS.get(p.toks[lo - 1].text) if lo > 0 and p.toks[lo - 1].text != p.toks[lo - 1].sing \
+            else None
+        if unit is None or f.other is None or f.op not in (">", "<") or \
+                profile["_by_name"][f.other]["type"] not in ("date", "datetime"):
+            continue
+        start, end = (f.other, f.column) if f.op == ">" else (f.column, f.other)
+        m = Measure(column=start, agg=agg_before(p, lo - 1, "avg"), kind="date_diff", other=end,
+                    unit=cast(TimeUnit, unit))
+        return Derived(m, {start, end}, notes=[f"I measured the time from {start} to {end}"], words={lo - 1})
+    return None
 
 
 _SINCE_SKIP = {"the", "last", "latest", "their", "its", "most", "recent", "a"}
@@ -150,7 +170,8 @@ def _duration_of(p: Parsed, dates: list[dict], profile: dict) -> tuple[dict, dic
     by_name = profile["_by_name"]
     how_long = re.search(r"\bhow long\b", p.text.s) is not None
     for k, t in enumerate(toks):
-        near = (k > 0 and toks[k - 1].text in DURATION_WORDS and toks[k - 1].text not in ("time", "times")
+        near = (t.text == "leadtime" or k > 0 and toks[k - 1].text in DURATION_WORDS and toks[k - 1].text not in
+                ("time", "times")
                 or k + 1 < len(toks) and toks[k + 1].text in SPEED_WORDS  # "pays fastest"
                 or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in SPEED_WORDS  # "slowest to ship"
                 or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in DURATION_WORDS | LEVEL_SUPERLATIVES
@@ -169,6 +190,8 @@ def _duration_of(p: Parsed, dates: list[dict], profile: dict) -> tuple[dict, dic
             return span[0], span[1], k
         if end is None and t.text in DONE_EVENT_WORDS:
             end = _done_date(dates, profile)  # "take to finish" over Enrolled On / Completed On
+        if end is None and t.text in ARRIVAL_WORDS:
+            end = _arrived(dates, profile)  # "lead time", "slowest to deliver" over Ordered / Received
         if end is None:
             continue
         main = _started(dates, end) or max(dates, key=lambda c: (c["non_null"], -dates.index(c)))
@@ -195,12 +218,21 @@ def _done_date(dates: list[dict], profile: dict) -> dict | None:
     return done[0] if len(done) == 1 else None
 
 
+def _arrived(dates: list[dict], profile: dict) -> dict | None:
+    """The one date column of a thing come in (Received, Delivered On, Arrived) that the rows still awaited leave
+    blank: what a word of arrival or lead time ends at when no date column is named by it."""
+    rows = profile.get("row_count") or 0
+    came = [c for c in dates if c["non_null"] < rows and {ABBREVIATIONS.get(w, w) for w in c["tokens"]} &
+            ARRIVED_DATE_WORDS]
+    return came[0] if len(came) == 1 else None
+
+
 def _started(dates: list[dict], end: dict) -> dict | None:
     """The event a duration runs from when the table records one ("Submitted" before "Approved
     On", "Opened" before "Closed On"): the nearest full date column before it named by a participle."""
     full = max(c["non_null"] for c in dates)
-    events = [c for c in dates[:dates.index(end)] if c["non_null"] == full
-              and any(w.endswith("ed") for w in c["tokens"])]
+    events = [c for c in dates[:dates.index(end)] if c["non_null"] == full and not set(c["tokens"]) & DUE_DATE_WORDS
+              and any(w.endswith("ed") for w in c["tokens"])]  # a date due ("Need By") starts nothing
     return events[-1] if events else None
 
 

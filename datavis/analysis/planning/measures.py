@@ -18,6 +18,7 @@ from typing import cast
 
 from ..datasets.profile import is_identifier
 from ..language.lexicon import (
+    ABBREVIATIONS,
     CHANGE_WORDS,
     CONVERTED_COUNT_WORDS,
     COST_WORDS,
@@ -37,7 +38,8 @@ from ..language.lexicon import (
     SHARE_OF_WORDS,
     STOCK_WORDS,
 )
-from ..language.matching import Mention, get_index, negated_booleans, value_key
+from ..language.matching import Mention, Tok, get_index, negated_booleans, value_key
+from ..language.names import singular
 from ..language.parsing import (
     Parsed,
     excludes,
@@ -49,8 +51,17 @@ from ..language.parsing import (
 from ..language.phrasing import revenue_column
 from ..plan import Derived as DerivedKind
 from ..plan import Filter, Measure
-from .amounts import balance_owed, discount_given, net_of, part_of_whole, part_rate, per_day, planned_gap
-from .durations import between_dates, row_span, since_day
+from .amounts import (
+    balance_owed,
+    discount_given,
+    meter_distance,
+    net_of,
+    part_of_whole,
+    part_rate,
+    per_day,
+    planned_gap,
+)
+from .durations import between_dates, days_late, row_span, since_day
 from .measure_base import (
     MONEY_WORDS,
     Derived,
@@ -75,9 +86,9 @@ _CMP = (">", ">=", "<", "<=", "between")
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_growth, planned_gap, since_day, row_span, between_dates, _added, net_of, discount_given,
-                   balance_owed, _shortfall, _stock_value, _as_share_of, per_day, _ratio, _margin, _profit,
-                   _row_value, _priced_quantity, _rate):
+    for reader in (_growth, planned_gap, days_late, since_day, row_span, between_dates, _added, net_of,
+                   discount_given, balance_owed, _shortfall, _stock_value, meter_distance, _as_share_of, per_day,
+                   _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -91,6 +102,12 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
     toks = p.toks
     if p.chart == "arc":
         return None
+    lead = p.question.lstrip()
+    if lead.startswith("%") and not re.match(r"%\s*of\b", lead):  # "% late by vendor": the share of rows that are
+        end = next((j for j in range(len(toks)) if _ends_scope(p, j)), len(toks))
+        found = _condition(p, profile, 0, end, rate_word=False)
+        if found is not None:
+            return _rate_of(None, *found)
     for k, t in enumerate(toks):
         if _as_a_share(p, k):  # "how many tickets were refunded, as a percent": the rate of what was counted
             found = _condition(p, profile, 0, k - 2, rate_word=False)
@@ -250,6 +267,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
             return Filter(column=m.column, op="!=" if neg else "=", values=[yes]), _filters_on(p, m.column)
         if a <= m.start < b and _dated_event(p, m, profile):  # "% of timesheets not yet approved"
             return Filter(column=m.column, op="is_null" if neg else "not_null", values=[]), []
+        happened = _sometimes(by_name[m.column], profile) if rate_word and a <= m.start < b else None
+        if happened is not None:  # "damage rate" over a Damage Charge most rows leave 0 or blank
+            return happened, []
     for v in p.values:
         if a <= v.start < b:
             return Filter(column=v.column, op="!=" if neg else "=", values=[v.value]), _filters_on(p, v.column)
@@ -284,6 +304,25 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
         if cmp is not None:
             return cmp, [cmp]
     return None
+
+
+def _sometimes(col: dict, profile: dict) -> Filter | None:
+    """The rows where an amount charged now and then was charged ("damage rate" over Damage Charge, "refund rate"
+    over Refund Amt): a measure never below zero that is 0 in most rows (> 0), or blank in a fifth of the rows or
+    more and never 0 (filled in). None for any other column, and for a discount (its rate is a percentage off)."""
+    rows = profile.get("row_count") or 0
+    if not measure_col(col) or binary(col) or (col.get("negatives") or 0) > 0 or set(col["tokens"]) & _OFF_WORDS:
+        return None
+    if col["type"] == "integer" and not col.get("money"):
+        return None  # a count (Conversions, Errors): its rate is per a base count (_counted_per_base), not per row
+    if col.get("min") == 0 and col.get("median") == 0:
+        return Filter(column=col["name"], op=">", values=[0])
+    if (col.get("min") or 0) > 0 and col["non_null"] <= 0.8 * rows:
+        return Filter(column=col["name"], op="not_null", values=[])
+    return None
+
+
+_OFF_WORDS = {"discount", "markdown", "rebate", "rate", "pct", "percent", "%"}
 
 
 def _dated_event(p: Parsed, m: Mention, profile: dict) -> bool:
@@ -393,6 +432,8 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
         if top is None or bottom is None:
             continue
         top_col, top_start = top
+        if t.text == "per" and _priced_per(by_name[top_col], p.toks[k + 1]):
+            continue  # "price per lb" names Price ($/lb) itself, not its ratio to Net Wt (lb)
         bottom = _counted_not_money(p, profile, _done_not_planned(p, profile, bottom), top[0])
         bcol = by_name[bottom.column]
         cued = any(c.end <= top_start and top_start - c.end <= 2 for c in p.aggs)
@@ -414,6 +455,12 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
             m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
             return Derived(m, {top_col, bottom.column})
     return None
+
+
+def _priced_per(col: dict, word: Tok) -> bool:
+    """Whether a price column is already per the unit a word says ("Price ($/lb)" and "lb", "pound")."""
+    unit = per_unit(col)
+    return unit is not None and bool({word.text, word.sing, ABBREVIATIONS.get(word.text, word.text)} & unit)
 
 
 def _counted_not_money(p: Parsed, profile: dict, bottom: Mention, top: str) -> Mention:
@@ -493,7 +540,8 @@ def _unit_named(p: Parsed, profile: dict, k: int) -> Mention | None:
     if not 0 <= k < len(p.toks) or p.toks[k].text not in MEASURE_UNIT_WORDS:
         return None
     words = MEASURE_UNIT_WORDS[p.toks[k].text]
-    cols = [c for c in profile["columns"] if measure_col(c) and set(c["tokens"]) & words]
+    cols = [c for c in profile["columns"] if measure_col(c) and set(c["tokens"]) & words
+            and per_unit(c) is None]  # Price ($/lb) is paid per lb, not measured in lb
     if len(cols) != 1:
         return None
     return Mention(column=cols[0]["name"], start=k, end=k + 1, score=0.5, tier="partial", words=p.toks[k].text)
@@ -584,15 +632,66 @@ def _priced_quantity(p: Parsed, profile: dict) -> Derived | None:
         prices = [c for c in measures if not c.get("additive", True) and set(c["tokens"]) & PRICE_WORDS]
         costly = t.text in COST_WORDS | PAY_WORDS
         prices.sort(key=lambda c: ("cost" not in c["tokens"]) if costly else ("cost" in c["tokens"]))
+        # "labor cost" is paid at a pay rate, "revenue" at a price (Pay Rate ($/hr) beside Price ($/lb))
+        prices.sort(key=lambda c: bool(set(c["tokens"]) & _PAY_TOKENS) != (t.text in PAY_WORDS))
         qty = sorted((c for c in measures if c.get("additive", True) and not c.get("money")
                       and set(c["tokens"]) & QUANTITY_WORDS), key=lambda c: len(c["tokens"]))
-        if prices and qty:
-            price, q = prices[0], qty[0]
+        # a price per a unit goes with the quantity measured in it ("$/lb" with Net Wt (lb)), never another one
+        pair = _priced_per_unit(prices, measures) or (
+            (prices[0], qty[0]) if prices and qty and not _physical(prices[0]) else None)
+        if pair is not None:
+            price, q = pair
             m = Measure(column=q["name"], agg=agg_before(p, k, "sum"), kind="multiply", other=price["name"])
-            return Derived(m, {q["name"], price["name"]},
+            money = {k + 1} if k + 1 < len(p.toks) and p.toks[k + 1].text in MONEY_WORDS else set()  # "labor cost"
+            return Derived(m, {q["name"], price["name"]}, words={k} | money,
                            notes=[f"I took the {t.text} as {q['name']} × {price['name']}"])
     return None
 
+
+
+_PAY_TOKENS = PAY_WORDS | {"salary", "wage"}
+# "Price ($/lb)", "Pay Rate ($/hr)", "Cost per kg": the unit a price is per, said after a slash or "per"
+_PER_UNIT = re.compile(r"(?:/|\bper\s+)\s*([a-z]+)\W*$", re.IGNORECASE)
+
+
+def per_unit(price: dict) -> set[str] | None:
+    """The words of the unit a price column's name says it is per ("$/lb": lb, lbs, pound, weight…), or None."""
+    m = _PER_UNIT.search(price["name"])
+    if m is None:
+        return None
+    unit = m[1].lower()
+    return set(MEASURE_UNIT_WORDS.get(unit, ())) | {unit, ABBREVIATIONS.get(unit, unit), singular(unit)}
+
+
+# units a quantity is measured in (weights, lengths, areas, volumes, hours): a price per one of them goes with a
+# quantity in it or with none ("Price/Month" or "Cost per Unit" may still go with Seats or Units)
+_PHYSICAL_UNITS = set(MEASURE_UNIT_WORDS) - {"employee", "employees", "head", "staff", "fte", "worker", "workers"} | \
+    {"hr", "hrs", "hour", "hours", "h", "min", "mins", "minute", "minutes"}
+
+
+def _physical(price: dict) -> bool:
+    """Whether a price column is said per a unit of measure ("$/lb", "/hr"), not per a thing or a period."""
+    m = _PER_UNIT.search(price["name"])
+    return m is not None and m[1].lower() in _PHYSICAL_UNITS
+
+
+def _measured_in(col: dict, unit: set[str]) -> bool:
+    """Whether a quantity column is measured in the unit ("Net Wt (lb)" in lb, "Hours" in hr)."""
+    return bool({w for t in col["tokens"] for w in (t, ABBREVIATIONS.get(t, t))} & unit)
+
+
+def _priced_per_unit(prices: list[dict], measures: list[dict]) -> tuple[dict, dict] | None:
+    """The first price said per a unit (Price ($/lb)) with the quantity measured in that unit (Net Wt (lb)):
+    what the money word is, before any other quantity (Hours × a price per lb is no revenue)."""
+    for price in prices:
+        unit = per_unit(price)
+        if unit is None:
+            continue
+        qty = sorted((c for c in measures if c is not price and c.get("additive", True) and not c.get("money")
+                      and _measured_in(c, unit)), key=lambda c: len(c["tokens"]))
+        if qty:  # Hours before OT Hrs: the plainest name
+            return price, qty[0]
+    return None
 
 
 def _shortfall(p: Parsed, profile: dict) -> Derived | None:
