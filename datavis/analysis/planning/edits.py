@@ -27,6 +27,7 @@ from ..language.matching import Mention, find_values
 from ..language.parsing import Parsed, is_numeric, main_temporal
 from ..language.timeparse import add_months, month_end, period_start
 from ..plan import Agg, Dimension, Filter, Grain, Measure, Order, Plan, Value, copy_plan, validate_plan
+from .series import dropped_series
 
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
                              r"\bno filters?\b|\bwithout (the )?filters?\b")
@@ -404,6 +405,22 @@ def _chart(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     return [(out, "chart")]
 
 
+# "make it horizontal", "horizontal bars please", "flip it sideways", "vertical bars": the bars' orientation
+_ORIENTED = re.compile(r"\b(?:(horizontal(?:ly)?|sideways)|(vertical(?:ly)?|upright))\b")
+
+
+def _oriented(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
+    """"make it horizontal": the chart on screen as bars laid that way. Only a chart over categories or
+    periods can be; a number, a pie or a scatter has no bars to turn."""
+    m = _ORIENTED.search(p.text.s)
+    if m is None or plan.dimension is None or plan.chart not in ("auto", "bar", "line", "area") \
+            or (plan.chart != "bar" and p.chart not in (None, "bar")):
+        return []
+    out = _copy(plan)
+    out.chart, out.horizontal = "bar", m[1] is not None
+    return [(out, "orientation")] if out.horizontal != plan.horizontal or plan.chart != "bar" else []
+
+
 def _share(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not (p.share or _AS_SHARE.search(p.text.s)) or plan.share or _NOT_SHARE.search(p.text.s):
         return []
@@ -586,16 +603,22 @@ def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
 
 FAMILIES: tuple[Callable[[Plan, Parsed, dict[str, Any]], Variants], ...] = (
     # the filters go after the new axis: "for all clubs" lifts a filter, it does not regroup by club
-    _filters, _period_shift, _measure, _dimension, _filters_removed, _grain, _chart, _share, _order, _colour_removed,
-    _limit_removed, _nulls_dropped, _total, _flipped)
+    _filters, _period_shift, _measure, _dimension, _filters_removed, _grain, _chart, _oriented, _share, _order,
+    _colour_removed, _limit_removed, _nulls_dropped, _total, _flipped)
 
 
 # ---------------------------------------------------------------- every combination
+ANCHORED = "is anchored to the latest date"  # the note parsing writes on a relative period
 def candidates(prev: Plan, p: Parsed, profile: dict[str, Any]) -> list[Edit]:
     """Every combination of the variants the message's words allow, validated like any plan."""
     start = _copy(prev)
     start.assumptions = [a for a in start.assumptions if not a.startswith(("I read", BLANKS_LEFT_OUT))]
+    if any(ANCHORED in n for n in p.notes):  # a new period said: the old one's anchoring is off the chart
+        start.assumptions = [a for a in start.assumptions if ANCHORED not in a]
     start.evidence = [e for e in start.evidence if not e.startswith("follow-up")]  # this message's only
+    dropped = dropped_series(start, p, profile)
+    if dropped is not None:  # "remove cancellations" names a series on screen: no filter, no new measure
+        return [_noted(Edit(validate_plan(dropped, profile), ["series removed"]), p)]
     partial = [Edit(start)]
     for family in FAMILIES:
         grown: list[Edit] = []

@@ -53,6 +53,8 @@ PRIOR = {
     "total": 1.5,  # "what's the total?" alone: the sum of the chart on screen
     "compared": 2.5,  # "compare with pine lodge": a value set beside the one on screen, not instead of it
     "bare aggregation": 1.5,  # "what's the average?" alone: the measure on screen, aggregated that way
+    "series removed": 2.0,  # "remove cancellations": its words name a series on screen and nothing else
+    "orientation": 1.0,  # "make it horizontal": says nothing of the data, only of the chart on screen
 }
 # what says a message the data cannot answer alone is an edit of the chart on screen; being short
 # is not enough ("profit by store" in a table without profit stays unanswerable)
@@ -173,7 +175,8 @@ def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any])
         score += PRIOR["colour|split_words"] if _SPLIT_WORDS.search(p.text.s) else PRIOR["colour"]
     if "measure added" in e.changes:
         score += PRIOR["added|also_words"] if also_words(p) else PRIOR["added"]
-    score += sum(PRIOR[c] for c in ("filter lifted", "total", "compared") if c in e.changes)
+    score += sum(PRIOR[c] for c in ("filter lifted", "total", "compared", "series removed", "orientation")
+                 if c in e.changes)
     if "aggregation" in e.changes and _BARE_AGG.search(_core(p.text.s)):
         score += PRIOR["bare aggregation"]
     if "grain value" in e.changes:

@@ -1,0 +1,129 @@
+"""Follow-ups on the chart on screen (tenth stop): a month said alone swaps the period ("and september?"),
+"make it horizontal" lays the bars sideways, and on a chart of several measures "remove cancellations" /
+"drop refunds" / "drop the count" takes that series away (before, the first kept a series of zeros and the
+second charted the refunds). Each chat is asked of `answer()` over a small CSV written here and its rows
+checked against DuckDB over the same file; each mechanism has a near miss that must not fire."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from datavis.analysis import answer
+from datavis.analysis.errors import Unanswerable
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
+from tests.helpers import ingested_views
+
+
+def _write_orders(path: Path, n: int = 700) -> None:
+    """Shop orders over 2024-01 .. 2025-06-30: channel, category, status, revenue, refund (0 unless refunded)."""
+    rnd = random.Random(83)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Order ID", "Order Date", "Channel", "Category", "Status", "Revenue", "Refund"])
+        for i in range(n):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(547) if i else 546)
+            revenue = round(rnd.uniform(5, 400), 2)
+            status = rnd.choices(["Shipped", "Cancelled", "Pending"], [0.8, 0.1, 0.1])[0]
+            w.writerow([f"O{i:05d}", day.isoformat(), rnd.choice(["Web", "Store", "Phone"]),
+                        rnd.choice(["Books", "Toys", "Games", "Music"]), status, revenue,
+                        round(revenue * 0.5, 2) if rnd.random() < 0.08 else 0])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("followup_series")
+    with ingested_views(root, [("orders", _write_orders)]) as (dirs, con):
+        yield dirs, con
+
+
+def _chat(data, questions: list[str]) -> Any:
+    """The last answer of a chat: each question follows up on the answer before it."""
+    dirs, _ = data
+    state = None
+    ans = None
+    for q in questions:
+        ans = answer(dirs["orders"], q, previous=state)
+        state = ans.state
+    return ans
+
+
+def _check(data, questions: list[str], sql: str) -> Any:
+    ans = _chat(data, questions)
+    assert _rows(ans) == _gold(data[1], sql), (questions, ans.sql)
+    return ans
+
+
+SEPT = "\"Order Date\" BETWEEN DATE '2024-09-01' AND DATE '2024-09-30'"
+
+
+@pytest.mark.parametrize("said", ["and september?", "what about september", "ok, and sept?", "september then"])
+def test_a_month_said_alone_swaps_the_period_on_screen(data, said):
+    ans = _check(data, ["revenue by channel in august", said],
+                 f"SELECT Channel, sum(Revenue) FROM orders WHERE {SEPT} GROUP BY 1")
+    assert not any("'in august'" in a for a in ans.plan["assumptions"])  # the old period's note goes with it
+
+
+def test_may_said_alone_is_the_month(data):
+    _check(data, ["revenue by channel in april", "and may"],
+           "SELECT Channel, sum(Revenue) FROM orders WHERE \"Order Date\" BETWEEN DATE '2025-05-01' "
+           "AND DATE '2025-05-31' GROUP BY 1")
+
+
+@pytest.mark.parametrize("said", ["may I see it by category", "and may i have it as a pie"])
+def test_near_miss_may_the_verb_sets_no_period(data, said):
+    ans = _chat(data, ["revenue by channel", said])
+    assert "Order Date" not in ans.sql
+
+
+def _orientation(ans: Any) -> str:
+    return "horizontal" if ans.spec["encoding"]["y"].get("type") == "nominal" else "vertical"
+
+
+@pytest.mark.parametrize("said", ["make it horizontal", "horizontal bars please", "can you flip it sideways"])
+def test_horizontal_lays_the_bars_sideways(data, said):
+    first = _chat(data, ["revenue by channel"])
+    assert _orientation(first) == "vertical"
+    ans = _check(data, ["revenue by channel", said], "SELECT Channel, sum(Revenue) FROM orders GROUP BY 1")
+    assert ans.chart_type == "bar" and _orientation(ans) == "horizontal"
+    back = _chat(data, ["revenue by channel", said, "vertical bars"])
+    assert _orientation(back) == "vertical"
+
+
+def test_near_miss_one_number_has_no_bars_to_turn(data):
+    with pytest.raises(Unanswerable):
+        _chat(data, ["total revenue", "make it horizontal"])
+
+
+MONTH = "date_trunc('month', \"Order Date\")"
+
+
+def test_remove_a_counted_condition_series(data):
+    ans = _check(data, ["orders and cancellations per month", "remove cancellations"],
+                 f"SELECT {MONTH}, count(*) FROM orders GROUP BY 1")
+    assert "Cancelled" not in ans.sql
+
+
+@pytest.mark.parametrize("said", ["drop refunds", "remove the refund line", "now take out refunds"])
+def test_remove_a_measure_series(data, said):
+    _check(data, ["revenue and refunds by channel", said], "SELECT Channel, sum(Revenue) FROM orders GROUP BY 1")
+
+
+def test_drop_the_count_series(data):
+    _check(data, ["revenue and number of orders by category", "drop the count"],
+           "SELECT Category, sum(Revenue) FROM orders GROUP BY 1")
+
+
+def test_near_miss_remove_on_one_series_filters(data):
+    _check(data, ["orders per channel", "remove cancellations"],
+           "SELECT Channel, count(*) FROM orders WHERE Status <> 'Cancelled' GROUP BY 1")
+
+
+def test_near_miss_remove_a_value_of_no_series_filters(data):
+    ans = _chat(data, ["revenue and refunds by category", "remove web"])
+    assert "\"Channel\" <> 'Web'" in ans.sql and "Refund" in ans.sql
