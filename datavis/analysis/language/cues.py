@@ -83,8 +83,10 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
         found = (m, a, b, desc)
     if found is None:
         # "avg quantity per order by category": "order" after per / each / an is the noun
-        m2 = next(iter(text.find(r"\b(?<!per )(?<!each )(?<!every )(?<!an )(?<!one )(sort|order|rank)(?:ed)? "
-                                 r"(?:it |them |the \w+ )?(?:by|on) ")), None)
+        # and so is "order" after a superlative or "single" ("the largest order by vendor", "biggest single order
+        # per store"): one order per group, not a sort
+        m2 = next((f for f in text.find(r"\b(?<!per )(?<!each )(?<!every )(?<!an )(?<!one )(sort|order|rank)(?:ed)? "
+                                        r"(?:it |them |the \w+ )?(?:by|on) ") if not _order_noun(text, f[1][0])), None)
         if m2 is None:
             return None, None, None
         m, (a, b) = m2
@@ -113,6 +115,14 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
     if head < start and order_target(clause) is None:  # "sort the bars in ascending order of date"
         clause = " ".join(t.text for t in toks[head:end])
     return Cue("order", desc, a, b), (start, end), clause
+
+
+_NOUN_BEFORE_ORDER = re.compile(r"\w+est|single|average|avg|typical|mean|median")
+
+
+def _order_noun(text: Text, a: int) -> bool:
+    """"order" at token `a` is the rows' noun: a superlative or "single" stands before it."""
+    return text.toks[a].text == "order" and a > 0 and bool(_NOUN_BEFORE_ORDER.fullmatch(text.toks[a - 1].text))
 
 
 def _clause_start(text: Text, a: int) -> int:
