@@ -1,8 +1,9 @@
 """Follow-ups on the chart on screen (tenth stop): a month said alone swaps the period ("and september?"),
-"make it horizontal" lays the bars sideways, and on a chart of several measures "remove cancellations" /
-"drop refunds" / "drop the count" takes that series away (before, the first kept a series of zeros and the
-second charted the refunds). Each chat is asked of `answer()` over a small CSV written here and its rows
-checked against DuckDB over the same file; each mechanism has a near miss that must not fire."""
+"make it horizontal" lays the bars sideways, "slowest 3" ranks the chart of durations on screen, and on a
+chart of several measures "remove cancellations" / "drop refunds" / "drop the count" takes that series away
+(before, the first kept a series of zeros and the second charted the refunds). Each chat is asked of
+`answer()` over a small CSV written here and its rows checked against DuckDB over the same file; each
+mechanism has a near miss that must not fire."""
 from __future__ import annotations
 
 import csv
@@ -35,26 +36,38 @@ def _write_orders(path: Path, n: int = 700) -> None:
                         round(revenue * 0.5, 2) if rnd.random() < 0.08 else 0])
 
 
+def _write_runs(path: Path, n: int = 400) -> None:
+    """Courier runs: run id, driver, stops, duration in minutes (each driver at their own pace)."""
+    rnd = random.Random(89)
+    pace = {"Ada": 1.0, "Bo": 1.3, "Cy": 0.8, "Di": 1.1, "Ed": 0.9}
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Run ID", "Driver", "Stops", "Duration Min"])
+        for i in range(n):
+            driver, stops = rnd.choice(list(pace)), rnd.randint(3, 20)
+            w.writerow([f"R{i:04d}", driver, stops, round(stops * rnd.uniform(6, 10) * pace[driver])])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("followup_series")
-    with ingested_views(root, [("orders", _write_orders)]) as (dirs, con):
+    with ingested_views(root, [("orders", _write_orders), ("runs", _write_runs)]) as (dirs, con):
         yield dirs, con
 
 
-def _chat(data, questions: list[str]) -> Any:
+def _chat(data, questions: list[str], table: str = "orders") -> Any:
     """The last answer of a chat: each question follows up on the answer before it."""
     dirs, _ = data
     state = None
     ans = None
     for q in questions:
-        ans = answer(dirs["orders"], q, previous=state)
+        ans = answer(dirs[table], q, previous=state)
         state = ans.state
     return ans
 
 
-def _check(data, questions: list[str], sql: str) -> Any:
-    ans = _chat(data, questions)
+def _check(data, questions: list[str], sql: str, table: str = "orders") -> Any:
+    ans = _chat(data, questions, table)
     assert _rows(ans) == _gold(data[1], sql), (questions, ans.sql)
     return ans
 
@@ -127,3 +140,21 @@ def test_near_miss_remove_on_one_series_filters(data):
 def test_near_miss_remove_a_value_of_no_series_filters(data):
     ans = _chat(data, ["revenue and refunds by category", "remove web"])
     assert "\"Channel\" <> 'Web'" in ans.sql and "Refund" in ans.sql
+
+
+AVG_DURATION = 'SELECT Driver, avg("Duration Min") AS d FROM runs GROUP BY 1'
+
+
+@pytest.mark.parametrize(("said", "order"), [("slowest 3", "d DESC LIMIT 3"), ("the 3 slowest", "d DESC LIMIT 3"),
+                                             ("fastest 2", "d LIMIT 2")])
+def test_a_speed_and_a_number_rank_the_durations_on_screen(data, said, order):
+    _check(data, ["average duration by driver", said], f"{AVG_DURATION} ORDER BY {order}", "runs")
+
+
+def test_slowest_n_groups_asked_alone(data):
+    _check(data, ["slowest 3 drivers"], f"{AVG_DURATION} ORDER BY d DESC LIMIT 3", "runs")
+
+
+def test_near_miss_a_speed_over_a_chart_of_no_duration_asks_anew(data):
+    ans = _chat(data, ["average stops by driver", "the 3 slowest"], "runs")
+    assert "Stops" not in ans.sql

@@ -157,6 +157,7 @@ _SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|few
 # superlatives of a level or a speed rank one group as well after "which X has/pays …" ("which supplier has the
 # longest lead time", "which region pays fastest")
 _LEVEL_SUPERLATIVES = "longest|shortest|fastest|quickest|slowest|cheapest|priciest|costliest|heaviest|lightest"
+LEVEL_SUPERLATIVE = re.compile(_LEVEL_SUPERLATIVES)
 # superlatives of a kind or a moment after a count ("the 4 bulkiest shipments", "the 10 most recent calls")
 _KIND_SUPERLATIVES = "oldest|youngest|bulkiest|newest|latest|earliest|most\\s+recent"
 _LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst", "shortest", "fastest", "quickest", "cheapest",
@@ -237,6 +238,13 @@ def _numbered_limit(text: Text) -> Cue[tuple[int, bool]] | None:
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
         return Cue("limit", (n, m.group(0).split()[-1] not in _LOW_WORDS | {"youngest", "earliest"}), a, b)
+    # "slowest 3", "the cheapest 5 vendors": the number after a superlative of a level or a speed; the
+    # superlative still names the quantity that ranks, as above
+    for m, _span in text.find(rf"{NOT_AT_BOUND}\b({_LEVEL_SUPERLATIVES})\s+(\d{{1,2}}|{nums})\b"
+                              r"(?!\s*(?:%|percent|x\b))"):
+        n = int(m.group(2)) if m.group(2).isdigit() else NUMBER_WORDS[m.group(2)]
+        a, b = text.span(m.start(2), m.end(2))
+        return Cue("limit", (n, _ranks_high(m.group(1), text.s[m.end():])), a, b)
     # "which 3 stores sold the most units", "3 campaigns with the best roas": the number, then the
     # superlative a few words on
     for m, _span in text.find(rf"(?:^|\b(?:which|what|the|our|my)\s+)(\d{{1,2}}|{nums})\s+"

@@ -18,6 +18,7 @@ the two best readings are within `CLOSE`, the runner-up is offered as an alterna
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -104,10 +105,12 @@ def _core(text: str) -> str:
 
 
 def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None,
-                     axis: frozenset[str] = frozenset()) -> list[str]:
+                     axis: frozenset[str] = frozenset(), shown: frozenset[str] = frozenset()) -> list[str]:
     """The features of the prior (PRIOR) that this message has; `axis`: the columns the chart on
-    screen is grouped by."""
+    screen is grouped by; `shown`: the columns it measures."""
     by_name = profile["_by_name"]
+    # "slowest 3" over a chart of durations: the superlative names the measure on screen, nothing new
+    p = _ranking_its_measure(p, shown)
     # "number of SKUs": a column counted right after a count cue is the message's own measure
     counted = [m.column for m in free_mentions(p) if not is_measure(by_name[m.column]) and
                any(a.value in ("count", "count_distinct") and 0 <= m.start - a.end <= 1 for a in p.aggs)]
@@ -150,6 +153,14 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None,
     if fresh is not None and fresh.alternatives:
         out.append("fresh_unsure")
     return out
+
+
+def _ranking_its_measure(p: Parsed, shown: frozenset[str]) -> Parsed:
+    """`p` without the mentions that are only a superlative of a level or a speed ("slowest", "cheapest")
+    linked to a column the chart on screen measures, when a number says how many: they rank that chart."""
+    kept = [m for m in p.mentions if not (m.column in shown and p.limit_numbered and
+                                          all(C.LEVEL_SUPERLATIVE.fullmatch(t.text) for t in p.toks[m.start:m.end]))]
+    return p if len(kept) == len(p.mentions) else dataclasses.replace(p, mentions=kept)
 
 
 def _row_nouns(profile: dict[str, Any]) -> set[str]:
@@ -202,7 +213,8 @@ def rank(p: Parsed, prev: Plan | None, profile: dict[str, Any], forced: bool, fr
     ranked_fresh = None if isinstance(fresh, Unanswerable) else fresh
     axis = frozenset(c for c in (prev.dimension.column if prev and prev.dimension else None,
                                  prev.color if prev else None) if c)
-    feats = message_features(p, profile, ranked_fresh, axis)
+    shown = frozenset(m.column for m in prev.measures if m.column) if prev else frozenset()
+    feats = message_features(p, profile, ranked_fresh, axis, shown)
     scored = sorted(((edit_score(e, feats, p, profile), e) for e in edits), key=lambda t: -t[0])
     best_score = scored[0][0]
     if isinstance(fresh, Unanswerable) and not forced and (best_score <= 0 or not set(feats) & _EDIT_EVIDENCE):
