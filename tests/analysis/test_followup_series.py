@@ -48,10 +48,25 @@ def _write_runs(path: Path, n: int = 400) -> None:
             w.writerow([f"R{i:04d}", driver, stops, round(stops * rnd.uniform(6, 10) * pace[driver])])
 
 
+def _write_signups(path: Path, n: int = 500) -> None:
+    """Course signups over 2024: signup id, student (20 names), course (4), signed up, completed on (often blank)."""
+    rnd = random.Random(91)
+    students = [f"Student {k:02d}" for k in range(20)]
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Signup ID", "Student", "Course", "Signed Up", "Completed On"])
+        for i in range(n):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(300))
+            done = day + dt.timedelta(days=rnd.randint(20, 90)) if rnd.random() < 0.5 else None
+            w.writerow([f"S{i:04d}", rnd.choice(students), rnd.choice(["Python", "SQL", "Excel", "Stats"]),
+                        day.isoformat(), done.isoformat() if done else ""])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("followup_series")
-    with ingested_views(root, [("orders", _write_orders), ("runs", _write_runs)]) as (dirs, con):
+    tables = [("orders", _write_orders), ("runs", _write_runs), ("signups", _write_signups)]
+    with ingested_views(root, tables) as (dirs, con):
         yield dirs, con
 
 
@@ -158,3 +173,31 @@ def test_slowest_n_groups_asked_alone(data):
 def test_near_miss_a_speed_over_a_chart_of_no_duration_asks_anew(data):
     ans = _chat(data, ["average stops by driver", "the 3 slowest"], "runs")
     assert "Stops" not in ans.sql
+
+
+OWN_DATES = """WITH a AS (SELECT date_trunc('month', "Signed Up") AS m, Course, count(*) AS n FROM signups
+      GROUP BY ALL),
+b AS (SELECT date_trunc('month', "Completed On") AS m, Course, count(*) AS k FROM signups
+      WHERE "Completed On" IS NOT NULL GROUP BY ALL)
+SELECT CAST(CAST(coalesce(a.m, b.m) AS DATE) AS VARCHAR), coalesce(a.Course, b.Course), coalesce(n, 0), coalesce(k, 0)
+FROM a FULL JOIN b ON a.m = b.m AND a.Course = b.Course"""
+
+
+def test_a_split_keeps_each_measure_on_its_own_date(data):
+    """"signups and completions per month" counts completions by their own date; split by course it still does."""
+    first = _chat(data, ["signups and completions per month"], "signups")
+    assert "Completed On" in first.sql and "WITH" in first.sql  # the premise: each measure along its own date
+    ans = _chat(data, ["signups and completions per month", "split by course"], "signups")
+    got = {tuple(str(v) if i == 0 else v for i, v in enumerate(r.values())) for r in ans.data}
+    assert got == set(data[1].execute(OWN_DATES).fetchall()), ans.sql
+
+
+def test_a_split_that_cannot_keep_the_dates_says_so(data):
+    """Split into more series than a chart keeps, the measures fall back to the axis's date: said, not silent."""
+    ans = _chat(data, ["signups and completions per month", "split by student"], "signups")
+    assert any("not by 'Completed On'" in a for a in ans.plan["assumptions"]), ans.plan["assumptions"]
+
+
+def test_near_miss_a_split_of_one_date_has_no_note(data):
+    ans = _chat(data, ["signups per month", "split by student"], "signups")
+    assert not any("placed by" in a for a in ans.plan["assumptions"])
