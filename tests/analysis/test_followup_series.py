@@ -201,3 +201,15 @@ def test_a_split_that_cannot_keep_the_dates_says_so(data):
 def test_near_miss_a_split_of_one_date_has_no_note(data):
     ans = _chat(data, ["signups per month", "split by student"], "signups")
     assert not any("placed by" in a for a in ans.plan["assumptions"])
+
+
+@pytest.mark.parametrize("said", ["which channel had the most", "and which channel had the most?"])
+def test_a_bare_superlative_ranks_what_the_chart_on_screen_counts(data, said):
+    """"which rep had the most" after "how many projects got cancelled": the most cancelled, by rep."""
+    _check(data, ["how many orders were cancelled", said],
+           "SELECT Channel, count(*) AS n FROM orders WHERE Status = 'Cancelled' GROUP BY 1 ORDER BY n DESC LIMIT 1")
+
+
+def test_near_miss_a_superlative_of_its_own_asks_anew(data):
+    ans = _chat(data, ["how many orders were cancelled", "which channel had the highest revenue"])
+    assert "Cancelled" not in ans.sql and "Revenue" in ans.sql

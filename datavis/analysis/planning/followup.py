@@ -55,6 +55,7 @@ PRIOR = {
     "compared": 2.5,  # "compare with pine lodge": a value set beside the one on screen, not instead of it
     "bare aggregation": 1.5,  # "what's the average?" alone: the measure on screen, aggregated that way
     "series removed": 2.0,  # "remove cancellations": its words name a series on screen and nothing else
+    "bare_superlative": 2.5,  # "which rep had the most": the most of what the chart on screen measures
     "orientation": 1.0,  # "make it horizontal": says nothing of the data, only of the chart on screen
 }
 # what says a message the data cannot answer alone is an edit of the chart on screen; being short
@@ -84,6 +85,10 @@ _THAT_CHART = re.compile(r"\b(?:do|redo|show|make|run|plot|chart|draw|repeat|giv
 # an aggregation asked alone ("what's the average?", "and the max?"): of the measure on screen
 _BARE_AGG = re.compile(r"^\W*(?:and |so |ok |okay )?(?:what(?:'s| is| was|s)? )?(?:the )?"
                        r"(?:average|avg|mean|median|max|maximum|min|minimum)\W*$")
+# a superlative that ends the message with nothing after it to rank by ("which rep had the most", "who sold the
+# least?"): the measure is the one on screen
+_BARE_SUPERLATIVE = re.compile(r"\b(?:which|who|what)\b.*\bthe (?:most|least|fewest|highest|lowest|biggest|largest|"
+                               r"smallest)\W*$")
 _IMPERATIVE = re.compile(r"^\W*(show|list|give|plot|draw|chart|display)\b")
 _SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
                           r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
@@ -152,6 +157,8 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None,
         out.append("question_start")
     if fresh is not None and fresh.alternatives:
         out.append("fresh_unsure")
+    if _BARE_SUPERLATIVE.search(text) and not measures and not counts_rows:
+        out.append("bare_superlative")
     return out
 
 
