@@ -33,16 +33,28 @@ def _write_orders(path: Path, n: int = 500) -> None:
                         rnd.choice(["North", "South", "East"]), amounts[i] / 100])
 
 
+def _write_calls(path: Path, n: int = 300) -> None:
+    """Support calls over 2024: call id, date, agent, duration in minutes (distinct values)."""
+    rnd = random.Random(98)
+    minutes = rnd.sample(range(100, 9000), n)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Call ID", "Call Date", "Agent", "Duration Min"])
+        for i in range(n):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(366))
+            w.writerow([f"C{i:04d}", day.isoformat(), rnd.choice(["Kim", "Lee", "Moe"]), minutes[i] / 100])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("one_row")
-    with ingested_views(root, [("orders", _write_orders)]) as (dirs, con):
+    with ingested_views(root, [("orders", _write_orders), ("calls", _write_calls)]) as (dirs, con):
         yield dirs, con
 
 
-def _check(data, question: str, sql: str) -> None:
+def _check(data, question: str, sql: str, table: str = "orders") -> None:
     dirs, con = data
-    ans = answer(dirs["orders"], question)
+    ans = answer(dirs[table], question)
     assert _rows(ans) == _gold(con, sql), (question, ans.sql)
 
 
@@ -74,3 +86,18 @@ def test_the_largest_row_of_each_group(data, question, sql):
 ])
 def test_near_misses_keep_their_reading(data, question, sql):
     _check(data, question, sql)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("when was the longest call", 'SELECT "Call Date", "Duration Min" FROM calls ORDER BY 2 DESC LIMIT 1'),
+    ("who took the longest call", 'SELECT Agent, "Duration Min" FROM calls ORDER BY 2 DESC LIMIT 1'),
+    ("when was the shortest call", 'SELECT "Call Date", "Duration Min" FROM calls ORDER BY 2 LIMIT 1'),
+    ("the longest call by agent", 'SELECT Agent, max("Duration Min") FROM calls GROUP BY 1'),
+])
+def test_the_longest_row_is_one_row_too(data, question, sql):
+    _check(data, question, sql, "calls")
+
+
+def test_near_miss_the_longest_average_ranks_groups(data):
+    _check(data, "which agent has the longest average call",
+           'SELECT Agent, avg("Duration Min") AS a FROM calls GROUP BY 1 ORDER BY a DESC LIMIT 1', "calls")

@@ -365,7 +365,7 @@ def _row_per_group(p: Parsed, sup: int, group: int, profile: dict[str, Any]) -> 
 # Superlatives that rank the rows by their own size, price, weight or moment ("the largest order"), and the words
 # one row may stand behind ("the largest order in march", "our biggest sale ever").
 _ONE_ROW_SUPERLATIVES = SIZE_SUPERLATIVES | (MOMENT_SUPERLATIVES - {"recent", "recently"}) | \
-    {"cheapest", "priciest", "costliest", "heaviest", "lightest"}
+    {"cheapest", "priciest", "costliest", "heaviest", "lightest", "longest", "shortest"}
 _ONE_ROW_BEFORE = {"the", "our", "my", "your", "their", "single"}
 _ONE_ROW_AFTER = {"in", "from", "during", "this", "last", "ever", "so", "yet", "we", "placed", "made", "on", "to",
                   "of"}
@@ -395,7 +395,7 @@ def one_row_superlative(p: Parsed, profile: dict[str, Any]) -> None:
             return
 
 
-_LOW_ROW_SUPERLATIVES = {"smallest", "earliest", "cheapest", "lightest"}
+_LOW_ROW_SUPERLATIVES = {"smallest", "earliest", "cheapest", "lightest", "shortest"}
 
 
 _REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "total", "value", "price"]
