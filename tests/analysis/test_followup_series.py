@@ -103,6 +103,21 @@ def test_may_said_alone_is_the_month(data):
            "AND DATE '2025-05-31' GROUP BY 1")
 
 
+@pytest.mark.parametrize("first", ["revenue by channel in march 2024", "revenue by channel in 2024"])
+def test_a_month_said_alone_is_in_the_year_on_screen(data, first):
+    """The data ends in June 2025, so the latest April is 2025's; after a chart of 2024 it is April 2024."""
+    ans = _check(data, [first, "and april?"],
+                 "SELECT Channel, sum(Revenue) FROM orders WHERE \"Order Date\" BETWEEN DATE '2024-04-01' "
+                 "AND DATE '2024-04-30' GROUP BY 1")
+    assert not any("anchored" in a for a in ans.plan["assumptions"])
+
+
+def test_near_miss_a_month_with_its_year_keeps_it(data):
+    _check(data, ["revenue by channel in march 2024", "and april 2025?"],
+           "SELECT Channel, sum(Revenue) FROM orders WHERE \"Order Date\" BETWEEN DATE '2025-04-01' "
+           "AND DATE '2025-04-30' GROUP BY 1")
+
+
 @pytest.mark.parametrize("said", ["may I see it by category", "and may i have it as a pie"])
 def test_near_miss_may_the_verb_sets_no_period(data, said):
     ans = _chat(data, ["revenue by channel", said])
