@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from datavis.analysis import answer
+from datavis.analysis.language.cues import Text, find_order
+from datavis.analysis.language.matching import tokenize
 from tests.helpers import answer_rows as _rows
 from tests.helpers import gold_rows as _gold
 from tests.helpers import ingested_views
@@ -101,3 +103,12 @@ def test_the_longest_row_is_one_row_too(data, question, sql):
 def test_near_miss_the_longest_average_ranks_groups(data):
     _check(data, "which agent has the longest average call",
            'SELECT Agent, avg("Duration Min") AS a FROM calls GROUP BY 1 ORDER BY a DESC LIMIT 1', "calls")
+
+
+@pytest.mark.parametrize(("text", "sort"), [
+    ("the largest order by region", False), ("biggest single order by rep", False),
+    ("sales in the west order by amount", True), ("order by amount", True)])
+def test_order_by_after_a_superlative_is_the_rows_noun(text, sort):
+    """"order by" is a sort unless a superlative stands before "order" ("west" is no superlative)."""
+    cue, _span, _clause = find_order(Text(tokenize(text)))
+    assert (cue is not None) == sort

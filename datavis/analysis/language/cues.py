@@ -117,7 +117,10 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
     return Cue("order", desc, a, b), (start, end), clause
 
 
-_NOUN_BEFORE_ORDER = re.compile(r"\w+est|single|average|avg|typical|mean|median")
+# a superlative of size, level or moment ("west" or "interest" before "order by" stays a sort)
+_NOUN_BEFORE_ORDER = re.compile(r"largest|biggest|smallest|highest|lowest|greatest|latest|earliest|newest|oldest|"
+                                r"longest|shortest|cheapest|priciest|costliest|heaviest|lightest|"
+                                r"single|average|avg|typical|mean|median")
 
 
 def _order_noun(text: Text, a: int) -> bool:
