@@ -386,8 +386,10 @@ def one_row_superlative(p: Parsed, profile: dict[str, Any]) -> None:
         before = toks[lead - 1].text if lead > 0 else "the"
         noun = toks[t.i + 1]
         after = toks[t.i + 2].text if t.i + 2 < len(toks) else None
-        if sup and before in _ONE_ROW_BEFORE and noun.text == noun.sing and noun.sing in rows \
-                and (after is None or after in _ONE_ROW_AFTER) \
+        # "the longest call" is one row, "longest play in ms" the length asked in a unit: a length's superlative
+        # is one row only when nothing follows its noun
+        after_ok = after is None or (after in _ONE_ROW_AFTER and t.text not in _LENGTH_SUPERLATIVES)
+        if sup and before in _ONE_ROW_BEFORE and noun.text == noun.sing and noun.sing in rows and after_ok \
                 and not any(x.text in _ONE_ROW_GROUPED for x in toks[t.i + 2:]):
             if p.limit is None:
                 p.limit, p.limit_desc, p.limit_numbered = 1, t.text not in _LOW_ROW_SUPERLATIVES, True
@@ -396,6 +398,7 @@ def one_row_superlative(p: Parsed, profile: dict[str, Any]) -> None:
 
 
 _LOW_ROW_SUPERLATIVES = {"smallest", "earliest", "cheapest", "lightest", "shortest"}
+_LENGTH_SUPERLATIVES = {"longest", "shortest"}
 
 
 _REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "total", "value", "price"]
