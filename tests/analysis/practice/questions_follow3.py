@@ -157,15 +157,18 @@ def _ids(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# the business set's categories (the runner adds "follow-up" from the previous ids): period and value swaps are
+# conditions, ranking the chart on screen is a top/bottom N, one-row answers and the largest row per group are
+# max/min wording
 CATEGORIES: dict[str, frozenset[str]] = {
-    "follow-up: period or value swap": _ids("fp02 fp04 fb02 fb03 fb18 fd05 fd06 fd08 fd20 fp22"),
-    "follow-up: rank the chart on screen": _ids("fp06 fp20 fb09 fb10 fd02 fd03 fd13 fd18"),
-    "follow-up: horizontal": _ids("fp07 fb15 fd14"),
-    "follow-up: two measures": _ids("fp14 fp16 fb05 fb07 fb21 fd16"),
-    "follow-up: filter": _ids("fp18 fp19 fb17"),
-    "one-row answer": _ids("fp08 fp09 fp12 fb11 fb12 fd09 fd10"),
-    "largest per group": _ids("fp10 fp11 fb13 fb19 fd11"),
-    "two measures": _ids("fp13 fp15 fb04 fb06 fb20 fd15"),
+    "condition in words or values": _ids("fp02 fp03 fp04 fp18 fp19 fp22 fb01 fb02 fb03 fb17 fb18 fd05 fd06 fd07 "
+                                         "fd08 fd17 fd19 fd20"),
+    "top-N with 'top'": _ids("fp20 fb09 fd18"),
+    "top/bottom-N without 'top'": _ids("fp06 fp07 fb10 fd02 fd03 fd13 fd14"),
+    "median/max/min wording": _ids("fp08 fp09 fp10 fp11 fp12 fb11 fb12 fb13 fb19 fd09 fd10 fd11"),
+    "two measures": _ids("fp13 fp14 fp15 fp16 fb04 fb05 fb06 fb07 fb20 fb21 fd15 fd16"),
+    "split by colour": _ids("fb21"),
     "time series": _ids("fp15 fp16 fp21 fp22 fb04 fb05"),
+    "quarter or week grain": _ids("fp21 fp22"),
     "pie asked for": _ids("fd21"),
 }
