@@ -228,6 +228,9 @@ def present(ex: Executed, profile: dict[str, Any], question: str, planner: str) 
     plan.assumptions += [a for a in left_out(question, used, profile) if a not in plan.assumptions]
     if q.extra.get("blank_x") and rows and blanks_note(q.extra["blank_x"]) not in plan.assumptions:
         plan.assumptions.append(blanks_note(q.extra["blank_x"]))
+    off = q.extra.get("own_dates_off")
+    if off and _own_dates_note(off) not in plan.assumptions:
+        plan.assumptions.append(_own_dates_note(off))
     chart = choose_chart(plan, q, rows)
     title = title_for(plan, q, profile)
     spec = build_spec(chart, plan, q, rows, title, profile, {y: y for y in q.ys})
@@ -245,6 +248,14 @@ def present(ex: Executed, profile: dict[str, Any], question: str, planner: str) 
              "chart_type": chart}
     return Answer(chart_type=chart, title=title, spec=spec, data=rows, sql=q.sql, plan=explain(plan, q, chart),
                   insight=insight, state=state, planner=planner, facts=facts)
+
+
+def _own_dates_note(off: dict[str, Any]) -> str:
+    """Why a measure with a date of its own is shown along the axis's date: with many series, a top N or
+    shares, each measure cannot keep its own date, so every row is counted where the axis puts it."""
+    dates = " and ".join(f"'{d}'" for d in off["dates"])
+    return (f"Every measure is placed by '{off['axis']}' here, not by {dates}: split into many series, cut to a "
+            "top N or shown as shares, the measures cannot each keep their own date")
 
 
 def _measure_name(plan: Plan, q: Query, profile: dict[str, Any]) -> str:

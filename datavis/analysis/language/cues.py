@@ -83,8 +83,10 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
         found = (m, a, b, desc)
     if found is None:
         # "avg quantity per order by category": "order" after per / each / an is the noun
-        m2 = next(iter(text.find(r"\b(?<!per )(?<!each )(?<!every )(?<!an )(?<!one )(sort|order|rank)(?:ed)? "
-                                 r"(?:it |them |the \w+ )?(?:by|on) ")), None)
+        # and so is "order" after a superlative or "single" ("the largest order by vendor", "biggest single order
+        # per store"): one order per group, not a sort
+        m2 = next((f for f in text.find(r"\b(?<!per )(?<!each )(?<!every )(?<!an )(?<!one )(sort|order|rank)(?:ed)? "
+                                        r"(?:it |them |the \w+ )?(?:by|on) ") if not _order_noun(text, f[1][0])), None)
         if m2 is None:
             return None, None, None
         m, (a, b) = m2
@@ -113,6 +115,17 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
     if head < start and order_target(clause) is None:  # "sort the bars in ascending order of date"
         clause = " ".join(t.text for t in toks[head:end])
     return Cue("order", desc, a, b), (start, end), clause
+
+
+# a superlative of size, level or moment ("west" or "interest" before "order by" stays a sort)
+_NOUN_BEFORE_ORDER = re.compile(r"largest|biggest|smallest|highest|lowest|greatest|latest|earliest|newest|oldest|"
+                                r"longest|shortest|cheapest|priciest|costliest|heaviest|lightest|"
+                                r"single|average|avg|typical|mean|median")
+
+
+def _order_noun(text: Text, a: int) -> bool:
+    """"order" at token `a` is the rows' noun: a superlative or "single" stands before it."""
+    return text.toks[a].text == "order" and a > 0 and bool(_NOUN_BEFORE_ORDER.fullmatch(text.toks[a - 1].text))
 
 
 def _clause_start(text: Text, a: int) -> int:
@@ -147,6 +160,7 @@ _SUPERLATIVES = "most|highest|largest|biggest|best|greatest|top|lowest|least|few
 # superlatives of a level or a speed rank one group as well after "which X has/pays …" ("which supplier has the
 # longest lead time", "which region pays fastest")
 _LEVEL_SUPERLATIVES = "longest|shortest|fastest|quickest|slowest|cheapest|priciest|costliest|heaviest|lightest"
+LEVEL_SUPERLATIVE = re.compile(_LEVEL_SUPERLATIVES)
 # superlatives of a kind or a moment after a count ("the 4 bulkiest shipments", "the 10 most recent calls")
 _KIND_SUPERLATIVES = "oldest|youngest|bulkiest|newest|latest|earliest|most\\s+recent"
 _LOW_WORDS = {"lowest", "least", "fewest", "smallest", "worst", "shortest", "fastest", "quickest", "cheapest",
@@ -227,6 +241,13 @@ def _numbered_limit(text: Text) -> Cue[tuple[int, bool]] | None:
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
         a, b = text.span(m.start(1), m.end(1))
         return Cue("limit", (n, m.group(0).split()[-1] not in _LOW_WORDS | {"youngest", "earliest"}), a, b)
+    # "slowest 3", "the cheapest 5 vendors": the number after a superlative of a level or a speed; the
+    # superlative still names the quantity that ranks, as above
+    for m, _span in text.find(rf"{NOT_AT_BOUND}\b({_LEVEL_SUPERLATIVES})\s+(\d{{1,2}}|{nums})\b"
+                              r"(?!\s*(?:%|percent|x\b))"):
+        n = int(m.group(2)) if m.group(2).isdigit() else NUMBER_WORDS[m.group(2)]
+        a, b = text.span(m.start(2), m.end(2))
+        return Cue("limit", (n, _ranks_high(m.group(1), text.s[m.end():])), a, b)
     # "which 3 stores sold the most units", "3 campaigns with the best roas": the number, then the
     # superlative a few words on
     for m, _span in text.find(rf"(?:^|\b(?:which|what|the|our|my)\s+)(\d{{1,2}}|{nums})\s+"

@@ -196,6 +196,7 @@ class Parsed:
     limit: int | None = None
     limit_desc: bool = True
     limit_numbered: bool = False  # "top 5" (a number said) rather than "the top stores"
+    one_row: tuple[int, int] | None = None  # "the largest order": the superlative and the rows' noun (phrasing)
     periods_ranked: bool = False  # "the busiest hour", "top 5 days": a limit of periods
     x_axis: str | None = None
     y_axis: str | None = None

@@ -349,15 +349,24 @@ def superlative_subject(p: Parsed, profile: dict[str, Any]) -> None:
         m = next((m for m in p.mentions if t.i < m.start <= t.i + 3), None)
         while m is not None and is_numeric(by_name[m.column]):
             m = next((o for o in p.mentions if m.end <= o.start <= m.end), None)
-        if m is not None and category(by_name[m.column]) and p.toks[m.end - 1].text == p.toks[m.end - 1].sing:
+        if m is not None and category(by_name[m.column]) and p.toks[m.end - 1].text == p.toks[m.end - 1].sing \
+                and not _row_per_group(p, t.i, m.start, profile):
             p.limit, p.limit_desc = 1, RANKING_WORDS.get(t.text, SPEED_WORDS.get(t.text, True))
             return
+
+
+def _row_per_group(p: Parsed, sup: int, group: int, profile: dict[str, Any]) -> bool:
+    """"the largest order by vendor", "biggest sale per store": the superlative describes the rows' own noun, and
+    the group comes after "by" / "per" / "each": the top row of each group, not the one top group."""
+    between = [t.text for t in p.toks[sup + 1:group]]
+    return len(between) >= 2 and p.toks[sup + 1].sing in _row_nouns(profile) \
+        and bool(set(between[1:]) & _ONE_ROW_GROUPED)
 
 
 # Superlatives that rank the rows by their own size, price, weight or moment ("the largest order"), and the words
 # one row may stand behind ("the largest order in march", "our biggest sale ever").
 _ONE_ROW_SUPERLATIVES = SIZE_SUPERLATIVES | (MOMENT_SUPERLATIVES - {"recent", "recently"}) | \
-    {"cheapest", "priciest", "costliest", "heaviest", "lightest"}
+    {"cheapest", "priciest", "costliest", "heaviest", "lightest", "longest", "shortest"}
 _ONE_ROW_BEFORE = {"the", "our", "my", "your", "their", "single"}
 _ONE_ROW_AFTER = {"in", "from", "during", "this", "last", "ever", "so", "yet", "we", "placed", "made", "on", "to",
                   "of"}
@@ -367,8 +376,9 @@ _ONE_ROW_GROUPED = {"by", "per", "each", "every"}  # "the largest order by regio
 def one_row_superlative(p: Parsed, profile: dict[str, Any]) -> None:
     """"the largest order", "our most expensive sale", "the latest hire": a superlative of a row's own size,
     price, weight or moment before the rows' own noun in the singular is the one row at the top, as "the 1
-    largest order" says it, not a total of them all ("the largest region" names a group: left alone)."""
-    if p.limit is not None:
+    largest order" says it, not a total of them all ("the largest region" names a group: left alone). After
+    "which vendor got ..." (the one top group already asked) the row is only marked (planning/onerow.py)."""
+    if p.limit is not None and (p.limit != 1 or p.limit_numbered):
         return
     rows, toks = _row_nouns(profile), p.toks
     for t in toks[:-1]:
@@ -377,14 +387,19 @@ def one_row_superlative(p: Parsed, profile: dict[str, Any]) -> None:
         before = toks[lead - 1].text if lead > 0 else "the"
         noun = toks[t.i + 1]
         after = toks[t.i + 2].text if t.i + 2 < len(toks) else None
-        if sup and before in _ONE_ROW_BEFORE and noun.text == noun.sing and noun.sing in rows \
-                and (after is None or after in _ONE_ROW_AFTER) \
+        # "the longest call" is one row, "longest play in ms" the length asked in a unit: a length's superlative
+        # is one row only when nothing follows its noun
+        after_ok = after is None or (after in _ONE_ROW_AFTER and t.text not in _LENGTH_SUPERLATIVES)
+        if sup and before in _ONE_ROW_BEFORE and noun.text == noun.sing and noun.sing in rows and after_ok \
                 and not any(x.text in _ONE_ROW_GROUPED for x in toks[t.i + 2:]):
-            p.limit, p.limit_desc, p.limit_numbered = 1, t.text not in _LOW_ROW_SUPERLATIVES, True
+            if p.limit is None:
+                p.limit, p.limit_desc, p.limit_numbered = 1, t.text not in _LOW_ROW_SUPERLATIVES, True
+            p.one_row = (lead, t.i + 2)
             return
 
 
-_LOW_ROW_SUPERLATIVES = {"smallest", "earliest", "cheapest", "lightest"}
+_LOW_ROW_SUPERLATIVES = {"smallest", "earliest", "cheapest", "lightest", "shortest"}
+_LENGTH_SUPERLATIVES = {"longest", "shortest"}
 
 
 _REVENUE_RANK = ["revenue", "sales", "sale", "turnover", "income", "amount", "total", "value", "price"]

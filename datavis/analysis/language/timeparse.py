@@ -183,6 +183,7 @@ def find_periods(text: str, anchor: dt.date | None) -> list[Period]:
     _named_dates(text, found)
     if anchor is not None:
         _month_names(text, anchor, found)
+        _lone_month(text, anchor, found)
         _bare_quarters(text, anchor, found)
         _same_span_last_year(text, anchor, found)
     return sorted(found.out, key=lambda p: p.start)
@@ -405,6 +406,25 @@ def _month_names(text: str, anchor: dt.date, found: _Found) -> None:
         mo = MONTH_NAMES[m[1]]
         y = anchor.year if mo <= anchor.month else anchor.year - 1
         found.add(m, dt.date(y, mo, 1), month_end(y, mo), f"in {calendar.month_name[mo]} {y}", True)
+
+
+# Words that may wrap a month said alone ("and september?", "ok, what about april"): a chat's turn that
+# only swaps the period on screen. No other word may stand in the message, so "may" the verb never reads.
+_LONE_WRAP = r"(?:(?:and|or|ok|okay|so|now|then|same|same for|the same for|what about|how about|what of|" \
+             r"the month of|month of|just|only)\s*,?\s+)*"
+_LONE_MONTH = rf"^\s*{_LONE_WRAP}({_MONTH_RE})\s*\.?(?:\s*,?\s*(?:then|too|instead|please))?\s*[?.!]*\s*$"
+
+
+def _lone_month(text: str, anchor: dt.date, found: _Found) -> None:
+    """A message that is a month name and nothing else ("and september?", "what about april"): the
+    latest such month up to the anchor, as "in September" would be."""
+    m = re.fullmatch(_LONE_MONTH, text)
+    if m:
+        mo = MONTH_NAMES[m[1]]
+        y = anchor.year if mo <= anchor.month else anchor.year - 1
+        month = re.compile(m[1]).match(text, m.start(1))  # the period is the month's word, not its wrapper
+        if month:
+            found.add(month, dt.date(y, mo, 1), month_end(y, mo), f"in {calendar.month_name[mo]} {y}", True)
 
 
 def _bare_quarters(text: str, anchor: dt.date, found: _Found) -> None:

@@ -22,11 +22,12 @@ from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..labels import BLANKS_LEFT_OUT
 from ..language import cues as C
-from ..language.lexicon import NUMBER_WORDS
+from ..language.lexicon import MONTH_NAMES, NUMBER_WORDS
 from ..language.matching import Mention, find_values
 from ..language.parsing import Parsed, is_numeric, main_temporal
 from ..language.timeparse import add_months, month_end, period_start
 from ..plan import Agg, Dimension, Filter, Grain, Measure, Order, Plan, Value, copy_plan, validate_plan
+from .series import dropped_series
 
 _REMOVE_FILTERS = re.compile(r"\b(all|every) (rows|data|regions|years|time)\b|\bremove (the )?filters?\b|"
                              r"\bno filters?\b|\bwithout (the )?filters?\b")
@@ -108,9 +109,10 @@ def _filters(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     # "how many over budget" then "what about over estimate": a two-column comparison takes the place of the last
     paired = any(f.other is not None for f in said)
     kept = [f for f in out.filters if (f.column, f.op == "weekday") not in slots and not (paired and f.other)]
-    out.filters = kept + [f.model_copy() for f in said]
+    year = _year_on_screen(plan, p, profile)
+    out.filters = kept + [_in_year(f, year) if year and _dated(f, profile) else f.model_copy() for f in said]
     if p.period and not shifted:
-        out.period = p.period
+        out.period = re.sub(r"\b\d{4}\b", str(year), p.period) if year else p.period
         _zoomed(out, profile)
     return [(out, "filter"), *_compared(plan, said, p)]
 
@@ -140,6 +142,35 @@ def _compared(plan: Plan, said: list[Filter], p: Parsed) -> Variants:
             new.color = f.column
         out.append((new, "compared"))
     return out
+
+
+_NAMED_YEAR = re.compile(r"\b(?:\d{4}|last|this|next|previous|prior|past|ago|current)\b")
+
+
+def _year_on_screen(plan: Plan, p: Parsed, profile: dict[str, Any]) -> int | None:
+    """"and april?" after a chart of March 2024: a month said without a year is in the year the chart on
+    screen shows (one calendar year), not the latest April of the data. None when the message says a year
+    or a relative period, or the chart shows no single year."""
+    if not p.period or _NAMED_YEAR.search(p.text.s) or not any(t.text in MONTH_NAMES for t in p.toks):
+        return None
+    years = set()
+    for f in plan.filters:
+        if _dated(f, profile) and f.op == "between" and len(f.values) == 2:
+            years |= {str(v)[:4] for v in f.values}
+    return int(years.pop()) if len(years) == 1 and next(iter(years)).isdigit() else None
+
+
+def _in_year(f: Filter, year: int) -> Filter:
+    """A period filter of one month moved to `year` (its dates' text keeps its form: a date or a timestamp)."""
+    if f.op != "between" or len(f.values) != 2 or str(f.values[0])[:4] != str(f.values[1])[:4]:
+        return f.model_copy()
+    try:
+        lo = dt.date.fromisoformat(str(f.values[0])[:10])
+    except ValueError:
+        return f.model_copy()
+    hi = month_end(year, lo.month).isoformat()
+    values = [f"{year}{str(f.values[0])[4:]}", hi + str(f.values[1])[10:]]
+    return f.model_copy(update={"values": values})
 
 
 def _dated(f: Filter, profile: dict[str, Any]) -> bool:
@@ -404,6 +435,22 @@ def _chart(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     return [(out, "chart")]
 
 
+# "make it horizontal", "horizontal bars please", "flip it sideways", "vertical bars": the bars' orientation
+_ORIENTED = re.compile(r"\b(?:(horizontal(?:ly)?|sideways)|(vertical(?:ly)?|upright))\b")
+
+
+def _oriented(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
+    """"make it horizontal": the chart on screen as bars laid that way. Only a chart over categories or
+    periods can be; a number, a pie or a scatter has no bars to turn."""
+    m = _ORIENTED.search(p.text.s)
+    if m is None or plan.dimension is None or plan.chart not in ("auto", "bar", "line", "area") \
+            or (plan.chart != "bar" and p.chart not in (None, "bar")):
+        return []
+    out = _copy(plan)
+    out.chart, out.horizontal = "bar", m[1] is not None
+    return [(out, "orientation")] if out.horizontal != plan.horizontal or plan.chart != "bar" else []
+
+
 def _share(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
     if not (p.share or _AS_SHARE.search(p.text.s)) or plan.share or _NOT_SHARE.search(p.text.s):
         return []
@@ -589,16 +636,22 @@ def _limit_removed(plan: Plan, p: Parsed, profile: dict[str, Any]) -> Variants:
 
 FAMILIES: tuple[Callable[[Plan, Parsed, dict[str, Any]], Variants], ...] = (
     # the filters go after the new axis: "for all clubs" lifts a filter, it does not regroup by club
-    _filters, _period_shift, _measure, _dimension, _filters_removed, _grain, _chart, _share, _order, _colour_removed,
-    _limit_removed, _nulls_dropped, _total, _flipped)
+    _filters, _period_shift, _measure, _dimension, _filters_removed, _grain, _chart, _oriented, _share, _order,
+    _colour_removed, _limit_removed, _nulls_dropped, _total, _flipped)
 
 
 # ---------------------------------------------------------------- every combination
+ANCHORED = "is anchored to the latest date"  # the note parsing writes on a relative period
 def candidates(prev: Plan, p: Parsed, profile: dict[str, Any]) -> list[Edit]:
     """Every combination of the variants the message's words allow, validated like any plan."""
     start = _copy(prev)
     start.assumptions = [a for a in start.assumptions if not a.startswith(("I read", BLANKS_LEFT_OUT))]
+    if any(ANCHORED in n for n in p.notes):  # a new period said: the old one's anchoring is off the chart
+        start.assumptions = [a for a in start.assumptions if ANCHORED not in a]
     start.evidence = [e for e in start.evidence if not e.startswith("follow-up")]  # this message's only
+    dropped = dropped_series(start, p, profile)
+    if dropped is not None:  # "remove cancellations" names a series on screen: no filter, no new measure
+        return [_noted(Edit(validate_plan(dropped, profile), ["series removed"]), p)]
     partial = [Edit(start)]
     for family in FAMILIES:
         grown: list[Edit] = []
@@ -622,7 +675,9 @@ def _noted(e: Edit, p: Parsed) -> Edit:
     used = {m.column for m in plan.measures} | {f.column for f in plan.filters} | {plan.color} | \
         ({plan.dimension.column} if plan.dimension else set())
     plan.evidence = list(dict.fromkeys(plan.evidence + p.evidence + [f"follow-up: changed {', '.join(e.changes)}"]))
-    plan.assumptions = list(dict.fromkeys(plan.assumptions + p.notes + [
+    # a month moved to the year on screen is no longer where the message's words were anchored
+    notes = [n for n in p.notes if not (ANCHORED in n and p.period and plan.period != p.period)]
+    plan.assumptions = list(dict.fromkeys(plan.assumptions + notes + [
         f"I read '{m.words}' as {m.column}" for m in p.mentions
         if m.column in used and m.tier != "exact" and m.words.lower() != m.column.lower()]))
     return e

@@ -18,6 +18,7 @@ the two best readings are within `CLOSE`, the runner-up is offered as an alterna
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,9 @@ PRIOR = {
     "total": 1.5,  # "what's the total?" alone: the sum of the chart on screen
     "compared": 2.5,  # "compare with pine lodge": a value set beside the one on screen, not instead of it
     "bare aggregation": 1.5,  # "what's the average?" alone: the measure on screen, aggregated that way
+    "series removed": 2.0,  # "remove cancellations": its words name a series on screen and nothing else
+    "bare_superlative": 2.5,  # "which rep had the most": the most of what the chart on screen measures
+    "orientation": 1.0,  # "make it horizontal": says nothing of the data, only of the chart on screen
 }
 # what says a message the data cannot answer alone is an edit of the chart on screen; being short
 # is not enough ("profit by store" in a table without profit stays unanswerable)
@@ -81,6 +85,10 @@ _THAT_CHART = re.compile(r"\b(?:do|redo|show|make|run|plot|chart|draw|repeat|giv
 # an aggregation asked alone ("what's the average?", "and the max?"): of the measure on screen
 _BARE_AGG = re.compile(r"^\W*(?:and |so |ok |okay )?(?:what(?:'s| is| was|s)? )?(?:the )?"
                        r"(?:average|avg|mean|median|max|maximum|min|minimum)\W*$")
+# a superlative that ends the message with nothing after it to rank by ("which rep had the most", "who sold the
+# least?"): the measure is the one on screen
+_BARE_SUPERLATIVE = re.compile(r"\b(?:which|who|what)\b.*\bthe (?:most|least|fewest|highest|lowest|biggest|largest|"
+                               r"smallest)\W*$")
 _IMPERATIVE = re.compile(r"^\W*(show|list|give|plot|draw|chart|display)\b")
 _SPLIT_WORDS = re.compile(r"\b(split|break(?:down)?|broken|colou?r(?:ed)?|stack(?:ed)?|segment(?:ed)?)\b.{0,12}"
                           r"\b(by|per)\b|\b(and|also) by\b|\bby \w+ too\b")
@@ -102,10 +110,12 @@ def _core(text: str) -> str:
 
 
 def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None,
-                     axis: frozenset[str] = frozenset()) -> list[str]:
+                     axis: frozenset[str] = frozenset(), shown: frozenset[str] = frozenset()) -> list[str]:
     """The features of the prior (PRIOR) that this message has; `axis`: the columns the chart on
-    screen is grouped by."""
+    screen is grouped by; `shown`: the columns it measures."""
     by_name = profile["_by_name"]
+    # "slowest 3" over a chart of durations: the superlative names the measure on screen, nothing new
+    p = _ranking_its_measure(p, shown)
     # "number of SKUs": a column counted right after a count cue is the message's own measure
     counted = [m.column for m in free_mentions(p) if not is_measure(by_name[m.column]) and
                any(a.value in ("count", "count_distinct") and 0 <= m.start - a.end <= 1 for a in p.aggs)]
@@ -147,7 +157,17 @@ def message_features(p: Parsed, profile: dict[str, Any], fresh: Ranked | None,
         out.append("question_start")
     if fresh is not None and fresh.alternatives:
         out.append("fresh_unsure")
+    if _BARE_SUPERLATIVE.search(text) and not measures and not counts_rows:
+        out.append("bare_superlative")
     return out
+
+
+def _ranking_its_measure(p: Parsed, shown: frozenset[str]) -> Parsed:
+    """`p` without the mentions that are only a superlative of a level or a speed ("slowest", "cheapest")
+    linked to a column the chart on screen measures, when a number says how many: they rank that chart."""
+    kept = [m for m in p.mentions if not (m.column in shown and p.limit_numbered and
+                                          all(C.LEVEL_SUPERLATIVE.fullmatch(t.text) for t in p.toks[m.start:m.end]))]
+    return p if len(kept) == len(p.mentions) else dataclasses.replace(p, mentions=kept)
 
 
 def _row_nouns(profile: dict[str, Any]) -> set[str]:
@@ -173,7 +193,8 @@ def edit_score(e: Edit, features: list[str], p: Parsed, profile: dict[str, Any])
         score += PRIOR["colour|split_words"] if _SPLIT_WORDS.search(p.text.s) else PRIOR["colour"]
     if "measure added" in e.changes:
         score += PRIOR["added|also_words"] if also_words(p) else PRIOR["added"]
-    score += sum(PRIOR[c] for c in ("filter lifted", "total", "compared") if c in e.changes)
+    score += sum(PRIOR[c] for c in ("filter lifted", "total", "compared", "series removed", "orientation")
+                 if c in e.changes)
     if "aggregation" in e.changes and _BARE_AGG.search(_core(p.text.s)):
         score += PRIOR["bare aggregation"]
     if "grain value" in e.changes:
@@ -199,7 +220,8 @@ def rank(p: Parsed, prev: Plan | None, profile: dict[str, Any], forced: bool, fr
     ranked_fresh = None if isinstance(fresh, Unanswerable) else fresh
     axis = frozenset(c for c in (prev.dimension.column if prev and prev.dimension else None,
                                  prev.color if prev else None) if c)
-    feats = message_features(p, profile, ranked_fresh, axis)
+    shown = frozenset(m.column for m in prev.measures if m.column) if prev else frozenset()
+    feats = message_features(p, profile, ranked_fresh, axis, shown)
     scored = sorted(((edit_score(e, feats, p, profile), e) for e in edits), key=lambda t: -t[0])
     best_score = scored[0][0]
     if isinstance(fresh, Unanswerable) and not forced and (best_score <= 0 or not set(feats) & _EDIT_EVIDENCE):

@@ -15,7 +15,7 @@ from ..errors import Unanswerable
 from ..labels import CHART_NAMES, measures_name
 from ..language.linking import Links, link
 from ..plan import Plan
-from . import flows, subsets
+from . import flows, onerow, subsets
 from .candidates import Candidate, rule_edits
 from .coverage import Coverage, doubts, gaps, missing_phrase, subject_named
 from .decision import asks_one_number, offered, spread
@@ -205,7 +205,19 @@ def choose(question: str, profile: dict[str, Any], links: Links | None = None) -
     # money said one way of a signed amount, and the unit asked for, hold for every reading (flows.py)
     # a subset of the rows said beside the whole ("bookings and cancellations") is measured beside it (subsets.py)
     best = subsets.apply(flows.apply(best, links, profile), links, profile)
+    best = onerow.apply(best, links, profile, _sized(best, links, profile))  # "who placed the biggest order"
     return Ranked(best, margin, [flows.apply(a, links, profile) for a in alts])
+
+
+def _sized(best: Plan, links: Links, profile: dict[str, Any]) -> Plan | None:
+    """The reading of the one-row superlative alone ("the biggest order"), when the chosen plan counts rows
+    and so says nothing of the rows' size (planning/onerow.py); None when it is not needed or has none."""
+    if not onerow.needs_size(best, links, profile):
+        return None
+    try:
+        return choose(onerow.superlative_words(links), profile).plan
+    except Unanswerable:
+        return None
 
 
 def _not_found(links: Links, cov: Coverage, profile: dict[str, Any]) -> Unanswerable:

@@ -210,17 +210,22 @@ def compile_plan(plan: Plan, profile: dict[str, Any], max_rows: int) -> Query:
         ys = [s.rsplit(" AS ", 1)[1].strip('"').replace('""', '"') for s in sel]
         sql = f"SELECT {', '.join(sel)} FROM {TABLE}{where_sql(plan, profile)}"
         return Query(sql=sql, kind="kpi", ys=ys)
-    if any(m.date and m.date != plan.dimension.column for m in measures) and _own_dates_fit(plan, profile):
+    own = [m for m in measures if m.date and m.date != plan.dimension.column]
+    if own and _own_dates_fit(plan, profile):
         return _own_dates(plan, profile, measures, max_rows)
-    return _aggregate(plan, profile, measures, max_rows)
+    q = _aggregate(plan, profile, measures, max_rows)
+    if own:  # said plainly: such a chart cannot put each measure on its own date (engine.present notes it)
+        q.extra["own_dates_off"] = {"axis": plan.dimension.column, "dates": sorted({str(m.date) for m in own})}
+    return q
 
 
 def _own_dates_fit(plan: Plan, profile: dict[str, Any]) -> bool:
     """Measures on their own dates need a plain time axis: a date bucketed by a grain along time, with no
-    colour, top-N or share."""
+    top-N or share, and a colour only of a few series ("split by course": each course's own dates)."""
     d = plan.dimension
+    few = plan.color is None or profile["_by_name"][plan.color]["distinct"] <= COLOR_LIMIT
     return d is not None and d.grain in ("year", "quarter", "month", "week", "day") and \
-        profile["_by_name"][d.column]["type"] in ("date", "datetime") and not plan.color and not plan.limit and \
+        profile["_by_name"][d.column]["type"] in ("date", "datetime") and few and not plan.limit and \
         not plan.share and all(m.kind is None and m.agg != "none" for m in plan.measures)
 
 
@@ -231,20 +236,25 @@ def _own_dates(plan: Plan, profile: dict[str, Any], measures: list[Measure], max
     assert plan.dimension is not None and plan.dimension.grain  # _own_dates_fit
     taken: set[str] = set()
     x = _unique_alias(plan.dimension.column, taken)
+    color = _unique_alias(plan.color, taken) if plan.color else None
     ys = [_unique_alias(measure_label(m), taken) for m in measures]
+    # with a colour, each bucket is a (date, series) pair; a series' blank is a series of its own
+    c_sel, c_key, c_on = (f", {quote_ident(plan.color)} AS c", ", c", " AND m{i}.c IS NOT DISTINCT FROM k.c") \
+        if plan.color else ("", "", "")
     parts, cols = [], []
     for i, (m, y) in enumerate(zip(measures, ys, strict=True)):
         q = quote_ident(m.date or plan.dimension.column)
         bucket = f"CAST(date_trunc('{plan.dimension.grain}', {q}) AS DATE)"
-        parts.append(f"m{i} AS (SELECT {bucket} AS x, {measure_sql(m, profile)} AS y FROM {TABLE}"
-                     f"{where_sql(plan, profile, [f'{q} IS NOT NULL'])} GROUP BY 1)")
+        parts.append(f"m{i} AS (SELECT {bucket} AS x{c_sel}, {measure_sql(m, profile)} AS y FROM {TABLE}"
+                     f"{where_sql(plan, profile, [f'{q} IS NOT NULL'])} GROUP BY ALL)")
         zero = "0" if m.agg in ADDITIVE else "NULL"
         cols.append(f"coalesce(m{i}.y, {zero}) AS {quote_ident(y)}")
-    keys = " UNION ".join(f"SELECT x FROM m{i}" for i in range(len(measures)))
-    joins = " ".join(f"LEFT JOIN m{i} ON m{i}.x = k.x" for i in range(len(measures)))
-    sql = (f"WITH {', '.join(parts)}, k AS ({keys}) SELECT k.x AS {quote_ident(x)}, {', '.join(cols)} "
-           f"FROM k {joins} ORDER BY 1 LIMIT {max_rows + 1}")
-    return Query(sql=sql, kind="aggregate", x=x, x_type="temporal", ys=ys)
+    keys = " UNION ".join(f"SELECT x{c_key} FROM m{i}" for i in range(len(measures)))
+    joins = " ".join(f"LEFT JOIN m{i} ON m{i}.x = k.x" + c_on.format(i=i) for i in range(len(measures)))
+    csel = f"k.c AS {quote_ident(color)}, " if color else ""
+    sql = (f"WITH {', '.join(parts)}, k AS ({keys}) SELECT k.x AS {quote_ident(x)}, {csel}{', '.join(cols)} "
+           f"FROM k {joins} ORDER BY 1{', 2' if color else ''} LIMIT {max_rows + 1}")
+    return Query(sql=sql, kind="aggregate", x=x, x_type="temporal", ys=ys, color=color)
 
 
 ADDITIVE = ("sum", "count")  # aggregations whose groups add up, so the rest can be one "Other" group
