@@ -150,7 +150,15 @@ _ARRIVAL_NOUNS = {"delivery", "deliveries", "arrival", "arrivals", "receipt", "r
 
 def _of_a_period(words: list[str], k: int) -> bool:
     """Whether word k begins a period ("early 2024", "late march", "late last year"): "late" then says when."""
-    return k < len(words) and (words[k].isdigit() or words[k] in MONTH_NAMES or words[k] in ("last", "this", "next"))
+    skip = 2 if words[k:k + 2] in (["in", "the"], ["on", "in"]) else 1 if k < len(words) and words[k] == "in" else 0
+    k += skip  # "early in the year", "late in q4"
+    return k < len(words) and (words[k].isdigit() or words[k] in MONTH_NAMES or words[k] in _PERIOD_WORDS or
+                               re.fullmatch(r"q[1-4]|h[12]|fy\d*", words[k]) is not None)
+
+
+# words of a period "early" or "late" may open ("late summer", "early in the year", "late this quarter")
+_PERIOD_WORDS = {"last", "this", "next", "spring", "summer", "autumn", "fall", "winter", "year", "quarter", "month",
+                 "week", "morning", "afternoon", "evening", "night", "season", "period", "term", "semester"}
 
 
 def _every_row_has(profile: dict[str, Any], column: str) -> bool:

@@ -217,6 +217,9 @@ def find_limit(text: Text) -> tuple[Cue[tuple[int, bool]] | None, bool]:
     return None, False
 
 
+_AFTER_A_LIMIT = {"by", "in", "for", "of", "on", "per", "with", "and", "from", "at", "this", "last", "overall"}
+
+
 def _numbered_limit(text: Text) -> Cue[tuple[int, bool]] | None:
     """A limit whose number is said: "top 5", "5 largest", "the 3 longest calls", "which 3 stores sold the most"."""
     nums = "|".join(k for k in NUMBER_WORDS if " " not in k)
@@ -245,6 +248,9 @@ def _numbered_limit(text: Text) -> Cue[tuple[int, bool]] | None:
     # superlative still names the quantity that ranks, as above
     for m, _span in text.find(rf"{NOT_AT_BOUND}\b({_LEVEL_SUPERLATIVES})\s+(\d{{1,2}}|{nums})\b"
                               r"(?!\s*(?:%|percent|x\b))"):
+        after = re.match(r"\s+([a-z]+)", text.s[m.end():])
+        if after is not None and not after.group(1).endswith("s") and after.group(1) not in _AFTER_A_LIMIT:
+            continue  # "the cheapest 2 bedroom home": the number is the bedrooms', a unit's noun after it
         n = int(m.group(2)) if m.group(2).isdigit() else NUMBER_WORDS[m.group(2)]
         a, b = text.span(m.start(2), m.end(2))
         return Cue("limit", (n, _ranks_high(m.group(1), text.s[m.end():])), a, b)
@@ -437,8 +443,7 @@ def has(text: Text, pattern: str) -> bool:
 
 TREND = r"\b(trend|trends|tendency|over time|through time|evolution|evolve[sd]?|growth|grow|grew|change[sd]? over|" \
         r"progress|history|historical|timeline|time series|over the (?:years|months|weeks|days|quarters)|" \
-        r"year over year|month over month|development|going up|going down|trending|growing|shrinking|rising|" \
-        r"falling|declining|picking up|slowing down)\b"  # "is revenue going up"
+        r"year over year|month over month|development|going up|going down|trending|growing|shrinking)\b"
 SHARE = r"\b(proportion|proportions|share|shares|percentage of|percent of|% of|fraction|breakdown|composition|" \
         r"make up|makes up|contribution|contribute|mix|split of|part of the total|of the total|of total|ratio of)\b"
 _CORREL_WORDS = r"correlat\w*|relationship|relation|related to|associat\w+|depend\w*|affect\w*|impact of|scatter"

@@ -30,6 +30,7 @@ from .lexicon import (
     REST_WORDS,
     STARTS_WORDS,
     STOPWORDS,
+    TIME_UNIT_WORDS,
     WEEKDAYS,
     negates,
 )
@@ -1005,7 +1006,7 @@ class _NumberFilters:
             listed = self.number_list(k)
             if self.names_next(k, col):
                 continue  # "rent of 3 bed homes": the 3 is the beds'
-            if k < len(p.toks) and (k > m.end or len(listed) > 1 or self.few_levels(col, p.toks[k].text)) and \
+            if k < len(p.toks) and (k > m.end or len(listed) > 1 or self.few_levels(col, k)) and \
                     re.fullmatch(_PLAIN_NUM, p.toks[k].text) and \
                     k not in self.consumed and not self.spent(k, k + 2 * len(listed) - 1) and \
                     (is_numeric(col) or p.toks[k].text in {str(v[0]).lower() for v in col.get("values", [])}):
@@ -1013,12 +1014,13 @@ class _NumberFilters:
                 op: Op = ("not_in" if neg else "in") if len(vals) > 1 else "!=" if neg else "="
                 self.add(m, op, vals, m.end, k + 2 * len(listed) - 1)
 
-    @staticmethod
-    def few_levels(col: dict[str, Any], word: str) -> bool:
-        """Whether `word` is one of the few whole numbers a column holds, so typed right after its name it is
-        its value ("triage level 3", "tier 2")."""
+    def few_levels(self, col: dict[str, Any], k: int) -> bool:
+        """Whether the word at k is one of the few whole numbers a column holds, so typed right after its name it
+        is its value ("triage level 3", "tier 2"); not a number of periods ("by store 2 weeks ago")."""
+        word, toks = self.p.toks[k].text, self.p.toks
+        unit = k + 1 < len(toks) and (toks[k + 1].sing in TIME_UNIT_WORDS or toks[k + 1].text in ("ago", "%"))
         return col["type"] == "integer" and word.isdigit() and 2 <= (col.get("distinct") or 0) <= _FEW_COUNTS \
-            and col.get("min") is not None and col["min"] <= int(word) <= col["max"]
+            and col.get("min") is not None and col["min"] <= int(word) <= col["max"] and not unit
 
     def names_next(self, k: int, col: dict[str, Any]) -> bool:
         """Whether a number at token k, outside `col`'s range, comes right before another column's name."""

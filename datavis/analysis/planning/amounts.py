@@ -5,7 +5,7 @@ revenue", "bill after discount"), a part as a percentage of its whole ("discount
 (the list price minus the price paid) and the balance still owed (what was billed minus what was paid)."""
 from __future__ import annotations
 
-from ..datasets.profile import is_identifier
+from ..datasets.profile import is_identifier, is_numeric
 from ..language.lexicon import (
     BEYOND_WORDS,
     DEDUCTION_WORDS,
@@ -292,9 +292,10 @@ def balance_owed(p: Parsed, profile: dict) -> Derived | None:
     """"outstanding balance by customer", "how much is still owed": what was billed minus what of it was paid,
     with no column of the balance itself. Only over one money column named as paid and one other money column
     that adds up (the bill), the paid one no larger on average."""
-    k = next((j for j, t in enumerate(p.toks) if t.text in OWED_WORDS), None)
-    if k is None or any(set(c["tokens"]) & (OWED_WORDS | {"due"}) and c["type"] in ("integer", "number")
-                        for c in profile["columns"]):
+    k = next((j for j, t in enumerate(p.toks) if _owed_said(p, j)), None)
+    if k is None or any(a.value == "count" for a in p.aggs):
+        return None  # "how many invoices are outstanding" counts them
+    if any(set(c["tokens"]) & (OWED_WORDS | {"due"}) and is_numeric(c) for c in profile["columns"]):
         return None  # a column holds it
     money = [c for c in profile["columns"] if measure_col(c) and c.get("money") and c.get("additive", True)]
     paid = [c for c in money if set(c["tokens"]) & PAID_WORDS]
@@ -308,6 +309,20 @@ def balance_owed(p: Parsed, profile: dict) -> Derived | None:
     said = {j for j, t in enumerate(p.toks) if t.text in OWED_WORDS}  # "outstanding balance": both words
     return Derived(m, {billed[0]["name"], paid[0]["name"]}, words=said,
                    notes=[f"I took what is owed as {billed[0]['name']} minus {paid[0]['name']}"])
+
+
+_OWED_ADJECTIVES = {"outstanding", "unpaid"}  # also said of rows ("unpaid invoices"), then they pick them
+_AFTER_OWED = {"by", "per", "for", "amount", "amounts", "balance", "balances", "money", "in", "?", "."}
+
+
+def _owed_said(p: Parsed, j: int) -> bool:
+    """Whether token j names money still owed: a word of it that no value of the data took ("Unpaid" as a
+    Status), and "outstanding" / "unpaid" only when no noun of the rows follows ("unpaid invoices" are rows)."""
+    t = p.toks[j]
+    if t.text not in OWED_WORDS or any(v.start <= j < v.end for v in p.values):
+        return False
+    nxt = p.toks[j + 1].text if j + 1 < len(p.toks) else "?"
+    return t.text not in _OWED_ADJECTIVES or nxt in _AFTER_OWED
 
 
 def _list_and_paid(profile: dict) -> tuple[dict, dict] | None:
@@ -354,6 +369,8 @@ def meter_distance(p: Parsed, profile: dict) -> Derived | None:
     k = next((j for j, t in enumerate(p.toks) if t.text in _DISTANCE_WORDS and t.text != "driven"), None)
     if k is None or any(mention_at(p, j) is not None for j in (k, k + 1) if j < len(p.toks)):
         return None
+    if k > 0 and p.toks[k - 1].text in ("per", "a", "each", "every"):
+        return None  # "fuel cost per mile": the distance divides another measure, it is not the one measured
     start, end = pair
     words = {k} | ({k + 1} if k + 1 < len(p.toks) and p.toks[k + 1].text in _DISTANCE_WORDS else set())
     m = Measure(column=end["name"], agg=agg_before(p, k, "sum"), kind="subtract", other=start["name"])
