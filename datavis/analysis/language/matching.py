@@ -583,7 +583,35 @@ def find_mentions(toks: list[Tok], profile: dict[str, Any], skip: set[int] | Non
                 m = scores[i, j]
             if m is not None:
                 cands.append(m if scores is None else replace(m))  # each call's mentions its own
-    return _choose_mentions(cands)
+    return _grouping_by_kept(_choose_mentions(cands), toks, idx)
+
+
+# What "by" groups by when it is said right after a column named "<verb> by": a period or a date part.
+_BY_PERIODS = {"hour", "day", "date", "week", "weekday", "month", "quarter", "year", "season"}
+
+
+def _grouping_by_kept(chosen: list[Mention], toks: list[Tok], idx: ColumnIndex) -> list[Mention]:
+    """"how many rooms were booked by month", "total hours booked by room": a column named by a verb and
+    "by" (booked_by, created_by) is not named by the verb when the "by" after it groups by a period or by
+    another column the words name; the "by" is the question's grouping, the verb says what was done. Said
+    without "by", the verb names the column only when "who" asks for the doer ("who booked the most rooms",
+    not "what time of day are rooms booked most"). "rooms booked by Maya Lin" keeps it: a value follows."""
+    asked_who = any(t.text in ("who", "whom", "whose") for t in toks)
+    out: list[Mention] = []
+    for m in chosen:
+        plain = idx.plain[m.column]
+        if len(plain) < 2 or plain[-1] != "by" or m.end - m.start > 2 or m.start > 0 and toks[m.start - 1].text == "by":
+            out.append(m)  # not a "<verb> by" name, or said as what is grouped by ("bookings by booked by")
+            continue
+        at = m.end - 1 if toks[m.end - 1].text == "by" else m.end
+        if at < len(toks) and toks[at].text == "by":
+            grouped = at + 1 < len(toks) and (toks[at + 1].sing in _BY_PERIODS
+                                              or any(o.start == at + 1 for o in chosen if o is not m))
+            if not grouped:
+                out.append(m)
+        elif asked_who:  # "who booked the most rooms": the verb's doer; "what time are rooms booked most": the act
+            out.append(m)
+    return out
 
 
 def _span_columns(words: list[str], idx: ColumnIndex) -> set[str]:
@@ -652,6 +680,11 @@ def _unit_tail(col: str, plain: list[str], forms: list[str]) -> str | None:
     return forms[-1] if plain[-1] in _NAME_UNITS or bracketed and plain[-1] in UNIT_WORDS else None
 
 
+# Mass nouns of money: reached by a synonym, they name an amount, never the rows of an id or code column.
+_MONEY_MASS = {"spend", "spent", "spends", "spending", "expense", "expenses", "expenditure", "expenditures",
+               "revenue", "revenues", "income", "turnover"}
+
+
 def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: set[str]) -> tuple[float, str]:
     plain, forms = idx.plain[col], idx.forms[col]
     # edges of a span must be content words unless the whole column name is covered
@@ -702,6 +735,8 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     matched = [col_content[k] for k in used]
     rest = [c for k, c in enumerate(col_content) if k not in used]
     if rest and all(c in _ENTITY_SUFFIX for c in rest) and not all(m in GENERIC for m in matched):
+        if mean < 0.95 and set(words) & _MONEY_MASS:
+            return 0.0, ""  # "spend" ~ cost does not name the things of a Cost Code: money is no entity
         # "orders" -> Order ID; by a synonym ("tickets" ~ Call ID) less than a column of the word ("Tickets Opened")
         return 0.88 * mean * (1.0 if mean >= 0.95 else 0.85), "entity"
     if all(m in PEOPLE for m in matched) and idx.by_name[col]["role"] == "measure" and \

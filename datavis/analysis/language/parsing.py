@@ -639,12 +639,23 @@ def _aggregation_cues(p: Parsed, profile: dict[str, Any], consumed: set[int]) ->
             m = inside[0]
             if (m.end - m.start) > (a.end - a.start):
                 continue
-            if any(o.start >= a.end and o.start - a.end <= 3 for o in p.mentions if o is not m):
+            if any(o.start >= a.end and o.start - a.end <= 3 for o in p.mentions if o is not m) or \
+                    _cue_before_a_noun(p, m, a.end):
                 p.mentions.remove(m)
             else:
                 continue
         kept.append(a)
     p.aggs = [c for c in (P.ranking_superlative(p, a, kept, profile) for a in kept) if c is not None]
+
+
+def _cue_before_a_noun(p: Parsed, m: Mention, end: int) -> bool:
+    """"total spend per day" beside a Total Conversions column: a cue word that only half names a column is
+    the cue when a noun the column's name lacks follows it (that noun is what is totalled)."""
+    if m.tier != "partial" or end >= len(p.toks):
+        return False
+    nxt = p.toks[end]
+    return nxt.text.isalpha() and len(nxt.text) >= 3 and nxt.text not in STOPWORDS and \
+        nxt.sing not in {singular(w) for w in split_name(m.column)}
 
 
 def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:

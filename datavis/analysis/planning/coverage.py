@@ -333,13 +333,15 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     kinds: set[str] = set()
     for kind, slot in slots:
         loose = [toks[i].text for i in slot if i in content]
+        nouns = {toks[i].text for i in slot if i in content and _spend_noun(toks, i, kind)}
         if kind == "group":  # "top countries by size": by a measure's word is an order, not a group
             loose = [w for w in loose if w not in _DERIVED_WORDS]
         if kind == "head" and measured:
             continue
         said = _head_said(toks, slot, content, _thing_spans(links, profile, kind), named) \
             if kind in ("head", "agg", "which") and loose else named
-        if loose and not said & set(slot) and not all(_verb_like(w) and not _money_noun(kind, w) for w in loose):
+        if loose and not said & set(slot) and \
+                not all(_verb_like(w) and not _money_noun(kind, w) and w not in nouns for w in loose):
             missing += [w for w in loose if w not in missing]
             kinds.add(kind)
     return Coverage(tuple(missing), frozenset(kinds))
@@ -389,9 +391,21 @@ def _participle_of(toks: list[Tok], i: int, unlinked: Iterable[int]) -> bool:
         not _verb_like(toks[i - 1].text)
 
 
+# Who spends, or the verb's helpers: "how much did we spend", "what do customers spend" say the verb.
+_SPENDERS = {"we", "i", "you", "they", "he", "she", "it", "did", "do", "does", "to", "will", "would", "can", "could",
+             "should", "who", "people", "customers", "clients", "users", "members"}
+
+
+def _spend_noun(toks: list[Tok], i: int, kind: str) -> bool:
+    """"spend by campaign", "total spend by vendor": "spend" opening a head with no one said to spend it is
+    the noun of money the question measures, not the verb of what the table records; naming nothing in
+    the data, it is a gap."""
+    return kind == "head" and toks[i].text in ("spend", "spending") and (i == 0 or toks[i - 1].text not in _SPENDERS)
+
+
 def _money_noun(kind: str, word: str) -> bool:
-    """"average cost per call": a word of money after an aggregation is a noun, not the verb."""
-    return kind == "agg" and word in COST_WORDS | PAY_WORDS
+    """"average cost per call", "total spend": a word of money after an aggregation is a noun, not the verb."""
+    return kind == "agg" and word in COST_WORDS | PAY_WORDS | {"spend", "spending"}
 
 
 _MEASURE_SLOTS = {"head", "agg", "rank"}  # where a question names what it measures
@@ -437,7 +451,7 @@ def missing_phrase(links: Links, cov: Coverage) -> str:
     toks = links.parsed.toks
     runs: list[list[int]] = []
     for t in toks:
-        if t.text in cov.missing and (not _verb_like(t.text) or _money_noun("agg", t.text)):
+        if t.text in cov.missing and (not _verb_like(t.text) or _money_noun("agg", t.text)):  # "spend" too
             if runs and runs[-1][-1] == t.i - 1:
                 runs[-1].append(t.i)
             else:

@@ -397,7 +397,7 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
     single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
     # "the largest single invoice", "which 5 customers did we bill the most", "the 3 priciest products"
-    if (single or ranked or kind_tokens(links, profile)) and not nums:
+    if (single or ranked or kind_tokens(links, profile)) and not nums and not _total_of_rows(links, single):
         out += _implicit_readings(links, profile, single)
         out += _count_and_cue(links, out, single)
     return out + _moment_readings(links, profile, nums)
@@ -537,6 +537,17 @@ def size_column(profile: dict[str, Any], bulky: bool = False) -> dict[str, Any] 
     return found
 
 
+def _total_of_rows(links: Links, single: list[Link]) -> bool:
+    """"total bookings this year", "sum of invoices by month": a total whose next word is the rows' own noun
+    (linked to the unique identifier by its noun, "bookings" → booking_id) counts the rows; it adds up no
+    number column the words do not name."""
+    cues = [a for a in single if a.target == "sum"]
+    toks = links.parsed.toks  # the noun said in the plural: "bookings", not a "booking value"
+    return any(c.start in (a.end, a.end + 1) and "unique" in c.feats and "entity" in c.feats
+               and c.start < len(toks) and toks[c.start].text != toks[c.start].sing
+               for a in cues for c in links.columns)
+
+
 def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]) -> list[Measures]:
     """The table's main measures for an aggregation or a superlative with no column named: amounts
     first, the quantity a superlative names first ("the five cheapest products": by unit price; "the
@@ -670,9 +681,12 @@ def listed_with_and(links: Links) -> list[Filter]:
 
 def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """Text columns of people that repeat (each person has several rows): "Employee", "sales_rep", "agent"."""
-    forms = get_index(profile).forms  # a name's words expanded: cust_id is a customer's, emp_nm an employee's
+    idx = get_index(profile)  # a name's words expanded: cust_id is a customer's, emp_nm an employee's
+    forms = idx.forms
+    # a name of who did a thing, "<verb> by" (booked_by, approved_by), holds people too
     return [c for c in profile["columns"] if c["role"] == "dimension" and c["type"] == "text"
-            and not c.get("unique") and (set(c.get("tokens") or []) | set(forms[c["name"]])) & PEOPLE_ROLES]
+            and not c.get("unique") and ((set(c.get("tokens") or []) | set(forms[c["name"]])) & PEOPLE_ROLES
+                                         or len(idx.plain[c["name"]]) >= 2 and idx.plain[c["name"]][-1] == "by")]
 
 
 def _people_by_role(links: Links, people: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,0 +1,137 @@
+"""Vocabulary (issue 11): words of the question that a column's name holds or reaches by a synonym, read
+as the question means them — "spend" is money (never the things of a Cost Code, and the one "Contract
+Value" when the table has no column of money by name), and a word that names nothing in the data is
+declined rather than guessed. Each asks `answer()` about a small CSV written here and checks the rows
+against DuckDB over the same file, or that the question is declined."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from datavis.analysis.errors import Unanswerable
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
+from tests.helpers import ingested_views
+
+VENDORS = ["Acme", "Bolt", "Crane", "Dune"]
+CODES = ["CC-10 Facilities", "CC-20 Software", "CC-30 Travel"]
+
+
+def _write_contracts(path: Path, n: int = 150) -> None:
+    """A contract register: a Cost Code dimension and a Contract Value with no money word or unit."""
+    rnd = random.Random(71)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Contract ID", "Vendor", "Cost Code", "Signed", "Term (months)", "Contract Value"])
+        for i in range(n):
+            signed = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(366))
+            w.writerow([f"CT-{i:04d}", rnd.choice(VENDORS), rnd.choice(CODES), signed.isoformat(),
+                        rnd.choice([6, 12, 24]), round(rnd.uniform(1000, 50000), 2)])
+
+
+def _write_bookings(path: Path, n: int = 300) -> None:
+    """Room bookings with snake_case headers: a booked_by agent, a created date, a Category beside a
+    customer_segment, and no Bookings column."""
+    rnd = random.Random(73)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["booking_id", "created", "room", "booked_by", "category", "customer_segment", "nights", "total"])
+        for i in range(n):
+            created = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(366))
+            nights = rnd.randint(1, 6)
+            w.writerow([f"BK{i:05d}", created.isoformat(), rnd.choice(["Oak", "Elm", "Pine"]),
+                        rnd.choice(["Ana Cruz", "Ben Ode", "Cy Lam"]), rnd.choice(["Standard", "Deluxe", "Suite"]),
+                        rnd.choice(["Corporate", "Leisure", "Group"]), nights, round(nights * rnd.uniform(90, 250), 2)])
+
+
+def _write_ads(path: Path, n: int = 120) -> None:
+    """Ad results with no money at all: impressions, clicks and a Total Conversions count."""
+    rnd = random.Random(72)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Day", "Campaign", "Impressions", "Clicks", "Total Conversions"])
+        for i in range(n):
+            w.writerow([(dt.date(2024, 3, 1) + dt.timedelta(days=i % 40)).isoformat(),
+                        rnd.choice(["Spring", "Brand", "Retarget"]), rnd.randint(500, 5000), rnd.randint(5, 200),
+                        rnd.randint(0, 20)])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("vocab_collisions")
+    with ingested_views(root, [("contracts", _write_contracts), ("ads", _write_ads),
+                                                ("bookings", _write_bookings)]) as (dirs, con):
+        yield dirs, con
+
+
+def _check(data, table: str, question: str, sql: str) -> None:
+    dirs, con = data
+    assert _rows(answer(dirs[table], question)) == _gold(con, sql)
+
+
+# ------------------------------------------------------------------ "spend" is money, never a code column
+@pytest.mark.parametrize("question, sql", [
+    ("spend by cost code", 'SELECT "Cost Code", sum("Contract Value") FROM contracts GROUP BY 1'),
+    ("total spend by vendor", 'SELECT Vendor, sum("Contract Value") FROM contracts GROUP BY 1'),
+    ("spend per quarter",
+     "SELECT date_trunc('quarter', Signed), sum(\"Contract Value\") FROM contracts GROUP BY 1"),
+])
+def test_spend_is_the_one_value_column_not_the_cost_code(data, question, sql):
+    _check(data, "contracts", question, sql)
+
+
+def test_cost_code_said_in_full_still_groups(data):
+    _check(data, "contracts", "contracts by cost code", 'SELECT "Cost Code", count(*) FROM contracts GROUP BY 1')
+
+
+def test_spend_over_a_table_without_money_is_declined(data):
+    """Near miss: "Total Conversions" is a count named "total", not what was spent."""
+    dirs, _ = data
+    with pytest.raises(Unanswerable):
+        answer(dirs["ads"], "spend by campaign")
+
+
+# ------------------------------------------------------------------ a column named "<verb> by"
+@pytest.mark.parametrize("question, sql", [
+    ("how many rooms were booked by month",
+     "SELECT date_trunc('month', created), count(*) FROM bookings GROUP BY 1"),
+    ("total nights booked by room", "SELECT room, sum(nights) FROM bookings GROUP BY 1"),
+    ("nights booked each month", "SELECT date_trunc('month', created), sum(nights) FROM bookings GROUP BY 1"),
+])
+def test_the_verb_of_a_by_column_does_not_swallow_the_grouping(data, question, sql):
+    _check(data, "bookings", question, sql)
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("bookings by booked by", "SELECT booked_by, count(*) FROM bookings GROUP BY 1"),
+    ("rooms booked by Ana Cruz by month",
+     "SELECT date_trunc('month', created), count(*) FROM bookings WHERE booked_by = 'Ana Cruz' GROUP BY 1"),
+])
+def test_the_by_column_still_named_as_a_grouping_or_by_its_value(data, question, sql):
+    """Near misses: the column said as what is grouped by, and a value of it after "by"."""
+    dirs, con = data
+    got = _rows(answer(dirs["bookings"], question))
+    want = _gold(con, sql)
+    assert sorted((r[0], r[-1]) for r in got) == sorted((r[0], r[-1]) for r in want)
+
+
+def test_who_asks_for_the_doer_of_the_verb(data):
+    """"who booked …": the people of booked_by, not the customer_segment ("customer" is a people word)."""
+    dirs, _ = data
+    assert "booked_by" in answer(dirs["bookings"], "who booked the most rooms").sql
+
+
+# ------------------------------------------------------------------ "total <rows>" counts them
+def test_total_of_the_rows_noun_counts_the_rows(data):
+    _check(data, "bookings", "total bookings this year",
+           "SELECT count(*) FROM bookings WHERE created >= DATE '2024-01-01'")
+
+
+def test_total_of_a_measure_still_adds_it_up(data):
+    """Near miss: "total nights" names a number column and sums it."""
+    _check(data, "bookings", "total nights this year", "SELECT sum(nights) FROM bookings")
