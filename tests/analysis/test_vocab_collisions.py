@@ -40,13 +40,27 @@ def _write_bookings(path: Path, n: int = 300) -> None:
     rnd = random.Random(73)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["booking_id", "created", "room", "booked_by", "category", "customer_segment", "nights", "total"])
+        w.writerow(["booking_id", "created", "room", "booked_by", "category", "customer_segment", "nights", "total",
+                    "credits_used"])
         for i in range(n):
             created = dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(366))
             nights = rnd.randint(1, 6)
             w.writerow([f"BK{i:05d}", created.isoformat(), rnd.choice(["Oak", "Elm", "Pine"]),
                         rnd.choice(["Ana Cruz", "Ben Ode", "Cy Lam"]), rnd.choice(["Standard", "Deluxe", "Suite"]),
-                        rnd.choice(["Corporate", "Leisure", "Group"]), nights, round(nights * rnd.uniform(90, 250), 2)])
+                        rnd.choice(["Corporate", "Leisure", "Group"]), nights, round(nights * rnd.uniform(90, 250), 2),
+                        rnd.randint(0, 12)])
+
+
+def _write_picks(path: Path, n: int = 200) -> None:
+    """A pick log: units Ordered and Picked (whole numbers named by their verbs), no hours, no cost."""
+    rnd = random.Random(74)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Pick Date", "Picker", "Zone", "Ordered", "Picked"])
+        for i in range(n):
+            ordered = rnd.randint(1, 20)
+            w.writerow([(dt.date(2025, 3, 1) + dt.timedelta(days=i % 60)).isoformat(), rnd.choice(["Jo", "Lu", "Ni"]),
+                        rnd.choice(["A", "B", "Cold"]), ordered, ordered - rnd.choice([0, 0, 0, 1, 2])])
 
 
 def _write_ads(path: Path, n: int = 120) -> None:
@@ -65,7 +79,7 @@ def _write_ads(path: Path, n: int = 120) -> None:
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("vocab_collisions")
     with ingested_views(root, [("contracts", _write_contracts), ("ads", _write_ads),
-                                                ("bookings", _write_bookings)]) as (dirs, con):
+                                                ("bookings", _write_bookings), ("picks", _write_picks)]) as (dirs, con):
         yield dirs, con
 
 
@@ -135,3 +149,41 @@ def test_total_of_the_rows_noun_counts_the_rows(data):
 def test_total_of_a_measure_still_adds_it_up(data):
     """Near miss: "total nights" names a number column and sums it."""
     _check(data, "bookings", "total nights this year", "SELECT sum(nights) FROM bookings")
+
+
+# ------------------------------------------------------------------ the word a name holds over a synonym
+def test_a_column_holding_the_word_wins_over_a_synonym(data):
+    """"segment" ~ category by synonym, but customer_segment holds the word."""
+    _check(data, "bookings", "total revenue by segment", "SELECT customer_segment, sum(total) FROM bookings GROUP BY 1")
+
+
+def test_a_synonym_still_links_when_no_name_holds_the_word(data):
+    """Near miss: "type" names category by synonym; no column holds "type"."""
+    _check(data, "bookings", "bookings by room category", "SELECT category, count(*) FROM bookings GROUP BY 1")
+
+
+# ------------------------------------------------------------------ units of a count
+@pytest.mark.parametrize("question, sql", [
+    ("units picked by zone", "SELECT Zone, sum(Picked) FROM picks GROUP BY 1"),
+    ("avg qty ordered in the cold zone", "SELECT avg(Ordered) FROM picks WHERE Zone = 'Cold'"),
+])
+def test_units_of_a_count_column_name_it(data, question, sql):
+    _check(data, "picks", question, sql)
+
+
+# ------------------------------------------------------------------ a key word naming nothing is declined
+@pytest.mark.parametrize("table, question", [
+    ("picks", "hours worked by picker"),
+    ("picks", "total hours by zone"),
+    ("bookings", "wifi usage per room"),
+    ("ads", "total spend per day"),
+])
+def test_a_measure_the_data_lacks_is_declined(data, table, question):
+    dirs, _ = data
+    with pytest.raises(Unanswerable):
+        answer(dirs[table], question)
+
+
+def test_a_barely_linked_measure_said_alone_is_answered(data):
+    """Near miss: "credit usage" names credits_used (its own word before the weak link)."""
+    _check(data, "bookings", "credit usage per room", "SELECT room, sum(credits_used) FROM bookings GROUP BY 1")

@@ -647,9 +647,21 @@ def _span_mention(span: list[Tok], words: list[str], i: int, idx: ColumnIndex,
     if not scored:
         return None
     scored.sort(key=lambda x: (-x[0], len(idx.forms[x[1]]), x[1]))
-    best = scored[0]
+    best = _literal_over_synonym(scored, words, idx)
     runner = scored[1][1] if len(scored) > 1 and scored[1][0] >= best[0] - 0.02 else None
     return Mention(best[1], i, i + len(span), best[0], best[2], " ".join(t.text for t in span), runner)
+
+
+def _literal_over_synonym(scored: list[tuple[float, str, str]], words: list[str],
+                          idx: ColumnIndex) -> tuple[float, str, str]:
+    """"revenue by segment" beside a Category and a Customer Segment: a word a column's name holds names that
+    column before one its synonym reaches ("segment" ~ category), when their scores are close."""
+    best = scored[0]
+    if best[2] != "synonym" or len(words) != 1:
+        return best
+    literal = [x for x in scored[1:] if x[2] in ("partial", "entity") and words[0] in idx.forms[x[1]]
+               and x[0] >= best[0] - 0.1]
+    return literal[0] if literal else best
 
 
 def _choose_mentions(cands: list[Mention]) -> list[Mention]:
