@@ -187,3 +187,18 @@ def test_a_measure_the_data_lacks_is_declined(data, table, question):
 def test_a_barely_linked_measure_said_alone_is_answered(data):
     """Near miss: "credit usage" names credits_used (its own word before the weak link)."""
     _check(data, "bookings", "credit usage per room", "SELECT room, sum(credits_used) FROM bookings GROUP BY 1")
+
+
+# ------------------------------------------------------------------ a column named like a cue
+@pytest.mark.parametrize("question, sql", [
+    ("total by room", "SELECT room, sum(total) FROM bookings GROUP BY 1"),
+    ("avg total per booking for corporate",
+     "SELECT avg(total) FROM bookings WHERE customer_segment = 'Corporate'"),
+])
+def test_a_column_named_total_is_the_column_before_a_grouping(data, question, sql):
+    _check(data, "bookings", question, sql)
+
+
+def test_total_before_a_named_measure_is_still_the_cue(data):
+    """Near miss: "total nights by room" sums nights, not the total column."""
+    _check(data, "bookings", "total nights by room", "SELECT room, sum(nights) FROM bookings GROUP BY 1")
