@@ -63,6 +63,19 @@ def _write_picks(path: Path, n: int = 200) -> None:
                         rnd.choice(["A", "B", "Cold"]), ordered, ordered - rnd.choice([0, 0, 0, 1, 2])])
 
 
+def _write_rentals(path: Path, n: int = 200) -> None:
+    """Car rentals identified by an Agreement No: Rental Days and a Contract Value measure each rental."""
+    rnd = random.Random(75)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Agreement No", "Branch", "Pickup", "Rental Days", "Contract Value", "Sales Amount"])
+        for i in range(n):
+            days = rnd.randint(1, 9)
+            w.writerow([f"RA{i:05d}", rnd.choice(["Airport", "Downtown"]),
+                        (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(200))).isoformat(), days,
+                        round(days * rnd.uniform(40, 90), 2), round(days * rnd.uniform(30, 60), 2)])
+
+
 def _write_ads(path: Path, n: int = 120) -> None:
     """Ad results with no money at all: impressions, clicks and a Total Conversions count."""
     rnd = random.Random(72)
@@ -79,7 +92,8 @@ def _write_ads(path: Path, n: int = 120) -> None:
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("vocab_collisions")
     with ingested_views(root, [("contracts", _write_contracts), ("ads", _write_ads),
-                                                ("bookings", _write_bookings), ("picks", _write_picks)]) as (dirs, con):
+                                                ("bookings", _write_bookings), ("picks", _write_picks),
+                                                ("rentals", _write_rentals)]) as (dirs, con):
         yield dirs, con
 
 
@@ -202,3 +216,22 @@ def test_a_column_named_total_is_the_column_before_a_grouping(data, question, sq
 def test_total_before_a_named_measure_is_still_the_cue(data):
     """Near miss: "total nights by room" sums nights, not the total column."""
     _check(data, "bookings", "total nights by room", "SELECT room, sum(nights) FROM bookings GROUP BY 1")
+
+
+# ------------------------------------------------------------------ the rows said by a measure's first word
+@pytest.mark.parametrize("question, sql", [
+    ("rentals per month", "SELECT date_trunc('month', Pickup), count(*) FROM rentals GROUP BY 1"),
+    ("how many rentals did we do", "SELECT count(*) FROM rentals"),
+    ("contracts by branch", "SELECT Branch, count(*) FROM rentals GROUP BY 1"),
+])
+def test_the_plural_of_a_measures_first_word_counts_the_rows(data, question, sql):
+    _check(data, "rentals", question, sql)
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("rental days by branch", 'SELECT Branch, sum("Rental Days") FROM rentals GROUP BY 1'),
+    ("sales by branch", 'SELECT Branch, sum("Sales Amount") FROM rentals GROUP BY 1'),
+])
+def test_the_measure_named_in_full_or_by_money_still_sums(data, question, sql):
+    """Near misses: the column's whole name, and money said as a mass noun ("sales" of Sales Amount)."""
+    _check(data, "rentals", question, sql)

@@ -583,7 +583,31 @@ def find_mentions(toks: list[Tok], profile: dict[str, Any], skip: set[int] | Non
                 m = scores[i, j]
             if m is not None:
                 cands.append(m if scores is None else replace(m))  # each call's mentions its own
-    return _grouping_by_kept(_choose_mentions(cands), toks, idx)
+    return _rows_by_their_noun(_grouping_by_kept(_choose_mentions(cands), toks, idx), toks, idx)
+
+
+# The last word of a number column's name that says what is measured of the thing its first word names
+# ("Rental Days", "Contract Value", "Call Duration (min)"): the thing's plural counts the things.
+_MEASURE_HEADS = {"day", "days", "value", "amount", "amt", "price", "cost", "fee", "total", "duration", "length",
+                  "hour", "hours", "hrs", "minute", "minutes", "min", "mins", "size", "weight", "distance", "mile",
+                  "miles", "km", "usd"}
+_MASS_MONEY = {"sale", "sales", "revenue", "revenues", "cost", "costs", "expense", "expenses", "fee", "fees"}
+
+
+def _rows_by_their_noun(chosen: list[Mention], toks: list[Tok], idx: ColumnIndex) -> list[Mention]:
+    """"rentals per month" beside Rental Days, "contracts signed per month" beside Contract Value: a plural
+    noun that is only the first word of a number column whose last word measures it names the rows (counted),
+    not the days or the value. Money said as a mass noun ("sales" of Sales Amount) still names the amount."""
+    out: list[Mention] = []
+    for m in chosen:
+        t = toks[m.start]
+        plain = idx.plain[m.column]
+        if m.end - m.start == 1 and m.tier == "partial" and t.text != t.sing and len(plain) >= 2 and \
+                plain[0] == t.sing and plain[-1] in _MEASURE_HEADS and t.sing not in _MASS_MONEY and \
+                t.text not in _MASS_MONEY and is_numeric(idx.by_name[m.column]):
+            continue
+        out.append(m)
+    return out
 
 
 # What "by" groups by when it is said right after a column named "<verb> by": a period or a date part.
