@@ -76,6 +76,18 @@ def _write_rentals(path: Path, n: int = 200) -> None:
                         round(days * rnd.uniform(40, 90), 2), round(days * rnd.uniform(30, 60), 2)])
 
 
+def _write_checks(path: Path, n: int = 150) -> None:
+    """Restaurant checks: Subtotal, Tip and Total with no money word or unit."""
+    rnd = random.Random(76)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["OrderID", "Channel", "Subtotal", "Tip", "Total"])
+        for i in range(n):
+            sub = round(rnd.uniform(10, 120), 2)
+            tip = round(sub * rnd.choice([0, 0.1, 0.15, 0.2]), 2)
+            w.writerow([f"O{i:05d}", rnd.choice(["Dine-in", "Takeout", "Delivery"]), sub, tip, round(sub + tip, 2)])
+
+
 def _write_ads(path: Path, n: int = 120) -> None:
     """Ad results with no money at all: impressions, clicks and a Total Conversions count."""
     rnd = random.Random(72)
@@ -93,7 +105,7 @@ def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("vocab_collisions")
     with ingested_views(root, [("contracts", _write_contracts), ("ads", _write_ads),
                                                 ("bookings", _write_bookings), ("picks", _write_picks),
-                                                ("rentals", _write_rentals)]) as (dirs, con):
+                                                ("rentals", _write_rentals), ("checks", _write_checks)]) as (dirs, con):
         yield dirs, con
 
 
@@ -111,6 +123,10 @@ def _check(data, table: str, question: str, sql: str) -> None:
 ])
 def test_spend_is_the_one_value_column_not_the_cost_code(data, question, sql):
     _check(data, "contracts", question, sql)
+
+
+def test_spend_is_a_lone_total(data):
+    _check(data, "checks", "total spend by channel", "SELECT Channel, sum(Total) FROM checks GROUP BY 1")
 
 
 def test_cost_code_said_in_full_still_groups(data):

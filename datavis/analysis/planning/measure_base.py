@@ -20,7 +20,7 @@ from ..language.lexicon import (
     VERB_MEASURES,
 )
 from ..language.matching import Mention
-from ..language.names import singular
+from ..language.names import singular, split_name
 from ..language.parsing import (
     Parsed,
     is_flag,
@@ -171,7 +171,7 @@ def money_column(word: str, profile: dict) -> dict | None:
     if len(money) == 1:
         return money[0]
     whole = [c for c in money if c.get("additive", True) and set(c["tokens"]) & _WHOLE_BILL_WORDS]
-    if word in COST_WORDS and len(whole) == 1:
+    if (word in COST_WORDS or word in _SPEND_NOUNS) and len(whole) == 1:
         return whole[0]  # "cost per mile" over Linehaul ($) and Total Billed: what was billed in all
     if word in _SPEND_NOUNS and not money:
         return _spent_value(profile)
@@ -186,10 +186,12 @@ def money_column(word: str, profile: dict) -> dict | None:
 
 def _spent_value(profile: dict) -> dict | None:
     """"spend by cost code" over a contract register whose only money is "Contract Value": with no column of
-    money by name or unit, what is spent is the one additive column named a value or an amount (not a
-    "Total Clicks", not a count of units); None when there is not exactly one, so the word stays unlinked."""
+    money by name or unit, what is spent is the one additive column named a value, an amount or a total (not a
+    "Total Clicks": a total of things said in the plural, not a count of units); None when there is not
+    exactly one, so the word stays unlinked."""
     values = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
-              and set(c["tokens"]) & {"value", "amount", "amt"} and not set(c["tokens"]) & QUANTITY_WORDS]
+              and set(c["tokens"]) & {"value", "amount", "amt", "total"} and not set(c["tokens"]) & QUANTITY_WORDS
+              and not any(w.lower() != singular(w.lower()) for w in split_name(c["name"]))]  # "Total Conversions"
     return values[0] if len(values) == 1 else None
 
 
