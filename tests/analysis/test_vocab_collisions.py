@@ -56,11 +56,12 @@ def _write_picks(path: Path, n: int = 200) -> None:
     rnd = random.Random(74)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Pick Date", "Picker", "Zone", "Ordered", "Picked"])
+        w.writerow(["Pick Date", "Picker", "Zone", "Order No", "Ordered", "Picked"])
         for i in range(n):
             ordered = rnd.randint(1, 20)
             w.writerow([(dt.date(2025, 3, 1) + dt.timedelta(days=i % 60)).isoformat(), rnd.choice(["Jo", "Lu", "Ni"]),
-                        rnd.choice(["A", "B", "Cold"]), ordered, ordered - rnd.choice([0, 0, 0, 1, 2])])
+                        rnd.choice(["A", "B", "Cold"]), f"SO-{rnd.randint(1, 70)}", ordered,
+                        ordered - rnd.choice([0, 0, 0, 1, 2])])
 
 
 def _write_rentals(path: Path, n: int = 200) -> None:
@@ -251,3 +252,14 @@ def test_the_plural_of_a_measures_first_word_counts_the_rows(data, question, sql
 def test_the_measure_named_in_full_or_by_money_still_sums(data, question, sql):
     """Near misses: the column's whole name, and money said as a mass noun ("sales" of Sales Amount)."""
     _check(data, "rentals", question, sql)
+
+
+# ------------------------------------------------------------------ things named by a repeating id
+def test_things_of_a_repeating_id_are_counted_once(data):
+    _check(data, "picks", "how many orders were picked per zone",
+           'SELECT Zone, count(DISTINCT "Order No") FROM picks GROUP BY 1')
+
+
+def test_things_of_a_unique_id_are_the_rows(data):
+    """Near miss: Agreement No is unique, so "how many agreements" counts the rows."""
+    _check(data, "rentals", "how many agreements per branch", "SELECT Branch, count(*) FROM rentals GROUP BY 1")

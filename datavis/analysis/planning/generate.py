@@ -393,7 +393,8 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
         elif not is_numeric(col) and not col.get("unique") and col["role"] != "temporal" and \
                 (count_cue or _counted_plural(c, links)):
             feat = "agg=count_distinct" if count_cue else "agg=counted_plural"
-            out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), (feat,)))
+            counted = _counted_entity(col["name"], links)
+            out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), (feat, *counted)))
     single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
     # "the largest single invoice", "which 5 customers did we bill the most", "the 3 priciest products"
@@ -535,6 +536,14 @@ def size_column(profile: dict[str, Any], bulky: bool = False) -> dict[str, Any] 
     for words in kinds:
         found = found or next((c for c in amounts if set(c["tokens"]) & words), None)
     return found
+
+
+def _counted_entity(column: str, links: Links) -> tuple[str, ...]:
+    """"how many orders were picked per zone" over pick lines whose Order No repeats: the things a count cue
+    names by the noun of a repeating id column (the entity tier) are counted once each."""
+    return ("count=entity",) if any(
+        str(c.target) == column and "entity" in c.feats and c.end - c.start == 1 and a.target == "count"
+        and a.end == c.start for c in links.columns for a in links.aggs) else ()
 
 
 def _total_of_rows(links: Links, single: list[Link]) -> bool:
