@@ -604,7 +604,8 @@ def _rows_by_their_noun(chosen: list[Mention], toks: list[Tok], idx: ColumnIndex
         plain = idx.plain[m.column]
         if m.end - m.start == 1 and m.tier == "partial" and t.text != t.sing and len(plain) >= 2 and \
                 plain[0] == t.sing and plain[-1] in _MEASURE_HEADS and t.sing not in _MASS_MONEY and \
-                t.text not in _MASS_MONEY and is_numeric(idx.by_name[m.column]):
+                t.text not in _MASS_MONEY and is_numeric(idx.by_name[m.column]) and \
+                not any(k in idx.value_stems for k in stem_forms(t.text)):  # "adoptions": Outcome = Adopted
             continue
         out.append(m)
     return out
@@ -678,13 +679,13 @@ def _span_mention(span: list[Tok], words: list[str], i: int, idx: ColumnIndex,
 
 def _literal_over_synonym(scored: list[tuple[float, str, str]], words: list[str],
                           idx: ColumnIndex) -> tuple[float, str, str]:
-    """"revenue by segment" beside a Category and a Customer Segment: a word a column's name holds names that
-    column before one its synonym reaches ("segment" ~ category), when their scores are close."""
+    """"revenue by segment" beside a Category and a Customer Segment: a word that ends a column's name (its head)
+    names that column before one its synonym reaches ("segment" ~ category), when their scores are close."""
     best = scored[0]
     if best[2] != "synonym" or len(words) != 1:
         return best
-    literal = [x for x in scored[1:] if x[2] in ("partial", "entity") and words[0] in idx.forms[x[1]]
-               and x[0] >= best[0] - 0.1]
+    literal = [x for x in scored[1:] if x[2] in ("partial", "entity") and idx.forms[x[1]][-1:] == words[:1]
+               and x[0] >= best[0] - 0.1]  # the name's head word: not "units" of Unit Price (~ Qty)
     return literal[0] if literal else best
 
 

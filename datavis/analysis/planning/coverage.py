@@ -399,9 +399,11 @@ def _thing_spans(links: Links, profile: dict[str, Any], kind: str) -> set[int]:
 
 
 def _weak_links(links: Links) -> set[int]:
-    """Positions of one-word column links by part of a name, barely ("usage" ~ credits_used, "cost" ~ Price
-    ($/lb)): after a word the data lacks ("wifi usage", "seed cost") they do not name what is asked."""
-    return {c.start for c in links.columns if c.end - c.start == 1 and "partial" in c.feats and c.score < 0.6}
+    """Positions of one-word links to a number column by part of its name, barely ("usage" ~ credits_used,
+    "cost" ~ Price ($/lb)): after a word the data lacks ("wifi usage", "seed cost") they do not name what is
+    asked. ("townhouse sales" ~ Sale Date: the sales are the rows, a value may say which.)"""
+    return {c.start for c in links.columns if c.end - c.start == 1 and "partial" in c.feats and c.score < 0.6
+            and "type=numeric" in c.feats}
 
 
 def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans: set[int],
