@@ -611,6 +611,12 @@ def _rows_by_their_noun(chosen: list[Mention], toks: list[Tok], idx: ColumnIndex
     return out
 
 
+def doer_column(plain: list[str]) -> bool:
+    """A name of who did a thing, "<participle> by" (booked_by, created_by, approved_by); not a deadline
+    ("Due By", "Need By")."""
+    return len(plain) == 2 and plain[-1] == "by" and plain[0].endswith("ed") and len(plain[0]) >= 5
+
+
 # What "by" groups by when it is said right after a column named "<verb> by": a period or a date part.
 _BY_PERIODS = {"hour", "day", "date", "week", "weekday", "month", "quarter", "year", "season"}
 
@@ -625,7 +631,7 @@ def _grouping_by_kept(chosen: list[Mention], toks: list[Tok], idx: ColumnIndex) 
     out: list[Mention] = []
     for m in chosen:
         plain = idx.plain[m.column]
-        if len(plain) < 2 or plain[-1] != "by" or m.end - m.start > 2 or m.start > 0 and toks[m.start - 1].text == "by":
+        if not doer_column(plain) or m.end - m.start > 2 or m.start > 0 and toks[m.start - 1].text == "by":
             out.append(m)  # not a "<verb> by" name, or said as what is grouped by ("bookings by booked by")
             continue
         at = m.end - 1 if toks[m.end - 1].text == "by" else m.end

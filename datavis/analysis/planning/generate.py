@@ -40,7 +40,7 @@ from ..language.lexicon import (
     VOLUME_WORDS,
 )
 from ..language.linking import Link, Links
-from ..language.matching import get_index, stem
+from ..language.matching import doer_column, get_index, stem
 from ..language.names import singular
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import counted_kind, ranked_agg, time_lengths, waits_or_lengths
@@ -547,12 +547,12 @@ def _counted_entity(column: str, links: Links) -> tuple[str, ...]:
 
 
 def _total_of_rows(links: Links, single: list[Link]) -> bool:
-    """"total bookings this year", "sum of invoices by month": a total whose next word is the rows' own noun
+    """"total bookings this year": a total whose next word is the rows' own noun
     (linked to the unique identifier by its noun, "bookings" → booking_id) counts the rows; it adds up no
-    number column the words do not name."""
+    number column the words do not name. ("the total of orders" is what they came to.)"""
     cues = [a for a in single if a.target == "sum"]
     toks = links.parsed.toks  # the noun said in the plural: "bookings", not a "booking value"
-    return any(c.start in (a.end, a.end + 1) and "unique" in c.feats and "entity" in c.feats
+    return any(c.start == a.end and "unique" in c.feats and "entity" in c.feats
                and c.start < len(toks) and toks[c.start].text != toks[c.start].sing
                for a in cues for c in links.columns)
 
@@ -695,7 +695,7 @@ def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
     # a name of who did a thing, "<verb> by" (booked_by, approved_by), holds people too
     return [c for c in profile["columns"] if c["role"] == "dimension" and c["type"] == "text"
             and not c.get("unique") and ((set(c.get("tokens") or []) | set(forms[c["name"]])) & PEOPLE_ROLES
-                                         or len(idx.plain[c["name"]]) >= 2 and idx.plain[c["name"]][-1] == "by")]
+                                         or doer_column(idx.plain[c["name"]]))]
 
 
 def _people_by_role(links: Links, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
