@@ -612,7 +612,66 @@ def find_mentions(toks: list[Tok], profile: dict[str, Any], skip: set[int] | Non
                 m = scores[i, j]
             if m is not None:
                 cands.append(m if scores is None else replace(m))  # each call's mentions its own
-    return _choose_mentions(cands)
+    return _rows_by_their_noun(_grouping_by_kept(_choose_mentions(cands), toks, idx), toks, idx)
+
+
+# The last word of a number column's name that says what is measured of the thing its first word names
+# ("Rental Days", "Contract Value", "Call Duration (min)"): the thing's plural counts the things.
+_MEASURE_HEADS = {"day", "days", "value", "amount", "amt", "price", "cost", "fee", "total", "duration", "length",
+                  "hour", "hours", "hrs", "minute", "minutes", "min", "mins", "size", "weight", "distance", "mile",
+                  "miles", "km", "usd"}
+_MASS_MONEY = {"sale", "sales", "revenue", "revenues", "cost", "costs", "expense", "expenses", "fee", "fees"}
+
+
+def _rows_by_their_noun(chosen: list[Mention], toks: list[Tok], idx: ColumnIndex) -> list[Mention]:
+    """"rentals per month" beside Rental Days, "contracts signed per month" beside Contract Value: a plural
+    noun that is only the first word of a number column whose last word measures it names the rows (counted),
+    not the days or the value. Money said as a mass noun ("sales" of Sales Amount) still names the amount."""
+    out: list[Mention] = []
+    for m in chosen:
+        t = toks[m.start]
+        plain = idx.plain[m.column]
+        if m.end - m.start == 1 and m.tier == "partial" and t.text != t.sing and len(plain) >= 2 and \
+                plain[0] == t.sing and plain[-1] in _MEASURE_HEADS and t.sing not in _MASS_MONEY and \
+                t.text not in _MASS_MONEY and is_numeric(idx.by_name[m.column]) and \
+                not any(k in idx.value_stems for k in stem_forms(t.text)):  # "adoptions": Outcome = Adopted
+            continue
+        out.append(m)
+    return out
+
+
+def doer_column(plain: list[str]) -> bool:
+    """A name of who did a thing, "<participle> by" (booked_by, created_by, approved_by); not a deadline
+    ("Due By", "Need By")."""
+    return len(plain) == 2 and plain[-1] == "by" and plain[0].endswith("ed") and len(plain[0]) >= 5
+
+
+# What "by" groups by when it is said right after a column named "<verb> by": a period or a date part.
+_BY_PERIODS = {"hour", "day", "date", "week", "weekday", "month", "quarter", "year", "season"}
+
+
+def _grouping_by_kept(chosen: list[Mention], toks: list[Tok], idx: ColumnIndex) -> list[Mention]:
+    """"how many rooms were booked by month", "total hours booked by room": a column named by a verb and
+    "by" (booked_by, created_by) is not named by the verb when the "by" after it groups by a period or by
+    another column the words name; the "by" is the question's grouping, the verb says what was done. Said
+    without "by", the verb names the column only when "who" asks for the doer ("who booked the most rooms",
+    not "what time of day are rooms booked most"). "rooms booked by Maya Lin" keeps it: a value follows."""
+    asked_who = any(t.text in ("who", "whom", "whose") for t in toks)
+    out: list[Mention] = []
+    for m in chosen:
+        plain = idx.plain[m.column]
+        if not doer_column(plain) or m.end - m.start > 2 or m.start > 0 and toks[m.start - 1].text == "by":
+            out.append(m)  # not a "<verb> by" name, or said as what is grouped by ("bookings by booked by")
+            continue
+        at = m.end - 1 if toks[m.end - 1].text == "by" else m.end
+        if at < len(toks) and toks[at].text == "by":
+            grouped = at + 1 < len(toks) and (toks[at + 1].sing in _BY_PERIODS
+                                              or any(o.start == at + 1 for o in chosen if o is not m))
+            if not grouped:
+                out.append(m)
+        elif asked_who:  # "who booked the most rooms": the verb's doer; "what time are rooms booked most": the act
+            out.append(m)
+    return out
 
 
 def _span_columns(words: list[str], idx: ColumnIndex) -> set[str]:
@@ -648,9 +707,21 @@ def _span_mention(span: list[Tok], words: list[str], i: int, idx: ColumnIndex,
     if not scored:
         return None
     scored.sort(key=lambda x: (-x[0], len(idx.forms[x[1]]), x[1]))
-    best = scored[0]
+    best = _literal_over_synonym(scored, words, idx)
     runner = scored[1][1] if len(scored) > 1 and scored[1][0] >= best[0] - 0.02 else None
     return Mention(best[1], i, i + len(span), best[0], best[2], " ".join(t.text for t in span), runner)
+
+
+def _literal_over_synonym(scored: list[tuple[float, str, str]], words: list[str],
+                          idx: ColumnIndex) -> tuple[float, str, str]:
+    """"revenue by segment" beside a Category and a Customer Segment: a word that ends a column's name (its head)
+    names that column before one its synonym reaches ("segment" ~ category), when their scores are close."""
+    best = scored[0]
+    if best[2] != "synonym" or len(words) != 1:
+        return best
+    literal = [x for x in scored[1:] if x[2] in ("partial", "entity") and idx.forms[x[1]][-1:] == words[:1]
+               and x[0] >= best[0] - 0.1]  # the name's head word: not "units" of Unit Price (~ Qty)
+    return literal[0] if literal else best
 
 
 def _choose_mentions(cands: list[Mention]) -> list[Mention]:
@@ -679,6 +750,11 @@ def _unit_tail(col: str, plain: list[str], forms: list[str]) -> str | None:
         return None
     bracketed = re.search(r"[(\[]\s*[a-z$%]+\s*[)\]]\s*$", col.lower()) is not None
     return forms[-1] if plain[-1] in _NAME_UNITS or bracketed and plain[-1] in UNIT_WORDS else None
+
+
+# Mass nouns of money: reached by a synonym, they name an amount, never the rows of an id or code column.
+_MONEY_MASS = {"spend", "spent", "spends", "spending", "expense", "expenses", "expenditure", "expenditures",
+               "revenue", "revenues", "income", "turnover"}
 
 
 def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: set[str]) -> tuple[float, str]:
@@ -732,6 +808,8 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
     matched = [col_content[k] for k in used]
     rest = [c for k, c in enumerate(col_content) if k not in used]
     if rest and all(c in _ENTITY_SUFFIX for c in rest) and not all(m in GENERIC for m in matched):
+        if mean < 0.95 and set(words) & _MONEY_MASS:
+            return 0.0, ""  # "spend" ~ cost does not name the things of a Cost Code: money is no entity
         # "orders" -> Order ID; by a synonym ("tickets" ~ Call ID) less than a column of the word ("Tickets Opened")
         return 0.88 * mean * (1.0 if mean >= 0.95 else 0.85), "entity"
     if all(m in PEOPLE for m in matched) and idx.by_name[col]["role"] == "measure" and \

@@ -644,12 +644,36 @@ def _aggregation_cues(p: Parsed, profile: dict[str, Any], consumed: set[int]) ->
             m = inside[0]
             if (m.end - m.start) > (a.end - a.start):
                 continue
-            if any(o.start >= a.end and o.start - a.end <= 3 for o in p.mentions if o is not m):
+            if (any(o.start >= a.end and o.start - a.end <= 3 for o in p.mentions if o is not m)
+                    and not _named_like_a_cue(p, m, a.start, a.end)) or _cue_before_a_noun(p, m, a.end):
                 p.mentions.remove(m)
             else:
                 continue
         kept.append(a)
     p.aggs = [c for c in (P.ranking_superlative(p, a, kept, profile) for a in kept) if c is not None]
+
+
+_GROUPING_AFTER = {"by", "per", "for", "each", "across"}
+
+
+def _named_like_a_cue(p: Parsed, m: Mention, start: int, end: int) -> bool:
+    """"total by channel", "avg total per booking" over a column named total: the word is the column when a
+    grouping word follows it at once or another aggregation cue comes right before it (what is grouped or
+    averaged is that column), not the cue of a measure named later."""
+    if m.tier != "exact" or m.end - m.start != end - start:
+        return False
+    after = p.toks[end].text if end < len(p.toks) else ""
+    return after in _GROUPING_AFTER or any(c.end == start for c in C.find_aggs(p.text))
+
+
+def _cue_before_a_noun(p: Parsed, m: Mention, end: int) -> bool:
+    """"total spend per day" beside a Total Conversions column: a cue word that only half names a column is
+    the cue when a noun the column's name lacks follows it (that noun is what is totalled)."""
+    if m.tier != "partial" or end >= len(p.toks):
+        return False
+    nxt = p.toks[end]
+    return nxt.text.isalpha() and len(nxt.text) >= 3 and nxt.text not in STOPWORDS and \
+        nxt.sing not in {singular(w) for w in split_name(m.column)}
 
 
 def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:

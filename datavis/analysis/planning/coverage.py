@@ -207,6 +207,21 @@ def _function_word(word: str, extra: set[str]) -> bool:
             or len(word) >= 6 and _near_stopword(word))
 
 
+_TIME_MEASURES = {"hours", "hrs", "minutes", "mins"}
+_TOTALLING = {"total", "average", "avg", "sum", "mean"}
+
+
+def _measured_time(toks: list[Tok], i: int, extra: set[str]) -> bool:
+    """"hours worked by picker", "total minutes": hours said as what is measured (before a participle, after a
+    total) are a content word the data must hold, not the grain of "by hour"; a length of time the words
+    derive (`extra`) accounts for them."""
+    t = toks[i]
+    if t.text not in _TIME_MEASURES or t.text in extra:
+        return False
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    return (nxt.endswith("ed") and len(nxt) >= 5) or i > 0 and toks[i - 1].text in _TOTALLING
+
+
 def _counted_command_noun(toks: list[Tok], i: int) -> bool:
     """"how many returns", "number of reports": a command word ("return the …", "report …") said as a plural noun
     after a count is the thing counted, a content word that a column must account for."""
@@ -300,16 +315,32 @@ def _accounting(links: Links, profile: dict[str, Any]) -> tuple[set[int], set[in
         extra |= _DERIVED_WORDS  # "profit margin", "return rate": the derived measure accounts for them
     known = _linked_tokens(links) | _cue_tokens(links) | (derived.words if derived is not None else set())
     named = _named(profile)
-    words = {t.i for t in toks if not _function_word(t.text, extra) or _counted_command_noun(toks, t.i)}
+    words = {t.i for t in toks if not _function_word(t.text, extra) or _counted_command_noun(toks, t.i)
+             or _measured_time(toks, t.i, extra)}
     linked = {i for i in words if i in known or named.exact(toks[i].text) or named.loose(toks[i].text)}
     # "closures by month" over closed_at: the word that picked the date column names it
     dated = profile["_by_name"].get(links.parsed.date_column or "")
     if dated is not None:
         linked |= {i for i in words if names_date(toks[i].text, dated)}
+    linked |= _units_of_counts(links, profile, words)
     # "return rate" with a Returned column: a rate of a word the data holds, a stop word or not
     linked |= {i for i in words if i > 0 and toks[i].text in RATE_WORDS | SHARE_OF_WORDS
                and (i - 1 in linked or named.exact(toks[i - 1].text) or named.loose(toks[i - 1].text))}
     return words, linked
+
+
+# Words for what a count of things is counted in ("units picked", "qty ordered", "items shipped").
+_COUNT_UNITS = {"unit", "units", "qty", "quantity", "quantities", "item", "items", "piece", "pieces", "pcs"}
+
+
+def _units_of_counts(links: Links, profile: dict[str, Any], words: set[int]) -> set[int]:
+    """"units picked by zone", "avg qty ordered": a word of counted units right before (or after) a linked
+    whole-number column that is no money (Picked, Ordered) says what that column counts; it names it."""
+    by_name, toks = profile["_by_name"], links.parsed.toks
+    counts = {i for c in links.columns for i in range(c.start, c.end)
+              if by_name[str(c.target)]["type"] == "integer" and by_name[str(c.target)]["role"] == "measure"
+              and not by_name[str(c.target)].get("money")}
+    return {i for i in words if toks[i].text in _COUNT_UNITS and (i + 1 in counts or i - 1 in counts)}
 
 
 def doubts(links: Links, profile: dict[str, Any]) -> tuple[str, ...]:
@@ -342,18 +373,21 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
                     for i in range(s.start, s.end)}
     named = linked_spans | linked
     slots = list(_slots(links))
+    weak = _weak_links(links)
     measured = any(kind == "agg" and named & set(slot) for kind, slot in slots)
     missing: list[str] = []
     kinds: set[str] = set()
     for kind, slot in slots:
         loose = [toks[i].text for i in slot if i in content]
+        nouns = {toks[i].text for i in slot if i in content and _spend_noun(toks, i, kind)}
         if kind == "group":  # "top countries by size": by a measure's word is an order, not a group
             loose = [w for w in loose if w not in _DERIVED_WORDS]
         if kind == "head" and measured:
             continue
-        said = _head_said(toks, slot, content, _thing_spans(links, profile, kind), named) \
+        said = _head_said(toks, slot, content, _thing_spans(links, profile, kind), named, nouns, weak) \
             if kind in ("head", "agg", "which") and loose else named
-        if loose and not said & set(slot) and not all(_verb_like(w) and not _money_noun(kind, w) for w in loose):
+        if loose and not said & set(slot) and \
+                not all(_verb_like(w) and not _money_noun(kind, w) and w not in nouns for w in loose):
             missing += [w for w in loose if w not in missing]
             kinds.add(kind)
     return Coverage(tuple(missing), frozenset(kinds))
@@ -378,8 +412,17 @@ def _thing_spans(links: Links, profile: dict[str, Any], kind: str) -> set[int]:
     return cols | {i for s in (*links.values, *links.conditions, *links.qualities) for i in range(s.start, s.end)}
 
 
+def _weak_links(links: Links) -> set[int]:
+    """Positions of one-word links to a number column by part of its name, barely ("usage" ~ credits_used,
+    "cost" ~ Price ($/lb)): after a word the data lacks ("wifi usage", "seed cost") they do not name what is
+    asked. ("townhouse sales" ~ Sale Date: the sales are the rows, a value may say which.)"""
+    return {c.start for c in links.columns if c.end - c.start == 1 and "partial" in c.feats and c.score < 0.6
+            and "type=numeric" in c.feats}
+
+
 def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans: set[int],
-               named: set[int]) -> set[int]:
+               named: set[int], nouns: frozenset[str] | set[str] = frozenset(),
+               weak: frozenset[int] | set[int] = frozenset()) -> set[int]:
     """What names the thing a head asks about: its last word before "of"/"for"/"in" does ("patient
     satisfaction score" is not Patient Age, a word of the data; in "the occupancy rate of harbor
     view" the value names which rows). Two words the data lacks at its end are the thing, whatever
@@ -389,7 +432,10 @@ def _head_said(toks: list[Tok], slot: list[int], content: set[int], linked_spans
     # "tax collected" (~ Amount): the tax is the thing; "students participated" (no link) is left to the verb rule
     while len(core) > 1 and core[-1] not in content and _participle_of(toks, core[-1], content):
         core = core[:-1]
-    if core[-1] not in content or _verb_like(toks[core[-1]].text):  # "how many students participated in …"
+    if len(core) >= 2 and core[-1] in weak and core[-2] in content and not _verb_like(toks[core[-2]].text):
+        return set()  # "wifi usage per room": the usage of a thing the data lacks, not credits_used
+    if core[-1] not in content or _verb_like(toks[core[-1]].text) and toks[core[-1]].text not in nouns:
+        # "how many students participated in …" (but "cost of shorts": the noun)
         return named
     if toks[core[-1]].text in ROW_VALUE_WORDS:  # "median deal size": what one row is worth, a measure of the rows
         return named
@@ -403,9 +449,25 @@ def _participle_of(toks: list[Tok], i: int, unlinked: Iterable[int]) -> bool:
         not _verb_like(toks[i - 1].text)
 
 
+# Who spends, or the verb's helpers: "how much did we spend", "what do customers spend" say the verb.
+_SPENDERS = {"we", "i", "you", "they", "he", "she", "it", "did", "do", "does", "to", "will", "would", "can", "could",
+             "should", "who", "people", "customers", "clients", "users", "members"}
+
+
+def _spend_noun(toks: list[Tok], i: int, kind: str) -> bool:
+    """"spend by campaign", "total spend by vendor": "spend" opening a head with no one said to spend it is
+    the noun of money the question measures, not the verb of what the table records, as is "cost" before
+    "of" or "per"; naming nothing in the data, it is a gap."""
+    if kind != "head":
+        return False
+    if toks[i].text in COST_WORDS and i + 1 < len(toks) and toks[i + 1].text in ("of", "per"):
+        return True  # "cost of shorts by sku", "cost per pick": the noun
+    return toks[i].text in ("spend", "spending") and (i == 0 or toks[i - 1].text not in _SPENDERS)
+
+
 def _money_noun(kind: str, word: str) -> bool:
-    """"average cost per call": a word of money after an aggregation is a noun, not the verb."""
-    return kind == "agg" and word in COST_WORDS | PAY_WORDS
+    """"average cost per call", "total spend": a word of money after an aggregation is a noun, not the verb."""
+    return kind == "agg" and word in COST_WORDS | PAY_WORDS | {"spend", "spending"}
 
 
 _MEASURE_SLOTS = {"head", "agg", "rank"}  # where a question names what it measures
@@ -426,8 +488,10 @@ def subject_named(plan: Plan, cov: Coverage, links: Links, profile: dict[str, An
         return False
     toks = links.parsed.toks
     missing = {t.i for t in toks if t.text in cov.missing}
+    weak = _weak_links(links)  # "wifi usage": a barely linked word after a missing one names nothing
     named = {str(c.target) for c in (*links.columns, *links.groups)
-             if not all(_participle_of(toks, i, missing) for i in range(c.start, c.end))} | \
+             if not all(_participle_of(toks, i, missing) for i in range(c.start, c.end))
+             and not (c.start in weak and c.start - 1 in missing)} | \
         {str(v.target[0]) for v in links.values if isinstance(v.target, tuple)}
     if cov.kinds & _MEASURE_SLOTS:
         kind = kind_tokens(links, profile)
@@ -451,7 +515,7 @@ def missing_phrase(links: Links, cov: Coverage) -> str:
     toks = links.parsed.toks
     runs: list[list[int]] = []
     for t in toks:
-        if t.text in cov.missing and (not _verb_like(t.text) or _money_noun("agg", t.text)):
+        if t.text in cov.missing and (not _verb_like(t.text) or _money_noun("agg", t.text)):  # "spend" too
             if runs and runs[-1][-1] == t.i - 1:
                 runs[-1].append(t.i)
             else:

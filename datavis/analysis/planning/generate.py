@@ -40,7 +40,7 @@ from ..language.lexicon import (
     VOLUME_WORDS,
 )
 from ..language.linking import Link, Links
-from ..language.matching import get_index, stem
+from ..language.matching import doer_column, get_index, stem
 from ..language.names import singular
 from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import counted_kind, ranked_agg, time_lengths, waits_or_lengths
@@ -393,11 +393,12 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
         elif not is_numeric(col) and not col.get("unique") and col["role"] != "temporal" and \
                 (count_cue or _counted_plural(c, links)):
             feat = "agg=count_distinct" if count_cue else "agg=counted_plural"
-            out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), (feat,)))
+            counted = _counted_entity(col["name"], links)
+            out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), (feat, *counted)))
     single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     ranked = [a for a in links.aggs if a.target in ("max", "min")]
     # "the largest single invoice", "which 5 customers did we bill the most", "the 3 priciest products"
-    if (single or ranked or kind_tokens(links, profile)) and not nums:
+    if (single or ranked or kind_tokens(links, profile)) and not nums and not _total_of_rows(links, single):
         out += _implicit_readings(links, profile, single)
         out += _count_and_cue(links, out, single)
     return out + _moment_readings(links, profile, nums)
@@ -537,6 +538,25 @@ def size_column(profile: dict[str, Any], bulky: bool = False) -> dict[str, Any] 
     return found
 
 
+def _counted_entity(column: str, links: Links) -> tuple[str, ...]:
+    """"how many orders were picked per zone" over pick lines whose Order No repeats: the things a count cue
+    names by the noun of a repeating id column (the entity tier) are counted once each."""
+    return ("count=entity",) if any(
+        str(c.target) == column and "entity" in c.feats and c.end - c.start == 1 and a.target == "count"
+        and a.end == c.start for c in links.columns for a in links.aggs) else ()
+
+
+def _total_of_rows(links: Links, single: list[Link]) -> bool:
+    """"total bookings this year": a total whose next word is the rows' own noun
+    (linked to the unique identifier by its noun, "bookings" → booking_id) counts the rows; it adds up no
+    number column the words do not name. ("the total of orders" is what they came to.)"""
+    cues = [a for a in single if a.target == "sum"]
+    toks = links.parsed.toks  # the noun said in the plural: "bookings", not a "booking value"
+    return any(c.start == a.end and "unique" in c.feats and "entity" in c.feats
+               and c.start < len(toks) and toks[c.start].text != toks[c.start].sing
+               for a in cues for c in links.columns)
+
+
 def _implicit_readings(links: Links, profile: dict[str, Any], single: list[Link]) -> list[Measures]:
     """The table's main measures for an aggregation or a superlative with no column named: amounts
     first, the quantity a superlative names first ("the five cheapest products": by unit price; "the
@@ -670,9 +690,12 @@ def listed_with_and(links: Links) -> list[Filter]:
 
 def _people_columns(profile: dict[str, Any]) -> list[dict[str, Any]]:
     """Text columns of people that repeat (each person has several rows): "Employee", "sales_rep", "agent"."""
-    forms = get_index(profile).forms  # a name's words expanded: cust_id is a customer's, emp_nm an employee's
+    idx = get_index(profile)  # a name's words expanded: cust_id is a customer's, emp_nm an employee's
+    forms = idx.forms
+    # a name of who did a thing, "<verb> by" (booked_by, approved_by), holds people too
     return [c for c in profile["columns"] if c["role"] == "dimension" and c["type"] == "text"
-            and not c.get("unique") and (set(c.get("tokens") or []) | set(forms[c["name"]])) & PEOPLE_ROLES]
+            and not c.get("unique") and ((set(c.get("tokens") or []) | set(forms[c["name"]])) & PEOPLE_ROLES
+                                         or doer_column(idx.plain[c["name"]]))]
 
 
 def _people_by_role(links: Links, people: list[dict[str, Any]]) -> list[dict[str, Any]]:

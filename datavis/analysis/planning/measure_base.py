@@ -21,7 +21,7 @@ from ..language.lexicon import (
     VERB_MEASURES,
 )
 from ..language.matching import Mention
-from ..language.names import singular
+from ..language.names import singular, split_name
 from ..language.parsing import (
     Parsed,
     is_flag,
@@ -92,6 +92,7 @@ _WHOLE_BILL_WORDS = {"total", "billed", "invoiced", "charged"}
 MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
                             "income", "turnover", "money", "amount", "amounts", "pipeline", "sales"}
 _REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover", "sales"}
+_SPEND_NOUNS = {"spend", "spends", "spending", "spent"}
 _MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
 
 
@@ -175,8 +176,10 @@ def money_column(word: str, profile: dict) -> dict | None:
     if len(money) == 1:
         return money[0]
     whole = [c for c in money if c.get("additive", True) and set(c["tokens"]) & _WHOLE_BILL_WORDS]
-    if word in COST_WORDS and len(whole) == 1:
+    if (word in COST_WORDS or word in _SPEND_NOUNS) and len(whole) == 1:
         return whole[0]  # "cost per mile" over Linehaul ($) and Total Billed: what was billed in all
+    if word in _SPEND_NOUNS and not money:
+        return _spent_value(profile)
     if word not in _REVENUE_NOUNS:
         return None
     # no money column by name or unit: the takings are a "Total" or a "Booking Value", not "Total Hours"
@@ -184,6 +187,17 @@ def money_column(word: str, profile: dict) -> dict | None:
                and not set(c["tokens"]) & (QUANTITY_WORDS | ASIDE_MONEY_WORDS)]
     pool = [c for c in money if not set(c["tokens"]) & ASIDE_MONEY_WORDS]
     return revenue_column(pool) or (revenue_column(takings) if not money else None)
+
+
+def _spent_value(profile: dict) -> dict | None:
+    """"spend by cost code" over a contract register whose only money is "Contract Value": with no column of
+    money by name or unit, what is spent is the one additive column named a value, an amount or a total (not a
+    "Total Clicks": a total of things said in the plural, not a count of units); None when there is not
+    exactly one, so the word stays unlinked."""
+    values = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
+              and set(c["tokens"]) & {"value", "amount", "amt", "total"} and not set(c["tokens"]) & QUANTITY_WORDS
+              and not any(w.lower() != singular(w.lower()) for w in split_name(c["name"]))]  # "Total Conversions"
+    return values[0] if len(values) == 1 else None
 
 
 def money_taken(profile: dict) -> dict | None:

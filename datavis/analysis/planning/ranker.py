@@ -69,7 +69,7 @@ PRIOR = {"edit=dim:entity": 1.0, "edit=color:values|compare": 1.5, "edit=color:v
          "prior:counted_axis": -2.0, "lic=money=word": 2.5, "lic=money=raw": 1.5,
          "lic=two=count_and": 1.5, "lic=two=cues": 0.5, "lic=order=sup_dim": 1.5,
          "prior:superlative_aggregated": -1.5, "lic=implicit=price": 2.0, "lic=implicit=kind": 2.0,
-         "lic=dim=who": 1.0, "lic=agg=count_people": 2.0, "lic=agg=counted_plural": 2.0,
+         "lic=dim=who": 1.0, "lic=agg=count_people": 2.0, "lic=count=entity": 2.0, "lic=agg=counted_plural": 2.0,
          "lic=dim=values": 2.5, "lic=agg=compared_level": 2.0,
          "prior:one_value_axis": -1.0, "prior:bins_named": 1.0, "lic=agg=ranked_level": 2.0}
 

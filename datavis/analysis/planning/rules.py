@@ -15,7 +15,7 @@ from ..language import cues as C
 from ..language import phrasing as P
 from ..language.lexicon import PAY_LEVEL_WORDS, PEOPLE, STOPWORDS
 from ..language.matching import Mention, is_flag
-from ..language.names import humanize
+from ..language.names import humanize, split_name
 from ..language.parsing import (
     SKIP_AFTER_CUE,
     Parsed,
@@ -170,7 +170,7 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
     elif is_numeric(col) and col["role"] == "measure" and not col.get("groupable"):
         d.measures.append(Measure(column=m.column, agg="sum" if col.get("additive", True) else "avg"))
         d.used.append(m)
-    elif is_identifier(col) or (p.distinct and _distinct_near(p, cue, m)):
+    elif is_identifier(col) or (p.distinct and _distinct_near(p, cue, m)) or _repeating_id(d, m):
         if col.get("unique"):
             d.count_rows = True
         else:
@@ -189,6 +189,17 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
             d.used.append(m)
         elif m not in p.groups and not _grouped_elsewhere(p, m):
             p.groups.append(m)
+
+
+_ID_TAILS = {"id", "no", "num", "nbr", "number", "key", "code", "ref"}
+
+
+def _repeating_id(d: _Draft, m: Mention) -> bool:
+    """"how many orders were picked per zone" over pick lines: the plural noun of a column named as an id
+    ("Order No") whose values repeat counts each order once, whatever it is grouped by."""
+    words = [w.lower() for w in split_name(m.column)]
+    return m.tier == "entity" and len(words) >= 2 and words[-1] in _ID_TAILS and not d.col(m).get("unique") and \
+        d.p.toks[m.start].text != d.p.toks[m.start].sing
 
 
 def _there_are(p: Parsed, m: Mention) -> bool:
