@@ -2,7 +2,8 @@
 after a superlative that a unit's noun follows is that unit's ("the cheapest 2 bedroom home"); "unpaid" said of
 the rows picks them ("how many unpaid invoices"), it asks for no balance; a distance after "per" divides ("fuel
 cost per mile"); "late" opening a period says when ("orders in late Q4"); a number of periods is no level ("by
-store 2 weeks ago"); "rising" as a value of the data is that value. Each asks `answer()` about a small CSV
+store 2 weeks ago"); "rising" as a value of the data is that value; the worth of what a table counts
+("Conversion Value" beside Conversions) is never what was spent. Each asks `answer()` about a small CSV
 written here."""
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from datavis.analysis import answer
+from datavis.analysis import Unanswerable, answer
 from tests.helpers import ingested_views
 
 from .scoring import same_answer
@@ -31,6 +32,8 @@ _CSVS = {
                "2024-02-11,Desk,1,3\n2024-02-21,Lamp,2,5\n",
     "market": "Ticker,Date,Direction,Change Pct\nAAA,2024-01-01,Rising,1.2\nBBB,2024-01-01,Falling,-0.5\n"
               "AAA,2024-01-02,Rising,0.7\nCCC,2024-01-02,Rising,0.3\n",
+    "ads": "Campaign,Date,Impressions,Clicks,Conversions,Conversion Value\nSpring,2024-03-01,1000,50,5,250\n"
+           "Summer,2024-06-01,2000,80,9,410\nSpring,2024-03-08,1500,60,4,190\n",
 }
 
 
@@ -72,3 +75,8 @@ def test_rules_keep_to_their_words(data, ds, q, sql):
 ])
 def test_words_that_name_no_new_measure_or_condition(data, ds, q, absent):
     assert absent not in answer(data[0][ds], q).sql
+
+
+def test_the_worth_of_what_is_counted_is_no_spend(data):
+    with pytest.raises(Unanswerable):
+        answer(data[0]["ads"], "spend by campaign")

@@ -52,16 +52,28 @@ def _write_bookings(path: Path, n: int = 300) -> None:
 
 
 def _write_picks(path: Path, n: int = 200) -> None:
-    """A pick log: units Ordered and Picked (whole numbers named by their verbs), no hours, no cost."""
+    """A pick log, a line per SKU of an order: units Ordered and Picked (whole numbers named by their verbs), no
+    hours, no cost."""
     rnd = random.Random(74)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Pick Date", "Picker", "Zone", "Order No", "Ordered", "Picked"])
+        w.writerow(["Pick Date", "Picker", "Zone", "Order No", "SKU", "Ordered", "Picked"])
         for i in range(n):
             ordered = rnd.randint(1, 20)
             w.writerow([(dt.date(2025, 3, 1) + dt.timedelta(days=i % 60)).isoformat(), rnd.choice(["Jo", "Lu", "Ni"]),
-                        rnd.choice(["A", "B", "Cold"]), f"SO-{rnd.randint(1, 70)}", ordered,
-                        ordered - rnd.choice([0, 0, 0, 1, 2])])
+                        rnd.choice(["A", "B", "Cold"]), f"SO-{rnd.randint(1, 70)}", f"SKU-{rnd.randint(100, 140)}",
+                        ordered, ordered - rnd.choice([0, 0, 0, 1, 2])])
+
+
+def _write_flights(path: Path, n: int = 90) -> None:
+    """Flights by a Flight No that repeats every day it flies."""
+    rnd = random.Random(76)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Date", "Flight No", "Origin", "Delay Min"])
+        for i in range(n):
+            w.writerow([(dt.date(2025, 1, 1) + dt.timedelta(days=i // 3)).isoformat(), f"UA{100 + 100 * (i % 3)}",
+                        rnd.choice(["SFO", "LAX"]), rnd.randint(0, 60)])
 
 
 def _write_rentals(path: Path, n: int = 200) -> None:
@@ -104,9 +116,10 @@ def _write_ads(path: Path, n: int = 120) -> None:
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("vocab_collisions")
-    with ingested_views(root, [("contracts", _write_contracts), ("ads", _write_ads),
-                                                ("bookings", _write_bookings), ("picks", _write_picks),
-                                                ("rentals", _write_rentals), ("checks", _write_checks)]) as (dirs, con):
+    writers = [("contracts", _write_contracts), ("ads", _write_ads), ("bookings", _write_bookings),
+               ("picks", _write_picks), ("flights", _write_flights), ("rentals", _write_rentals),
+               ("checks", _write_checks)]
+    with ingested_views(root, writers) as (dirs, con):
         yield dirs, con
 
 
@@ -258,6 +271,12 @@ def test_the_measure_named_in_full_or_by_money_still_sums(data, question, sql):
 def test_things_of_a_repeating_id_are_counted_once(data):
     _check(data, "picks", "how many orders were picked per zone",
            'SELECT Zone, count(DISTINCT "Order No") FROM picks GROUP BY 1')
+
+
+def test_things_of_a_repeating_id_without_lines_are_the_rows(data):
+    """Near miss: a flight number repeats day after day, but each row is a flight (no item on each line)."""
+    _check(data, "flights", "how many flights per month",
+           "SELECT date_trunc('month', Date), count(*) FROM flights GROUP BY 1")
 
 
 def test_things_of_a_unique_id_are_the_rows(data):

@@ -186,6 +186,16 @@ def is_numeric(col: dict[str, Any]) -> bool:
     return col["type"] in ("integer", "number")
 
 
+_LINE_ITEM_WORDS = {"sku", "item", "product", "line", "part"}
+
+
+def has_line_items(profile: dict[str, Any]) -> bool:
+    """Whether rows are the lines of something (a column of the item on each line: SKU, Item, Product): then a
+    repeating id (Order No) is the thing the lines belong to; else each row is one of them (a flight of a
+    repeating Flight No, a seat of a repeating Seat No)."""
+    return any(set(c["tokens"]) & _LINE_ITEM_WORDS and c["type"] == "text" for c in profile["columns"])
+
+
 def is_identifier(col: dict[str, Any]) -> bool:
     """Identifiers (E0001…, unique per row) label rows; they are never a category to chart."""
     return col["role"] == "identifier" or (col["type"] == "text" and bool(col.get("unique")) and

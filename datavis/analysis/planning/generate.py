@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar, cast
 
-from ..datasets.profile import is_identifier
+from ..datasets.profile import has_line_items, is_identifier
 from ..errors import Unanswerable
 from ..language.lexicon import (
     ABBREVIATIONS,
@@ -393,7 +393,7 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
         elif not is_numeric(col) and not col.get("unique") and col["role"] != "temporal" and \
                 (count_cue or _counted_plural(c, links)):
             feat = "agg=count_distinct" if count_cue else "agg=counted_plural"
-            counted = _counted_entity(col["name"], links)
+            counted = _counted_entity(col["name"], links) if has_line_items(profile) else ()
             out.append(Reading((Measure(column=col["name"], agg="count_distinct"),), (feat, *counted)))
     single = [a for a in value_aggs(links) if a.target in _SINGLE_AGGS]
     ranked = [a for a in links.aggs if a.target in ("max", "min")]

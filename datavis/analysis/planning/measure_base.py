@@ -196,8 +196,17 @@ def _spent_value(profile: dict) -> dict | None:
     exactly one, so the word stays unlinked."""
     values = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
               and set(c["tokens"]) & {"value", "amount", "amt", "total"} and not set(c["tokens"]) & QUANTITY_WORDS
-              and not any(w.lower() != singular(w.lower()) for w in split_name(c["name"]))]  # "Total Conversions"
+              and not any(w.lower() != singular(w.lower()) for w in split_name(c["name"]))  # "Total Conversions"
+              and not _value_of_counted(c, profile)]
     return values[0] if len(values) == 1 else None
+
+
+def _value_of_counted(col: dict, profile: dict) -> bool:
+    """"Conversion Value" beside Conversions: the worth of things the table counts, what they brought in, not
+    what was spent."""
+    own = set(col["tokens"]) - {"value", "amount", "amt", "total"}
+    return any(c is not col and measure_col(c) and {singular(t) for t in c["tokens"]} & own
+               for c in profile["columns"])
 
 
 def money_taken(profile: dict) -> dict | None:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-from ..datasets.profile import is_identifier
+from ..datasets.profile import has_line_items, is_identifier
 from ..errors import Unanswerable
 from ..language import cues as C
 from ..language import phrasing as P
@@ -199,7 +199,7 @@ def _repeating_id(d: _Draft, m: Mention) -> bool:
     ("Order No") whose values repeat counts each order once, whatever it is grouped by."""
     words = [w.lower() for w in split_name(m.column)]
     return m.tier == "entity" and len(words) >= 2 and words[-1] in _ID_TAILS and not d.col(m).get("unique") and \
-        d.p.toks[m.start].text != d.p.toks[m.start].sing
+        d.p.toks[m.start].text != d.p.toks[m.start].sing and has_line_items(d.profile)
 
 
 def _there_are(p: Parsed, m: Mention) -> bool:
