@@ -719,8 +719,10 @@ def _literal_over_synonym(scored: list[tuple[float, str, str]], words: list[str]
     best = scored[0]
     if best[2] != "synonym" or len(words) != 1:
         return best
+    # the name's head word as written (not "units" of Unit Price ~ Qty, nor "doctor" spelled out of an "MD")
     literal = [x for x in scored[1:] if x[2] in ("partial", "entity") and idx.forms[x[1]][-1:] == words[:1]
-               and x[0] >= best[0] - 0.1]  # the name's head word: not "units" of Unit Price (~ Qty)
+               and split_name(x[1])[-1:] and split_name(x[1])[-1].lower() in (words[0], singular(words[0]))
+               and x[0] >= best[0] - 0.1]
     return literal[0] if literal else best
 
 
