@@ -232,7 +232,8 @@ class ColumnIndex:
         self.codes: dict[str, list[tuple[str, str, int]]] = {}
         self.compass_columns: set[str] = set()
         self.first_names: dict[str, list[tuple[str, str, int]]] = {}  # "carol" → Carol Nguyen
-        self.named_values: list[tuple[list[str], tuple[str, str, int]]] = []  # "maple ridge apartment" by its words
+        # "maple ridge apartment" by its words: each several-word value once under every word it holds
+        self.named_values: dict[str, list[tuple[list[str], tuple[str, str, int]]]] = {}
         self.person_columns: set[str] = set()  # columns of people's full names
         for c in self.columns:
             if c.get("role") == "dimension" and c["type"] == "text" and c.get("distinct", 99) <= 30:
@@ -250,7 +251,8 @@ class ColumnIndex:
                     # ("Valley College": `named_values`)
                     parts = re.findall(r"[a-z]+", key) if re.search(r"[/|:]|\s[-–]\s", str(v)) else []
                     if len(key.split()) > 1 and c["name"] not in self.person_columns:  # a person: by first name
-                        self.named_values.append((key.split(), (c["name"], v, n)))
+                        for w in dict.fromkeys(key.split()):
+                            self.named_values.setdefault(w, []).append((key.split(), (c["name"], v, n)))
                     for w in set(parts) if len(re.findall(r"[a-z0-9]+", key)) > 1 else ():
                         if (len(w) >= 4 or len(w) == 3 and vowelless(w)) and w not in STOPWORDS:  # "cpc"
                             self.value_parts.setdefault(w, []).append((c["name"], v, n))
@@ -720,9 +722,9 @@ def _literal_over_synonym(scored: list[tuple[float, str, str]], words: list[str]
     if best[2] != "synonym" or len(words) != 1:
         return best
     # the name's head word as written (not "units" of Unit Price ~ Qty, nor "doctor" spelled out of an "MD")
+    written = (words[0], singular(words[0]))
     literal = [x for x in scored[1:] if x[2] in ("partial", "entity") and idx.forms[x[1]][-1:] == words[:1]
-               and split_name(x[1])[-1:] and split_name(x[1])[-1].lower() in (words[0], singular(words[0]))
-               and x[0] >= best[0] - 0.1]
+               and x[0] >= best[0] - 0.1 and split_name(x[1])[-1:] and split_name(x[1])[-1].lower() in written]
     return literal[0] if literal else best
 
 
@@ -1054,9 +1056,10 @@ def _value_by_its_part(words: list[str], idx: ColumnIndex) -> list[tuple[str, st
                and w not in STOPWORDS and w not in MONTH_NAMES for w in words):
         return None
     n = len(words)
-    hits = [h for parts, h in idx.named_values if len(parts) > n
+    holding = idx.named_values.get(words[0], [])  # only values holding the first word can hold all of them
+    hits = [h for parts, h in holding if len(parts) > n
             and any(parts[k:k + n] == words for k in range(len(parts) - n + 1))]
-    if n == 1 and any(parts[-1] == words[0] for parts, h in idx.named_values if h in hits):
+    if n == 1 and any(parts[-1] == words[0] for parts, h in holding if h in hits):
         return None  # a name's last word is its kind ("Blue Ridge Freight", "Check deposit"): said alone, the kind
     return hits if len(hits) == 1 else None
 
