@@ -221,6 +221,7 @@ def test_an_alternative_with_two_measures_is_one_click(open_page, site):
     expect(legend).to_contain_text("Total revenue")
     expect(legend).to_contain_text("Total profit")
     assert first.locator(".chart svg g[class*='mark-rect'] path").count() == 8  # 4 regions × 2 measures
+    expect(first.locator(".readings .chip", has_text="and Total profit")).to_be_visible()  # both measures read
     buttons = first.locator(".alternatives button")
     expect(buttons.first).to_be_visible()
     texts = buttons.all_inner_texts()
@@ -231,6 +232,7 @@ def test_an_alternative_with_two_measures_is_one_click(open_page, site):
     expect(page.locator("li.message.user").last).to_contain_text("Total revenue and Total profit by region")
     expect(second.locator(".chart svg g.role-legend")).to_contain_text("Total profit")
     expect(second.locator(".chart svg g.mark-symbol.role-mark path")).to_have_count(8)  # 4 regions × 2 measures
+    expect(second.locator(".readings .chip", has_text="and Total profit")).to_be_visible()
     shot("alternative-chosen")
 
 

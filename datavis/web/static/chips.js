@@ -61,6 +61,12 @@ function filterText(filter) {
   return ["is_null", "not_null"].includes(filter.op) ? `${filter.field} ${op}` : `${filter.field} ${op} ${value}`;
 }
 
+function measureText(measure) {
+  if (!measure.field) return "Count of rows";
+  const agg = AGGREGATES.find(([value]) => value === measure.aggregate);
+  return agg ? `${agg[1]} ${measure.field}` : measure.field;
+}
+
 // The chips of one chart; `columns` from the dataset's profile; edit(edit) sends one change.
 export function chipsFor(chart, columns, edit) {
   const plan = chart.plan || {};
@@ -82,6 +88,11 @@ export function chipsFor(chart, columns, edit) {
     controls.push(choice("Measure", options, y.field || "", (v) => edit({ measure: v })));
     chips.push(chip(null, ...controls));
   }
+  // the other measures drawn beside the first (grouped bars, dots of two totals): named, not editable, since
+  // an edit changes one measure (a raw scatter's two already are its axes)
+  const shown = new Set([x && x.field, y && y.field]);
+  const others = (plan.measures || []).slice(1).filter((m) => !shown.has(m.field)).map(measureText);
+  if (y && others.length) chips.push(chip(`and ${others.join(", ")}`));
   if (!(x && x.bin) && plan.intent !== "correlation") {
     const dimension = x ? x.field : "";
     const options = x ? dimensions : [["", "—"], ...dimensions];
