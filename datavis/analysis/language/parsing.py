@@ -889,8 +889,10 @@ class _NumberFilters:
             return lex
         if lex and a > 0 and p.toks[a - 1].text in PEOPLE | AGE_GROUP_WORDS and self.in_range(lex, a, b):
             return lex  # "avg charges for patients over 65": the people compared are compared by their age
-        # a 0/1 flag is never the number compared ("patients under 18" is not New Pt < 18)
-        numbers = [m for m in p.mentions if is_numeric(by_name[m.column]) and not is_flag(by_name[m.column])]
+        # a 0/1 flag is never the number compared ("patients under 18" is not New Pt < 18), nor an id named by
+        # the rows' noun ("orders over $300" compares what an order came to, not its Order ID)
+        numbers = [m for m in p.mentions if is_numeric(by_name[m.column]) and not is_flag(by_name[m.column])
+                   and not P.rows_noun(m, self.profile)]
         # (a mention may run into the comparison: "csat of at" before "least 4")
         before = [m for m in numbers if m.start < a and a - m.end <= 5]
         after = [m for m in numbers if m.start >= b and m.start - b <= 2]
@@ -909,7 +911,14 @@ class _NumberFilters:
                 if is_numeric(by_name[m.column]) and m.words.split()[0] in (unit, p.toks[b].text):
                     return m
         # an amount of money is never an age ("employees earning over $100k"); a unit names its column
-        return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or self.moved_money(a) or lex
+        return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or self.moved_money(a) or lex \
+            or self.rows_size(a)
+
+    def rows_size(self, a: int) -> str | None:
+        """"orders over 300" over a numbered Order ID: a number right after the rows' noun is what a row came to,
+        the table's money column (the id's own numbers are not what anyone compares)."""
+        said = any(P.rows_noun(m, self.profile) and a - m.end in (0, 1) for m in self.p.mentions)
+        return self.money_column("$0") if said else None
 
     def in_range(self, column: str, a: int, b: int) -> bool:
         """Whether the number in tokens [a, b) lies within `column`'s values."""

@@ -563,12 +563,23 @@ def spread_of_row_value(p: Parsed, profile: dict[str, Any]) -> None:
         p.evidence.append(f"'{m.words} {nxt.raw}' → {money['name']} (the value of each row)")
 
 
+def rows_noun(m: Mention, profile: dict[str, Any]) -> bool:
+    """A numbered id said by the rows' noun ("orders" → Order ID), not by its name ("order id"): it names the rows,
+    no number to measure or compare."""
+    return m.tier == "entity" and profile["_by_name"][m.column]["role"] == "identifier"
+
+
+def numbers_named(p: Parsed, profile: dict[str, Any]) -> bool:
+    """Whether the words name a number column (the rows' noun over a numbered id names none)."""
+    return any(is_numeric(profile["_by_name"][m.column]) and not rows_noun(m, profile) for m in p.mentions)
+
+
 def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
     """"which 3 stores sold the most", "how much did we bill": with no numeric column named, a verb
     of the lexicon names the measure (the first of its words that a measure column holds); a word of money
     taken ("raised", "takings") names the money column when none holds its words."""
     by_name = profile["_by_name"]
-    if any(is_numeric(by_name[m.column]) for m in p.mentions):
+    if numbers_named(p, profile):
         return
     # a verb only half-naming a column of another kind ("invoiced" ~ Invoice #) still names the measure
     counting = re.search(r"\bhow many\b", p.text.s) is not None  # "how many invoices were billed" counts rows
@@ -667,19 +678,30 @@ def row_total(p: Parsed, profile: dict[str, Any]) -> None:
     with no number column named, is the table's money (its one amount or revenue column). A cue word that half
     names a number column ("total" of order_total in "total order value") names none."""
     by_name = profile["_by_name"]
-    if any(is_numeric(by_name[m.column]) and not (m.tier == "partial" and m.words in _SUM_CUES) for m in p.mentions):
+    if any(is_numeric(by_name[m.column]) and not (m.tier == "partial" and m.words in _SUM_CUES or rows_noun(m, profile))
+           for m in p.mentions):
         return
+    toks = p.toks
     for i, m in enumerate(p.mentions):
-        after = p.toks[m.end].text if m.end < len(p.toks) else ""
-        if m.tier not in ("entity", "partial") or is_numeric(by_name[m.column]) or after not in ("total", "value"):
+        after = toks[m.end].text if m.end < len(toks) else ""
+        # "value of (our) orders": the word before the noun, two or three words back
+        of = next((k for k in (m.start - 2, m.start - 3) if k >= 0 and toks[k].text == "value" and
+                   toks[k + 1].text == "of" and all(t.text in _OF_DETERMINERS for t in toks[k + 2:m.start])), None)
+        if m.tier not in ("entity", "partial") or is_numeric(by_name[m.column]) and not rows_noun(m, profile) or \
+                after not in ("total", "value") and of is None:
             continue
         amounts = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"
                    and c.get("money") and c.get("additive", True)]
         money = amounts[0] if len(amounts) == 1 else revenue_column(amounts)
         if money is not None:
-            p.mentions[i] = Mention(money["name"], m.start, m.end + 1, 0.76, "synonym", f"{m.words} {after}")
-            p.evidence.append(f"'{m.words} {after}' → {money['name']}")
+            start, end = (m.start, m.end + 1) if of is None else (of, m.end)
+            words = " ".join(t.text for t in toks[start:end])
+            p.mentions[i] = Mention(money["name"], start, end, 0.76, "synonym", words)
+            p.evidence.append(f"'{words}' → {money['name']}")
         return
+
+
+_OF_DETERMINERS = {"the", "our", "all", "their", "my"}
 
 
 def measure_named(choices: list[str], profile: dict[str, Any]) -> str | None:
@@ -780,7 +802,7 @@ def event_filters(p: Parsed, profile: dict[str, Any]) -> None:
         word = t.text[2:] if t.text.startswith("un") and len(t.text) >= 6 else t.text
         staged = get_index(profile).stage_event(word)  # "installs", "sign": a stage the data names (Status)
         named = {m.column for m in p.mentions if m.start <= t.i < m.end}  # "installs" ~ the Installed column
-        if t.i in taken and not (staged and named == {staged}) or \
+        if t.i in taken and not (staged and named == {staged}) and not _event_said_of_rows(p, t, named, profile) or \
                 not (word.endswith("ed") or word in PARTICIPLE_NOUNS or staged) or \
                 staged and (stage_asked_now(p.toks, t.i) or _filled(profile["_by_name"][staged], profile)):
             continue
@@ -789,8 +811,25 @@ def event_filters(p: Parsed, profile: dict[str, Any]) -> None:
             continue
         absent = word != t.text or any(negates(x.text) for x in p.toks[max(0, t.i - 2):t.i])
         p.filters.append(Filter(column=col["name"], op="is_null" if absent else "not_null", values=[]))
+        p.filter_mentions.update(id(m) for m in p.mentions if m.start <= t.i < m.end)
         done.add(col["name"])
         p.evidence.append(f"'{t.raw}' → {col['name']} {'is blank' if absent else 'filled in'}")
+
+
+_EVENT_BEFORE = {"were", "was", "been", "be", "are", "is", "not", "already", "yet", "have", "has", "had", "never"}
+
+
+def _event_said_of_rows(p: Parsed, t: Tok, named: set[str], profile: dict[str, Any]) -> bool:
+    """"closed requests", "requests that were closed", "orders not shipped yet": a participle that names the date
+    column itself (Closed, Ship Date) said of the rows, right before their noun or after a verb of being or a
+    negation, is the event's condition; "requests by closed date", "closed by month" group by the date, and a share
+    ("% of timesheets not yet approved") takes it as its part (planning/measures.py), not as a filter of all rows."""
+    col = _dated_by(t.text, profile) if t.text.endswith("ed") and not p.share else None
+    if col is None or named != {col["name"]}:
+        return False
+    before = p.toks[t.i - 1].text if t.i > 0 else ""
+    after = next((m for m in p.mentions if m.start == t.i + 1), None)
+    return before in _EVENT_BEFORE or negates(before) or after is not None and after.tier == "entity"
 
 
 def _filled(col: dict[str, Any], profile: dict[str, Any]) -> bool:
@@ -820,9 +859,9 @@ _UNFINISHED = {"unresolved", "unclosed", "unfinished", "uncompleted", "unfixed"}
 
 
 def open_state(p: Parsed, profile: dict[str, Any]) -> None:
-    """"how many tickets are still open", "unresolved cases by team": the rows not finished yet, whose date of
-    the work finished (Closed, Resolved On) is blank, when no column holds a value "open" (Status = Open
-    is a value filter) and the table records when rows were finished."""
+    """"how many tickets are still open", "open requests by building", "unresolved cases by team": the rows not
+    finished yet, whose date of the work finished (Closed, Resolved On) is blank, when no column holds a value
+    "open" (Status = Open is a value filter) and the table records when rows were finished."""
     if "open" in get_index(profile).values or any(f.op in ("is_null", "not_null") for f in p.filters) or \
             re.search(r"\bhow long\b", p.text.s):
         return
@@ -833,9 +872,11 @@ def open_state(p: Parsed, profile: dict[str, Any]) -> None:
     # "cars still out": not back yet, by a date of coming back (Returned) when no value is "out"
     back = set(ends[0]["tokens"]) & _BACK_WORDS and "out" not in get_index(profile).values
     states = {"open", "out"} if back else {"open"}
+    rows = {m.start for m in p.mentions if m.tier == "entity"}
     for t in p.toks:
         said = t.text in _UNFINISHED or t.text in states and t.i > 0 and p.toks[t.i - 1].text in _OPEN_BEFORE \
-            and not (t.i + 1 < len(p.toks) and p.toks[t.i + 1].text == "of")  # "are out of service": a state named
+            and not (t.i + 1 < len(p.toks) and p.toks[t.i + 1].text == "of") \
+            or t.text == "open" and t.i + 1 in rows  # "open requests by building" (not "are out of service")
         if not said:
             continue
         p.filters.append(Filter(column=ends[0]["name"], op="is_null", values=[]))

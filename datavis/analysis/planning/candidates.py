@@ -116,8 +116,15 @@ def _agg_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence
         if col in used or not is_numeric(by_name[col]):
             continue
         for agg in AGGS:
-            if agg in lic.aggs and (agg != "none" or _raw_allowed(base, profile, lic)):
+            if agg in lic.aggs and (agg != "none" or _raw_allowed(base, profile, lic)) and \
+                    (agg == "none" or not _rows_noun_only(parsed, by_name[col])):
                 yield f"measure:{agg}", _edit(base, _setting(measures=[Measure(column=col, agg=agg)]))
+
+
+def _rows_noun_only(parsed: Parsed, col: dict[str, Any]) -> bool:
+    """A numbered id said only by the rows' noun ("total orders" over Order ID): its numbers are no amount to
+    aggregate (the rule reading counts the rows or takes what they came to: rules._rows_aggregated)."""
+    return col["role"] == "identifier" and all(m.tier == "entity" for m in parsed.mentions if m.column == col["name"])
 
 
 def _dimension(col: dict[str, Any], parsed: Parsed) -> Dimension:

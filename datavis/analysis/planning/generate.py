@@ -31,13 +31,11 @@ from ..language.lexicon import (
     PEOPLE,
     PEOPLE_ROLES,
     PRICE_WORDS,
-    QUANTITY_WORDS,
     SELLER_WORDS,
     SELLING_VERBS,
     SIZE_SUPERLATIVES,
     SPEED_WORDS,
     STOPWORDS,
-    VOLUME_WORDS,
 )
 from ..language.linking import Link, Links
 from ..language.matching import doer_column, get_index, stem
@@ -46,7 +44,7 @@ from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import counted_kind, ranked_agg, time_lengths, waits_or_lengths
 from ..language.rownoun import counted_noun
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, of_a_kind, validate_plan
-from .measure_base import money_taken
+from .measure_base import WEIGHT_WORDS, money_taken, size_column
 from .measures import binary, money_column
 
 MAX_PLANS = 160
@@ -171,11 +169,13 @@ def _numeric_links(links: Links, profile: dict[str, Any]) -> list[Link]:
     name (nvBench plots "manager_id by last name" as the raw values)."""
     by_name = profile["_by_name"]
     rows = ranks_rows(links)  # "the 3 biggest orders" over Order #: the noun is the rows ranked, not a number
+    dated = _dated_rows(links)  # "our first order": its date, not its number
     out: list[Link] = []
     for c in links.columns:
         col = by_name[str(c.target)]
         if is_numeric(col) and col["role"] in ("measure", "identifier") and "condition" not in c.feats and \
-                str(c.target) not in [str(o.target) for o in out] and not (rows and col["role"] == "identifier"):
+                str(c.target) not in [str(o.target) for o in out] and \
+                not ((rows or c is dated) and col["role"] == "identifier"):
             out.append(c)
     return out
 
@@ -184,7 +184,13 @@ def _measures_of(c: Link, links: Links, profile: dict[str, Any]) -> Iterator[Mea
     col = profile["_by_name"][str(c.target)]
     near = _near_agg(links, c.start)
     if col["role"] == "identifier":  # an id is shown as it is, or aggregated only when a cue just before asks
-        if near is not None and near.target != "count":
+        if near is not None and "entity" in c.feats:  # the id named by the rows' noun: never its numbers' sum
+            # "the largest order by region", "the average order": what an order came to ("total orders": a count)
+            size = size_column(profile) if near.target not in ("sum", "count") else None
+            if size is not None:  # (rules._rows_aggregated reads them so)
+                yield Reading((Measure(column=size["name"], agg=_agg_of(near)),),
+                              ("agg=cue_near", f"aggcue={near.feats[0]}"))
+        elif near is not None and near.target != "count":
             yield Reading((Measure(column=col["name"], agg=_agg_of(near)),), ("agg=cue_near", "yid"))
         yield Reading((Measure(column=col["name"], agg="none"),), ("agg=raw", "yid"))
         return
@@ -426,17 +432,30 @@ def _moment_readings(links: Links, profile: dict[str, Any], nums: list[Link]) ->
     """"the 10 most recent calls", "the 5 newest hires": a count before a superlative of a moment lists that
     many rows by their date (the date column the words name, else the main one), each with its date; groups
     by their latest (or earliest) date."""
-    if links.limit is None or nums or not links.words & MOMENT_SUPERLATIVES:
+    dated = _dated_rows(links)
+    if not (dated or links.limit is not None and not nums and links.words & MOMENT_SUPERLATIVES):
         return []
     col = main_temporal(profile, links.parsed.date_column)
     if col is None or col["type"] not in ("date", "datetime"):
         return []
-    last: Agg = "min" if "earliest" in links.words else "max"  # "which customer ordered most recently": per group
+    # "which customer ordered most recently": per group; "when was our first order": the earliest date
+    last: Agg = "min" if links.words & {"earliest", "first", "oldest"} else "max"
     return [Reading((Measure(column=col["name"], agg="none"),), ("agg=raw", "implicit=0", "implicit=kind")),
             Reading((Measure(column=col["name"], agg=last),), ("agg=implicit_cue", "implicit=0", "implicit=kind"))]
 
 
 _GROUP_WORDS = {"per", "by", "each", "every", "across"}
+_ROW_MOMENTS = MOMENT_SUPERLATIVES | {"first", "last", "oldest"}
+
+
+def _dated_rows(links: Links) -> Link | None:
+    """The rows' noun said right after a moment ("our first order", "the latest order by customer", "last
+    booking"): the rows' date is asked, not their id; with no count before it ("the first 5 orders" lists rows)."""
+    toks = links.parsed.toks
+    if links.limit is not None:
+        return None
+    return next((c for c in links.columns if "entity" in c.feats and "unique" in c.feats and c.start > 0
+                 and toks[c.start - 1].text in _ROW_MOMENTS and toks[c.end - 1].text == toks[c.end - 1].sing), None)
 
 
 def _count_and_cue(links: Links, readings: list[Measures], single: list[Link]) -> list[Measures]:
@@ -488,9 +507,8 @@ def _counted_people(links: Links, profile: dict[str, Any]) -> list[Measures]:
 
 _PRICE_SUPERLATIVES = {"cheapest", "cheaper", "priciest", "pricier", "expensive", "costliest", "dearest"}
 # a superlative that says which quantity it ranks ("the heaviest shipment": its weight)
-_WEIGHT = {"weight", "kg", "lb", "mass"}
 _DURATION = {"duration", "length", "night", "minute", "min", "hour", "day", "time"}  # column tokens are singular
-_KIND_SUPERLATIVES = {"heaviest": _WEIGHT, "lightest": _WEIGHT, "tallest": {"height"}, "oldest": {"age"},
+_KIND_SUPERLATIVES = {"heaviest": WEIGHT_WORDS, "lightest": WEIGHT_WORDS, "tallest": {"height"}, "oldest": {"age"},
                       "youngest": {"age"}, "longest": _DURATION, "shortest": _DURATION,
                       **dict.fromkeys(SPEED_WORDS, _DURATION)}  # "the slowest shipments": by their duration
 
@@ -525,17 +543,6 @@ def kind_tokens(links: Links, profile: dict[str, Any]) -> set[str]:
 def _rows_named(links: Links) -> bool:
     """The words name the rows themselves (a unique column's noun: "orders" → Order ID, "receipts" → Receipt)."""
     return any("unique" in c.feats for c in links.columns)
-
-
-def size_column(profile: dict[str, Any], bulky: bool = False) -> dict[str, Any] | None:
-    """What "the largest orders" / "the 5 biggest shipments" rank by: the money a row brings in, else its
-    weight, volume or quantity ("bulkiest": its volume, then its weight)."""
-    amounts = [c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c) and not c.get("year_like")]
-    kinds = (VOLUME_WORDS, _WEIGHT) if bulky else (_WEIGHT, VOLUME_WORDS, QUANTITY_WORDS)
-    found = None if bulky else money_taken(profile)
-    for words in kinds:
-        found = found or next((c for c in amounts if set(c["tokens"]) & words), None)
-    return found
 
 
 def _counted_entity(column: str, links: Links) -> tuple[str, ...]:

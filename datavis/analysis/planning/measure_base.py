@@ -5,7 +5,7 @@ columns naming the things rows repeat."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from ..datasets.profile import is_identifier
 from ..datasets.store import derived
@@ -19,6 +19,7 @@ from ..language.lexicon import (
     NET_FLOW_WORDS,
     QUANTITY_WORDS,
     VERB_MEASURES,
+    VOLUME_WORDS,
 )
 from ..language.matching import Mention
 from ..language.names import singular, split_name
@@ -261,3 +262,18 @@ def _gross_column(profile: dict) -> dict | None:
     money = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True) and c.get("money")
              and not set(c["tokens"]) & ASIDE_MONEY_WORDS]
     return max(money, key=total_of) if money else None
+
+
+# the words of a weight in a column's name ("the heaviest shipment": its weight)
+WEIGHT_WORDS = {"weight", "kg", "lb", "mass"}
+
+
+def size_column(profile: dict[str, Any], bulky: bool = False) -> dict[str, Any] | None:
+    """What "the largest orders" / "the 5 biggest shipments" rank by: the money a row brings in, else its
+    weight, volume or quantity ("bulkiest": its volume, then its weight)."""
+    amounts = [c for c in profile["columns"] if c["role"] == "measure" and is_numeric(c) and not c.get("year_like")]
+    kinds = (VOLUME_WORDS, WEIGHT_WORDS) if bulky else (WEIGHT_WORDS, VOLUME_WORDS, QUANTITY_WORDS)
+    found = None if bulky else money_taken(profile)
+    for words in kinds:
+        found = found or next((c for c in amounts if set(c["tokens"]) & words), None)
+    return found

@@ -29,6 +29,7 @@ from ..language.parsing import (
 from ..language.phrasing import ranked_agg
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan, of_a_kind
 from ..sql.derived import ROW_KINDS
+from .measure_base import size_column
 from .measures import find_derived
 
 
@@ -167,7 +168,7 @@ def _count_cue(d: _Draft, cue: C.Cue, m: Mention | None) -> None:
     elif counted_subject(p, m) and not is_numeric(col):  # "how many items are below reorder level": rows
         d.count_rows = True
         d.used.append(m)
-    elif is_numeric(col) and col["role"] == "measure" and not col.get("groupable"):
+    elif is_numeric(col) and col["role"] == "measure" and (not col.get("groupable") or _counts_its_noun(p, m, col)):
         d.measures.append(Measure(column=m.column, agg="sum" if col.get("additive", True) else "avg"))
         d.used.append(m)
     elif is_identifier(col) or (p.distinct and _distinct_near(p, cue, m)) or _repeating_id(d, m):
@@ -230,7 +231,24 @@ def _aggregate_cue(d: _Draft, agg: str, m: Mention | None, again: bool = False) 
         return
     if m in d.used and not (again and all(x.agg != agg for x in d.measures if x.column == m.column)):
         return
+    if m.tier == "entity" and col["role"] == "identifier":  # the rows' noun ("the average order", "total orders")
+        _rows_aggregated(d, agg, m)
+        return
     d.measures.append(Measure(column=m.column, agg=cast(Agg, agg)))  # a cue's value is an aggregation
+    d.used.append(m)
+
+
+def _rows_aggregated(d: _Draft, agg: str, m: Mention) -> None:
+    """An aggregation of the rows said by their noun over a numbered id: "total orders" counts them, "the
+    average order", "the largest order by region" take what an order came to; an Order ID's numbers are no
+    amount."""
+    size = size_column(d.profile)
+    if agg == "sum":
+        d.count_rows = True
+    elif size is not None:
+        d.measures.append(Measure(column=size["name"], agg=cast(Agg, agg)))
+    else:
+        return
     d.used.append(m)
 
 
@@ -824,6 +842,14 @@ def _names_nothing(p: Parsed, k: int) -> bool:
 def _at(k: int) -> C.Cue:
     """A zero-width cue ending at token k (for _chained)."""
     return C.Cue("at", "", k, k)
+
+
+def _counts_its_noun(p: Parsed, m: Mention, col: dict) -> bool:
+    """"how many items did we sell" over an Items column of whole numbers per order: the column counts the
+    things the plural names, so they are added up (not its distinct values, nor the orders)."""
+    t = p.toks[m.end - 1]
+    return m.tier == "exact" and t.text != t.sing and col["type"] == "integer" and col.get("additive", True) \
+        and not col.get("year_like") and split_name(col["name"])[-1].lower() == t.text
 
 
 def _cue_has_total(p: Parsed, cue: C.Cue) -> bool:
