@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from datavis.analysis import answer
 from tests.helpers import ingested_views
 
 from .scoring import same_answer
@@ -125,3 +126,9 @@ def test_a_share_of_an_event_is_not_also_its_filter(repairs):
     """Near miss: "% of requests not yet closed by building" is a share of all requests, not a filter of them."""
     same_answer(repairs, "requests", "percentage of requests not yet closed by building",
                 "SELECT Building, 100.0 * count(*) FILTER (WHERE Closed IS NULL) / count(*) FROM requests GROUP BY 1")
+
+
+def test_a_number_of_something_else_is_not_what_a_row_came_to(data):
+    """Near miss: "orders that took over 5 days" counts days, not dollars: no Order Total > 5."""
+    ans = answer(data[0]["orders"], "how many orders took over 5 days")
+    assert '"Order Total" > 5' not in ans.sql and '"Order ID" > 5' not in ans.sql, ans.sql

@@ -124,6 +124,8 @@ SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "
                    "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding",
                    # "median daily kwh": the measure of each day's rows
                    "daily", "weekly", "monthly", "hourly", "yearly", "quarterly"}
+# Words after an amount that do not say what it counts ("orders over 300 in march", "over 300 by region")
+_AFTER_AMOUNT = {"in", "by", "for", "and", "or", "per", "from", "last", "this", "during", "since", "each", "with"}
 _COMPARATORS: list[tuple[str, Op]] = [
     (r"greater than or equal to|at least|no less than|not less than|>=|reach(?:es|ed)?|or more|or above|"
      r"or higher|and above|and up|minimum of|a minimum of", ">="),
@@ -912,11 +914,15 @@ class _NumberFilters:
                     return m
         # an amount of money is never an age ("employees earning over $100k"); a unit names its column
         return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or self.moved_money(a) or lex \
-            or self.rows_size(a)
+            or self.rows_size(a, b)
 
-    def rows_size(self, a: int) -> str | None:
+    def rows_size(self, a: int, b: int) -> str | None:
         """"orders over 300" over a numbered Order ID: a number right after the rows' noun is what a row came to,
-        the table's money column (the id's own numbers are not what anyone compares)."""
+        the table's money column (the id's own numbers are not what anyone compares); not a number of something
+        else ("orders that took over 5 days": a word after the number says what it counts)."""
+        toks = self.p.toks
+        if b < len(toks) and toks[b].text.isalpha() and toks[b].text not in _AFTER_AMOUNT:
+            return None
         said = any(P.rows_noun(m, self.profile) and a - m.end in (0, 1) for m in self.p.mentions)
         return self.money_column("$0") if said else None
 
