@@ -10,8 +10,8 @@ import re
 from typing import Any
 
 from .language.rownoun import counted_noun
-from .plan import AGG_WORDS, Measure
-from .sql.derived import condition_words, derived_label
+from .plan import Measure
+from .sql.derived import aggregated_name, condition_words, derived_label
 
 # a chart type in words, as a message says it and as a question asks for it ("... as a KPI")
 CHART_NAMES = {"bar": "a bar chart", "line": "a line chart", "area": "an area chart", "arc": "a pie chart",
@@ -49,7 +49,7 @@ def measure_label(m: Measure, column_label: str | None = None) -> str:
         return f"Count of {name}"
     if m.agg == "count_distinct":
         return f"Distinct {name}"
-    return f"{AGG_WORDS[m.agg]} {name}"
+    return aggregated_name(m.agg, name)
 
 
 def measure_name(m: Measure | None, profile: dict[str, Any], shown: str | None = None) -> str:

@@ -132,3 +132,9 @@ def test_a_number_of_something_else_is_not_what_a_row_came_to(data):
     """Near miss: "orders that took over 5 days" counts days, not dollars: no Order Total > 5."""
     ans = answer(data[0]["orders"], "how many orders took over 5 days")
     assert '"Order Total" > 5' not in ans.sql and '"Order ID" > 5' not in ans.sql, ans.sql
+
+
+def test_a_total_of_a_column_named_a_total_is_called_by_its_name(data):
+    """"order value by region" sums Order Total: the bars are "Order Total", not "Total Order Total"."""
+    ans = answer(data[0]["orders"], "order value by region")
+    assert ans.sql.count('AS "Order Total"') == 1 and "Total Order Total" not in ans.sql + ans.insight, ans.sql

@@ -168,6 +168,14 @@ def _per(column: str) -> str:
     return f"per {column}"
 
 
+def aggregated_name(agg: str, name: str) -> str:
+    """"Total Revenue", "Average Salary"; a sum of a column that says a total already is its name ("Order Total",
+    "Total Sales": not "Total Order Total")."""
+    if agg == "sum" and "total" in {w.lower() for w in split_name(name)}:
+        return name
+    return f"{AGG_WORDS.get(agg, '')} {name}".strip()
+
+
 def derived_label(m: Measure) -> str:
     """The measure's name on the chart, in the data's column names."""
     if m.kind == "rate":
@@ -181,7 +189,7 @@ def derived_label(m: Measure) -> str:
     if m.kind == "margin":
         return f"{m.column} − {m.other} as % of {m.column}"
     if m.kind == "growth":
-        base = "Rows" if m.column is None else f"{AGG_WORDS.get(m.agg, '') if m.agg != 'avg' else 'Average'} {m.column}"
+        base = "Rows" if m.column is None else aggregated_name(m.agg, m.column)
         return f"{base.strip()} growth %"
     agg = AGG_WORDS.get(m.agg, "") if m.agg != "avg" else "Average"
     if m.kind == "date_diff":
