@@ -894,7 +894,7 @@ class _NumberFilters:
         # a 0/1 flag is never the number compared ("patients under 18" is not New Pt < 18), nor an id named by
         # the rows' noun ("orders over $300" compares what an order came to, not its Order ID)
         numbers = [m for m in p.mentions if is_numeric(by_name[m.column]) and not is_flag(by_name[m.column])
-                   and not P.rows_noun(m, self.profile)]
+                   and not P.id_by_rows_noun(m, self.profile)]
         # (a mention may run into the comparison: "csat of at" before "least 4")
         before = [m for m in numbers if m.start < a and a - m.end <= 5]
         after = [m for m in numbers if m.start >= b and m.start - b <= 2]
@@ -923,7 +923,7 @@ class _NumberFilters:
         toks = self.p.toks
         if b < len(toks) and toks[b].text.isalpha() and toks[b].text not in _AFTER_AMOUNT:
             return None
-        said = any(P.rows_noun(m, self.profile) and a - m.end in (0, 1) for m in self.p.mentions)
+        said = any(P.id_by_rows_noun(m, self.profile) and a - m.end in (0, 1) for m in self.p.mentions)
         return self.money_column("$0") if said else None
 
     def in_range(self, column: str, a: int, b: int) -> bool:

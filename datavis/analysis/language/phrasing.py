@@ -563,7 +563,7 @@ def spread_of_row_value(p: Parsed, profile: dict[str, Any]) -> None:
         p.evidence.append(f"'{m.words} {nxt.raw}' → {money['name']} (the value of each row)")
 
 
-def rows_noun(m: Mention, profile: dict[str, Any]) -> bool:
+def id_by_rows_noun(m: Mention, profile: dict[str, Any]) -> bool:
     """A numbered id said by the rows' noun ("orders" → Order ID), not by its name ("order id"): it names the rows,
     no number to measure or compare."""
     return m.tier == "entity" and profile["_by_name"][m.column]["role"] == "identifier"
@@ -571,7 +571,7 @@ def rows_noun(m: Mention, profile: dict[str, Any]) -> bool:
 
 def numbers_named(p: Parsed, profile: dict[str, Any]) -> bool:
     """Whether the words name a number column (the rows' noun over a numbered id names none)."""
-    return any(is_numeric(profile["_by_name"][m.column]) and not rows_noun(m, profile) for m in p.mentions)
+    return any(is_numeric(profile["_by_name"][m.column]) and not id_by_rows_noun(m, profile) for m in p.mentions)
 
 
 def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
@@ -678,8 +678,8 @@ def row_total(p: Parsed, profile: dict[str, Any]) -> None:
     with no number column named, is the table's money (its one amount or revenue column). A cue word that half
     names a number column ("total" of order_total in "total order value") names none."""
     by_name = profile["_by_name"]
-    if any(is_numeric(by_name[m.column]) and not (m.tier == "partial" and m.words in _SUM_CUES or rows_noun(m, profile))
-           for m in p.mentions):
+    if any(is_numeric(by_name[m.column]) and not (m.tier == "partial" and m.words in _SUM_CUES
+                                                  or id_by_rows_noun(m, profile)) for m in p.mentions):
         return
     toks = p.toks
     for i, m in enumerate(p.mentions):
@@ -687,7 +687,7 @@ def row_total(p: Parsed, profile: dict[str, Any]) -> None:
         # "value of (our) orders": the word before the noun, two or three words back
         of = next((k for k in (m.start - 2, m.start - 3) if k >= 0 and toks[k].text == "value" and
                    toks[k + 1].text == "of" and all(t.text in _OF_DETERMINERS for t in toks[k + 2:m.start])), None)
-        if m.tier not in ("entity", "partial") or is_numeric(by_name[m.column]) and not rows_noun(m, profile) or \
+        if m.tier not in ("entity", "partial") or is_numeric(by_name[m.column]) and not id_by_rows_noun(m, profile) or \
                 after not in ("total", "value") and of is None:
             continue
         amounts = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure"

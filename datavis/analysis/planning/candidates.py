@@ -12,6 +12,7 @@ from ..datasets.profile import is_identifier
 from ..errors import Unanswerable
 from ..language.lexicon import CHART_WORDS, PEOPLE
 from ..language.parsing import Parsed, is_numeric
+from ..language.phrasing import id_by_rows_noun
 from ..language.rownoun import counted_noun
 from ..plan import Agg, Chart, Dimension, Grain, Measure, Order, Plan, copy_plan, validate_plan
 
@@ -117,14 +118,15 @@ def _agg_edits(base: Plan, parsed: Parsed, profile: dict[str, Any], lic: Licence
             continue
         for agg in AGGS:
             if agg in lic.aggs and (agg != "none" or _raw_allowed(base, profile, lic)) and \
-                    (agg == "none" or not _rows_noun_only(parsed, by_name[col])):
+                    (agg == "none" or not _rows_noun_only(parsed, by_name[col], profile)):
                 yield f"measure:{agg}", _edit(base, _setting(measures=[Measure(column=col, agg=agg)]))
 
 
-def _rows_noun_only(parsed: Parsed, col: dict[str, Any]) -> bool:
+def _rows_noun_only(parsed: Parsed, col: dict[str, Any], profile: dict[str, Any]) -> bool:
     """A numbered id said only by the rows' noun ("total orders" over Order ID): its numbers are no amount to
     aggregate (the rule reading counts the rows or takes what they came to: rules._rows_aggregated)."""
-    return col["role"] == "identifier" and all(m.tier == "entity" for m in parsed.mentions if m.column == col["name"])
+    said = [m for m in parsed.mentions if m.column == col["name"]]
+    return bool(said) and all(id_by_rows_noun(m, profile) for m in said)
 
 
 def _dimension(col: dict[str, Any], parsed: Parsed) -> Dimension:

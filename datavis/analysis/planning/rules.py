@@ -231,7 +231,7 @@ def _aggregate_cue(d: _Draft, agg: str, m: Mention | None, again: bool = False) 
         return
     if m in d.used and not (again and all(x.agg != agg for x in d.measures if x.column == m.column)):
         return
-    if m.tier == "entity" and col["role"] == "identifier":  # the rows' noun ("the average order", "total orders")
+    if P.id_by_rows_noun(m, d.profile):  # the rows' noun ("the average order", "total orders")
         _rows_aggregated(d, agg, m)
         return
     d.measures.append(Measure(column=m.column, agg=cast(Agg, agg)))  # a cue's value is an aggregation
