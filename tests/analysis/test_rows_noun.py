@@ -44,6 +44,7 @@ def data(tmp_path_factory):
     ("how many orders above 500", 'SELECT count(*) FROM orders WHERE "Order Total" > 500'),
     # near misses: the id said by its name is compared; a unit after the number names its column
     ("order id over 10060", 'SELECT count(*) FROM orders WHERE "Order ID" > 10060'),
+    ("orders with ids between 10010 and 10020", 'SELECT count(*) FROM orders WHERE "Order ID" BETWEEN 10010 AND 10020'),
     ("orders with more than 5 items", 'SELECT count(*) FROM orders WHERE Items > 5'),
 ])
 def test_an_amount_after_the_rows_noun_is_what_a_row_came_to(data, q, sql):

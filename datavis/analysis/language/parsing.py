@@ -124,6 +124,8 @@ SKIP_AFTER_CUE = {"the", "attribute", "different", "all", "their", "its", "a", "
                    "distinct", "unique", "individual", "various", "given", "specific", "respective", "corresponding",
                    # "median daily kwh": the measure of each day's rows
                    "daily", "weekly", "monthly", "hourly", "yearly", "quarterly"}
+# Words that name an id after the rows' noun ("customers with ids between 10 and 20")
+_ID_WORDS = {"id", "ids", "#", "number", "numbers", "no", "code", "codes"}
 # Words after an amount that do not say what it counts ("orders over 300 in march", "over 300 by region")
 _AFTER_AMOUNT = {"in", "by", "for", "and", "or", "per", "from", "last", "this", "during", "since", "each", "with"}
 _COMPARATORS: list[tuple[str, Op]] = [
@@ -894,7 +896,7 @@ class _NumberFilters:
         # a 0/1 flag is never the number compared ("patients under 18" is not New Pt < 18), nor an id named by
         # the rows' noun ("orders over $300" compares what an order came to, not its Order ID)
         numbers = [m for m in p.mentions if is_numeric(by_name[m.column]) and not is_flag(by_name[m.column])
-                   and not P.id_by_rows_noun(m, self.profile)]
+                   and not (P.id_by_rows_noun(m, self.profile) and not _ID_WORDS & {t.text for t in p.toks[m.end:a]})]
         # (a mention may run into the comparison: "csat of at" before "least 4")
         before = [m for m in numbers if m.start < a and a - m.end <= 5]
         after = [m for m in numbers if m.start >= b and m.start - b <= 2]
