@@ -5,8 +5,8 @@ declined with what it holds, and its near-misses are still answered.
   declined; a table with a Year column still answers "by year", and a dateless one its other questions;
 - a value said with its column's name that the column lacks ("at the boston club") is declined, naming
   the column's values; a value it holds ("at the harbor club") filters;
-- who did it, when no column holds them ("how many classes did jessica teach"), is declined; a name in
-  the data ("did priya shah teach") filters;
+- who did it, when no column holds them ("how many classes did jessica teach"), or one word naming which
+  rows ("avg minutes for jessica"), is declined; a name in the data ("did priya shah teach") filters;
 - a word in -ing measured by an aggregation ("average rating by genre") is the thing measured, not a verb:
   with no rating column it is declined, not read as a count;
 - everyday words for a column: "instructor" / "coach" for a Trainer, "satisfaction" for a rating.
@@ -134,6 +134,20 @@ def test_who_did_it_is_declined_when_no_column_holds_them(data, question):
 def test_who_did_it_filters_when_a_column_holds_them(data):
     _check(data, "classes", "how many visits did priya shah teach",
            "SELECT count(*) FROM classes WHERE Trainer = 'Priya Shah'")
+
+
+@pytest.mark.parametrize("question", ["avg minutes for jessica", "total minutes in boston by class"])
+def test_a_filter_word_no_value_holds_is_declined(data, question):
+    assert "could not find" in _declined(data, "classes", question)
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("avg minutes for priya shah", "SELECT avg(Minutes) FROM classes WHERE Trainer = 'Priya Shah'"),
+    ("avg minutes for spin", "SELECT avg(Minutes) FROM classes WHERE Class = 'Spin'"),
+    ("avg minutes for each club", "SELECT Club, avg(Minutes) FROM classes GROUP BY 1"),
+])
+def test_a_filter_word_a_value_holds_filters(data, question, sql):
+    _check(data, "classes", question, sql)
 
 
 # ------------------------------------------------------------------ a word in -ing after an aggregation

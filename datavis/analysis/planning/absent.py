@@ -7,7 +7,9 @@ Two shapes, each read from the content words nothing links (planning.coverage's 
 - a word right before a category column's name, after "the"/"at"/"in"/…: "check-ins at the **boston**
   club", "loans at the **riverside** branch" name a value of Club or Branch that is not there;
 - the one or two words between "did"/"does" and the closing verb of a count: "how many jobs did **kevin**
-  do", "how many classes did **jessica** teach" name who did it, and no column holds them.
+  do", "how many classes did **jessica** teach" name who did it, and no column holds them;
+- one word after "for"/"in"/"at"/"from" that ends the question or comes before "by", "and", "per": "avg
+  hours for **kevin**", "total invoice in **seattle** by job type" name which rows, and none are.
 A word that links (a value, a column, a lexicon meaning), a cue, a filler word, a superlative ("our **fastest**
 picker") or a plural (the rows under another noun: "percentage of **receipts** approved") is no such value.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..language.lexicon import PEOPLE_ROLES, RANKING_WORDS
+from ..language.lexicon import PEOPLE_ROLES, RANKING_WORDS, TIME_UNIT_WORDS
 from ..language.linking import Links
 from ..language.names import singular
 from .coverage import doubts
@@ -36,9 +38,27 @@ def absent_value(links: Links, profile: dict[str, Any]) -> str | None:
         word, col = found
         shown = ", ".join(str(v[0]) for v in (col.get("values") or [])[:_MAX_VALUES])
         return f"I could not find “{word}” in {col['name']}" + (f" (its values are {shown})" if shown else "") + "."
-    who = _did_subject(links, unlinked)
+    who = _did_subject(links, unlinked) or _filter_word(links, unlinked)
     if who is not None:
         return f"I could not find “{who}” in this dataset."
+    return None
+
+
+_FILTER_PREP = {"for", "in", "at", "from"}
+# What may follow a filter's word: the end, a grouping, another part of the question.
+_AFTER_FILTER = {"", "by", ",", "?", "and", "per", "in", "for", "this", "last"}
+
+
+def _filter_word(links: Links, unlinked: set[str]) -> str | None:
+    """"avg hours for kevin": one unlinked word (no plural: "in dollars", "for members") after a preposition,
+    ending the phrase, names which rows; none are."""
+    toks = links.parsed.toks
+    for k, t in enumerate(toks[:-1]):
+        word = toks[k + 1].text
+        after = toks[k + 2].text if k + 2 < len(toks) else ""
+        if t.text in _FILTER_PREP and word in unlinked and word.isalpha() and word == singular(word) and \
+                after in _AFTER_FILTER and not _superlative(word) and word not in TIME_UNIT_WORDS:
+            return toks[k + 1].raw
     return None
 
 
