@@ -155,6 +155,13 @@ def test_an_ing_noun_measured_that_the_data_lacks_is_declined(data):
     assert "rating" in _declined(data, "loans", "average rating by genre")
 
 
+def test_an_ing_word_before_the_noun_measured_is_no_gap(data):
+    """"avg listening time": the minutes are measured; the -ing word before them says which, as a verb would."""
+    dirs, _con = data
+    ans = answer(dirs["classes"], "avg listening minutes by club")
+    assert 'avg("Minutes")' in ans.sql and not any("listening" in note for note in ans.plan["assumptions"])
+
+
 def test_an_ing_noun_measured_that_the_data_holds_is_answered(data):
     _check(data, "classes", "average rating by club", 'SELECT Club, avg("Member Rating") FROM classes GROUP BY 1')
 

@@ -469,10 +469,14 @@ _TOTALLED = {"avg", "sum", "mean", "median", "max", "min"}  # aggregations said 
 
 
 def _gerund_noun(links: Links, i: int) -> bool:
-    """"average **rating** by genre", "total **funding**": a word in -ing right after an aggregation of an amount
-    is the noun measured, not a verb of what the table records; naming nothing in the data, it is a gap."""
+    """"average **rating** by genre", "total **funding**": a word in -ing right after an aggregation of an amount,
+    ending what is measured, is the noun measured, not a verb of what the table records; naming nothing in the
+    data, it is a gap."""
     toks = links.parsed.toks
-    return toks[i].text.endswith("ing") and any(a.end == i and a.target in _TOTALLED for a in links.aggs)
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    # the end of what is measured: "avg listening **time**" measures the time, the -ing word says which
+    ends = not nxt or nxt in _PHRASE_END or not nxt[:1].isalnum()
+    return ends and toks[i].text.endswith("ing") and any(a.end == i and a.target in _TOTALLED for a in links.aggs)
 
 
 def _money_noun(kind: str, word: str) -> bool:
