@@ -63,6 +63,9 @@ SYNONYM_GROUPS = [
     {"age", "old", "older", "younger"},
     {"child", "kid", "children", "kids"},
     {"rating", "score", "stars"},
+    # how satisfied people were is what a rating records ("customer satisfaction" ~ Customer Rating); not a
+    # score, which is as often a credit or test score
+    {"satisfaction", "rating", "stars"},
     {"temperature", "temp", "heat"},
     {"visitor", "visit", "session", "traffic"},
     {"discount", "rebate", "markdown"},
@@ -80,6 +83,8 @@ SYNONYM_GROUPS = [
     {"ticket", "case", "incident", "call"},  # a help desk's rows: "tickets" over Case ID, one for each call
     # who sells: a CRM's deal "Owner" is its rep
     {"rep", "representative", "salesperson", "salesman", "saleswoman", "seller", "owner"},
+    # who leads a class or a session
+    {"trainer", "instructor", "coach", "teacher", "tutor"},
 ]
 SYNONYMS: dict[str, set[str]] = {}
 for _group in SYNONYM_GROUPS:

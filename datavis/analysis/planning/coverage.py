@@ -354,7 +354,7 @@ def doubts(links: Links, profile: dict[str, Any]) -> tuple[str, ...]:
     for i in sorted(words - linked):
         if i + 1 < len(toks) and toks[i + 1].text == "than":
             continue
-        if _verb_like(toks[i].text) and not (i > 0 and toks[i - 1].text in _COPULA):
+        if _verb_like(toks[i].text) and not (i > 0 and toks[i - 1].text in _COPULA) and not _gerund_noun(links, i):
             continue
         out.append(toks[i].text)
     return tuple(dict.fromkeys(out))
@@ -379,7 +379,7 @@ def gaps(links: Links, profile: dict[str, Any]) -> Coverage:
     kinds: set[str] = set()
     for kind, slot in slots:
         loose = [toks[i].text for i in slot if i in content]
-        nouns = {toks[i].text for i in slot if i in content and _spend_noun(toks, i, kind)}
+        nouns = {toks[i].text for i in slot if i in content and (_spend_noun(toks, i, kind) or _gerund_noun(links, i))}
         if kind == "group":  # "top countries by size": by a measure's word is an order, not a group
             loose = [w for w in loose if w not in _DERIVED_WORDS]
         if kind == "head" and measured:
@@ -465,6 +465,20 @@ def _spend_noun(toks: list[Tok], i: int, kind: str) -> bool:
     return toks[i].text in ("spend", "spending") and (i == 0 or toks[i - 1].text not in _SPENDERS)
 
 
+_TOTALLED = {"avg", "sum", "mean", "median", "max", "min"}  # aggregations said of an amount, not a count
+
+
+def _gerund_noun(links: Links, i: int) -> bool:
+    """"average **rating** by genre", "total **funding**": a word in -ing right after an aggregation of an amount,
+    ending what is measured, is the noun measured, not a verb of what the table records; naming nothing in the
+    data, it is a gap."""
+    toks = links.parsed.toks
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    # the end of what is measured: "avg listening **time**" measures the time, the -ing word says which
+    ends = not nxt or nxt in _PHRASE_END or not nxt[:1].isalnum()
+    return ends and toks[i].text.endswith("ing") and any(a.end == i and a.target in _TOTALLED for a in links.aggs)
+
+
 def _money_noun(kind: str, word: str) -> bool:
     """"average cost per call", "total spend": a word of money after an aggregation is a noun, not the verb."""
     return kind == "agg" and word in COST_WORDS | PAY_WORDS | {"spend", "spending"}
@@ -515,7 +529,8 @@ def missing_phrase(links: Links, cov: Coverage) -> str:
     toks = links.parsed.toks
     runs: list[list[int]] = []
     for t in toks:
-        if t.text in cov.missing and (not _verb_like(t.text) or _money_noun("agg", t.text)):  # "spend" too
+        if t.text in cov.missing and (not _verb_like(t.text) or _money_noun("agg", t.text)  # "spend" too
+                                      or _gerund_noun(links, t.i)):  # "average rating"
             if runs and runs[-1][-1] == t.i - 1:
                 runs[-1].append(t.i)
             else:
