@@ -1,0 +1,122 @@
+"""Ranking questions in everyday wording (issue 11, "top/bottom-N without 'top'"): a "Charge" column is the
+money a customer is billed, so "which 3 branches made the most money", "which customers spent the most",
+"revenue by branch" rank by it; an order clause said after the question ("sorted by amount", "in
+descending order", "rank the branches by revenue") sorts the question's groups instead of swallowing its
+words. Each asks `answer()` about a small CSV written here and checks the rows against DuckDB over the
+same file; near-misses check that the rules stay in their lane."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from datavis.analysis.errors import Unanswerable
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
+from tests.helpers import ingested_views
+
+BRANCHES = ["Airport", "Downtown", "Harbor", "Uptown", "Westgate"]
+CUSTOMERS = ["Ann Lee", "Bo Kim", "Cy Ford", "Di Shaw", "Ed Park", "Flo Ruiz", "Gus Hale", "Hal Webb"]
+
+
+def _write_rentals(path: Path, n: int = 240) -> None:
+    """Car rentals: a Charge (the money billed) beside Days, a Daily Rate and Miles, no column named revenue."""
+    rnd = random.Random(81)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Agreement", "Branch", "Customer", "Pickup", "Days", "Daily Rate", "Charge", "Miles"])
+        for i in range(n):
+            days, rate = rnd.randint(1, 9), round(rnd.uniform(30, 120), 2)
+            w.writerow([f"RA{i:04d}", rnd.choice(BRANCHES), rnd.choice(CUSTOMERS),
+                        (dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(180))).isoformat(), days, rate,
+                        round(days * rate + rnd.choice([0, 15, 30]), 2), round(days * rnd.uniform(20, 150), 1)])
+
+
+def _write_batteries(path: Path, n: int = 200) -> None:
+    """Battery test log: "Charge Cycles" and "Charge Level" are no money; Cost is."""
+    rnd = random.Random(82)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Cell", "Maker", "Charge Cycles", "Charge Level", "Cost"])
+        for i in range(n):
+            w.writerow([f"C{i:04d}", rnd.choice(["Volta", "Ampex", "Ohmic"]), rnd.randint(50, 900),
+                        rnd.randint(5, 100), round(rnd.uniform(3, 12), 2)])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("ranks_wording")
+    with ingested_views(root, [("rentals", _write_rentals), ("batteries", _write_batteries)]) as (dirs, con):
+        yield dirs, con
+
+
+def _check(data, table: str, question: str, sql: str) -> None:
+    dirs, con = data
+    assert _rows(answer(dirs[table], question)) == _gold(con, sql)
+
+
+# ------------------------------------------------------------------ a Charge column is the money billed
+@pytest.mark.parametrize("question, sql", [
+    ("which 3 branches made the most money",
+     "SELECT Branch, sum(Charge) AS s FROM rentals GROUP BY 1 ORDER BY s DESC LIMIT 3"),
+    ("which 3 customers spent the most",
+     "SELECT Customer, sum(Charge) AS s FROM rentals GROUP BY 1 ORDER BY s DESC LIMIT 3"),
+    ("which branch brings in the least revenue",
+     "SELECT Branch, sum(Charge) AS s FROM rentals GROUP BY 1 ORDER BY s ASC LIMIT 1"),
+    ("total revenue", "SELECT sum(Charge) FROM rentals"),
+])
+def test_a_charge_column_is_the_money_taken(data, question, sql):
+    _check(data, "rentals", question, sql)
+
+
+def test_charge_cycles_and_level_are_no_money(data):
+    """Near-miss: "Charge" not as the head noun ("Charge Cycles", "Charge Level") says no money, so "how
+    much did we spend" is the Cost."""
+    dirs, con = data
+    ans = answer(dirs["batteries"], "total spend by maker")
+    assert _rows(ans) == _gold(con, "SELECT Maker, sum(Cost) FROM batteries GROUP BY 1")
+
+
+def test_a_charge_level_is_never_the_revenue(data):
+    """Near-miss: "revenue" over a table whose "charge" columns are a battery's never reads them."""
+    dirs, _ = data
+    try:
+        ans = answer(dirs["batteries"], "revenue by maker")
+    except Unanswerable:
+        return
+    assert "Charge" not in ans.sql
+
+
+# ------------------------------------------------------------------ an order clause after the question
+@pytest.mark.parametrize("question", [
+    "rank the branches by revenue", "branches sorted by revenue", "total charge by branch sorted by charge",
+    "charge by branch in descending order", "total charge by branch descending",
+])
+def test_an_order_clause_sorts_the_questions_groups(data, question):
+    dirs, con = data
+    ans = answer(dirs["rentals"], question)
+    assert _rows(ans) == _gold(con, "SELECT Branch, sum(Charge) FROM rentals GROUP BY 1")
+    assert [r[ans.plan["data_fields"]["y"]] for r in ans.data] == sorted(
+        (r[ans.plan["data_fields"]["y"]] for r in ans.data), reverse=True)
+
+
+def test_rank_the_groups_then_a_follow_up_cuts_them(data):
+    dirs, con = data
+    first = answer(dirs["rentals"], "rank the customers by miles")
+    assert _rows(first) == _gold(con, "SELECT Customer, sum(Miles) FROM rentals GROUP BY 1")
+    top = answer(dirs["rentals"], "just the top 3", previous=first.state)
+    assert _rows(top) == _gold(con, "SELECT Customer, sum(Miles) AS s FROM rentals GROUP BY 1 ORDER BY s DESC LIMIT 3")
+    low = answer(dirs["rentals"], "now the bottom 2", previous=top.state)
+    assert _rows(low) == _gold(con, "SELECT Customer, sum(Miles) AS s FROM rentals GROUP BY 1 ORDER BY s ASC LIMIT 2")
+
+
+def test_the_sort_verbs_target_stays_its_own(data):
+    """Near-miss: a clause naming the groups after its verb sorts the labels, not the values."""
+    dirs, _ = data
+    ans = answer(dirs["rentals"], "total charge by branch sorted by branch")
+    labels = [r[ans.plan["data_fields"]["x"]] for r in ans.data]
+    assert sorted(labels) == labels or sorted(labels, reverse=True) == labels
