@@ -1,6 +1,7 @@
 """Ranking questions in everyday wording (issue 11, "top/bottom-N without 'top'"): a "Charge" column is the
 money a customer is billed, so "which 3 branches made the most money", "which customers spent the most",
-"revenue by branch" rank by it; an order clause said after the question ("sorted by amount", "in
+"revenue by branch" rank by it; goods sell in units ("the 3 best-selling products", "our best-selling dishes"
+over Portions), a seller's sales stay money; an order clause said after the question ("sorted by amount", "in
 descending order", "rank the branches by revenue") sorts the question's groups instead of swallowing its
 words. Each asks `answer()` about a small CSV written here and checks the rows against DuckDB over the
 same file; near-misses check that the rules stay in their lane."""
@@ -47,10 +48,41 @@ def _write_batteries(path: Path, n: int = 200) -> None:
                         rnd.randint(5, 100), round(rnd.uniform(3, 12), 2)])
 
 
+def _write_sales(path: Path, n: int = 300) -> None:
+    """Sales lines: a Product and a Store, the units sold (Qty) beside the Revenue."""
+    rnd = random.Random(83)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Line", "Store", "Product", "Qty", "Revenue"])
+        prices = {"Kettle": 40.0, "Toaster": 25.0, "Blender": 90.0, "Mixer": 150.0, "Grill": 220.0, "Fan": 18.0}
+        for i in range(n):
+            product = rnd.choice(list(prices))
+            qty = rnd.randint(1, 12)
+            w.writerow([f"L{i:04d}", rnd.choice(["North", "South", "East"]), product, qty,
+                        round(qty * prices[product] * rnd.uniform(0.9, 1.1), 2)])
+
+
+def _write_dishes(path: Path, n: int = 240) -> None:
+    """Dish sales: Portions (the units of a kitchen) beside the Revenue and the Food Cost."""
+    rnd = random.Random(84)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Day", "Location", "Dish", "Portions", "Revenue", "Food Cost"])
+        prices = {"Soup": 6.0, "Burger": 14.0, "Ribeye": 29.0, "Salmon": 22.0, "Pie": 7.0}
+        for i in range(n):
+            dish = rnd.choice(list(prices))
+            portions = rnd.randint(2, 40)
+            w.writerow([(dt.date(2025, 3, 1) + dt.timedelta(days=i % 60)).isoformat(),
+                        rnd.choice(["Riverside", "Mall"]), dish, portions, portions * prices[dish],
+                        round(portions * prices[dish] * 0.3, 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("ranks_wording")
-    with ingested_views(root, [("rentals", _write_rentals), ("batteries", _write_batteries)]) as (dirs, con):
+    writers = [("rentals", _write_rentals), ("batteries", _write_batteries), ("sales", _write_sales),
+               ("dishes", _write_dishes)]
+    with ingested_views(root, writers) as (dirs, con):
         yield dirs, con
 
 
@@ -89,6 +121,31 @@ def test_a_charge_level_is_never_the_revenue(data):
     except Unanswerable:
         return
     assert "Charge" not in ans.sql
+
+
+# ------------------------------------------------------------------ goods sell in units
+@pytest.mark.parametrize("question, sql", [
+    ("the 3 best-selling products", "SELECT Product, sum(Qty) AS s FROM sales GROUP BY 1 ORDER BY s DESC LIMIT 3"),
+    ("which product sold the most", "SELECT Product, sum(Qty) AS s FROM sales GROUP BY 1 ORDER BY s DESC LIMIT 1"),
+])
+def test_goods_sell_in_units(data, question, sql):
+    _check(data, "sales", question, sql)
+
+
+def test_a_kitchens_portions_are_its_units(data):
+    _check(data, "dishes", "the two best selling dishes",
+           "SELECT Dish, sum(Portions) AS s FROM dishes GROUP BY 1 ORDER BY s DESC LIMIT 2")
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("which 2 stores sold the most", "SELECT Store, sum(Revenue) AS s FROM sales GROUP BY 1 ORDER BY s DESC LIMIT 2"),
+    ("top selling store", "SELECT Store, sum(Revenue) AS s FROM sales GROUP BY 1 ORDER BY s DESC LIMIT 1"),
+    ("best-selling product by revenue",
+     "SELECT Product, sum(Revenue) AS s FROM sales GROUP BY 1 ORDER BY s DESC LIMIT 1"),
+])
+def test_a_sellers_sales_stay_money(data, question, sql):
+    """Near-miss: a store is no goods, and a measure named beside "best-selling" wins."""
+    _check(data, "sales", question, sql)
 
 
 # ------------------------------------------------------------------ an order clause after the question
