@@ -25,16 +25,18 @@ CUSTOMERS = ["Ann Lee", "Bo Kim", "Cy Ford", "Di Shaw", "Ed Park", "Flo Ruiz", "
 
 
 def _write_rentals(path: Path, n: int = 240) -> None:
-    """Car rentals: a Charge (the money billed) beside Days, a Daily Rate and Miles, no column named revenue."""
+    """Car rentals: a Charge (the money billed) beside Days, a Daily Rate, Miles and a Rating, no column named
+    revenue."""
     rnd = random.Random(81)
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Agreement", "Branch", "Customer", "Pickup", "Days", "Daily Rate", "Charge", "Miles"])
+        w.writerow(["Agreement", "Branch", "Customer", "Pickup", "Days", "Daily Rate", "Charge", "Miles", "Rating"])
         for i in range(n):
             days, rate = rnd.randint(1, 9), round(rnd.uniform(30, 120), 2)
             w.writerow([f"RA{i:04d}", rnd.choice(BRANCHES), rnd.choice(CUSTOMERS),
                         (dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randrange(180))).isoformat(), days, rate,
-                        round(days * rate + rnd.choice([0, 15, 30]), 2), round(days * rnd.uniform(20, 150), 1)])
+                        round(days * rate + rnd.choice([0, 15, 30]), 2), round(days * rnd.uniform(20, 150), 1),
+                        rnd.randint(1, 5)])
 
 
 def _write_batteries(path: Path, n: int = 200) -> None:
@@ -146,6 +148,23 @@ def test_a_kitchens_portions_are_its_units(data):
 def test_a_sellers_sales_stay_money(data, question, sql):
     """Near-miss: a store is no goods, and a measure named beside "best-selling" wins."""
     _check(data, "sales", question, sql)
+
+
+# ------------------------------------------------------------------ one group ranked by its verb
+@pytest.mark.parametrize("question, sql", [
+    ("worst rated branch", "SELECT Branch, avg(Rating) AS s FROM rentals GROUP BY 1 ORDER BY s ASC LIMIT 1"),
+    ("the 2 highest rated customers",
+     "SELECT Customer, avg(Rating) AS s FROM rentals GROUP BY 1 ORDER BY s DESC LIMIT 2"),
+    ("which branch is rated lowest", "SELECT Branch, avg(Rating) AS s FROM rentals GROUP BY 1 ORDER BY s ASC LIMIT 1"),
+    ("which branch rents out the most", "SELECT Branch, count(*) AS s FROM rentals GROUP BY 1 ORDER BY s DESC LIMIT 1"),
+])
+def test_one_group_ranked_by_what_its_verb_says(data, question, sql):
+    _check(data, "rentals", question, sql)
+
+
+def test_a_plural_subject_of_any_verb_lists_every_group(data):
+    """Near-miss: "which branches rent out the most" ranks them all (a plural asks for no one group)."""
+    _check(data, "rentals", "which branches rent out the most", "SELECT Branch, count(*) FROM rentals GROUP BY 1")
 
 
 # ------------------------------------------------------------------ an order clause after the question

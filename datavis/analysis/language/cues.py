@@ -231,7 +231,9 @@ _ONE_VERBS = ("has|had|is|was|does|did|gets|got|brings|brought|makes|made|earns|
               "generated|spends|spent|takes|took|receives|received|wins|won|pays|paid|owes|owed|costs|sees|saw|"
               "handles|handled|closes|closed|drives|drove|produces|produced|contributes|contributed|"
               # any past tense: "which campaign raised the least", "which donor gave the most"
-              "gave|grew|rose|fell|drew|sent|lost|held|bought|kept|[a-z]{3,}ed")
+              "gave|grew|rose|fell|drew|sent|lost|held|bought|kept|[a-z]{3,}ed|"
+              # any present tense of one subject: "which branch rents out the most suvs" (a plural subject skips)
+              "[a-z]{3,}[^s]s")
 _PRESENT_ONE = {"has", "is", "was", "does", "gets", "brings", "makes", "earns", "sells", "generates", "spends", "takes",
                 "receives", "wins", "pays", "owes", "costs", "sees", "handles", "closes", "drives", "produces",
                 "contributes"}  # the verbs above that a plural subject cannot take
@@ -308,7 +310,8 @@ def _one_group_limit(text: Text) -> Cue[tuple[int, bool]] | None:
     with the lowest …", "who answers quickest"); the cue spends no word."""
     # "which department has the highest average salary": one group, the best (a plural "which X have" lists them)
     # (the group may be a column's several-word name, "which payment method brought in the most")
-    for m, _span in text.find(rf"\b(?:which|what)\s+((?:[a-z]+\s+){{1,3}}?)({_ONE_VERBS})\s+"
+    # (a participle may follow the verb: "which branch is rated lowest")
+    for m, _span in text.find(rf"\b(?:which|what)\s+((?:[a-z]+\s+){{1,3}}?)({_ONE_VERBS})\s+(?:[a-z]{{3,}}ed\s+)?"
                               rf"(?:(?:in|up|out)\s+)?(?:the\s+)?({_SUPERLATIVES}|{_LEVEL_SUPERLATIVES})\b",
                               protect=False):
         subject = m.group(1).split()[-1]
