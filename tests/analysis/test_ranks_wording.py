@@ -139,6 +139,19 @@ def test_a_kitchens_portions_are_its_units(data):
            "SELECT Dish, sum(Portions) AS s FROM dishes GROUP BY 1 ORDER BY s DESC LIMIT 2")
 
 
+def test_sold_the_most_of_goods_named_by_a_value_counts_units(data):
+    _check(data, "sales", "which store sold the most kettles",
+           "SELECT Store, sum(Qty) AS s FROM sales WHERE Product = 'Kettle' GROUP BY 1 ORDER BY s DESC LIMIT 1")
+
+
+def test_sold_the_most_of_a_place_is_no_goods(data):
+    """Near-miss: a singular value after "sold the most" ("… in North") names no goods: the money stays."""
+    _check(data, "sales", "which product sold the most in north",
+           "SELECT Product, sum(Qty) AS s FROM sales WHERE Store = 'North' GROUP BY 1 ORDER BY s DESC LIMIT 1")
+    _check(data, "sales", "which store sold the most",
+           "SELECT Store, sum(Revenue) AS s FROM sales GROUP BY 1 ORDER BY s DESC LIMIT 1")
+
+
 @pytest.mark.parametrize("question, sql", [
     ("which 2 stores sold the most", "SELECT Store, sum(Revenue) AS s FROM sales GROUP BY 1 ORDER BY s DESC LIMIT 2"),
     ("top selling store", "SELECT Store, sum(Revenue) AS s FROM sales GROUP BY 1 ORDER BY s DESC LIMIT 1"),

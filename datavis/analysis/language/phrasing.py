@@ -49,7 +49,7 @@ from .lexicon import (
     WAIT_WORDS,
     negates,
 )
-from .matching import Mention, Tok, ValueMention, get_index, is_flag, stage_asked_now, stem_forms
+from .matching import Mention, Tok, ValueMention, get_index, is_flag, stage_asked_now, stem_forms, value_key
 from .names import singular, split_name
 from .rownoun import counted_noun
 
@@ -633,11 +633,24 @@ def _goods_units(p: Parsed, t: Tok, profile: dict[str, Any]) -> str | None:
     idx = get_index(profile)
     goods = [m for m in p.mentions if (m.end <= t.i or m.start == t.i + 1)
              and set(idx.forms[m.column]) & GOODS_WORDS and not is_numeric(profile["_by_name"][m.column])]
-    if not goods:
+    if not goods and not _sold_most_of_values(p, t, profile):
         return None
     qty = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and c.get("additive", True)
            and not c.get("money") and set(c["tokens"]) & QUANTITY_WORDS]
     return str(qty[0]["name"]) if len(qty) == 1 else None
+
+
+def _sold_most_of_values(p: Parsed, t: Tok, profile: dict[str, Any]) -> bool:
+    """"which location sold the most desserts": the plural of a value of the data right after "sold the most"
+    (or "least", "fewest") is the goods sold, counted in units."""
+    after = p.toks[t.i + 1:t.i + 4]
+    if len(after) < 3 or after[0].text != "the" or after[1].text not in ("most", "least", "fewest"):
+        return False
+    word = after[2]
+    if word.raw.lower() == singular(word.raw.lower()):
+        return False  # "sold the most Riverside" names no goods; a plural names things counted
+    return any(profile["_by_name"][c]["type"] == "text" for c, _v, _n in get_index(profile).values.get(
+        value_key(word.text), []))
 
 
 def _sellers_takings(p: Parsed, t: Tok, profile: dict[str, Any]) -> str | None:
