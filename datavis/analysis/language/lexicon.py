@@ -62,7 +62,7 @@ SYNONYM_GROUPS = [
     {"gender", "sex"},
     {"age", "old", "older", "younger"},
     {"child", "kid", "children", "kids"},
-    {"rating", "score", "stars", "rated"},  # "the worst rated branch", "top rated models"
+    {"rating", "score", "stars"},
     {"temperature", "temp", "heat"},
     {"visitor", "visit", "session", "traffic"},
     {"discount", "rebate", "markdown"},
