@@ -115,6 +115,22 @@ def test_charge_cycles_and_level_are_no_money(data):
     assert _rows(ans) == _gold(con, "SELECT Maker, sum(Cost) FROM batteries GROUP BY 1")
 
 
+def test_an_extra_charge_is_not_the_bill(tmp_path):
+    """Near-miss: a "Damage Charge" beside a "Total Billed" is an extra on the bill; "revenue" is what was billed."""
+    def write(path: Path) -> None:
+        rnd = random.Random(85)
+        with path.open("w", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["Agreement", "Branch", "Damage Charge", "Total Billed"])
+            for i in range(120):
+                w.writerow([f"A{i:04d}", rnd.choice(BRANCHES), rnd.choice([0, 0, 0, 150.0]),
+                            round(rnd.uniform(80, 900), 2)])
+
+    with ingested_views(tmp_path, [("vans", write)]) as (dirs, con):
+        assert _rows(answer(dirs["vans"], "revenue by branch")) == _gold(
+            con, 'SELECT Branch, sum("Total Billed") FROM vans GROUP BY 1')
+
+
 def test_a_charge_level_is_never_the_revenue(data):
     """Near-miss: "revenue" over a table whose "charge" columns are a battery's never reads them."""
     dirs, _ = data
