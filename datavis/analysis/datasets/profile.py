@@ -35,6 +35,11 @@ _MONEY = {
     "salary", "budget", "payment", "fee", "earning", "balance", "expense", "wage", "pay", "gross",
     "turnover", "usd", "dollar", "bal", "invoice", "rent", "rental", "cash", "fare", "tax",
 }
+# Money only as the head noun, alone or said of the whole bill or a period: "Charge", "Total Charges",
+# "MonthlyCharges" are billed; "Charge Level", "Charge Cycles" of a battery are not, and a "Damage Charge" is an
+# extra beside the bill (not the takings "revenue" names)
+_MONEY_HEADS = {"charge"}
+_WHOLE_CHARGE = {"total", "monthly", "annual", "yearly", "weekly", "daily", "rental"}
 _ID_WORDS = {"id", "#", "uuid", "guid", "key", "code", "no", "num", "number", "nbr", "ref", "sku", "isbn", "zip",
              "postal", "phone", "email", "fax", "ssn", "account"}
 _YEAR_WORDS = {"year", "yr", "yyyy", "fy", "season"}
@@ -237,8 +242,9 @@ def _assign_role(info: dict[str, Any], row_count: int) -> None:
         info["additive"] = not intensive
         # "Total ($)" says its money in the header; "Rental Days" counts days of a rental, no money
         counted = last in _COUNTED_UNITS and not _HEADER_MONEY.search(info["name"])
-        if (tokens & _MONEY or info.get("unit") in ("$", "€", "£", "¥") or _HEADER_MONEY.search(info["name"])
-                or "total" in tokens and tokens & BILLED_NOUNS) and not counted:
+        whole_charge = last in _MONEY_HEADS and tokens - {last} <= _WHOLE_CHARGE
+        if (tokens & _MONEY or whole_charge or info.get("unit") in ("$", "€", "£", "¥")
+                or _HEADER_MONEY.search(info["name"]) or "total" in tokens and tokens & BILLED_NOUNS) and not counted:
             info["money"] = True
         info["groupable"] = nd <= 30 and kind == "integer"
         return

@@ -93,14 +93,15 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
         desc = None
         found = (m, a, b, desc)
     m, a, b, desc = found
-    start, end = _clause_start(text, a), b
-    head = start  # the words before the direction, read for a target only when the words after name none
+    head = _clause_start(text, a)  # the words before the direction, read for a target only when the words after
+    start, end = _own_start(text, a, head), b  # name none; the clause itself starts at its verb
     toks = text.toks
+    tail = None  # set when the clause is a tail "in descending order of …" after the question's own words
     if end + 1 < len(toks) and toks[end].text == "order" and toks[end + 1].text in ("of", "by"):
         end += 1  # "in descending order of height": the target follows
         pre = a - 2 if a > 1 and toks[a - 1].text == "the" else a - 1  # "in (the) descending order of"
         if pre >= 0 and toks[pre].text == "in":
-            start = pre  # "list height and weight in descending order of …" names the columns before it
+            start = tail = pre  # "list height and weight in descending order of …" names the columns before it
     if end < len(toks) and toks[end].text in ("by", "on", "of"):
         k = end + 1
         while k < len(toks) and k < end + 7 and toks[k].text not in (",", ".", "?", "and", "for", "in", "where",
@@ -112,7 +113,7 @@ def find_order(text: Text) -> tuple[Cue[bool | None] | None, tuple[int, int] | N
             "value", "?", "."):
         end += 1
     clause = " ".join(t.text for t in toks[start:end])
-    if head < start and order_target(clause) is None:  # "sort the bars in ascending order of date"
+    if head < start and start == tail and order_target(clause) is None:  # "sort the bars in ascending order of date"
         clause = " ".join(t.text for t in toks[head:end])
     return Cue("order", desc, a, b), (start, end), clause
 
@@ -126,6 +127,42 @@ _NOUN_BEFORE_ORDER = re.compile(r"largest|biggest|smallest|highest|lowest|greate
 def _order_noun(text: Text, a: int) -> bool:
     """"order" at token `a` is the rows' noun: a superlative or "single" stands before it."""
     return text.toks[a].text == "order" and a > 0 and bool(_NOUN_BEFORE_ORDER.fullmatch(text.toks[a - 1].text))
+
+
+# Verbs of sorting; "order" and "rank" are nouns too ("order value", "each rank"), verbs before these words
+_SORT_VERBS = {"sort", "sorted", "sorting", "ordered", "ranked", "arrange", "arranged"}
+_NOUN_OR_SORT_VERB = {"order", "rank"}
+_AFTER_SORT_VERB = {"by", "on", "in", "from", "the", "it", "them"}
+# what "rank the … by" sorts when it is no column's thing ("sort the bars by value")
+_CHART_NOUNS = {"bars", "bar", "values", "value", "results", "result", "data", "chart", "list", "table", "rows",
+                "columns", "x", "y", "axis", "names", "labels", "categories", "numbers", "totals"}
+
+
+def _sort_verb(text: Text, k: int) -> bool:
+    """Whether token `k` is a verb of sorting ("sorted", "rank the …", "order by"), not the noun "order"."""
+    t = text.toks[k].text
+    after = text.toks[k + 1].text if k + 1 < len(text.toks) else ""
+    return t in _SORT_VERBS or t in _NOUN_OR_SORT_VERB and after in _AFTER_SORT_VERB
+
+
+def _own_start(text: Text, a: int, head: int) -> int:
+    """Where an order clause's own words start, so the words before it stay the question's: at its sort
+    verb ("total amount by region sorted by amount"), past the things ranked ("rank the branches by revenue":
+    branches are the groups, revenue the order), or at the direction said alone after the question ("amount
+    by region in descending order"); else `head`, the start of its sentence part (nvBench's "…, and could you
+    display Y in desc order")."""
+    toks = text.toks
+    for k in range(a, head - 1, -1):
+        if not _sort_verb(text, k):
+            continue
+        if k + 3 < len(toks) and toks[k + 1].text == "the" and toks[k + 3].text in ("by", "on") \
+                and toks[k + 2].text not in _CHART_NOUNS:
+            return k + 3  # "rank the branches by revenue": "the branches" is no part of the order
+        return k
+    if any(toks[k].text in _CLAUSE_STARTS for k in range(head, a)) or not any(
+            toks[k].text == "by" for k in range(head, a)):
+        return head  # a verb of showing before the direction, or no grouping said before it
+    return a - 1 if a > head and toks[a - 1].text == "in" else a  # "… by region (in) descending (order)"
 
 
 def _clause_start(text: Text, a: int) -> int:
@@ -194,7 +231,9 @@ _ONE_VERBS = ("has|had|is|was|does|did|gets|got|brings|brought|makes|made|earns|
               "generated|spends|spent|takes|took|receives|received|wins|won|pays|paid|owes|owed|costs|sees|saw|"
               "handles|handled|closes|closed|drives|drove|produces|produced|contributes|contributed|"
               # any past tense: "which campaign raised the least", "which donor gave the most"
-              "gave|grew|rose|fell|drew|sent|lost|held|bought|kept|[a-z]{3,}ed")
+              "gave|grew|rose|fell|drew|sent|lost|held|bought|kept|[a-z]{3,}ed|"
+              # any present tense of one subject: "which branch rents out the most suvs" (a plural subject skips)
+              "[a-z]{3,}[^s]s")
 _PRESENT_ONE = {"has", "is", "was", "does", "gets", "brings", "makes", "earns", "sells", "generates", "spends", "takes",
                 "receives", "wins", "pays", "owes", "costs", "sees", "handles", "closes", "drives", "produces",
                 "contributes"}  # the verbs above that a plural subject cannot take
@@ -271,7 +310,8 @@ def _one_group_limit(text: Text) -> Cue[tuple[int, bool]] | None:
     with the lowest …", "who answers quickest"); the cue spends no word."""
     # "which department has the highest average salary": one group, the best (a plural "which X have" lists them)
     # (the group may be a column's several-word name, "which payment method brought in the most")
-    for m, _span in text.find(rf"\b(?:which|what)\s+((?:[a-z]+\s+){{1,3}}?)({_ONE_VERBS})\s+"
+    # (a participle may follow the verb: "which branch is rated lowest")
+    for m, _span in text.find(rf"\b(?:which|what)\s+((?:[a-z]+\s+){{1,3}}?)({_ONE_VERBS})\s+(?:[a-z]{{3,}}ed\s+)?"
                               rf"(?:(?:in|up|out)\s+)?(?:the\s+)?({_SUPERLATIVES}|{_LEVEL_SUPERLATIVES})\b",
                               protect=False):
         subject = m.group(1).split()[-1]

@@ -432,7 +432,11 @@ LEVEL_SUBJECTS = {"reorder": STOCK_WORDS | {"quantity", "qty"}, "par": STOCK_WOR
                   "target": {"actual", "achieved", "sales", "revenue"}, "quota": {"actual", "achieved", "sales"},
                   "estimate": {"actual", "logged", "worked", "spent", "used"}}  # "jobs over estimate": actual hours
 # Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").
-QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence"}
+QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence", "portion",
+                  "serving"}
+# Nouns of the goods a business sells: what "best-selling" ranks, counted in units sold, not in money
+GOODS_WORDS = {"product", "item", "sku", "dish", "book", "title", "article", "drink", "beverage", "flavor", "flavour",
+               "model", "style", "variant", "meal", "menu"}
 # What a count rate is taken over when the count has no condition ("conversion rate": conversions per
 # session): the base counts of web, marketing and sales tables.
 RATE_BASE_WORDS = {"session", "sessions", "visit", "visits", "visitor", "visitors", "impression", "impressions",

@@ -398,12 +398,26 @@ def _order_and_limit(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> 
         consumed.update(range(*clause_span))
         clause_mentions = find_mentions(p.toks[clause_span[0]:clause_span[1]], profile)
         if clause_mentions and p.order_target is None:  # the surest name ("order" in "descending order" is weak)
-            p.order_target = max(clause_mentions, key=lambda m: m.score).column
+            best = max(clause_mentions, key=lambda m: m.score)
+            p.order_target = best.column
+            _measure_said_by_its_order(p, profile, consumed, clause_span, best)
     lim, numbered = C.find_limit(p.text)
     if lim is not None:
         p.limit, p.limit_desc = lim.value
         p.limit_numbered = numbered
         consumed.update(range(lim.start, lim.end))
+
+
+def _measure_said_by_its_order(p: Parsed, profile: dict[str, Any], consumed: set[int], span: tuple[int, int],
+                               target: Mention) -> None:
+    """"rank the customers by miles": a measure said only as the order's target is also the measure asked for,
+    so its words stay a column mention (a label sorted by, or a measure named before, changes nothing)."""
+    col = profile["_by_name"].get(target.column) or {}
+    if col.get("role") != "measure" or not is_numeric(col):
+        return
+    if any(m.column == target.column for m in find_mentions(p.toks, profile, skip=set(range(*span)))):
+        return
+    consumed.difference_update(range(span[0] + target.start, span[0] + target.end))
 
 
 def _chart_and_grain(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:

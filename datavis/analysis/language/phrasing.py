@@ -24,6 +24,7 @@ from .lexicon import (
     DONE_EVENT_WORDS,
     DURATION_COLUMN_WORDS,
     GENERIC,
+    GOODS_WORDS,
     LENGTH_OF_TIME_WORDS,
     LEVEL_SUPERLATIVES,
     MOMENT_SUPERLATIVES,
@@ -31,6 +32,7 @@ from .lexicon import (
     NUMBER_WORDS,
     PARTICIPLE_NOUNS,
     PARTICIPLES,
+    QUANTITY_WORDS,
     RANKING_WORDS,
     RESERVATION_WORDS,
     REVENUE_WORDS,
@@ -47,7 +49,7 @@ from .lexicon import (
     WAIT_WORDS,
     negates,
 )
-from .matching import Mention, Tok, ValueMention, get_index, is_flag, stage_asked_now, stem_forms
+from .matching import Mention, Tok, ValueMention, get_index, is_flag, stage_asked_now, stem_forms, value_key
 from .names import singular, split_name
 from .rownoun import counted_noun
 
@@ -594,7 +596,7 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
         if t.i in taken or not verb and (t.text not in MONEY_TAKEN_WORDS or t.text in index.values) or \
                 t.i in weak and not t.text.endswith(("ed", "ing")):
             continue  # "invoice count" names the rows; "total invoiced" the money; "cash orders" a value Cash
-        col = _sellers_takings(p, t, profile) if verb else None
+        col = (_goods_units(p, t, profile) or _sellers_takings(p, t, profile)) if verb else None
         col = col or (measure_named(VERB_MEASURES[t.text], profile) if verb else None)
         if col is None and t.text in MONEY_TAKEN_WORDS:  # "raised the least", "takings": the money taken
             col = (takings_column(profile) or {}).get("name")
@@ -630,6 +632,36 @@ def spend_paid(p: Parsed, profile: dict[str, Any]) -> None:
 _SUM_CUES = {"total", "sum", "average", "avg", "mean"}
 _SELL_VERBS = {"sold", "sell", "sells", "selling"}
 _SPEND_VERBS = {"spent", "spend", "spends", "spending"}
+
+
+def _goods_units(p: Parsed, t: Tok, profile: dict[str, Any]) -> str | None:
+    """"our best-selling dishes", "the 5 best selling products", "which product sold the most": goods sell in
+    units (a best-seller sells the most copies), so "sold" of a column of goods' words said before the verb or
+    right after it is the one quantity column that adds up (Qty, Portions), not the money; a seller's sales
+    ("which store sold the most") stay money (_sellers_takings, measure_base.VERB_MEASURES)."""
+    if t.text not in _SELL_VERBS:
+        return None
+    idx = get_index(profile)
+    goods = [m for m in p.mentions if (m.end <= t.i or m.start == t.i + 1)
+             and set(idx.forms[m.column]) & GOODS_WORDS and not is_numeric(profile["_by_name"][m.column])]
+    if not goods and not _sold_most_of_values(p, t, profile):
+        return None
+    qty = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and c.get("additive", True)
+           and not c.get("money") and set(c["tokens"]) & QUANTITY_WORDS]
+    return str(qty[0]["name"]) if len(qty) == 1 else None
+
+
+def _sold_most_of_values(p: Parsed, t: Tok, profile: dict[str, Any]) -> bool:
+    """"which location sold the most desserts": the plural of a value of the data right after "sold the most"
+    (or "least", "fewest") is the goods sold, counted in units."""
+    after = p.toks[t.i + 1:t.i + 4]
+    if len(after) < 3 or after[0].text != "the" or after[1].text not in ("most", "least", "fewest"):
+        return False
+    word = after[2]
+    if word.raw.lower() == singular(word.raw.lower()):
+        return False  # "sold the most Riverside" names no goods; a plural names things counted
+    return any(profile["_by_name"][c]["type"] == "text" for c, _v, _n in get_index(profile).values.get(
+        value_key(word.text), []))
 
 
 def _sellers_takings(p: Parsed, t: Tok, profile: dict[str, Any]) -> str | None:
