@@ -21,6 +21,7 @@ from .lexicon import (
     ABBREVIATIONS,
     AGG_CUES,
     BUYER_WORDS,
+    COST_WORDS,
     DONE_EVENT_WORDS,
     DURATION_COLUMN_WORDS,
     GENERIC,
@@ -432,7 +433,7 @@ def takings_column(profile: dict[str, Any]) -> dict[str, Any] | None:
 
 def _takings_column(profile: dict[str, Any]) -> dict[str, Any] | None:
     money = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and c.get("money")
-             and c.get("additive", True)]
+             and c.get("additive", True) and not set(c["tokens"]) & COST_WORDS]  # a cost is paid out, not taken
     return revenue_column(money) or (money[0] if len(money) == 1 else None)
 
 
@@ -957,3 +958,23 @@ def ranked_agg(col: dict[str, Any], superlative: str | None) -> str:
     if not col.get("additive", True) or superlative in LEVEL_SUPERLATIVES or superlative in SPEED_WORDS:
         return "avg"
     return "sum"
+
+
+_EACH_WORDS = {"per", "each", "every"}
+
+
+def rows_as_points(p: Parsed, profile: dict[str, Any]) -> None:
+    """"hours worked vs output per employee", "distribution of attendees per booking" over one row per
+    employee or booking: a spread or a scatter already has a value or a dot per row, so "per <the rows'
+    id>" names the rows, not a grouping by the id (a bar per employee) or a ratio to their count."""
+    if not (p.distrib or p.correl):
+        return
+    by_name = profile["_by_name"]
+    kept = []
+    for g in p.groups:
+        col = by_name[g.column]
+        said_each = g.start > 0 and p.toks[g.start - 1].text in _EACH_WORDS
+        if said_each and col.get("unique") and col["role"] == "identifier":
+            continue
+        kept.append(g)
+    p.groups = kept

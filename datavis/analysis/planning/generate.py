@@ -355,6 +355,14 @@ def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
     return out
 
 
+def _money_beside(nums: list[Link], links: Links, profile: dict[str, Any]) -> list[Link]:
+    """A word of money joined to a named number ("revenue and cost by month" over an Order Value and a
+    Cost): the money column it names, for a pair only (`_pairs` joins it to its neighbour by and / vs / a
+    comma); a word of the very column already named adds nothing."""
+    named = {str(c.target) for c in nums}
+    return [c for c in money_links(links, profile) if str(c.target) not in named]
+
+
 def _value_said_by_alias(link: Link, toks: list[Any]) -> bool:
     """A one-word value link whose word is not the value ("pipeline" → Stage = Open): the word may also
     name the money it filters."""
@@ -383,7 +391,8 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
             continue  # "how many expenses" counts them
         out += [Reading(r.value, (*r.feats, "money=raw" if r.feats[0] == "agg=raw" else "money=word"))
                 for r in _measures_of(c, links, profile)]
-    out += list(_pairs(sorted(nums + moneyed, key=lambda c: c.start), links, profile))
+    beside = _money_beside(nums, links, profile) if money and nums else []
+    out += list(_pairs(sorted(nums + moneyed + beside, key=lambda c: c.start), links, profile))
     if count_cue:
         out += _counted_people(links, profile)
     for c in links.columns:
