@@ -433,7 +433,7 @@ def takings_column(profile: dict[str, Any]) -> dict[str, Any] | None:
 
 def _takings_column(profile: dict[str, Any]) -> dict[str, Any] | None:
     money = [c for c in profile["columns"] if is_numeric(c) and c["role"] == "measure" and c.get("money")
-             and c.get("additive", True) and not set(c["tokens"]) & COST_WORDS]  # a cost is paid out, not taken
+             and c.get("additive", True)]
     return revenue_column(money) or (money[0] if len(money) == 1 else None)
 
 
@@ -587,7 +587,7 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
         col = _sellers_takings(p, t, profile) if verb else None
         col = col or (measure_named(VERB_MEASURES[t.text], profile) if verb else None)
         if col is None and t.text in MONEY_TAKEN_WORDS:  # "raised the least", "takings": the money taken
-            col = (takings_column(profile) or {}).get("name")
+            col = _takings_said(t.text, profile)
         if col is not None:
             p.mentions = [m for m in p.mentions if m is not weak.get(t.i)]
             p.mentions.append(Mention(col, t.i, t.i + 1, 0.76, "synonym", t.text))
@@ -615,6 +615,18 @@ def spend_paid(p: Parsed, profile: dict[str, Any]) -> None:
             p.mentions[i] = dataclasses.replace(m, column=col["name"])
             p.evidence.append(f"'{m.words}' → {col['name']}")
         return
+
+
+_INCOME_NOUNS = {"revenue", "revenues", "income", "turnover", "takings", "proceeds"}
+
+
+def _takings_said(word: str, profile: dict[str, Any]) -> str | None:
+    """The money taken that a word of it names; "revenue", "income" never name a column of cost (a table
+    whose only money is a Cost has no revenue), though what was "raised" or "brought in" may be any money."""
+    col = takings_column(profile)
+    if col is None or word in _INCOME_NOUNS and set(col["tokens"]) & COST_WORDS:
+        return None
+    return str(col["name"])
 
 
 _SUM_CUES = {"total", "sum", "average", "avg", "mean"}

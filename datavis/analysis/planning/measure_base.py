@@ -225,7 +225,7 @@ def money_taken(profile: dict) -> dict | None:
 
 def _money_taken(profile: dict) -> dict | None:
     kept = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)
-            and not set(c["tokens"]) & (ASIDE_MONEY_WORDS | COST_WORDS)]  # a cost is money paid out, not taken
+            and not set(c["tokens"]) & ASIDE_MONEY_WORDS]
     money = [c for c in kept if c.get("money") or set(c["tokens"]) & _MONEY_TOKENS]
     if money:
         return revenue_column(money) or (money[0] if len(money) == 1 else None)
