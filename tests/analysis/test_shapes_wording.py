@@ -141,3 +141,19 @@ def test_average_per_row_id_is_one_number(data):  # near-miss: a KPI, not a spre
     ans = answer(dirs["bookings"], "average attendees per booking")
     assert ans.chart_type == "kpi"
     assert abs(list(ans.data[0].values())[0] - con.execute("SELECT avg(attendees) FROM bookings").fetchone()[0]) < 1e-9
+
+
+# ------------------------------------------------------------------ a dot per group tells its correlation
+def test_dots_per_group_tell_their_correlation(data):
+    dirs, con = data
+    ans = answer(dirs["orders"], "plot avg order value against avg cost for each region")
+    assert ans.chart_type == "point"
+    r = con.execute("SELECT corr(a, b) FROM (SELECT avg(order_value) a, avg(cost) b FROM orders GROUP BY region)"
+                    ).fetchone()[0]
+    assert f"r = {r:.2f}" in ans.insight and "one per region" in ans.insight
+
+
+def test_two_measures_as_bars_tell_no_correlation(data):  # near-miss: bars side by side, no scatter
+    dirs, _ = data
+    ans = answer(dirs["orders"], "revenue and cost by category")
+    assert ans.chart_type == "bar" and "correlation" not in ans.insight
