@@ -157,3 +157,59 @@ def test_two_measures_as_bars_tell_no_correlation(data):  # near-miss: bars side
     dirs, _ = data
     ans = answer(dirs["orders"], "revenue and cost by category")
     assert ans.chart_type == "bar" and "correlation" not in ans.insight
+
+
+# ------------------------------------------------------------------ a generic head noun names its one column
+def _write_rentals(path: Path) -> None:
+    """Rentals: a Vehicle Class beside a Customer Type ("class" and "type" are synonyms), and a Seat Class
+    in the second file, so that "class" is written in two column names there."""
+    rnd = random.Random(75)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Agreement No", "Vehicle Class", "Customer Type", "Daily Rate", "Rental Days"])
+        for i in range(90):
+            w.writerow([f"RA{i:04d}", rnd.choice(["SUV", "Compact", "Van"]), rnd.choice(["Leisure", "Business"]),
+                        round(rnd.uniform(40, 120), 2), rnd.randint(1, 9)])
+
+
+def _write_trips(path: Path) -> None:
+    rnd = random.Random(76)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Trip", "Vehicle Class", "Seat Class", "Price"])
+        for i in range(60):
+            w.writerow([f"T{i:03d}", rnd.choice(["Bus", "Rail"]), rnd.choice(["First", "Second"]),
+                        round(rnd.uniform(5, 50), 2)])
+
+
+@pytest.fixture(scope="module")
+def rentals(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shapes_rentals")
+    with ingested_views(root, [("rentals", _write_rentals), ("trips", _write_trips)]) as (dirs, con):
+        yield dirs, con
+
+
+def test_generic_head_noun_names_its_one_column(rentals):
+    dirs, con = rentals
+    ans = answer(dirs["rentals"], "avg daily rate by class")
+    assert _rows(ans) == _gold(con, 'SELECT "Vehicle Class", avg("Daily Rate") FROM rentals GROUP BY 1')
+
+
+def test_per_group_scatter_by_a_generic_head_noun(rentals):
+    dirs, con = rentals
+    ans = answer(dirs["rentals"], "plot avg daily rate against avg rental days for each class")
+    assert ans.chart_type == "point"
+    assert _all_rows(ans) == _gold_all(con, 'SELECT "Vehicle Class", avg("Daily Rate"), avg("Rental Days") '
+                                            'FROM rentals GROUP BY 1')
+
+
+def test_synonym_still_names_its_own_column(rentals):  # near-miss: "type" is written in Customer Type
+    dirs, con = rentals
+    ans = answer(dirs["rentals"], "avg daily rate by type")
+    assert _rows(ans) == _gold(con, 'SELECT "Customer Type", avg("Daily Rate") FROM rentals GROUP BY 1')
+
+
+def test_generic_word_of_two_columns_names_neither(rentals):  # near-miss: two columns end in "class"
+    dirs, _ = rentals
+    ans = answer(dirs["trips"], "avg price by class")
+    assert "Class" not in (ans.plan["data_fields"].get("x") or "")
