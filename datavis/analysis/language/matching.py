@@ -832,9 +832,13 @@ def _only_column_of_word(words: list[str], col: str, idx: ColumnIndex) -> bool:
     """"for each class" over Vehicle Class beside Customer Type: a generic word that ends the one column
     whose name holds it as written (its head noun) names that column, though a synonym ("type") reaches
     another."""
-    if len(words) != 1 or idx.plain[col][-1:] != words:
-        return False
+    if len(words) != 1 or words[0] not in _KIND_NOUNS or idx.plain[col][-1:] != words or \
+            idx.by_name[col]["type"] != "text":
+        return False  # "wait time" is no Appt Time: only a noun of kinds names a column of labels this way
     return sum(1 for plain in idx.plain.values() if words[0] in plain) == 1
+
+
+_KIND_NOUNS = {"class", "type", "category", "group", "kind", "tier", "status", "level"}
 
 
 def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:
