@@ -213,3 +213,24 @@ def test_generic_word_of_two_columns_names_neither(rentals):  # near-miss: two c
     dirs, _ = rentals
     ans = answer(dirs["trips"], "avg price by class")
     assert "Class" not in (ans.plan["data_fields"].get("x") or "")
+
+
+# ------------------------------------------------------------------ a count plotted "against" a measure
+@pytest.mark.parametrize(("question", "sql"), [
+    ("plot total order value against number of orders for each region",
+     "SELECT region, sum(order_value), count(*) FROM orders GROUP BY 1"),
+    ("plot number of orders against avg cost for each category",
+     "SELECT category, count(*), avg(cost) FROM orders GROUP BY 1"),
+])
+def test_count_against_a_measure_is_one_dot_per_group(data, question, sql):
+    dirs, con = data
+    ans = answer(dirs["orders"], question)
+    assert ans.chart_type == "point"
+    assert _all_rows(ans) == _gold_all(con, sql)
+
+
+def test_against_without_two_numbers_pairs_nothing(data):  # near-miss: "against" beside one number only
+    dirs, con = data
+    ans = answer(dirs["orders"], "number of orders logged against each region")
+    assert ans.chart_type == "bar"
+    assert _rows(ans) == _gold(con, "SELECT region, count(*) FROM orders GROUP BY 1")

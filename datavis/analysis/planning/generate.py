@@ -297,7 +297,8 @@ def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Ite
         for c in nums:
             lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
             between = {toks[k].text for k in range(lo, hi) if cue.kind == "agg" or k not in cued}
-            joiners = between & _AND
+            # "plot total spend against number of orders": "against" joins two numbers plotted one by the other
+            joiners = between & (_AND | ({"against"} if links.parsed.correl else set()))
             versus = joiners & {"vs", "versus"} and not links.parsed.correl  # "approved vs rejected expenses"
             if hi < lo or hi - lo > 6 or not joiners or versus or cue.kind == "column" and not between <= _AND:
                 continue  # ("number of invoices vs total amount per customer" plots one against the other: _dots)
