@@ -234,3 +234,23 @@ def test_against_without_two_numbers_pairs_nothing(data):  # near-miss: "against
     ans = answer(dirs["orders"], "number of orders logged against each region")
     assert ans.chart_type == "bar"
     assert _rows(ans) == _gold(con, "SELECT region, count(*) FROM orders GROUP BY 1")
+
+
+# ------------------------------------------------------------------ "revenue vs cost": a word of money is a number
+@pytest.mark.parametrize(("question", "sql"), [
+    ("revenue vs cost by category", "SELECT category, sum(order_value), sum(cost) FROM orders GROUP BY 1"),
+    ("revenue vs cost by month",
+     "SELECT strftime(date_trunc('month', order_date), '%Y-%m-%d'), sum(order_value), sum(cost) "
+     "FROM orders GROUP BY 1"),
+])
+def test_revenue_vs_cost_is_two_measures(data, question, sql):
+    dirs, con = data
+    ans = answer(dirs["orders"], question)
+    assert _all_rows(ans) == _gold_all(con, sql)
+
+
+def test_revenue_vs_a_value_compares_the_values(data):  # near-miss: two values of one column, one measure
+    dirs, con = data
+    ans = answer(dirs["orders"], "revenue north vs south")
+    assert _rows(ans) == _gold(con, "SELECT region, sum(order_value) FROM orders WHERE region IN ('North', 'South') "
+                                    "GROUP BY 1")

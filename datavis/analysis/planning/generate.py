@@ -244,7 +244,9 @@ def _joins(a: Link, b: Link, links: Links) -> bool:
     """Whether two measure links next to each other are joined by and / vs / a comma, and name two columns."""
     toks = links.parsed.toks
     between = {t.text for t in toks[a.end:b.start]} | _symbols_between(links, a, b)
-    if not between & _AND or b.start - a.end > 4 or between & {"vs", "versus"} and not links.parsed.correl:
+    money_side = "money_word" in a.feats or "money_word" in b.feats  # "revenue vs cost": a word of money is a number
+    if not between & _AND or b.start - a.end > 4 or \
+            between & {"vs", "versus"} and not (links.parsed.correl or money_side):
         return False  # "fee on time vs late": vs joins two measures only between two numbers (parsing._versus)
     return str(a.target) != str(b.target)  # two spans naming one column: "profit ... and profit?" is one measure
 
