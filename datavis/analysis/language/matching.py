@@ -821,10 +821,24 @@ def _span_score(words: list[str], col: str, idx: ColumnIndex, question_words: se
         return 0.0, ""  # "patients" names who is counted, not "Pt Age" or "New Pt" (but "Num Employees" counts them)
     generic = all(m in GENERIC for m in matched)
     context = sum(1 for k, c in enumerate(col_content) if k not in used and c in question_words)
-    if generic and not context and len(idx.vocab_index.get(matched[0], ())) != 1:
+    if generic and not context and len(idx.vocab_index.get(matched[0], ())) != 1 and \
+            not _only_column_of_word(words, col, idx):
         return 0.0, ""  # "number" alone does not name STU_NUM (but "names" names the only *name column)
     score = mean * (0.55 + 0.3 * coverage) * (0.75 if generic else 1.0) + 0.02 * context
     return min(score, 0.9), "partial"
+
+
+def _only_column_of_word(words: list[str], col: str, idx: ColumnIndex) -> bool:
+    """"for each class" over Vehicle Class beside Customer Type: a generic word that ends the one column
+    whose name holds it as written (its head noun) names that column, though a synonym ("type") reaches
+    another."""
+    if len(words) != 1 or words[0] not in _KIND_NOUNS or idx.plain[col][-1:] != words or \
+            idx.by_name[col]["type"] != "text":
+        return False  # "wait time" is no Appt Time: only a noun of kinds names a column of labels this way
+    return sum(1 for plain in idx.plain.values() if words[0] in plain) == 1
+
+
+_KIND_NOUNS = {"class", "type", "category", "group", "kind", "tier", "status", "level"}
 
 
 def _value_by_form(key: str, idx: ColumnIndex) -> list[tuple[str, str, int]] | None:

@@ -328,6 +328,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     p.values = values
     _aggregation_cues(p, profile, consumed)
     _groups(p, profile, consumed)
+    P.rows_as_points(p, profile)
     _rows_named_by_value(p, profile)
     _axes(p)
     return p

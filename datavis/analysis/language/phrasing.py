@@ -21,6 +21,7 @@ from .lexicon import (
     ABBREVIATIONS,
     AGG_CUES,
     BUYER_WORDS,
+    COST_WORDS,
     DONE_EVENT_WORDS,
     DURATION_COLUMN_WORDS,
     GENERIC,
@@ -599,7 +600,7 @@ def verb_measure(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None
         col = (_goods_units(p, t, profile) or _sellers_takings(p, t, profile)) if verb else None
         col = col or (measure_named(VERB_MEASURES[t.text], profile) if verb else None)
         if col is None and t.text in MONEY_TAKEN_WORDS:  # "raised the least", "takings": the money taken
-            col = (takings_column(profile) or {}).get("name")
+            col = _takings_said(t.text, profile)
         if col is not None:
             p.mentions = [m for m in p.mentions if m is not weak.get(t.i)]
             p.mentions.append(Mention(col, t.i, t.i + 1, 0.76, "synonym", t.text))
@@ -627,6 +628,18 @@ def spend_paid(p: Parsed, profile: dict[str, Any]) -> None:
             p.mentions[i] = dataclasses.replace(m, column=col["name"])
             p.evidence.append(f"'{m.words}' → {col['name']}")
         return
+
+
+_INCOME_NOUNS = {"revenue", "revenues", "income", "turnover", "takings", "proceeds"}
+
+
+def _takings_said(word: str, profile: dict[str, Any]) -> str | None:
+    """The money taken that a word of it names; "revenue", "income" never name a column of cost (a table
+    whose only money is a Cost has no revenue), though what was "raised" or "brought in" may be any money."""
+    col = takings_column(profile)
+    if col is None or word in _INCOME_NOUNS and set(col["tokens"]) & COST_WORDS:
+        return None
+    return str(col["name"])
 
 
 _SUM_CUES = {"total", "sum", "average", "avg", "mean"}
@@ -1030,3 +1043,23 @@ def ranked_agg(col: dict[str, Any], superlative: str | None) -> str:
     if not col.get("additive", True) or superlative in LEVEL_SUPERLATIVES or superlative in SPEED_WORDS:
         return "avg"
     return "sum"
+
+
+_EACH_WORDS = {"per", "each", "every"}
+
+
+def rows_as_points(p: Parsed, profile: dict[str, Any]) -> None:
+    """"hours worked vs output per employee", "distribution of attendees per booking" over one row per
+    employee or booking: a spread or a scatter already has a value or a dot per row, so "per <the rows'
+    id>" names the rows, not a grouping by the id (a bar per employee) or a ratio to their count."""
+    if not (p.distrib or p.correl):
+        return
+    by_name = profile["_by_name"]
+    kept = []
+    for g in p.groups:
+        col = by_name[g.column]
+        said_each = g.start > 0 and p.toks[g.start - 1].text in _EACH_WORDS
+        if said_each and col.get("unique") and col["role"] == "identifier":
+            continue
+        kept.append(g)
+    p.groups = kept

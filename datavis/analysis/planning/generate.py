@@ -250,7 +250,9 @@ def _joins(a: Link, b: Link, links: Links) -> bool:
     """Whether two measure links next to each other are joined by and / vs / a comma, and name two columns."""
     toks = links.parsed.toks
     between = {t.text for t in toks[a.end:b.start]} | _symbols_between(links, a, b)
-    if not between & _AND or b.start - a.end > 4 or between & {"vs", "versus"} and not links.parsed.correl:
+    money_side = "money_word" in a.feats or "money_word" in b.feats  # "revenue vs cost": a word of money is a number
+    if not between & _AND or b.start - a.end > 4 or \
+            between & {"vs", "versus"} and not (links.parsed.correl or money_side):
         return False  # "fee on time vs late": vs joins two measures only between two numbers (parsing._versus)
     return str(a.target) != str(b.target)  # two spans naming one column: "profit ... and profit?" is one measure
 
@@ -303,7 +305,8 @@ def _count_pairs(nums: list[Link], links: Links, profile: dict[str, Any]) -> Ite
         for c in nums:
             lo, hi = (cue.end, c.start) if cue.end <= c.start else (c.end, cue.start)
             between = {toks[k].text for k in range(lo, hi) if cue.kind == "agg" or k not in cued}
-            joiners = between & _AND
+            # "plot total spend against number of orders": "against" joins two numbers plotted one by the other
+            joiners = between & (_AND | ({"against"} if links.parsed.correl else set()))
             versus = joiners & {"vs", "versus"} and not links.parsed.correl  # "approved vs rejected expenses"
             if hi < lo or hi - lo > 6 or not joiners or versus or cue.kind == "column" and not between <= _AND:
                 continue  # ("number of invoices vs total amount per customer" plots one against the other: _dots)
@@ -361,6 +364,14 @@ def money_links(links: Links, profile: dict[str, Any]) -> list[Link]:
     return out
 
 
+def _money_beside(nums: list[Link], links: Links, profile: dict[str, Any]) -> list[Link]:
+    """A word of money joined to a named number ("revenue and cost by month" over an Order Value and a
+    Cost): the money column it names, for a pair only (`_pairs` joins it to its neighbour by and / vs / a
+    comma); a word of the very column already named adds nothing."""
+    named = {str(c.target) for c in nums}
+    return [c for c in money_links(links, profile) if str(c.target) not in named]
+
+
 def _value_said_by_alias(link: Link, toks: list[Any]) -> bool:
     """A one-word value link whose word is not the value ("pipeline" → Stage = Open): the word may also
     name the money it filters."""
@@ -389,7 +400,8 @@ def measure_readings(links: Links, profile: dict[str, Any], money: bool = True) 
             continue  # "how many expenses" counts them
         out += [Reading(r.value, (*r.feats, "money=raw" if r.feats[0] == "agg=raw" else "money=word"))
                 for r in _measures_of(c, links, profile)]
-    out += list(_pairs(sorted(nums + moneyed, key=lambda c: c.start), links, profile))
+    beside = _money_beside(nums, links, profile) if money and nums else []
+    out += list(_pairs(sorted(nums + moneyed + beside, key=lambda c: c.start), links, profile))
     if count_cue:
         out += _counted_people(links, profile)
     for c in links.columns:

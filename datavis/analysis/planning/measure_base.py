@@ -165,7 +165,8 @@ def money_column(word: str, profile: dict) -> dict | None:
     # "sales" names an amount that adds up, never a unit price, a refund or a tip ("sales by hour" over Unit Price
     # counts the sales)
     money = [c for c in profile["columns"] if measure_col(c) and (c.get("money") or set(c["tokens"]) & _MONEY_TOKENS)
-             and (word != "sales" or c.get("additive", True) and not set(c["tokens"]) & ASIDE_MONEY_WORDS)]
+             and (word != "sales" or c.get("additive", True) and not set(c["tokens"]) & ASIDE_MONEY_WORDS)
+             and not _cost_named_as_takings(word, c)]
     named = measure_named(VERB_MEASURES.get(word, [word]), profile)
     # "revenue", "spent" beside a Unit Price and an Order Value: the amount that adds up, not the price
     taken = money_taken(profile) if word not in COST_WORDS and money and \
@@ -188,6 +189,12 @@ def money_column(word: str, profile: dict) -> dict | None:
                and not set(c["tokens"]) & (QUANTITY_WORDS | ASIDE_MONEY_WORDS)]
     pool = [c for c in money if not set(c["tokens"]) & ASIDE_MONEY_WORDS]
     return revenue_column(pool) or (revenue_column(takings) if not money else None)
+
+
+def _cost_named_as_takings(word: str, col: dict) -> bool:
+    """"revenue", "sales", "income" name what comes in, never a column named a cost ("revenue and cost by
+    month" over an Order Value and a Cost: the Cost is the other side, not the only money there is)."""
+    return word in _REVENUE_NOUNS and bool(set(col["tokens"]) & COST_WORDS)
 
 
 def _spent_value(profile: dict) -> dict | None:

@@ -445,7 +445,7 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
             if not grouped:  # "cost per kg" divides
                 m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="sum")
                 return Derived(m, {top_col, bottom.column}, words=set(range(bottom.start, bottom.end)))
-        elif t.text == "per" and (
+        elif t.text == "per" and not _each_row_plotted(p, bcol) and (
                 names_things(bcol) and bottom.tier != "exact" and (not cued if bcol.get("unique") else others or (
                     cued and by_name[top_col].get("additive")))  # "avg units per order", not "avg score per course"
                 or bcol["role"] == "dimension" and set(bcol["tokens"]) & PEOPLE and any(
@@ -455,6 +455,13 @@ def _ratio(p: Parsed, profile: dict) -> Derived | None:
             m = Measure(column=top_col, agg="sum", kind="ratio", other=bottom.column, other_agg="count_distinct")
             return Derived(m, {top_col, bottom.column})
     return None
+
+
+def _each_row_plotted(p: Parsed, bottom: dict) -> bool:
+    """"distribution of attendees per booking", "hours vs output per employee" over one row per booking or
+    employee: "per" says what one value or one dot is (the row), not a ratio to a count that would fold the
+    spread or the scatter into one number."""
+    return bool(bottom.get("unique")) and is_identifier(bottom) and (p.distrib or p.correl)
 
 
 def _priced_per(col: dict, word: Tok) -> bool:

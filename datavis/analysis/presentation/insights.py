@@ -78,7 +78,20 @@ def compute_facts(plan: Plan, q: Query, rows: list[Row], chart: str, profile: di
     cut = q.extra.get("series_cut")
     if cut:
         facts.append({"kind": "series_cut", "series": q.color, **cut})
-    return facts
+    dots = _dots_fact(plan, q, rows)
+    return [dots, *facts] if dots else facts
+
+
+def _dots_fact(plan: Plan, q: Query, rows: list[Row]) -> Fact | None:
+    """One dot per group, two measures plotted one against the other ("avg order value vs number of orders
+    per customer"): how the two move together across the groups comes first, as the scatter's point."""
+    if plan.intent != "correlation" or q.x is None or q.color or len(q.ys) < 2:
+        return None
+    a, b = q.ys[0], q.ys[1]
+    xs = [(float(r[a]), float(r[b])) for r in rows if _number(r.get(a)) and _number(r.get(b))]
+    r_val = _pearson(xs) if len(xs) >= 3 else None
+    return {"kind": "correlation", "x": a, "y": b, "r": r_val, "n": len(xs), "strength": _strength(r_val),
+            "per": q.x}
 
 
 def _kpi_facts(plan: Plan, q: Query, rows: list[Row], profile: dict[str, Any]) -> list[Fact]:
@@ -388,8 +401,9 @@ def _series_cut_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
 def _correlation_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
     if fct.get("r") is None:
         return [f"There are too few points to measure how {fct['x']} and {fct['y']} move together."]
+    per = f", one per {fct['per']}" if fct.get("per") else ""
     return [f"{fct['x']} and {fct['y']} have a {fct['strength']} correlation (r = {fct['r']:.2f}, "
-            f"{fct['n']:,} points)."]
+            f"{fct['n']:,} points{per})."]
 
 
 def _distribution_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
