@@ -490,6 +490,16 @@ EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delive
 DONE_EVENT_WORDS = {"resolve", "resolved", "resolution", "fix", "fixed", "fixing", "close", "closed", "closing",
                     "closure", "solve", "solved", "finish", "finished", "complete", "completed", "completion",
                     "clear", "cleared", "settle", "settled", "return", "returned", "come", "back"}
+# Words of a membership, account or contract ending, in a date column's name (Cancelled, Churn Date, End Date,
+# Terminated On): while the date is blank the row is still active ("active members", "current subscribers").
+ENDED_WORDS = {"cancelled", "canceled", "cancellation", "cancel", "churned", "churn", "terminated", "termination",
+               "ended", "end", "expired", "expiry", "expiration", "lapsed", "left", "closed", "close"}
+ACTIVE_WORDS = {"active", "current"}
+# How long a member, employee or customer has been with us ("average tenure by plan"), and the words of a start
+# date's name such a stay begins at (Joined, Hire Date, Start Date, Member Since, Signed Up).
+TENURE_WORDS = {"tenure", "tenures"}
+JOINED_WORDS = {"joined", "join", "hired", "hire", "started", "start", "signup", "signed", "since", "enrolled",
+                "subscribed", "activated", "onboarded"}
 # Words of a thing coming in ("lead time", "slowest to deliver", "days to arrive"): with no date column named by
 # them, they name the one date a row gets when its goods arrive (Received, Delivered On; planning/durations.py).
 ARRIVAL_WORDS = {"lead", "leadtime", "deliver", "delivery", "arrive", "arrival", "receive", "receipt"}

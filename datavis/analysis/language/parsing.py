@@ -320,6 +320,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.presence_filters(p, profile)
     P.event_filters(p, profile)
     P.open_state(p, profile)
+    P.active_state(p, profile)
     _value_filters(p, values, profile)
     p.values = values
     _aggregation_cues(p, profile, consumed)
