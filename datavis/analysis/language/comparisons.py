@@ -30,13 +30,14 @@ _BETWEEN = {"the", "its", "their", "is", "are", "was", "were", "a", "an", "it", 
 
 
 def column_comparisons(p: Parsed, profile: dict[str, Any], values: list[ValueMention],
-                       comparators: list[tuple[str, Op]]) -> None:
+                       comparators: list[tuple[str, Op]], levels_only: bool = False) -> None:
     """Add the two-column conditions the words state to `p.filters`; the mentions they spend join
-    `p.filter_mentions` and the values read in their words are dropped from `values`."""
+    `p.filter_mentions` and the values read in their words are dropped from `values`. `levels_only`: the words
+    compare an amount with a level, never dates ("missed plan"; "missed the due date" is no earlier date)."""
     for pattern, op in comparators:
         for _, (a, b) in p.text.find(rf"\b(?:{pattern})\b"):
             right = _mention_from(p, b)
-            if right is None or _is_date(right, profile) is None:
+            if right is None or _is_date(right, profile) is None or levels_only and _is_date(right, profile):
                 continue
             if not _is_date(right, profile) and (not _a_level(right, profile) or p.toks[a].text in _TIME_ORDER):
                 continue  # a number is compared only with a level ("stock over the reorder level"); "profit before

@@ -424,8 +424,12 @@ STOCK_WORDS = {"stock", "inventory", "hand", "holding", "holdings"}
 # ("items below reorder level": the quantity held; "projects over budget": the actual spend).
 LEVEL_SUBJECTS = {"reorder": STOCK_WORDS | {"quantity", "qty"}, "par": STOCK_WORDS | {"quantity", "qty"},
                   "budget": {"actual", "spend", "spent", "cost", "expense", "expenses"},
-                  "target": {"actual", "achieved", "sales", "revenue"}, "quota": {"actual", "achieved", "sales"},
-                  "estimate": {"actual", "logged", "worked", "spent", "used"}}  # "jobs over estimate": actual hours
+                  "target": {"actual", "achieved", "sales", "revenue", "made", "produced", "built"},
+                  "quota": {"actual", "achieved", "sales"},
+                  "estimate": {"actual", "logged", "worked", "spent", "used"},  # "jobs over estimate": actual hours
+                  # "shifts that missed plan": the units made (or produced, built) beside Planned Qty
+                  "planned": {"actual", "achieved", "made", "produced", "built", "manufactured"},
+                  "plan": {"actual", "achieved", "made", "produced", "built", "manufactured"}}
 # Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").
 QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence"}
 # What a count rate is taken over when the count has no condition ("conversion rate": conversions per
@@ -515,6 +519,7 @@ PLANNED_WORDS = {"ordered", "requested", "planned", "plan", "scheduled", "expect
 # Column words of the amount done beside a plan named by one word ("Budget" / "Actual Spend", "Estimate (h)" /
 # "Hours Logged", "Target" / "Achieved").
 DONE_WORDS = {"actual", "actuals", "logged", "spent", "spend", "used", "achieved", "worked", "consumed", "delivered",
+              "made", "produced", "built", "manufactured",  # "Planned Qty" / "Units Made": output against a plan
               "billed", "incurred", "realised", "realized"}
 # Column words of what fills a capacity ("Capacity" / "Tickets Sold", "Seats Occupied", "Attendees"): the amount
 # done beside a capacity named by one word when no DONE_WORDS column is there.
@@ -534,7 +539,8 @@ SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missi
                # time planned or available and not used: "downtime" of Planned / Run hours, "idle hours"
                "downtime", "idle", "unused", "spare"}
 FILL_WORDS = {"fill", "filled", "fulfilment", "fulfillment", "fulfilled", "completion", "attainment", "utilisation",
-              "utilization", "utilised", "utilized", "occupancy", "fills"}
+              "utilization", "utilised", "utilized", "occupancy", "fills",
+              "achieved", "achievement", "attained"}  # "% of plan achieved": the amount done as a % of the plan
 # ... of which these are a ratio on their own ("utilisation by machine", "which genre fills its seats best"); the
 # others need "rate" or "%"
 SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utilization", "occupancy", "attainment",

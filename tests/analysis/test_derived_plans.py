@@ -1,0 +1,92 @@
+"""Output against a plan (issue 11): a plan named by one word and an amount word ("Planned Qty", "Target Units")
+beside the one column of the amount made ("Units Made", "Qty Produced") is a planned / done pair — "shortfall vs
+plan" (planned − made), "% of plan achieved", "plan attainment" (made as a % of planned), and "missed plan",
+"behind plan" keep the rows made under plan. Near misses: "missed the due date" compares no dates earlier, a
+plan column alone (nothing made beside it) stays a plain sum, and a subscription's Plan (text) is no level.
+Each asks `answer()` about a small CSV written here and checks the rows against DuckDB over the same file."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
+from tests.helpers import ingested_views
+
+CELLS = ["Cell A", "Cell B", "Cell C"]
+
+
+def _write_runs(path: Path, n: int = 240) -> None:
+    """Production runs: a Planned Qty beside the Units Made and the Operator."""
+    rnd = random.Random(81)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Run ID", "Run Date", "Cell", "Operator", "Planned Qty", "Units Made"])
+        for i in range(n):
+            planned = rnd.choice([400, 500, 600])
+            w.writerow([f"R{i:04d}", (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(180))).isoformat(),
+                        rnd.choice(CELLS), rnd.choice(["Ann", "Bo", "Cy"]), planned,
+                        int(planned * rnd.uniform(0.8, 1.1))])
+
+
+def _write_jobs(path: Path, n: int = 150) -> None:
+    """Jobs with a Due Date and a Done Date, and a Planned Qty with nothing made beside it (only Scrapped)."""
+    rnd = random.Random(82)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Job", "Cell", "Due Date", "Done Date", "Planned Qty", "Units Scrapped"])
+        for i in range(n):
+            due = dt.date(2024, 3, 1) + dt.timedelta(days=rnd.randrange(90))
+            done = due + dt.timedelta(days=rnd.randint(-5, 5))
+            w.writerow([f"J{i:03d}", rnd.choice(CELLS), due.isoformat(), done.isoformat(), rnd.choice([100, 200]),
+                        rnd.randint(0, 9)])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("derived_plans")
+    with ingested_views(root, [("runs", _write_runs), ("jobs", _write_jobs)]) as (dirs, con):
+        yield dirs, con
+
+
+def _check(data, table: str, question: str, sql: str) -> None:
+    dirs, con = data
+    assert _rows(answer(dirs[table], question)) == _gold(con, sql)
+
+
+MADE = '"Units Made"'
+PLANNED = '"Planned Qty"'
+
+
+def test_shortfall_against_a_planned_qty(data):
+    _check(data, "runs", "shortfall vs plan by cell", f"SELECT Cell, sum({PLANNED} - {MADE}) FROM runs GROUP BY 1")
+
+
+@pytest.mark.parametrize("question", ["% of plan achieved by cell", "plan attainment by cell"])
+def test_made_as_a_percentage_of_plan(data, question):
+    _check(data, "runs", question, f"SELECT Cell, 100.0 * sum({MADE}) / sum({PLANNED}) FROM runs GROUP BY 1")
+
+
+@pytest.mark.parametrize("question", ["runs that missed plan by cell", "runs behind plan by cell"])
+def test_missed_plan_keeps_the_rows_made_under_it(data, question):
+    _check(data, "runs", question, f"SELECT Cell, count(*) FROM runs WHERE {MADE} < {PLANNED} GROUP BY 1")
+
+
+def test_missed_plan_as_a_total(data):
+    _check(data, "runs", "total units made by operator on runs that missed plan",
+           f"SELECT Operator, sum({MADE}) FROM runs WHERE {MADE} < {PLANNED} GROUP BY 1")
+
+
+def test_missed_the_due_date_compares_no_dates_earlier(data):
+    dirs, _ = data
+    ans = answer(dirs["jobs"], "jobs that missed the due date by cell")
+    assert '"Done Date" < "Due Date"' not in ans.sql
+
+
+def test_a_plan_with_nothing_made_beside_it_is_a_plain_sum(data):
+    _check(data, "jobs", "planned qty by cell", f"SELECT Cell, sum({PLANNED}) FROM jobs GROUP BY 1")
