@@ -1,7 +1,8 @@
 """Output against a plan (issue 11): a plan named by one word and an amount word ("Planned Qty", "Target Units")
 beside the one column of the amount made ("Units Made", "Qty Produced") is a planned / done pair — "shortfall vs
 plan" (planned − made), "% of plan achieved", "plan attainment" (made as a % of planned), and "missed plan",
-"behind plan" keep the rows made under plan. Near misses: "missed the due date" compares no dates earlier, a
+"behind plan" keep the rows made under plan; "output" names the units made and "defects" the units scrapped.
+Near misses: a Defects column is the defects, "missed the due date" compares no dates earlier, a
 plan column alone (nothing made beside it) stays a plain sum, and a subscription's Plan (text) is no level.
 Each asks `answer()` about a small CSV written here and checks the rows against DuckDB over the same file."""
 from __future__ import annotations
@@ -34,6 +35,30 @@ def _write_runs(path: Path, n: int = 240) -> None:
                         int(planned * rnd.uniform(0.8, 1.1))])
 
 
+def _write_shifts(path: Path, n: int = 200) -> None:
+    """Shifts: Units Made and Units Scrapped (no Defects column)."""
+    rnd = random.Random(83)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Shift Date", "Cell", "Units Made", "Units Scrapped"])
+        for _ in range(n):
+            made = rnd.randint(300, 600)
+            w.writerow([(dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(120))).isoformat(), rnd.choice(CELLS),
+                        made, int(made * rnd.uniform(0.01, 0.06))])
+
+
+def _write_inspections(path: Path, n: int = 200) -> None:
+    """Inspections: a Defects count beside Units Scrapped and Units Inspected."""
+    rnd = random.Random(84)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Lot", "Cell", "Units Inspected", "Defects", "Units Scrapped"])
+        for i in range(n):
+            seen = rnd.randint(100, 300)
+            bad = rnd.randint(0, 20)
+            w.writerow([f"L{i:03d}", rnd.choice(CELLS), seen, bad, rnd.randint(0, bad)])
+
+
 def _write_jobs(path: Path, n: int = 150) -> None:
     """Jobs with a Due Date and a Done Date, and a Planned Qty with nothing made beside it (only Scrapped)."""
     rnd = random.Random(82)
@@ -50,7 +75,8 @@ def _write_jobs(path: Path, n: int = 150) -> None:
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("derived_plans")
-    with ingested_views(root, [("runs", _write_runs), ("jobs", _write_jobs)]) as (dirs, con):
+    with ingested_views(root, [("runs", _write_runs), ("jobs", _write_jobs), ("shifts", _write_shifts),
+                               ("inspections", _write_inspections)]) as (dirs, con):
         yield dirs, con
 
 
@@ -90,3 +116,18 @@ def test_missed_the_due_date_compares_no_dates_earlier(data):
 
 def test_a_plan_with_nothing_made_beside_it_is_a_plain_sum(data):
     _check(data, "jobs", "planned qty by cell", f"SELECT Cell, sum({PLANNED}) FROM jobs GROUP BY 1")
+
+
+# ------------------------------------------------------------------ output and defects said in everyday words
+def test_output_names_the_units_made(data):
+    _check(data, "shifts", "total output by month",
+           "SELECT date_trunc('month', \"Shift Date\"), sum(\"Units Made\") FROM shifts GROUP BY 1")
+
+
+def test_a_defect_rate_over_units_scrapped(data):
+    _check(data, "shifts", "defect rate by cell",
+           'SELECT Cell, 100.0 * sum("Units Scrapped") / sum("Units Made") FROM shifts GROUP BY 1')
+
+
+def test_a_defects_column_is_the_defects(data):
+    _check(data, "inspections", "defects by cell", "SELECT Cell, sum(Defects) FROM inspections GROUP BY 1")

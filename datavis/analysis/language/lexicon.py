@@ -257,10 +257,11 @@ MONTH_NAMES = {
 PARAPHRASES: dict[str, set[str]] = {
     "produced": {"output", "outputs", "made", "make", "makes", "making", "manufactured", "production"},
     "production": {"output", "outputs", "manufactured"},  # not "made": "which studio made the most" (Production Budget)
+    **dict.fromkeys(["made", "built", "manufactured"], {"output", "outputs", "production"}),  # ~ Units Made
     "list": {"asking"},
     "billed": {"billable"},  # "billable hours" ~ Hours Billed
-    # a unit turned away is a defect: "defect rate" ~ Units Rejected as a % of Units Produced
-    **dict.fromkeys(["rejected", "reject", "defective", "nonconforming"],
+    # a unit turned away (or scrapped) is a defect: "defect rate" ~ Units Rejected as a % of Units Produced
+    **dict.fromkeys(["rejected", "reject", "defective", "nonconforming", "scrapped", "scrap"],
                     {"defect", "defects", "defective", "faulty", "faults"}),
 }
 # Column words of the whole a part of units is taken from ("scrap rate" ~ Units Scrapped as a % of Units
