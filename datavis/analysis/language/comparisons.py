@@ -134,7 +134,8 @@ def _late_arrivals(p: Parsed, profile: dict[str, Any], values: list[ValueMention
     for k, word in enumerate(words):
         said = "on time" if words[k:k + 2] == ["on", "time"] else word
         if said not in _ARRIVAL_TIMING or any(m.start <= k < m.end for m in p.mentions) or \
-                any(v.start <= k < v.end for v in values) or _of_a_period(words, k + len(said.split())):
+                any(v.start <= k < v.end for v in values) or \
+                _of_a_period(words, k + len(said.split())) and not (k > 0 and words[k - 1] in _BE_OR_CAME):
             continue  # a Late Fee column, a Status = Late value, an On Time flag, "early 2024": what the words name
         end = k + len(said.split())
         noun = end < len(words) and words[end] in _ARRIVAL_NOUNS  # "late deliveries": the arrival's own noun
@@ -144,6 +145,9 @@ def _late_arrivals(p: Parsed, profile: dict[str, Any], values: list[ValueMention
         return
 
 
+# words before "late" / "early" that make it the arrival's timing even before a period ("how many deliveries were
+# late last month", "arrived early this week"); "sales late last year" still names a period
+_BE_OR_CAME = {"was", "were", "is", "are", "been", "arrived", "arrive", "came", "come", "got"}
 # "overdue" is past the due date and not yet done (durations.since_day), no comparison of two dates
 _ARRIVAL_TIMING: dict[str, Op] = {"late": ">", "early": "<", "on time": "<="}
 _ARRIVAL_NOUNS = {"delivery", "deliveries", "arrival", "arrivals", "receipt", "receipts"}

@@ -489,7 +489,8 @@ LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaroun
 EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delivered", "arrival": "delivered",
                "transit": "delivered", "payment": "paid", "payments": "paid", "settled": "paid",
                "collection": "paid", "collections": "paid",
-               "payout": "paid", "payouts": "paid", "shipment": "shipped", "shipments": "shipped"}
+               "payout": "paid", "payouts": "paid", "shipment": "shipped", "shipments": "shipped",
+               "pickup": "picked", "pickups": "picked", "dropoff": "dropped"}  # ~ Picked Up, Dropped Off
 # Verbs and nouns of a row's work being finished ("time to resolve", "days to fix", "how long to close"): with
 # no date column named by them, they name the end of the table's one stretch of time (planning/pairs.py).
 DONE_EVENT_WORDS = {"resolve", "resolved", "resolution", "fix", "fixed", "fixing", "close", "closed", "closing",

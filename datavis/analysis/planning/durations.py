@@ -275,9 +275,15 @@ def _date_named(t, dates: list[dict]) -> dict | None:
             if w in ("date", "time", "at", "on", "dt", "ts"):
                 continue
             if close_words(t.text, w) or close_words(t.sing, w) or event is not None and close_words(event, w) or \
-                    len(t.text) == 3 and w.startswith(t.text) and len(w) - 3 <= 4:
+                    len(t.text) == 3 and w.startswith(t.text) and len(w) - 3 <= 4 or _ing_of(t.text, w):
                 return c
     return None
+
+
+def _ing_of(word: str, participle: str) -> bool:
+    """"booking" ~ Booked, "closing" ~ Closed, "shipping" ~ Shipped: a verb's -ing form and its -ed form, for
+    verbs too short for close_words (a stem of 4 letters)."""
+    return len(word) >= 7 and word.endswith("ing") and participle.endswith("ed") and word[:-3] == participle[:-2]
 
 
 # ------------------------------------------------------------------ how long each row lasts
