@@ -1,10 +1,11 @@
 """Output against a plan (issue 11): a plan named by one word and an amount word ("Planned Qty", "Target Units")
 beside the one column of the amount made ("Units Made", "Qty Produced") is a planned / done pair — "shortfall vs
 plan" (planned − made), "% of plan achieved", "plan attainment" (made as a % of planned), and "missed plan",
-"behind plan" keep the rows made under plan; "output" names the units made and "defects" the units scrapped.
-Near misses: a Defects column is the defects, "missed the due date" compares no dates earlier, a
-plan column alone (nothing made beside it) stays a plain sum, and a subscription's Plan (text) is no level.
-Each asks `answer()` about a small CSV written here and checks the rows against DuckDB over the same file."""
+"behind plan" keep the rows made under plan; "output" names the units made, "defects" the units scrapped, and
+"good units" are made − scrapped. Near misses: "good months" are no good units, nor are "good units" with nothing
+scrapped; a Defects column is the defects; "missed the due date" compares no dates earlier; a plan column alone
+(nothing made beside it) stays a plain sum. Each asks `answer()` about a small CSV written here and checks the
+rows against DuckDB over the same file."""
 from __future__ import annotations
 
 import csv
@@ -131,3 +132,20 @@ def test_a_defect_rate_over_units_scrapped(data):
 
 def test_a_defects_column_is_the_defects(data):
     _check(data, "inspections", "defects by cell", "SELECT Cell, sum(Defects) FROM inspections GROUP BY 1")
+
+
+# ------------------------------------------------------------------ good units: made − scrapped
+@pytest.mark.parametrize("question", ["good units by cell", "total good units made per cell"])
+def test_good_units_are_made_minus_scrapped(data, question):
+    _check(data, "shifts", question, 'SELECT Cell, sum("Units Made" - "Units Scrapped") FROM shifts GROUP BY 1')
+
+
+def test_good_before_another_noun_is_no_good_units(data):
+    _check(data, "shifts", "units made by cell in good months",
+           'SELECT Cell, sum("Units Made") FROM shifts GROUP BY 1')
+
+
+def test_good_units_need_units_turned_away(data):
+    dirs, _ = data
+    ans = answer(dirs["runs"], "good units by cell")  # Units Made beside no scrapped column
+    assert " - " not in ans.sql

@@ -264,6 +264,11 @@ PARAPHRASES: dict[str, set[str]] = {
     **dict.fromkeys(["rejected", "reject", "defective", "nonconforming", "scrapped", "scrap"],
                     {"defect", "defects", "defective", "faulty", "faults"}),
 }
+# Words of the units that passed ("good units", "usable parts"): the whole made minus the units turned away, and
+# the column words of those turned away (Units Scrapped, Rejects, Defective Qty).
+GOOD_WORDS = {"good", "usable", "saleable", "sellable", "passed"}
+BAD_UNIT_WORDS = {"scrapped", "scrap", "rejected", "rejects", "reject", "defective", "defects", "defect", "waste",
+                  "wasted", "spoiled", "spoilage"}
 # Column words of the whole a part of units is taken from ("scrap rate" ~ Units Scrapped as a % of Units
 # Produced, not of the Units Rejected it is a part of too).
 WHOLE_WORDS = {"produced", "production", "output", "made", "built", "manufactured", "inspected", "processed",

@@ -54,6 +54,7 @@ from ..plan import Filter, Measure
 from .amounts import (
     balance_owed,
     discount_given,
+    good_units,
     meter_distance,
     net_of,
     part_of_whole,
@@ -87,8 +88,8 @@ _CMP = (">", ">=", "<", "<=", "between")
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
     for reader in (_growth, planned_gap, days_late, tenure, since_day, row_span, between_dates, _added, net_of,
-                   discount_given, balance_owed, _shortfall, _stock_value, meter_distance, _as_share_of, per_day,
-                   _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
+                   discount_given, balance_owed, good_units, _shortfall, _stock_value, meter_distance, _as_share_of,
+                   per_day, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
