@@ -127,6 +127,11 @@ def test_current_month_is_a_period_not_the_active_rows(data):
            "SELECT count(*) FROM members WHERE Joined >= (SELECT date_trunc('month', max(Joined)) FROM members)")
 
 
+def test_most_active_ranks_no_state(data):
+    dirs, _ = data
+    assert "IS NULL" not in answer(dirs["members"], "most active members by branch").sql
+
+
 def test_active_is_no_blank_date_that_is_no_ending(data):
     _check(data, "visitors", "active visitors by branch", "SELECT Branch, count(*) FROM visitors GROUP BY 1")
 

@@ -847,6 +847,7 @@ def open_state(p: Parsed, profile: dict[str, Any]) -> None:
 
 
 _PERIODS = {"day", "week", "month", "quarter", "year", "period", "hour", "season"}
+_DEGREE = {"most", "least", "more", "less", "very", "fairly", "highly"}  # "most active customers" ranks activity
 
 
 def active_state(p: Parsed, profile: dict[str, Any]) -> None:
@@ -864,7 +865,8 @@ def active_state(p: Parsed, profile: dict[str, Any]) -> None:
                                                                                                         v.end)}
     for t in p.toks:
         nxt = p.toks[t.i + 1] if t.i + 1 < len(p.toks) else None
-        if t.text not in ACTIVE_WORDS or t.i in taken or nxt is None or t.text == "current" and (
+        before = p.toks[t.i - 1].text if t.i > 0 else ""
+        if t.text not in ACTIVE_WORDS or t.i in taken or nxt is None or before in _DEGREE or t.text == "current" and (
                 not nxt.text.endswith("s") or nxt.text == nxt.sing or nxt.sing in _PERIODS):
             continue
         p.filters.append(Filter(column=ends[0]["name"], op="is_null", values=[]))
