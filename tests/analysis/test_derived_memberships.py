@@ -163,3 +163,12 @@ def test_tenure_with_no_end_date_runs_to_the_last_day(data):
 def test_a_tenure_column_is_that_column(data):
     _check(data, "visitors", "average tenure by branch",
            'SELECT Branch, avg("Tenure (yrs)") FROM visitors GROUP BY 1')
+
+
+def test_by_tenure_band_measures_no_time(data):
+    dirs, _ = data
+    try:
+        sql = answer(dirs["members"], "total monthly fee by tenure band").sql
+    except Unanswerable:
+        return
+    assert "epoch" not in sql and "date_diff" not in sql

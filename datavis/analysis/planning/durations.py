@@ -58,14 +58,18 @@ def between_dates(p: Parsed, profile: dict) -> Derived | None:
                    words={j for j in near if p.toks[j].text in DURATION_WORDS} | {at})
 
 
+_BANDS = {"band", "bucket", "group", "range", "bracket", "level", "category", "tier", "cohort"}
+
+
 def tenure(p: Parsed, profile: dict) -> Derived | None:
     """"average tenure by plan", "tenure in years": how long a row has been with us, from its one start date
     (Joined, Hire Date: a name of JOINED_WORDS that every row fills in) to its one end date (Cancelled, Termination
     Date: ENDED_WORDS, blank while still with us) over the rows that ended, or, with no end date, to the data's last
     day. None when "tenure" names a column, or the start (or the end) is not one column."""
     at = next((k for k, t in enumerate(p.toks) if t.text in TENURE_WORDS and mention_at(p, k) is None), None)
-    if at is None:
-        return None
+    if at is None or at > 0 and p.toks[at - 1].text in ("by", "per", "each") or \
+            at + 1 < len(p.toks) and p.toks[at + 1].sing in _BANDS:
+        return None  # "salary by tenure band" groups by a column the data lacks; it is no measure of time
     rows = profile.get("row_count") or 0
     dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and not c.get("year_like")]
     starts = [c for c in dates if c["non_null"] == rows and set(c["tokens"]) & JOINED_WORDS]
