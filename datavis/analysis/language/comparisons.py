@@ -30,13 +30,14 @@ _BETWEEN = {"the", "its", "their", "is", "are", "was", "were", "a", "an", "it", 
 
 
 def column_comparisons(p: Parsed, profile: dict[str, Any], values: list[ValueMention],
-                       comparators: list[tuple[str, Op]]) -> None:
+                       comparators: list[tuple[str, Op]], levels_only: bool = False) -> None:
     """Add the two-column conditions the words state to `p.filters`; the mentions they spend join
-    `p.filter_mentions` and the values read in their words are dropped from `values`."""
+    `p.filter_mentions` and the values read in their words are dropped from `values`. `levels_only`: the words
+    compare an amount with a level, never dates ("missed plan"; "missed the due date" is no earlier date)."""
     for pattern, op in comparators:
         for _, (a, b) in p.text.find(rf"\b(?:{pattern})\b"):
             right = _mention_from(p, b)
-            if right is None or _is_date(right, profile) is None:
+            if right is None or _is_date(right, profile) is None or levels_only and _is_date(right, profile):
                 continue
             if not _is_date(right, profile) and (not _a_level(right, profile) or p.toks[a].text in _TIME_ORDER):
                 continue  # a number is compared only with a level ("stock over the reorder level"); "profit before
@@ -133,7 +134,8 @@ def _late_arrivals(p: Parsed, profile: dict[str, Any], values: list[ValueMention
     for k, word in enumerate(words):
         said = "on time" if words[k:k + 2] == ["on", "time"] else word
         if said not in _ARRIVAL_TIMING or any(m.start <= k < m.end for m in p.mentions) or \
-                any(v.start <= k < v.end for v in values) or _of_a_period(words, k + len(said.split())):
+                any(v.start <= k < v.end for v in values) or \
+                _of_a_period(words, k + len(said.split())) and not (k > 0 and words[k - 1] in _BE_OR_CAME):
             continue  # a Late Fee column, a Status = Late value, an On Time flag, "early 2024": what the words name
         end = k + len(said.split())
         noun = end < len(words) and words[end] in _ARRIVAL_NOUNS  # "late deliveries": the arrival's own noun
@@ -143,6 +145,9 @@ def _late_arrivals(p: Parsed, profile: dict[str, Any], values: list[ValueMention
         return
 
 
+# words before "late" / "early" that make it the arrival's timing even before a period ("how many deliveries were
+# late last month", "arrived early this week"); "sales late last year" still names a period
+_BE_OR_CAME = {"was", "were", "is", "are", "been", "arrived", "arrive", "came", "come", "got"}
 # "overdue" is past the due date and not yet done (durations.since_day), no comparison of two dates
 _ARRIVAL_TIMING: dict[str, Op] = {"late": ">", "early": "<", "on time": "<="}
 _ARRIVAL_NOUNS = {"delivery", "deliveries", "arrival", "arrivals", "receipt", "receipts"}

@@ -262,12 +262,18 @@ MONTH_NAMES = {
 PARAPHRASES: dict[str, set[str]] = {
     "produced": {"output", "outputs", "made", "make", "makes", "making", "manufactured", "production"},
     "production": {"output", "outputs", "manufactured"},  # not "made": "which studio made the most" (Production Budget)
+    **dict.fromkeys(["made", "built", "manufactured"], {"output", "outputs", "production"}),  # ~ Units Made
     "list": {"asking"},
     "billed": {"billable"},  # "billable hours" ~ Hours Billed
-    # a unit turned away is a defect: "defect rate" ~ Units Rejected as a % of Units Produced
-    **dict.fromkeys(["rejected", "reject", "defective", "nonconforming"],
+    # a unit turned away (or scrapped) is a defect: "defect rate" ~ Units Rejected as a % of Units Produced
+    **dict.fromkeys(["rejected", "reject", "defective", "nonconforming", "scrapped", "scrap"],
                     {"defect", "defects", "defective", "faulty", "faults"}),
 }
+# Words of the units that passed ("good units", "usable parts"): the whole made minus the units turned away, and
+# the column words of those turned away (Units Scrapped, Rejects, Defective Qty).
+GOOD_WORDS = {"good", "usable", "saleable", "sellable", "passed"}
+BAD_UNIT_WORDS = {"scrapped", "scrap", "rejected", "rejects", "reject", "defective", "defects", "defect", "waste",
+                  "wasted", "spoiled", "spoilage"}
 # Column words of the whole a part of units is taken from ("scrap rate" ~ Units Scrapped as a % of Units
 # Produced, not of the Units Rejected it is a part of too).
 WHOLE_WORDS = {"produced", "production", "output", "made", "built", "manufactured", "inspected", "processed",
@@ -429,8 +435,12 @@ STOCK_WORDS = {"stock", "inventory", "hand", "holding", "holdings"}
 # ("items below reorder level": the quantity held; "projects over budget": the actual spend).
 LEVEL_SUBJECTS = {"reorder": STOCK_WORDS | {"quantity", "qty"}, "par": STOCK_WORDS | {"quantity", "qty"},
                   "budget": {"actual", "spend", "spent", "cost", "expense", "expenses"},
-                  "target": {"actual", "achieved", "sales", "revenue"}, "quota": {"actual", "achieved", "sales"},
-                  "estimate": {"actual", "logged", "worked", "spent", "used"}}  # "jobs over estimate": actual hours
+                  "target": {"actual", "achieved", "sales", "revenue", "made", "produced", "built"},
+                  "quota": {"actual", "achieved", "sales"},
+                  "estimate": {"actual", "logged", "worked", "spent", "used"},  # "jobs over estimate": actual hours
+                  # "shifts that missed plan": the units made (or produced, built) beside Planned Qty
+                  "planned": {"actual", "achieved", "made", "produced", "built", "manufactured"},
+                  "plan": {"actual", "achieved", "made", "produced", "built", "manufactured"}}
 # Column words of a quantity a price or a rate is charged per ("Units" × "Unit Price", "Hours" × "Rate/hr").
 QUANTITY_WORDS = {"unit", "quantity", "qty", "hour", "seat", "item", "night", "piece", "license", "licence", "portion",
                   "serving"}
@@ -493,12 +503,23 @@ LENGTH_WORDS = {"duration", "durations", "length", "lengths", "long", "turnaroun
 EVENT_WORDS = {"arrive": "delivered", "arrives": "delivered", "arrived": "delivered", "arrival": "delivered",
                "transit": "delivered", "payment": "paid", "payments": "paid", "settled": "paid",
                "collection": "paid", "collections": "paid",
-               "payout": "paid", "payouts": "paid", "shipment": "shipped", "shipments": "shipped"}
+               "payout": "paid", "payouts": "paid", "shipment": "shipped", "shipments": "shipped",
+               "pickup": "picked", "pickups": "picked", "dropoff": "dropped"}  # ~ Picked Up, Dropped Off
 # Verbs and nouns of a row's work being finished ("time to resolve", "days to fix", "how long to close"): with
 # no date column named by them, they name the end of the table's one stretch of time (planning/pairs.py).
 DONE_EVENT_WORDS = {"resolve", "resolved", "resolution", "fix", "fixed", "fixing", "close", "closed", "closing",
                     "closure", "solve", "solved", "finish", "finished", "complete", "completed", "completion",
                     "clear", "cleared", "settle", "settled", "return", "returned", "come", "back"}
+# Words of a membership, account or contract ending, in a date column's name (Cancelled, Churn Date, End Date,
+# Terminated On): while the date is blank the row is still active ("active members", "current subscribers").
+ENDED_WORDS = {"cancelled", "canceled", "cancellation", "cancel", "churned", "churn", "terminated", "termination",
+               "ended", "end", "expired", "expiry", "expiration", "lapsed", "left", "closed", "close"}
+ACTIVE_WORDS = {"active", "current"}
+# How long a member, employee or customer has been with us ("average tenure by plan"), and the words of a start
+# date's name such a stay begins at (Joined, Hire Date, Start Date, Member Since, Signed Up).
+TENURE_WORDS = {"tenure", "tenures"}
+JOINED_WORDS = {"joined", "join", "hired", "hire", "started", "start", "signup", "signed", "since", "enrolled",
+                "subscribed", "activated", "onboarded"}
 # Words of a thing coming in ("lead time", "slowest to deliver", "days to arrive"): with no date column named by
 # them, they name the one date a row gets when its goods arrive (Received, Delivered On; planning/durations.py).
 ARRIVAL_WORDS = {"lead", "leadtime", "deliver", "delivery", "arrive", "arrival", "receive", "receipt"}
@@ -514,6 +535,7 @@ PLANNED_WORDS = {"ordered", "requested", "planned", "plan", "scheduled", "expect
 # Column words of the amount done beside a plan named by one word ("Budget" / "Actual Spend", "Estimate (h)" /
 # "Hours Logged", "Target" / "Achieved").
 DONE_WORDS = {"actual", "actuals", "logged", "spent", "spend", "used", "achieved", "worked", "consumed", "delivered",
+              "made", "produced", "built", "manufactured",  # "Planned Qty" / "Units Made": output against a plan
               "billed", "incurred", "realised", "realized"}
 # Column words of what fills a capacity ("Capacity" / "Tickets Sold", "Seats Occupied", "Attendees"): the amount
 # done beside a capacity named by one word when no DONE_WORDS column is there.
@@ -533,7 +555,8 @@ SHORT_WORDS = {"short", "shortfall", "shortage", "shortages", "unfilled", "missi
                # time planned or available and not used: "downtime" of Planned / Run hours, "idle hours"
                "downtime", "idle", "unused", "spare"}
 FILL_WORDS = {"fill", "filled", "fulfilment", "fulfillment", "fulfilled", "completion", "attainment", "utilisation",
-              "utilization", "utilised", "utilized", "occupancy", "fills"}
+              "utilization", "utilised", "utilized", "occupancy", "fills",
+              "achieved", "achievement", "attained"}  # "% of plan achieved": the amount done as a % of the plan
 # ... of which these are a ratio on their own ("utilisation by machine", "which genre fills its seats best"); the
 # others need "rate" or "%"
 SELF_RATIO_WORDS = {"fill", "fulfilment", "fulfillment", "utilisation", "utilization", "occupancy", "attainment",

@@ -139,6 +139,9 @@ _COMPARATORS: list[tuple[str, Op]] = [
     (r"less than|fewer than|lower than|smaller than|under|below|younger than|shorter than|earlier than|<|before", "<"),
     (r"equal to|equals?|==|=|is exactly|exactly", "="),
 ]
+# said of a level only (never of a number: "missed 2 payments" is no comparison): "shifts that missed plan",
+# "stores short of target", "reps behind quota" keep the rows whose amount done is under the level
+_MISSED_LEVEL: list[tuple[str, Op]] = [(r"miss(?:es|ed)?|short of|behind", "<")]
 _NEGATED: dict[Op, Op] = {">": "<=", "<": ">=", "=": "!="}  # 'not more than 5' is '<= 5'
 # said after the number: "4 or more", "2 baths or fewer", "10k and above"
 _COMPARATORS_AFTER: list[tuple[str, Op]] = [
@@ -319,11 +322,13 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     spent = _numeric_filters(p, profile, consumed)  # "4 or higher" is no value High
     values = [v for v in values if not any(s <= v.start < e for s, e in spent)]
     column_comparisons(p, profile, values, _COMPARATORS)
+    column_comparisons(p, profile, values, _MISSED_LEVEL, levels_only=True)
     _text_filters(p, profile)
     _boolean_filters(p, profile)
     P.presence_filters(p, profile)
     P.event_filters(p, profile)
     P.open_state(p, profile)
+    P.active_state(p, profile)
     _value_filters(p, values, profile)
     p.values = values
     _aggregation_cues(p, profile, consumed)

@@ -19,11 +19,13 @@ from ..plan import Filter
 from . import cues as C
 from .lexicon import (
     ABBREVIATIONS,
+    ACTIVE_WORDS,
     AGG_CUES,
     BUYER_WORDS,
     COST_WORDS,
     DONE_EVENT_WORDS,
     DURATION_COLUMN_WORDS,
+    ENDED_WORDS,
     GENERIC,
     GOODS_WORDS,
     LENGTH_OF_TIME_WORDS,
@@ -927,6 +929,34 @@ def open_state(p: Parsed, profile: dict[str, Any]) -> None:
         p.filters.append(Filter(column=ends[0]["name"], op="is_null", values=[]))
         p.filter_mentions.update(id(m) for m in p.mentions if m.start <= t.i < m.end)
         p.evidence.append(f"'{t.text}' → {ends[0]['name']} is blank (not finished yet)")
+        return
+
+
+_PERIODS = {"day", "week", "month", "quarter", "year", "period", "hour", "season"}
+_DEGREE = {"most", "least", "more", "less", "very", "fairly", "highly"}  # "most active customers" ranks activity
+
+
+def active_state(p: Parsed, profile: dict[str, Any]) -> None:
+    """"how many active members", "current subscribers by plan": the rows whose date of ending (Cancelled, End
+    Date, Churned On) is still blank, when no column holds a value "active" (Status = Active is a value filter),
+    no other blank-or-not condition is read, and the table has one such date with blanks. "current" only before
+    a plural noun that is no period ("current month" is a period; "current balance" names a column)."""
+    if "active" in get_index(profile).values or any(f.op in ("is_null", "not_null") for f in p.filters):
+        return
+    ends = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and set(c["tokens"]) & ENDED_WORDS
+            and profile.get("row_count", 0) > c.get("non_null", 0)]
+    if len(ends) != 1:
+        return
+    taken = {k for m in p.mentions for k in range(m.start, m.end)} | {k for v in p.values for k in range(v.start,
+                                                                                                        v.end)}
+    for t in p.toks:
+        nxt = p.toks[t.i + 1] if t.i + 1 < len(p.toks) else None
+        before = p.toks[t.i - 1].text if t.i > 0 else ""
+        if t.text not in ACTIVE_WORDS or t.i in taken or nxt is None or before in _DEGREE or t.text == "current" and (
+                not nxt.text.endswith("s") or nxt.text == nxt.sing or nxt.sing in _PERIODS):
+            continue
+        p.filters.append(Filter(column=ends[0]["name"], op="is_null", values=[]))
+        p.evidence.append(f"'{t.text}' → {ends[0]['name']} is blank (not ended)")
         return
 
 

@@ -1,17 +1,20 @@
 """Derived measures of amounts over column pairs and parts: what is short of a plan, the share done, the rows
 short ("qty short", "fill rate", "% of picks short", "utilisation"), an amount net of a deduction ("net
 revenue", "bill after discount"), a part as a percentage of its whole ("discount %", "reject rate",
-"what % of spend is fuel"), the rows per day ("visits per day") and a discount with no discount column
-(the list price minus the price paid) and the balance still owed (what was billed minus what was paid)."""
+"what % of spend is fuel"), the good units (made − scrapped), the rows per day ("visits per day") and a
+discount with no discount column (the list price minus the price paid) and the balance still owed (what was
+billed minus what was paid)."""
 from __future__ import annotations
 
 from ..datasets.profile import is_identifier, is_numeric
 from ..language.lexicon import (
+    BAD_UNIT_WORDS,
     BEYOND_WORDS,
     DEDUCTION_WORDS,
     DISCOUNT_WORDS,
     EVENT_WORDS,
     FILL_WORDS,
+    GOOD_WORDS,
     LIST_PRICE_WORDS,
     NET_WORDS,
     OVER_PLAN_WORDS,
@@ -124,6 +127,30 @@ def per_day(p: Parsed, profile: dict) -> Derived | None:
         return Derived(m, {day["name"]} | ({col["name"]} if col else set()), words={k, k + 1},
                        notes=[f"I counted the days as the days of {day['name']} with any"])
     return None
+
+
+_UNIT_NOUNS = {"units", "unit", "parts", "part", "pieces", "pcs", "items", "output", "production", "qty", "quantity",
+               "products", "widgets", "goods"}
+
+
+def good_units(p: Parsed, profile: dict) -> Derived | None:
+    """"good units produced per month", "usable parts by line": the one column of a whole made (Units Made,
+    Qty Produced: WHOLE_WORDS) minus the one column of units turned away (Units Scrapped, Rejects), when a word of
+    GOOD_WORDS names no column itself (a Good Units column is that column)."""
+    k = next((j for j, t in enumerate(p.toks) if t.text in GOOD_WORDS and mention_at(p, j) is None
+              and j + 1 < len(p.toks) and p.toks[j + 1].text in _UNIT_NOUNS), None)  # not "good months"
+    if k is None:
+        return None
+    nums = [c for c in profile["columns"] if measure_col(c) and c.get("additive", True)]
+    wholes = [c for c in nums if set(c["tokens"]) & WHOLE_WORDS and not set(c["tokens"]) & BAD_UNIT_WORDS]
+    bad = [c for c in nums if set(c["tokens"]) & BAD_UNIT_WORDS]
+    if len(wholes) != 1 or len(bad) != 1 or any(set(c["tokens"]) & GOOD_WORDS for c in profile["columns"]):
+        return None
+    whole, scrap = wholes[0]["name"], bad[0]["name"]
+    m = Measure(column=whole, agg=agg_before(p, k, "sum"), kind="subtract", other=scrap)
+    after = mention_at(p, k + 1)  # "good units": the noun is the good units' too
+    words = {k} | ({k + 1} if after is None or after.column in (whole, scrap) else set())
+    return Derived(m, {whole, scrap}, words=words, notes=[f"I took the good units as {whole} minus {scrap}"])
 
 
 # ------------------------------------------------------------------ planned vs done, net of deductions

@@ -15,12 +15,15 @@ from ..language.lexicon import (
     DUE_DATE_WORDS,
     DUE_WORDS,
     DURATION_WORDS,
+    ENDED_WORDS,
     EVENT_WORDS,
+    JOINED_WORDS,
     LENGTH_WORDS,
     LEVEL_SUPERLATIVES,
     OVERDUE_WORDS,
     SPEED_WORDS,
     STAY_WORDS,
+    TENURE_WORDS,
     TIME_UNIT_WORDS,
 )
 from ..language.parsing import (
@@ -53,6 +56,32 @@ def between_dates(p: Parsed, profile: dict) -> Derived | None:
     return Derived(m, {start["name"], end["name"]}, notes=[f"I measured the time from {start['name']} to "
                                                            f"{end['name']}"], order_desc=speed,
                    words={j for j in near if p.toks[j].text in DURATION_WORDS} | {at})
+
+
+_BANDS = {"band", "bucket", "group", "range", "bracket", "level", "category", "tier", "cohort"}
+
+
+def tenure(p: Parsed, profile: dict) -> Derived | None:
+    """"average tenure by plan", "tenure in years": how long a row has been with us, from its one start date
+    (Joined, Hire Date: a name of JOINED_WORDS that every row fills in) to its one end date (Cancelled, Termination
+    Date: ENDED_WORDS, blank while still with us) over the rows that ended, or, with no end date, to the data's last
+    day. None when "tenure" names a column, or the start (or the end) is not one column."""
+    at = next((k for k, t in enumerate(p.toks) if t.text in TENURE_WORDS and mention_at(p, k) is None), None)
+    if at is None or at > 0 and p.toks[at - 1].text in ("by", "per", "each") or \
+            at + 1 < len(p.toks) and p.toks[at + 1].sing in _BANDS:
+        return None  # "salary by tenure band" groups by a column the data lacks; it is no measure of time
+    rows = profile.get("row_count") or 0
+    dates = [c for c in profile["columns"] if c["type"] in ("date", "datetime") and not c.get("year_like")]
+    starts = [c for c in dates if c["non_null"] == rows and set(c["tokens"]) & JOINED_WORDS]
+    ends = [c for c in dates if c["non_null"] < rows and set(c["tokens"]) & ENDED_WORDS]
+    if len(starts) != 1 or len(ends) > 1:
+        return None
+    start, end = starts[0]["name"], ends[0]["name"] if ends else None
+    m = Measure(column=start, agg=agg_before(p, at, "avg"), kind="date_diff", other=end,
+                unit=cast(TimeUnit, _unit(p) or "day"))
+    note = f"I measured the time from {start} to {end}" if end else f"I measured the time from {start} to the " \
+        "data's last day"
+    return Derived(m, {start} | ({end} if end else set()), notes=[note], words={at})
 
 
 def days_late(p: Parsed, profile: dict) -> Derived | None:
@@ -176,7 +205,7 @@ def _duration_of(p: Parsed, dates: list[dict], profile: dict) -> tuple[dict, dic
                 or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in SPEED_WORDS  # "slowest to ship"
                 or k > 1 and toks[k - 1].text == "to" and toks[k - 2].text in DURATION_WORDS | LEVEL_SUPERLATIVES
                 or k + 1 < len(toks) and toks[k + 1].text in DURATION_WORDS and toks[k + 1].text not in
-                ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text == "to"
+                ("days", "hours", "minutes", "weeks") or how_long and k > 0 and toks[k - 1].text in _UP_TO
                 or t.text == "transit" and not _in_value(p, k))  # "transit days": the time up to delivery
         if not near or t.text in ("date", "the", "it", "a", "how", "long", "over", "by") or t.text in _AGG_WORDS:
             continue
@@ -202,6 +231,9 @@ def _duration_of(p: Parsed, dates: list[dict], profile: dict) -> tuple[dict, dic
             continue  # the first date has no date before it
         return dates[i - 1], end, k
     return None
+
+
+_UP_TO = {"to", "before", "until", "till"}  # "how long … to resolve", "how long do members stay before cancelling"
 
 
 def _in_value(p: Parsed, k: int) -> bool:
@@ -247,9 +279,15 @@ def _date_named(t, dates: list[dict]) -> dict | None:
             if w in ("date", "time", "at", "on", "dt", "ts"):
                 continue
             if close_words(t.text, w) or close_words(t.sing, w) or event is not None and close_words(event, w) or \
-                    len(t.text) == 3 and w.startswith(t.text) and len(w) - 3 <= 4:
+                    len(t.text) == 3 and w.startswith(t.text) and len(w) - 3 <= 4 or _ing_of(t.text, w):
                 return c
     return None
+
+
+def _ing_of(word: str, participle: str) -> bool:
+    """"booking" ~ Booked, "closing" ~ Closed, "shipping" ~ Shipped: a verb's -ing form and its -ed form, for
+    verbs too short for close_words (a stem of 4 letters)."""
+    return len(word) >= 7 and word.endswith("ing") and participle.endswith("ed") and word[:-3] == participle[:-2]
 
 
 # ------------------------------------------------------------------ how long each row lasts

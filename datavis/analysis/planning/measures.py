@@ -54,6 +54,7 @@ from ..plan import Filter, Measure
 from .amounts import (
     balance_owed,
     discount_given,
+    good_units,
     meter_distance,
     net_of,
     part_of_whole,
@@ -61,7 +62,7 @@ from .amounts import (
     per_day,
     planned_gap,
 )
-from .durations import between_dates, days_late, row_span, since_day
+from .durations import between_dates, days_late, row_span, since_day, tenure
 from .measure_base import (
     MONEY_WORDS,
     Derived,
@@ -86,9 +87,9 @@ _CMP = (">", ">=", "<", "<=", "between")
 
 def find_derived(p: Parsed, profile: dict) -> Derived | None:
     """The first derived measure the words name, or None."""
-    for reader in (_growth, planned_gap, days_late, since_day, row_span, between_dates, _added, net_of,
-                   discount_given, balance_owed, _shortfall, _stock_value, meter_distance, _as_share_of, per_day,
-                   _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
+    for reader in (_growth, planned_gap, days_late, tenure, since_day, row_span, between_dates, _added, net_of,
+                   discount_given, balance_owed, good_units, _shortfall, _stock_value, meter_distance, _as_share_of,
+                   per_day, _ratio, _margin, _profit, _row_value, _priced_quantity, _rate):
         found = reader(p, profile)
         if found is not None:
             return found
@@ -127,8 +128,10 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
         if _percent_after(p, k):  # "no show %", "churn %": the flag's rate
             found = _condition(p, profile, max(0, k - 3), k + 1, rate_word=True)
             flag = profile["_by_name"][found[0].column] if found is not None else {}
-            if found is not None and (binary(flag) or yes_letter(flag) is not None or found[0].other is not None):
-                # "no show %" of a Y/N column, "late returns %" (Returned On > Due Back)
+            if found is not None and (binary(flag) or yes_letter(flag) is not None or found[0].other is not None
+                                      or found[0].op == "not_null" and flag.get("role") == "temporal"):
+                # "no show %" of a Y/N column, "late returns %" (Returned On > Due Back), "churn %" (Cancelled
+                # filled in)
                 return _rate_of(None, *found)
         after = p.toks[k + 1].text if k + 1 < len(p.toks) else ""
         if k > 0 and t.text in SHARE_OF_WORDS and after != "of":
@@ -344,7 +347,9 @@ def _dated_word(p: Parsed, profile: dict, a: int, b: int) -> str | None:
         said = mention_at(p, j)  # a word naming another column is that column's
         if not re.fullmatch(r"[a-z]{4,}", word) or said is not None and said.column not in {c["name"] for c in dates}:
             continue
-        hits = {c["name"] for c in dates if any(w.endswith("ed") and close_words(word, w) for w in c["tokens"])}
+        said_as = [word] + RATE_VALUE_WORDS.get(word, [])  # "churn rate" ~ Cancelled, as "churn" ~ churned values
+        hits = {c["name"] for c in dates
+                if any(w.endswith("ed") and any(close_words(s, w) for s in said_as) for w in c["tokens"])}
         if len(hits) == 1:
             return hits.pop()
     return None

@@ -67,9 +67,13 @@ def _plan_pairs(profile: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str,
                 and len(b["tokens"]) == len(a["tokens"]) and not column_words(b) & PLANNED_WORDS]
         if len(done) == 1:
             out.append((a, done[0]))
-        elif not done and not rest - set(UNIT_WORDS) - {"h", "usd", "$", "dollar"}:
+        elif not done and not rest - set(UNIT_WORDS) - _AMOUNT_WORDS:  # "Budget ($)", "Planned Qty"
             out += _done_beside(a, nums)
     return out
+
+
+# words of an amount or its unit that leave a plan named by its one word ("Planned Qty", "Target Units", "Budget $")
+_AMOUNT_WORDS = {"h", "usd", "$", "dollar", "qty", "quantity", "units", "unit", "count", "volume", "output", "pcs"}
 
 
 def _total_and_done(total: dict[str, Any], nums: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
