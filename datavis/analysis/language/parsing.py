@@ -525,19 +525,31 @@ def _column_of_period(words: str, profile: dict[str, Any], question: str) -> str
     holds the period is named by it, and the rows are not filtered."""
     m = re.search(r"(\d+) (day|week|month|quarter|year)s?\b", words)
     to_date = re.search(r"\b([ymq])td\b|\b(year|month|quarter)[ -]to[ -]date\b", words)
+    relative = re.fullmatch(r"(last|this|previous|prior|past) (day|week|month|quarter|year)", words.strip())
     if m:
         pattern = rf"(?<!\d){m[1]}[\s_-]?(?:{m[2][0]}|{m[2]}s?)(?![a-z])"
     elif to_date:
         pattern = rf"(?<![a-z]){(to_date[1] or to_date[2])[0]}td(?![a-z])"
+    elif relative:  # "visited more than 10 times last month" over Visits Last Month
+        pattern = rf"(?<![a-z]){relative[1]}[\s_-]?{relative[2]}(?![a-z])"
     else:
         return None
-    hits = [c for c in profile["columns"] if re.search(pattern, c["name"].lower())]
+    hits = [c for c in profile["columns"] if re.search(pattern, " ".join(c["tokens"]) if relative else
+                                                       c["name"].lower())]
     if len(hits) != 1 or not is_numeric(hits[0]):
         return None
     # its other words are said too ("units sold" of UnitsSold90d): a Returned30d flag names no "sales"
-    said = set(re.findall(r"[a-z]+", question.lower()))
-    rest = {singular(w) for w in hits[0]["tokens"] if w.isalpha() and not re.fullmatch(r"[ymq]td|days?|d", w)}
-    return hits[0]["name"] if rest and rest <= {singular(w) for w in said} else None
+    said = {singular(w) for w in re.findall(r"[a-z]+", question.lower())}
+    period_words = {relative[1], relative[2]} if relative else set()
+    rest = {singular(w) for w in hits[0]["tokens"]
+            if w.isalpha() and not re.fullmatch(r"[ymq]td|days?|d", w) and w not in period_words}
+    return hits[0]["name"] if rest and all(_said_in_some_form(w, said) for w in rest) else None
+
+
+def _said_in_some_form(word: str, said: set[str]) -> bool:
+    """`word` of a column's name is among the question's words, or a verb form of it is ("visited",
+    "visiting" of Visits)."""
+    return word in said or any(s.startswith(word) and s[len(word):] in ("ed", "d", "ing") for s in said)
 
 
 def _bucket(d: dt.date, unit: str) -> int:

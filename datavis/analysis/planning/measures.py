@@ -137,6 +137,10 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
                 return part
         if _percent_after(p, k) and k + 1 < len(p.toks) and (part := part_rate(p, profile, k + 1)) is not None:
             return part  # "fuel surcharge % by carrier"
+        if _how_much_of(p, k):  # "how much of our stock is expired": the expired part of the units
+            found_share = _share_of(p, profile, k)
+            if found_share is not None and found_share.measure.column is not None:
+                return found_share
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
         if share:
             found_share = _share_of(p, profile, k) or part_of_whole(p, profile, k)
@@ -150,6 +154,18 @@ def _as_a_share(p: Parsed, k: int) -> bool:
     toks = p.toks
     return k >= 3 and toks[k - 2].text == "as" and toks[k - 1].text in ("a", "an") and \
         (toks[k].text in SHARE_OF_WORDS | {"percent", "percentage", "%"})
+
+
+def _how_much_of(p: Parsed, k: int) -> bool:
+    """Word k is the "of" of "how much of <a measure> is / was / came …": a part of the measure's total (what
+    share of it), said by a verb after the measure; "how much of the budget did we spend" names no part."""
+    toks = p.toks
+    if k < 2 or toks[k].text != "of" or toks[k - 2].text != "how" or toks[k - 1].text != "much":
+        return False
+    return any(t.text in _PART_OF_VERBS for t in toks[k + 1:k + 6])
+
+
+_PART_OF_VERBS = {"is", "are", "was", "were", "came", "comes", "come", "went", "goes", "go"}
 
 
 def _percent_after(p: Parsed, k: int) -> bool:
@@ -174,8 +190,11 @@ def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
     ncol = profile["_by_name"][numerator.column] if numerator is not None else None
     if numerator is not None and ncol is not None and measure_col(ncol) and not binary(ncol):
         column, start = numerator.column, numerator.end
+    # a measure the condition compares ("members who visited more than 10 times") is no amount to share out
+    compared = {m.column for m in p.mentions if id(m) in p.filter_mentions}
     rows = next((m for m in p.mentions if start <= m.start < end and (m.tier == "entity" or column is None and (
-        measure_col(col := profile["_by_name"][m.column]) and not binary(col)))), None)
+        measure_col(col := profile["_by_name"][m.column]) and not binary(col) and m.column not in compared))),
+        None)
     if column is None and rows is not None and rows.tier != "entity":  # "percent of research spend" (Cost)
         column = rows.column
     elif column is None and rows is not None and not toks[rows.start].text.endswith("s"):  # "% of expenses" counts

@@ -1,0 +1,132 @@
+"""Single numbers and shares (issue 11, the share2 family): a period said inside a measure's name ("visits
+last month" over Visits Last Month) names that column and filters no dates; "how much of our stock is expired"
+is the expired share of the units; rows "over 2000" compare the table's money column; "what portion of" is a
+share; "what fraction of invoices were refunded" counts the rows that had a refund. Each asks `answer()` about
+a small CSV written here and checks the rows against DuckDB over the same file, with near-misses that must
+keep their old reading."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from datavis.analysis import answer
+from tests.helpers import answer_rows as _rows
+from tests.helpers import gold_rows as _gold
+from tests.helpers import ingested_views
+
+
+def _write_members(path: Path, n: int = 240) -> None:
+    """A club's members: a plan, a status, the visits of the last month and the date they joined."""
+    rnd = random.Random(71)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Member", "Plan", "Status", "Joined", "Visits Last Month", "Fee"])
+        for i in range(n):
+            status = rnd.choice(["Active", "Active", "Active", "Cancelled"])
+            w.writerow([f"M{i:04d}", rnd.choice(["Basic", "Premium"]), status,
+                        (dt.date(2023, 1, 1) + dt.timedelta(days=rnd.randrange(700))).isoformat(),
+                        rnd.randint(0, 20) if status == "Active" else 0, rnd.choice([25, 40, 60])])
+
+
+def _write_lots(path: Path, n: int = 200) -> None:
+    """Stock lots: units held, a unit cost, a status, the depot holding them."""
+    rnd = random.Random(72)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Lot", "Depot", "Status", "Units In Stock", "Unit Cost", "Received"])
+        for i in range(n):
+            w.writerow([f"L{i:04d}", rnd.choice(["North", "South", "West"]),
+                        rnd.choice(["OK", "OK", "OK", "Expired", "Damaged"]), rnd.randint(5, 300),
+                        round(rnd.uniform(0.5, 9.0), 2),
+                        (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(360))).isoformat()])
+
+
+def _write_bills(path: Path, n: int = 300) -> None:
+    """Invoices: a channel, an amount of money, a refund (0 in most rows), an issue date in 2024."""
+    rnd = random.Random(73)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Invoice", "Channel", "Issued", "Amount", "Refund"])
+        for i in range(n):
+            amount = round(rnd.uniform(100, 4000), 2)
+            w.writerow([f"INV{i:04d}", rnd.choice(["Online", "Phone", "Store"]),
+                        (dt.date(2024, 1, 1) + dt.timedelta(days=rnd.randrange(360))).isoformat(), amount,
+                        round(amount * rnd.uniform(0.1, 1), 2) if rnd.random() < 0.1 else 0])
+
+
+def _write_dishes(path: Path, n: int = 120) -> None:
+    """A kitchen's dishes with a portion size: "portion" names a column here."""
+    rnd = random.Random(74)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Dish", "Course", "Portion Size", "Price"])
+        for i in range(n):
+            w.writerow([f"D{i:03d}", rnd.choice(["Starter", "Main", "Dessert"]), rnd.randint(150, 600),
+                        round(rnd.uniform(5, 30), 2)])
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shares_and_kpis")
+    with ingested_views(root, [("members", _write_members), ("lots", _write_lots), ("bills", _write_bills),
+                               ("dishes", _write_dishes)]) as (dirs, con):
+        yield dirs, con
+
+
+def _check(data, table: str, question: str, sql: str) -> None:
+    dirs, con = data
+    ans = answer(dirs[table], question)
+    assert _rows(ans) == _gold(con, sql), (question, ans.sql)
+
+
+def _pct(table: str, cond: str, base: str = "TRUE") -> str:
+    return f"SELECT 100.0 * avg(CASE WHEN {cond} THEN 1.0 ELSE 0.0 END) FROM {table} WHERE {base}"
+
+
+def _pct_sum(table: str, measure: str, cond: str) -> str:
+    return f"SELECT 100.0 * sum(CASE WHEN {cond} THEN {measure} ELSE 0 END) / sum({measure}) FROM {table}"
+
+
+VISITS = '"Visits Last Month"'
+
+
+# ------------------------------------------------------------------ a period said inside a measure's name
+@pytest.mark.parametrize("question, sql", [
+    ("what percentage of active members visited more than 10 times last month",
+     _pct("members", f"{VISITS} > 10", "Status = 'Active'")),
+    ("average visits last month for premium members",
+     f"SELECT avg({VISITS}) FROM members WHERE Plan = 'Premium'"),
+])
+def test_a_period_inside_a_measures_name_filters_no_dates(data, question, sql):
+    _check(data, "members", question, sql)
+
+
+def test_a_period_not_in_a_name_still_filters_the_dates(data):
+    # near-miss: "joined last month" names no column holding the period; the latest month of Joined is the filter
+    dirs, con = data
+    latest = con.execute("SELECT max(Joined) FROM members").fetchone()[0]
+    _check(data, "members", "how many members joined last month",
+           f"SELECT count(*) FROM members WHERE date_trunc('month', Joined) = date_trunc('month', DATE '{latest}')")
+
+
+# ------------------------------------------------------------------ "how much of <a measure> is <a part>"
+@pytest.mark.parametrize("question, table, sql", [
+    ("how much of our stock is expired", "lots", _pct_sum("lots", '"Units In Stock"', "Status = 'Expired'")),
+    ("how much of the units in stock are damaged", "lots", _pct_sum("lots", '"Units In Stock"', "Status = 'Damaged'")),
+    ("how much of our revenue came from online", "bills", _pct_sum("bills", "Amount", "Channel = 'Online'")),
+])
+def test_how_much_of_a_measure_is_its_part_as_a_share(data, question, table, sql):
+    _check(data, table, question, sql)
+
+
+@pytest.mark.parametrize("question, table, sql", [
+    # near-misses: no "of" (the amount itself), or no part said after the measure
+    ("how much stock is expired", "lots", "SELECT sum(\"Units In Stock\") FROM lots WHERE Status = 'Expired'"),
+    ("how much revenue came from online", "bills", "SELECT sum(Amount) FROM bills WHERE Channel = 'Online'"),
+])
+def test_how_much_without_of_stays_the_amount(data, question, table, sql):
+    _check(data, table, question, sql)
