@@ -130,3 +130,32 @@ def test_how_much_of_a_measure_is_its_part_as_a_share(data, question, table, sql
 ])
 def test_how_much_without_of_stays_the_amount(data, question, table, sql):
     _check(data, table, question, sql)
+
+
+# ------------------------------------------------------------------ "portion of" is a share word
+def test_what_portion_of_is_a_share(data):
+    _check(data, "bills", "what portion of refunds came from online orders",
+           _pct_sum("bills", "Refund", "Channel = 'Online'"))
+
+
+def test_a_portion_column_is_still_a_column(data):
+    # near-miss: "portion" names the Portion Size column here
+    _check(data, "dishes", "average portion size by course",
+           'SELECT Course, avg("Portion Size") FROM dishes GROUP BY 1')
+
+
+# ------------------------------------------------------------------ rows over a bare number: what each row is worth
+@pytest.mark.parametrize("question, sql", [
+    ("number of phone invoices over 2000", "SELECT count(*) FROM bills WHERE Channel = 'Phone' AND Amount > 2000"),
+    ("how many invoices over 2,500", "SELECT count(*) FROM bills WHERE Amount > 2500"),
+    ("what share of invoices are over 3000", _pct("bills", "Amount > 3000")),
+])
+def test_rows_over_a_bare_number_compare_their_money(data, question, sql):
+    _check(data, "bills", question, sql)
+
+
+def test_a_price_per_unit_is_not_what_a_row_is_worth(data):
+    # near-miss: Unit Cost is a price, not the lot's worth; the number is not read as a Unit Cost condition
+    dirs, _ = data
+    ans = answer(dirs["lots"], "how many lots over 5")
+    assert "Unit Cost" not in ans.sql

@@ -48,6 +48,7 @@ from .matching import (
 )
 from .matching import is_flag as is_flag  # re-exported: planning imports it from here
 from .names import singular, split_name
+from .rownoun import counted_noun
 from .timeparse import Period, find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
@@ -921,7 +922,19 @@ class _NumberFilters:
                 if is_numeric(by_name[m.column]) and m.words.split()[0] in (unit, p.toks[b].text):
                     return m
         # an amount of money is never an age ("employees earning over $100k"); a unit names its column
-        return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or self.moved_money(a) or lex
+        return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or self.moved_money(a) or lex or \
+            self.rows_money(a, b)
+
+    def rows_money(self, a: int, b: int) -> str | None:
+        """"phone invoices over 2000", "orders above 1,500": a bare number said of the rows themselves (the noun
+        of what a row is, right before the comparison) is what each row is worth: the money column, when the
+        number lies within its values."""
+        if a == 0 or singular(self.p.toks[a - 1].text) != singular(counted_noun(self.profile)):
+            return None
+        col = self.money_column("$0")
+        if col is None or not self.profile["_by_name"][col].get("additive", True):
+            return None  # a price per unit is not what a row is worth ("lots over 5" is no Unit Cost > 5)
+        return col if self.in_range(col, a, b) else None
 
     def in_range(self, column: str, a: int, b: int) -> bool:
         """Whether the number in tokens [a, b) lies within `column`'s values."""

@@ -141,7 +141,8 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
             found_share = _share_of(p, profile, k)
             if found_share is not None and found_share.measure.column is not None:
                 return found_share
-        share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
+        share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%")) or \
+            _portion_of(p, k)
         if share:
             found_share = _share_of(p, profile, k) or part_of_whole(p, profile, k)
             if found_share is not None:
@@ -163,6 +164,13 @@ def _how_much_of(p: Parsed, k: int) -> bool:
     if k < 2 or toks[k].text != "of" or toks[k - 2].text != "how" or toks[k - 1].text != "much":
         return False
     return any(t.text in _PART_OF_VERBS for t in toks[k + 1:k + 6])
+
+
+def _portion_of(p: Parsed, k: int) -> bool:
+    """Word k is "portion" of "what portion of …", a share word, where no column is named "portion"
+    ("Portion Size")."""
+    return p.toks[k].text == "portion" and k + 1 < len(p.toks) and p.toks[k + 1].text == "of" and \
+        mention_at(p, k) is None
 
 
 _PART_OF_VERBS = {"is", "are", "was", "were", "came", "comes", "come", "went", "goes", "go"}
