@@ -159,3 +159,24 @@ def test_a_price_per_unit_is_not_what_a_row_is_worth(data):
     dirs, _ = data
     ans = answer(dirs["lots"], "how many lots over 5")
     assert "Unit Cost" not in ans.sql
+
+
+# ------------------------------------------------------------------ a participle of an amount most rows leave at 0
+@pytest.mark.parametrize("question, sql", [
+    ("what fraction of invoices were refunded", _pct("bills", "Refund > 0")),
+    ("how many invoices were refunded", "SELECT count(*) FROM bills WHERE Refund > 0"),
+    ("how many invoices weren't refunded", "SELECT count(*) FROM bills WHERE Refund = 0"),
+    ("average amount of invoices that were refunded", "SELECT avg(Amount) FROM bills WHERE Refund > 0"),
+])
+def test_a_participle_of_a_sometimes_amount_keeps_the_rows_it_happened_to(data, question, sql):
+    _check(data, "bills", question, sql)
+
+
+@pytest.mark.parametrize("question, sql", [
+    # near-misses: the amount itself is asked for; an amount most rows have is measured, not a condition
+    ("total refunds by channel", "SELECT Channel, sum(Refund) FROM bills GROUP BY 1"),
+    ("average fee of members who were active", "SELECT avg(Fee) FROM members WHERE Status = 'Active'"),
+])
+def test_an_amount_asked_for_is_no_condition(data, question, sql):
+    table = "members" if "members" in question else "bills"
+    _check(data, table, question, sql)

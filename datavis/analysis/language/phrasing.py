@@ -720,6 +720,24 @@ def _absence(toks: list[Tok], start: int) -> bool | None:
     return None
 
 
+def _done_to_the_rows(p: Parsed, m: Mention, col: dict[str, Any], profile: dict[str, Any]) -> bool | None:
+    """"invoices were refunded", "orders that weren't refunded": a participle after "be" naming an amount that
+    most rows leave at 0 (Refund) says it happened to the row (False: present, above 0) or, negated, did not
+    (True); None otherwise (a quantity most rows have, "units were shipped", is measured, not a condition)."""
+    word = p.toks[m.start].text
+    if m.end - m.start != 1 or not word.endswith("ed") or word in col["tokens"] or m.start == 0:
+        return None
+    k = m.start - 1
+    negated = k > 0 and negates(p.toks[k].text)
+    if negated:
+        k -= 1
+    said_of_rows = p.toks[k].text in _BE | {"been", "got", "get"} or \
+        singular(p.toks[k].text) == singular(counted_noun(profile))  # "% of invoices refunded"
+    if not said_of_rows or not is_numeric(col) or col.get("min") != 0 or col.get("median") != 0:
+        return None
+    return negated or any(negates(t.text) for t in p.toks[max(0, k - 1):k + 1])
+
+
 def _presence_filter(col: dict[str, Any], profile: dict[str, Any], absent: bool) -> Filter | None:
     """A column's "none" / "some": a number that can be 0 is 0 or not (above 0 when it has no negatives);
     else a column with blanks is blank or not; else None (the words cannot select rows of it)."""
@@ -756,6 +774,8 @@ def presence_filters(p: Parsed, profile: dict[str, Any]) -> None:
         if m.column in done or id(m) in p.filter_mentions:
             continue
         absent = _absence(p.toks, m.start)
+        if absent is None:
+            absent = _done_to_the_rows(p, m, by_name[m.column], profile)
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         if absent is None or not absent and (after in _COMPARED or re.fullmatch(r"[\d.,$%]+", after)):
             continue  # "with refund above 100" is a comparison (read before, by the number readers)
