@@ -69,11 +69,33 @@ def _write_dishes(path: Path, n: int = 120) -> None:
                         round(rnd.uniform(5, 30), 2)])
 
 
+def _write_bins(path: Path, n: int = 150) -> None:
+    """Warehouse bins: a quantity held and a price per unit ("units" is the quantity, not Unit Cost)."""
+    rnd = random.Random(75)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Bin", "Zone", "Qty Held", "Unit Cost"])
+        for i in range(n):
+            w.writerow([f"B{i:03d}", rnd.choice(["A", "B", "C"]), rnd.randint(0, 500), round(rnd.uniform(1, 40), 2)])
+
+
+def _write_flats(path: Path, n: int = 90) -> None:
+    """Flats to let, one Unit per row (U101…), with a parking space count: "units" are the rows here."""
+    rnd = random.Random(76)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Unit", "Building", "Status", "Rent", "Parking Qty"])
+        for i in range(n):
+            w.writerow([f"U{101 + i}", rnd.choice(["Oak", "Elm"]), rnd.choice(["Let", "Let", "Vacant"]),
+                        rnd.randint(900, 2400), rnd.randint(0, 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("shares_and_kpis")
     with ingested_views(root, [("members", _write_members), ("lots", _write_lots), ("bills", _write_bills),
-                               ("dishes", _write_dishes)]) as (dirs, con):
+                               ("dishes", _write_dishes), ("bins", _write_bins), ("flats", _write_flats)]
+                        ) as (dirs, con):
         yield dirs, con
 
 
@@ -179,4 +201,22 @@ def test_a_participle_of_a_sometimes_amount_keeps_the_rows_it_happened_to(data, 
 ])
 def test_an_amount_asked_for_is_no_condition(data, question, sql):
     table = "members" if "members" in question else "bills"
+    _check(data, table, question, sql)
+
+
+# ------------------------------------------------------------------ "units": the quantity, not a price per unit
+@pytest.mark.parametrize("question, sql", [
+    ("share of units by zone", "SELECT Zone, sum(\"Qty Held\") FROM bins GROUP BY 1"),
+    ("total units", "SELECT sum(\"Qty Held\") FROM bins"),
+])
+def test_units_name_the_quantity_column(data, question, sql):
+    _check(data, "bins", question, sql)
+
+
+@pytest.mark.parametrize("table, question, sql", [
+    # near-misses: a price per unit named as such; units that are the rows themselves
+    ("bins", "average unit cost by zone", 'SELECT Zone, avg("Unit Cost") FROM bins GROUP BY 1'),
+    ("flats", "how many units are vacant", "SELECT count(*) FROM flats WHERE Status = 'Vacant'"),
+])
+def test_units_named_otherwise_keep_their_reading(data, table, question, sql):
     _check(data, table, question, sql)

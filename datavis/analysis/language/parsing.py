@@ -309,6 +309,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.verb_measure(p, profile, consumed)
     P.spend_paid(p, profile)  # also of the measure a verb named
     P.mass_noun_measure(p, profile)
+    P.units_measure(p, profile)
     P.row_total(p, profile)
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)

@@ -662,6 +662,25 @@ def mass_noun_measure(p: Parsed, profile: dict[str, Any]) -> None:
             return
 
 
+def units_measure(p: Parsed, profile: dict[str, Any]) -> None:
+    """"share of units by warehouse", "total units": the plural "units" with no number column named counts the
+    one whole-number quantity column (Qty On Hand), not a price per unit (Unit Cost) nor the rows; where the
+    rows are units (a Unit column of flats) the word names them."""
+    by_name = profile["_by_name"]
+    if any(is_numeric(by_name[m.column]) for m in p.mentions) or counted_noun(profile) == "units":
+        return
+    k = next((t.i for t in p.toks if t.text == "units" and not any(m.start <= t.i < m.end for m in p.mentions)),
+             None)
+    if k is None:
+        return
+    qty = [c for c in profile["columns"] if c["type"] == "integer" and c["role"] == "measure" and not c.get("money")
+           and c.get("additive", True) and set(c["tokens"]) & {"qty", "quantity", "unit", "units"}]
+    if len(qty) == 1:
+        p.mentions.append(Mention(qty[0]["name"], k, k + 1, 0.76, "synonym", "units"))
+        p.mentions.sort(key=lambda x: x.start)
+        p.evidence.append(f"'units' → {qty[0]['name']}")
+
+
 def row_total(p: Parsed, profile: dict[str, Any]) -> None:
     """"invoice total by status", "order value per month": the rows' noun then "total" or "value",
     with no number column named, is the table's money (its one amount or revenue column). A cue word that half
