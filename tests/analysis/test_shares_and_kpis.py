@@ -220,3 +220,23 @@ def test_units_name_the_quantity_column(data, question, sql):
 ])
 def test_units_named_otherwise_keep_their_reading(data, table, question, sql):
     _check(data, table, question, sql)
+
+
+# ------------------------------------------------------------------ "what % were …", "among <rows>, what share …"
+@pytest.mark.parametrize("question, sql", [
+    ("of the online invoices, what % were refunded", _pct("bills", "Refund > 0", "Channel = 'Online'")),
+    ("what % were refunded", _pct("bills", "Refund > 0")),
+])
+def test_what_percent_were_is_a_share_of_the_rows_in_scope(data, question, sql):
+    _check(data, "bills", question, sql)
+
+
+def test_among_the_rows_is_their_scope_not_a_breakdown(data):
+    _check(data, "members", "among premium members, what share have cancelled",
+           _pct("members", "Status = 'Cancelled'", "Plan = 'Premium'"))
+
+
+def test_among_a_grouping_column_still_breaks_down(data):
+    # near-miss: "among plans" names a column of few values: one share per plan
+    _check(data, "members", "cancellation rate among plans",
+           "SELECT Plan, 100.0 * avg(CASE WHEN Status = 'Cancelled' THEN 1.0 ELSE 0.0 END) FROM members GROUP BY 1")

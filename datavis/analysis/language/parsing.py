@@ -711,6 +711,8 @@ def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             continue  # "projects over budget": the words of a two-column comparison, not a breakdown by Budget
         if m is not None and any(v.column == m.column and g.end <= v.start and v.end <= m.start for v in p.values):
             continue  # "raised by the scholarships campaign": the value names which campaign, no breakdown
+        if word == "among" and m is not None and by_name[m.column].get("unique"):
+            continue  # "among premium members, what share …": the rows in scope, not one group per member
         if word in ("across", "over") and m is not None and m.start > g.end and \
                 p.toks[g.end].text in ("all", "every", "both"):
             continue  # "the most stock across all warehouses": combined over them, not per warehouse

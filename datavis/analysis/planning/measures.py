@@ -142,7 +142,7 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
             if found_share is not None and found_share.measure.column is not None:
                 return found_share
         share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%")) or \
-            _portion_of(p, k)
+            _portion_of(p, k) or _what_percent(p, k)
         if share:
             found_share = _share_of(p, profile, k) or part_of_whole(p, profile, k)
             if found_share is not None:
@@ -171,6 +171,12 @@ def _portion_of(p: Parsed, k: int) -> bool:
     ("Portion Size")."""
     return p.toks[k].text == "portion" and k + 1 < len(p.toks) and p.toks[k + 1].text == "of" and \
         mention_at(p, k) is None
+
+
+def _what_percent(p: Parsed, k: int) -> bool:
+    """Word k is "what" of "what % were paid late" (the % said as a sign, not "% of"): a share of the rows
+    in scope, its condition said after."""
+    return p.toks[k].text == "what" and _percent_after(p, k) and k + 1 < len(p.toks)
 
 
 _PART_OF_VERBS = {"is", "are", "was", "were", "came", "comes", "come", "went", "goes", "go"}
