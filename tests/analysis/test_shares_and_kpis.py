@@ -240,3 +240,13 @@ def test_among_a_grouping_column_still_breaks_down(data):
     # near-miss: "among plans" names a column of few values: one share per plan
     _check(data, "members", "cancellation rate among plans",
            "SELECT Plan, 100.0 * avg(CASE WHEN Status = 'Cancelled' THEN 1.0 ELSE 0.0 END) FROM members GROUP BY 1")
+
+
+# ------------------------------------------------------------------ "$2000" is money, never a year
+@pytest.mark.parametrize("question, sql", [
+    ("how many invoices over $2000 are there from phone", "SELECT count(*) FROM bills WHERE Amount > 2000 AND "
+     "Channel = 'Phone'"),
+    ("invoices above $2000 in 2024", "SELECT count(*) FROM bills WHERE Amount > 2000 AND year(Issued) = 2024"),
+])
+def test_a_year_like_amount_of_money_is_no_year(data, question, sql):
+    _check(data, "bills", question, sql)
