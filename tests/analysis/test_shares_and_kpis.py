@@ -250,3 +250,16 @@ def test_among_a_grouping_column_still_breaks_down(data):
 ])
 def test_a_year_like_amount_of_money_is_no_year(data, question, sql):
     _check(data, "bills", question, sql)
+
+
+# ------------------------------------------------------------------ a period as the part a share asks about
+@pytest.mark.parametrize("table, question, sql", [
+    ("members", "what percent of members joined in 2024", _pct("members", "year(Joined) = 2024")),
+    ("bills", "what % of revenue came in q2 2024",
+     _pct_sum("bills", "Amount", "Issued BETWEEN DATE '2024-04-01' AND DATE '2024-06-30'")),
+    # near-miss: with a part said (refunded), the period keeps the rows in scope
+    ("bills", "what share of invoices in q2 2024 were refunded",
+     _pct("bills", "Refund > 0", "Issued BETWEEN DATE '2024-04-01' AND DATE '2024-06-30'")),
+])
+def test_a_period_with_no_other_part_is_the_part(data, table, question, sql):
+    _check(data, table, question, sql)

@@ -191,6 +191,7 @@ class Parsed:
     order_desc: bool | None = None
     order_target: str | None = None  # x | y | column name
     compared: list[tuple[int, int, Filter]] = field(default_factory=list)  # two-column conditions and their words
+    period_spans: list[tuple[int, int, Filter]] = field(default_factory=list)  # the period filters and their words
     number_toks: set[int] = field(default_factory=set)  # the words of conditions on a number ("patients over 65")
     rank_word: str | None = None  # the superlative that ranks the groups ("longest": by their average item)
     date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
@@ -502,6 +503,7 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
         return
     for per in found:
         p.filters.append(_period_filter(tcol, per.lo, per.hi))
+        p.period_spans.append((*text.span(per.start, per.end), p.filters[-1]))
         p.period, p.period_relative = per.label, per.relative
         if per.relative:
             p.notes.append(f"'{text.s[per.start:per.end].strip()}' is anchored to the latest date in the "
