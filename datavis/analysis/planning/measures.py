@@ -329,9 +329,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
                   and any(a <= m.start < b and m.column == f.column for m in p.mentions)), None)
     if equal is not None and not rate_word:  # "% of tickets with a csat of 5": CSAT = 5
         return equal, [equal]
-    dated = next((f for lo, hi, f in p.period_spans if a <= lo and hi <= b and f in p.filters), None)
-    if dated is not None and not rate_word:  # "what percent of members joined in 2024": the period is the part
-        return dated, [dated]
+    period = next((f for lo, hi, f in p.period_spans if a <= lo and hi <= b and f in p.filters), None)
+    if period is not None and not rate_word:  # "what percent of members joined in 2024": the period is the part
+        return period, [period]
     scope = " ".join(t.text for t in p.toks[a:b])
     if not rate_word and re.search(r"\b(over|above|under|below|more|less|fewer|least|most|older|younger|"
                                    r"between|greater|higher|lower)\b.*\d", scope):
