@@ -90,11 +90,23 @@ def _write_flats(path: Path, n: int = 90) -> None:
                         rnd.randint(900, 2400), rnd.randint(0, 2)])
 
 
+def _write_sales(path: Path, n: int = 160) -> None:
+    """Sales by channel, one channel "Field Agent", beside an Agent column of names."""
+    rnd = random.Random(77)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Sale", "Channel", "Agent", "Amount"])
+        for i in range(n):
+            w.writerow([f"S{i:04d}", rnd.choice(["Field Agent", "Online", "Phone"]),
+                        rnd.choice(["Ann Lee", "Bo Park", "Cy Diaz"]), round(rnd.uniform(50, 900), 2)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("shares_and_kpis")
     with ingested_views(root, [("members", _write_members), ("lots", _write_lots), ("bills", _write_bills),
-                               ("dishes", _write_dishes), ("bins", _write_bins), ("flats", _write_flats)]
+                               ("dishes", _write_dishes), ("bins", _write_bins), ("flats", _write_flats),
+                               ("sales", _write_sales)]
                         ) as (dirs, con):
         yield dirs, con
 
@@ -263,3 +275,15 @@ def test_a_year_like_amount_of_money_is_no_year(data, question, sql):
 ])
 def test_a_period_with_no_other_part_is_the_part(data, table, question, sql):
     _check(data, table, question, sql)
+
+
+# ------------------------------------------------------------------ a column's word ending another column's value
+@pytest.mark.parametrize("question, sql", [
+    ("median amount for field agent sales", "SELECT median(Amount) FROM sales WHERE Channel = 'Field Agent'"),
+    ("total sold by the field agents", "SELECT sum(Amount) FROM sales WHERE Channel = 'Field Agent'"),
+    # near-misses: the column's word alone, or after a grouping word, still breaks down by Agent
+    ("total amount by agent", "SELECT Agent, sum(Amount) FROM sales GROUP BY 1"),
+    ("online sales amount per agent", "SELECT Agent, sum(Amount) FROM sales WHERE Channel = 'Online' GROUP BY 1"),
+])
+def test_a_columns_word_ending_a_value_is_that_value(data, question, sql):
+    _check(data, "sales", question, sql)

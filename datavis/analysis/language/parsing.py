@@ -624,13 +624,27 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     number_toks = {t.i for t in toks if re.fullmatch(_NUM, t.text) and t.raw.lower() == t.text}
     mentions = find_mentions(toks, profile, skip=consumed, scores=p.span_scores)
     strong = {k for m in mentions if m.score >= 0.9 and not _name_word_as_value(p, m, profile)
-              for k in range(m.start, m.end)}
+              and not _ends_a_value(p, m, profile) for k in range(m.start, m.end)}
     values = find_values(toks, profile, skip=consumed | strong, numbers=frozenset(number_toks),
                          dated=bool(p.grain or p.period or p.trend))
     value_toks = {k for v in values for k in range(v.start, v.end)}
     p.mentions = P.compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
                                  profile)
     return values
+
+
+def _ends_a_value(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
+    """"median amount for field rep invoices" over Channel = Field Rep beside a Rep column: a column's word that
+    ends a several-word value of another column, said in full, is that value's last word. Not after a grouping
+    word ("revenue by sales rep" still breaks down by Rep)."""
+    index = get_index(profile)
+    for j in (m.start - 1, m.start - 2):
+        if j < 0 or j > 0 and p.toks[j - 1].text in ("by", "per", "each", "every"):
+            continue
+        hits = index.values.get(value_key(" ".join(t.text for t in p.toks[j:m.end])), [])
+        if any(c != m.column for c, _v, _n in hits):
+            return True
+    return False
 
 
 def _name_word_as_value(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
