@@ -101,12 +101,23 @@ def _write_sales(path: Path, n: int = 160) -> None:
                         rnd.choice(["Ann Lee", "Bo Park", "Cy Diaz"]), round(rnd.uniform(50, 900), 2)])
 
 
+def _write_shelves(path: Path, n: int = 120) -> None:
+    """Shelf counts: an item (repeated over aisles) and the quantity in stock."""
+    rnd = random.Random(78)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Count ID", "Item", "Aisle", "Qty In Stock"])
+        for i in range(n):
+            w.writerow([f"C{i:04d}", rnd.choice(["Soap", "Rice", "Tea", "Salt", "Jam"]), rnd.randint(1, 9),
+                        rnd.randint(0, 80)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("shares_and_kpis")
     with ingested_views(root, [("members", _write_members), ("lots", _write_lots), ("bills", _write_bills),
                                ("dishes", _write_dishes), ("bins", _write_bins), ("flats", _write_flats),
-                               ("sales", _write_sales)]
+                               ("sales", _write_sales), ("shelves", _write_shelves)]
                         ) as (dirs, con):
         yield dirs, con
 
@@ -287,3 +298,14 @@ def test_a_period_with_no_other_part_is_the_part(data, table, question, sql):
 ])
 def test_a_columns_word_ending_a_value_is_that_value(data, question, sql):
     _check(data, "sales", question, sql)
+
+
+# ------------------------------------------------------------------ the verb of a distinct count
+def test_the_verb_of_a_distinct_count_is_no_column(data):
+    _check(data, "shelves", "how many different items do we stock", "SELECT count(DISTINCT Item) FROM shelves")
+
+
+def test_the_stock_of_each_item_is_still_measured(data):
+    # near-miss: no distinct count asked, "stock" names the quantity measured per item
+    _check(data, "shelves", "how much stock do we have of each item",
+           'SELECT Item, sum("Qty In Stock") FROM shelves GROUP BY 1')

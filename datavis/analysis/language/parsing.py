@@ -628,9 +628,22 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     values = find_values(toks, profile, skip=consumed | strong, numbers=frozenset(number_toks),
                          dated=bool(p.grain or p.period or p.trend))
     value_toks = {k for v in values for k in range(v.start, v.end)}
-    p.mentions = P.compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
-                                 profile)
+    p.mentions = P.compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))
+                                      and not _verb_of_a_distinct_count(p, m, profile)], profile)
     return values
+
+
+_AUX = {"do", "does", "did"}
+_SUBJECTS = {"we", "you", "they", "i", "it", "he", "she"}
+
+
+def _verb_of_a_distinct_count(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
+    """"how many different products do we stock": in a count of distinct things, the word after "do we" is
+    the verb of the question, not a number column it half names (Qty On Hand)."""
+    toks = p.toks
+    return m.tier == "partial" and m.start >= 2 and toks[m.start - 1].text in _SUBJECTS and \
+        toks[m.start - 2].text in _AUX and is_numeric(profile["_by_name"][m.column]) and \
+        any(t.text in ("different", "distinct", "unique") for t in toks[:m.start])
 
 
 def _ends_a_value(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
