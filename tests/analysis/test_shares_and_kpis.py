@@ -112,12 +112,36 @@ def _write_shelves(path: Path, n: int = 120) -> None:
                         rnd.randint(0, 80)])
 
 
+def _write_staff(path: Path, n: int = 260) -> None:
+    """Staff: gender as F/M, a role, a department, a hire date."""
+    rnd = random.Random(79)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Employee ID", "Gender", "Role", "Department", "Hire Date", "Salary"])
+        for i in range(n):
+            w.writerow([f"E{i:04d}", rnd.choice(["F", "M"]), rnd.choice(["Manager", "Associate", "Associate"]),
+                        rnd.choice(["Sales", "Ops"]), (dt.date(2018, 1, 1) + dt.timedelta(days=rnd.randrange(2000)))
+                        .isoformat(), rnd.randint(40000, 120000)])
+
+
+def _write_hotels(path: Path, n: int = 150) -> None:
+    """Hotels named one per row, a star class written "4-star", a guest rating out of 10."""
+    rnd = random.Random(80)
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Hotel", "City", "Star Rating", "Guest Rating", "Rooms"])
+        for i in range(n):
+            w.writerow([f"Hotel {i:03d}", rnd.choice(["Rome", "Oslo"]), rnd.choice(["3-star", "4-star", "5-star"]),
+                        round(rnd.uniform(6, 10), 1), rnd.randint(20, 300)])
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("shares_and_kpis")
     with ingested_views(root, [("members", _write_members), ("lots", _write_lots), ("bills", _write_bills),
                                ("dishes", _write_dishes), ("bins", _write_bins), ("flats", _write_flats),
-                               ("sales", _write_sales), ("shelves", _write_shelves)]
+                               ("sales", _write_sales), ("shelves", _write_shelves),
+                               ("staff", _write_staff), ("hotels", _write_hotels)]
                         ) as (dirs, con):
         yield dirs, con
 
@@ -309,3 +333,37 @@ def test_the_stock_of_each_item_is_still_measured(data):
     # near-miss: no distinct count asked, "stock" names the quantity measured per item
     _check(data, "shelves", "how much stock do we have of each item",
            'SELECT Item, sum("Qty In Stock") FROM shelves GROUP BY 1')
+
+
+# ------------------------------------------------------------------ which words are the rows, which the part
+@pytest.mark.parametrize("question, sql", [
+    ("proportion of female managers", _pct("staff", "Gender = 'F'", "Role = 'Manager'")),
+    ("what share of sales managers hired in 2020 are women",
+     _pct("staff", "Gender = 'F'", "Department = 'Sales' AND Role = 'Manager' AND year(\"Hire Date\") = 2020")),
+    # near-miss: the part said after the verb as before
+    ("what share of sales staff are managers", _pct("staff", "Role = 'Manager'", "Department = 'Sales'")),
+])
+def test_the_rows_and_the_part_of_a_share_of_values(data, question, sql):
+    _check(data, "staff", question, sql)
+
+
+def test_a_share_of_female_rows_says_the_rows_it_is_of(data):
+    dirs, _ = data
+    ans = answer(dirs["staff"], "proportion of female managers")
+    assert "not Gender" not in ans.insight and "Role Manager" in ans.insight, ans.insight
+
+
+def test_a_share_of_rows_named_one_per_row_is_one_number(data):
+    _check(data, "hotels", "what fraction of hotels are 5 star", _pct("hotels", "\"Star Rating\" = '5-star'"))
+
+
+@pytest.mark.parametrize("question, sql", [
+    ("what's the average rating for 5-star hotels",
+     "SELECT avg(\"Guest Rating\") FROM hotels WHERE \"Star Rating\" = '5-star'"),
+    ("average rating of 4-star hotels in rome",
+     "SELECT avg(\"Guest Rating\") FROM hotels WHERE \"Star Rating\" = '4-star' AND City = 'Rome'"),
+    # near-miss: a number that is no value's stays a comparison
+    ("how many hotels have a guest rating over 9", "SELECT count(*) FROM hotels WHERE \"Guest Rating\" > 9"),
+])
+def test_a_value_with_a_number_in_it_is_a_value(data, question, sql):
+    _check(data, "hotels", question, sql)

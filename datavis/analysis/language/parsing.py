@@ -6,6 +6,7 @@ to edit a previous plan.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -301,6 +302,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     _weekday_filter(p, profile, consumed)
     P.date_grain(p, profile, consumed)
     values = _mentions_and_values(p, profile, consumed)
+    _measure_beside_a_values_column(p, profile, values)
     _spread_of_rows(p, profile)
     values += P.code_values(p, profile, consumed)
     P.spread_of_row_value(p, profile)
@@ -315,7 +317,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
     P.level_limit_measured(p, profile)
-    spent = _numeric_filters(p, profile, consumed)  # "4 or higher" is no value High
+    spent = _numeric_filters(p, profile, consumed, values)  # "4 or higher" is no value High
     values = [v for v in values if not any(s <= v.start < e for s, e in spent)]
     column_comparisons(p, profile, values, _COMPARATORS)
     _text_filters(p, profile)
@@ -342,8 +344,10 @@ def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
     asks which ones or for a share; the value's own column beside it ("the pro plan") is part of it."""
     if p.limit is not None or p.order_desc is not None or p.share or \
             any(a.value in ("max", "min") for a in C.find_aggs(p.text)) or \
-            any(t.text in RANKING_WORDS or t.text in ("which", "list", "each") or t.text.isdigit() for t in p.toks):
-        return  # "the 2 cheapest software vendors", "what fraction of enterprise accounts …"
+            any(t.text in RANKING_WORDS or t.text in ("which", "list", "each") or t.text.isdigit()
+                and not any(v.start <= t.i < v.end for v in p.values) for t in p.toks):
+        return  # "the 2 cheapest software vendors", "what fraction of enterprise accounts …" (a value's digit,
+        # "5-star hotels", counts nothing off)
     ends = {v.end: v.column for v in p.values}
     for q in p.mentions:  # "discontinued products": a Yes/No column said as a quality selects rows too
         if id(q) in p.filter_mentions and P.flag_like(profile["_by_name"][q.column]):
@@ -633,6 +637,22 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     return values
 
 
+def _measure_beside_a_values_column(p: Parsed, profile: dict[str, Any], values: list[ValueMention]) -> None:
+    """"average rating for 5-star hotels": a word after an aggregation that half names both the text column a
+    value of the question belongs to (Star Rating, of "5-star") and a number column (Guest Rating) names the
+    number averaged; the value's column is the condition."""
+    by_name = profile["_by_name"]
+    valued = {v.column for v in values}
+    for i, m in enumerate(p.mentions):
+        other = by_name.get(m.runner_up or "")
+        if m.tier != "partial" or m.column not in valued or is_numeric(by_name[m.column]) or other is None or \
+                not is_numeric(other) or other["role"] != "measure" or \
+                not any(t.text in _AGG_WORDS for t in p.toks[max(0, m.start - 2):m.start]):
+            continue
+        p.mentions[i] = dataclasses.replace(m, column=other["name"], runner_up=m.column)
+        p.evidence.append(f"'{m.words}' → {other['name']} (the number; {m.column} is the value's)")
+
+
 _AUX = {"do", "does", "did"}
 _SUBJECTS = {"we", "you", "they", "i", "it", "he", "she"}
 
@@ -898,11 +918,16 @@ def _dim_before(p: Parsed, pos: int, profile: dict[str, Any]) -> bool:
     return any(m.end <= pos and not is_numeric(profile["_by_name"][m.column]) for m in p.mentions)
 
 
-def _numeric_filters(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[tuple[int, int]]:
+def _numeric_filters(p: Parsed, profile: dict[str, Any], consumed: set[int],
+                     values: list[ValueMention] | None = None) -> list[tuple[int, int]]:
     """Comparisons with a number: 'price between 60 and 120', 'older than 18', 'less than 1500 hours',
     'problem id is 10'. Ranges are read first, so their numbers are not read again as comparisons.
     Returns the token spans they spent."""
     reader = _NumberFilters(p, profile, consumed)
+    # "4-star hotels": a value of the data with a number among its words is that value, not a number compared
+    reader.worded = [(v.start, v.end) for v in values or [] if v.end - v.start >= 2
+                     and any(re.search(r"[a-z]", t.text) for t in p.toks[v.start:v.end])
+                     and any(t.text.isdigit() for t in p.toks[v.start:v.end])]
     reader.ranges()
     reader.comparisons()
     reader.comparisons_after()
@@ -920,9 +945,10 @@ class _NumberFilters:
     profile: dict[str, Any]
     consumed: set[int]
     used_spans: list[tuple[int, int]] = field(default_factory=list)
+    worded: list[tuple[int, int]] = field(default_factory=list)  # values with a number among their words
 
     def spent(self, a: int, b: int) -> bool:
-        return any(not (b <= s or a >= e) for s, e in self.used_spans)
+        return any(not (b <= s or a >= e) for s, e in self.used_spans + self.worded)
 
     def column_near(self, a: int, b: int) -> Mention | str | None:
         """The numeric column a number at tokens [a, b) compares: an age word, a numeric mention

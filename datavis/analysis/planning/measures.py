@@ -37,8 +37,9 @@ from ..language.lexicon import (
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
     STOCK_WORDS,
+    STOPWORDS,
 )
-from ..language.matching import Mention, Tok, get_index, negated_booleans, value_key
+from ..language.matching import Mention, Tok, ValueMention, get_index, negated_booleans, value_key
 from ..language.names import singular
 from ..language.parsing import (
     Parsed,
@@ -179,6 +180,7 @@ def _what_percent(p: Parsed, k: int) -> bool:
     return p.toks[k].text == "what" and _percent_after(p, k) and k + 1 < len(p.toks)
 
 
+_COPULAS = {"is", "are", "was", "were"}
 _PART_OF_VERBS = {"is", "are", "was", "were", "came", "comes", "come", "went", "goes", "go"}
 
 
@@ -217,16 +219,43 @@ def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
     found = _condition(p, profile, rows.end, end, rate_word=False) if rows is not None else None
     lead = next((v for v in p.values if v.start == start), None) if rows is None and column is None else None
     if lead is not None and lead.end < end:  # "% of deposits made online": the rows are a value's, kept as a filter
-        after = lead.end
-        money = money_taken(profile) if toks[after].text in _MONEY_NOUNS else None
-        if money is not None:  # "what share of deposit dollars came in via mobile": of the money, not the rows
-            column, after = money["name"], after + 1
-        found = _condition(p, profile, after, end, rate_word=False) if after < end else None
+        column, found = _part_after_a_value(p, profile, lead, end)
     found = found or _condition(p, profile, start, end, rate_word=False)
     said = next((v for v in p.values if v.end == k), None) if found is None and toks[k].text != "of" else None
     if said is not None:  # "chat's share of tickets by month": the value said before the share word
         found = Filter(column=said.column, op="=", values=[said.value]), _filters_on(p, said.column)
-    return _rate_of(column, *found) if found is not None else None
+    rate = _rate_of(column, *found) if found is not None else None
+    if rate is not None and column is None:
+        rate.columns |= _rows_named(p, profile, start, end)
+    return rate
+
+
+def _part_after_a_value(p: Parsed, profile: dict, lead: ValueMention, end: int
+                        ) -> tuple[str | None, tuple[Filter, list[Filter]] | None]:
+    """The amount shared out (None: the rows) and the part, of a share whose words start with a value ("% of
+    deposits made online"): the part said after a verb ("what share of sales managers hired in 2020 are
+    women"), else the first condition after the value; of two values side by side and nothing after
+    ("proportion of female managers") the last is the rows and the one before it the part."""
+    toks, column, after = p.toks, None, lead.end
+    money = money_taken(profile) if toks[after].text in _MONEY_NOUNS else None
+    if money is not None:  # "what share of deposit dollars came in via mobile": of the money, not the rows
+        column, after = money["name"], after + 1
+    verb = next((j for j in range(after, end) if toks[j].text in _COPULAS), None)
+    said_after = _condition(p, profile, verb + 1, end, rate_word=False) if verb is not None else None
+    found = said_after or (_condition(p, profile, after, end, rate_word=False) if after < end else None)
+    head = next((v for v in p.values if v.start == lead.end and v.column != lead.column), None)
+    if head is not None and column is None and all(t.text in STOPWORDS for t in toks[head.end:end]):
+        found = Filter(column=lead.column, op="=", values=[lead.value]), _filters_on(p, lead.column)
+    return column, found
+
+
+def _rows_named(p: Parsed, profile: dict, start: int, end: int) -> set[str]:
+    """"what fraction of hotels are 5 star": a plural noun naming a column of one name per row names the rows
+    counted, not a breakdown by them."""
+    by_name = profile["_by_name"]
+    return {m.column for m in p.mentions if start <= m.start < end and m.end - m.start == 1
+            and by_name[m.column].get("unique") and not is_numeric(by_name[m.column])
+            and p.toks[m.start].text != p.toks[m.start].sing}
 
 
 def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
