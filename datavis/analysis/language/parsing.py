@@ -301,7 +301,7 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.hour_of_day(p, profile, main_temporal(profile, p.date_column))
     _weekday_filter(p, profile, consumed)
     P.date_grain(p, profile, consumed)
-    values = _mentions_and_values(p, profile, consumed)
+    values = P.verb_of_the_period(p, profile, _mentions_and_values(p, profile, consumed))
     _measure_beside_a_values_column(p, profile, values)
     _spread_of_rows(p, profile)
     values += P.code_values(p, profile, consumed)

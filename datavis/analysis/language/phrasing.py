@@ -110,6 +110,19 @@ def reserves(col: dict[str, Any]) -> bool:
     return any(singular(w) in RESERVATION_WORDS for w in split_name(col["name"]))
 
 
+def verb_of_the_period(p: Parsed, profile: dict[str, Any], values: list[ValueMention]) -> list[ValueMention]:
+    """"how many lots expire before March 2025" over Expiry Date and a Status of Expired: a one-word value
+    right before a period on the date column that same word names is the verb of that date, not a second
+    condition."""
+    col = profile["_by_name"].get(p.date_column or "")
+    starts = {a for a, _b, f in p.period_spans if col is not None and f.column == col["name"]}
+    if not starts:
+        return values
+    own = [singular(w) for w in split_name(col["name"]) if w not in DATE_FILLER and w not in STOPWORDS]
+    return [v for v in values if not (v.end - v.start == 1 and v.end in starts and v.column != col["name"]
+                                      and any(_same_stem(w, p.toks[v.start].sing) for w in own))]
+
+
 def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     """The date column that the question's words name by its own words ("churned in 2024" →
     churnDate, "check-ins per month" → Check-in Date): most of its words said, its name said in
