@@ -484,8 +484,9 @@ def has(text: Text, pattern: str) -> bool:
 TREND = r"\b(trend|trends|tendency|over time|through time|evolution|evolve[sd]?|growth|grow|grew|change[sd]? over|" \
         r"progress|history|historical|timeline|time series|over the (?:years|months|weeks|days|quarters)|" \
         r"year over year|month over month|development|going up|going down|trending|growing|shrinking)\b"
-SHARE = r"\b(proportion|proportions|share|shares|percentage of|percent of|% of|fraction|breakdown|composition|" \
-        r"make up|makes up|contribution|contribute|mix|split of|part of the total|of the total|of total|ratio of)\b"
+SHARE = r"\b(proportion|proportions|share|shares|percentage of|percent of|% of|fraction|portion of|breakdown|" \
+        r"composition|make up|makes up|contribution|contribute|mix|split of|part of the total|of the total|of total|" \
+        r"ratio of)\b"
 _CORREL_WORDS = r"correlat\w*|relationship|relation|related to|associat\w+|depend\w*|affect\w*|impact of|scatter"
 CORREL_NAMED = rf"\b({_CORREL_WORDS})\b"  # a relation named, not only "A vs B"
 CORREL = rf"\b({_CORREL_WORDS}|vs\.?|versus|against)\b"

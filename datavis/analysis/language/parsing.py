@@ -6,6 +6,7 @@ to edit a previous plan.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -48,6 +49,7 @@ from .matching import (
 )
 from .matching import is_flag as is_flag  # re-exported: planning imports it from here
 from .names import singular, split_name
+from .rownoun import counted_noun
 from .timeparse import Period, find_periods
 
 NEGATIONS = {"not", "except", "excluding", "exclude", "without", "non", "but", "besides", "other", "isn't", "aren't",
@@ -197,6 +199,7 @@ class Parsed:
     order_desc: bool | None = None
     order_target: str | None = None  # x | y | column name
     compared: list[tuple[int, int, Filter]] = field(default_factory=list)  # two-column conditions and their words
+    period_spans: list[tuple[int, int, Filter]] = field(default_factory=list)  # the period filters and their words
     number_toks: set[int] = field(default_factory=set)  # the words of conditions on a number ("patients over 65")
     rank_word: str | None = None  # the superlative that ranks the groups ("longest": by their average item)
     date_column: str | None = None  # the date column the words name ("churned in 2024" → churnDate)
@@ -305,7 +308,8 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.hour_of_day(p, profile, main_temporal(profile, p.date_column))
     _weekday_filter(p, profile, consumed)
     P.date_grain(p, profile, consumed)
-    values = _mentions_and_values(p, profile, consumed)
+    values = P.verb_of_the_period(p, profile, _mentions_and_values(p, profile, consumed))
+    _measure_beside_a_values_column(p, profile, values)
     _spread_of_rows(p, profile)
     values += P.code_values(p, profile, consumed)
     P.spread_of_row_value(p, profile)
@@ -315,11 +319,12 @@ def parse(question: str, profile: dict[str, Any]) -> Parsed:
     P.verb_measure(p, profile, consumed)
     P.spend_paid(p, profile)  # also of the measure a verb named
     P.mass_noun_measure(p, profile)
+    P.units_measure(p, profile)
     P.row_total(p, profile)
     P.how_much(p, profile, consumed)
     P.superlative_subject(p, profile)
     P.level_limit_measured(p, profile)
-    spent = _numeric_filters(p, profile, consumed)  # "4 or higher" is no value High
+    spent = _numeric_filters(p, profile, consumed, values)  # "4 or higher" is no value High
     values = [v for v in values if not any(s <= v.start < e for s, e in spent)]
     column_comparisons(p, profile, values, _COMPARATORS)
     column_comparisons(p, profile, values, _MISSED_LEVEL, levels_only=True)
@@ -349,8 +354,10 @@ def _rows_named_by_value(p: Parsed, profile: dict[str, Any]) -> None:
     asks which ones or for a share; the value's own column beside it ("the pro plan") is part of it."""
     if p.limit is not None or p.order_desc is not None or p.share or \
             any(a.value in ("max", "min") for a in C.find_aggs(p.text)) or \
-            any(t.text in RANKING_WORDS or t.text in ("which", "list", "each") or t.text.isdigit() for t in p.toks):
-        return  # "the 2 cheapest software vendors", "what fraction of enterprise accounts …"
+            any(t.text in RANKING_WORDS or t.text in ("which", "list", "each") or t.text.isdigit()
+                and not any(v.start <= t.i < v.end for v in p.values) for t in p.toks):
+        return  # "the 2 cheapest software vendors", "what fraction of enterprise accounts …" (a value's digit,
+        # "5-star hotels", counts nothing off)
     ends = {v.end: v.column for v in p.values}
     for q in p.mentions:  # "discontinued products": a Yes/No column said as a quality selects rows too
         if id(q) in p.filter_mentions and P.flag_like(profile["_by_name"][q.column]):
@@ -524,6 +531,7 @@ def _periods(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
         return
     for per in found:
         p.filters.append(_period_filter(tcol, per.lo, per.hi))
+        p.period_spans.append((*text.span(per.start, per.end), p.filters[-1]))
         p.period, p.period_relative = per.label, per.relative
         if per.relative:
             p.notes.append(f"'{text.s[per.start:per.end].strip()}' is anchored to the latest date in the "
@@ -549,19 +557,31 @@ def _column_of_period(words: str, profile: dict[str, Any], question: str) -> str
     holds the period is named by it, and the rows are not filtered."""
     m = re.search(r"(\d+) (day|week|month|quarter|year)s?\b", words)
     to_date = re.search(r"\b([ymq])td\b|\b(year|month|quarter)[ -]to[ -]date\b", words)
+    relative = re.fullmatch(r"(last|this|previous|prior|past) (day|week|month|quarter|year)", words.strip())
     if m:
         pattern = rf"(?<!\d){m[1]}[\s_-]?(?:{m[2][0]}|{m[2]}s?)(?![a-z])"
     elif to_date:
         pattern = rf"(?<![a-z]){(to_date[1] or to_date[2])[0]}td(?![a-z])"
+    elif relative:  # "visited more than 10 times last month" over Visits Last Month
+        pattern = rf"(?<![a-z]){relative[1]}[\s_-]?{relative[2]}(?![a-z])"
     else:
         return None
-    hits = [c for c in profile["columns"] if re.search(pattern, c["name"].lower())]
+    hits = [c for c in profile["columns"] if re.search(pattern, " ".join(c["tokens"]) if relative else
+                                                       c["name"].lower())]
     if len(hits) != 1 or not is_numeric(hits[0]):
         return None
     # its other words are said too ("units sold" of UnitsSold90d): a Returned30d flag names no "sales"
-    said = set(re.findall(r"[a-z]+", question.lower()))
-    rest = {singular(w) for w in hits[0]["tokens"] if w.isalpha() and not re.fullmatch(r"[ymq]td|days?|d", w)}
-    return hits[0]["name"] if rest and rest <= {singular(w) for w in said} else None
+    said = {singular(w) for w in re.findall(r"[a-z]+", question.lower())}
+    period_words = {relative[1], relative[2]} if relative else set()
+    rest = {singular(w) for w in hits[0]["tokens"]
+            if w.isalpha() and not re.fullmatch(r"[ymq]td|days?|d", w) and w not in period_words}
+    return hits[0]["name"] if rest and all(_said_in_some_form(w, said) for w in rest) else None
+
+
+def _said_in_some_form(word: str, said: set[str]) -> bool:
+    """`word` of a column's name is among the question's words, or a verb form of it is ("visited",
+    "visiting" of Visits)."""
+    return word in said or any(s.startswith(word) and s[len(word):] in ("ed", "d", "ing") for s in said)
 
 
 def _bucket(d: dt.date, unit: str) -> int:
@@ -632,13 +652,56 @@ def _mentions_and_values(p: Parsed, profile: dict[str, Any], consumed: set[int])
     number_toks = {t.i for t in toks if re.fullmatch(_NUM, t.text) and t.raw.lower() == t.text}
     mentions = find_mentions(toks, profile, skip=consumed, scores=p.span_scores)
     strong = {k for m in mentions if m.score >= 0.9 and not _name_word_as_value(p, m, profile)
-              for k in range(m.start, m.end)}
+              and not _ends_a_value(p, m, profile) for k in range(m.start, m.end)}
     values = find_values(toks, profile, skip=consumed | strong, numbers=frozenset(number_toks),
                          dated=bool(p.grain or p.period or p.trend))
     value_toks = {k for v in values for k in range(v.start, v.end)}
-    p.mentions = P.compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))],
-                                 profile)
+    p.mentions = P.compound_heads(p, [m for m in mentions if not any(k in value_toks for k in range(m.start, m.end))
+                                      and not _verb_of_a_distinct_count(p, m, profile)], profile)
     return values
+
+
+def _measure_beside_a_values_column(p: Parsed, profile: dict[str, Any], values: list[ValueMention]) -> None:
+    """"average rating for 5-star hotels": a word after an aggregation that half names both the text column a
+    value of the question belongs to (Star Rating, of "5-star") and a number column (Guest Rating) names the
+    number averaged; the value's column is the condition."""
+    by_name = profile["_by_name"]
+    valued = {v.column for v in values}
+    for i, m in enumerate(p.mentions):
+        other = by_name.get(m.runner_up or "")
+        if m.tier != "partial" or m.column not in valued or is_numeric(by_name[m.column]) or other is None or \
+                not is_numeric(other) or other["role"] != "measure" or \
+                not any(t.text in _AGG_WORDS for t in p.toks[max(0, m.start - 2):m.start]):
+            continue
+        p.mentions[i] = dataclasses.replace(m, column=other["name"], runner_up=m.column)
+        p.evidence.append(f"'{m.words}' → {other['name']} (the number; {m.column} is the value's)")
+
+
+_AUX = {"do", "does", "did"}
+_SUBJECTS = {"we", "you", "they", "i", "it", "he", "she"}
+
+
+def _verb_of_a_distinct_count(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
+    """"how many different products do we stock": in a count of distinct things, the word after "do we" is
+    the verb of the question, not a number column it half names (Qty On Hand)."""
+    toks = p.toks
+    return m.tier == "partial" and m.start >= 2 and toks[m.start - 1].text in _SUBJECTS and \
+        toks[m.start - 2].text in _AUX and is_numeric(profile["_by_name"][m.column]) and \
+        any(t.text in ("different", "distinct", "unique") for t in toks[:m.start])
+
+
+def _ends_a_value(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
+    """"median amount for field rep invoices" over Channel = Field Rep beside a Rep column: a column's word that
+    ends a several-word value of another column, said in full, is that value's last word. Not after a grouping
+    word ("revenue by sales rep" still breaks down by Rep)."""
+    index = get_index(profile)
+    for j in (m.start - 1, m.start - 2):
+        if j < 0 or j > 0 and p.toks[j - 1].text in ("by", "per", "each", "every"):
+            continue
+        hits = index.values.get(value_key(" ".join(t.text for t in p.toks[j:m.end])), [])
+        if any(c != m.column for c, _v, _n in hits):
+            return True
+    return False
 
 
 def _name_word_as_value(p: Parsed, m: Mention, profile: dict[str, Any]) -> bool:
@@ -721,6 +784,8 @@ def _groups(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> None:
             continue  # "projects over budget": the words of a two-column comparison, not a breakdown by Budget
         if m is not None and any(v.column == m.column and g.end <= v.start and v.end <= m.start for v in p.values):
             continue  # "raised by the scholarships campaign": the value names which campaign, no breakdown
+        if word == "among" and m is not None and by_name[m.column].get("unique"):
+            continue  # "among premium members, what share …": the rows in scope, not one group per member
         if word in ("across", "over") and m is not None and m.start > g.end and \
                 p.toks[g.end].text in ("all", "every", "both"):
             continue  # "the most stock across all warehouses": combined over them, not per warehouse
@@ -877,11 +942,16 @@ def _dim_before(p: Parsed, pos: int, profile: dict[str, Any]) -> bool:
     return any(m.end <= pos and not is_numeric(profile["_by_name"][m.column]) for m in p.mentions)
 
 
-def _numeric_filters(p: Parsed, profile: dict[str, Any], consumed: set[int]) -> list[tuple[int, int]]:
+def _numeric_filters(p: Parsed, profile: dict[str, Any], consumed: set[int],
+                     values: list[ValueMention] | None = None) -> list[tuple[int, int]]:
     """Comparisons with a number: 'price between 60 and 120', 'older than 18', 'less than 1500 hours',
     'problem id is 10'. Ranges are read first, so their numbers are not read again as comparisons.
     Returns the token spans they spent."""
     reader = _NumberFilters(p, profile, consumed)
+    # "4-star hotels": a value of the data with a number among its words is that value, not a number compared
+    reader.worded = [(v.start, v.end) for v in values or [] if v.end - v.start >= 2
+                     and any(re.search(r"[a-z]", t.text) for t in p.toks[v.start:v.end])
+                     and any(t.text.isdigit() for t in p.toks[v.start:v.end])]
     reader.ranges()
     reader.comparisons()
     reader.comparisons_after()
@@ -899,9 +969,10 @@ class _NumberFilters:
     profile: dict[str, Any]
     consumed: set[int]
     used_spans: list[tuple[int, int]] = field(default_factory=list)
+    worded: list[tuple[int, int]] = field(default_factory=list)  # values with a number among their words
 
     def spent(self, a: int, b: int) -> bool:
-        return any(not (b <= s or a >= e) for s, e in self.used_spans)
+        return any(not (b <= s or a >= e) for s, e in self.used_spans + self.worded)
 
     def column_near(self, a: int, b: int) -> Mention | str | None:
         """The numeric column a number at tokens [a, b) compares: an age word, a numeric mention
@@ -935,18 +1006,23 @@ class _NumberFilters:
                 if is_numeric(by_name[m.column]) and m.words.split()[0] in (unit, p.toks[b].text):
                     return m
         # an amount of money is never an age ("employees earning over $100k"); a unit names its column
-        return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or self.moved_money(a) or lex \
-            or self.rows_size(a, b)
+        return self.money_column(p.toks[b - 1].text) or self.unit_column(b) or self.moved_money(a) or lex or \
+            self.rows_money(a, b)
 
-    def rows_size(self, a: int, b: int) -> str | None:
-        """"orders over 300" over a numbered Order ID: a number right after the rows' noun is what a row came to,
-        the table's money column (the id's own numbers are not what anyone compares); not a number of something
-        else ("orders that took over 5 days": a word after the number says what it counts)."""
+    def rows_money(self, a: int, b: int) -> str | None:
+        """"phone invoices over 2000", "orders above 1,500", "orders over 300" over a numbered Order ID: a bare number
+        said of the rows themselves (the noun of what a row is, right before the comparison) is what each row is
+        worth: the money column, when the number lies within its values; not a number of something else ("orders
+        that took over 5 days": a word after the number says what it counts)."""
         toks = self.p.toks
         if b < len(toks) and toks[b].text.isalpha() and toks[b].text not in _AFTER_AMOUNT:
             return None
-        said = any(P.id_by_rows_noun(m, self.profile) and a - m.end in (0, 1) for m in self.p.mentions)
-        return self.money_column("$0") if said else None
+        said = a > 0 and singular(toks[a - 1].text) == singular(counted_noun(self.profile)) or \
+            any(P.id_by_rows_noun(m, self.profile) and a - m.end in (0, 1) for m in self.p.mentions)
+        col = self.money_column("$0") if said else None
+        if col is None or not self.profile["_by_name"][col].get("additive", True):
+            return None  # a price per unit is not what a row is worth ("lots over 5" is no Unit Cost > 5)
+        return col if self.in_range(col, a, b) else None
 
     def in_range(self, column: str, a: int, b: int) -> bool:
         """Whether the number in tokens [a, b) lies within `column`'s values."""

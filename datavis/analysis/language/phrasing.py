@@ -115,6 +115,19 @@ def reserves(col: dict[str, Any]) -> bool:
     return any(singular(w) in RESERVATION_WORDS for w in split_name(col["name"]))
 
 
+def verb_of_the_period(p: Parsed, profile: dict[str, Any], values: list[ValueMention]) -> list[ValueMention]:
+    """"how many lots expire before March 2025" over Expiry Date and a Status of Expired: a one-word value
+    right before a period on the date column that same word names is the verb of that date, not a second
+    condition."""
+    col = profile["_by_name"].get(p.date_column or "")
+    starts = {a for a, _b, f in p.period_spans if col is not None and f.column == col["name"]}
+    if not starts:
+        return values
+    own = [singular(w) for w in split_name(col["name"]) if w not in DATE_FILLER and w not in STOPWORDS]
+    return [v for v in values if not (v.end - v.start == 1 and v.end in starts and v.column != col["name"]
+                                      and any(_same_stem(w, p.toks[v.start].sing) for w in own))]
+
+
 def dated_column(toks: list[Tok], profile: dict[str, Any]) -> str | None:
     """The date column that the question's words name by its own words ("churned in 2024" →
     churnDate, "check-ins per month" → Check-in Date): most of its words said, its name said in
@@ -720,6 +733,25 @@ def mass_noun_measure(p: Parsed, profile: dict[str, Any]) -> None:
             return
 
 
+def units_measure(p: Parsed, profile: dict[str, Any]) -> None:
+    """"share of units by warehouse", "total units": the plural "units" with no number column named counts the
+    one whole-number quantity column (Qty On Hand), not a price per unit (Unit Cost) nor the rows; where the
+    rows are units (a Unit column of flats) the word names them."""
+    by_name = profile["_by_name"]
+    if any(is_numeric(by_name[m.column]) for m in p.mentions) or counted_noun(profile) == "units":
+        return
+    k = next((t.i for t in p.toks if t.text == "units" and not any(m.start <= t.i < m.end for m in p.mentions)),
+             None)
+    if k is None:
+        return
+    qty = [c for c in profile["columns"] if c["type"] == "integer" and c["role"] == "measure" and not c.get("money")
+           and c.get("additive", True) and set(c["tokens"]) & {"qty", "quantity", "unit", "units"}]
+    if len(qty) == 1:
+        p.mentions.append(Mention(qty[0]["name"], k, k + 1, 0.76, "synonym", "units"))
+        p.mentions.sort(key=lambda x: x.start)
+        p.evidence.append(f"'units' → {qty[0]['name']}")
+
+
 def row_total(p: Parsed, profile: dict[str, Any]) -> None:
     """"invoice total by status", "order value per month": the rows' noun then "total" or "value",
     with no number column named, is the table's money (its one amount or revenue column). A cue word that half
@@ -789,6 +821,24 @@ def _absence(toks: list[Tok], start: int) -> bool | None:
     return None
 
 
+def _done_to_the_rows(p: Parsed, m: Mention, col: dict[str, Any], profile: dict[str, Any]) -> bool | None:
+    """"invoices were refunded", "orders that weren't refunded": a participle after "be" naming an amount that
+    most rows leave at 0 (Refund) says it happened to the row (False: present, above 0) or, negated, did not
+    (True); None otherwise (a quantity most rows have, "units were shipped", is measured, not a condition)."""
+    word = p.toks[m.start].text
+    if m.end - m.start != 1 or not word.endswith("ed") or word in col["tokens"] or m.start == 0:
+        return None
+    k = m.start - 1
+    negated = k > 0 and negates(p.toks[k].text)
+    if negated:
+        k -= 1
+    said_of_rows = p.toks[k].text in _BE | {"been", "got", "get"} or \
+        singular(p.toks[k].text) == singular(counted_noun(profile))  # "% of invoices refunded"
+    if not said_of_rows or not is_numeric(col) or col.get("min") != 0 or col.get("median") != 0:
+        return None
+    return negated or any(negates(t.text) for t in p.toks[max(0, k - 1):k + 1])
+
+
 def _presence_filter(col: dict[str, Any], profile: dict[str, Any], absent: bool) -> Filter | None:
     """A column's "none" / "some": a number that can be 0 is 0 or not (above 0 when it has no negatives);
     else a column with blanks is blank or not; else None (the words cannot select rows of it)."""
@@ -825,6 +875,8 @@ def presence_filters(p: Parsed, profile: dict[str, Any]) -> None:
         if m.column in done or id(m) in p.filter_mentions:
             continue
         absent = _absence(p.toks, m.start)
+        if absent is None:
+            absent = _done_to_the_rows(p, m, by_name[m.column], profile)
         after = p.toks[m.end].text if m.end < len(p.toks) else ""
         if absent is None or not absent and (after in _COMPARED or re.fullmatch(r"[\d.,$%]+", after)):
             continue  # "with refund above 100" is a comparison (read before, by the number readers)

@@ -391,8 +391,8 @@ def _named_dates(text: str, found: _Found) -> None:
         plain_year = re.fullmatch(r"\d{4}", m[1])
         before = text[max(0, m.start() - 25):m.start()]
         number_before = r"(than|over|under|above|below|least|most|exceeds?|equals?|(?<!compared )to|[<>=])\s*$"
-        if plain_year and re.search(number_before, before):
-            continue  # "more than 2000" is a number, not a year
+        if plain_year and (re.search(number_before, before) or re.search(r"[$€£¥]$", before)):
+            continue  # "more than 2000" and "over $2000" are numbers, not years
         d = _date_of(m[1])
         if d:
             found.add(m, d[0], d[1], f"in {m[1]}")

@@ -37,8 +37,9 @@ from ..language.lexicon import (
     ROW_VALUE_WORDS,
     SHARE_OF_WORDS,
     STOCK_WORDS,
+    STOPWORDS,
 )
-from ..language.matching import Mention, Tok, get_index, negated_booleans, value_key
+from ..language.matching import Mention, Tok, ValueMention, get_index, negated_booleans, value_key
 from ..language.names import singular
 from ..language.parsing import (
     Parsed,
@@ -140,7 +141,12 @@ def _rate(p: Parsed, profile: dict) -> Derived | None:
                 return part
         if _percent_after(p, k) and k + 1 < len(p.toks) and (part := part_rate(p, profile, k + 1)) is not None:
             return part  # "fuel surcharge % by carrier"
-        share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%"))
+        if _how_much_of(p, k):  # "how much of our stock is expired": the expired part of the units
+            found_share = _share_of(p, profile, k)
+            if found_share is not None and found_share.measure.column is not None:
+                return found_share
+        share = t.text in SHARE_OF_WORDS or (t.text == "of" and p.question[:t.start].rstrip().endswith("%")) or \
+            _portion_of(p, k) or _what_percent(p, k)
         if share:
             found_share = _share_of(p, profile, k) or part_of_whole(p, profile, k)
             if found_share is not None:
@@ -153,6 +159,32 @@ def _as_a_share(p: Parsed, k: int) -> bool:
     toks = p.toks
     return k >= 3 and toks[k - 2].text == "as" and toks[k - 1].text in ("a", "an") and \
         (toks[k].text in SHARE_OF_WORDS | {"percent", "percentage", "%"})
+
+
+def _how_much_of(p: Parsed, k: int) -> bool:
+    """Word k is the "of" of "how much of <a measure> is / was / came …": a part of the measure's total (what
+    share of it), said by a verb after the measure; "how much of the budget did we spend" names no part."""
+    toks = p.toks
+    if k < 2 or toks[k].text != "of" or toks[k - 2].text != "how" or toks[k - 1].text != "much":
+        return False
+    return any(t.text in _PART_OF_VERBS for t in toks[k + 1:k + 6])
+
+
+def _portion_of(p: Parsed, k: int) -> bool:
+    """Word k is "portion" of "what portion of …", a share word, where no column is named "portion"
+    ("Portion Size")."""
+    return p.toks[k].text == "portion" and k + 1 < len(p.toks) and p.toks[k + 1].text == "of" and \
+        mention_at(p, k) is None
+
+
+def _what_percent(p: Parsed, k: int) -> bool:
+    """Word k is "what" of "what % were paid late" (the % said as a sign, not "% of"): a share of the rows
+    in scope, its condition said after."""
+    return p.toks[k].text == "what" and _percent_after(p, k) and k + 1 < len(p.toks)
+
+
+_COPULAS = {"is", "are", "was", "were"}
+_PART_OF_VERBS = {"is", "are", "was", "were", "came", "comes", "come", "went", "goes", "go"}
 
 
 def _percent_after(p: Parsed, k: int) -> bool:
@@ -177,8 +209,11 @@ def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
     ncol = profile["_by_name"][numerator.column] if numerator is not None else None
     if numerator is not None and ncol is not None and measure_col(ncol) and not binary(ncol):
         column, start = numerator.column, numerator.end
+    # a measure the condition compares ("members who visited more than 10 times") is no amount to share out
+    compared = {m.column for m in p.mentions if id(m) in p.filter_mentions}
     rows = next((m for m in p.mentions if start <= m.start < end and (m.tier == "entity" or column is None and (
-        measure_col(col := profile["_by_name"][m.column]) and not binary(col)))), None)
+        measure_col(col := profile["_by_name"][m.column]) and not binary(col) and m.column not in compared))),
+        None)
     if column is None and rows is not None and rows.tier != "entity":  # "percent of research spend" (Cost)
         column = rows.column
     elif column is None and rows is not None and not toks[rows.start].text.endswith("s"):  # "% of expenses" counts
@@ -187,16 +222,43 @@ def _share_of(p: Parsed, profile: dict, k: int) -> Derived | None:
     found = _condition(p, profile, rows.end, end, rate_word=False) if rows is not None else None
     lead = next((v for v in p.values if v.start == start), None) if rows is None and column is None else None
     if lead is not None and lead.end < end:  # "% of deposits made online": the rows are a value's, kept as a filter
-        after = lead.end
-        money = money_taken(profile) if toks[after].text in _MONEY_NOUNS else None
-        if money is not None:  # "what share of deposit dollars came in via mobile": of the money, not the rows
-            column, after = money["name"], after + 1
-        found = _condition(p, profile, after, end, rate_word=False) if after < end else None
+        column, found = _part_after_a_value(p, profile, lead, end)
     found = found or _condition(p, profile, start, end, rate_word=False)
     said = next((v for v in p.values if v.end == k), None) if found is None and toks[k].text != "of" else None
     if said is not None:  # "chat's share of tickets by month": the value said before the share word
         found = Filter(column=said.column, op="=", values=[said.value]), _filters_on(p, said.column)
-    return _rate_of(column, *found) if found is not None else None
+    rate = _rate_of(column, *found) if found is not None else None
+    if rate is not None and column is None:
+        rate.columns |= _rows_named(p, profile, start, end)
+    return rate
+
+
+def _part_after_a_value(p: Parsed, profile: dict, lead: ValueMention, end: int
+                        ) -> tuple[str | None, tuple[Filter, list[Filter]] | None]:
+    """The amount shared out (None: the rows) and the part, of a share whose words start with a value ("% of
+    deposits made online"): the part said after a verb ("what share of sales managers hired in 2020 are
+    women"), else the first condition after the value; of two values side by side and nothing after
+    ("proportion of female managers") the last is the rows and the one before it the part."""
+    toks, column, after = p.toks, None, lead.end
+    money = money_taken(profile) if toks[after].text in _MONEY_NOUNS else None
+    if money is not None:  # "what share of deposit dollars came in via mobile": of the money, not the rows
+        column, after = money["name"], after + 1
+    verb = next((j for j in range(after, end) if toks[j].text in _COPULAS), None)
+    said_after = _condition(p, profile, verb + 1, end, rate_word=False) if verb is not None else None
+    found = said_after or (_condition(p, profile, after, end, rate_word=False) if after < end else None)
+    head = next((v for v in p.values if v.start == lead.end and v.column != lead.column), None)
+    if head is not None and column is None and all(t.text in STOPWORDS for t in toks[head.end:end]):
+        found = Filter(column=lead.column, op="=", values=[lead.value]), _filters_on(p, lead.column)
+    return column, found
+
+
+def _rows_named(p: Parsed, profile: dict, start: int, end: int) -> set[str]:
+    """"what fraction of hotels are 5 star": a plural noun naming a column of one name per row names the rows
+    counted, not a breakdown by them."""
+    by_name = profile["_by_name"]
+    return {m.column for m in p.mentions if start <= m.start < end and m.end - m.start == 1
+            and by_name[m.column].get("unique") and not is_numeric(by_name[m.column])
+            and p.toks[m.start].text != p.toks[m.start].sing}
 
 
 def _counted_per_base(p: Parsed, profile: dict, k: int) -> Derived | None:
@@ -299,6 +361,9 @@ def _condition(p: Parsed, profile: dict, a: int, b: int, rate_word: bool) -> tup
                   and any(a <= m.start < b and m.column == f.column for m in p.mentions)), None)
     if equal is not None and not rate_word:  # "% of tickets with a csat of 5": CSAT = 5
         return equal, [equal]
+    period = next((f for lo, hi, f in p.period_spans if a <= lo and hi <= b and f in p.filters), None)
+    if period is not None and not rate_word:  # "what percent of members joined in 2024": the period is the part
+        return period, [period]
     scope = " ".join(t.text for t in p.toks[a:b])
     if not rate_word and re.search(r"\b(over|above|under|below|more|less|fewer|least|most|older|younger|"
                                    r"between|greater|higher|lower)\b.*\d", scope):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import statistics
 from collections.abc import Callable
 from typing import Any, TypeGuard
@@ -308,8 +309,21 @@ def _kpi_sentences(fct: Fact, plan: Plan, measure: str) -> list[str]:
         cond = "" if not plan.filters else " that match"
         return [f"There are {fct['text']} {fct['noun']}{cond}{period}."]
     if fct.get("condition"):
-        return [_share_sentence(Filter(**fct["condition"]), fct["text"], fct["noun"]) + f"{period}."]
+        return [_share_sentence(Filter(**fct["condition"]), fct["text"], fct["noun"] + _base_words(plan)) +
+                f"{period}."]
     return [f"{fct['label']}{period} is {fct['text']}."]
+
+
+def _base_words(plan: Plan) -> str:
+    """The rows a share is taken of, when filters narrow them: " with Role Manager" ("F accounts for 51% of
+    employees with Role Manager"); the period is said on its own."""
+    said = [condition_words(f) for f in plan.filters if not (plan.period and _dated(f))]
+    return f" with {' and '.join(said)}" if said else ""
+
+
+def _dated(f: Filter) -> bool:
+    return any(isinstance(v, dt.date) or isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", v)
+               for v in f.values)
 
 
 # a period that starts with one of these is said as it is ("in 2023"), others after "for"

@@ -128,6 +128,7 @@ def compared_words(f: Filter) -> str:
 
 
 _YES, _NO = {"y", "yes", "true", "t"}, {"n", "no", "false", "f"}
+_SEX_WORDS = {"gender", "sex"}
 
 
 def truth(f: Filter) -> bool | None:
@@ -136,6 +137,8 @@ def truth(f: Filter) -> bool | None:
     if len(f.values) != 1 or f.op not in ("=", "!=") or f.other is not None:
         return None
     v = f.values[0]
+    if str(v).strip().lower() in ("f", "m") and {w.lower() for w in split_name(f.column)} & _SEX_WORDS:
+        return None  # Gender = 'F' is female, not false
     said = v if isinstance(v, bool) else (str(v).strip().lower() in _YES if str(v).strip().lower() in _YES | _NO
                                           else None)
     return None if said is None else said == (f.op == "=")
