@@ -327,4 +327,6 @@ def test_a_lexicon_word_or_a_word_after_by_is_no_code(tmp_path):
         for question in ("revenue by channel", "cancelled orders", "revenue by industry"):
             with pytest.raises(Unanswerable):
                 answer(dirs["orders"], question)
-        assert "AUS" not in answer(dirs["orders"], "total revenue in austria").sql
+        # austria is no AUS: declined as a value no row holds (planning/absent.py), never read as AUS
+        with pytest.raises(Unanswerable):
+            answer(dirs["orders"], "total revenue in austria")
