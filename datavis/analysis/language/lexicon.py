@@ -422,6 +422,8 @@ REST_WORDS = {"others", "rest", "everyone", "everybody", "remainder"}
 REVENUE_WORDS = {"revenue", "sales", "sale", "turnover", "income", "amount", "total", "price", "value"}
 PROFIT_WORDS = {"profit", "profits", "earning", "earnings", "gain", "margin"}
 ROW_VALUE_WORDS = {"value", "size", "amount", "spend", "revenue", "total"}  # "average order value"
+# Nouns of money coming in: never a column named a cost ("revenue by region" over costs only is declined)
+INCOME_NOUNS = {"revenue", "revenues", "income", "turnover", "takings", "proceeds"}
 COST_WORDS = {"cost", "costs", "cogs", "cog", "expense", "expenses"}  # column tokens are singular: COGS → "cog"
 # Money that is a level per person, compared between groups by its average ("compare pay for men vs women").
 PAY_LEVEL_WORDS = {"salary", "salaries", "wage", "wages", "pay", "compensation", "earnings"}

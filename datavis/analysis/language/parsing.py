@@ -430,6 +430,9 @@ def _measure_said_by_its_order(p: Parsed, profile: dict[str, Any], consumed: set
         return
     if any(m.column == target.column for m in find_mentions(p.toks, profile, skip=set(range(*span)))):
         return
+    if col.get("groupable"):  # a few whole numbers (Qty 1–12, a 1–5 Rating) said after "by" would be groups
+        p.y_axis, p.y_axis_agg = target.column, "sum" if col.get("additive", True) else "avg"
+        return
     consumed.difference_update(range(span[0] + target.start, span[0] + target.end))
 
 
@@ -1012,8 +1015,9 @@ class _NumberFilters:
     def rows_money(self, a: int, b: int) -> str | None:
         """"phone invoices over 2000", "orders above 1,500", "orders over 300" over a numbered Order ID: a bare number
         said of the rows themselves (the noun of what a row is, right before the comparison) is what each row is
-        worth: the money column, when the number lies within its values; not a number of something else ("orders
-        that took over 5 days": a word after the number says what it counts)."""
+        worth: the money column, even past its values ("orders over 1000" when none reaches it: none, not all);
+        not a number of something else ("orders that took over 5 days": a word after the number says what it
+        counts)."""
         toks = self.p.toks
         if b < len(toks) and toks[b].text.isalpha() and toks[b].text not in _AFTER_AMOUNT:
             return None
@@ -1022,7 +1026,7 @@ class _NumberFilters:
         col = self.money_column("$0") if said else None
         if col is None or not self.profile["_by_name"][col].get("additive", True):
             return None  # a price per unit is not what a row is worth ("lots over 5" is no Unit Cost > 5)
-        return col if self.in_range(col, a, b) else None
+        return col
 
     def in_range(self, column: str, a: int, b: int) -> bool:
         """Whether the number in tokens [a, b) lies within `column`'s values."""

@@ -28,6 +28,7 @@ from .lexicon import (
     ENDED_WORDS,
     GENERIC,
     GOODS_WORDS,
+    INCOME_NOUNS,
     LENGTH_OF_TIME_WORDS,
     LEVEL_SUPERLATIVES,
     MOMENT_SUPERLATIVES,
@@ -645,14 +646,11 @@ def spend_paid(p: Parsed, profile: dict[str, Any]) -> None:
         return
 
 
-_INCOME_NOUNS = {"revenue", "revenues", "income", "turnover", "takings", "proceeds"}
-
-
 def _takings_said(word: str, profile: dict[str, Any]) -> str | None:
     """The money taken that a word of it names; "revenue", "income" never name a column of cost (a table
     whose only money is a Cost has no revenue), though what was "raised" or "brought in" may be any money."""
     col = takings_column(profile)
-    if col is None or word in _INCOME_NOUNS and set(col["tokens"]) & COST_WORDS:
+    if col is None or word in INCOME_NOUNS and set(col["tokens"]) & COST_WORDS:
         return None
     return str(col["name"])
 
@@ -938,7 +936,9 @@ def _filled(col: dict[str, Any], profile: dict[str, Any]) -> bool:
 
 def _names_other_column(word: str, date: dict[str, Any], profile: dict[str, Any]) -> bool:
     """"unpaid" beside a Paid Yes/No column and a Payment Date: the Yes/No column says it (not the date)."""
-    return any(c != date["name"] and profile["_by_name"][c]["type"] not in ("date", "datetime")
+    by_name = profile["_by_name"]  # a Yes/No column (not "Shipping Charge" beside a Shipped Date)
+    return any(c != date["name"] and (by_name[c]["type"] == "boolean" or is_flag(by_name[c])
+                                      or yes_no_values(by_name[c]) is not None)
                for c in get_index(profile).word_columns(word))
 
 

@@ -24,7 +24,7 @@ from .coverage import doubts
 
 # What comes before a value said with its column's name ("at the boston club", "for riverside branch").
 _BEFORE_VALUE = {"the", "at", "in", "for", "from", "of", "on", "our"}
-_DID = {"did", "does", "do"}
+_DID = {"did", "does"}
 _MAX_VALUES = 8  # values listed in the decline
 
 
@@ -46,7 +46,13 @@ def absent_value(links: Links, profile: dict[str, Any]) -> str | None:
 
 _FILTER_PREP = {"for", "in", "at", "from"}
 # What may follow a filter's word: the end, a grouping, another part of the question.
-_AFTER_FILTER = {"", "by", ",", "?", "and", "per", "in", "for", "this", "last"}
+_AFTER_FILTER = {"", "by", ",", "?", "and", "per"}
+# Words said after a preposition that name no rows: idioms ("paid in full", "in summary", "for reference"),
+# currencies and units ("in usd", "in euro", "in percent"), determiners ("for the entire club").
+_NO_VALUE = {"full", "summary", "reference", "advance", "person", "general", "particular", "detail", "total",
+             "short", "brief", "practice", "fact", "turn", "order", "percent", "percentage", "usd", "eur", "euro",
+             "gbp", "cad", "aud", "dollar", "pound", "cent", "thousand", "million", "entire", "whole", "same", "other",
+             "every", "each", "main", "overall", "all", "average", "now", "today", "cash", "kind", "terms", "common"}
 
 
 def _filter_word(links: Links, unlinked: set[str]) -> str | None:
@@ -57,7 +63,8 @@ def _filter_word(links: Links, unlinked: set[str]) -> str | None:
         word = toks[k + 1].text
         after = toks[k + 2].text if k + 2 < len(toks) else ""
         if t.text in _FILTER_PREP and word in unlinked and word.isalpha() and word == singular(word) and \
-                after in _AFTER_FILTER and not _superlative(word) and word not in TIME_UNIT_WORDS:
+                after in _AFTER_FILTER and not _superlative(word) and word not in TIME_UNIT_WORDS and \
+                word not in _NO_VALUE:
             return toks[k + 1].raw
     return None
 
@@ -75,7 +82,7 @@ def _before_column(links: Links, profile: dict[str, Any], unlinked: set[str]) ->
         word = toks[i].text if i >= 1 else ""
         # one thing named (a plural is the rows under another noun: "percentage of receipts approved")
         if word in unlinked and word.isalpha() and word == singular(word) and toks[i - 1].text in _BEFORE_VALUE \
-                and not _superlative(word):
+                and not _superlative(word) and word not in _NO_VALUE:
             return toks[i].raw, col
     return None
 
@@ -96,6 +103,8 @@ def _did_subject(links: Links, unlinked: set[str]) -> str | None:
         if not 2 <= len(rest) <= 3:
             continue
         subject = rest[:-1]
-        if all(s.text in unlinked and s.text.isalpha() and s.text not in PEOPLE_ROLES for s in subject):
+        # a plural is the rows or people in general ("how much did repairs cost"), not one who is named
+        if all(s.text in unlinked and s.text.isalpha() and s.text not in PEOPLE_ROLES and s.text == singular(s.text)
+               for s in subject):
             return " ".join(s.raw for s in subject)
     return None

@@ -79,8 +79,8 @@ def tenure(p: Parsed, profile: dict) -> Derived | None:
     start, end = starts[0]["name"], ends[0]["name"] if ends else None
     m = Measure(column=start, agg=agg_before(p, at, "avg"), kind="date_diff", other=end,
                 unit=cast(TimeUnit, _unit(p) or "day"))
-    note = f"I measured the time from {start} to {end}" if end else f"I measured the time from {start} to the " \
-        "data's last day"
+    note = f"I measured the time from {start} to {end}, over the rows with {end} filled in (those still with us " \
+        "are left out)" if end else f"I measured the time from {start} to the data's last day"
     return Derived(m, {start} | ({end} if end else set()), notes=[note], words={at})
 
 

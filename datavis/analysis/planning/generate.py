@@ -44,7 +44,7 @@ from ..language.parsing import is_numeric, main_temporal, names_event_only
 from ..language.phrasing import counted_kind, ranked_agg, time_lengths, waits_or_lengths
 from ..language.rownoun import counted_noun
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Intent, Measure, Order, Plan, of_a_kind, validate_plan
-from .measure_base import WEIGHT_WORDS, money_taken, size_column
+from .measure_base import WEIGHT_WORDS, money_taken, row_size_said, size_column
 from .measures import binary, money_column
 
 MAX_PLANS = 160
@@ -186,7 +186,8 @@ def _measures_of(c: Link, links: Links, profile: dict[str, Any]) -> Iterator[Mea
     if col["role"] == "identifier":  # an id is shown as it is, or aggregated only when a cue just before asks
         if near is not None and "entity" in c.feats:  # the id named by the rows' noun: never its numbers' sum
             # "the largest order by region", "the average order": what an order came to ("total orders": a count)
-            size = size_column(profile) if near.target not in ("sum", "count") else None
+            said = row_size_said(links.parsed.toks, near.end, c.start, c.end)
+            size = size_column(profile) if said and near.target not in ("sum", "count") else None
             if size is not None:  # (rules._rows_aggregated reads them so)
                 yield Reading((Measure(column=size["name"], agg=_agg_of(near)),),
                               ("agg=cue_near", f"aggcue={near.feats[0]}"))

@@ -12,6 +12,7 @@ from ..datasets.store import derived
 from ..language.lexicon import (
     ASIDE_MONEY_WORDS,
     COST_WORDS,
+    INCOME_NOUNS,
     MONEY_IN_NOUNS,
     MONEY_IN_WORDS,
     MONEY_OUT_NOUNS,
@@ -92,7 +93,7 @@ def agg_before(p: Parsed, k: int, default: Agg) -> Agg:
 _WHOLE_BILL_WORDS = {"total", "billed", "invoiced", "charged"}
 MONEY_WORDS = COST_WORDS | {"spend", "spends", "spending", "spent", "paying", "pay", "pays", "revenue", "revenues",
                             "income", "turnover", "money", "amount", "amounts", "pipeline", "sales"}
-_REVENUE_NOUNS = {"revenue", "revenues", "income", "turnover", "sales"}
+_REVENUE_NOUNS = INCOME_NOUNS | {"sales"}  # sales are what came in, named so by a column of its own
 _SPEND_NOUNS = {"spend", "spends", "spending", "spent"}
 _MONEY_TOKENS = COST_WORDS | {"amount", "revenue", "sales", "price", "mrr", "arr", "fee", "fees", "spend", "income"}
 
@@ -284,3 +285,16 @@ def size_column(profile: dict[str, Any], bulky: bool = False) -> dict[str, Any] 
     for words in kinds:
         found = found or next((c for c in amounts if set(c["tokens"]) & words), None)
     return found
+
+
+# What may follow the rows' noun when it ends what is measured ("the largest order by region", "median order?")
+_AFTER_ROWS = {"", "by", "per", "for", "in", "across", "each", "of", "this", "last", "and", "?", ",", ".", "from",
+               "with"}
+
+
+def row_size_said(toks: list[Any], cue_end: int, start: int, end: int) -> bool:
+    """"the largest order", "the average order by region": an aggregation right before the rows' noun (over a
+    numbered id) that ends what is measured takes what a row came to; not "the most active members" (a word
+    between them), nor "average delivery time" (the noun qualifies another)."""
+    after = toks[end].text if end < len(toks) else ""
+    return cue_end == start and after in _AFTER_ROWS

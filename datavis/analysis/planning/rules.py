@@ -29,7 +29,7 @@ from ..language.parsing import (
 from ..language.phrasing import ranked_agg
 from ..plan import Agg, Chart, Dimension, Filter, Grain, Measure, Order, Plan, of_a_kind
 from ..sql.derived import ROW_KINDS
-from .measure_base import size_column
+from .measure_base import row_size_said, size_column
 from .measures import find_derived
 
 
@@ -123,6 +123,9 @@ def _cued_measures(d: _Draft) -> None:
             m = _measure_before_cue(d, cue, which)
         if agg == "count":
             _count_cue(d, cue, m)
+        elif m is not None and P.id_by_rows_noun(m, d.profile):  # the rows' noun ("the average order")
+            if row_size_said(p.toks, cue.end, m.start, m.end):
+                _rows_aggregated(d, agg, m)
         else:
             _aggregate_cue(d, agg, m, again)
 
@@ -230,9 +233,6 @@ def _aggregate_cue(d: _Draft, agg: str, m: Mention | None, again: bool = False) 
             d.count_rows = True
         return
     if m in d.used and not (again and all(x.agg != agg for x in d.measures if x.column == m.column)):
-        return
-    if P.id_by_rows_noun(m, d.profile):  # the rows' noun ("the average order", "total orders")
-        _rows_aggregated(d, agg, m)
         return
     d.measures.append(Measure(column=m.column, agg=cast(Agg, agg)))  # a cue's value is an aggregation
     d.used.append(m)
@@ -846,10 +846,12 @@ def _at(k: int) -> C.Cue:
 
 def _counts_its_noun(p: Parsed, m: Mention, col: dict) -> bool:
     """"how many items did we sell" over an Items column of whole numbers per order: the column counts the
-    things the plural names, so they are added up (not its distinct values, nor the orders)."""
+    things the plural names, so they are added up (not its distinct values, nor the orders); with no other column
+    said ("how many nights did guests stay" is read as before: the guests' nights)."""
     t = p.toks[m.end - 1]
+    others = [o for o in p.mentions if o.column != m.column and id(o) not in p.filter_mentions]
     return m.tier == "exact" and t.text != t.sing and col["type"] == "integer" and col.get("additive", True) \
-        and not col.get("year_like") and split_name(col["name"])[-1].lower() == t.text
+        and not col.get("year_like") and split_name(col["name"])[-1].lower() == t.text and not others
 
 
 def _cue_has_total(p: Parsed, cue: C.Cue) -> bool:

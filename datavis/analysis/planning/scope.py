@@ -16,6 +16,7 @@ such a question (only its first word counts: "next **week**" is a forecast over 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..language import cues as C
@@ -65,5 +66,10 @@ def _time_asked(links: Links, named: set[int]) -> bool:
     words no column or value of the data takes ("Growth Stage", a title with "March" in it)."""
     text = links.parsed.text
     spans = [text.span(p.start, p.end) for p in find_periods(text.s, _ANY_DAY)]
-    spans += [span for _m, span in text.find(C.TREND, protect=False)]
+    # not "a trend between hours and salary" (two numbers related), nor "tickets in progress" (a state)
+    spans += [span for m, span in text.find(C.TREND, protect=False)
+              if not _NOT_A_TREND.search(text.s[max(0, m.start() - 3):m.end() + 30])]
     return any(not set(range(a, b)) & named for a, b in spans)
+
+
+_NOT_A_TREND = re.compile(r"^in progress|^\W*\w+\s+(?:\w+\s+)?(?:between|with|against|vs\.?|versus)\b", re.I)
