@@ -583,9 +583,10 @@ def spread_of_row_value(p: Parsed, profile: dict[str, Any]) -> None:
 
 
 def id_by_rows_noun(m: Mention, profile: dict[str, Any]) -> bool:
-    """A numbered id said by the rows' noun ("orders" → Order ID), not by its name ("order id"): it names the rows,
-    no number to measure or compare."""
-    return m.tier == "entity" and profile["_by_name"][m.column]["role"] == "identifier"
+    """A numbered id said by the rows' noun ("orders" → Order ID 10001…), not by its name ("order id"): it names the
+    rows, no number to measure or compare (a text id, EXP-01167, is no number anyway)."""
+    col = profile["_by_name"][m.column]
+    return m.tier == "entity" and col["role"] == "identifier" and is_numeric(col)
 
 
 def numbers_named(p: Parsed, profile: dict[str, Any]) -> bool:
