@@ -133,7 +133,8 @@ def test_upload_ask_follow_up_revise_download(open_page, site):
     ask(page, "what is the weather in paris")  # cannot be answered from this data
     refusal = wait_for_answer(page, 4)
     expect(refusal).to_have_class(re.compile(r"\berror\b"))
-    expect(refusal).to_contain_text("could not find a column")
+    expect(refusal).to_contain_text("could not find “paris”")  # the word no row holds, named
+    expect(refusal).to_contain_text("Its columns are order_id")
     shot("unanswerable")
 
     # A reload reopens the same chat: the same messages, charts drawn again.
